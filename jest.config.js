@@ -1,0 +1,10 @@
+// Jest configuration: three tiers (unit, runtime, e2e) as projects, TypeScript through @swc/jest.
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
+const base = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/tests/server/**/*.test.ts', '<rootDir>/tests/client/**/*.test.ts'] },
+    { ...base, displayName: 'runtime', testMatch: ['<rootDir>/tests/local/**/*.test.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+  ],
+};

@@ -1,0 +1,71 @@
+// The typed promise wrapper over google.script.run: names and argument types come from src/server/api.ts.
+import type * as Api from '../../server/api';
+import type { RpcErrorPayload } from '../../server/core/errors';
+
+type ServerApi = Omit<typeof Api, 'rpcApiIsJsonSafe'>;
+export type RpcName = keyof ServerApi;
+export type RpcArgs<K extends RpcName> = Parameters<ServerApi[K]>;
+export type RpcResult<K extends RpcName> = ReturnType<ServerApi[K]>;
+
+interface ScriptRun {
+  withSuccessHandler(f: (value: unknown, userObject?: unknown) => void): ScriptRun;
+  withFailureHandler(f: (error: Error, userObject?: unknown) => void): ScriptRun;
+  withUserObject(o: unknown): ScriptRun;
+  [fn: string]: unknown;
+}
+
+declare const google: { script: { run: ScriptRun; host: { close(): void; setHeight(h: number): void; setWidth(w: number): void; editor: { focus(): void } } } };
+
+const PREFIX = 'DATADESK_ERROR:';
+
+/** An RPC failure as the sidebar shows it: a code and messages in both languages. */
+export class RpcError extends Error {
+  readonly code: string;
+  readonly messageEn: string;
+  readonly details?: RpcErrorPayload['details'];
+  constructor(p: RpcErrorPayload) {
+    super(p.message);
+    this.name = 'RpcError';
+    this.code = p.code;
+    this.messageEn = p.messageEn;
+    this.details = p.details;
+  }
+}
+
+/** Turns what the failure handler receives into an RpcError. */
+export function toRpcError(e: unknown): RpcError {
+  const msg = e instanceof Error ? e.message : String(e);
+  const at = msg.indexOf(PREFIX);
+  if (at >= 0) {
+    try {
+      return new RpcError(JSON.parse(msg.slice(at + PREFIX.length)) as RpcErrorPayload);
+    } catch {
+      /* fall through */
+    }
+  }
+  return new RpcError({
+    code: 'TRANSPORT',
+    message: `Gagal menghubungi server: ${msg}`,
+    messageEn: `Could not reach the server: ${msg}`,
+  });
+}
+
+/** Calls a server function; resolves with its result or rejects with an RpcError. */
+export function call<K extends RpcName>(name: K, ...args: RpcArgs<K>): Promise<RpcResult<K>> {
+  return new Promise((resolve, reject) => {
+    const runner = google.script.run
+      .withSuccessHandler((v) => resolve(v as RpcResult<K>))
+      .withFailureHandler((e) => reject(toRpcError(e)));
+    const fn = runner[name as string] as ((...a: unknown[]) => void) | undefined;
+    if (typeof fn !== 'function') {
+      reject(toRpcError(new Error(`unknown server function ${String(name)}`)));
+      return;
+    }
+    fn.apply(runner, args);
+  });
+}
+
+export const host = {
+  close: () => google.script.host.close(),
+  setHeight: (h: number) => google.script.host.setHeight(h),
+};

@@ -1,0 +1,63 @@
+// The `datadesk` command: runs server functions in the offline runtime, lists and fires triggers, seeds and resets state.
+import { rmSync } from 'node:fs';
+import { Runtime } from '../runtime/runtime';
+import { commands } from './commands';
+
+const USAGE = `Usage: datadesk <command> [options]
+
+  run FUNCTION [JSON_ARGS] [--as EMAIL]   run one server function; prints its JSON result and service-call counts
+  triggers                                list installed triggers
+  tick [--to ISO_TIME]                    advance the clock (default: one hour) and fire due triggers
+  seed                                    load the demo data
+  reset                                   wipe local state (.datadesk/ or $DATADESK_HOME)
+
+State lives in $DATADESK_HOME (default .datadesk/).`;
+
+export function parseFlags(argv: string[]): { positional: string[]; flags: Record<string, string | true> } {
+  const positional: string[] = [];
+  const flags: Record<string, string | true> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const [k, v] = a.slice(2).split('=', 2);
+      if (v !== undefined) flags[k] = v;
+      else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) flags[k] = argv[++i];
+      else flags[k] = true;
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  const { positional, flags } = parseFlags(rest);
+  if (!cmd || cmd === 'help' || flags.help) {
+    console.log(USAGE);
+    return cmd ? 0 : 1;
+  }
+  if (cmd === 'reset') {
+    const rt = new Runtime();
+    rmSync(rt.env.config.stateDir, { recursive: true, force: true });
+    console.log(`reset: removed ${rt.env.config.stateDir}`);
+    return 0;
+  }
+  const handler = commands[cmd];
+  if (!handler) {
+    console.error(`datadesk: unknown command '${cmd}'\n\n${USAGE}`);
+    return 2;
+  }
+  const rt = new Runtime();
+  try {
+    return await handler(rt, positional, flags);
+  } finally {
+    await rt.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`datadesk: ${(e as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,128 @@
+// Host-side state of the offline runtime: where it lives on disk, the emulated clock, and per-service stores.
+import { EventEmitter } from 'node:events';
+import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** A store a service keeps across executions; saved to the state folder on flush. */
+export interface Store {
+  save?(): void | Promise<void>;
+  close?(): void | Promise<void>;
+}
+
+export interface RuntimeConfig {
+  /** Folder of local state (default `.datadesk/`, or DATADESK_HOME). */
+  stateDir: string;
+  /** Folder of the built add-on (default `build/`). */
+  buildDir: string;
+  /** The script's time zone, from appsscript.json. */
+  timeZone: string;
+  locale: string;
+  /** The execution time limit in ms (Apps Script: 6 minutes). */
+  timeLimitMs: number;
+  /** Extra settings services read (URLs of stand-ins, a PostgreSQL URL, ...). */
+  settings: Record<string, string>;
+}
+
+export function defaultConfig(overrides: Partial<RuntimeConfig> = {}): RuntimeConfig {
+  const root = process.cwd();
+  return {
+    stateDir: resolve(overrides.stateDir ?? process.env.DATADESK_HOME ?? join(root, '.datadesk')),
+    buildDir: resolve(overrides.buildDir ?? join(root, 'build')),
+    timeZone: overrides.timeZone ?? 'Asia/Jakarta',
+    locale: overrides.locale ?? 'id',
+    timeLimitMs: overrides.timeLimitMs ?? Number(process.env.DATADESK_TIME_LIMIT_MS ?? 6 * 60 * 1000),
+    settings: overrides.settings ?? {},
+  };
+}
+
+/** The emulated clock: real time plus an offset that tests and the workbench move forward. */
+export class Clock {
+  constructor(public offsetMs = 0) {}
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  /** Moves the clock to `to` (never backwards). */
+  advanceTo(to: Date): void {
+    const delta = to.getTime() - this.now().getTime();
+    if (delta > 0) this.offsetMs += delta;
+  }
+  advanceBy(ms: number): void {
+    if (ms > 0) this.offsetMs += ms;
+  }
+}
+
+/** Events the host emits for the workbench and the CLI (UI calls, sheet changes, mail). */
+export type RuntimeEvent =
+  | { type: 'ui'; execId: string; user: string; documentId: string | null; action: string; payload: unknown }
+  | { type: 'change'; scope: string; id: string }
+  | { type: 'exec'; phase: 'start' | 'end'; execId: string; fn: string; user: string; ok?: boolean };
+
+/** A blocking question the add-on asks through the UI (Ui.alert, Ui.prompt). */
+export interface UiRequest {
+  execId: string;
+  user: string;
+  documentId: string | null;
+  action: 'alert' | 'prompt';
+  title: string;
+  message: string;
+  /** The ButtonSet's name: OK, OK_CANCEL, YES_NO, YES_NO_CANCEL. */
+  buttons: string;
+}
+
+/** Answers a UiRequest: the button pressed ('OK', 'CANCEL', 'YES', 'NO', 'CLOSE') and, for prompts, the text. */
+export type UiResponder = (req: UiRequest) => Promise<{ button: string; text?: string }>;
+
+export class RuntimeEnv extends EventEmitter {
+  readonly clock: Clock;
+  /** Who answers alerts and prompts: the workbench page, a test, or (null) the default button at once. */
+  uiResponder: UiResponder | null = null;
+  private stores = new Map<string, Store>();
+  constructor(readonly config: RuntimeConfig) {
+    super();
+    mkdirSync(config.stateDir, { recursive: true });
+    const meta = this.readJson<{ clockOffsetMs?: number }>('runtime.json', {});
+    this.clock = new Clock(meta.clockOffsetMs ?? 0);
+  }
+
+  /** The store of a service, created on first use. */
+  store<T extends Store>(key: string, make: () => T): T {
+    let s = this.stores.get(key);
+    if (!s) {
+      s = make();
+      this.stores.set(key, s);
+    }
+    return s as T;
+  }
+
+  emitEvent(e: RuntimeEvent): void {
+    this.emit('event', e);
+  }
+
+  path(...parts: string[]): string {
+    return join(this.config.stateDir, ...parts);
+  }
+
+  readJson<T>(name: string, fallback: T): T {
+    const p = this.path(name);
+    if (!existsSync(p)) return fallback;
+    return JSON.parse(readFileSync(p, 'utf8')) as T;
+  }
+
+  /** Writes through a temporary file so a crash never leaves half a file. */
+  writeJson(name: string, value: unknown): void {
+    const p = this.path(name);
+    writeFileSync(p + '.tmp', JSON.stringify(value));
+    renameSync(p + '.tmp', p);
+  }
+
+  async flush(): Promise<void> {
+    this.writeJson('runtime.json', { clockOffsetMs: this.clock.offsetMs });
+    for (const s of this.stores.values()) await s.save?.();
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    for (const s of this.stores.values()) await s.close?.();
+    this.stores.clear();
+  }
+}

@@ -1,0 +1,187 @@
+// The host of the offline Apps Script runtime: runs each execution in a worker and serves its service calls.
+import { Worker, MessageChannel } from 'node:worker_threads';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { RuntimeEnv, RuntimeConfig, defaultConfig } from './env';
+import { HandleTable, encodeForWorker, decodeFromWorker, gasClassName } from './wire';
+import { ExecContext, ExecOptions, ExecResult, AuthMode, CallCounts, GasError } from './types';
+import { createHostServices } from '../services/host';
+
+const DEFAULT_USER = 'admin@datadesk.local';
+
+/** Auth mode Apps Script gives each way of starting an execution (editor add-on rules). */
+function defaultAuthMode(kind: ExecOptions['kind']): AuthMode {
+  return kind === 'simpleTrigger' ? 'LIMITED' : 'FULL';
+}
+
+export class Runtime {
+  readonly env: RuntimeEnv;
+  private running = new Map<string, ExecContext>();
+  constructor(config: Partial<RuntimeConfig> = {}) {
+    const cfg = defaultConfig(config);
+    // Apps Script's V8 reads local time in the script's time zone.
+    process.env.TZ = cfg.timeZone;
+    this.env = new RuntimeEnv(cfg);
+  }
+
+  get bundlePath(): string {
+    return join(this.env.config.buildDir, 'Code.js');
+  }
+
+  /** Runs one execution: a fresh global scope with the bundle loaded, then `fn(...args)`. */
+  async execute(opts: ExecOptions): Promise<ExecResult> {
+    if (!existsSync(this.bundlePath)) throw new Error(`runtime: ${this.bundlePath} is missing; run npm run build`);
+    const execId = randomUUID();
+    const user = opts.user ?? DEFAULT_USER;
+    const kind = opts.kind ?? 'cli';
+    const authMode = opts.authMode ?? defaultAuthMode(kind);
+    const startedAt = this.env.clock.now();
+    const t0 = Date.now();
+    const limit = opts.timeLimitMs ?? this.env.config.timeLimitMs;
+    const counts: CallCounts = {};
+    const endHooks: Array<() => void | Promise<void>> = [];
+    const ctx: ExecContext = {
+      id: execId,
+      user,
+      authMode,
+      kind,
+      documentId: opts.documentId === undefined ? this.defaultDocumentId() : opts.documentId,
+      now: () => this.env.clock.now(),
+      count: (key, n = 1) => {
+        counts[key] = (counts[key] ?? 0) + n;
+      },
+      onEnd: (cb) => endHooks.push(cb),
+    };
+    this.running.set(execId, ctx);
+    this.env.emitEvent({ type: 'exec', phase: 'start', execId, fn: opts.fn, user });
+
+    const table = new HandleTable();
+    const services = createHostServices(ctx, this.env);
+    const roots: Record<string, unknown> = {};
+    for (const [name, svc] of Object.entries(services)) roots[name] = encodeForWorker(svc, table);
+    const event = opts.event ? opts.event(ctx) : undefined;
+    const args = encodeForWorker(opts.event ? [event, ...(opts.args ?? [])] : (opts.args ?? []), table);
+
+    const signal = new SharedArrayBuffer(4);
+    const flag = new Int32Array(signal);
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(join(this.env.config.buildDir, 'local', 'worker.js'), {
+      workerData: {
+        bundlePath: this.bundlePath,
+        htmlDir: this.env.config.buildDir,
+        execId,
+        fn: opts.fn,
+        args,
+        user,
+        kind,
+        authMode,
+        timeZone: this.env.config.timeZone,
+        locale: this.env.config.locale,
+        clockOffsetMs: this.env.clock.offsetMs,
+        deadline: Date.now() + limit,
+        roots,
+        port: port2,
+        signal,
+        rpcResult: kind === 'rpc',
+      },
+      transferList: [port2],
+      env: { TZ: this.env.config.timeZone },
+      stdout: false,
+      stderr: false,
+    });
+
+    port1.on('message', async (msg: { id: number; h: number; m: string; a: unknown[] }) => {
+      let reply: { id: number; v?: unknown; err?: { name: string; message: string } };
+      try {
+        const target = table.get(msg.h) as Record<string, unknown>;
+        const cls = gasClassName(target);
+        const method = target[msg.m];
+        ctx.count(`${cls}.${msg.m}`);
+        if (typeof method !== 'function') throw new GasError(`not emulated: ${cls}.${msg.m}`, 'Error');
+        const args = decodeFromWorker(msg.a, table) as unknown[];
+        const v = await (method as (...a: unknown[]) => unknown).apply(target, args);
+        reply = { id: msg.id, v: encodeForWorker(v, table) };
+      } catch (e) {
+        const err = e as Error;
+        if (!(err instanceof GasError) && process.env.DATADESK_DEBUG) console.error(err);
+        reply = { id: msg.id, err: { name: err?.name ?? 'Error', message: err?.message ?? String(e) } };
+      }
+      port1.postMessage(reply);
+      Atomics.store(flag, 0, 1);
+      Atomics.notify(flag, 0);
+    });
+
+    const outcome = await new Promise<{ value?: unknown; error?: ExecResult['error']; counts?: CallCounts; logs?: string[] }>(
+      (resolve) => {
+        let settled = false;
+        const finish = (r: Parameters<typeof resolve>[0]) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          resolve(r);
+        };
+        const timer = setTimeout(() => {
+          void worker.terminate();
+          finish({ error: { name: 'Exception', message: 'Exceeded maximum execution time' } });
+        }, limit);
+        worker.on('message', (m: { type: string; value?: unknown; error?: ExecResult['error']; counts: CallCounts; logs: string[] }) => {
+          if (m.type === 'done') finish(m);
+        });
+        worker.on('error', (e: Error) => finish({ error: { name: e.name, message: e.message, stack: e.stack } }));
+        worker.on('exit', (code) => finish({ error: { name: 'Error', message: `runtime: worker exited with code ${code}` } }));
+      },
+    );
+    port1.close();
+    void worker.terminate();
+    for (const hook of endHooks.reverse()) {
+      try {
+        await hook();
+      } catch (e) {
+        if (process.env.DATADESK_DEBUG) console.error(e);
+      }
+    }
+    table.clear();
+    this.running.delete(execId);
+    for (const [k, n] of Object.entries(outcome.counts ?? {})) counts[k] = (counts[k] ?? 0) + n;
+    const result: ExecResult = {
+      execId,
+      fn: opts.fn,
+      user,
+      ok: !outcome.error,
+      value: outcome.error ? undefined : decodeFromWorker(outcome.value, table),
+      error: outcome.error,
+      counts,
+      logs: outcome.logs ?? [],
+      startedAt: startedAt.toISOString(),
+      durationMs: Date.now() - t0,
+    };
+    this.env.emitEvent({ type: 'exec', phase: 'end', execId, fn: opts.fn, user, ok: result.ok });
+    await this.env.flush();
+    return result;
+  }
+
+  /** Runs `fn` and returns its value, or throws its error (a convenience for tests and the CLI). */
+  async call<T = unknown>(fn: string, args: unknown[] = [], opts: Partial<ExecOptions> = {}): Promise<T> {
+    const r = await this.execute({ ...opts, fn, args });
+    if (!r.ok) {
+      const e = new Error(r.error!.message);
+      e.name = r.error!.name;
+      throw e;
+    }
+    return r.value as T;
+  }
+
+  /** The spreadsheet executions run in when none is named: the one the workbench or CLI has open. */
+  defaultDocumentId(): string | null {
+    return this.env.readJson<{ activeDocumentId?: string | null }>('session.json', {}).activeDocumentId ?? null;
+  }
+
+  setDefaultDocumentId(id: string | null): void {
+    this.env.writeJson('session.json', { activeDocumentId: id });
+  }
+
+  async close(): Promise<void> {
+    await this.env.close();
+  }
+}

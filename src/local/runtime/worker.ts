@@ -1,0 +1,204 @@
+// The worker side of one execution: installs Apps Script's globals, runs the bundle's function, reports back.
+import { parentPort, workerData, receiveMessageOnPort, MessagePort } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
+import { runInThisContext } from 'node:vm';
+import { WorkerCodec, HandleRef } from './wire';
+import { createLocalServices } from '../services/local';
+import { localValueFactories } from '../services/local-values';
+import type { CallCounts } from './types';
+
+export interface WorkerInput {
+  bundlePath: string;
+  htmlDir: string;
+  execId: string;
+  fn: string;
+  args: unknown[];
+  user: string;
+  kind: string;
+  authMode: string;
+  timeZone: string;
+  locale: string;
+  clockOffsetMs: number;
+  deadline: number;
+  roots: Record<string, HandleRef>;
+  port: MessagePort;
+  signal: SharedArrayBuffer;
+  /** Checks the result as google.script.run would carry it. */
+  rpcResult: boolean;
+}
+
+/** Globals Node has and Apps Script does not; removed before the bundle runs. */
+export const NODE_ONLY_GLOBALS = [
+  'process', 'Buffer', 'global', 'setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval',
+  'clearImmediate', 'fetch', 'Request', 'Response', 'Headers', 'FormData', 'TextEncoder', 'TextDecoder', 'URL',
+  'URLSearchParams', 'atob', 'btoa', 'structuredClone', 'AbortController', 'AbortSignal', 'Event', 'EventTarget',
+  'MessageChannel', 'MessagePort', 'MessageEvent', 'BroadcastChannel', 'Blob', 'File', 'performance', 'navigator',
+  'crypto', 'Crypto', 'CryptoKey', 'SubtleCrypto', 'WebSocket', 'queueMicrotask', 'require', 'module', 'exports',
+  'DOMException', 'ReadableStream', 'WritableStream', 'TransformStream', 'CompressionStream', 'DecompressionStream',
+  'EventSource', 'CustomEvent', 'Navigator', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure',
+  'PerformanceObserver', 'PerformanceObserverEntryList', 'PerformanceResourceTiming', 'BlobReader', 'TextEncoderStream',
+  'TextDecoderStream', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'ReadableStreamDefaultReader',
+  'WritableStreamDefaultWriter', 'ReadableByteStreamController', 'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest',
+  'ReadableStreamDefaultController', 'TransformStreamDefaultController', 'WritableStreamDefaultController',
+  'WebAssembly', 'SharedArrayBuffer', 'Atomics', 'localStorage', 'sessionStorage', 'Storage',
+];
+
+/** Whether a value can be carried by google.script.run (guides/html/reference/run). */
+export function rpcIllegal(v: unknown, path = 'result'): string | null {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === undefined) return null;
+  if (typeof v === 'function') return `${path} is a function`;
+  if (Object.prototype.toString.call(v) === '[object Date]') return `${path} is a Date`;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const bad = rpcIllegal(v[i], `${path}[${i}]`);
+      if (bad) return bad;
+    }
+    return null;
+  }
+  if (typeof v === 'object') {
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return `${path} is an instance of ${proto?.constructor?.name ?? 'a class'}`;
+    for (const k of Object.keys(v as object)) {
+      const bad = rpcIllegal((v as Record<string, unknown>)[k], `${path}.${k}`);
+      if (bad) return bad;
+    }
+    return null;
+  }
+  return `${path} has type ${typeof v}`;
+}
+
+function main(): void {
+  const input = workerData as WorkerInput;
+  const port = input.port;
+  const flag = new Int32Array(input.signal);
+  const counts: CallCounts = {};
+  const logs: string[] = [];
+  const drain = setImmediate;
+  const RealDate = Date;
+  const A = Atomics;
+  const SAB = SharedArrayBuffer;
+  let seq = 0;
+
+  const count = (key: string, n = 1) => {
+    counts[key] = (counts[key] ?? 0) + n;
+  };
+
+  const callHost = (h: number, m: string, args: unknown[]): unknown => {
+    if (RealDate.now() > input.deadline) throw Object.assign(new Error('Exceeded maximum execution time'), { name: 'Exception' });
+    const id = ++seq;
+    A.store(flag, 0, 0);
+    port.postMessage({ id, h, m, a: codec.encode(args) });
+    for (;;) {
+      A.wait(flag, 0, 0, 1000);
+      const msg = receiveMessageOnPort(port);
+      if (msg) {
+        const r = msg.message as { id: number; v?: unknown; err?: { name: string; message: string } };
+        if (r.err) {
+          const e = new Error(r.err.message);
+          e.name = r.err.name;
+          throw e;
+        }
+        return codec.decode(r.v);
+      }
+    }
+  };
+
+  const makeProxy = (ref: HandleRef): object => {
+    const target = Object.create(null) as Record<string | symbol, unknown>;
+    return new Proxy(target, {
+      get(_t, prop) {
+        if (typeof prop === 'symbol') return undefined;
+        if (ref.p && prop in ref.p) return ref.p[prop];
+        if (prop === 'toString' || prop === 'toJSON') return () => ref.c;
+        if (prop === 'then') return undefined;
+        return (...args: unknown[]) => callHost(ref.__h, prop, args);
+      },
+      has(_t, prop) {
+        return typeof prop === 'string';
+      },
+      getPrototypeOf() {
+        return Object.prototype;
+      },
+    });
+  };
+  const codec = new WorkerCodec(makeProxy, localValueFactories, callHost);
+
+  // The emulated clock: `new Date()` and Date.now() follow the runtime's clock, as a script would see it.
+  const offset = input.clockOffsetMs;
+  class EmuDate extends RealDate {
+    constructor(...a: unknown[]) {
+      if (a.length === 0) super(RealDate.now() + offset);
+      else super(...(a as [number]));
+    }
+    static override now(): number {
+      return RealDate.now() + offset;
+    }
+    static override [Symbol.hasInstance](x: unknown): boolean {
+      return x instanceof RealDate;
+    }
+  }
+
+  const local = createLocalServices({
+    user: input.user,
+    timeZone: input.timeZone,
+    locale: input.locale,
+    htmlDir: input.htmlDir,
+    count,
+    log: (line) => logs.push(line),
+    now: () => new RealDate(RealDate.now() + offset),
+    sleepMs: (ms) => {
+      const a = new Int32Array(new SAB(4));
+      A.wait(a, 0, 0, ms);
+    },
+  });
+  const roots: Record<string, unknown> = {};
+  for (const [name, ref] of Object.entries(input.roots)) roots[name] = codec.decode(ref);
+
+  const bundle = readFileSync(input.bundlePath, 'utf8');
+  const post = (m: unknown) => parentPort!.postMessage(m);
+  const g = globalThis as Record<string, unknown>;
+  for (const k of NODE_ONLY_GLOBALS) {
+    try {
+      delete g[k];
+    } catch {
+      /* not configurable */
+    }
+    if (k in g) Object.defineProperty(g, k, { value: undefined, configurable: true, writable: true });
+  }
+  g.Date = EmuDate;
+  for (const [k, v] of Object.entries({ ...roots, ...local })) g[k] = v;
+
+  let value: unknown;
+  let error: { name: string; message: string; stack?: string } | undefined;
+  try {
+    runInThisContext(bundle, { filename: 'Code.js' });
+    const fn = g[input.fn];
+    if (typeof fn !== 'function') throw Object.assign(new Error(`Script function not found: ${input.fn}`), { name: 'Exception' });
+    value = (fn as (...a: unknown[]) => unknown)(...(codec.decode(input.args) as unknown[]));
+    if (value && typeof (value as { then?: unknown }).then === 'function') {
+      value = undefined;
+      throw new Error(
+        `runtime: ${input.fn} returned a Promise. Apps Script's handling of that is unconfirmed; entry points must be synchronous (see platform-facts.md).`,
+      );
+    }
+    if (input.rpcResult) {
+      const bad = rpcIllegal(value);
+      if (bad) throw Object.assign(new Error(`google.script.run cannot return this value: ${bad}`), { name: 'Exception' });
+    }
+  } catch (e) {
+    const err = e as Error;
+    error = { name: err?.name ?? 'Error', message: err?.message ?? String(e), stack: err?.stack };
+  }
+  // Apps Script runs queued microtasks before the execution ends; so do we (no timers exist to wait for).
+  drain(() => {
+    let encoded: unknown;
+    try {
+      encoded = codec.encode(value);
+    } catch (e) {
+      error = { name: 'Exception', message: (e as Error).message };
+    }
+    post({ type: 'done', value: error ? undefined : encoded, error, counts, logs });
+  });
+}
+
+main();

@@ -1,0 +1,20 @@
+// The one declaration of what sidebars and dialogs may call (google.script.run); clients derive their types from it.
+import type { AssertRpcApi } from './core/json';
+import type * as Self from './api';
+import { rpc } from './core/rpc';
+import { callerRoles } from './core/roles';
+import type { AppRole } from './core/access';
+
+export * from './budget/rpc';
+export * from './segments/rpc';
+export * from './tagging/rpc';
+export * from './reports/rpc';
+export * from './core/settings-rpc';
+
+/** Who the caller is and which add-on roles they hold. */
+export function app_whoami(): { email: string; roles: AppRole[] } {
+  return rpc('app_whoami', () => callerRoles());
+}
+
+/** Fails to compile when any RPC function takes or returns something google.script.run cannot carry. */
+export const rpcApiIsJsonSafe: AssertRpcApi<Omit<typeof Self, 'rpcApiIsJsonSafe'>> extends Record<string, true> ? true : never = true;

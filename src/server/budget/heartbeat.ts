@@ -1,0 +1,4 @@
+// Unattended budget work the hourly heartbeat drives (placeholder until the capability lands).
+import type { Deadline } from '../core/deadline';
+
+export function budgetHeartbeat(_now: Date, _deadline: Deadline): void {}

@@ -1,0 +1,2 @@
+// RPC functions the budget sidebars call (placeholder until the capability lands).
+export {};

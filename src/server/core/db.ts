@@ -1,0 +1,18 @@
+// The database as domain code sees it: parameterised SQL (JDBC `?` placeholders) and plain rows, no Apps Script types.
+
+export type SqlValue = string | number | boolean | null | Date;
+export type SqlRow = Record<string, SqlValue>;
+
+export interface Db {
+  /** Runs one SELECT; values are bound, never pasted into the SQL. Column names as the query labels them. */
+  query(sql: string, params?: readonly SqlValue[]): SqlRow[];
+  /** Runs one INSERT/UPDATE/DELETE/DDL; returns the update count. */
+  execute(sql: string, params?: readonly SqlValue[]): number;
+  /** One statement with many parameter rows, sent as one batch. */
+  batch(sql: string, rows: readonly (readonly SqlValue[])[]): number;
+  /** Runs `fn` in one transaction: all of it commits, or none of it does. */
+  transaction<T>(fn: (db: Db) => T): T;
+  /** Statements sent so far on this connection (benchmarks print it). */
+  readonly statementCount: number;
+  close(): void;
+}

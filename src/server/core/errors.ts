@@ -1,0 +1,45 @@
+// The one error type DataDesk shows to users: a stable code and a message in Bahasa Indonesia and English.
+
+export interface UserMessage {
+  id: string;
+  en: string;
+}
+
+/** An error a user can act on. Its message crosses to the sidebar; anything else is logged and shown generically. */
+export class AppError extends Error {
+  readonly code: string;
+  readonly messageEn: string;
+  readonly details?: Record<string, string | number | boolean | null>;
+  constructor(code: string, msg: UserMessage, details?: Record<string, string | number | boolean | null>) {
+    super(msg.id);
+    this.name = 'AppError';
+    this.code = code;
+    this.messageEn = msg.en;
+    this.details = details;
+  }
+}
+
+/** The JSON-safe form an error takes across google.script.run. */
+export interface RpcErrorPayload {
+  code: string;
+  message: string;
+  messageEn: string;
+  details?: Record<string, string | number | boolean | null>;
+}
+
+/** Marks an RPC error message so the client can tell it from Apps Script's own failures. */
+export const RPC_ERROR_PREFIX = 'DATADESK_ERROR:';
+
+export function toPayload(e: unknown): RpcErrorPayload {
+  if (e instanceof AppError) return { code: e.code, message: e.message, messageEn: e.messageEn, details: e.details };
+  return {
+    code: 'INTERNAL',
+    message: 'Terjadi kesalahan di server. Coba lagi; jika berulang, hubungi admin.',
+    messageEn: 'Something went wrong on the server. Try again; if it persists, contact your admin.',
+  };
+}
+
+export const denied = (what: UserMessage): AppError => new AppError('FORBIDDEN', what);
+export const invalid = (msg: UserMessage, details?: AppError['details']): AppError => new AppError('INVALID', msg, details);
+export const notFound = (msg: UserMessage): AppError => new AppError('NOT_FOUND', msg);
+export const conflict = (msg: UserMessage, details?: AppError['details']): AppError => new AppError('CONFLICT', msg, details);

@@ -1,0 +1,85 @@
+// Entry points Apps Script sees as globals: simple triggers, the heartbeat, menu handlers and the RPC functions.
+import { buildAddonMenu, MenuItem, showSidebar } from './platform/ui';
+import { Deadline, EXECUTION_BUDGET_MS } from './core/deadline';
+import { budgetMenu } from './budget/menu';
+import { segmentsMenu } from './segments/menu';
+import { taggingMenu } from './tagging/menu';
+import { reportsMenu } from './reports/menu';
+import { budgetHeartbeat } from './budget/heartbeat';
+import { segmentsHeartbeat } from './segments/heartbeat';
+import { taggingHeartbeat } from './tagging/heartbeat';
+import { reportsHeartbeat } from './reports/heartbeat';
+
+export * from './api';
+export * from './budget/menu';
+export * from './segments/menu';
+export * from './tagging/menu';
+export * from './reports/menu';
+
+/** The DataDesk menu, in the order users meet the capabilities. */
+function menuItems(): Array<MenuItem | null> {
+  return [
+    ...budgetMenu,
+    null,
+    ...segmentsMenu,
+    null,
+    ...taggingMenu,
+    null,
+    ...reportsMenu,
+    null,
+    { caption: 'Pengaturan (Settings)…', fn: 'openSettings' },
+  ];
+}
+
+/**
+ * Simple trigger: builds Extensions ▸ DataDesk. Runs with limited authorization, so it only builds the menu.
+ * @param {GoogleAppsScript.Events.SheetsOnOpen} e the open event
+ */
+export function onOpen(e: GoogleAppsScript.Events.SheetsOnOpen): void {
+  void e;
+  buildAddonMenu(menuItems());
+}
+
+/**
+ * Runs when a user installs the add-on from the Marketplace: builds the menu at once.
+ * @param {GoogleAppsScript.Events.AddonOnInstall} e the install event
+ */
+export function onInstall(e: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+/** Menu: opens the settings sidebar (admins). */
+export function openSettings(): void {
+  showSidebar('settings', 'DataDesk · Pengaturan');
+}
+
+/**
+ * The add-on's single hourly trigger: drives every capability's unattended work, each within what time is left.
+ * @param {GoogleAppsScript.Events.TimeDriven} e the time-driven event
+ */
+export function heartbeat(e: GoogleAppsScript.Events.TimeDriven): void {
+  void e;
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  if (!lock.tryLock(1000)) return; // an earlier heartbeat is still working
+  try {
+    const deadline = new Deadline(EXECUTION_BUDGET_MS);
+    const now = new Date();
+    const steps: Array<[string, (now: Date, d: Deadline) => void]> = [
+      ['reports', reportsHeartbeat],
+      ['segments', segmentsHeartbeat],
+      ['tagging', taggingHeartbeat],
+      ['budget', budgetHeartbeat],
+    ];
+    for (const [name, step] of steps) {
+      if (deadline.nearlyOver(30_000)) break;
+      try {
+        step(now, deadline);
+      } catch (err) {
+        console.error(`heartbeat: ${name} failed: ${(err as Error)?.stack ?? String(err)}`);
+      }
+    }
+  } finally {
+    SpreadsheetApp.flush();
+    lock.releaseLock();
+  }
+}

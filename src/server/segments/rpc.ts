@@ -1,0 +1,2 @@
+// RPC functions the segments sidebars call (placeholder until the capability lands).
+export {};
