@@ -31,7 +31,7 @@ export class Runtime {
 
   /** Runs one execution: a fresh global scope with the bundle loaded, then `fn(...args)`. */
   async execute(opts: ExecOptions): Promise<ExecResult> {
-    if (!existsSync(this.bundlePath)) throw new Error(`runtime: ${this.bundlePath} is missing; run npm run build`);
+    if (opts.script === undefined && !existsSync(this.bundlePath)) throw new Error(`runtime: ${this.bundlePath} is missing; run npm run build`);
     const execId = randomUUID();
     const user = opts.user ?? DEFAULT_USER;
     const kind = opts.kind ?? 'cli';
@@ -69,6 +69,7 @@ export class Runtime {
     const worker = new Worker(join(this.env.config.buildDir, 'local', 'worker.js'), {
       workerData: {
         bundlePath: this.bundlePath,
+        script: opts.script ?? null,
         htmlDir: this.env.config.buildDir,
         execId,
         fn: opts.fn,

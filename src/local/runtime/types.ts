@@ -63,6 +63,8 @@ export interface ExecOptions {
   documentId?: string | null;
   /** Overrides the 6-minute limit (tests use a few seconds). */
   timeLimitMs?: number;
+  /** Runs this script source instead of build/Code.js (emulator tests exercise services with small scripts). */
+  script?: string;
   /** Builds the first argument (an event object) on the host, so it may hold host objects. */
   event?: (ctx: ExecContext) => unknown;
 }

@@ -9,6 +9,8 @@ import type { CallCounts } from './types';
 
 export interface WorkerInput {
   bundlePath: string;
+  /** Source to run instead of the bundle (tests). */
+  script: string | null;
   htmlDir: string;
   execId: string;
   fn: string;
@@ -154,7 +156,7 @@ function main(): void {
   const roots: Record<string, unknown> = {};
   for (const [name, ref] of Object.entries(input.roots)) roots[name] = codec.decode(ref);
 
-  const bundle = readFileSync(input.bundlePath, 'utf8');
+  const bundle = input.script ?? readFileSync(input.bundlePath, 'utf8');
   const post = (m: unknown) => parentPort!.postMessage(m);
   const g = globalThis as Record<string, unknown>;
   for (const k of NODE_ONLY_GLOBALS) {
