@@ -76,7 +76,7 @@ export class RuntimeEnv extends EventEmitter {
   readonly clock: Clock;
   /** Who answers alerts and prompts: the workbench page, a test, or (null) the default button at once. */
   uiResponder: UiResponder | null = null;
-  private stores = new Map<string, Store>();
+  private stores = new Map<string, object & Store>();
   constructor(readonly config: RuntimeConfig) {
     super();
     mkdirSync(config.stateDir, { recursive: true });
@@ -85,10 +85,10 @@ export class RuntimeEnv extends EventEmitter {
   }
 
   /** The store of a service, created on first use. */
-  store<T extends Store>(key: string, make: () => T): T {
+  store<T extends object>(key: string, make: () => T): T {
     let s = this.stores.get(key);
     if (!s) {
-      s = make();
+      s = make() as object & Store;
       this.stores.set(key, s);
     }
     return s as T;

@@ -1,0 +1,77 @@
+// build/Code.js as Apps Script loads it: a fresh V8 context holding only Apps Script's globals.
+// Pins: every entry point is a top-level function (Apps Script calls globals: developers.google.com/apps-script/guides/html/reference/run)
+// and the bundle reaches for no global Apps Script lacks (developers.google.com/apps-script/guides/v8-runtime).
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createContext, runInContext } from 'vm';
+import { NODE_ONLY_GLOBALS } from '../../../src/local/runtime/globals';
+
+const CODE = join(__dirname, '../../../build/Code.js');
+const SERVICES = [
+  'SpreadsheetApp', 'DriveApp', 'PropertiesService', 'CacheService', 'LockService', 'Jdbc', 'UrlFetchApp', 'MailApp',
+  'ScriptApp', 'Session', 'Logger', 'Utilities', 'HtmlService', 'console',
+];
+
+/** A service stand-in that accepts any chain of calls and records what was called. */
+function recorder(name: string, calls: string[]): unknown {
+  const make = (path: string): unknown =>
+    new Proxy(function () {}, {
+      get: (_t, p) => (typeof p === 'symbol' ? undefined : p === 'then' ? undefined : make(`${path}.${String(p)}`)),
+      apply: () => {
+        calls.push(path);
+        return make(`${path}()`);
+      },
+    });
+  return make(name);
+}
+
+function load(): { ctx: Record<string, unknown>; touched: string[]; calls: string[] } {
+  const touched: string[] = [];
+  const calls: string[] = [];
+  const sandbox: Record<string, unknown> = {};
+  for (const s of SERVICES) sandbox[s] = recorder(s, calls);
+  const ctx = createContext(sandbox);
+  // Every global Apps Script lacks answers `undefined` and is recorded when touched.
+  for (const name of NODE_ONLY_GLOBALS) {
+    Object.defineProperty(ctx, name, {
+      get() {
+        touched.push(name);
+        return undefined;
+      },
+      configurable: true,
+    });
+  }
+  runInContext(readFileSync(CODE, 'utf8'), ctx, { filename: 'Code.js' });
+  return { ctx: ctx as Record<string, unknown>, touched, calls };
+}
+
+describe('build/Code.js', () => {
+  beforeAll(() => {
+    if (!existsSync(CODE)) throw new Error('build/Code.js is missing: run npm run build');
+  });
+
+  it('declares every entry point as a top-level function', () => {
+    const { ctx } = load();
+    const required = ['onOpen', 'onInstall', 'heartbeat', 'openSettings', 'app_whoami', 'settings_listRoles', 'settings_saveRoles', 'settings_getDb', 'settings_saveDb'];
+    for (const fn of required) expect([fn, typeof ctx[fn]]).toEqual([fn, 'function']);
+  });
+
+  it('keeps parameter lists and JSDoc on the global stubs', () => {
+    const src = readFileSync(CODE, 'utf8');
+    expect(src).toMatch(/\/\*\*[\s\S]*?@param \{GoogleAppsScript\.Events\.SheetsOnOpen\} e[\s\S]*?\*\/\nfunction onOpen\(e\) \{/);
+    expect(src).toMatch(/\nfunction settings_saveDb\(url, user, password\) \{/);
+  });
+
+  it('touches no global that Apps Script lacks while loading and building the menu', () => {
+    const { ctx, touched, calls } = load();
+    (ctx.onOpen as (e: unknown) => void)({ authMode: 'LIMITED' });
+    expect(touched).toEqual([]);
+    expect(calls).toContain('SpreadsheetApp.getUi().createAddonMenu().addToUi');
+  });
+
+  it('does not bundle Node built-in modules or the emulator', () => {
+    const src = readFileSync(CODE, 'utf8');
+    expect(src).not.toMatch(/\brequire\(\s*["'](node:|fs|path|child_process|worker_threads|http|https|crypto)/);
+    expect(src).not.toMatch(/src\/local\//);
+  });
+});
