@@ -1,11 +1,119 @@
-// PropertiesService (placeholder until the emulation lands): every method reports that it is not emulated.
+// PropertiesService: script, user and document key-value stores with Apps Script's size limits, kept in properties.json.
 import type { ExecContext } from '../../runtime/types';
-import type { RuntimeEnv } from '../../runtime/env';
+import { GasError } from '../../runtime/types';
+import type { RuntimeEnv, Store } from '../../runtime/env';
+import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 
-class PropertiesServicePlaceholder {
-  static readonly gasName = 'PropertiesService';
+/** 9 KB per value, 500 KB per store (guides/services/quotas). */
+export const MAX_VALUE_BYTES = 9 * 1024;
+export const MAX_STORE_BYTES = 500 * 1024;
+/** Apps Script reports both the per-value and the per-store limit with this text (seen in public scripts that hit
+ * either limit; the quotas page names no error text). */
+export const QUOTA_ERROR = 'You have exceeded the property storage quota. Please remove some properties and try again.';
+
+type Bag = Record<string, string>;
+interface PropsData { script: Bag; user: Record<string, Bag>; document: Record<string, Bag> }
+
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+/** Host side: every properties scope, persisted to `<state>/properties.json` when changed.
+ * Host API: `propertiesStore(env).bag('script' | 'user' | 'document', owner)` reads or seeds a scope directly. */
+export class PropertiesStore implements Store {
+  private data: PropsData;
+  private dirty = false;
+  constructor(private file: string) {
+    this.data = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as PropsData) : { script: {}, user: {}, document: {} };
+  }
+  bag(scope: 'script' | 'user' | 'document', owner = ''): Bag {
+    if (scope === 'script') return this.data.script;
+    const m = this.data[scope];
+    return (m[owner] ??= {});
+  }
+  touch(): void {
+    this.dirty = true;
+  }
+  save(): void {
+    if (!this.dirty) return;
+    writeFileSync(this.file + '.tmp', JSON.stringify(this.data));
+    renameSync(this.file + '.tmp', this.file);
+    this.dirty = false;
+  }
 }
 
-export function createPropertiesService(_ctx: ExecContext, _env: RuntimeEnv): object {
-  return new PropertiesServicePlaceholder();
+export function propertiesStore(env: RuntimeEnv): PropertiesStore {
+  return env.store('properties', () => new PropertiesStore(env.path('properties.json')));
+}
+
+function size(bag: Bag): number {
+  let n = 0;
+  for (const [k, v] of Object.entries(bag)) n += bytes(k) + bytes(v);
+  return n;
+}
+
+export class Properties implements Pick<GoogleAppsScript.Properties.Properties,
+  'getProperty' | 'setProperty' | 'setProperties' | 'getProperties' | 'getKeys' | 'deleteProperty' | 'deleteAllProperties'> {
+  static readonly gasName = 'Properties';
+  constructor(private store: PropertiesStore, private bag: Bag) {}
+
+  /** Applies `next` only if it respects the limits; nothing changes otherwise. */
+  private commit(next: Bag): this {
+    for (const v of Object.values(next)) if (bytes(v) > MAX_VALUE_BYTES) throw new GasError(QUOTA_ERROR);
+    if (size(next) > MAX_STORE_BYTES) throw new GasError(QUOTA_ERROR);
+    for (const k of Object.keys(this.bag)) delete this.bag[k];
+    Object.assign(this.bag, next);
+    this.store.touch();
+    return this;
+  }
+
+  getProperty(key: string): string | null {
+    const v = this.bag[String(key)];
+    return v === undefined ? null : v;
+  }
+  setProperty(key: string, value: string): this {
+    if (key === null || key === undefined || key === '') throw new GasError('Invalid argument: key');
+    return this.commit({ ...this.bag, [String(key)]: String(value) });
+  }
+  setProperties(properties: { [key: string]: string }, deleteAllOthers = false): this {
+    if (properties === null || typeof properties !== 'object') throw new GasError('Invalid argument: properties');
+    const next: Bag = deleteAllOthers ? {} : { ...this.bag };
+    for (const [k, v] of Object.entries(properties)) next[k] = String(v);
+    return this.commit(next);
+  }
+  getProperties(): { [key: string]: string } {
+    return { ...this.bag };
+  }
+  getKeys(): string[] {
+    return Object.keys(this.bag);
+  }
+  deleteProperty(key: string): this {
+    if (String(key) in this.bag) {
+      delete this.bag[String(key)];
+      this.store.touch();
+    }
+    return this;
+  }
+  deleteAllProperties(): this {
+    return this.commit({});
+  }
+}
+
+export class PropertiesService implements Pick<GoogleAppsScript.Properties.PropertiesService,
+  'getScriptProperties' | 'getUserProperties' | 'getDocumentProperties'> {
+  static readonly gasName = 'PropertiesService';
+  constructor(private ctx: ExecContext, private store: PropertiesStore) {}
+  getScriptProperties(): GoogleAppsScript.Properties.Properties {
+    return new Properties(this.store, this.store.bag('script'));
+  }
+  getUserProperties(): GoogleAppsScript.Properties.Properties {
+    return new Properties(this.store, this.store.bag('user', this.ctx.user));
+  }
+  /** null outside a container document (reference/properties/properties-service#getDocumentProperties). */
+  getDocumentProperties(): GoogleAppsScript.Properties.Properties {
+    if (!this.ctx.documentId) return null as unknown as GoogleAppsScript.Properties.Properties;
+    return new Properties(this.store, this.store.bag('document', this.ctx.documentId));
+  }
+}
+
+export function createPropertiesService(ctx: ExecContext, env: RuntimeEnv): object {
+  return new PropertiesService(ctx, propertiesStore(env));
 }
