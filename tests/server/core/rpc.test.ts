@@ -1,0 +1,72 @@
+// The server's RPC wrapper and user-facing errors: AppErrors cross with code and both languages, others stay in the log.
+import { rpc } from '../../../src/server/core/rpc';
+import { AppError, RPC_ERROR_PREFIX } from '../../../src/server/core/errors';
+import { formatRupiah, wibDate, wibDateTime, previousMonth, parseMonth } from '../../../src/server/core/format';
+import { hasRole, parseRoleDirectory, requireRole } from '../../../src/server/core/access';
+
+function thrownMessage(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('did not throw');
+}
+
+describe('rpc wrapper', () => {
+  it('returns the body value untouched', () => {
+    expect(rpc('x', () => ({ a: 1 }))).toEqual({ a: 1 });
+  });
+
+  it('sends an AppError as a DATADESK_ERROR payload', () => {
+    const msg = thrownMessage(() => rpc('x', () => { throw new AppError('INVALID', { id: 'Jumlah harus lebih dari 0', en: 'Amount must be above 0' }, { field: 'amount' }); }));
+    expect(msg.startsWith(RPC_ERROR_PREFIX)).toBe(true);
+    expect(JSON.parse(msg.slice(RPC_ERROR_PREFIX.length))).toEqual({
+      code: 'INVALID', message: 'Jumlah harus lebih dari 0', messageEn: 'Amount must be above 0', details: { field: 'amount' },
+    });
+  });
+
+  it('hides an unexpected error behind a generic message and logs its stack', () => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const msg = thrownMessage(() => rpc('budget_x', () => { throw new TypeError('secret internals'); }));
+    const payload = JSON.parse(msg.slice(RPC_ERROR_PREFIX.length));
+    expect(payload.code).toBe('INTERNAL');
+    expect(JSON.stringify(payload)).not.toContain('secret internals');
+    expect(spy.mock.calls[0][0]).toContain('secret internals');
+    spy.mockRestore();
+  });
+});
+
+describe('Rupiah and WIB', () => {
+  it.each([
+    [28488600, 'Rp 28.488.600'],
+    [0, 'Rp 0'],
+    [999, 'Rp 999'],
+    [1000, 'Rp 1.000'],
+    [-5000, '-Rp 5.000'],
+  ])('formats %d as %s', (n, s) => expect(formatRupiah(n)).toBe(s));
+
+  it('reads dates in WIB (UTC+7) whatever the machine zone', () => {
+    const d = new Date('2026-11-30T18:30:00Z'); // 01:30 on 1 December in Jakarta
+    expect(wibDate(d)).toBe('2026-12-01');
+    expect(wibDateTime(d)).toBe('01/12/2026 01:30 WIB');
+  });
+
+  it('parses months strictly and steps back across a year', () => {
+    expect(parseMonth('2026-13')).toBeNull();
+    expect(parseMonth('2026-1')).toBeNull();
+    expect(previousMonth('2026-01')).toBe('2025-12');
+  });
+});
+
+describe('add-on roles', () => {
+  const dir = parseRoleDirectory({ 'Admin@X.com': ['admin'], 'ana@x.com': ['analyst', 'wizard'], 'bad@x.com': 'admin' });
+  it('normalises emails and drops unknown roles', () => {
+    expect(dir).toEqual({ 'admin@x.com': ['admin'], 'ana@x.com': ['analyst'] });
+  });
+  it('lets an admin act in every role and refuses others with a message in both languages', () => {
+    expect(hasRole(dir, 'admin@x.com', 'auditor')).toBe(true);
+    expect(hasRole(dir, 'ana@x.com', 'auditor')).toBe(false);
+    expect(() => requireRole(dir, 'ana@x.com', 'auditor')).toThrow(/Akses ditolak: ana@x.com bukan auditor/);
+  });
+});
