@@ -13,7 +13,7 @@ export const NODE_ONLY_GLOBALS = [
   'TextDecoderStream', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'ReadableStreamDefaultReader',
   'WritableStreamDefaultWriter', 'ReadableByteStreamController', 'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest',
   'ReadableStreamDefaultController', 'TransformStreamDefaultController', 'WritableStreamDefaultController',
-  'WebAssembly', 'SharedArrayBuffer', 'Atomics', 'localStorage', 'sessionStorage', 'Storage',
+  'SharedArrayBuffer', 'Atomics', 'localStorage', 'sessionStorage', 'Storage',
 ];
 
 /** Whether a value can be carried by google.script.run (guides/html/reference/run). */

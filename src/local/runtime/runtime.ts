@@ -87,6 +87,7 @@ export class Runtime {
         rpcResult: kind === 'rpc',
       },
       transferList: [port2],
+      execArgv: [],
       env: { TZ: this.env.config.timeZone },
       stdout: false,
       stderr: false,

@@ -1,0 +1,42 @@
+// `npm run bench`: runs every bench/*.bench.ts (or those named on the command line), prints a table, writes JSON.
+import { readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchResult } from './types';
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const files = readdirSync(__dirname)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .filter((f) => !only.length || only.some((o) => f.startsWith(o)))
+    .sort();
+  const all: Array<BenchResult & { file: string }> = [];
+  let failed = 0;
+  for (const file of files) {
+    const t0 = Date.now();
+    process.stdout.write(`\n== ${file}\n`);
+    try {
+      const mod = (await import(join(__dirname, file))) as { run: () => Promise<BenchResult[]> };
+      const results = await mod.run();
+      for (const r of results) {
+        all.push({ ...r, file });
+        console.log(`  ${r.name}${r.target ? `  [${r.target.met ? 'MET' : 'NOT MET'}: ${r.target.text}]` : ''}`);
+        for (const [k, v] of Object.entries(r.figures)) console.log(`    ${k.padEnd(34)} ${v}`);
+        const counts = Object.entries(r.counts).sort(([a], [b]) => a.localeCompare(b));
+        if (counts.length) console.log(`    service calls: ${counts.map(([k, v]) => `${k}=${v}`).join(', ')}`);
+      }
+    } catch (e) {
+      failed++;
+      console.log(`  FAILED: ${(e as Error).stack ?? String(e)}`);
+    }
+    console.log(`  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  }
+  const dir = join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), results: all }, null, 2));
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ at: new Date().toISOString(), results: all }, null, 2));
+  console.log(`\nbench: ${all.length} results from ${files.length} files written to ${out}${failed ? `; ${failed} failed` : ''}`);
+  process.exit(failed ? 1 : 0);
+}
+
+void main();
