@@ -10,6 +10,19 @@ import { createHostServices } from '../services/host';
 
 const DEFAULT_USER = 'admin@datadesk.local';
 
+/** The scope each service needs, for the permission error of AuthMode.NONE (reference/script/auth-mode). */
+const SCOPES: Record<string, string> = {
+  SpreadsheetApp: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  DriveApp: 'https://www.googleapis.com/auth/drive',
+  UrlFetchApp: 'https://www.googleapis.com/auth/script.external_request',
+  MailApp: 'https://www.googleapis.com/auth/script.send_mail',
+  ScriptApp: 'https://www.googleapis.com/auth/script.scriptapp',
+  Jdbc: 'https://www.googleapis.com/auth/script.external_request',
+  PropertiesService: 'https://www.googleapis.com/auth/script.storage',
+  CacheService: 'https://www.googleapis.com/auth/script.storage',
+  LockService: 'https://www.googleapis.com/auth/script.storage',
+};
+
 /** Auth mode Apps Script gives each way of starting an execution (editor add-on rules). */
 function defaultAuthMode(kind: ExecOptions['kind']): AuthMode {
   return kind === 'simpleTrigger' ? 'LIMITED' : 'FULL';
@@ -59,7 +72,11 @@ export class Runtime {
     const table = new HandleTable();
     const services = createHostServices(ctx, this.env);
     const roots: Record<string, unknown> = {};
-    for (const [name, svc] of Object.entries(services)) roots[name] = encodeForWorker(svc, table);
+    const rootNames = new Map<number, string>();
+    for (const [name, svc] of Object.entries(services)) {
+      roots[name] = encodeForWorker(svc, table);
+      rootNames.set(table.register(svc), name);
+    }
     const event = opts.event ? opts.event(ctx) : undefined;
     const args = encodeForWorker(opts.event ? [event, ...(opts.args ?? [])] : (opts.args ?? []), table);
 
@@ -101,6 +118,10 @@ export class Runtime {
         const method = target[msg.m];
         ctx.count(`${cls}.${msg.m}`);
         if (typeof method !== 'function') throw new GasError(`not emulated: ${cls}.${msg.m}`, 'Error');
+        const root = rootNames.get(msg.h);
+        if (root && authMode === 'NONE' && !(root === 'SpreadsheetApp' && msg.m === 'getUi')) {
+          throw new GasError(`You do not have permission to call ${root}.${msg.m}. Required permissions: ${SCOPES[root] ?? 'authorization'}`);
+        }
         const args = decodeFromWorker(msg.a, table) as unknown[];
         const v = await (method as (...a: unknown[]) => unknown).apply(target, args);
         reply = { id: msg.id, v: encodeForWorker(v, table) };

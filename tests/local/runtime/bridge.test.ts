@@ -71,3 +71,20 @@ describe('runtime bridge', () => {
     expect(r.error!.message).toBe('Exceeded maximum execution time');
   });
 });
+
+describe('authorization modes', () => {
+  // reference/script/auth-mode: NONE "does not allow access to any services that require authorization".
+  it('refuses authorized services in AuthMode.NONE with a permission error naming the scope', async () => {
+    const rt = newRuntime();
+    const r = await rt.execute({
+      fn: 'f',
+      authMode: 'NONE',
+      kind: 'simpleTrigger',
+      script: 'function f() { return PropertiesService.getScriptProperties(); }',
+    });
+    expect(r.ok).toBe(false);
+    expect(r.error!.message).toBe(
+      'You do not have permission to call PropertiesService.getScriptProperties. Required permissions: https://www.googleapis.com/auth/script.storage',
+    );
+  });
+});
