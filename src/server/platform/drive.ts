@@ -1,0 +1,54 @@
+// Drive folders and files: the only place that touches DriveApp (shared by capabilities; add functions, do not rewrite).
+
+/** Finds or creates the folder path under My Drive (e.g. ["DataDesk Anggaran", "CL-001 Menteng"]); returns its id. */
+export function ensureFolderPath(names: string[]): string {
+  let folder = DriveApp.getRootFolder();
+  for (const name of names) {
+    const it = folder.getFoldersByName(name);
+    folder = it.hasNext() ? it.next() : folder.createFolder(name);
+  }
+  return folder.getId();
+}
+
+/** True when a folder with that id still exists and is not in the trash. */
+export function folderExists(id: string): boolean {
+  try {
+    return !DriveApp.getFolderById(id).isTrashed();
+  } catch {
+    return false;
+  }
+}
+
+export interface SavedFile {
+  id: string;
+  url: string;
+  name: string;
+}
+
+/** Creates a file from bytes in a folder. */
+export function createFileIn(folderId: string, name: string, mime: string, bytes: Uint8Array): SavedFile {
+  const blob = Utilities.newBlob(Array.from(bytes, (b) => (b > 127 ? b - 256 : b)), mime, name);
+  const file = DriveApp.getFolderById(folderId).createFile(blob);
+  return { id: file.getId(), url: file.getUrl(), name: file.getName() };
+}
+
+/** The bytes (0..255), type and name of a file. */
+export function readFileBytes(id: string): { bytes: Uint8Array; mime: string; name: string } {
+  const file = DriveApp.getFileById(id);
+  const blob = file.getBlob();
+  const raw = blob.getBytes();
+  return { bytes: Uint8Array.from(raw, (b) => b & 0xff), mime: blob.getContentType() ?? file.getMimeType(), name: file.getName() };
+}
+
+/** Moves a file to the trash (cleanup after a failed multi-step write). */
+export function trashFile(id: string): void {
+  try {
+    DriveApp.getFileById(id).setTrashed(true);
+  } catch (e) {
+    console.warn(`trashFile ${id}: ${(e as Error).message}`);
+  }
+}
+
+export function fileUrl(id: string): string {
+  return DriveApp.getFileById(id).getUrl();
+}
