@@ -1,0 +1,90 @@
+// The trigger scheduler: tick() fires time-driven triggers as the emulated clock moves
+// (guides/triggers/installable#time-driven_triggers; guides/triggers/events#time-driven-events).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Runtime } from '../../../src/local/runtime/runtime';
+import { tick, nextRuns, zonedParts } from '../../../src/local/runtime/scheduler';
+import { triggerStore } from '../../../src/local/services/script/store';
+
+const S = `
+function install(kind) {
+  var b = ScriptApp.newTrigger('beat').timeBased();
+  if (kind === 'hourly') b.everyHours(1);
+  if (kind === 'monthly') b.onMonthDay(2).atHour(6);
+  if (kind === 'near') b.everyDays(1).atHour(9).nearMinute(30);
+  if (kind === 'once') b.after(90 * 60 * 1000);
+  if (kind === 'weekly') b.everyWeeks(1).onWeekDay(ScriptApp.WeekDay.WEDNESDAY).atHour(8);
+  return b.create().getUniqueId();
+}
+function beat(e) {
+  var p = PropertiesService.getScriptProperties();
+  var n = Number(p.getProperty('beats') || 0) + 1;
+  p.setProperty('beats', String(n));
+  return { n: n, uid: e.triggerUid, auth: e.authMode, day: e['day-of-month'], hour: e.hour, tz: e.timezone,
+    user: Session.getActiveUser().getEmail(), now: new Date().toISOString() };
+}
+`;
+
+const tickS = (rt: Runtime, to?: Date) => tick(rt, to, { script: S });
+
+async function setup(kind: string, start: string) {
+  const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-tick-')) });
+  rt.env.clock.advanceTo(new Date(start));
+  const uid = await rt.call<string>('install', [kind], { script: S, user: 'owner@x.id', documentId: 'ss1' });
+  return { rt, uid };
+}
+
+describe('scheduler tick()', () => {
+  it('fires an everyHours(1) trigger once per hour: 5 times across 5 hours, as its owner with a clock event', async () => {
+    const { rt, uid } = await setup('hourly', '2030-01-01T00:00:00Z');
+    const r = await tickS(rt, new Date('2030-01-01T05:00:00Z'));
+    expect(r.fired.length).toBe(5);
+    expect(r.fired.every((f) => f.result.ok && f.uid === uid && f.user === 'owner@x.id' && f.documentId === 'ss1')).toBe(true);
+    const values = r.fired.map((f) => f.result.value as { n: number; auth: string; tz: string; user: string; now: string });
+    expect(values.map((v) => v.n)).toEqual([1, 2, 3, 4, 5]);
+    expect(values[0]).toMatchObject({ auth: 'FULL', tz: 'UTC', user: 'owner@x.id' });
+    const times = r.fired.map((f) => Date.parse(f.at));
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBe(3600_000);
+    // the script saw the clock at the firing time
+    expect(Date.parse(values[0].now) - times[0]).toBeLessThan(5000);
+    expect(rt.env.clock.now().getTime()).toBeGreaterThanOrEqual(Date.parse('2030-01-01T05:00:00Z'));
+    // the default tick is one hour: exactly one more beat
+    expect((await tickS(rt)).fired.length).toBe(1);
+  });
+
+  it('fires onMonthDay(2).atHour(6) once a month, on the 2nd at 06:xx in the script time zone', async () => {
+    const { rt } = await setup('monthly', '2030-01-01T00:00:00Z');
+    const r = await tickS(rt, new Date('2030-03-31T00:00:00Z'));
+    expect(r.fired.length).toBe(3);
+    for (const f of r.fired) {
+      const p = zonedParts(Date.parse(f.at), 'Asia/Jakarta');
+      expect([p.d, p.h]).toEqual([2, 6]);
+    }
+    expect(r.fired.map((f) => zonedParts(Date.parse(f.at), 'Asia/Jakarta').m0)).toEqual([0, 1, 2]);
+  });
+
+  it('fires nearMinute(30) within ±15 minutes, the same minute every day', async () => {
+    const { rt, uid } = await setup('near', '2030-01-01T00:00:00Z');
+    const t = triggerStore(rt.env).get(uid)!;
+    const runs = nextRuns(t, new Date('2030-01-01T00:00:00Z'), new Date('2030-01-04T00:00:00Z'));
+    expect(runs.length).toBe(3);
+    const mins = runs.map((d) => { const p = zonedParts(d.getTime(), 'Asia/Jakarta'); return p.h * 60 + p.mi; });
+    for (const m of mins) expect(Math.abs(m - (9 * 60 + 30))).toBeLessThanOrEqual(15);
+    expect(new Set(mins).size).toBe(1);
+  });
+
+  it('fires weekly on the chosen weekday', async () => {
+    const { rt, uid } = await setup('weekly', '2030-01-01T00:00:00Z');
+    const runs = nextRuns(triggerStore(rt.env).get(uid)!, new Date('2030-01-01T00:00:00Z'), new Date('2030-01-29T00:00:00Z'));
+    expect(runs.map((d) => zonedParts(d.getTime(), 'Asia/Jakarta').isoDow)).toEqual([3, 3, 3, 3]);
+  });
+
+  it('fires a one-time after() trigger once, then removes it', async () => {
+    const { rt } = await setup('once', '2030-01-01T00:00:00Z');
+    expect((await tickS(rt)).fired.length).toBe(0);
+    const r = await tickS(rt, new Date('2030-01-01T05:00:00Z'));
+    expect(r.fired.length).toBe(1);
+    expect(triggerStore(rt.env).list()).toEqual([]);
+  });
+});
