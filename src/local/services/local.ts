@@ -3,6 +3,7 @@ import { createSession } from './session';
 import { createLogger, createConsole } from './logger';
 import { createUtilities } from './utilities/index';
 import { createHtmlService } from './html/index';
+import { bindLocalValues } from './local-values';
 
 /** What worker-side services know of their execution. Worker code must import Node APIs from `node:` modules:
  * Node's globals are removed before the bundle runs. */
@@ -19,6 +20,7 @@ export interface LocalEnv {
 }
 
 export function createLocalServices(env: LocalEnv): Record<string, unknown> {
+  bindLocalValues(env);
   return {
     Session: createSession(env),
     Logger: createLogger(env),

@@ -1,0 +1,244 @@
+// The worker-side JdbcResultSet: rows arrive in pages from its host twin, so per-cell getters never cross the bridge.
+import { JdbcTimeValue, parsePgDateTime } from './time';
+
+export interface ColumnMeta {
+  name: string;
+  typeName: string;
+  /** java.sql.Types code, as getColumnType() returns it. */
+  type: number;
+}
+
+/** What the host sends: column metadata, the first page, and whether more rows wait on the host. */
+export interface ResultSetWire {
+  columns: ColumnMeta[];
+  rows: (string | null)[][];
+  more: boolean;
+}
+
+type Count = (key: string) => void;
+
+function sqlError(message: string): Error {
+  const e = new Error(message);
+  e.name = 'Exception';
+  return e;
+}
+
+const TRUE = new Set(['t', 'true', '1', 'yes', 'y', 'on']);
+const FALSE = new Set(['f', 'false', '0', 'no', 'n', 'off']);
+
+export class LocalResultSetMetaData {
+  constructor(private columns: ColumnMeta[], private count: Count) {}
+  private col(i: number): ColumnMeta {
+    this.count('JdbcResultSetMetaData.get');
+    const c = this.columns[i - 1];
+    if (!c) throw sqlError(`The column index is out of range: ${i}, number of columns: ${this.columns.length}.`);
+    return c;
+  }
+  getColumnCount(): number {
+    this.count('JdbcResultSetMetaData.getColumnCount');
+    return this.columns.length;
+  }
+  getColumnLabel(i: number): string {
+    return this.col(i).name;
+  }
+  getColumnName(i: number): string {
+    return this.col(i).name;
+  }
+  getColumnType(i: number): number {
+    return this.col(i).type;
+  }
+  getColumnTypeName(i: number): string {
+    return this.col(i).typeName;
+  }
+  toString(): string {
+    return 'JdbcResultSetMetaData';
+  }
+}
+
+/** JdbcResultSet (reference/jdbc/jdbc-result-set), forward-only and read-only as Apps Script's default. */
+export class LocalResultSet {
+  private rows: (string | null)[][];
+  private more: boolean;
+  /** Index of the current row within `rows`; -1 before the first. */
+  private pos = -1;
+  /** Rows consumed in earlier pages. */
+  private base = 0;
+  private closed = false;
+  private lastNull = false;
+  private afterLast = false;
+  private byLabel: Map<string, number>;
+
+  constructor(
+    private wire: ResultSetWire,
+    private callHost: (method: string, args: unknown[]) => unknown,
+    private count: Count,
+  ) {
+    this.rows = wire.rows;
+    this.more = wire.more;
+    this.byLabel = new Map();
+    wire.columns.forEach((c, i) => {
+      const k = c.name.toLowerCase();
+      if (!this.byLabel.has(k)) this.byLabel.set(k, i + 1);
+    });
+  }
+
+  private open(): void {
+    if (this.closed) throw sqlError('This ResultSet is closed.');
+  }
+
+  next(): boolean {
+    this.count('JdbcResultSet.next');
+    this.open();
+    if (this.pos + 1 < this.rows.length) {
+      this.pos++;
+      return true;
+    }
+    if (this.more) {
+      const page = this.callHost('fetchPage', [this.base + this.rows.length]) as { rows: (string | null)[][]; more: boolean };
+      this.base += this.rows.length;
+      this.rows = page.rows;
+      this.more = page.more;
+      this.pos = -1;
+      if (this.rows.length) {
+        this.pos = 0;
+        return true;
+      }
+    }
+    this.pos = this.rows.length;
+    this.afterLast = true;
+    return false;
+  }
+
+  private raw(col: number | string, kind: string): string | null {
+    this.count(`JdbcResultSet.${kind}`);
+    this.open();
+    const i = typeof col === 'number' ? col : this.findColumn(col);
+    if (this.pos < 0 || this.pos >= this.rows.length) throw sqlError('ResultSet not positioned properly, perhaps you need to call next.');
+    if (i < 1 || i > this.wire.columns.length) {
+      throw sqlError(`The column index is out of range: ${i}, number of columns: ${this.wire.columns.length}.`);
+    }
+    const v = this.rows[this.pos][i - 1];
+    this.lastNull = v === null;
+    return v;
+  }
+
+  findColumn(label: string): number {
+    const i = this.byLabel.get(String(label).toLowerCase());
+    if (i === undefined) throw sqlError(`The column name ${label} was not found in this ResultSet.`);
+    return i;
+  }
+
+  getString(col: number | string): string | null {
+    return this.raw(col, 'getString');
+  }
+
+  private integer(col: number | string, kind: string, javaType: string): number {
+    const v = this.raw(col, kind);
+    if (v === null) return 0;
+    const t = v.trim();
+    if (/^[+-]?\d+$/.test(t)) return Number(t);
+    if (/^[+-]?\d+\.0*$/.test(t)) return Number(t.split('.')[0]);
+    throw sqlError(`Bad value for type ${javaType} : ${v}`);
+  }
+  getInt(col: number | string): number {
+    return this.integer(col, 'getInt', 'int');
+  }
+  getLong(col: number | string): number {
+    return this.integer(col, 'getLong', 'long');
+  }
+  getShort(col: number | string): number {
+    return this.integer(col, 'getShort', 'short');
+  }
+  getByte(col: number | string): number {
+    return this.integer(col, 'getByte', 'byte');
+  }
+  private real(col: number | string, kind: string, javaType: string): number {
+    const v = this.raw(col, kind);
+    if (v === null) return 0;
+    const n = Number(v);
+    if (Number.isNaN(n) && v !== 'NaN') throw sqlError(`Bad value for type ${javaType} : ${v}`);
+    return n;
+  }
+  getDouble(col: number | string): number {
+    return this.real(col, 'getDouble', 'double');
+  }
+  getFloat(col: number | string): number {
+    return this.real(col, 'getFloat', 'float');
+  }
+  getBoolean(col: number | string): boolean {
+    const v = this.raw(col, 'getBoolean');
+    if (v === null) return false;
+    const t = v.trim().toLowerCase();
+    if (TRUE.has(t)) return true;
+    if (FALSE.has(t)) return false;
+    throw sqlError(`Cannot cast to boolean: "${v}"`);
+  }
+  private time(col: number | string, kind: string, tk: 'timestamp' | 'date' | 'time'): JdbcTimeValue | null {
+    const v = this.raw(col, kind);
+    if (v === null) return null;
+    try {
+      let ms = parsePgDateTime(v);
+      if (tk === 'date') ms = Math.floor(ms / 86400000) * 86400000;
+      return new JdbcTimeValue(tk, ms);
+    } catch {
+      throw sqlError(`Bad value for type ${tk} : ${v}`);
+    }
+  }
+  getTimestamp(col: number | string): JdbcTimeValue | null {
+    return this.time(col, 'getTimestamp', 'timestamp');
+  }
+  getDate(col: number | string): JdbcTimeValue | null {
+    return this.time(col, 'getDate', 'date');
+  }
+  getTime(col: number | string): JdbcTimeValue | null {
+    return this.time(col, 'getTime', 'time');
+  }
+  /** getObject: the value's text (numbers and booleans as JavaScript values would need java types; unconfirmed). */
+  getObject(col: number | string): unknown {
+    const i = typeof col === 'number' ? col : this.findColumn(col);
+    const c = this.wire.columns[i - 1];
+    const v = this.raw(col, 'getObject');
+    if (v === null || !c) return v;
+    if (['int2', 'int4', 'float4', 'float8', 'oid'].includes(c.typeName)) return Number(v);
+    if (c.typeName === 'bool') return v === 't';
+    return v;
+  }
+  wasNull(): boolean {
+    this.count('JdbcResultSet.wasNull');
+    return this.lastNull;
+  }
+  getMetaData(): LocalResultSetMetaData {
+    this.count('JdbcResultSet.getMetaData');
+    this.open();
+    return new LocalResultSetMetaData(this.wire.columns, this.count);
+  }
+  getRow(): number {
+    return this.pos >= 0 && this.pos < this.rows.length ? this.base + this.pos + 1 : 0;
+  }
+  isBeforeFirst(): boolean {
+    return this.base === 0 && this.pos < 0 && (this.rows.length > 0 || this.more);
+  }
+  isAfterLast(): boolean {
+    return this.afterLast;
+  }
+  isFirst(): boolean {
+    return this.base === 0 && this.pos === 0 && this.rows.length > 0;
+  }
+  getFetchSize(): number {
+    return 0;
+  }
+  setFetchSize(_rows: number): void {}
+  isClosed(): boolean {
+    return this.closed;
+  }
+  close(): void {
+    this.count('JdbcResultSet.close');
+    if (this.closed) return;
+    this.closed = true;
+    this.rows = [];
+    if (this.more) this.callHost('close', []);
+  }
+  toString(): string {
+    return 'JdbcResultSet';
+  }
+}
