@@ -1,4 +1,7 @@
-// Unattended reports work the hourly heartbeat drives (placeholder until the capability lands).
+// Unattended reports work the hourly heartbeat drives: start the month's run when due, carry a run forward.
 import type { Deadline } from '../core/deadline';
+import { scheduledStep } from './service';
 
-export function reportsHeartbeat(_now: Date, _deadline: Deadline): void {}
+export function reportsHeartbeat(now: Date, deadline: Deadline): void {
+  scheduledStep(now, deadline);
+}

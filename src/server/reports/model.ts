@@ -1,0 +1,110 @@
+// The report's flat row (one per DC order line, creation to completion, returns and refunds) and its SQL.
+import type { XlsxCell, XlsxColumn } from '../core/xlsx/writer';
+import { parseMonth, wibInstant } from '../core/format';
+import { invalid } from '../core/errors';
+
+/** Columns of every report file, in order; `type` decides how the cell is typed in the .xlsx. */
+export const REPORT_COLUMNS: XlsxColumn[] = [
+  { header: 'No. Pesanan (Order no)', type: 'text', width: 18 },
+  { header: 'Baris (Line)', type: 'integer', width: 7 },
+  { header: 'Unit Bisnis (BU)', type: 'text', width: 10 },
+  { header: 'DC', type: 'text', width: 8 },
+  { header: 'Kanal (Channel)', type: 'text', width: 12 },
+  { header: 'ID Pelanggan (Customer)', type: 'text', width: 14 },
+  { header: 'Dibuat (Created)', type: 'datetime', width: 17 },
+  { header: 'SKU', type: 'text', width: 14 },
+  { header: 'Produk (Product)', type: 'text', width: 28 },
+  { header: 'Qty', type: 'integer', width: 6 },
+  { header: 'Harga Satuan (Unit price)', type: 'rupiah', width: 14 },
+  { header: 'Nilai Baris (Line amount)', type: 'rupiah', width: 15 },
+  { header: 'Status', type: 'text', width: 11 },
+  { header: 'Kurir (Courier)', type: 'text', width: 10 },
+  { header: 'No. Resi (AWB)', type: 'text', width: 16 },
+  { header: 'Dikirim (Shipped)', type: 'datetime', width: 17 },
+  { header: 'Diterima (Delivered)', type: 'datetime', width: 17 },
+  { header: 'Selesai (Completed)', type: 'datetime', width: 17 },
+  { header: 'No. Retur (Return no)', type: 'text', width: 14 },
+  { header: 'Diretur (Returned)', type: 'datetime', width: 17 },
+  { header: 'Qty Retur (Returned qty)', type: 'integer', width: 8 },
+  { header: 'Alasan Retur (Reason)', type: 'text', width: 20 },
+  { header: 'No. Refund', type: 'text', width: 14 },
+  { header: 'Direfund (Refunded)', type: 'datetime', width: 17 },
+  { header: 'Nilai Refund (Refund amount)', type: 'rupiah', width: 15 },
+];
+
+/** Index of the line amount, the figure the run totals and checks. */
+export const LINE_AMOUNT_COL = 11;
+
+/** The month's WIB boundaries as ISO instants: [start, end). */
+export function monthRange(ym: string): { start: string; end: string } {
+  const p = parseMonth(ym);
+  if (!p) throw invalid({ id: `Bulan tidak valid: "${ym}" (format YYYY-MM)`, en: `Invalid month: "${ym}" (use YYYY-MM)` });
+  const next = p.month === 12 ? { year: p.year + 1, month: 1 } : { year: p.year, month: p.month + 1 };
+  return { start: wibInstant(p.year, p.month).toISOString(), end: wibInstant(next.year, next.month).toISOString() };
+}
+
+const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** The query source is a PostgreSQL schema name; identifiers cannot be bound, so only a strict shape is allowed. */
+export function checkSchema(schema: string): string {
+  if (!IDENT.test(schema)) {
+    throw invalid({
+      id: `Nama skema tidak valid: "${schema}" (huruf kecil, angka, garis bawah)`,
+      en: `Invalid schema name: "${schema}" (lower-case letters, digits, underscores)`,
+    });
+  }
+  return schema;
+}
+
+const ms = (col: string) => `(extract(epoch from ${col}) * 1000)::bigint`;
+
+/** The joins every report query shares: one row per order line of orders created in [?, ?) WIB. */
+function fromMonth(s: string): string {
+  return (
+    `FROM "${s}".orders o ` +
+    `JOIN "${s}".order_items i ON i.order_id = o.order_id ` +
+    `LEFT JOIN "${s}".distribution_centers d ON d.dc_code = o.dc_code ` +
+    `LEFT JOIN "${s}".shipments sh ON sh.order_id = o.order_id ` +
+    `LEFT JOIN "${s}".returns rt ON rt.item_id = i.item_id ` +
+    `LEFT JOIN "${s}".refunds rf ON rf.return_id = rt.return_id ` +
+    'WHERE o.created_at >= CAST(? AS timestamptz) AND o.created_at < CAST(? AS timestamptz)'
+  );
+}
+
+/** Rows and line-amount total per business unit for the month (params: start, end). */
+export function countSql(schema: string): string {
+  const s = checkSchema(schema);
+  return `SELECT o.bu_code AS bu, count(*) AS n, coalesce(sum(i.qty * i.unit_price), 0) AS amount ${fromMonth(s)} GROUP BY o.bu_code ORDER BY o.bu_code`;
+}
+
+/**
+ * One page of one business unit's rows, keyset-paged by order line id, aggregated into one JSON text so a page costs
+ * one JDBC row instead of one call per cell (params: start, end, bu, afterItemId, limit).
+ */
+export function pageSql(schema: string): string {
+  const s = checkSchema(schema);
+  const cells = [
+    'o.order_no', 'i.line_no', 'o.bu_code', 'o.dc_code', 'o.channel', 'o.customer_id', ms('o.created_at'),
+    'i.sku', 'i.product_name', 'i.qty', 'i.unit_price', 'i.qty * i.unit_price', 'o.status',
+    'sh.courier', 'sh.awb', ms('sh.shipped_at'), ms('sh.delivered_at'), ms('o.completed_at'),
+    'rt.return_no', ms('rt.returned_at'), 'rt.qty', 'rt.reason', 'rf.refund_no', ms('rf.refunded_at'), 'rf.amount',
+  ];
+  const inner = `SELECT i.item_id AS k, json_build_array(${cells.join(', ')}) AS j ${fromMonth(s)} AND o.bu_code = ? AND i.item_id > ? ORDER BY i.item_id LIMIT ?`;
+  return `SELECT count(*) AS n, max(p.k) AS last_key, coalesce(json_agg(p.j ORDER BY p.k), '[]')::text AS page FROM (${inner}) p`;
+}
+
+/** Turns a page's JSON into typed cells (numbers stay numbers, epoch ms become dates in the writer). */
+export function decodePage(json: string): XlsxCell[][] {
+  const rows = JSON.parse(json) as Array<Array<string | number | null>>;
+  for (const r of rows) {
+    if (!Array.isArray(r) || r.length !== REPORT_COLUMNS.length) throw new Error('report query returned a row of the wrong shape');
+    for (let c = 0; c < r.length; c++) {
+      const t = REPORT_COLUMNS[c].type;
+      const v = r[c];
+      if (v === null) continue;
+      if (t === 'text') r[c] = String(v);
+      else if (typeof v === 'string') r[c] = Number(v);
+    }
+  }
+  return rows;
+}

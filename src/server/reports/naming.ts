@@ -1,0 +1,53 @@
+// Report file names from the pattern, and the matcher that decides which files in a folder are this report's.
+import { invalid } from '../core/errors';
+
+export const DEFAULT_PATTERN = 'DC_Orders_<BU>_<YYYY-MM>.xlsx';
+
+/** Characters Drive allows but that would make a name ambiguous or unsafe on download. */
+const BAD_NAME_CHARS = /[\\/:*?"<>|\u0000-\u001f]/;
+
+/** Checks a file-name pattern: it names the BU and the month, so every file is unique per BU and month. */
+export function checkPattern(pattern: string): string {
+  const p = pattern.trim();
+  const bare = p.replace(/<BU>|<YYYY-MM>|<YYYY>|<MM>/g, '');
+  const hasMonth = p.includes('<YYYY-MM>') || (p.includes('<YYYY>') && p.includes('<MM>'));
+  if (!p.includes('<BU>') || !hasMonth || !p.toLowerCase().endsWith('.xlsx') || BAD_NAME_CHARS.test(bare) || p.length > 120) {
+    throw invalid({
+      id: `Pola nama file tidak valid: "${pattern}". Wajib memuat <BU> dan <YYYY-MM> (atau <YYYY> dan <MM>), berakhiran .xlsx, tanpa \\ / : * ? " < > |`,
+      en: `Invalid file-name pattern: "${pattern}". It must contain <BU> and <YYYY-MM> (or <YYYY> and <MM>), end in .xlsx, and avoid \\ / : * ? " < > |`,
+    });
+  }
+  return p;
+}
+
+/** The business-unit code as it appears in a file name. */
+export function safeBu(bu: string): string {
+  return bu.replace(/[\\/:*?"<>|\s\u0000-\u001f]+/g, '_');
+}
+
+/** DC_Orders_<BU>_<YYYY-MM>.xlsx with BU "FASHION" and month "2026-10" → DC_Orders_FASHION_2026-10.xlsx. */
+export function fileName(pattern: string, bu: string, month: string): string {
+  const [yyyy, mm] = month.split('-');
+  return pattern.replace(/<BU>/g, safeBu(bu)).replace(/<YYYY-MM>/g, month).replace(/<YYYY>/g, yyyy).replace(/<MM>/g, mm);
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Matches the names this report gives a BU's files for any month — and nothing else. */
+export function reportFileMatcher(pattern: string, bu: string): (name: string) => boolean {
+  const re = new RegExp(
+    '^' +
+      pattern
+        .split(/(<BU>|<YYYY-MM>|<YYYY>|<MM>)/)
+        .map((part) =>
+          part === '<BU>' ? escapeRe(safeBu(bu))
+          : part === '<YYYY-MM>' ? '\\d{4}-(0[1-9]|1[0-2])'
+          : part === '<YYYY>' ? '\\d{4}'
+          : part === '<MM>' ? '(0[1-9]|1[0-2])'
+          : escapeRe(part),
+        )
+        .join('') +
+      '$',
+  );
+  return (name) => re.test(name);
+}

@@ -1,0 +1,240 @@
+// The monthly run, all or nothing: build every file into staging, verify, publish, trash the old ones, log, alert.
+import { AppError } from '../core/errors';
+import { XlsxStreamWriter, XLSX_MIME } from '../core/xlsx/writer';
+import type { Db } from '../core/db';
+import type { ReportEnv, RunLogRow } from './ports';
+import type { ReportsSettings } from './settings';
+import { BuPlan, newRun, pendingBus, RunState, StagedFile, transition } from './state';
+import { decodePage, LINE_AMOUNT_COL, monthRange, pageSql, REPORT_COLUMNS } from './model';
+import { checkMonth, folderProblem, inspect, planFrom } from './plan';
+import { reportFileMatcher } from './naming';
+import { alertText } from './webhook';
+
+/** Rows per query page: one JDBC round trip each, small enough to keep memory bounded. */
+export const PAGE_ROWS = 5000;
+export const MAX_ATTEMPTS = 3;
+/** Backoff before the 2nd and 3rd upload attempt. */
+export const BACKOFF_MS = [1000, 2000];
+/** Time kept free at the end of an execution for checkpointing. */
+const MARGIN_MS = 30_000;
+/** A BU abandoned this often for lack of time cannot be built inside one execution. */
+const MAX_RESTARTS = 2;
+
+export type Checkpoint = (s: RunState) => void;
+
+export function errorText(e: unknown): string {
+  if (e instanceof AppError) return `${e.message} / ${e.messageEn}`;
+  return (e as Error)?.message ?? String(e);
+}
+
+/** Checks everything, creates the staging folder and returns the new run's checkpoint (nothing published yet). */
+export function startRun(env: ReportEnv, settings: ReportsSettings, month: string, trigger: RunState['trigger'], user: string): RunState {
+  checkMonth(month, env.now());
+  const db = env.openDb();
+  let plan: BuPlan[];
+  try {
+    plan = planFrom(inspect(db, env.drive, settings, month), settings);
+  } finally {
+    db.close();
+  }
+  const runId = env.newId();
+  const staging = env.drive.createFolder(`DataDesk staging ${month} ${runId}`);
+  return newRun({ runId, month, trigger, user, now: env.now(), stagingFolderId: staging, plan });
+}
+
+/** Builds one BU's file from its pages; null when time ran out (the BU is redone in the next execution). */
+function buildBu(env: ReportEnv, db: Db, settings: ReportsSettings, month: string, p: BuPlan): { bytes: Uint8Array; rows: number; amount: number } | null {
+  const { start, end } = monthRange(month);
+  const sql = pageSql(settings.schema);
+  const w = new XlsxStreamWriter(REPORT_COLUMNS, { sheetName: p.bu, utcOffsetMinutes: 420, mtime: new Date(start) });
+  let after = 0;
+  let amount = 0;
+  for (;;) {
+    if (env.remainingMs() < MARGIN_MS) return null;
+    const page = db.query(sql, [start, end, p.bu, after, PAGE_ROWS])[0];
+    const n = Number(page?.n ?? 0);
+    if (n === 0) break;
+    const rows = decodePage(String(page.page));
+    for (const r of rows) amount += Number(r[LINE_AMOUNT_COL] ?? 0);
+    w.addRows(rows);
+    after = Number(page.last_key);
+    if (n < PAGE_ROWS) break;
+  }
+  return { bytes: w.finish(), rows: w.rowCount, amount };
+}
+
+/** Uploads into staging, reads the file back and compares SHA-256; up to 3 attempts with backoff. */
+function upload(env: ReportEnv, folderId: string, name: string, bytes: Uint8Array, sha: string): { fileId: string; attempts: number } {
+  let last = '';
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    let fileId = '';
+    try {
+      fileId = env.drive.createFile(folderId, name, bytes, XLSX_MIME).id;
+      const back = env.sha256Hex(env.drive.readFile(fileId));
+      if (back !== sha) throw new Error(`checksum berbeda / checksum mismatch: ${back} ≠ ${sha}`);
+      return { fileId, attempts: attempt };
+    } catch (e) {
+      last = errorText(e);
+      if (fileId) {
+        try {
+          env.drive.setTrashed(fileId, true);
+        } catch {
+          /* the staging folder is trashed on failure anyway */
+        }
+      }
+      if (attempt < MAX_ATTEMPTS) env.sleep(BACKOFF_MS[attempt - 1]);
+    }
+  }
+  throw new AppError('UPLOAD_FAILED', {
+    id: `Unggah ${name} gagal setelah ${MAX_ATTEMPTS} percobaan: ${last}`,
+    en: `Uploading ${name} failed after ${MAX_ATTEMPTS} attempts: ${last}`,
+  });
+}
+
+function buildPhase(env: ReportEnv, settings: ReportsSettings, s: RunState, save: Checkpoint): RunState {
+  const todo = pendingBus(s);
+  if (!todo.length) return s;
+  const db = env.openDb();
+  try {
+    for (const p of todo) {
+      const t0 = env.now();
+      const built = buildBu(env, db, settings, s.month, p);
+      if (!built) {
+        const n = (s.restarts[p.bu] ?? 0) + 1;
+        if (n > MAX_RESTARTS) {
+          throw new AppError('TOO_LARGE', {
+            id: `File ${p.name} (${p.rows} baris) tidak selesai dalam satu eksekusi.`,
+            en: `File ${p.name} (${p.rows} rows) could not be built within one execution.`,
+          });
+        }
+        s = { ...s, restarts: { ...s.restarts, [p.bu]: n } };
+        save(s);
+        return s;
+      }
+      if (built.rows !== p.rows || built.amount !== p.amount) {
+        throw new AppError('COUNT_MISMATCH', {
+          id: `Jumlah baris ${p.bu} tidak cocok: file ${built.rows} (Rp ${built.amount}), kueri ${p.rows} (Rp ${p.amount}).`,
+          en: `Row count of ${p.bu} does not match: file ${built.rows} (Rp ${built.amount}), query ${p.rows} (Rp ${p.amount}).`,
+        });
+      }
+      const sha = env.sha256Hex(built.bytes);
+      const up = upload(env, s.stagingFolderId, p.name, built.bytes, sha);
+      const f: StagedFile = { bu: p.bu, fileId: up.fileId, name: p.name, rows: built.rows, amount: built.amount, bytes: built.bytes.length, sha256: sha, attempts: up.attempts, start: t0, end: env.now() };
+      s = { ...s, staged: [...s.staged, f] };
+      save(s);
+    }
+  } finally {
+    db.close();
+  }
+  return s;
+}
+
+/** Undoes recorded publish steps, newest first. */
+function undoJournal(env: ReportEnv, s: RunState): RunState {
+  for (const j of [...s.journal].reverse()) {
+    if (j.op === 'move') env.drive.moveFile(j.fileId, j.from);
+    else env.drive.setTrashed(j.fileId, false);
+  }
+  return { ...s, journal: [] };
+}
+
+function publishPhase(env: ReportEnv, settings: ReportsSettings, s: RunState, save: Checkpoint): RunState {
+  if (s.journal.length) s = undoJournal(env, s); // an execution died mid-publish: start the publish over cleanly
+  const total = s.staged.reduce((a, f) => a + f.rows, 0);
+  const expected = s.plan.reduce((a, p) => a + p.rows, 0);
+  if (total !== expected || s.staged.length !== s.plan.length) {
+    throw new AppError('COUNT_MISMATCH', { id: `Total baris ${total} ≠ kueri ${expected}.`, en: `Total rows ${total} ≠ query ${expected}.` });
+  }
+  const problems = s.plan.map((p) => folderProblem(env.drive, p.bu, p.folderId)).filter((x): x is string => !!x);
+  if (problems.length) throw new AppError('PREFLIGHT_FAILED', { id: `Folder berubah: ${problems.join('; ')}`, en: `Folders changed: ${problems.join('; ')}` });
+  for (const f of s.staged) {
+    const folderId = s.plan.find((p) => p.bu === f.bu)!.folderId;
+    const isReport = reportFileMatcher(settings.pattern, f.bu);
+    const old = env.drive.listFiles(folderId).filter((x) => isReport(x.name));
+    s = { ...s, journal: [...s.journal, { op: 'move', fileId: f.fileId, from: s.stagingFolderId, to: folderId }] };
+    save(s);
+    env.drive.moveFile(f.fileId, folderId);
+    for (const o of old) {
+      s = { ...s, journal: [...s.journal, { op: 'trash', fileId: o.id }] };
+      save(s);
+      env.drive.setTrashed(o.id, true);
+    }
+  }
+  return s;
+}
+
+function logRows(env: ReportEnv, s: RunState, status: RunLogRow['status']): RunLogRow[] {
+  const now = env.now();
+  return s.plan.map((p) => {
+    const f = s.staged.find((x) => x.bu === p.bu);
+    return {
+      runId: s.runId, month: s.month, bu: p.bu, rows: f?.rows ?? 0, bytes: f?.bytes ?? 0, sha256: f?.sha256 ?? '',
+      link: f && status === 'OK' ? env.drive.fileUrl(f.fileId) : '', status: f || status !== 'OK' ? status : 'GAGAL',
+      attempts: f?.attempts ?? 0, start: f?.start ?? s.startedAt, end: f?.end ?? now,
+    };
+  });
+}
+
+/** Marks the run failed: undoes publish steps, removes staged files, logs, alerts with the error text. */
+export function failRun(env: ReportEnv, s: RunState, err: unknown): RunState {
+  const text = errorText(err);
+  const cleanup: string[] = [];
+  try {
+    s = undoJournal(env, s);
+  } catch (e) {
+    cleanup.push(`undo: ${errorText(e)}`);
+  }
+  for (const f of s.staged) {
+    try {
+      env.drive.setTrashed(f.fileId, true);
+    } catch (e) {
+      cleanup.push(`trash ${f.name}: ${errorText(e)}`);
+    }
+  }
+  try {
+    if (s.stagingFolderId) env.drive.trashFolder(s.stagingFolderId);
+  } catch (e) {
+    cleanup.push(`staging: ${errorText(e)}`);
+  }
+  const error = cleanup.length ? `${text} (cleanup: ${cleanup.join('; ')})` : text;
+  s = { ...transition(s, 'failed', env.now()), error };
+  try {
+    env.log.append(logRows(env, s, 'GAGAL'), env.now());
+  } catch (e) {
+    s = { ...s, error: `${s.error} (log: ${errorText(e)})` };
+  }
+  env.alert(alertText({ ok: false, month: s.month, runId: s.runId, error }));
+  return s;
+}
+
+/** Carries the run forward as far as this execution's time allows; returns the new checkpoint. */
+export function advance(env: ReportEnv, settings: ReportsSettings, s: RunState, save: Checkpoint): RunState {
+  try {
+    if (s.phase === 'build') {
+      s = buildPhase(env, settings, s, save);
+      if (pendingBus(s).length) return s; // out of time: the next execution continues from here
+      s = transition(s, 'publish', env.now());
+      save(s);
+    }
+    if (s.phase === 'publish') {
+      s = publishPhase(env, settings, s, save);
+      try {
+        env.drive.trashFolder(s.stagingFolderId);
+      } catch {
+        /* an empty staging folder left behind is harmless */
+      }
+      s = { ...transition(s, 'done', env.now()), journal: [] };
+      save(s);
+      try {
+        env.log.append(logRows(env, s, 'OK'), env.now());
+      } catch (e) {
+        s = { ...s, error: `log: ${errorText(e)}` };
+      }
+      const alertError = env.alert(alertText({ ok: true, month: s.month, runId: s.runId, files: s.staged }));
+      if (alertError) s = { ...s, error: `${s.error ? s.error + '; ' : ''}alert: ${alertError}` };
+    }
+    return s;
+  } catch (e) {
+    return failRun(env, s, e);
+  }
+}

@@ -1,0 +1,168 @@
+// Report operations the menu, the sidebar and the heartbeat share: settings, start, continue, dry run, pre-flight.
+import { AppError, conflict, invalid } from '../core/errors';
+import { Deadline, EXECUTION_BUDGET_MS } from '../core/deadline';
+import { previousMonth, wibMonth, wibParts } from '../core/format';
+import { scriptJson, setScriptJson, scriptProp, setScriptProp } from '../platform/props';
+import { openDb } from '../platform/db';
+import { DEFAULT_SETTINGS, dueMonth, parseStoredSettings, ReportsSettings, validateSettings } from './settings';
+import { claim, isActive, release, RunState } from './state';
+import { advance, startRun } from './run';
+import { checkMonth, countByBu, folderProblem, inspect, Inspection } from './plan';
+import { appsScriptDrive, reportEnv, WEBHOOK_URL_PROP } from './env';
+import { checkWebhookUrl } from './webhook';
+
+export const SETTINGS_PROP = 'DATADESK_REPORTS_SETTINGS';
+export const RUN_PROP = 'DATADESK_REPORTS_RUN';
+export const SCHEDULED_PROP = 'DATADESK_REPORTS_SCHEDULED';
+
+export function loadSettings(): ReportsSettings {
+  return parseStoredSettings(scriptJson<unknown>(SETTINGS_PROP, DEFAULT_SETTINGS));
+}
+
+export function configured(s: ReportsSettings): boolean {
+  return s.folders.length > 0;
+}
+
+export function loadRun(): RunState | null {
+  return scriptJson<RunState | null>(RUN_PROP, null);
+}
+
+function saveRun(s: RunState): void {
+  setScriptJson(RUN_PROP, s);
+}
+
+/** Runs `fn` holding the script lock briefly (claiming or starting a run), so two executions never both win. */
+function locked<T>(fn: () => T): T {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(10_000)) throw conflict({ id: 'Laporan sedang diproses eksekusi lain; coba lagi.', en: 'Another execution is working on the report; try again.' });
+  try {
+    return fn();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function requireConfigured(s: ReportsSettings): void {
+  if (!configured(s)) {
+    throw new AppError('NOT_CONFIGURED', {
+      id: 'Laporan belum diatur: petakan unit bisnis ke folder di sidebar Laporan.',
+      en: 'Reports are not set up: map business units to folders in the Reports sidebar.',
+    });
+  }
+}
+
+/** Carries the active run forward in this execution if no other execution holds it. */
+function carry(s: RunState, settings: ReportsSettings, deadline: Deadline, owner: string): RunState {
+  const env = reportEnv(settings, deadline);
+  let cur = s;
+  try {
+    cur = advance(env, settings, s, (x) => saveRun((cur = x)));
+  } finally {
+    cur = release(cur);
+    saveRun(cur);
+  }
+  void owner;
+  return cur;
+}
+
+/** Starts a run for `month` and carries it as far as this execution allows. */
+export function runMonth(month: string, trigger: RunState['trigger'], user: string, deadline = new Deadline(EXECUTION_BUDGET_MS)): RunState {
+  const settings = loadSettings();
+  requireConfigured(settings);
+  const owner = `${trigger}-${Date.now()}-${Math.random()}`;
+  const started = locked(() => {
+    const cur = loadRun();
+    if (isActive(cur)) {
+      throw conflict({
+        id: `Laporan ${cur.month} masih berjalan (run ${cur.runId}); tunggu sampai selesai.`,
+        en: `The ${cur.month} report is still running (run ${cur.runId}); wait for it to finish.`,
+      });
+    }
+    const s = claim(startRun(reportEnv(settings, deadline), settings, month, trigger, user), owner, Date.now())!;
+    saveRun(s);
+    return s;
+  });
+  return carry(started, settings, deadline, owner);
+}
+
+/** Continues an active run from its checkpoint; null when there is none or another execution holds it. */
+export function continueRun(deadline: Deadline): RunState | null {
+  const settings = loadSettings();
+  const owner = `hb-${Date.now()}-${Math.random()}`;
+  const claimed = locked(() => {
+    const cur = loadRun();
+    const c = cur ? claim(cur, owner, Date.now()) : null;
+    if (c) saveRun(c);
+    return c;
+  });
+  return claimed ? carry(claimed, settings, deadline, owner) : null;
+}
+
+/** The heartbeat's part: continue an active run, or start the scheduled one when it is due. */
+export function scheduledStep(now: Date, deadline: Deadline): RunState | null {
+  const active = loadRun();
+  if (isActive(active)) return continueRun(deadline);
+  const settings = loadSettings();
+  if (!configured(settings)) return null;
+  const month = dueMonth(settings, wibParts(now));
+  if (!month || scriptProp(SCHEDULED_PROP) >= month) return null;
+  setScriptProp(SCHEDULED_PROP, month); // once per month, even when it fails (the alert says so; rerun from the menu)
+  try {
+    return runMonth(month, 'schedule', 'heartbeat', deadline);
+  } catch (e) {
+    const env = reportEnv(settings, deadline);
+    const text = e instanceof AppError ? `${e.message} / ${e.messageEn}` : String((e as Error)?.message ?? e);
+    env.alert(`⚠️ DataDesk: laporan order DC ${month} tidak dijalankan — ${text}`);
+    throw e;
+  }
+}
+
+/** Counts per BU and the problems a run would hit; writes nothing. */
+export function dryRun(month: string): Inspection {
+  const settings = loadSettings();
+  requireConfigured(settings);
+  checkMonth(month, Date.now());
+  const db = openDb();
+  try {
+    return inspect(db, appsScriptDrive, settings, month);
+  } finally {
+    db.close();
+  }
+}
+
+/** The month the menu suggests: the previous WIB month. */
+export function defaultMonth(): string {
+  return previousMonth(wibMonth(new Date()));
+}
+
+/**
+ * Checks settings before they are saved: every folder exists and is writable, the query runs, the webhook URL
+ * has its format's shape. Throws one error listing every problem.
+ */
+export function preflight(s: ReportsSettings, webhookUrl: string | null): ReportsSettings {
+  const clean = validateSettings(s);
+  const url = webhookUrl || scriptProp(WEBHOOK_URL_PROP);
+  if (url) checkWebhookUrl(clean.webhookFormat, url);
+  const problems = clean.folders.map((f) => folderProblem(appsScriptDrive, f.bu, f.folderId)).filter((x): x is string => !!x);
+  let queryError: string | null = null;
+  const db = openDb();
+  try {
+    countByBu(db, clean.schema, defaultMonth());
+  } catch (e) {
+    queryError = e instanceof AppError ? e.message : String((e as Error)?.message ?? e);
+  } finally {
+    db.close();
+  }
+  if (queryError) problems.push(queryError);
+  if (problems.length) {
+    throw invalid({ id: `Pemeriksaan gagal, pengaturan tidak disimpan: ${problems.join('; ')}`, en: `Pre-flight check failed, settings not saved: ${problems.join('; ')}` });
+  }
+  return clean;
+}
+
+export function saveSettings(s: ReportsSettings, webhookUrl: string | null): ReportsSettings {
+  const clean = preflight(s, webhookUrl);
+  setScriptJson(SETTINGS_PROP, clean);
+  if (webhookUrl) setScriptProp(WEBHOOK_URL_PROP, webhookUrl.trim());
+  return clean;
+}
