@@ -1,11 +1,12 @@
-// SpreadsheetApp (placeholder until the emulation lands): every method reports that it is not emulated.
+// SpreadsheetApp for one execution: a facade over the runtime's SpreadsheetStore (see store.ts for its API).
 import type { ExecContext } from '../../runtime/types';
 import type { RuntimeEnv } from '../../runtime/env';
+import { SheetsSession } from './session';
+import { SpreadsheetAppObj } from './spreadsheet';
+import { getSpreadsheetStore } from './store';
 
-class SpreadsheetAppPlaceholder {
-  static readonly gasName = 'SpreadsheetApp';
-}
+export { getSpreadsheetStore, SpreadsheetStore } from './store';
 
-export function createSpreadsheetApp(_ctx: ExecContext, _env: RuntimeEnv): object {
-  return new SpreadsheetAppPlaceholder();
+export function createSpreadsheetApp(ctx: ExecContext, env: RuntimeEnv): object {
+  return new SpreadsheetAppObj(new SheetsSession(ctx, env, getSpreadsheetStore(env)));
 }

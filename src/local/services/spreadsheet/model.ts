@@ -1,0 +1,180 @@
+// The data of one sheet: rows of values as arrays (no per-cell objects), sparse number formats, formulas and styles.
+import type { Scalar } from './parse';
+
+/** A cell as stored: a number (dates are serial numbers with a date format), text, boolean, or null (empty). */
+export type Cell = Scalar;
+
+export interface ProtectionData {
+  id: number;
+  type: 'SHEET' | 'RANGE';
+  /** 1-based rectangle for RANGE protections. */
+  range: { row: number; col: number; numRows: number; numCols: number } | null;
+  description: string;
+  warningOnly: boolean;
+  editors: string[];
+}
+
+/** Formatting the emulator accepts and keeps as range operations (latest wins), for the workbench to render. */
+export interface StyleOp {
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+  props: Record<string, string | number | boolean | null>;
+}
+
+/** Key of a cell in the sparse maps: row0 * COLS + col0. */
+export const COLS = 20000;
+export const key = (r0: number, c0: number): number => r0 * COLS + c0;
+
+export class SheetModel {
+  name: string;
+  sheetId: number;
+  maxRows: number;
+  maxCols: number;
+  frozenRows = 0;
+  frozenCols = 0;
+  hidden = false;
+  /** rows[r0][c0]; a missing row or cell is empty. */
+  rows: Array<Cell[] | undefined> = [];
+  /** fmts[r0][c0]: number format, null/undefined = Automatic. */
+  fmts: Array<Array<string | null> | undefined> = [];
+  formulas = new Map<number, string>();
+  styles: StyleOp[] = [];
+  colWidths: Record<number, number> = {};
+  protections: ProtectionData[] = [];
+
+  constructor(name: string, sheetId: number, maxRows = 1000, maxCols = 26) {
+    this.name = name;
+    this.sheetId = sheetId;
+    this.maxRows = maxRows;
+    this.maxCols = maxCols;
+  }
+
+  value(r0: number, c0: number): Cell {
+    const row = this.rows[r0];
+    if (!row) return null;
+    const v = row[c0];
+    return v === undefined ? null : v;
+  }
+
+  format(r0: number, c0: number): string | null {
+    const row = this.fmts[r0];
+    if (!row) return null;
+    return row[c0] ?? null;
+  }
+
+  setCell(r0: number, c0: number, v: Cell): void {
+    let row = this.rows[r0];
+    if (!row) {
+      if (v === null) return;
+      while (this.rows.length < r0) this.rows.push(undefined);
+      row = this.rows[r0] = [];
+    }
+    while (row.length < c0) row.push(null);
+    row[c0] = v;
+  }
+
+  setFormat(r0: number, c0: number, f: string | null): void {
+    let row = this.fmts[r0];
+    if (!row) {
+      if (f === null) return;
+      while (this.fmts.length < r0) this.fmts.push(undefined);
+      row = this.fmts[r0] = [];
+    }
+    while (row.length < c0) row.push(null);
+    row[c0] = f;
+  }
+
+  /** 1-based index of the last row with a value or formula (0 when empty). */
+  lastRow(): number {
+    let last = 0;
+    for (let r = this.rows.length - 1; r >= 0; r--) {
+      const row = this.rows[r];
+      if (row && row.some((v) => v !== null && v !== '')) {
+        last = r + 1;
+        break;
+      }
+    }
+    for (const k of this.formulas.keys()) last = Math.max(last, Math.floor(k / COLS) + 1);
+    return last;
+  }
+
+  /** 1-based index of the last column with a value or formula (0 when empty). */
+  lastCol(): number {
+    let last = 0;
+    for (const row of this.rows) {
+      if (!row) continue;
+      for (let c = row.length - 1; c >= last; c--) {
+        if (row[c] !== null && row[c] !== '' && row[c] !== undefined) {
+          last = c + 1;
+          break;
+        }
+      }
+    }
+    for (const k of this.formulas.keys()) last = Math.max(last, (k % COLS) + 1);
+    return last;
+  }
+
+  /** Inserts `n` empty rows before 0-based row `at` (formulas keep their text; references are not rewritten). */
+  insertRows(at: number, n: number): void {
+    if (this.rows.length > at) this.rows.splice(at, 0, ...new Array<undefined>(n));
+    if (this.fmts.length > at) this.fmts.splice(at, 0, ...new Array<undefined>(n));
+    this.shiftKeys(at, n);
+    this.maxRows += n;
+  }
+
+  deleteRows(at: number, n: number): void {
+    this.rows.splice(at, n);
+    this.fmts.splice(at, n);
+    for (const k of [...this.formulas.keys()]) {
+      const r = Math.floor(k / COLS);
+      if (r >= at && r < at + n) this.formulas.delete(k);
+    }
+    this.shiftKeys(at + n, -n);
+    this.maxRows -= n;
+  }
+
+  private shiftKeys(from: number, by: number): void {
+    const moved = new Map<number, string>();
+    for (const [k, f] of this.formulas) {
+      const r = Math.floor(k / COLS);
+      moved.set(r >= from ? k + by * COLS : k, f);
+    }
+    this.formulas = moved;
+  }
+
+  toJSON(): unknown {
+    return {
+      name: this.name, sheetId: this.sheetId, maxRows: this.maxRows, maxCols: this.maxCols, frozenRows: this.frozenRows,
+      frozenCols: this.frozenCols, hidden: this.hidden, rows: this.rows.map((r) => r ?? null), fmts: this.fmts.map((r) => r ?? null),
+      formulas: [...this.formulas], styles: this.styles, colWidths: this.colWidths, protections: this.protections,
+    };
+  }
+
+  static fromJSON(j: Record<string, unknown>): SheetModel {
+    const s = new SheetModel(j.name as string, j.sheetId as number, j.maxRows as number, j.maxCols as number);
+    s.frozenRows = (j.frozenRows as number) ?? 0;
+    s.frozenCols = (j.frozenCols as number) ?? 0;
+    s.hidden = !!j.hidden;
+    s.rows = ((j.rows as Array<Cell[] | null>) ?? []).map((r) => r ?? undefined);
+    s.fmts = ((j.fmts as Array<Array<string | null> | null>) ?? []).map((r) => r ?? undefined);
+    s.formulas = new Map((j.formulas as Array<[number, string]>) ?? []);
+    s.styles = (j.styles as StyleOp[]) ?? [];
+    s.colWidths = (j.colWidths as Record<number, number>) ?? {};
+    s.protections = (j.protections as ProtectionData[]) ?? [];
+    return s;
+  }
+}
+
+export interface BookModel {
+  id: string;
+  name: string;
+  locale: string;
+  timeZone: string;
+  owner: string;
+  createdAt: string;
+  updatedAt: string;
+  activeSheetId: number;
+  sheets: SheetModel[];
+}
