@@ -1,0 +1,72 @@
+// The demo composer: creates the "DataDesk Demo" spreadsheet, the add-on settings, then runs every capability seeder.
+import type { Runtime } from '../runtime/runtime';
+import { DEMO_APP_USERS, DEMO_DB, DemoUser } from './types';
+import { setScriptProperties } from './script';
+import { getSpreadsheetStore } from '../services/spreadsheet/store';
+import { SEEDERS } from './seeders';
+
+export const DEMO_SPREADSHEET_NAME = 'DataDesk Demo';
+/** The state-folder file that records what the demo seeding made (the workbench reads it for its users). */
+export const DEMO_STATE_FILE = 'demo.json';
+
+export interface DemoState {
+  documentId: string;
+  users: DemoUser[];
+  notes: string[];
+  seededAt: string;
+  /** Seeder name → 'ok' or the error it failed with. */
+  seeders: Record<string, string>;
+}
+
+const APP_ROLE_OF: Record<string, string> = {
+  Admin: 'admin',
+  'Campaign analyst': 'analyst',
+  Merchandiser: 'merchandiser',
+  Auditor: 'auditor',
+};
+
+/** DATADESK_ROLES for the demo add-on users: email → [role]. */
+export function demoRoleDirectory(): Record<string, string[]> {
+  const dir: Record<string, string[]> = {};
+  for (const u of DEMO_APP_USERS) {
+    const role = APP_ROLE_OF[u.role];
+    if (role) dir[u.email] = [role];
+  }
+  return dir;
+}
+
+export function readDemoState(rt: Runtime): DemoState | null {
+  return rt.env.readJson<DemoState | null>(DEMO_STATE_FILE, null);
+}
+
+/** Seeds the demo once per state folder; `log` reports progress (start-up prints it). */
+export async function seedDemo(rt: Runtime, log: (line: string) => void = () => undefined): Promise<DemoState> {
+  // The store creates the spreadsheet directly (as a user would in Drive); the add-on then runs inside it.
+  const documentId = getSpreadsheetStore(rt.env).create(DEMO_SPREADSHEET_NAME, { owner: DEMO_APP_USERS[0].email }).id;
+  await rt.env.flush();
+  rt.setDefaultDocumentId(documentId);
+  await setScriptProperties(rt, {
+    DATADESK_ROLES: JSON.stringify(demoRoleDirectory()),
+    DATADESK_DB_URL: DEMO_DB.url,
+    DATADESK_DB_USER: DEMO_DB.user,
+    DATADESK_DB_PASSWORD: DEMO_DB.password,
+  });
+  const state: DemoState = { documentId, users: [...DEMO_APP_USERS], notes: [], seededAt: rt.env.clock.now().toISOString(), seeders: {} };
+  for (const { name, seed } of SEEDERS) {
+    const t0 = Date.now();
+    try {
+      const r = await seed(rt, { documentId, seed: 1, scale: 'demo' });
+      for (const u of r.users) if (!state.users.some((x) => x.email === u.email)) state.users.push(u);
+      state.notes.push(...(r.notes ?? []));
+      state.seeders[name] = 'ok';
+      log(`seed: ${name} ok in ${Date.now() - t0} ms (${r.users.length} users)`);
+    } catch (e) {
+      // One capability's failed seeding must not keep the workbench from starting; it is reported instead.
+      state.seeders[name] = (e as Error).message;
+      log(`seed: ${name} FAILED: ${(e as Error).message}`);
+    }
+  }
+  rt.env.writeJson(DEMO_STATE_FILE, state);
+  await rt.env.flush();
+  return state;
+}

@@ -1,0 +1,4 @@
+// The capability seeders the demo composer runs, in menu order (one import per seeder file that exists).
+import type { Seeder } from './types';
+
+export const SEEDERS: Array<{ name: string; seed: Seeder }> = [];

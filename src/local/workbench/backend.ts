@@ -1,0 +1,158 @@
+// What the workbench reads and changes beside executions: sheets, Drive, mail, triggers. Each part is a small
+// interface; the default implementations go through the add-on's own Apps Script APIs (snippets in the runtime).
+import type { Runtime } from '../runtime/runtime';
+import { runSnippet } from '../demo/script';
+
+export interface SheetInfo {
+  name: string;
+  /** Rows and columns the grid shows (the sheet's size, at least the data's extent). */
+  rows: number;
+  cols: number;
+  frozenRows: number;
+}
+
+export interface DocInfo {
+  id: string;
+  name: string;
+  sheets: SheetInfo[];
+}
+
+export interface SheetsBackend {
+  listDocuments(): Promise<Array<{ id: string; name: string }>>;
+  describe(docId: string): Promise<DocInfo>;
+  /** Display values of a block (0-based origin), clipped to the sheet. */
+  window(docId: string, sheet: string, r0: number, c0: number, nRows: number, nCols: number): Promise<string[][]>;
+  /** A user typing `value` into a cell (1-based), as `user`. */
+  edit(docId: string, sheet: string, row: number, col: number, value: string, user: string): Promise<void>;
+}
+
+export interface DriveItem {
+  id: string;
+  name: string;
+  kind: 'folder' | 'file';
+  mimeType: string;
+  size: number;
+  updated: string;
+  trashed: boolean;
+}
+
+export interface DriveListing {
+  folder: { id: string; name: string };
+  /** Root first. */
+  path: Array<{ id: string; name: string }>;
+  items: DriveItem[];
+}
+
+export interface DriveBackend {
+  list(folderId: string | null): Promise<DriveListing>;
+  trash(): Promise<DriveItem[]>;
+  file(id: string): Promise<{ name: string; mimeType: string; bytes: Uint8Array }>;
+}
+
+export interface MailItem {
+  id: string;
+  to: string;
+  subject: string;
+  body: string;
+  htmlBody: string | null;
+  sentAt: string;
+  from: string;
+  attachments: Array<{ name: string; mimeType: string; size: number }>;
+}
+
+export interface MailBackend {
+  outbox(): Promise<MailItem[]>;
+}
+
+export interface TriggerInfo {
+  id: string;
+  fn: string;
+  kind: string;
+  description: string;
+  user: string;
+  nextRun: string | null;
+}
+
+export interface TickRun {
+  fn: string;
+  at: string;
+  user: string;
+  ok: boolean;
+  error: string | null;
+  durationMs: number;
+  logs: string[];
+}
+
+export interface TriggerBackend {
+  list(): Promise<TriggerInfo[]>;
+  /** Moves the clock to `to`, firing every trigger due on the way. */
+  tick(to: Date): Promise<TickRun[]>;
+}
+
+export interface Backends {
+  sheets: SheetsBackend;
+  drive: DriveBackend | null;
+  mail: MailBackend | null;
+  triggers: TriggerBackend;
+}
+
+/** Sheets through SpreadsheetApp in the runtime: works with any emulation that implements the public API. */
+export function snippetSheets(rt: Runtime): SheetsBackend {
+  return {
+    async listDocuments() {
+      const id = rt.defaultDocumentId();
+      if (!id) return [];
+      const d = await this.describe(id);
+      return [{ id: d.id, name: d.name }];
+    },
+    async describe(docId) {
+      return runSnippet<DocInfo>(
+        rt,
+        `var ss = SpreadsheetApp.openById(args);
+         return { id: ss.getId(), name: ss.getName(), sheets: ss.getSheets().map(function (s) {
+           return { name: s.getName(), rows: Math.max(s.getMaxRows(), s.getLastRow()), cols: Math.max(s.getMaxColumns(), s.getLastColumn()),
+                    frozenRows: s.getFrozenRows ? s.getFrozenRows() : 0 };
+         }) };`,
+        docId,
+        docId,
+      );
+    },
+    async window(docId, sheet, r0, c0, nRows, nCols) {
+      return runSnippet<string[][]>(
+        rt,
+        `var s = SpreadsheetApp.openById(args.id).getSheetByName(args.sheet);
+         if (!s) return [];
+         var rows = Math.min(args.nRows, s.getMaxRows() - args.r0), cols = Math.min(args.nCols, s.getMaxColumns() - args.c0);
+         if (rows <= 0 || cols <= 0) return [];
+         return s.getRange(args.r0 + 1, args.c0 + 1, rows, cols).getDisplayValues();`,
+        { id: docId, sheet, r0, c0, nRows, nCols },
+        docId,
+      );
+    },
+    async edit(docId, sheet, row, col, value, user) {
+      const r = await rt.execute({
+        fn: '__edit',
+        args: [{ id: docId, sheet, row, col, value }],
+        user,
+        kind: 'editor',
+        documentId: docId,
+        script: `function __edit(a) { SpreadsheetApp.openById(a.id).getSheetByName(a.sheet).getRange(a.row, a.col).setValue(a.value); }`,
+      });
+      if (!r.ok) throw new Error(r.error!.message);
+    },
+  };
+}
+
+/** Triggers without a scheduler: lists nothing and only moves the clock. */
+export function clockOnlyTriggers(rt: Runtime): TriggerBackend {
+  return {
+    async list() {
+      return [];
+    },
+    async tick(to) {
+      rt.env.clock.advanceTo(to);
+      await rt.env.flush();
+      return [];
+    },
+  };
+}

@@ -1,0 +1,198 @@
+// The workbench page: a Sheets-like window on the offline runtime (grid, tabs, add-on menu, sidebars, panels).
+import './style.css';
+import { h, byId, wib } from './dom';
+import { clientId, connectEvents, execute, getJson, DemoUser, DocInfo, PageEvent, UiEvent } from './api';
+import { Grid } from './grid';
+import { MenuBar, parseMenu } from './menu';
+import { openSidebar, openDialog, htmlPayload, listenToFrames, closeSidebar, closeDialog } from './frames';
+import { toast, ask, notice } from './alerts';
+import { togglePanel, refreshOpenPanel } from './panels';
+
+interface State {
+  users: DemoUser[];
+  documentId: string | null;
+  documents: Array<{ id: string; name: string }>;
+  now: string;
+  seeders: Record<string, string>;
+  features: { drive: boolean; mail: boolean };
+}
+
+const params = new URLSearchParams(location.search);
+let user = params.get('as') || localStorage.getItem('datadesk.user') || 'admin@datadesk.local';
+let doc: DocInfo | null = null;
+let sheetName = '';
+let documentId = '';
+const handled = new Set<number>();
+
+const grid = new Grid({
+  user: () => user,
+  documentId: () => documentId,
+  onSelect: (cell, value) => {
+    byId('namebox').textContent = cell;
+    byId('formula').textContent = value;
+  },
+  onError: (m) => notice(m, 'error'),
+});
+
+const menubar = new MenuBar((fn, caption) => void runMenu(fn, caption));
+
+function handleUi(e: UiEvent): void {
+  if (handled.has(e.seq)) return;
+  handled.add(e.seq);
+  if (e.action === 'menu' || e.action === 'addonMenu' || e.action === 'createAddonMenu') menubar.setAddonMenu(parseMenu(e.payload));
+  else if (e.action === 'showSidebar' || e.action === 'sidebar') openSidebar(htmlPayload(e.payload));
+  else if (e.action === 'showModalDialog' || e.action === 'showModelessDialog' || e.action === 'dialog') openDialog(htmlPayload(e.payload));
+  else if (e.action === 'toast') toast(e.payload);
+}
+
+async function runMenu(fn: string, caption: string): Promise<void> {
+  const r = await execute(fn, 'menu', user, documentId);
+  r.ui.forEach(handleUi);
+  if (!r.ok) notice(`${caption}: ${r.error?.message ?? 'failed'}`, 'error');
+  void refreshOpenPanel(reloadClock);
+}
+
+/** Runs onOpen for the current identity, as Sheets does when that user opens the file. */
+async function runOnOpen(): Promise<void> {
+  const me = user;
+  delete document.body.dataset.menuReady;
+  menubar.setAddonMenu(null, 'Building the menu…');
+  let status = '';
+  try {
+    const r = await execute('onOpen', 'simpleTrigger', me, documentId);
+    const built = r.ui.filter((e) => e.action === 'menu' || e.action === 'addonMenu' || e.action === 'createAddonMenu');
+    r.ui.forEach(handleUi);
+    if (!r.ok) status = `onOpen failed: ${r.error?.message}`;
+    else if (!built.length) status = 'onOpen built no menu';
+    if (status) {
+      menubar.setAddonMenu(null, status);
+      notice(status, 'error');
+    }
+  } catch (e) {
+    notice(`onOpen failed: ${(e as Error).message}`, 'error');
+  }
+  if (me === user) document.body.dataset.menuReady = me;
+}
+
+async function loadDoc(keepPosition: boolean): Promise<void> {
+  if (!documentId) return;
+  doc = await getJson<DocInfo>(`/api/doc?id=${encodeURIComponent(documentId)}`);
+  byId('doc-title').textContent = doc.name;
+  document.title = `${doc.name} - DataDesk workbench`;
+  if (!doc.sheets.some((s) => s.name === sheetName)) sheetName = doc.sheets[0]?.name ?? '';
+  renderTabs();
+  const s = doc.sheets.find((x) => x.name === sheetName);
+  if (s) grid.show(s, keepPosition);
+}
+
+function renderTabs(): void {
+  const tabs = byId('tabs');
+  tabs.replaceChildren(
+    ...(doc?.sheets ?? []).map((s) =>
+      h('button', { class: `tab${s.name === sheetName ? ' on' : ''}`, 'data-sheet': s.name, onclick: () => { sheetName = s.name; void loadDoc(false); } }, s.name),
+    ),
+  );
+}
+
+let changeTimer = 0;
+function onEvent(e: PageEvent): void {
+  if (e.kind === 'ui') handleUi(e);
+  else if (e.kind === 'ask') ask(e.id, e.request);
+  else if (e.kind === 'change') {
+    // Sheet writes arrive in bursts; refresh once per burst.
+    clearTimeout(changeTimer);
+    changeTimer = window.setTimeout(() => void loadDoc(true).catch((x: Error) => notice(x.message, 'error')), 120);
+  } else if (e.kind === 'exec' && e.phase === 'end') reloadClock();
+}
+
+function reloadClock(): void {
+  void getJson<{ now: string }>('/api/triggers').then((t) => {
+    const c = byId('clock-now');
+    c.textContent = `🕒 ${wib(t.now)}`;
+    c.dataset.iso = t.now;
+  });
+}
+
+function identitySelect(users: DemoUser[]): HTMLSelectElement {
+  if (!users.some((u) => u.email === user)) users = [{ email: user, name: user, role: 'Other', capability: 'core' }, ...users];
+  const groups = new Map<string, DemoUser[]>();
+  for (const u of users) groups.set(u.capability, [...(groups.get(u.capability) ?? []), u]);
+  const sel = h(
+    'select',
+    { id: 'identity', title: 'Act as (Session.getActiveUser())' },
+    ...[...groups].map(([cap, us]) =>
+      h('optgroup', { label: cap }, ...us.map((u) => h('option', { value: u.email, selected: u.email === user }, `${u.name} · ${u.role}`))),
+    ),
+  ) as HTMLSelectElement;
+  sel.addEventListener('change', () => {
+    user = sel.value;
+    localStorage.setItem('datadesk.user', user);
+    document.body.dataset.user = user;
+    byId('avatar').textContent = user[0]?.toUpperCase() ?? '?';
+    byId('avatar').title = user;
+    // Another user opening the file: their own menu, no sidebar left from the previous one.
+    closeSidebar();
+    closeDialog();
+    void runOnOpen();
+  });
+  return sel;
+}
+
+function layout(st: State): void {
+  const app = byId('app');
+  app.replaceChildren(
+    h('header', { class: 'top' },
+      h('div', { class: 'logo', title: 'DataDesk workbench' }, h('div', { class: 'logo-sheet' })),
+      h('div', { class: 'titles' },
+        h('div', { class: 'title-row' }, h('span', { id: 'doc-title', class: 'doc-title' }, 'DataDesk Demo'), h('span', { class: 'badge' }, 'offline workbench')),
+        menubar.root),
+      h('div', { class: 'wb-tools' },
+        h('span', { id: 'exec-status', class: 'exec-status' }),
+        h('button', { id: 'btn-drive', class: 'wb-btn', onclick: () => void togglePanel('drive', reloadClock) }, 'Drive'),
+        h('button', { id: 'btn-clock', class: 'wb-btn', onclick: () => void togglePanel('clock', reloadClock) }, 'Clock & triggers'),
+        h('button', { id: 'btn-outbox', class: 'wb-btn', onclick: () => void togglePanel('outbox', reloadClock) }, 'Outbox'),
+        h('span', { id: 'clock-now', class: 'clock', title: 'Emulated time (Asia/Jakarta)' }),
+        h('label', { class: 'who' }, 'Act as ', identitySelect(st.users)),
+        h('div', { id: 'avatar', class: 'avatar', title: user }, user[0]?.toUpperCase() ?? '?'))),
+    h('div', { class: 'formula-bar' }, h('div', { id: 'namebox', class: 'namebox' }, 'A1'), h('div', { class: 'fx' }, 'fx'), h('div', { id: 'formula', class: 'formula' })),
+    h('main', { class: 'body' },
+      h('aside', { id: 'panel-drive', class: 'panel', hidden: true }),
+      h('aside', { id: 'panel-clock', class: 'panel', hidden: true }),
+      h('aside', { id: 'panel-outbox', class: 'panel', hidden: true }),
+      h('div', { class: 'sheet-area' }, grid.root),
+      h('aside', { id: 'sidebar', class: 'sidebar', hidden: true })),
+    h('footer', { class: 'tabs-bar' }, h('button', { class: 'tab-add', disabled: true, title: 'Add sheet' }, '+'), h('div', { id: 'tabs', class: 'tabs' }), h('div', { id: 'notice', class: 'notice', hidden: true })),
+    h('div', { id: 'dialog-layer', class: 'layer', hidden: true }),
+    h('div', { id: 'alert-layer', class: 'layer', hidden: true }),
+    h('div', { id: 'toast', class: 'toast', hidden: true }),
+  );
+  document.body.dataset.user = user;
+  document.body.dataset.busy = '0';
+  document.body.dataset.client = clientId;
+}
+
+async function main(): Promise<void> {
+  const st = await getJson<State>('/api/state');
+  layout(st);
+  listenToFrames(async (fn, args) => {
+    const r = await execute(fn, 'rpc', user, documentId, args);
+    r.ui.forEach(handleUi);
+    void refreshOpenPanel(reloadClock);
+    return r;
+  });
+  reloadClock();
+  const failed = Object.entries(st.seeders).filter(([, v]) => v !== 'ok');
+  if (failed.length) notice(`Demo seeding failed for: ${failed.map(([k, v]) => `${k} (${v})`).join('; ')}`, 'error');
+  documentId = st.documentId ?? st.documents[0]?.id ?? '';
+  if (!documentId) {
+    notice('No spreadsheet: start with seeding (npm start) or run `datadesk seed`.', 'error');
+    return;
+  }
+  await connectEvents(onEvent);
+  await loadDoc(false);
+  await runOnOpen();
+}
+
+main().catch((e: Error) => {
+  document.body.append(h('pre', { class: 'fatal' }, `The workbench could not start: ${e.message}`));
+});

@@ -1,0 +1,203 @@
+// Workbench panels beside the spreadsheet: the local Drive, the clock with installed triggers, and the mail outbox.
+import { h, byId, wib, bytes } from './dom';
+import { getJson, postJson } from './api';
+
+interface DriveItem { id: string; name: string; kind: 'folder' | 'file'; mimeType: string; size: number; updated: string; trashed: boolean }
+interface DriveListing { folder: { id: string; name: string }; path: Array<{ id: string; name: string }>; items: DriveItem[] }
+interface TriggerInfo { id: string; fn: string; kind: string; description: string; user: string; nextRun: string | null }
+interface TickRun { fn: string; at: string; user: string; ok: boolean; error: string | null; durationMs: number; logs: string[] }
+interface MailItem { id: string; to: string; subject: string; body: string; htmlBody: string | null; sentAt: string; from: string; attachments: Array<{ name: string; mimeType: string; size: number }> }
+
+export type PanelName = 'drive' | 'clock' | 'outbox';
+
+function panel(name: PanelName): HTMLElement {
+  return byId(`panel-${name}`);
+}
+
+function fail(p: HTMLElement, e: Error): void {
+  p.append(h('div', { class: 'panel-error' }, e.message));
+  p.dataset.loaded = '1';
+}
+
+function head(title: string, name: PanelName, ...extra: Node[]): HTMLElement {
+  return h('div', { class: 'panel-head' }, h('h2', {}, title), ...extra, h('button', { class: 'x', title: 'Close', onclick: () => closePanels() }, '×'));
+}
+
+export function closePanels(): void {
+  for (const n of ['drive', 'clock', 'outbox'] as PanelName[]) panel(n).hidden = true;
+  for (const b of document.querySelectorAll('.wb-btn.on')) b.classList.remove('on');
+}
+
+export async function togglePanel(name: PanelName, reloadClock: () => void): Promise<void> {
+  const p = panel(name);
+  const wasOpen = !p.hidden;
+  closePanels();
+  if (wasOpen) return;
+  p.hidden = false;
+  byId(`btn-${name}`).classList.add('on');
+  if (name === 'drive') await showDrive(null, false);
+  else if (name === 'clock') await showClock(reloadClock);
+  else await showOutbox();
+}
+
+/** Reloads whichever panel is open (after an execution may have written files, mail or triggers). */
+export async function refreshOpenPanel(reloadClock: () => void): Promise<void> {
+  if (!panel('drive').hidden) await showDrive(panel('drive').dataset.folder || null, panel('drive').dataset.trash === '1');
+  else if (!panel('outbox').hidden) await showOutbox();
+  else if (!panel('clock').hidden) await showTriggers(reloadClock);
+}
+
+const ICON: Array<[RegExp, string]> = [
+  [/folder/, '📁'], [/spreadsheet|excel|sheet|csv/, '📊'], [/pdf/, '📕'], [/^image\//, '🖼'], [/zip/, '🗜'], [/text|json/, '📄'],
+];
+function icon(it: DriveItem): string {
+  if (it.kind === 'folder') return '📁';
+  return ICON.find(([re]) => re.test(it.mimeType))?.[1] ?? '📄';
+}
+
+export async function showDrive(folderId: string | null, trash: boolean): Promise<void> {
+  const p = panel('drive');
+  p.dataset.loaded = '0';
+  p.dataset.folder = folderId ?? '';
+  p.dataset.trash = trash ? '1' : '';
+  const toggle = h('button', { id: 'drive-trash', class: trash ? 'on' : '', onclick: () => void showDrive(null, !trash) }, trash ? 'My Drive' : 'Trash');
+  p.replaceChildren(head(trash ? 'Drive · Trash' : 'Drive', 'drive', toggle));
+  try {
+    let items: DriveItem[];
+    if (trash) items = (await getJson<{ items: DriveItem[] }>('/api/drive/trash')).items;
+    else {
+      const l = await getJson<DriveListing>(`/api/drive${folderId ? `?folder=${encodeURIComponent(folderId)}` : ''}`);
+      items = l.items;
+      p.append(
+        h('div', { class: 'crumbs', id: 'drive-path' }, ...l.path.flatMap((c, i) => [
+          i ? h('span', { class: 'sep' }, '›') : null,
+          h('a', { href: '#', onclick: (e: Event) => { e.preventDefault(); void showDrive(c.id, false); } }, c.name),
+        ]).filter((x): x is HTMLElement => !!x)),
+      );
+    }
+    const rows = items.map((it) => {
+      const url = `/api/drive/file?id=${encodeURIComponent(it.id)}`;
+      const name = it.kind === 'folder' && !trash
+        ? h('a', { href: '#', class: 'drive-name', onclick: (e: Event) => { e.preventDefault(); void showDrive(it.id, false); } }, it.name)
+        : h('a', { href: url, target: '_blank', rel: 'noopener', class: 'drive-name drive-open' }, it.name);
+      return h(
+        'div',
+        { class: 'drive-item', 'data-kind': it.kind, 'data-name': it.name, 'data-id': it.id },
+        h('span', { class: 'ico' }, icon(it)),
+        h('div', { class: 'drive-main' }, name, h('div', { class: 'muted' }, `${it.kind === 'file' ? `${bytes(it.size)} · ` : ''}${it.updated ? wib(it.updated) : ''}`)),
+        it.kind === 'file' ? h('a', { href: `${url}&download=1`, class: 'drive-download', title: 'Download', download: it.name }, '⤓') : null,
+      );
+    });
+    p.append(h('div', { class: 'drive-list' }, ...(rows.length ? rows : [h('div', { class: 'muted empty' }, trash ? 'Trash is empty' : 'This folder is empty')])));
+    p.dataset.loaded = '1';
+  } catch (e) {
+    fail(p, e as Error);
+  }
+}
+
+let clockSeq = 0;
+
+function isoLocalPlus(iso: string, ms: number): string {
+  return new Date(new Date(iso).getTime() + ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The next 2nd of a month at 08:00 WIB after `iso` (when the monthly report runs). */
+function nextSecond(iso: string): string {
+  const now = new Date(iso);
+  const wibNow = new Date(now.getTime() + 7 * 3600_000);
+  let y = wibNow.getUTCFullYear();
+  let m = wibNow.getUTCMonth();
+  let t = Date.UTC(y, m, 2, 8 - 7, 0, 0);
+  if (t <= now.getTime()) {
+    m += 1;
+    if (m > 11) { m = 0; y += 1; }
+    t = Date.UTC(y, m, 2, 8 - 7, 0, 0);
+  }
+  return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export async function showClock(reloadClock: () => void): Promise<void> {
+  const p = panel('clock');
+  p.dataset.loaded = '0';
+  const st = await getJson<{ now: string }>('/api/triggers');
+  const input = h('input', { id: 'clock-to', type: 'text', value: isoLocalPlus(st.now, 3600_000), spellcheck: 'false' }) as HTMLInputElement;
+  const runs = h('div', { id: 'clock-runs', 'data-seq': String(clockSeq), 'data-state': 'idle' });
+  const quick = (label: string, f: () => string) => h('button', { class: 'small', onclick: () => (input.value = f()) }, label);
+  const nowIso = () => byId('clock-now').dataset.iso ?? st.now;
+  const advance = h('button', { id: 'clock-advance', class: 'primary', onclick: async () => {
+    runs.dataset.state = 'running';
+    runs.replaceChildren(h('div', { class: 'muted' }, 'Advancing the clock and running due triggers…'));
+    try {
+      const r = await postJson<{ now: string; runs: TickRun[] }>('/api/clock', { to: input.value.trim() });
+      runs.replaceChildren(
+        h('div', { class: 'muted' }, `Clock now ${wib(r.now)} · ${r.runs.length} trigger run(s)`),
+        ...r.runs.map((x) => h('div', { class: `run ${x.ok ? 'ok' : 'bad'}`, 'data-fn': x.fn, 'data-ok': x.ok ? '1' : '0', 'data-error': x.error ?? '' },
+          h('b', {}, x.fn), ` ${wib(x.at)} as ${x.user} · ${x.ok ? 'ok' : 'failed'} in ${x.durationMs} ms`,
+          x.error ? h('div', { class: 'err' }, x.error) : null,
+          x.logs.length ? h('pre', { class: 'logs' }, x.logs.slice(-20).join('\n')) : null)),
+      );
+    } catch (e) {
+      runs.replaceChildren(h('div', { class: 'panel-error' }, (e as Error).message));
+    }
+    runs.dataset.seq = String(++clockSeq);
+    runs.dataset.state = 'done';
+    reloadClock();
+    await showTriggers(reloadClock);
+  } }, 'Advance & fire due triggers');
+  p.replaceChildren(
+    head('Clock & triggers', 'clock'),
+    h('div', { class: 'field' }, h('label', { for: 'clock-to' }, 'Advance the emulated clock to (ISO time, UTC "Z" or with offset)'), input),
+    h('div', { class: 'quick' }, quick('+1 hour', () => isoLocalPlus(nowIso(), 3600_000)), quick('+1 day', () => isoLocalPlus(nowIso(), 86400_000)), quick('Next 2nd, 08:00 WIB', () => nextSecond(nowIso()))),
+    advance,
+    runs,
+    h('h3', {}, 'Installed triggers'),
+    h('div', { id: 'trigger-list' }),
+  );
+  await showTriggers(reloadClock);
+  p.dataset.loaded = '1';
+}
+
+async function showTriggers(_reload: () => void): Promise<void> {
+  const list = document.getElementById('trigger-list');
+  if (!list) return;
+  try {
+    const t = await getJson<{ now: string; triggers: TriggerInfo[] }>('/api/triggers');
+    list.replaceChildren(
+      ...(t.triggers.length
+        ? t.triggers.map((x) => h('div', { class: 'trigger', 'data-fn': x.fn }, h('b', {}, x.fn), ` · ${x.description || x.kind}`, h('div', { class: 'muted' }, `${x.user}${x.nextRun ? ` · next ${wib(x.nextRun)}` : ''}`)))
+        : [h('div', { class: 'muted empty' }, 'No installed triggers.')]),
+    );
+  } catch (e) {
+    list.replaceChildren(h('div', { class: 'panel-error' }, (e as Error).message));
+  }
+}
+
+export async function showOutbox(): Promise<void> {
+  const p = panel('outbox');
+  p.dataset.loaded = '0';
+  p.replaceChildren(head('Outbox', 'outbox'));
+  try {
+    const { items } = await getJson<{ items: MailItem[] }>('/api/outbox');
+    const rows = [...items].reverse().map((m) => {
+      const body = h('div', { class: 'mail-body', hidden: true });
+      const item = h('div', { class: 'mail', 'data-subject': m.subject },
+        h('div', { class: 'mail-head', onclick: () => {
+          body.hidden = !body.hidden;
+          if (!body.hidden && !body.childElementCount) {
+            if (m.htmlBody) {
+              const f = h('iframe', { sandbox: '', title: m.subject }) as HTMLIFrameElement;
+              f.srcdoc = m.htmlBody;
+              body.append(f);
+            } else body.append(h('pre', {}, m.body));
+            if (m.attachments.length) body.append(h('div', { class: 'muted' }, `Attachments: ${m.attachments.map((a) => `${a.name} (${bytes(a.size)})`).join(', ')}`));
+          }
+        } }, h('b', {}, m.subject || '(no subject)'), h('div', { class: 'muted' }, `To ${m.to} · ${wib(m.sentAt)}`)),
+        body);
+      return item;
+    });
+    p.append(h('div', { class: 'mail-list' }, ...(rows.length ? rows : [h('div', { class: 'muted empty' }, 'No mail sent yet.')])));
+    p.dataset.loaded = '1';
+  } catch (e) {
+    fail(p, e as Error);
+  }
+}

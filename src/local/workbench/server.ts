@@ -1,0 +1,190 @@
+// The workbench server: serves the Sheets-like page on localhost and bridges it to the offline runtime.
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { readFileSync, existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { Runtime } from '../runtime/runtime';
+import type { ExecKind } from '../runtime/types';
+import { DEMO_APP_USERS } from '../demo/types';
+import { readDemoState, seedDemo } from '../demo/index';
+import { Hub } from './hub';
+import { HttpError, readJson, sendJson, sendBytes, str, int, attachment } from './http';
+import { createBackends, startStandins } from './wiring';
+import { PAGE_HTML } from './page/html';
+
+export interface WorkbenchOptions {
+  stateDir?: string;
+  /** 0 or absent: a free port. */
+  port?: number;
+  /** Wipes the state folder first. */
+  reset?: boolean;
+  /** Seeds the demo data when the state folder has none (default true). */
+  seed?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Workbench {
+  url: string;
+  rt: Runtime;
+  stop(): Promise<void>;
+}
+
+const PAGE_KINDS: ExecKind[] = ['rpc', 'menu', 'simpleTrigger'];
+const WINDOW_MAX = 500;
+
+export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workbench> {
+  const log = opts.log ?? (() => undefined);
+  const stateDir = resolve(opts.stateDir ?? process.env.DATADESK_HOME ?? join(process.cwd(), '.datadesk'));
+  if (opts.reset) rmSync(stateDir, { recursive: true, force: true });
+  const rt = new Runtime({ stateDir });
+  const stopStandins = await startStandins(rt, log);
+  if (opts.seed !== false && !readDemoState(rt)) {
+    const t0 = Date.now();
+    log('seeding the demo data (first start)…');
+    await seedDemo(rt, log);
+    log(`seeded in ${Date.now() - t0} ms`);
+  }
+  const backends = createBackends(rt);
+  const hub = new Hub(rt);
+  const assets = join(rt.env.config.buildDir, 'local');
+
+  const users = () => {
+    const st = readDemoState(rt);
+    return st?.users?.length ? st.users : DEMO_APP_USERS;
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const u = new URL(req.url ?? '/', 'http://localhost');
+    const q = (k: string) => u.searchParams.get(k);
+    const p = u.pathname;
+    if (req.method === 'GET' && (p === '/' || p === '/index.html')) return sendBytes(res, 'text/html; charset=utf-8', PAGE_HTML);
+    if (req.method === 'GET' && (p === '/assets/page.js' || p === '/assets/page.css')) {
+      const f = join(assets, p.endsWith('.js') ? 'workbench-page.js' : 'workbench-page.css');
+      if (!existsSync(f)) throw new HttpError(404, `${f} is missing; run npm run build`);
+      return sendBytes(res, p.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8', readFileSync(f));
+    }
+    if (req.method === 'GET' && p === '/api/events') return hub.attach(str(q('client'), 'client'), res);
+    if (req.method === 'GET' && p === '/api/state') {
+      const docs = await backends.sheets.listDocuments();
+      const st = readDemoState(rt);
+      return sendJson(res, 200, {
+        users: users(),
+        documentId: rt.defaultDocumentId(),
+        documents: docs,
+        now: rt.env.clock.now().toISOString(),
+        seeders: st?.seeders ?? {},
+        features: { drive: !!backends.drive, mail: !!backends.mail },
+      });
+    }
+    if (req.method === 'GET' && p === '/api/doc') return sendJson(res, 200, await backends.sheets.describe(str(q('id'), 'id')));
+    if (req.method === 'GET' && p === '/api/window') {
+      const values = await backends.sheets.window(
+        str(q('id'), 'id'),
+        str(q('sheet'), 'sheet'),
+        int(q('r0'), 'r0'),
+        int(q('c0'), 'c0'),
+        int(q('nr'), 'nr', 1, WINDOW_MAX),
+        int(q('nc'), 'nc', 1, WINDOW_MAX),
+      );
+      return sendJson(res, 200, { values });
+    }
+    if (req.method === 'POST' && p === '/api/edit') {
+      const b = await readJson<{ id: string; sheet: string; row: number; col: number; value: string; user: string }>(req);
+      if (!Number.isInteger(b.row) || !Number.isInteger(b.col) || b.row < 1 || b.col < 1) throw new HttpError(400, 'row and col must be 1-based integers');
+      await backends.sheets.edit(str(b.id, 'id'), str(b.sheet, 'sheet'), b.row, b.col, String(b.value ?? ''), str(b.user, 'user'));
+      return sendJson(res, 200, { ok: true });
+    }
+    if (req.method === 'POST' && p === '/api/exec') {
+      const b = await readJson<{ client?: string; fn: string; args?: unknown[]; kind: ExecKind; user: string; documentId?: string | null }>(req);
+      if (!PAGE_KINDS.includes(b.kind)) throw new HttpError(400, `kind must be one of ${PAGE_KINDS.join(', ')}`);
+      if (!/^[A-Za-z_$][\w$]*$/.test(b.fn ?? '')) throw new HttpError(400, 'fn must be a function name');
+      if (b.args !== undefined && !Array.isArray(b.args)) throw new HttpError(400, 'args must be an array');
+      const user = str(b.user, 'user');
+      const simple = b.kind === 'simpleTrigger';
+      const documentId = b.documentId === undefined ? rt.defaultDocumentId() : b.documentId;
+      const r = await hub.execute(b.client ?? null, {
+        fn: b.fn,
+        args: simple ? [] : (b.args ?? []),
+        user,
+        kind: b.kind,
+        documentId,
+        event: simple ? () => ({ authMode: 'LIMITED', user, source: null }) : undefined,
+      });
+      return sendJson(res, 200, {
+        ok: r.ok,
+        value: r.ok ? (r.value ?? null) : null,
+        error: r.error ? { name: r.error.name, message: r.error.message } : null,
+        ui: r.ui,
+        durationMs: r.durationMs,
+        logs: r.logs,
+      });
+    }
+    if (req.method === 'POST' && p === '/api/answer') {
+      const b = await readJson<{ id: string; button: string; text?: string }>(req);
+      return sendJson(res, 200, { ok: hub.answer(str(b.id, 'id'), b) });
+    }
+    if (req.method === 'GET' && p === '/api/drive') {
+      if (!backends.drive) throw new HttpError(501, 'Drive is not emulated yet');
+      return sendJson(res, 200, await backends.drive.list(q('folder') || null));
+    }
+    if (req.method === 'GET' && p === '/api/drive/trash') {
+      if (!backends.drive) throw new HttpError(501, 'Drive is not emulated yet');
+      return sendJson(res, 200, { items: await backends.drive.trash() });
+    }
+    if (req.method === 'GET' && p === '/api/drive/file') {
+      if (!backends.drive) throw new HttpError(501, 'Drive is not emulated yet');
+      const f = await backends.drive.file(str(q('id'), 'id'));
+      return sendBytes(res, f.mimeType || 'application/octet-stream', f.bytes, {
+        'content-disposition': attachment(f.name, q('download') !== '1'),
+        'x-content-type-options': 'nosniff',
+        // A file the add-on wrote is untrusted: never let an HTML or SVG file run script on the workbench's origin.
+        'content-security-policy': "sandbox; default-src 'none'; img-src data: 'self'; style-src 'unsafe-inline'",
+      });
+    }
+    if (req.method === 'GET' && p === '/api/outbox') {
+      if (!backends.mail) throw new HttpError(501, 'MailApp is not emulated yet');
+      return sendJson(res, 200, { items: await backends.mail.outbox() });
+    }
+    if (req.method === 'GET' && p === '/api/triggers') {
+      return sendJson(res, 200, { now: rt.env.clock.now().toISOString(), triggers: await backends.triggers.list() });
+    }
+    if (req.method === 'POST' && p === '/api/clock') {
+      const b = await readJson<{ to: string }>(req);
+      const to = new Date(str(b.to, 'to'));
+      if (Number.isNaN(to.getTime())) throw new HttpError(400, `not a time: ${b.to}`);
+      if (to.getTime() < rt.env.clock.now().getTime() - 1000) throw new HttpError(400, 'the clock only moves forward');
+      const runs = await backends.triggers.tick(to);
+      return sendJson(res, 200, { now: rt.env.clock.now().toISOString(), runs });
+    }
+    throw new HttpError(404, `no route ${req.method} ${p}`);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      const status = e instanceof HttpError ? e.status : 500;
+      if (status === 500) log(`workbench: ${req.method} ${req.url} failed: ${(e as Error)?.stack ?? String(e)}`);
+      if (!res.headersSent) sendJson(res, status, { error: (e as Error)?.message ?? String(e) });
+      else res.end();
+    });
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
+  });
+  const port = (server.address() as AddressInfo).port;
+  let stopped = false;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    rt,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      hub.close();
+      server.closeAllConnections?.();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await stopStandins();
+      await rt.close();
+    },
+  };
+}
+

@@ -1,0 +1,112 @@
+// Connects the workbench to the emulated services' host-side stores (sheets, Drive, mail, triggers).
+import type { Runtime } from '../runtime/runtime';
+import type { Backends, SheetsBackend, DriveBackend, TriggerBackend, DriveItem as Item } from './backend';
+import { getSpreadsheetStore } from '../services/spreadsheet/store';
+import { driveStore, DriveItem } from '../services/drive/store';
+import { triggerStore } from '../services/script/store';
+import { nextRuns, tick } from '../runtime/scheduler';
+
+function storeSheets(rt: Runtime): SheetsBackend {
+  const store = () => getSpreadsheetStore(rt.env);
+  return {
+    async listDocuments() {
+      return store().list().map((d) => ({ id: d.id, name: d.name }));
+    },
+    async describe(docId) {
+      const book = store().get(docId);
+      if (!book) throw new Error(`Spreadsheet not found: ${docId}`);
+      return {
+        id: book.id,
+        name: book.name,
+        sheets: book.sheets.filter((s) => !s.hidden).map((s) => ({ name: s.name, rows: s.maxRows, cols: s.maxCols, frozenRows: s.frozenRows })),
+      };
+    },
+    async window(docId, sheet, r0, c0, nRows, nCols) {
+      return store().displayWindow(docId, sheet, r0, c0, nRows, nCols);
+    },
+    async edit(docId, sheet, row, col, value, user) {
+      store().userEdit(docId, sheet, row - 1, col - 1, value, user);
+      await rt.env.flush();
+    },
+  };
+}
+
+function item(d: DriveItem): Item {
+  return {
+    id: d.id,
+    name: d.name,
+    kind: d.kind,
+    mimeType: d.mimeType,
+    size: d.size,
+    updated: new Date(d.updated).toISOString(),
+    trashed: d.trashed,
+  };
+}
+
+function folderFirst(a: DriveItem, b: DriveItem): number {
+  return a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'folder' ? -1 : 1;
+}
+
+function storeDrive(rt: Runtime): DriveBackend {
+  const store = () => driveStore(rt.env);
+  return {
+    async list(folderId) {
+      const s = store();
+      const folder = s.require(folderId ?? s.rootId, 'folder');
+      const path: Array<{ id: string; name: string }> = [];
+      for (let cur: DriveItem | null = folder; cur; cur = cur.parents[0] ? s.get(cur.parents[0]) : null) {
+        path.unshift({ id: cur.id, name: cur.name });
+        if (path.length > 100) break;
+      }
+      return { folder: { id: folder.id, name: folder.name }, path, items: s.children(folder.id).sort(folderFirst).map(item) };
+    },
+    async trash() {
+      return store().trashedItems().sort(folderFirst).map(item);
+    },
+    async file(id) {
+      const s = store();
+      const f = s.require(id, 'file');
+      return { name: f.name, mimeType: f.mimeType, bytes: s.readBytes(id) };
+    },
+  };
+}
+
+const LOOKAHEAD_MS = 62 * 24 * 3600_000;
+
+function storeTriggers(rt: Runtime): TriggerBackend {
+  return {
+    async list() {
+      const s = triggerStore(rt.env);
+      const now = rt.env.clock.now();
+      return s.list().map((t) => ({
+        id: t.uid,
+        fn: t.handler,
+        kind: t.eventType,
+        description: s.describe(t),
+        user: t.owner,
+        nextRun: nextRuns(t, now, new Date(now.getTime() + LOOKAHEAD_MS))[0]?.toISOString() ?? null,
+      }));
+    },
+    async tick(to) {
+      const r = await tick(rt, to);
+      return r.fired.map((f) => ({
+        fn: f.fn,
+        at: f.at,
+        user: f.user,
+        ok: f.result.ok,
+        error: f.result.error ? `${f.result.error.name}: ${f.result.error.message}` : null,
+        durationMs: f.result.durationMs,
+        logs: f.result.logs,
+      }));
+    },
+  };
+}
+
+export function createBackends(rt: Runtime): Backends {
+  return { sheets: storeSheets(rt), drive: storeDrive(rt), mail: null, triggers: storeTriggers(rt) };
+}
+
+/** Starts the local stand-ins of Google-only services; returns how to stop them. */
+export async function startStandins(_rt: Runtime, _log: (line: string) => void): Promise<() => Promise<void>> {
+  return async () => undefined;
+}
