@@ -139,7 +139,10 @@ function undoJournal(env: ReportEnv, s: RunState): RunState {
 }
 
 function publishPhase(env: ReportEnv, settings: ReportsSettings, s: RunState, save: Checkpoint): RunState {
-  if (s.journal.length) s = undoJournal(env, s); // an execution died mid-publish: start the publish over cleanly
+  if (s.journal.length) {
+    s = undoJournal(env, s); // an execution died mid-publish: start the publish over cleanly
+    save(s);
+  }
   const total = s.staged.reduce((a, f) => a + f.rows, 0);
   const expected = s.plan.reduce((a, p) => a + p.rows, 0);
   if (total !== expected || s.staged.length !== s.plan.length) {
@@ -208,7 +211,13 @@ export function failRun(env: ReportEnv, s: RunState, err: unknown): RunState {
 }
 
 /** Carries the run forward as far as this execution's time allows; returns the new checkpoint. */
-export function advance(env: ReportEnv, settings: ReportsSettings, s: RunState, save: Checkpoint): RunState {
+export function advance(env: ReportEnv, settings: ReportsSettings, s: RunState, persist: Checkpoint): RunState {
+  // Every checkpoint is also kept here, so a failure undoes exactly the steps already taken.
+  let latest = s;
+  const save: Checkpoint = (x) => {
+    latest = x;
+    persist(x);
+  };
   try {
     if (s.phase === 'build') {
       s = buildPhase(env, settings, s, save);
@@ -235,6 +244,8 @@ export function advance(env: ReportEnv, settings: ReportsSettings, s: RunState, 
     }
     return s;
   } catch (e) {
-    return failRun(env, s, e);
+    const failed = failRun(env, latest, e);
+    persist(failed);
+    return failed;
   }
 }

@@ -1,0 +1,118 @@
+// The run over fake ports: all or nothing, publish and trash, rollback on failure, retries, checksum, checkpoints.
+import { advance, startRun, BACKOFF_MS } from '../../../src/server/reports/run';
+import { DEFAULT_SETTINGS, ReportsSettings } from '../../../src/server/reports/settings';
+import type { RunState } from '../../../src/server/reports/state';
+import { FakeDb, FakeDrive, fakeEnv, fakeRow } from './fakes';
+
+function setup(opts: { rows?: Record<string, number> } = {}) {
+  const drive = new FakeDrive();
+  const counts = opts.rows ?? { FASHION: 7, SPORTS: 3 };
+  const folders = Object.keys(counts).map((bu) => ({ bu, folderId: drive.addFolder(bu) }));
+  const rows: Array<{ bu: string; row: Array<string | number | null> }> = [];
+  let n = 0;
+  for (const [bu, k] of Object.entries(counts)) for (let i = 0; i < k; i++) rows.push({ bu, row: fakeRow(bu, ++n, 1000 * n) });
+  const db = new FakeDb(rows);
+  const settings: ReportsSettings = { ...DEFAULT_SETTINGS, folders };
+  // last month's files, a same-month file from an earlier run, and files that are not the report's
+  for (const f of folders) {
+    drive.addFile(f.folderId, `DC_Orders_${f.bu}_2026-09.xlsx`);
+    drive.addFile(f.folderId, `catatan ${f.bu}.txt`);
+    drive.addFile(f.folderId, `Copy of DC_Orders_${f.bu}_2026-09.xlsx`);
+  }
+  drive.addFile(folders[0].folderId, `DC_Orders_${folders[0].bu}_2026-10.xlsx`);
+  const ids = folders.map((f) => f.folderId);
+  return { drive, db, settings, ids, ...fakeEnv(drive, db) };
+}
+
+const runAll = (env: ReturnType<typeof setup>['env'], settings: ReportsSettings, s: RunState) => advance(env, settings, s, () => undefined);
+
+describe('report run (fake ports)', () => {
+  it('publishes one file per BU, trashes only the report\'s older files, logs and alerts', () => {
+    const t = setup();
+    const s = runAll(t.env, t.settings, startRun(t.env, t.settings, '2026-10', 'manual', 'admin@x'));
+    expect(s.phase).toBe('done');
+    expect(t.drive.snapshot(t.ids)).toEqual({
+      [t.ids[0]]: ['Copy of DC_Orders_FASHION_2026-09.xlsx', 'DC_Orders_FASHION_2026-10.xlsx', 'catatan FASHION.txt'],
+      [t.ids[1]]: ['Copy of DC_Orders_SPORTS_2026-09.xlsx', 'DC_Orders_SPORTS_2026-10.xlsx', 'catatan SPORTS.txt'],
+    });
+    expect(t.logged.map((r) => [r.bu, r.rows, r.status, r.attempts])).toEqual([['FASHION', 7, 'OK', 1], ['SPORTS', 3, 'OK', 1]]);
+    expect(t.logged[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(t.alerts[0]).toMatch(/2026-10 terbit \(10 baris, 2 file\)/);
+    expect(t.drive.folder(s.stagingFolderId)).toBeNull(); // staging removed
+  });
+
+  it('fails before writing when a BU in the data has no folder, naming it with its row count', () => {
+    const t = setup();
+    const before = t.drive.snapshot(t.ids);
+    const calls = t.drive.calls.length;
+    expect(() => startRun(t.env, { ...t.settings, folders: t.settings.folders.slice(0, 1) }, '2026-10', 'manual', 'a')).toThrow(/SPORTS \(3 baris\) tidak punya folder/);
+    expect(t.drive.snapshot(t.ids)).toEqual(before);
+    expect(t.drive.calls.length).toBe(calls);
+  });
+
+  it('fails before writing on a missing or unwritable folder, an empty month and a failing query', () => {
+    const t = setup();
+    const before = t.drive.snapshot(t.ids);
+    t.drive.items.get(t.ids[1])!.writable = false;
+    expect(() => startRun(t.env, t.settings, '2026-10', 'manual', 'a')).toThrow(/SPORTS "SPORTS" tidak dapat ditulis/);
+    t.drive.items.get(t.ids[1])!.trashed = true;
+    expect(() => startRun(t.env, t.settings, '2026-10', 'manual', 'a')).toThrow(/tidak ditemukan/);
+    const e = setup({ rows: { FASHION: 0 } });
+    expect(() => startRun(e.env, e.settings, '2026-10', 'manual', 'a')).toThrow(/Tidak ada order DC pada 2026-10/);
+    t.db.failWith = 'relation "dc.orders" does not exist';
+    expect(() => startRun(t.env, t.settings, '2026-10', 'manual', 'a')).toThrow(/Kueri laporan gagal: relation "dc.orders" does not exist/);
+    expect(t.drive.snapshot(t.ids)).toEqual(before);
+  });
+
+  it('rolls back a publish that fails half way: folders exactly as before, staged files gone, alert with the error', () => {
+    const t = setup();
+    const before = t.drive.snapshot(t.ids);
+    const s0 = startRun(t.env, t.settings, '2026-10', 'manual', 'a');
+    t.drive.failMoveInto = t.ids[1]; // the second folder refuses after the first was published
+    const s = runAll(t.env, t.settings, s0);
+    expect(s.phase).toBe('failed');
+    expect(t.drive.snapshot(t.ids)).toEqual(before);
+    expect(t.drive.listFiles(s.stagingFolderId)).toEqual([]);
+    expect(t.alerts[0]).toMatch(/GAGAL[\s\S]*Access denied: DriveApp\./);
+    expect(t.logged.every((r) => r.status === 'GAGAL')).toBe(true);
+  });
+
+  it('retries an upload up to 3 times with backoff and verifies the checksum of what landed', () => {
+    const t = setup();
+    t.drive.failCreates = 1;
+    t.drive.corruptReads = 1;
+    const s = runAll(t.env, t.settings, startRun(t.env, t.settings, '2026-10', 'manual', 'a'));
+    expect(s.phase).toBe('done');
+    expect(s.staged[0].attempts).toBe(3);
+    expect(t.slept).toEqual(BACKOFF_MS);
+    const u = setup();
+    u.drive.failCreates = 3;
+    const f = runAll(u.env, u.settings, startRun(u.env, u.settings, '2026-10', 'manual', 'a'));
+    expect(f.phase).toBe('failed');
+    expect(f.error).toMatch(/gagal setelah 3 percobaan/);
+    expect(u.drive.snapshot(u.ids)).toEqual(setup().drive.snapshot(u.ids));
+  });
+
+  it('rerunning a month replaces its files instead of duplicating them', () => {
+    const t = setup();
+    runAll(t.env, t.settings, startRun(t.env, t.settings, '2026-10', 'manual', 'a'));
+    const once = t.drive.snapshot(t.ids);
+    runAll(t.env, t.settings, startRun(t.env, t.settings, '2026-10', 'manual', 'a'));
+    expect(t.drive.snapshot(t.ids)).toEqual(once);
+  });
+
+  it('stops at the time budget with a checkpoint and finishes in the next execution', () => {
+    const t = setup();
+    const saved: RunState[] = [];
+    let s = startRun(t.env, t.settings, '2026-10', 'manual', 'a');
+    t.setRemaining(10_000); // under the margin: nothing fits
+    s = advance(t.env, t.settings, s, (x) => void saved.push(x));
+    expect(s.phase).toBe('build');
+    expect(s.restarts).toEqual({ FASHION: 1 });
+    expect(t.drive.snapshot(t.ids)[t.ids[0]]).toContain('DC_Orders_FASHION_2026-09.xlsx');
+    t.setRemaining(270_000);
+    s = advance(t.env, t.settings, s, (x) => void saved.push(x));
+    expect(s.phase).toBe('done');
+    expect(saved.map((x) => x.phase)).toContain('publish');
+  });
+});
