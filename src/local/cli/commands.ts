@@ -1,6 +1,8 @@
 // The CLI's commands, one function each; `run` prints a result and the service calls behind it.
 import type { Runtime } from '../runtime/runtime';
 import type { ExecResult } from '../runtime/types';
+import { tick, nextRuns } from '../runtime/scheduler';
+import { triggerStore } from '../services/script/store';
 
 export type Command = (rt: Runtime, args: string[], flags: Record<string, string | true>) => Promise<number>;
 
@@ -41,4 +43,41 @@ const run: Command = async (rt, args, flags) => {
   return r.ok ? 0 : 1;
 };
 
-export const commands: Record<string, Command> = { run };
+/** `datadesk triggers`: every installed trigger with its owner, document, schedule and next run. */
+const triggers: Command = async (rt) => {
+  const store = triggerStore(rt.env);
+  const list = store.list();
+  if (!list.length) {
+    console.log('no triggers installed');
+    return 0;
+  }
+  const now = rt.env.clock.now();
+  console.log(`clock: ${now.toISOString()}`);
+  for (const t of list) {
+    const next = nextRuns(t, now, new Date(now.getTime() + 400 * 24 * 3600_000))[0];
+    console.log(`${t.uid}  ${t.handler}  ${t.eventType}  owner ${t.owner}  document ${t.documentId ?? '-'}\n` +
+      `    ${store.describe(t)}${next ? `; next run ${next.toISOString()}` : ''}`);
+  }
+  return 0;
+};
+
+/** `datadesk tick [--to ISO_TIME]`: advances the clock (default one hour) and fires what falls due. */
+const tickCmd: Command = async (rt, _args, flags) => {
+  let to: Date | undefined;
+  if (typeof flags.to === 'string') {
+    to = new Date(flags.to);
+    if (Number.isNaN(to.getTime())) throw new Error(`tick: --to '${flags.to}' is not an ISO time`);
+    if (to.getTime() <= rt.env.clock.now().getTime()) throw new Error(`tick: --to must be after the clock (${rt.env.clock.now().toISOString()})`);
+  }
+  const r = await tick(rt, to);
+  console.log(`clock ${r.from} → ${r.to}: ${r.fired.length} trigger run(s)`);
+  let failed = 0;
+  for (const f of r.fired) {
+    console.log(`\n${f.at}  ${f.fn} (trigger ${f.uid}) as ${f.user}, document ${f.documentId ?? '-'}`);
+    printResult(f.result);
+    if (!f.result.ok) failed++;
+  }
+  return failed ? 1 : 0;
+};
+
+export const commands: Record<string, Command> = { run, triggers, tick: tickCmd };
