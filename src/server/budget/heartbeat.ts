@@ -1,4 +1,30 @@
-// Unattended budget work the hourly heartbeat drives (placeholder until the capability lands).
+// Unattended budget work the hourly heartbeat drives: the approvers' daily digest (at most one mail a day each).
 import type { Deadline } from '../core/deadline';
+import { scriptProp } from '../platform/props';
+import { DB_PROPS, withDb } from '../platform/db';
+import { sendMail, remainingMailQuota } from '../platform/mail';
+import { claimDigests } from './digest';
+import { schemaVersion } from './migrate';
 
-export function budgetHeartbeat(_now: Date, _deadline: Deadline): void {}
+/** Sends due digests; quietly does nothing when the database or the schema is not set up. */
+export function budgetHeartbeat(now: Date, deadline: Deadline): void {
+  if (!scriptProp(DB_PROPS.url)) return;
+  withDb((db) => {
+    if (schemaVersion(db) < 1) return;
+    const quota = remainingMailQuota();
+    if (quota <= 0) return;
+    // Claim and send in small rounds so a slow mail service never runs past the execution's time.
+    while (!deadline.nearlyOver(60_000)) {
+      const mails = db.transaction((tx) => claimDigests(tx, now, Math.min(25, quota)));
+      if (!mails.length) break;
+      for (const m of mails) {
+        try {
+          sendMail(m.to, m.subject, m.body);
+        } catch (e) {
+          console.error(`budget digest to ${m.to} failed: ${(e as Error).message}`);
+        }
+      }
+      if (mails.length < 25) break;
+    }
+  });
+}

@@ -1,2 +1,196 @@
-// RPC functions the budget sidebars call (placeholder until the capability lands).
-export {};
+// RPC functions the budget sidebar and dashboard call; each checks on the server who calls and what they may do.
+import { rpc } from '../core/rpc';
+import { invalid } from '../core/errors';
+import { Level } from './model';
+import { actionsOf, BudgetAction, requireAction } from './policy';
+import { asAdmin, asCaller, driveReceiptStore, isAdmin, readFileBytes } from './context';
+import { activePointTypes, clustersInScope } from './store';
+import { setAllocations, AllocationResult, AllocationRow, listAllocations, getRecommendation, proposeFromHistory, saveRecommendation, RecommendationView } from './allocation';
+import { submitEvidence, deleteEvidence, listEvidence, authorizeFile, EvidencePage, SubmitResult, ListFilter } from './evidence';
+import { decideOne, approveAll, DecisionResult } from './approval';
+import { dashboard, dashboardTable, Dashboard } from './dashboard';
+import { loadConfig, saveConfig, configFromRows, BudgetConfig } from './config';
+import { runMigrations, schemaVersion, MigrationReport } from './migrate';
+import { splitBlockText, EvidenceInput } from './validate';
+import { bytesToBase64, ReceiptUpload } from './files';
+import { startPdf, pdfStatus, PdfJob } from './pdf-job';
+import { selectedValues, sheetValues, writeSheetBlock } from '../platform/sheet-block';
+import { RUPIAH_FORMAT, wibMonth } from '../core/format';
+import { activeUserEmail } from '../platform/session';
+
+export interface BudgetMe {
+  email: string;
+  name: string;
+  role: string;
+  node: { id: string; name: string; level: Level };
+  actions: BudgetAction[];
+  admin: boolean;
+  pointTypes: string[];
+  clusters: Array<{ id: string; name: string }>;
+  month: string;
+}
+
+/** Who the caller is in the budget, what they may do and the clusters beneath them (for the sidebar's choices). */
+export function budget_me(): BudgetMe {
+  return rpc('budget_me', () =>
+    asCaller((db, c, now) => ({
+      email: c.email,
+      name: c.name,
+      role: c.role,
+      node: { id: c.node.id, name: c.node.name, level: c.node.level },
+      actions: actionsOf(c.role),
+      admin: isAdmin(c.email),
+      pointTypes: activePointTypes(db),
+      clusters: clustersInScope(db, c.node),
+      month: wibMonth(now),
+    })),
+  );
+}
+
+/** The allocations of the clusters beneath the caller for a month, with approved spend. */
+export function budget_allocations(month: string): AllocationRow[] {
+  return rpc('budget_allocations', () => asCaller((db, c) => listAllocations(db, c, month)));
+}
+
+/** Area: sets one cluster's allocation for a month. */
+export function budget_setAllocation(clusterId: string, month: string, amount: string | number): AllocationResult {
+  return rpc('budget_setAllocation', () => asCaller((db, c, now) => setAllocations(db, c, [[clusterId, month, amount]], now)));
+}
+
+/** Area: sets many allocations from pasted text "cluster, month, amount" per line: all of them or none. */
+export function budget_setAllocationBlock(text: string): AllocationResult {
+  return rpc('budget_setAllocationBlock', () => asCaller((db, c, now) => setAllocations(db, c, splitBlockText(text), now)));
+}
+
+/** Area: sets many allocations from the block selected in the sheet (3 columns: cluster, month, amount). */
+export function budget_setAllocationSelection(): AllocationResult {
+  return rpc('budget_setAllocationSelection', () =>
+    asCaller((db, c, now) => {
+      requireAction(c, 'allocate');
+      const values = selectedValues();
+      if (!values.length || values[0].length < 3) {
+        throw invalid({ id: 'Pilih blok 3 kolom di sheet: cluster, bulan, jumlah.', en: 'Select a 3-column block in the sheet: cluster, month, amount.' });
+      }
+      const rows = /cluster/i.test(String(values[0][0])) ? values.slice(1) : values;
+      return setAllocations(db, c, rows, now);
+    }),
+  );
+}
+
+export function budget_getRecommendation(clusterId: string, month: string): RecommendationView {
+  return rpc('budget_getRecommendation', () => asCaller((db, c) => getRecommendation(db, c, clusterId, month)));
+}
+
+/** Region: "Usulkan dari histori" — a proposed split with the method in plain words (nothing is saved). */
+export function budget_proposeRecommendation(clusterId: string, month: string): { split: Record<string, number>; method: string; explanationId: string; explanationEn: string; allocation: number } {
+  return rpc('budget_proposeRecommendation', () =>
+    asCaller((db, c) => {
+      const p = proposeFromHistory(db, c, clusterId, month);
+      return { split: p.split, method: p.method, explanationId: p.explanation.id, explanationEn: p.explanation.en, allocation: p.allocation };
+    }),
+  );
+}
+
+export function budget_saveRecommendation(clusterId: string, month: string, split: Record<string, number | string>): RecommendationView {
+  return rpc('budget_saveRecommendation', () => asCaller((db, c, now) => saveRecommendation(db, c, clusterId, month, split, now)));
+}
+
+/** Cluster: submits evidence with its receipt files (base64). */
+export function budget_submitEvidence(input: EvidenceInput, files: ReceiptUpload[]): SubmitResult {
+  return rpc('budget_submitEvidence', () => asCaller((db, c, now) => submitEvidence(db, c, input, files, driveReceiptStore(db), now)));
+}
+
+/** Cluster: deletes its own pending evidence. */
+export function budget_deleteEvidence(id: number): { deleted: number } {
+  return rpc('budget_deleteEvidence', () =>
+    asCaller((db, c, now) => {
+      deleteEvidence(db, c, id, driveReceiptStore(db), now);
+      return { deleted: id };
+    }),
+  );
+}
+
+/** Evidence beneath the caller (approvers: the pending list; a cluster: its own), newest first, paged. */
+export function budget_listEvidence(filter: ListFilter): EvidencePage {
+  return rpc('budget_listEvidence', () => asCaller((db, c) => listEvidence(db, c, filter)));
+}
+
+/** A receipt's content for the viewer, after checking the caller may see its evidence. */
+export function budget_fileData(fileId: string): { name: string; mime: string; data: string } {
+  return rpc('budget_fileData', () =>
+    asCaller((db, c) => {
+      const meta = authorizeFile(db, c, fileId);
+      const f = readFileBytes(fileId);
+      return { name: meta.name, mime: meta.mime, data: bytesToBase64(f.bytes) };
+    }),
+  );
+}
+
+export function budget_approve(id: number): DecisionResult {
+  return rpc('budget_approve', () => asCaller((db, c, now) => decideOne(db, c, id, 'approved', null, now)));
+}
+
+export function budget_reject(id: number, reason: string): DecisionResult {
+  return rpc('budget_reject', () => asCaller((db, c, now) => decideOne(db, c, id, 'rejected', reason, now)));
+}
+
+/** Approves every pending item of a cluster-month in one transaction. */
+export function budget_approveAll(clusterId: string, month: string): DecisionResult {
+  return rpc('budget_approveAll', () => asCaller((db, c, now) => approveAll(db, c, clusterId, month, now)));
+}
+
+/** The dashboard of a node (null: the caller's own) for a month. */
+export function budget_dashboard(nodeId: string | null, month: string): Dashboard {
+  return rpc('budget_dashboard', () => asCaller((db, c) => dashboard(db, c, nodeId, month)));
+}
+
+/** "Tulis ke sheet": the dashboard table into the sheet "Anggaran <node> <month>" in one setValues, text kept as text. */
+export function budget_dashboardToSheet(nodeId: string | null, month: string): { sheetName: string; rows: number } {
+  return rpc('budget_dashboardToSheet', () =>
+    asCaller((db, c) => {
+      const d = dashboard(db, c, nodeId, month);
+      const t = dashboardTable(d);
+      const name = `Anggaran ${d.node.id} ${d.month}`.slice(0, 90);
+      return writeSheetBlock(name, t.rows, ['@', '@', RUPIAH_FORMAT, RUPIAH_FORMAT, RUPIAH_FORMAT, '0.0%']);
+    }),
+  );
+}
+
+/** Starts the monthly PDF of a cluster; it finishes within this execution. Poll budget_pdfStatus with the id. */
+export function budget_makePdf(clusterId: string, month: string): PdfJob {
+  return rpc('budget_makePdf', () => asCaller((db, c, now) => startPdf(db, c, clusterId, month, now)));
+}
+
+export function budget_pdfStatus(requestId: string): PdfJob {
+  return rpc('budget_pdfStatus', () => pdfStatus(activeUserEmail(), requestId));
+}
+
+/** Admin: runs the schema migrations (also on the menu). */
+export function budget_migrate(): MigrationReport {
+  return rpc('budget_migrate', () => asAdmin((db, email, now) => runMigrations(db, email, now)));
+}
+
+export function budget_schemaVersion(): { version: number } {
+  return rpc('budget_schemaVersion', () => asAdmin((db) => ({ version: schemaVersion(db) })));
+}
+
+/** Admin: the configuration (hierarchy, users, point types). */
+export function budget_getConfig(): BudgetConfig {
+  return rpc('budget_getConfig', () => asAdmin((db) => loadConfig(db)));
+}
+
+/** Admin: saves the whole configuration (validated in full, one transaction). */
+export function budget_saveConfig(cfg: BudgetConfig): { nodes: number; users: number; pointTypes: number } {
+  return rpc('budget_saveConfig', () => asAdmin((db, email, now) => saveConfig(db, email, cfg, now)));
+}
+
+/** Admin: imports the configuration from a sheet with rows NODE|USER|POINT (see the sidebar for the columns). */
+export function budget_importConfig(sheetName: string): { nodes: number; users: number; pointTypes: number } {
+  return rpc('budget_importConfig', () =>
+    asAdmin((db, email, now) => {
+      const values = sheetValues(String(sheetName ?? '').trim());
+      if (values === null) throw invalid({ id: `Sheet "${sheetName}" tidak ada.`, en: `There is no sheet "${sheetName}".` });
+      return saveConfig(db, email, configFromRows(values), now);
+    }),
+  );
+}

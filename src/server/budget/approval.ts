@@ -1,0 +1,130 @@
+// Approving and rejecting evidence: one decision stands (conditional UPDATE on status), spend never passes the allocation.
+import type { Db, SqlRow } from '../core/db';
+import { AppError, conflict, invalid, notFound } from '../core/errors';
+import { formatRupiah, wibDateTime } from '../core/format';
+import { Caller } from './model';
+import { requireAction, requireNotOwn } from './policy';
+import { NODE_COLS, rowToNode } from './store';
+import { checkMonth } from './validate';
+
+export interface DecisionResult {
+  decided: number;
+  amount: number;
+  skippedOwn: number;
+}
+
+/** The cluster row locked (serialises every approval of the cluster) with the month's allocation and spend. */
+function lockFigures(tx: Db, clusterId: string, month: string, excludeSubmitter: string): SqlRow | null {
+  const rows = tx.query(
+    `SELECT ${NODE_COLS},
+            (SELECT a.amount FROM budget.allocation a WHERE a.cluster_id = n.id AND a.month = ?) AS allocation,
+            (SELECT COALESCE(SUM(e.amount), 0) FROM budget.evidence e WHERE e.cluster_id = n.id AND e.month = ? AND e.status = 'approved') AS approved,
+            (SELECT COALESCE(SUM(e.amount), 0) FROM budget.evidence e WHERE e.cluster_id = n.id AND e.month = ? AND e.status = 'pending' AND e.submitted_by <> ?) AS pending,
+            (SELECT COALESCE(MAX(e.id), 0) FROM budget.evidence e WHERE e.cluster_id = n.id AND e.month = ? AND e.status = 'pending' AND e.submitted_by <> ?) AS max_pending_id,
+            (SELECT COUNT(*) FROM budget.evidence e WHERE e.cluster_id = n.id AND e.month = ? AND e.status = 'pending' AND e.submitted_by = ?) AS own_pending
+       FROM budget.node n WHERE n.id = ? AND n.level = 'CLUSTER' FOR UPDATE`,
+    [month, month, month, excludeSubmitter, month, excludeSubmitter, month, excludeSubmitter, clusterId],
+  );
+  return rows[0] ?? null;
+}
+
+/** Blocks a decision that would push approved spend beyond the allocation, naming the figures. */
+function requireWithinAllocation(name: string, month: string, allocation: number | null, approved: number, adding: number): void {
+  if (allocation === null) {
+    throw invalid(
+      { id: `Tidak dapat menyetujui: ${name} belum punya alokasi untuk ${month}.`, en: `Cannot approve: ${name} has no allocation for ${month}.` },
+      { allocation: 0, approved, adding },
+    );
+  }
+  if (approved + adding > allocation) {
+    throw new AppError(
+      'OVER_ALLOCATION',
+      {
+        id: `Tidak dapat menyetujui: realisasi ${name} ${month} akan menjadi ${formatRupiah(approved + adding)} (sudah disetujui ${formatRupiah(approved)} + ${formatRupiah(adding)}), melebihi alokasi ${formatRupiah(allocation)} sebesar ${formatRupiah(approved + adding - allocation)}.`,
+        en: `Cannot approve: ${name} ${month} would reach ${formatRupiah(approved + adding)} approved (${formatRupiah(approved)} already + ${formatRupiah(adding)}), more than the allocation ${formatRupiah(allocation)} by ${formatRupiah(approved + adding - allocation)}.`,
+      },
+      { allocation, approved, adding },
+    );
+  }
+}
+
+/** Tells the loser of a race who decided the item and when. */
+function alreadyDecided(db: Db, id: number): AppError {
+  const r = db.query('SELECT status, decided_by, decided_at FROM budget.evidence WHERE id = ?', [id])[0];
+  if (!r) return notFound({ id: `Evidence #${id} sudah dihapus.`, en: `Evidence #${id} has been deleted.` });
+  const when = r.decided_at instanceof Date ? wibDateTime(r.decided_at) : '-';
+  const st = String(r.status);
+  return conflict(
+    {
+      id: `Evidence #${id} sudah ${st === 'approved' ? 'disetujui' : 'ditolak'} oleh ${String(r.decided_by)} pada ${when}.`,
+      en: `Evidence #${id} was already ${st} by ${String(r.decided_by)} at ${when}.`,
+    },
+    { status: st, decidedBy: String(r.decided_by), decidedAt: r.decided_at instanceof Date ? r.decided_at.toISOString() : null },
+  );
+}
+
+function loadItem(db: Db, id: number): SqlRow {
+  const rows = db.query(
+    `SELECT e.id AS evidence_id, e.cluster_id AS ev_cluster, e.month, e.amount, e.status, e.submitted_by, ${NODE_COLS}
+       FROM budget.evidence e JOIN budget.node n ON n.id = e.cluster_id WHERE e.id = ?`,
+    [id],
+  );
+  if (!rows.length) throw notFound({ id: `Evidence #${id} tidak ditemukan.`, en: `Evidence #${id} was not found.` });
+  return rows[0];
+}
+
+/** Approves (or rejects, with a reason) one evidence item. */
+export function decideOne(db: Db, caller: Caller, idIn: number, decision: 'approved' | 'rejected', reasonIn: string | null, now: Date): DecisionResult {
+  requireAction(caller, 'approve');
+  const id = Math.floor(Number(idIn));
+  const reason = decision === 'rejected' ? String(reasonIn ?? '').trim() : null;
+  if (decision === 'rejected' && !reason) throw invalid({ id: 'Alasan penolakan wajib diisi.', en: 'A reason for the rejection is required.' });
+  if (reason && reason.length > 500) throw invalid({ id: 'Alasan maksimal 500 karakter.', en: 'The reason may have at most 500 characters.' });
+  const item = loadItem(db, id);
+  requireAction(caller, 'approve', rowToNode(item));
+  requireNotOwn(caller, String(item.submitted_by));
+  if (item.status !== 'pending') throw alreadyDecided(db, id);
+  const amount = Number(item.amount);
+  return db.transaction((tx) => {
+    if (decision === 'approved') {
+      const f = lockFigures(tx, String(item.ev_cluster), String(item.month), caller.email)!;
+      requireWithinAllocation(String(f.name), String(item.month), f.allocation === null ? null : Number(f.allocation), Number(f.approved), amount);
+    }
+    const n = tx.execute(
+      `WITH upd AS (
+         UPDATE budget.evidence SET status = ?, decided_by = ?, decided_at = ?, reason = ?
+          WHERE id = ? AND status = 'pending' AND submitted_by <> ? RETURNING id, amount)
+       INSERT INTO budget.audit (at, actor, action, entity, entity_id, before, after)
+       SELECT ?, ?, ?, 'evidence', upd.id::text, '{"status":"pending"}', json_build_object('status', ?::text, 'amount', upd.amount, 'reason', ?::text)::text FROM upd`,
+      [decision, caller.email, now, reason, id, caller.email, now, caller.email, `evidence.${decision === 'approved' ? 'approve' : 'reject'}`, decision, reason],
+    );
+    if (n !== 1) throw alreadyDecided(tx, id);
+    return { decided: 1, amount: decision === 'approved' ? amount : 0, skippedOwn: 0 };
+  });
+}
+
+/** Approves every pending item of a cluster-month at once: 3 statements (caller before), one transaction. */
+export function approveAll(db: Db, caller: Caller, clusterId: string, monthIn: string, now: Date): DecisionResult {
+  requireAction(caller, 'approve');
+  const month = checkMonth(monthIn);
+  return db.transaction((tx) => {
+    const f = lockFigures(tx, String(clusterId ?? ''), month, caller.email);
+    if (!f) throw notFound({ id: `Cluster tidak dikenal: "${clusterId}".`, en: `Unknown cluster: "${clusterId}".` });
+    requireAction(caller, 'approve', rowToNode(f));
+    const pending = Number(f.pending);
+    if (pending === 0) {
+      throw invalid({ id: `Tidak ada evidence yang menunggu untuk ${String(f.name)} ${month}.`, en: `No evidence is waiting for ${String(f.name)} ${month}.` });
+    }
+    requireWithinAllocation(String(f.name), month, f.allocation === null ? null : Number(f.allocation), Number(f.approved), pending);
+    // Only what was counted above is approved: an item submitted meanwhile (higher id) waits for the next decision.
+    const n = tx.execute(
+      `WITH upd AS (
+         UPDATE budget.evidence SET status = 'approved', decided_by = ?, decided_at = ?
+          WHERE cluster_id = ? AND month = ? AND status = 'pending' AND submitted_by <> ? AND id <= ? RETURNING id, amount)
+       INSERT INTO budget.audit (at, actor, action, entity, entity_id, before, after)
+       SELECT ?, ?, 'evidence.approve', 'evidence', upd.id::text, '{"status":"pending"}', json_build_object('status', 'approved', 'amount', upd.amount, 'bulk', true)::text FROM upd`,
+      [caller.email, now, f.id, month, caller.email, Number(f.max_pending_id), now, caller.email],
+    );
+    return { decided: n, amount: pending, skippedOwn: Number(f.own_pending) };
+  });
+}

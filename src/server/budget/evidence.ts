@@ -1,0 +1,208 @@
+// Evidence: a cluster submits and deletes its own pending items; anyone with view rights lists what lies beneath them.
+import type { Db, SqlRow } from '../core/db';
+import { denied, invalid, notFound } from '../core/errors';
+import { Caller, EvidenceStatus, scopeColumn } from './model';
+import { requireAction, requireDeletable } from './policy';
+import { activePointTypes, audit, loadNode, rowToNode, NODE_COLS } from './store';
+import { checkEvidence, checkMonth, EvidenceInput } from './validate';
+import { checkReceipts, EXTENSION, ReceiptUpload } from './files';
+
+/** Where receipts go: the platform layer implements it over DriveApp (tests may implement it in memory). */
+export interface ReceiptStore {
+  /** The cluster's folder id (created on first use). */
+  folderFor(clusterId: string, clusterName: string): string;
+  save(folderId: string, name: string, mime: string, bytes: Uint8Array): { id: string };
+  trash(fileId: string): void;
+  sha256(bytes: Uint8Array): string;
+}
+
+export interface EvidenceFileView {
+  fileId: string;
+  name: string;
+  mime: string;
+}
+
+export interface EvidenceView {
+  id: number;
+  clusterId: string;
+  clusterName: string;
+  month: string;
+  pointType: string;
+  description: string;
+  amount: number;
+  date: string;
+  status: EvidenceStatus;
+  submittedBy: string;
+  submittedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  reason: string | null;
+  duplicateOf: number | null;
+  files: EvidenceFileView[];
+  /** The cluster-month's allocation, approved spend and what remains. */
+  allocation: number | null;
+  approved: number;
+  remaining: number | null;
+  /** The point type's recommendation for the cluster-month and its approved spend. */
+  recommendation: number | null;
+  recommendationUsed: number;
+}
+
+export interface EvidencePage {
+  items: EvidenceView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface SubmitResult {
+  id: number;
+  duplicates: Array<{ file: string; evidenceId: number }>;
+}
+
+/** Checks, stores the receipts in the cluster's folder, then records evidence + files + audit in one transaction. */
+export function submitEvidence(db: Db, caller: Caller, input: EvidenceInput, files: ReceiptUpload[], store: ReceiptStore, now: Date): SubmitResult {
+  requireAction(caller, 'submit');
+  const clusterId = String(input?.clusterId || caller.node.id);
+  if (clusterId !== caller.node.id) {
+    throw denied({ id: 'Akses ditolak: Anda hanya boleh mengirim evidence untuk cluster Anda sendiri.', en: 'Access denied: you may only submit evidence for your own cluster.' });
+  }
+  const ev = checkEvidence({ ...input, clusterId }, activePointTypes(db), now);
+  const receipts = checkReceipts(files);
+  const hashes = receipts.map((r) => store.sha256(r.bytes));
+  const dupRows = db.query(
+    `SELECT f.sha256, MIN(f.evidence_id) AS evidence_id FROM budget.evidence_file f WHERE f.sha256 = ANY(string_to_array(?, ',')) GROUP BY f.sha256`,
+    [hashes.join(',')],
+  );
+  const dupBy = new Map(dupRows.map((r) => [String(r.sha256), Number(r.evidence_id)]));
+  const duplicates = receipts.flatMap((r, i) => (dupBy.has(hashes[i]) ? [{ file: r.name, evidenceId: dupBy.get(hashes[i])! }] : []));
+  const folder = store.folderFor(caller.node.id, caller.node.name);
+  const saved: string[] = [];
+  try {
+    const stamp = ev.date.replace(/-/g, '');
+    receipts.forEach((r, i) => {
+      const base = r.name.replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/[^\w .-]+/g, '_').slice(0, 60) || 'bukti';
+      saved.push(store.save(folder, `${stamp}_${base}_${i + 1}.${EXTENSION[r.mime]}`, r.mime, r.bytes).id);
+    });
+    const id = db.transaction((tx) => {
+      const row = tx.query(
+        `INSERT INTO budget.evidence (cluster_id, month, point_type, description, amount, spent_on, status, submitted_by, submitted_at, duplicate_of)
+         VALUES (?, ?, ?, ?, ?, CAST(? AS date), 'pending', ?, ?, ?) RETURNING id`,
+        [clusterId, ev.month, ev.pointType, ev.description, ev.amount, ev.date, caller.email, now, duplicates.length ? duplicates[0].evidenceId : null],
+      );
+      const newId = Number(row[0].id);
+      const fileJson = JSON.stringify(receipts.map((r, i) => ({ file_id: saved[i], name: r.name, mime: r.mime, size: r.bytes.length, sha256: hashes[i] })));
+      tx.execute(
+        `INSERT INTO budget.evidence_file (evidence_id, file_id, name, mime, size, sha256)
+         SELECT ?, x.file_id, x.name, x.mime, x.size, x.sha256 FROM json_to_recordset(?::json) AS x(file_id text, name text, mime text, size int, sha256 text)`,
+        [newId, fileJson],
+      );
+      audit(tx, caller.email, now, [{ action: 'evidence.submit', entity: 'evidence', entityId: String(newId), before: null, after: { ...ev, files: saved, duplicates } }]);
+      return newId;
+    });
+    return { id, duplicates };
+  } catch (e) {
+    for (const f of saved) store.trash(f); // nothing half-written: receipts of a failed submission leave Drive again
+    throw e;
+  }
+}
+
+/** Deletes a pending evidence item of the caller's own cluster (and trashes its receipts). */
+export function deleteEvidence(db: Db, caller: Caller, id: number, store: ReceiptStore, now: Date): void {
+  const rows = db.query(
+    `SELECT e.id, e.cluster_id, e.status, e.submitted_by, e.amount, e.point_type, e.description,
+            (SELECT string_agg(f.file_id, ',') FROM budget.evidence_file f WHERE f.evidence_id = e.id) AS files
+       FROM budget.evidence e WHERE e.id = ?`,
+    [Number(id)],
+  );
+  if (!rows.length) throw notFound({ id: `Evidence #${id} tidak ditemukan.`, en: `Evidence #${id} was not found.` });
+  const r = rows[0];
+  requireDeletable(caller, { clusterId: String(r.cluster_id), status: String(r.status), submittedBy: String(r.submitted_by) });
+  db.transaction((tx) => {
+    const n = tx.execute(`DELETE FROM budget.evidence WHERE id = ? AND status = 'pending'`, [Number(id)]);
+    if (n !== 1) throw invalid({ id: `Evidence #${id} baru saja diputuskan dan tidak dapat dihapus.`, en: `Evidence #${id} was just decided and cannot be deleted.` });
+    audit(tx, caller.email, now, [{ action: 'evidence.delete', entity: 'evidence', entityId: String(id), before: { status: r.status, amount: r.amount, point_type: r.point_type, description: r.description }, after: null }]);
+  });
+  for (const f of String(r.files ?? '').split(',').filter(Boolean)) store.trash(f);
+}
+
+export interface ListFilter {
+  status: EvidenceStatus | '';
+  clusterId: string;
+  month: string;
+  page: number;
+  pageSize: number;
+}
+
+const iso = (v: unknown): string | null => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? null : String(v));
+
+function toView(r: SqlRow): EvidenceView {
+  const allocation = r.allocation === null ? null : Number(r.allocation);
+  const approved = Number(r.approved ?? 0);
+  return {
+    id: Number(r.id),
+    clusterId: String(r.cluster_id),
+    clusterName: String(r.cluster_name),
+    month: String(r.month),
+    pointType: String(r.point_type),
+    description: String(r.description),
+    amount: Number(r.amount),
+    date: String(r.spent_on),
+    status: String(r.status) as EvidenceStatus,
+    submittedBy: String(r.submitted_by),
+    submittedAt: iso(r.submitted_at) ?? '',
+    decidedBy: r.decided_by === null ? null : String(r.decided_by),
+    decidedAt: iso(r.decided_at),
+    reason: r.reason === null ? null : String(r.reason),
+    duplicateOf: r.duplicate_of === null ? null : Number(r.duplicate_of),
+    files: r.files ? (JSON.parse(String(r.files)) as EvidenceFileView[]) : [],
+    allocation,
+    approved,
+    remaining: allocation === null ? null : allocation - approved,
+    recommendation: r.rec === null ? null : Number(r.rec),
+    recommendationUsed: Number(r.rec_used ?? 0),
+  };
+}
+
+/** Evidence in the caller's scope, newest first, paged, with remaining allocation and recommendation (one query). */
+export function listEvidence(db: Db, caller: Caller, f: ListFilter): EvidencePage {
+  requireAction(caller, 'view');
+  const pageSize = Math.min(50, Math.max(1, Math.floor(Number(f.pageSize) || 10)));
+  const page = Math.max(0, Math.floor(Number(f.page) || 0));
+  const month = f.month ? checkMonth(f.month) : '';
+  const status = ['pending', 'approved', 'rejected', ''].includes(f.status) ? f.status : 'pending';
+  const col = scopeColumn(caller.node.level);
+  const rows = db.query(
+    `WITH page AS (
+       SELECT e.*, n.name AS cluster_name, count(*) OVER () AS total
+         FROM budget.evidence e JOIN budget.node n ON n.id = e.cluster_id
+        WHERE n.${col} = ? AND (? = '' OR e.status = ?) AND (? = '' OR e.cluster_id = ?) AND (? = '' OR e.month = ?)
+        ORDER BY e.submitted_at DESC, e.id DESC LIMIT ? OFFSET ?)
+     SELECT p.id, p.cluster_id, p.cluster_name, p.month, p.point_type, p.description, p.amount, p.spent_on::text AS spent_on, p.status,
+            p.submitted_by, p.submitted_at, p.decided_by, p.decided_at, p.reason, p.duplicate_of, p.total,
+            a.amount AS allocation, r.amount AS rec,
+            (SELECT COALESCE(SUM(x.amount), 0) FROM budget.evidence x WHERE x.cluster_id = p.cluster_id AND x.month = p.month AND x.status = 'approved') AS approved,
+            (SELECT COALESCE(SUM(x.amount), 0) FROM budget.evidence x WHERE x.cluster_id = p.cluster_id AND x.month = p.month AND x.status = 'approved' AND x.point_type = p.point_type) AS rec_used,
+            (SELECT json_agg(json_build_object('fileId', f.file_id, 'name', f.name, 'mime', f.mime) ORDER BY f.id)::text FROM budget.evidence_file f WHERE f.evidence_id = p.id) AS files
+       FROM page p
+       LEFT JOIN budget.allocation a ON a.cluster_id = p.cluster_id AND a.month = p.month
+       LEFT JOIN budget.recommendation r ON r.cluster_id = p.cluster_id AND r.month = p.month AND r.point_type = p.point_type
+      ORDER BY p.submitted_at DESC, p.id DESC`,
+    [caller.node.id, status, status, f.clusterId || '', f.clusterId || '', month, month, pageSize, page * pageSize],
+  );
+  return { items: rows.map(toView), total: rows.length ? Number(rows[0].total) : 0, page, pageSize };
+}
+
+/** A receipt file's id after checking the caller may see the evidence it belongs to. */
+export function authorizeFile(db: Db, caller: Caller, fileId: string): { name: string; mime: string } {
+  requireAction(caller, 'view');
+  const rows = db.query(
+    `SELECT f.name AS file_name, f.mime, ${NODE_COLS} FROM budget.evidence_file f JOIN budget.evidence e ON e.id = f.evidence_id JOIN budget.node n ON n.id = e.cluster_id WHERE f.file_id = ?`,
+    [String(fileId ?? '')],
+  );
+  if (!rows.length) throw notFound({ id: 'File bukti tidak ditemukan.', en: 'Receipt file not found.' });
+  requireAction(caller, 'view', rowToNode(rows[0]));
+  return { name: String(rows[0].file_name), mime: String(rows[0].mime) };
+}
+
+export { loadNode };

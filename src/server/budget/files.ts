@@ -1,0 +1,113 @@
+// Receipt files: the type is decided by the content (magic bytes), never by the name; size limits; base64 decoding.
+import { invalid } from '../core/errors';
+
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_FILES = 10;
+
+export type ReceiptMime = 'image/jpeg' | 'image/png' | 'application/pdf';
+
+/** The receipt type the bytes really are, or null when they are none of JPG, PNG, PDF. */
+export function sniffMime(b: Uint8Array): ReceiptMime | null {
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (b.length >= 8 && png.every((v, i) => b[i] === v)) return 'image/png';
+  if (b.length >= 5 && b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46 && b[4] === 0x2d) return 'application/pdf';
+  return null;
+}
+
+export const EXTENSION: Record<ReceiptMime, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const LOOKUP = (() => {
+  const t = new Int16Array(256).fill(-1);
+  for (let i = 0; i < B64.length; i++) t[B64.charCodeAt(i)] = i;
+  t['-'.charCodeAt(0)] = 62;
+  t['_'.charCodeAt(0)] = 63;
+  return t;
+})();
+
+/** Decodes base64 (standard or URL-safe, with or without a data: prefix); throws INVALID on garbage. */
+export function base64ToBytes(input: string): Uint8Array {
+  const s = input.replace(/^data:[^,]*,/, '').replace(/[\s=]+/g, '');
+  const out = new Uint8Array(Math.floor((s.length * 3) / 4));
+  let o = 0;
+  let acc = 0;
+  let bits = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = LOOKUP[s.charCodeAt(i)];
+    if (v < 0) throw invalid({ id: 'Isi file rusak (base64 tidak valid).', en: 'The file content is damaged (invalid base64).' });
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out.subarray(0, o);
+}
+
+export interface ReceiptUpload {
+  name: string;
+  /** base64 of the bytes */
+  data: string;
+}
+
+export interface CheckedReceipt {
+  name: string;
+  mime: ReceiptMime;
+  bytes: Uint8Array;
+}
+
+const megabytes = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
+
+/** Decodes and checks every receipt; all must pass or none is accepted. */
+export function checkReceipts(files: ReceiptUpload[]): CheckedReceipt[] {
+  if (!Array.isArray(files) || files.length === 0) {
+    throw invalid({ id: 'Lampirkan minimal satu file bukti (JPG, PNG, atau PDF).', en: 'Attach at least one receipt file (JPG, PNG or PDF).' });
+  }
+  if (files.length > MAX_FILES) {
+    throw invalid({ id: `Maksimal ${MAX_FILES} file per evidence.`, en: `At most ${MAX_FILES} files per evidence item.` });
+  }
+  return files.map((f) => {
+    const name = String(f?.name ?? '').trim().slice(0, 120) || 'bukti';
+    if (typeof f?.data !== 'string') throw invalid({ id: `File "${name}" kosong.`, en: `File "${name}" is empty.` });
+    // base64 is 4/3 of the bytes: reject early, before decoding something huge.
+    if ((f.data.length * 3) / 4 > MAX_FILE_BYTES + 1024) {
+      throw invalid({
+        id: `File "${name}" terlalu besar: ${megabytes((f.data.length * 3) / 4)} MB (maksimum 10 MB).`,
+        en: `File "${name}" is too large: ${megabytes((f.data.length * 3) / 4)} MB (maximum 10 MB).`,
+      });
+    }
+    const bytes = base64ToBytes(f.data);
+    if (bytes.length === 0) throw invalid({ id: `File "${name}" kosong.`, en: `File "${name}" is empty.` });
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw invalid({
+        id: `File "${name}" terlalu besar: ${megabytes(bytes.length)} MB (maksimum 10 MB).`,
+        en: `File "${name}" is too large: ${megabytes(bytes.length)} MB (maximum 10 MB).`,
+      });
+    }
+    const mime = sniffMime(bytes);
+    if (!mime) {
+      throw invalid({
+        id: `File "${name}" bukan JPG, PNG, atau PDF menurut isinya (nama file tidak menentukan jenisnya).`,
+        en: `File "${name}" is not a JPG, PNG or PDF by its content (the file name does not decide its type).`,
+      });
+    }
+    return { name, mime, bytes };
+  });
+}
+
+/** Encodes bytes as standard base64. */
+export function bytesToBase64(b: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < b.length; i += 3) {
+    const n = (b[i] << 16) | (b[i + 1] << 8) | b[i + 2];
+    out += B64[n >> 18] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + B64[n & 63];
+  }
+  if (i < b.length) {
+    const n = (b[i] << 16) | ((i + 1 < b.length ? b[i + 1] : 0) << 8);
+    out += B64[n >> 18] + B64[(n >> 12) & 63] + (i + 1 < b.length ? B64[(n >> 6) & 63] : '=') + '=';
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+// The PDF as a job: Apps Script entry points must be synchronous, so budget_makePdf starts the async pdf-lib build,
+// whose microtasks all run before the execution ends (no timers), and records the outcome under a request id in the
+// caller's user properties; budget_pdfStatus reads it. pdfStatus of an unknown id says "running" only briefly.
+import type { Db } from '../core/db';
+import { AppError, notFound } from '../core/errors';
+import { Caller } from './model';
+import { loadPdfData } from './report';
+import { buildMonthlyPdf } from './pdf';
+import { driveReceiptStore, readFileBytes } from './context';
+import { createFileIn } from '../platform/drive';
+import { setUserJson, userJson, userKeys, deleteUserProp } from '../platform/user-props';
+
+export interface PdfJob {
+  requestId: string;
+  status: 'running' | 'done' | 'failed';
+  fileId: string | null;
+  url: string | null;
+  name: string | null;
+  pages: number | null;
+  bytes: number | null;
+  error: string | null;
+  startedAt: number;
+}
+
+const PREFIX = 'BUDGET_PDF_';
+
+function newId(now: Date): string {
+  return `${now.getTime().toString(36)}${Math.floor(Math.random() * 1e9).toString(36)}`;
+}
+
+/** Counts /Type /Page objects: how many pages pdf-lib wrote (for the client's message). */
+function countPages(bytes: Uint8Array): number {
+  let n = 0;
+  const s = String.fromCharCode.apply(null, Array.from(bytes.subarray(0, Math.min(bytes.length, 4_000_000))) as unknown as number[]);
+  const re = /\/Type\s*\/Page(?!s)/g;
+  while (re.exec(s)) n++;
+  return n;
+}
+
+export function startPdf(db: Db, caller: Caller, clusterId: string, month: string, now: Date): PdfJob {
+  const data = loadPdfData(db, caller, clusterId, month, (id) => readFileBytes(id), now);
+  const folderId = driveReceiptStore(db).folderFor(data.clusterId, data.clusterName);
+  const requestId = newId(now);
+  const key = PREFIX + requestId;
+  const job: PdfJob = { requestId, status: 'running', fileId: null, url: null, name: null, pages: null, bytes: null, error: null, startedAt: now.getTime() };
+  // Old jobs of this user are dropped so user properties stay small.
+  for (const k of userKeys(PREFIX)) if ((userJson<PdfJob | null>(k, null)?.startedAt ?? 0) < now.getTime() - 86_400_000) deleteUserProp(k);
+  setUserJson(key, job);
+  buildMonthlyPdf(data)
+    .then((bytes) => {
+      const name = `Laporan ${data.clusterId} ${data.month}.pdf`;
+      const saved = createFileIn(folderId, name, 'application/pdf', bytes);
+      setUserJson(key, { ...job, status: 'done', fileId: saved.id, url: saved.url, name, pages: countPages(bytes), bytes: bytes.length });
+    })
+    .catch((e: unknown) => {
+      console.error(`budget pdf ${requestId}: ${(e as Error)?.stack ?? String(e)}`);
+      setUserJson(key, { ...job, status: 'failed', error: (e as Error)?.message ?? String(e) });
+    });
+  return job;
+}
+
+export function pdfStatus(email: string, requestId: string): PdfJob {
+  if (!/^[a-z0-9]{1,40}$/.test(String(requestId ?? ''))) throw notFound({ id: 'Permintaan PDF tidak dikenal.', en: 'Unknown PDF request.' });
+  const job = userJson<PdfJob | null>(PREFIX + requestId, null);
+  if (!job) throw notFound({ id: 'Permintaan PDF tidak dikenal.', en: 'Unknown PDF request.' });
+  void email;
+  if (job.status === 'failed') {
+    throw new AppError('PDF_FAILED', { id: `PDF gagal dibuat: ${job.error}`, en: `The PDF could not be made: ${job.error}` });
+  }
+  return job;
+}

@@ -1,0 +1,175 @@
+// The monthly PDF of a cluster with pdf-lib (pure JS, no Node APIs): a summary page, then one page per approved item.
+import { PDFDocument, PDFFont, PDFPage, ParseSpeeds, StandardFonts, rgb } from 'pdf-lib/dist/pdf-lib.esm.js';
+import { formatRupiah, wibDateTime } from '../core/format';
+
+export interface PdfFile {
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+export interface PdfItem {
+  id: number;
+  pointType: string;
+  description: string;
+  amount: number;
+  date: string;
+  decidedBy: string;
+  decidedAt: string;
+  files: PdfFile[];
+}
+
+export interface PdfData {
+  clusterId: string;
+  clusterName: string;
+  path: string;
+  month: string;
+  allocation: number;
+  pointTypes: Array<{ code: string; recommendation: number; approved: number }>;
+  items: PdfItem[];
+  generatedAt: string;
+  generatedBy: string;
+}
+
+const A4: [number, number] = [595.28, 841.89];
+const M = 48;
+const BLUE = rgb(0.1, 0.45, 0.91);
+const GREY = rgb(0.37, 0.39, 0.41);
+
+/** Helvetica speaks WinAnsi: anything outside printable Latin-1 becomes "?". */
+export function winAnsi(s: string): string {
+  return String(s).replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
+}
+
+function text(page: PDFPage, font: PDFFont, s: string, x: number, y: number, size = 10, color = rgb(0.13, 0.13, 0.14)): void {
+  page.drawText(winAnsi(s), { x, y, size, font, color });
+}
+
+/** Wraps text to lines no wider than `width`. */
+function wrap(font: PDFFont, s: string, size: number, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of winAnsi(s).split(/\s+/)) {
+    const next = line ? `${line} ${word}` : word;
+    if (font.widthOfTextAtSize(next, size) > width && line) {
+      out.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+function summaryPage(doc: PDFDocument, d: PdfData, font: PDFFont, bold: PDFFont): void {
+  const page = doc.addPage(A4);
+  let y = A4[1] - M;
+  text(page, bold, 'Laporan Bulanan Marketing Fee', M, y, 18, BLUE);
+  y -= 22;
+  text(page, font, 'Monthly marketing fee report', M, y, 11, GREY);
+  y -= 28;
+  const approved = d.pointTypes.reduce((a, p) => a + p.approved, 0);
+  const lines: Array<[string, string]> = [
+    ['Cluster', `${d.clusterName} (${d.clusterId})`],
+    ['Hierarki / Hierarchy', d.path],
+    ['Bulan / Month', d.month],
+    ['Alokasi / Allocation', formatRupiah(d.allocation)],
+    ['Realisasi / Approved', formatRupiah(approved)],
+    ['Sisa / Remaining', formatRupiah(d.allocation - approved)],
+    ['Terpakai / Used', d.allocation > 0 ? `${((approved / d.allocation) * 100).toFixed(1).replace('.', ',')}%` : '-'],
+    ['Jumlah evidence / Items', String(d.items.length)],
+  ];
+  for (const [k, v] of lines) {
+    text(page, font, k, M, y, 10, GREY);
+    text(page, bold, v, M + 170, y, 10);
+    y -= 16;
+  }
+  y -= 14;
+  text(page, bold, 'Per jenis poin / Per point type', M, y, 12);
+  y -= 18;
+  const cols = [M, M + 170, M + 290, M + 410];
+  ['Jenis poin', 'Rekomendasi', 'Realisasi', '% rekomendasi'].forEach((h, i) => text(page, bold, h, cols[i], y, 9, GREY));
+  y -= 14;
+  const max = Math.max(1, ...d.pointTypes.map((p) => Math.max(p.recommendation, p.approved)));
+  for (const p of d.pointTypes) {
+    text(page, font, p.code, cols[0], y, 10);
+    text(page, font, formatRupiah(p.recommendation), cols[1], y, 10);
+    text(page, font, formatRupiah(p.approved), cols[2], y, 10);
+    text(page, font, p.recommendation > 0 ? `${((p.approved / p.recommendation) * 100).toFixed(0)}%` : '-', cols[3], y, 10);
+    y -= 8;
+    const w = A4[0] - 2 * M;
+    page.drawRectangle({ x: M, y: y - 4, width: (w * p.recommendation) / max, height: 4, color: rgb(0.8, 0.85, 0.95) });
+    page.drawRectangle({ x: M, y: y - 10, width: (w * p.approved) / max, height: 4, color: p.approved > p.recommendation ? rgb(0.85, 0.2, 0.15) : BLUE });
+    y -= 24;
+  }
+  text(page, font, `Dibuat / Generated ${d.generatedAt} oleh / by ${d.generatedBy}`, M, M - 10, 8, GREY);
+}
+
+async function itemPages(doc: PDFDocument, it: PdfItem, index: number, total: number, font: PDFFont, bold: PDFFont): Promise<void> {
+  const page = doc.addPage(A4);
+  let y = A4[1] - M;
+  text(page, bold, `Evidence #${it.id}  (${index + 1}/${total})`, M, y, 14, BLUE);
+  y -= 22;
+  const rows: Array<[string, string]> = [
+    ['Jenis poin / Point type', it.pointType],
+    ['Jumlah / Amount', formatRupiah(it.amount)],
+    ['Tanggal / Date', it.date],
+    ['Disetujui / Approved', `${it.decidedAt} · ${it.decidedBy}`],
+  ];
+  for (const [k, v] of rows) {
+    text(page, font, k, M, y, 10, GREY);
+    text(page, bold, v, M + 150, y, 10);
+    y -= 15;
+  }
+  for (const line of wrap(font, it.description, 10, A4[0] - 2 * M).slice(0, 6)) {
+    text(page, font, line, M, y, 10);
+    y -= 13;
+  }
+  y -= 8;
+  const images = it.files.filter((f) => f.mime === 'image/jpeg' || f.mime === 'image/png');
+  const pdfs = it.files.filter((f) => f.mime === 'application/pdf');
+  const notes: string[] = [];
+  if (images.length) {
+    const slotH = (y - M) / images.length - 8;
+    for (const f of images) {
+      try {
+        const img = f.mime === 'image/png' ? await doc.embedPng(f.bytes) : await doc.embedJpg(f.bytes);
+        const scale = Math.min((A4[0] - 2 * M) / img.width, slotH / img.height, 1);
+        const w = img.width * scale;
+        const h = img.height * scale;
+        page.drawImage(img, { x: M, y: y - h, width: w, height: h });
+        y -= h + 8;
+      } catch (e) {
+        notes.push(`${f.name}: gambar tidak terbaca / unreadable image`);
+      }
+    }
+  }
+  for (const f of pdfs) {
+    try {
+      const src = await PDFDocument.load(f.bytes, { parseSpeed: ParseSpeeds.Fastest, ignoreEncryption: true, updateMetadata: false });
+      const pages = await doc.copyPages(src, src.getPageIndices());
+      pages.forEach((p) => doc.addPage(p));
+      notes.push(`${f.name}: ${pages.length} halaman terlampir setelah halaman ini / pages appended after this page`);
+    } catch {
+      notes.push(`${f.name}: PDF tidak terbaca / unreadable PDF`);
+    }
+  }
+  let ny = M;
+  for (const n of notes) {
+    text(page, font, n, M, ny, 8, GREY);
+    ny += 11;
+  }
+}
+
+/** Builds the PDF; resolves within the same execution (no timers: objectsPerTick/parseSpeed are unlimited). */
+export async function buildMonthlyPdf(d: PdfData): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.setTitle(winAnsi(`Marketing fee ${d.clusterName} ${d.month}`));
+  doc.setProducer('DataDesk');
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  summaryPage(doc, d, font, bold);
+  for (let i = 0; i < d.items.length; i++) await itemPages(doc, d.items[i], i, d.items.length, font, bold);
+  return doc.save({ objectsPerTick: Infinity });
+}
+
+export { wibDateTime };

@@ -1,0 +1,62 @@
+// The budget schema as versioned migrations; each runs in one transaction and is recorded in budget.schema_migrations.
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'hierarchy, users, point types, allocations, recommendations, evidence, audit',
+    statements: [
+      `CREATE TABLE budget.node (
+        id text PRIMARY KEY CHECK (id ~ '^[A-Za-z0-9_.-]{1,40}$'),
+        level text NOT NULL CHECK (level IN ('AREA','REGION','BRANCH','CLUSTER')),
+        name text NOT NULL,
+        parent_id text REFERENCES budget.node(id),
+        area_id text NOT NULL, region_id text, branch_id text, cluster_id text,
+        drive_folder_id text)`,
+      `CREATE INDEX node_region ON budget.node (region_id)`,
+      `CREATE INDEX node_branch ON budget.node (branch_id)`,
+      `CREATE INDEX node_area ON budget.node (area_id, level)`,
+      `CREATE TABLE budget.app_user (
+        email text PRIMARY KEY,
+        name text NOT NULL,
+        role text NOT NULL CHECK (role IN ('AREA','REGION','BRANCH_MANAGER','MCOT','GM_SBP','CLUSTER')),
+        node_id text NOT NULL REFERENCES budget.node(id))`,
+      `CREATE TABLE budget.point_type (code text PRIMARY KEY, name text NOT NULL, sort int NOT NULL DEFAULT 0, active boolean NOT NULL DEFAULT true)`,
+      `INSERT INTO budget.point_type (code, name, sort) VALUES
+        ('AKUISISI','Akuisisi',1), ('OUTLET','Outlet',2), ('SF','Sales force',3), ('CB PROGRAM','CB program',4), ('REGION (CVM & SO)','Region (CVM & SO)',5)
+        ON CONFLICT (code) DO NOTHING`,
+      `CREATE TABLE budget.allocation (
+        cluster_id text NOT NULL REFERENCES budget.node(id), month text NOT NULL CHECK (month ~ '^\\d{4}-\\d{2}$'),
+        amount bigint NOT NULL CHECK (amount > 0), updated_by text NOT NULL, updated_at timestamptz NOT NULL,
+        PRIMARY KEY (cluster_id, month))`,
+      `CREATE TABLE budget.recommendation (
+        cluster_id text NOT NULL REFERENCES budget.node(id), month text NOT NULL, point_type text NOT NULL REFERENCES budget.point_type(code),
+        amount bigint NOT NULL CHECK (amount >= 0), updated_by text NOT NULL, updated_at timestamptz NOT NULL,
+        PRIMARY KEY (cluster_id, month, point_type))`,
+      `CREATE TABLE budget.evidence (
+        id bigserial PRIMARY KEY,
+        cluster_id text NOT NULL REFERENCES budget.node(id), month text NOT NULL,
+        point_type text NOT NULL REFERENCES budget.point_type(code),
+        description text NOT NULL, amount bigint NOT NULL CHECK (amount > 0), spent_on date NOT NULL,
+        status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','approved','rejected')),
+        submitted_by text NOT NULL, submitted_at timestamptz NOT NULL,
+        decided_by text, decided_at timestamptz, reason text, duplicate_of bigint)`,
+      `CREATE INDEX evidence_cluster_month ON budget.evidence (cluster_id, month, status)`,
+      `CREATE INDEX evidence_pending ON budget.evidence (submitted_at DESC) WHERE status = 'pending'`,
+      `CREATE TABLE budget.evidence_file (
+        id bigserial PRIMARY KEY, evidence_id bigint NOT NULL REFERENCES budget.evidence(id) ON DELETE CASCADE,
+        file_id text NOT NULL, name text NOT NULL, mime text NOT NULL, size int NOT NULL, sha256 text NOT NULL)`,
+      `CREATE INDEX evidence_file_evidence ON budget.evidence_file (evidence_id)`,
+      `CREATE INDEX evidence_file_hash ON budget.evidence_file (sha256)`,
+      `CREATE TABLE budget.audit (
+        id bigserial PRIMARY KEY, at timestamptz NOT NULL, actor text NOT NULL, action text NOT NULL,
+        entity text NOT NULL, entity_id text NOT NULL, before text, after text)`,
+      `CREATE TABLE budget.digest_log (email text NOT NULL, day text NOT NULL, sent_at timestamptz NOT NULL, items int NOT NULL, PRIMARY KEY (email, day))`,
+    ],
+  },
+];

@@ -1,0 +1,76 @@
+// Budget reads and writes shared by the RPCs: the caller, nodes, point types, allocations, audit (SQL, bound values only).
+import type { Db, SqlRow } from '../core/db';
+import { denied, notFound } from '../core/errors';
+import { BudgetRole, Caller, Level, NodeRef, scopeColumn } from './model';
+
+export const NODE_COLS = 'n.id, n.level, n.name, n.area_id, n.region_id, n.branch_id, n.cluster_id';
+
+export function rowToNode(r: SqlRow, prefix = ''): NodeRef {
+  const s = (k: string) => (r[prefix + k] === null || r[prefix + k] === undefined ? null : String(r[prefix + k]));
+  return {
+    id: String(r[prefix + 'id']),
+    level: String(r[prefix + 'level']) as Level,
+    name: String(r[prefix + 'name']),
+    areaId: String(r[prefix + 'area_id']),
+    regionId: s('region_id'),
+    branchId: s('branch_id'),
+    clusterId: s('cluster_id'),
+  };
+}
+
+/** The caller as the budget user table knows them; FORBIDDEN when they are not registered (and not admin). */
+export function loadCaller(db: Db, email: string, admin: boolean): Caller | null {
+  const rows = db.query(`SELECT u.email, u.name AS user_name, u.role, ${NODE_COLS} FROM budget.app_user u JOIN budget.node n ON n.id = u.node_id WHERE u.email = ?`, [email]);
+  if (!rows.length) {
+    if (admin) return null;
+    throw denied({
+      id: `Akses ditolak: ${email || 'akun ini'} belum terdaftar sebagai pengguna anggaran. Minta admin menambahkannya.`,
+      en: `Access denied: ${email || 'this account'} is not registered as a budget user. Ask an admin to add it.`,
+    });
+  }
+  const r = rows[0];
+  return { email, name: String(r.user_name), role: String(r.role) as BudgetRole, node: rowToNode(r), admin };
+}
+
+/** One node by id; NOT_FOUND when unknown. */
+export function loadNode(db: Db, id: string): NodeRef {
+  const rows = db.query(`SELECT ${NODE_COLS} FROM budget.node n WHERE n.id = ?`, [String(id ?? '')]);
+  if (!rows.length) throw notFound({ id: `Node/cluster tidak dikenal: "${id}".`, en: `Unknown node/cluster: "${id}".` });
+  return rowToNode(rows[0]);
+}
+
+/** The clusters in a node's scope (id, name) — at most a few hundred rows. */
+export function clustersInScope(db: Db, scope: NodeRef): Array<{ id: string; name: string }> {
+  return db
+    .query(`SELECT n.id, n.name FROM budget.node n WHERE n.level = 'CLUSTER' AND n.${scopeColumn(scope.level)} = ? ORDER BY n.id`, [scope.id])
+    .map((r) => ({ id: String(r.id), name: String(r.name) }));
+}
+
+/** Codes of the active point types, in display order. */
+export function activePointTypes(db: Db): string[] {
+  return db.query('SELECT code FROM budget.point_type WHERE active ORDER BY sort, code').map((r) => String(r.code));
+}
+
+/** Writes audit rows (one statement): who, when, what before, what after. */
+export function audit(
+  db: Db,
+  actor: string,
+  at: Date,
+  rows: Array<{ action: string; entity: string; entityId: string; before: unknown; after: unknown }>,
+): void {
+  if (!rows.length) return;
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      action: r.action,
+      entity: r.entity,
+      entity_id: r.entityId,
+      before: r.before === null || r.before === undefined ? null : JSON.stringify(r.before),
+      after: r.after === null || r.after === undefined ? null : JSON.stringify(r.after),
+    })),
+  );
+  db.execute(
+    `INSERT INTO budget.audit (at, actor, action, entity, entity_id, before, after)
+     SELECT ?, ?, x.action, x.entity, x.entity_id, x.before, x.after FROM json_to_recordset(?::json) AS x(action text, entity text, entity_id text, before text, after text)`,
+    [at, actor, json],
+  );
+}

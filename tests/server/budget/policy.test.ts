@@ -1,0 +1,75 @@
+// The budget role table (domain.md §1) as pure rules: what each role may do and where.
+import { covers, requireAction, requireNotOwn, requireDeletable, roleAllows, requireAdmin } from '../../../src/server/budget/policy';
+import type { Caller, NodeRef, BudgetRole } from '../../../src/server/budget/model';
+
+const area: NodeRef = { id: 'A1', level: 'AREA', name: 'Jabotabek', areaId: 'A1', regionId: null, branchId: null, clusterId: null };
+const region: NodeRef = { id: 'R1', level: 'REGION', name: 'Jakarta', areaId: 'A1', regionId: 'R1', branchId: null, clusterId: null };
+const branch: NodeRef = { id: 'B1', level: 'BRANCH', name: 'Menteng', areaId: 'A1', regionId: 'R1', branchId: 'B1', clusterId: null };
+const cluster: NodeRef = { id: 'C1', level: 'CLUSTER', name: 'Cikini', areaId: 'A1', regionId: 'R1', branchId: 'B1', clusterId: 'C1' };
+const otherCluster: NodeRef = { id: 'C9', level: 'CLUSTER', name: 'Bekasi', areaId: 'A1', regionId: 'R2', branchId: 'B7', clusterId: 'C9' };
+const otherArea: NodeRef = { id: 'C50', level: 'CLUSTER', name: 'Surabaya', areaId: 'A2', regionId: 'R5', branchId: 'B20', clusterId: 'C50' };
+
+const who = (role: BudgetRole, node: NodeRef, email = `${role.toLowerCase()}@x.id`): Caller => ({ email, name: role, role, node, admin: false });
+
+describe('budget policy', () => {
+  it('each level covers only what lies beneath it', () => {
+    expect(covers(area, cluster)).toBe(true);
+    expect(covers(area, otherArea)).toBe(false);
+    expect(covers(region, cluster)).toBe(true);
+    expect(covers(region, otherCluster)).toBe(false);
+    expect(covers(branch, cluster)).toBe(true);
+    expect(covers(branch, otherCluster)).toBe(false);
+    expect(covers(cluster, cluster)).toBe(true);
+    expect(covers(cluster, otherCluster)).toBe(false);
+    expect(covers(cluster, branch)).toBe(false); // a cluster does not see its parent
+  });
+
+  it('matches the role table: who may allocate, recommend, approve, submit, report', () => {
+    const table: Record<BudgetRole, string[]> = {
+      AREA: ['view', 'allocate', 'report'],
+      REGION: ['view', 'recommend', 'approve', 'report'],
+      BRANCH_MANAGER: ['view', 'approve', 'report'],
+      MCOT: ['view', 'approve', 'report'],
+      GM_SBP: ['view'],
+      CLUSTER: ['view', 'submit'],
+    };
+    const all = ['view', 'allocate', 'recommend', 'approve', 'submit', 'report'] as const;
+    for (const [role, allowed] of Object.entries(table)) {
+      for (const a of all) expect([role, a, roleAllows(role as BudgetRole, a)]).toEqual([role, a, allowed.includes(a)]);
+    }
+  });
+
+  it('refuses with a message naming the role and action in both languages', () => {
+    expect(() => requireAction(who('GM_SBP', area), 'approve', cluster)).toThrow(/GM SBP tidak boleh menyetujui/);
+    try {
+      requireAction(who('CLUSTER', cluster), 'allocate');
+    } catch (e) {
+      expect((e as { code: string }).code).toBe('FORBIDDEN');
+      expect((e as { messageEn: string }).messageEn).toMatch(/SBP Cluster role may not set allocations/);
+    }
+  });
+
+  it('refuses an allowed action outside the caller scope', () => {
+    expect(() => requireAction(who('REGION', region), 'approve', otherCluster)).toThrow(/di luar wilayah/);
+    expect(() => requireAction(who('REGION', region), 'approve', cluster)).not.toThrow();
+    expect(() => requireAction(who('AREA', area), 'allocate', otherArea)).toThrow(/outside|luar/);
+  });
+
+  it('nobody approves what they submitted', () => {
+    expect(() => requireNotOwn(who('MCOT', area, 'm@x.id'), 'M@X.ID')).toThrow(/kirim sendiri/);
+    expect(() => requireNotOwn(who('MCOT', area, 'm@x.id'), 'c@x.id')).not.toThrow();
+  });
+
+  it('a cluster deletes only its own pending evidence', () => {
+    const c = who('CLUSTER', cluster);
+    expect(() => requireDeletable(c, { clusterId: 'C1', status: 'pending', submittedBy: c.email })).not.toThrow();
+    expect(() => requireDeletable(c, { clusterId: 'C9', status: 'pending', submittedBy: 'x@x.id' })).toThrow(/cluster lain/);
+    expect(() => requireDeletable(c, { clusterId: 'C1', status: 'approved', submittedBy: c.email })).toThrow(/approved tidak dapat dihapus/);
+    expect(() => requireDeletable(who('REGION', region), { clusterId: 'C1', status: 'pending', submittedBy: 'x' })).toThrow(/FORBIDDEN|tidak boleh/);
+  });
+
+  it('only admins run migrations and edit configuration', () => {
+    expect(() => requireAdmin(false, 'a@x.id')).toThrow(/bukan admin/);
+    expect(() => requireAdmin(true, 'a@x.id')).not.toThrow();
+  });
+});
