@@ -46,21 +46,21 @@ export function computedCell(book: BookModel, sheet: SheetModel, r0: number, c0:
 
 /** getValues: a block as Apps Script returns it. */
 export function readValues(book: BookModel, sheet: SheetModel, r0: number, c0: number, nr: number, nc: number): GasValue[][] {
-  const out: GasValue[][] = new Array(nr);
+  const out: GasValue[][] = [];
   const tz = book.timeZone;
   const hasFormulas = sheet.formulas.size > 0;
   for (let i = 0; i < nr; i++) {
     const row = sheet.rows[r0 + i];
     const fr = sheet.fmts[r0 + i];
-    const line: GasValue[] = new Array(nc);
+    const line: GasValue[] = [];
     for (let j = 0; j < nc; j++) {
       let v: Cell = row ? (row[c0 + j] ?? null) : null;
       if (hasFormulas && sheet.formulas.has(key(r0 + i, c0 + j))) v = computedCell(book, sheet, r0 + i, c0 + j);
-      if (v === null) line[j] = '';
-      else if (typeof v === 'number' && fr && fr[c0 + j] && isDateFormat(fr[c0 + j])) line[j] = serialToDate(v, tz);
-      else line[j] = v;
+      if (v === null) line.push('');
+      else if (typeof v === 'number' && fr && fr[c0 + j] && isDateFormat(fr[c0 + j])) line.push(serialToDate(v, tz));
+      else line.push(v);
     }
-    out[i] = line;
+    out.push(line);
   }
   return out;
 }
@@ -142,9 +142,28 @@ export function writeCell(book: BookModel, sheet: SheetModel, r0: number, c0: nu
 
 /** setValues on a block already checked for size. */
 export function writeValues(book: BookModel, sheet: SheetModel, r0: number, c0: number, values: unknown[][]): void {
+  const hasFormulas = () => sheet.formulas.size > 0;
   for (let i = 0; i < values.length; i++) {
     const line = values[i];
-    for (let j = 0; j < line.length; j++) writeCell(book, sheet, r0 + i, c0 + j, line[j]);
+    let row = sheet.rows[r0 + i];
+    for (let j = 0; j < line.length; j++) {
+      const v = line[j];
+      const t = typeof v;
+      // Fast path: numbers and booleans into a cell without a date format or formula (the bulk of big tables).
+      if ((t === 'number' && Number.isFinite(v)) || t === 'boolean') {
+        if (!row) {
+          sheet.setCell(r0 + i, c0 + j, v as number | boolean);
+          row = sheet.rows[r0 + i];
+          continue;
+        }
+        if (hasFormulas()) sheet.formulas.delete(key(r0 + i, c0 + j));
+        while (row.length < c0 + j) row.push(null);
+        row[c0 + j] = v as number | boolean;
+      } else {
+        writeCell(book, sheet, r0 + i, c0 + j, v);
+        row = sheet.rows[r0 + i];
+      }
+    }
   }
 }
 
