@@ -87,8 +87,9 @@ function memberCriteria(s: Sql, req: SegmentRequest, dates: ResolvedDates): stri
     w.push(`EXISTS (SELECT 1 FROM ${s.t('category_affinity')} a WHERE a.member_id = m.member_id AND a.category IN ${s.list(k.affinity.categories)} AND a.score >= ${s.p(k.affinity.minScore)})`);
   }
   if (k.payment) {
-    const area = k.payment.areas.length ? ` AND ps.area IN ${s.list(k.payment.areas)}` : '';
+    // Bound values follow the order of their `?` in the text: methods, then areas, then the period.
     const methods = s.list(k.payment.methods);
+    const area = k.payment.areas.length ? ` AND ps.area IN ${s.list(k.payment.areas)}` : '';
     const tx = txFilter(s, req, dates, 'pt').join(' AND ');
     w.push(`EXISTS (SELECT 1 FROM ${s.t('transactions')} pt JOIN ${s.t('stores')} ps ON ps.store_id = pt.store_id WHERE pt.member_id = m.member_id AND pt.payment_method IN ${methods}${area} AND ${tx})`);
   }
@@ -103,7 +104,7 @@ function memberCriteria(s: Sql, req: SegmentRequest, dates: ResolvedDates): stri
 function dropReason(s: Sql, req: SegmentRequest, dates: ResolvedDates): string {
   const need = CHANNEL_REQUIRES[req.channel];
   const phone = need.phone || req.criteria.whatsappReachable;
-  const blank = (c: string) => `(c.${c} IS NULL OR btrim(c.${c}) = '')`;
+  const blank = (c: string) => `(c.${c} IS NULL OR ${s.d.trim(`c.${c}`)} = '')`;
   const sup = (cond: string) =>
     `EXISTS (SELECT 1 FROM ${s.t('suppression')} sp JOIN ${s.t('delivered_lists')} dl ON dl.list_id = sp.list_id WHERE sp.member_id = c.member_id AND ${cond})`;
   const cases = [
@@ -147,7 +148,7 @@ export function compileSegment(req: SegmentRequest, dates: ResolvedDates, d: Dia
   const group = req.splitByGender
     ? `CASE WHEN c.drop_reason IS NOT NULL THEN NULL WHEN c.gender IS NOT NULL THEN c.gender
          WHEN bl.bn <= (SELECT CASE WHEN g.nm + g.nf = 0 THEN ${d.roundShare('g.nb', '1', '2')} ELSE ${d.roundShare('g.nb', 'g.nm', '(g.nm + g.nf)')} END FROM tally g) THEN 'M' ELSE 'F' END`
-    : 'CAST(NULL AS text)';
+    : `CAST(NULL AS ${d.text})`;
   const splitCtes = req.splitByGender
     ? `,
 tally AS (SELECT COUNT(CASE WHEN drop_reason IS NULL AND gender = 'M' THEN 1 END) AS nm, COUNT(CASE WHEN drop_reason IS NULL AND gender = 'F' THEN 1 END) AS nf,
@@ -155,7 +156,7 @@ tally AS (SELECT COUNT(CASE WHEN drop_reason IS NULL AND gender = 'M' THEN 1 END
 blanks AS (SELECT member_id, row_number() OVER (ORDER BY ${d.hashKey('member_id')}, member_id) AS bn FROM capped WHERE drop_reason IS NULL AND gender IS NULL)`
     : '';
   const need = CHANNEL_REQUIRES[req.channel];
-  const emailOut = need.email ? 'btrim(c.email)' : `CASE WHEN c.email_ok THEN btrim(c.email) END`;
+  const emailOut = need.email ? d.trim('c.email') : `CASE WHEN c.email_ok THEN ${d.trim('c.email')} END`;
   const sql = `WITH tx AS (
   SELECT t.member_id, MAX(t.txn_date) AS last_txn, SUM(t.amount) AS spend FROM ${s.t('transactions')} t
   WHERE ${tx.join('\n    AND ')}

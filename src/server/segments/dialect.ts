@@ -14,6 +14,10 @@ export interface Dialect {
   emailValid(col: string): string;
   /** A deterministic, well-spread ordering key for a bigint id (spreads blank genders without bias). */
   hashKey(col: string): string;
+  /** Whitespace trimmed from both ends. */
+  trim(expr: string): string;
+  /** The text type's name in casts. */
+  readonly text: string;
   /** Integer division. */
   intDiv(a: string, b: string): string;
   /** Expression: round(a * b / c) as an integer, with c > 0. */
@@ -40,6 +44,8 @@ export const postgres: Dialect = {
   },
   emailValid: (col) => `(btrim(${col}) ~ '${EMAIL_RE}' AND position('..' in ${col}) = 0)`,
   hashKey: (col) => `md5(CAST(${col} AS text))`,
+  trim: (e) => `btrim(${e})`,
+  text: 'text',
   intDiv: (a, b) => `div(${a}, ${b})`,
   roundShare: (a, b, c) => `CAST(round(CAST(${a} AS numeric) * ${b} / ${c}) AS bigint)`,
   createScratch: (name, columns) => [
@@ -65,6 +71,8 @@ export const bigquery = (dataset = 'loyalty'): Dialect => ({
   },
   emailValid: (col) => `(REGEXP_CONTAINS(TRIM(${col}), r'${EMAIL_RE}') AND STRPOS(${col}, '..') = 0)`,
   hashKey: (col) => `FARM_FINGERPRINT(CAST(${col} AS STRING))`,
+  trim: (e) => `TRIM(${e})`,
+  text: 'STRING',
   intDiv: (a, b) => `DIV(${a}, ${b})`,
   roundShare: (a, b, c) => `CAST(ROUND(${a} * ${b} / ${c}) AS INT64)`,
   createScratch: (name, columns) => [

@@ -16,7 +16,7 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** Up to `n` known names closest to `input` (ties in the known list's order); none when nothing is reasonably close. */
+/** The known names at the smallest edit distance from `input` (up to `n`, in list order); none when nothing is reasonably close. */
 export function closest(input: string, known: readonly string[], n = 3): string[] {
   const q = input.trim().toLowerCase();
   const scored = known.map((k, i) => {
@@ -25,9 +25,11 @@ export function closest(input: string, known: readonly string[], n = 3): string[
     return { k, d, i };
   });
   const limit = Math.max(2, Math.ceil(q.length / 2));
-  return scored
-    .filter((s) => s.d <= limit)
-    .sort((a, b) => a.d - b.d || a.i - b.i)
+  const near = scored.filter((s) => s.d <= limit);
+  const best = Math.min(...near.map((s) => s.d));
+  return near
+    .filter((s) => s.d === best)
+    .sort((a, b) => a.i - b.i)
     .slice(0, n)
     .map((s) => s.k);
 }
