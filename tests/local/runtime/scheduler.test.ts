@@ -88,3 +88,22 @@ describe('scheduler tick()', () => {
     expect(triggerStore(rt.env).list()).toEqual([]);
   });
 });
+
+describe('datadesk triggers / tick commands', () => {
+  it('lists installed triggers with their schedule and next run, and refuses a tick target in the past', async () => {
+    const { commands } = await import('../../../src/local/cli/commands');
+    const { rt, uid } = await setup('monthly', '2030-01-01T00:00:00Z');
+    const lines: string[] = [];
+    const spy = jest.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
+    try {
+      expect(await commands.triggers(rt, [], {})).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    const out = lines.join('\n');
+    expect(out).toContain(`${uid}  beat  CLOCK  owner owner@x.id  document ss1`);
+    expect(out).toMatch(/monthly on day 2 at 06:xx \(Asia\/Jakarta\); next run 2030-01-01T23:\d\d:00\.000Z/);
+    await expect(commands.tick(rt, [], { to: '2029-01-01T00:00:00Z' })).rejects.toThrow(/--to must be after the clock/);
+    await expect(commands.tick(rt, [], { to: 'soon' })).rejects.toThrow(/not an ISO time/);
+  });
+});

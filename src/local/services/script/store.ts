@@ -79,7 +79,8 @@ export class TriggerStore implements Store {
     const s = t.schedule;
     if (!s) return `${t.eventType} of spreadsheet ${t.sourceId}`;
     const pad = (n: number) => String(n).padStart(2, '0');
-    const at = s.hour !== null ? ` at ${pad(s.hour)}:${pad(s.nearMinute ?? 0)}${s.nearMinute !== null ? ' ±15 min' : ''}` : '';
+    // without nearMinute Apps Script picks a minute within the hour: shown as hh:xx
+    const at = s.hour !== null ? ` at ${pad(s.hour)}:${s.nearMinute !== null ? `${pad(s.nearMinute)} ±15 min` : 'xx'}` : '';
     const tz = ` (${s.timezone})`;
     switch (s.kind) {
       case 'minutes': return `every ${s.every} minute(s)`;

@@ -3,7 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Runtime } from '../../../../src/local/runtime/runtime';
-import { LOCK_TIMEOUT } from '../../../../src/local/services/lock/index';
+import { LOCK_TIMEOUT, lockManager } from '../../../../src/local/services/lock/index';
+
+/** Waits until some execution holds the script lock (worker start-up time varies under load). */
+async function untilHeld(rt: Runtime): Promise<void> {
+  for (let i = 0; i < 200 && !lockManager(rt.env).held().script; i++) await new Promise((r) => setTimeout(r, 20));
+  expect(lockManager(rt.env).held().script).toBeDefined();
+}
 
 const newRuntime = () => new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-lock-')) });
 
@@ -13,7 +19,7 @@ function work(tag, useLock) {
   if (useLock) lock.waitLock(10000);
   var p = PropertiesService.getScriptProperties();
   p.setProperty('log', (p.getProperty('log') || '') + tag + '>' + Date.now() + ';');
-  Utilities.sleep(300);
+  Utilities.sleep(600);
   p.setProperty('log', (p.getProperty('log') || '') + tag + '<' + Date.now() + ';');
   var had = lock.hasLock();
   if (useLock) lock.releaseLock();
@@ -59,8 +65,8 @@ describe('LockService (reference/lock/lock-service)', () => {
 
   it('waitLock throws Apps Script\'s timeout text; tryLock returns false', async () => {
     const rt = newRuntime();
-    const holder = rt.execute({ fn: 'hold', args: [1500], script: APPEND });
-    await new Promise((r) => setTimeout(r, 300));
+    const holder = rt.execute({ fn: 'hold', args: [3000], script: APPEND });
+    await untilHeld(rt);
     const waited = await rt.execute({ fn: 'waitFor', args: [200], script: APPEND });
     expect(waited.ok).toBe(false);
     expect(waited.error).toMatchObject({ name: 'Exception', message: LOCK_TIMEOUT });
@@ -72,12 +78,13 @@ describe('LockService (reference/lock/lock-service)', () => {
 
   it('releases the locks of an execution stopped at its time limit', async () => {
     const rt = newRuntime();
-    const stuck = rt.execute({ fn: 'holdForever', timeLimitMs: 800, script: APPEND });
-    await new Promise((r) => setTimeout(r, 300));
+    const stuck = rt.execute({ fn: 'holdForever', timeLimitMs: 1500, script: APPEND });
+    await untilHeld(rt);
     const waiter = await rt.execute({ fn: 'waitFor', args: [5000], script: APPEND });
     const s = await stuck;
     expect(s.error!.message).toBe('Exceeded maximum execution time');
     expect(waiter.value).toBe('got it');
+    expect(lockManager(rt.env).held()).toEqual({});
   });
 
   it('getDocumentLock is null outside a container document', async () => {
