@@ -1,5 +1,183 @@
-// Utilities (placeholder until the full emulation lands).
+// Utilities (reference/utilities/utilities), worker-side: dates, digests and MACs as signed bytes, base64, blobs, zip.
+import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { Buffer } from 'node:buffer';
+import { zipSync, unzipSync, gzipSync, gunzipSync } from 'fflate';
 import type { LocalEnv } from '../local';
+import { Blob, encodeString, fromByteArray, toSignedBytes } from '../blob';
+import { formatDate } from './format-date';
+import { formatString, parseCsv } from './text';
+import { strictService } from './strict';
+
+export const DigestAlgorithm = { MD2: 'MD2', MD5: 'MD5', SHA_1: 'SHA_1', SHA_256: 'SHA_256', SHA_384: 'SHA_384', SHA_512: 'SHA_512' } as const;
+export const MacAlgorithm = { HMAC_MD5: 'HMAC_MD5', HMAC_SHA_1: 'HMAC_SHA_1', HMAC_SHA_256: 'HMAC_SHA_256', HMAC_SHA_384: 'HMAC_SHA_384', HMAC_SHA_512: 'HMAC_SHA_512' } as const;
+export const Charset = { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as const;
+export const RsaAlgorithm = { RSA_SHA_1: 'RSA_SHA_1', RSA_SHA_256: 'RSA_SHA_256' } as const;
+
+const NODE_DIGEST: Record<string, string> = { MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
+
+function invalid(what: string): Error {
+  const e = new Error(`Invalid argument: ${what}`);
+  e.name = 'Exception';
+  return e;
+}
+
+function charsetName(cs: unknown): string | undefined {
+  if (cs === undefined || cs === null) return undefined;
+  const s = String(cs);
+  if (s === 'US_ASCII' || s.toUpperCase() === 'US-ASCII') return 'US-ASCII';
+  if (s === 'UTF_8' || s.toUpperCase() === 'UTF-8') return 'UTF-8';
+  throw invalid('charset');
+}
+
+/** Script bytes (signed or unsigned numbers) or a string in `charset` → raw bytes. */
+function bytesOf(value: unknown, charset?: unknown): Uint8Array {
+  if (typeof value === 'string') return encodeString(value, charsetName(charset));
+  if (value instanceof Blob) return value.rawBytes();
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) return fromByteArray(value as ArrayLike<number>);
+  throw invalid('value');
+}
+
+function blobBytes(b: unknown): Blob {
+  if (b instanceof Blob) return b;
+  const get = (b as { getBlob?: () => unknown })?.getBlob;
+  if (typeof get === 'function') {
+    const x = get.call(b);
+    if (x instanceof Blob) return x;
+  }
+  throw invalid('blob');
+}
+
+const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const B64_WEB = /^[A-Za-z0-9\-_]*={0,2}$/;
+
+/** Decoding fails on characters outside the alphabet; the exact Apps Script text is unconfirmed ("Could not decode string."). */
+function decode64(s: string, web: boolean): Uint8Array {
+  const t = String(s).replace(/\s+/g, '');
+  if (!(web ? B64_WEB : B64).test(t) || t.replace(/=+$/, '').length % 4 === 1) {
+    const e = new Error('Could not decode string.');
+    e.name = 'Exception';
+    throw e;
+  }
+  const buf = Buffer.from(web ? t.replace(/-/g, '+').replace(/_/g, '/') : t, 'base64');
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+function extType(name: string): string | null {
+  const b = new Blob(new Uint8Array(0), null, name);
+  try {
+    b.setContentTypeFromExtension();
+    return b.getContentType();
+  } catch {
+    return null;
+  }
+}
+
+class Utilities
+  implements Pick<GoogleAppsScript.Utilities.Utilities,
+    'formatDate' | 'formatString' | 'computeDigest' | 'computeHmacSignature' | 'computeHmacSha256Signature' | 'base64Encode' |
+    'base64EncodeWebSafe' | 'base64Decode' | 'base64DecodeWebSafe' | 'sleep' | 'getUuid' | 'parseCsv'>
+{
+  readonly DigestAlgorithm = DigestAlgorithm;
+  readonly MacAlgorithm = MacAlgorithm;
+  readonly Charset = Charset;
+  readonly RsaAlgorithm = RsaAlgorithm;
+  constructor(private env: LocalEnv) {}
+
+  formatDate(date: Date, timeZone: string, format: string): string {
+    if (!date || typeof (date as Date).getTime !== 'function') throw invalid('date');
+    try {
+      return formatDate(date, String(timeZone), String(format));
+    } catch (e) {
+      const err = new Error((e as Error).message);
+      err.name = 'Exception';
+      throw err;
+    }
+  }
+  formatString(template: string, ...args: unknown[]): string {
+    return formatString(template, ...args);
+  }
+  computeDigest(algorithm: unknown, value: unknown, charset?: unknown): number[] {
+    const alg = NODE_DIGEST[String(algorithm)];
+    if (!alg) {
+      if (String(algorithm) === 'MD2') throw new Error('not emulated: Utilities.computeDigest(MD2)');
+      throw invalid('algorithm');
+    }
+    return toSignedBytes(createHash(alg).update(bytesOf(value, charset)).digest());
+  }
+  computeHmacSignature(algorithm: unknown, value: unknown, key: unknown, charset?: unknown): number[] {
+    const alg = NODE_DIGEST[String(algorithm).replace(/^HMAC_/, '')];
+    if (!alg || !String(algorithm).startsWith('HMAC_')) throw invalid('algorithm');
+    return toSignedBytes(createHmac(alg, bytesOf(key, charset)).update(bytesOf(value, charset)).digest());
+  }
+  computeHmacSha256Signature(value: unknown, key: unknown, charset?: unknown): number[] {
+    return this.computeHmacSignature('HMAC_SHA_256', value, key, charset);
+  }
+  base64Encode(data: unknown, charset?: unknown): string {
+    return Buffer.from(bytesOf(data, charset)).toString('base64');
+  }
+  base64EncodeWebSafe(data: unknown, charset?: unknown): string {
+    return this.base64Encode(data, charset).replace(/\+/g, '-').replace(/\//g, '_');
+  }
+  /** Returns signed bytes; `charset` only names how the result will be read (Apps Script ignores it for decoding). */
+  base64Decode(encoded: string, _charset?: unknown): number[] {
+    return toSignedBytes(decode64(encoded, false));
+  }
+  base64DecodeWebSafe(encoded: string, _charset?: unknown): number[] {
+    return toSignedBytes(decode64(encoded, true));
+  }
+  newBlob(data: unknown, contentType?: string, name?: string): Blob {
+    const bytes = typeof data === 'string' ? encodeString(data) : bytesOf(data);
+    return new Blob(bytes.slice(), contentType ?? null, name ?? null);
+  }
+  /** A zip of the blobs (each under its name); the default archive name "Archive.zip" is unconfirmed. */
+  zip(blobs: unknown[], name?: string): Blob {
+    if (!Array.isArray(blobs)) throw invalid('blobs');
+    const files: Record<string, Uint8Array> = {};
+    blobs.forEach((b, i) => {
+      const blob = blobBytes(b);
+      let n = blob.getName() ?? `Untitled${i ? ' ' + i : ''}`;
+      while (files[n]) n = n.replace(/(\.[^.]*)?$/, (ext) => ` (1)${ext}`);
+      files[n] = blob.rawBytes();
+    });
+    return new Blob(zipSync(files), 'application/zip', name ?? 'Archive.zip');
+  }
+  unzip(blob: unknown): Blob[] {
+    let files: Record<string, Uint8Array>;
+    try {
+      files = unzipSync(blobBytes(blob).rawBytes());
+    } catch {
+      throw invalid('blob (not a zip file)');
+    }
+    return Object.entries(files)
+      .filter(([n]) => !n.endsWith('/'))
+      .map(([n, bytes]) => new Blob(bytes, extType(n), n.split('/').pop() ?? n));
+  }
+  gzip(blob: unknown, name?: string): Blob {
+    const b = blobBytes(blob);
+    return new Blob(gzipSync(b.rawBytes()), 'application/x-gzip', name ?? `${b.getName() ?? 'archive'}.gz`);
+  }
+  ungzip(blob: unknown): Blob {
+    const b = blobBytes(blob);
+    const n = b.getName()?.replace(/\.gz$/i, '') ?? null;
+    return new Blob(gunzipSync(b.rawBytes()), n ? extType(n) : null, n);
+  }
+  /** Blocks the execution (Apps Script allows up to 300,000 ms; longer values fail — text unconfirmed). */
+  sleep(milliseconds: number): void {
+    const ms = Number(milliseconds);
+    if (!(ms >= 0) || ms > 300000) throw invalid('milliseconds');
+    this.env.sleepMs(ms);
+  }
+  getUuid(): string {
+    return randomUUID();
+  }
+  parseCsv(csv: string, delimiter?: string): string[][] {
+    return parseCsv(csv, delimiter ?? ',');
+  }
+  toString(): string {
+    return 'Utilities';
+  }
+}
+
 export function createUtilities(env: LocalEnv): object {
-  return { sleep: (ms: number) => env.sleepMs(ms) };
+  return strictService(new Utilities(env), 'Utilities', (k) => env.count(k));
 }

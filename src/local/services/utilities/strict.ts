@@ -1,0 +1,30 @@
+// Worker-local service objects: count each method call as `Class.method` and fail clearly on what is not emulated.
+
+/** Wraps a worker-local service so calls are counted and an unknown method throws "not emulated: Class.method". */
+export function strictService<T extends object>(target: T, cls: string, count: (key: string) => void): T {
+  const wrapped = new Map<PropertyKey, unknown>();
+  return new Proxy(target, {
+    get(t, prop, recv) {
+      if (typeof prop === 'symbol' || prop === 'toJSON' || prop === 'then') return Reflect.get(t, prop, recv);
+      if (!(prop in t)) {
+        return () => {
+          const e = new Error(`not emulated: ${cls}.${prop}`);
+          e.name = 'Error';
+          throw e;
+        };
+      }
+      const v = Reflect.get(t, prop, recv);
+      if (typeof v !== 'function' || prop === 'toString' || prop === 'constructor') return v;
+      let w = wrapped.get(prop);
+      if (!w) {
+        const key = `${cls}.${prop}`;
+        w = function (this: unknown, ...a: unknown[]) {
+          count(key);
+          return (v as (...x: unknown[]) => unknown).apply(t, a);
+        };
+        wrapped.set(prop, w);
+      }
+      return w;
+    },
+  });
+}
