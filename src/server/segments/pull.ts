@@ -1,0 +1,160 @@
+// Preview and run of a segment pull over ports (database, sheets, Drive, mail): the order of steps and the cleanup.
+import type { Db } from '../core/db';
+import { AppError, denied, notFound } from '../core/errors';
+import { strToU8 } from 'fflate';
+import { buildXlsx, XLSX_MIME } from '../core/xlsx/writer';
+import { compileSegment, CompiledSegment } from './compile';
+import type { Dialect } from './dialect';
+import { resolveDates, ResolvedDates } from './period';
+import { baseName, LOG_FORMATS, LOG_HEADER, LOG_SHEET, logRow, metadataText, parseCounts, parseRows, RunFacts, sheetName, toCsv } from './output';
+import type { SegmentCounts, SegmentRequest } from './request';
+import { countsWords } from './words';
+
+export interface PullPorts {
+  db: Db;
+  dialect: Dialect;
+  now(): Date;
+  user: string;
+  newId(): string;
+  folder(id: string): { name: string; writable: boolean } | null;
+  sheetNames(): string[];
+  /** A new sheet holding `values` (row 1 = header), every cell formatted '@' before one setValues. */
+  insertTextSheet(name: string, values: string[][]): void;
+  deleteSheet(name: string): void;
+  appendRow(sheet: string, header: string[], formats: string[], row: Array<string | number>): void;
+  createFile(folderId: string, name: string, mime: string, bytes: Uint8Array): { id: string; url: string };
+  trashFile(id: string): void;
+  sendMail(to: string, subject: string, body: string): void;
+}
+
+export interface PreviewResult {
+  counts: SegmentCounts;
+  lines: string[];
+  sqlMs: number;
+}
+
+export interface RunResult extends PreviewResult {
+  listId: string;
+  sheet: string;
+  file: { name: string; url: string };
+  metadata: { name: string; url: string };
+  mailed: boolean;
+  durationMs: number;
+  /** Non-fatal problems after the list was delivered (e.g. the log row or the mail failed). */
+  warnings: string[];
+}
+
+/** Counts only, from one statement; writes nothing anywhere. */
+export function previewSegment(ports: PullPorts, req: SegmentRequest): PreviewResult {
+  const c = compileSegment(req, resolveDates(req, ports.now()), ports.dialect);
+  const t0 = Date.now();
+  const counts = parseCounts(ports.db.query(c.preview.sql, c.preview.params));
+  return { counts, lines: countsWords(counts), sqlMs: Date.now() - t0 };
+}
+
+function checkFolder(ports: PullPorts, id: string): void {
+  const f = ports.folder(id);
+  if (!f) {
+    throw notFound({ id: `Folder tujuan tidak ditemukan atau sudah dihapus: ${id}`, en: `The destination folder does not exist or is in the trash: ${id}` });
+  }
+  if (!f.writable) {
+    throw denied({ id: `Anda tidak punya akses tulis ke folder "${f.name}".`, en: `You cannot write to the folder "${f.name}".` });
+  }
+}
+
+/**
+ * Pulls and delivers: in one database transaction the list is computed into a scratch table, counted and read; then the
+ * sheet, the file and its metadata are written and the suppression record is added; the transaction commits last.
+ * Any failure before the commit rolls the database back and removes the sheet and files already made.
+ */
+export function runSegment(ports: PullPorts, req: SegmentRequest): RunResult {
+  const started = Date.now();
+  const now = ports.now();
+  const dates = resolveDates(req, now);
+  checkFolder(ports, req.delivery.folderId);
+  const c = compileSegment(req, dates, ports.dialect);
+  const listId = ports.newId();
+  const made: { sheet: string | null; files: string[] } = { sheet: null, files: [] };
+  let out: Omit<RunResult, 'mailed' | 'warnings' | 'durationMs'>;
+  try {
+    out = ports.db.transaction((db) => deliver(ports, db, req, dates, c, listId, now, made, started));
+  } catch (e) {
+    for (const id of made.files) ports.trashFile(id);
+    if (made.sheet) {
+      try {
+        ports.deleteSheet(made.sheet);
+      } catch (err) {
+        console.warn(`segments: could not delete sheet ${made.sheet}: ${(err as Error).message}`);
+      }
+    }
+    if (e instanceof AppError) throw e;
+    console.error(`segments: run failed: ${(e as Error)?.stack ?? String(e)}`);
+    throw new AppError('PULL_FAILED', {
+      id: `Penarikan segmen gagal; tidak ada sheet, file, atau catatan supresi yang dibuat. (${(e as Error)?.message ?? e})`,
+      en: `The segment pull failed; no sheet, file or suppression record was made. (${(e as Error)?.message ?? e})`,
+    });
+  }
+  const warnings: string[] = [];
+  const facts = factsOf(out, req, dates, now, ports.user, Date.now() - started);
+  try {
+    ports.appendRow(LOG_SHEET, LOG_HEADER, LOG_FORMATS, logRow(facts, out.file.url, out.metadata.url));
+  } catch (e) {
+    warnings.push(`Segment log: ${(e as Error).message}`);
+  }
+  let mailed = false;
+  if (req.delivery.mailSummary && ports.user) {
+    try {
+      ports.sendMail(ports.user, `DataDesk · Segmen "${req.name}": ${out.counts.delivered} member`, summaryMail(facts, out));
+      mailed = true;
+    } catch (e) {
+      warnings.push(`Mail: ${(e as Error).message}`);
+    }
+  }
+  return { ...out, mailed, warnings, durationMs: Date.now() - started };
+}
+
+function factsOf(out: Omit<RunResult, 'mailed' | 'warnings' | 'durationMs'>, req: SegmentRequest, dates: ResolvedDates, now: Date, user: string, ms: number): RunFacts {
+  return { req, dates, counts: out.counts, now, user, listId: out.listId, fileName: out.file.name, sheet: out.sheet, durationMs: ms };
+}
+
+function deliver(ports: PullPorts, db: Db, req: SegmentRequest, dates: ResolvedDates, c: CompiledSegment, listId: string, now: Date,
+  made: { sheet: string | null; files: string[] }, started: number): Omit<RunResult, 'mailed' | 'warnings' | 'durationMs'> {
+  const t0 = Date.now();
+  for (const st of c.materialise) db.execute(st.sql, st.params);
+  const counts = parseCounts(db.query(c.counts.sql, c.counts.params));
+  const rows = parseRows(db.query(c.rows.sql, c.rows.params), req.splitByGender);
+  const sqlMs = Date.now() - t0;
+  if (rows.length !== counts.delivered) throw new Error(`read ${rows.length} rows but counted ${counts.delivered}`);
+
+  const base = baseName(req, now);
+  const sheet = sheetName(base, ports.sheetNames());
+  ports.insertTextSheet(sheet, [c.headers, ...rows]);
+  made.sheet = sheet;
+
+  const xlsx = req.delivery.format === 'XLSX';
+  const fileName = `${base}.${xlsx ? 'xlsx' : 'csv'}`;
+  const bytes = xlsx
+    ? buildXlsx(c.headers.map((h) => ({ header: h, type: 'text' as const, width: Math.max(12, h.length + 2) })), rows, { sheetName: 'Segment', mtime: now })
+    : strToU8(toCsv(c.headers, rows));
+  const file = ports.createFile(req.delivery.folderId, fileName, xlsx ? XLSX_MIME : 'text/csv', bytes);
+  made.files.push(file.id);
+
+  const metaName = `${base} - metadata.txt`;
+  const facts: RunFacts = { req, dates, counts, now, user: ports.user, listId, fileName, sheet, durationMs: Date.now() - started };
+  const meta = ports.createFile(req.delivery.folderId, metaName, 'text/plain', strToU8(metadataText(facts)));
+  made.files.push(meta.id);
+
+  for (const st of c.record(listId, ports.user, now.toISOString(), counts.delivered)) db.execute(st.sql, st.params);
+  return { counts, lines: countsWords(counts), sqlMs, listId, sheet, file: { name: fileName, url: file.url }, metadata: { name: metaName, url: meta.url } };
+}
+
+function summaryMail(f: RunFacts, out: { file: { url: string }; sheet: string }): string {
+  return [
+    `Segmen "${f.req.name}" (${f.req.campaign}) selesai ditarik. / The segment was pulled.`,
+    '',
+    ...countsWords(f.counts),
+    '',
+    `File: ${out.file.url}`,
+    `Sheet: ${out.sheet}`,
+  ].join('\n');
+}

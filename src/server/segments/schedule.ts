@@ -1,0 +1,63 @@
+// Saved requests and their weekly/monthly schedule: the saved document's shape and when it runs next (WIB).
+import { wibInstant, wibParts } from '../core/format';
+import type { SegmentRequest } from './request';
+
+export type Every = 'NONE' | 'WEEKLY' | 'MONTHLY';
+
+export interface Schedule {
+  every: Every;
+  /** WEEKLY: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** MONTHLY: 1..28 (every month has it). */
+  monthDay: number;
+  /** Hour of day in WIB, 0..23 (the hourly heartbeat runs it within that hour). */
+  hour: number;
+}
+
+export interface SavedRequest {
+  request: SegmentRequest;
+  schedule: Schedule;
+  owner: string;
+  savedAt: string;
+  nextRunAt: string | null;
+  lastRunAt: string | null;
+  lastOutcome: string | null;
+}
+
+export const NO_SCHEDULE: Schedule = { every: 'NONE', weekday: 1, monthDay: 1, hour: 7 };
+
+/** The first scheduled instant strictly after `after`, or null without a schedule. */
+export function nextRun(s: Schedule, after: Date): Date | null {
+  if (s.every === 'NONE') return null;
+  const p = wibParts(after);
+  if (s.every === 'WEEKLY') {
+    for (let i = 0; i <= 7; i++) {
+      const t = wibInstant(p.year, p.month, p.day + i, s.hour);
+      const dow = ((new Date(Date.UTC(p.year, p.month - 1, p.day + i)).getUTCDay() + 6) % 7) + 1; // 1 = Monday
+      if (dow === s.weekday && t.getTime() > after.getTime()) return t;
+    }
+    return null;
+  }
+  for (let i = 0; i <= 1; i++) {
+    const t = wibInstant(p.year, p.month + i, s.monthDay, s.hour);
+    if (t.getTime() > after.getTime()) return t;
+  }
+  return null;
+}
+
+/** Problems with a schedule, in both languages; empty when fine. */
+export function scheduleProblems(s: Schedule): Array<{ id: string; en: string }> {
+  const out: Array<{ id: string; en: string }> = [];
+  if (!['NONE', 'WEEKLY', 'MONTHLY'].includes(s.every)) out.push({ id: `Jadwal tidak dikenal: ${s.every}`, en: `Unknown schedule: ${s.every}` });
+  if (!Number.isInteger(s.hour) || s.hour < 0 || s.hour > 23) out.push({ id: 'Jam harus 0–23.', en: 'The hour must be 0–23.' });
+  if (s.every === 'WEEKLY' && (!Number.isInteger(s.weekday) || s.weekday < 1 || s.weekday > 7)) out.push({ id: 'Hari harus 1 (Senin) – 7 (Minggu).', en: 'The weekday must be 1 (Monday) – 7 (Sunday).' });
+  if (s.every === 'MONTHLY' && (!Number.isInteger(s.monthDay) || s.monthDay < 1 || s.monthDay > 28)) out.push({ id: 'Tanggal harus 1–28.', en: 'The day of the month must be 1–28.' });
+  return out;
+}
+
+/** Saved requests due at `now`, oldest due first. */
+export function dueRequests(saved: SavedRequest[], now: Date): SavedRequest[] {
+  return saved
+    .filter((s) => s.schedule.every !== 'NONE' && s.nextRunAt !== null && Date.parse(s.nextRunAt) <= now.getTime())
+    .sort((a, b) => Date.parse(a.nextRunAt!) - Date.parse(b.nextRunAt!));
+}
