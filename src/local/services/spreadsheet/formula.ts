@@ -182,7 +182,7 @@ class Parser {
     if (t.k === 'ref') {
       const r = parseA1(t.v);
       if (!r) throw new FErr('#REF!');
-      if (r.endRow === r.row && r.endCol === r.col) {
+      if (!t.v.includes(':')) {
         const v = this.host.cell(r.sheet, r.row, r.col);
         if (typeof v === 'string' && ERRORS.includes(v)) throw new FErr(v);
         return v;
@@ -202,7 +202,12 @@ class Parser {
         const args: Arg[] = [];
         if (!this.isOp(')')) {
           for (;;) {
-            args.push(this.compare());
+            // A lone reference argument is a (one-cell) range: SUM/AVERAGE skip it when empty or text, as Sheets does.
+            const t0 = this.toks[this.p];
+            const t1 = this.toks[this.p + 1];
+            const lone = t0?.k === 'ref' && t1?.k === 'op' && [',', ';', ')'].includes(t1.v);
+            const arg = this.compare();
+            args.push(lone && (arg === null || typeof arg !== 'object') ? { range: [arg as FValue] } : arg);
             if (this.isOp(',') || this.isOp(';')) this.p++;
             else break;
           }
