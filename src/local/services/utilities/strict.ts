@@ -3,7 +3,7 @@
 /** Wraps a worker-local service so calls are counted and an unknown method throws "not emulated: Class.method". */
 export function strictService<T extends object>(target: T, cls: string, count: (key: string) => void): T {
   const wrapped = new Map<PropertyKey, unknown>();
-  return new Proxy(target, {
+  const proxy: T = new Proxy(target, {
     get(t, prop, recv) {
       if (typeof prop === 'symbol' || prop === 'toJSON' || prop === 'then') return Reflect.get(t, prop, recv);
       if (!(prop in t)) {
@@ -14,17 +14,19 @@ export function strictService<T extends object>(target: T, cls: string, count: (
         };
       }
       const v = Reflect.get(t, prop, recv);
-      if (typeof v !== 'function' || prop === 'toString' || prop === 'constructor') return v;
+      if (typeof v !== 'function' || prop === 'toString' || prop === 'constructor' || prop === 'toWire') return v;
       let w = wrapped.get(prop);
       if (!w) {
         const key = `${cls}.${prop}`;
         w = function (this: unknown, ...a: unknown[]) {
           count(key);
-          return (v as (...x: unknown[]) => unknown).apply(t, a);
+          const r = (v as (...x: unknown[]) => unknown).apply(t, a);
+          return r === t ? proxy : r;
         };
         wrapped.set(prop, w);
       }
       return w;
     },
   });
+  return proxy;
 }
