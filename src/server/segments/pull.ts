@@ -128,8 +128,8 @@ function deliver(ports: PullPorts, db: Db, req: SegmentRequest, dates: ResolvedD
 
   const base = baseName(req, now);
   const sheet = sheetName(base, ports.sheetNames());
+  made.sheet = sheet; // before the write: a sheet inserted but not filled is removed too
   ports.insertTextSheet(sheet, [c.headers, ...rows]);
-  made.sheet = sheet;
 
   const xlsx = req.delivery.format === 'XLSX';
   const fileName = `${base}.${xlsx ? 'xlsx' : 'csv'}`;

@@ -1,0 +1,161 @@
+// The pull's order of steps over fake ports: preview writes nothing; a run writes sheet → file → metadata → suppression
+// inside the transaction and the log after it; a failure anywhere before the commit leaves no sheet, file or record.
+import type { Db, SqlRow, SqlValue } from '../../../src/server/core/db';
+import { AppError } from '../../../src/server/core/errors';
+import { postgres } from '../../../src/server/segments/dialect';
+import { previewSegment, PullPorts, runSegment } from '../../../src/server/segments/pull';
+import { NOW, wabaRequest } from './fixture';
+
+const COUNTS: SqlRow[] = [
+  { reason: 'delivered', grp: '', n: 2 },
+  { reason: 'invalid_phone', grp: '', n: 3 },
+  { reason: 'opted_out', grp: '', n: 1 },
+];
+const CHUNKS: SqlRow[] = [{ chunk: 0, data: JSON.stringify([['R1', '=HYPERLINK("x")', '6281234567890'], ['R2', 'Budi, S.E.', '6281311112222']]) }];
+
+function fakes(opts: { failOn?: RegExp; folder?: { name: string; writable: boolean } | null } = {}) {
+  const log: string[] = [];
+  const sheets = new Map<string, string[][]>();
+  const files = new Map<string, { name: string; text: string; trashed: boolean }>();
+  let committed = false;
+  const db: Db = {
+    statementCount: 0,
+    query(sql: string, _p?: readonly SqlValue[]) {
+      log.push(`query ${sql.slice(0, 30)}`);
+      if (opts.failOn?.test(sql)) throw new Error('boom in query');
+      if (sql.includes('json_agg')) return CHUNKS;
+      return COUNTS;
+    },
+    execute(sql: string) {
+      log.push(`execute ${sql.slice(0, 30)}`);
+      if (opts.failOn?.test(sql)) throw new Error('boom in execute');
+      return 1;
+    },
+    batch: () => 0,
+    transaction<T>(fn: (db: Db) => T): T {
+      log.push('begin');
+      try {
+        const v = fn(this);
+        committed = true;
+        log.push('commit');
+        return v;
+      } catch (e) {
+        log.push('rollback');
+        throw e;
+      }
+    },
+    close() {},
+  };
+  let n = 0;
+  const ports: PullPorts = {
+    db,
+    dialect: postgres,
+    now: () => NOW,
+    user: 'analis@datadesk.local',
+    newId: () => 'LIST-1',
+    folder: () => (opts.folder === undefined ? { name: 'Segmen Kampanye', writable: true } : opts.folder),
+    sheetNames: () => [...sheets.keys()],
+    insertTextSheet: (name, values) => {
+      log.push('sheet');
+      sheets.set(name, values);
+      if (opts.failOn?.test('SHEET')) throw new Error('sheet failed');
+    },
+    deleteSheet: (name) => {
+      log.push('deleteSheet');
+      sheets.delete(name); // like deleteSheetNamed: a missing sheet is fine
+    },
+    appendRow: (sheet, _h, _f, row) => {
+      log.push(`append ${sheet}`);
+      sheets.set(sheet, [...(sheets.get(sheet) ?? []), row.map(String)]);
+    },
+    createFile: (_folder, name, _mime, bytes) => {
+      const id = `F${++n}`;
+      log.push(`file ${name}`);
+      if (opts.failOn?.test(`FILE${n}`)) throw new Error('drive failed');
+      files.set(id, { name, text: new TextDecoder().decode(bytes), trashed: false });
+      return { id, url: `https://drive/${id}` };
+    },
+    trashFile: (id) => {
+      log.push(`trash ${id}`);
+      files.get(id)!.trashed = true;
+    },
+    sendMail: (to, subject) => log.push(`mail ${to} ${subject}`),
+  };
+  return { ports, log, sheets, files, committed: () => committed };
+}
+
+describe('segment pull over fake ports', () => {
+  it('preview runs one query and writes nothing', () => {
+    const f = fakes();
+    const p = previewSegment(f.ports, wabaRequest());
+    expect(p.counts).toMatchObject({ found: 6, delivered: 2, dropped: expect.objectContaining({ invalid_phone: 3, opted_out: 1 }) });
+    expect(p.lines[0]).toBe('Ditemukan / Found: 6');
+    expect(f.log).toEqual(['query SELECT COALESCE(x.drop_reason,']);
+    expect(f.sheets.size + f.files.size).toBe(0);
+  });
+
+  it('a run: scratch table, counts, rows, sheet, file, metadata, suppression, commit, then the log and the mail', () => {
+    const f = fakes();
+    const req = wabaRequest();
+    req.delivery.mailSummary = true;
+    const r = runSegment(f.ports, req);
+    expect(f.log.map((l) => l.split(' ')[0] + (l.startsWith('execute') ? ' ' + l.split(' ')[1] : ''))).toEqual([
+      'begin', 'execute DROP', 'execute CREATE', 'execute INSERT', 'query', 'query', 'sheet', 'file', 'file',
+      'execute DELETE', 'execute INSERT', 'execute INSERT', 'commit', 'append', 'mail',
+    ]);
+    expect(r.sheet).toBe('WABA Opening NEKA Serang Bogor 2026-11-23 1000');
+    expect(f.sheets.get(r.sheet)).toEqual([['RRR ID', 'Name', 'WhatsApp'], ['R1', '=HYPERLINK("x")', '6281234567890'], ['R2', 'Budi, S.E.', '6281311112222']]);
+    const csv = f.files.get('F1')!;
+    expect(csv.name).toBe('WABA Opening NEKA Serang Bogor 2026-11-23 1000.csv');
+    expect(csv.text).toBe('RRR ID,Name,WhatsApp\r\nR1,"\'=HYPERLINK(""x"")",6281234567890\r\nR2,"Budi, S.E.",6281311112222\r\n');
+    const meta = f.files.get('F2')!.text;
+    expect(meta).toContain('Segmen / Segment: WABA Opening NEKA Serang Bogor');
+    expect(meta).toContain('Kanal / Channel: WABA');
+    expect(meta).toContain('Domisili kota: Serang, Bogor / Domicile city: Serang, Bogor');
+    expect(meta).toContain('12 bulan terakhir, 24/11/2025–23/11/2026 (offline & online)');
+    expect(meta).toContain('Ditemukan / Found: 6');
+    expect(meta).toContain('Nomor HP/WA tidak valid / Invalid phone/WhatsApp number: 3');
+    expect(meta).toContain('Dikirim / Delivered: 2');
+    expect(meta).toContain('oleh / by analis@datadesk.local');
+    expect(f.sheets.get('Segment log')![0]).toEqual(expect.arrayContaining(['WABA Opening NEKA Serang Bogor', 'Opening NEKA', 'WABA', '6', '4', '2', 'LIST-1']));
+    expect(r.mailed).toBe(true);
+  });
+
+  it.each([
+    ['the suppression record', /INSERT INTO loyalty\.suppression/],
+    ['the metadata file', /FILE2/],
+    ['the list file', /FILE1/],
+    ['the sheet', /SHEET/],
+    ['the rows query', /json_agg/],
+  ])('a failure at %s leaves no sheet, no file and no suppression record', (_what, failOn) => {
+    const f = fakes({ failOn });
+    let err: unknown;
+    try {
+      runSegment(f.ports, wabaRequest());
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('PULL_FAILED');
+    expect((err as AppError).messageEn).toMatch(/no sheet, file or suppression record was made/);
+    expect(f.log).toContain('rollback');
+    expect(f.committed()).toBe(false);
+    expect(f.sheets.size).toBe(0);
+    expect([...f.files.values()].every((x) => x.trashed)).toBe(true);
+    expect(f.log.some((l) => l.startsWith('append') || l.startsWith('mail'))).toBe(false);
+  });
+
+  it('a missing or read-only folder stops the run before anything happens', () => {
+    for (const folder of [null, { name: 'Arsip', writable: false }]) {
+      const f = fakes({ folder });
+      expect(() => runSegment(f.ports, wabaRequest())).toThrow(AppError);
+      expect(f.log).toEqual([]);
+    }
+    const f = fakes({ folder: { name: 'Arsip', writable: false } });
+    try {
+      runSegment(f.ports, wabaRequest());
+    } catch (e) {
+      expect((e as AppError).messageEn).toBe('You cannot write to the folder "Arsip".');
+    }
+  });
+});
