@@ -124,7 +124,7 @@ export function saveConfig(db: Db, actor: string, cfgIn: BudgetConfig, now: Date
     tx.execute(
       `INSERT INTO budget.node (id, level, name, parent_id, area_id, region_id, branch_id, cluster_id)
        SELECT x.id, x.level, x.name, x.parent_id, x.area, x.region, x.branch, x.cluster
-         FROM json_to_recordset(?::json) WITH ORDINALITY AS x(id text, level text, name text, parent_id text, area text, region text, branch text, cluster text, ord int) ORDER BY ord
+         FROM json_to_recordset(?::json) AS x(id text, level text, name text, parent_id text, area text, region text, branch text, cluster text)
        ON CONFLICT (id) DO UPDATE SET level = EXCLUDED.level, name = EXCLUDED.name, parent_id = EXCLUDED.parent_id,
          area_id = EXCLUDED.area_id, region_id = EXCLUDED.region_id, branch_id = EXCLUDED.branch_id, cluster_id = EXCLUDED.cluster_id`,
       [JSON.stringify(nodes.map((n) => ({ id: n.id, level: n.level, name: n.name, parent_id: n.parentId, area: n.area, region: n.region, branch: n.branch, cluster: n.cluster })))],

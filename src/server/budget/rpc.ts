@@ -91,7 +91,11 @@ export function budget_proposeRecommendation(clusterId: string, month: string): 
   );
 }
 
-export function budget_saveRecommendation(clusterId: string, month: string, split: Record<string, number | string>): RecommendationView {
+/** Point type → amount (number or text such as "1.500.000"). */
+export type SplitInput = Record<string, number | string>;
+
+/** Region: saves the split of a cluster-month (total within the allocation). */
+export function budget_saveRecommendation(clusterId: string, month: string, split: SplitInput): RecommendationView {
   return rpc('budget_saveRecommendation', () => asCaller((db, c, now) => saveRecommendation(db, c, clusterId, month, split, now)));
 }
 

@@ -1,0 +1,119 @@
+// A small budget world in a fresh runtime: DB settings, an admin, migrations, a hierarchy with a user for every role.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Runtime } from '../../../src/local/runtime/runtime';
+import { setScriptProperties } from '../../../src/local/demo/script';
+import { DEMO_DB } from '../../../src/local/demo/types';
+import type { ExecResult } from '../../../src/local/runtime/types';
+
+export const ADMIN = 'admin@datadesk.local';
+export const U = {
+  area: 'area@t.id',
+  area2: 'area2@t.id',
+  region: 'region@t.id',
+  region2: 'region2@t.id',
+  branch: 'branch@t.id',
+  mcot: 'mcot@t.id',
+  gm: 'gm@t.id',
+  cluster: 'cluster@t.id',
+  cluster2: 'cluster2@t.id',
+  stranger: 'stranger@t.id',
+};
+
+export const CONFIG = {
+  nodes: [
+    { id: 'A1', level: 'AREA', name: 'Jabotabek', parentId: null },
+    { id: 'A2', level: 'AREA', name: 'Jatim', parentId: null },
+    { id: 'R1', level: 'REGION', name: 'Jakarta', parentId: 'A1' },
+    { id: 'R2', level: 'REGION', name: 'Bekasi', parentId: 'A1' },
+    { id: 'R3', level: 'REGION', name: 'Surabaya', parentId: 'A2' },
+    { id: 'B1', level: 'BRANCH', name: 'Menteng', parentId: 'R1' },
+    { id: 'B2', level: 'BRANCH', name: 'Bekasi Kota', parentId: 'R2' },
+    { id: 'B3', level: 'BRANCH', name: 'Gubeng', parentId: 'R3' },
+    { id: 'C1', level: 'CLUSTER', name: 'Cikini', parentId: 'B1' },
+    { id: 'C2', level: 'CLUSTER', name: 'Gondangdia', parentId: 'B1' },
+    { id: 'C3', level: 'CLUSTER', name: 'Harapan Indah', parentId: 'B2' },
+    { id: 'C4', level: 'CLUSTER', name: 'Gubeng Pojok', parentId: 'B3' },
+  ],
+  users: [
+    { email: U.area, name: 'Area Jabotabek', role: 'AREA', nodeId: 'A1' },
+    { email: U.area2, name: 'Area Jatim', role: 'AREA', nodeId: 'A2' },
+    { email: U.region, name: 'Region Jakarta', role: 'REGION', nodeId: 'R1' },
+    { email: U.region2, name: 'Region Bekasi', role: 'REGION', nodeId: 'R2' },
+    { email: U.branch, name: 'BM Menteng', role: 'BRANCH_MANAGER', nodeId: 'B1' },
+    { email: U.mcot, name: 'MCOT Jabotabek', role: 'MCOT', nodeId: 'A1' },
+    { email: U.gm, name: 'GM SBP', role: 'GM_SBP', nodeId: 'A1' },
+    { email: U.cluster, name: 'SBP Cikini', role: 'CLUSTER', nodeId: 'C1' },
+    { email: U.cluster2, name: 'SBP Harapan Indah', role: 'CLUSTER', nodeId: 'C3' },
+  ],
+  pointTypes: [
+    { code: 'AKUISISI', name: 'Akuisisi', active: true },
+    { code: 'OUTLET', name: 'Outlet', active: true },
+    { code: 'SF', name: 'Sales force', active: true },
+    { code: 'CB PROGRAM', name: 'CB program', active: true },
+    { code: 'REGION (CVM & SO)', name: 'Region (CVM & SO)', active: true },
+  ],
+};
+
+export interface Outcome<T = unknown> {
+  ok: boolean;
+  value: T;
+  code: string | null;
+  message: string;
+  messageEn: string;
+  details: Record<string, unknown> | null;
+  counts: Record<string, number>;
+  durationMs: number;
+}
+
+/** Reads an execution's result, unpacking a DataDesk error payload. */
+export function outcome<T>(r: ExecResult): Outcome<T> {
+  if (r.ok) return { ok: true, value: r.value as T, code: null, message: '', messageEn: '', details: null, counts: r.counts, durationMs: r.durationMs };
+  const msg = r.error?.message ?? '';
+  const at = msg.indexOf('DATADESK_ERROR:');
+  if (at >= 0) {
+    const p = JSON.parse(msg.slice(at + 'DATADESK_ERROR:'.length));
+    return { ok: false, value: undefined as T, code: p.code, message: p.code === 'INTERNAL' ? `${p.message} ${r.logs.join('\n')}` : p.message, messageEn: p.messageEn, details: p.details ?? null, counts: r.counts, durationMs: r.durationMs };
+  }
+  return { ok: false, value: undefined as T, code: 'RAW', message: msg, messageEn: msg, details: null, counts: r.counts, durationMs: r.durationMs };
+}
+
+export class BudgetWorld {
+  constructor(readonly rt: Runtime) {}
+
+  /** Runs an RPC function as `user` (kind 'rpc', as google.script.run does). */
+  async as<T = unknown>(user: string, fn: string, ...args: unknown[]): Promise<Outcome<T>> {
+    return outcome<T>(await this.rt.execute({ fn, args, user, kind: 'rpc' }));
+  }
+
+  /** Like `as` but throws when the call fails. */
+  async ok<T = unknown>(user: string, fn: string, ...args: unknown[]): Promise<T> {
+    const o = await this.as<T>(user, fn, ...args);
+    if (!o.ok) throw new Error(`${fn} as ${user} failed: ${o.code} ${o.message}`);
+    return o.value;
+  }
+
+  /** Jdbc statements an execution sent (prepared statements executed, batches counted once). */
+  static statements(counts: Record<string, number>): number {
+    return Object.entries(counts)
+      .filter(([k]) => /^JdbcPreparedStatement\.(executeQuery|executeUpdate|executeBatch|execute)$|^JdbcStatement\.(executeQuery|executeUpdate|execute|executeBatch)$/.test(k))
+      .reduce((a, [, n]) => a + n, 0);
+  }
+}
+
+/** A fresh runtime with the budget migrated and configured; the clock set to 2026-11-23 10:00 WIB. */
+export async function budgetWorld(prefix = 'dd-budget-'): Promise<BudgetWorld> {
+  const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), prefix)) });
+  rt.env.clock.advanceTo(new Date('2026-11-23T03:00:00Z'));
+  await setScriptProperties(rt, {
+    DATADESK_DB_URL: DEMO_DB.url,
+    DATADESK_DB_USER: DEMO_DB.user,
+    DATADESK_DB_PASSWORD: DEMO_DB.password,
+    DATADESK_ROLES: JSON.stringify({ [ADMIN]: ['admin'] }),
+  });
+  const w = new BudgetWorld(rt);
+  await w.ok(ADMIN, 'budget_migrate');
+  await w.ok(ADMIN, 'budget_saveConfig', CONFIG);
+  return w;
+}
