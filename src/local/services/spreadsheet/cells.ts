@@ -196,3 +196,54 @@ export function clearBlock(sheet: SheetModel, r0: number, c0: number, nr: number
   }
   if (formats) sheet.styles = sheet.styles.filter((s) => !(s.row >= r0 + 1 && s.col >= c0 + 1 && s.row + s.numRows <= r0 + nr + 1 && s.col + s.numCols <= c0 + nc + 1));
 }
+
+export interface SortKey { col0: number; ascending: boolean }
+
+function rank(v: Cell): number {
+  return typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2;
+}
+
+/** Range.sort: reorders the block's rows (values, formats, formulas) by keys; blanks sort last either way. */
+export function sortBlock(book: BookModel, sheet: SheetModel, r0: number, c0: number, nr: number, nc: number, keys: SortKey[]): void {
+  const rows = [];
+  for (let i = 0; i < nr; i++) {
+    const r = r0 + i;
+    const vals: Cell[] = [];
+    const fmts: Array<string | null> = [];
+    const fx: Array<string | undefined> = [];
+    const sortVals: Cell[] = keys.map((k) => computedCell(book, sheet, r, k.col0));
+    for (let j = 0; j < nc; j++) {
+      vals.push(sheet.value(r, c0 + j));
+      fmts.push(sheet.format(r, c0 + j));
+      fx.push(sheet.formulas.get(key(r, c0 + j)));
+    }
+    rows.push({ vals, fmts, fx, sortVals, i });
+  }
+  rows.sort((a, b) => {
+    for (let k = 0; k < keys.length; k++) {
+      const x = a.sortVals[k];
+      const y = b.sortVals[k];
+      const ex = x === null || x === '';
+      const ey = y === null || y === '';
+      if (ex || ey) {
+        if (ex && ey) continue;
+        return ex ? 1 : -1;
+      }
+      let c = rank(x) - rank(y);
+      if (c === 0) {
+        if (typeof x === 'string' && typeof y === 'string') c = x.localeCompare(y, undefined, { sensitivity: 'base' });
+        else c = Number(x) - Number(y);
+      }
+      if (c !== 0) return keys[k].ascending ? c : -c;
+    }
+    return a.i - b.i;
+  });
+  rows.forEach((row, i) => {
+    for (let j = 0; j < nc; j++) {
+      sheet.setCell(r0 + i, c0 + j, row.vals[j]);
+      sheet.setFormat(r0 + i, c0 + j, row.fmts[j]);
+      if (row.fx[j] !== undefined) sheet.formulas.set(key(r0 + i, c0 + j), row.fx[j]!);
+      else sheet.formulas.delete(key(r0 + i, c0 + j));
+    }
+  });
+}

@@ -5,7 +5,7 @@
 import { GasError } from '../../runtime/types';
 import type { SheetsSession } from './session';
 import { BookModel, SheetModel, key } from './model';
-import { readValues, readDisplay, readFormulas, readFormats, writeValues, writeCell, writeFormula, clearBlock, GasValue } from './cells';
+import { readValues, readDisplay, readFormulas, readFormats, writeValues, writeCell, writeFormula, clearBlock, sortBlock, GasValue, SortKey } from './cells';
 import { toA1 } from './a1';
 import { AUTOMATIC } from './numfmt';
 import { ProtectionObj } from './protection';
@@ -39,7 +39,7 @@ export class RangeObj implements Pick<GRange,
   'getLastColumn' | 'getRowIndex' | 'isBlank'>,
   Returning<GRange, 'setValues' | 'setValue' | 'setFormulas' | 'setFormula' | 'setNumberFormat' | 'setNumberFormats' |
   'clear' | 'clearContent' | 'clearFormat' | 'getSheet' | 'offset' | 'protect' | 'setFontWeight' | 'setBackground' |
-  'setFontColor' | 'setHorizontalAlignment' | 'setVerticalAlignment' | 'setWrap' | 'setFontSize' | 'getCell' | 'activate'> {
+  'setFontColor' | 'setHorizontalAlignment' | 'setVerticalAlignment' | 'setWrap' | 'setFontSize' | 'getCell' | 'activate' | 'sort'> {
   static readonly gasName = 'Range';
   constructor(
     private s: SheetsSession,
@@ -228,6 +228,21 @@ export class RangeObj implements Pick<GRange,
   protect(): ProtectionObj {
     const { book, sheet } = this.model;
     return ProtectionObj.create(this.s, book, sheet, 'RANGE', { row: this.row, col: this.col, numRows: this.nr, numCols: this.nc });
+  }
+
+  /** sort(column) | sort({column, ascending}) | sort([...]) — columns are sheet column numbers inside the range. */
+  sort(sortSpecObj: unknown): RangeObj {
+    const specs = Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj];
+    const keys: SortKey[] = specs.map((sp) => {
+      const col = typeof sp === 'number' ? sp : (sp as { column?: unknown })?.column;
+      const asc = typeof sp === 'number' ? true : (sp as { ascending?: unknown }).ascending !== false;
+      if (typeof col !== 'number' || col < this.col || col >= this.col + this.nc) throw new GasError('Invalid argument: sortSpecObj');
+      return { col0: col - 1, ascending: asc };
+    });
+    const { book, sheet } = this.forWrite();
+    sortBlock(book, sheet, this.row - 1, this.col - 1, this.nr, this.nc, keys);
+    this.s.changed(book);
+    return this;
   }
 
   private style(prop: string, value: string | number | boolean | null): RangeObj {

@@ -118,4 +118,22 @@ describe('Sheet and Spreadsheet (reference/spreadsheet/sheet, …/spreadsheet)',
     expect(r.ok).toBe(true);
     expect(JSON.parse(r.value as string)).toEqual([null, 'Test book', 'Laporan', 1]);
   });
+
+  it('Range.sort orders rows by columns (ascending or not), keeps formats with their rows, blanks last (…/range#sortsortspecobj)', async () => {
+    const { run } = setup();
+    const { value } = await run<string>(`function main() {
+      var sh = SpreadsheetApp.getActiveSheet();
+      var r = sh.getRange('A1:B5');
+      r.setValues([['b', 2], ['', 9], ['a', 2], ['c', 1], ['a', 5]]);
+      sh.getRange('B4').setNumberFormat('0.00');
+      r.sort([{ column: 2, ascending: false }, 1]);
+      var byB = r.getDisplayValues();
+      r.sort(1);
+      return JSON.stringify({ byB: byB, byA: r.getValues() });
+    }`);
+    expect(JSON.parse(value)).toEqual({
+      byB: [['', '9'], ['a', '5'], ['a', '2'], ['b', '2'], ['c', '1,00']],
+      byA: [['a', 5], ['a', 2], ['b', 2], ['c', 1], ['', 9]],
+    });
+  });
 });
