@@ -1,6 +1,7 @@
 // E2E harness: a seeded workbench on a free port with a temp state folder, Debian's Chromium through playwright-core,
 // and helpers that act as a user would (switch identity, open Extensions ▸ DataDesk items, advance the clock).
-import { mkdtempSync, mkdirSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, existsSync, rmSync, cpSync, readFileSync } from 'node:fs';
+import { Script } from 'node:vm';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -37,17 +38,39 @@ export interface TestWorkbench extends Workbench {
   stateDir: string;
 }
 
+/** A private copy of build/ (others may rebuild the shared one mid-test); retried until Code.js parses. */
+export function snapshotBuild(): string {
+  ensureBuilt();
+  for (let attempt = 0; ; attempt++) {
+    // Inside the repository (git-ignored artifacts/), so the worker still resolves node_modules.
+    mkdirSync(join(ROOT, 'artifacts', 'builds'), { recursive: true });
+    const dir = mkdtempSync(join(ROOT, 'artifacts', 'builds', 'e2e-'));
+    cpSync(join(ROOT, 'build'), dir, { recursive: true });
+    try {
+      new Script(readFileSync(join(dir, 'Code.js'), 'utf8'), { filename: 'Code.js' });
+      if (existsSync(join(dir, 'local', 'worker.js')) && existsSync(join(dir, 'local', 'workbench-page.js'))) return dir;
+      throw new Error('build/local is incomplete');
+    } catch (e) {
+      rmSync(dir, { recursive: true, force: true });
+      if (attempt >= 20) throw new Error(`build/ stays unusable: ${(e as Error).message}`);
+      execFileSync('sleep', ['0.5']);
+    }
+  }
+}
+
 /** A seeded workbench on a free port with its own temporary state folder; `stop()` also removes the folder. */
 export async function startTestWorkbench(opts: WorkbenchOptions = {}): Promise<TestWorkbench> {
   ensureBuilt();
   const stateDir = opts.stateDir ?? mkdtempSync(join(tmpdir(), 'dd-e2e-'));
-  const wb = await startWorkbench({ seed: true, port: 0, ...opts, stateDir });
+  const buildDir = opts.buildDir ?? snapshotBuild();
+  const wb = await startWorkbench({ seed: true, port: 0, ...opts, stateDir, buildDir });
   return {
     ...wb,
     stateDir,
     async stop() {
       await wb.stop();
       if (!opts.stateDir) rmSync(stateDir, { recursive: true, force: true });
+      if (!opts.buildDir) rmSync(buildDir, { recursive: true, force: true });
     },
   };
 }
@@ -100,6 +123,30 @@ export async function openMenu(page: Page, caption: string | RegExp): Promise<vo
   await page.waitForSelector('#addon-menu', { state: 'visible' });
   const item = page.locator('#addon-menu .menu-item', { hasText: caption });
   await item.first().click();
+}
+
+export type Opened = 'sidebar' | 'dialog' | 'alert' | 'none';
+
+/** Clicks Extensions ▸ DataDesk ▸ `caption` and waits for what it opened: a sidebar, a dialog, an alert or prompt
+ * (still waiting for an answer), or nothing (the execution ended; a failure shows in `#notice`). */
+export async function runMenu(page: Page, caption: string | RegExp): Promise<Opened> {
+  const before = Number((await page.getAttribute('body', 'data-done')) ?? '0');
+  await openMenu(page, caption);
+  const gone = { state: 'attached' as const, timeout: 120_000 };
+  const which = await Promise.race([
+    page.waitForSelector('#sidebar iframe', gone).then(() => 'sidebar' as const),
+    page.waitForSelector('#dialog iframe', gone).then(() => 'dialog' as const),
+    page.waitForSelector('#alert', gone).then(() => 'alert' as const),
+    page.waitForFunction((b) => Number(document.body.dataset.done ?? '0') > b, before, { timeout: 120_000 }).then(() => 'none' as const),
+  ]);
+  if (which !== 'none') return which;
+  for (const [sel, name] of [['#sidebar iframe', 'sidebar'], ['#dialog iframe', 'dialog'], ['#alert', 'alert']] as const) if (await page.$(sel)) return name;
+  return 'none';
+}
+
+/** The workbench's own message line (e.g. a menu function that failed), or ''. */
+export async function notice(page: Page): Promise<string> {
+  return (await page.isVisible('#notice')) ? ((await page.textContent('#notice')) ?? '') : '';
 }
 
 /** The open sidebar's content (a sandboxed iframe). */
@@ -159,4 +206,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS, `${name.replace(/[^\w.-]+/g, '-')}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/** Retries `assertion` (which throws while the state is not there yet) until it passes or `timeoutMs` runs out. */
+export async function eventually(assertion: () => unknown, timeoutMs = 15_000, everyMs = 150): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await assertion();
+      return;
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  }
 }

@@ -1,7 +1,7 @@
 // The demo composer: creates the "DataDesk Demo" spreadsheet, the add-on settings, then runs every capability seeder.
 import type { Runtime } from '../runtime/runtime';
 import { DEMO_APP_USERS, DEMO_DB, DemoUser } from './types';
-import { setScriptProperties } from './script';
+import { runSnippet, setScriptProperties } from './script';
 import { getSpreadsheetStore } from '../services/spreadsheet/store';
 import { SEEDERS } from './seeders';
 
@@ -66,6 +66,17 @@ export async function seedDemo(rt: Runtime, log: (line: string) => void = () => 
       log(`seed: ${name} FAILED: ${(e as Error).message}`);
     }
   }
+  // The single hourly heartbeat, installed as the admin in the demo spreadsheet (what platform/triggers.ts
+  // ensureHeartbeat does when the add-on is set up), so advancing the clock drives the unattended work.
+  await runSnippet(
+    rt,
+    `var ss = SpreadsheetApp.getActiveSpreadsheet();
+     var has = ScriptApp.getUserTriggers(ss).some(function (t) { return t.getHandlerFunction() === 'heartbeat'; });
+     if (!has) ScriptApp.newTrigger('heartbeat').timeBased().everyHours(1).create();
+     return !has;`,
+    null,
+    documentId,
+  );
   rt.env.writeJson(DEMO_STATE_FILE, state);
   await rt.env.flush();
   return state;

@@ -20,6 +20,8 @@ export interface WorkbenchOptions {
   reset?: boolean;
   /** Seeds the demo data when the state folder has none (default true). */
   seed?: boolean;
+  /** The built add-on to run (default build/); tests pass a private copy so a concurrent build cannot change it. */
+  buildDir?: string;
   log?: (line: string) => void;
 }
 
@@ -36,7 +38,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
   const log = opts.log ?? (() => undefined);
   const stateDir = resolve(opts.stateDir ?? process.env.DATADESK_HOME ?? join(process.cwd(), '.datadesk'));
   if (opts.reset) rmSync(stateDir, { recursive: true, force: true });
-  const rt = new Runtime({ stateDir });
+  const rt = new Runtime({ stateDir, ...(opts.buildDir ? { buildDir: opts.buildDir } : {}) });
   const stopStandins = await startStandins(rt, log);
   if (opts.seed !== false && !readDemoState(rt)) {
     const t0 = Date.now();
@@ -134,8 +136,11 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     if (req.method === 'GET' && p === '/api/drive/file') {
       if (!backends.drive) throw new HttpError(501, 'Drive is not emulated yet');
       const f = await backends.drive.file(str(q('id'), 'id'));
-      return sendBytes(res, f.mimeType || 'application/octet-stream', f.bytes, {
-        'content-disposition': attachment(f.name, q('download') !== '1'),
+      const download = q('download') === '1';
+      // Opening a text file shows it (Chromium would download text/csv); downloading keeps its real type.
+      const type = !download && /^(text\/|application\/(json|xml|csv))/.test(f.mimeType) ? 'text/plain; charset=utf-8' : f.mimeType || 'application/octet-stream';
+      return sendBytes(res, type, f.bytes, {
+        'content-disposition': attachment(f.name, !download),
         'x-content-type-options': 'nosniff',
         // A file the add-on wrote is untrusted: never let an HTML or SVG file run script on the workbench's origin.
         'content-security-policy': "sandbox; default-src 'none'; img-src data: 'self'; style-src 'unsafe-inline'",

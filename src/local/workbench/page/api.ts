@@ -79,8 +79,10 @@ export function connectEvents(onEvent: (e: PageEvent) => void): Promise<void> {
 }
 
 let busy = 0;
+let done = 0;
 function setBusy(delta: number, fn: string): void {
   busy += delta;
+  if (delta < 0) document.body.dataset.done = String(++done);
   document.body.dataset.busy = String(busy);
   const s = document.getElementById('exec-status');
   if (s) s.textContent = busy > 0 ? `Running ${fn}…` : '';

@@ -46,6 +46,7 @@ function handleUi(e: UiEvent): void {
 }
 
 async function runMenu(fn: string, caption: string): Promise<void> {
+  notice('');
   const r = await execute(fn, 'menu', user, documentId);
   r.ui.forEach(handleUi);
   if (!r.ok) notice(`${caption}: ${r.error?.message ?? 'failed'}`, 'error');
@@ -108,7 +109,7 @@ function onEvent(e: PageEvent): void {
 function reloadClock(): void {
   void getJson<{ now: string }>('/api/triggers').then((t) => {
     const c = byId('clock-now');
-    c.textContent = `🕒 ${wib(t.now)}`;
+    c.textContent = wib(t.now);
     c.dataset.iso = t.now;
   });
 }

@@ -1,0 +1,161 @@
+// The workbench in a real browser (Debian Chromium): the demo spreadsheet, Extensions ▸ DataDesk, sidebars, two roles,
+// the clock firing the hourly trigger, and a file the add-on wrote to the local Drive.
+import type { Browser, Page } from 'playwright-core';
+import {
+  startTestWorkbench, openBrowser, openWorkbench, asUser, menuCaptions, openMenu, sidebarFrame, dialogFrame,
+  advanceClock, openPanel, runMenu, notice, screenshot, idle, eventually, TestWorkbench, E2E_TIMEOUT,
+} from './harness';
+import { driveStore } from '../../src/local/services/drive/store';
+import { triggerStore } from '../../src/local/services/script/store';
+import { getSpreadsheetStore } from '../../src/local/services/spreadsheet/store';
+
+let wb: TestWorkbench;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  wb = await startTestWorkbench();
+  browser = await openBrowser();
+  page = await openWorkbench(browser, wb, 'admin@datadesk.local');
+}, E2E_TIMEOUT);
+
+afterAll(async () => {
+  await browser?.close();
+  await wb?.stop();
+});
+
+describe('workbench (Chromium)', () => {
+  it('shows the DataDesk Demo spreadsheet: title, sheet tabs and a grid of display values', async () => {
+    await expect(page.textContent('#doc-title')).resolves.toBe('DataDesk Demo');
+    const tabs = await page.locator('#tabs .tab').allTextContents();
+    expect(tabs.length).toBeGreaterThan(0);
+    const book = getSpreadsheetStore(wb.rt.env).get(wb.rt.defaultDocumentId()!)!;
+    expect(tabs).toEqual(book.sheets.filter((s) => !s.hidden).map((s) => s.name));
+    // Every visible tab renders its cells as the store's display strings.
+    for (const name of tabs) {
+      await page.click(`#tabs .tab[data-sheet="${name}"]`);
+      await page.waitForSelector(`#grid[data-sheet="${name}"][data-ready="1"]`);
+      const expected = getSpreadsheetStore(wb.rt.env).displayWindow(book.id, name, 0, 0, 1, 3)[0];
+      const shown = await page.locator('#grid .grid-cells .grow').first().locator('.cell').allTextContents();
+      expect(shown.slice(0, 3)).toEqual(expected);
+    }
+    await page.click(`#tabs .tab[data-sheet="${tabs[0]}"]`);
+    await screenshot(page, 'workbench-01-demo-spreadsheet');
+  });
+
+  it('Extensions ▸ DataDesk is exactly the menu onOpen built for the user', async () => {
+    const captions = await menuCaptions(page);
+    const built = getSpreadsheetStore(wb.rt.env).getMenus(wb.rt.defaultDocumentId(), 'admin@datadesk.local').find((m) => m.addon)!;
+    const expected = built.items.filter((i): i is { caption: string; fn: string } => 'fn' in i).map((i) => i.caption);
+    expect(captions).toEqual(expected);
+    expect(captions).toContain('Pengaturan (Settings)…');
+    await page.click('#menu-extensions');
+    await page.hover('#menu-popup [data-submenu="addon"]');
+    await screenshot(page, 'workbench-02-addon-menu');
+    await page.keyboard.press('Escape');
+  });
+
+  it('opens each DataDesk sidebar in a sandboxed 300 px iframe with google.script.run working', async () => {
+    const built = getSpreadsheetStore(wb.rt.env).getMenus(wb.rt.defaultDocumentId(), 'admin@datadesk.local').find((m) => m.addon)!;
+    const sidebars = built.items.filter((i): i is { caption: string; fn: string } => 'fn' in i && /^open/.test(i.fn));
+    expect(sidebars.length).toBeGreaterThan(0);
+    for (const item of sidebars) {
+      // Closing the sidebar first: a sidebar that stays from the previous item would pass for this one.
+      const opened = await runMenu(page, item.caption);
+      expect([item.caption, opened, await notice(page)]).toEqual([item.caption, expect.stringMatching(/sidebar|dialog/), '']);
+      const sel = opened === 'sidebar' ? '#sidebar iframe' : '#dialog iframe';
+      await expect(page.getAttribute(sel, 'sandbox')).resolves.toBe('allow-scripts allow-forms allow-popups allow-modals allow-downloads');
+      if (opened === 'sidebar') expect((await page.locator('#sidebar').boundingBox())!.width).toBeCloseTo(300, -1);
+      const frame = opened === 'sidebar' ? sidebarFrame(page) : dialogFrame(page);
+      await frame.locator('h1').first().waitFor({ timeout: 30_000 });
+      await idle(page);
+      await page.waitForTimeout(300);
+      await screenshot(page, `workbench-03-${item.fn}`);
+      if (opened === 'sidebar') await page.click('#sidebar-close');
+      else await page.click('#dialog-close');
+    }
+  });
+
+  it('acts as two roles: the admin manages settings, the analyst gets "Akses ditolak"', async () => {
+    await openMenu(page, 'Pengaturan (Settings)…');
+    const adminRoles = sidebarFrame(page).locator('#roles');
+    await eventually(async () => expect(await adminRoles.inputValue()).toContain('analis@datadesk.local'), 30_000);
+    await screenshot(page, 'workbench-04-settings-admin');
+
+    await asUser(page, 'analis@datadesk.local');
+    await expect(page.isVisible('#sidebar iframe')).resolves.toBe(false); // another user opens the file fresh
+    await expect(page.getAttribute('body', 'data-user')).resolves.toBe('analis@datadesk.local');
+    await openMenu(page, 'Pengaturan (Settings)…');
+    const status = sidebarFrame(page).locator('#status');
+    await eventually(async () => expect(await status.textContent()).toContain('Akses ditolak'), 30_000);
+    await expect(sidebarFrame(page).locator('#roles').inputValue()).resolves.toBe('');
+    await screenshot(page, 'workbench-05-settings-analyst-denied');
+    await page.click('#sidebar-close');
+    await asUser(page, 'admin@datadesk.local');
+  });
+
+  it('shows a change the add-on writes to a sheet without a reload', async () => {
+    const id = wb.rt.defaultDocumentId()!;
+    const sheet = (await page.getAttribute('#grid', 'data-sheet'))!;
+    const r = await wb.rt.execute({
+      fn: 'write',
+      args: [id, sheet],
+      documentId: id,
+      script: `function write(id, name) { SpreadsheetApp.openById(id).getSheetByName(name).getRange('A1').setValue('Ditulis oleh add-on'); }`,
+    });
+    expect(r.error ?? null).toBeNull();
+    await eventually(async () => expect(await page.locator('#grid .cell[data-r="0"][data-c="0"]').textContent()).toBe('Ditulis oleh add-on'), 10_000);
+  });
+
+  it('edits a cell by typing, as a user does in Sheets', async () => {
+    const id = wb.rt.defaultDocumentId()!;
+    const sheet = (await page.getAttribute('#grid', 'data-sheet'))!;
+    const info = getSpreadsheetStore(wb.rt.env).sheetInfo(id, sheet);
+    const row = info.maxRows - 1; // the last row: empty in every demo sheet
+    await page.focus('#grid .grid-scroller');
+    await page.keyboard.press('Control+ArrowDown');
+    await page.keyboard.type('12500');
+    await page.keyboard.press('Enter');
+    await eventually(async () => expect(await getSpreadsheetStore(wb.rt.env).displayWindow(id, sheet, row, 0, 1, 1)[0][0]).toMatch(/^12[.,]?500$/), 10_000);
+  });
+
+  it('advances the clock to fire the hourly heartbeat trigger and shows the run', async () => {
+    const triggers = triggerStore(wb.rt.env).list();
+    expect(triggers.map((t) => t.handler)).toContain('heartbeat');
+    await openPanel(page, 'clock');
+    await expect(page.locator('#trigger-list .trigger[data-fn="heartbeat"]').count()).resolves.toBeGreaterThan(0);
+    const to = new Date(wb.rt.env.clock.now().getTime() + 2 * 3600_000).toISOString();
+    const runs = await advanceClock(page, to);
+    const beats = runs.filter((r) => r.fn === 'heartbeat');
+    expect(beats.length).toBeGreaterThanOrEqual(1);
+    expect(beats.every((r) => r.ok)).toBe(true);
+    expect(wb.rt.env.clock.now().getTime()).toBeGreaterThanOrEqual(new Date(to).getTime());
+    await screenshot(page, 'workbench-06-clock-fired');
+  });
+
+  it('opens and downloads a file the add-on wrote to the local Drive', async () => {
+    const drive = driveStore(wb.rt.env);
+    const before = new Set(drive.all({ kind: 'file' }).map((f) => f.id));
+    // The add-on writes a file through DriveApp (an execution as the admin), then the user finds it in the Drive panel.
+    const r = await wb.rt.execute({
+      fn: 'write',
+      script: `function write() {
+        var folder = DriveApp.getRootFolder().createFolder('Ekspor DataDesk');
+        return folder.createFile('ringkasan.csv', 'cabang,anggaran\\nJakarta,28488600\\n', 'text/csv').getId();
+      }`,
+    });
+    expect(r.error ?? null).toBeNull();
+    const fileId = r.value as string;
+    expect(before.has(fileId)).toBe(false);
+    await openPanel(page, 'drive');
+    await page.click('#panel-drive .drive-item[data-name="Ekspor DataDesk"] .drive-name');
+    await page.waitForSelector('#panel-drive .drive-item[data-name="ringkasan.csv"]');
+    await screenshot(page, 'workbench-07-drive');
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#panel-drive .drive-item[data-name="ringkasan.csv"] .drive-open')]);
+    await popup.waitForLoadState();
+    await expect(popup.textContent('body')).resolves.toContain('Jakarta,28488600');
+    await popup.close();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#panel-drive .drive-item[data-name="ringkasan.csv"] .drive-download')]);
+    expect(download.suggestedFilename()).toBe('ringkasan.csv');
+  });
+});
