@@ -12,7 +12,7 @@ import type { Returning } from './types';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Apps Script's text for a taken sheet name (as the brief gives it; not confirmed against a live run). */
+/** Sheets' text for a taken sheet name (as Sheets API/Apps Script error reports show it; names compare case-insensitively). */
 export const duplicateNameError = (name: string) => new GasError(`A sheet with the name "${name}" already exists. Please enter another name.`);
 
 export function checkSheetName(book: BookModel, name: unknown, except?: SheetModel): string {
@@ -175,8 +175,8 @@ export class SheetObj implements Pick<GSheet,
   deleteRows(rowPosition: number, howMany: number): void {
     this.write((book, sheet) => {
       if (!(rowPosition >= 1 && howMany >= 1 && rowPosition + howMany - 1 <= sheet.maxRows)) throw new GasError('Those rows are out of bounds.');
-      // Unconfirmed text: Sheets refuses to delete every non-frozen row.
-      if (howMany >= sheet.maxRows - sheet.frozenRows && rowPosition <= sheet.frozenRows + 1) throw new GasError("You can't delete all the rows on the sheet.");
+      // Apps Script's text as developers report it (not in the reference docs).
+      if (sheet.maxRows - howMany <= sheet.frozenRows) throw new GasError('Sorry, it is not possible to delete all non-frozen rows.');
       this.s.store.checkEditable(book, sheet, rowPosition, 1, howMany, sheet.maxCols, this.s.ctx.user);
       sheet.deleteRows(rowPosition - 1, howMany);
     });

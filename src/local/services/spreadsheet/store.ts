@@ -30,7 +30,7 @@ import { key } from './model';
 export const CELL_LIMIT = 10_000_000;
 /** Confirmed in real Sheets API/Apps Script error logs. */
 export const CELL_LIMIT_ERROR = 'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
-/** Apps Script's text for editing a protected range (from developer reports; unconfirmed against docs). */
+/** Sheets' text for editing a protected range (seen in Sheets API and Apps Script error reports). */
 export const PROTECTED_ERROR = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 export interface SpreadsheetSummary {

@@ -30,6 +30,8 @@ describe('Sheet and Spreadsheet (reference/spreadsheet/sheet, …/spreadsheet)',
     expect(JSON.parse(value)).toEqual({ afterInsert: [1, '', '', 2, 3, 4], afterDelete: [1, 3, 4], max: 999 });
     const e = await fail(`function main() { SpreadsheetApp.getActiveSheet().deleteRows(1000, 5); }`);
     expect(e.message).toBe('Those rows are out of bounds.');
+    const e2 = await fail(`function main() { var sh = SpreadsheetApp.getActiveSheet(); sh.setFrozenRows(1); sh.deleteRows(2, sh.getMaxRows() - 1); }`);
+    expect(e2.message).toBe('Sorry, it is not possible to delete all non-frozen rows.');
   });
 
   it('A1 notation: sheet-qualified, whole columns, open-ended ranges and getA1Notation', async () => {
