@@ -7,6 +7,9 @@ import { Runtime } from '../../../src/local/runtime/runtime';
 import { tick, nextRuns, zonedParts } from '../../../src/local/runtime/scheduler';
 import { triggerStore } from '../../../src/local/services/script/store';
 
+// Each test starts worker threads; allow for a loaded machine.
+jest.setTimeout(30_000);
+
 const S = `
 function install(kind) {
   var b = ScriptApp.newTrigger('beat').timeBased();

@@ -1,6 +1,6 @@
 // DriveApp over the local Drive store: folders, files, blobs, trash (owner only), search, iterators with continuation.
-// Like Apps Script, getFiles/getFilesByName/getFolders list trashed items too: check isTrashed() or search
-// with "trashed = false".
+// Like Apps Script, getFiles/getFilesByName/getFolders list trashed items too (DriveApp sits on Drive's files.list,
+// which "returns all files by default, including trashed files"): check isTrashed() or search with "trashed = false".
 import type { ExecContext } from '../../runtime/types';
 import { GasError } from '../../runtime/types';
 import type { RuntimeEnv } from '../../runtime/env';
@@ -26,8 +26,8 @@ function listFor(store: DriveStore, c: Criteria): DriveItem[] {
   return store.all({ kind: c.k }).filter((it) =>
     (c.parent === undefined || it.parents.includes(c.parent)) &&
     (c.name === undefined || it.name === c.name) &&
-    (!c.trashedOnly || it.trashed) &&
-    (!pred || pred(it)));
+    (!c.trashedOnly || store.isTrashed(it.id)) &&
+    (!pred || pred(it, store.isTrashed(it.id))));
 }
 
 class DriveIterator {
@@ -113,8 +113,9 @@ abstract class DriveEntry<Self> {
   getLastUpdated(): Date {
     return new Date(this.item.updated);
   }
+  /** True when trashed itself or inside a trashed folder. */
   isTrashed(): boolean {
-    return this.item.trashed;
+    return this.store.isTrashed(this.item.id);
   }
   /** Only the owner may trash or restore (platform-facts.md, reference/drive/file#setTrashed). */
   setTrashed(trashed: boolean): Self {

@@ -3,7 +3,8 @@
 import { GasError } from '../../runtime/types';
 import type { DriveItem } from './store';
 
-export type Predicate = (it: DriveItem) => boolean;
+/** `trashed` is the item's effective state (itself or an ancestor folder in the trash). */
+export type Predicate = (it: DriveItem, trashed: boolean) => boolean;
 
 /** Text for a query outside the subset. Apps Script reports a bad query as "Invalid argument: q" (unconfirmed). */
 const bad = (why: string) => new GasError(`Invalid argument: q (${why})`);
@@ -77,8 +78,8 @@ export function compileQuery(q: string): Predicate {
         const b = v.toLowerCase();
         if (b !== 'true' && b !== 'false') throw bad('trashed needs true or false');
         const want = b === 'true';
-        if (op === '=') preds.push((it) => it.trashed === want);
-        else if (op === '!=') preds.push((it) => it.trashed !== want);
+        if (op === '=') preds.push((_it, t) => t === want);
+        else if (op === '!=') preds.push((_it, t) => t !== want);
         else throw bad(`unsupported operator ${op} for trashed`);
       } else throw bad(`unsupported field ${a}`);
       i += 3;
@@ -89,5 +90,5 @@ export function compileQuery(q: string): Predicate {
       if (i >= toks.length) throw bad("dangling 'and'");
     }
   }
-  return (it) => preds.every((p) => p(it));
+  return (it, trashed) => preds.every((p) => p(it, trashed));
 }

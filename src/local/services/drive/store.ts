@@ -101,9 +101,21 @@ export class DriveStore implements Store {
     return it;
   }
 
+  /** In the trash itself or inside a trashed folder (Drive's `trashed`, as opposed to `explicitlyTrashed`). */
+  isTrashed(id: string): boolean {
+    const seen = new Set<string>();
+    const walk = (x: string): boolean => {
+      const it = this.get(x);
+      if (!it || seen.has(x)) return false;
+      seen.add(x);
+      return it.trashed || (it.parents.length > 0 && it.parents.every(walk));
+    };
+    return walk(id);
+  }
+
   all(opts: { kind?: 'file' | 'folder'; trashed?: boolean } = {}): DriveItem[] {
     return Object.values(this.index.items)
-      .filter((it) => it.id !== this.rootId && (!opts.kind || it.kind === opts.kind) && (opts.trashed !== false || !it.trashed))
+      .filter((it) => it.id !== this.rootId && (!opts.kind || it.kind === opts.kind) && (opts.trashed !== false || !this.isTrashed(it.id)))
       .sort((a, b) => a.seq - b.seq);
   }
 
@@ -111,6 +123,7 @@ export class DriveStore implements Store {
     return this.all(opts).filter((it) => it.parents.includes(folderId));
   }
 
+  /** What the trash shows: items trashed themselves (their contents go with them). */
   trashedItems(): DriveItem[] {
     return this.all().filter((it) => it.trashed);
   }

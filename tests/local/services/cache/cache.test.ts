@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { Runtime } from '../../../../src/local/runtime/runtime';
 import { KEY_TOO_LARGE, VALUE_TOO_LARGE, BAD_EXPIRY } from '../../../../src/local/services/cache/index';
 
+// Each test starts worker threads; allow for a loaded machine.
+jest.setTimeout(30_000);
+
 const S = `
 function put(k, v, s) { if (s === null) CacheService.getScriptCache().put(k, v); else CacheService.getScriptCache().put(k, v, s); }
 function get(k) { return CacheService.getScriptCache().get(k); }

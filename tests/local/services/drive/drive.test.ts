@@ -6,6 +6,9 @@ import { Runtime } from '../../../../src/local/runtime/runtime';
 import { driveStore, NOT_FOUND, ACCESS_DENIED } from '../../../../src/local/services/drive/store';
 import { ITERATOR_END } from '../../../../src/local/services/drive/index';
 
+// Each test starts worker threads; allow for a loaded machine.
+jest.setTimeout(30_000);
+
 const S = `
 function mk(folderName, fileName, text) {
   var folder = DriveApp.createFolder(folderName);
@@ -18,6 +21,10 @@ function read(id) {
   return { name: f.getName(), text: f.getBlob().getDataAsString(), type: f.getMimeType(), size: f.getSize(),
     owner: f.getOwner().getEmail(), parent: parents.next().getName(), created: f.getDateCreated().toISOString(),
     url: f.getUrl(), trashed: f.isTrashed() };
+}
+function trashFolder(folderId, fileId) {
+  DriveApp.getFolderById(folderId).setTrashed(true);
+  return [DriveApp.getFileById(fileId).isTrashed(), names(DriveApp.searchFiles("trashed = false")), names(DriveApp.getTrashedFiles())];
 }
 function file(id) { return DriveApp.getFileById(id).getName(); }
 function folder(id) { return DriveApp.getFolderById(id).getName(); }
@@ -92,6 +99,14 @@ describe('DriveApp (reference/drive/drive-app)', () => {
     expect(await rt.call('byName', ['t.csv'], { script: S })).toEqual(['t.csv']);
     expect(await rt.call('search', ["title = 't.csv' and trashed = false"], { script: S })).toEqual([]);
     expect(driveStore(rt.env).trashedItems().map((i) => i.name)).toEqual(['t.csv']);
+  });
+
+  it('treats files in a trashed folder as trashed (Drive files.list `trashed`)', async () => {
+    const rt = new Runtime({ stateDir: dir() });
+    const ids = await rt.call<{ folder: string; file: string }>('mk', ['Gone', 'in.csv', 'a'], { script: S, user: 'o@x.id' });
+    await rt.call('mk', ['Kept', 'out.csv', 'b'], { script: S, user: 'o@x.id' });
+    expect(await rt.call('trashFolder', [ids.folder, ids.file], { script: S, user: 'o@x.id' })).toEqual([true, ['out.csv'], ['in.csv']]);
+    expect(driveStore(rt.env).trashedItems().map((i) => i.name)).toEqual(['Gone']);
   });
 
   it('refuses files over 50 MB, and over 10 MB when a mimeType is given (reference/drive/drive-app#createFile)', async () => {

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { Runtime } from '../../../../src/local/runtime/runtime';
 import { LOCK_TIMEOUT, lockManager } from '../../../../src/local/services/lock/index';
 
+// Each test starts worker threads; allow for a loaded machine.
+jest.setTimeout(30_000);
+
 /** Waits until some execution holds the script lock (worker start-up time varies under load). */
 async function untilHeld(rt: Runtime): Promise<void> {
   for (let i = 0; i < 200 && !lockManager(rt.env).held().script; i++) await new Promise((r) => setTimeout(r, 20));

@@ -6,6 +6,9 @@ import { Runtime } from '../../../../src/local/runtime/runtime';
 import { outboxStore, QUOTA_EXCEEDED, NO_RECIPIENT, DAILY_QUOTA } from '../../../../src/local/services/mail/index';
 import type { RuntimeEvent } from '../../../../src/local/runtime/env';
 
+// Each test starts worker threads; allow for a loaded machine.
+jest.setTimeout(30_000);
+
 const S = `
 function simple(to) { MailApp.sendEmail(to, 'Ringkasan', 'Halo'); return MailApp.getRemainingDailyQuota(); }
 function full() {

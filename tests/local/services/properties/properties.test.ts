@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { Runtime } from '../../../../src/local/runtime/runtime';
 import { QUOTA_ERROR } from '../../../../src/local/services/properties/index';
 
+// Each test starts worker threads; allow for a loaded machine.
+jest.setTimeout(30_000);
+
 const SCRIPT = `
 function setUser(k, v) { PropertiesService.getUserProperties().setProperty(k, v); }
 function getUser(k) { return PropertiesService.getUserProperties().getProperty(k); }

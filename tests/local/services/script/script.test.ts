@@ -7,6 +7,9 @@ import { Runtime } from '../../../../src/local/runtime/runtime';
 import { triggerStore } from '../../../../src/local/services/script/store';
 import { TOO_MANY_TIME_TRIGGERS, RECURRENCE_TOO_SHORT, TOO_MANY_TRIGGERS } from '../../../../src/local/services/script/index';
 
+// Each test starts worker threads; allow for a loaded machine.
+jest.setTimeout(30_000);
+
 const S = `
 function hourly() { return ScriptApp.newTrigger('heartbeat').timeBased().everyHours(1).create().getUniqueId(); }
 function daily() { return ScriptApp.newTrigger('heartbeat').timeBased().everyDays(1).atHour(2).create().getUniqueId(); }
