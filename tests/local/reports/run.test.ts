@@ -1,0 +1,154 @@
+// The monthly report end to end in the runtime: real Code.js, Drive on disk, PGlite, the hourly trigger, the stand-in.
+import { tick } from '../../../src/local/runtime/scheduler';
+import { database } from '../../../src/local/services/jdbc/embedded';
+import { driveStore } from '../../../src/local/services/drive/store';
+import { getSpreadsheetStore } from '../../../src/local/services/spreadsheet/store';
+import { makeWorld, folderView, folderDeepView, readXlsx, fileInFolder, World, ADMIN, AUDITOR } from './fixture';
+
+jest.setTimeout(180_000);
+
+const BUS = ['BEAUTY', 'ELEC', 'FASHION', 'HOME', 'KIDS', 'SPORTS'];
+const names = (m: string) => Object.fromEntries(BUS.map((bu) => [bu, [`DC_Orders_${bu}_${m}.xlsx`]]));
+
+describe('reports in the runtime', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await makeWorld('2026-11-23T03:00:00Z', 300);
+  });
+  afterAll(() => w.close());
+
+  it('the seeded folders hold last month\'s real report files, readable by exceljs with the query\'s rows and totals', async () => {
+    expect(folderView(w)).toEqual(names('2026-10'));
+    const db = database(w.rt.env);
+    const q = await db.query<{ bu: string; n: string; amount: string }>(
+      `SELECT o.bu_code AS bu, count(*) AS n, sum(i.qty * i.unit_price) AS amount FROM dc.orders o JOIN dc.order_items i USING (order_id)
+       WHERE o.created_at >= '2026-10-01T00:00:00+07' AND o.created_at < '2026-11-01T00:00:00+07' GROUP BY 1`,
+    );
+    let total = 0;
+    for (const r of q.rows) {
+      const x = await readXlsx(w, fileInFolder(w, r.bu, `DC_Orders_${r.bu}_2026-10.xlsx`));
+      expect(x.frozen).toBe(true);
+      expect(x.header[0]).toBe('No. Pesanan (Order no)');
+      expect(x.rows.length).toBe(Number(r.n));
+      expect(x.rows.reduce((a, row) => a + (row[11] as number), 0)).toBe(Number(r.amount));
+      expect(x.rows.every((row) => row[2] === r.bu && typeof row[0] === 'string' && row[6] instanceof Date && typeof row[11] === 'number')).toBe(true);
+      expect(x.numFmts[11]).toBe('"Rp "#,##0');
+      // WIB: every creation time (shown as WIB wall clock) falls in October
+      expect(x.rows.every((row) => (row[6] as Date).toISOString().startsWith('2026-10'))).toBe(true);
+      // returns and refunds are in the flat rows
+      total += x.rows.length;
+    }
+    expect(total).toBe(300);
+    const all = q.rows.length;
+    expect(all).toBe(6);
+  });
+
+  it('dry run reports counts per BU and writes nothing', async () => {
+    const before = folderDeepView(w);
+    const r = await w.rt.execute({ fn: 'reports_dryRun', args: ['2026-10'], user: ADMIN, kind: 'rpc' });
+    expect(r.ok).toBe(true);
+    const v = r.value as { total: number; counts: Array<{ bu: string; rows: number }> };
+    expect(v.total).toBe(300);
+    expect(v.counts.map((c) => c.bu).sort()).toEqual(BUS);
+    expect(folderDeepView(w)).toEqual(before);
+    expect(Object.keys(r.counts).some((k) => /createFile|moveTo|setTrashed/.test(k))).toBe(false);
+  });
+
+  it('refuses bad input with a clear error and leaves every folder as it was', async () => {
+    const before = folderDeepView(w);
+    const call = async (fn: string, args: unknown[], user = ADMIN) => {
+      const r = await w.rt.execute({ fn, args, user, kind: 'rpc' });
+      expect(r.ok).toBe(false);
+      return r.error!.message;
+    };
+    expect(await call('reports_runMonth', ['2026-12'])).toMatch(/belum berakhir/);
+    expect(await call('reports_runMonth', ['2026/10'])).toMatch(/Bulan tidak valid/);
+    expect(await call('reports_runMonth', ['2026-09'])).toMatch(/Tidak ada order DC pada 2026-09/);
+    expect(await call('reports_runMonth', ['2026-10'], AUDITOR)).toMatch(/Akses ditolak/);
+    const settings = (await w.rt.call<{ settings: Record<string, unknown> }>('reports_getSettings', [], { user: ADMIN, kind: 'rpc' })).settings;
+    expect(await call('reports_saveSettings', [settings, 'https://discord.com/api/webhooks/abc/def'])).toMatch(/URL webhook tidak valid/);
+    expect(await call('reports_saveSettings', [{ ...settings, schema: 'tidak_ada' }, null])).toMatch(/Kueri laporan gagal/);
+    expect(await call('reports_saveSettings', [{ ...settings, folders: [...(settings.folders as unknown[]), { bu: 'X', folderId: '1doesNotExist' }] }, null])).toMatch(/tidak ditemukan/);
+    // a BU in the data without a folder: named, with its row count
+    const fewer = { ...settings, folders: (settings.folders as Array<{ bu: string }>).filter((f) => f.bu !== 'KIDS') };
+    await w.rt.call('__set', [JSON.stringify(fewer)], { script: 'function __set(v){PropertiesService.getScriptProperties().setProperty("DATADESK_REPORTS_SETTINGS", v);}' });
+    expect(await call('reports_runMonth', ['2026-10'])).toMatch(/unit bisnis KIDS \(\d+ baris\) tidak punya folder/);
+    await w.rt.call('__set', [JSON.stringify(settings)], { script: 'function __set(v){PropertiesService.getScriptProperties().setProperty("DATADESK_REPORTS_SETTINGS", v);}' });
+    // a missing folder
+    driveStore(w.rt.env).require(w.folders.HOME).trashed = true;
+    expect(await call('reports_runMonth', ['2026-10'])).toMatch(/folder HOME .* tidak ditemukan/);
+    driveStore(w.rt.env).require(w.folders.HOME).trashed = false;
+    expect(folderDeepView(w)).toEqual(before);
+  });
+
+  it('a run with one folder made unwritable fails, alerts with the error, and leaves every folder untouched', async () => {
+    w.hooks.clear();
+    const before = folderDeepView(w);
+    driveStore(w.rt.env).setWritable(w.folders.SPORTS, false);
+    const r = await w.rt.execute({ fn: 'reports_runMonth', args: ['2026-10'], user: ADMIN, kind: 'rpc' });
+    driveStore(w.rt.env).setWritable(w.folders.SPORTS, true);
+    expect(r.ok).toBe(false);
+    expect(r.error!.message).toMatch(/SPORTS .*tidak dapat ditulis/);
+    expect(folderDeepView(w)).toEqual(before);
+  });
+
+  it('an unwritable folder discovered at publish time rolls back the publish and alerts with the error text', async () => {
+    w.hooks.clear();
+    const before = folderDeepView(w);
+    // Break the folder after the pre-flight, between build and publish: the run sees it at the publish check.
+    const drive = driveStore(w.rt.env);
+    const orig = drive.createFile.bind(drive);
+    let n = 0;
+    drive.createFile = (...a: Parameters<typeof orig>) => {
+      if (++n === 6) drive.setWritable(w.folders.ELEC, false);
+      return orig(...a);
+    };
+    const r = await w.rt.execute({ fn: 'reports_runMonth', args: ['2026-10'], user: ADMIN, kind: 'rpc' });
+    drive.createFile = orig;
+    drive.setWritable(w.folders.ELEC, true);
+    expect(r.ok).toBe(true);
+    expect(r.value).toMatchObject({ phase: 'failed', error: expect.stringMatching(/ELEC .*tidak dapat ditulis/) });
+    expect(folderDeepView(w)).toEqual(before);
+    const alerts = w.hooks.received();
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ format: 'google_chat', body: { text: expect.stringMatching(/GAGAL[\s\S]*ELEC/) } });
+  });
+
+  it('rerunning a month replaces its files (never duplicates) and logs the run', async () => {
+    const ids = Object.fromEntries(BUS.map((bu) => [bu, fileInFolder(w, bu, `DC_Orders_${bu}_2026-10.xlsx`)]));
+    const s = await w.rt.call<{ phase: string }>('reports_runMonth', ['2026-10'], { user: ADMIN, kind: 'rpc' });
+    expect(s.phase).toBe('done');
+    expect(folderView(w)).toEqual(names('2026-10'));
+    for (const bu of BUS) {
+      expect(fileInFolder(w, bu, `DC_Orders_${bu}_2026-10.xlsx`)).not.toBe(ids[bu]);
+      expect(driveStore(w.rt.env).require(ids[bu]).trashed).toBe(true);
+    }
+  });
+
+  it('the heartbeat on the 2nd publishes the new month, trashes last month\'s files, logs and alerts', async () => {
+    w.hooks.clear();
+    const old = Object.fromEntries(BUS.map((bu) => [bu, fileInFolder(w, bu, `DC_Orders_${bu}_2026-10.xlsx`)]));
+    w.rt.env.clock.advanceTo(new Date('2026-12-01T21:10:00+07:00')); // skip the quiet hours of late November
+    const t1 = await tick(w.rt, new Date('2026-12-01T23:30:00+07:00'));
+    expect(t1.fired.length).toBeGreaterThan(0);
+    expect(folderView(w)).toEqual(names('2026-10')); // not yet due on the 1st
+    const t = await tick(w.rt, new Date('2026-12-02T02:30:00+07:00'));
+    expect(t.fired.every((f) => f.result.ok)).toBe(true);
+    expect(folderView(w)).toEqual(names('2026-11'));
+    for (const bu of BUS) expect(driveStore(w.rt.env).require(old[bu]).trashed).toBe(true);
+    const alerts = w.hooks.received();
+    expect(alerts).toHaveLength(1);
+    expect((alerts[0].body as { text: string }).text).toMatch(/2026-11 terbit \(300 baris, 6 file\)/);
+    const log = await w.rt.call<Array<{ month: string; bu: string; status: string; rows: number; sha256: string; link: string }>>('reports_runLog', [], { user: AUDITOR, kind: 'rpc' });
+    const nov = log.filter((r) => r.month === '2026-11');
+    expect(nov.map((r) => r.bu).sort()).toEqual(BUS);
+    expect(nov.every((r) => r.status === 'OK' && /^[0-9a-f]{64}$/.test(r.sha256) && r.link.length > 0)).toBe(true);
+    expect(nov.reduce((a, r) => a + r.rows, 0)).toBe(300);
+    const sheet = getSpreadsheetStore(w.rt.env);
+    expect(sheet).toBeTruthy();
+    // a later heartbeat does not run the month again
+    const again = await tick(w.rt, new Date('2026-12-02T05:30:00+07:00'));
+    expect(again.fired.length).toBeGreaterThan(0);
+    expect(w.hooks.received()).toHaveLength(1);
+  });
+});
