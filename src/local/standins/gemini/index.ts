@@ -1,0 +1,277 @@
+// The local Gemini stand-in: Google's generateContent REST wire format on a plain Node HTTP server, answers derived
+// from what it is sent (text and image bytes), injectable latency, 429s with RetryInfo, 500s, malformed JSON and
+// safety blocks. It also serves the demo catalogue's product pictures at GET /images/<sku>.png.
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AskedItem, keywordsFor } from './answer';
+import { imageMissingByDefault, productPng } from './png';
+
+export { imageWord, keywordsFor, IMAGE_WORDS } from './answer';
+export { productPng, imageMissingByDefault } from './png';
+
+export interface Faults {
+  /** Latency of generateContent in ms: log-normal with this median and 95th percentile; null = none. */
+  latency: { medianMs: number; p95Ms: number } | null;
+  /** Probabilities per request. */
+  rate429: number;
+  rate500: number;
+  rateMalformed: number;
+  rateSafety: number;
+  /** RetryInfo.retryDelay sent with 429s, in seconds. */
+  retryDelaySec: number;
+  /** SKUs the model always refuses (finishReason SAFETY whenever they are in a request). */
+  safetySkus: string[];
+  /** SKUs whose answers always come back as broken JSON. */
+  malformedSkus: string[];
+  /** SKUs that make the model answer about a SKU it was not asked. */
+  strangerSkus: string[];
+}
+
+export interface GeminiStandinOptions {
+  port?: number;
+  host?: string;
+  /** Keys accepted in x-goog-api-key (or ?key=). */
+  apiKeys?: string[];
+  /** Model ids that exist. */
+  models?: string[];
+  faults?: Partial<Faults>;
+  seed?: number;
+  /** Which SKUs have no picture (404); default: about 4 % by hash. */
+  imageMissing?: (sku: string) => boolean;
+  imageSize?: number;
+}
+
+export interface StandinStats {
+  generateRequests: number;
+  byStatus: Record<string, number>;
+  /** SKUs answered successfully (200 with keywords), per SKU. */
+  answered: Record<string, number>;
+  inlineImages: number;
+  imageRequests: number;
+  images404: number;
+  promptTokens: number;
+  outputTokens: number;
+  /** Requests in flight right now and the most seen at once. */
+  inFlight: number;
+  maxInFlight: number;
+}
+
+export interface GeminiStandin {
+  url: string;
+  stats(): StandinStats;
+  resetStats(): void;
+  /** Changes faults while running (tests start a 429 storm, then end it). */
+  setFaults(f: Partial<Faults>): void;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_KEY = 'demo-gemini-key';
+export const DEFAULT_MODELS = ['gemini-2.5-flash', 'gemini-2.5-flash-lite', 'gemini-2.0-flash'];
+
+const NO_FAULTS: Faults = { latency: null, rate429: 0, rate500: 0, rateMalformed: 0, rateSafety: 0, retryDelaySec: 1, safetySkus: [], malformedSkus: [], strangerSkus: [] };
+
+function mulberry32(a: number): () => number {
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function googleError(code: number, status: string, message: string, details?: unknown[]): string {
+  return JSON.stringify({ error: { code, message, status, ...(details ? { details } : {}) } }, null, 2);
+}
+
+interface Part {
+  text?: string;
+  inlineData?: { mimeType?: string; data?: string };
+}
+
+/** Finds the products a request asks about: a JSON list of {sku, nama|name, kategori|category} in a text part, and
+ * each "… SKU <sku>:" text part followed by an inlineData part (its picture). */
+export function readAsked(parts: Part[]): { items: AskedItem[]; top: string[] } {
+  const items: AskedItem[] = [];
+  let top: string[] = [];
+  for (const p of parts) {
+    const t = p.text ?? '';
+    const m = /Kata kunci populer[^:]*:\s*(.+)/.exec(t);
+    if (m) top = m[1].split(',').map((s) => s.trim()).filter(Boolean);
+    const at = t.indexOf('[');
+    if (at >= 0 && !items.length) {
+      try {
+        const list = JSON.parse(t.slice(at)) as Array<Record<string, unknown>>;
+        if (Array.isArray(list)) {
+          for (const r of list) if (r && typeof r.sku === 'string') items.push({ sku: r.sku, name: String(r.nama ?? r.name ?? ''), category: String(r.kategori ?? r.category ?? ''), image: null });
+        }
+      } catch {
+        /* not the list */
+      }
+    }
+  }
+  for (let i = 0; i < parts.length - 1; i++) {
+    const m = /SKU\s+(\S+?):?\s*$/.exec(parts[i].text ?? '');
+    const img = parts[i + 1].inlineData;
+    if (m && img?.data) {
+      const it = items.find((x) => x.sku === m[1]);
+      if (it) it.image = Buffer.from(img.data, 'base64');
+    }
+  }
+  return { items, top };
+}
+
+export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promise<GeminiStandin> {
+  const keys = new Set(opts.apiKeys ?? [DEFAULT_KEY]);
+  const models = new Set(opts.models ?? DEFAULT_MODELS);
+  let faults: Faults = { ...NO_FAULTS, ...opts.faults };
+  const rnd = mulberry32(opts.seed ?? 42);
+  const missing = opts.imageMissing ?? imageMissingByDefault;
+  const empty = (): StandinStats => ({ generateRequests: 0, byStatus: {}, answered: {}, inlineImages: 0, imageRequests: 0, images404: 0, promptTokens: 0, outputTokens: 0, inFlight: 0, maxInFlight: 0 });
+  let stats = empty();
+  const pngCache = new Map<string, Buffer>();
+
+  const latency = (): number => {
+    const l = faults.latency;
+    if (!l) return 0;
+    const sigma = Math.log(Math.max(l.p95Ms, l.medianMs + 1) / l.medianMs) / 1.6449;
+    const z = Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
+    return Math.min(60_000, l.medianMs * Math.exp(sigma * z));
+  };
+
+  const send = (res: ServerResponse, code: number, body: string | Buffer, type = 'application/json; charset=UTF-8') => {
+    stats.byStatus[String(code)] = (stats.byStatus[String(code)] ?? 0) + 1;
+    res.writeHead(code, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
+    res.end(body);
+  };
+
+  async function generate(req: IncomingMessage, res: ServerResponse, model: string, key: string, raw: string): Promise<void> {
+    stats.generateRequests++;
+    stats.inFlight++;
+    stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+    try {
+      const wait = latency();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      if (!key) {
+        return send(res, 403, googleError(403, 'PERMISSION_DENIED', "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API."));
+      }
+      if (!keys.has(key)) {
+        return send(res, 400, googleError(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', [
+          { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com', metadata: { service: 'generativelanguage.googleapis.com' } },
+        ]));
+      }
+      if (!models.has(model)) {
+        return send(res, 404, googleError(404, 'NOT_FOUND', `models/${model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`));
+      }
+      let body: { contents?: Array<{ parts?: Part[] }>; generationConfig?: { responseMimeType?: string } };
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return send(res, 400, googleError(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received. Unexpected token.'));
+      }
+      if (!Array.isArray(body.contents) || !body.contents.length) {
+        return send(res, 400, googleError(400, 'INVALID_ARGUMENT', '* GenerateContentRequest.contents: contents is not specified'));
+      }
+      const r = rnd();
+      if (r < faults.rate429) {
+        return send(res, 429, googleError(429, 'RESOURCE_EXHAUSTED', 'You exceeded your current quota, please check your plan and billing details.', [
+          { '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations: [{ quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests', quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier' }] },
+          { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${faults.retryDelaySec}s` },
+        ]));
+      }
+      if (r < faults.rate429 + faults.rate500) {
+        return send(res, 500, googleError(500, 'INTERNAL', 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting'));
+      }
+      const parts = body.contents.flatMap((c) => c.parts ?? []);
+      const { items, top } = readAsked(parts);
+      const images = parts.filter((p) => p.inlineData?.data).length;
+      stats.inlineImages += images;
+      const textChars = parts.reduce((a, p) => a + (p.text?.length ?? 0), 0);
+      const promptTokenCount = Math.ceil(textChars / 4) + 258 * images;
+      const usage = (out: number) => ({ promptTokenCount, candidatesTokenCount: out, totalTokenCount: promptTokenCount + out });
+      const safety = items.some((i) => faults.safetySkus.includes(i.sku)) || (r < faults.rate429 + faults.rate500 + faults.rateSafety && r >= faults.rate429 + faults.rate500);
+      if (safety) {
+        stats.promptTokens += promptTokenCount;
+        const blockPrompt = rnd() < 0.5;
+        const answer = blockPrompt
+          ? { promptFeedback: { blockReason: 'SAFETY', safetyRatings: [{ category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true }] }, usageMetadata: usage(0), modelVersion: model }
+          : { candidates: [{ finishReason: 'SAFETY', index: 0, safetyRatings: [{ category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true }] }], usageMetadata: usage(0), modelVersion: model };
+        return send(res, 200, JSON.stringify(answer));
+      }
+      let text: string;
+      if (items.length) {
+        const rows = items.map((it) => ({ sku: it.sku, keywords: keywordsFor(it, top) }));
+        if (items.some((i) => faults.strangerSkus.includes(i.sku))) rows.push({ sku: 'SKU-TIDAK-DITANYA', keywords: ['x'] });
+        text = JSON.stringify(rows);
+        const malformed = items.some((i) => faults.malformedSkus.includes(i.sku)) || r >= 1 - faults.rateMalformed;
+        if (malformed) text = text.slice(0, Math.max(1, Math.floor(text.length * 0.6)));
+        else for (const it of items) stats.answered[it.sku] = (stats.answered[it.sku] ?? 0) + 1;
+      } else {
+        const words = parts.map((p) => p.text ?? '').join(' ').toLowerCase().split(/\W+/).filter((w) => w.length > 3).slice(0, 5);
+        text = body.generationConfig?.responseMimeType === 'application/json' ? JSON.stringify({ keywords: words }) : words.join(', ');
+      }
+      const out = Math.ceil(text.length / 4);
+      stats.promptTokens += promptTokenCount;
+      stats.outputTokens += out;
+      const answer = {
+        candidates: [{ content: { parts: [{ text }], role: 'model' }, finishReason: 'STOP', index: 0 }],
+        usageMetadata: usage(out),
+        modelVersion: model,
+        responseId: `standin-${stats.generateRequests}`,
+      };
+      return send(res, 200, JSON.stringify(answer));
+    } finally {
+      stats.inFlight--;
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const u = new URL(req.url ?? '/', 'http://standin');
+      const img = /^\/images\/([^/]+)\.png$/.exec(u.pathname);
+      if (req.method === 'GET' && img) {
+        stats.imageRequests++;
+        const sku = decodeURIComponent(img[1]);
+        if (missing(sku)) {
+          stats.images404++;
+          return send(res, 404, 'Not Found', 'text/plain');
+        }
+        let png = pngCache.get(sku);
+        if (!png) pngCache.set(sku, (png = productPng(sku, opts.imageSize ?? 48)));
+        return send(res, 200, png, 'image/png');
+      }
+      const gen = /^\/v1beta\/models\/([^/:]+):generateContent$/.exec(u.pathname);
+      if (req.method === 'POST' && gen) {
+        const key = String(req.headers['x-goog-api-key'] ?? u.searchParams.get('key') ?? '');
+        generate(req, res, decodeURIComponent(gen[1]), key, Buffer.concat(chunks).toString('utf8')).catch((e) => {
+          if (!res.headersSent) send(res, 500, googleError(500, 'INTERNAL', String(e)));
+        });
+        return;
+      }
+      send(res, 404, googleError(404, 'NOT_FOUND', `The requested URL ${u.pathname} was not found on this server.`));
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const addr = server.address() as AddressInfo;
+  return {
+    url: `http://${opts.host ?? '127.0.0.1'}:${addr.port}`,
+    stats: () => JSON.parse(JSON.stringify(stats)) as StandinStats,
+    resetStats: () => {
+      stats = empty();
+    },
+    setFaults: (f) => {
+      faults = { ...faults, ...f };
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}

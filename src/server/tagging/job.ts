@@ -1,0 +1,139 @@
+// The tagging job's state machine, counters and progress figures (stored as JSON in document properties).
+import { conflict } from '../core/errors';
+
+export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'budget';
+
+export interface TagJob {
+  id: string;
+  owner: string;
+  sheet: string;
+  model: string;
+  status: JobStatus;
+  total: number;
+  /** Rows written (any outcome). */
+  processed: number;
+  tagged: number;
+  noImage: number;
+  blocked: number;
+  errors: number;
+  /** Rows a person edited while a chunk worked on them (left untouched). */
+  edited: number;
+  cacheHits: number;
+  requests: number;
+  imageRequests: number;
+  retries: number;
+  tokensIn: number;
+  tokensOut: number;
+  costRp: number;
+  chunks: number;
+  /** Epoch ms. */
+  startedAt: number;
+  updatedAt: number;
+  finishedAt: number | null;
+  /** Milliseconds spent inside chunks (the rate uses it, not wall time with the sidebar closed). */
+  workMs: number;
+  lastError: string;
+  /** Model requests in the last minute as [epoch second, count] pairs: the RPM window, small enough for a property. */
+  rpmWindow: Array<[number, number]>;
+  /** WIB date the budget stop happened on (the heartbeat resumes the next day). */
+  budgetDay: string;
+}
+
+export interface Progress {
+  id: string;
+  sheet: string;
+  status: JobStatus;
+  owner: string;
+  total: number;
+  done: number;
+  tagged: number;
+  noImage: number;
+  blocked: number;
+  errors: number;
+  edited: number;
+  /** SKUs per second of chunk time. */
+  rate: number;
+  /** Seconds left at that rate; null when unknown. */
+  etaSeconds: number | null;
+  tokens: number;
+  costRp: number;
+  requests: number;
+  retries: number;
+  cacheHits: number;
+  lastError: string;
+  startedAt: number;
+  finishedAt: number | null;
+}
+
+export function newJob(id: string, owner: string, sheet: string, model: string, total: number, now: number): TagJob {
+  return {
+    id, owner, sheet, model, status: 'running', total, processed: 0, tagged: 0, noImage: 0, blocked: 0, errors: 0, edited: 0,
+    cacheHits: 0, requests: 0, imageRequests: 0, retries: 0, tokensIn: 0, tokensOut: 0, costRp: 0, chunks: 0,
+    startedAt: now, updatedAt: now, finishedAt: null, workMs: 0, lastError: '', rpmWindow: [], budgetDay: '',
+  };
+}
+
+/** A new job may start unless one is running (or waiting on its budget) in this document. */
+export function assertCanStart(current: TagJob | null): void {
+  if (current && (current.status === 'running' || current.status === 'budget')) {
+    throw conflict(
+      {
+        id: `Pekerjaan tagging lain masih berjalan di sheet "${current.sheet}" (${current.processed}/${current.total}). Tunggu atau batalkan dulu.`,
+        en: `Another tagging job is still running on sheet "${current.sheet}" (${current.processed}/${current.total}). Wait or cancel it first.`,
+      },
+      { jobId: current.id },
+    );
+  }
+}
+
+const TRANSITIONS: Record<JobStatus, JobStatus[]> = {
+  running: ['running', 'done', 'cancelled', 'failed', 'budget'],
+  budget: ['running', 'cancelled'],
+  failed: ['running', 'cancelled'],
+  done: [],
+  cancelled: [],
+};
+
+export function transition(job: TagJob, to: JobStatus, now: number, reason = ''): TagJob {
+  if (!TRANSITIONS[job.status].includes(to)) {
+    throw conflict({
+      id: `Pekerjaan berstatus "${job.status}" tidak bisa menjadi "${to}".`,
+      en: `A job in state "${job.status}" cannot become "${to}".`,
+    });
+  }
+  const finished = to === 'done' || to === 'cancelled';
+  return { ...job, status: to, updatedAt: now, finishedAt: finished ? now : job.finishedAt, lastError: reason || (to === 'running' ? '' : job.lastError) };
+}
+
+export function progressOf(j: TagJob): Progress {
+  const done = Math.min(j.total, j.processed + j.edited);
+  const rate = j.workMs > 0 ? j.processed / (j.workMs / 1000) : 0;
+  const left = Math.max(0, j.total - done);
+  return {
+    id: j.id, sheet: j.sheet, status: j.status, owner: j.owner, total: j.total, done, tagged: j.tagged, noImage: j.noImage,
+    blocked: j.blocked, errors: j.errors, edited: j.edited, rate: Math.round(rate * 100) / 100,
+    etaSeconds: rate > 0 ? Math.round(left / rate) : null, tokens: j.tokensIn + j.tokensOut, costRp: Math.round(j.costRp),
+    requests: j.requests, retries: j.retries, cacheHits: j.cacheHits, lastError: j.lastError, startedAt: j.startedAt, finishedAt: j.finishedAt,
+  };
+}
+
+/** Reads a stored job defensively (a damaged property must not break the sidebar). */
+export function parseJob(raw: unknown): TagJob | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const j = raw as TagJob;
+  if (typeof j.id !== 'string' || typeof j.status !== 'string' || typeof j.sheet !== 'string') return null;
+  return { ...newJob(j.id, j.owner ?? '', j.sheet, j.model ?? '', j.total ?? 0, j.startedAt ?? 0), ...j, rpmWindow: Array.isArray(j.rpmWindow) ? j.rpmWindow : [] };
+}
+
+/** Per-second buckets of the last minute's send times (a property value holds at most 9 KB). */
+export function compactWindow(times: readonly number[], now: number): Array<[number, number]> {
+  const by = new Map<number, number>();
+  for (const t of times) if (t > now - 60_000) by.set(Math.floor(t / 1000), (by.get(Math.floor(t / 1000)) ?? 0) + 1);
+  return [...by.entries()].sort((a, b) => a[0] - b[0]);
+}
+
+export function expandWindow(w: ReadonlyArray<[number, number]>): number[] {
+  const out: number[] = [];
+  for (const [sec, n] of w) for (let i = 0; i < n; i++) out.push(sec * 1000);
+  return out;
+}

@@ -1,0 +1,74 @@
+// The instructions and the generateContent request for a batch of SKUs (text and inline images), with its schema.
+import type { GeminiPart, GeminiRequest, GeminiSchema } from './gemini-types';
+
+/** Bump when the instructions or the request shape change: it is part of the answer-cache key. */
+export const PROMPT_VERSION = 'tag-v1';
+
+export interface TagItem {
+  sku: string;
+  name: string;
+  category: string;
+  /** Base64 image bytes, or null when the image could not be fetched. */
+  image: { mimeType: string; data: string } | null;
+}
+
+export const SYSTEM_INSTRUCTION = [
+  'Anda membantu tim merchandising membuat kata kunci pencarian marketplace untuk produk.',
+  'Untuk setiap produk, lihat gambar (jika ada) bersama nama dan kategorinya, lalu tulis 5–8 kata kunci dalam Bahasa Indonesia.',
+  'Utamakan intensi pencarian pembeli (kata yang benar-benar diketik pembeli) dan fungsi utama produk.',
+  'Jangan memakai kata sifat subjektif (bagus, terbaik, mewah, keren), kata promosi (diskon, termurah, promo),',
+  'nama merek milik pihak lain, kata yang terlalu umum (elektronik, rumah tangga), atau nama atribut (warna, material, kapasitas).',
+  'Jika relevan, pilih istilah dari daftar kata kunci populer yang diberikan.',
+  'Jawab hanya dengan JSON sesuai skema: satu objek per SKU yang ditanyakan, dengan SKU persis seperti yang diberikan.',
+].join('\n');
+
+export const RESPONSE_SCHEMA: GeminiSchema = {
+  type: 'ARRAY',
+  items: {
+    type: 'OBJECT',
+    properties: {
+      sku: { type: 'STRING', description: 'SKU persis seperti di permintaan' },
+      keywords: { type: 'ARRAY', items: { type: 'STRING' }, maxItems: '10' },
+    },
+    required: ['sku', 'keywords'],
+    propertyOrdering: ['sku', 'keywords'],
+  },
+};
+
+/** The product list line the model (and the stand-in) reads: JSON after this marker. */
+export const ITEMS_MARKER = 'Produk (JSON):';
+
+/** The top-search reference list as it enters the prompt (bounded, so the request stays small). */
+export function topSearchText(top: readonly string[], max = 150): string {
+  const list = top.slice(0, max).filter(Boolean);
+  return list.length ? `Kata kunci populer (utamakan bila cocok): ${list.join(', ')}` : '';
+}
+
+export function buildRequest(items: readonly TagItem[], top: readonly string[]): GeminiRequest {
+  const listing = items.map((it, i) => ({ sku: it.sku, nama: it.name, kategori: it.category, gambar: it.image ? i + 1 : null }));
+  const parts: GeminiPart[] = [];
+  const head = [topSearchText(top), `${ITEMS_MARKER}\n${JSON.stringify(listing)}`].filter(Boolean).join('\n\n');
+  parts.push({ text: head });
+  items.forEach((it, i) => {
+    if (!it.image) return;
+    parts.push({ text: `Gambar ${i + 1} untuk SKU ${it.sku}:` });
+    parts.push({ inlineData: { mimeType: it.image.mimeType, data: it.image.data } });
+  });
+  return {
+    contents: [{ role: 'user', parts }],
+    systemInstruction: { parts: [{ text: SYSTEM_INSTRUCTION }] },
+    generationConfig: {
+      responseMimeType: 'application/json',
+      responseSchema: RESPONSE_SCHEMA,
+      temperature: 0.2,
+      maxOutputTokens: 256 + 96 * items.length,
+    },
+  };
+}
+
+/** Approximate request size in bytes without serialising images twice (base64 is ASCII). */
+export function itemBytes(it: TagItem): number {
+  return 120 + it.sku.length + it.name.length * 2 + it.category.length * 2 + (it.image ? it.image.data.length + 60 : 0);
+}
+
+export const BASE_REQUEST_BYTES = 3000;

@@ -1,0 +1,100 @@
+// Tagging settings (script property DATADESK_TAGGING): model id, catalogue source, sheets, limits and prices.
+import { invalid } from '../core/errors';
+
+export interface TaggingSettings {
+  /** Gemini model id, e.g. "gemini-2.5-flash"; never hard-coded in the job. */
+  model: string;
+  /** Where name, category and image URL come from. */
+  catalogue: { source: 'sheet' | 'db'; sheet: string; table: string };
+  wordListSheet: string;
+  topSearchSheet: string;
+  /** SKUs one chunk (one execution) takes on. */
+  chunkSize: number;
+  /** SKUs per model request and the request-size bound. */
+  batchSize: number;
+  maxRequestBytes: number;
+  /** Requests one fetchAll sends at once. */
+  maxParallel: number;
+  /** Model requests per minute (the project's quota). */
+  rpm: number;
+  /** Daily spending limit in Rupiah (estimated from tokens); 0 = none. */
+  dailyBudgetRp: number;
+  /** Rupiah per million prompt / output tokens. */
+  priceInRp: number;
+  priceOutRp: number;
+  maxKeywords: number;
+  maxTagLength: number;
+}
+
+export const TAGGING_SETTINGS_PROP = 'DATADESK_TAGGING';
+export const GEMINI_KEY_PROP = 'DATADESK_GEMINI_API_KEY';
+export const GEMINI_URL_PROP = 'DATADESK_GEMINI_URL';
+export const GEMINI_DEFAULT_URL = 'https://generativelanguage.googleapis.com';
+
+export const DEFAULT_SETTINGS: TaggingSettings = {
+  model: '',
+  catalogue: { source: 'sheet', sheet: 'Katalog', table: 'catalogue' },
+  wordListSheet: 'Daftar Kata',
+  topSearchSheet: 'Kata Kunci Populer',
+  chunkSize: 500,
+  batchSize: 10,
+  maxRequestBytes: 4_000_000,
+  maxParallel: 60,
+  rpm: 1000,
+  dailyBudgetRp: 500_000,
+  priceInRp: 4_800,
+  priceOutRp: 40_000,
+  maxKeywords: 8,
+  maxTagLength: 160,
+};
+
+const int = (v: unknown, d: number, lo: number, hi: number): number => {
+  const n = Number(v);
+  return Number.isFinite(n) ? Math.min(hi, Math.max(lo, Math.round(n))) : d;
+};
+
+/** Merges stored JSON over the defaults, clamping numbers to safe ranges. */
+export function parseSettings(raw: unknown): TaggingSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<TaggingSettings> & Record<string, unknown>;
+  const d = DEFAULT_SETTINGS;
+  const cat = (r.catalogue ?? {}) as Partial<TaggingSettings['catalogue']>;
+  return {
+    model: typeof r.model === 'string' ? r.model.trim() : '',
+    catalogue: {
+      source: cat.source === 'db' ? 'db' : 'sheet',
+      sheet: typeof cat.sheet === 'string' && cat.sheet.trim() ? cat.sheet.trim() : d.catalogue.sheet,
+      table: typeof cat.table === 'string' && /^[A-Za-z_][\w.]*$/.test(cat.table) ? cat.table : d.catalogue.table,
+    },
+    wordListSheet: typeof r.wordListSheet === 'string' && r.wordListSheet.trim() ? r.wordListSheet.trim() : d.wordListSheet,
+    topSearchSheet: typeof r.topSearchSheet === 'string' && r.topSearchSheet.trim() ? r.topSearchSheet.trim() : d.topSearchSheet,
+    chunkSize: int(r.chunkSize, d.chunkSize, 1, 2000),
+    batchSize: int(r.batchSize, d.batchSize, 1, 50),
+    maxRequestBytes: int(r.maxRequestBytes, d.maxRequestBytes, 10_000, 19_000_000),
+    maxParallel: int(r.maxParallel, d.maxParallel, 1, 200),
+    rpm: int(r.rpm, d.rpm, 1, 100_000),
+    dailyBudgetRp: int(r.dailyBudgetRp, d.dailyBudgetRp, 0, 1e12),
+    priceInRp: int(r.priceInRp, d.priceInRp, 0, 1e9),
+    priceOutRp: int(r.priceOutRp, d.priceOutRp, 0, 1e9),
+    maxKeywords: int(r.maxKeywords, d.maxKeywords, 1, 30),
+    maxTagLength: int(r.maxTagLength, d.maxTagLength, 20, 1000),
+  };
+}
+
+/** Model ids look like "gemini-2.5-flash" or "models/gemini-…"; anything else is refused before a request is made. */
+export function checkModelId(model: string): string {
+  const m = model.replace(/^models\//, '').trim();
+  if (!m) {
+    throw invalid({
+      id: 'Model Gemini belum diatur. Admin dapat mengisinya di pengaturan Tagging.',
+      en: 'No Gemini model is set. An admin can set it in the Tagging settings.',
+    });
+  }
+  if (!/^[a-z0-9][a-z0-9.\-]{1,80}$/.test(m)) {
+    throw invalid({ id: `ID model tidak valid: "${model}"`, en: `Invalid model id: "${model}"` });
+  }
+  return m;
+}
+
+export function costRp(s: Pick<TaggingSettings, 'priceInRp' | 'priceOutRp'>, tokensIn: number, tokensOut: number): number {
+  return (tokensIn * s.priceInRp + tokensOut * s.priceOutRp) / 1e6;
+}
