@@ -44,6 +44,7 @@ export function propertiesStore(env: RuntimeEnv): PropertiesStore {
   return env.store('properties', () => new PropertiesStore(env.path('properties.json')));
 }
 
+/** A store's size: UTF-8 bytes of its keys and values (how Apps Script counts is unconfirmed; this is the safe side). */
 function size(bag: Bag): number {
   let n = 0;
   for (const [k, v] of Object.entries(bag)) n += bytes(k) + bytes(v);
