@@ -159,5 +159,6 @@ export async function tick(rt: Runtime, to?: Date, opts: { script?: string; time
   }
   env.clock.advanceTo(end);
   await env.flush();
+  env.emitEvent({ type: 'change', scope: 'clock', id: env.clock.now().toISOString() });
   return { from: from.toISOString(), to: end.toISOString(), fired };
 }

@@ -56,6 +56,23 @@ describe('scheduler tick()', () => {
     expect((await tickS(rt)).fired.length).toBe(1);
   });
 
+  it('fires the triggers of several users in time order, each as its owner', async () => {
+    const { rt } = await setup('hourly', '2030-01-01T00:00:00Z');
+    await rt.call('install', ['hourly'], { script: S, user: 'second@x.id', documentId: 'ss1' });
+    const events: unknown[] = [];
+    rt.env.on('event', (e) => events.push(e));
+    const r = await tickS(rt, new Date('2030-01-01T03:00:00Z'));
+    expect(r.fired.length).toBe(6);
+    const times = r.fired.map((f) => Date.parse(f.at));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(r.fired.map((f) => f.user).sort()).toEqual(['owner@x.id', 'owner@x.id', 'owner@x.id', 'second@x.id', 'second@x.id', 'second@x.id']);
+    expect(r.fired.every((f) => (f.result.value as { user: string }).user === f.user)).toBe(true);
+    // the workbench hears that the clock moved
+    const last = events.at(-1) as { type: string; scope: string; id: string };
+    expect([last.type, last.scope]).toEqual(['change', 'clock']);
+    expect(Date.parse(last.id)).toBeGreaterThanOrEqual(Date.parse('2030-01-01T03:00:00Z'));
+  });
+
   it('fires onMonthDay(2).atHour(6) once a month, on the 2nd at 06:xx in the script time zone', async () => {
     const { rt } = await setup('monthly', '2030-01-01T00:00:00Z');
     const r = await tickS(rt, new Date('2030-03-31T00:00:00Z'));
