@@ -1,0 +1,145 @@
+// The Segments capability in the runtime: the built bundle, Jdbc on the embedded PostgreSQL, Sheets, Drive, mail.
+// The issue's WABA request is previewed then run; bad input and failures change nothing.
+import type { Runtime } from '../../../src/local/runtime/runtime';
+import { database } from '../../../src/local/services/jdbc/embedded';
+import { driveStore } from '../../../src/local/services/drive/store';
+import { runSnippet } from '../../../src/local/demo/script';
+import type { SegmentRequest } from '../../../src/server/segments/request';
+import { wabaRequest } from '../../server/segments/fixture';
+import { ANALYST, OUTSIDER, segmentsRuntime } from './setup';
+
+jest.setTimeout(180_000);
+let rt: Runtime;
+let folderId: string;
+beforeAll(async () => {
+  ({ rt, folderId } = await segmentsRuntime());
+});
+afterAll(async () => {
+  await rt.close();
+});
+
+const rpc = (fn: string, args: unknown[], user = ANALYST) => rt.execute({ fn, args, user, kind: 'rpc' });
+const request = (patch: (r: SegmentRequest) => void = () => undefined): SegmentRequest => {
+  const r = wabaRequest();
+  r.delivery.folderId = folderId;
+  patch(r);
+  return r;
+};
+const errorOf = (r: { ok: boolean; error?: { message: string } }) => {
+  expect(r.ok).toBe(false);
+  return JSON.parse(r.error!.message.slice(r.error!.message.indexOf('{'))) as { code: string; message: string; messageEn: string };
+};
+const sheetNames = () => runSnippet<string[]>(rt, 'return SpreadsheetApp.getActiveSpreadsheet().getSheets().map(function (s) { return s.getName(); });');
+const folderFiles = () => driveStore(rt.env).children(folderId, { kind: 'file', trashed: false }).map((f) => f.name);
+const listCount = async () => Number((await database(rt.env).query<{ n: number }>('SELECT count(*) AS n FROM loyalty.delivered_lists')).rows[0].n);
+
+describe('Segments in the runtime', () => {
+  it('previews the WABA request: counts only, nothing written', async () => {
+    const before = { sheets: await sheetNames(), files: folderFiles(), lists: await listCount() };
+    const r = await rpc('segments_preview', [request()]);
+    expect(r.ok).toBe(true);
+    const p = r.value as { counts: { found: number; delivered: number; dropped: Record<string, number> }; lines: string[] };
+    expect(p.counts.found).toBe(10);
+    expect(p.counts.delivered).toBe(3);
+    expect(p.counts.dropped).toMatchObject({ opted_out: 1, same_campaign: 1, other_campaign: 1, missing_name: 1, missing_phone: 1, invalid_phone: 1, over_cap: 1 });
+    expect({ sheets: await sheetNames(), files: folderFiles(), lists: await listCount() }).toEqual(before);
+  });
+
+  it('runs it: sheet in one setValues with text formats, CSV and metadata in the folder, log row, suppression record', async () => {
+    const r = await rpc('segments_run', [request((x) => (x.delivery.mailSummary = true))]);
+    expect(r.error).toBeUndefined();
+    const run = r.value as { sheet: string; listId: string; file: { name: string }; metadata: { name: string }; counts: { delivered: number }; mailed: boolean };
+    expect(run.counts.delivered).toBe(3);
+    expect(r.counts['Range.setValues']).toBe(3); // the list, the log header, the log row
+    const sheet = await runSnippet<{ values: unknown[][]; formats: string[][] }>(rt, `var r = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args).getDataRange();
+      return { values: r.getValues(), formats: r.getNumberFormats() };`, run.sheet);
+    expect(sheet.values).toEqual([['RRR ID', 'Name', 'WhatsApp'], ['R003', 'Citra', '62814000111'], ['R014', 'Nina', '628123456789'], ['R001', 'Andi', '6281234567890']]);
+    expect(sheet.formats.flat().every((f) => f === '@')).toBe(true);
+    expect(folderFiles().sort()).toEqual([run.file.name, run.metadata.name].sort());
+    const store = driveStore(rt.env);
+    const file = store.children(folderId, { kind: 'file' }).find((f) => f.name === run.file.name)!;
+    expect(new TextDecoder().decode(store.readBytes(file.id))).toBe('RRR ID,Name,WhatsApp\r\nR003,Citra,62814000111\r\nR014,Nina,628123456789\r\nR001,Andi,6281234567890\r\n');
+    const meta = store.children(folderId, { kind: 'file' }).find((f) => f.name === run.metadata.name)!;
+    const text = new TextDecoder().decode(store.readBytes(meta.id));
+    expect(text).toContain('Kanal / Channel: WABA');
+    expect(text).toContain('Dikirim / Delivered: 3');
+    expect(text).toContain(`oleh / by ${ANALYST}`);
+    const log = await runSnippet<unknown[][]>(rt, `return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Segment log').getDataRange().getValues();`);
+    expect(log).toHaveLength(2);
+    expect(log[1]).toEqual(expect.arrayContaining(['WABA Opening NEKA Serang Bogor', 'Opening NEKA', 'WABA', 10, 7, 3, run.sheet, ANALYST, run.listId]));
+    const sup = await database(rt.env).query<{ member_id: string }>('SELECT member_id FROM loyalty.suppression WHERE list_id = $1 ORDER BY 1', [run.listId]);
+    expect(sup.rows.map((x) => Number(x.member_id))).toEqual([1, 3, 14]);
+    expect(run.mailed).toBe(true);
+  });
+
+  it('a second segment of the same campaign gets none of those members', async () => {
+    const r = await rpc('segments_preview', [request((x) => { x.name = 'WABA kedua'; x.cap = null; })]);
+    const p = r.value as { counts: { delivered: number; dropped: Record<string, number> } };
+    expect(p.counts.dropped.same_campaign).toBe(4); // R012 from before plus the three just delivered
+    expect(p.counts.delivered).toBe(1);
+  });
+
+  it('refuses callers without the analyst role', async () => {
+    const e = errorOf(await rpc('segments_preview', [request()], OUTSIDER));
+    expect(e.code).toBe('FORBIDDEN');
+    expect(e.messageEn).toMatch(/is not a campaign analyst/);
+  });
+
+  it('bad input: a clear error and nothing changes', async () => {
+    const before = { sheets: await sheetNames(), files: folderFiles(), lists: await listCount() };
+    const cases: Array<[(r: SegmentRequest) => void, RegExp]> = [
+      [(r) => (r.criteria.childAge = { min: 10, max: 3 }), /Child age 10 to 3 is contradictory/],
+      [(r) => (r.period = { kind: 'RANGE', months: null, from: '2026-06-01', to: '2026-05-01', offline: true, online: true }), /ends \(2026-05-01\) before it starts/],
+      [(r) => (r.criteria.cities = ['Serrang']), /Unknown city: "Serrang". Did you mean: Serang\?/],
+      [(r) => (r.brands = ['AZKOO']), /Did you mean: AZKO\?/],
+      [(r) => (r.cap = 0), /cap must not be 0/],
+      [(r) => (r.name = '=IMPORTDATA("http://x")'), /must not start with =/],
+      [(r) => (r.campaign = "x'; DROP TABLE loyalty.members; --"), /SQL/],
+      [(r) => (r.delivery.folderId = 'doesNotExist123'), /destination folder does not exist/],
+    ];
+    for (const [patch, re] of cases) expect(errorOf(await rpc('segments_run', [request(patch)])).messageEn).toMatch(re);
+    driveStore(rt.env).setWritable(folderId, false);
+    try {
+      expect(errorOf(await rpc('segments_run', [request()])).messageEn).toMatch(/cannot write to the folder "Segmen Kampanye"/);
+    } finally {
+      driveStore(rt.env).setWritable(folderId, true);
+    }
+    expect({ sheets: await sheetNames(), files: folderFiles(), lists: await listCount() }).toEqual(before);
+  });
+
+  it('a pull that fails in the database after the sheet and files were written leaves none of them behind', async () => {
+    const before = { sheets: await sheetNames(), files: folderFiles(), lists: await listCount() };
+    const db = database(rt.env);
+    await db.exec('ALTER TABLE loyalty.suppression RENAME TO suppression_off; CREATE TABLE loyalty.suppression (list_id text, member_id bigint CHECK (member_id < 0))');
+    try {
+      const e = errorOf(await rpc('segments_run', [request((x) => (x.name = 'Akan gagal'))]));
+      expect(e.code).toBe('PULL_FAILED');
+    } finally {
+      await db.exec('DROP TABLE loyalty.suppression; ALTER TABLE loyalty.suppression_off RENAME TO suppression');
+    }
+    expect({ sheets: await sheetNames(), files: folderFiles(), lists: await listCount() }).toEqual(before);
+  });
+
+  it('saves, lists, copies, loads and deletes requests; a weekly schedule runs from the heartbeat', async () => {
+    const weekly = { every: 'WEEKLY', weekday: 1, monthDay: 1, hour: 7 };
+    let r = await rpc('segments_save', [request((x) => { x.name = 'Mingguan AZKO'; x.campaign = 'Mingguan'; }), weekly]);
+    expect(r.error).toBeUndefined();
+    r = await rpc('segments_copy', ['Mingguan AZKO', 'Mingguan AZKO salinan']);
+    const list = r.value as Array<{ name: string; schedule: { every: string }; nextRunAt: string | null }>;
+    expect(list.map((x) => [x.name, x.schedule.every])).toEqual([['Mingguan AZKO', 'WEEKLY'], ['Mingguan AZKO salinan', 'NONE']]);
+    expect(list[0].nextRunAt).toBe('2026-11-30T00:00:00.000Z');
+    const loaded = (await rpc('segments_load', ['mingguan azko salinan'])).value as SegmentRequest;
+    expect(loaded.criteria.cities).toEqual(['Serang', 'Bogor']);
+    r = await rpc('segments_delete', ['Mingguan AZKO salinan']);
+    expect((r.value as unknown[]).length).toBe(1);
+
+    const sheetsBefore = (await sheetNames()).length;
+    rt.env.clock.advanceTo(new Date('2026-11-30T00:30:00Z'));
+    const hb = await rt.execute({ fn: 'heartbeat', user: ANALYST, kind: 'trigger', event: () => ({}) });
+    expect(hb.error).toBeUndefined();
+    expect((await sheetNames()).length).toBe(sheetsBefore + 1);
+    const after = (await rpc('segments_list', [])).value as Array<{ lastOutcome: string; nextRunAt: string }>;
+    expect(after[0].lastOutcome).toMatch(/^\d+ member → Mingguan AZKO 2026-11-30 0730$/);
+    expect(after[0].nextRunAt).toBe('2026-12-07T00:00:00.000Z');
+  });
+});
