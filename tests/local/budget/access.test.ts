@@ -12,9 +12,9 @@ const png = (seed: number) => Buffer.from(receiptPng(seed)).toString('base64');
 
 beforeAll(async () => {
   w = await budgetWorld('dd-budget-access-');
-  await w.ok(U.area, 'budget_setAllocationBlock', 'C1, 2026-11, 10.000.000\nC3, 2026-11, 5.000.000');
+  await w.ok(U.area, 'budget_setAllocationBlock', 'C1, 2030-11, 10.000.000\nC3, 2030-11, 5.000.000');
   const r = await w.ok<{ id: number }>(U.cluster, 'budget_submitEvidence',
-    { clusterId: 'C1', month: '2026-11', pointType: 'OUTLET', description: 'Banner outlet', amount: 250000, date: '2026-11-20' },
+    { clusterId: 'C1', month: '2030-11', pointType: 'OUTLET', description: 'Banner outlet', amount: 250000, date: '2030-11-20' },
     [{ name: 'nota.png', data: png(1) }]);
   c1Evidence = r.id;
   const page = await w.ok<{ items: Array<{ files: Array<{ fileId: string }> }> }>(U.cluster, 'budget_listEvidence', { status: '', clusterId: '', month: '', page: 0, pageSize: 10 });
@@ -32,38 +32,38 @@ describe('budget access rules (RPC called directly as the wrong user)', () => {
   it('an unregistered account is refused everywhere, with the reason', async () => {
     const o = await expectForbidden(U.stranger, 'budget_me');
     expect(o.message).toMatch(/belum terdaftar sebagai pengguna anggaran/);
-    await expectForbidden(U.stranger, 'budget_dashboard', null, '2026-11');
+    await expectForbidden(U.stranger, 'budget_dashboard', null, '2030-11');
     await expectForbidden(U.stranger, 'budget_listEvidence', { status: 'pending', clusterId: '', month: '', page: 0, pageSize: 10 });
   });
 
   it('only Area sets allocations, and only beneath itself', async () => {
-    for (const u of [U.region, U.branch, U.mcot, U.gm, U.cluster]) await expectForbidden(u, 'budget_setAllocation', 'C1', '2026-11', 1000);
-    const other = await w.as(U.area2, 'budget_setAllocation', 'C1', '2026-11', 1000);
+    for (const u of [U.region, U.branch, U.mcot, U.gm, U.cluster]) await expectForbidden(u, 'budget_setAllocation', 'C1', '2030-11', 1000);
+    const other = await w.as(U.area2, 'budget_setAllocation', 'C1', '2030-11', 1000);
     expect(other.ok).toBe(false);
     expect(other.message).toMatch(/cluster tidak dikenal atau di luar wilayah Anda: "C1"/);
   });
 
   it('only Region recommends, and only for its own clusters', async () => {
     const split = { OUTLET: 1000 };
-    for (const u of [U.area, U.branch, U.mcot, U.gm, U.cluster]) await expectForbidden(u, 'budget_saveRecommendation', 'C1', '2026-11', split);
-    await expectForbidden(U.region2, 'budget_saveRecommendation', 'C1', '2026-11', split);
-    await expectForbidden(U.region2, 'budget_proposeRecommendation', 'C1', '2026-11');
+    for (const u of [U.area, U.branch, U.mcot, U.gm, U.cluster]) await expectForbidden(u, 'budget_saveRecommendation', 'C1', '2030-11', split);
+    await expectForbidden(U.region2, 'budget_saveRecommendation', 'C1', '2030-11', split);
+    await expectForbidden(U.region2, 'budget_proposeRecommendation', 'C1', '2030-11');
   });
 
   it('Area, GM SBP and clusters never approve; approvers only beneath themselves', async () => {
     for (const u of [U.area, U.gm, U.cluster]) {
       await expectForbidden(u, 'budget_approve', c1Evidence);
       await expectForbidden(u, 'budget_reject', c1Evidence, 'no');
-      await expectForbidden(u, 'budget_approveAll', 'C1', '2026-11');
+      await expectForbidden(u, 'budget_approveAll', 'C1', '2030-11');
     }
     await expectForbidden(U.region2, 'budget_approve', c1Evidence);
-    await expectForbidden(U.region2, 'budget_approveAll', 'C1', '2026-11');
+    await expectForbidden(U.region2, 'budget_approveAll', 'C1', '2030-11');
   });
 
   it('nobody approves evidence they submitted', async () => {
     const db = database(w.rt.env);
     const r = await db.query<{ id: number }>(
-      `INSERT INTO budget.evidence (cluster_id, month, point_type, description, amount, spent_on, submitted_by, submitted_at) VALUES ('C2', '2026-11', 'SF', 'own', 1000, '2026-11-02', $1, now()) RETURNING id`,
+      `INSERT INTO budget.evidence (cluster_id, month, point_type, description, amount, spent_on, submitted_by, submitted_at) VALUES ('C2', '2030-11', 'SF', 'own', 1000, '2030-11-02', $1, now()) RETURNING id`,
       [U.mcot],
     );
     const o = await expectForbidden(U.mcot, 'budget_approve', Number(r.rows[0].id));
@@ -71,7 +71,7 @@ describe('budget access rules (RPC called directly as the wrong user)', () => {
   });
 
   it('only clusters submit, and only for their own cluster', async () => {
-    const ev = { clusterId: 'C1', month: '2026-11', pointType: 'SF', description: 'x', amount: 1000, date: '2026-11-02' };
+    const ev = { clusterId: 'C1', month: '2030-11', pointType: 'SF', description: 'x', amount: 1000, date: '2030-11-02' };
     for (const u of [U.area, U.region, U.branch, U.mcot, U.gm]) await expectForbidden(u, 'budget_submitEvidence', ev, [{ name: 'a.png', data: png(2) }]);
     await expectForbidden(U.cluster2, 'budget_submitEvidence', ev, [{ name: 'a.png', data: png(2) }]);
   });
@@ -82,9 +82,9 @@ describe('budget access rules (RPC called directly as the wrong user)', () => {
   });
 
   it('each level sees only what lies beneath it (lists, dashboards, files)', async () => {
-    await expectForbidden(U.region2, 'budget_dashboard', 'R1', '2026-11');
-    await expectForbidden(U.cluster, 'budget_dashboard', 'B1', '2026-11');
-    await expectForbidden(U.area2, 'budget_dashboard', 'A1', '2026-11');
+    await expectForbidden(U.region2, 'budget_dashboard', 'R1', '2030-11');
+    await expectForbidden(U.cluster, 'budget_dashboard', 'B1', '2030-11');
+    await expectForbidden(U.area2, 'budget_dashboard', 'A1', '2030-11');
     await expectForbidden(U.cluster2, 'budget_fileData', c1File);
     await expectForbidden(U.region2, 'budget_fileData', c1File);
     const seen = await w.ok<{ items: Array<{ clusterId: string }> }>(U.region2, 'budget_listEvidence', { status: '', clusterId: '', month: '', page: 0, pageSize: 50 });
@@ -99,9 +99,9 @@ describe('budget access rules (RPC called directly as the wrong user)', () => {
   });
 
   it('GM SBP and clusters cannot produce the PDF; only admins migrate and configure', async () => {
-    await expectForbidden(U.gm, 'budget_makePdf', 'C1', '2026-11');
-    await expectForbidden(U.cluster, 'budget_makePdf', 'C1', '2026-11');
-    await expectForbidden(U.region2, 'budget_makePdf', 'C1', '2026-11');
+    await expectForbidden(U.gm, 'budget_makePdf', 'C1', '2030-11');
+    await expectForbidden(U.cluster, 'budget_makePdf', 'C1', '2030-11');
+    await expectForbidden(U.region2, 'budget_makePdf', 'C1', '2030-11');
     for (const u of [U.area, U.region, U.cluster, U.gm]) {
       await expectForbidden(u, 'budget_migrate');
       await expectForbidden(u, 'budget_getConfig');

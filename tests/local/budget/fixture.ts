@@ -102,10 +102,10 @@ export class BudgetWorld {
   }
 }
 
-/** A fresh runtime with the budget migrated and configured; the clock set to 2026-11-23 10:00 WIB. */
+/** A fresh runtime with the budget migrated and configured; the clock set to 2030-11-20 10:00 WIB (ahead of real time: the emulated clock only moves forward). */
 export async function budgetWorld(prefix = 'dd-budget-'): Promise<BudgetWorld> {
   const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), prefix)) });
-  rt.env.clock.advanceTo(new Date('2026-11-23T03:00:00Z'));
+  rt.env.clock.advanceTo(new Date('2030-11-20T03:00:00Z'));
   await setScriptProperties(rt, {
     DATADESK_DB_URL: DEMO_DB.url,
     DATADESK_DB_USER: DEMO_DB.user,
