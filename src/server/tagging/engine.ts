@@ -49,8 +49,8 @@ export interface EngineConfig {
   maxParallel: number;
   rpm: number;
   top: readonly string[];
-  /** Stop sending when this returns true (daily budget spent). */
-  budgetSpent(): boolean;
+  /** Stop sending when this returns true (daily budget spent), given the tokens this chunk used so far. */
+  budgetSpent(tokensIn: number, tokensOut: number): boolean;
 }
 
 export interface EngineStats {
@@ -133,7 +133,7 @@ export function runEngine(items: readonly EngineItem[], cfg: EngineConfig, ports
   let salt = 0;
 
   while (queue.length) {
-    if (cfg.budgetSpent()) { stats.stoppedBy = 'budget'; break; }
+    if (cfg.budgetSpent(stats.tokensIn, stats.tokensOut)) { stats.stoppedBy = 'budget'; break; }
     const now = ports.now();
     const ready = queue.filter((p) => p.notBefore <= now);
     if (!ready.length) {

@@ -1,4 +1,9 @@
-// Unattended tagging work the hourly heartbeat drives (placeholder until the capability lands).
+// Unattended tagging: the hourly heartbeat continues the document's running job from its checkpoint.
 import type { Deadline } from '../core/deadline';
+import { wibDate } from '../core/format';
+import { heartbeatJobs } from './service';
 
-export function taggingHeartbeat(_now: Date, _deadline: Deadline): void {}
+export function taggingHeartbeat(now: Date, deadline: Deadline): void {
+  const chunks = heartbeatJobs(deadline, wibDate(now));
+  if (chunks) console.log(`tagging: ${chunks} chunk(s) run by the heartbeat`);
+}

@@ -1,2 +1,75 @@
-// RPC functions the tagging sidebars call (placeholder until the capability lands).
-export {};
+// RPC functions the tagging sidebar calls (merchandisers; settings for admins). Every one checks its caller.
+import { rpc } from '../core/rpc';
+import { callerWithRole } from '../core/roles';
+import { invalid } from '../core/errors';
+import type { Progress } from './job';
+import { cancelJob, CHUNK_BUDGET_MS, currentProgress, driveJob, resumeJob, settings, startJob } from './service';
+import { geminiKey } from './io';
+import { activeSheetName } from '../platform/sheets';
+import { setScriptJson, setScriptProp } from '../platform/props';
+import { GEMINI_KEY_PROP, parseSettings, TaggingSettings, TAGGING_SETTINGS_PROP, checkModelId } from './settings';
+
+export interface TaggingStatus {
+  job: Progress | null;
+  activeSheet: string;
+  model: string;
+  hasKey: boolean;
+}
+
+/** The sidebar's opening view: the current job (if any), the active sheet, whether the model and key are set. */
+export function tagging_status(): TaggingStatus {
+  return rpc('tagging_status', () => {
+    callerWithRole('merchandiser');
+    return { job: currentProgress(), activeSheet: activeSheetName(), model: settings().model, hasKey: geminiKey() !== '' };
+  });
+}
+
+/** Starts tagging every SKU without keywords on `sheetName`. */
+export function tagging_start(sheetName: string): Progress {
+  return rpc('tagging_start', () => {
+    const email = callerWithRole('merchandiser');
+    return startJob(email, sheetName, Date.now());
+  });
+}
+
+/** Runs one chunk of the job; `busy` when another execution holds the job right now. */
+export function tagging_runChunk(jobId: string): { progress: Progress | null; busy: boolean } {
+  return rpc('tagging_runChunk', () => {
+    callerWithRole('merchandiser');
+    return driveJob(String(jobId), CHUNK_BUDGET_MS, false);
+  });
+}
+
+export function tagging_cancel(jobId: string): Progress {
+  return rpc('tagging_cancel', () => {
+    callerWithRole('merchandiser');
+    return cancelJob(String(jobId));
+  });
+}
+
+export function tagging_resume(jobId: string): Progress {
+  return rpc('tagging_resume', () => {
+    callerWithRole('merchandiser');
+    return resumeJob(String(jobId));
+  });
+}
+
+/** Admins: the tagging settings (model id, catalogue source, limits). The API key is never returned. */
+export function tagging_getSettings(): TaggingSettings {
+  return rpc('tagging_getSettings', () => {
+    callerWithRole('admin');
+    return settings();
+  });
+}
+
+export function tagging_saveSettings(s: TaggingSettings, apiKey: string): TaggingSettings {
+  return rpc('tagging_saveSettings', () => {
+    callerWithRole('admin');
+    const clean = parseSettings(s);
+    checkModelId(clean.model);
+    if (apiKey && !/^[\w.-]{8,200}$/.test(apiKey.trim())) throw invalid({ id: 'Format kunci API tidak valid.', en: 'The API key format is invalid.' });
+    setScriptJson(TAGGING_SETTINGS_PROP, clean);
+    if (apiKey) setScriptProp(GEMINI_KEY_PROP, apiKey.trim());
+    return clean;
+  });
+}

@@ -1,0 +1,129 @@
+// Tagging sidebar: starts a job on the active sheet, drives it chunk by chunk while open, shows progress, cancels.
+import { call, RpcError } from '../core/rpc';
+import { $, el, status, rupiah } from '../core/dom';
+import type { Progress } from '../../server/tagging/job';
+
+const sheetInput = $('#sheet') as HTMLInputElement;
+let current: Progress | null = null;
+let driving = false;
+let stopped = false;
+
+function showError(e: unknown): void {
+  const err = e as RpcError;
+  status(`${err.message}${err.messageEn ? ` — ${err.messageEn}` : ''}`, 'error');
+}
+
+function duration(s: number | null): string {
+  if (s === null) return '–';
+  if (s < 60) return `${s} dtk`;
+  const m = Math.floor(s / 60);
+  return m < 60 ? `${m} mnt ${s % 60} dtk` : `${Math.floor(m / 60)} j ${m % 60} mnt`;
+}
+
+const STATUS_TEXT: Record<Progress['status'], string> = {
+  running: 'berjalan (running)',
+  done: 'selesai (done)',
+  cancelled: 'dibatalkan (cancelled)',
+  failed: 'berhenti karena error (failed)',
+  budget: 'anggaran harian habis (daily budget reached)',
+};
+
+function render(p: Progress | null): void {
+  current = p;
+  $('#setup').hidden = !!p && (p.status === 'running' || p.status === 'budget' || p.status === 'failed');
+  $('#job').hidden = !p;
+  if (!p) return;
+  const pct = p.total ? Math.round((p.done / p.total) * 100) : 0;
+  ($('#bar') as HTMLElement).style.width = `${pct}%`;
+  $('#jobTitle').replaceChildren(`Sheet "${p.sheet}" · ${STATUS_TEXT[p.status]}`);
+  const rows: Array<[string, string]> = [
+    ['Selesai / total (done)', `${p.done} / ${p.total} (${pct}%)`],
+    ['Kecepatan (rate)', `${p.rate.toFixed(1)} SKU/dtk`],
+    ['Perkiraan sisa (ETA)', p.status === 'running' ? duration(p.etaSeconds) : '–'],
+    ['Tanpa gambar (no image)', String(p.noImage)],
+    ['Diblokir model (blocked)', String(p.blocked)],
+    ['Error', String(p.errors)],
+    ['Diubah orang, dilewati (edited)', String(p.edited)],
+    ['Token', p.tokens.toLocaleString('id-ID')],
+    ['Perkiraan biaya (est. cost)', rupiah(p.costRp)],
+    ['Permintaan / ulang (requests / retries)', `${p.requests} / ${p.retries}`],
+    ['Dari cache', String(p.cacheHits)],
+  ];
+  $('#figures').replaceChildren(...rows.map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', { class: 'num' }, v))));
+  $('#note').replaceChildren(p.lastError ? `Catatan: ${p.lastError}` : p.status === 'running' && !driving ? 'Dilanjutkan oleh pemicu per jam saat sidebar ditutup. Continued hourly when the sidebar is closed.' : '');
+  ($('#cancel') as HTMLButtonElement).hidden = !(p.status === 'running' || p.status === 'budget' || p.status === 'failed');
+  ($('#resume') as HTMLButtonElement).hidden = !(p.status === 'failed' || p.status === 'budget');
+  ($('#again') as HTMLButtonElement).hidden = !(p.status === 'done' || p.status === 'cancelled');
+}
+
+/** Drives chunks one after another while the sidebar is open and the job runs. */
+async function drive(): Promise<void> {
+  if (driving || !current) return;
+  driving = true;
+  try {
+    while (!stopped && current && current.status === 'running') {
+      const r = await call('tagging_runChunk', current.id);
+      if (r.progress) render(r.progress);
+      if (r.busy) await new Promise((res) => setTimeout(res, 3000));
+    }
+    if (current?.status === 'done') status(`Selesai: ${current.tagged + current.noImage} SKU diberi kata kunci. Done.`, 'ok');
+    else if (current?.status === 'failed') status(current.lastError, 'error');
+  } catch (e) {
+    showError(e);
+  } finally {
+    driving = false;
+  }
+}
+
+$('#start').addEventListener('click', async () => {
+  status('Memeriksa sheet, katalog dan daftar kata… Checking…');
+  try {
+    render(await call('tagging_start', sheetInput.value.trim()));
+    status('Berjalan. Running.', 'info');
+    void drive();
+  } catch (e) {
+    showError(e);
+  }
+});
+
+$('#cancel').addEventListener('click', async () => {
+  if (!current) return;
+  stopped = true;
+  try {
+    render(await call('tagging_cancel', current.id));
+    status('Dibatalkan. Baris yang sudah ditulis tetap ada. Cancelled.', 'info');
+  } catch (e) {
+    showError(e);
+  } finally {
+    stopped = false;
+  }
+});
+
+$('#resume').addEventListener('click', async () => {
+  if (!current) return;
+  try {
+    render(await call('tagging_resume', current.id));
+    void drive();
+  } catch (e) {
+    showError(e);
+  }
+});
+
+$('#again').addEventListener('click', () => {
+  render(null);
+  $('#setup').hidden = false;
+});
+
+async function load(): Promise<void> {
+  try {
+    const st = await call('tagging_status');
+    sheetInput.value = st.job && st.job.status === 'running' ? st.job.sheet : st.activeSheet;
+    $('#config').replaceChildren(`Model: ${st.model || '(belum diatur / not set)'} · Kunci API: ${st.hasKey ? 'ada (set)' : 'belum ada (missing)'}`);
+    render(st.job);
+    if (st.job && st.job.status === 'running') void drive();
+  } catch (e) {
+    showError(e);
+  }
+}
+
+void load();

@@ -1,0 +1,122 @@
+// A chunk's model work with fake HTTP: parallel rounds, cache, retries honouring retryDelay, RPM, splits on safety blocks.
+import { runEngine, EngineConfig, EnginePorts, AnswerCache, HttpReq, HttpRes } from '../../../src/server/tagging/engine';
+import { ITEMS_MARKER } from '../../../src/server/tagging/prompt';
+
+type Reply = (skus: string[], req: HttpReq, n: number) => { code: number; body: string };
+
+function harness(reply: Reply, opts: Partial<EngineConfig> = {}, images: Record<string, number> = {}) {
+  let now = 1_000_000;
+  const sleeps: number[] = [];
+  const rounds: number[] = [];
+  let n = 0;
+  const store: Record<string, string[]> = {};
+  const ports: EnginePorts = {
+    now: () => now,
+    sleep: (ms) => { sleeps.push(ms); now += ms; },
+    remainingMs: () => 270_000 - (now - 1_000_000),
+    hash: (s) => `h${s.length}:${s}`,
+    fetchAll: (reqs) => {
+      rounds.push(reqs.length);
+      now += 500;
+      return reqs.map((r): HttpRes => {
+        if (r.method === 'get') {
+          const sku = /\/(\w+)\.png$/.exec(r.url)![1];
+          const code = images[sku] ?? 200;
+          return { code, text: '', base64: code === 200 ? `IMG${sku}` : null, sha256: code === 200 ? `sha${sku}` : null, contentType: 'image/png' };
+        }
+        const body = JSON.parse(r.payload!);
+        const head: string = body.contents[0].parts[0].text;
+        const skus = (JSON.parse(head.slice(head.indexOf(ITEMS_MARKER) + ITEMS_MARKER.length)) as Array<{ sku: string }>).map((x) => x.sku);
+        const out = reply(skus, r, ++n);
+        return { code: out.code, text: out.body, base64: null, sha256: null, contentType: 'application/json' };
+      });
+    },
+  };
+  const cache: AnswerCache = {
+    getAll: (keys) => Object.fromEntries(keys.filter((k) => store[k]).map((k) => [k, store[k]])),
+    putAll: (e) => Object.assign(store, e),
+  };
+  const cfg: EngineConfig = { baseUrl: 'http://g', apiKey: 'k', model: 'm', batchSize: 5, maxRequestBytes: 1e6, maxParallel: 50, rpm: 1000, top: [], budgetSpent: () => false, ...opts };
+  return { ports, cache, cfg, sleeps, rounds, store, calls: () => n };
+}
+
+const ok = (skus: string[]) => ({ code: 200, body: JSON.stringify({ candidates: [{ content: { parts: [{ text: JSON.stringify(skus.map((s) => ({ sku: s, keywords: [`kata ${s}`] }))) }] }, finishReason: 'STOP' }], usageMetadata: { promptTokenCount: 100, candidatesTokenCount: 10 } }) });
+const items = (n: number) => Array.from({ length: n }, (_, i) => ({ sku: `S${i}`, name: `Produk ${i}`, category: 'Dapur', imageUrl: `http://img/S${i}.png` }));
+
+describe('runEngine', () => {
+  it('fetches images then sends batched model requests in one parallel round', () => {
+    const h = harness(ok);
+    const { results, stats } = runEngine(items(12), h.cfg, h.ports, h.cache, []);
+    expect(h.rounds).toEqual([12, 3]);
+    expect(results).toHaveLength(12);
+    expect(results.every((r) => r.outcome === 'done' && r.raw[0] === `kata ${r.sku}`)).toBe(true);
+    expect(stats).toMatchObject({ requests: 3, imageRequests: 12, retries: 0, tokensIn: 300, tokensOut: 30 });
+  });
+
+  it('answers identical inputs from the cache on the next run', () => {
+    const h = harness(ok);
+    runEngine(items(5), h.cfg, h.ports, h.cache, []);
+    const again = runEngine(items(5), h.cfg, h.ports, h.cache, []);
+    expect(again.stats.requests).toBe(0);
+    expect(again.stats.cacheHits).toBe(5);
+    expect(h.calls()).toBe(1);
+  });
+
+  it('retries 429 after the server\'s retryDelay and 500 with backoff', () => {
+    const sentAt: Record<string, number[]> = {};
+    let h: ReturnType<typeof harness> = null!;
+    h = harness((skus, _r, n) => ((sentAt[skus[0]] ??= []).push(h.ports.now()), n === 1 ? { code: 429, body: JSON.stringify({ error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'q', details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '9s' }] } }) } : n === 2 ? { code: 500, body: '{"error":{"code":500,"status":"INTERNAL","message":"x"}}' } : ok(skus)));
+    const { results, stats } = runEngine(items(10), h.cfg, h.ports, h.cache, []);
+    expect(results.every((r) => r.outcome === 'done')).toBe(true);
+    expect(stats.retries).toBe(2);
+    // The 429'd batch (S0…S4) goes again only after its 9 s retryDelay.
+    expect(sentAt.S0).toHaveLength(2);
+    expect(sentAt.S0[1] - sentAt.S0[0]).toBeGreaterThanOrEqual(9000);
+  });
+
+  it('stops the job on 403/404 (key, model) but never retries them', () => {
+    const h = harness(() => ({ code: 404, body: '{"error":{"code":404,"status":"NOT_FOUND","message":"models/m is not found"}}' }));
+    expect(() => runEngine(items(3), h.cfg, h.ports, h.cache, [])).toThrow(/Model Gemini "m" tidak ditemukan/);
+    expect(h.calls()).toBe(1);
+    const k = harness(() => ({ code: 400, body: '{"error":{"code":400,"status":"INVALID_ARGUMENT","message":"API key not valid. Please pass a valid API key."}}' }));
+    expect(() => runEngine(items(3), k.cfg, k.ports, k.cache, [])).toThrow(/kunci API/);
+  });
+
+  it('rejects invalid JSON and strangers, retries, then marks the rows as errors', () => {
+    const h = harness(() => ({ code: 200, body: JSON.stringify({ candidates: [{ content: { parts: [{ text: '[{"sku":"ZZ","keywords":["a"]}]' }] }, finishReason: 'STOP' }] }) }));
+    const { results } = runEngine(items(2), h.cfg, h.ports, h.cache, []);
+    expect(h.calls()).toBe(3);
+    expect(results.map((r) => r.outcome)).toEqual(['error', 'error']);
+    expect(results[0].reason).toMatch(/tidak ditanyakan/);
+  });
+
+  it('isolates a safety block to the one SKU the model refuses', () => {
+    const h = harness((skus) => (skus.includes('S2') ? { code: 200, body: '{"candidates":[{"finishReason":"SAFETY"}]}' } : ok(skus)));
+    const { results } = runEngine(items(5), h.cfg, h.ports, h.cache, []);
+    const by = Object.fromEntries(results.map((r) => [r.sku, r.outcome]));
+    expect(by).toEqual({ S0: 'done', S1: 'done', S2: 'blocked', S3: 'done', S4: 'done' });
+  });
+
+  it('tags from text and marks "no image" when the picture cannot be fetched', () => {
+    const h = harness(ok, {}, { S1: 404 });
+    const { results } = runEngine(items(3), h.cfg, h.ports, h.cache, []);
+    expect(results.find((r) => r.sku === 'S1')).toMatchObject({ outcome: 'no_image', raw: ['kata S1'] });
+  });
+
+  it('keeps to the requests-per-minute limit by waiting for the window', () => {
+    const h = harness(ok, { rpm: 2, batchSize: 1 });
+    const win: number[] = [];
+    const { results } = runEngine(items(5), h.cfg, h.ports, h.cache, win);
+    expect(results).toHaveLength(5);
+    expect(h.rounds.slice(1)).toEqual([2, 2, 1]);
+    expect(h.sleeps.filter((s) => s > 50_000).length).toBe(2);
+  });
+
+  it('stops cleanly when the daily budget is spent, leaving the rest untouched', () => {
+    let spent = false;
+    const h = harness((skus) => { spent = true; return ok(skus); }, { batchSize: 1, maxParallel: 2, budgetSpent: () => spent });
+    const { results, stats } = runEngine(items(5), h.cfg, h.ports, h.cache, []);
+    expect(results).toHaveLength(2);
+    expect(stats.stoppedBy).toBe('budget');
+  });
+});
