@@ -1,4 +1,5 @@
 // The capability seeders the demo composer runs, in menu order (one import per seeder file that exists).
 import type { Seeder } from './types';
+import { seedReports } from './reports';
 
-export const SEEDERS: Array<{ name: string; seed: Seeder }> = [];
+export const SEEDERS: Array<{ name: string; seed: Seeder }> = [{ name: 'reports', seed: seedReports }];

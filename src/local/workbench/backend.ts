@@ -62,6 +62,7 @@ export interface MailItem {
 
 export interface MailBackend {
   outbox(): Promise<MailItem[]>;
+  attachment(id: string, index: number): Promise<{ name: string; mimeType: string; bytes: Uint8Array }>;
 }
 
 export interface TriggerInfo {

@@ -9,7 +9,9 @@ import { DEMO_APP_USERS } from '../demo/types';
 import { readDemoState, seedDemo } from '../demo/index';
 import { Hub } from './hub';
 import { HttpError, readJson, sendJson, sendBytes, str, int, attachment } from './http';
-import { createBackends, startStandins } from './wiring';
+import { createBackends } from './wiring';
+import { startStandins } from './standins';
+import { previewHtml } from './preview';
 import { PAGE_HTML } from './page/html';
 
 export interface WorkbenchOptions {
@@ -39,11 +41,17 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
   const stateDir = resolve(opts.stateDir ?? process.env.DATADESK_HOME ?? join(process.cwd(), '.datadesk'));
   if (opts.reset) rmSync(stateDir, { recursive: true, force: true });
   const rt = new Runtime({ stateDir, ...(opts.buildDir ? { buildDir: opts.buildDir } : {}) });
-  const stopStandins = await startStandins(rt, log);
+  const standins = await startStandins(rt, log, !!opts.port);
   if (opts.seed !== false && !readDemoState(rt)) {
     const t0 = Date.now();
     log('seeding the demo data (first start)…');
-    await seedDemo(rt, log);
+    try {
+      await seedDemo(rt, log);
+    } catch (e) {
+      await standins.stop();
+      await rt.close();
+      throw e;
+    }
     log(`seeded in ${Date.now() - t0} ms`);
   }
   const backends = createBackends(rt);
@@ -150,6 +158,25 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
       if (!backends.mail) throw new HttpError(501, 'MailApp is not emulated yet');
       return sendJson(res, 200, { items: await backends.mail.outbox() });
     }
+    if (req.method === 'GET' && p === '/api/webhooks') {
+      return sendJson(res, 200, { items: standins.webhooks().map((w) => ({ format: w.format, path: w.path.replace(/([?&](key|token)=)[^&]*/g, '$1…'), body: w.body, at: new Date(w.at).toISOString() })) });
+    }
+    if (req.method === 'GET' && p === '/api/drive/view') {
+      if (!backends.drive) throw new HttpError(501, 'Drive is not emulated yet');
+      const id = str(q('id'), 'id');
+      const f = await backends.drive.file(id);
+      const html = await previewHtml(f.name, f.mimeType, f.bytes, `/api/drive/file?id=${encodeURIComponent(id)}`);
+      if (html === null) {
+        res.writeHead(302, { location: `/api/drive/file?id=${encodeURIComponent(id)}` });
+        return void res.end();
+      }
+      return sendBytes(res, 'text/html; charset=utf-8', html, { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'" });
+    }
+    if (req.method === 'GET' && p === '/api/outbox/attachment') {
+      if (!backends.mail) throw new HttpError(501, 'MailApp is not emulated yet');
+      const a = await backends.mail.attachment(str(q('id'), 'id'), int(q('i'), 'i', 0, 1000));
+      return sendBytes(res, a.mimeType, a.bytes, { 'content-disposition': attachment(a.name, false), 'x-content-type-options': 'nosniff' });
+    }
     if (req.method === 'GET' && p === '/api/triggers') {
       return sendJson(res, 200, { now: rt.env.clock.now().toISOString(), triggers: await backends.triggers.list() });
     }
@@ -187,7 +214,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
       hub.close();
       server.closeAllConnections?.();
       await new Promise<void>((ok) => server.close(() => ok()));
-      await stopStandins();
+      await standins.stop();
       await rt.close();
     },
   };

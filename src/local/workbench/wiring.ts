@@ -5,6 +5,9 @@ import { getSpreadsheetStore } from '../services/spreadsheet/store';
 import { driveStore, DriveItem } from '../services/drive/store';
 import { triggerStore } from '../services/script/store';
 import { nextRuns, tick } from '../runtime/scheduler';
+import { outboxStore } from '../services/mail/index';
+import { readFileSync } from 'node:fs';
+import type { MailBackend } from './backend';
 
 function storeSheets(rt: Runtime): SheetsBackend {
   const store = () => getSpreadsheetStore(rt.env);
@@ -102,11 +105,30 @@ function storeTriggers(rt: Runtime): TriggerBackend {
   };
 }
 
-export function createBackends(rt: Runtime): Backends {
-  return { sheets: storeSheets(rt), drive: storeDrive(rt), mail: null, triggers: storeTriggers(rt) };
+function storeMail(rt: Runtime): MailBackend {
+  const store = () => outboxStore(rt.env);
+  return {
+    async outbox() {
+      return store().list().map((m) => ({
+        id: m.id,
+        from: m.name ? `${m.name} <${m.from}>` : m.from,
+        to: [...m.to, ...m.cc.map((x) => `cc ${x}`), ...m.bcc.map((x) => `bcc ${x}`)].join(', '),
+        subject: m.subject,
+        body: m.body,
+        htmlBody: m.htmlBody,
+        sentAt: m.sentAt,
+        attachments: m.attachments.map((a) => ({ name: a.name, mimeType: a.contentType ?? 'application/octet-stream', size: a.size })),
+      }));
+    },
+    async attachment(id, index) {
+      const m = store().get(id);
+      const a = m?.attachments[index];
+      if (!m || !a) throw new Error(`no attachment ${index} in message ${id}`);
+      return { name: a.name, mimeType: a.contentType ?? 'application/octet-stream', bytes: readFileSync(store().attachmentPath(id, index)) };
+    },
+  };
 }
 
-/** Starts the local stand-ins of Google-only services; returns how to stop them. */
-export async function startStandins(_rt: Runtime, _log: (line: string) => void): Promise<() => Promise<void>> {
-  return async () => undefined;
+export function createBackends(rt: Runtime): Backends {
+  return { sheets: storeSheets(rt), drive: storeDrive(rt), mail: storeMail(rt), triggers: storeTriggers(rt) };
 }

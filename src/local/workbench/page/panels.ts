@@ -77,9 +77,10 @@ export async function showDrive(folderId: string | null, trash: boolean): Promis
     }
     const rows = items.map((it) => {
       const url = `/api/drive/file?id=${encodeURIComponent(it.id)}`;
+      const view = `/api/drive/view?id=${encodeURIComponent(it.id)}`;
       const name = it.kind === 'folder' && !trash
         ? h('a', { href: '#', class: 'drive-name', onclick: (e: Event) => { e.preventDefault(); void showDrive(it.id, false); } }, it.name)
-        : h('a', { href: url, target: '_blank', rel: 'noopener', class: 'drive-name drive-open' }, it.name);
+        : h('a', { href: view, target: '_blank', rel: 'noopener', class: 'drive-name drive-open' }, it.name);
       return h(
         'div',
         { class: 'drive-item', 'data-kind': it.kind, 'data-name': it.name, 'data-id': it.id },
@@ -189,9 +190,12 @@ export async function showOutbox(): Promise<void> {
               f.srcdoc = m.htmlBody;
               body.append(f);
             } else body.append(h('pre', {}, m.body));
-            if (m.attachments.length) body.append(h('div', { class: 'muted' }, `Attachments: ${m.attachments.map((a) => `${a.name} (${bytes(a.size)})`).join(', ')}`));
+            if (m.attachments.length) {
+              body.append(h('div', { class: 'muted' }, 'Attachments:', ...m.attachments.map((a, i) =>
+                h('a', { class: 'attachment', href: `/api/outbox/attachment?id=${encodeURIComponent(m.id)}&i=${i}`, download: a.name }, `${a.name} (${bytes(a.size)})`))));
+            }
           }
-        } }, h('b', {}, m.subject || '(no subject)'), h('div', { class: 'muted' }, `To ${m.to} · ${wib(m.sentAt)}`)),
+        } }, h('b', {}, m.subject || '(no subject)'), h('div', { class: 'muted' }, `From ${m.from} · to ${m.to} · ${wib(m.sentAt)}`)),
         body);
       return item;
     });
