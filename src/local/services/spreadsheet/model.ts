@@ -135,6 +135,31 @@ export class SheetModel {
     this.maxRows -= n;
   }
 
+  /** Inserts `n` empty columns before 0-based column `at`. */
+  insertCols(at: number, n: number): void {
+    const blanks = new Array<null>(n).fill(null);
+    for (const row of this.rows) if (row && row.length > at) row.splice(at, 0, ...blanks);
+    for (const row of this.fmts) if (row && row.length > at) row.splice(at, 0, ...blanks);
+    this.remapFormulas((r, c) => [r, c >= at ? c + n : c]);
+    this.maxCols += n;
+  }
+
+  deleteCols(at: number, n: number): void {
+    for (const row of this.rows) if (row && row.length > at) row.splice(at, n);
+    for (const row of this.fmts) if (row && row.length > at) row.splice(at, n);
+    this.remapFormulas((r, c) => (c >= at && c < at + n ? null : [r, c >= at + n ? c - n : c]));
+    this.maxCols -= n;
+  }
+
+  private remapFormulas(f: (r: number, c: number) => [number, number] | null): void {
+    const moved = new Map<number, string>();
+    for (const [k, text] of this.formulas) {
+      const to = f(Math.floor(k / COLS), k % COLS);
+      if (to) moved.set(key(to[0], to[1]), text);
+    }
+    this.formulas = moved;
+  }
+
   private shiftKeys(from: number, by: number): void {
     const moved = new Map<number, string>();
     for (const [k, f] of this.formulas) {

@@ -47,6 +47,7 @@ export class SheetObj implements Pick<GSheet,
   'isSheetHidden' | 'getIndex' | 'getColumnWidth'>,
   Returning<GSheet, 'setName' | 'getParent' | 'getRange' | 'getDataRange' | 'appendRow' | 'clear' | 'clearContents' | 'clearFormats' |
   'insertRowsAfter' | 'insertRowsBefore' | 'insertRowAfter' | 'insertRowBefore' | 'deleteRows' | 'deleteRow' | 'setFrozenRows' |
+  'insertColumnsAfter' | 'insertColumnsBefore' | 'insertColumnAfter' | 'insertColumnBefore' | 'deleteColumns' | 'deleteColumn' |
   'setFrozenColumns' | 'protect' | 'getProtections' | 'hideSheet' | 'showSheet' | 'activate' | 'autoResizeColumns' | 'autoResizeColumn' |
   'setColumnWidth' | 'setColumnWidths'> {
   static readonly gasName = 'Sheet';
@@ -183,6 +184,44 @@ export class SheetObj implements Pick<GSheet,
   }
   deleteRow(rowPosition: number): SheetObj {
     this.deleteRows(rowPosition, 1);
+    return this;
+  }
+
+  insertColumnsAfter(afterPosition: number, howMany: number): SheetObj {
+    return this.write((book, sheet) => {
+      if (!(afterPosition >= 1 && afterPosition <= sheet.maxCols)) throw new GasError('Those columns are out of bounds.');
+      if (!(howMany >= 1)) throw new GasError('The number of columns to insert must be at least 1.');
+      this.s.store.checkGrowth(book, howMany * sheet.maxRows);
+      sheet.insertCols(afterPosition, howMany);
+      return this;
+    });
+  }
+  insertColumnsBefore(beforePosition: number, howMany: number): SheetObj {
+    return this.write((book, sheet) => {
+      if (!(beforePosition >= 1 && beforePosition <= sheet.maxCols)) throw new GasError('Those columns are out of bounds.');
+      if (!(howMany >= 1)) throw new GasError('The number of columns to insert must be at least 1.');
+      this.s.store.checkGrowth(book, howMany * sheet.maxRows);
+      sheet.insertCols(beforePosition - 1, howMany);
+      return this;
+    });
+  }
+  insertColumnAfter(afterPosition: number): SheetObj {
+    return this.insertColumnsAfter(afterPosition, 1);
+  }
+  insertColumnBefore(beforePosition: number): SheetObj {
+    return this.insertColumnsBefore(beforePosition, 1);
+  }
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.write((book, sheet) => {
+      if (!(columnPosition >= 1 && howMany >= 1 && columnPosition + howMany - 1 <= sheet.maxCols)) throw new GasError('Those columns are out of bounds.');
+      // Apps Script's text as developers report it (not in the reference docs).
+      if (sheet.maxCols - howMany <= sheet.frozenCols) throw new GasError('Sorry, it is not possible to delete all non-frozen columns.');
+      this.s.store.checkEditable(book, sheet, 1, columnPosition, sheet.maxRows, howMany, this.s.ctx.user);
+      sheet.deleteCols(columnPosition - 1, howMany);
+    });
+  }
+  deleteColumn(columnPosition: number): SheetObj {
+    this.deleteColumns(columnPosition, 1);
     return this;
   }
 

@@ -34,6 +34,23 @@ describe('Sheet and Spreadsheet (reference/spreadsheet/sheet, …/spreadsheet)',
     expect(e2.message).toBe('Sorry, it is not possible to delete all non-frozen rows.');
   });
 
+  it('insertColumnsAfter shifts values, formats and formulas right; deleteColumns removes them', async () => {
+    const { run, fail } = setup();
+    const { value } = await run<string>(`function main() {
+      var sh = SpreadsheetApp.getActiveSheet();
+      sh.getRange('A1:C1').setValues([[1, 2, '=A1+B1']]);
+      sh.getRange('B1').setNumberFormat('0.00');
+      sh.insertColumnsAfter(1, 2);
+      var wide = [sh.getRange('A1:E1').getDisplayValues()[0], sh.getRange('E1').getFormula(), sh.getMaxColumns()];
+      sh.deleteColumns(2, 2);
+      return JSON.stringify([wide, sh.getRange('A1:C1').getDisplayValues()[0], sh.getRange('C1').getFormula(), sh.getMaxColumns()]);
+    }`);
+    // Formula text is kept as written (references are not rewritten by the emulator), so =A1+B1 reads the moved cells.
+    expect(JSON.parse(value)).toEqual([[['1', '', '', '2,00', '1'], '=A1+B1', 28], ['1', '2,00', '3'], '=A1+B1', 26]);
+    const e = await fail(`function main() { SpreadsheetApp.getActiveSheet().deleteColumns(26, 2); }`);
+    expect(e.message).toBe('Those columns are out of bounds.');
+  });
+
   it('A1 notation: sheet-qualified, whole columns, open-ended ranges and getA1Notation', async () => {
     const { run } = setup();
     const { value } = await run<string>(`function main() {
