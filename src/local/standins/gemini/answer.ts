@@ -37,7 +37,7 @@ export function keywordsFor(item: AskedItem, top: readonly string[]): string[] {
   if (item.image) out.push(`${w[0] ?? 'produk'} ${imageWord(item.image)}`);
   const cat = item.category.toLowerCase().trim();
   if (cat) out.push(cat); // often a "too generic" category the filter must remove
-  const hit = top.find((t) => words(t).some((x) => w.includes(x)));
+  const hit = top.find((t) => words(t)[0] === w[0]);
   if (hit) out.push(hit.toLowerCase());
   const h = hashByte(item.sku);
   if (h % 5 === 0) out.push('termurah');
