@@ -202,4 +202,8 @@ export interface BookModel {
   updatedAt: string;
   activeSheetId: number;
   sheets: SheetModel[];
+  /** Each user's selection (1-based rectangle on a sheet): what getActiveRange returns. */
+  selections?: Record<string, Selection>;
 }
+
+export interface Selection { sheetId: number; row: number; col: number; numRows: number; numCols: number }

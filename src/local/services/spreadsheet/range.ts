@@ -220,9 +220,12 @@ export class RangeObj implements Pick<GRange,
     if (row < 1 || column < 1 || row > this.nr || column > this.nc) throw new GasError(OUTSIDE);
     return new RangeObj(this.s, this.bookId, this.sheetId, this.row + row - 1, this.col + column - 1, 1, 1);
   }
+  /** Selects the range for the current user (getActiveRange returns it) and activates its sheet. */
   activate(): RangeObj {
     const { book } = this.model;
     book.activeSheetId = this.sheetId;
+    book.selections = { ...book.selections, [this.s.ctx.user]: { sheetId: this.sheetId, row: this.row, col: this.col, numRows: this.nr, numCols: this.nc } };
+    this.s.changed(book);
     return this;
   }
   protect(): ProtectionObj {

@@ -49,7 +49,7 @@ export class SheetObj implements Pick<GSheet,
   'insertRowsAfter' | 'insertRowsBefore' | 'insertRowAfter' | 'insertRowBefore' | 'deleteRows' | 'deleteRow' | 'setFrozenRows' |
   'insertColumnsAfter' | 'insertColumnsBefore' | 'insertColumnAfter' | 'insertColumnBefore' | 'deleteColumns' | 'deleteColumn' |
   'setFrozenColumns' | 'protect' | 'getProtections' | 'hideSheet' | 'showSheet' | 'activate' | 'autoResizeColumns' | 'autoResizeColumn' |
-  'setColumnWidth' | 'setColumnWidths'> {
+  'setColumnWidth' | 'setColumnWidths' | 'getActiveRange' | 'getActiveCell'> {
   static readonly gasName = 'Sheet';
   constructor(private s: SheetsSession, readonly bookId: string, readonly sheetId: number) {}
 
@@ -90,6 +90,19 @@ export class SheetObj implements Pick<GSheet,
   getRange(a: number | string, b?: number, c?: number, d?: number): RangeObj {
     const [row, col, nr, nc] = rangeArgs(this.m.sheet, a, b, c, d);
     return new RangeObj(this.s, this.bookId, this.sheetId, row, col, nr, nc);
+  }
+  /** The current user's selection when it is on this sheet, else A1. */
+  getActiveRange(): RangeObj {
+    const { book, sheet } = this.m;
+    const sel = book.selections?.[this.s.ctx.user];
+    if (sel && sel.sheetId === sheet.sheetId && sel.row + sel.numRows - 1 <= sheet.maxRows && sel.col + sel.numCols - 1 <= sheet.maxCols) {
+      return new RangeObj(this.s, this.bookId, this.sheetId, sel.row, sel.col, sel.numRows, sel.numCols);
+    }
+    return new RangeObj(this.s, this.bookId, this.sheetId, 1, 1, 1, 1);
+  }
+  getActiveCell(): RangeObj {
+    const r = this.getActiveRange();
+    return new RangeObj(this.s, this.bookId, this.sheetId, r.row, r.col, 1, 1);
   }
   getDataRange(): RangeObj {
     const { sheet } = this.m;

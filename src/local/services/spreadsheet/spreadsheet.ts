@@ -21,7 +21,7 @@ export class SpreadsheetObj implements Pick<GSpreadsheet,
   'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'getNumSheets' | 'toast' |
   'setSpreadsheetTimeZone' | 'setSpreadsheetLocale' | 'getLastRow' | 'getLastColumn'>,
   Returning<GSpreadsheet, 'deleteSheet' | 'rename' | 'getSheets' | 'getSheetByName' | 'getSheetById' | 'insertSheet' | 'getActiveSheet' |
-  'setActiveSheet' | 'getRange' | 'appendRow'> {
+  'setActiveSheet' | 'getRange' | 'appendRow' | 'getActiveRange' | 'getActiveCell'> {
   static readonly gasName = 'Spreadsheet';
   constructor(private s: SheetsSession, readonly id: string) {}
 
@@ -119,6 +119,20 @@ export class SpreadsheetObj implements Pick<GSpreadsheet,
     if (!isSheet(sheet) || sheet.bookId !== this.id) throw new GasError("The parameters (Object) don't match the method signature for SpreadsheetApp.Spreadsheet.setActiveSheet.");
     return sheet.activate();
   }
+  /** The current user's selection on the active sheet (the workbench sets it; Range.activate too), else A1. */
+  getActiveRange(): RangeObj {
+    const book = this.book;
+    const sh = book.sheets.find((x) => x.sheetId === book.activeSheetId) ?? book.sheets[0];
+    const sel = book.selections?.[this.s.ctx.user];
+    if (sel && sel.sheetId === sh.sheetId && sel.row + sel.numRows - 1 <= sh.maxRows && sel.col + sel.numCols - 1 <= sh.maxCols) {
+      return new RangeObj(this.s, this.id, sh.sheetId, sel.row, sel.col, sel.numRows, sel.numCols);
+    }
+    return new RangeObj(this.s, this.id, sh.sheetId, 1, 1, 1, 1);
+  }
+  getActiveCell(): RangeObj {
+    const r = this.getActiveRange();
+    return new RangeObj(this.s, this.id, r.sheetId, r.row, r.col, 1, 1);
+  }
   /** 'Sheet1!A1:B2' or 'A1' (on the active sheet). */
   getRange(a1Notation: string): RangeObj {
     const { sheet: name } = splitSheet(String(a1Notation));
@@ -145,7 +159,8 @@ export class SpreadsheetObj implements Pick<GSpreadsheet,
 }
 
 export class SpreadsheetAppObj implements Pick<GApp, 'flush'>,
-  Returning<GApp, 'getActive' | 'getActiveSpreadsheet' | 'openById' | 'openByUrl' | 'create' | 'getUi' | 'getActiveSheet' | 'setActiveSheet'> {
+  Returning<GApp, 'getActive' | 'getActiveSpreadsheet' | 'openById' | 'openByUrl' | 'create' | 'getUi' | 'getActiveSheet' | 'setActiveSheet' |
+  'getActiveRange' | 'getCurrentCell'> {
   static readonly gasName = 'SpreadsheetApp';
   static readonly gasProps = ['ProtectionType', 'Dimension'];
   readonly ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' };
@@ -164,6 +179,12 @@ export class SpreadsheetAppObj implements Pick<GApp, 'flush'>,
   }
   getActiveSheet(): SheetObj | null {
     return this.getActiveSpreadsheet()?.getActiveSheet() ?? null;
+  }
+  getActiveRange(): RangeObj | null {
+    return this.getActiveSpreadsheet()?.getActiveRange() ?? null;
+  }
+  getCurrentCell(): RangeObj | null {
+    return this.getActiveSpreadsheet()?.getActiveCell() ?? null;
   }
   setActiveSheet(sheet: SheetObj): SheetObj {
     const ss = this.getActiveSpreadsheet();

@@ -13,6 +13,9 @@
 //   store.cellInfo(id, sheetName, row0, col0)       // {display, formula, format, value} for a formula bar
 //   store.userEdit(id, sheetName, row0, col0, text, user?)  // parses like typing; throws GasError when protected
 //   store.getActiveId() / store.setActiveId(id)     // the spreadsheet the workbench/CLI has open (session.json)
+//   store.setSelection(id, user, sheetName, row0, col0, nRows, nCols)   // the user's selection: getActiveRange()
+//   store.getSelection(id, user)                    // {sheetName, row0, col0, nRows, nCols} | null
+//   store.styleWindow(id, sheetName, row0, col0, nRows, nCols)          // per-cell style props (or null) for the grid
 //   store.getMenus(documentId, user): UiMenu[]      // menus built by addToUi (the add-on menu has addon: true)
 //   store.uiLog: UiLogEntry[]                       // last 100 alerts/prompts with their answers
 // Events: env.emitEvent({type:'change', scope:'sheet', id}) after every write; 'ui' events come from ui.ts.
@@ -144,6 +147,41 @@ export class SpreadsheetStore implements Store {
     if (user) this.checkEditable(book, s, row0 + 1, col0 + 1, 1, 1, user);
     writeCell(book, s, row0, col0, text);
     this.touch(book);
+  }
+
+  /** Records a user's selection (and makes its sheet the active one), as clicking in the grid does. */
+  setSelection(id: string, user: string, sheetName: string, row0: number, col0: number, nRows = 1, nCols = 1): void {
+    const book = this.mustBook(id);
+    const s = this.mustSheet(id, sheetName);
+    if (row0 < 0 || col0 < 0 || nRows < 1 || nCols < 1 || row0 + nRows > s.maxRows || col0 + nCols > s.maxCols) {
+      throw new GasError('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    book.selections = { ...book.selections, [user]: { sheetId: s.sheetId, row: row0 + 1, col: col0 + 1, numRows: nRows, numCols: nCols } };
+    book.activeSheetId = s.sheetId;
+    this.touch(book);
+  }
+
+  getSelection(id: string, user: string): { sheetName: string; row0: number; col0: number; nRows: number; nCols: number } | null {
+    const book = this.mustBook(id);
+    const sel = book.selections?.[user];
+    const s = sel && book.sheets.find((x) => x.sheetId === sel.sheetId);
+    if (!sel || !s) return null;
+    return { sheetName: s.name, row0: sel.row - 1, col0: sel.col - 1, nRows: sel.numRows, nCols: sel.numCols };
+  }
+
+  /** Formatting a script set (bold, background, alignment, wrap, ...) merged per cell of a window; null = none. */
+  styleWindow(id: string, sheetName: string, row0: number, col0: number, nRows: number, nCols: number): Array<Array<Record<string, unknown> | null>> {
+    const s = this.mustSheet(id, sheetName);
+    const out: Array<Array<Record<string, unknown> | null>> = [];
+    for (let i = 0; i < nRows; i++) out.push(new Array(nCols).fill(null));
+    for (const op of s.styles) {
+      const r1 = Math.max(op.row - 1, row0);
+      const r2 = Math.min(op.row - 1 + op.numRows, row0 + nRows);
+      const c1 = Math.max(op.col - 1, col0);
+      const c2 = Math.min(op.col - 1 + op.numCols, col0 + nCols);
+      for (let r = r1; r < r2; r++) for (let c = c1; c < c2; c++) out[r - row0][c - col0] = { ...out[r - row0][c - col0], ...op.props };
+    }
+    return out;
   }
 
   getActiveId(): string | null {

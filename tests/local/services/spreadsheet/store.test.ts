@@ -34,4 +34,31 @@ describe('SpreadsheetStore (workbench API)', () => {
     expect(store.getActiveId()).toBe(book.id);
     expect(rt.defaultDocumentId()).toBe(book.id);
   });
+
+  it('the selection set by the workbench is what getActiveRange returns to that user (…/spreadsheet#getactiverange)', async () => {
+    const { store, book, run } = setup();
+    store.setSelection(book.id, 'area@example.com', 'Sheet1', 1, 1, 3, 2);
+    const { value } = await run<string>(`function main() {
+      var ss = SpreadsheetApp.getActiveSpreadsheet();
+      return JSON.stringify([ss.getActiveRange().getA1Notation(), ss.getActiveCell().getA1Notation(), SpreadsheetApp.getActiveRange().getA1Notation()]);
+    }`, 'main', { user: 'area@example.com' });
+    expect(JSON.parse(value)).toEqual(['B2:C4', 'B2', 'B2:C4']);
+    const { value: other } = await run<string>(`function main() { return SpreadsheetApp.getActiveRange().getA1Notation(); }`, 'main', { user: 'x@example.com' });
+    expect(other).toBe('A1');
+    await run(`function main() { SpreadsheetApp.getActiveSheet().getRange('D5:E6').activate(); }`, 'main', { user: 'x@example.com' });
+    expect(store.getSelection(book.id, 'x@example.com')).toEqual({ sheetName: 'Sheet1', row0: 4, col0: 3, nRows: 2, nCols: 2 });
+  });
+
+  it('styleWindow merges the formatting a script set, per cell', async () => {
+    const { store, book, run } = setup();
+    await run(`function main() {
+      var sh = SpreadsheetApp.getActiveSheet();
+      sh.getRange('A1:C1').setFontWeight('bold').setBackground('#eeeeee');
+      sh.getRange('B1').setBackground('#ff0000');
+    }`);
+    expect(store.styleWindow(book.id, 'Sheet1', 0, 0, 2, 3)).toEqual([
+      [{ fontWeight: 'bold', background: '#eeeeee' }, { fontWeight: 'bold', background: '#ff0000' }, { fontWeight: 'bold', background: '#eeeeee' }],
+      [null, null, null],
+    ]);
+  });
 });
