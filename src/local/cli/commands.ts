@@ -3,6 +3,7 @@ import type { Runtime } from '../runtime/runtime';
 import type { ExecResult } from '../runtime/types';
 import { tick, nextRuns } from '../runtime/scheduler';
 import { triggerStore } from '../services/script/store';
+import { seedCommand } from './seed';
 
 export type Command = (rt: Runtime, args: string[], flags: Record<string, string | true>) => Promise<number>;
 
@@ -80,4 +81,4 @@ const tickCmd: Command = async (rt, _args, flags) => {
   return failed ? 1 : 0;
 };
 
-export const commands: Record<string, Command> = { run, triggers, tick: tickCmd };
+export const commands: Record<string, Command> = { run, triggers, tick: tickCmd, seed: seedCommand };
