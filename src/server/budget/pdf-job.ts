@@ -28,15 +28,6 @@ function newId(now: Date): string {
   return `${now.getTime().toString(36)}${Math.floor(Math.random() * 1e9).toString(36)}`;
 }
 
-/** Counts /Type /Page objects: how many pages pdf-lib wrote (for the client's message). */
-function countPages(bytes: Uint8Array): number {
-  let n = 0;
-  const s = String.fromCharCode.apply(null, Array.from(bytes.subarray(0, Math.min(bytes.length, 4_000_000))) as unknown as number[]);
-  const re = /\/Type\s*\/Page(?!s)/g;
-  while (re.exec(s)) n++;
-  return n;
-}
-
 export function startPdf(db: Db, caller: Caller, clusterId: string, month: string, now: Date): PdfJob {
   const data = loadPdfData(db, caller, clusterId, month, (id) => readFileBytes(id), now);
   const folderId = driveReceiptStore(db).folderFor(data.clusterId, data.clusterName);
@@ -47,10 +38,10 @@ export function startPdf(db: Db, caller: Caller, clusterId: string, month: strin
   for (const k of userKeys(PREFIX)) if ((userJson<PdfJob | null>(k, null)?.startedAt ?? 0) < now.getTime() - 86_400_000) deleteUserProp(k);
   setUserJson(key, job);
   buildMonthlyPdf(data)
-    .then((bytes) => {
+    .then(({ bytes, pages }) => {
       const name = `Laporan ${data.clusterId} ${data.month}.pdf`;
       const saved = createFileIn(folderId, name, 'application/pdf', bytes);
-      setUserJson(key, { ...job, status: 'done', fileId: saved.id, url: saved.url, name, pages: countPages(bytes), bytes: bytes.length });
+      setUserJson(key, { ...job, status: 'done', fileId: saved.id, url: saved.url, name, pages, bytes: bytes.length });
     })
     .catch((e: unknown) => {
       console.error(`budget pdf ${requestId}: ${(e as Error)?.stack ?? String(e)}`);

@@ -161,7 +161,7 @@ async function itemPages(doc: PDFDocument, it: PdfItem, index: number, total: nu
 }
 
 /** Builds the PDF; resolves within the same execution (no timers: objectsPerTick/parseSpeed are unlimited). */
-export async function buildMonthlyPdf(d: PdfData): Promise<Uint8Array> {
+export async function buildMonthlyPdf(d: PdfData): Promise<{ bytes: Uint8Array; pages: number }> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.setTitle(winAnsi(`Marketing fee ${d.clusterName} ${d.month}`));
   doc.setProducer('DataDesk');
@@ -169,7 +169,8 @@ export async function buildMonthlyPdf(d: PdfData): Promise<Uint8Array> {
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   summaryPage(doc, d, font, bold);
   for (let i = 0; i < d.items.length; i++) await itemPages(doc, d.items[i], i, d.items.length, font, bold);
-  return doc.save({ objectsPerTick: Infinity });
+  const bytes = await doc.save({ objectsPerTick: Infinity });
+  return { bytes, pages: doc.getPageCount() };
 }
 
 export { wibDateTime };
