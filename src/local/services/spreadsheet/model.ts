@@ -118,8 +118,9 @@ export class SheetModel {
 
   /** Inserts `n` empty rows before 0-based row `at` (formulas keep their text; references are not rewritten). */
   insertRows(at: number, n: number): void {
-    if (this.rows.length > at) this.rows.splice(at, 0, ...new Array<undefined>(n));
-    if (this.fmts.length > at) this.fmts.splice(at, 0, ...new Array<undefined>(n));
+    // Array rebuilds, not splice(...spread): n may exceed the engine's argument limit.
+    if (this.rows.length > at) this.rows = this.rows.slice(0, at).concat(new Array<undefined>(n).fill(undefined), this.rows.slice(at));
+    if (this.fmts.length > at) this.fmts = this.fmts.slice(0, at).concat(new Array<undefined>(n).fill(undefined), this.fmts.slice(at));
     this.shiftKeys(at, n);
     this.maxRows += n;
   }
@@ -138,8 +139,8 @@ export class SheetModel {
   /** Inserts `n` empty columns before 0-based column `at`. */
   insertCols(at: number, n: number): void {
     const blanks = new Array<null>(n).fill(null);
-    for (const row of this.rows) if (row && row.length > at) row.splice(at, 0, ...blanks);
-    for (const row of this.fmts) if (row && row.length > at) row.splice(at, 0, ...blanks);
+    this.rows = this.rows.map((row) => (row && row.length > at ? row.slice(0, at).concat(blanks, row.slice(at)) : row));
+    this.fmts = this.fmts.map((row) => (row && row.length > at ? row.slice(0, at).concat(blanks, row.slice(at)) : row));
     this.remapFormulas((r, c) => [r, c >= at ? c + n : c]);
     this.maxCols += n;
   }

@@ -28,7 +28,13 @@ describe('Sheet and Spreadsheet (reference/spreadsheet/sheet, …/spreadsheet)',
       return JSON.stringify({ afterInsert: afterInsert, afterDelete: sh.getRange('A1:A3').getValues().map(function (r) { return r[0]; }), max: sh.getMaxRows() });
     }`);
     expect(JSON.parse(value)).toEqual({ afterInsert: [1, '', '', 2, 3, 4], afterDelete: [1, 3, 4], max: 999 });
-    const e = await fail(`function main() { SpreadsheetApp.getActiveSheet().deleteRows(1000, 5); }`);
+    const { value: big } = await run<number>(`function main() {
+      var sh = SpreadsheetApp.getActiveSheet();
+      sh.insertRowsBefore(1, 200000);
+      return sh.getRange(200001, 1).getValue();
+    }`);
+    expect(big).toBe(1);
+    const e = await fail(`function main() { SpreadsheetApp.getActiveSheet().deleteRows(300000, 5); }`);
     expect(e.message).toBe('Those rows are out of bounds.');
     const e2 = await fail(`function main() { var sh = SpreadsheetApp.getActiveSheet(); sh.setFrozenRows(1); sh.deleteRows(2, sh.getMaxRows() - 1); }`);
     expect(e2.message).toBe('Sorry, it is not possible to delete all non-frozen rows.');
