@@ -1,5 +1,6 @@
 // The tagging job's connection to Apps Script: sheets, CacheService snapshots, the durable answer cache, Jdbc, UrlFetch.
-import { AnswerCache, EnginePorts } from './engine';
+import { AnswerCache, EnginePorts, geminiRefused } from './engine';
+import { classify } from './backoff';
 import { Catalogue, parseCatalogueSheet, queryCatalogue } from './catalogue';
 import { ChunkIO } from './run';
 import { GEMINI_DEFAULT_URL, GEMINI_KEY_PROP, GEMINI_URL_PROP, TaggingSettings } from './settings';
@@ -144,6 +145,16 @@ export function requireGeminiKey(): string {
     });
   }
   return k;
+}
+
+/** Asks Gemini for the model (models.get) before a job starts: a wrong key or model is refused with nothing changed. */
+export function preflightModel(model: string): void {
+  const base = scriptProp(GEMINI_URL_PROP) || GEMINI_DEFAULT_URL;
+  const [r] = fetchAll([{ url: `${base.replace(/\/+$/, '')}/v1beta/models/${encodeURIComponent(model)}`, method: 'get', headers: { 'x-goog-api-key': geminiKey() } }]);
+  if (r.code === 200) return;
+  const v = classify(r.code, r.text, 1);
+  if (v.kind === 'fatal') throw geminiRefused(v.code, v.status, v.reason, model);
+  // 429/5xx or no connection: the chunks will retry; nothing to refuse yet.
 }
 
 export const enginePorts: EnginePorts = {

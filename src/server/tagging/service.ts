@@ -10,7 +10,7 @@ import { assertCanStart, newJob, parseJob, progressOf, Progress, TagJob, transit
 import { duplicates, findLayout, missingOutputs, OUTPUT_HEADERS, outputSpan, pendingRows, withAppended } from './layout';
 import { checkModelId, parseSettings, TaggingSettings, TAGGING_SETTINGS_PROP } from './settings';
 import { runChunk } from './run';
-import { cacheRef, chunkIO, ensureWordListSheet, forgetSnapshots, loadCatalogue, persistAnswerCache, readRefSheets, requireGeminiKey, snapshotCatalogue, warmAnswerCache } from './io';
+import { cacheRef, chunkIO, ensureWordListSheet, forgetSnapshots, loadCatalogue, persistAnswerCache, preflightModel, readRefSheets, requireGeminiKey, snapshotCatalogue, warmAnswerCache } from './io';
 
 export const JOB_PROP = 'DATADESK_TAG_JOB';
 /** Set without the lock by a cancel that arrives while a chunk runs; the chunk honours it when it ends. */
@@ -56,6 +56,7 @@ export function startJob(owner: string, sheetName: string, now: number): Progres
   const skus = pending.map((p) => p.sku);
   const cat = loadCatalogue(s, skus);
   checkCoverage(cat, skus);
+  preflightModel(model);
   const out = withDocumentLock(10_000, () => {
     assertCanStart(loadJob());
     // Output columns: missing ones go right after the last existing output column, so the write-back is one block.

@@ -242,6 +242,16 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
         if (!png) pngCache.set(sku, (png = productPng(sku, opts.imageSize ?? 48)));
         return send(res, 200, png, 'image/png');
       }
+      const get = /^\/v1beta\/models\/([^/:]+)$/.exec(u.pathname);
+      if (req.method === 'GET' && get) {
+        // models.get: what DataDesk asks before a job starts, to refuse a bad key or model up front.
+        const key = String(req.headers['x-goog-api-key'] ?? u.searchParams.get('key') ?? '');
+        const model = decodeURIComponent(get[1]);
+        if (!key) return send(res, 403, googleError(403, 'PERMISSION_DENIED', "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API."));
+        if (!keys.has(key)) return send(res, 400, googleError(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' }]));
+        if (!models.has(model)) return send(res, 404, googleError(404, 'NOT_FOUND', `models/${model} is not found for API version v1beta`));
+        return send(res, 200, JSON.stringify({ name: `models/${model}`, version: '001', displayName: model, inputTokenLimit: 1048576, outputTokenLimit: 65536, supportedGenerationMethods: ['generateContent', 'countTokens'] }));
+      }
       const gen = /^\/v1beta\/models\/([^/:]+):generateContent$/.exec(u.pathname);
       if (req.method === 'POST' && gen) {
         const key = String(req.headers['x-goog-api-key'] ?? u.searchParams.get('key') ?? '');

@@ -1,0 +1,116 @@
+// A tagging job end to end in the runtime against the Gemini stand-in: the sidebar drives chunks, stops (closed)
+// halfway, the hourly heartbeat finishes; a person's edit is never overwritten; a 429 storm is retried; every SKU is
+// tagged exactly once with no word of the lists in any tag; pictures provably reach the model.
+import { tick } from '../../../src/local/runtime/scheduler';
+import { getSpreadsheetStore } from '../../../src/local/services/spreadsheet/store';
+import { imageWord, productPng, imageMissingByDefault } from '../../../src/local/standins/gemini';
+import { matchKeyword, seedWordLists } from '../../../src/server/tagging/words';
+import type { Progress } from '../../../src/server/tagging/job';
+import { makeWorld, World, MERCH } from './fixture';
+
+jest.setTimeout(180_000);
+
+type Chunk = { progress: Progress; busy: boolean };
+
+describe('tagging job (runtime, Gemini stand-in)', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await makeWorld({ products: 50, settings: { chunkSize: 10, batchSize: 5 } });
+  });
+  afterAll(() => w.close());
+
+  it('runs from the sidebar, survives a 429 storm and a person\'s edit, and is finished by the heartbeat', async () => {
+    const start = await w.rpc<Progress>('tagging_start', ['Produk']);
+    expect(start).toMatchObject({ status: 'running', total: 50, done: 0 });
+
+    // The sidebar drives two chunks.
+    let p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+    p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+    expect(p.done).toBe(20);
+
+    // A person types keywords into row 25 (SKU #24, part of the next chunk) while the model is answering.
+    w.g.setFaults({ latency: { medianMs: 1200, p95Ms: 1300 } });
+    const before = w.g.stats().generateRequests;
+    const running = w.rpc<Chunk>('tagging_runChunk', [start.id]);
+    for (let i = 0; i < 200 && w.g.stats().generateRequests === before; i++) await new Promise((r) => setTimeout(r, 25));
+    getSpreadsheetStore(w.rt.env).userEdit(w.documentId, 'Produk', 24, 1, 'isi manual oleh budi', MERCH);
+    p = (await running).progress;
+    w.g.setFaults({ latency: null });
+    expect(p.edited).toBe(1);
+    expect(p.done).toBe(30);
+
+    // A 429 storm: most requests are refused with RetryInfo; the chunk retries and still finishes its rows.
+    w.g.setFaults({ rate429: 0.6, retryDelaySec: 1 });
+    const s0 = w.g.stats().byStatus['429'] ?? 0;
+    p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+    w.g.setFaults({ rate429: 0 });
+    expect((w.g.stats().byStatus['429'] ?? 0) - s0).toBeGreaterThan(0);
+    expect(p.retries).toBeGreaterThan(0);
+    expect(p.done).toBe(40);
+    expect(p.status).toBe('running');
+
+    // The sidebar closes: nobody drives chunks. An hour later the heartbeat (installed when the job started) finishes.
+    const t = await tick(w.rt, new Date(w.rt.env.clock.now().getTime() + 65 * 60_000));
+    const beats = t.fired.filter((f) => f.fn === 'heartbeat');
+    expect(beats.length).toBeGreaterThanOrEqual(1);
+    expect(beats[0].user).toBe(MERCH);
+    expect(beats[0].result.ok).toBe(true);
+    const st = await w.rpc<{ job: Progress }>('tagging_status');
+    expect(st.job).toMatchObject({ status: 'done', total: 50, done: 50, edited: 1 });
+
+    const values = await w.sheet();
+    const head = values[0].map(String);
+    const col = (name: string) => head.findIndex((h) => h.startsWith(name));
+    const [cSku, cKw, cTag, cRem, cSt, cModel, cTime] = ['SKU', 'Kata Kunci', 'Nama + Tag', 'Kata Dihapus', 'Status', 'Model', 'Waktu'].map(col);
+    const rows = values.slice(1);
+    expect(rows).toHaveLength(50);
+
+    // The edited row keeps the person's text and got no status.
+    expect(rows[23][cKw]).toBe('isi manual oleh budi');
+    expect(rows[23][cSt]).toBe('');
+
+    // Every SKU was answered by the model exactly once (none twice, none lost), including the 429 storm's.
+    const answered = w.g.stats().answered;
+    for (const r of rows) expect([r[cSku], answered[String(r[cSku])]]).toEqual([r[cSku], 1]);
+
+    const lists = seedWordLists();
+    const byName = new Map(w.catalogue.map((c) => [c.sku, c]));
+    for (const [i, r] of rows.entries()) {
+      if (i === 23) continue;
+      const sku = String(r[cSku]);
+      const prod = byName.get(sku)!;
+      const kept = String(r[cKw]).split(', ').filter(Boolean);
+      expect(kept.length).toBeGreaterThan(0);
+      for (const k of kept) expect([sku, k, matchKeyword(k, lists)]).toEqual([sku, k, null]);
+      expect(r[cTag]).toBe(`${prod.name} | ${kept.join(', ')}`);
+      expect(r[cModel]).toBe('gemini-2.5-flash');
+      expect(String(r[cTime])).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d WIB$/);
+      // The picture reached the model: the word the stand-in derives from its bytes is in the kept or removed words.
+      const first = prod.name.toLowerCase().split(' ')[0];
+      const seen = `${r[cKw]} ; ${r[cRem]}`;
+      if (imageMissingByDefault(sku)) {
+        expect(r[cSt]).toBe('tanpa gambar');
+      } else {
+        expect(r[cSt]).toBe('selesai');
+        expect(seen).toContain(`${first} ${imageWord(productPng(sku))}`);
+      }
+    }
+    // The filter did remove things the stand-in put in (generic categories, brands, promotional words).
+    expect(rows.some((r) => /→ (terlalu umum|merek|promosi|terlarang)/.test(String(r[cRem])))).toBe(true);
+  });
+
+  it('answers identical inputs from the persistent cache when rows are tagged again', async () => {
+    // Clear the outputs of rows 2..6 as a merchandiser would to re-tag them.
+    const store = getSpreadsheetStore(w.rt.env);
+    for (let r = 1; r <= 5; r++) for (let c = 1; c <= 6; c++) store.userEdit(w.documentId, 'Produk', r, c, '', MERCH);
+    const before = w.g.stats().generateRequests;
+    const start = await w.rpc<Progress>('tagging_start', ['Produk']);
+    expect(start.total).toBe(5); // the person's row has keywords, so it is not tagged
+    const p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+    expect(p.status).toBe('done');
+    expect(p.cacheHits).toBe(5);
+    expect(w.g.stats().generateRequests - before).toBe(0);
+    const rows = (await w.sheet()).slice(1, 6);
+    for (const r of rows) expect(r[4]).toMatch(/^(selesai|tanpa gambar)$/);
+  });
+});
