@@ -34,11 +34,12 @@ function param(v: DbParam): unknown {
   return typeof v === 'bigint' ? v.toString() : v;
 }
 
+let hostCalls = 0;
+
 /** The runtime's database, for host code (seeders, benchmarks, tests). It waits for the embedded lock, so it never
  * runs inside an execution's open transaction. */
 export function database(env: RuntimeEnv): HostDatabase {
   const store = jdbcStore(env);
-  const owner = { execId: 'host:database' };
   const locked = async <T>(fn: () => Promise<T>): Promise<T> => {
     if (store.mode === 'server') {
       try {
@@ -47,6 +48,8 @@ export function database(env: RuntimeEnv): HostDatabase {
         throw pgError(e);
       }
     }
+    // Each call queues on its own, so concurrent host calls (Promise.all in a seeder) take turns.
+    const owner = { execId: `host:${++hostCalls}` };
     await store.mutex.acquire(owner);
     try {
       return await fn();
