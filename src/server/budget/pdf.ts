@@ -1,4 +1,5 @@
 // The monthly PDF of a cluster with pdf-lib (pure JS, no Node APIs): a summary page, then one page per approved item.
+/// <reference path="./pdf-lib.d.ts" />
 import { PDFDocument, PDFFont, PDFPage, ParseSpeeds, StandardFonts, rgb } from 'pdf-lib/dist/pdf-lib.esm.js';
 import { formatRupiah, wibDateTime } from '../core/format';
 

@@ -17,6 +17,7 @@ import { startPdf, pdfStatus, PdfJob } from './pdf-job';
 import { selectedValues, sheetValues, writeSheetBlock } from '../platform/sheet-block';
 import { RUPIAH_FORMAT, wibMonth } from '../core/format';
 import { activeUserEmail } from '../platform/session';
+import { showDialog } from '../platform/ui';
 
 export interface BudgetMe {
   email: string;
@@ -167,6 +168,16 @@ export function budget_makePdf(clusterId: string, month: string): PdfJob {
 
 export function budget_pdfStatus(requestId: string): PdfJob {
   return rpc('budget_pdfStatus', () => pdfStatus(activeUserEmail(), requestId));
+}
+
+/** Opens the dashboard dialog from the sidebar (any budget user). */
+export function budget_openDashboard(): { opened: boolean } {
+  return rpc('budget_openDashboard', () =>
+    asCaller(() => {
+      showDialog('budget-dashboard', 'DataDesk · Dasbor Anggaran', 960, 680);
+      return { opened: true };
+    }),
+  );
 }
 
 /** Admin: runs the schema migrations (also on the menu). */

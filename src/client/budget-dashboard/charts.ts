@@ -1,0 +1,60 @@
+// Plain SVG charts (no CDN, no library): grouped bars and a daily bar strip.
+const NS = 'http://www.w3.org/2000/svg';
+
+function svg(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
+  const e = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+export interface Series {
+  label: string;
+  color: string;
+  values: number[];
+}
+
+const short = (n: number): string =>
+  n >= 1e9 ? `${(n / 1e9).toFixed(1)} M` : n >= 1e6 ? `${(n / 1e6).toFixed(1)} jt` : n >= 1e3 ? `${Math.round(n / 1e3)} rb` : String(Math.round(n));
+
+/** Grouped vertical bars: one group per category, one bar per series; a title per bar gives the exact amount. */
+export function groupedBars(categories: string[], series: Series[], format: (n: number) => string, height = 180): SVGElement {
+  const width = Math.max(320, categories.length * (series.length * 12 + 10) + 50);
+  const top = 10;
+  const bottom = 30;
+  const left = 44;
+  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img' });
+  const plotH = height - top - bottom;
+  for (let i = 0; i <= 4; i++) {
+    const y = top + plotH - (plotH * i) / 4;
+    root.append(svg('line', { x1: left, x2: width, y1: y, y2: y, stroke: '#eee' }));
+    root.append(svg('text', { x: 2, y: y + 3 }, short((max * i) / 4)));
+  }
+  const groupW = (width - left) / Math.max(1, categories.length);
+  const barW = Math.max(2, Math.min(14, (groupW - 6) / series.length));
+  categories.forEach((c, ci) => {
+    series.forEach((s, si) => {
+      const v = s.values[ci] ?? 0;
+      const h = (plotH * v) / max;
+      const rect = svg('rect', { x: left + ci * groupW + 3 + si * barW, y: top + plotH - h, width: barW - 1, height: h, fill: s.color });
+      rect.append(svg('title', {}, `${c} · ${s.label}: ${format(v)}`));
+      root.append(rect);
+    });
+    if (categories.length <= 16 || ci % Math.ceil(categories.length / 16) === 0) {
+      root.append(svg('text', { x: left + ci * groupW + 2, y: height - 16 }, c.length > 10 ? c.slice(0, 10) : c));
+    }
+  });
+  return root;
+}
+
+export function legend(series: Series[]): HTMLElement {
+  const d = document.createElement('div');
+  d.className = 'legend';
+  for (const s of series) {
+    const sw = document.createElement('span');
+    sw.style.background = s.color;
+    d.append(sw, document.createTextNode(s.label));
+  }
+  return d;
+}

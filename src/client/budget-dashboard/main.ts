@@ -1,0 +1,108 @@
+// Budget dashboard dialog: a node and a month — allocation, realisation, pending, % used, point types against the
+// recommendation, a 12-month trend, the month's days, drill-down to the levels beneath, and "write to sheet".
+import { call } from '../core/rpc';
+import type { RpcError, RpcResult } from '../core/rpc';
+import { $, el, rupiah, status } from '../core/dom';
+import { groupedBars, legend, Series } from './charts';
+
+type Dash = RpcResult<'budget_dashboard'>;
+let lang: 'id' | 'en' = 'id';
+const t = (id: string, en: string) => (lang === 'id' ? id : en);
+const crumbs: Array<{ id: string | null; name: string }> = [];
+let current: Dash | null = null;
+const monthInput = $('#month') as HTMLInputElement;
+
+function err(e: unknown): void {
+  const x = e as RpcError;
+  status(lang === 'id' ? x.message : x.messageEn || x.message, 'error');
+}
+
+const pct = (v: number | null) => (v === null ? '–' : `${v.toFixed(1).replace('.', lang === 'id' ? ',' : '.')}%`);
+const C = { alloc: '#c6dafc', approved: '#1a73e8', pending: '#fbbc04', rec: '#a8dab5' };
+
+function render(d: Dash): void {
+  $('#title').textContent = `${t('Dasbor anggaran', 'Budget dashboard')} · ${d.node.name}`;
+  ($('#toSheet') as HTMLButtonElement).textContent = t('Tulis ke sheet', 'Write to sheet');
+  $('#lang').textContent = lang === 'id' ? 'EN' : 'ID';
+  const cr = $('#crumbs');
+  cr.textContent = '';
+  crumbs.forEach((c, i) => {
+    if (i) cr.append(' › ');
+    cr.append(i < crumbs.length - 1 ? el('a', { onclick: () => { crumbs.splice(i + 1); void load(); } }, c.name) : el('b', {}, c.name));
+  });
+  const k = $('#kpis');
+  k.textContent = '';
+  const tile = (l: string, v: string) => el('div', { class: 'kpi' }, el('div', { class: 'v' }, v), el('div', { class: 'l' }, l));
+  k.append(
+    tile(t('Alokasi', 'Allocation'), rupiah(d.totals.allocation)),
+    tile(t('Realisasi (disetujui)', 'Realisation (approved)'), rupiah(d.totals.approved)),
+    tile(t('Menunggu', 'Pending'), rupiah(d.totals.pending)),
+    tile(t('% terpakai', '% used'), pct(d.totals.pctUsed)),
+  );
+  $('#hChildren').textContent = d.childLevel ? t(`Di bawah ${d.node.name}`, `Beneath ${d.node.name}`) : 'Cluster';
+  const table = el('table', {}, el('tr', {}, el('th', {}, t('Nama', 'Name')), el('th', { class: 'num' }, t('Alokasi', 'Allocation')), el('th', { class: 'num' }, t('Realisasi', 'Approved')), el('th', { class: 'num' }, t('Menunggu', 'Pending')), el('th', { class: 'num' }, '%')));
+  for (const c of d.children) {
+    const drill = d.childLevel !== null;
+    table.append(
+      el('tr', { class: drill ? 'drill' : '', 'data-node': c.id, onclick: () => { if (drill) { crumbs.push({ id: c.id, name: c.name }); void load(); } } },
+        el('td', {}, c.name), el('td', { class: 'num' }, rupiah(c.allocation)), el('td', { class: 'num' }, rupiah(c.approved)), el('td', { class: 'num' }, rupiah(c.pending)), el('td', { class: 'num' }, pct(c.pctUsed))),
+    );
+  }
+  $('#children').replaceChildren(table);
+
+  $('#hPoints').textContent = t('Per jenis poin vs rekomendasi', 'Per point type vs recommendation');
+  const ps: Series[] = [
+    { label: t('Rekomendasi', 'Recommendation'), color: C.rec, values: d.pointTypes.map((p) => p.recommendation) },
+    { label: t('Realisasi', 'Approved'), color: C.approved, values: d.pointTypes.map((p) => p.approved) },
+    { label: t('Menunggu', 'Pending'), color: C.pending, values: d.pointTypes.map((p) => p.pending) },
+  ];
+  const ptTable = el('table', {}, ...d.pointTypes.map((p) => el('tr', {}, el('td', {}, p.code), el('td', { class: 'num' }, rupiah(p.approved)), el('td', { class: 'num' }, `/ ${rupiah(p.recommendation)}`))));
+  $('#points').replaceChildren(groupedBars(d.pointTypes.map((p) => p.code), ps, rupiah), legend(ps), ptTable);
+
+  $('#hTrend').textContent = t('Tren 12 bulan', '12-month trend');
+  const ts: Series[] = [
+    { label: t('Alokasi', 'Allocation'), color: C.alloc, values: d.trend.map((m) => m.allocation) },
+    { label: t('Realisasi', 'Approved'), color: C.approved, values: d.trend.map((m) => m.approved) },
+    { label: t('Menunggu', 'Pending'), color: C.pending, values: d.trend.map((m) => m.pending) },
+  ];
+  $('#trend').replaceChildren(groupedBars(d.trend.map((m) => m.month.slice(2)), ts, rupiah), legend(ts));
+
+  $('#hDaily').textContent = t(`Harian ${d.month}`, `Daily ${d.month}`);
+  const ds: Series[] = [
+    { label: t('Realisasi', 'Approved'), color: C.approved, values: d.daily.map((x) => x.approved) },
+    { label: t('Menunggu', 'Pending'), color: C.pending, values: d.daily.map((x) => x.pending) },
+  ];
+  $('#daily').replaceChildren(groupedBars(d.daily.map((x) => x.date.slice(8)), ds, rupiah), legend(ds));
+}
+
+async function load(): Promise<void> {
+  status(t('Memuat…', 'Loading…'));
+  try {
+    const top = crumbs[crumbs.length - 1];
+    current = await call('budget_dashboard', top?.id ?? null, monthInput.value);
+    if (!crumbs.length) crumbs.push({ id: current.node.id, name: current.node.name });
+    monthInput.value = current.month;
+    render(current);
+    status('');
+  } catch (e) {
+    err(e);
+  }
+}
+
+monthInput.addEventListener('change', () => void load());
+$('#lang').addEventListener('click', () => {
+  lang = lang === 'id' ? 'en' : 'id';
+  if (current) render(current);
+});
+$('#toSheet').addEventListener('click', async () => {
+  try {
+    const top = crumbs[crumbs.length - 1];
+    const r = await call('budget_dashboardToSheet', top?.id ?? null, monthInput.value);
+    status(t(`Ditulis ke sheet "${r.sheetName}" (${r.rows} baris).`, `Written to sheet "${r.sheetName}" (${r.rows} rows).`), 'ok');
+  } catch (e) {
+    err(e);
+  }
+});
+const now = new Date(Date.now() + 7 * 3600_000);
+monthInput.value = now.toISOString().slice(0, 7);
+void load();

@@ -1,0 +1,65 @@
+// SBP Cluster: submit evidence with receipts (JPG/PNG/PDF, checked again on the server), see its status, delete pending.
+import { call } from '../core/rpc';
+import { el, rupiah } from '../core/dom';
+import { ok, t } from './i18n';
+import { action, field, monthInput, pointTypeSelect, readFiles, section } from './ui';
+import { evidenceCard } from './cards';
+import type { Me } from './main';
+
+export function evidenceSection(me: Me): HTMLElement {
+  const month = monthInput(me);
+  const description = el('textarea', { rows: 2, maxlength: 500 }) as HTMLTextAreaElement;
+  const amount = el('input', { inputmode: 'numeric', placeholder: '150.000' }) as HTMLInputElement;
+  const pointType = pointTypeSelect(me);
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const date = el('input', { type: 'date', value: today, max: today }) as HTMLInputElement;
+  const files = el('input', { type: 'file', multiple: true, accept: '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf' }) as HTMLInputElement;
+  const list = el('div', {});
+
+  async function refresh(): Promise<void> {
+    const page = await call('budget_listEvidence', { status: '', clusterId: '', month: month.value, page: 0, pageSize: 50 });
+    list.textContent = '';
+    if (!page.items.length) list.append(el('p', { class: 'muted' }, t('Belum ada evidence bulan ini.', 'No evidence this month yet.')));
+    for (const it of page.items) {
+      const del =
+        it.status === 'pending'
+          ? action(t('Hapus', 'Delete'), async () => {
+              if (!confirm(t(`Hapus evidence #${it.id}?`, `Delete evidence #${it.id}?`))) return;
+              await call('budget_deleteEvidence', it.id);
+              ok('Evidence dihapus.', 'Evidence deleted.');
+              await refresh();
+            })
+          : null;
+      list.append(evidenceCard(it, del ? [del] : []));
+    }
+  }
+  month.addEventListener('change', () => void refresh().catch(() => undefined));
+  void refresh().catch(() => undefined);
+
+  return section(
+    t('Evidence cluster', 'Cluster evidence'),
+    true,
+    field(t('Bulan', 'Month'), month),
+    field(t('Deskripsi', 'Description'), description),
+    field(t('Jumlah (Rp)', 'Amount (Rp)'), amount),
+    field(t('Jenis poin', 'Point type'), pointType),
+    field(t('Tanggal', 'Date'), date),
+    field(t('File bukti (JPG, PNG, PDF; maks. 10 MB)', 'Receipts (JPG, PNG, PDF; max 10 MB)'), files),
+    action(t('Kirim evidence', 'Submit evidence'), async () => {
+      const f = await readFiles(files);
+      const r = await call('budget_submitEvidence', { clusterId: me.node.id, month: month.value, pointType: pointType.value, description: description.value, amount: amount.value, date: date.value }, f);
+      if (r.duplicates.length) {
+        ok(
+          `Evidence #${r.id} terkirim. Perhatian: ${r.duplicates.map((d) => `${d.file} sama dengan bukti evidence #${d.evidenceId}`).join('; ')}.`,
+          `Evidence #${r.id} submitted. Note: ${r.duplicates.map((d) => `${d.file} matches a receipt of evidence #${d.evidenceId}`).join('; ')}.`,
+        );
+      } else ok(`Evidence #${r.id} terkirim (${rupiah(Number(amount.value.replace(/\./g, '')) || 0)}).`, `Evidence #${r.id} submitted.`);
+      description.value = '';
+      amount.value = '';
+      files.value = '';
+      await refresh();
+    }, true),
+    el('h2', {}, t('Evidence saya', 'My evidence')),
+    list,
+  );
+}

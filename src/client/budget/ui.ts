@@ -1,0 +1,63 @@
+// Small form helpers of the budget sidebar: labelled fields, month/cluster pickers, busy buttons.
+import { el } from '../core/dom';
+import { showError, t } from './i18n';
+import type { Me } from './main';
+
+export function field(label: string, input: HTMLElement): HTMLElement {
+  return el('div', {}, el('label', {}, label), input);
+}
+
+export function monthInput(me: Me): HTMLInputElement {
+  return el('input', { type: 'month', value: me.month, required: true }) as HTMLInputElement;
+}
+
+export function clusterSelect(me: Me, withAll = false): HTMLSelectElement {
+  const s = el('select', {}) as HTMLSelectElement;
+  if (withAll) s.append(el('option', { value: '' }, t('Semua cluster', 'All clusters')));
+  for (const c of me.clusters) s.append(el('option', { value: c.id }, `${c.name} (${c.id})`));
+  return s;
+}
+
+export function pointTypeSelect(me: Me): HTMLSelectElement {
+  const s = el('select', {}) as HTMLSelectElement;
+  for (const p of me.pointTypes) s.append(el('option', { value: p }, p));
+  return s;
+}
+
+/** A button that disables itself while its action runs and reports errors. */
+export function action(label: string, run: () => Promise<void>, primary = false): HTMLButtonElement {
+  const b = el('button', { class: primary ? 'primary' : '' }, label) as HTMLButtonElement;
+  b.addEventListener('click', async () => {
+    b.disabled = true;
+    try {
+      await run();
+    } catch (e) {
+      showError(e);
+    } finally {
+      b.disabled = false;
+    }
+  });
+  return b;
+}
+
+export function section(title: string, open: boolean, ...children: Array<Node | string>): HTMLElement {
+  const d = el('details', {}, el('summary', {}, title), ...children) as HTMLDetailsElement;
+  d.open = open;
+  return d;
+}
+
+/** Reads files chosen in a file input as {name, base64}. */
+export function readFiles(input: HTMLInputElement): Promise<Array<{ name: string; data: string }>> {
+  const files = Array.from(input.files ?? []);
+  return Promise.all(
+    files.map(
+      (f) =>
+        new Promise<{ name: string; data: string }>((resolve, reject) => {
+          const r = new FileReader();
+          r.onload = () => resolve({ name: f.name, data: String(r.result).replace(/^data:[^,]*,/, '') });
+          r.onerror = () => reject(r.error);
+          r.readAsDataURL(f);
+        }),
+    ),
+  );
+}
