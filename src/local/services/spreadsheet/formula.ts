@@ -35,6 +35,7 @@ function tokenize(src: string): Tok[] {
       continue;
     }
     const rest = src.slice(i);
+    if (rest.startsWith('#REF!')) throw new FErr('#REF!');
     const num = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/.exec(rest);
     if (num) {
       out.push({ k: 'num', v: Number(num[0]) });

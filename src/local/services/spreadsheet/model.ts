@@ -116,7 +116,7 @@ export class SheetModel {
     return last;
   }
 
-  /** Inserts `n` empty rows before 0-based row `at` (formulas keep their text; references are not rewritten). */
+  /** Inserts `n` empty rows before 0-based row `at` (formula texts are rewritten by refs.ts, called from sheet.ts). */
   insertRows(at: number, n: number): void {
     // Array rebuilds, not splice(...spread): n may exceed the engine's argument limit.
     if (this.rows.length > at) this.rows = this.rows.slice(0, at).concat(new Array<undefined>(n).fill(undefined), this.rows.slice(at));

@@ -8,6 +8,7 @@ import { ProtectionObj } from './protection';
 import { SpreadsheetObj } from './spreadsheet';
 import { parseA1 } from './a1';
 import { writeCell, clearBlock } from './cells';
+import { shiftFormula, Shift } from './refs';
 import type { Returning } from './types';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -40,6 +41,16 @@ export function rangeArgs(sheet: SheetModel, a: unknown, b?: unknown, c?: unknow
   if (nc < 1) throw new GasError('The number of columns in the range must be at least 1.');
   if (a + nr - 1 > sheet.maxRows || b + nc - 1 > sheet.maxCols) throw new GasError(OUTSIDE);
   return [Math.floor(a), Math.floor(b), Math.floor(nr), Math.floor(nc)];
+}
+
+/** Rewrites every formula of the book that refers to the shifted sheet (Sheets keeps references pointing at data). */
+function shiftRefs(book: BookModel, shift: Shift): void {
+  for (const sh of book.sheets) {
+    for (const [k, f] of sh.formulas) {
+      const g = shiftFormula(f, sh.name, shift);
+      if (g !== f) sh.formulas.set(k, g);
+    }
+  }
 }
 
 export class SheetObj implements Pick<GSheet,
@@ -167,6 +178,7 @@ export class SheetObj implements Pick<GSheet,
       if (!(howMany >= 1)) throw new GasError('The number of rows to insert must be at least 1.');
       this.s.store.checkGrowth(book, howMany * sheet.maxCols);
       sheet.insertRows(afterPosition, howMany);
+      shiftRefs(book, { sheet: sheet.name, dim: 'row', at: afterPosition + 1, delta: howMany });
       return this;
     });
   }
@@ -176,6 +188,7 @@ export class SheetObj implements Pick<GSheet,
       if (!(howMany >= 1)) throw new GasError('The number of rows to insert must be at least 1.');
       this.s.store.checkGrowth(book, howMany * sheet.maxCols);
       sheet.insertRows(beforePosition - 1, howMany);
+      shiftRefs(book, { sheet: sheet.name, dim: 'row', at: beforePosition, delta: howMany });
       return this;
     });
   }
@@ -193,6 +206,7 @@ export class SheetObj implements Pick<GSheet,
       if (sheet.maxRows - howMany <= sheet.frozenRows) throw new GasError('Sorry, it is not possible to delete all non-frozen rows.');
       this.s.store.checkEditable(book, sheet, rowPosition, 1, howMany, sheet.maxCols, this.s.ctx.user);
       sheet.deleteRows(rowPosition - 1, howMany);
+      shiftRefs(book, { sheet: sheet.name, dim: 'row', at: rowPosition, delta: -howMany });
     });
   }
   deleteRow(rowPosition: number): SheetObj {
@@ -206,6 +220,7 @@ export class SheetObj implements Pick<GSheet,
       if (!(howMany >= 1)) throw new GasError('The number of columns to insert must be at least 1.');
       this.s.store.checkGrowth(book, howMany * sheet.maxRows);
       sheet.insertCols(afterPosition, howMany);
+      shiftRefs(book, { sheet: sheet.name, dim: 'col', at: afterPosition + 1, delta: howMany });
       return this;
     });
   }
@@ -215,6 +230,7 @@ export class SheetObj implements Pick<GSheet,
       if (!(howMany >= 1)) throw new GasError('The number of columns to insert must be at least 1.');
       this.s.store.checkGrowth(book, howMany * sheet.maxRows);
       sheet.insertCols(beforePosition - 1, howMany);
+      shiftRefs(book, { sheet: sheet.name, dim: 'col', at: beforePosition, delta: howMany });
       return this;
     });
   }
@@ -231,6 +247,7 @@ export class SheetObj implements Pick<GSheet,
       if (sheet.maxCols - howMany <= sheet.frozenCols) throw new GasError('Sorry, it is not possible to delete all non-frozen columns.');
       this.s.store.checkEditable(book, sheet, 1, columnPosition, sheet.maxRows, howMany, this.s.ctx.user);
       sheet.deleteCols(columnPosition - 1, howMany);
+      shiftRefs(book, { sheet: sheet.name, dim: 'col', at: columnPosition, delta: -howMany });
     });
   }
   deleteColumn(columnPosition: number): SheetObj {

@@ -5,6 +5,7 @@ import { parseTyped } from '../../../../src/local/services/spreadsheet/parse';
 import { parseA1, toA1, colToLetters, lettersToCol } from '../../../../src/local/services/spreadsheet/a1';
 import { evaluateFormula } from '../../../../src/local/services/spreadsheet/formula';
 import { wallToSerial } from '../../../../src/local/services/spreadsheet/dates';
+import { shiftFormula } from '../../../../src/local/services/spreadsheet/refs';
 
 describe('parseTyped (typing into a cell)', () => {
   it('numbers in id_ID and en_US', () => {
@@ -69,5 +70,17 @@ describe('formula subset', () => {
     expect(evaluateFormula('=foo', host)).toBe('#NAME?');
     expect(evaluateFormula('=(1+2', host)).toBe('#ERROR!');
     expect(evaluateFormula('=AVERAGE(A3:A3)', host)).toBe('#DIV/0!');
+  });
+});
+
+describe('reference rewriting on row/column insertion and deletion (Sheets keeps references on their data)', () => {
+  it('moves, grows, shrinks and breaks references as Sheets does', () => {
+    const ins = { sheet: 'Data', dim: 'row' as const, at: 5, delta: 2 };
+    expect(shiftFormula('=SUM(A1:A10)+$B$7-C3', 'Data', ins)).toBe('=SUM(A1:A12)+$B$9-C3');
+    expect(shiftFormula("='Data'!A6+Other!A6", 'Other', ins)).toBe("='Data'!A8+Other!A6");
+    expect(shiftFormula('="A6"&LOG10(A6)', 'Data', ins)).toBe('="A6"&LOG10(A8)');
+    const del = { sheet: 'Data', dim: 'row' as const, at: 2, delta: -3 };
+    expect(shiftFormula('=A3+A9+SUM(A3:A10)+SUM(A2:A4)', 'Data', del)).toBe('=#REF!+A6+SUM(A2:A7)+SUM(#REF!)');
+    expect(shiftFormula('=C1+D1', 'Data', { sheet: 'Data', dim: 'col', at: 3, delta: -1 })).toBe('=#REF!+C1');
   });
 });

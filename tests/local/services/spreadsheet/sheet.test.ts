@@ -51,8 +51,8 @@ describe('Sheet and Spreadsheet (reference/spreadsheet/sheet, …/spreadsheet)',
       sh.deleteColumns(2, 2);
       return JSON.stringify([wide, sh.getRange('A1:C1').getDisplayValues()[0], sh.getRange('C1').getFormula(), sh.getMaxColumns()]);
     }`);
-    // Formula text is kept as written (references are not rewritten by the emulator), so =A1+B1 reads the moved cells.
-    expect(JSON.parse(value)).toEqual([[['1', '', '', '2,00', '1'], '=A1+B1', 28], ['1', '2,00', '3'], '=A1+B1', 26]);
+    // Like Sheets, references follow the cells they point at when columns move.
+    expect(JSON.parse(value)).toEqual([[['1', '', '', '2,00', '3'], '=A1+D1', 28], ['1', '2,00', '3'], '=A1+B1', 26]);
     const e = await fail(`function main() { SpreadsheetApp.getActiveSheet().deleteColumns(26, 2); }`);
     expect(e.message).toBe('Those columns are out of bounds.');
   });
