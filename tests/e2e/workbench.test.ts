@@ -119,6 +119,39 @@ describe('workbench (Chromium)', () => {
     await eventually(async () => expect(await getSpreadsheetStore(wb.rt.env).displayWindow(id, sheet, row, 0, 1, 1)[0][0]).toMatch(/^12[.,]?500$/), 10_000);
   });
 
+  it('shows a 100,000 × 20 sheet virtually: only visible cells in the page, deep rows fetched on demand', async () => {
+    const id = wb.rt.defaultDocumentId()!;
+    const r = await wb.rt.execute({
+      fn: 'fill',
+      documentId: id,
+      script: `function fill() {
+        var sh = SpreadsheetApp.getActiveSpreadsheet().insertSheet('Besar');
+        sh.insertRowsAfter(sh.getMaxRows(), 100000 - sh.getMaxRows());
+        var rows = [];
+        for (var r = 0; r < 100000; r++) { var row = ['Baris ' + (r + 1)]; for (var c = 1; c < 20; c++) row.push(r * 20 + c); rows.push(row); }
+        sh.getRange(1, 1, 100000, 20).setValues(rows);
+        sh.setFrozenRows(1);
+      }`,
+    });
+    expect(r.error ?? null).toBeNull();
+    await page.click('#tabs .tab[data-sheet="Besar"]');
+    await page.waitForSelector('#grid[data-sheet="Besar"][data-rows="100000"][data-ready="1"]');
+    const cellsInPage = await page.locator('#grid .cell').count();
+    expect(cellsInPage).toBeGreaterThan(100);
+    expect(cellsInPage).toBeLessThan(2000);
+    await page.$eval('#grid .grid-scroller', (el) => (el.scrollTop = 49_999 * 21));
+    await eventually(async () => expect(await page.locator('#grid .grid-cells .cell[data-r="50000"][data-c="0"]').textContent()).toBe('Baris 50001'), 10_000);
+    // The frozen header row stays on top while scrolled.
+    await expect(page.locator('#grid .grid-frozen .cell[data-r="0"][data-c="0"]').textContent()).resolves.toBe('Baris 1');
+    await page.click('#grid .grid-cells .cell[data-r="50001"][data-c="1"]');
+    await page.keyboard.press('Control+ArrowDown');
+    await eventually(async () => expect(await page.locator('#grid .cell[data-r="99999"][data-c="0"]').textContent()).toBe('Baris 100000'), 10_000);
+    await expect(page.textContent('#namebox')).resolves.toBe('B100000');
+    expect(await page.locator('#grid .cell').count()).toBeLessThan(2000);
+    await screenshot(page, 'workbench-06-100k-rows');
+    await page.click('#tabs .tab >> nth=0');
+  });
+
   it('advances the clock to fire the hourly heartbeat trigger and shows the run', async () => {
     const triggers = triggerStore(wb.rt.env).list();
     expect(triggers.map((t) => t.handler)).toContain('heartbeat');
@@ -130,7 +163,7 @@ describe('workbench (Chromium)', () => {
     expect(beats.length).toBeGreaterThanOrEqual(1);
     expect(beats.every((r) => r.ok)).toBe(true);
     expect(wb.rt.env.clock.now().getTime()).toBeGreaterThanOrEqual(new Date(to).getTime());
-    await screenshot(page, 'workbench-06-clock-fired');
+    await screenshot(page, 'workbench-07-clock-fired');
   });
 
   it('opens and downloads a file the add-on wrote to the local Drive', async () => {
@@ -150,7 +183,7 @@ describe('workbench (Chromium)', () => {
     await openPanel(page, 'drive');
     await page.click('#panel-drive .drive-item[data-name="Ekspor DataDesk"] .drive-name');
     await page.waitForSelector('#panel-drive .drive-item[data-name="ringkasan.csv"]');
-    await screenshot(page, 'workbench-07-drive');
+    await screenshot(page, 'workbench-08-drive');
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#panel-drive .drive-item[data-name="ringkasan.csv"] .drive-open')]);
     await popup.waitForLoadState();
     await expect(popup.textContent('body')).resolves.toContain('Jakarta,28488600');

@@ -17,11 +17,15 @@ export interface DocInfo {
   sheets: SheetInfo[];
 }
 
+export type CellStyle = Record<string, string | number | boolean | null> | null;
+
 export interface SheetsBackend {
   listDocuments(): Promise<Array<{ id: string; name: string }>>;
   describe(docId: string): Promise<DocInfo>;
-  /** Display values of a block (0-based origin), clipped to the sheet. */
-  window(docId: string, sheet: string, r0: number, c0: number, nRows: number, nCols: number): Promise<string[][]>;
+  /** Display values of a block (0-based origin), clipped to the sheet, with the formatting a script set (or null). */
+  window(docId: string, sheet: string, r0: number, c0: number, nRows: number, nCols: number): Promise<{ values: string[][]; styles: CellStyle[][] | null }>;
+  /** The user's selection (0-based), so getActiveRange() in the add-on sees it. */
+  select?(docId: string, user: string, sheet: string, r0: number, c0: number, nRows: number, nCols: number): Promise<void>;
   /** A user typing `value` into a cell (1-based), as `user`. */
   edit(docId: string, sheet: string, row: number, col: number, value: string, user: string): Promise<void>;
 }
@@ -119,7 +123,7 @@ export function snippetSheets(rt: Runtime): SheetsBackend {
       );
     },
     async window(docId, sheet, r0, c0, nRows, nCols) {
-      return runSnippet<string[][]>(
+      const values = await runSnippet<string[][]>(
         rt,
         `var s = SpreadsheetApp.openById(args.id).getSheetByName(args.sheet);
          if (!s) return [];
@@ -129,6 +133,7 @@ export function snippetSheets(rt: Runtime): SheetsBackend {
         { id: docId, sheet, r0, c0, nRows, nCols },
         docId,
       );
+      return { values, styles: null };
     },
     async edit(docId, sheet, row, col, value, user) {
       const r = await rt.execute({

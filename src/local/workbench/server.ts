@@ -88,7 +88,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     }
     if (req.method === 'GET' && p === '/api/doc') return sendJson(res, 200, await backends.sheets.describe(str(q('id'), 'id')));
     if (req.method === 'GET' && p === '/api/window') {
-      const values = await backends.sheets.window(
+      const win = await backends.sheets.window(
         str(q('id'), 'id'),
         str(q('sheet'), 'sheet'),
         int(q('r0'), 'r0'),
@@ -96,7 +96,14 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
         int(q('nr'), 'nr', 1, WINDOW_MAX),
         int(q('nc'), 'nc', 1, WINDOW_MAX),
       );
-      return sendJson(res, 200, { values });
+      return sendJson(res, 200, win);
+    }
+    if (req.method === 'POST' && p === '/api/select') {
+      const b = await readJson<{ id: string; user: string; sheet: string; r0: number; c0: number; nr: number; nc: number }>(req);
+      const ok = [b.r0, b.c0, b.nr, b.nc].every((n) => Number.isInteger(n) && n >= 0) && b.nr > 0 && b.nc > 0;
+      if (!ok) throw new HttpError(400, 'r0, c0 must be integers ≥ 0 and nr, nc ≥ 1');
+      await backends.sheets.select?.(str(b.id, 'id'), str(b.user, 'user'), str(b.sheet, 'sheet'), b.r0, b.c0, b.nr, b.nc);
+      return sendJson(res, 200, { ok: true });
     }
     if (req.method === 'POST' && p === '/api/edit') {
       const b = await readJson<{ id: string; sheet: string; row: number; col: number; value: string; user: string }>(req);

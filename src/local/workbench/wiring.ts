@@ -1,6 +1,6 @@
 // Connects the workbench to the emulated services' host-side stores (sheets, Drive, mail, triggers).
 import type { Runtime } from '../runtime/runtime';
-import type { Backends, SheetsBackend, DriveBackend, TriggerBackend, DriveItem as Item } from './backend';
+import type { Backends, SheetsBackend, DriveBackend, TriggerBackend, DriveItem as Item, CellStyle } from './backend';
 import { getSpreadsheetStore } from '../services/spreadsheet/store';
 import { driveStore, DriveItem } from '../services/drive/store';
 import { triggerStore } from '../services/script/store';
@@ -25,7 +25,13 @@ function storeSheets(rt: Runtime): SheetsBackend {
       };
     },
     async window(docId, sheet, r0, c0, nRows, nCols) {
-      return store().displayWindow(docId, sheet, r0, c0, nRows, nCols);
+      const s = store();
+      const values = s.displayWindow(docId, sheet, r0, c0, nRows, nCols);
+      const styles = values.length && values[0].length ? s.styleWindow(docId, sheet, r0, c0, values.length, values[0].length) : null;
+      return { values, styles: styles && styles.some((row) => row.some((x) => x !== null)) ? (styles as CellStyle[][]) : null };
+    },
+    async select(docId, user, sheet, r0, c0, nRows, nCols) {
+      store().setSelection(docId, user, sheet, r0, c0, nRows, nCols);
     },
     async edit(docId, sheet, row, col, value, user) {
       store().userEdit(docId, sheet, row - 1, col - 1, value, user);

@@ -1,4 +1,5 @@
-// The virtualised grid: renders only the visible cells, fetching display values in blocks as the user scrolls.
+// The virtualised grid: renders only the visible cells (plus frozen header rows), fetching display values and styles
+// in blocks as the user scrolls; selecting (with Shift for a range) and typing edit cells as in Sheets.
 import { getJson, postJson, SheetInfo } from './api';
 import { h, colName } from './dom';
 
@@ -10,17 +11,39 @@ const BLOCK_R = 100;
 const BLOCK_C = 26;
 const MAX_BLOCKS = 400;
 
+type Style = Record<string, string | number | boolean | null> | null;
+
 interface Block {
   values: string[][] | null;
-  loading: Promise<void> | null;
+  styles: Style[][] | null;
+  loading: boolean;
   gen: number;
+}
+
+export interface Selection {
+  r: number;
+  c: number;
+  nr: number;
+  nc: number;
 }
 
 export interface GridHost {
   user(): string;
   documentId(): string;
-  onSelect(cell: string, value: string): void;
+  onSelect(cell: string, value: string, sel: Selection): void;
   onError(message: string): void;
+}
+
+function cellStyle(st: Style): string {
+  if (!st) return '';
+  let css = '';
+  if (st.fontWeight === 'bold') css += 'font-weight:bold;';
+  if (typeof st.background === 'string' && /^#[0-9a-f]{3,8}$|^[a-z]+$/i.test(st.background)) css += `background:${st.background};`;
+  if (typeof st.fontColor === 'string' && /^#[0-9a-f]{3,8}$|^[a-z]+$/i.test(st.fontColor)) css += `color:${st.fontColor};`;
+  if (typeof st.fontSize === 'number') css += `font-size:${Math.min(Math.max(st.fontSize, 6), 14)}px;`;
+  const al = String(st.horizontalAlignment ?? '').toLowerCase();
+  if (al === 'center' || al === 'right' || al === 'left') css += `text-align:${al};`;
+  return css;
 }
 
 export class Grid {
@@ -28,6 +51,7 @@ export class Grid {
   private scroller: HTMLElement;
   private spacer: HTMLElement;
   private cells: HTMLElement;
+  private frozen: HTMLElement;
   private colHead: HTMLElement;
   private rowHead: HTMLElement;
   private selBox: HTMLElement;
@@ -36,22 +60,27 @@ export class Grid {
   private blocks = new Map<string, Block>();
   private gen = 0;
   private raf = 0;
-  private sel = { r: 0, c: 0 };
+  private anchor = { r: 0, c: 0 };
+  private focusCell = { r: 0, c: 0 };
   private editing = false;
 
   constructor(private host: GridHost) {
     this.spacer = h('div', { class: 'grid-spacer' });
     this.cells = h('div', { class: 'grid-cells' });
+    this.scroller = h('div', { class: 'grid-scroller', tabindex: 0 }, this.spacer, this.cells);
+    this.frozen = h('div', { class: 'grid-frozen' });
     this.selBox = h('div', { class: 'grid-sel' });
     this.editor = h('input', { class: 'grid-editor', id: 'cell-editor', spellcheck: 'false' });
-    this.scroller = h('div', { class: 'grid-scroller', tabindex: 0 }, this.spacer, this.cells, this.selBox, this.editor);
     this.colHead = h('div', { class: 'grid-colhead' });
     this.rowHead = h('div', { class: 'grid-rowhead' });
-    this.root = h('div', { id: 'grid', class: 'grid', 'data-testid': 'grid' }, h('div', { class: 'grid-corner' }), this.colHead, this.rowHead, this.scroller);
+    this.root = h('div', { id: 'grid', class: 'grid', 'data-testid': 'grid' },
+      h('div', { class: 'grid-corner' }), this.colHead, this.rowHead, this.frozen, this.scroller, this.selBox, this.editor);
     this.scroller.addEventListener('scroll', () => this.schedule());
     new ResizeObserver(() => this.schedule()).observe(this.scroller);
-    this.scroller.addEventListener('mousedown', (e) => this.onMouseDown(e));
-    this.scroller.addEventListener('dblclick', () => this.startEdit(null));
+    this.scroller.addEventListener('mousedown', (e) => this.onMouseDown(e, false));
+    this.frozen.addEventListener('mousedown', (e) => this.onMouseDown(e, true));
+    this.frozen.addEventListener('wheel', (e) => { this.scroller.scrollLeft += e.deltaX; this.scroller.scrollTop += e.deltaY; }, { passive: true });
+    this.root.addEventListener('dblclick', (e) => e.target !== this.editor && this.startEdit(null));
     this.scroller.addEventListener('keydown', (e) => this.onKey(e));
     this.editor.addEventListener('keydown', (e) => this.onEditorKey(e));
     this.editor.addEventListener('blur', () => {
@@ -59,28 +88,43 @@ export class Grid {
     });
   }
 
-  /** Shows a sheet from the top (or keeps the scroll position when it is the same sheet). */
+  private get frozenRows(): number {
+    return Math.min(this.sheet?.frozenRows ?? 0, Math.max(0, (this.sheet?.rows ?? 1) - 1), 10);
+  }
+
+  /** Shows a sheet from the top (or keeps the scroll position and selection when it is the same sheet). */
   show(sheet: SheetInfo, keepPosition = false): void {
     const same = keepPosition && this.sheet?.name === sheet.name;
     this.sheet = sheet;
     this.invalidate();
+    const f = this.frozenRows;
     this.spacer.style.width = `${sheet.cols * COL_W}px`;
-    this.spacer.style.height = `${sheet.rows * ROW_H}px`;
+    this.spacer.style.height = `${(sheet.rows - f) * ROW_H}px`;
+    this.scroller.style.top = `${HEAD_H + f * ROW_H}px`;
+    this.frozen.style.height = `${f * ROW_H}px`;
+    this.frozen.hidden = f === 0;
     if (!same) {
       this.scroller.scrollTop = 0;
       this.scroller.scrollLeft = 0;
-      this.sel = { r: 0, c: 0 };
+      this.anchor = { r: 0, c: 0 };
+      this.focusCell = { r: 0, c: 0 };
     }
     this.root.dataset.sheet = sheet.name;
     this.root.dataset.rows = String(sheet.rows);
+    this.root.dataset.cols = String(sheet.cols);
     this.render();
   }
 
-  /** Drops every cached block (the sheet changed); visible cells are fetched again. */
+  /** Drops every cached block (the sheet changed); visible cells are fetched again (old values show meanwhile). */
   invalidate(): void {
     this.gen++;
-    for (const b of this.blocks.values()) b.gen = -1;
     this.schedule();
+  }
+
+  get selection(): Selection {
+    const r = Math.min(this.anchor.r, this.focusCell.r);
+    const c = Math.min(this.anchor.c, this.focusCell.c);
+    return { r, c, nr: Math.abs(this.anchor.r - this.focusCell.r) + 1, nc: Math.abs(this.anchor.c - this.focusCell.c) + 1 };
   }
 
   private schedule(): void {
@@ -93,113 +137,156 @@ export class Grid {
 
   private view() {
     const s = this.sheet!;
-    const r0 = Math.min(Math.floor(this.scroller.scrollTop / ROW_H), Math.max(0, s.rows - 1));
-    const c0 = Math.min(Math.floor(this.scroller.scrollLeft / COL_W), Math.max(0, s.cols - 1));
-    const nr = Math.min(Math.ceil(this.scroller.clientHeight / ROW_H) + 1, s.rows - r0);
-    const nc = Math.min(Math.ceil(this.scroller.clientWidth / COL_W) + 1, s.cols - c0);
-    return { r0, c0, nr: Math.max(nr, 0), nc: Math.max(nc, 0) };
+    const f = this.frozenRows;
+    const r0 = Math.min(f + Math.floor(this.scroller.scrollTop / ROW_H), s.rows - 1);
+    const c0 = Math.min(Math.floor(this.scroller.scrollLeft / COL_W), s.cols - 1);
+    const nr = Math.max(0, Math.min(Math.ceil(this.scroller.clientHeight / ROW_H) + 1, s.rows - r0));
+    const nc = Math.max(0, Math.min(Math.ceil(this.scroller.clientWidth / COL_W) + 1, s.cols - c0));
+    return { r0, c0, nr, nc, f };
   }
 
   private block(br: number, bc: number): Block {
     const key = `${br}:${bc}`;
-    let b = this.blocks.get(key);
-    if (b && b.gen === this.gen) {
+    const old = this.blocks.get(key);
+    if (old && (old.gen === this.gen || old.loading)) {
       this.blocks.delete(key);
-      this.blocks.set(key, b); // most recently used last
-      return b;
+      this.blocks.set(key, old); // most recently used last
+      return old;
     }
-    const stale = b?.values ?? null;
-    b = { values: stale, loading: null, gen: this.gen };
+    const b: Block = { values: old?.values ?? null, styles: old?.styles ?? null, loading: true, gen: this.gen };
     this.blocks.set(key, b);
     const sheet = this.sheet!;
     const gen = this.gen;
-    const nb = b;
     const q = new URLSearchParams({
-      id: this.host.documentId(),
-      sheet: sheet.name,
-      r0: String(br * BLOCK_R),
-      c0: String(bc * BLOCK_C),
-      nr: String(BLOCK_R),
-      nc: String(BLOCK_C),
+      id: this.host.documentId(), sheet: sheet.name,
+      r0: String(br * BLOCK_R), c0: String(bc * BLOCK_C), nr: String(BLOCK_R), nc: String(BLOCK_C),
     });
-    nb.loading = getJson<{ values: string[][] }>(`/api/window?${q}`)
+    getJson<{ values: string[][]; styles: Style[][] | null }>(`/api/window?${q}`)
       .then((r) => {
-        if (nb.gen !== gen || this.sheet?.name !== sheet.name) return;
-        nb.values = r.values;
-        nb.loading = null;
+        if (this.sheet?.name !== sheet.name) return;
+        b.values = r.values;
+        b.styles = r.styles;
+        b.gen = gen;
         this.schedule();
       })
-      .catch((e: Error) => {
-        nb.loading = null;
-        this.host.onError(`Could not load cells: ${e.message}`);
+      .catch((e: Error) => this.host.onError(`Could not load cells: ${e.message}`))
+      .finally(() => {
+        b.loading = false;
+        if (b.gen !== this.gen) this.schedule(); // changed while loading: fetch again
       });
     while (this.blocks.size > MAX_BLOCKS) this.blocks.delete(this.blocks.keys().next().value as string);
     return b;
   }
 
-  private value(r: number, c: number): string | null {
+  private cell(r: number, c: number): { v: string | null; st: Style } {
     const b = this.block(Math.floor(r / BLOCK_R), Math.floor(c / BLOCK_C));
-    if (!b.values) return null;
+    if (!b.values) return { v: null, st: null };
     const row = b.values[r % BLOCK_R];
-    if (!row) return b.loading ? null : '';
-    const v = row[c % BLOCK_C];
-    return v === undefined || v === null ? '' : String(v);
+    const v = row?.[c % BLOCK_C];
+    return { v: v === undefined || v === null ? '' : String(v), st: b.styles?.[r % BLOCK_R]?.[c % BLOCK_C] ?? null };
+  }
+
+  private rowEl(r: number, c0: number, nc: number): { el: HTMLElement; loaded: boolean } {
+    let loaded = true;
+    const cells: HTMLElement[] = [];
+    for (let j = 0; j < nc; j++) {
+      const { v, st } = this.cell(r, c0 + j);
+      if (v === null) loaded = false;
+      const t = (v ?? '').trim();
+      const num = t !== '' && /^[-(]?(Rp\s?)?[\d.,]+%?\)?$/.test(t);
+      cells.push(h('div', { class: num ? 'cell num' : 'cell', 'data-r': r, 'data-c': c0 + j, style: cellStyle(st) || null }, v ?? ''));
+    }
+    return { el: h('div', { class: 'grow' }, ...cells), loaded };
   }
 
   private render(): void {
     if (!this.sheet) return;
-    const { r0, c0, nr, nc } = this.view();
-    // Column and row headers follow the scroll position.
-    this.colHead.replaceChildren(
-      ...Array.from({ length: nc }, (_, i) => h('div', { class: `hcell${c0 + i === this.sel.c ? ' on' : ''}`, style: `left:${(c0 + i) * COL_W - this.scroller.scrollLeft}px` }, colName(c0 + i))),
-    );
-    this.rowHead.replaceChildren(
-      ...Array.from({ length: nr }, (_, i) => h('div', { class: `hcell${r0 + i === this.sel.r ? ' on' : ''}`, style: `top:${(r0 + i) * ROW_H - this.scroller.scrollTop}px` }, String(r0 + i + 1))),
-    );
-    let loaded = true;
-    const rows: HTMLElement[] = [];
+    const { r0, c0, nr, nc, f } = this.view();
+    const sl = this.scroller.scrollLeft;
+    const st = this.scroller.scrollTop;
+    const sel = this.selection;
+    const inSel = (r: number, c: number) => (r < 0 || (r >= sel.r && r < sel.r + sel.nr)) && (c < 0 || (c >= sel.c && c < sel.c + sel.nc));
+    this.colHead.replaceChildren(...Array.from({ length: nc }, (_, i) =>
+      h('div', { class: `hcell${inSel(-1, c0 + i) ? ' on' : ''}`, style: `left:${(c0 + i) * COL_W - sl}px` }, colName(c0 + i))));
+    const rowHeads: HTMLElement[] = [];
+    for (let r = 0; r < f; r++) rowHeads.push(h('div', { class: `hcell frozen${inSel(r, -1) ? ' on' : ''}`, style: `top:${r * ROW_H}px` }, String(r + 1)));
     for (let i = 0; i < nr; i++) {
       const r = r0 + i;
-      const cells: HTMLElement[] = [];
-      for (let j = 0; j < nc; j++) {
-        const v = this.value(r, c0 + j);
-        if (v === null) loaded = false;
-        const num = v !== null && /^[-(]?(Rp\s?)?[\d.,]+%?\)?$/.test(v.trim()) && v.trim() !== '';
-        cells.push(h('div', { class: num ? 'cell num' : 'cell', 'data-r': r, 'data-c': c0 + j }, v ?? ''));
-      }
-      rows.push(h('div', { class: 'grow' }, ...cells));
+      rowHeads.push(h('div', { class: `hcell${inSel(r, -1) ? ' on' : ''}`, style: `top:${f * ROW_H + (r - f) * ROW_H - st}px` }, String(r + 1)));
     }
-    this.cells.style.transform = `translate(${c0 * COL_W}px, ${r0 * ROW_H}px)`;
+    this.rowHead.replaceChildren(...rowHeads);
+    let loaded = true;
+    const frozenRows: HTMLElement[] = [];
+    for (let r = 0; r < f; r++) {
+      const x = this.rowEl(r, c0, nc);
+      loaded &&= x.loaded;
+      frozenRows.push(x.el);
+    }
+    this.frozen.replaceChildren(h('div', { class: 'grid-cells', style: `transform:translate(${c0 * COL_W - sl}px,0)` }, ...frozenRows));
+    const rows: HTMLElement[] = [];
+    for (let i = 0; i < nr; i++) {
+      const x = this.rowEl(r0 + i, c0, nc);
+      loaded &&= x.loaded;
+      rows.push(x.el);
+    }
+    this.cells.style.transform = `translate(${c0 * COL_W}px, ${(r0 - f) * ROW_H}px)`;
     this.cells.replaceChildren(...rows);
     this.placeSelection();
     if (loaded && nr > 0) this.root.dataset.ready = '1';
     this.root.dataset.first = String(r0);
   }
 
+  /** Where cell (r, c)'s top-left corner is inside the grid element. */
+  private at(r: number, c: number): { x: number; y: number } {
+    const f = this.frozenRows;
+    const y = r < f ? HEAD_H + r * ROW_H : HEAD_H + f * ROW_H + (r - f) * ROW_H - this.scroller.scrollTop;
+    return { x: HEAD_W + c * COL_W - this.scroller.scrollLeft, y };
+  }
+
   private placeSelection(): void {
-    this.selBox.style.transform = `translate(${this.sel.c * COL_W}px, ${this.sel.r * ROW_H}px)`;
-    const v = this.value(this.sel.r, this.sel.c) ?? '';
-    this.host.onSelect(`${colName(this.sel.c)}${this.sel.r + 1}`, v);
+    const sel = this.selection;
+    const p = this.at(sel.r, sel.c);
+    const f = this.frozenRows;
+    const minY = sel.r < f ? HEAD_H : HEAD_H + f * ROW_H - sel.nr * ROW_H;
+    this.selBox.hidden = p.y < minY || p.x < HEAD_W - sel.nc * COL_W;
+    this.selBox.style.transform = `translate(${p.x}px, ${p.y}px)`;
+    this.selBox.style.width = `${sel.nc * COL_W + 1}px`;
+    this.selBox.style.height = `${sel.nr * ROW_H + 1}px`;
+    if (this.editing) {
+      const e = this.at(this.focusCell.r, this.focusCell.c);
+      this.editor.style.transform = `translate(${e.x}px, ${e.y}px)`;
+    }
+    const v = this.cell(this.focusCell.r, this.focusCell.c).v ?? '';
+    const name = `${colName(sel.c)}${sel.r + 1}${sel.nr > 1 || sel.nc > 1 ? `:${colName(sel.c + sel.nc - 1)}${sel.r + sel.nr}` : ''}`;
+    this.host.onSelect(name, v, sel);
   }
 
-  private onMouseDown(e: MouseEvent): void {
-    if (e.target === this.editor) return;
-    const rect = this.scroller.getBoundingClientRect();
-    const x = e.clientX - rect.left + this.scroller.scrollLeft;
-    const y = e.clientY - rect.top + this.scroller.scrollTop;
-    if (x >= this.sheet!.cols * COL_W || y >= this.sheet!.rows * ROW_H) return;
+  private onMouseDown(e: MouseEvent, inFrozen: boolean): void {
+    if (!this.sheet) return;
+    const box = (inFrozen ? this.frozen : this.scroller).getBoundingClientRect();
+    const x = e.clientX - box.left + this.scroller.scrollLeft;
+    const yIn = e.clientY - box.top;
+    const r = inFrozen ? Math.floor(yIn / ROW_H) : this.frozenRows + Math.floor((yIn + this.scroller.scrollTop) / ROW_H);
+    const c = Math.floor(x / COL_W);
+    if (c >= this.sheet.cols || r >= this.sheet.rows) return;
     if (this.editing) void this.commit();
-    this.select(Math.floor(y / ROW_H), Math.floor(x / COL_W));
+    this.select(r, c, e.shiftKey);
+    e.preventDefault();
+    this.scroller.focus();
   }
 
-  /** Selects a cell (0-based) and scrolls it into view. */
-  select(r: number, c: number): void {
+  /** Selects a cell (0-based), or extends the selection to it, and scrolls it into view. */
+  select(r: number, c: number, extend = false): void {
     const s = this.sheet!;
-    this.sel = { r: Math.max(0, Math.min(r, s.rows - 1)), c: Math.max(0, Math.min(c, s.cols - 1)) };
-    const top = this.sel.r * ROW_H;
-    const left = this.sel.c * COL_W;
-    if (top < this.scroller.scrollTop) this.scroller.scrollTop = top;
-    else if (top + ROW_H > this.scroller.scrollTop + this.scroller.clientHeight) this.scroller.scrollTop = top + ROW_H - this.scroller.clientHeight;
+    this.focusCell = { r: Math.max(0, Math.min(r, s.rows - 1)), c: Math.max(0, Math.min(c, s.cols - 1)) };
+    if (!extend) this.anchor = { ...this.focusCell };
+    const f = this.frozenRows;
+    if (this.focusCell.r >= f) {
+      const top = (this.focusCell.r - f) * ROW_H;
+      if (top < this.scroller.scrollTop) this.scroller.scrollTop = top;
+      else if (top + ROW_H > this.scroller.scrollTop + this.scroller.clientHeight) this.scroller.scrollTop = top + ROW_H - this.scroller.clientHeight;
+    }
+    const left = this.focusCell.c * COL_W;
     if (left < this.scroller.scrollLeft) this.scroller.scrollLeft = left;
     else if (left + COL_W > this.scroller.scrollLeft + this.scroller.clientWidth) this.scroller.scrollLeft = left + COL_W - this.scroller.clientWidth;
     this.schedule();
@@ -212,16 +299,19 @@ export class Grid {
       ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, 1], PageDown: [page, 0], PageUp: [-page, 0],
     };
     const m = moves[e.key];
+    const { r, c } = this.focusCell;
     if (m) {
       e.preventDefault();
       const far = e.ctrlKey || e.metaKey;
-      this.select(far && m[0] ? (m[0] > 0 ? this.sheet.rows - 1 : 0) : this.sel.r + m[0], far && m[1] ? (m[1] > 0 ? this.sheet.cols - 1 : 0) : this.sel.c + m[1]);
+      const nr = far && m[0] ? (m[0] > 0 ? this.sheet.rows - 1 : 0) : r + m[0];
+      const nc = far && m[1] ? (m[1] > 0 ? this.sheet.cols - 1 : 0) : c + m[1];
+      this.select(nr, nc, e.shiftKey && e.key !== 'Tab');
     } else if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();
       this.startEdit(null);
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
-      void this.write(this.sel.r, this.sel.c, '');
+      void this.write(r, c, '');
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault();
       this.startEdit(e.key);
@@ -230,17 +320,19 @@ export class Grid {
 
   private startEdit(initial: string | null): void {
     if (!this.sheet) return;
+    this.anchor = { ...this.focusCell };
     this.editing = true;
-    this.editor.style.transform = `translate(${this.sel.c * COL_W}px, ${this.sel.r * ROW_H}px)`;
-    this.editor.value = initial ?? this.value(this.sel.r, this.sel.c) ?? '';
+    this.editor.value = initial ?? this.cell(this.focusCell.r, this.focusCell.c).v ?? '';
     this.editor.style.display = 'block';
+    this.placeSelection();
     this.editor.focus();
   }
 
   private onEditorKey(e: KeyboardEvent): void {
     if (e.key === 'Enter' || e.key === 'Tab') {
       e.preventDefault();
-      void this.commit().then(() => this.select(this.sel.r + (e.key === 'Enter' ? 1 : 0), this.sel.c + (e.key === 'Tab' ? 1 : 0)));
+      const { r, c } = this.focusCell;
+      void this.commit().then(() => this.select(r + (e.key === 'Enter' ? 1 : 0), c + (e.key === 'Tab' ? 1 : 0)));
     } else if (e.key === 'Escape') {
       e.preventDefault();
       this.stopEdit();
@@ -255,9 +347,9 @@ export class Grid {
 
   private async commit(): Promise<void> {
     const value = this.editor.value;
-    const { r, c } = this.sel;
+    const { r, c } = this.focusCell;
     this.stopEdit();
-    if (value === (this.value(r, c) ?? '')) return;
+    if (value === (this.cell(r, c).v ?? '')) return;
     await this.write(r, c, value);
   }
 
@@ -273,5 +365,3 @@ export class Grid {
     this.invalidate();
   }
 }
-
-export const GRID_METRICS = { ROW_H, COL_W, HEAD_W, HEAD_H };

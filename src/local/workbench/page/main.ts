@@ -1,8 +1,8 @@
 // The workbench page: a Sheets-like window on the offline runtime (grid, tabs, add-on menu, sidebars, panels).
 import './style.css';
 import { h, byId, wib } from './dom';
-import { clientId, connectEvents, execute, getJson, DemoUser, DocInfo, PageEvent, UiEvent } from './api';
-import { Grid } from './grid';
+import { clientId, connectEvents, execute, getJson, postJson, DemoUser, DocInfo, PageEvent, UiEvent } from './api';
+import { Grid, Selection } from './grid';
 import { MenuBar, parseMenu } from './menu';
 import { openSidebar, openDialog, htmlPayload, listenToFrames, closeSidebar, closeDialog } from './frames';
 import { toast, ask, notice } from './alerts';
@@ -27,12 +27,33 @@ const handled = new Set<number>();
 const grid = new Grid({
   user: () => user,
   documentId: () => documentId,
-  onSelect: (cell, value) => {
+  onSelect: (cell, value, sel) => {
     byId('namebox').textContent = cell;
     byId('formula').textContent = value;
+    queueSelection(sel);
   },
   onError: (m) => notice(m, 'error'),
 });
+
+// The user's selection goes to the spreadsheet (getActiveRange() in the add-on), debounced; flushed before a run.
+let lastSel = '';
+let pendingSel: (() => Promise<unknown>) | null = null;
+let selTimer = 0;
+function queueSelection(sel: Selection): void {
+  const key = `${documentId}|${user}|${sheetName}|${sel.r},${sel.c},${sel.nr},${sel.nc}`;
+  if (key === lastSel || !documentId || !sheetName) return;
+  lastSel = key;
+  const body = { id: documentId, user, sheet: sheetName, r0: sel.r, c0: sel.c, nr: sel.nr, nc: sel.nc };
+  pendingSel = () => postJson('/api/select', body);
+  clearTimeout(selTimer);
+  selTimer = window.setTimeout(() => void flushSelection(), 400);
+}
+async function flushSelection(): Promise<void> {
+  clearTimeout(selTimer);
+  const f = pendingSel;
+  pendingSel = null;
+  if (f) await f().catch((e: Error) => notice(`Selection: ${e.message}`, 'error'));
+}
 
 const menubar = new MenuBar((fn, caption) => void runMenu(fn, caption));
 
@@ -47,6 +68,7 @@ function handleUi(e: UiEvent): void {
 
 async function runMenu(fn: string, caption: string): Promise<void> {
   notice('');
+  await flushSelection();
   const r = await execute(fn, 'menu', user, documentId);
   r.ui.forEach(handleUi);
   if (!r.ok) notice(`${caption}: ${r.error?.message ?? 'failed'}`, 'error');
@@ -96,13 +118,18 @@ function renderTabs(): void {
 }
 
 let changeTimer = 0;
+let panelTimer = 0;
 function onEvent(e: PageEvent): void {
   if (e.kind === 'ui') handleUi(e);
   else if (e.kind === 'ask') ask(e.id, e.request);
-  else if (e.kind === 'change') {
+  else if (e.kind === 'change' && e.scope === 'sheet') {
     // Sheet writes arrive in bursts; refresh once per burst.
+    if (e.id !== documentId) return;
     clearTimeout(changeTimer);
     changeTimer = window.setTimeout(() => void loadDoc(true).catch((x: Error) => notice(x.message, 'error')), 120);
+  } else if (e.kind === 'change') {
+    clearTimeout(panelTimer);
+    panelTimer = window.setTimeout(() => void refreshOpenPanel(reloadClock), 300);
   } else if (e.kind === 'exec' && e.phase === 'end') reloadClock();
 }
 
@@ -176,6 +203,7 @@ async function main(): Promise<void> {
   const st = await getJson<State>('/api/state');
   layout(st);
   listenToFrames(async (fn, args) => {
+    await flushSelection();
     const r = await execute(fn, 'rpc', user, documentId, args);
     r.ui.forEach(handleUi);
     void refreshOpenPanel(reloadClock);

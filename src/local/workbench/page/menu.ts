@@ -78,8 +78,10 @@ export class MenuBar {
     document.body.append(pop);
   }
 
-  private openSub(anchor: HTMLElement, items: MenuEntry[], id: string): void {
+  private openSub(anchor: HTMLElement, all: MenuEntry[], id: string): void {
     document.getElementById(id)?.remove();
+    // Sheets draws one line for adjacent separators and none at either end.
+    const items = all.filter((it, i) => !it.separator || (i > 0 && !all[i - 1].separator && all.slice(i + 1).some((x) => !x.separator)));
     const r = anchor.getBoundingClientRect();
     const entries = items.map((it) => {
       if (it.separator) return h('div', { class: 'menu-sep' });
