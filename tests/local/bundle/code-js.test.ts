@@ -31,16 +31,9 @@ function load(): { ctx: Record<string, unknown>; touched: string[]; calls: strin
   const sandbox: Record<string, unknown> = {};
   for (const s of SERVICES) sandbox[s] = recorder(s, calls);
   const ctx = createContext(sandbox);
-  // Every global Apps Script lacks answers `undefined` and is recorded when touched.
-  for (const name of NODE_ONLY_GLOBALS) {
-    Object.defineProperty(ctx, name, {
-      get() {
-        touched.push(name);
-        return undefined;
-      },
-      configurable: true,
-    });
-  }
+  // The context has none of Node's globals, as Apps Script has none: feature detection (`typeof TextDecoder`)
+  // passes, and any real use throws a ReferenceError, which the tests below would see.
+  for (const name of NODE_ONLY_GLOBALS) if (name in ctx) touched.push(name);
   runInContext(readFileSync(CODE, 'utf8'), ctx, { filename: 'Code.js' });
   return { ctx: ctx as Record<string, unknown>, touched, calls };
 }
@@ -62,9 +55,9 @@ describe('build/Code.js', () => {
     expect(src).toMatch(/\nfunction settings_saveDb\(url, user, password\) \{/);
   });
 
-  it('touches no global that Apps Script lacks while loading and building the menu', () => {
+  it('loads and builds the menu in a context without any global Apps Script lacks', () => {
     const { ctx, touched, calls } = load();
-    (ctx.onOpen as (e: unknown) => void)({ authMode: 'LIMITED' });
+    expect(() => (ctx.onOpen as (e: unknown) => void)({ authMode: 'LIMITED' })).not.toThrow();
     expect(touched).toEqual([]);
     expect(calls).toContain('SpreadsheetApp.getUi().createAddonMenu().addToUi');
   });
