@@ -67,7 +67,7 @@ export async function generateDcMonth(db: HostDatabase, month: string, rows: num
   await db.exec(`
     INSERT INTO dc.orders
     SELECT ${idBase} + g, 'SO-' || to_char(${start}, 'YYMM') || '-' || lpad(g::text, 7, '0'),
-      (ARRAY['FASHION','FASHION','HOME','ELEC','ELEC','BEAUTY','SPORTS','KIDS'])[1 + (g * 37) % 8],
+      (ARRAY['FASHION','HOME','ELEC','BEAUTY','SPORTS','KIDS'])[1 + (g * 37) % 6],
       (ARRAY['DC-CKR','DC-CKR','DC-SBY','DC-MDN'])[1 + (g * 13) % 4],
       (ARRAY['Website','Aplikasi','Marketplace','Toko'])[1 + (g * 7) % 4],
       'CUST-' || lpad(((g * 7919) % 250000)::text, 6, '0'),

@@ -1,9 +1,8 @@
 // Wires the report run to Apps Script through platform/: Drive, Jdbc, Utilities, UrlFetch, the log sheet.
 import type { Deadline } from '../core/deadline';
 import { openDb } from '../platform/db';
-import { sha256Hex } from '../platform/digest';
 import {
-  createFileIn, createRootFolder, fileUrl, folderState, listFolderFiles, moveFileTo, readFileBytes, setFileTrashed, trashFolderById,
+  createFileFromBytes, createRootFolder, fileSha256, fileUrl, folderState, listFolderFiles, moveFileTo, setFileTrashed, sha256OfBytes, trashFolderById,
 } from '../platform/drive-folders';
 import { fetchAll } from '../platform/http';
 import { readTable, writeTable } from '../platform/sheet-table';
@@ -18,11 +17,8 @@ export const WEBHOOK_URL_PROP = 'DATADESK_REPORTS_WEBHOOK_URL';
 export const appsScriptDrive: ReportDrive = {
   folder: folderState,
   createFolder: createRootFolder,
-  createFile: (folderId, name, bytes, mime) => {
-    const f = createFileIn(folderId, name, mime, bytes);
-    return { id: f.id, name: f.name, size: bytes.length };
-  },
-  readFile: (id) => readFileBytes(id).bytes,
+  createFile: (folderId, name, bytes, mime) => ({ ...createFileFromBytes(folderId, name, mime, bytes), size: bytes.length }),
+  fileSha256,
   listFiles: listFolderFiles,
   moveFile: moveFileTo,
   setTrashed: setFileTrashed,
@@ -54,7 +50,7 @@ export function reportEnv(settings: ReportsSettings, deadline: Deadline): Report
   return {
     openDb,
     drive: appsScriptDrive,
-    sha256Hex,
+    sha256Hex: sha256OfBytes,
     alert: (text) => sendAlert(settings, text),
     log: sheetRunLog,
     now: () => Date.now(),

@@ -18,7 +18,8 @@ export interface ReportDrive {
   folder(id: string): FolderInfo | null;
   createFolder(name: string): string;
   createFile(folderId: string, name: string, bytes: Uint8Array, mimeType: string): DriveFile & { size: number };
-  readFile(fileId: string): Uint8Array;
+  /** SHA-256 (hex) of the bytes Drive holds for the file. */
+  fileSha256(fileId: string): string;
   /** Files (not trashed) directly in the folder. */
   listFiles(folderId: string): DriveFile[];
   moveFile(fileId: string, toFolderId: string): void;

@@ -43,24 +43,41 @@ export function startRun(env: ReportEnv, settings: ReportsSettings, month: strin
 }
 
 /** Builds one BU's file from its pages; null when time ran out (the BU is redone in the next execution). */
-function buildBu(env: ReportEnv, db: Db, settings: ReportsSettings, month: string, p: BuPlan): { bytes: Uint8Array; rows: number; amount: number } | null {
+interface Built {
+  bytes: Uint8Array;
+  rows: number;
+  amount: number;
+  queryMs: number;
+  buildMs: number;
+}
+
+function buildBu(env: ReportEnv, db: Db, settings: ReportsSettings, month: string, p: BuPlan): Built | null {
   const { start, end } = monthRange(month);
   const sql = pageSql(settings.schema);
   const w = new XlsxStreamWriter(REPORT_COLUMNS, { sheetName: p.bu, utcOffsetMinutes: 420, mtime: new Date(start) });
   let after = 0;
   let amount = 0;
+  let queryMs = 0;
+  let buildMs = 0;
   for (;;) {
     if (env.remainingMs() < MARGIN_MS) return null;
+    const t0 = env.now();
     const page = db.query(sql, [start, end, p.bu, after, PAGE_ROWS])[0];
+    const t1 = env.now();
+    queryMs += t1 - t0;
     const n = Number(page?.n ?? 0);
     if (n === 0) break;
     const rows = decodePage(String(page.page));
     for (const r of rows) amount += Number(r[LINE_AMOUNT_COL] ?? 0);
     w.addRows(rows);
+    buildMs += env.now() - t1;
     after = Number(page.last_key);
     if (n < PAGE_ROWS) break;
   }
-  return { bytes: w.finish(), rows: w.rowCount, amount };
+  const t2 = env.now();
+  const bytes = w.finish();
+  buildMs += env.now() - t2;
+  return { bytes, rows: w.rowCount, amount, queryMs, buildMs };
 }
 
 /** Uploads into staging, reads the file back and compares SHA-256; up to 3 attempts with backoff. */
@@ -70,7 +87,7 @@ function upload(env: ReportEnv, folderId: string, name: string, bytes: Uint8Arra
     let fileId = '';
     try {
       fileId = env.drive.createFile(folderId, name, bytes, XLSX_MIME).id;
-      const back = env.sha256Hex(env.drive.readFile(fileId));
+      const back = env.drive.fileSha256(fileId);
       if (back !== sha) throw new Error(`checksum berbeda / checksum mismatch: ${back} ≠ ${sha}`);
       return { fileId, attempts: attempt };
     } catch (e) {
@@ -117,9 +134,13 @@ function buildPhase(env: ReportEnv, settings: ReportsSettings, s: RunState, save
           en: `Row count of ${p.bu} does not match: file ${built.rows} (Rp ${built.amount}), query ${p.rows} (Rp ${p.amount}).`,
         });
       }
+      const t3 = env.now();
       const sha = env.sha256Hex(built.bytes);
       const up = upload(env, s.stagingFolderId, p.name, built.bytes, sha);
-      const f: StagedFile = { bu: p.bu, fileId: up.fileId, name: p.name, rows: built.rows, amount: built.amount, bytes: built.bytes.length, sha256: sha, attempts: up.attempts, start: t0, end: env.now() };
+      const f: StagedFile = {
+        bu: p.bu, fileId: up.fileId, name: p.name, rows: built.rows, amount: built.amount, bytes: built.bytes.length, sha256: sha,
+        attempts: up.attempts, start: t0, end: env.now(), queryMs: built.queryMs, buildMs: built.buildMs, uploadMs: env.now() - t3,
+      };
       s = { ...s, staged: [...s.staged, f] };
       save(s);
     }

@@ -21,6 +21,10 @@ export interface StagedFile {
   attempts: number;
   start: number;
   end: number;
+  /** Time spent reading pages, building the .xlsx, and uploading with checksum checks (benchmarks print them). */
+  queryMs?: number;
+  buildMs?: number;
+  uploadMs?: number;
 }
 
 /** One publish step, recorded before the next so a failure (or a killed execution) can be undone exactly. */

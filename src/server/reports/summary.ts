@@ -7,7 +7,7 @@ export interface RunSummary {
   month: string;
   phase: string;
   trigger: string;
-  files: Array<{ bu: string; name: string; rows: number; bytes: number; sha256: string; attempts: number }>;
+  files: Array<{ bu: string; name: string; rows: number; bytes: number; sha256: string; attempts: number; queryMs: number; buildMs: number; uploadMs: number }>;
   planned: Array<{ bu: string; rows: number }>;
   executions: number;
   startedAt: number;
@@ -21,7 +21,7 @@ export function summarize(s: RunState): RunSummary {
     month: s.month,
     phase: s.phase,
     trigger: s.trigger,
-    files: s.staged.map((f) => ({ bu: f.bu, name: f.name, rows: f.rows, bytes: f.bytes, sha256: f.sha256, attempts: f.attempts })),
+    files: s.staged.map((f) => ({ bu: f.bu, name: f.name, rows: f.rows, bytes: f.bytes, sha256: f.sha256, attempts: f.attempts, queryMs: f.queryMs ?? 0, buildMs: f.buildMs ?? 0, uploadMs: f.uploadMs ?? 0 })),
     planned: s.plan.map((p) => ({ bu: p.bu, rows: p.rows })),
     executions: s.executions,
     startedAt: s.startedAt,

@@ -44,13 +44,13 @@ export class FakeDrive implements ReportDrive {
     if (!this.folder(folderId)?.writable) throw new Error('Access denied: DriveApp.');
     return { id: this.addFile(folderId, name, bytes.slice()), name, size: bytes.length };
   }
-  readFile(id: string) {
+  fileSha256(id: string) {
     const b = this.items.get(id)!.bytes!.slice();
     if (this.corruptReads > 0) {
       this.corruptReads--;
       b[0] ^= 0xff;
     }
-    return b;
+    return createHash('sha256').update(b).digest('hex');
   }
   listFiles(folderId: string) {
     return [...this.items.values()].filter((i) => i.parent === folderId && !i.folder && !i.trashed).map((i) => ({ id: i.id, name: i.name }));

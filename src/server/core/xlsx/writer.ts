@@ -109,9 +109,11 @@ export function safeSheetName(name: string): string {
   return s || 'Sheet1';
 }
 
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
 function inlineText(ref: string, style: number, text: string): string {
   const t = text.length > MAX_CELL_CHARS ? text.slice(0, MAX_CELL_CHARS) : text;
-  const space = /^\s|\s$/.test(t) ? ' xml:space="preserve"' : '';
+  const space = t.length && (isSpace(t.charCodeAt(0)) || isSpace(t.charCodeAt(t.length - 1))) ? ' xml:space="preserve"' : '';
   return `<c r="${ref}" s="${style}" t="inlineStr"><is><t${space}>${escapeXml(t)}</t></is></c>`;
 }
 
@@ -195,24 +197,31 @@ export class XlsxStreamWriter {
         if (!Number.isFinite(ms)) throw new Error(`xlsx: ${ref} is not a date: ${String(v)}`);
         let serial = excelSerial(ms, this.offset);
         if (col.type === 'date') serial = Math.floor(serial);
-        return `<c r="${ref}" s="${style}"><v>${+serial.toFixed(8)}</v></c>`;
+        return `<c r="${ref}" s="${style}"><v>${Math.round(serial * 1e8) / 1e8}</v></c>`;
       }
     }
   }
 
-  /** Appends rows (each with one value per column, in column order). */
+  /** Appends rows (each with one value per column, in column order), handing the deflater ~64 KB at a time. */
   addRows(rows: readonly (readonly XlsxCell[])[]): void {
     if (this.done) throw new Error('xlsx: writer already finished');
-    if (!rows.length) return;
-    const parts: string[] = [];
     const cols = this.columns;
+    const letters = this.letters;
+    let xml = '';
     for (const row of rows) {
       const r = this.nextRow++;
-      let xml = `<row r="${r}">`;
-      for (let i = 0; i < cols.length; i++) xml += this.cell(this.letters[i] + r, cols[i], i < row.length ? row[i] : null);
-      parts.push(xml + '</row>');
+      xml += `<row r="${r}">`;
+      for (let i = 0; i < cols.length; i++) {
+        const v = i < row.length ? row[i] : null;
+        if (v !== null && v !== '') xml += this.cell(letters[i] + r, cols[i], v);
+      }
+      xml += '</row>';
+      if (xml.length > 65_536) {
+        this.push(xml);
+        xml = '';
+      }
     }
-    this.push(parts.join(''));
+    if (xml) this.push(xml);
   }
 
   /** Closes the sheet and the zip; returns the whole .xlsx file. */
