@@ -47,10 +47,20 @@ export function gasClassName(obj: object): string {
 }
 
 /** Host → worker. */
+/** True when an array holds only primitives and Dates: structured clone carries it as it is. */
+function flatArray(v: unknown[]): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (x !== null && typeof x === 'object' && !isDate(x)) return false;
+  }
+  return true;
+}
+
 export function encodeForWorker(v: unknown, table: HandleTable): unknown {
   if (v === null || v === undefined || typeof v !== 'object') return v;
   if (isDate(v) || ArrayBuffer.isView(v)) return v;
   if (Array.isArray(v)) {
+    if (flatArray(v)) return v;
     const out = new Array(v.length);
     for (let i = 0; i < v.length; i++) {
       const x = v[i];
@@ -85,6 +95,7 @@ export function decodeFromWorker(v: unknown, table: HandleTable): unknown {
   if (v === null || v === undefined || typeof v !== 'object') return v;
   if (isDate(v) || ArrayBuffer.isView(v)) return v;
   if (Array.isArray(v)) {
+    if (flatArray(v)) return v;
     const out = new Array(v.length);
     for (let i = 0; i < v.length; i++) {
       const x = v[i];
@@ -119,9 +130,10 @@ export class WorkerCodec {
 
   decode(v: unknown): unknown {
     if (v === null || v === undefined || typeof v !== 'object') return v;
-    if (isDate(v)) return new Date((v as Date).getTime());
-    if (ArrayBuffer.isView(v)) return v;
+    // The worker runs scripts in its main realm, so cloned Dates and arrays are already the script's own.
+    if (isDate(v) || ArrayBuffer.isView(v)) return v;
     if (Array.isArray(v)) {
+      if (flatArray(v)) return v;
       const out = new Array(v.length);
       for (let i = 0; i < v.length; i++) {
         const x = v[i];
@@ -162,6 +174,7 @@ export class WorkerCodec {
     }
     if (isDate(v) || ArrayBuffer.isView(v)) return v;
     if (Array.isArray(v)) {
+      if (flatArray(v)) return v;
       const out = new Array(v.length);
       for (let i = 0; i < v.length; i++) {
         const x = v[i];
