@@ -2,6 +2,7 @@
 import type { RuntimeEnv, Store } from '../../runtime/env';
 import { GasError } from '../../runtime/types';
 import { Mutex } from './mutex';
+import { inlineParams, isPlainRead } from './sql';
 
 /** One statement's outcome, every value as PostgreSQL's text (null for NULL). */
 export interface PgResult {
@@ -153,13 +154,27 @@ class EmbeddedSession implements PgSession {
     }
   }
 
+  /** Plain reads go through COPY (PGlite is slow with many row messages); everything else runs as is. */
   query(text: string, params: (string | null)[], hold: boolean): Promise<PgResult> {
-    return this.lock(hold, async (db) =>
-      fromPglite(await db.query(text, params, { raw: true })),
-    );
+    return this.lock(hold, async (db) => {
+      if (isPlainRead(text)) {
+        let copySql: string | null = null;
+        try {
+          copySql = inlineParams(text, params);
+        } catch {
+          /* run it the normal way, which reports the problem */
+        }
+        if (copySql !== null) {
+          const r = await db.copyQuery(text, copySql);
+          if (r) return fromPglite(r);
+        }
+      }
+      return fromPglite(await db.query(text, params, { raw: true }));
+    });
   }
 
   simple(sql: string, hold: boolean): Promise<PgResult[]> {
+    if (isPlainRead(sql)) return this.query(sql.replace(/;\s*$/, ''), [], hold).then((r) => [r]);
     return this.lock(hold, async (db) =>
       (await db.exec(sql, { raw: true })).map((r) => fromPglite(r)),
     );

@@ -32,6 +32,30 @@ const ready = (async () => {
   for (const r of types.rows) raw[r.oid] = (v) => v;
   return types.rows;
 })();
+// COPY … (FORMAT csv, FORCE_QUOTE *) output: every value quoted, NULL an empty unquoted field.
+function parseCopy(text, ncols) {
+  const rows = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const row = new Array(ncols);
+    for (let c = 0; c < ncols; c++) {
+      if (text.charCodeAt(i) === 34) {
+        let v = '';
+        let j = i + 1;
+        for (;;) {
+          const q = text.indexOf('"', j);
+          v += text.slice(j, q);
+          if (text.charCodeAt(q + 1) === 34) { v += '"'; j = q + 2; } else { i = q + 1; break; }
+        }
+        row[c] = v;
+      } else row[c] = null;
+      i++; // the comma or the line break after the field
+    }
+    rows.push(row);
+  }
+  return rows;
+}
 const plain = (e) => ({ message: e && e.message, severity: e && e.severity, code: e && e.code, position: e && e.position,
   detail: e && e.detail, hint: e && e.hint, stack: e && e.stack });
 parentPort.on('message', async (m) => {
@@ -40,6 +64,16 @@ parentPort.on('message', async (m) => {
     let v;
     if (m.op === 'types') v = types;
     else if (m.op === 'close') { await db.close(); v = null; }
+    else if (m.op === 'copyQuery') {
+      const d = await db.describeQuery(m.sql);
+      const fields = d.resultFields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID }));
+      if (!fields.length) v = null;
+      else {
+        const r = await db.query('COPY (' + m.copySql + "\\n) TO '/dev/blob' WITH (FORMAT csv, FORCE_QUOTE *)");
+        const rows = parseCopy(await r.blob.text(), fields.length);
+        v = { fields, rows, command: 'SELECT', rowCount: rows.length };
+      }
+    }
     else {
       const opts = {};
       if (m.raw) { opts.rowMode = 'array'; opts.parsers = raw; }
@@ -101,6 +135,11 @@ export class PgliteHost {
   }
   query(sql: string, params: unknown[] = [], opts: LiteQueryOptions = {}): Promise<LiteResult> {
     return this.send({ op: 'query', sql, params, ...opts });
+  }
+  /** A plain read through COPY … TO (far faster than row messages for large results): the statement with $n for its
+   * description, and with literals for COPY. Null when it returns no columns (run it the normal way). */
+  copyQuery(sql: string, copySql: string): Promise<LiteResult | null> {
+    return this.send({ op: 'copyQuery', sql, copySql });
   }
   exec(sql: string, opts: LiteQueryOptions = {}): Promise<LiteResult[]> {
     return this.send({ op: 'exec', sql, ...opts });

@@ -110,7 +110,7 @@ export class LocalResultSet {
   }
 
   private raw(col: number | string, kind: string): string | null {
-    this.count(`JdbcResultSet.${kind}`);
+    this.count(kind);
     this.open();
     const i = typeof col === 'number' ? col : this.findColumn(col);
     if (this.pos < 0 || this.pos >= this.rows.length) throw sqlError('ResultSet not positioned properly, perhaps you need to call next.');
@@ -129,7 +129,7 @@ export class LocalResultSet {
   }
 
   getString(col: number | string): string | null {
-    return this.raw(col, 'getString');
+    return this.raw(col, 'JdbcResultSet.getString');
   }
 
   private integer(col: number | string, kind: string, javaType: string): number {
@@ -141,16 +141,16 @@ export class LocalResultSet {
     throw sqlError(`Bad value for type ${javaType} : ${v}`);
   }
   getInt(col: number | string): number {
-    return this.integer(col, 'getInt', 'int');
+    return this.integer(col, 'JdbcResultSet.getInt', 'int');
   }
   getLong(col: number | string): number {
-    return this.integer(col, 'getLong', 'long');
+    return this.integer(col, 'JdbcResultSet.getLong', 'long');
   }
   getShort(col: number | string): number {
-    return this.integer(col, 'getShort', 'short');
+    return this.integer(col, 'JdbcResultSet.getShort', 'short');
   }
   getByte(col: number | string): number {
-    return this.integer(col, 'getByte', 'byte');
+    return this.integer(col, 'JdbcResultSet.getByte', 'byte');
   }
   private real(col: number | string, kind: string, javaType: string): number {
     const v = this.raw(col, kind);
@@ -160,13 +160,13 @@ export class LocalResultSet {
     return n;
   }
   getDouble(col: number | string): number {
-    return this.real(col, 'getDouble', 'double');
+    return this.real(col, 'JdbcResultSet.getDouble', 'double');
   }
   getFloat(col: number | string): number {
-    return this.real(col, 'getFloat', 'float');
+    return this.real(col, 'JdbcResultSet.getFloat', 'float');
   }
   getBoolean(col: number | string): boolean {
-    const v = this.raw(col, 'getBoolean');
+    const v = this.raw(col, 'JdbcResultSet.getBoolean');
     if (v === null) return false;
     const t = v.trim().toLowerCase();
     if (TRUE.has(t)) return true;
@@ -185,19 +185,19 @@ export class LocalResultSet {
     }
   }
   getTimestamp(col: number | string): JdbcTimeValue | null {
-    return this.time(col, 'getTimestamp', 'timestamp');
+    return this.time(col, 'JdbcResultSet.getTimestamp', 'timestamp');
   }
   getDate(col: number | string): JdbcTimeValue | null {
-    return this.time(col, 'getDate', 'date');
+    return this.time(col, 'JdbcResultSet.getDate', 'date');
   }
   getTime(col: number | string): JdbcTimeValue | null {
-    return this.time(col, 'getTime', 'time');
+    return this.time(col, 'JdbcResultSet.getTime', 'time');
   }
   /** getObject: the value's text (numbers and booleans as JavaScript values would need java types; unconfirmed). */
   getObject(col: number | string): unknown {
     const i = typeof col === 'number' ? col : this.findColumn(col);
     const c = this.wire.columns[i - 1];
-    const v = this.raw(col, 'getObject');
+    const v = this.raw(col, 'JdbcResultSet.getObject');
     if (v === null || !c) return v;
     if (['int2', 'int4', 'float4', 'float8', 'oid'].includes(c.typeName)) return Number(v);
     if (c.typeName === 'bool') return v === 't';

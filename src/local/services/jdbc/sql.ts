@@ -93,3 +93,80 @@ export function multiRowInsert(text: string): { head: string; row: string } | nu
   if (!m) return null;
   return { head: m[1], row: m[2] };
 }
+
+/** Whether a statement is a plain read that `COPY (…) TO` can run: SELECT/WITH/VALUES/TABLE, one statement, no
+ * data-modifying words, no row locks, no SELECT INTO. False negatives only cost speed. */
+export function isPlainRead(text: string): boolean {
+  const t = text.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)+/, '');
+  if (!/^(select|with|values|table)\b/i.test(t)) return false;
+  if (/\b(insert|update|delete|merge|into|copy)\b|\bfor\s+(update|share|no\s+key|key\s+share)\b/i.test(t)) return false;
+  return !/;\s*\S/.test(t);
+}
+
+/** A SQL literal for a parameter's text ('…' with quotes doubled; standard_conforming_strings is on), or NULL. */
+function literal(v: string | null): string {
+  if (v === null) return 'NULL';
+  if (v.includes('\0')) throw new Error('invalid byte sequence: 0x00');
+  return "'" + v.replace(/'/g, "''") + "'";
+}
+
+/** Replaces $1..$n outside strings, identifiers, comments and dollar quotes with quoted literals (for COPY, which
+ * takes no parameters). An untyped literal resolves like an untyped parameter. */
+export function inlineParams(text: string, params: (string | null)[]): string {
+  if (!params.length) return text;
+  let out = '';
+  let i = 0;
+  const len = text.length;
+  while (i < len) {
+    const c = text[i];
+    if (c === "'" || c === '"') {
+      const escaped = c === "'" && i > 0 && /[Ee]/.test(text[i - 1]) && (i < 2 || !/[A-Za-z0-9_]/.test(text[i - 2]));
+      let j = i + 1;
+      while (j < len) {
+        if (escaped && text[j] === '\\') j += 2;
+        else if (text[j] === c) {
+          if (text[j + 1] === c) j += 2;
+          else break;
+        } else j++;
+      }
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '-' && text[i + 1] === '-') {
+      const j = text.indexOf('\n', i);
+      const end = j < 0 ? len : j;
+      out += text.slice(i, end);
+      i = end;
+    } else if (c === '/' && text[i + 1] === '*') {
+      let depth = 1;
+      let j = i + 2;
+      while (j < len && depth > 0) {
+        if (text[j] === '/' && text[j + 1] === '*') (depth++, (j += 2));
+        else if (text[j] === '*' && text[j + 1] === '/') (depth--, (j += 2));
+        else j++;
+      }
+      out += text.slice(i, j);
+      i = j;
+    } else if (c === '$' && (i === 0 || !/[A-Za-z0-9_$]/.test(text[i - 1]))) {
+      const num = /^\$(\d+)/.exec(text.slice(i, i + 12));
+      const tag = num ? null : /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(text.slice(i, i + 64));
+      if (num) {
+        const k = Number(num[1]);
+        if (k < 1 || k > params.length) throw new Error(`there is no parameter $${k}`);
+        out += literal(params[k - 1]);
+        i += num[0].length;
+      } else if (tag) {
+        const end = text.indexOf(tag[0], i + tag[0].length);
+        const stop = end < 0 ? len : end + tag[0].length;
+        out += text.slice(i, stop);
+        i = stop;
+      } else {
+        out += c;
+        i++;
+      }
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}

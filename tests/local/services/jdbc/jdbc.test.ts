@@ -171,6 +171,21 @@ describe('Jdbc on the embedded PostgreSQL', () => {
     expect(p.error?.message).toBe('No value specified for parameter 2.');
   });
 
+  it('reads exactly what was stored: NULL vs empty text, quotes, commas, line breaks, a trailing comment', async () => {
+    const tricky = 'a "quoted", \'single\'\nline two $1 ?';
+    const v = await run<unknown[]>(
+      `var s = conn().prepareStatement("SELECT ?::text AS p, ''::text AS e, NULL::text AS n, $q$x$1y$q$ AS d, ? AS q -- trailing ? comment");
+       s.setString(1, a); s.setNull(2, 0);
+       var rs = s.executeQuery(); rs.next();
+       return [rs.getString(1), rs.getString(2), rs.getString(3), rs.wasNull(), rs.getString(4), rs.getString(5), rs.next()];`,
+      [tricky],
+    );
+    expect(v).toEqual([tricky, '', null, true, 'x$1y', null, false]);
+    const both = await database(rt.env).query<{ a: number }>('SELECT 1 AS a');
+    const again = await Promise.all([database(rt.env).query('SELECT 2'), database(rt.env).query('SELECT 3')]);
+    expect([both.rows[0].a, again.length]).toEqual([1, 2]);
+  });
+
   it('pages large results from the host: 50,000 rows read with a handful of bridge calls', async () => {
     await database(rt.env).exec("CREATE TABLE big AS SELECT g AS id, 'n' || g AS name FROM generate_series(1, 50000) g");
     const r = await rt.execute({
