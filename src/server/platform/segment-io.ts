@@ -5,10 +5,19 @@ export function insertTextSheet(name: string, values: string[][]): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sh = ss.insertSheet(name);
   const width = values[0].length;
+  fitSheet(sh, values.length, width);
   const range = sh.getRange(1, 1, values.length, width);
   range.setNumberFormat('@');
   range.setValues(values);
   sh.setFrozenRows(1);
+}
+
+/** Grows the grid to at least rows × cols (a new sheet has 1000 × 26; ranges outside the grid throw). */
+function fitSheet(sh: GoogleAppsScript.Spreadsheet.Sheet, rows: number, cols: number): void {
+  const r = sh.getMaxRows();
+  if (r < rows) sh.insertRowsAfter(r, rows - r);
+  const c = sh.getMaxColumns();
+  if (c < cols) sh.insertColumnsAfter(c, cols - c);
 }
 
 export function deleteSheetNamed(name: string): void {
@@ -32,6 +41,7 @@ export function appendSheetRow(name: string, header: string[], formats: string[]
     sh.setFrozenRows(1);
   }
   const at = Math.max(sh.getLastRow(), 1) + 1;
+  fitSheet(sh, at, row.length);
   const range = sh.getRange(at, 1, 1, row.length);
   range.setNumberFormats([formats.slice(0, row.length)]);
   range.setValues([row]);

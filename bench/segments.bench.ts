@@ -1,0 +1,147 @@
+// Segment pull at scale: 1,000,000 loyalty members with their transactions; a five-criteria WABA request with suppression
+// and a 10,000 cap, end to end through the runtime, against the compiled SQL alone on the same database in the same run.
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Runtime } from '../src/local/runtime/runtime';
+import { database } from '../src/local/services/jdbc/embedded';
+import { getSpreadsheetStore } from '../src/local/services/spreadsheet/store';
+import { runSnippet, setScriptProperties } from '../src/local/demo/script';
+import { DEMO_DB } from '../src/local/demo/types';
+import { seedSegments } from '../src/local/demo/segments';
+import { compileSegment, Stmt } from '../src/server/segments/compile';
+import { postgres } from '../src/server/segments/dialect';
+import { resolveDates } from '../src/server/segments/period';
+import { emptyRequest, SegmentRequest } from '../src/server/segments/request';
+import type { BenchResult } from './types';
+
+const ADMIN = 'admin@datadesk.local';
+const ANALYST = 'analis@datadesk.local';
+const SEED_VERSION = 'segments-seed-v2';
+
+/** JDBC `?` → PostgreSQL `$n` (outside quoted literals), to run the compiled statements host-side. */
+function dollar(sql: string): string {
+  let n = 0;
+  let q: string | null = null;
+  let out = '';
+  for (const ch of sql) {
+    if (q) {
+      if (ch === q) q = null;
+    } else if (ch === "'" || ch === '"') q = ch;
+    else if (ch === '?') {
+      out += `$${++n}`;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+function benchRequest(folderId: string): SegmentRequest {
+  const r = emptyRequest();
+  r.name = 'Bench WABA Jabodetabek';
+  r.campaign = 'Bench Opening NEKA';
+  r.brands = ['AZKO']; // 1: transacted at AZKO …
+  r.channel = 'WABA';
+  r.period = { kind: 'LAST_MONTHS', months: 12, from: null, to: null, offline: true, online: true }; // … in the last 12 months
+  r.criteria.cities = ['Bogor', 'Depok', 'Bekasi', 'Tangerang', 'Serang', 'Jakarta Selatan']; // 2
+  r.criteria.fullRegistration = true; // 3
+  r.criteria.activated = true; // 4
+  r.criteria.whatsappReachable = true; // 5
+  r.cap = 10_000;
+  r.priority = 'NON_OPENERS_FIRST';
+  r.delivery = { folderId, format: 'CSV', mailSummary: false };
+  return r;
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const members = Number(process.env.DATADESK_BENCH_SEGMENT_MEMBERS ?? 1_000_000);
+  // The generated database is kept between bench runs (seeding a million members takes minutes on PGlite).
+  const stateDir = process.env.DATADESK_BENCH_SEGMENTS_DIR ?? join(tmpdir(), `datadesk-bench-segments-${members}`);
+  const fresh = !existsSync(join(stateDir, 'seeded-' + SEED_VERSION));
+  mkdirSync(stateDir, { recursive: true });
+  const rt = new Runtime({ stateDir });
+  try {
+    const store = getSpreadsheetStore(rt.env);
+    const documentId = store.ensure('DataDesk Bench Segments', { owner: ADMIN }).id;
+    await rt.env.flush();
+    rt.setDefaultDocumentId(documentId);
+    await setScriptProperties(rt, {
+      DATADESK_ROLES: JSON.stringify({ [ADMIN]: ['admin'], [ANALYST]: ['analyst'] }),
+      DATADESK_DB_URL: DEMO_DB.url,
+      DATADESK_DB_USER: DEMO_DB.user,
+      DATADESK_DB_PASSWORD: DEMO_DB.password,
+    });
+    const db = database(rt.env);
+    const g0 = Date.now();
+    if (fresh) {
+      await seedSegments(rt, { documentId, seed: 1, scale: members });
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(join(stateDir, 'seeded-' + SEED_VERSION), new Date().toISOString());
+    }
+    const seedMs = Date.now() - g0;
+    const folderId = await runSnippet<string>(rt, "return PropertiesService.getScriptProperties().getProperty('DATADESK_SEGMENTS_FOLDER');");
+    const sizes = (await db.query<{ m: number; t: number }>('SELECT (SELECT count(*) FROM loyalty.members) AS m, (SELECT count(*) FROM loyalty.transactions) AS t')).rows[0];
+
+    const req = benchRequest(folderId);
+    const dates = resolveDates(req, rt.env.clock.now());
+    const c = compileSegment(req, dates, postgres);
+    // The compiled SQL alone: the run's statements (scratch table, counts, rows) on the same database, host-side.
+    const sqlAlone = async (): Promise<number> => {
+      const t0 = Date.now();
+      await db.exec('BEGIN');
+      try {
+        const run = async (s: Stmt) => db.query(dollar(s.sql), s.params.map((v) => (v instanceof Date ? v.toISOString() : v)));
+        for (const s of c.materialise) await run(s);
+        await run(c.counts);
+        await run(c.rows);
+      } finally {
+        await db.exec('ROLLBACK');
+      }
+      return Date.now() - t0;
+    };
+    await sqlAlone(); // warm-up: the same caches for both measurements
+    const sqlMs = await sqlAlone();
+
+    const prev = await rt.execute({ fn: 'segments_preview', args: [req], user: ANALYST, kind: 'rpc' });
+    if (!prev.ok) throw new Error(`preview failed: ${prev.error?.message}`);
+    const logExisted = await runSnippet<boolean>(rt, "return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Segment log') !== null;");
+    const r = await rt.execute({ fn: 'segments_run', args: [req], user: ANALYST, kind: 'rpc' });
+    if (!r.ok) throw new Error(`run failed: ${r.error?.message}`);
+    const sqlMs2 = await sqlAlone();
+    const v = r.value as { counts: { found: number; delivered: number; dropped: Record<string, number> }; sheet: string; sqlMs: number; durationMs: number };
+    const sqlBest = Math.min(sqlMs, sqlMs2);
+    const ratio = r.durationMs / sqlBest;
+    const dropped = Object.entries(v.counts.dropped).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
+    const setValues = r.counts['Range.setValues'] ?? 0;
+    const listSetValues = setValues - (logExisted ? 1 : 2); // the log: its row, plus its header when it was created
+    const listRows = await runSnippet<number>(rt, 'return SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args).getLastRow();', v.sheet);
+    const okTime = r.durationMs <= 15_000;
+    const okRatio = ratio <= 1.5;
+    return [
+      {
+        name: `segments: 5-criteria WABA pull, suppression, cap 10,000 over ${members.toLocaleString('en-US')} members`,
+        figures: {
+          'members / transactions': `${Number(sizes.m).toLocaleString('en-US')} / ${Number(sizes.t).toLocaleString('en-US')}`,
+          'seed (s)': fresh ? (seedMs / 1000).toFixed(1) : 'reused',
+          'preview end to end (ms)': prev.durationMs,
+          'DataDesk run end to end (ms)': r.durationMs,
+          '  of which SQL inside the run (ms)': v.sqlMs,
+          'compiled SQL alone (ms, best of 2)': sqlBest,
+          'ratio DataDesk / SQL alone': ratio.toFixed(2),
+          found: v.counts.found,
+          dropped,
+          delivered: v.counts.delivered,
+          'list sheet rows (header + members)': listRows,
+          'setValues for the list sheet': listSetValues,
+          'setValues in the run (list + log)': setValues,
+          sheet: v.sheet,
+        },
+        counts: r.counts,
+        target: { text: 'run ≤ 15 s and ≤ 1.5× the compiled SQL alone; list sheet in one setValues', met: okTime && okRatio && listSetValues === 1 && listRows === v.counts.delivered + 1 },
+      },
+    ];
+  } finally {
+    await rt.close();
+  }
+}
