@@ -71,10 +71,11 @@ function fromMonth(s: string): string {
   );
 }
 
-/** Rows and line-amount total per business unit for the month (params: start, end). */
+/** Rows and line-amount total per business unit for the month, as one JSON row [[bu, rows, amount], …] (params: start, end). */
 export function countSql(schema: string): string {
   const s = checkSchema(schema);
-  return `SELECT o.bu_code AS bu, count(*) AS n, coalesce(sum(i.qty * i.unit_price), 0) AS amount ${fromMonth(s)} GROUP BY o.bu_code ORDER BY o.bu_code`;
+  const inner = `SELECT o.bu_code AS bu, count(*) AS n, coalesce(sum(i.qty * i.unit_price), 0) AS amount ${fromMonth(s)} GROUP BY o.bu_code`;
+  return `SELECT coalesce(json_agg(json_build_array(c.bu, c.n, c.amount) ORDER BY c.bu), '[]')::text AS counts FROM (${inner}) c`;
 }
 
 /**

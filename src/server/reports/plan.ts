@@ -42,7 +42,8 @@ export function checkMonth(month: string, now: number): string {
 export function countByBu(db: Db, schema: string, month: string): Array<{ bu: string; rows: number; amount: number }> {
   const { start, end } = monthRange(month);
   try {
-    return db.query(countSql(schema), [start, end]).map((r) => ({ bu: String(r.bu), rows: Number(r.n), amount: Number(r.amount) }));
+    const json = String(db.query(countSql(schema), [start, end])[0]?.counts ?? '[]');
+    return (JSON.parse(json) as Array<[string, number | string, number | string]>).map(([bu, n, amount]) => ({ bu: String(bu), rows: Number(n), amount: Number(amount) }));
   } catch (e) {
     if (e instanceof AppError) throw e;
     const msg = (e as Error)?.message ?? String(e);

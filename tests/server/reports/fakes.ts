@@ -88,7 +88,7 @@ export class FakeDb implements Db {
   query(sql: string, p: readonly SqlValue[] = []): SqlRow[] {
     this.statementCount++;
     if (this.failWith) throw new Error(this.failWith);
-    if (sql.includes('GROUP BY')) {
+    if (sql.includes('AS counts')) {
       const by = new Map<string, { n: number; amount: number }>();
       for (const r of this.rows) {
         const x = by.get(r.bu) ?? { n: 0, amount: 0 };
@@ -96,7 +96,7 @@ export class FakeDb implements Db {
         x.amount += Number(r.row[11]);
         by.set(r.bu, x);
       }
-      return [...by.entries()].sort().map(([bu, x]) => ({ bu, n: x.n, amount: x.amount }));
+      return [{ counts: JSON.stringify([...by.entries()].sort().map(([bu, x]) => [bu, x.n, x.amount])) }];
     }
     const [, , bu, after, limit] = p as [string, string, string, number, number];
     const page = this.rows.map((r, i) => ({ ...r, k: i + 1 })).filter((r) => r.bu === bu && r.k > after).slice(0, limit);
