@@ -82,18 +82,19 @@ describe('Jdbc on the embedded PostgreSQL', () => {
 
   it('reads NULL as null with wasNull, types from getMetaData, jsonb/uuid as text (reference/jdbc/jdbc-result-set)', async () => {
     const v = await run(
-      `var rs = conn().createStatement().executeQuery("SELECT NULL::text AS t, NULL::int4 AS i, 7::int8 AS l, 'x'::varchar AS v, 2.50::numeric AS n, true AS b, DATE '2025-02-03' AS d, '{\\"a\\":1}'::jsonb::text AS j");
+      `var rs = conn().createStatement().executeQuery("SELECT NULL::text AS t, NULL::int4 AS i, 7::int8 AS l, 'x'::varchar AS v, 2.50::numeric AS n, true AS b, DATE '2025-02-03' AS d, '{\\"a\\":1}'::jsonb AS j, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid AS u");
        rs.next();
        var m = rs.getMetaData(), types = [], labels = [];
        for (var c = 1; c <= m.getColumnCount(); c++) { types.push(m.getColumnTypeName(c)); labels.push(m.getColumnLabel(c)); }
        var s = rs.getString(1), sNull = rs.wasNull(), i = rs.getInt('i'), iNull = rs.wasNull();
        return { s: s, sNull: sNull, i: i, iNull: iNull, l: rs.getLong(3), lNull: rs.wasNull(), n: rs.getString('n'), b: rs.getBoolean('b'),
-                d: rs.getDate('d').getTime(), j: rs.getString('j'), types: types, labels: labels, more: rs.next() };`,
+                d: rs.getDate('d').getTime(), j: rs.getString('j'), u: rs.getString('u'), types: types, labels: labels, more: rs.next() };`,
     );
     expect(v).toEqual({
       s: null, sNull: true, i: 0, iNull: true, l: 7, lNull: false, n: '2.50', b: true, d: Date.UTC(2025, 1, 3), j: '{"a": 1}',
-      types: ['text', 'int4', 'int8', 'varchar', 'numeric', 'bool', 'date', 'text'],
-      labels: ['t', 'i', 'l', 'v', 'n', 'b', 'd', 'j'], more: false,
+      u: 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',
+      types: ['text', 'int4', 'int8', 'varchar', 'numeric', 'bool', 'date', 'jsonb', 'uuid'],
+      labels: ['t', 'i', 'l', 'v', 'n', 'b', 'd', 'j', 'u'], more: false,
     });
   });
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { Runtime } from '../../../../src/local/runtime/runtime';
+import { prepare, BODY_LIMIT } from '../../../../src/local/services/urlfetch/request';
 
 jest.setTimeout(30_000);
 
@@ -152,6 +153,11 @@ describe('UrlFetchApp', () => {
     expect(await rt.call('main', [], { user: 'budi@example.com', script: script(`return UrlFetchApp.fetch(BASE + '/echo').getResponseCode();`) })).toBe(200);
     rt.env.clock.advanceBy(24 * 3600 * 1000);
     expect(await rt.call('main', [], { user: 'ani@example.com', script: script(`return UrlFetchApp.fetch(BASE + '/echo').getResponseCode();`) })).toBe(200);
+  });
+
+  it('refuses a payload over 50 MB before sending it (guides/services/quotas: URL Fetch POST size)', () => {
+    expect(() => prepare(`${base}/echo`, { method: 'post', payload: new Uint8Array(BODY_LIMIT + 1) })).toThrow('Limit Exceeded: URLFetch POST Size.');
+    expect(prepare(`${base}/echo`, { method: 'post', payload: new Uint8Array(10) }).body?.length).toBe(10);
   });
 
   it('getRequest shows what would be sent without sending it', async () => {
