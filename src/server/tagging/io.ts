@@ -122,6 +122,8 @@ export function persistAnswerCache(now: Date): number {
   for (const b of Object.values(buckets)) for (const [k, v] of Object.entries(b)) if (!known.has(k)) add.push([k, JSON.stringify(v), now.toISOString()]);
   if (add.length) {
     const start = existing.length + 2;
+    const need = start + add.length - 1 - sheet.getMaxRows();
+    if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
     sheet.getRange(start, 1, add.length, 3).setNumberFormat('@');
     writeBlock(sheet, start, 1, add);
   }

@@ -159,8 +159,7 @@ export function runChunk(job: TagJob, s: TaggingSettings, io: ChunkIO, deadline:
     updatedAt: t1,
     rpmWindow: compactWindow(window, t1),
   };
-  const left = pending.length - written - edited.length;
+  // The job becomes done in the next (short) execution, which finds nothing pending and saves the answer cache.
   if (stats.stoppedBy === 'budget') next = { ...transition(next, 'budget', t1, `Anggaran harian tercapai (${formatRupiah(s.dailyBudgetRp)}); lanjut besok.`), budgetDay: io.today() };
-  else if (left <= 0 && take.length === pending.length && writes.length === take.length) next = transition(next, 'done', t1);
   return { job: next, written, edited: edited.length, picked: take.length, getValues };
 }

@@ -95,6 +95,9 @@ describe('tagging job (runtime, Gemini stand-in)', () => {
         expect(seen).toContain(`${first} ${imageWord(productPng(sku))}`);
       }
     }
+    // The answers were saved to the hidden cache sheet when the job finished.
+    const cacheRows = await w.sheet('_DataDesk_TagCache');
+    expect(cacheRows.length).toBeGreaterThanOrEqual(51);
     // The filter did remove things the stand-in put in (generic categories, brands, promotional words).
     expect(rows.some((r) => /→ (terlalu umum|merek|promosi|terlarang)/.test(String(r[cRem])))).toBe(true);
   });
@@ -106,7 +109,9 @@ describe('tagging job (runtime, Gemini stand-in)', () => {
     const before = w.g.stats().generateRequests;
     const start = await w.rpc<Progress>('tagging_start', ['Produk']);
     expect(start.total).toBe(5); // the person's row has keywords, so it is not tagged
-    const p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+    let p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+    expect(p).toMatchObject({ status: 'running', done: 5 });
+    p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress; // finds nothing left: done
     expect(p.status).toBe('done');
     expect(p.cacheHits).toBe(5);
     expect(w.g.stats().generateRequests - before).toBe(0);
