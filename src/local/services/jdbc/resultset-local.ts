@@ -224,6 +224,9 @@ export class LocalResultSet {
   isFirst(): boolean {
     return this.base === 0 && this.pos === 0 && this.rows.length > 0;
   }
+  isLast(): boolean {
+    return !this.more && this.pos >= 0 && this.pos === this.rows.length - 1;
+  }
   getFetchSize(): number {
     return 0;
   }
@@ -242,3 +245,22 @@ export class LocalResultSet {
     return 'JdbcResultSet';
   }
 }
+
+/** The rest of Apps Script's JdbcResultSet / JdbcResultSetMetaData: each fails clearly instead of being undefined. */
+const RESULT_SET_REST =
+  'absolute afterLast beforeFirst cancelRowUpdates clearWarnings deleteRow first getArray getBigDecimal getBlob getBytes getClob getConcurrency getCursorName getFetchDirection getHoldability getNClob getNString getRef getRowId getSQLXML getStatement getType getURL getWarnings insertRow last moveToCurrentRow moveToInsertRow previous refreshRow relative rowDeleted rowInserted rowUpdated setFetchDirection updateArray updateBigDecimal updateBlob updateBoolean updateByte updateBytes updateClob updateDate updateDouble updateFloat updateInt updateLong updateNClob updateNString updateNull updateObject updateRef updateRow updateRowId updateSQLXML updateShort updateString updateTime updateTimestamp';
+const META_REST =
+  'getCatalogName getColumnClassName getColumnDisplaySize getPrecision getScale getSchemaName getTableName isAutoIncrement isCaseSensitive isCurrency isDefinitelyWritable isNullable isReadOnly isSearchable isSigned isWritable';
+
+function stub(proto: object, cls: string, names: string): void {
+  for (const name of names.split(' ')) {
+    Object.defineProperty(proto, name, {
+      value: () => {
+        throw new Error(`not emulated: ${cls}.${name}`);
+      },
+      configurable: true,
+    });
+  }
+}
+stub(LocalResultSet.prototype, 'JdbcResultSet', RESULT_SET_REST);
+stub(LocalResultSetMetaData.prototype, 'JdbcResultSetMetaData', META_REST);

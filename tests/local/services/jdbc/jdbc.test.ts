@@ -165,11 +165,15 @@ describe('Jdbc on the embedded PostgreSQL', () => {
     expect(info).toBe(false);
   });
 
-  it('reports SQL errors as the PostgreSQL driver does, and a missing parameter', async () => {
+  it('reports SQL errors as the PostgreSQL driver does, a missing parameter, and what is not emulated', async () => {
     const r = await rt.execute({ fn: 'main', script: HELPERS + `function main() { conn().createStatement().executeQuery('SELECT * FROM nope'); }` });
     expect(r.error?.message).toBe('ERROR: relation "nope" does not exist\n  Position: 15');
     const p = await rt.execute({ fn: 'main', script: HELPERS + `function main() { var s = conn().prepareStatement('SELECT ?, ?'); s.setInt(1, 1); s.executeQuery(); }` });
     expect(p.error?.message).toBe('No value specified for parameter 2.');
+    const ne = await rt.execute({ fn: 'main', script: HELPERS + `function main() { var rs = conn().createStatement().executeQuery('SELECT 1'); rs.next(); rs.getBigDecimal(1); }` });
+    expect(ne.error?.message).toBe('not emulated: JdbcResultSet.getBigDecimal');
+    const nc = await rt.execute({ fn: 'main', script: HELPERS + `function main() { conn().prepareCall('x'); }` });
+    expect(nc.error?.message).toBe('not emulated: JdbcConnection.prepareCall');
   });
 
   it('reads exactly what was stored: NULL vs empty text, quotes, commas, line breaks, a trailing comment', async () => {
