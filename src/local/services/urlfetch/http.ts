@@ -23,6 +23,7 @@ function networkError(e: NodeJS.ErrnoException, url: string): GasError {
   if (e.code && /^(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|EPIPE)$/.test(e.code)) {
     return new GasError(`Address unavailable: ${url}`);
   }
+  // Certificate failures and the timeout: wording unconfirmed ("SSL Error <url>", "Timeout: <url>").
   if (e.code && /CERT|SSL|TLS|SELF_SIGNED/.test(e.code)) return new GasError(`SSL Error ${url}`);
   return new GasError(`Unexpected error: ${url}`);
 }

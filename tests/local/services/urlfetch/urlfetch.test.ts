@@ -1,7 +1,9 @@
 // UrlFetchApp against a local node:http server: real HTTP, parallel fetchAll, Apps Script's errors and payload forms.
 // Behaviour from developers.google.com/apps-script/reference/url-fetch/url-fetch-app and guides/services/quotas.
 import { createServer, Server, IncomingMessage } from 'node:http';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
@@ -158,6 +160,26 @@ describe('UrlFetchApp', () => {
   it('refuses a payload over 50 MB before sending it (guides/services/quotas: URL Fetch POST size)', () => {
     expect(() => prepare(`${base}/echo`, { method: 'post', payload: new Uint8Array(BODY_LIMIT + 1) })).toThrow('Limit Exceeded: URLFetch POST Size.');
     expect(prepare(`${base}/echo`, { method: 'post', payload: new Uint8Array(10) }).body?.length).toBe(10);
+  });
+
+  it('checks HTTPS certificates unless validateHttpsCertificates is false (url-fetch-app: validateHttpsCertificates)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dd-tls-'));
+    try {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k'), '-out', join(dir, 'c'), '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+    } catch {
+      return console.warn('skipped: openssl is not available to make a self-signed certificate');
+    }
+    const tls = createHttpsServer({ key: readFileSync(join(dir, 'k')), cert: readFileSync(join(dir, 'c')) }, (_q, r) => r.end('secret'));
+    await new Promise<void>((r) => tls.listen(0, '127.0.0.1', () => r()));
+    const url = `https://127.0.0.1:${(tls.address() as AddressInfo).port}/`;
+    try {
+      const rt = newRuntime();
+      const bad = await rt.execute({ fn: 'main', script: `function main() { UrlFetchApp.fetch('${url}'); }` });
+      expect(bad.error?.message).toBe(`SSL Error ${url}`);
+      expect(await rt.call('main', [], { script: `function main() { return UrlFetchApp.fetch('${url}', { validateHttpsCertificates: false }).getContentText(); }` })).toBe('secret');
+    } finally {
+      await new Promise((r) => tls.close(r));
+    }
   });
 
   it('getRequest shows what would be sent without sending it', async () => {
