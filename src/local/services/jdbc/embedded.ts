@@ -12,7 +12,7 @@ export interface HostDatabase {
   /** Several statements in one string (simple protocol; no parameters). Generate large tables here:
    * `INSERT INTO t SELECT g, … FROM generate_series(1, 1000000) g` loads a million rows without leaving PostgreSQL. */
   exec(sql: string): Promise<void>;
-  /** Bulk load of rows produced in JavaScript: COPY … FROM STDIN (CSV) on the embedded database, multi-row INSERTs
+  /** Bulk load of rows produced in JavaScript: one COPY … FROM '/dev/blob' (CSV) on the embedded database, multi-row INSERTs
    * (up to 65,535 parameters each) on a server. Runs in one transaction; returns the number of rows loaded. */
   bulkInsert(table: string, columns: string[], rows: DbParam[][]): Promise<number>;
 }
