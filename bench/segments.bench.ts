@@ -101,22 +101,29 @@ export async function run(): Promise<BenchResult[]> {
       return Date.now() - t0;
     };
     await sqlAlone(); // warm-up: the same caches for both measurements
-    const sqlMs = await sqlAlone();
-
     const prev = await rt.execute({ fn: 'segments_preview', args: [req], user: ANALYST, kind: 'rpc' });
     if (!prev.ok) throw new Error(`preview failed: ${prev.error?.message}`);
-    const logExisted = await runSnippet<boolean>(rt, "return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Segment log') !== null;");
-    const r = await rt.execute({ fn: 'segments_run', args: [req], user: ANALYST, kind: 'rpc' });
-    if (!r.ok) throw new Error(`run failed: ${r.error?.message}`);
-    const sqlMs2 = await sqlAlone();
+    // Interleaved, best of each: the machine's load moves both the same way.
+    const sqlTimes: number[] = [await sqlAlone()];
+    const runs: Array<Awaited<ReturnType<Runtime['execute']>>> = [];
+    let logExisted = false;
+    for (let i = 0; i < 2; i++) {
+      logExisted = await runSnippet<boolean>(rt, "return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Segment log') !== null;");
+      const one = await rt.execute({ fn: 'segments_run', args: [req], user: ANALYST, kind: 'rpc' });
+      if (!one.ok) throw new Error(`run failed: ${one.error?.message}`);
+      runs.push(one);
+      sqlTimes.push(await sqlAlone());
+    }
+    const r = runs[runs.length - 1];
+    const ddBest = Math.min(...runs.map((x) => x.durationMs));
     const v = r.value as { counts: { found: number; delivered: number; dropped: Record<string, number> }; sheet: string; sqlMs: number; durationMs: number };
-    const sqlBest = Math.min(sqlMs, sqlMs2);
-    const ratio = r.durationMs / sqlBest;
+    const sqlBest = Math.min(...sqlTimes);
+    const ratio = ddBest / sqlBest;
     const dropped = Object.entries(v.counts.dropped).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
     const setValues = r.counts['Range.setValues'] ?? 0;
     const listSetValues = setValues - (logExisted ? 1 : 2); // the log: its row, plus its header when it was created
     const listRows = await runSnippet<number>(rt, 'return SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args).getLastRow();', v.sheet);
-    const okTime = r.durationMs <= 15_000;
+    const okTime = ddBest <= 15_000;
     const okRatio = ratio <= 1.5;
     return [
       {
@@ -125,9 +132,11 @@ export async function run(): Promise<BenchResult[]> {
           'members / transactions': `${Number(sizes.m).toLocaleString('en-US')} / ${Number(sizes.t).toLocaleString('en-US')}`,
           'seed (s)': fresh ? (seedMs / 1000).toFixed(1) : 'reused',
           'preview end to end (ms)': prev.durationMs,
-          'DataDesk run end to end (ms)': r.durationMs,
+          'DataDesk run end to end (ms, best of 2)': ddBest,
+          'DataDesk runs (ms)': runs.map((x) => x.durationMs).join(', '),
           '  of which SQL inside the run (ms)': v.sqlMs,
-          'compiled SQL alone (ms, best of 2)': sqlBest,
+          'compiled SQL alone (ms, best of 3)': sqlBest,
+          'compiled SQL alone runs (ms)': sqlTimes.join(', '),
           'ratio DataDesk / SQL alone': ratio.toFixed(2),
           found: v.counts.found,
           dropped,

@@ -135,7 +135,7 @@ describe('Segments in the runtime', () => {
 
     const sheetsBefore = (await sheetNames()).length;
     rt.env.clock.advanceTo(new Date('2026-11-30T00:30:00Z'));
-    const hb = await rt.execute({ fn: 'heartbeat', user: ANALYST, kind: 'trigger', event: () => ({}) });
+    const hb = await rt.execute({ fn: 'heartbeat', user: ANALYST, kind: 'installableTrigger', event: () => ({}) });
     expect(hb.error).toBeUndefined();
     expect((await sheetNames()).length).toBe(sheetsBefore + 1);
     const after = (await rpc('segments_list', [])).value as Array<{ lastOutcome: string; nextRunAt: string }>;
