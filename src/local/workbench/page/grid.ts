@@ -11,6 +11,10 @@ const BLOCK_R = 100;
 const BLOCK_C = 26;
 const MAX_BLOCKS = 400;
 
+/** Time spent in render (read by the benchmark as window.__ddGrid). */
+export const RENDER_STATS = { renders: 0, ms: 0 };
+(globalThis as unknown as { __ddGrid: typeof RENDER_STATS }).__ddGrid = RENDER_STATS;
+
 type Style = Record<string, string | number | boolean | null> | null;
 
 interface Block {
@@ -52,6 +56,15 @@ export class Grid {
   private spacer: HTMLElement;
   private cells: HTMLElement;
   private frozen: HTMLElement;
+  private frozenCells = h('div', { class: 'grid-cells' });
+  private colInner = h('div', { class: 'head-strip' });
+  private rowInner = h('div', { class: 'head-strip' });
+  private rowFrozen = h('div', { class: 'head-strip' });
+  private colPool = new Map<number, HTMLElement>();
+  private rowPool = new Map<number, HTMLElement>();
+  private rowFrozenPool = new Map<number, HTMLElement>();
+  private frozenPool = new Map<number, HTMLElement>();
+  private cellPool = new Map<number, HTMLElement>();
   private colHead: HTMLElement;
   private rowHead: HTMLElement;
   private selBox: HTMLElement;
@@ -63,6 +76,7 @@ export class Grid {
   private anchor = { r: 0, c: 0 };
   private focusCell = { r: 0, c: 0 };
   private editing = false;
+  private lastSelKey = '';
 
   constructor(private host: GridHost) {
     this.spacer = h('div', { class: 'grid-spacer' });
@@ -71,8 +85,8 @@ export class Grid {
     this.frozen = h('div', { class: 'grid-frozen' });
     this.selBox = h('div', { class: 'grid-sel' });
     this.editor = h('input', { class: 'grid-editor', id: 'cell-editor', spellcheck: 'false' });
-    this.colHead = h('div', { class: 'grid-colhead' });
-    this.rowHead = h('div', { class: 'grid-rowhead' });
+    this.colHead = h('div', { class: 'grid-colhead' }, this.colInner);
+    this.rowHead = h('div', { class: 'grid-rowhead' }, this.rowInner, this.rowFrozen);
     this.root = h('div', { id: 'grid', class: 'grid', 'data-testid': 'grid' },
       h('div', { class: 'grid-corner' }), this.colHead, this.rowHead, this.frozen, this.scroller, this.selBox, this.editor);
     this.scroller.addEventListener('scroll', () => this.schedule());
@@ -95,6 +109,13 @@ export class Grid {
   /** Shows a sheet from the top (or keeps the scroll position and selection when it is the same sheet). */
   show(sheet: SheetInfo, keepPosition = false): void {
     const same = keepPosition && this.sheet?.name === sheet.name;
+    if (!same || sheet.frozenRows !== this.sheet?.frozenRows) {
+      // Another sheet (or other frozen rows): every keyed element is placed afresh.
+      for (const [pool, parent] of [[this.colPool, this.colInner], [this.rowPool, this.rowInner], [this.rowFrozenPool, this.rowFrozen], [this.frozenPool, this.frozenCells], [this.cellPool, this.cells]] as const) {
+        pool.clear();
+        parent.replaceChildren();
+      }
+    }
     this.sheet = sheet;
     this.invalidate();
     const f = this.frozenRows;
@@ -186,54 +207,109 @@ export class Grid {
     return { v: v === undefined || v === null ? '' : String(v), st: b.styles?.[r % BLOCK_R]?.[c % BLOCK_C] ?? null };
   }
 
-  private rowEl(r: number, c0: number, nc: number): { el: HTMLElement; loaded: boolean } {
+  /** Fills a pooled row element with cells c0..c0+nc of row r; DOM writes only where something changed. */
+  private fillRow(row: HTMLElement, r: number, c0: number, nc: number): boolean {
     let loaded = true;
-    const cells: HTMLElement[] = [];
+    while (row.childElementCount < nc) row.append(h('div', { class: 'cell' }));
+    while (row.childElementCount > nc) row.lastElementChild!.remove();
+    const x = `${c0 * COL_W}px`;
+    if (row.style.left !== x) row.style.left = x;
+    const rs = String(r);
     for (let j = 0; j < nc; j++) {
-      const { v, st } = this.cell(r, c0 + j);
+      const el = row.children[j] as HTMLElement & { _v?: string; _k?: string; _s?: string; _r?: string; _c?: number };
+      const c = c0 + j;
+      const { v, st } = this.cell(r, c);
       if (v === null) loaded = false;
-      const t = (v ?? '').trim();
-      const num = t !== '' && /^[-(]?(Rp\s?)?[\d.,]+%?\)?$/.test(t);
-      cells.push(h('div', { class: num ? 'cell num' : 'cell', 'data-r': r, 'data-c': c0 + j, style: cellStyle(st) || null }, v ?? ''));
+      const text = v ?? '';
+      if (el._v !== text) {
+        el.textContent = text;
+        el._v = text;
+        const t = text.trim();
+        const k = t !== '' && /^[-(]?(Rp\s?)?[\d.,]+%?\)?$/.test(t) ? 'cell num' : 'cell';
+        if (el._k !== k) el.className = el._k = k;
+      }
+      const css = cellStyle(st);
+      if ((el._s ?? '') !== css) el.style.cssText = el._s = css;
+      if (el._r !== rs) el.dataset.r = el._r = rs;
+      if (el._c !== c) {
+        el.dataset.c = String(c);
+        el._c = c;
+      }
     }
-    return { el: h('div', { class: 'grow' }, ...cells), loaded };
+    return loaded;
+  }
+
+  /** Shows exactly the keys `want` in `parent`, each in its own element: an element keeps its key while it stays in
+   * view, so scrolling only refills the rows (or headers) that came into view. */
+  private keyed(parent: HTMLElement, pool: Map<number, HTMLElement>, want: number[], make: () => HTMLElement, place: (el: HTMLElement, key: number) => void): HTMLElement[] {
+    const keep = new Set(want);
+    const free: HTMLElement[] = [];
+    for (const [k, el] of pool) {
+      if (!keep.has(k)) {
+        pool.delete(k);
+        free.push(el);
+      }
+    }
+    const out = want.map((k) => {
+      let el = pool.get(k);
+      if (!el) {
+        el = free.pop() ?? parent.appendChild(make());
+        pool.set(k, el);
+        place(el, k);
+      }
+      return el;
+    });
+    for (const el of free) el.remove();
+    return out;
   }
 
   private render(): void {
     if (!this.sheet) return;
+    const t0 = performance.now();
     const { r0, c0, nr, nc, f } = this.view();
     const sl = this.scroller.scrollLeft;
     const st = this.scroller.scrollTop;
     const sel = this.selection;
     const inSel = (r: number, c: number) => (r < 0 || (r >= sel.r && r < sel.r + sel.nr)) && (c < 0 || (c >= sel.c && c < sel.c + sel.nc));
-    this.colHead.replaceChildren(...Array.from({ length: nc }, (_, i) =>
-      h('div', { class: `hcell${inSel(-1, c0 + i) ? ' on' : ''}`, style: `left:${(c0 + i) * COL_W - sl}px` }, colName(c0 + i))));
-    const rowHeads: HTMLElement[] = [];
-    for (let r = 0; r < f; r++) rowHeads.push(h('div', { class: `hcell frozen${inSel(r, -1) ? ' on' : ''}`, style: `top:${r * ROW_H}px` }, String(r + 1)));
-    for (let i = 0; i < nr; i++) {
-      const r = r0 + i;
-      rowHeads.push(h('div', { class: `hcell${inSel(r, -1) ? ' on' : ''}`, style: `top:${f * ROW_H + (r - f) * ROW_H - st}px` }, String(r + 1)));
-    }
-    this.rowHead.replaceChildren(...rowHeads);
+    const head = (cls: string) => () => h('div', { class: cls });
+    const mark = (el: HTMLElement & { _on?: boolean }, on: boolean) => {
+      if (el._on !== on) el.classList.toggle('on', (el._on = on));
+    };
+    // Column headers: keyed by column, inside a strip that follows scrollLeft.
+    this.colInner.style.transform = `translateX(${-sl}px)`;
+    const cols = Array.from({ length: nc }, (_, i) => c0 + i);
+    this.keyed(this.colInner, this.colPool, cols, head('hcell'), (el, c) => {
+      el.textContent = colName(c);
+      el.style.left = `${c * COL_W}px`;
+    }).forEach((el, i) => mark(el, inSel(-1, cols[i])));
+    // Row headers: frozen ones fixed, the rest keyed by row inside a strip that follows scrollTop.
+    this.rowInner.style.transform = `translateY(${-st}px)`;
+    this.rowInner.style.top = `${f * ROW_H}px`;
+    const frozenKeys = Array.from({ length: f }, (_, r) => r);
+    this.keyed(this.rowFrozen, this.rowFrozenPool, frozenKeys, head('hcell frozen'), (el, r) => {
+      el.textContent = String(r + 1);
+      el.style.top = `${r * ROW_H}px`;
+    }).forEach((el, r) => mark(el, inSel(r, -1)));
+    const rowKeys = Array.from({ length: nr }, (_, i) => r0 + i);
+    this.keyed(this.rowInner, this.rowPool, rowKeys, head('hcell'), (el, r) => {
+      el.textContent = String(r + 1);
+      el.style.top = `${(r - f) * ROW_H}px`;
+    }).forEach((el, i) => mark(el, inSel(rowKeys[i], -1)));
+    // Cells: rows keyed by row number; a row that stays in view is only checked, not rebuilt.
     let loaded = true;
-    const frozenRows: HTMLElement[] = [];
-    for (let r = 0; r < f; r++) {
-      const x = this.rowEl(r, c0, nc);
-      loaded &&= x.loaded;
-      frozenRows.push(x.el);
-    }
-    this.frozen.replaceChildren(h('div', { class: 'grid-cells', style: `transform:translate(${c0 * COL_W - sl}px,0)` }, ...frozenRows));
-    const rows: HTMLElement[] = [];
-    for (let i = 0; i < nr; i++) {
-      const x = this.rowEl(r0 + i, c0, nc);
-      loaded &&= x.loaded;
-      rows.push(x.el);
-    }
-    this.cells.style.transform = `translate(${c0 * COL_W}px, ${(r0 - f) * ROW_H}px)`;
-    this.cells.replaceChildren(...rows);
+    if (!this.frozenCells.isConnected) this.frozen.replaceChildren(this.frozenCells);
+    this.frozenCells.style.transform = `translateX(${-sl}px)`;
+    this.keyed(this.frozenCells, this.frozenPool, frozenKeys, head('grow'), (el, r) => (el.style.top = `${r * ROW_H}px`)).forEach((row, r) => {
+      loaded = this.fillRow(row, r, c0, nc) && loaded;
+    });
+    this.keyed(this.cells, this.cellPool, rowKeys, head('grow'), (el, r) => (el.style.top = `${(r - f) * ROW_H}px`)).forEach((row, i) => {
+      loaded = this.fillRow(row, rowKeys[i], c0, nc) && loaded;
+    });
     this.placeSelection();
     if (loaded && nr > 0) this.root.dataset.ready = '1';
     this.root.dataset.first = String(r0);
+    RENDER_STATS.renders++;
+    RENDER_STATS.ms += performance.now() - t0;
   }
 
   /** Where cell (r, c)'s top-left corner is inside the grid element. */
@@ -257,6 +333,9 @@ export class Grid {
       this.editor.style.transform = `translate(${e.x}px, ${e.y}px)`;
     }
     const v = this.cell(this.focusCell.r, this.focusCell.c).v ?? '';
+    const key = `${sel.r},${sel.c},${sel.nr},${sel.nc}|${v}`;
+    if (key === this.lastSelKey) return;
+    this.lastSelKey = key;
     const name = `${colName(sel.c)}${sel.r + 1}${sel.nr > 1 || sel.nc > 1 ? `:${colName(sel.c + sel.nc - 1)}${sel.r + sel.nr}` : ''}`;
     this.host.onSelect(name, v, sel);
   }
