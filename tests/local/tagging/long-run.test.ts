@@ -1,0 +1,115 @@
+// Long runs: a daily budget stops the job cleanly and the heartbeat resumes the next WIB day; a chunk killed by the
+// 6-minute limit loses and duplicates nothing; a failure (key removed) stops the job, which resumes after the fix;
+// a cancel stops it; the catalogue can come from PostgreSQL through Jdbc.
+import { tick } from '../../../src/local/runtime/scheduler';
+import { setScriptProperties, runSnippet } from '../../../src/local/demo/script';
+import { database } from '../../../src/local/services/jdbc/embedded';
+import { DEMO_DB } from '../../../src/local/demo/types';
+import type { Progress } from '../../../src/server/tagging/job';
+import { makeWorld, World } from './fixture';
+
+jest.setTimeout(180_000);
+type Chunk = { progress: Progress; busy: boolean };
+
+const tagged = (rows: unknown[][]) => rows.slice(1).filter((r) => /^(selesai|tanpa gambar)$/.test(String(r[4]))).length;
+
+describe('tagging long runs (runtime)', () => {
+  it('stops cleanly at the daily budget and the heartbeat carries on the next day', async () => {
+    // About Rp 25 per 5-SKU request with the default prices: a Rp 60 budget stops after a few requests.
+    const w = await makeWorld({ products: 30, settings: { chunkSize: 30, batchSize: 5, maxParallel: 1, dailyBudgetRp: 60 }, now: '2026-12-01T03:00:00Z' });
+    try {
+      const start = await w.rpc<Progress>('tagging_start', ['Produk']);
+      const p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+      expect(p.status).toBe('budget');
+      expect(p.lastError).toMatch(/Anggaran harian tercapai \(Rp 60\)/);
+      expect(p.done).toBeGreaterThan(0);
+      expect(p.done).toBeLessThan(30);
+      const doneBefore = tagged(await w.sheet());
+      expect(doneBefore).toBe(p.done);
+      // Same day: the heartbeat leaves it alone.
+      await tick(w.rt, new Date('2026-12-01T05:30:00Z'));
+      expect(tagged(await w.sheet())).toBe(doneBefore);
+      // The budget is per day: allow more, and the next WIB day's heartbeats finish the job.
+      await setScriptProperties(w.rt, { DATADESK_TAGGING: JSON.stringify({ model: 'gemini-2.5-flash', catalogue: { source: 'sheet', sheet: 'Katalog', table: 'catalogue' }, chunkSize: 30, batchSize: 5, dailyBudgetRp: 100000 }) });
+      await tick(w.rt, new Date('2026-12-01T19:30:00Z')); // 02:30 WIB on 2 December
+      const st = await w.rpc<{ job: Progress }>('tagging_status');
+      expect(st.job).toMatchObject({ status: 'done', done: 30 });
+      expect(tagged(await w.sheet())).toBe(30);
+      for (const c of Object.values(w.g.stats().answered)) expect(c).toBe(1);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('a chunk killed by the time limit loses nothing and duplicates nothing; the next chunk redoes its rows', async () => {
+    const w = await makeWorld({ products: 20, settings: { chunkSize: 10, batchSize: 5 } });
+    try {
+      const start = await w.rpc<Progress>('tagging_start', ['Produk']);
+      w.g.setFaults({ latency: { medianMs: 3000, p95Ms: 3100 } });
+      const killed = await w.rt.execute({ fn: 'tagging_runChunk', args: [start.id], user: 'merch@datadesk.local', kind: 'rpc', timeLimitMs: 1500 });
+      expect(killed.ok).toBe(false);
+      expect(killed.error!.message).toBe('Exceeded maximum execution time');
+      w.g.setFaults({ latency: null });
+      expect(tagged(await w.sheet())).toBe(0);
+      let p = start;
+      for (let i = 0; i < 5 && p.status === 'running'; i++) p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+      expect(p).toMatchObject({ status: 'done', total: 20, done: 20 });
+      const rows = (await w.sheet()).slice(1);
+      expect(tagged([[], ...rows])).toBe(20);
+      expect(new Set(rows.map((r) => r[0])).size).toBe(20);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('a failure stops the job with its reason; after the fix it resumes from its checkpoint; cancel stops it', async () => {
+    const w = await makeWorld({ products: 30, settings: { chunkSize: 10, batchSize: 5 } });
+    try {
+      const start = await w.rpc<Progress>('tagging_start', ['Produk']);
+      let p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+      expect(p.done).toBe(10);
+      await setScriptProperties(w.rt, { DATADESK_GEMINI_API_KEY: 'kunci-dicabut-99' });
+      p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+      expect(p).toMatchObject({ status: 'failed', done: 10 });
+      expect(p.lastError).toMatch(/Gemini menolak kunci API/);
+      expect(tagged(await w.sheet())).toBe(10);
+      await setScriptProperties(w.rt, { DATADESK_GEMINI_API_KEY: 'demo-gemini-key' });
+      p = await w.rpc<Progress>('tagging_resume', [start.id]);
+      expect(p.status).toBe('running');
+      p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+      expect(p.done).toBe(20);
+      p = await w.rpc<Progress>('tagging_cancel', [start.id]);
+      expect(p.status).toBe('cancelled');
+      p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+      expect(p.status).toBe('cancelled');
+      expect(tagged(await w.sheet())).toBe(20);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('reads the catalogue from a PostgreSQL table through Jdbc (one query, values bound)', async () => {
+    const w = await makeWorld({ products: 15, settings: { chunkSize: 15 } });
+    try {
+      const db = database(w.rt.env);
+      await db.exec('DROP TABLE IF EXISTS tag_catalogue; CREATE TABLE tag_catalogue (sku text PRIMARY KEY, name text NOT NULL, category text NOT NULL, image_url text NOT NULL);');
+      await db.bulkInsert('tag_catalogue', ['sku', 'name', 'category', 'image_url'], w.catalogue.map((c) => [c.sku, `${c.name} DB`, c.category, c.imageUrl]));
+      await setScriptProperties(w.rt, {
+        DATADESK_DB_URL: DEMO_DB.url, DATADESK_DB_USER: DEMO_DB.user, DATADESK_DB_PASSWORD: DEMO_DB.password,
+        DATADESK_TAGGING: JSON.stringify({ model: 'gemini-2.5-flash', catalogue: { source: 'db', sheet: 'Katalog', table: 'tag_catalogue' }, chunkSize: 15 }),
+      });
+      // The catalogue sheet is gone: only the database can answer.
+      await runSnippet(w.rt, "var ss = SpreadsheetApp.getActiveSpreadsheet(); ss.deleteSheet(ss.getSheetByName('Katalog'));", null, w.documentId);
+      const start = await w.rt.execute({ fn: 'tagging_start', args: ['Produk'], user: 'merch@datadesk.local', kind: 'rpc' });
+      expect(start.ok).toBe(true);
+      expect(start.counts['JdbcPreparedStatement.executeQuery']).toBe(1);
+      let p = start.value as Progress;
+      for (let i = 0; i < 3 && p.status === 'running'; i++) p = (await w.rpc<Chunk>('tagging_runChunk', [p.id])).progress;
+      expect(p).toMatchObject({ status: 'done', done: 15 });
+      const rows = (await w.sheet()).slice(1);
+      expect(rows.every((r) => String(r[2]).includes(' DB | '))).toBe(true);
+    } finally {
+      await w.close();
+    }
+  });
+});
