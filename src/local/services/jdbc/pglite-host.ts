@@ -70,7 +70,7 @@ parentPort.on('message', async (m) => {
       if (!fields.length) v = null;
       else {
         const r = await db.query('COPY (' + m.copySql + "\\n) TO '/dev/blob' WITH (FORMAT csv, FORCE_QUOTE *)");
-        const rows = parseCopy(await r.blob.text(), fields.length);
+        const rows = r.blob ? parseCopy(await r.blob.text(), fields.length) : []; // PGlite gives no blob for an empty result
         v = { fields, rows, command: 'SELECT', rowCount: rows.length };
       }
     }
