@@ -8,7 +8,7 @@ import { parseWordRows, seedWordLists, SEED_WORDS, WordLists, GROUP_LABEL } from
 import { wibDate } from '../core/format';
 import { invalid, notFound } from '../core/errors';
 import { fetchAll, sha256Text, sleep } from '../platform/http';
-import { ensureSheet, readAll, readBlock, sheetByName, writeBlock } from '../platform/sheets';
+import { ensureSheet, plainTextColumns, readAll, readBlock, sheetByName, writeBlock } from '../platform/sheets';
 import { cacheGetJson, cachePutJson, cacheRemove } from '../platform/cache';
 import { docJson, scriptProp, setDocJson } from '../platform/props';
 import { withDb } from '../platform/db';
@@ -177,7 +177,10 @@ export function chunkIO(s: TaggingSettings): ChunkIO {
       return readBlock(sheetByName(name)!, first, 1, count, width);
     },
     writeBlock(name, row, col, block) {
-      writeBlock(sheetByName(name)!, row, col, block);
+      // Model text is untrusted: the block is plain text ('@') before it is written, so nothing becomes a formula.
+      const sh = sheetByName(name)!;
+      plainTextColumns(sh, row, col, block[0]?.length ?? 0, block.length);
+      writeBlock(sh, row, col, block);
     },
     catalogue(skus) {
       const keys = skus.map((x) => x.trim().toUpperCase());

@@ -88,6 +88,24 @@ describe('tagging long runs (runtime)', () => {
     }
   });
 
+  it('writes model text as plain text: a formula-like or number-like keyword stays the text it was', async () => {
+    const w = await makeWorld({ products: 3, settings: { chunkSize: 5 }, standin: { faults: { extraKeywords: ['=IMPORTXML("http://x.test";"//a")', '0812 3456 7890', '2026-01-02'] } } });
+    try {
+      const start = await w.rpc<Progress>('tagging_start', ['Produk']);
+      const p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+      expect(p.done).toBe(3);
+      const rows = (await w.sheet()).slice(1);
+      for (const r of rows) {
+        expect(String(r[1]).startsWith('=importxml("http://x.test";"//a"), 0812 3456 7890, 2026-01-02, ')).toBe(true);
+        expect(typeof r[2]).toBe('string');
+      }
+      const formulas = await runSnippet<string[][]>(w.rt, "return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Produk').getRange(2, 2, 3, 6).getFormulas();", null, w.documentId);
+      expect(formulas.flat().every((f) => f === '')).toBe(true);
+    } finally {
+      await w.close();
+    }
+  });
+
   it('reads the catalogue from a PostgreSQL table through Jdbc (one query, values bound)', async () => {
     const w = await makeWorld({ products: 15, settings: { chunkSize: 15 } });
     try {

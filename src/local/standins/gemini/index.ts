@@ -25,6 +25,8 @@ export interface Faults {
   malformedSkus: string[];
   /** SKUs that make the model answer about a SKU it was not asked. */
   strangerSkus: string[];
+  /** Keywords added to every answer (tests send formula-like or number-like text). */
+  extraKeywords: string[];
 }
 
 export interface GeminiStandinOptions {
@@ -68,7 +70,7 @@ export interface GeminiStandin {
 export const DEFAULT_KEY = 'demo-gemini-key';
 export const DEFAULT_MODELS = ['gemini-2.5-flash', 'gemini-2.5-flash-lite', 'gemini-2.0-flash'];
 
-const NO_FAULTS: Faults = { latency: null, rate429: 0, rate500: 0, rateMalformed: 0, rateSafety: 0, retryDelaySec: 1, safetySkus: [], malformedSkus: [], strangerSkus: [] };
+const NO_FAULTS: Faults = { latency: null, rate429: 0, rate500: 0, rateMalformed: 0, rateSafety: 0, retryDelaySec: 1, safetySkus: [], malformedSkus: [], strangerSkus: [], extraKeywords: [] };
 
 function mulberry32(a: number): () => number {
   return () => {
@@ -200,7 +202,7 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
       }
       let text: string;
       if (items.length) {
-        const rows = items.map((it) => ({ sku: it.sku, keywords: keywordsFor(it, top) }));
+        const rows = items.map((it) => ({ sku: it.sku, keywords: [...faults.extraKeywords, ...keywordsFor(it, top)] }));
         if (items.some((i) => faults.strangerSkus.includes(i.sku))) rows.push({ sku: 'SKU-TIDAK-DITANYA', keywords: ['x'] });
         text = JSON.stringify(rows);
         const malformed = items.some((i) => faults.malformedSkus.includes(i.sku)) || r >= 1 - faults.rateMalformed;
