@@ -1,5 +1,13 @@
 // The capability seeders the demo composer runs, in menu order (one import per seeder file that exists).
 import type { Seeder } from './types';
+import { seedBudget } from './budget';
+import { seedSegments } from './segments';
+import { seedTagging } from './tagging';
 import { seedReports } from './reports';
 
-export const SEEDERS: Array<{ name: string; seed: Seeder }> = [{ name: 'reports', seed: seedReports }];
+export const SEEDERS: Array<{ name: string; seed: Seeder }> = [
+  { name: 'budget', seed: seedBudget },
+  { name: 'segments', seed: seedSegments },
+  { name: 'tagging', seed: seedTagging },
+  { name: 'reports', seed: seedReports },
+];
