@@ -114,8 +114,55 @@ $('#again').addEventListener('click', () => {
   $('#setup').hidden = false;
 });
 
+const input = (id: string) => $(`#${id}`) as HTMLInputElement;
+type Settings = Awaited<ReturnType<typeof call<'tagging_getSettings'>>>;
+let loadedSettings: Settings | null = null;
+
+function fillSettings(s: Settings): void {
+  loadedSettings = s;
+  input('model').value = s.model;
+  ($('#source') as HTMLSelectElement).value = s.catalogue.source;
+  input('catSheet').value = s.catalogue.sheet;
+  input('catTable').value = s.catalogue.table;
+  input('wordSheet').value = s.wordListSheet;
+  input('topSheet').value = s.topSearchSheet;
+  input('rpm').value = String(s.rpm);
+  input('budget').value = String(s.dailyBudgetRp);
+  input('chunk').value = String(s.chunkSize);
+  input('batch').value = String(s.batchSize);
+}
+
+$('#saveSettings').addEventListener('click', async () => {
+  if (!loadedSettings) return;
+  const next: Settings = {
+    ...loadedSettings,
+    model: input('model').value.trim(),
+    catalogue: { source: ($('#source') as HTMLSelectElement).value === 'db' ? 'db' : 'sheet', sheet: input('catSheet').value.trim(), table: input('catTable').value.trim() },
+    wordListSheet: input('wordSheet').value.trim(),
+    topSearchSheet: input('topSheet').value.trim(),
+    rpm: Number(input('rpm').value),
+    dailyBudgetRp: Number(input('budget').value),
+    chunkSize: Number(input('chunk').value),
+    batchSize: Number(input('batch').value),
+  };
+  try {
+    fillSettings(await call('tagging_saveSettings', next, input('apiKey').value.trim()));
+    input('apiKey').value = '';
+    status('Pengaturan tersimpan. Settings saved.', 'ok');
+    const st = await call('tagging_status');
+    $('#config').replaceChildren(`Model: ${st.model || '(belum diatur / not set)'} · Kunci API: ${st.hasKey ? 'ada (set)' : 'belum ada (missing)'}`);
+  } catch (e) {
+    showError(e);
+  }
+});
+
 async function load(): Promise<void> {
   try {
+    const me = await call('app_whoami');
+    if (me.roles.includes('admin')) {
+      fillSettings(await call('tagging_getSettings'));
+      $('#settingsSection').hidden = false;
+    }
     const st = await call('tagging_status');
     sheetInput.value = st.job && st.job.status === 'running' ? st.job.sheet : st.activeSheet;
     $('#config').replaceChildren(`Model: ${st.model || '(belum diatur / not set)'} · Kunci API: ${st.hasKey ? 'ada (set)' : 'belum ada (missing)'}`);

@@ -91,6 +91,20 @@ describe('tagging bad input (runtime)', () => {
     await deleteLastRow('Daftar Kata');
   });
 
+  it('settings: only admins change them; a bad model id is refused; the key is stored but never returned', async () => {
+    const current = await w.rpc<Record<string, unknown>>('tagging_getSettings', [], 'admin@datadesk.local');
+    expect(current.model).toBe('gemini-2.5-flash');
+    const denied = await w.rpc('tagging_saveSettings', [current, ''], 'merch@datadesk.local').catch((e) => rpcError(e));
+    expect(denied).toMatchObject({ code: 'FORBIDDEN' });
+    const bad = await w.rpc('tagging_saveSettings', [{ ...current, model: 'gemini 2.5' }, ''], 'admin@datadesk.local').catch((e) => rpcError(e));
+    expect(bad).toMatchObject({ code: 'INVALID' });
+    const saved = await w.rpc<Record<string, unknown>>('tagging_saveSettings', [{ ...current, rpm: 120 }, 'demo-gemini-key'], 'admin@datadesk.local');
+    expect(saved.rpm).toBe(120);
+    expect(JSON.stringify(saved)).not.toContain('demo-gemini-key');
+    expect(JSON.stringify(await w.rpc('tagging_status'))).not.toContain('demo-gemini-key');
+    await setSettings({});
+  });
+
   it('someone without the merchandiser role', async () => {
     const e = await refused(/Akses ditolak/, 'Produk', ANALYST);
     expect(e.code).toBe('FORBIDDEN');
