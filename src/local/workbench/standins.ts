@@ -4,6 +4,7 @@ import type { Runtime } from '../runtime/runtime';
 import { startGeminiStandin } from '../standins/gemini/index';
 import { startWebhookStandin, ReceivedWebhook } from '../standins/webhooks/index';
 import { DEMO_WEBHOOK_PORT } from '../demo/reports';
+import { DEMO_GEMINI_PORT } from '../demo/tagging';
 
 export interface Standins {
   /** What the webhook stand-in received (newest last). */
@@ -19,8 +20,9 @@ async function portFree(port: number): Promise<boolean> {
   });
 }
 
-/** Gemini and the chat webhooks on localhost; settings already given (real endpoints) are kept. `fixedPorts`: the
- * webhook stand-in takes the demo's well-known port when it is free (npm start), else any free port (tests). */
+/** Gemini and the chat webhooks on localhost; settings already given (real endpoints) are kept. `fixedPorts`: each
+ * stand-in takes the demo's well-known port when it is free (npm start: URLs seeded into script properties stay
+ * valid across restarts), else any free port (tests). */
 export async function startStandins(rt: Runtime, log: (line: string) => void, fixedPorts: boolean): Promise<Standins> {
   const settings = rt.env.config.settings;
   const stops: Array<() => Promise<void>> = [];
@@ -34,7 +36,8 @@ export async function startStandins(rt: Runtime, log: (line: string) => void, fi
     log(`stand-in: chat webhooks at ${w.url}`);
   }
   if (!settings.geminiUrl) {
-    const g = await startGeminiStandin({ port: 0 });
+    const port = fixedPorts && (await portFree(DEMO_GEMINI_PORT)) ? DEMO_GEMINI_PORT : 0;
+    const g = await startGeminiStandin({ port });
     settings.geminiUrl = g.url;
     stops.push(() => g.close());
     log(`stand-in: Gemini generateContent at ${g.url}`);
