@@ -72,6 +72,21 @@ describe('Segments in the runtime', () => {
     expect(run.mailed).toBe(true);
   });
 
+  it('delivers XLSX on request: a workbook whose cells keep the phone digits as text', async () => {
+    const r = await rpc('segments_run', [request((x) => { x.name = 'WABA XLSX'; x.campaign = 'Kampanye XLSX'; x.delivery.format = 'XLSX'; x.contactFrom = '2027-03-01'; })]);
+    expect(r.error).toBeUndefined();
+    const run = r.value as { file: { name: string } };
+    expect(run.file.name).toMatch(/^WABA XLSX 2026-11-23 \d{4}\.xlsx$/);
+    const store = driveStore(rt.env);
+    const f = store.children(folderId, { kind: 'file' }).find((x) => x.name === run.file.name)!;
+    expect(f.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const parts = unzipSync(store.readBytes(f.id));
+    const xml = Object.entries(parts).filter(([k]) => k.startsWith('xl/')).map(([, v]) => strFromU8(v)).join('');
+    expect(xml).toContain('62814000111');
+    expect(xml).toContain('Citra');
+  });
+
   it('a second segment of the same campaign gets none of those members', async () => {
     const r = await rpc('segments_preview', [request((x) => { x.name = 'WABA kedua'; x.cap = null; })]);
     const p = r.value as { counts: { delivered: number; dropped: Record<string, number> } };

@@ -15,7 +15,7 @@ export const OUTSIDER = 'tamu@datadesk.local';
 
 export async function segmentsRuntime(): Promise<{ rt: Runtime; documentId: string; folderId: string }> {
   const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-seg-')) });
-  rt.env.clock.advanceTo(NOW);
+  rt.env.clock.offsetMs = NOW.getTime() - Date.now(); // the fixture's run day, whatever today is
   const documentId = getSpreadsheetStore(rt.env).create('DataDesk Demo', { owner: 'admin@datadesk.local' }).id;
   await rt.env.flush();
   rt.setDefaultDocumentId(documentId);
