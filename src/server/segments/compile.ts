@@ -14,7 +14,7 @@ export interface CompiledSegment {
   body: Stmt;
   /** Counts only (reason, grp, n), straight from the body: what Preview runs. Writes nothing. */
   preview: Stmt;
-  /** Creates the run's scratch table and fills it from the body (inside the run's transaction). */
+  /** Waits for other runs, creates the run's scratch table and fills it from the body (inside the run's transaction). */
   materialise: Stmt[];
   /** Counts (reason, grp, n) from the scratch table. */
   counts: Stmt;
@@ -185,6 +185,7 @@ FROM capped c${req.splitByGender ? ' LEFT JOIN blanks bl ON bl.member_id = c.mem
     body,
     preview: { sql: countSql(`(${sql})`), params: body.params },
     materialise: [
+      ...d.runLock(d.table('delivered_lists')).map((q) => ({ sql: q, params: [] })),
       ...d.createScratch(SCRATCH, SCRATCH_COLUMNS).map((q) => ({ sql: q, params: [] })),
       { sql: `INSERT INTO ${SCRATCH} (${SCRATCH_COLUMNS.map((c) => c[0]).join(', ')})\n${sql}`, params: body.params },
     ],

@@ -22,6 +22,8 @@ export interface Dialect {
   intDiv(a: string, b: string): string;
   /** Expression: round(a * b / c) as an integer, with c > 0. */
   roundShare(a: string, b: string, c: string): string;
+  /** Statements that make concurrent runs wait for each other (suppression checks and records stay consistent). */
+  runLock(table: string): string[];
   /** Statements creating the run's scratch table with these columns (dropped on commit where supported). */
   createScratch(name: string, columns: Array<[string, 'bigint' | 'text']>): string[];
   /** One text value holding a JSON array of row arrays, aggregated in `orderBy` order. */
@@ -48,6 +50,7 @@ export const postgres: Dialect = {
   text: 'text',
   intDiv: (a, b) => `div(${a}, ${b})`,
   roundShare: (a, b, c) => `CAST(round(CAST(${a} AS numeric) * ${b} / ${c}) AS bigint)`,
+  runLock: (table) => [`LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`],
   createScratch: (name, columns) => [
     `DROP TABLE IF EXISTS pg_temp.${name}`,
     `CREATE TEMP TABLE ${name} (${columns.map(([c, t]) => `${c} ${t}`).join(', ')}) ON COMMIT DROP`,
@@ -75,6 +78,8 @@ export const bigquery = (dataset = 'loyalty'): Dialect => ({
   text: 'STRING',
   intDiv: (a, b) => `DIV(${a}, ${b})`,
   roundShare: (a, b, c) => `CAST(ROUND(${a} * ${b} / ${c}) AS INT64)`,
+  // BigQuery multi-statement transactions serialise conflicting DML themselves; no explicit lock statement.
+  runLock: () => [],
   createScratch: (name, columns) => [
     `CREATE TEMP TABLE ${name} (${columns.map(([c, t]) => `${c} ${t === 'bigint' ? 'INT64' : 'STRING'}`).join(', ')})`,
   ],

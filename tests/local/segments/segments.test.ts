@@ -135,6 +135,37 @@ describe('Segments in the runtime', () => {
     expect({ sheets: await sheetNames(), files: folderFiles(), lists: await listCount() }).toEqual(before);
   });
 
+  it('turns a form-responses row into a request, with problems listed and the default folder filled in', async () => {
+    await runSnippet(rt, `var sh = SpreadsheetApp.getActiveSpreadsheet().insertSheet('Form Responses 1');
+      sh.getRange(1, 1, 3, 8).setNumberFormat('@').setValues(args);`, [
+      ['Stempel waktu', 'Nama segmen', 'Nama kampanye', 'Brand', 'Kanal', 'Periode transaksi', 'Kota domisili', 'Batas jumlah'],
+      ['2025-09-01 09:12', 'WABA dari form', 'Opening NEKA', 'AZKO', 'WABA', '12 bulan terakhir', 'Serang, Bogor', '10000'],
+      ['2025-09-02 10:00', 'Salah ketik', 'Opening NEKA', 'AZKOO', 'WABA', 'L12M', 'Serrang', '0'],
+    ]);
+    const ok = (await rpc('segments_fromFormRow', ['Form Responses 1', 2])).value as { request: SegmentRequest; problems: string[] };
+    expect(ok.problems).toEqual([]);
+    expect(ok.request).toMatchObject({ name: 'WABA dari form', brands: ['AZKO'], cap: 10000, criteria: { cities: ['Serang', 'Bogor'] }, delivery: { folderId } });
+    const bad = (await rpc('segments_fromFormRow', ['Form Responses 1', 3])).value as { problems: string[] };
+    expect(bad.problems.join('\n')).toMatch(/Did you mean: AZKO\?[\s\S]*Did you mean: Serang\?[\s\S]*cap must not be 0/);
+    expect(errorOf(await rpc('segments_fromFormRow', ['Form Responses 1', 9])).messageEn).toBe('Sheet "Form Responses 1" or row 9 does not exist.');
+  });
+
+  it('reruns a saved request: its own earlier list does not suppress it', async () => {
+    await rpc('segments_save', [request((x) => { x.name = 'Ulang'; x.campaign = 'Kampanye Ulang'; x.contactFrom = '2027-06-01'; }), { every: 'NONE', weekday: 1, monthDay: 1, hour: 7 }]);
+    const first = await rpc('segments_rerun', ['Ulang']);
+    expect(first.error).toBeUndefined();
+    const second = await rpc('segments_rerun', ['Ulang']);
+    const a = first.value as { counts: { delivered: number } };
+    const b = second.value as { counts: { delivered: number }; sheet: string };
+    expect(b.counts.delivered).toBe(a.counts.delivered);
+    expect(b.sheet).toMatch(/^Ulang 2026-11-23 \d{4}( \(2\))?$/);
+    const lists = await database(rt.env).query<{ n: number }>("SELECT count(*) AS n FROM loyalty.delivered_lists WHERE segment = 'Ulang'");
+    expect(Number(lists.rows[0].n)).toBe(1); // the rerun superseded the first record of the same list
+    const saved = (await rpc('segments_list', [])).value as Array<{ name: string; lastOutcome: string | null }>;
+    expect(saved.find((x) => x.name === 'Ulang')!.lastOutcome).toBe(`${b.counts.delivered} member → ${b.sheet}`);
+    await rpc('segments_delete', ['Ulang']);
+  });
+
   it('saves, lists, copies, loads and deletes requests; a weekly schedule runs from the heartbeat', async () => {
     const weekly = { every: 'WEEKLY', weekday: 1, monthDay: 1, hour: 7 };
     let r = await rpc('segments_save', [request((x) => { x.name = 'Mingguan AZKO'; x.campaign = 'Mingguan'; }), weekly]);

@@ -100,7 +100,7 @@ describe('segment pull over fake ports', () => {
     req.delivery.mailSummary = true;
     const r = runSegment(f.ports, req);
     expect(f.log.map((l) => l.split(' ')[0] + (l.startsWith('execute') ? ' ' + l.split(' ')[1] : ''))).toEqual([
-      'begin', 'execute DROP', 'execute CREATE', 'execute INSERT', 'query', 'query', 'sheet', 'file', 'file',
+      'begin', 'execute LOCK', 'execute DROP', 'execute CREATE', 'execute INSERT', 'query', 'query', 'sheet', 'file', 'file',
       'execute DELETE', 'execute INSERT', 'execute INSERT', 'commit', 'append', 'mail',
     ]);
     expect(r.sheet).toBe('WABA Opening NEKA Serang Bogor 2026-11-23 1000');

@@ -28,14 +28,18 @@ FROM capped c LEFT JOIN blanks bl ON bl.member_id = c.member_id) x GROUP BY COAL
 -- params: ["AZKO","2025-11-24","2026-11-23","Serang","Bogor",true,"2015-11-23","2023-11-23","Kredivo","Jabar","AZKO","2025-11-24","2026-11-23","2026-08-23","Opening NEKA","WABA Opening NEKA Serang Bogor","Opening NEKA","2026-11-29","2026-11-23",10000]
 
 -- materialise 1
-DROP TABLE IF EXISTS pg_temp.dd_segment;
+LOCK TABLE loyalty.delivered_lists IN SHARE ROW EXCLUSIVE MODE;
 -- params: []
 
 -- materialise 2
-CREATE TEMP TABLE dd_segment (member_id bigint, rrr_id text, odi_id text, stamps_user_id text, name text, email text, phone text, drop_reason text, rnk bigint, gender_group text) ON COMMIT DROP;
+DROP TABLE IF EXISTS pg_temp.dd_segment;
 -- params: []
 
 -- materialise 3
+CREATE TEMP TABLE dd_segment (member_id bigint, rrr_id text, odi_id text, stamps_user_id text, name text, email text, phone text, drop_reason text, rnk bigint, gender_group text) ON COMMIT DROP;
+-- params: []
+
+-- materialise 4
 INSERT INTO dd_segment (member_id, rrr_id, odi_id, stamps_user_id, name, email, phone, drop_reason, rnk, gender_group)
 WITH tx AS (
   SELECT t.member_id, MAX(t.txn_date) AS last_txn, SUM(t.amount) AS spend FROM loyalty.transactions t
