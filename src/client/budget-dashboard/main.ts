@@ -32,12 +32,12 @@ function render(d: Dash): void {
   });
   const k = $('#kpis');
   k.textContent = '';
-  const tile = (l: string, v: string) => el('div', { class: 'kpi' }, el('div', { class: 'v' }, v), el('div', { class: 'l' }, l));
+  const tile = (l: string, v: string, key: string) => el('div', { class: 'kpi', 'data-kpi': key }, el('div', { class: 'v' }, v), el('div', { class: 'l' }, l));
   k.append(
-    tile(t('Alokasi', 'Allocation'), rupiah(d.totals.allocation)),
-    tile(t('Realisasi (disetujui)', 'Realisation (approved)'), rupiah(d.totals.approved)),
-    tile(t('Menunggu', 'Pending'), rupiah(d.totals.pending)),
-    tile(t('% terpakai', '% used'), pct(d.totals.pctUsed)),
+    tile(t('Alokasi', 'Allocation'), rupiah(d.totals.allocation), 'allocation'),
+    tile(t('Realisasi (disetujui)', 'Realisation (approved)'), rupiah(d.totals.approved), 'approved'),
+    tile(t('Menunggu', 'Pending'), rupiah(d.totals.pending), 'pending'),
+    tile(t('% terpakai', '% used'), pct(d.totals.pctUsed), 'pct'),
   );
   $('#hChildren').textContent = d.childLevel ? t(`Di bawah ${d.node.name}`, `Beneath ${d.node.name}`) : 'Cluster';
   const table = el('table', {}, el('tr', {}, el('th', {}, t('Nama', 'Name')), el('th', { class: 'num' }, t('Alokasi', 'Allocation')), el('th', { class: 'num' }, t('Realisasi', 'Approved')), el('th', { class: 'num' }, t('Menunggu', 'Pending')), el('th', { class: 'num' }, '%')));
@@ -83,6 +83,7 @@ async function load(): Promise<void> {
     if (!crumbs.length) crumbs.push({ id: current.node.id, name: current.node.name });
     monthInput.value = current.month;
     render(current);
+    document.body.dataset.node = current.node.id;
     status('');
   } catch (e) {
     err(e);

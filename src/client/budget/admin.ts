@@ -8,9 +8,10 @@ import type { Me } from './main';
 
 export function reportSection(me: Me): HTMLElement {
   const cluster = clusterSelect(me);
+  cluster.name = 'pdf-cluster';
   const month = monthInput(me);
   const out = el('div', {});
-  return section(
+  const sec = section(
     t('Laporan PDF bulanan', 'Monthly PDF report'),
     false,
     field('Cluster', cluster),
@@ -31,6 +32,8 @@ export function reportSection(me: Me): HTMLElement {
     }, true),
     out,
   );
+  sec.id = 'sec-pdf';
+  return sec;
 }
 
 type Config = RpcResult<'budget_getConfig'>;

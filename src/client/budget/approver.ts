@@ -58,7 +58,7 @@ export function approvalSection(me: Me, canApprove: boolean): HTMLElement {
   month.addEventListener('change', reset);
   void refresh().catch(showError);
 
-  return section(
+  const sec = section(
     canApprove ? t('Menunggu persetujuan', 'Waiting for approval') : t('Evidence menunggu (lihat saja)', 'Pending evidence (view only)'),
     true,
     field(t('Filter cluster', 'Filter by cluster'), cluster),
@@ -67,4 +67,6 @@ export function approvalSection(me: Me, canApprove: boolean): HTMLElement {
     list,
     pager,
   );
+  sec.id = 'sec-approval';
+  return sec;
 }

@@ -8,8 +8,9 @@ import type { Me } from './main';
 export function allocationSection(me: Me): HTMLElement {
   const month = monthInput(me);
   const cluster = clusterSelect(me);
-  const amount = el('input', { inputmode: 'numeric', placeholder: '28.488.600' }) as HTMLInputElement;
-  const block = el('textarea', { rows: 5, spellcheck: false, placeholder: 'CL-001, 2026-11, 28.488.600' }) as HTMLTextAreaElement;
+  cluster.name = 'alloc-cluster';
+  const amount = el('input', { name: 'alloc-amount', inputmode: 'numeric', placeholder: '28.488.600' }) as HTMLInputElement;
+  const block = el('textarea', { name: 'alloc-block', rows: 5, spellcheck: false, placeholder: 'CL-001, 2026-11, 28.488.600' }) as HTMLTextAreaElement;
   const list = el('div', {});
 
   async function refresh(): Promise<void> {
@@ -24,7 +25,7 @@ export function allocationSection(me: Me): HTMLElement {
   month.addEventListener('change', () => void refresh().catch(() => undefined));
   void refresh().catch(() => undefined);
 
-  return section(
+  const sec = section(
     t('Alokasi (Area)', 'Allocation (Area)'),
     true,
     field(t('Bulan', 'Month'), month),
@@ -51,4 +52,6 @@ export function allocationSection(me: Me): HTMLElement {
     }),
     list,
   );
+  sec.id = 'sec-allocation';
+  return sec;
 }

@@ -8,12 +8,13 @@ import type { Me } from './main';
 
 export function evidenceSection(me: Me): HTMLElement {
   const month = monthInput(me);
-  const description = el('textarea', { rows: 2, maxlength: 500 }) as HTMLTextAreaElement;
-  const amount = el('input', { inputmode: 'numeric', placeholder: '150.000' }) as HTMLInputElement;
+  const description = el('textarea', { name: 'ev-description', rows: 2, maxlength: 500 }) as HTMLTextAreaElement;
+  const amount = el('input', { name: 'ev-amount', inputmode: 'numeric', placeholder: '150.000' }) as HTMLInputElement;
   const pointType = pointTypeSelect(me);
+  pointType.name = 'ev-point';
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-  const date = el('input', { type: 'date', value: today, max: today }) as HTMLInputElement;
-  const files = el('input', { type: 'file', multiple: true, accept: '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf' }) as HTMLInputElement;
+  const date = el('input', { name: 'ev-date', type: 'date', value: today, max: today }) as HTMLInputElement;
+  const files = el('input', { name: 'ev-files', type: 'file', multiple: true, accept: '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf' }) as HTMLInputElement;
   const list = el('div', {});
 
   async function refresh(): Promise<void> {
@@ -36,7 +37,7 @@ export function evidenceSection(me: Me): HTMLElement {
   month.addEventListener('change', () => void refresh().catch(() => undefined));
   void refresh().catch(() => undefined);
 
-  return section(
+  const sec = section(
     t('Evidence cluster', 'Cluster evidence'),
     true,
     field(t('Bulan', 'Month'), month),
@@ -62,4 +63,6 @@ export function evidenceSection(me: Me): HTMLElement {
     el('h2', {}, t('Evidence saya', 'My evidence')),
     list,
   );
+  sec.id = 'sec-evidence';
+  return sec;
 }

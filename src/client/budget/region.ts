@@ -8,8 +8,9 @@ import type { Me } from './main';
 export function recommendationSection(me: Me): HTMLElement {
   const month = monthInput(me);
   const cluster = clusterSelect(me);
+  cluster.name = 'rec-cluster';
   const info = el('div', { class: 'muted' });
-  const explain = el('div', { class: 'explain', hidden: true });
+  const explain = el('div', { class: 'explain', id: 'rec-explain', hidden: true });
   const inputs = new Map<string, HTMLInputElement>();
   const grid = el('div', {});
   const total = el('div', { class: 'muted' });
@@ -41,7 +42,7 @@ export function recommendationSection(me: Me): HTMLElement {
   month.addEventListener('change', () => void load().catch(() => undefined));
   if (me.clusters.length) void load().catch(() => undefined);
 
-  return section(
+  const sec = section(
     t('Rekomendasi (Region)', 'Recommendation (Region)'),
     true,
     field(t('Bulan', 'Month'), month),
@@ -68,4 +69,6 @@ export function recommendationSection(me: Me): HTMLElement {
       await load();
     }, true),
   );
+  sec.id = 'sec-recommendation';
+  return sec;
 }

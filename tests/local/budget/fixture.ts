@@ -1,5 +1,6 @@
 // A small budget world in a fresh runtime: DB settings, an admin, migrations, a hierarchy with a user for every role.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, cpSync, readFileSync, rmSync } from 'node:fs';
+import { Script } from 'node:vm';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Runtime } from '../../../src/local/runtime/runtime';
@@ -102,9 +103,31 @@ export class BudgetWorld {
   }
 }
 
+const ROOT = join(__dirname, '..', '..', '..');
+let snapshot: string | null = null;
+
+/** A private copy of build/ (other sessions rebuild the shared one while tests run), made once per test file. */
+export function buildSnapshot(): string {
+  if (snapshot) return snapshot;
+  for (let attempt = 0; ; attempt++) {
+    mkdirSync(join(ROOT, 'artifacts', 'builds'), { recursive: true });
+    const dir = mkdtempSync(join(ROOT, 'artifacts', 'builds', 'budget-'));
+    cpSync(join(ROOT, 'build'), dir, { recursive: true });
+    try {
+      new Script(readFileSync(join(dir, 'Code.js'), 'utf8'));
+      readFileSync(join(dir, 'local', 'worker.js'));
+      snapshot = dir;
+      return dir;
+    } catch (e) {
+      rmSync(dir, { recursive: true, force: true });
+      if (attempt > 20) throw e;
+    }
+  }
+}
+
 /** A fresh runtime with the budget migrated and configured; the clock set to 2030-11-20 10:00 WIB (ahead of real time: the emulated clock only moves forward). */
 export async function budgetWorld(prefix = 'dd-budget-'): Promise<BudgetWorld> {
-  const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), prefix)) });
+  const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), prefix)), buildDir: buildSnapshot() });
   rt.env.clock.advanceTo(new Date('2030-11-20T03:00:00Z'));
   await setScriptProperties(rt, {
     DATADESK_DB_URL: DEMO_DB.url,

@@ -1,0 +1,101 @@
+// Budget at scale: 120 clusters × 12 months and ≥100,000 evidence rows on the embedded PostgreSQL, in the runtime.
+// Area dashboard (target ≤ 1 s server time, ≤ 5 Jdbc statements) and approving all 200 pending items of a
+// cluster-month (target: one transaction, ≤ 3 statements).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Runtime } from '../src/local/runtime/runtime';
+import { setScriptProperties } from '../src/local/demo/script';
+import { DEMO_DB } from '../src/local/demo/types';
+import { seedBudget } from '../src/local/demo/budget';
+import { database } from '../src/local/services/jdbc/embedded';
+import type { ExecResult } from '../src/local/runtime/types';
+import type { BenchResult } from './types';
+
+const ADMIN = 'admin@datadesk.local';
+const AREA = 'area.jabotabek@datadesk.local';
+const MCOT = 'mcot.jabotabek@datadesk.local';
+
+/** Statements sent to the database: executeQuery/executeUpdate/execute/executeBatch calls. */
+function statements(counts: Record<string, number>): number {
+  return Object.entries(counts)
+    .filter(([k]) => /^Jdbc(Prepared)?Statement\.(executeQuery|executeUpdate|execute|executeBatch)$/.test(k))
+    .reduce((a, [, n]) => a + n, 0);
+}
+
+const jdbcOnly = (c: Record<string, number>) => Object.fromEntries(Object.entries(c).filter(([k]) => k.startsWith('Jdbc')));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function must(r: ExecResult): ExecResult {
+  if (!r.ok) throw new Error(`${r.fn} failed: ${r.error?.message} ${r.logs.join(' | ')}`);
+  return r;
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const evidenceRows = Number(process.env.DATADESK_BENCH_BUDGET_ROWS ?? 100_000);
+  const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-bench-budget-')) });
+  try {
+    rt.env.clock.advanceTo(new Date('2030-11-20T03:00:00Z'));
+    await setScriptProperties(rt, {
+      DATADESK_ROLES: JSON.stringify({ [ADMIN]: ['admin'] }),
+      DATADESK_DB_URL: DEMO_DB.url,
+      DATADESK_DB_USER: DEMO_DB.user,
+      DATADESK_DB_PASSWORD: DEMO_DB.password,
+    });
+    const s0 = Date.now();
+    await seedBudget(rt, { documentId: '', seed: 7, scale: evidenceRows });
+    const seedMs = Date.now() - s0;
+    const db = database(rt.env);
+    const total = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM budget.evidence')).rows[0].n);
+    const month = '2030-11';
+
+    // Baseline: an RPC that opens the database and reads the caller (what every budget call pays before its work).
+    const base: number[] = [];
+    for (let i = 0; i < 3; i++) base.push(must(await rt.execute({ fn: 'budget_allocations', args: ['2030-01'], user: 'sbp.menteng-kota@datadesk.local', kind: 'rpc' })).durationMs);
+    const dash: ExecResult[] = [];
+    for (let i = 0; i < 5; i++) dash.push(must(await rt.execute({ fn: 'budget_dashboard', args: [null, month], user: AREA, kind: 'rpc' })));
+    const dashMs = median(dash.map((d) => d.durationMs));
+    const dashStatements = statements(dash[0].counts);
+    const v = dash[0].value as { totals: { allocation: number; approved: number; pending: number }; children: unknown[] };
+
+    // 200 pending items in one cluster-month (allocation large enough), then one "approve all".
+    const cluster = 'CL-007';
+    await db.query(`UPDATE budget.allocation SET amount = 90000000000 WHERE cluster_id = $1 AND month = $2`, [cluster, month]);
+    await db.query(`UPDATE budget.evidence SET status = 'approved', decided_by = 'x@datadesk.local', decided_at = now() WHERE cluster_id = $1 AND month = $2 AND status = 'pending'`, [cluster, month]);
+    await db.query(
+      `INSERT INTO budget.evidence (cluster_id, month, point_type, description, amount, spent_on, submitted_by, submitted_at)
+       SELECT $1, $2, 'OUTLET', 'Bench item ' || g, 10000 + g, '2030-11-10', 'sbp.bench@datadesk.local', now() FROM generate_series(1, 200) g`,
+      [cluster, month],
+    );
+    const approve = must(await rt.execute({ fn: 'budget_approveAll', args: [cluster, month], user: MCOT, kind: 'rpc' }));
+    const decided = (approve.value as { decided: number }).decided;
+    const approveStatements = statements(approve.counts);
+    const commits = approve.counts['JdbcConnection.commit'] ?? 0;
+
+    return [
+      {
+        name: `budget: Area dashboard (${total.toLocaleString('en')} evidence rows, 120 clusters × 12 months)`,
+        figures: {
+          'execution ms (median of 5)': dashMs,
+          'baseline RPC ms (open db + caller)': median(base),
+          'dashboard work ms (median − baseline)': Math.max(0, dashMs - median(base)),
+          'Jdbc statements': dashStatements,
+          'regions shown': v.children.length,
+          'allocation (Rp)': v.totals.allocation,
+          'approved (Rp)': v.totals.approved,
+          'seed ms': seedMs,
+        },
+        counts: jdbcOnly(dash[0].counts),
+        target: { text: '≤ 1 s server time, ≤ 5 Jdbc statements', met: dashMs <= 1000 && dashStatements <= 5 },
+      },
+      {
+        name: 'budget: approve all 200 pending items of a cluster-month',
+        figures: { 'execution ms': approve.durationMs, 'items approved': decided, 'Jdbc statements': approveStatements, transactions: commits },
+        counts: jdbcOnly(approve.counts),
+        target: { text: 'one transaction, ≤ 3 statements', met: decided === 200 && commits === 1 && approveStatements <= 3 },
+      },
+    ];
+  } finally {
+    await rt.close();
+  }
+}
