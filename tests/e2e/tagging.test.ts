@@ -29,7 +29,7 @@ beforeAll(async () => {
   await writeTaggingDemo(wb.rt, documentId, g.url, 200, N, { chunkSize: 10, batchSize: 5 });
   browser = await openBrowser();
   page = await openWorkbench(browser, wb, MERCH);
-}, E2E_TIMEOUT);
+}, 2 * E2E_TIMEOUT); // the whole demo is seeded first (every capability)
 
 afterAll(async () => {
   await browser?.close();
