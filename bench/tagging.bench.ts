@@ -35,7 +35,7 @@ export async function run(): Promise<BenchResult[]> {
     const start = await rt.execute({ fn: 'tagging_start', args: ['Produk'], user: MERCH, kind: 'rpc', documentId });
     if (!start.ok) throw new Error(`tagging_start failed: ${start.error?.message}`);
     const id = (start.value as Progress).id;
-    const totals: Record<string, number> = {};
+    const totals: Record<string, number> = { ...start.counts };
     const perChunk: Array<{ getValues: number; setValues: number; ms: number; done: number }> = [];
     let p = start.value as Progress;
     for (let i = 0; p.status === 'running' && i < 100; i++) {
@@ -85,7 +85,6 @@ export async function run(): Promise<BenchResult[]> {
       'max requests in flight': st.maxInFlight,
     };
     const met = rate >= 15 && maxGet <= 2 && maxSet <= 1 && urlPerSku <= 1.3 && tagged + p.errors === n && forbidden === 0 && twice === 0;
-    console.log('tagging bench', JSON.stringify(figures), JSON.stringify(perChunk));
     return [
       {
         name: `tagging: ${n} SKUs, latency median 2 s / p95 6 s, 2 % 429, 1 % 500`,

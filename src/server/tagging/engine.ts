@@ -104,9 +104,10 @@ export function runEngine(items: readonly EngineItem[], cfg: EngineConfig, ports
 
   // 2. Cache.
   const keyOf = new Map<string, string>();
+  const topHash = ports.hash(cfg.top.join('\n'));
   for (const it of items) {
     const img = images.get(it.sku);
-    keyOf.set(it.sku, ports.hash([it.name, it.category, img ? img.sha : '-', PROMPT_VERSION, ports.hash(cfg.top.join('\n')), cfg.model].join('\u0001')));
+    keyOf.set(it.sku, ports.hash([it.name, it.category, img ? img.sha : '-', PROMPT_VERSION, topHash, cfg.model].join('\u0001')));
   }
   const cached = cache.getAll([...new Set(keyOf.values())]);
   const todo: Array<TagItem & { noImage: boolean }> = [];
