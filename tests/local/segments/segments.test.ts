@@ -87,6 +87,26 @@ describe('Segments in the runtime', () => {
     expect(xml).toContain('Citra');
   });
 
+  it('a list longer than a new sheet\'s 1,000 rows: the grid grows first, still one setValues', async () => {
+    const db = database(rt.env);
+    await db.exec(`INSERT INTO loyalty.members (member_id, rrr_id, odi_id, stamps_user_id, name, email, phone, gender, domicile_city, domicile_province, tier, activated, full_registration, registered_at)
+        SELECT 10000 + g, 'B' || g, 'O' || g, 'S' || g, 'Member ' || g, 'b' || g || '@mail.com', '0813' || lpad(g::text, 8, '0'), NULL, 'Medan', 'Sumatera Utara', 'Silver', true, true, DATE '2020-01-01'
+        FROM generate_series(1, 1500) g;
+      INSERT INTO loyalty.transactions SELECT 10000 + g, 10000 + g, 1, 1, DATE '2026-10-01', 'offline', 50000, 'Cash' FROM generate_series(1, 1500) g;`);
+    try {
+      const r = await rpc('segments_run', [request((x) => { x.name = 'Medan besar'; x.campaign = 'Medan'; x.criteria.cities = ['Medan']; x.cap = null; })]);
+      expect(r.error).toBeUndefined();
+      const run = r.value as { sheet: string; counts: { delivered: number } };
+      expect(run.counts.delivered).toBe(1500);
+      expect(r.counts['Range.setValues']).toBe(2); // the list, the log row
+      const last = await runSnippet<unknown[]>(rt, 'var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args); return [sh.getLastRow(), sh.getRange(sh.getLastRow(), 3).getValue()];', run.sheet);
+      expect(last[0]).toBe(1501);
+      expect(String(last[1])).toMatch(/^62813\d{8}$/);
+    } finally {
+      await db.exec('DELETE FROM loyalty.transactions WHERE member_id > 10000; DELETE FROM loyalty.members WHERE member_id > 10000;');
+    }
+  });
+
   it('a second segment of the same campaign gets none of those members', async () => {
     const r = await rpc('segments_preview', [request((x) => { x.name = 'WABA kedua'; x.cap = null; })]);
     const p = r.value as { counts: { delivered: number; dropped: Record<string, number> } };
