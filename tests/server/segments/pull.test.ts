@@ -4,6 +4,7 @@ import type { Db, SqlRow, SqlValue } from '../../../src/server/core/db';
 import { AppError } from '../../../src/server/core/errors';
 import { postgres } from '../../../src/server/segments/dialect';
 import { previewSegment, PullPorts, runSegment } from '../../../src/server/segments/pull';
+import { parseCounts, parseRows, toCsv } from '../../../src/server/segments/output';
 import { NOW, wabaRequest } from './fixture';
 
 const COUNTS: SqlRow[] = [
@@ -157,5 +158,26 @@ describe('segment pull over fake ports', () => {
     } catch (e) {
       expect((e as AppError).messageEn).toBe('You cannot write to the folder "Arsip".');
     }
+  });
+});
+
+describe('reading results back', () => {
+  it('rows split by gender come out group by group, rank order kept across chunks', () => {
+    const chunks = [
+      { chunk: 0, data: JSON.stringify([['R1', 'A', '1', 'M'], ['R2', 'B', '2', 'F'], ['R3', 'C', '3', 'M']]) },
+      { chunk: 1, data: JSON.stringify([['R4', 'D', '4', 'F'], ['R5', 'E', '5', 'M']]) },
+    ];
+    expect(parseRows(chunks, true).map((r) => r[0])).toEqual(['R2', 'R4', 'R1', 'R3', 'R5']);
+    expect(parseRows(chunks, false).map((r) => r[0])).toEqual(['R1', 'R2', 'R3', 'R4', 'R5']);
+    // Struct-aggregating dialects give objects; nulls become empty cells.
+    expect(parseRows([{ chunk: 0, data: JSON.stringify([{ c0: 'R9', c1: null, c2: '6281' }]) }], false)).toEqual([['R9', '', '6281']]);
+  });
+  it('counts: found is every member the criteria matched; groups count delivered members only', () => {
+    const c = parseCounts([{ reason: 'delivered', grp: 'F', n: 4 }, { reason: 'delivered', grp: 'M', n: 6 }, { reason: 'over_cap', grp: '', n: 5 }]);
+    expect(c).toMatchObject({ found: 15, delivered: 10, groups: { F: 4, M: 6 }, dropped: expect.objectContaining({ over_cap: 5, opted_out: 0 }) });
+    expect(() => parseCounts([{ reason: 'mystery', grp: '', n: 1 }])).toThrow(/unknown drop reason/);
+  });
+  it('CSV: quoted where needed, formulas neutralised, phone digits untouched', () => {
+    expect(toCsv(['A', 'B'], [['+6281234', '@SUM(1)'], ['-1', 'x"y']])).toBe('A,B\r\n+6281234,\'@SUM(1)\r\n\'-1,"x""y"\r\n');
   });
 });
