@@ -45,7 +45,9 @@ export function ensureSheet(name: string, header: string[], hidden = false): { s
   const ss = activeSpreadsheet();
   const found = ss.getSheetByName(name);
   if (found) return { sheet: found, created: false };
-  const sheet = ss.insertSheet(name);
+  const prev = ss.getActiveSheet();
+  const sheet = ss.insertSheet(name); // insertSheet activates the new sheet: give the user back the one they were on
+  if (prev) prev.activate();
   if (header.length) {
     sheet.getRange(1, 1, 1, header.length).setNumberFormat('@').setValues([header]);
     sheet.setFrozenRows(1);

@@ -55,7 +55,7 @@ describe('tagging job (runtime, Gemini stand-in)', () => {
     expect(beats.length).toBeGreaterThanOrEqual(1);
     expect(beats[0].user).toBe(MERCH);
     expect(beats[0].result.ok).toBe(true);
-    const st = await w.rpc<{ job: Progress }>('tagging_status');
+    const st = await w.rpc<{ job: Progress; activeSheet: string }>('tagging_status');
     expect(st.job).toMatchObject({ status: 'done', total: 50, done: 50, edited: 1 });
 
     const values = await w.sheet();
@@ -98,6 +98,9 @@ describe('tagging job (runtime, Gemini stand-in)', () => {
     // The answers were saved to the hidden cache sheet when the job finished.
     const cacheRows = await w.sheet('_DataDesk_TagCache');
     expect(cacheRows.length).toBeGreaterThanOrEqual(51);
+    // ...a hidden sheet that does not take the user's place: the active sheet is still the product sheet.
+    expect(st.activeSheet).not.toBe('_DataDesk_TagCache');
+    expect((await w.rpc<{ activeSheet: string }>('tagging_status')).activeSheet).not.toBe('_DataDesk_TagCache');
     // The filter did remove things the stand-in put in (generic categories, brands, promotional words).
     expect(rows.some((r) => /→ (terlalu umum|merek|promosi|terlarang)/.test(String(r[cRem])))).toBe(true);
   });
