@@ -67,21 +67,21 @@ export async function generateDcMonth(db: HostDatabase, month: string, rows: num
   await db.exec(`
     INSERT INTO dc.orders
     SELECT ${idBase} + g, 'SO-' || to_char(${start}, 'YYMM') || '-' || lpad(g::text, 7, '0'),
-      (ARRAY['FASHION','HOME','ELEC','BEAUTY','SPORTS','KIDS'])[1 + (g * 37) % 6],
-      (ARRAY['DC-CKR','DC-CKR','DC-SBY','DC-MDN'])[1 + (g * 13) % 4],
-      (ARRAY['Website','Aplikasi','Marketplace','Toko'])[1 + (g * 7) % 4],
+      (ARRAY['FASHION','HOME','ELEC','BEAUTY','SPORTS','KIDS'])[(1 + (g * 37) % 6)::int],
+      (ARRAY['DC-CKR','DC-CKR','DC-SBY','DC-MDN'])[(1 + (g * 13) % 4)::int],
+      (ARRAY['Website','Aplikasi','Marketplace','Toko'])[(1 + (g * 7) % 4)::int],
       'CUST-' || lpad(((g * 7919) % 250000)::text, 6, '0'),
       CASE WHEN g % 20 = 0 THEN 'BATAL' WHEN g % 12 = 0 THEN 'DIKEMBALIKAN' ELSE 'SELESAI' END,
       ${start} + (((g::bigint * 104729) % ${secs}) * interval '1 second'),
       CASE WHEN g % 20 = 0 THEN NULL ELSE ${start} + (((g::bigint * 104729) % ${secs}) * interval '1 second') + ((4 + g % 5) * interval '1 day') END
-    FROM generate_series(1, ${orders}) g;
+    FROM generate_series(1::bigint, ${orders}::bigint) g;
 
     INSERT INTO dc.order_items
-    SELECT ${idBase} * 2 + g, ${idBase} + (g + 1) / 2, 1 + (g + 1) % 2,
+    SELECT ${idBase} * 2 + g, ${idBase} + (g + 1) / 2, (1 + (g + 1) % 2)::int,
       'SKU-' || lpad(((g * 97) % 5000)::text, 5, '0'),
-      (ARRAY['Kaos Polos','Sprei Katun','Rice Cooker','Serum Wajah','Sepatu Lari','Popok Bayi','Kemeja Batik','Lampu LED'])[1 + (g * 11) % 8] || ' ' || ((g * 97) % 5000),
-      1 + g % 3, 10000 + ((g * 7717) % 200) * 2500
-    FROM generate_series(1, ${rows}) g;
+      (ARRAY['Kaos Polos','Sprei Katun','Rice Cooker','Serum Wajah','Sepatu Lari','Popok Bayi','Kemeja Batik','Lampu LED'])[(1 + (g * 11) % 8)::int] || ' ' || ((g * 97) % 5000),
+      (1 + g % 3)::int, 10000 + ((g * 7717) % 200) * 2500
+    FROM generate_series(1::bigint, ${rows}::bigint) g;
 
     INSERT INTO dc.shipments
     SELECT o.order_id, o.order_id, (ARRAY['JNE','J&T','SiCepat','AnterAja'])[1 + (o.order_id % 4)::int],
