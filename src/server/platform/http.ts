@@ -64,15 +64,22 @@ export function fetchAll(reqs: readonly HttpReq[]): HttpRes[] {
     const resps = UrlFetchApp.fetchAll(reqs.map(toParams));
     return resps.map((r, i) => read(r, !!reqs[i].binary));
   } catch (e) {
+    if (isQuotaError(e)) throw e;
     return reqs.map((r) => {
       try {
         const { url, ...params } = toParams(r);
         return read(UrlFetchApp.fetch(url!, params), !!r.binary);
       } catch (err) {
+        if (isQuotaError(err)) throw err;
         return { code: 0, text: String((err as Error)?.message ?? err), base64: null, sha256: null, contentType: '' };
       }
     });
   }
+}
+
+/** Apps Script's "Service invoked too many times for one day: urlfetch." (the daily UrlFetch quota). */
+export function isQuotaError(e: unknown): boolean {
+  return /too many times for one day: urlfetch/i.test(String((e as Error)?.message ?? e));
 }
 
 /** SHA-256 of a UTF-8 string as hex. */

@@ -29,7 +29,8 @@ export function backoffMs(attempt: number, baseMs = 1000, capMs = 30_000, salt =
   return Math.round(exp * (0.75 + 0.5 * jitter));
 }
 
-const RETRIABLE = new Set([429, 500, 502, 503, 504]);
+/** 0 = no answer at all (connection refused or reset): retried like a 503. */
+const RETRIABLE = new Set([0, 429, 500, 502, 503, 504]);
 
 export function classify(code: number, body: string, attempt: number, salt = 0): Verdict {
   if (code >= 200 && code < 300) return { kind: 'ok' };

@@ -4,6 +4,8 @@ import { invalid, notFound, conflict, AppError } from '../core/errors';
 import { docJson, scriptJson, setDocJson } from '../platform/props';
 import { ensureHeartbeat } from '../platform/triggers';
 import { withDocumentLock } from '../platform/lock';
+import { isQuotaError } from '../platform/http';
+import { wibDate } from '../core/format';
 import { plainTextColumns, readAll, sheetByName, writeBlock } from '../platform/sheets';
 import { checkCoverage } from './catalogue';
 import { assertCanStart, newJob, parseJob, progressOf, Progress, TagJob, transition } from './job';
@@ -96,9 +98,14 @@ export function driveJob(jobId: string | null, budgetMs: number, lockHeld: boole
     try {
       next = runChunk(job, s, chunkIO(s), deadline, () => Date.now()).job;
     } catch (e) {
-      const msg = e instanceof AppError ? e.message : `Kesalahan tak terduga: ${(e as Error)?.message ?? e}`;
-      if (!(e instanceof AppError)) console.error(`tagging chunk failed: ${(e as Error)?.stack ?? e}`);
-      next = transition(loadJob() ?? job, 'failed', Date.now(), msg);
+      if (isQuotaError(e)) {
+        // The day's UrlFetch quota is spent: stop cleanly like a spent budget; the heartbeat resumes tomorrow (WIB).
+        next = { ...transition(job, 'budget', Date.now(), 'Kuota UrlFetch harian Apps Script habis; dilanjutkan besok. Daily UrlFetch quota reached.'), budgetDay: wibDate(new Date()) };
+      } else {
+        const msg = e instanceof AppError ? e.message : `Kesalahan tak terduga: ${(e as Error)?.message ?? e}`;
+        if (!(e instanceof AppError)) console.error(`tagging chunk failed: ${(e as Error)?.stack ?? e}`);
+        next = transition(loadJob() ?? job, 'failed', Date.now(), msg);
+      }
     }
     if (next.status === 'running' && cancelRequested(next.id)) return progressOf(applyCancel(next));
     if (next.status !== 'running') finishSideEffects(next);

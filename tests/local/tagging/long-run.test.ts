@@ -41,6 +41,23 @@ describe('tagging long runs (runtime)', () => {
     }
   });
 
+  it('the daily UrlFetch quota stops the job cleanly; the next day\'s heartbeat finishes it', async () => {
+    const w = await makeWorld({ products: 30, settings: { chunkSize: 30, batchSize: 5 }, now: '2026-12-01T03:00:00Z' });
+    try {
+      w.rt.env.config.settings.urlFetchDailyQuota = '20';
+      const start = await w.rpc<Progress>('tagging_start', ['Produk']); // 1 call (models.get)
+      const p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress; // 30 images > 19 left
+      expect(p.status).toBe('budget');
+      expect(p.lastError).toMatch(/Kuota UrlFetch harian/);
+      expect(tagged(await w.sheet())).toBe(0);
+      w.rt.env.config.settings.urlFetchDailyQuota = '1000';
+      await tick(w.rt, new Date('2026-12-01T19:30:00Z')); // 02:30 WIB the next day
+      expect((await w.rpc<{ job: Progress }>('tagging_status')).job).toMatchObject({ status: 'done', done: 30 });
+    } finally {
+      await w.close();
+    }
+  });
+
   it('a chunk killed by the time limit loses nothing and duplicates nothing; the next chunk redoes its rows', async () => {
     const w = await makeWorld({ products: 20, settings: { chunkSize: 10, batchSize: 5 } });
     try {

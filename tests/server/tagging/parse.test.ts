@@ -72,6 +72,9 @@ describe('retry decisions', () => {
     expect(b.kind === 'retry' && a.kind === 'retry' && b.delayMs > a.delayMs).toBe(true);
     expect(backoffMs(10)).toBeLessThanOrEqual(45_000);
   });
+  it('retries a request that got no answer at all (code 0) like a 503', () => {
+    expect(classify(0, 'connect ECONNREFUSED', 1).kind).toBe('retry');
+  });
   it('never retries 400/403/404', () => {
     for (const c of [400, 403, 404]) expect(classify(c, '{"error":{"code":400,"status":"INVALID_ARGUMENT","message":"bad"}}', 1).kind).toBe('fatal');
   });
