@@ -182,15 +182,23 @@ export function runEngine(items: readonly EngineItem[], cfg: EngineConfig, ports
       stats.tokensIn += a.usage.promptTokens;
       stats.tokensOut += a.usage.outputTokens;
       if (a.kind === 'blocked') {
-        if (p.items.length === 1) return finish(p.items[0], 'blocked', [], `diblokir model (${a.reason})`);
+        if (p.items.length === 1) return finish(p.items[0], 'blocked', [], a.reason);
         // Find the item the model refuses: ask about each one alone.
         stats.retries++;
         p.items.forEach((it) => queue.push({ items: [it], attempt: p.attempt, invalid: p.invalid, notBefore: 0, lastReason: a.reason }));
         return;
       }
       if (a.kind === 'invalid') {
-        if (p.invalid + 1 >= MAX_INVALID) return giveUp(p, `jawaban model ditolak: ${a.reason}`);
         stats.retries++;
+        if (p.items.length > 1 && p.invalid >= 1) {
+          // Rejected twice: ask about each SKU alone, so one bad answer cannot sink its batch-mates.
+          p.items.forEach((it) => queue.push({ items: [it], attempt: p.attempt, invalid: 1, notBefore: 0, lastReason: a.reason }));
+          return;
+        }
+        if (p.invalid + 1 >= MAX_INVALID) {
+          stats.retries--;
+          return giveUp(p, `jawaban model ditolak: ${a.reason}`);
+        }
         queue.push({ ...p, invalid: p.invalid + 1, notBefore: 0, lastReason: a.reason });
         return;
       }

@@ -112,22 +112,24 @@ describe('tagging bad input (runtime)', () => {
 
   it('model answers that are not valid JSON or name SKUs not asked about are retried, then marked as errors', async () => {
     const values = await w.sheet();
-    const [bad1, bad2] = [String(values[3][0]), String(values[7][0])];
-    w.g.setFaults({ malformedSkus: [bad1], strangerSkus: [bad2] });
-    await setSettings({ batchSize: 1 });
+    const [bad1, bad2, blocked] = [String(values[3][0]), String(values[7][0]), String(values[10][0])];
+    w.g.setFaults({ malformedSkus: [bad1], strangerSkus: [bad2], safetySkus: [blocked] });
+    await setSettings({ batchSize: 4 });
     const start = await w.rpc<Progress>('tagging_start', ['Produk']);
     // A second job on the same document is refused while this one runs.
     const again = await w.rpc('tagging_start', ['Produk']).catch((e) => rpcError(e));
     expect(again).toMatchObject({ code: 'CONFLICT' });
     let p = start;
     for (let i = 0; i < 5 && p.status === 'running'; i++) p = (await w.rpc<{ progress: Progress }>('tagging_runChunk', [start.id])).progress;
-    w.g.setFaults({ malformedSkus: [], strangerSkus: [] });
-    expect(p).toMatchObject({ status: 'done', total: 12, done: 12, errors: 2 });
+    w.g.setFaults({ malformedSkus: [], strangerSkus: [], safetySkus: [] });
+    expect(p).toMatchObject({ status: 'done', total: 12, done: 12, errors: 2, blocked: 1 });
     const rows = (await w.sheet()).slice(1);
     const status = Object.fromEntries(rows.map((r) => [String(r[0]), String(r[4])]));
     expect(status[bad1]).toMatch(/^error: jawaban model ditolak: jawaban model bukan JSON yang valid/);
     expect(status[bad2]).toMatch(/^error: jawaban model ditolak: jawaban menyebut SKU yang tidak ditanyakan/);
-    expect(rows.filter((r) => /^(selesai|tanpa gambar)$/.test(String(r[4])))).toHaveLength(10);
+    expect(status[blocked]).toBe('diblokir model: SAFETY');
+    // Only the refused SKUs are marked: their batch-mates were asked again on their own and tagged.
+    expect(rows.filter((r) => /^(selesai|tanpa gambar)$/.test(String(r[4])))).toHaveLength(9);
     // Rejected answers were retried (3 attempts each) before the rows were marked.
     expect(p.retries).toBeGreaterThanOrEqual(4);
   });

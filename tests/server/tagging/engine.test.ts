@@ -85,9 +85,17 @@ describe('runEngine', () => {
   it('rejects invalid JSON and strangers, retries, then marks the rows as errors', () => {
     const h = harness(() => ({ code: 200, body: JSON.stringify({ candidates: [{ content: { parts: [{ text: '[{"sku":"ZZ","keywords":["a"]}]' }] }, finishReason: 'STOP' }] }) }));
     const { results } = runEngine(items(2), h.cfg, h.ports, h.cache, []);
-    expect(h.calls()).toBe(3);
+    // Twice as a batch, then each SKU alone until it has been rejected three times in all.
+    expect(h.calls()).toBe(6);
     expect(results.map((r) => r.outcome)).toEqual(['error', 'error']);
     expect(results[0].reason).toMatch(/tidak ditanyakan/);
+  });
+
+  it('isolates a SKU whose answers keep being rejected, so its batch-mates are still tagged', () => {
+    const h = harness((skus) => (skus.includes('S3') ? { code: 200, body: JSON.stringify({ candidates: [{ content: { parts: [{ text: '[{"sku":' }] }, finishReason: 'STOP' }] }) } : ok(skus)));
+    const { results } = runEngine(items(5), h.cfg, h.ports, h.cache, []);
+    const by = Object.fromEntries(results.map((r) => [r.sku, r.outcome]));
+    expect(by).toEqual({ S0: 'done', S1: 'done', S2: 'done', S3: 'error', S4: 'done' });
   });
 
   it('isolates a safety block to the one SKU the model refuses', () => {
