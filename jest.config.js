@@ -1,5 +1,5 @@
-// Jest configuration: three tiers (unit, runtime, e2e) as projects, TypeScript through @swc/jest.
-const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
+// Jest configuration: three tiers (unit, runtime, e2e) as projects, TypeScript through esbuild (scripts/jest-transform.js).
+const transform = { '^.+\\.ts$': '<rootDir>/scripts/jest-transform.js' };
 const base = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 module.exports = {
   // Two cores on CI: one jest worker per core (the default would leave one idle).
