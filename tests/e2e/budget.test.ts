@@ -60,6 +60,7 @@ it('walks allocation → recommendation → evidence → approval → dashboard 
   // Region proposes from history, reads the method, saves.
   f = await openBudget(REGION);
   await f.locator('select[name="rec-cluster"]').selectOption(CL);
+  await f.locator('#rec-info', { hasText: 'Rp 45.000.000' }).waitFor({ timeout: 60_000 });
   await f.locator('#sec-recommendation button', { hasText: 'Usulkan dari histori' }).click();
   await f.locator('#rec-explain').waitFor({ state: 'visible' });
   expect(await f.locator('#rec-explain').textContent()).toMatch(/3 bulan terakhir/);
@@ -87,6 +88,7 @@ it('walks allocation → recommendation → evidence → approval → dashboard 
   // MCOT approves it from the pending list.
   f = await openBudget(MCOT);
   await f.locator('#sec-approval select').first().selectOption(CL);
+  await f.locator('#sec-approval .pager', { hasText: /menunggu/ }).waitFor({ timeout: 60_000 });
   const card = f.locator(`.card[data-id="${ev.id}"]`);
   await card.waitFor({ timeout: 60_000 });
   await card.locator('button', { hasText: /^Setujui$/ }).click();

@@ -9,7 +9,7 @@ export function recommendationSection(me: Me): HTMLElement {
   const month = monthInput(me);
   const cluster = clusterSelect(me);
   cluster.name = 'rec-cluster';
-  const info = el('div', { class: 'muted' });
+  const info = el('div', { class: 'muted', id: 'rec-info' });
   const explain = el('div', { class: 'explain', id: 'rec-explain', hidden: true });
   const inputs = new Map<string, HTMLInputElement>();
   const grid = el('div', {});

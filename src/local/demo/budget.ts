@@ -49,7 +49,6 @@ export const seedBudget: Seeder = async (rt, opts): Promise<SeedResult> => {
   const today = nowWib.toISOString().slice(0, 10);
   const months = last12(thisMonth);
   const evidenceTarget = typeof opts.scale === 'number' ? opts.scale : 6 * h.clusters.length * months.length;
-  const perCm = evidenceTarget / (h.clusters.length * months.length);
 
   // Receipts: one small PNG per cluster-month in the cluster's folder (reused by that cluster-month's evidence rows).
   const drive = driveStore(rt.env);
@@ -76,7 +75,8 @@ export const seedBudget: Seeder = async (rt, opts): Promise<SeedResult> => {
   const files: DbParam[][] = [];
   const maxId = await db.query<{ m: string }>(`SELECT COALESCE(MAX(id), 0) AS m FROM budget.evidence`);
   let id = Number(maxId.rows[0].m);
-  let carry = 0;
+  let cm = 0;
+  const cmTotal = h.clusters.length * months.length;
   const users = new Map(h.users.filter((u) => u.role === 'CLUSTER').map((u) => [u.nodeId, u.email]));
   const approvers = h.users.filter((u) => u.role === 'MCOT' || u.role === 'REGION' || u.role === 'BRANCH_MANAGER').map((u) => u.email);
   for (const c of h.clusters) {
@@ -95,9 +95,9 @@ export const seedBudget: Seeder = async (rt, opts): Promise<SeedResult> => {
         });
         recs.push([c.id, m, POINT_TYPES[0], amount - used, 'region.seed@datadesk.local', new Date(`${m}-01T02:00:00Z`)]);
       }
-      carry += perCm;
-      const k = Math.floor(carry);
-      carry -= k;
+      // exactly evidenceTarget rows in all, spread evenly over the cluster-months
+      const k = Math.floor(((cm + 1) * evidenceTarget) / cmTotal) - Math.floor((cm * evidenceTarget) / cmTotal);
+      cm++;
       const [y, mo] = m.split('-').map(Number);
       const lastDay = current ? Number(today.slice(8, 10)) : new Date(Date.UTC(y, mo, 0)).getUTCDate();
       const budgetForItems = Math.floor((amount * (0.55 + rand() * 0.35)) / Math.max(1, k));
