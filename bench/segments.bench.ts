@@ -1,6 +1,6 @@
 // Segment pull at scale: 1,000,000 loyalty members with their transactions; a five-criteria WABA request with suppression
 // and a 10,000 cap, end to end through the runtime, against the compiled SQL alone on the same database in the same run.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Runtime } from '../src/local/runtime/runtime';
@@ -76,7 +76,6 @@ export async function run(): Promise<BenchResult[]> {
     const g0 = Date.now();
     if (fresh) {
       await seedSegments(rt, { documentId, seed: 1, scale: members });
-      const { writeFileSync } = await import('node:fs');
       writeFileSync(join(stateDir, 'seeded-' + SEED_VERSION), new Date().toISOString());
     }
     const seedMs = Date.now() - g0;

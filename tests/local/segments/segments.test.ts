@@ -3,6 +3,8 @@
 import type { Runtime } from '../../../src/local/runtime/runtime';
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { driveStore } from '../../../src/local/services/drive/store';
+import { outboxStore } from '../../../src/local/services/mail/index';
+import { unzipSync, strFromU8 } from 'fflate';
 import { runSnippet } from '../../../src/local/demo/script';
 import type { SegmentRequest } from '../../../src/server/segments/request';
 import { wabaRequest } from '../../server/segments/fixture';
@@ -70,6 +72,11 @@ describe('Segments in the runtime', () => {
     const sup = await database(rt.env).query<{ member_id: string }>('SELECT member_id FROM loyalty.suppression WHERE list_id = $1 ORDER BY 1', [run.listId]);
     expect(sup.rows.map((x) => Number(x.member_id))).toEqual([1, 3, 14]);
     expect(run.mailed).toBe(true);
+    const mail = outboxStore(rt.env).list().find((m) => m.subject.includes('WABA Opening NEKA Serang Bogor'))!;
+    expect(mail.to).toEqual([ANALYST]);
+    expect(mail.subject).toBe('DataDesk · Segmen "WABA Opening NEKA Serang Bogor": 3 member');
+    expect(mail.body).toContain('Ditemukan / Found: 10');
+    expect(mail.body).toContain('Dikirim / Delivered: 3');
   });
 
   it('delivers XLSX on request: a workbook whose cells keep the phone digits as text', async () => {
@@ -80,7 +87,6 @@ describe('Segments in the runtime', () => {
     const store = driveStore(rt.env);
     const f = store.children(folderId, { kind: 'file' }).find((x) => x.name === run.file.name)!;
     expect(f.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const { unzipSync, strFromU8 } = await import('fflate');
     const parts = unzipSync(store.readBytes(f.id));
     const xml = Object.entries(parts).filter(([k]) => k.startsWith('xl/')).map(([, v]) => strFromU8(v)).join('');
     expect(xml).toContain('62814000111');
