@@ -81,7 +81,7 @@ describe('reports in the runtime', () => {
     expect(folderDeepView(w)).toEqual(before);
   });
 
-  it('a run with one folder made unwritable fails, alerts with the error, and leaves every folder untouched', async () => {
+  it('a run with one folder made unwritable is refused with the error naming the folder, and leaves every folder untouched', async () => {
     w.hooks.clear();
     const before = folderDeepView(w);
     driveStore(w.rt.env).setWritable(w.folders.SPORTS, false);
@@ -112,6 +112,29 @@ describe('reports in the runtime', () => {
     const alerts = w.hooks.received();
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ format: 'google_chat', body: { text: expect.stringMatching(/GAGAL[\s\S]*ELEC/) } });
+  });
+
+  it('never lets two runs overlap: a live run blocks a new one and the heartbeat leaves it to its owner', async () => {
+    const before = folderDeepView(w);
+    const setRun = (v: unknown) =>
+      w.rt.call('__set', [JSON.stringify(v)], { script: 'function __set(v){PropertiesService.getScriptProperties().setProperty("DATADESK_REPORTS_RUN", v);}' });
+    const prev = await w.rt.call<unknown>('__get', [], { script: 'function __get(){return PropertiesService.getScriptProperties().getProperty("DATADESK_REPORTS_RUN");}' });
+    const now = w.rt.env.clock.now().getTime();
+    const live = {
+      runId: 'other', month: '2026-10', trigger: 'manual', user: ADMIN, phase: 'build', startedAt: now, endedAt: null,
+      leaseUntil: now + 5 * 60_000, leaseOwner: 'another-execution', executions: 1, stagingFolderId: '', plan: [], staged: [],
+      restarts: {}, journal: [], error: null,
+    };
+    await setRun(live);
+    const r = await w.rt.execute({ fn: 'reports_runMonth', args: ['2026-10'], user: ADMIN, kind: 'rpc' });
+    expect(r.ok).toBe(false);
+    expect(r.error!.message).toMatch(/masih berjalan \(run other\)/);
+    const hb = await w.rt.execute({ fn: 'heartbeat', kind: 'installableTrigger', user: ADMIN, authMode: 'FULL', event: () => ({ authMode: 'FULL' }) });
+    expect(hb.ok).toBe(true);
+    const after = await w.rt.call<string>('__get', [], { script: 'function __get(){return PropertiesService.getScriptProperties().getProperty("DATADESK_REPORTS_RUN");}' });
+    expect(JSON.parse(after)).toMatchObject({ runId: 'other', leaseOwner: 'another-execution', executions: 1 });
+    expect(folderDeepView(w)).toEqual(before);
+    await w.rt.call('__set', [String(prev)], { script: 'function __set(v){PropertiesService.getScriptProperties().setProperty("DATADESK_REPORTS_RUN", v);}' });
   });
 
   it('rerunning a month replaces its files (never duplicates) and logs the run', async () => {
