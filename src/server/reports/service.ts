@@ -112,7 +112,10 @@ export function scheduledStep(now: Date, deadline: Deadline): RunState | null {
   } catch (e) {
     const env = reportEnv(settings, deadline);
     const text = e instanceof AppError ? `${e.message} / ${e.messageEn}` : String((e as Error)?.message ?? e);
-    env.alert(`⚠️ DataDesk: laporan order DC ${month} tidak dijalankan — ${text}`);
+    env.alert(
+      `⚠️ DataDesk: laporan order DC ${month} tidak dijalankan — ${text}\n` +
+        'Perbaiki lalu jalankan ulang dari menu Laporan. / Fix it, then rerun from the Reports menu.',
+    );
     throw e;
   }
 }

@@ -3,6 +3,7 @@ import { tick } from '../../../src/local/runtime/scheduler';
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { driveStore } from '../../../src/local/services/drive/store';
 import { getSpreadsheetStore } from '../../../src/local/services/spreadsheet/store';
+import { generateDcMonth } from '../../../src/local/demo/reports';
 import { makeWorld, folderView, folderDeepView, readXlsx, fileInFolder, World, ADMIN, AUDITOR } from './fixture';
 
 jest.setTimeout(180_000);
@@ -173,5 +174,30 @@ describe('reports in the runtime', () => {
     const again = await tick(w.rt, new Date('2026-12-02T05:30:00+07:00'));
     expect(again.fired.length).toBeGreaterThan(0);
     expect(w.hooks.received()).toHaveLength(1);
+  });
+
+  it('unattended: the 2nd with an unwritable folder alerts with the error, changes nothing; an empty month is reported', async () => {
+    await generateDcMonth(database(w.rt.env), '2026-12', 120, 30_000_000);
+    w.hooks.clear();
+    const before = folderDeepView(w);
+    driveStore(w.rt.env).setWritable(w.folders.SPORTS, false);
+    w.rt.env.clock.advanceTo(new Date('2027-01-01T23:10:00+07:00'));
+    const t = await tick(w.rt, new Date('2027-01-02T02:30:00+07:00'));
+    driveStore(w.rt.env).setWritable(w.folders.SPORTS, true);
+    expect(t.fired.length).toBeGreaterThan(0);
+    expect(folderDeepView(w)).toEqual(before);
+    const alerts = w.hooks.received().map((a) => (a.body as { text: string }).text);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatch(/2026-12 tidak dijalankan[\s\S]*SPORTS .*tidak dapat ditulis[\s\S]*jalankan ulang/);
+    // fixed: the admin reruns the month from the menu's RPC
+    const s = await w.rt.call<{ phase: string }>('reports_runMonth', ['2026-12'], { user: ADMIN, kind: 'rpc' });
+    expect(s.phase).toBe('done');
+    expect(folderView(w)).toEqual(names('2026-12'));
+    // the next month has no orders: reported by the heartbeat, no files written
+    w.hooks.clear();
+    w.rt.env.clock.advanceTo(new Date('2027-02-01T23:10:00+07:00'));
+    await tick(w.rt, new Date('2027-02-02T02:30:00+07:00'));
+    expect(folderView(w)).toEqual(names('2026-12'));
+    expect((w.hooks.received()[0].body as { text: string }).text).toMatch(/Tidak ada order DC pada 2027-01/);
   });
 });
