@@ -247,6 +247,7 @@ export function advance(env: ReportEnv, settings: ReportsSettings, s: RunState, 
       save(s);
     }
     if (s.phase === 'publish') {
+      if (env.remainingMs() < MARGIN_MS) return s; // publish only with time to finish (or undo) it
       s = publishPhase(env, settings, s, save);
       try {
         env.drive.trashFolder(s.stagingFolderId);

@@ -115,4 +115,35 @@ describe('report run (fake ports)', () => {
     expect(s.phase).toBe('done');
     expect(saved.map((x) => x.phase)).toContain('publish');
   });
+
+  it('resumes a publish an execution died in: undoes its recorded steps, then publishes once', () => {
+    const t = setup();
+    const initial = t.drive.snapshot(t.ids);
+    let s = startRun(t.env, t.settings, '2026-10', 'manual', 'a');
+    const create = t.drive.createFile.bind(t.drive);
+    let n = 0;
+    t.drive.createFile = (...a) => {
+      if (++n === 2) t.setRemaining(10_000); // the last upload ends near the deadline: publish waits
+      return create(...a);
+    };
+    s = advance(t.env, t.settings, s, () => undefined);
+    expect(s.phase).toBe('publish');
+    expect(t.drive.snapshot(t.ids)).toEqual(initial); // built and verified in staging, nothing published yet
+    const before = t.drive.snapshot(t.ids);
+    // an execution publishes the first file and trashes one old file, then dies before its checkpoint is cleared
+    const f = s.staged[0];
+    const old = t.drive.listFiles(t.ids[0]).find((x) => x.name === 'DC_Orders_FASHION_2026-09.xlsx')!;
+    t.drive.moveFile(f.fileId, t.ids[0]);
+    t.drive.setTrashed(old.id, true);
+    s = { ...s, journal: [{ op: 'move', fileId: f.fileId, from: s.stagingFolderId, to: t.ids[0] }, { op: 'trash', fileId: old.id }] };
+    expect(t.drive.snapshot(t.ids)).not.toEqual(before);
+    t.setRemaining(270_000);
+    s = advance(t.env, t.settings, s, () => undefined);
+    expect(s.phase).toBe('done');
+    expect(t.drive.snapshot(t.ids)).toEqual({
+      [t.ids[0]]: ['Copy of DC_Orders_FASHION_2026-09.xlsx', 'DC_Orders_FASHION_2026-10.xlsx', 'catatan FASHION.txt'],
+      [t.ids[1]]: ['Copy of DC_Orders_SPORTS_2026-09.xlsx', 'DC_Orders_SPORTS_2026-10.xlsx', 'catatan SPORTS.txt'],
+    });
+    expect(t.logged.filter((r) => r.status === 'OK')).toHaveLength(2);
+  });
 });
