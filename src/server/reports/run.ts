@@ -113,7 +113,10 @@ function buildPhase(env: ReportEnv, settings: ReportsSettings, s: RunState, save
   if (!todo.length) return s;
   const db = env.openDb();
   try {
+    let msPerRow = 0; // measured on this execution's finished BUs
     for (const p of todo) {
+      // A BU that will not fit in what is left waits for the next execution instead of being started and abandoned.
+      if (msPerRow && p.rows * msPerRow * 1.25 > env.remainingMs() - MARGIN_MS) return s;
       const t0 = env.now();
       const built = buildBu(env, db, settings, s.month, p);
       if (!built) {
@@ -143,6 +146,7 @@ function buildPhase(env: ReportEnv, settings: ReportsSettings, s: RunState, save
       };
       s = { ...s, staged: [...s.staged, f] };
       save(s);
+      msPerRow = Math.max(msPerRow, (f.end - f.start) / Math.max(1, f.rows));
     }
   } finally {
     db.close();
