@@ -4,9 +4,11 @@ const base = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 
 module.exports = {
   // Two cores on CI: one jest worker per core (the default would leave one idle).
   maxWorkers: 2,
+  // Runtime tests start worker threads and databases; e2e tests set longer limits of their own.
+  testTimeout: 60_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/tests/server/**/*.test.ts', '<rootDir>/tests/client/**/*.test.ts'] },
-    { ...base, displayName: 'runtime', testTimeout: 60_000, testMatch: ['<rootDir>/tests/local/**/*.test.ts'] },
-    { ...base, displayName: 'e2e', testTimeout: 180_000, testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    { ...base, displayName: 'runtime', testMatch: ['<rootDir>/tests/local/**/*.test.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
 };
