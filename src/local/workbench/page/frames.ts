@@ -31,9 +31,28 @@ export type RunRpc = (fn: string, args: unknown[]) => Promise<{ ok: boolean; val
 /** The frames that are open, so messages are answered only for them. */
 const frames = new Map<Window, { kind: 'sidebar' | 'dialog'; el: HTMLIFrameElement }>();
 
+const STORAGE_KEY = 'datadesk.addonStorage';
+
+/** The add-on frames' shared localStorage, kept in the workbench page's own storage. */
+function addonStorage(): Record<string, string> {
+  try {
+    return JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
+function storageOp(m: { op?: string; key?: string; value?: string }): void {
+  const d = addonStorage();
+  if (m.op === 'set' && typeof m.key === 'string') d[m.key] = String(m.value ?? '');
+  else if (m.op === 'remove' && typeof m.key === 'string') delete d[m.key];
+  else if (m.op === 'clear') for (const k of Object.keys(d)) delete d[k];
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(d));
+}
+
 function frame(html: string, title: string): HTMLIFrameElement {
   const f = h('iframe', { sandbox: SANDBOX, title }) as HTMLIFrameElement;
-  f.srcdoc = withShim(html);
+  f.srcdoc = withShim(html, addonStorage());
   return f;
 }
 
@@ -93,6 +112,8 @@ export function listenToFrames(run: RunRpc): void {
         (r) => src!.postMessage(r.ok ? { __dd: 'result', id: m.id, ok: true, value: r.value } : { __dd: 'result', id: m.id, ok: false, name: r.error?.name, message: r.error?.message }, '*'),
         (e: Error) => src!.postMessage({ __dd: 'result', id: m.id, ok: false, name: 'NetworkError', message: e.message }, '*'),
       );
+    } else if (m.__dd === 'storage') {
+      storageOp(m as { op?: string; key?: string; value?: string });
     } else if (m.__dd === 'host') {
       if (m.op === 'close') (f.kind === 'sidebar' ? closeSidebar : closeDialog)();
       else if (m.op === 'setHeight' && f.kind === 'dialog' && m.value! > 0) f.el.style.height = `${Math.min(m.value!, window.innerHeight - 100)}px`;

@@ -49,6 +49,23 @@ export const SHIM_SOURCE = `(function () {
       if (p.f) p.f(e, p.u); else console.error(e);
     }
   });
+  // Web storage: the add-on's frames live on one origin in Apps Script, so localStorage works there. A sandboxed
+  // srcdoc frame has no storage of its own; this one starts from the page's copy and sends every change back to it.
+  function makeStorage(initial, persist) {
+    var data = {};
+    for (var k in initial) if (Object.prototype.hasOwnProperty.call(initial, k)) data[k] = String(initial[k]);
+    var api = {
+      getItem: function (k) { k = String(k); return Object.prototype.hasOwnProperty.call(data, k) ? data[k] : null; },
+      setItem: function (k, v) { data[String(k)] = String(v); if (persist) window.parent.postMessage({ __dd: 'storage', op: 'set', key: String(k), value: String(v) }, '*'); },
+      removeItem: function (k) { delete data[String(k)]; if (persist) window.parent.postMessage({ __dd: 'storage', op: 'remove', key: String(k) }, '*'); },
+      clear: function () { data = {}; if (persist) window.parent.postMessage({ __dd: 'storage', op: 'clear' }, '*'); },
+      key: function (i) { return Object.keys(data)[i] || null; }
+    };
+    Object.defineProperty(api, 'length', { get: function () { return Object.keys(data).length; } });
+    return api;
+  }
+  try { Object.defineProperty(window, 'localStorage', { value: makeStorage(__DD_STORAGE__, true), configurable: true }); } catch (e) {}
+  try { Object.defineProperty(window, 'sessionStorage', { value: makeStorage({}, false), configurable: true }); } catch (e) {}
   function host(op, value) { window.parent.postMessage({ __dd: 'host', op: op, value: value }, '*'); }
   window.google = window.google || {};
   window.google.script = {
@@ -65,8 +82,9 @@ export const SHIM_SOURCE = `(function () {
 })();`;
 
 /** The add-on's HTML with the shim placed first in its head (or first of all when it has none). */
-export function withShim(html: string): string {
-  const tag = `<script>${SHIM_SOURCE}</script>`;
+export function withShim(html: string, storage: Record<string, string> = {}): string {
+  const data = JSON.stringify(storage).replace(/</g, '\\u003c');
+  const tag = `<script>${SHIM_SOURCE.replace('__DD_STORAGE__', () => data)}</script>`;
   const head = /<head[^>]*>/i.exec(html);
   if (head) return html.slice(0, head.index + head[0].length) + tag + html.slice(head.index + head[0].length);
   const root = /<html[^>]*>/i.exec(html);
