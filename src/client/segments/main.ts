@@ -157,6 +157,7 @@ function showRun(r: SegmentRun): void {
     ...r.warnings.map((w) => el('p', { class: 'muted' }, `⚠ ${w}`)),
   );
   status(`Selesai: ${fmt(r.counts.delivered)} member dikirim ke sheet "${r.sheet}". Done.`, 'ok');
+  $('#status').scrollIntoView({ block: 'start' });
 }
 
 let saved: SavedView[] = [];
@@ -183,6 +184,7 @@ async function guarded(text: string, fn: () => Promise<void>): Promise<void> {
     await fn();
   } catch (e) {
     showError(e);
+    $('#status').scrollIntoView({ block: 'nearest' });
   } finally {
     busy(false);
   }
@@ -196,6 +198,7 @@ function wire(): void {
       const p = await call('segments_preview', readForm());
       $('#result').replaceChildren(countsTable(p), el('p', { class: 'muted' }, `Pratinjau: belum ada yang ditulis. Preview: nothing written. (${p.sqlMs} ms)`));
       status(`Pratinjau: ${fmt(p.counts.delivered)} dari ${fmt(p.counts.found)} member akan dikirim. Preview ready.`, 'ok');
+      $('#status').scrollIntoView({ block: 'start' });
     }),
   );
   $('#run').addEventListener('click', () =>
