@@ -1,6 +1,8 @@
 // Entry points Apps Script sees as globals: simple triggers, the heartbeat, menu handlers and the RPC functions.
 import { buildAddonMenu, MenuItem, showSidebar } from './platform/ui';
 import { Deadline, EXECUTION_BUDGET_MS } from './core/deadline';
+import { withDocumentLock } from './platform/lock';
+import { claimHeartbeat, releaseHeartbeat } from './platform/heartbeat-claim';
 import { budgetMenu } from './budget/menu';
 import { segmentsMenu } from './segments/menu';
 import { taggingMenu } from './tagging/menu';
@@ -59,11 +61,13 @@ export function openSettings(): void {
  */
 export function heartbeat(e: GoogleAppsScript.Events.TimeDriven): void {
   void e;
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(1000)) return; // an earlier heartbeat is still working
+  const deadline = new Deadline(EXECUTION_BUDGET_MS);
+  const now = new Date();
+  // Claim the heartbeat under the lock, then release it: capabilities lock their own work, and a user's sidebar
+  // must not wait minutes behind an unattended run.
+  const claim = withDocumentLock(1000, () => claimHeartbeat(now.getTime(), EXECUTION_BUDGET_MS));
+  if (!claim.ran || !claim.value) return; // an earlier heartbeat is still working
   try {
-    const deadline = new Deadline(EXECUTION_BUDGET_MS);
-    const now = new Date();
     const steps: Array<[string, (now: Date, d: Deadline) => void]> = [
       ['reports', reportsHeartbeat],
       ['segments', segmentsHeartbeat],
@@ -79,7 +83,6 @@ export function heartbeat(e: GoogleAppsScript.Events.TimeDriven): void {
       }
     }
   } finally {
-    SpreadsheetApp.flush();
-    lock.releaseLock();
+    releaseHeartbeat();
   }
 }
