@@ -129,6 +129,7 @@ describe('segment pull over fake ports', () => {
     ['the sheet', /SHEET/],
     ['the rows query', /json_agg/],
   ])('a failure at %s leaves no sheet, no file and no suppression record', (_what, failOn) => {
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const f = fakes({ failOn });
     let err: unknown;
     try {
@@ -144,6 +145,8 @@ describe('segment pull over fake ports', () => {
     expect(f.sheets.size).toBe(0);
     expect([...f.files.values()].every((x) => x.trashed)).toBe(true);
     expect(f.log.some((l) => l.startsWith('append') || l.startsWith('mail'))).toBe(false);
+    expect(logged).toHaveBeenCalledWith(expect.stringMatching(/^segments: run failed: Error: /)); // the cause stays in the log
+    logged.mockRestore();
   });
 
   it('a missing or read-only folder stops the run before anything happens', () => {
