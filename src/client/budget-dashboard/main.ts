@@ -75,11 +75,15 @@ function render(d: Dash): void {
   $('#daily').replaceChildren(groupedBars(d.daily.map((x) => x.date.slice(8)), ds, rupiah), legend(ds));
 }
 
+let seq = 0;
 async function load(): Promise<void> {
   status(t('Memuat…', 'Loading…'));
+  const mine = ++seq;
   try {
     const top = crumbs[crumbs.length - 1];
-    current = await call('budget_dashboard', top?.id ?? null, monthInput.value);
+    const d = await call('budget_dashboard', top?.id ?? null, monthInput.value);
+    if (mine !== seq) return; // a newer drill-down or month answers instead
+    current = d;
     if (!crumbs.length) crumbs.push({ id: current.node.id, name: current.node.name });
     monthInput.value = current.month;
     render(current);

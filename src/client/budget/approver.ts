@@ -13,9 +13,12 @@ export function approvalSection(me: Me, canApprove: boolean): HTMLElement {
   const pager = el('div', { class: 'pager' });
   let page = 0;
   const pageSize = 10;
+  let seq = 0;
 
   async function refresh(): Promise<void> {
+    const mine = ++seq;
     const r = await call('budget_listEvidence', { status: 'pending', clusterId: cluster.value, month: month.value, page, pageSize });
+    if (mine !== seq) return; // a newer request (filter or page change) answers instead
     list.textContent = '';
     if (!r.items.length) list.append(el('p', { class: 'muted' }, t('Tidak ada evidence yang menunggu.', 'No evidence is waiting.')));
     for (const it of r.items) {

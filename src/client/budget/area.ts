@@ -13,8 +13,11 @@ export function allocationSection(me: Me): HTMLElement {
   const block = el('textarea', { name: 'alloc-block', rows: 5, spellcheck: false, placeholder: 'CL-001, 2026-11, 28.488.600' }) as HTMLTextAreaElement;
   const list = el('div', {});
 
+  let seq = 0;
   async function refresh(): Promise<void> {
+    const mine = ++seq;
     const rows = await call('budget_allocations', month.value);
+    if (mine !== seq) return;
     list.textContent = '';
     const table = el('table', {}, el('tr', {}, el('th', {}, 'Cluster'), el('th', { class: 'num' }, t('Alokasi', 'Allocation')), el('th', { class: 'num' }, t('Realisasi', 'Approved'))));
     for (const r of rows) {

@@ -17,8 +17,11 @@ export function evidenceSection(me: Me): HTMLElement {
   const files = el('input', { name: 'ev-files', type: 'file', multiple: true, accept: '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf' }) as HTMLInputElement;
   const list = el('div', {});
 
+  let seq = 0;
   async function refresh(): Promise<void> {
+    const mine = ++seq;
     const page = await call('budget_listEvidence', { status: '', clusterId: '', month: month.value, page: 0, pageSize: 50 });
+    if (mine !== seq) return;
     list.textContent = '';
     if (!page.items.length) list.append(el('p', { class: 'muted' }, t('Belum ada evidence bulan ini.', 'No evidence this month yet.')));
     for (const it of page.items) {

@@ -23,8 +23,11 @@ export function recommendationSection(me: Me): HTMLElement {
     total.className = allocation !== null && s > allocation ? 'status error' : 'muted';
   };
 
+  let seq = 0;
   async function load(): Promise<void> {
+    const mine = ++seq;
     const r = await call('budget_getRecommendation', cluster.value, month.value);
+    if (mine !== seq) return; // a newer cluster/month choice answers instead
     allocation = r.allocation;
     info.textContent = r.allocation === null ? t('Belum ada alokasi untuk bulan ini.', 'No allocation for this month yet.') : `${t('Alokasi', 'Allocation')}: ${rupiah(r.allocation)}`;
     grid.textContent = '';
