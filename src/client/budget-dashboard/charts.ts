@@ -18,8 +18,8 @@ const short = (n: number): string =>
   n >= 1e9 ? `${(n / 1e9).toFixed(1)} M` : n >= 1e6 ? `${(n / 1e6).toFixed(1)} jt` : n >= 1e3 ? `${Math.round(n / 1e3)} rb` : String(Math.round(n));
 
 /** Grouped vertical bars: one group per category, one bar per series; a title per bar gives the exact amount. */
-export function groupedBars(categories: string[], series: Series[], format: (n: number) => string, height = 180): SVGElement {
-  const width = Math.max(320, categories.length * (series.length * 12 + 10) + 50);
+export function groupedBars(categories: string[], series: Series[], format: (n: number) => string, width = 420, height = 180): SVGElement {
+  width = Math.max(240, Math.floor(width));
   const top = 10;
   const bottom = 30;
   const left = 44;
@@ -32,16 +32,16 @@ export function groupedBars(categories: string[], series: Series[], format: (n: 
     root.append(svg('text', { x: 2, y: y + 3 }, short((max * i) / 4)));
   }
   const groupW = (width - left) / Math.max(1, categories.length);
-  const barW = Math.max(2, Math.min(14, (groupW - 6) / series.length));
+  const barW = Math.max(1.5, Math.min(14, (groupW - 3) / series.length));
   categories.forEach((c, ci) => {
     series.forEach((s, si) => {
       const v = s.values[ci] ?? 0;
       const h = (plotH * v) / max;
-      const rect = svg('rect', { x: left + ci * groupW + 3 + si * barW, y: top + plotH - h, width: barW - 1, height: h, fill: s.color });
+      const rect = svg('rect', { x: left + ci * groupW + 1.5 + si * barW, y: top + plotH - h, width: barW - 1, height: h, fill: s.color });
       rect.append(svg('title', {}, `${c} · ${s.label}: ${format(v)}`));
       root.append(rect);
     });
-    if (categories.length <= 16 || ci % Math.ceil(categories.length / 16) === 0) {
+    if (ci % Math.max(1, Math.ceil((categories.length * 34) / (width - left))) === 0) {
       root.append(svg('text', { x: left + ci * groupW + 2, y: height - 16 }, c.length > 10 ? c.slice(0, 10) : c));
     }
   });

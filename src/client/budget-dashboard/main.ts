@@ -18,6 +18,8 @@ function err(e: unknown): void {
 }
 
 const pct = (v: number | null) => (v === null ? '–' : `${v.toFixed(1).replace('.', lang === 'id' ? ',' : '.')}%`);
+/** The drawing width a chart gets: its section's inner width. */
+const widthOf = (sel: string) => ($(sel).parentElement?.clientWidth ?? 440) - 20;
 const C = { alloc: '#c6dafc', approved: '#1a73e8', pending: '#fbbc04', rec: '#a8dab5' };
 
 function render(d: Dash): void {
@@ -57,7 +59,7 @@ function render(d: Dash): void {
     { label: t('Menunggu', 'Pending'), color: C.pending, values: d.pointTypes.map((p) => p.pending) },
   ];
   const ptTable = el('table', {}, ...d.pointTypes.map((p) => el('tr', {}, el('td', {}, p.code), el('td', { class: 'num' }, rupiah(p.approved)), el('td', { class: 'num' }, `/ ${rupiah(p.recommendation)}`))));
-  $('#points').replaceChildren(groupedBars(d.pointTypes.map((p) => p.code), ps, rupiah), legend(ps), ptTable);
+  $('#points').replaceChildren(groupedBars(d.pointTypes.map((p) => p.code), ps, rupiah, widthOf('#points')), legend(ps), ptTable);
 
   $('#hTrend').textContent = t('Tren 12 bulan', '12-month trend');
   const ts: Series[] = [
@@ -65,14 +67,14 @@ function render(d: Dash): void {
     { label: t('Realisasi', 'Approved'), color: C.approved, values: d.trend.map((m) => m.approved) },
     { label: t('Menunggu', 'Pending'), color: C.pending, values: d.trend.map((m) => m.pending) },
   ];
-  $('#trend').replaceChildren(groupedBars(d.trend.map((m) => m.month.slice(2)), ts, rupiah), legend(ts));
+  $('#trend').replaceChildren(groupedBars(d.trend.map((m) => m.month.slice(2)), ts, rupiah, widthOf('#trend')), legend(ts));
 
   $('#hDaily').textContent = t(`Harian ${d.month}`, `Daily ${d.month}`);
   const ds: Series[] = [
     { label: t('Realisasi', 'Approved'), color: C.approved, values: d.daily.map((x) => x.approved) },
     { label: t('Menunggu', 'Pending'), color: C.pending, values: d.daily.map((x) => x.pending) },
   ];
-  $('#daily').replaceChildren(groupedBars(d.daily.map((x) => x.date.slice(8)), ds, rupiah), legend(ds));
+  $('#daily').replaceChildren(groupedBars(d.daily.map((x) => x.date.slice(8)), ds, rupiah, widthOf('#daily')), legend(ds));
 }
 
 let seq = 0;
