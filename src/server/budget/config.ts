@@ -154,7 +154,7 @@ export function configFromRows(rows: ReadonlyArray<readonly unknown[]>): BudgetC
     const c = (i: number) => String(r[i] ?? '').trim();
     if (kind === 'NODE') cfg.nodes.push({ id: c(1), level: c(2).toUpperCase() as Level, name: c(3), parentId: c(4) || null });
     else if (kind === 'USER') cfg.users.push({ email: c(1), name: c(2), role: c(3).toUpperCase() as BudgetRole, nodeId: c(4) });
-    else if (kind === 'POINT') cfg.pointTypes.push({ code: c(1), name: c(2), active: !/^(false|tidak|no|0)$/i.test(c(3)) });
+    else if (kind === 'POINT') cfg.pointTypes.push({ code: c(1), name: c(2), active: !/^(false|tidak|no|0|nonaktif|inactive)$/i.test(c(3)) });
   }
   return cfg;
 }
