@@ -130,14 +130,14 @@ export type Opened = 'sidebar' | 'dialog' | 'alert' | 'none';
 /** Clicks Extensions ▸ DataDesk ▸ `caption` and waits for what it opened: a sidebar, a dialog, an alert or prompt
  * (still waiting for an answer), or nothing (the execution ended; a failure shows in `#notice`). */
 export async function runMenu(page: Page, caption: string | RegExp): Promise<Opened> {
-  const before = Number((await page.getAttribute('body', 'data-done')) ?? '0');
+  const before = Number((await page.getAttribute('body', 'data-menu-runs')) ?? '0');
   await openMenu(page, caption);
   const gone = { state: 'attached' as const, timeout: 120_000 };
   const which = await Promise.race([
     page.waitForSelector('#sidebar iframe', gone).then(() => 'sidebar' as const),
     page.waitForSelector('#dialog iframe', gone).then(() => 'dialog' as const),
     page.waitForSelector('#alert', gone).then(() => 'alert' as const),
-    page.waitForFunction((b) => Number(document.body.dataset.done ?? '0') > b, before, { timeout: 120_000 }).then(() => 'none' as const),
+    page.waitForFunction((b) => Number(document.body.dataset.menuRuns ?? '0') > b, before, { timeout: 120_000 }).then(() => 'none' as const),
   ]);
   if (which !== 'none') return which;
   for (const [sel, name] of [['#sidebar iframe', 'sidebar'], ['#dialog iframe', 'dialog'], ['#alert', 'alert']] as const) if (await page.$(sel)) return name;

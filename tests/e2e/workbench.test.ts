@@ -1,5 +1,6 @@
 // The workbench in a real browser (Debian Chromium): the demo spreadsheet, Extensions ▸ DataDesk, sidebars, two roles,
 // the clock firing the hourly trigger, and a file the add-on wrote to the local Drive.
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import {
   startTestWorkbench, openBrowser, openWorkbench, asUser, menuCaptions, openMenu, sidebarFrame, dialogFrame,
@@ -167,29 +168,35 @@ describe('workbench (Chromium)', () => {
     await screenshot(page, 'workbench-07-clock-fired');
   });
 
-  it('opens and downloads a file the add-on wrote to the local Drive', async () => {
+  it('opens and downloads a file the add-on wrote to the local Drive, and shows the trash', async () => {
     const drive = driveStore(wb.rt.env);
-    const before = new Set(drive.all({ kind: 'file' }).map((f) => f.id));
-    // The add-on writes a file through DriveApp (an execution as the admin), then the user finds it in the Drive panel.
-    const r = await wb.rt.execute({
-      fn: 'write',
-      script: `function write() {
-        var folder = DriveApp.getRootFolder().createFolder('Ekspor DataDesk');
-        return folder.createFile('ringkasan.csv', 'cabang,anggaran\\nJakarta,28488600\\n', 'text/csv').getId();
-      }`,
-    });
-    expect(r.error ?? null).toBeNull();
-    const fileId = r.value as string;
-    expect(before.has(fileId)).toBe(false);
+    // The monthly report the add-on published while the demo was seeded (reports_runMonth through DriveApp).
+    const report = drive.all({ kind: 'file' }).find((f) => /^DC_Orders_\w+_\d{4}-\d{2}\.xlsx$/.test(f.name));
+    expect(report).toBeDefined();
+    const folders = drive.pathOf(report!.id).split('/').filter(Boolean).slice(1, -1); // without "My Drive" and the file
     await openPanel(page, 'drive');
-    await page.click('#panel-drive .drive-item[data-name="Ekspor DataDesk"] .drive-name');
-    await page.waitForSelector('#panel-drive .drive-item[data-name="ringkasan.csv"]');
+    for (const name of folders) {
+      await page.click(`#panel-drive .drive-item[data-kind="folder"][data-name="${name}"] .drive-name`);
+      await page.waitForSelector(`#drive-path a:text-is("${name}")`);
+    }
+    const row = `#panel-drive .drive-item[data-id="${report!.id}"]`;
+    await page.waitForSelector(row);
     await screenshot(page, 'workbench-08-drive');
-    const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#panel-drive .drive-item[data-name="ringkasan.csv"] .drive-open')]);
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.click(`${row} .drive-open`)]);
     await popup.waitForLoadState();
-    await expect(popup.textContent('body')).resolves.toContain('Jakarta,28488600');
+    await expect(popup.textContent('h1')).resolves.toBe(report!.name);
+    expect(await popup.locator('table tr').count()).toBeGreaterThan(1);
+    await popup.setViewportSize({ width: 1200, height: 700 });
+    await screenshot(popup, 'workbench-09-xlsx-opened');
     await popup.close();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#panel-drive .drive-item[data-name="ringkasan.csv"] .drive-download')]);
-    expect(download.suggestedFilename()).toBe('ringkasan.csv');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${row} .drive-download`)]);
+    expect(download.suggestedFilename()).toBe(report!.name);
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK'); // an xlsx is a zip
+    // The trash lists what the add-on (or a user) trashed.
+    await page.click('#drive-trash');
+    await page.waitForSelector('#panel-drive[data-loaded="1"][data-trash="1"]');
+    const trashed = await page.locator('#panel-drive .drive-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
+    expect(trashed.sort()).toEqual(drive.trashedItems().map((f) => f.name).sort());
   });
 });

@@ -82,10 +82,14 @@ let busy = 0;
 let done = 0;
 function setBusy(delta: number, fn: string): void {
   busy += delta;
-  if (delta < 0) document.body.dataset.done = String(++done);
   document.body.dataset.busy = String(busy);
   const s = document.getElementById('exec-status');
   if (s) s.textContent = busy > 0 ? `Running ${fn}…` : '';
+}
+
+/** Counts a finished execution once the page has shown what it did (tests wait on body[data-done]). */
+export function markDone(): void {
+  document.body.dataset.done = String(++done);
 }
 
 /** Runs a server function on the runtime for this page (its UI calls come back to this page). */

@@ -116,6 +116,11 @@ export class Grid {
         parent.replaceChildren();
       }
     }
+    if (!same) {
+      // Cached blocks belong to the previous sheet; the grid is not ready until this one's cells arrive.
+      this.blocks.clear();
+      delete this.root.dataset.ready;
+    }
     this.sheet = sheet;
     this.invalidate();
     const f = this.frozenRows;

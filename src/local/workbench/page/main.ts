@@ -1,7 +1,7 @@
 // The workbench page: a Sheets-like window on the offline runtime (grid, tabs, add-on menu, sidebars, panels).
 import './style.css';
 import { h, byId, wib } from './dom';
-import { clientId, connectEvents, execute, getJson, postJson, DemoUser, DocInfo, PageEvent, UiEvent } from './api';
+import { clientId, connectEvents, execute, markDone, getJson, postJson, DemoUser, DocInfo, PageEvent, UiEvent } from './api';
 import { Grid, Selection } from './grid';
 import { MenuBar, parseMenu } from './menu';
 import { openSidebar, openDialog, htmlPayload, listenToFrames, closeSidebar, closeDialog } from './frames';
@@ -69,9 +69,17 @@ function handleUi(e: UiEvent): void {
 async function runMenu(fn: string, caption: string): Promise<void> {
   notice('');
   await flushSelection();
-  const r = await execute(fn, 'menu', user, documentId);
-  r.ui.forEach(handleUi);
-  if (!r.ok) notice(`${caption}: ${r.error?.message ?? 'failed'}`, 'error');
+  try {
+    const r = await execute(fn, 'menu', user, documentId);
+    r.ui.forEach(handleUi);
+    if (!r.ok) notice(`${caption}: ${r.error?.message ?? 'failed'}`, 'error');
+  } catch (e) {
+    notice(`${caption}: ${(e as Error).message}`, 'error');
+  } finally {
+    markDone();
+    // Menu runs are counted on their own: RPCs of a sidebar closed a moment ago may still finish meanwhile.
+    document.body.dataset.menuRuns = String(++menuRuns);
+  }
   void refreshOpenPanel(reloadClock);
 }
 
@@ -94,6 +102,7 @@ async function runOnOpen(): Promise<void> {
   } catch (e) {
     notice(`onOpen failed: ${(e as Error).message}`, 'error');
   }
+  markDone();
   if (me === user) document.body.dataset.menuReady = me;
 }
 
@@ -118,6 +127,7 @@ function renderTabs(): void {
 }
 
 let changeTimer = 0;
+let menuRuns = 0;
 let panelTimer = 0;
 function onEvent(e: PageEvent): void {
   if (e.kind === 'ui') handleUi(e);
@@ -204,10 +214,14 @@ async function main(): Promise<void> {
   layout(st);
   listenToFrames(async (fn, args) => {
     await flushSelection();
-    const r = await execute(fn, 'rpc', user, documentId, args);
-    r.ui.forEach(handleUi);
-    void refreshOpenPanel(reloadClock);
-    return r;
+    try {
+      const r = await execute(fn, 'rpc', user, documentId, args);
+      r.ui.forEach(handleUi);
+      void refreshOpenPanel(reloadClock);
+      return r;
+    } finally {
+      markDone();
+    }
   });
   reloadClock();
   const failed = Object.entries(st.seeders).filter(([, v]) => v !== 'ok');

@@ -75,7 +75,8 @@ export async function showDrive(folderId: string | null, trash: boolean): Promis
         ]).filter((x): x is HTMLElement => !!x)),
       );
     }
-    const rows = items.map((it) => {
+    const SHOWN = 500;
+    const rows = items.slice(0, SHOWN).map((it) => {
       const url = `/api/drive/file?id=${encodeURIComponent(it.id)}`;
       const view = `/api/drive/view?id=${encodeURIComponent(it.id)}`;
       const name = it.kind === 'folder' && !trash
@@ -90,6 +91,7 @@ export async function showDrive(folderId: string | null, trash: boolean): Promis
       );
     });
     p.append(h('div', { class: 'drive-list' }, ...(rows.length ? rows : [h('div', { class: 'muted empty' }, trash ? 'Trash is empty' : 'This folder is empty')])));
+    if (items.length > SHOWN) p.append(h('div', { class: 'muted empty' }, `Showing ${SHOWN} of ${items.length} items.`));
     p.dataset.loaded = '1';
   } catch (e) {
     fail(p, e as Error);
