@@ -9,6 +9,14 @@ function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** An xlsx date is a wall-clock time; exceljs hands it over as that time in UTC. Shown as Sheets would (id_ID). */
+function wallClock(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  const date = `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  const time = d.getUTCHours() || d.getUTCMinutes() || d.getUTCSeconds() ? ` ${p(d.getUTCHours())}.${p(d.getUTCMinutes())}.${p(d.getUTCSeconds())}` : '';
+  return date + time;
+}
+
 /** An HTML page showing the file, or null when the browser can show the file itself. */
 export async function previewHtml(name: string, mimeType: string, bytes: Uint8Array, downloadUrl: string): Promise<string | null> {
   if (mimeType !== XLSX && !/\.xlsx$/i.test(name)) return null;
@@ -27,7 +35,8 @@ export async function previewHtml(name: string, mimeType: string, bytes: Uint8Ar
           for (let c = 1; c <= nCols; c++) {
             const cell = row.getCell(c);
             const num = typeof cell.value === 'number';
-            cells.push(`<${r === 1 ? 'th' : 'td'}${num ? ' class="n"' : ''}>${esc(cell.text ?? '')}</${r === 1 ? 'th' : 'td'}>`);
+            const text = cell.value instanceof Date ? wallClock(cell.value) : (cell.text ?? '');
+            cells.push(`<${r === 1 ? 'th' : 'td'}${num ? ' class="n"' : ''}>${esc(text)}</${r === 1 ? 'th' : 'td'}>`);
           }
           rows.push(`<tr><td class="h">${r}</td>${cells.join('')}</tr>`);
         });

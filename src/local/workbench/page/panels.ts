@@ -47,12 +47,14 @@ export async function refreshOpenPanel(reloadClock: () => void): Promise<void> {
   else if (!panel('clock').hidden) await showTriggers(reloadClock);
 }
 
-const ICON: Array<[RegExp, string]> = [
-  [/folder/, '📁'], [/spreadsheet|excel|sheet|csv/, '📊'], [/pdf/, '📕'], [/^image\//, '🖼'], [/zip/, '🗜'], [/text|json/, '📄'],
+const ICON: Array<[RegExp, string, string]> = [
+  [/spreadsheet|excel|sheet/, 'XLS', 'x'], [/csv/, 'CSV', 'x'], [/pdf/, 'PDF', 'p'], [/^image\//, 'IMG', 'i'], [/zip/, 'ZIP', 'z'], [/json/, 'JSON', 't'], [/text/, 'TXT', 't'],
 ];
-function icon(it: DriveItem): string {
-  if (it.kind === 'folder') return '📁';
-  return ICON.find(([re]) => re.test(it.mimeType))?.[1] ?? '📄';
+/** A small type badge (text, so it needs no icon font). */
+function icon(it: DriveItem): HTMLElement {
+  if (it.kind === 'folder') return h('span', { class: 'ico folder', title: 'Folder' });
+  const [, label, cls] = ICON.find(([re]) => re.test(it.mimeType)) ?? [null, 'FILE', 'f'];
+  return h('span', { class: `ico badge ${cls}`, title: it.mimeType }, label);
 }
 
 export async function showDrive(folderId: string | null, trash: boolean): Promise<void> {
@@ -85,7 +87,7 @@ export async function showDrive(folderId: string | null, trash: boolean): Promis
       return h(
         'div',
         { class: 'drive-item', 'data-kind': it.kind, 'data-name': it.name, 'data-id': it.id },
-        h('span', { class: 'ico' }, icon(it)),
+        icon(it),
         h('div', { class: 'drive-main' }, name, h('div', { class: 'muted' }, `${it.kind === 'file' ? `${bytes(it.size)} · ` : ''}${it.updated ? wib(it.updated) : ''}`)),
         it.kind === 'file' ? h('a', { href: `${url}&download=1`, class: 'drive-download', title: 'Download', download: it.name }, '⤓') : null,
       );
@@ -101,20 +103,20 @@ export async function showDrive(folderId: string | null, trash: boolean): Promis
 let clockSeq = 0;
 
 function isoLocalPlus(iso: string, ms: number): string {
-  return new Date(new Date(iso).getTime() + ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return new Date(Math.floor((new Date(iso).getTime() + ms) / 60_000) * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** The next 2nd of a month at 08:00 WIB after `iso` (when the monthly report runs). */
+/** The next 2nd of a month at 02:00 WIB after `iso` (the monthly report is due from 01:00 WIB on the 2nd). */
 function nextSecond(iso: string): string {
   const now = new Date(iso);
   const wibNow = new Date(now.getTime() + 7 * 3600_000);
   let y = wibNow.getUTCFullYear();
   let m = wibNow.getUTCMonth();
-  let t = Date.UTC(y, m, 2, 8 - 7, 0, 0);
+  let t = Date.UTC(y, m, 2, 2 - 7, 0, 0);
   if (t <= now.getTime()) {
     m += 1;
     if (m > 11) { m = 0; y += 1; }
-    t = Date.UTC(y, m, 2, 8 - 7, 0, 0);
+    t = Date.UTC(y, m, 2, 2 - 7, 0, 0);
   }
   return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -150,7 +152,7 @@ export async function showClock(reloadClock: () => void): Promise<void> {
   p.replaceChildren(
     head('Clock & triggers', 'clock'),
     h('div', { class: 'field' }, h('label', { for: 'clock-to' }, 'Advance the emulated clock to (ISO time, UTC "Z" or with offset)'), input),
-    h('div', { class: 'quick' }, quick('+1 hour', () => isoLocalPlus(nowIso(), 3600_000)), quick('+1 day', () => isoLocalPlus(nowIso(), 86400_000)), quick('Next 2nd, 08:00 WIB', () => nextSecond(nowIso()))),
+    h('div', { class: 'quick' }, quick('+1 hour', () => isoLocalPlus(nowIso(), 3600_000)), quick('+1 day', () => isoLocalPlus(nowIso(), 86400_000)), quick('Next 2nd, 02:00 WIB', () => nextSecond(nowIso()))),
     advance,
     runs,
     h('h3', {}, 'Installed triggers'),
@@ -173,6 +175,13 @@ async function showTriggers(_reload: () => void): Promise<void> {
   } catch (e) {
     list.replaceChildren(h('div', { class: 'panel-error' }, (e as Error).message));
   }
+}
+
+/** The readable text of a chat post: Google Chat `text`, Telegram `text`, Discord `content`, else the JSON. */
+function hookText(body: unknown): string {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const t = b.text ?? b.content;
+  return typeof t === 'string' ? t : JSON.stringify(body, null, 2);
 }
 
 export async function showOutbox(): Promise<void> {
@@ -202,6 +211,14 @@ export async function showOutbox(): Promise<void> {
       return item;
     });
     p.append(h('div', { class: 'mail-list' }, ...(rows.length ? rows : [h('div', { class: 'muted empty' }, 'No mail sent yet.')])));
+    const hooks = (await getJson<{ items: Array<{ format: string; path: string; body: unknown; at: string }> }>('/api/webhooks')).items;
+    p.append(
+      h('h3', {}, 'Chat webhooks (stand-in)'),
+      ...(hooks.length
+        ? [...hooks].reverse().map((w) => h('div', { class: 'mail hook', 'data-format': w.format },
+          h('div', { class: 'mail-head' }, h('b', {}, w.format), h('div', { class: 'muted' }, `${wib(w.at)} · ${w.path}`), h('pre', {}, hookText(w.body)))))
+        : [h('div', { class: 'muted empty' }, 'No alerts received yet.')]),
+    );
     p.dataset.loaded = '1';
   } catch (e) {
     fail(p, e as Error);
