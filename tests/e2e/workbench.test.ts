@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import {
   startTestWorkbench, openBrowser, openWorkbench, asUser, menuCaptions, openMenu, sidebarFrame, dialogFrame,
-  advanceClock, openPanel, runMenu, notice, screenshot, idle, eventually, TestWorkbench, E2E_TIMEOUT,
+  advanceClock, openPanel, runMenu, notice, answerAlert, screenshot, idle, eventually, TestWorkbench, E2E_TIMEOUT,
 } from './harness';
 import { driveStore } from '../../src/local/services/drive/store';
 import { triggerStore } from '../../src/local/services/script/store';
@@ -94,6 +94,22 @@ describe('workbench (Chromium)', () => {
     await screenshot(page, 'workbench-05-settings-analyst-denied');
     await page.click('#sidebar-close');
     await asUser(page, 'admin@datadesk.local');
+  });
+
+  it('answers the add-on\'s prompt and alert from the page (reports dry run)', async () => {
+    const opened = await runMenu(page, 'Laporan: Uji coba (Dry run)…');
+    expect(opened).toBe('alert');
+    await expect(page.locator('#alert input').count()).resolves.toBe(1); // a prompt: Ui.prompt with OK_CANCEL
+    await screenshot(page, 'workbench-05b-prompt');
+    await answerAlert(page, 'OK', ''); // empty: the add-on takes its default month
+    await page.waitForSelector('#alert .alert-message');
+    const message = await answerAlert(page, 'OK');
+    expect(message).toMatch(/\S/);
+    await idle(page);
+    expect(await page.isVisible('#alert')).toBe(false);
+    expect(await notice(page)).toBe('');
+    const log = getSpreadsheetStore(wb.rt.env).uiLog.filter((e) => e.user === 'admin@datadesk.local');
+    expect(log.slice(-2).map((e) => [e.action, e.answer, e.auto])).toEqual([['prompt', 'OK', false], ['alert', 'OK', false]]);
   });
 
   it('shows a change the add-on writes to a sheet without a reload', async () => {
