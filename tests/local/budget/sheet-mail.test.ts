@@ -79,3 +79,21 @@ it('mails each approver at most one digest a day, only when evidence waits benea
   await w.rt.execute({ fn: 'heartbeat', kind: 'installableTrigger', user: ADMIN, documentId: doc });
   expect(outbox.list().length).toBe(before + 6);
 });
+
+it('runs the migrations from the menu (admins only) and says what it did', async () => {
+  const seen: string[] = [];
+  w.rt.env.uiResponder = async (req) => {
+    seen.push(`${req.user}: ${req.message}`);
+    return { button: 'OK' };
+  };
+  try {
+    const ok = await w.rt.execute({ fn: 'budgetRunMigrations', kind: 'menu', user: ADMIN, documentId: doc });
+    expect(ok.ok).toBe(true);
+    const denied = await w.rt.execute({ fn: 'budgetRunMigrations', kind: 'menu', user: U.area, documentId: doc });
+    expect(denied.ok).toBe(true); // the refusal is shown, not thrown
+    expect(seen[0]).toMatch(/Skema sudah terbaru \(versi 1\)\. Tidak ada yang diubah\./);
+    expect(seen[1]).toMatch(/area@t\.id bukan admin DataDesk/);
+  } finally {
+    w.rt.env.uiResponder = null;
+  }
+});
