@@ -1,4 +1,5 @@
 // Sheets, document properties and ids the segments capability needs (new sheets in one block, an appended log row).
+import { fitSheet } from './sheet-grid';
 
 /** A new sheet holding `values` (row 1 = header): every cell formatted '@' first, then ONE setValues. */
 export function insertTextSheet(name: string, values: string[][]): void {
@@ -10,14 +11,6 @@ export function insertTextSheet(name: string, values: string[][]): void {
   range.setNumberFormat('@');
   range.setValues(values);
   sh.setFrozenRows(1);
-}
-
-/** Grows the grid to at least rows × cols (a new sheet has 1000 × 26; ranges outside the grid throw). */
-function fitSheet(sh: GoogleAppsScript.Spreadsheet.Sheet, rows: number, cols: number): void {
-  const r = sh.getMaxRows();
-  if (r < rows) sh.insertRowsAfter(r, rows - r);
-  const c = sh.getMaxColumns();
-  if (c < cols) sh.insertColumnsAfter(c, cols - c);
 }
 
 export function deleteSheetNamed(name: string): void {

@@ -1,4 +1,5 @@
-// Writes a table (header included) into a sheet with ONE setValues, column formats set first ('@' keeps text text).
+// Reads the user's selection or a whole sheet in one block, and writes a table (header included) through sheet-table.
+import { writeTable } from './sheet-table';
 
 /** The active range's values (the block a user selected), in one getValues; [] without a selection. */
 export function selectedValues(): unknown[][] {
@@ -16,17 +17,13 @@ export function sheetValues(name: string): unknown[][] | null {
 }
 
 /**
- * Replaces the sheet's content with `rows` (row 1 = header): clears it, sets each column's number format
- * (formats[i], e.g. '@' or '"Rp "#,##0') for the block, then writes every value in one setValues.
+ * Replaces the sheet's content with `rows` (row 1 = header): each column's number format (formats[i], e.g. '@' or
+ * '"Rp "#,##0') is set before the values, which are written in one setValues; the header is frozen.
  */
 export function writeSheetBlock(name: string, rows: Array<Array<string | number>>, formats: string[]): { sheetName: string; rows: number } {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sh = ss.getSheetByName(name) ?? ss.insertSheet(name);
-  sh.clearContents();
   const width = formats.length;
-  const range = sh.getRange(1, 1, rows.length, width);
-  range.setNumberFormats(rows.map(() => formats));
-  range.setValues(rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] === undefined ? '' : r[i]))));
-  sh.setFrozenRows(1);
+  const fit = (r: Array<string | number>) => Array.from({ length: width }, (_, i) => (r[i] === undefined ? '' : r[i]));
+  const [header, ...body] = rows.map(fit);
+  writeTable(name, (header ?? []).map(String), formats, body);
   return { sheetName: name, rows: rows.length };
 }

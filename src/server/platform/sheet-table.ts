@@ -1,4 +1,5 @@
 // A whole-sheet table in the active spreadsheet: read it in one block, rewrite it in one block (formats first).
+import { fitSheet } from './sheet-grid';
 
 export type TableCell = string | number | boolean | Date;
 
@@ -18,13 +19,13 @@ export function writeTable(sheetName: string, header: string[], formats: string[
   if (!ss) throw new Error('no active spreadsheet');
   const sh = ss.getSheetByName(sheetName) ?? ss.insertSheet(sheetName);
   const width = header.length;
+  fitSheet(sh, rows.length + 1, width);
   const old = sh.getLastRow();
   if (old > rows.length + 1) sh.getRange(rows.length + 2, 1, old - rows.length - 1, Math.max(width, sh.getLastColumn())).clearContent();
-  sh.getRange(1, 1, 1, width).setNumberFormat('@').setValues([header]).setFontWeight('bold');
-  if (rows.length) {
-    const body = sh.getRange(2, 1, rows.length, width);
-    body.setNumberFormats(rows.map(() => formats));
-    body.setValues(rows);
-  }
+  // One block: the header as text, then the rows with their column formats, written in a single setValues.
+  const block = sh.getRange(1, 1, rows.length + 1, width);
+  block.setNumberFormats([header.map(() => '@'), ...rows.map(() => formats)]);
+  block.setValues([header, ...rows]);
+  sh.getRange(1, 1, 1, width).setFontWeight('bold');
   if (sh.getFrozenRows() !== 1) sh.setFrozenRows(1);
 }
