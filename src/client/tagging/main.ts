@@ -164,7 +164,8 @@ async function load(): Promise<void> {
       $('#settingsSection').hidden = false;
     }
     const st = await call('tagging_status');
-    sheetInput.value = st.job && st.job.status === 'running' ? st.job.sheet : st.activeSheet;
+    // Never overwrite what the user typed while the sidebar was loading.
+    if (!sheetInput.value.trim()) sheetInput.value = st.job && st.job.status === 'running' ? st.job.sheet : st.activeSheet;
     $('#config').replaceChildren(`Model: ${st.model || '(belum diatur / not set)'} · Kunci API: ${st.hasKey ? 'ada (set)' : 'belum ada (missing)'}`);
     render(st.job);
     if (st.job && st.job.status === 'running') void drive();
