@@ -1,28 +1,17 @@
 // The virtualised grid: renders only the visible cells (plus frozen header rows), fetching display values and styles
 // in blocks as the user scrolls; selecting (with Shift for a range) and typing edit cells as in Sheets.
 import { getJson, postJson, SheetInfo } from './api';
+import { CellCache, Style } from './cells';
 import { h, colName } from './dom';
 
 const ROW_H = 21;
 const COL_W = 100;
 const HEAD_W = 46;
 const HEAD_H = 24;
-const BLOCK_R = 100;
-const BLOCK_C = 26;
-const MAX_BLOCKS = 400;
 
 /** Time spent in render (read by the benchmark as window.__ddGrid). */
 export const RENDER_STATS = { renders: 0, ms: 0 };
 (globalThis as unknown as { __ddGrid: typeof RENDER_STATS }).__ddGrid = RENDER_STATS;
-
-type Style = Record<string, string | number | boolean | null> | null;
-
-interface Block {
-  values: string[][] | null;
-  styles: Style[][] | null;
-  loading: boolean;
-  gen: number;
-}
 
 export interface Selection {
   r: number;
@@ -70,8 +59,7 @@ export class Grid {
   private selBox: HTMLElement;
   private editor: HTMLInputElement;
   private sheet: SheetInfo | null = null;
-  private blocks = new Map<string, Block>();
-  private gen = 0;
+  private cache: CellCache;
   private raf = 0;
   private anchor = { r: 0, c: 0 };
   private focusCell = { r: 0, c: 0 };
@@ -79,6 +67,14 @@ export class Grid {
   private lastSelKey = '';
 
   constructor(private host: GridHost) {
+    this.cache = new CellCache(
+      (r0, c0, nr, nc) => {
+        const q = new URLSearchParams({ id: host.documentId(), sheet: this.sheet!.name, r0: String(r0), c0: String(c0), nr: String(nr), nc: String(nc) });
+        return getJson(`/api/window?${q}`);
+      },
+      () => this.schedule(),
+      (m) => host.onError(m),
+    );
     this.spacer = h('div', { class: 'grid-spacer' });
     this.cells = h('div', { class: 'grid-cells' });
     this.scroller = h('div', { class: 'grid-scroller', tabindex: 0 }, this.spacer, this.cells);
@@ -118,7 +114,7 @@ export class Grid {
     }
     if (!same) {
       // Cached blocks belong to the previous sheet; the grid is not ready until this one's cells arrive.
-      this.blocks.clear();
+      this.cache.clear();
       delete this.root.dataset.ready;
     }
     this.sheet = sheet;
@@ -143,7 +139,7 @@ export class Grid {
 
   /** Drops every cached block (the sheet changed); visible cells are fetched again (old values show meanwhile). */
   invalidate(): void {
-    this.gen++;
+    this.cache.invalidate();
     this.schedule();
   }
 
@@ -171,45 +167,8 @@ export class Grid {
     return { r0, c0, nr, nc, f };
   }
 
-  private block(br: number, bc: number): Block {
-    const key = `${br}:${bc}`;
-    const old = this.blocks.get(key);
-    if (old && (old.gen === this.gen || old.loading)) {
-      this.blocks.delete(key);
-      this.blocks.set(key, old); // most recently used last
-      return old;
-    }
-    const b: Block = { values: old?.values ?? null, styles: old?.styles ?? null, loading: true, gen: this.gen };
-    this.blocks.set(key, b);
-    const sheet = this.sheet!;
-    const gen = this.gen;
-    const q = new URLSearchParams({
-      id: this.host.documentId(), sheet: sheet.name,
-      r0: String(br * BLOCK_R), c0: String(bc * BLOCK_C), nr: String(BLOCK_R), nc: String(BLOCK_C),
-    });
-    getJson<{ values: string[][]; styles: Style[][] | null }>(`/api/window?${q}`)
-      .then((r) => {
-        if (this.sheet?.name !== sheet.name) return;
-        b.values = r.values;
-        b.styles = r.styles;
-        b.gen = gen;
-        this.schedule();
-      })
-      .catch((e: Error) => this.host.onError(`Could not load cells: ${e.message}`))
-      .finally(() => {
-        b.loading = false;
-        if (b.gen !== this.gen) this.schedule(); // changed while loading: fetch again
-      });
-    while (this.blocks.size > MAX_BLOCKS) this.blocks.delete(this.blocks.keys().next().value as string);
-    return b;
-  }
-
   private cell(r: number, c: number): { v: string | null; st: Style } {
-    const b = this.block(Math.floor(r / BLOCK_R), Math.floor(c / BLOCK_C));
-    if (!b.values) return { v: null, st: null };
-    const row = b.values[r % BLOCK_R];
-    const v = row?.[c % BLOCK_C];
-    return { v: v === undefined || v === null ? '' : String(v), st: b.styles?.[r % BLOCK_R]?.[c % BLOCK_C] ?? null };
+    return this.cache.cell(r, c);
   }
 
   /** Fills a pooled row element with cells c0..c0+nc of row r; DOM writes only where something changed. */
@@ -438,8 +397,7 @@ export class Grid {
   }
 
   private async write(r: number, c: number, value: string): Promise<void> {
-    const b = this.blocks.get(`${Math.floor(r / BLOCK_R)}:${Math.floor(c / BLOCK_C)}`);
-    if (b?.values?.[r % BLOCK_R]) b.values[r % BLOCK_R][c % BLOCK_C] = value; // shows at once; the change event refreshes it
+    this.cache.poke(r, c, value);
     this.schedule();
     try {
       await postJson('/api/edit', { id: this.host.documentId(), sheet: this.sheet!.name, row: r + 1, col: c + 1, value, user: this.host.user() });
