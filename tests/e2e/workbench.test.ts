@@ -215,4 +215,14 @@ describe('workbench (Chromium)', () => {
     const trashed = await page.locator('#panel-drive .drive-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
     expect(trashed.sort()).toEqual(drive.trashedItems().map((f) => f.name).sort());
   });
+
+  it('lets only its own page drive the runtime: cross-site and non-JSON POSTs are refused', async () => {
+    const body = JSON.stringify({ fn: 'openSettings', kind: 'menu', user: 'admin@datadesk.local' });
+    const plain = await fetch(`${wb.url}api/exec`, { method: 'POST', body, headers: { 'content-type': 'text/plain' } });
+    expect(plain.status).toBe(415);
+    const cross = await fetch(`${wb.url}api/exec`, { method: 'POST', body, headers: { 'content-type': 'application/json', origin: 'http://evil.example' } });
+    expect(cross.status).toBe(403);
+    const own = await fetch(`${wb.url}api/exec`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    expect(((await own.json()) as { ok: boolean }).ok).toBe(true);
+  });
 });

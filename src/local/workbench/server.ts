@@ -67,6 +67,15 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     const u = new URL(req.url ?? '/', 'http://localhost');
     const q = (k: string) => u.searchParams.get(k);
     const p = u.pathname;
+    // Only this machine's own page may drive the runtime: no other host name (DNS rebinding), no cross-site POST
+    // (a JSON content type forces a CORS preflight this server never grants).
+    const host = req.headers.host ?? '';
+    if (!/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(host)) throw new HttpError(403, 'forbidden host');
+    if (req.method === 'POST') {
+      const origin = req.headers.origin;
+      if (origin && origin !== `http://${host}`) throw new HttpError(403, 'cross-origin request refused');
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'POST bodies must be application/json');
+    }
     if (req.method === 'GET' && (p === '/' || p === '/index.html')) return sendBytes(res, 'text/html; charset=utf-8', PAGE_HTML);
     if (req.method === 'GET' && (p === '/assets/page.js' || p === '/assets/page.css')) {
       const f = join(assets, p.endsWith('.js') ? 'workbench-page.js' : 'workbench-page.css');
