@@ -4,7 +4,7 @@ import { callerWithRole } from '../core/roles';
 import { invalid, notFound } from '../core/errors';
 import { ensureHeartbeat } from '../platform/triggers';
 import { headerAndRow } from '../platform/segment-io';
-import { previewSegment, runSegment } from './pull';
+import { previewSegment, runSegment, type PreviewResult, type RunResult } from './pull';
 import type { SegmentCounts, SegmentRequest } from './request';
 import type { Schedule } from './schedule';
 import { requestFromFormRow } from './form';
@@ -25,21 +25,9 @@ export interface SegmentReference {
   user: string;
 }
 
-export interface SegmentPreview {
-  counts: SegmentCounts;
-  lines: string[];
-  sqlMs: number;
-}
-
-export interface SegmentRun extends SegmentPreview {
-  listId: string;
-  sheet: string;
-  file: { name: string; url: string };
-  metadata: { name: string; url: string };
-  mailed: boolean;
-  durationMs: number;
-  warnings: string[];
-}
+/** What Preview and Run answer: the pull's own result types (JSON-safe). */
+export type SegmentPreview = PreviewResult;
+export type SegmentRun = RunResult;
 
 export interface SavedView {
   name: string;
