@@ -1,24 +1,7 @@
 // The page's link to the workbench server: JSON calls, the event stream, and executions on this page's behalf.
 
-export interface DemoUser {
-  email: string;
-  name: string;
-  role: string;
-  capability: string;
-}
-
-export interface SheetInfo {
-  name: string;
-  rows: number;
-  cols: number;
-  frozenRows: number;
-}
-
-export interface DocInfo {
-  id: string;
-  name: string;
-  sheets: SheetInfo[];
-}
+export type { DemoUser } from '../../demo/types';
+export type { SheetInfo, DocInfo } from '../backend';
 
 export interface UiEvent {
   kind: 'ui';
