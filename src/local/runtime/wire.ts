@@ -46,7 +46,6 @@ export function gasClassName(obj: object): string {
   return ctor?.gasName ?? ctor?.name ?? 'Object';
 }
 
-/** Host → worker. */
 /** True when an array holds only primitives and Dates: structured clone carries it as it is. */
 function flatArray(v: unknown[]): boolean {
   for (let i = 0; i < v.length; i++) {
@@ -56,60 +55,60 @@ function flatArray(v: unknown[]): boolean {
   return true;
 }
 
-export function encodeForWorker(v: unknown, table: HandleTable): unknown {
-  if (v === null || v === undefined || typeof v !== 'object') return v;
+/** Returned by a `special` callback to have mapValue copy a plain object field by field. */
+const RECURSE = Symbol('recurse');
+
+/**
+ * Copies a value for the other side: primitives, Dates and typed arrays pass as they are, arrays and plain objects
+ * are walked (arrays of primitives untouched), and every other object goes to `special`, which returns its
+ * replacement, or RECURSE for a plain object it does not recognise.
+ */
+function mapValue(v: unknown, special: (o: object) => unknown): unknown {
+  if (typeof v === 'function') throw new Error('Functions cannot be passed to Apps Script services.');
+  if (v === null || typeof v !== 'object') return v;
   if (isDate(v) || ArrayBuffer.isView(v)) return v;
   if (Array.isArray(v)) {
     if (flatArray(v)) return v;
     const out = new Array(v.length);
-    for (let i = 0; i < v.length; i++) {
-      const x = v[i];
-      out[i] = x === null || typeof x !== 'object' ? x : encodeForWorker(x, table);
-    }
+    for (let i = 0; i < v.length; i++) out[i] = mapValue(v[i], special);
     return out;
   }
-  if (v instanceof Blob) return v.toWire();
-  const local = (v as { toLocalWire?: () => { name: string; data: unknown } }).toLocalWire;
-  if (typeof local === 'function') {
-    const w = local.call(v);
-    return { __local: w.name, data: encodeForWorker(w.data, table), h: table.register(v) };
-  }
-  if (isPlainObject(v)) {
-    if ((v as { __html?: boolean }).__html) return v;
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) out[k] = encodeForWorker(v[k], table);
-    return out;
-  }
-  const id = table.register(v);
-  const ref: HandleRef = { __h: id, c: gasClassName(v) };
-  const props = (v.constructor as { gasProps?: string[] }).gasProps;
-  if (props) {
-    ref.p = {};
-    for (const k of props) ref.p[k] = encodeForWorker((v as Record<string, unknown>)[k], table);
-  }
-  return ref;
+  const r = special(v);
+  if (r !== RECURSE) return r;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) out[k] = mapValue((v as Record<string, unknown>)[k], special);
+  return out;
 }
 
-/** Worker → host. */
-export function decodeFromWorker(v: unknown, table: HandleTable): unknown {
-  if (v === null || v === undefined || typeof v !== 'object') return v;
-  if (isDate(v) || ArrayBuffer.isView(v)) return v;
-  if (Array.isArray(v)) {
-    if (flatArray(v)) return v;
-    const out = new Array(v.length);
-    for (let i = 0; i < v.length; i++) {
-      const x = v[i];
-      out[i] = x === null || typeof x !== 'object' ? x : decodeFromWorker(x, table);
+/** Host → worker: service objects become handles; Blobs and worker-local objects travel by value. */
+export function encodeForWorker(v: unknown, table: HandleTable): unknown {
+  return mapValue(v, (o) => {
+    if (o instanceof Blob) return o.toWire();
+    const local = (o as { toLocalWire?: () => { name: string; data: unknown } }).toLocalWire;
+    if (typeof local === 'function') {
+      const w = local.call(o);
+      return { __local: w.name, data: encodeForWorker(w.data, table), h: table.register(o) };
     }
-    return out;
-  }
-  const o = v as Record<string, unknown>;
-  if (typeof o.__h === 'number') return table.get(o.__h);
-  if (o.__blob === true) return Blob.fromWire(o as unknown as BlobWire);
-  if (o.__html === true) return o;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(o)) out[k] = decodeFromWorker(o[k], table);
-  return out;
+    if (isPlainObject(o)) return o.__html ? o : RECURSE;
+    const ref: HandleRef = { __h: table.register(o), c: gasClassName(o) };
+    const props = (o.constructor as { gasProps?: string[] }).gasProps;
+    if (props) {
+      ref.p = {};
+      for (const k of props) ref.p[k] = encodeForWorker((o as Record<string, unknown>)[k], table);
+    }
+    return ref;
+  });
+}
+
+/** Worker → host: handles back to the host's objects, Blobs rebuilt, HtmlOutput kept as its wire form. */
+export function decodeFromWorker(v: unknown, table: HandleTable): unknown {
+  return mapValue(v, (o) => {
+    const w = o as Record<string, unknown>;
+    if (typeof w.__h === 'number') return table.get(w.__h);
+    if (w.__blob === true) return Blob.fromWire(w as unknown as BlobWire);
+    if (w.__html === true) return w;
+    return RECURSE;
+  });
 }
 
 /** Builds a worker-side object for a host object that prefers to live in the worker (a JDBC result set reading
@@ -129,65 +128,40 @@ export class WorkerCodec {
   ) {}
 
   decode(v: unknown): unknown {
-    if (v === null || v === undefined || typeof v !== 'object') return v;
     // The worker runs scripts in its main realm, so cloned Dates and arrays are already the script's own.
-    if (isDate(v) || ArrayBuffer.isView(v)) return v;
-    if (Array.isArray(v)) {
-      if (flatArray(v)) return v;
-      const out = new Array(v.length);
-      for (let i = 0; i < v.length; i++) {
-        const x = v[i];
-        out[i] = x === null || typeof x !== 'object' ? x : this.decode(x);
+    return mapValue(v, (o) => {
+      const w = o as Record<string, unknown>;
+      if (typeof w.__h === 'number') {
+        let p = this.proxies.get(w.__h);
+        if (!p) {
+          const ref = w as unknown as HandleRef;
+          if (ref.p) for (const k of Object.keys(ref.p)) ref.p[k] = this.decode(ref.p[k]);
+          p = this.makeProxy(ref);
+          this.proxies.set(w.__h, p);
+          this.proxyIds.set(p, w.__h);
+        }
+        return p;
       }
-      return out;
-    }
-    const o = v as Record<string, unknown>;
-    if (typeof o.__h === 'number') {
-      let p = this.proxies.get(o.__h);
-      if (!p) {
-        const ref = o as unknown as HandleRef;
-        if (ref.p) for (const k of Object.keys(ref.p)) ref.p[k] = this.decode(ref.p[k]);
-        p = this.makeProxy(ref);
-        this.proxies.set(o.__h, p);
-        this.proxyIds.set(p, o.__h);
+      if (w.__blob === true) return Blob.fromWire(w as unknown as BlobWire);
+      if (typeof w.__local === 'string') {
+        const make = this.localFactories[w.__local];
+        if (!make) throw new Error(`runtime: no worker-side factory for ${w.__local}`);
+        const h = w.h as number;
+        const obj = make(this.decode(w.data), (m, a) => this.callHost(h, m, a));
+        this.proxyIds.set(obj, h);
+        return obj;
       }
-      return p;
-    }
-    if (o.__blob === true) return Blob.fromWire(o as unknown as BlobWire);
-    if (typeof o.__local === 'string') {
-      const make = this.localFactories[o.__local];
-      if (!make) throw new Error(`runtime: no worker-side factory for ${o.__local}`);
-      const h = o.h as number;
-      const obj = make(this.decode(o.data), (m, a) => this.callHost(h, m, a));
-      this.proxyIds.set(obj, h);
-      return obj;
-    }
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(o)) out[k] = this.decode(o[k]);
-    return out;
+      return RECURSE;
+    });
   }
 
   encode(v: unknown): unknown {
-    if (v === null || v === undefined || typeof v !== 'object') {
-      if (typeof v === 'function') throw new Error('Functions cannot be passed to Apps Script services.');
-      return v;
-    }
-    if (isDate(v) || ArrayBuffer.isView(v)) return v;
-    if (Array.isArray(v)) {
-      if (flatArray(v)) return v;
-      const out = new Array(v.length);
-      for (let i = 0; i < v.length; i++) {
-        const x = v[i];
-        out[i] = x === null || typeof x !== 'object' ? x : this.encode(x);
-      }
-      return out;
-    }
-    const id = this.proxyIds.get(v);
-    if (id !== undefined) return { __h: id };
-    const wire = (v as { toWire?: () => unknown }).toWire;
-    if (typeof wire === 'function') return wire.call(v);
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) out[k] = this.encode((v as Record<string, unknown>)[k]);
-    return out;
+    return mapValue(v, (o) => {
+      const id = this.proxyIds.get(o);
+      if (id !== undefined) return { __h: id };
+      const wire = (o as { toWire?: () => unknown }).toWire;
+      if (typeof wire === 'function') return wire.call(o);
+      return RECURSE;
+    });
   }
 }
