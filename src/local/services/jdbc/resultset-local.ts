@@ -28,8 +28,8 @@ const FALSE = new Set(['f', 'false', '0', 'no', 'n', 'off']);
 
 export class LocalResultSetMetaData {
   constructor(private columns: ColumnMeta[], private count: Count) {}
-  private col(i: number): ColumnMeta {
-    this.count('JdbcResultSetMetaData.get');
+  private col(i: number, method: string): ColumnMeta {
+    this.count(`JdbcResultSetMetaData.${method}`);
     const c = this.columns[i - 1];
     if (!c) throw sqlError(`The column index is out of range: ${i}, number of columns: ${this.columns.length}.`);
     return c;
@@ -39,16 +39,16 @@ export class LocalResultSetMetaData {
     return this.columns.length;
   }
   getColumnLabel(i: number): string {
-    return this.col(i).name;
+    return this.col(i, 'getColumnLabel').name;
   }
   getColumnName(i: number): string {
-    return this.col(i).name;
+    return this.col(i, 'getColumnName').name;
   }
   getColumnType(i: number): number {
-    return this.col(i).type;
+    return this.col(i, 'getColumnType').type;
   }
   getColumnTypeName(i: number): string {
-    return this.col(i).typeName;
+    return this.col(i, 'getColumnTypeName').typeName;
   }
   toString(): string {
     return 'JdbcResultSetMetaData';
