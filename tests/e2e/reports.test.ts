@@ -88,9 +88,8 @@ describe('reports in the workbench (Chromium)', () => {
     expect(beats.length).toBeGreaterThanOrEqual(2);
     expect(beats.every((r) => r.ok)).toBe(true);
     expect(view()).toEqual(Object.fromEntries(BUS.map((bu) => [bu, [`DC_Orders_${bu}_${current}.xlsx`]])));
-    // (the workbench's folder listing currently also shows trashed files — wiring.ts lists children() without
-    // trashed:false — so the page check is "the new file is there"; the exact folder content is checked on the store)
-    expect(await driveListing('FASHION')).toContain(`DC_Orders_FASHION_${current}.xlsx`);
+    // what the auditor sees in the folder: only the new month's file (last month's is in the trash)
+    expect(await driveListing('FASHION')).toEqual([`DC_Orders_FASHION_${current}.xlsx`]);
     await screenshot(page, 'reports-03-new-month-published');
     await page.click('#drive-trash');
     await page.waitForSelector(`#panel-drive .drive-item[data-name="DC_Orders_FASHION_${last}.xlsx"]`);

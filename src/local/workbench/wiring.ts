@@ -67,7 +67,7 @@ function storeDrive(rt: Runtime): DriveBackend {
         path.unshift({ id: cur.id, name: cur.name });
         if (path.length > 100) break;
       }
-      return { folder: { id: folder.id, name: folder.name }, path, items: s.children(folder.id).sort(folderFirst).map(item) };
+      return { folder: { id: folder.id, name: folder.name }, path, items: s.children(folder.id, { trashed: false }).sort(folderFirst).map(item) };
     },
     async trash() {
       return store().trashedItems().sort(folderFirst).map(item);
