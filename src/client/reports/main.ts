@@ -148,3 +148,15 @@ async function load(): Promise<void> {
 }
 
 void load();
+
+/** Unattended runs change the status while the sidebar is open: refresh it every minute and when the user returns. */
+async function refresh(): Promise<void> {
+  try {
+    await loadStatus();
+    await loadLog();
+  } catch {
+    /* the next refresh tries again; user actions still report their errors */
+  }
+}
+setInterval(() => void refresh(), 60_000);
+window.addEventListener('focus', () => void refresh());
