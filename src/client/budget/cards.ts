@@ -27,7 +27,7 @@ function fileLink(f: Item['files'][number], preview: HTMLElement): HTMLElement {
         showError(e);
       }
     },
-  }, `📎 ${f.name}`);
+  }, `Berkas: ${f.name}`);
 }
 
 export function evidenceCard(it: Item, buttons: HTMLElement[]): HTMLElement {
