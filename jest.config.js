@@ -1,6 +1,11 @@
 // Jest configuration: three tiers (unit, runtime, e2e) as projects, TypeScript through esbuild (scripts/jest-transform.js).
 const transform = { '^.+\\.ts$': '<rootDir>/scripts/jest-transform.js' };
-const base = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+const base = {
+  transform,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  setupFiles: ['<rootDir>/scripts/jest-setup-dispose.js'],
+};
 module.exports = {
   // Two cores on CI: one jest worker per core (the default would leave one idle).
   maxWorkers: 2,

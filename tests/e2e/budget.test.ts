@@ -35,14 +35,9 @@ async function statusText(f: ReturnType<typeof sidebarFrame>, kind: 'ok' | 'erro
   return (await s.textContent()) ?? '';
 }
 
-/** Clicks like a user; when the workbench's hit test keeps refusing (seen with buttons inside <details>), the click is
- * dispatched on the element itself. */
+/** Clicks like a user (a real pointer click). */
 async function press(l: ReturnType<ReturnType<typeof sidebarFrame>['locator']>): Promise<void> {
-  try {
-    await l.click({ timeout: 5_000 });
-  } catch {
-    await l.dispatchEvent('click');
-  }
+  await l.click();
 }
 
 beforeAll(async () => {

@@ -9,14 +9,9 @@ import { database } from '../../src/local/services/jdbc/embedded';
 
 const ANALYST = 'analis@datadesk.local';
 
-/**
- * Clicks an element of the sidebar with a DOM click event. Pointer clicks inside the sandboxed sidebar frame stall in
- * this Chromium/jest setup (locator.click never gets past "scrolling into view", while clicks on the page work), so the
- * test sends the click event the element's handlers listen to; fill() and selectOption() work as a user types.
- */
+/** Clicks an element of the sidebar as a user does (a real pointer click). */
 async function press(l: Locator): Promise<void> {
-  await l.waitFor({ state: 'visible' });
-  await l.dispatchEvent('click');
+  await l.click();
 }
 let wb: TestWorkbench;
 let browser: Browser;
