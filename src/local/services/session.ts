@@ -1,7 +1,8 @@
 // Session: the active user, the script's time zone and locale, as the runtime was told for this execution.
 import type { LocalEnv } from './local';
 
-class User {
+/** Apps Script's User: an email behind getEmail() (Session, Protection editors). */
+export class User {
   static readonly gasName = 'User';
   constructor(private email: string) {}
   getEmail(): string {

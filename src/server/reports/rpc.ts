@@ -1,4 +1,5 @@
 // RPC functions the Reports sidebar calls: settings and pre-flight (admins), run and dry run (admins), log (auditors).
+import type { RunLogRow } from './ports';
 import { rpc } from '../core/rpc';
 import { callerWithRole, callerRoles } from '../core/roles';
 import { denied } from '../core/errors';
@@ -18,20 +19,13 @@ export interface ReportsSettingsView {
   defaultMonth: string;
 }
 
-export interface RunLogEntry {
-  runId: string;
-  month: string;
-  bu: string;
-  rows: number;
-  bytes: number;
-  sha256: string;
-  link: string;
+/** A run-log row as the sheet holds it: times as written there, status as read, plus the duration. */
+export type RunLogEntry = Omit<RunLogRow, 'status' | 'start' | 'end'> & {
   status: string;
-  attempts: number;
   start: string;
   end: string;
   durationS: number;
-}
+};
 
 function view(): ReportsSettingsView {
   const url = scriptProp(WEBHOOK_URL_PROP);

@@ -6,20 +6,10 @@ import { GasError } from '../../runtime/types';
 import type { SheetsSession } from './session';
 import type { BookModel, SheetModel, ProtectionData } from './model';
 import { RangeObj } from './range';
+import { User } from '../session';
 import { asEnum, type Returning } from './types';
 
 type GProtection = GoogleAppsScript.Spreadsheet.Protection;
-
-class EditorUser {
-  static readonly gasName = 'User';
-  constructor(private email: string) {}
-  getEmail(): string {
-    return this.email;
-  }
-  toString(): string {
-    return this.email;
-  }
-}
 
 let nextId = 1;
 
@@ -88,8 +78,8 @@ export class ProtectionObj implements Pick<GProtection, 'getDescription' | 'isWa
     const owner = this.data.book.owner;
     return this.edit((p) => (p.editors = p.editors.filter((x) => x === owner || !gone.has(x))));
   }
-  getEditors(): EditorUser[] {
-    return this.data.p.editors.map((e) => new EditorUser(e));
+  getEditors(): User[] {
+    return this.data.p.editors.map((e) => new User(e));
   }
   getRange(): RangeObj {
     const { sheet, p } = this.data;
