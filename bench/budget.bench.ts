@@ -51,9 +51,15 @@ export async function run(): Promise<BenchResult[]> {
 
     // Baseline: an RPC that opens the database and reads the caller (what every budget call pays before its work).
     const base: number[] = [];
-    for (let i = 0; i < 3; i++) base.push(must(await rt.execute({ fn: 'budget_allocations', args: ['2030-01'], user: 'sbp.menteng-kota@datadesk.local', kind: 'rpc' })).durationMs);
+    for (let i = 0; i < 3; i++)
+      base.push(
+        must(
+          await rt.execute({ fn: 'budget_allocations', args: ['2030-01'], user: 'sbp.menteng-kota@datadesk.local', kind: 'rpc' }),
+        ).durationMs,
+      );
     const dash: ExecResult[] = [];
-    for (let i = 0; i < 5; i++) dash.push(must(await rt.execute({ fn: 'budget_dashboard', args: [null, month], user: AREA, kind: 'rpc' })));
+    for (let i = 0; i < 5; i++)
+      dash.push(must(await rt.execute({ fn: 'budget_dashboard', args: [null, month], user: AREA, kind: 'rpc' })));
     const dashMs = median(dash.map((d) => d.durationMs));
     const dashStatements = statements(dash[0].counts);
     const v = dash[0].value as { totals: { allocation: number; approved: number; pending: number }; children: unknown[] };
@@ -61,7 +67,10 @@ export async function run(): Promise<BenchResult[]> {
     // 200 pending items in one cluster-month (allocation large enough), then one "approve all".
     const cluster = 'CL-007';
     await db.query(`UPDATE budget.allocation SET amount = 90000000000 WHERE cluster_id = $1 AND month = $2`, [cluster, month]);
-    await db.query(`UPDATE budget.evidence SET status = 'approved', decided_by = 'x@datadesk.local', decided_at = now() WHERE cluster_id = $1 AND month = $2 AND status = 'pending'`, [cluster, month]);
+    await db.query(
+      `UPDATE budget.evidence SET status = 'approved', decided_by = 'x@datadesk.local', decided_at = now() WHERE cluster_id = $1 AND month = $2 AND status = 'pending'`,
+      [cluster, month],
+    );
     await db.query(
       `INSERT INTO budget.evidence (cluster_id, month, point_type, description, amount, spent_on, submitted_by, submitted_at)
        SELECT $1, $2, 'OUTLET', 'Bench item ' || g, 10000 + g, '2030-11-10', 'sbp.bench@datadesk.local', now() FROM generate_series(1, 200) g`,
@@ -90,7 +99,12 @@ export async function run(): Promise<BenchResult[]> {
       },
       {
         name: 'budget: approve all 200 pending items of a cluster-month',
-        figures: { 'execution ms': approve.durationMs, 'items approved': decided, 'Jdbc statements': approveStatements, transactions: commits },
+        figures: {
+          'execution ms': approve.durationMs,
+          'items approved': decided,
+          'Jdbc statements': approveStatements,
+          transactions: commits,
+        },
         counts: jdbcOnly(approve.counts),
         target: { text: 'one transaction, ≤ 3 statements', met: decided === 200 && commits === 1 && approveStatements <= 3 },
       },

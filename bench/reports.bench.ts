@@ -14,8 +14,20 @@ import type { BenchResult } from './types';
 const ADMIN = 'admin@datadesk.local';
 const LIMIT_MS = 6 * 60_000;
 
-interface FileFig { bu: string; rows: number; bytes: number; queryMs: number; buildMs: number; uploadMs: number }
-interface Summary { phase: string; error: string | null; executions: number; files: FileFig[] }
+interface FileFig {
+  bu: string;
+  rows: number;
+  bytes: number;
+  queryMs: number;
+  buildMs: number;
+  uploadMs: number;
+}
+interface Summary {
+  phase: string;
+  error: string | null;
+  executions: number;
+  files: FileFig[];
+}
 
 export async function run(): Promise<BenchResult[]> {
   const rows = Number(process.env.DATADESK_BENCH_REPORT_ROWS ?? 1_000_000);
@@ -38,7 +50,15 @@ export async function run(): Promise<BenchResult[]> {
       DATADESK_DB_URL: DEMO_DB.url,
       DATADESK_DB_USER: DEMO_DB.user,
       DATADESK_DB_PASSWORD: DEMO_DB.password,
-      DATADESK_REPORTS_SETTINGS: JSON.stringify({ schema: 'dc', folders, pattern: 'DC_Orders_<BU>_<YYYY-MM>.xlsx', webhookFormat: 'google_chat', scheduleDay: 2, scheduleHour: 1, scheduleEnabled: true }),
+      DATADESK_REPORTS_SETTINGS: JSON.stringify({
+        schema: 'dc',
+        folders,
+        pattern: 'DC_Orders_<BU>_<YYYY-MM>.xlsx',
+        webhookFormat: 'google_chat',
+        scheduleDay: 2,
+        scheduleHour: 1,
+        scheduleEnabled: true,
+      }),
       DATADESK_REPORTS_WEBHOOK_URL: demoWebhookUrl(hooks.url),
     });
 
@@ -59,7 +79,14 @@ export async function run(): Promise<BenchResult[]> {
       summary = (await rt.call<Summary | null>('reports_status', [], { user: ADMIN, kind: 'rpc' }))!;
       if (summary.phase === 'done' || summary.phase === 'failed' || i > 40) break;
       rt.env.clock.advanceBy(60 * 60_000);
-      exec = await rt.execute({ fn: 'heartbeat', kind: 'installableTrigger', user: ADMIN, documentId, authMode: 'FULL', event: () => ({ authMode: 'FULL' }) });
+      exec = await rt.execute({
+        fn: 'heartbeat',
+        kind: 'installableTrigger',
+        user: ADMIN,
+        documentId,
+        authMode: 'FULL',
+        event: () => ({ authMode: 'FULL' }),
+      });
     }
     const wallMs = Date.now() - t0;
     clearInterval(timer);

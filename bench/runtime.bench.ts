@@ -13,17 +13,26 @@ export async function run(): Promise<BenchResult[]> {
   const perExec = (Date.now() - t0) / n;
   const r = await rt.execute({
     fn: 'f',
-    script: 'function f() { var t = Date.now(); for (var i = 0; i < 2000; i++) Session.getScriptTimeZone(); for (var j = 0; j < 2000; j++) PropertiesService.toString(); return Date.now() - t; }',
+    script:
+      'function f() { var t = Date.now(); for (var i = 0; i < 2000; i++) Session.getScriptTimeZone(); for (var j = 0; j < 2000; j++) PropertiesService.toString(); return Date.now() - t; }',
   });
   const rt2 = await rt.execute({
     fn: 'f',
-    script: 'function f() { var t = Date.now(); var p = PropertiesService; for (var i = 0; i < 2000; i++) { try { p.getScriptProperties(); } catch (e) {} } return Date.now() - t; }',
+    script:
+      'function f() { var t = Date.now(); var p = PropertiesService; for (var i = 0; i < 2000; i++) { try { p.getScriptProperties(); } catch (e) {} } return Date.now() - t; }',
   });
   return [
-    { name: 'execution start-up (fresh worker, bundle loaded)', figures: { 'ms per execution (mean of 20)': perExec.toFixed(1) }, counts: {} },
+    {
+      name: 'execution start-up (fresh worker, bundle loaded)',
+      figures: { 'ms per execution (mean of 20)': perExec.toFixed(1) },
+      counts: {},
+    },
     {
       name: 'host service round trip',
-      figures: { 'µs per remote call (2,000 calls)': ((Number(rt2.value) * 1000) / 2000).toFixed(1), 'local-call loop ms': String(r.value) },
+      figures: {
+        'µs per remote call (2,000 calls)': ((Number(rt2.value) * 1000) / 2000).toFixed(1),
+        'local-call loop ms': String(r.value),
+      },
       counts: rt2.counts,
     },
   ];

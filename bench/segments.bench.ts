@@ -79,8 +79,15 @@ export async function run(): Promise<BenchResult[]> {
       writeFileSync(join(stateDir, 'seeded-' + SEED_VERSION), new Date().toISOString());
     }
     const seedMs = Date.now() - g0;
-    const folderId = await runSnippet<string>(rt, "return PropertiesService.getScriptProperties().getProperty('DATADESK_SEGMENTS_FOLDER');");
-    const sizes = (await db.query<{ m: number; t: number }>('SELECT (SELECT count(*) FROM loyalty.members) AS m, (SELECT count(*) FROM loyalty.transactions) AS t')).rows[0];
+    const folderId = await runSnippet<string>(
+      rt,
+      "return PropertiesService.getScriptProperties().getProperty('DATADESK_SEGMENTS_FOLDER');",
+    );
+    const sizes = (
+      await db.query<{ m: number; t: number }>(
+        'SELECT (SELECT count(*) FROM loyalty.members) AS m, (SELECT count(*) FROM loyalty.transactions) AS t',
+      )
+    ).rows[0];
 
     const req = benchRequest(folderId);
     const dates = resolveDates(req, rt.env.clock.now());
@@ -90,7 +97,11 @@ export async function run(): Promise<BenchResult[]> {
       const t0 = Date.now();
       await db.exec('BEGIN');
       try {
-        const run = async (s: Stmt) => db.query(dollar(s.sql), s.params.map((v) => (v instanceof Date ? v.toISOString() : v)));
+        const run = async (s: Stmt) =>
+          db.query(
+            dollar(s.sql),
+            s.params.map((v) => (v instanceof Date ? v.toISOString() : v)),
+          );
         for (const s of c.materialise) await run(s);
         await run(c.counts);
         await run(c.rows);
@@ -107,7 +118,10 @@ export async function run(): Promise<BenchResult[]> {
     const runs: Array<Awaited<ReturnType<Runtime['execute']>>> = [];
     let logExisted = false;
     for (let i = 0; i < 2; i++) {
-      logExisted = await runSnippet<boolean>(rt, "return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Segment log') !== null;");
+      logExisted = await runSnippet<boolean>(
+        rt,
+        "return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Segment log') !== null;",
+      );
       const one = await rt.execute({ fn: 'segments_run', args: [req], user: ANALYST, kind: 'rpc' });
       if (!one.ok) throw new Error(`run failed: ${one.error?.message}`);
       runs.push(one);
@@ -115,13 +129,25 @@ export async function run(): Promise<BenchResult[]> {
     }
     const r = runs[runs.length - 1];
     const ddBest = Math.min(...runs.map((x) => x.durationMs));
-    const v = r.value as { counts: { found: number; delivered: number; dropped: Record<string, number> }; sheet: string; sqlMs: number; durationMs: number };
+    const v = r.value as {
+      counts: { found: number; delivered: number; dropped: Record<string, number> };
+      sheet: string;
+      sqlMs: number;
+      durationMs: number;
+    };
     const sqlBest = Math.min(...sqlTimes);
     const ratio = ddBest / sqlBest;
-    const dropped = Object.entries(v.counts.dropped).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
+    const dropped = Object.entries(v.counts.dropped)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
     const setValues = r.counts['Range.setValues'] ?? 0;
     const listSetValues = setValues - (logExisted ? 1 : 2); // the log: its row, plus its header when it was created
-    const listRows = await runSnippet<number>(rt, 'return SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args).getLastRow();', v.sheet);
+    const listRows = await runSnippet<number>(
+      rt,
+      'return SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args).getLastRow();',
+      v.sheet,
+    );
     const okTime = ddBest <= 15_000;
     const okRatio = ratio <= 1.5;
     return [
@@ -146,7 +172,10 @@ export async function run(): Promise<BenchResult[]> {
           sheet: v.sheet,
         },
         counts: r.counts,
-        target: { text: 'run ≤ 15 s and ≤ 1.5× the compiled SQL alone; list sheet in one setValues', met: okTime && okRatio && listSetValues === 1 && listRows === v.counts.delivered + 1 },
+        target: {
+          text: 'run ≤ 15 s and ≤ 1.5× the compiled SQL alone; list sheet in one setValues',
+          met: okTime && okRatio && listSetValues === 1 && listRows === v.counts.delivered + 1,
+        },
       },
     ];
   } finally {

@@ -44,15 +44,32 @@ export async function run(): Promise<BenchResult[]> {
       for (const [k, v] of Object.entries(r.counts)) totals[k] = (totals[k] ?? 0) + v;
       const before = p.done;
       p = (r.value as { progress: Progress }).progress;
-      perChunk.push({ getValues: r.counts['Range.getValues'] ?? 0, setValues: r.counts['Range.setValues'] ?? 0, ms: r.durationMs, done: p.done - before });
+      perChunk.push({
+        getValues: r.counts['Range.getValues'] ?? 0,
+        setValues: r.counts['Range.setValues'] ?? 0,
+        ms: r.durationMs,
+        done: p.done - before,
+      });
     }
     const wallMs = Date.now() - t0;
     const st = g.stats();
-    const values = await runSnippet<unknown[][]>(rt, "return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Produk').getDataRange().getValues();", null, documentId);
+    const values = await runSnippet<unknown[][]>(
+      rt,
+      "return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Produk').getDataRange().getValues();",
+      null,
+      documentId,
+    );
     const lists = seedWordLists();
     const rows = values.slice(1);
     const tagged = rows.filter((r) => /^(selesai|tanpa gambar)$/.test(String(r[4]))).length;
-    const forbidden = rows.reduce((a, r) => a + String(r[1]).split(', ').filter((k) => k && matchKeyword(k, lists)).length, 0);
+    const forbidden = rows.reduce(
+      (a, r) =>
+        a +
+        String(r[1])
+          .split(', ')
+          .filter((k) => k && matchKeyword(k, lists)).length,
+      0,
+    );
     const twice = Object.values(st.answered).filter((c) => c > 1).length;
     const workChunks = perChunk.filter((c) => c.done > 0);
     const maxGet = Math.max(...workChunks.map((c) => c.getValues));
@@ -77,20 +94,27 @@ export async function run(): Promise<BenchResult[]> {
       'UrlFetch requests / SKU': Math.round(urlPerSku * 1000) / 1000,
       'max getValues / chunk': maxGet,
       'max setValues / chunk': maxSet,
-      'finishing execution getValues/setValues': perChunk.filter((c) => c.done === 0).map((c) => `${c.getValues}/${c.setValues}`).join(' '),
+      'finishing execution getValues/setValues': perChunk
+        .filter((c) => c.done === 0)
+        .map((c) => `${c.getValues}/${c.setValues}`)
+        .join(' '),
       'SKUs answered twice': twice,
       'forbidden words kept': forbidden,
       tokens: p.tokens,
       'est. cost Rp': p.costRp,
       'max requests in flight': st.maxInFlight,
     };
-    const met = rate >= 15 && maxGet <= 2 && maxSet <= 1 && urlPerSku <= 1.3 && tagged + p.errors === n && forbidden === 0 && twice === 0;
+    const met =
+      rate >= 15 && maxGet <= 2 && maxSet <= 1 && urlPerSku <= 1.3 && tagged + p.errors === n && forbidden === 0 && twice === 0;
     return [
       {
         name: `tagging: ${n} SKUs, latency median 2 s / p95 6 s, 2 % 429, 1 % 500`,
         figures,
         counts: totals,
-        target: { text: '≥ 15 SKUs/s end to end, ≤ 2 getValues and 1 setValues per chunk, ≤ 1.3 UrlFetch requests per SKU, every SKU once, no forbidden word', met },
+        target: {
+          text: '≥ 15 SKUs/s end to end, ≤ 2 getValues and 1 setValues per chunk, ≤ 1.3 UrlFetch requests per SKU, every SKU once, no forbidden word',
+          met,
+        },
       },
     ];
   } finally {

@@ -107,7 +107,14 @@ export async function run(): Promise<BenchResult[]> {
       }
       const jumpMs = performance.now() - j0;
       const requests = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/window')).length - before;
-      return { frames, idle, jumpMs, requests, cells: document.querySelectorAll('#grid .cell').length, renderMs: (stats.ms - s0.ms) / Math.max(1, stats.renders - s0.renders) };
+      return {
+        frames,
+        idle,
+        jumpMs,
+        requests,
+        cells: document.querySelectorAll('#grid .cell').length,
+        renderMs: (stats.ms - s0.ms) / Math.max(1, stats.renders - s0.renders),
+      };
     });
     const f = scroll.frames.slice(1, 300);
     const jumps = scroll.frames.slice(300);

@@ -25,7 +25,13 @@ function exportedFunctions() {
     for (const m of src.matchAll(re)) {
       const params = m[3]
         .split(',')
-        .map((p) => p.trim().replace(/^\.\.\./, '').split(/[?:=]/)[0].trim())
+        .map((p) =>
+          p
+            .trim()
+            .replace(/^\.\.\./, '')
+            .split(/[?:=]/)[0]
+            .trim(),
+        )
         .filter(Boolean);
       if (!found.has(m[2])) found.set(m[2], { doc: (m[1] ?? '').trim(), params });
     }
@@ -109,7 +115,11 @@ async function buildLocal() {
     cli: 'src/local/cli/main.ts',
     workbench: 'src/local/workbench/server.ts',
   };
-  const entryPoints = Object.fromEntries(Object.entries(nodeEntries).filter(([, p]) => existsSync(join(root, p))).map(([k, p]) => [k, join(root, p)]));
+  const entryPoints = Object.fromEntries(
+    Object.entries(nodeEntries)
+      .filter(([, p]) => existsSync(join(root, p)))
+      .map(([k, p]) => [k, join(root, p)]),
+  );
   await esbuild.build({
     entryPoints,
     outdir: localOut,

@@ -37,7 +37,9 @@ try {
     wb = await startWorkbench({ ...opts, reset: false, port: 0 });
   } else throw e;
 }
-console.log(`\nDataDesk workbench ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${wb.url}\nState: ${wb.rt.env.config.stateDir}\nPress Ctrl-C to stop.`);
+console.log(
+  `\nDataDesk workbench ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${wb.url}\nState: ${wb.rt.env.config.stateDir}\nPress Ctrl-C to stop.`,
+);
 
 let stopping = false;
 async function stop(signal) {

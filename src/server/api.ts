@@ -17,4 +17,5 @@ export function app_whoami(): { email: string; roles: AppRole[] } {
 }
 
 /** Fails to compile when any RPC function takes or returns something google.script.run cannot carry. */
-export const rpcApiIsJsonSafe: AssertRpcApi<Omit<typeof Self, 'rpcApiIsJsonSafe'>> extends Record<string, true> ? true : never = true;
+export const rpcApiIsJsonSafe: AssertRpcApi<Omit<typeof Self, 'rpcApiIsJsonSafe'>> extends Record<string, true> ? true : never =
+  true;

@@ -3,7 +3,19 @@
 // PDF opens from the local Drive.
 import type { Browser, Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
-import { startTestWorkbench, openBrowser, openWorkbench, asUser, runMenu, sidebarFrame, dialogFrame, screenshot, eventually, TestWorkbench, E2E_TIMEOUT } from './harness';
+import {
+  startTestWorkbench,
+  openBrowser,
+  openWorkbench,
+  asUser,
+  runMenu,
+  sidebarFrame,
+  dialogFrame,
+  screenshot,
+  eventually,
+  TestWorkbench,
+  E2E_TIMEOUT,
+} from './harness';
 import { database } from '../../src/local/services/jdbc/embedded';
 import { driveStore } from '../../src/local/services/drive/store';
 import { receiptPng } from '../../src/local/demo/budget-receipt';
@@ -68,7 +80,12 @@ async function walk(): Promise<void> {
   await f.locator('input[name="alloc-amount"]').fill('45.000.000');
   await press(f.locator('#sec-allocation button', { hasText: 'Simpan alokasi' }));
   expect(await statusText(f)).toContain('Rp 45.000.000');
-  expect(Number((await q<{ amount: string }>(`SELECT amount FROM budget.allocation WHERE cluster_id = $1 AND month = $2`, [CL, month]))[0].amount)).toBe(45_000_000);
+  expect(
+    Number(
+      (await q<{ amount: string }>(`SELECT amount FROM budget.allocation WHERE cluster_id = $1 AND month = $2`, [CL, month]))[0]
+        .amount,
+    ),
+  ).toBe(45_000_000);
   await screenshot(page, 'budget-1-area');
 
   // Region proposes from history, reads the method, saves.
@@ -80,7 +97,14 @@ async function walk(): Promise<void> {
   expect(await f.locator('#rec-explain').textContent()).toMatch(/3 bulan terakhir/);
   await press(f.locator('#sec-recommendation button', { hasText: 'Simpan rekomendasi' }));
   expect(await statusText(f)).toContain('Rekomendasi tersimpan');
-  const recTotal = Number((await q<{ s: string }>(`SELECT SUM(amount) AS s FROM budget.recommendation WHERE cluster_id = $1 AND month = $2`, [CL, month]))[0].s);
+  const recTotal = Number(
+    (
+      await q<{ s: string }>(`SELECT SUM(amount) AS s FROM budget.recommendation WHERE cluster_id = $1 AND month = $2`, [
+        CL,
+        month,
+      ])
+    )[0].s,
+  );
   expect(recTotal).toBe(45_000_000);
   await screenshot(page, 'budget-2-region');
 
@@ -91,11 +115,17 @@ async function walk(): Promise<void> {
   await f.locator('select[name="ev-point"]').selectOption('OUTLET');
   const today = (await q<{ d: string }>(`SELECT to_char(now() AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD') AS d`))[0].d;
   if (today.startsWith(month)) await f.locator('input[name="ev-date"]').fill(today);
-  await f.locator('input[name="ev-files"]').setInputFiles({ name: 'foto-spanduk.png', mimeType: 'image/png', buffer: Buffer.from(receiptPng(4242, 200, 260)) });
+  await f
+    .locator('input[name="ev-files"]')
+    .setInputFiles({ name: 'foto-spanduk.png', mimeType: 'image/png', buffer: Buffer.from(receiptPng(4242, 200, 260)) });
   await press(f.locator('#sec-evidence button', { hasText: 'Kirim evidence' }));
   expect(await statusText(f)).toMatch(/Evidence #\d+ terkirim/);
-  const ev = (await q<{ id: string; status: string; folder: string }>(
-    `SELECT e.id, e.status FROM budget.evidence e WHERE e.cluster_id = $1 AND e.description = 'E2E spanduk outlet Menteng'`, [CL]))[0];
+  const ev = (
+    await q<{ id: string; status: string; folder: string }>(
+      `SELECT e.id, e.status FROM budget.evidence e WHERE e.cluster_id = $1 AND e.description = 'E2E spanduk outlet Menteng'`,
+      [CL],
+    )
+  )[0];
   expect(ev.status).toBe('pending');
   await screenshot(page, 'budget-3-cluster');
 
@@ -107,20 +137,39 @@ async function walk(): Promise<void> {
   await card.waitFor({ timeout: 60_000 });
   await press(card.locator('button', { hasText: /^Setujui$/ }));
   expect(await statusText(f)).toContain(`Evidence #${ev.id} disetujui`);
-  expect((await q<{ status: string; decided_by: string }>(`SELECT status, decided_by FROM budget.evidence WHERE id = $1`, [ev.id]))[0]).toEqual({ status: 'approved', decided_by: MCOT });
+  expect(
+    (await q<{ status: string; decided_by: string }>(`SELECT status, decided_by FROM budget.evidence WHERE id = $1`, [ev.id]))[0],
+  ).toEqual({ status: 'approved', decided_by: MCOT });
   await screenshot(page, 'budget-4-mcot');
 
   // The dashboard shows it at every level: Area → Region → Branch → Cluster.
   const approvedAt = async (col: string, id: string) =>
-    Number((await q<{ s: string }>(`SELECT COALESCE(SUM(e.amount),0) AS s FROM budget.evidence e JOIN budget.node n ON n.id = e.cluster_id WHERE e.status = 'approved' AND e.month = $1 AND n.${col} = $2`, [month, id]))[0].s);
+    Number(
+      (
+        await q<{ s: string }>(
+          `SELECT COALESCE(SUM(e.amount),0) AS s FROM budget.evidence e JOIN budget.node n ON n.id = e.cluster_id WHERE e.status = 'approved' AND e.month = $1 AND n.${col} = $2`,
+          [month, id],
+        )
+      )[0].s,
+    );
   const rupiah = (n: number) => 'Rp ' + n.toLocaleString('de-DE');
   await asUser(page, AREA);
   expect(await runMenu(page, /Anggaran: Dasbor/)).toBe('dialog');
   const d = dialogFrame(page);
-  await eventually(async () => expect(await d.locator('[data-kpi="approved"] .v').textContent()).toBe(rupiah(await approvedAt('area_id', 'A1'))), 60_000);
-  for (const [id, col] of [['R11', 'region_id'], ['B111', 'branch_id'], [CL, 'cluster_id']] as const) {
+  await eventually(
+    async () => expect(await d.locator('[data-kpi="approved"] .v').textContent()).toBe(rupiah(await approvedAt('area_id', 'A1'))),
+    60_000,
+  );
+  for (const [id, col] of [
+    ['R11', 'region_id'],
+    ['B111', 'branch_id'],
+    [CL, 'cluster_id'],
+  ] as const) {
     await press(d.locator(`tr[data-node="${id}"]`));
-    await eventually(async () => expect(await d.locator('[data-kpi="approved"] .v').textContent()).toBe(rupiah(await approvedAt(col, id))), 60_000);
+    await eventually(
+      async () => expect(await d.locator('[data-kpi="approved"] .v').textContent()).toBe(rupiah(await approvedAt(col, id))),
+      60_000,
+    );
   }
   expect(await d.locator('svg').count()).toBeGreaterThanOrEqual(3);
   await screenshot(page, 'budget-5-dashboard');
@@ -140,7 +189,14 @@ async function walk(): Promise<void> {
   expect([res.status(), res.headers()['content-type']]).toEqual([200, 'application/pdf']);
   const bytes = await res.body();
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-  const approvedItems = Number((await q<{ n: string }>(`SELECT count(*) AS n FROM budget.evidence WHERE cluster_id = $1 AND month = $2 AND status = 'approved'`, [CL, month]))[0].n);
+  const approvedItems = Number(
+    (
+      await q<{ n: string }>(
+        `SELECT count(*) AS n FROM budget.evidence WHERE cluster_id = $1 AND month = $2 AND status = 'approved'`,
+        [CL, month],
+      )
+    )[0].n,
+  );
   expect((await PDFDocument.load(bytes)).getPageCount()).toBe(1 + approvedItems);
   await screenshot(page, 'budget-6-pdf');
 }

@@ -77,7 +77,8 @@ export async function startTestWorkbench(opts: WorkbenchOptions = {}): Promise<T
 
 /** Debian's Chromium, headless, with nothing that reaches the network. */
 export async function openBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run bash scripts/setup-system.sh (installs Debian's chromium)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: run bash scripts/setup-system.sh (installs Debian's chromium)`);
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
@@ -137,10 +138,17 @@ export async function runMenu(page: Page, caption: string | RegExp): Promise<Ope
     page.waitForSelector('#sidebar iframe', gone).then(() => 'sidebar' as const),
     page.waitForSelector('#dialog iframe', gone).then(() => 'dialog' as const),
     page.waitForSelector('#alert', gone).then(() => 'alert' as const),
-    page.waitForFunction((b) => Number(document.body.dataset.menuRuns ?? '0') > b, before, { timeout: 120_000 }).then(() => 'none' as const),
+    page
+      .waitForFunction((b) => Number(document.body.dataset.menuRuns ?? '0') > b, before, { timeout: 120_000 })
+      .then(() => 'none' as const),
   ]);
   if (which !== 'none') return which;
-  for (const [sel, name] of [['#sidebar iframe', 'sidebar'], ['#dialog iframe', 'dialog'], ['#alert', 'alert']] as const) if (await page.$(sel)) return name;
+  for (const [sel, name] of [
+    ['#sidebar iframe', 'sidebar'],
+    ['#dialog iframe', 'dialog'],
+    ['#alert', 'alert'],
+  ] as const)
+    if (await page.$(sel)) return name;
   return 'none';
 }
 
@@ -185,12 +193,20 @@ export async function advanceClock(page: Page, iso: string): Promise<ClockRun[]>
   await page.fill('#clock-to', iso);
   const before = await page.getAttribute('#clock-runs', 'data-seq');
   await page.click('#clock-advance');
-  await page.waitForFunction((b) => {
-    const el = document.querySelector('#clock-runs');
-    return !!el && el.getAttribute('data-seq') !== b && el.getAttribute('data-state') === 'done';
-  }, before, { timeout: 170_000 });
+  await page.waitForFunction(
+    (b) => {
+      const el = document.querySelector('#clock-runs');
+      return !!el && el.getAttribute('data-seq') !== b && el.getAttribute('data-state') === 'done';
+    },
+    before,
+    { timeout: 170_000 },
+  );
   return page.$$eval('#clock-runs .run', (els) =>
-    els.map((e) => ({ fn: e.getAttribute('data-fn') ?? '', ok: e.getAttribute('data-ok') === '1', error: e.getAttribute('data-error') })),
+    els.map((e) => ({
+      fn: e.getAttribute('data-fn') ?? '',
+      ok: e.getAttribute('data-ok') === '1',
+      error: e.getAttribute('data-error'),
+    })),
   );
 }
 

@@ -3,7 +3,16 @@
 // no word of the lists is in any tag.
 import type { Browser, Page } from 'playwright-core';
 import {
-  startTestWorkbench, openBrowser, openWorkbench, runMenu, sidebarFrame, advanceClock, screenshot, eventually, TestWorkbench, E2E_TIMEOUT,
+  startTestWorkbench,
+  openBrowser,
+  openWorkbench,
+  runMenu,
+  sidebarFrame,
+  advanceClock,
+  screenshot,
+  eventually,
+  TestWorkbench,
+  E2E_TIMEOUT,
 } from './harness';
 import { readDemoState } from '../../src/local/demo/index';
 import { writeTaggingDemo } from '../../src/local/demo/tagging';
@@ -25,7 +34,9 @@ beforeAll(async () => {
   g = await startGeminiStandin({ faults: { latency: { medianMs: 1500, p95Ms: 2500 } } });
   wb = await startTestWorkbench();
   documentId = readDemoState(wb.rt)!.documentId;
-  await setScriptProperties(wb.rt, { DATADESK_ROLES: JSON.stringify({ 'admin@datadesk.local': ['admin'], [MERCH]: ['merchandiser'] }) });
+  await setScriptProperties(wb.rt, {
+    DATADESK_ROLES: JSON.stringify({ 'admin@datadesk.local': ['admin'], [MERCH]: ['merchandiser'] }),
+  });
   await writeTaggingDemo(wb.rt, documentId, g.url, 200, N, { chunkSize: 10, batchSize: 5 });
   browser = await openBrowser();
   page = await openWorkbench(browser, wb, MERCH);
@@ -37,50 +48,70 @@ afterAll(async () => {
   await g?.close();
 });
 
-const productRows = () => runSnippet<unknown[][]>(wb.rt, "return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Produk').getDataRange().getValues();", null, documentId);
+const productRows = () =>
+  runSnippet<unknown[][]>(
+    wb.rt,
+    "return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Produk').getDataRange().getValues();",
+    null,
+    documentId,
+  );
 
 describe('tagging in the workbench (Chromium)', () => {
-  it('Tag products: progress, close halfway, the clock advances, every SKU tagged once', async () => {
-    expect(await runMenu(page, /^Tandai produk/)).toBe('sidebar');
-    const side = sidebarFrame(page);
-    await eventually(async () => expect(await side.locator('#config').textContent()).toMatch(/Model: gemini-2.5-flash/), 60_000);
-    await side.locator('#sheet').fill('Produk');
-    // Click like a user; when Playwright's hit test inside the sandboxed frame keeps refusing (seen in the budget e2e
-    // too), the click is dispatched on the button itself.
-    await side.locator('#start').click();
-    // Progress shows done of total while the sidebar drives chunks.
-    await eventually(async () => expect(await side.locator('#figures').textContent()).toMatch(/Selesai \/ total \(done\)(1\d|2\d) \/ 60/), 90_000, 200);
-    await screenshot(page, 'tagging-01-progress');
-    // Close the sidebar halfway: nothing drives the job any more.
-    await page.click('#sidebar-close');
-    await new Promise((r) => setTimeout(r, 4000)); // a chunk already sent finishes on the server
-    const mid = (await productRows()).slice(1).filter((r) => r[4] !== '').length;
-    expect(mid).toBeGreaterThan(0);
-    expect(mid).toBeLessThan(N);
-    await new Promise((r) => setTimeout(r, 3000));
-    expect((await productRows()).slice(1).filter((r) => r[4] !== '').length).toBe(mid); // really stopped
+  it(
+    'Tag products: progress, close halfway, the clock advances, every SKU tagged once',
+    async () => {
+      expect(await runMenu(page, /^Tandai produk/)).toBe('sidebar');
+      const side = sidebarFrame(page);
+      await eventually(
+        async () => expect(await side.locator('#config').textContent()).toMatch(/Model: gemini-2.5-flash/),
+        60_000,
+      );
+      await side.locator('#sheet').fill('Produk');
+      // Click like a user; when Playwright's hit test inside the sandboxed frame keeps refusing (seen in the budget e2e
+      // too), the click is dispatched on the button itself.
+      await side.locator('#start').click();
+      // Progress shows done of total while the sidebar drives chunks.
+      await eventually(
+        async () => expect(await side.locator('#figures').textContent()).toMatch(/Selesai \/ total \(done\)(1\d|2\d) \/ 60/),
+        90_000,
+        200,
+      );
+      await screenshot(page, 'tagging-01-progress');
+      // Close the sidebar halfway: nothing drives the job any more.
+      await page.click('#sidebar-close');
+      await new Promise((r) => setTimeout(r, 4000)); // a chunk already sent finishes on the server
+      const mid = (await productRows()).slice(1).filter((r) => r[4] !== '').length;
+      expect(mid).toBeGreaterThan(0);
+      expect(mid).toBeLessThan(N);
+      await new Promise((r) => setTimeout(r, 3000));
+      expect((await productRows()).slice(1).filter((r) => r[4] !== '').length).toBe(mid); // really stopped
 
-    // Advance the clock two hours from the clock panel: the hourly heartbeat finishes the job.
-    const to = new Date(wb.rt.env.clock.now().getTime() + 2 * 3600_000 + 60_000).toISOString();
-    const runs = await advanceClock(page, to);
-    const beats = runs.filter((r) => r.fn === 'heartbeat');
-    expect(beats.length).toBeGreaterThanOrEqual(1);
-    expect(beats.every((r) => r.ok)).toBe(true);
-    await screenshot(page, 'tagging-02-after-clock');
+      // Advance the clock two hours from the clock panel: the hourly heartbeat finishes the job.
+      const to = new Date(wb.rt.env.clock.now().getTime() + 2 * 3600_000 + 60_000).toISOString();
+      const runs = await advanceClock(page, to);
+      const beats = runs.filter((r) => r.fn === 'heartbeat');
+      expect(beats.length).toBeGreaterThanOrEqual(1);
+      expect(beats.every((r) => r.ok)).toBe(true);
+      await screenshot(page, 'tagging-02-after-clock');
 
-    const rows = (await productRows()).slice(1);
-    expect(rows).toHaveLength(N);
-    const lists = seedWordLists();
-    for (const r of rows) {
-      expect([r[0], r[4]]).toEqual([r[0], expect.stringMatching(/^(selesai|tanpa gambar)$/)]);
-      for (const k of String(r[1]).split(', ')) expect([r[0], k, matchKeyword(k, lists)]).toEqual([r[0], k, null]);
-    }
-    const answered = g.stats().answered;
-    for (const r of rows) expect([r[0], answered[String(r[0])]]).toEqual([r[0], 1]);
+      const rows = (await productRows()).slice(1);
+      expect(rows).toHaveLength(N);
+      const lists = seedWordLists();
+      for (const r of rows) {
+        expect([r[0], r[4]]).toEqual([r[0], expect.stringMatching(/^(selesai|tanpa gambar)$/)]);
+        for (const k of String(r[1]).split(', ')) expect([r[0], k, matchKeyword(k, lists)]).toEqual([r[0], k, null]);
+      }
+      const answered = g.stats().answered;
+      for (const r of rows) expect([r[0], answered[String(r[0])]]).toEqual([r[0], 1]);
 
-    // Reopening the sidebar shows the finished job.
-    expect(await runMenu(page, /^Tandai produk/)).toBe('sidebar');
-    await eventually(async () => expect(await sidebarFrame(page).locator('#jobTitle').textContent()).toMatch(/selesai \(done\)/), 30_000);
-    await screenshot(page, 'tagging-03-done');
-  }, E2E_TIMEOUT);
+      // Reopening the sidebar shows the finished job.
+      expect(await runMenu(page, /^Tandai produk/)).toBe('sidebar');
+      await eventually(
+        async () => expect(await sidebarFrame(page).locator('#jobTitle').textContent()).toMatch(/selesai \(done\)/),
+        30_000,
+      );
+      await screenshot(page, 'tagging-03-done');
+    },
+    E2E_TIMEOUT,
+  );
 });

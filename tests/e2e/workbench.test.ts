@@ -3,8 +3,24 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import {
-  startTestWorkbench, openBrowser, openWorkbench, asUser, menuCaptions, openMenu, sidebarFrame, dialogFrame,
-  advanceClock, openPanel, runMenu, notice, answerAlert, screenshot, idle, eventually, TestWorkbench, E2E_TIMEOUT,
+  startTestWorkbench,
+  openBrowser,
+  openWorkbench,
+  asUser,
+  menuCaptions,
+  openMenu,
+  sidebarFrame,
+  dialogFrame,
+  advanceClock,
+  openPanel,
+  runMenu,
+  notice,
+  answerAlert,
+  screenshot,
+  idle,
+  eventually,
+  TestWorkbench,
+  E2E_TIMEOUT,
 } from './harness';
 import { driveStore } from '../../src/local/services/drive/store';
 import { triggerStore } from '../../src/local/services/script/store';
@@ -46,7 +62,9 @@ describe('workbench (Chromium)', () => {
 
   it('Extensions ▸ DataDesk is exactly the menu onOpen built for the user', async () => {
     const captions = await menuCaptions(page);
-    const built = getSpreadsheetStore(wb.rt.env).getMenus(wb.rt.defaultDocumentId(), 'admin@datadesk.local').find((m) => m.addon)!;
+    const built = getSpreadsheetStore(wb.rt.env)
+      .getMenus(wb.rt.defaultDocumentId(), 'admin@datadesk.local')
+      .find((m) => m.addon)!;
     const expected = built.items.filter((i): i is { caption: string; fn: string } => 'fn' in i).map((i) => i.caption);
     expect(captions).toEqual(expected);
     expect(captions).toContain('Pengaturan (Settings)…');
@@ -57,7 +75,9 @@ describe('workbench (Chromium)', () => {
   });
 
   it('opens each DataDesk sidebar in a sandboxed 300 px iframe with google.script.run working', async () => {
-    const built = getSpreadsheetStore(wb.rt.env).getMenus(wb.rt.defaultDocumentId(), 'admin@datadesk.local').find((m) => m.addon)!;
+    const built = getSpreadsheetStore(wb.rt.env)
+      .getMenus(wb.rt.defaultDocumentId(), 'admin@datadesk.local')
+      .find((m) => m.addon)!;
     const sidebars = built.items.filter((i): i is { caption: string; fn: string } => 'fn' in i && /open/i.test(i.fn));
     expect(sidebars.length).toBeGreaterThan(0);
     for (const item of sidebars) {
@@ -65,11 +85,16 @@ describe('workbench (Chromium)', () => {
       const opened = await runMenu(page, item.caption);
       expect([item.caption, opened, await notice(page)]).toEqual([item.caption, expect.stringMatching(/sidebar|dialog/), '']);
       const sel = opened === 'sidebar' ? '#sidebar iframe' : '#dialog iframe';
-      await expect(page.getAttribute(sel, 'sandbox')).resolves.toBe('allow-scripts allow-forms allow-popups allow-modals allow-downloads');
+      await expect(page.getAttribute(sel, 'sandbox')).resolves.toBe(
+        'allow-scripts allow-forms allow-popups allow-modals allow-downloads',
+      );
       if (opened === 'sidebar') expect((await page.locator('#sidebar').boundingBox())!.width).toBeCloseTo(300, -1);
       const frame = opened === 'sidebar' ? sidebarFrame(page) : dialogFrame(page);
       // The add-on's page rendered inside the frame (its shim-backed script ran and drew text).
-      await eventually(async () => expect(((await frame.locator('body').textContent()) ?? '').trim().length).toBeGreaterThan(10), 30_000);
+      await eventually(
+        async () => expect(((await frame.locator('body').textContent()) ?? '').trim().length).toBeGreaterThan(10),
+        30_000,
+      );
       await idle(page);
       await page.waitForTimeout(300);
       await screenshot(page, `workbench-03-${item.fn}`);
@@ -96,7 +121,7 @@ describe('workbench (Chromium)', () => {
     await asUser(page, 'admin@datadesk.local');
   });
 
-  it('answers the add-on\'s prompt and alert from the page (reports dry run)', async () => {
+  it("answers the add-on's prompt and alert from the page (reports dry run)", async () => {
     const opened = await runMenu(page, 'Laporan: Uji coba (Dry run)…');
     expect(opened).toBe('alert');
     await expect(page.locator('#alert input').count()).resolves.toBe(1); // a prompt: Ui.prompt with OK_CANCEL
@@ -109,7 +134,10 @@ describe('workbench (Chromium)', () => {
     expect(await page.isVisible('#alert')).toBe(false);
     expect(await notice(page)).toBe('');
     const log = getSpreadsheetStore(wb.rt.env).uiLog.filter((e) => e.user === 'admin@datadesk.local');
-    expect(log.slice(-2).map((e) => [e.action, e.answer, e.auto])).toEqual([['prompt', 'OK', false], ['alert', 'OK', false]]);
+    expect(log.slice(-2).map((e) => [e.action, e.answer, e.auto])).toEqual([
+      ['prompt', 'OK', false],
+      ['alert', 'OK', false],
+    ]);
   });
 
   it('shows a change the add-on writes to a sheet without a reload', async () => {
@@ -122,7 +150,10 @@ describe('workbench (Chromium)', () => {
       script: `function write(id, name) { SpreadsheetApp.openById(id).getSheetByName(name).getRange('A1').setValue('Ditulis oleh add-on'); }`,
     });
     expect(r.error ?? null).toBeNull();
-    await eventually(async () => expect(await page.locator('#grid .cell[data-r="0"][data-c="0"]').textContent()).toBe('Ditulis oleh add-on'), 10_000);
+    await eventually(
+      async () => expect(await page.locator('#grid .cell[data-r="0"][data-c="0"]').textContent()).toBe('Ditulis oleh add-on'),
+      10_000,
+    );
   });
 
   it('edits a cell by typing, as a user does in Sheets', async () => {
@@ -134,7 +165,11 @@ describe('workbench (Chromium)', () => {
     await page.keyboard.press('Control+ArrowDown');
     await page.keyboard.type('12500');
     await page.keyboard.press('Enter');
-    await eventually(async () => expect(await getSpreadsheetStore(wb.rt.env).displayWindow(id, sheet, row, 0, 1, 1)[0][0]).toMatch(/^12[.,]?500$/), 10_000);
+    await eventually(
+      async () =>
+        expect(await getSpreadsheetStore(wb.rt.env).displayWindow(id, sheet, row, 0, 1, 1)[0][0]).toMatch(/^12[.,]?500$/),
+      10_000,
+    );
   });
 
   it('shows a 100,000 × 20 sheet virtually: only visible cells in the page, deep rows fetched on demand', async () => {
@@ -158,12 +193,19 @@ describe('workbench (Chromium)', () => {
     expect(cellsInPage).toBeGreaterThan(100);
     expect(cellsInPage).toBeLessThan(2000);
     await page.$eval('#grid .grid-scroller', (el) => (el.scrollTop = 49_999 * 21));
-    await eventually(async () => expect(await page.locator('#grid .grid-cells .cell[data-r="50000"][data-c="0"]').textContent()).toBe('Baris 50001'), 10_000);
+    await eventually(
+      async () =>
+        expect(await page.locator('#grid .grid-cells .cell[data-r="50000"][data-c="0"]').textContent()).toBe('Baris 50001'),
+      10_000,
+    );
     // The frozen header row stays on top while scrolled.
     await expect(page.locator('#grid .grid-frozen .cell[data-r="0"][data-c="0"]').textContent()).resolves.toBe('Baris 1');
     await page.click('#grid .grid-cells .cell[data-r="50001"][data-c="1"]');
     await page.keyboard.press('Control+ArrowDown');
-    await eventually(async () => expect(await page.locator('#grid .cell[data-r="99999"][data-c="0"]').textContent()).toBe('Baris 100000'), 10_000);
+    await eventually(
+      async () => expect(await page.locator('#grid .cell[data-r="99999"][data-c="0"]').textContent()).toBe('Baris 100000'),
+      10_000,
+    );
     await expect(page.textContent('#namebox')).resolves.toBe('B100000');
     expect(await page.locator('#grid .cell').count()).toBeLessThan(2000);
     await screenshot(page, 'workbench-06-100k-rows');
@@ -212,15 +254,26 @@ describe('workbench (Chromium)', () => {
     // The trash lists what the add-on (or a user) trashed.
     await page.click('#drive-trash');
     await page.waitForSelector('#panel-drive[data-loaded="1"][data-trash="1"]');
-    const trashed = await page.locator('#panel-drive .drive-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
-    expect(trashed.sort()).toEqual(drive.trashedItems().map((f) => f.name).sort());
+    const trashed = await page
+      .locator('#panel-drive .drive-item')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
+    expect(trashed.sort()).toEqual(
+      drive
+        .trashedItems()
+        .map((f) => f.name)
+        .sort(),
+    );
   });
 
   it('lets only its own page drive the runtime: cross-site and non-JSON POSTs are refused', async () => {
     const body = JSON.stringify({ fn: 'openSettings', kind: 'menu', user: 'admin@datadesk.local' });
     const plain = await fetch(`${wb.url}api/exec`, { method: 'POST', body, headers: { 'content-type': 'text/plain' } });
     expect(plain.status).toBe(415);
-    const cross = await fetch(`${wb.url}api/exec`, { method: 'POST', body, headers: { 'content-type': 'application/json', origin: 'http://evil.example' } });
+    const cross = await fetch(`${wb.url}api/exec`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
+    });
     expect(cross.status).toBe(403);
     const own = await fetch(`${wb.url}api/exec`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
     expect(((await own.json()) as { ok: boolean }).ok).toBe(true);

@@ -15,10 +15,22 @@ export interface Series {
 }
 
 const short = (n: number): string =>
-  n >= 1e9 ? `${(n / 1e9).toFixed(1)} M` : n >= 1e6 ? `${(n / 1e6).toFixed(1)} jt` : n >= 1e3 ? `${Math.round(n / 1e3)} rb` : String(Math.round(n));
+  n >= 1e9
+    ? `${(n / 1e9).toFixed(1)} M`
+    : n >= 1e6
+      ? `${(n / 1e6).toFixed(1)} jt`
+      : n >= 1e3
+        ? `${Math.round(n / 1e3)} rb`
+        : String(Math.round(n));
 
 /** Grouped vertical bars: one group per category, one bar per series; a title per bar gives the exact amount. */
-export function groupedBars(categories: string[], series: Series[], format: (n: number) => string, width = 420, height = 180): SVGElement {
+export function groupedBars(
+  categories: string[],
+  series: Series[],
+  format: (n: number) => string,
+  width = 420,
+  height = 180,
+): SVGElement {
   width = Math.max(240, Math.floor(width));
   const top = 10;
   const bottom = 30;
@@ -37,7 +49,13 @@ export function groupedBars(categories: string[], series: Series[], format: (n: 
     series.forEach((s, si) => {
       const v = s.values[ci] ?? 0;
       const h = (plotH * v) / max;
-      const rect = svg('rect', { x: left + ci * groupW + 1.5 + si * barW, y: top + plotH - h, width: barW - 1, height: h, fill: s.color });
+      const rect = svg('rect', {
+        x: left + ci * groupW + 1.5 + si * barW,
+        y: top + plotH - h,
+        width: barW - 1,
+        height: h,
+        fill: s.color,
+      });
       rect.append(svg('title', {}, `${c} · ${s.label}: ${format(v)}`));
       root.append(rect);
     });

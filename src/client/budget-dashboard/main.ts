@@ -30,11 +30,25 @@ function render(d: Dash): void {
   cr.textContent = '';
   crumbs.forEach((c, i) => {
     if (i) cr.append(' › ');
-    cr.append(i < crumbs.length - 1 ? el('a', { onclick: () => { crumbs.splice(i + 1); void load(); } }, c.name) : el('b', {}, c.name));
+    cr.append(
+      i < crumbs.length - 1
+        ? el(
+            'a',
+            {
+              onclick: () => {
+                crumbs.splice(i + 1);
+                void load();
+              },
+            },
+            c.name,
+          )
+        : el('b', {}, c.name),
+    );
   });
   const k = $('#kpis');
   k.textContent = '';
-  const tile = (l: string, v: string, key: string) => el('div', { class: 'kpi', 'data-kpi': key }, el('div', { class: 'v' }, v), el('div', { class: 'l' }, l));
+  const tile = (l: string, v: string, key: string) =>
+    el('div', { class: 'kpi', 'data-kpi': key }, el('div', { class: 'v' }, v), el('div', { class: 'l' }, l));
   k.append(
     tile(t('Alokasi', 'Allocation'), rupiah(d.totals.allocation), 'allocation'),
     tile(t('Realisasi (disetujui)', 'Realisation (approved)'), rupiah(d.totals.approved), 'approved'),
@@ -42,12 +56,40 @@ function render(d: Dash): void {
     tile(t('% terpakai', '% used'), pct(d.totals.pctUsed), 'pct'),
   );
   $('#hChildren').textContent = d.childLevel ? t(`Di bawah ${d.node.name}`, `Beneath ${d.node.name}`) : 'Cluster';
-  const table = el('table', {}, el('tr', {}, el('th', {}, t('Nama', 'Name')), el('th', { class: 'num' }, t('Alokasi', 'Allocation')), el('th', { class: 'num' }, t('Realisasi', 'Approved')), el('th', { class: 'num' }, t('Menunggu', 'Pending')), el('th', { class: 'num' }, '%')));
+  const table = el(
+    'table',
+    {},
+    el(
+      'tr',
+      {},
+      el('th', {}, t('Nama', 'Name')),
+      el('th', { class: 'num' }, t('Alokasi', 'Allocation')),
+      el('th', { class: 'num' }, t('Realisasi', 'Approved')),
+      el('th', { class: 'num' }, t('Menunggu', 'Pending')),
+      el('th', { class: 'num' }, '%'),
+    ),
+  );
   for (const c of d.children) {
     const drill = d.childLevel !== null;
     table.append(
-      el('tr', { class: drill ? 'drill' : '', 'data-node': c.id, onclick: () => { if (drill) { crumbs.push({ id: c.id, name: c.name }); void load(); } } },
-        el('td', {}, c.name), el('td', { class: 'num' }, rupiah(c.allocation)), el('td', { class: 'num' }, rupiah(c.approved)), el('td', { class: 'num' }, rupiah(c.pending)), el('td', { class: 'num' }, pct(c.pctUsed))),
+      el(
+        'tr',
+        {
+          class: drill ? 'drill' : '',
+          'data-node': c.id,
+          onclick: () => {
+            if (drill) {
+              crumbs.push({ id: c.id, name: c.name });
+              void load();
+            }
+          },
+        },
+        el('td', {}, c.name),
+        el('td', { class: 'num' }, rupiah(c.allocation)),
+        el('td', { class: 'num' }, rupiah(c.approved)),
+        el('td', { class: 'num' }, rupiah(c.pending)),
+        el('td', { class: 'num' }, pct(c.pctUsed)),
+      ),
     );
   }
   $('#children').replaceChildren(table);
@@ -58,8 +100,29 @@ function render(d: Dash): void {
     { label: t('Realisasi', 'Approved'), color: C.approved, values: d.pointTypes.map((p) => p.approved) },
     { label: t('Menunggu', 'Pending'), color: C.pending, values: d.pointTypes.map((p) => p.pending) },
   ];
-  const ptTable = el('table', {}, ...d.pointTypes.map((p) => el('tr', {}, el('td', {}, p.code), el('td', { class: 'num' }, rupiah(p.approved)), el('td', { class: 'num' }, `/ ${rupiah(p.recommendation)}`))));
-  $('#points').replaceChildren(groupedBars(d.pointTypes.map((p) => p.code), ps, rupiah, widthOf('#points')), legend(ps), ptTable);
+  const ptTable = el(
+    'table',
+    {},
+    ...d.pointTypes.map((p) =>
+      el(
+        'tr',
+        {},
+        el('td', {}, p.code),
+        el('td', { class: 'num' }, rupiah(p.approved)),
+        el('td', { class: 'num' }, `/ ${rupiah(p.recommendation)}`),
+      ),
+    ),
+  );
+  $('#points').replaceChildren(
+    groupedBars(
+      d.pointTypes.map((p) => p.code),
+      ps,
+      rupiah,
+      widthOf('#points'),
+    ),
+    legend(ps),
+    ptTable,
+  );
 
   $('#hTrend').textContent = t('Tren 12 bulan', '12-month trend');
   const ts: Series[] = [
@@ -67,14 +130,30 @@ function render(d: Dash): void {
     { label: t('Realisasi', 'Approved'), color: C.approved, values: d.trend.map((m) => m.approved) },
     { label: t('Menunggu', 'Pending'), color: C.pending, values: d.trend.map((m) => m.pending) },
   ];
-  $('#trend').replaceChildren(groupedBars(d.trend.map((m) => m.month.slice(2)), ts, rupiah, widthOf('#trend')), legend(ts));
+  $('#trend').replaceChildren(
+    groupedBars(
+      d.trend.map((m) => m.month.slice(2)),
+      ts,
+      rupiah,
+      widthOf('#trend'),
+    ),
+    legend(ts),
+  );
 
   $('#hDaily').textContent = t(`Harian ${d.month}`, `Daily ${d.month}`);
   const ds: Series[] = [
     { label: t('Realisasi', 'Approved'), color: C.approved, values: d.daily.map((x) => x.approved) },
     { label: t('Menunggu', 'Pending'), color: C.pending, values: d.daily.map((x) => x.pending) },
   ];
-  $('#daily').replaceChildren(groupedBars(d.daily.map((x) => x.date.slice(8)), ds, rupiah, widthOf('#daily')), legend(ds));
+  $('#daily').replaceChildren(
+    groupedBars(
+      d.daily.map((x) => x.date.slice(8)),
+      ds,
+      rupiah,
+      widthOf('#daily'),
+    ),
+    legend(ds),
+  );
 }
 
 let seq = 0;
@@ -105,7 +184,10 @@ $('#toSheet').addEventListener('click', async () => {
   try {
     const top = crumbs[crumbs.length - 1];
     const r = await call('budget_dashboardToSheet', top?.id ?? null, monthInput.value);
-    status(t(`Ditulis ke sheet "${r.sheetName}" (${r.rows} baris).`, `Written to sheet "${r.sheetName}" (${r.rows} rows).`), 'ok');
+    status(
+      t(`Ditulis ke sheet "${r.sheetName}" (${r.rows} baris).`, `Written to sheet "${r.sheetName}" (${r.rows} rows).`),
+      'ok',
+    );
   } catch (e) {
     err(e);
   }

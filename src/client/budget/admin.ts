@@ -16,20 +16,26 @@ export function reportSection(me: Me): HTMLElement {
     false,
     field('Cluster', cluster),
     field(t('Bulan', 'Month'), month),
-    action(t('Buat PDF', 'Make PDF'), async () => {
-      out.textContent = t('Membuat PDF…', 'Making the PDF…');
-      const job = await call('budget_makePdf', cluster.value, month.value);
-      let s = await call('budget_pdfStatus', job.requestId);
-      for (let i = 0; s.status === 'running' && i < 30; i++) {
-        await new Promise((r) => setTimeout(r, 1000));
-        s = await call('budget_pdfStatus', job.requestId);
-      }
-      out.textContent = '';
-      if (s.status === 'done' && s.url) {
-        out.append(el('a', { href: s.url, target: '_blank', id: 'pdfLink' }, `${s.name} (${s.pages} ${t('halaman', 'pages')})`));
-        ok('PDF tersimpan di folder Drive cluster.', "PDF saved in the cluster's Drive folder.");
-      } else out.textContent = t('PDF belum selesai; coba lagi.', 'The PDF is not ready; try again.');
-    }, true),
+    action(
+      t('Buat PDF', 'Make PDF'),
+      async () => {
+        out.textContent = t('Membuat PDF…', 'Making the PDF…');
+        const job = await call('budget_makePdf', cluster.value, month.value);
+        let s = await call('budget_pdfStatus', job.requestId);
+        for (let i = 0; s.status === 'running' && i < 30; i++) {
+          await new Promise((r) => setTimeout(r, 1000));
+          s = await call('budget_pdfStatus', job.requestId);
+        }
+        out.textContent = '';
+        if (s.status === 'done' && s.url) {
+          out.append(
+            el('a', { href: s.url, target: '_blank', id: 'pdfLink' }, `${s.name} (${s.pages} ${t('halaman', 'pages')})`),
+          );
+          ok('PDF tersimpan di folder Drive cluster.', "PDF saved in the cluster's Drive folder.");
+        } else out.textContent = t('PDF belum selesai; coba lagi.', 'The PDF is not ready; try again.');
+      },
+      true,
+    ),
     out,
   );
   sec.id = 'sec-pdf';
@@ -44,7 +50,11 @@ const toLines = (cfg: Config) => ({
   points: cfg.pointTypes.map((p) => [p.code, p.name, p.active ? 'aktif' : 'nonaktif'].join(', ')).join('\n'),
 });
 
-const rows = (text: string) => text.split('\n').map((l) => l.split(',').map((x) => x.trim())).filter((r) => r[0]);
+const rows = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.split(',').map((x) => x.trim()))
+    .filter((r) => r[0]);
 
 export function adminSection(): HTMLElement {
   const nodes = el('textarea', { rows: 6, spellcheck: false }) as HTMLTextAreaElement;
@@ -62,26 +72,60 @@ export function adminSection(): HTMLElement {
     false,
     action(t('Jalankan migrasi', 'Run migrations'), async () => {
       const r = await call('budget_migrate');
-      ok(`Skema versi ${r.current}; diterapkan: ${r.applied.join(', ') || '-'}.`, `Schema version ${r.current}; applied: ${r.applied.join(', ') || '-'}.`);
+      ok(
+        `Skema versi ${r.current}; diterapkan: ${r.applied.join(', ') || '-'}.`,
+        `Schema version ${r.current}; applied: ${r.applied.join(', ') || '-'}.`,
+      );
     }),
     action(t('Muat konfigurasi', 'Load configuration'), load),
     field(t('Hierarki: kode, level (AREA/REGION/BRANCH/CLUSTER), nama, induk', 'Hierarchy: code, level, name, parent'), nodes),
     field(t('Pengguna: email, nama, peran, node', 'Users: email, name, role, node'), users),
     field(t('Jenis poin: kode, nama, aktif/nonaktif', 'Point types: code, name, active/inactive'), points),
-    action(t('Simpan konfigurasi', 'Save configuration'), async () => {
-      const cfg: Config = {
-        nodes: rows(nodes.value).map(([id, level, name, parentId]) => ({ id, level: level as Config['nodes'][number]['level'], name, parentId: parentId || null })),
-        users: rows(users.value).map(([email, name, role, nodeId]) => ({ email, name, role: role as Config['users'][number]['role'], nodeId })),
-        pointTypes: rows(points.value).map(([code, name, active]) => ({ code, name, active: !/^(nonaktif|inactive|false|0)$/i.test(active ?? '') })),
-      };
-      const r = await call('budget_saveConfig', cfg);
-      ok(`Tersimpan: ${r.nodes} node, ${r.users} pengguna, ${r.pointTypes} jenis poin.`, `Saved: ${r.nodes} nodes, ${r.users} users, ${r.pointTypes} point types.`);
-    }, true),
-    el('p', { class: 'muted' }, t('Impor dari sheet: baris NODE|kode|level|nama|induk, USER|email|nama|peran|node, POINT|kode|nama|aktif.', 'Import from a sheet: rows NODE|code|level|name|parent, USER|email|name|role|node, POINT|code|name|active.')),
+    action(
+      t('Simpan konfigurasi', 'Save configuration'),
+      async () => {
+        const cfg: Config = {
+          nodes: rows(nodes.value).map(([id, level, name, parentId]) => ({
+            id,
+            level: level as Config['nodes'][number]['level'],
+            name,
+            parentId: parentId || null,
+          })),
+          users: rows(users.value).map(([email, name, role, nodeId]) => ({
+            email,
+            name,
+            role: role as Config['users'][number]['role'],
+            nodeId,
+          })),
+          pointTypes: rows(points.value).map(([code, name, active]) => ({
+            code,
+            name,
+            active: !/^(nonaktif|inactive|false|0)$/i.test(active ?? ''),
+          })),
+        };
+        const r = await call('budget_saveConfig', cfg);
+        ok(
+          `Tersimpan: ${r.nodes} node, ${r.users} pengguna, ${r.pointTypes} jenis poin.`,
+          `Saved: ${r.nodes} nodes, ${r.users} users, ${r.pointTypes} point types.`,
+        );
+      },
+      true,
+    ),
+    el(
+      'p',
+      { class: 'muted' },
+      t(
+        'Impor dari sheet: baris NODE|kode|level|nama|induk, USER|email|nama|peran|node, POINT|kode|nama|aktif.',
+        'Import from a sheet: rows NODE|code|level|name|parent, USER|email|name|role|node, POINT|code|name|active.',
+      ),
+    ),
     field(t('Nama sheet', 'Sheet name'), sheet),
     action(t('Impor dari sheet', 'Import from sheet'), async () => {
       const r = await call('budget_importConfig', sheet.value);
-      ok(`Diimpor: ${r.nodes} node, ${r.users} pengguna, ${r.pointTypes} jenis poin.`, `Imported: ${r.nodes} nodes, ${r.users} users, ${r.pointTypes} point types.`);
+      ok(
+        `Diimpor: ${r.nodes} node, ${r.users} pengguna, ${r.pointTypes} jenis poin.`,
+        `Imported: ${r.nodes} nodes, ${r.users} users, ${r.pointTypes} point types.`,
+      );
       await load();
     }),
   );

@@ -17,18 +17,29 @@ export function approvalSection(me: Me, canApprove: boolean): HTMLElement {
 
   async function refresh(): Promise<void> {
     const mine = ++seq;
-    const r = await call('budget_listEvidence', { status: 'pending', clusterId: cluster.value, month: month.value, page, pageSize });
+    const r = await call('budget_listEvidence', {
+      status: 'pending',
+      clusterId: cluster.value,
+      month: month.value,
+      page,
+      pageSize,
+    });
     if (mine !== seq) return; // a newer request (filter or page change) answers instead
     list.textContent = '';
-    if (!r.items.length) list.append(el('p', { class: 'muted' }, t('Tidak ada evidence yang menunggu.', 'No evidence is waiting.')));
+    if (!r.items.length)
+      list.append(el('p', { class: 'muted' }, t('Tidak ada evidence yang menunggu.', 'No evidence is waiting.')));
     for (const it of r.items) {
       const buttons = canApprove
         ? [
-            action(t('Setujui', 'Approve'), async () => {
-              await call('budget_approve', it.id);
-              ok(`Evidence #${it.id} disetujui.`, `Evidence #${it.id} approved.`);
-              await refresh();
-            }, true),
+            action(
+              t('Setujui', 'Approve'),
+              async () => {
+                await call('budget_approve', it.id);
+                ok(`Evidence #${it.id} disetujui.`, `Evidence #${it.id} approved.`);
+                await refresh();
+              },
+              true,
+            ),
             action(t('Tolak', 'Reject'), async () => {
               const reason = prompt(t('Alasan penolakan:', 'Reason for rejecting:'));
               if (reason === null) return;
@@ -48,9 +59,29 @@ export function approvalSection(me: Me, canApprove: boolean): HTMLElement {
     pager.textContent = '';
     const pages = Math.max(1, Math.ceil(r.total / pageSize));
     pager.append(
-      el('button', { disabled: page === 0, onclick: () => { page--; void refresh().catch(showError); } }, '‹'),
+      el(
+        'button',
+        {
+          disabled: page === 0,
+          onclick: () => {
+            page--;
+            void refresh().catch(showError);
+          },
+        },
+        '‹',
+      ),
       el('span', {}, `${t('Halaman', 'Page')} ${page + 1} / ${pages} · ${r.total} ${t('menunggu', 'waiting')}`),
-      el('button', { disabled: page + 1 >= pages, onclick: () => { page++; void refresh().catch(showError); } }, '›'),
+      el(
+        'button',
+        {
+          disabled: page + 1 >= pages,
+          onclick: () => {
+            page++;
+            void refresh().catch(showError);
+          },
+        },
+        '›',
+      ),
     );
   }
   const reset = () => {
@@ -62,7 +93,9 @@ export function approvalSection(me: Me, canApprove: boolean): HTMLElement {
   void refresh().catch(showError);
 
   const sec = section(
-    canApprove ? t('Menunggu persetujuan', 'Waiting for approval') : t('Evidence menunggu (lihat saja)', 'Pending evidence (view only)'),
+    canApprove
+      ? t('Menunggu persetujuan', 'Waiting for approval')
+      : t('Evidence menunggu (lihat saja)', 'Pending evidence (view only)'),
     true,
     field(t('Filter cluster', 'Filter by cluster'), cluster),
     field(t('Filter bulan (kosong = semua)', 'Filter by month (empty = all)'), month),

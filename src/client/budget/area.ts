@@ -10,7 +10,12 @@ export function allocationSection(me: Me): HTMLElement {
   const cluster = clusterSelect(me);
   cluster.name = 'alloc-cluster';
   const amount = el('input', { name: 'alloc-amount', inputmode: 'numeric', placeholder: '28.488.600' }) as HTMLInputElement;
-  const block = el('textarea', { name: 'alloc-block', rows: 5, spellcheck: false, placeholder: 'CL-001, 2026-11, 28.488.600' }) as HTMLTextAreaElement;
+  const block = el('textarea', {
+    name: 'alloc-block',
+    rows: 5,
+    spellcheck: false,
+    placeholder: 'CL-001, 2026-11, 28.488.600',
+  }) as HTMLTextAreaElement;
   const list = el('div', {});
 
   let seq = 0;
@@ -19,9 +24,27 @@ export function allocationSection(me: Me): HTMLElement {
     const rows = await call('budget_allocations', month.value);
     if (mine !== seq) return;
     list.textContent = '';
-    const table = el('table', {}, el('tr', {}, el('th', {}, 'Cluster'), el('th', { class: 'num' }, t('Alokasi', 'Allocation')), el('th', { class: 'num' }, t('Realisasi', 'Approved'))));
+    const table = el(
+      'table',
+      {},
+      el(
+        'tr',
+        {},
+        el('th', {}, 'Cluster'),
+        el('th', { class: 'num' }, t('Alokasi', 'Allocation')),
+        el('th', { class: 'num' }, t('Realisasi', 'Approved')),
+      ),
+    );
     for (const r of rows) {
-      table.append(el('tr', {}, el('td', {}, r.name), el('td', { class: 'num' }, r.allocation === null ? '–' : rupiah(r.allocation)), el('td', { class: 'num' }, rupiah(r.approved))));
+      table.append(
+        el(
+          'tr',
+          {},
+          el('td', {}, r.name),
+          el('td', { class: 'num' }, r.allocation === null ? '–' : rupiah(r.allocation)),
+          el('td', { class: 'num' }, rupiah(r.approved)),
+        ),
+      );
     }
     list.append(table);
   }
@@ -34,13 +57,24 @@ export function allocationSection(me: Me): HTMLElement {
     field(t('Bulan', 'Month'), month),
     field('Cluster', cluster),
     field(t('Jumlah (Rp)', 'Amount (Rp)'), amount),
-    action(t('Simpan alokasi', 'Save allocation'), async () => {
-      const r = await call('budget_setAllocation', cluster.value, month.value, amount.value);
-      ok(`Alokasi tersimpan: ${rupiah(r.total)}.`, `Allocation saved: ${rupiah(r.total)}.`);
-      amount.value = '';
-      await refresh();
-    }, true),
-    el('label', {}, t('Banyak sekaligus: satu baris per cluster — cluster, bulan, jumlah. Semua baris diperiksa dulu; bila ada yang salah, tidak ada yang disimpan.', 'Many at once: one line per cluster — cluster, month, amount. Every line is checked first; if any is wrong, nothing is saved.')),
+    action(
+      t('Simpan alokasi', 'Save allocation'),
+      async () => {
+        const r = await call('budget_setAllocation', cluster.value, month.value, amount.value);
+        ok(`Alokasi tersimpan: ${rupiah(r.total)}.`, `Allocation saved: ${rupiah(r.total)}.`);
+        amount.value = '';
+        await refresh();
+      },
+      true,
+    ),
+    el(
+      'label',
+      {},
+      t(
+        'Banyak sekaligus: satu baris per cluster — cluster, bulan, jumlah. Semua baris diperiksa dulu; bila ada yang salah, tidak ada yang disimpan.',
+        'Many at once: one line per cluster — cluster, month, amount. Every line is checked first; if any is wrong, nothing is saved.',
+      ),
+    ),
     block,
     action(t('Simpan blok', 'Save block'), async () => {
       const r = await call('budget_setAllocationBlock', block.value);
@@ -50,7 +84,10 @@ export function allocationSection(me: Me): HTMLElement {
     }),
     action(t('Ambil dari blok terpilih di sheet', 'Use the block selected in the sheet'), async () => {
       const r = await call('budget_setAllocationSelection');
-      ok(`${r.saved} alokasi dari sheet tersimpan, total ${rupiah(r.total)}.`, `${r.saved} allocations from the sheet saved, total ${rupiah(r.total)}.`);
+      ok(
+        `${r.saved} alokasi dari sheet tersimpan, total ${rupiah(r.total)}.`,
+        `${r.saved} allocations from the sheet saved, total ${rupiah(r.total)}.`,
+      );
       await refresh();
     }),
     list,

@@ -6,28 +6,36 @@ import { showError, t } from './i18n';
 
 export type Item = RpcResult<'budget_listEvidence'>['items'][number];
 
-const STATUS: Record<string, [string, string]> = { pending: ['menunggu', 'pending'], approved: ['disetujui', 'approved'], rejected: ['ditolak', 'rejected'] };
+const STATUS: Record<string, [string, string]> = {
+  pending: ['menunggu', 'pending'],
+  approved: ['disetujui', 'approved'],
+  rejected: ['ditolak', 'rejected'],
+};
 
 function fileLink(f: Item['files'][number], preview: HTMLElement): HTMLElement {
-  return el('a', {
-    href: '#',
-    onclick: async (ev: Event) => {
-      ev.preventDefault();
-      try {
-        const d = await call('budget_fileData', f.fileId);
-        preview.textContent = '';
-        if (d.mime.startsWith('image/')) preview.append(el('img', { src: `data:${d.mime};base64,${d.data}`, alt: d.name }));
-        else {
-          const bytes = Uint8Array.from(atob(d.data), (c) => c.charCodeAt(0));
-          const url = URL.createObjectURL(new Blob([bytes], { type: d.mime }));
-          window.open(url, '_blank');
-          preview.append(el('a', { href: url, target: '_blank' }, d.name));
+  return el(
+    'a',
+    {
+      href: '#',
+      onclick: async (ev: Event) => {
+        ev.preventDefault();
+        try {
+          const d = await call('budget_fileData', f.fileId);
+          preview.textContent = '';
+          if (d.mime.startsWith('image/')) preview.append(el('img', { src: `data:${d.mime};base64,${d.data}`, alt: d.name }));
+          else {
+            const bytes = Uint8Array.from(atob(d.data), (c) => c.charCodeAt(0));
+            const url = URL.createObjectURL(new Blob([bytes], { type: d.mime }));
+            window.open(url, '_blank');
+            preview.append(el('a', { href: url, target: '_blank' }, d.name));
+          }
+        } catch (e) {
+          showError(e);
         }
-      } catch (e) {
-        showError(e);
-      }
+      },
     },
-  }, `Berkas: ${f.name}`);
+    `Berkas: ${f.name}`,
+  );
 }
 
 export function evidenceCard(it: Item, buttons: HTMLElement[]): HTMLElement {
@@ -37,7 +45,15 @@ export function evidenceCard(it: Item, buttons: HTMLElement[]): HTMLElement {
   return el(
     'div',
     { class: 'card', 'data-id': it.id },
-    el('div', {}, el('span', { class: 'amt' }, rupiah(it.amount)), ' · ', it.pointType, ' ', el('span', { class: `badge ${it.status}` }, t(sid, sen))),
+    el(
+      'div',
+      {},
+      el('span', { class: 'amt' }, rupiah(it.amount)),
+      ' · ',
+      it.pointType,
+      ' ',
+      el('span', { class: `badge ${it.status}` }, t(sid, sen)),
+    ),
     el('div', {}, it.description),
     el('div', { class: 'meta' }, `#${it.id} · ${it.clusterName} · ${it.date} · ${it.submittedBy}`),
     el(
@@ -47,7 +63,13 @@ export function evidenceCard(it: Item, buttons: HTMLElement[]): HTMLElement {
         `${t('Rekomendasi', 'Recommendation')} ${it.pointType}: ${it.recommendation === null ? '–' : `${rupiah(it.recommendationUsed)} / ${rupiah(it.recommendation)}`}`,
     ),
     over ? el('div', { class: 'warn' }, t('Melebihi sisa alokasi', 'More than the remaining allocation')) : null,
-    it.duplicateOf !== null ? el('div', { class: 'warn' }, t(`Kemungkinan duplikat dari evidence #${it.duplicateOf}`, `Likely duplicate of evidence #${it.duplicateOf}`)) : null,
+    it.duplicateOf !== null
+      ? el(
+          'div',
+          { class: 'warn' },
+          t(`Kemungkinan duplikat dari evidence #${it.duplicateOf}`, `Likely duplicate of evidence #${it.duplicateOf}`),
+        )
+      : null,
     it.status === 'rejected' && it.reason ? el('div', { class: 'warn' }, `${t('Alasan', 'Reason')}: ${it.reason}`) : null,
     it.decidedBy ? el('div', { class: 'meta' }, `${t('Diputuskan oleh', 'Decided by')} ${it.decidedBy}`) : null,
     el('div', {}, ...it.files.flatMap((f) => [fileLink(f, preview), ' '])),

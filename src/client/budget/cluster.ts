@@ -14,7 +14,12 @@ export function evidenceSection(me: Me): HTMLElement {
   pointType.name = 'ev-point';
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
   const date = el('input', { name: 'ev-date', type: 'date', value: today, max: today }) as HTMLInputElement;
-  const files = el('input', { name: 'ev-files', type: 'file', multiple: true, accept: '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf' }) as HTMLInputElement;
+  const files = el('input', {
+    name: 'ev-files',
+    type: 'file',
+    multiple: true,
+    accept: '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf',
+  }) as HTMLInputElement;
   const list = el('div', {});
 
   let seq = 0;
@@ -23,7 +28,8 @@ export function evidenceSection(me: Me): HTMLElement {
     const page = await call('budget_listEvidence', { status: '', clusterId: '', month: month.value, page: 0, pageSize: 50 });
     if (mine !== seq) return;
     list.textContent = '';
-    if (!page.items.length) list.append(el('p', { class: 'muted' }, t('Belum ada evidence bulan ini.', 'No evidence this month yet.')));
+    if (!page.items.length)
+      list.append(el('p', { class: 'muted' }, t('Belum ada evidence bulan ini.', 'No evidence this month yet.')));
     for (const it of page.items) {
       const del =
         it.status === 'pending'
@@ -49,20 +55,39 @@ export function evidenceSection(me: Me): HTMLElement {
     field(t('Jenis poin', 'Point type'), pointType),
     field(t('Tanggal', 'Date'), date),
     field(t('File bukti (JPG, PNG, PDF; maks. 10 MB)', 'Receipts (JPG, PNG, PDF; max 10 MB)'), files),
-    action(t('Kirim evidence', 'Submit evidence'), async () => {
-      const f = await readFiles(files);
-      const r = await call('budget_submitEvidence', { clusterId: me.node.id, month: month.value, pointType: pointType.value, description: description.value, amount: amount.value, date: date.value }, f);
-      if (r.duplicates.length) {
-        ok(
-          `Evidence #${r.id} terkirim. Perhatian: ${r.duplicates.map((d) => `${d.file} sama dengan bukti evidence #${d.evidenceId}`).join('; ')}.`,
-          `Evidence #${r.id} submitted. Note: ${r.duplicates.map((d) => `${d.file} matches a receipt of evidence #${d.evidenceId}`).join('; ')}.`,
+    action(
+      t('Kirim evidence', 'Submit evidence'),
+      async () => {
+        const f = await readFiles(files);
+        const r = await call(
+          'budget_submitEvidence',
+          {
+            clusterId: me.node.id,
+            month: month.value,
+            pointType: pointType.value,
+            description: description.value,
+            amount: amount.value,
+            date: date.value,
+          },
+          f,
         );
-      } else ok(`Evidence #${r.id} terkirim (${rupiah(Number(amount.value.replace(/\./g, '')) || 0)}).`, `Evidence #${r.id} submitted.`);
-      description.value = '';
-      amount.value = '';
-      files.value = '';
-      await refresh();
-    }, true),
+        if (r.duplicates.length) {
+          ok(
+            `Evidence #${r.id} terkirim. Perhatian: ${r.duplicates.map((d) => `${d.file} sama dengan bukti evidence #${d.evidenceId}`).join('; ')}.`,
+            `Evidence #${r.id} submitted. Note: ${r.duplicates.map((d) => `${d.file} matches a receipt of evidence #${d.evidenceId}`).join('; ')}.`,
+          );
+        } else
+          ok(
+            `Evidence #${r.id} terkirim (${rupiah(Number(amount.value.replace(/\./g, '')) || 0)}).`,
+            `Evidence #${r.id} submitted.`,
+          );
+        description.value = '';
+        amount.value = '';
+        files.value = '';
+        await refresh();
+      },
+      true,
+    ),
     el('h2', {}, t('Evidence saya', 'My evidence')),
     list,
   );

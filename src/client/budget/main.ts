@@ -39,7 +39,11 @@ async function render(): Promise<void> {
   $('#who').textContent = `${me.name} · ${t(rid, ren)} · ${me.node.name}`;
   const can = (a: string) => me!.actions.includes(a as never);
   app.append(
-    el('button', { class: 'primary', onclick: () => call('budget_openDashboard').catch(showError) }, t('Buka dasbor', 'Open dashboard')),
+    el(
+      'button',
+      { class: 'primary', onclick: () => call('budget_openDashboard').catch(showError) },
+      t('Buka dasbor', 'Open dashboard'),
+    ),
   );
   if (can('allocate')) app.append(allocationSection(me));
   if (can('recommend')) app.append(recommendationSection(me));

@@ -29,12 +29,18 @@ export function recommendationSection(me: Me): HTMLElement {
     const r = await call('budget_getRecommendation', cluster.value, month.value);
     if (mine !== seq) return; // a newer cluster/month choice answers instead
     allocation = r.allocation;
-    info.textContent = r.allocation === null ? t('Belum ada alokasi untuk bulan ini.', 'No allocation for this month yet.') : `${t('Alokasi', 'Allocation')}: ${rupiah(r.allocation)}`;
+    info.textContent =
+      r.allocation === null
+        ? t('Belum ada alokasi untuk bulan ini.', 'No allocation for this month yet.')
+        : `${t('Alokasi', 'Allocation')}: ${rupiah(r.allocation)}`;
     grid.textContent = '';
     inputs.clear();
     explain.hidden = true;
     for (const p of r.pointTypes) {
-      const i = el('input', { inputmode: 'numeric', value: r.split[p] === undefined ? '' : String(r.split[p]) }) as HTMLInputElement;
+      const i = el('input', {
+        inputmode: 'numeric',
+        value: r.split[p] === undefined ? '' : String(r.split[p]),
+      }) as HTMLInputElement;
       i.addEventListener('input', showTotal);
       inputs.set(p, i);
       grid.append(field(`${p} · ${t('terpakai', 'used')} ${rupiah(r.approved[p] ?? 0)}`, i));
@@ -64,13 +70,17 @@ export function recommendationSection(me: Me): HTMLElement {
     explain,
     grid,
     total,
-    action(t('Simpan rekomendasi', 'Save recommendation'), async () => {
-      const split: Record<string, string> = {};
-      for (const [code, i] of inputs) if (i.value.trim() !== '') split[code] = i.value.trim();
-      await call('budget_saveRecommendation', cluster.value, month.value, split);
-      ok('Rekomendasi tersimpan.', 'Recommendation saved.');
-      await load();
-    }, true),
+    action(
+      t('Simpan rekomendasi', 'Save recommendation'),
+      async () => {
+        const split: Record<string, string> = {};
+        for (const [code, i] of inputs) if (i.value.trim() !== '') split[code] = i.value.trim();
+        await call('budget_saveRecommendation', cluster.value, month.value, split);
+        ok('Rekomendasi tersimpan.', 'Recommendation saved.');
+        await load();
+      },
+      true,
+    ),
   );
   sec.id = 'sec-recommendation';
   return sec;

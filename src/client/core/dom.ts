@@ -12,7 +12,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
       if (v) node.setAttribute(k, '');
     } else node.setAttribute(k, String(v));
   }
-  for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  for (const c of children)
+    if (c !== null && c !== undefined && c !== false) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
   return node;
 }
 
@@ -33,5 +34,10 @@ export function status(text: string, kind: 'info' | 'ok' | 'error' = 'info'): vo
 /** 28488600 → "Rp 28.488.600". */
 export function rupiah(n: number): string {
   const v = Math.round(n);
-  return (v < 0 ? '-Rp ' : 'Rp ') + Math.abs(v).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return (
+    (v < 0 ? '-Rp ' : 'Rp ') +
+    Math.abs(v)
+      .toString()
+      .replace(/\B(?=(\d{3})+(?!\d))/g, '.')
+  );
 }

@@ -14,7 +14,12 @@ interface ScriptRun {
   [fn: string]: unknown;
 }
 
-declare const google: { script: { run: ScriptRun; host: { close(): void; setHeight(h: number): void; setWidth(w: number): void; editor: { focus(): void } } } };
+declare const google: {
+  script: {
+    run: ScriptRun;
+    host: { close(): void; setHeight(h: number): void; setWidth(w: number): void; editor: { focus(): void } };
+  };
+};
 
 const PREFIX = 'DATADESK_ERROR:';
 

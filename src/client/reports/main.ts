@@ -65,16 +65,35 @@ async function loadLog(): Promise<void> {
     box.append('Log kosong. Empty log.');
     return;
   }
-  const body = rows.slice(0, 60).map((r) =>
-    el('tr', {},
-      el('td', {}, r.month),
-      el('td', {}, r.link ? el('a', { href: r.link, target: '_blank', title: r.sha256 }, r.bu) : r.bu),
-      el('td', { class: 'num' }, String(r.rows)),
-      el('td', {}, r.status),
-      el('td', { class: 'num' }, String(r.attempts)),
+  const body = rows
+    .slice(0, 60)
+    .map((r) =>
+      el(
+        'tr',
+        {},
+        el('td', {}, r.month),
+        el('td', {}, r.link ? el('a', { href: r.link, target: '_blank', title: r.sha256 }, r.bu) : r.bu),
+        el('td', { class: 'num' }, String(r.rows)),
+        el('td', {}, r.status),
+        el('td', { class: 'num' }, String(r.attempts)),
+      ),
+    );
+  box.append(
+    el(
+      'table',
+      {},
+      el(
+        'tr',
+        {},
+        el('th', {}, 'Bulan'),
+        el('th', {}, 'BU'),
+        el('th', { class: 'num' }, 'Baris'),
+        el('th', {}, 'Status'),
+        el('th', { class: 'num' }, 'Coba'),
+      ),
+      ...body,
     ),
   );
-  box.append(el('table', {}, el('tr', {}, el('th', {}, 'Bulan'), el('th', {}, 'BU'), el('th', { class: 'num' }, 'Baris'), el('th', {}, 'Status'), el('th', { class: 'num' }, 'Coba')), ...body));
 }
 
 async function busy<T>(label: string, fn: () => Promise<T>): Promise<T | undefined> {
@@ -96,9 +115,18 @@ $('#dryRun').addEventListener('click', () =>
     const r = await call('reports_dryRun', input('month').value.trim());
     const box = $('#dryResult');
     box.replaceChildren(
-      el('table', {}, ...r.counts.map((c) => el('tr', {}, el('td', {}, c.bu), el('td', { class: 'num' }, String(c.rows)), el('td', {}, c.problem ?? '✓')))),
+      el(
+        'table',
+        {},
+        ...r.counts.map((c) =>
+          el('tr', {}, el('td', {}, c.bu), el('td', { class: 'num' }, String(c.rows)), el('td', {}, c.problem ?? '✓')),
+        ),
+      ),
     );
-    status(`Uji coba ${r.month}: ${r.total} baris, ${r.problems.length} masalah. Tidak ada yang ditulis. Nothing written.`, r.problems.length ? 'error' : 'ok');
+    status(
+      `Uji coba ${r.month}: ${r.total} baris, ${r.problems.length} masalah. Tidak ada yang ditulis. Nothing written.`,
+      r.problems.length ? 'error' : 'ok',
+    );
   }),
 );
 
@@ -106,7 +134,11 @@ $('#runMonth').addEventListener('click', () =>
   busy('Menjalankan… Running…', async () => {
     const s = await call('reports_runMonth', input('month').value.trim());
     status(
-      s.phase === 'done' ? `Terbit: ${s.files.length} file. Published.` : s.phase === 'failed' ? `Gagal, folder tidak diubah: ${s.error}` : 'Berjalan; pemicu per jam melanjutkan. Running; the hourly trigger carries on.',
+      s.phase === 'done'
+        ? `Terbit: ${s.files.length} file. Published.`
+        : s.phase === 'failed'
+          ? `Gagal, folder tidak diubah: ${s.error}`
+          : 'Berjalan; pemicu per jam melanjutkan. Running; the hourly trigger carries on.',
       s.phase === 'failed' ? 'error' : 'ok',
     );
     await loadStatus();

@@ -1,7 +1,15 @@
 // Segments sidebar: builds a request, previews its counts, runs it, and manages saved and scheduled requests.
 import { call, RpcError } from '../core/rpc';
 import { $, el, status } from '../core/dom';
-import type { SegmentRequest, Channel, GenderChoice, Priority, PeriodKind, Tier, DropReason } from '../../server/segments/request';
+import type {
+  SegmentRequest,
+  Channel,
+  GenderChoice,
+  Priority,
+  PeriodKind,
+  Tier,
+  DropReason,
+} from '../../server/segments/request';
 import type { SegmentPreview, SegmentRun, SavedView, SegmentReference } from '../../server/segments/rpc';
 import type { Every } from '../../server/segments/schedule';
 
@@ -20,10 +28,15 @@ const REASONS: Array<[DropReason, string]> = [
 
 const input = (id: string) => $(`#${id}`) as HTMLInputElement;
 const select = (id: string) => $(`#${id}`) as HTMLSelectElement;
-const list = (id: string) => input(id).value.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+const list = (id: string) =>
+  input(id)
+    .value.split(/[,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 const num = (id: string): number | null => (input(id).value.trim() === '' ? null : Number(input(id).value));
 const tri = (id: string): boolean | null => (select(id).value === '' ? null : select(id).value === 'true');
-const checked = (name: string) => Array.from(document.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)).map((x) => x.value);
+const checked = (name: string) =>
+  Array.from(document.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)).map((x) => x.value);
 const fmt = (n: number) => n.toLocaleString('id-ID');
 
 function showError(e: unknown): void {
@@ -32,7 +45,8 @@ function showError(e: unknown): void {
 }
 
 function busy(on: boolean, text = ''): void {
-  for (const id of ['preview', 'run', 'save', 'rerun', 'load', 'copy', 'del', 'fromForm']) ($(`#${id}`) as HTMLButtonElement).disabled = on;
+  for (const id of ['preview', 'run', 'save', 'rerun', 'load', 'copy', 'del', 'fromForm'])
+    ($(`#${id}`) as HTMLButtonElement).disabled = on;
   $('#progress').hidden = !on;
   if (on) status(text, 'info');
 }
@@ -76,13 +90,18 @@ function readForm(): SegmentRequest {
       childAge: ageMin !== null || ageMax !== null ? { min: ageMin ?? 0, max: ageMax ?? 30 } : null,
       affinity: aff.length ? { categories: aff, minScore: num('affinityScore') ?? 0.5 } : null,
       payment: pay.length ? { methods: pay, areas: list('payAreas') } : null,
-      voucherNotRedeemed: vFrom || vTo || input('voucher').value.trim() ? { program: input('voucher').value.trim(), from: vFrom, to: vTo } : null,
+      voucherNotRedeemed:
+        vFrom || vTo || input('voucher').value.trim() ? { program: input('voucher').value.trim(), from: vFrom, to: vTo } : null,
     },
     splitByGender: input('split').checked,
     cap: num('cap'),
     priority: select('priority').value as Priority,
     openWindowMonths: 3,
-    delivery: { folderId: input('folder').value.trim(), format: select('format').value as 'CSV' | 'XLSX', mailSummary: input('mail').checked },
+    delivery: {
+      folderId: input('folder').value.trim(),
+      format: select('format').value as 'CSV' | 'XLSX',
+      mailSummary: input('mail').checked,
+    },
   };
 }
 
@@ -105,8 +124,12 @@ function fillForm(r: SegmentRequest): void {
   input('provinces').value = k.provinces.join(', ');
   input('stores').value = k.stores.join(', ');
   input('sites').value = k.preferredSites.join(', ');
-  document.querySelectorAll<HTMLInputElement>('input[name="tier"]').forEach((b) => (b.checked = (k.tiers as string[]).includes(b.value)));
-  document.querySelectorAll<HTMLInputElement>('input[name="gender"]').forEach((b) => (b.checked = (k.genders as string[]).includes(b.value)));
+  document
+    .querySelectorAll<HTMLInputElement>('input[name="tier"]')
+    .forEach((b) => (b.checked = (k.tiers as string[]).includes(b.value)));
+  document
+    .querySelectorAll<HTMLInputElement>('input[name="gender"]')
+    .forEach((b) => (b.checked = (k.genders as string[]).includes(b.value)));
   input('coins').value = k.minCoinsAbove === null ? '' : String(k.minCoinsAbove);
   select('activated').value = k.activated === null ? '' : String(k.activated);
   select('fullReg').value = k.fullRegistration === null ? '' : String(k.fullRegistration);
@@ -139,10 +162,19 @@ function countsTable(p: SegmentPreview): HTMLElement {
   const c = p.counts;
   const rows = [el('tr', {}, el('td', {}, 'Ditemukan / Found'), el('td', { class: 'num' }, fmt(c.found)))];
   for (const [r, label] of REASONS) {
-    if (c.dropped[r]) rows.push(el('tr', {}, el('td', {}, `− ${label}`), el('td', { class: 'num', 'data-reason': r }, fmt(c.dropped[r]))));
+    if (c.dropped[r])
+      rows.push(el('tr', {}, el('td', {}, `− ${label}`), el('td', { class: 'num', 'data-reason': r }, fmt(c.dropped[r]))));
   }
-  rows.push(el('tr', { class: 'total' }, el('td', {}, 'Dikirim / Delivered'), el('td', { class: 'num', id: 'delivered' }, fmt(c.delivered))));
-  for (const [g, n] of Object.entries(c.groups)) rows.push(el('tr', {}, el('td', {}, g === 'M' ? '  Pria / Male' : '  Wanita / Female'), el('td', { class: 'num' }, fmt(n))));
+  rows.push(
+    el(
+      'tr',
+      { class: 'total' },
+      el('td', {}, 'Dikirim / Delivered'),
+      el('td', { class: 'num', id: 'delivered' }, fmt(c.delivered)),
+    ),
+  );
+  for (const [g, n] of Object.entries(c.groups))
+    rows.push(el('tr', {}, el('td', {}, g === 'M' ? '  Pria / Male' : '  Wanita / Female'), el('td', { class: 'num' }, fmt(n))));
   return el('table', { id: 'counts' }, ...rows);
 }
 
@@ -153,7 +185,11 @@ function showRun(r: SegmentRun): void {
     el('p', {}, 'Sheet: ', el('b', { id: 'resultSheet' }, r.sheet)),
     el('p', {}, 'File: ', el('a', { href: r.file.url, target: '_blank', id: 'resultFile' }, r.file.name)),
     el('p', {}, 'Metadata: ', el('a', { href: r.metadata.url, target: '_blank' }, r.metadata.name)),
-    el('p', { class: 'muted' }, `${(r.durationMs / 1000).toFixed(1)} s${r.mailed ? ' · ringkasan dikirim ke email Anda / summary mailed' : ''}`),
+    el(
+      'p',
+      { class: 'muted' },
+      `${(r.durationMs / 1000).toFixed(1)} s${r.mailed ? ' · ringkasan dikirim ke email Anda / summary mailed' : ''}`,
+    ),
     ...r.warnings.map((w) => el('p', { class: 'muted' }, `⚠ ${w}`)),
   );
   status(`Selesai: ${fmt(r.counts.delivered)} member dikirim ke sheet "${r.sheet}". Done.`, 'ok');
@@ -165,14 +201,21 @@ function renderSaved(list: SavedView[]): void {
   saved = list;
   const sel = select('saved');
   const keep = sel.value;
-  sel.replaceChildren(el('option', { value: '' }, '— pilih / choose —'), ...list.map((s) => el('option', { value: s.name }, `${s.name} (${s.channel})`)));
+  sel.replaceChildren(
+    el('option', { value: '' }, '— pilih / choose —'),
+    ...list.map((s) => el('option', { value: s.name }, `${s.name} (${s.channel})`)),
+  );
   if (list.some((s) => s.name === keep)) sel.value = keep;
   savedInfo();
 }
 
 function savedInfo(): void {
   const s = saved.find((x) => x.name === select('saved').value);
-  const every: Record<Every, string> = { NONE: 'tanpa jadwal / no schedule', WEEKLY: 'mingguan / weekly', MONTHLY: 'bulanan / monthly' };
+  const every: Record<Every, string> = {
+    NONE: 'tanpa jadwal / no schedule',
+    WEEKLY: 'mingguan / weekly',
+    MONTHLY: 'bulanan / monthly',
+  };
   $('#savedInfo').textContent = s
     ? `${s.campaign} · ${every[s.schedule.every]}${s.nextRunAt ? ` · berikutnya / next ${new Date(s.nextRunAt).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' })}` : ''}${s.lastOutcome ? ` · terakhir / last: ${s.lastOutcome}` : ''}`
     : '';
@@ -196,7 +239,10 @@ function wire(): void {
   $('#preview').addEventListener('click', () =>
     guarded('Menghitung… / Counting…', async () => {
       const p = await call('segments_preview', readForm());
-      $('#result').replaceChildren(countsTable(p), el('p', { class: 'muted' }, `Pratinjau: belum ada yang ditulis. Preview: nothing written. (${p.sqlMs} ms)`));
+      $('#result').replaceChildren(
+        countsTable(p),
+        el('p', { class: 'muted' }, `Pratinjau: belum ada yang ditulis. Preview: nothing written. (${p.sqlMs} ms)`),
+      );
       status(`Pratinjau: ${fmt(p.counts.delivered)} dari ${fmt(p.counts.found)} member akan dikirim. Preview ready.`, 'ok');
       $('#status').scrollIntoView({ block: 'start' });
     }),
@@ -208,7 +254,12 @@ function wire(): void {
   );
   $('#save').addEventListener('click', () =>
     guarded('Menyimpan… / Saving…', async () => {
-      const schedule = { every: select('every').value as Every, weekday: Number(select('weekday').value), monthDay: num('monthDay') ?? 1, hour: num('hour') ?? 7 };
+      const schedule = {
+        every: select('every').value as Every,
+        weekday: Number(select('weekday').value),
+        monthDay: num('monthDay') ?? 1,
+        hour: num('hour') ?? 7,
+      };
       renderSaved(await call('segments_save', readForm(), schedule));
       select('saved').value = input('name').value.trim();
       savedInfo();
@@ -218,7 +269,12 @@ function wire(): void {
   $('#load').addEventListener('click', () =>
     guarded('Memuat… / Loading…', async () => {
       const name = select('saved').value;
-      if (!name) throw new RpcError({ code: 'INVALID', message: 'Pilih permintaan tersimpan dulu.', messageEn: 'Choose a saved request first.' });
+      if (!name)
+        throw new RpcError({
+          code: 'INVALID',
+          message: 'Pilih permintaan tersimpan dulu.',
+          messageEn: 'Choose a saved request first.',
+        });
       fillForm(await call('segments_load', name));
       const s = saved.find((x) => x.name === name);
       if (s) {
@@ -250,7 +306,12 @@ function wire(): void {
   $('#rerun').addEventListener('click', () =>
     guarded('Menjalankan ulang… / Rerunning…', async () => {
       const name = select('saved').value;
-      if (!name) throw new RpcError({ code: 'INVALID', message: 'Pilih permintaan tersimpan dulu.', messageEn: 'Choose a saved request first.' });
+      if (!name)
+        throw new RpcError({
+          code: 'INVALID',
+          message: 'Pilih permintaan tersimpan dulu.',
+          messageEn: 'Choose a saved request first.',
+        });
       showRun(await call('segments_rerun', name));
       renderSaved(await call('segments_list'));
     }),
@@ -260,7 +321,10 @@ function wire(): void {
       const r = await call('segments_fromFormRow', input('formSheet').value, num('formRow') ?? 2);
       fillForm(r.request);
       const notes = [...r.problems, ...(r.ignored.length ? [`Kolom diabaikan / ignored columns: ${r.ignored.join(', ')}`] : [])];
-      status(notes.length ? notes.join(' · ') : 'Form terbaca; periksa lalu Pratinjau. Form read; check it, then Preview.', notes.length ? 'error' : 'ok');
+      status(
+        notes.length ? notes.join(' · ') : 'Form terbaca; periksa lalu Pratinjau. Form read; check it, then Preview.',
+        notes.length ? 'error' : 'ok',
+      );
     }),
   );
 }
@@ -271,7 +335,9 @@ async function init(): Promise<void> {
   try {
     const ref: SegmentReference = await call('segments_reference');
     $('#who').textContent = ref.user;
-    $('#brands').replaceChildren(...ref.brands.map((b) => el('label', {}, el('input', { type: 'checkbox', name: 'brand', value: b }), b)));
+    $('#brands').replaceChildren(
+      ...ref.brands.map((b) => el('label', {}, el('input', { type: 'checkbox', name: 'brand', value: b }), b)),
+    );
     $('#cityList').replaceChildren(...ref.cities.map((c) => el('option', { value: c.city }, c.province)));
     input('folder').value = ref.defaultFolderId;
     renderSaved(await call('segments_list'));

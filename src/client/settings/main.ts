@@ -28,7 +28,12 @@ async function load(): Promise<void> {
 $('#saveRoles').addEventListener('click', async () => {
   const rows = rolesBox.value
     .split('\n')
-    .map((l) => l.split(',').map((x) => x.trim()).filter(Boolean))
+    .map((l) =>
+      l
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .filter((parts) => parts.length > 0)
     .map(([email, ...roles]) => ({ email, roles: roles as Array<'admin' | 'analyst' | 'merchandiser' | 'auditor'> }));
   try {

@@ -50,7 +50,13 @@ function render(p: Progress | null): void {
     ['Dari cache', String(p.cacheHits)],
   ];
   $('#figures').replaceChildren(...rows.map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', { class: 'num' }, v))));
-  $('#note').replaceChildren(p.lastError ? `Catatan: ${p.lastError}` : p.status === 'running' && !driving ? 'Dilanjutkan oleh pemicu per jam saat sidebar ditutup. Continued hourly when the sidebar is closed.' : '');
+  $('#note').replaceChildren(
+    p.lastError
+      ? `Catatan: ${p.lastError}`
+      : p.status === 'running' && !driving
+        ? 'Dilanjutkan oleh pemicu per jam saat sidebar ditutup. Continued hourly when the sidebar is closed.'
+        : '',
+  );
   ($('#cancel') as HTMLButtonElement).hidden = !(p.status === 'running' || p.status === 'budget' || p.status === 'failed');
   ($('#resume') as HTMLButtonElement).hidden = !(p.status === 'failed' || p.status === 'budget');
   ($('#again') as HTMLButtonElement).hidden = !(p.status === 'done' || p.status === 'cancelled');
@@ -137,7 +143,11 @@ $('#saveSettings').addEventListener('click', async () => {
   const next: Settings = {
     ...loadedSettings,
     model: input('model').value.trim(),
-    catalogue: { source: ($('#source') as HTMLSelectElement).value === 'db' ? 'db' : 'sheet', sheet: input('catSheet').value.trim(), table: input('catTable').value.trim() },
+    catalogue: {
+      source: ($('#source') as HTMLSelectElement).value === 'db' ? 'db' : 'sheet',
+      sheet: input('catSheet').value.trim(),
+      table: input('catTable').value.trim(),
+    },
     wordListSheet: input('wordSheet').value.trim(),
     topSearchSheet: input('topSheet').value.trim(),
     rpm: Number(input('rpm').value),
@@ -150,7 +160,9 @@ $('#saveSettings').addEventListener('click', async () => {
     input('apiKey').value = '';
     status('Pengaturan tersimpan. Settings saved.', 'ok');
     const st = await call('tagging_status');
-    $('#config').replaceChildren(`Model: ${st.model || '(belum diatur / not set)'} · Kunci API: ${st.hasKey ? 'ada (set)' : 'belum ada (missing)'}`);
+    $('#config').replaceChildren(
+      `Model: ${st.model || '(belum diatur / not set)'} · Kunci API: ${st.hasKey ? 'ada (set)' : 'belum ada (missing)'}`,
+    );
   } catch (e) {
     showError(e);
   }
@@ -166,7 +178,9 @@ async function load(): Promise<void> {
     const st = await call('tagging_status');
     // Never overwrite what the user typed while the sidebar was loading.
     if (!sheetInput.value.trim()) sheetInput.value = st.job && st.job.status === 'running' ? st.job.sheet : st.activeSheet;
-    $('#config').replaceChildren(`Model: ${st.model || '(belum diatur / not set)'} · Kunci API: ${st.hasKey ? 'ada (set)' : 'belum ada (missing)'}`);
+    $('#config').replaceChildren(
+      `Model: ${st.model || '(belum diatur / not set)'} · Kunci API: ${st.hasKey ? 'ada (set)' : 'belum ada (missing)'}`,
+    );
     render(st.job);
     if (st.job && st.job.status === 'running') void drive();
   } catch (e) {

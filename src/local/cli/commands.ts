@@ -18,7 +18,9 @@ export function printResult(r: ExecResult): void {
   for (const line of r.logs) console.log(`log: ${line}`);
   if (r.ok) console.log(JSON.stringify(r.value ?? null, null, 2));
   else console.error(`${r.error!.name}: ${r.error!.message}`);
-  console.log(`\n${r.fn} as ${r.user}: ${r.ok ? 'ok' : 'failed'} in ${r.durationMs} ms\nservice calls:\n${formatCounts(r.counts)}`);
+  console.log(
+    `\n${r.fn} as ${r.user}: ${r.ok ? 'ok' : 'failed'} in ${r.durationMs} ms\nservice calls:\n${formatCounts(r.counts)}`,
+  );
 }
 
 const run: Command = async (rt, args, flags) => {
@@ -56,8 +58,10 @@ const triggers: Command = async (rt) => {
   console.log(`clock: ${now.toISOString()}`);
   for (const t of list) {
     const next = nextRuns(t, now, new Date(now.getTime() + 400 * 24 * 3600_000))[0];
-    console.log(`${t.uid}  ${t.handler}  ${t.eventType}  owner ${t.owner}  document ${t.documentId ?? '-'}\n` +
-      `    ${store.describe(t)}${next ? `; next run ${next.toISOString()}` : ''}`);
+    console.log(
+      `${t.uid}  ${t.handler}  ${t.eventType}  owner ${t.owner}  document ${t.documentId ?? '-'}\n` +
+        `    ${store.describe(t)}${next ? `; next run ${next.toISOString()}` : ''}`,
+    );
   }
   return 0;
 };
@@ -68,7 +72,8 @@ const tickCmd: Command = async (rt, _args, flags) => {
   if (typeof flags.to === 'string') {
     to = new Date(flags.to);
     if (Number.isNaN(to.getTime())) throw new Error(`tick: --to '${flags.to}' is not an ISO time`);
-    if (to.getTime() <= rt.env.clock.now().getTime()) throw new Error(`tick: --to must be after the clock (${rt.env.clock.now().toISOString()})`);
+    if (to.getTime() <= rt.env.clock.now().getTime())
+      throw new Error(`tick: --to must be after the clock (${rt.env.clock.now().toISOString()})`);
   }
   const r = await tick(rt, to);
   console.log(`clock ${r.from} → ${r.to}: ${r.fired.length} trigger run(s)`);

@@ -5,7 +5,9 @@ import { readDemoState, seedDemo } from '../demo/index';
 export async function seedCommand(rt: Runtime, _args: string[], flags: Record<string, string | true>): Promise<number> {
   const existing = readDemoState(rt);
   if (existing && !flags.force) {
-    console.log(`seed: already seeded at ${existing.seededAt} (spreadsheet ${existing.documentId}); use --force to seed again or \`datadesk reset\` first`);
+    console.log(
+      `seed: already seeded at ${existing.seededAt} (spreadsheet ${existing.documentId}); use --force to seed again or \`datadesk reset\` first`,
+    );
     return 0;
   }
   const t0 = Date.now();

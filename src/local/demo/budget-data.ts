@@ -12,7 +12,11 @@ export function rng(seed: number): () => number {
   };
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 const AREAS: Array<{ name: string; regions: Array<{ name: string; branches: string[] }> }> = [
   {
@@ -68,14 +72,28 @@ export function demoHierarchy(): DemoHierarchy {
       r.branches.forEach((b, bi) => {
         const bid = `B${ai + 1}${ri + 1}${bi + 1}`;
         nodes.push({ id: bid, level: 'BRANCH', name: b, parentId: rid });
-        add(`bm.${slug(b)}@datadesk.local`, `Branch manager ${b}`, 'BRANCH_MANAGER', bid, `Branch manager · ${b}`, ai === 0 && ri === 0);
+        add(
+          `bm.${slug(b)}@datadesk.local`,
+          `Branch manager ${b}`,
+          'BRANCH_MANAGER',
+          bid,
+          `Branch manager · ${b}`,
+          ai === 0 && ri === 0,
+        );
         CLUSTER_SUFFIX.forEach((s, ci) => {
           n++;
           const cid = `CL-${String(n).padStart(3, '0')}`;
           const name = `${b} ${s}`;
           nodes.push({ id: cid, level: 'CLUSTER', name, parentId: bid });
           clusters.push({ id: cid, name });
-          add(`sbp.${slug(name)}@datadesk.local`, `SBP ${name}`, 'CLUSTER', cid, `SBP Cluster · ${name}`, ai === 0 && ri === 0 && bi === 0 && ci < 3);
+          add(
+            `sbp.${slug(name)}@datadesk.local`,
+            `SBP ${name}`,
+            'CLUSTER',
+            cid,
+            `SBP Cluster · ${name}`,
+            ai === 0 && ri === 0 && bi === 0 && ci < 3,
+          );
         });
       });
     });

@@ -14,7 +14,7 @@ const WIB = 7 * 3600_000;
 
 async function callAsAdmin(rt: Runtime, fn: string, args: unknown[], documentId: string | null): Promise<unknown> {
   const r = await rt.execute({ fn, args, user: ADMIN, kind: 'rpc', documentId });
-  if (!r.ok) throw new Error(`${fn}: ${r.error?.message} ${r.logs.join(" | ")}`);
+  if (!r.ok) throw new Error(`${fn}: ${r.error?.message} ${r.logs.join(' | ')}`);
   return r.value;
 }
 
@@ -37,7 +37,12 @@ export const seedBudget: Seeder = async (rt, opts): Promise<SeedResult> => {
   await ensureAdmin(rt, documentId);
   await callAsAdmin(rt, 'budget_migrate', [], documentId);
   const h = demoHierarchy();
-  await callAsAdmin(rt, 'budget_saveConfig', [{ nodes: h.nodes, users: h.users, pointTypes: POINT_TYPES.map((code) => ({ code, name: code, active: true })) }], documentId);
+  await callAsAdmin(
+    rt,
+    'budget_saveConfig',
+    [{ nodes: h.nodes, users: h.users, pointTypes: POINT_TYPES.map((code) => ({ code, name: code, active: true })) }],
+    documentId,
+  );
 
   const db = database(rt.env);
   const done = await db.query<{ n: string }>(`SELECT count(*) AS n FROM budget.allocation`);
@@ -78,7 +83,9 @@ export const seedBudget: Seeder = async (rt, opts): Promise<SeedResult> => {
   let cm = 0;
   const cmTotal = h.clusters.length * months.length;
   const users = new Map(h.users.filter((u) => u.role === 'CLUSTER').map((u) => [u.nodeId, u.email]));
-  const approvers = h.users.filter((u) => u.role === 'MCOT' || u.role === 'REGION' || u.role === 'BRANCH_MANAGER').map((u) => u.email);
+  const approvers = h.users
+    .filter((u) => u.role === 'MCOT' || u.role === 'REGION' || u.role === 'BRANCH_MANAGER')
+    .map((u) => u.email);
   for (const c of h.clusters) {
     const weights = POINT_TYPES.map(() => 0.5 + rand());
     const wsum = weights.reduce((a, b) => a + b, 0);
@@ -111,9 +118,25 @@ export const seedBudget: Seeder = async (rt, opts): Promise<SeedResult> => {
         const submitted = new Date(Date.parse(`${spent}T03:00:00Z`) + Math.floor(rand() * 8) * 3600_000);
         const r = rand();
         const status = current ? (r < 0.6 ? 'pending' : r < 0.95 ? 'approved' : 'rejected') : r < 0.93 ? 'approved' : 'rejected';
-        const decided = status === 'pending' ? null : new Date(Math.min(now.getTime(), submitted.getTime() + (1 + Math.floor(rand() * 3)) * 86_400_000));
-        ev.push([id, c.id, m, p, `${DESCRIPTIONS[Math.floor(rand() * DESCRIPTIONS.length)]} ${c.name}`, amt, spent, status, users.get(c.id) ?? 'sbp@datadesk.local', submitted,
-          status === 'pending' ? null : approvers[Math.floor(rand() * approvers.length)], decided, status === 'rejected' ? 'Bukti kurang jelas' : null]);
+        const decided =
+          status === 'pending'
+            ? null
+            : new Date(Math.min(now.getTime(), submitted.getTime() + (1 + Math.floor(rand() * 3)) * 86_400_000));
+        ev.push([
+          id,
+          c.id,
+          m,
+          p,
+          `${DESCRIPTIONS[Math.floor(rand() * DESCRIPTIONS.length)]} ${c.name}`,
+          amt,
+          spent,
+          status,
+          users.get(c.id) ?? 'sbp@datadesk.local',
+          submitted,
+          status === 'pending' ? null : approvers[Math.floor(rand() * approvers.length)],
+          decided,
+          status === 'rejected' ? 'Bukti kurang jelas' : null,
+        ]);
         files.push([id, receipt.id, `nota_${c.id}.png`, 'image/png', receipt.size, receipt.sha]);
       }
     }
@@ -121,10 +144,34 @@ export const seedBudget: Seeder = async (rt, opts): Promise<SeedResult> => {
   await db.bulkInsert('budget.allocation', ['cluster_id', 'month', 'amount', 'updated_by', 'updated_at'], alloc);
   await db.bulkInsert('budget.recommendation', ['cluster_id', 'month', 'point_type', 'amount', 'updated_by', 'updated_at'], recs);
   for (let i = 0; i < ev.length; i += 50_000) {
-    await db.bulkInsert('budget.evidence', ['id', 'cluster_id', 'month', 'point_type', 'description', 'amount', 'spent_on', 'status', 'submitted_by', 'submitted_at', 'decided_by', 'decided_at', 'reason'], ev.slice(i, i + 50_000));
-    await db.bulkInsert('budget.evidence_file', ['evidence_id', 'file_id', 'name', 'mime', 'size', 'sha256'], files.slice(i, i + 50_000));
+    await db.bulkInsert(
+      'budget.evidence',
+      [
+        'id',
+        'cluster_id',
+        'month',
+        'point_type',
+        'description',
+        'amount',
+        'spent_on',
+        'status',
+        'submitted_by',
+        'submitted_at',
+        'decided_by',
+        'decided_at',
+        'reason',
+      ],
+      ev.slice(i, i + 50_000),
+    );
+    await db.bulkInsert(
+      'budget.evidence_file',
+      ['evidence_id', 'file_id', 'name', 'mime', 'size', 'sha256'],
+      files.slice(i, i + 50_000),
+    );
   }
-  await db.query(`SELECT setval(pg_get_serial_sequence('budget.evidence', 'id'), (SELECT COALESCE(MAX(id), 1) FROM budget.evidence))`);
+  await db.query(
+    `SELECT setval(pg_get_serial_sequence('budget.evidence', 'id'), (SELECT COALESCE(MAX(id), 1) FROM budget.evidence))`,
+  );
   await db.exec('ANALYZE budget.evidence; ANALYZE budget.allocation; ANALYZE budget.node; ANALYZE budget.recommendation;');
   return {
     users: h.demoUsers,

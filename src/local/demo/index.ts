@@ -51,7 +51,13 @@ export async function seedDemo(rt: Runtime, log: (line: string) => void = () => 
     DATADESK_DB_USER: DEMO_DB.user,
     DATADESK_DB_PASSWORD: DEMO_DB.password,
   });
-  const state: DemoState = { documentId, users: [...DEMO_APP_USERS], notes: [], seededAt: rt.env.clock.now().toISOString(), seeders: {} };
+  const state: DemoState = {
+    documentId,
+    users: [...DEMO_APP_USERS],
+    notes: [],
+    seededAt: rt.env.clock.now().toISOString(),
+    seeders: {},
+  };
   for (const { name, seed } of SEEDERS) {
     const t0 = Date.now();
     try {

@@ -9,7 +9,12 @@ import { driveStore } from '../services/drive/store';
 
 /** The six business units of the demo (code, name). */
 export const DC_BUSINESS_UNITS: Array<[string, string]> = [
-  ['FASHION', 'Fashion'], ['HOME', 'Home & Living'], ['ELEC', 'Elektronik'], ['BEAUTY', 'Kecantikan'], ['SPORTS', 'Olahraga'], ['KIDS', 'Anak & Bayi'],
+  ['FASHION', 'Fashion'],
+  ['HOME', 'Home & Living'],
+  ['ELEC', 'Elektronik'],
+  ['BEAUTY', 'Kecantikan'],
+  ['SPORTS', 'Olahraga'],
+  ['KIDS', 'Anak & Bayi'],
 ];
 
 /** Where the workbench runs the webhook stand-in unless settings.webhooksUrl says otherwise. */
@@ -60,7 +65,8 @@ export async function indexDcSchema(db: HostDatabase): Promise<void> {
  * after `idBase` so months never collide. About 5 % of orders are cancelled, 4 % of lines returned, 80 % of returns refunded.
  */
 export async function generateDcMonth(db: HostDatabase, month: string, rows: number, idBase: number): Promise<void> {
-  if (!/^\d{4}-\d{2}$/.test(month) || !Number.isInteger(rows) || rows < 0 || !Number.isInteger(idBase)) throw new Error('generateDcMonth: bad arguments');
+  if (!/^\d{4}-\d{2}$/.test(month) || !Number.isInteger(rows) || rows < 0 || !Number.isInteger(idBase))
+    throw new Error('generateDcMonth: bad arguments');
   const orders = Math.ceil(rows / 2);
   const start = `timestamptz '${month}-01 00:00:00+07'`;
   const secs = `extract(epoch from ((${start} + interval '1 month') - ${start}))::bigint`;
@@ -133,7 +139,13 @@ export const seedReports: Seeder = async (rt, opts) => {
   const base = rt.env.config.settings.webhooksUrl ?? `http://127.0.0.1:${DEMO_WEBHOOK_PORT}`;
   await setScriptProperties(rt, {
     DATADESK_REPORTS_SETTINGS: JSON.stringify({
-      schema: 'dc', folders, pattern: 'DC_Orders_<BU>_<YYYY-MM>.xlsx', webhookFormat: 'google_chat', scheduleDay: 2, scheduleHour: 1, scheduleEnabled: true,
+      schema: 'dc',
+      folders,
+      pattern: 'DC_Orders_<BU>_<YYYY-MM>.xlsx',
+      webhookFormat: 'google_chat',
+      scheduleDay: 2,
+      scheduleHour: 1,
+      scheduleEnabled: true,
     }),
     DATADESK_REPORTS_WEBHOOK_URL: demoWebhookUrl(base),
     // last month is already reported (below), so the heartbeat's next scheduled run is for the current month

@@ -2,7 +2,12 @@
 import type { Runtime } from '../runtime/runtime';
 
 /** Runs `body` (Apps Script source of a function body taking `args`) and returns its value or throws. */
-export async function runSnippet<T = unknown>(rt: Runtime, body: string, args: unknown = null, documentId?: string | null): Promise<T> {
+export async function runSnippet<T = unknown>(
+  rt: Runtime,
+  body: string,
+  args: unknown = null,
+  documentId?: string | null,
+): Promise<T> {
   const r = await rt.execute({
     fn: '__snippet',
     args: [args],

@@ -10,13 +10,26 @@ export const SEGMENTS_FOLDER = 'Segmen Kampanye';
 
 const BRANDS = ['AZKO', 'TOYS KINGDOM', 'ATARU', 'PENDOPO'];
 const CITIES: Array<[string, string, string]> = [
-  ['Jakarta Selatan', 'DKI Jakarta', 'Jabodetabek'], ['Jakarta Barat', 'DKI Jakarta', 'Jabodetabek'], ['Jakarta Utara', 'DKI Jakarta', 'Jabodetabek'],
-  ['Bogor', 'Jawa Barat', 'Jabodetabek'], ['Depok', 'Jawa Barat', 'Jabodetabek'], ['Bekasi', 'Jawa Barat', 'Jabodetabek'],
-  ['Tangerang', 'Banten', 'Jabodetabek'], ['Serang', 'Banten', 'Banten'], ['Bandung', 'Jawa Barat', 'Jabar'],
-  ['Semarang', 'Jawa Tengah', 'Jateng'], ['Yogyakarta', 'DI Yogyakarta', 'Jateng'], ['Surabaya', 'Jawa Timur', 'Jatim'],
-  ['Malang', 'Jawa Timur', 'Jatim'], ['Denpasar', 'Bali', 'Bali'], ['Medan', 'Sumatera Utara', 'Sumut'],
-  ['Bukittinggi', 'Sumatera Barat', 'Sumbar'], ['Padang', 'Sumatera Barat', 'Sumbar'], ['Palembang', 'Sumatera Selatan', 'Sumsel'],
-  ['Makassar', 'Sulawesi Selatan', 'Sulsel'], ['Balikpapan', 'Kalimantan Timur', 'Kaltim'],
+  ['Jakarta Selatan', 'DKI Jakarta', 'Jabodetabek'],
+  ['Jakarta Barat', 'DKI Jakarta', 'Jabodetabek'],
+  ['Jakarta Utara', 'DKI Jakarta', 'Jabodetabek'],
+  ['Bogor', 'Jawa Barat', 'Jabodetabek'],
+  ['Depok', 'Jawa Barat', 'Jabodetabek'],
+  ['Bekasi', 'Jawa Barat', 'Jabodetabek'],
+  ['Tangerang', 'Banten', 'Jabodetabek'],
+  ['Serang', 'Banten', 'Banten'],
+  ['Bandung', 'Jawa Barat', 'Jabar'],
+  ['Semarang', 'Jawa Tengah', 'Jateng'],
+  ['Yogyakarta', 'DI Yogyakarta', 'Jateng'],
+  ['Surabaya', 'Jawa Timur', 'Jatim'],
+  ['Malang', 'Jawa Timur', 'Jatim'],
+  ['Denpasar', 'Bali', 'Bali'],
+  ['Medan', 'Sumatera Utara', 'Sumut'],
+  ['Bukittinggi', 'Sumatera Barat', 'Sumbar'],
+  ['Padang', 'Sumatera Barat', 'Sumbar'],
+  ['Palembang', 'Sumatera Selatan', 'Sumsel'],
+  ['Makassar', 'Sulawesi Selatan', 'Sulsel'],
+  ['Balikpapan', 'Kalimantan Timur', 'Kaltim'],
 ];
 /** Brand → city indexes with a store (AZKO everywhere large, the others in fewer cities). */
 const STORE_CITIES: Record<string, number[]> = {
@@ -26,13 +39,72 @@ const STORE_CITIES: Record<string, number[]> = {
   PENDOPO: [0, 8, 10, 11],
 };
 const CODE: Record<string, string> = { AZKO: 'AZK', 'TOYS KINGDOM': 'TK', ATARU: 'ATR', PENDOPO: 'PDP' };
-const FIRST = ['Andi', 'Budi', 'Citra', 'Dewi', 'Eka', 'Fajar', 'Gita', 'Hadi', 'Indah', 'Joko', 'Kartika', 'Lina', 'Made', 'Nur', 'Putri', 'Rizky',
-  'Sari', 'Taufik', 'Utami', 'Wahyu', 'Yuni', 'Agus', 'Bayu', 'Dian', 'Fitri', 'Hendra', 'Intan', 'Kevin', 'Maya', 'Rina'];
-const LAST = ['Saputra', 'Wijaya', 'Santoso', 'Lestari', 'Hidayat', 'Pratama', 'Siregar', 'Nasution', 'Kusuma', 'Harahap', 'Simanjuntak',
-  'Gunawan', 'Setiawan', 'Purnomo', 'Wulandari', 'Nugroho', 'Halim', 'Tanjung', 'Sembiring', 'Rahmawati'];
+const FIRST = [
+  'Andi',
+  'Budi',
+  'Citra',
+  'Dewi',
+  'Eka',
+  'Fajar',
+  'Gita',
+  'Hadi',
+  'Indah',
+  'Joko',
+  'Kartika',
+  'Lina',
+  'Made',
+  'Nur',
+  'Putri',
+  'Rizky',
+  'Sari',
+  'Taufik',
+  'Utami',
+  'Wahyu',
+  'Yuni',
+  'Agus',
+  'Bayu',
+  'Dian',
+  'Fitri',
+  'Hendra',
+  'Intan',
+  'Kevin',
+  'Maya',
+  'Rina',
+];
+const LAST = [
+  'Saputra',
+  'Wijaya',
+  'Santoso',
+  'Lestari',
+  'Hidayat',
+  'Pratama',
+  'Siregar',
+  'Nasution',
+  'Kusuma',
+  'Harahap',
+  'Simanjuntak',
+  'Gunawan',
+  'Setiawan',
+  'Purnomo',
+  'Wulandari',
+  'Nugroho',
+  'Halim',
+  'Tanjung',
+  'Sembiring',
+  'Rahmawati',
+];
 const DOMAINS = ['gmail.com', 'yahoo.co.id', 'yahoo.com', 'outlook.com', 'hotmail.com', 'ymail.com'];
 const PAYMENTS = ['Cash', 'Debit BCA', 'Debit Mandiri', 'Kartu Kredit', 'QRIS', 'Kredivo', 'Akulaku', 'Koin RRR'];
-const CATEGORIES = ['Luggage', 'Air Cooler', 'Furnitur Rumah', 'Mainan Edukasi', 'Peralatan Dapur', 'Dekorasi', 'Perkakas', 'Lego & Balok'];
+const CATEGORIES = [
+  'Luggage',
+  'Air Cooler',
+  'Furnitur Rumah',
+  'Mainan Edukasi',
+  'Peralatan Dapur',
+  'Dekorasi',
+  'Perkakas',
+  'Lego & Balok',
+];
 const VOUCHERS = ['PTFP', 'FESTIVAL-KOIN', 'WELCOME-RRR'];
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -52,7 +124,8 @@ const ONLINE_ID = COUNT.map((c, i) => FIRST_ID[i] + c);
 export function loyaltySeedSql(n: number, today: string, seed = 1): string {
   const s = (k: number) => k * 101 + seed * 100_003;
   /** A member's home brand (1..4): AZKO 45 %, Toys Kingdom 20 %, Ataru 20 %, Pendopo 15 %. */
-  const homeBrand = (m: string) => `(CASE WHEN ${h(m, s(20))} % 100 < 45 THEN 1 WHEN ${h(m, s(20))} % 100 < 65 THEN 2 WHEN ${h(m, s(20))} % 100 < 85 THEN 3 ELSE 4 END)`;
+  const homeBrand = (m: string) =>
+    `(CASE WHEN ${h(m, s(20))} % 100 < 45 THEN 1 WHEN ${h(m, s(20))} % 100 < 65 THEN 2 WHEN ${h(m, s(20))} % 100 < 85 THEN 3 ELSE 4 END)`;
   /** A member's preferred (home) store: one of the home brand's city stores. */
   const home = (m: string) => `((${intArr(FIRST_ID)})[${homeBrand(m)}] + ${h(m, s(28))} % (${intArr(COUNT)})[${homeBrand(m)}])`;
   const stores: string[] = [];
@@ -60,7 +133,14 @@ export function loyaltySeedSql(n: number, today: string, seed = 1): string {
   BRANDS.forEach((b, bi) => {
     for (const ci of STORE_CITIES[b]) {
       const [city, , area] = CITIES[ci];
-      stores.push(`(${++id}, ${lit(`${CODE[b]}-${city.replace(/[^A-Za-z]/g, '').slice(0, 3).toUpperCase()}-${String(ci + 1).padStart(2, '0')}`)}, ${lit(`${b === 'TOYS KINGDOM' ? 'Toys Kingdom' : b[0] + b.slice(1).toLowerCase()} ${city}`)}, ${bi + 1}, ${lit(city)}, ${lit(area)})`);
+      stores.push(
+        `(${++id}, ${lit(
+          `${CODE[b]}-${city
+            .replace(/[^A-Za-z]/g, '')
+            .slice(0, 3)
+            .toUpperCase()}-${String(ci + 1).padStart(2, '0')}`,
+        )}, ${lit(`${b === 'TOYS KINGDOM' ? 'Toys Kingdom' : b[0] + b.slice(1).toLowerCase()} ${city}`)}, ${bi + 1}, ${lit(city)}, ${lit(area)})`,
+      );
     }
     stores.push(`(${++id}, ${lit(`${CODE[b]}-ONLINE`)}, ${lit(`${b} Online`)}, ${bi + 1}, 'Jakarta Selatan', 'Online')`);
   });
@@ -163,15 +243,56 @@ export const seedSegments: Seeder = async (rt, opts) => {
       name: SEGMENTS_FOLDER,
       analyst: 'analis@datadesk.local',
       rows: [
-        ['Stempel waktu', 'Alamat email', 'Nama segmen', 'Nama kampanye', 'Brand', 'Kanal', 'Periode transaksi', 'Kota domisili', 'Registrasi penuh?', 'Nomor WA valid?', 'Batas jumlah', 'Prioritas'],
-        ['2025-09-01 09:12', 'campaign@ruparupa.com', 'WABA Opening NEKA Serang & Bogor', 'Reminder Opening NEKA', 'AZKO', 'WABA', '12 bulan terakhir', 'Serang, Bogor', 'Ya', 'Ya', '10000', 'Non-opener dulu'],
-        ['2025-09-03 14:40', 'campaign@ruparupa.com', 'Email Blast Festival Koin', 'Festival Koin', 'AZKO', 'Email Blast', 'Sejak cohesive', '', '', '', '', ''],
+        [
+          'Stempel waktu',
+          'Alamat email',
+          'Nama segmen',
+          'Nama kampanye',
+          'Brand',
+          'Kanal',
+          'Periode transaksi',
+          'Kota domisili',
+          'Registrasi penuh?',
+          'Nomor WA valid?',
+          'Batas jumlah',
+          'Prioritas',
+        ],
+        [
+          '2025-09-01 09:12',
+          'campaign@ruparupa.com',
+          'WABA Opening NEKA Serang & Bogor',
+          'Reminder Opening NEKA',
+          'AZKO',
+          'WABA',
+          '12 bulan terakhir',
+          'Serang, Bogor',
+          'Ya',
+          'Ya',
+          '10000',
+          'Non-opener dulu',
+        ],
+        [
+          '2025-09-03 14:40',
+          'campaign@ruparupa.com',
+          'Email Blast Festival Koin',
+          'Festival Koin',
+          'AZKO',
+          'Email Blast',
+          'Sejak cohesive',
+          '',
+          '',
+          '',
+          '',
+          '',
+        ],
       ],
     },
     opts.documentId,
   );
   return {
     users: [],
-    notes: [`Segments: ${n.toLocaleString('en-US')} loyalty members (schema loyalty) and Drive folder "${SEGMENTS_FOLDER}" (${folderId}).`],
+    notes: [
+      `Segments: ${n.toLocaleString('en-US')} loyalty members (schema loyalty) and Drive folder "${SEGMENTS_FOLDER}" (${folderId}).`,
+    ],
   };
 };

@@ -14,25 +14,102 @@ export const CATALOGUE_SHEET = 'Katalog';
 export const PRODUCT_SHEET = 'Produk';
 
 const CATEGORIES: Record<string, string[]> = {
-  'Peralatan Dapur': ['Rak Bumbu', 'Talenan', 'Panci', 'Wajan', 'Spatula', 'Toples', 'Saringan', 'Parutan', 'Cetakan Kue', 'Pisau Dapur'],
-  'Rumah Tangga': ['Keranjang Baju', 'Gantungan Baju', 'Sapu', 'Pel Lantai', 'Tempat Sampah', 'Rak Sepatu', 'Kotak Penyimpanan', 'Jemuran'],
+  'Peralatan Dapur': [
+    'Rak Bumbu',
+    'Talenan',
+    'Panci',
+    'Wajan',
+    'Spatula',
+    'Toples',
+    'Saringan',
+    'Parutan',
+    'Cetakan Kue',
+    'Pisau Dapur',
+  ],
+  'Rumah Tangga': [
+    'Keranjang Baju',
+    'Gantungan Baju',
+    'Sapu',
+    'Pel Lantai',
+    'Tempat Sampah',
+    'Rak Sepatu',
+    'Kotak Penyimpanan',
+    'Jemuran',
+  ],
   Elektronik: ['Lampu Meja', 'Kipas Angin', 'Stop Kontak', 'Senter', 'Setrika', 'Blender', 'Rice Cooker', 'Speaker Bluetooth'],
-  'Mainan Anak': ['Balok Susun', 'Puzzle Kayu', 'Mobil Remote', 'Boneka', 'Kubus Rubik', 'Lego Blok', 'Pistol Air', 'Kereta Api Mainan'],
+  'Mainan Anak': [
+    'Balok Susun',
+    'Puzzle Kayu',
+    'Mobil Remote',
+    'Boneka',
+    'Kubus Rubik',
+    'Lego Blok',
+    'Pistol Air',
+    'Kereta Api Mainan',
+  ],
   'Perawatan & Kecantikan': ['Sisir', 'Cermin Rias', 'Kuas Makeup', 'Gunting Kuku', 'Catok Rambut', 'Pengering Rambut'],
   'Alat Tulis': ['Pulpen', 'Buku Tulis', 'Stapler', 'Kertas Memo', 'Penggaris', 'Rautan', 'Map Plastik'],
   Olahraga: ['Matras Yoga', 'Botol Minum', 'Dumbbell', 'Tali Skipping', 'Bola Sepak', 'Raket Badminton'],
   Otomatif: ['Lap Microfiber', 'Pewangi Mobil', 'Cover Motor', 'Holder HP Mobil', 'Kompresor Ban'],
   'Home Improvement': ['Bor Listrik', 'Obeng Set', 'Meteran', 'Lem Tembak', 'Kunci Inggris', 'Tangga Lipat'],
 };
-const MODIFIERS = ['Kayu', 'Plastik', 'Stainless', '3 Susun', 'Lipat', 'Mini', 'Jumbo', 'Anti Karat', 'Portable', 'Set 5 pcs', '2 Liter', 'Magnetik', 'Dinding', 'Anak'];
+const MODIFIERS = [
+  'Kayu',
+  'Plastik',
+  'Stainless',
+  '3 Susun',
+  'Lipat',
+  'Mini',
+  'Jumbo',
+  'Anti Karat',
+  'Portable',
+  'Set 5 pcs',
+  '2 Liter',
+  'Magnetik',
+  'Dinding',
+  'Anak',
+];
 const COLOURS = ['Hitam', 'Putih', 'Merah', 'Biru', 'Hijau', 'Abu-abu', 'Coklat', 'Pink'];
 
 export const TOP_SEARCH = [
-  'rak bumbu dapur', 'rak dinding', 'talenan kayu', 'panci set', 'wajan anti lengket', 'toples kaca', 'keranjang baju kotor',
-  'gantungan baju', 'rak sepatu susun', 'kotak penyimpanan', 'tempat sampah', 'lampu meja belajar', 'kipas angin meja',
-  'stop kontak', 'senter led', 'blender', 'rice cooker', 'speaker bluetooth', 'mainan edukasi', 'puzzle anak', 'mobil remote',
-  'boneka', 'balok susun', 'sisir rambut', 'cermin', 'kuas makeup', 'pulpen', 'buku tulis', 'matras yoga', 'botol minum',
-  'dumbbell', 'lap microfiber', 'pewangi mobil', 'bor listrik', 'obeng set', 'meteran', 'tangga lipat', 'jemuran lipat',
+  'rak bumbu dapur',
+  'rak dinding',
+  'talenan kayu',
+  'panci set',
+  'wajan anti lengket',
+  'toples kaca',
+  'keranjang baju kotor',
+  'gantungan baju',
+  'rak sepatu susun',
+  'kotak penyimpanan',
+  'tempat sampah',
+  'lampu meja belajar',
+  'kipas angin meja',
+  'stop kontak',
+  'senter led',
+  'blender',
+  'rice cooker',
+  'speaker bluetooth',
+  'mainan edukasi',
+  'puzzle anak',
+  'mobil remote',
+  'boneka',
+  'balok susun',
+  'sisir rambut',
+  'cermin',
+  'kuas makeup',
+  'pulpen',
+  'buku tulis',
+  'matras yoga',
+  'botol minum',
+  'dumbbell',
+  'lap microfiber',
+  'pewangi mobil',
+  'bor listrik',
+  'obeng set',
+  'meteran',
+  'tangga lipat',
+  'jemuran lipat',
 ];
 
 function mulberry32(a: number): () => number {
@@ -69,14 +146,30 @@ export function demoCatalogue(n: number, base: string, seed = 1): DemoProduct[] 
 }
 
 /** Writes the tagging sheets and settings into `documentId`. `products`: SKUs on the "Produk" sheet lacking keywords. */
-export async function writeTaggingDemo(rt: Runtime, documentId: string, base: string, catalogueSize: number, products: number, settings: Record<string, unknown> = {}): Promise<DemoProduct[]> {
+export async function writeTaggingDemo(
+  rt: Runtime,
+  documentId: string,
+  base: string,
+  catalogueSize: number,
+  products: number,
+  settings: Record<string, unknown> = {},
+): Promise<DemoProduct[]> {
   const cat = demoCatalogue(catalogueSize, base);
   await setScriptProperties(rt, {
     DATADESK_GEMINI_API_KEY: DEFAULT_KEY,
     DATADESK_GEMINI_URL: base,
-    DATADESK_TAGGING: JSON.stringify({ model: DEMO_MODEL, catalogue: { source: 'sheet', sheet: CATALOGUE_SHEET, table: 'catalogue' }, chunkSize: 100, ...settings }),
+    DATADESK_TAGGING: JSON.stringify({
+      model: DEMO_MODEL,
+      catalogue: { source: 'sheet', sheet: CATALOGUE_SHEET, table: 'catalogue' },
+      chunkSize: 100,
+      ...settings,
+    }),
   });
-  const words = SEED_WORDS.map((w) => [w.word, GROUP_LABEL[w.group].id, w.group === 'promo' ? 'dilarang marketplace' : 'tabel filter sumber (Gambar 3.22)']);
+  const words = SEED_WORDS.map((w) => [
+    w.word,
+    GROUP_LABEL[w.group].id,
+    w.group === 'promo' ? 'dilarang marketplace' : 'tabel filter sumber (Gambar 3.22)',
+  ]);
   await runSnippet(
     rt,
     `var ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -115,6 +208,8 @@ export const seedTagging: Seeder = async (rt, opts) => {
   await writeTaggingDemo(rt, opts.documentId, base, size, products);
   return {
     users: DEMO_APP_USERS.filter((u) => u.capability === 'tagging'),
-    notes: [`Tagging: katalog ${size} SKU di sheet "${CATALOGUE_SHEET}", ${products} SKU tanpa kata kunci di sheet "${PRODUCT_SHEET}"; Gemini stand-in ${base}.`],
+    notes: [
+      `Tagging: katalog ${size} SKU di sheet "${CATALOGUE_SHEET}", ${products} SKU tanpa kata kunci di sheet "${PRODUCT_SHEET}"; Gemini stand-in ${base}.`,
+    ],
   };
 };

@@ -44,7 +44,8 @@ export class Runtime {
 
   /** Runs one execution: a fresh global scope with the bundle loaded, then `fn(...args)`. */
   async execute(opts: ExecOptions): Promise<ExecResult> {
-    if (opts.script === undefined && !existsSync(this.bundlePath)) throw new Error(`runtime: ${this.bundlePath} is missing; run npm run build`);
+    if (opts.script === undefined && !existsSync(this.bundlePath))
+      throw new Error(`runtime: ${this.bundlePath} is missing; run npm run build`);
     const execId = randomUUID();
     const user = opts.user ?? DEFAULT_USER;
     const kind = opts.kind ?? 'cli';
@@ -120,7 +121,9 @@ export class Runtime {
         if (typeof method !== 'function') throw new GasError(`not emulated: ${cls}.${msg.m}`, 'Error');
         const root = rootNames.get(msg.h);
         if (root && authMode === 'NONE' && !(root === 'SpreadsheetApp' && msg.m === 'getUi')) {
-          throw new GasError(`You do not have permission to call ${root}.${msg.m}. Required permissions: ${SCOPES[root] ?? 'authorization'}`);
+          throw new GasError(
+            `You do not have permission to call ${root}.${msg.m}. Required permissions: ${SCOPES[root] ?? 'authorization'}`,
+          );
         }
         const args = decodeFromWorker(msg.a, table) as unknown[];
         const v = await (method as (...a: unknown[]) => unknown).apply(target, args);
@@ -148,9 +151,12 @@ export class Runtime {
           void worker.terminate();
           finish({ error: { name: 'Exception', message: 'Exceeded maximum execution time' } });
         }, limit);
-        worker.on('message', (m: { type: string; value?: unknown; error?: ExecResult['error']; counts: CallCounts; logs: string[] }) => {
-          if (m.type === 'done') finish(m);
-        });
+        worker.on(
+          'message',
+          (m: { type: string; value?: unknown; error?: ExecResult['error']; counts: CallCounts; logs: string[] }) => {
+            if (m.type === 'done') finish(m);
+          },
+        );
         worker.on('error', (e: Error) => finish({ error: { name: e.name, message: e.message, stack: e.stack } }));
         worker.on('exit', (code) => finish({ error: { name: 'Error', message: `runtime: worker exited with code ${code}` } }));
       },

@@ -19,18 +19,40 @@ const WEEKDAYS: WeekDayName[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', '
 
 /** A deterministic number in [0, n) from the trigger's uid and a salt. */
 function pick(uid: string, salt: string, n: number): number {
-  return createHash('sha256').update(uid + ':' + salt).digest().readUInt32BE(0) % n;
+  return (
+    createHash('sha256')
+      .update(uid + ':' + salt)
+      .digest()
+      .readUInt32BE(0) % n
+  );
 }
 
-interface Parts { y: number; m0: number; d: number; h: number; mi: number; s: number; isoDow: number }
+interface Parts {
+  y: number;
+  m0: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+  isoDow: number;
+}
 
 const fmtCache = new Map<string, Intl.DateTimeFormat>();
 /** Wall-clock parts of an instant in a time zone. */
 export function zonedParts(t: number, tz: string): Parts {
   let f = fmtCache.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    });
     fmtCache.set(tz, f);
   }
   const p: Record<string, string> = {};
@@ -75,7 +97,10 @@ export function nextRuns(t: TriggerRecord, from: Date, to: Date): Date[] {
     if (s.at !== null) keep(Math.max(s.at, t.createdAt + 1));
   } else if (s.kind === 'minutes' || s.kind === 'hours') {
     const stepMin = s.kind === 'minutes' ? (s.every ?? 1) : (s.every ?? 1) * 60;
-    const offsetMin = s.kind === 'minutes' ? pick(t.uid, 'minute', stepMin) : (s.nearMinute ?? pick(t.uid, 'minute', 60)) + 60 * pick(t.uid, 'hour', s.every ?? 1);
+    const offsetMin =
+      s.kind === 'minutes'
+        ? pick(t.uid, 'minute', stepMin)
+        : (s.nearMinute ?? pick(t.uid, 'minute', 60)) + 60 * pick(t.uid, 'hour', s.every ?? 1);
     // steps counted in the trigger's zone from local midnight, so "every 6 hours" lands on the same wall hours daily
     const startDay = zonedParts(lo, s.timezone);
     let dayStart = zonedTime(startDay.y, startDay.m0, startDay.d, 0, s.timezone) - DAY;
@@ -90,7 +115,9 @@ export function nextRuns(t: TriggerRecord, from: Date, to: Date): Date[] {
     const first = zonedParts(lo - DAY, s.timezone);
     for (let di = dayIndex(first), guard = 0; guard < 100000; di++, guard++) {
       const date = new Date(di * DAY);
-      const y = date.getUTCFullYear(), m0 = date.getUTCMonth(), d = date.getUTCDate();
+      const y = date.getUTCFullYear(),
+        m0 = date.getUTCMonth(),
+        d = date.getUTCDate();
       const isoDow = ((date.getUTCDay() + 6) % 7) + 1;
       const at = zonedTime(y, m0, d, mod, s.timezone);
       if (at - DAY > hi) break;
@@ -108,7 +135,10 @@ export function nextRuns(t: TriggerRecord, from: Date, to: Date): Date[] {
   return [...new Set(out)].sort((a, b) => a - b).map((x) => new Date(x));
 }
 
-export interface DueRun { trigger: TriggerRecord; at: Date }
+export interface DueRun {
+  trigger: TriggerRecord;
+  at: Date;
+}
 
 /** Every firing of every time-driven trigger in (from, to], in time order (ties: older trigger first). */
 export function dueTriggers(env: RuntimeEnv, from: Date, to: Date): DueRun[] {
@@ -123,13 +153,33 @@ export function clockEvent(t: TriggerRecord, at: Date): Record<string, unknown> 
   const thursday = Date.UTC(p.y, p.m0, p.d) + (4 - p.isoDow) * DAY;
   const yearStart = Date.UTC(new Date(thursday).getUTCFullYear(), 0, 1);
   return {
-    authMode: 'FULL', triggerUid: t.uid, year: p.y, month: p.m0 + 1, 'day-of-month': p.d, 'day-of-week': p.isoDow,
-    hour: p.h, minute: p.mi, second: p.s, timezone: 'UTC', 'week-of-year': Math.floor((thursday - yearStart) / DAY / 7) + 1,
+    authMode: 'FULL',
+    triggerUid: t.uid,
+    year: p.y,
+    month: p.m0 + 1,
+    'day-of-month': p.d,
+    'day-of-week': p.isoDow,
+    hour: p.h,
+    minute: p.mi,
+    second: p.s,
+    timezone: 'UTC',
+    'week-of-year': Math.floor((thursday - yearStart) / DAY / 7) + 1,
   };
 }
 
-export interface Fired { uid: string; fn: string; user: string; documentId: string | null; at: string; result: ExecResult }
-export interface TickResult { from: string; to: string; fired: Fired[] }
+export interface Fired {
+  uid: string;
+  fn: string;
+  user: string;
+  documentId: string | null;
+  at: string;
+  result: ExecResult;
+}
+export interface TickResult {
+  from: string;
+  to: string;
+  fired: Fired[];
+}
 
 /** Moves the clock to `to` (default: one hour on), firing each due time-driven trigger as an execution at its time.
  * `opts.script` runs a test script instead of build/Code.js; `opts.timeLimitMs` overrides the execution limit. */
@@ -150,10 +200,23 @@ export async function tick(rt: Runtime, to?: Date, opts: { script?: string; time
       env.clock.advanceTo(at);
       if (trigger.schedule?.kind === 'once') store.remove(trigger.uid);
       const result = await rt.execute({
-        fn: trigger.handler, kind: 'installableTrigger', user: trigger.owner, documentId: trigger.documentId, authMode: 'FULL',
-        event: () => clockEvent(trigger, at), script: opts.script, timeLimitMs: opts.timeLimitMs,
+        fn: trigger.handler,
+        kind: 'installableTrigger',
+        user: trigger.owner,
+        documentId: trigger.documentId,
+        authMode: 'FULL',
+        event: () => clockEvent(trigger, at),
+        script: opts.script,
+        timeLimitMs: opts.timeLimitMs,
       });
-      fired.push({ uid: trigger.uid, fn: trigger.handler, user: trigger.owner, documentId: trigger.documentId, at: at.toISOString(), result });
+      fired.push({
+        uid: trigger.uid,
+        fn: trigger.handler,
+        user: trigger.owner,
+        documentId: trigger.documentId,
+        at: at.toISOString(),
+        result,
+      });
     }
     cursor = at;
   }

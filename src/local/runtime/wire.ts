@@ -2,10 +2,21 @@
 import { Blob, BlobWire } from '../services/blob';
 
 /** A host object as the worker sees it: a handle id, its class name and its enum-like constants. */
-export interface HandleRef { __h: number; c: string; p?: Record<string, unknown> }
+export interface HandleRef {
+  __h: number;
+  c: string;
+  p?: Record<string, unknown>;
+}
 
 /** A value type created in the worker that the host reads (HtmlService output shown in the UI). */
-export interface HtmlWire { __html: true; content: string; title: string; width: number; height: number; sandbox?: string }
+export interface HtmlWire {
+  __html: true;
+  content: string;
+  title: string;
+  width: number;
+  height: number;
+  sandbox?: string;
+}
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== 'object') return false;

@@ -41,12 +41,21 @@ export function decodeBytes(bytes: Uint8Array, charset?: string): string {
 }
 
 /** The wire form of a Blob. */
-export interface BlobWire { __blob: true; bytes: Uint8Array; contentType: string | null; name: string | null }
+export interface BlobWire {
+  __blob: true;
+  bytes: Uint8Array;
+  contentType: string | null;
+  name: string | null;
+}
 
 export class Blob {
   static readonly gasName = 'Blob';
   private bytes: Uint8Array;
-  constructor(bytes: Uint8Array, private contentType: string | null = null, private name: string | null = null) {
+  constructor(
+    bytes: Uint8Array,
+    private contentType: string | null = null,
+    private name: string | null = null,
+  ) {
     this.bytes = bytes;
   }
   static fromWire(w: BlobWire): Blob {
@@ -95,11 +104,20 @@ export class Blob {
   setContentTypeFromExtension(): Blob {
     const ext = (this.name ?? '').split('.').pop()?.toLowerCase() ?? '';
     const map: Record<string, string> = {
-      pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif',
-      csv: 'text/csv', txt: 'text/plain', html: 'text/html', json: 'application/json', zip: 'application/zip',
+      pdf: 'application/pdf',
+      png: 'image/png',
+      jpg: 'image/jpeg',
+      jpeg: 'image/jpeg',
+      gif: 'image/gif',
+      csv: 'text/csv',
+      txt: 'text/plain',
+      html: 'text/html',
+      json: 'application/json',
+      zip: 'application/zip',
       xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     };
-    if (!map[ext]) throw new GasError(`Object does not have a file extension that can be used to determine content type: ${this.name}`);
+    if (!map[ext])
+      throw new GasError(`Object does not have a file extension that can be used to determine content type: ${this.name}`);
     this.contentType = map[ext];
     return this;
   }

@@ -10,7 +10,8 @@ export function createLogger(env: LocalEnv) {
   let buffer: string[] = [];
   const logger = {
     log(data: unknown, ...values: unknown[]) {
-      const line = typeof data === 'string' && values.length ? data.replace(/%s/g, () => String(values.shift())) : render([data, ...values]);
+      const line =
+        typeof data === 'string' && values.length ? data.replace(/%s/g, () => String(values.shift())) : render([data, ...values]);
       buffer.push(line);
       env.log(line);
       return logger;
@@ -24,6 +25,9 @@ export function createLogger(env: LocalEnv) {
 }
 
 export function createConsole(env: LocalEnv) {
-  const at = (level: string) => (...args: unknown[]) => env.log(level ? `[${level}] ${render(args)}` : render(args));
+  const at =
+    (level: string) =>
+    (...args: unknown[]) =>
+      env.log(level ? `[${level}] ${render(args)}` : render(args));
   return { log: at(''), info: at('info'), warn: at('warn'), error: at('error'), time: () => undefined, timeEnd: () => undefined };
 }

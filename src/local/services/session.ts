@@ -23,6 +23,10 @@ export function createSession(env: LocalEnv): Pick<GoogleAppsScript.Base.Session
     getEffectiveUser: () => (env.count('Session.getEffectiveUser'), new User(env.user)),
     getScriptTimeZone: () => env.timeZone,
     getActiveUserLocale: () => env.locale,
-    getTemporaryActiveUserKey: () => 'key-' + Array.from(env.user).reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7).toString(36),
+    getTemporaryActiveUserKey: () =>
+      'key-' +
+      Array.from(env.user)
+        .reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7)
+        .toString(36),
   };
 }

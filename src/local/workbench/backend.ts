@@ -23,7 +23,14 @@ export interface SheetsBackend {
   listDocuments(): Promise<Array<{ id: string; name: string }>>;
   describe(docId: string): Promise<DocInfo>;
   /** Display values of a block (0-based origin), clipped to the sheet, with the formatting a script set (or null). */
-  window(docId: string, sheet: string, r0: number, c0: number, nRows: number, nCols: number): Promise<{ values: string[][]; styles: CellStyle[][] | null }>;
+  window(
+    docId: string,
+    sheet: string,
+    r0: number,
+    c0: number,
+    nRows: number,
+    nCols: number,
+  ): Promise<{ values: string[][]; styles: CellStyle[][] | null }>;
   /** The user's selection (0-based), so getActiveRange() in the add-on sees it. */
   select?(docId: string, user: string, sheet: string, r0: number, c0: number, nRows: number, nCols: number): Promise<void>;
   /** A user typing `value` into a cell (1-based), as `user`. */

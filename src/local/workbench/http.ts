@@ -34,7 +34,12 @@ export function sendJson(res: ServerResponse, status: number, value: unknown): v
   res.end(body);
 }
 
-export function sendBytes(res: ServerResponse, type: string, bytes: Uint8Array | string, extra: Record<string, string> = {}): void {
+export function sendBytes(
+  res: ServerResponse,
+  type: string,
+  bytes: Uint8Array | string,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...extra });
   res.end(bytes);
 }
@@ -46,7 +51,8 @@ export function str(v: string | null, name: string): string {
 
 export function int(v: string | null, name: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(v);
-  if (v === null || !Number.isInteger(n) || n < min || n > max) throw new HttpError(400, `parameter ${name} must be an integer in ${min}..${max}`);
+  if (v === null || !Number.isInteger(n) || n < min || n > max)
+    throw new HttpError(400, `parameter ${name} must be an integer in ${min}..${max}`);
   return n;
 }
 

@@ -13,12 +13,20 @@ function esc(s: string): string {
 function wallClock(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   const date = `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-  const time = d.getUTCHours() || d.getUTCMinutes() || d.getUTCSeconds() ? ` ${p(d.getUTCHours())}.${p(d.getUTCMinutes())}.${p(d.getUTCSeconds())}` : '';
+  const time =
+    d.getUTCHours() || d.getUTCMinutes() || d.getUTCSeconds()
+      ? ` ${p(d.getUTCHours())}.${p(d.getUTCMinutes())}.${p(d.getUTCSeconds())}`
+      : '';
   return date + time;
 }
 
 /** An HTML page showing the file, or null when the browser can show the file itself. */
-export async function previewHtml(name: string, mimeType: string, bytes: Uint8Array, downloadUrl: string): Promise<string | null> {
+export async function previewHtml(
+  name: string,
+  mimeType: string,
+  bytes: Uint8Array,
+  downloadUrl: string,
+): Promise<string | null> {
   if (mimeType !== XLSX && !/\.xlsx$/i.test(name)) return null;
   const wb = new ExcelJS.Workbook();
   let body: string;

@@ -74,7 +74,8 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     if (req.method === 'POST') {
       const origin = req.headers.origin;
       if (origin && origin !== `http://${host}`) throw new HttpError(403, 'cross-origin request refused');
-      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'POST bodies must be application/json');
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
+        throw new HttpError(415, 'POST bodies must be application/json');
     }
     if (req.method === 'GET' && (p === '/' || p === '/index.html')) return sendBytes(res, 'text/html; charset=utf-8', PAGE_HTML);
     if (req.method === 'GET' && (p === '/assets/page.js' || p === '/assets/page.css')) {
@@ -116,12 +117,27 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     }
     if (req.method === 'POST' && p === '/api/edit') {
       const b = await readJson<{ id: string; sheet: string; row: number; col: number; value: string; user: string }>(req);
-      if (!Number.isInteger(b.row) || !Number.isInteger(b.col) || b.row < 1 || b.col < 1) throw new HttpError(400, 'row and col must be 1-based integers');
-      await backends.sheets.edit(str(b.id, 'id'), str(b.sheet, 'sheet'), b.row, b.col, String(b.value ?? ''), str(b.user, 'user'));
+      if (!Number.isInteger(b.row) || !Number.isInteger(b.col) || b.row < 1 || b.col < 1)
+        throw new HttpError(400, 'row and col must be 1-based integers');
+      await backends.sheets.edit(
+        str(b.id, 'id'),
+        str(b.sheet, 'sheet'),
+        b.row,
+        b.col,
+        String(b.value ?? ''),
+        str(b.user, 'user'),
+      );
       return sendJson(res, 200, { ok: true });
     }
     if (req.method === 'POST' && p === '/api/exec') {
-      const b = await readJson<{ client?: string; fn: string; args?: unknown[]; kind: ExecKind; user: string; documentId?: string | null }>(req);
+      const b = await readJson<{
+        client?: string;
+        fn: string;
+        args?: unknown[];
+        kind: ExecKind;
+        user: string;
+        documentId?: string | null;
+      }>(req);
       if (!PAGE_KINDS.includes(b.kind)) throw new HttpError(400, `kind must be one of ${PAGE_KINDS.join(', ')}`);
       if (!/^[A-Za-z_$][\w$]*$/.test(b.fn ?? '')) throw new HttpError(400, 'fn must be a function name');
       if (b.args !== undefined && !Array.isArray(b.args)) throw new HttpError(400, 'args must be an array');
@@ -162,7 +178,10 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
       const f = await backends.drive.file(str(q('id'), 'id'));
       const download = q('download') === '1';
       // Opening a text file shows it (Chromium would download text/csv); downloading keeps its real type.
-      const type = !download && /^(text\/|application\/(json|xml|csv))/.test(f.mimeType) ? 'text/plain; charset=utf-8' : f.mimeType || 'application/octet-stream';
+      const type =
+        !download && /^(text\/|application\/(json|xml|csv))/.test(f.mimeType)
+          ? 'text/plain; charset=utf-8'
+          : f.mimeType || 'application/octet-stream';
       return sendBytes(res, type, f.bytes, {
         'content-disposition': attachment(f.name, !download),
         'x-content-type-options': 'nosniff',
@@ -175,7 +194,14 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
       return sendJson(res, 200, { items: await backends.mail.outbox() });
     }
     if (req.method === 'GET' && p === '/api/webhooks') {
-      return sendJson(res, 200, { items: standins.webhooks().map((w) => ({ format: w.format, path: w.path.replace(/([?&](key|token)=)[^&]*/g, '$1…'), body: w.body, at: new Date(w.at).toISOString() })) });
+      return sendJson(res, 200, {
+        items: standins.webhooks().map((w) => ({
+          format: w.format,
+          path: w.path.replace(/([?&](key|token)=)[^&]*/g, '$1…'),
+          body: w.body,
+          at: new Date(w.at).toISOString(),
+        })),
+      });
     }
     if (req.method === 'GET' && p === '/api/drive/view') {
       if (!backends.drive) throw new HttpError(501, 'Drive is not emulated yet');
@@ -186,12 +212,17 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
         res.writeHead(302, { location: `/api/drive/file?id=${encodeURIComponent(id)}` });
         return void res.end();
       }
-      return sendBytes(res, 'text/html; charset=utf-8', html, { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'" });
+      return sendBytes(res, 'text/html; charset=utf-8', html, {
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'",
+      });
     }
     if (req.method === 'GET' && p === '/api/outbox/attachment') {
       if (!backends.mail) throw new HttpError(501, 'MailApp is not emulated yet');
       const a = await backends.mail.attachment(str(q('id'), 'id'), int(q('i'), 'i', 0, 1000));
-      return sendBytes(res, a.mimeType, a.bytes, { 'content-disposition': attachment(a.name, false), 'x-content-type-options': 'nosniff' });
+      return sendBytes(res, a.mimeType, a.bytes, {
+        'content-disposition': attachment(a.name, false),
+        'x-content-type-options': 'nosniff',
+      });
     }
     if (req.method === 'GET' && p === '/api/triggers') {
       return sendJson(res, 200, { now: rt.env.clock.now().toISOString(), triggers: await backends.triggers.list() });
@@ -235,4 +266,3 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     },
   };
 }
-

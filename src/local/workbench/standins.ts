@@ -29,7 +29,10 @@ export async function startStandins(rt: Runtime, log: (line: string) => void, fi
   let hooks: (() => ReceivedWebhook[]) | null = null;
   if (!settings.webhooksUrl) {
     const port = fixedPorts && (await portFree(DEMO_WEBHOOK_PORT)) ? DEMO_WEBHOOK_PORT : 0;
-    const w = await startWebhookStandin({ port, onMessage: (m) => rt.env.emitEvent({ type: 'change', scope: 'webhooks', id: m.path }) });
+    const w = await startWebhookStandin({
+      port,
+      onMessage: (m) => rt.env.emitEvent({ type: 'change', scope: 'webhooks', id: m.path }),
+    });
     settings.webhooksUrl = w.url;
     hooks = () => w.received();
     stops.push(() => w.close());

@@ -13,7 +13,9 @@ function storeSheets(rt: Runtime): SheetsBackend {
   const store = () => getSpreadsheetStore(rt.env);
   return {
     async listDocuments() {
-      return store().list().map((d) => ({ id: d.id, name: d.name }));
+      return store()
+        .list()
+        .map((d) => ({ id: d.id, name: d.name }));
     },
     async describe(docId) {
       const book = store().get(docId);
@@ -21,13 +23,16 @@ function storeSheets(rt: Runtime): SheetsBackend {
       return {
         id: book.id,
         name: book.name,
-        sheets: book.sheets.filter((s) => !s.hidden).map((s) => ({ name: s.name, rows: s.maxRows, cols: s.maxCols, frozenRows: s.frozenRows })),
+        sheets: book.sheets
+          .filter((s) => !s.hidden)
+          .map((s) => ({ name: s.name, rows: s.maxRows, cols: s.maxCols, frozenRows: s.frozenRows })),
       };
     },
     async window(docId, sheet, r0, c0, nRows, nCols) {
       const s = store();
       const values = s.displayWindow(docId, sheet, r0, c0, nRows, nCols);
-      const styles = values.length && values[0].length ? s.styleWindow(docId, sheet, r0, c0, values.length, values[0].length) : null;
+      const styles =
+        values.length && values[0].length ? s.styleWindow(docId, sheet, r0, c0, values.length, values[0].length) : null;
       return { values, styles: styles && styles.some((row) => row.some((x) => x !== null)) ? (styles as CellStyle[][]) : null };
     },
     async select(docId, user, sheet, r0, c0, nRows, nCols) {
@@ -67,7 +72,11 @@ function storeDrive(rt: Runtime): DriveBackend {
         path.unshift({ id: cur.id, name: cur.name });
         if (path.length > 100) break;
       }
-      return { folder: { id: folder.id, name: folder.name }, path, items: s.children(folder.id, { trashed: false }).sort(folderFirst).map(item) };
+      return {
+        folder: { id: folder.id, name: folder.name },
+        path,
+        items: s.children(folder.id, { trashed: false }).sort(folderFirst).map(item),
+      };
     },
     async trash() {
       return store().trashedItems().sort(folderFirst).map(item);
@@ -115,22 +124,32 @@ function storeMail(rt: Runtime): MailBackend {
   const store = () => outboxStore(rt.env);
   return {
     async outbox() {
-      return store().list().map((m) => ({
-        id: m.id,
-        from: m.name ? `${m.name} <${m.from}>` : m.from,
-        to: [...m.to, ...m.cc.map((x) => `cc ${x}`), ...m.bcc.map((x) => `bcc ${x}`)].join(', '),
-        subject: m.subject,
-        body: m.body,
-        htmlBody: m.htmlBody,
-        sentAt: m.sentAt,
-        attachments: m.attachments.map((a) => ({ name: a.name, mimeType: a.contentType ?? 'application/octet-stream', size: a.size })),
-      }));
+      return store()
+        .list()
+        .map((m) => ({
+          id: m.id,
+          from: m.name ? `${m.name} <${m.from}>` : m.from,
+          to: [...m.to, ...m.cc.map((x) => `cc ${x}`), ...m.bcc.map((x) => `bcc ${x}`)].join(', '),
+          subject: m.subject,
+          body: m.body,
+          htmlBody: m.htmlBody,
+          sentAt: m.sentAt,
+          attachments: m.attachments.map((a) => ({
+            name: a.name,
+            mimeType: a.contentType ?? 'application/octet-stream',
+            size: a.size,
+          })),
+        }));
     },
     async attachment(id, index) {
       const m = store().get(id);
       const a = m?.attachments[index];
       if (!m || !a) throw new Error(`no attachment ${index} in message ${id}`);
-      return { name: a.name, mimeType: a.contentType ?? 'application/octet-stream', bytes: readFileSync(store().attachmentPath(id, index)) };
+      return {
+        name: a.name,
+        mimeType: a.contentType ?? 'application/octet-stream',
+        bytes: readFileSync(store().attachmentPath(id, index)),
+      };
     },
   };
 }

@@ -39,12 +39,19 @@ export function setAllocations(db: Db, caller: Caller, rows: ReadonlyArray<reado
     current.forEach((r, i) => {
       const b = block[i];
       if (Number(r.approved) > b.amount) {
-        problems.push(`baris ${b.line}: ${b.clusterId} ${b.month} sudah terealisasi ${formatRupiah(Number(r.approved))}, alokasi ${formatRupiah(b.amount)} terlalu kecil`);
-        problemsEn.push(`line ${b.line}: ${b.clusterId} ${b.month} already has ${formatRupiah(Number(r.approved))} approved; ${formatRupiah(b.amount)} is too little`);
+        problems.push(
+          `baris ${b.line}: ${b.clusterId} ${b.month} sudah terealisasi ${formatRupiah(Number(r.approved))}, alokasi ${formatRupiah(b.amount)} terlalu kecil`,
+        );
+        problemsEn.push(
+          `line ${b.line}: ${b.clusterId} ${b.month} already has ${formatRupiah(Number(r.approved))} approved; ${formatRupiah(b.amount)} is too little`,
+        );
       }
     });
     if (problems.length) {
-      throw invalid({ id: `Blok ditolak, tidak ada yang disimpan. ${problems.slice(0, 20).join('; ')}`, en: `Block rejected, nothing saved. ${problemsEn.slice(0, 20).join('; ')}` });
+      throw invalid({
+        id: `Blok ditolak, tidak ada yang disimpan. ${problems.slice(0, 20).join('; ')}`,
+        en: `Block rejected, nothing saved. ${problemsEn.slice(0, 20).join('; ')}`,
+      });
     }
     tx.execute(
       `INSERT INTO budget.allocation (cluster_id, month, amount, updated_by, updated_at)
@@ -102,7 +109,15 @@ export function getRecommendation(db: Db, caller: Caller, clusterId: string, mon
     if (r.rec !== null) split[code] = Number(r.rec);
     approved[code] = Number(r.approved);
   }
-  return { clusterId: node.id, clusterName: node.name, month: m, allocation: rows[0]?.allocation === null || !rows.length ? null : Number(rows[0].allocation), pointTypes, split, approved };
+  return {
+    clusterId: node.id,
+    clusterName: node.name,
+    month: m,
+    allocation: rows[0]?.allocation === null || !rows.length ? null : Number(rows[0].allocation),
+    pointTypes,
+    split,
+    approved,
+  };
 }
 
 /** Proposes a split from the cluster's approved spend over the 3 months before `month`. */
@@ -120,7 +135,8 @@ export function proposeFromHistory(db: Db, caller: Caller, clusterId: string, mo
     [node.id, m, node.id, ...months],
   );
   const alloc = rows.find((r) => r.kind === 'alloc');
-  if (!alloc) throw invalid({ id: `${node.name} belum punya alokasi untuk ${m}.`, en: `${node.name} has no allocation for ${m} yet.` });
+  if (!alloc)
+    throw invalid({ id: `${node.name} belum punya alokasi untuk ${m}.`, en: `${node.name} has no allocation for ${m} yet.` });
   const history: Record<string, number> = {};
   for (const r of rows) if (r.kind === 'hist') history[String(r.point_type)] = Number(r.amount);
   const pts = activePointTypes(db);
@@ -128,7 +144,14 @@ export function proposeFromHistory(db: Db, caller: Caller, clusterId: string, mo
 }
 
 /** Saves the split of a cluster-month: total within the allocation (checked under a row lock), audit row, one transaction. */
-export function saveRecommendation(db: Db, caller: Caller, clusterId: string, month: string, split: Record<string, unknown>, now: Date): RecommendationView {
+export function saveRecommendation(
+  db: Db,
+  caller: Caller,
+  clusterId: string,
+  month: string,
+  split: Record<string, unknown>,
+  now: Date,
+): RecommendationView {
   requireAction(caller, 'recommend');
   const m = checkMonth(month);
   const node = loadNode(db, clusterId);
@@ -149,7 +172,13 @@ export function saveRecommendation(db: Db, caller: Caller, clusterId: string, mo
       [node.id, m, caller.email, now, json],
     );
     audit(tx, caller.email, now, [
-      { action: 'recommendation.set', entity: 'recommendation', entityId: `${node.id}|${m}`, before: cur[0].old ? JSON.parse(String(cur[0].old)) : null, after: checked },
+      {
+        action: 'recommendation.set',
+        entity: 'recommendation',
+        entityId: `${node.id}|${m}`,
+        before: cur[0].old ? JSON.parse(String(cur[0].old)) : null,
+        after: checked,
+      },
     ]);
   });
   return getRecommendation(db, caller, node.id, m);
@@ -174,5 +203,10 @@ export function listAllocations(db: Db, caller: Caller, month: string): Allocati
         WHERE n.level = 'CLUSTER' AND n.${scopeColumn(caller.node.level)} = ? ORDER BY n.id`,
       [m, m, caller.node.id],
     )
-    .map((r) => ({ clusterId: String(r.id), name: String(r.name), allocation: r.allocation === null ? null : Number(r.allocation), approved: Number(r.approved) }));
+    .map((r) => ({
+      clusterId: String(r.id),
+      name: String(r.name),
+      allocation: r.allocation === null ? null : Number(r.allocation),
+      approved: Number(r.approved),
+    }));
 }

@@ -32,7 +32,10 @@ function lockFigures(tx: Db, clusterId: string, month: string, excludeSubmitter:
 function requireWithinAllocation(name: string, month: string, allocation: number | null, approved: number, adding: number): void {
   if (allocation === null) {
     throw invalid(
-      { id: `Tidak dapat menyetujui: ${name} belum punya alokasi untuk ${month}.`, en: `Cannot approve: ${name} has no allocation for ${month}.` },
+      {
+        id: `Tidak dapat menyetujui: ${name} belum punya alokasi untuk ${month}.`,
+        en: `Cannot approve: ${name} has no allocation for ${month}.`,
+      },
       { allocation: 0, approved, adding },
     );
   }
@@ -74,12 +77,21 @@ function loadItem(db: Db, id: number): SqlRow {
 }
 
 /** Approves (or rejects, with a reason) one evidence item. */
-export function decideOne(db: Db, caller: Caller, idIn: number, decision: 'approved' | 'rejected', reasonIn: string | null, now: Date): DecisionResult {
+export function decideOne(
+  db: Db,
+  caller: Caller,
+  idIn: number,
+  decision: 'approved' | 'rejected',
+  reasonIn: string | null,
+  now: Date,
+): DecisionResult {
   requireAction(caller, 'approve');
   const id = Math.floor(Number(idIn));
   const reason = decision === 'rejected' ? String(reasonIn ?? '').trim() : null;
-  if (decision === 'rejected' && !reason) throw invalid({ id: 'Alasan penolakan wajib diisi.', en: 'A reason for the rejection is required.' });
-  if (reason && reason.length > 500) throw invalid({ id: 'Alasan maksimal 500 karakter.', en: 'The reason may have at most 500 characters.' });
+  if (decision === 'rejected' && !reason)
+    throw invalid({ id: 'Alasan penolakan wajib diisi.', en: 'A reason for the rejection is required.' });
+  if (reason && reason.length > 500)
+    throw invalid({ id: 'Alasan maksimal 500 karakter.', en: 'The reason may have at most 500 characters.' });
   const item = loadItem(db, id);
   requireAction(caller, 'approve', rowToNode(item));
   requireNotOwn(caller, String(item.submitted_by));
@@ -88,7 +100,13 @@ export function decideOne(db: Db, caller: Caller, idIn: number, decision: 'appro
   return db.transaction((tx) => {
     if (decision === 'approved') {
       const f = lockFigures(tx, String(item.ev_cluster), String(item.month), caller.email)!;
-      requireWithinAllocation(String(f.name), String(item.month), f.allocation === null ? null : Number(f.allocation), Number(f.approved), amount);
+      requireWithinAllocation(
+        String(f.name),
+        String(item.month),
+        f.allocation === null ? null : Number(f.allocation),
+        Number(f.approved),
+        amount,
+      );
     }
     const n = tx.execute(
       `WITH upd AS (
@@ -96,7 +114,19 @@ export function decideOne(db: Db, caller: Caller, idIn: number, decision: 'appro
           WHERE id = ? AND status = 'pending' AND submitted_by <> ? RETURNING id, amount)
        INSERT INTO budget.audit (at, actor, action, entity, entity_id, before, after)
        SELECT ?, ?, ?, 'evidence', upd.id::text, '{"status":"pending"}', json_build_object('status', ?::text, 'amount', upd.amount, 'reason', ?::text)::text FROM upd`,
-      [decision, caller.email, now, reason, id, caller.email, now, caller.email, `evidence.${decision === 'approved' ? 'approve' : 'reject'}`, decision, reason],
+      [
+        decision,
+        caller.email,
+        now,
+        reason,
+        id,
+        caller.email,
+        now,
+        caller.email,
+        `evidence.${decision === 'approved' ? 'approve' : 'reject'}`,
+        decision,
+        reason,
+      ],
     );
     if (n !== 1) throw alreadyDecided(tx, id);
     return { decided: 1, amount: decision === 'approved' ? amount : 0, skippedOwn: 0 };
@@ -113,9 +143,18 @@ export function approveAll(db: Db, caller: Caller, clusterId: string, monthIn: s
     requireAction(caller, 'approve', rowToNode(f));
     const pending = Number(f.pending);
     if (pending === 0) {
-      throw invalid({ id: `Tidak ada evidence yang menunggu untuk ${String(f.name)} ${month}.`, en: `No evidence is waiting for ${String(f.name)} ${month}.` });
+      throw invalid({
+        id: `Tidak ada evidence yang menunggu untuk ${String(f.name)} ${month}.`,
+        en: `No evidence is waiting for ${String(f.name)} ${month}.`,
+      });
     }
-    requireWithinAllocation(String(f.name), month, f.allocation === null ? null : Number(f.allocation), Number(f.approved), pending);
+    requireWithinAllocation(
+      String(f.name),
+      month,
+      f.allocation === null ? null : Number(f.allocation),
+      Number(f.approved),
+      pending,
+    );
     // Only what was counted above is approved: an item submitted meanwhile (higher id) waits for the next decision.
     const n = tx.execute(
       `WITH upd AS (

@@ -36,8 +36,12 @@ export function loadConfig(db: Db): BudgetConfig {
   );
   const s = (v: unknown) => (v === null ? null : String(v));
   return {
-    nodes: rows.filter((r) => r.k === 'n').map((r) => ({ id: String(r.a), level: String(r.b) as Level, name: String(r.c), parentId: s(r.d) })),
-    users: rows.filter((r) => r.k === 'u').map((r) => ({ email: String(r.a), name: String(r.b), role: String(r.c) as BudgetRole, nodeId: String(r.d) })),
+    nodes: rows
+      .filter((r) => r.k === 'n')
+      .map((r) => ({ id: String(r.a), level: String(r.b) as Level, name: String(r.c), parentId: s(r.d) })),
+    users: rows
+      .filter((r) => r.k === 'u')
+      .map((r) => ({ email: String(r.a), name: String(r.b), role: String(r.c) as BudgetRole, nodeId: String(r.d) })),
     pointTypes: rows.filter((r) => r.k === 'p').map((r) => ({ code: String(r.a), name: String(r.b), active: r.c === 'true' })),
   };
 }
@@ -51,7 +55,9 @@ export function checkConfig(cfg: BudgetConfig): BudgetConfig {
   const nodes = new Map<string, NodeRow>();
   for (const [i, n] of (cfg.nodes ?? []).entries()) {
     const id = String(n.id ?? '').trim();
-    const level = String(n.level ?? '').trim().toUpperCase() as Level;
+    const level = String(n.level ?? '')
+      .trim()
+      .toUpperCase() as Level;
     if (!ID_RE.test(id)) errs.push(`hierarki baris ${i + 1}: kode "${id}" tidak valid`);
     if (!LEVELS.includes(level)) errs.push(`hierarki baris ${i + 1}: level "${n.level}" (AREA, REGION, BRANCH, CLUSTER)`);
     if (!String(n.name ?? '').trim()) errs.push(`hierarki baris ${i + 1}: nama kosong`);
@@ -70,32 +76,47 @@ export function checkConfig(cfg: BudgetConfig): BudgetConfig {
   }
   const users = new Map<string, UserRow>();
   for (const [i, u] of (cfg.users ?? []).entries()) {
-    const email = String(u.email ?? '').trim().toLowerCase();
-    const role = String(u.role ?? '').trim().toUpperCase() as BudgetRole;
+    const email = String(u.email ?? '')
+      .trim()
+      .toLowerCase();
+    const role = String(u.role ?? '')
+      .trim()
+      .toUpperCase() as BudgetRole;
     const node = nodes.get(String(u.nodeId ?? '').trim());
     if (!EMAIL_RE.test(email)) errs.push(`pengguna baris ${i + 1}: email "${u.email}" tidak valid`);
     if (users.has(email)) errs.push(`pengguna baris ${i + 1}: email ${email} ganda`);
     if (!BUDGET_ROLES.includes(role)) errs.push(`pengguna baris ${i + 1}: peran "${u.role}" (${BUDGET_ROLES.join(', ')})`);
     else if (!node) errs.push(`pengguna baris ${i + 1}: node "${u.nodeId}" tidak ditemukan`);
-    else if (!ROLE_LEVELS[role].includes(node.level)) errs.push(`pengguna baris ${i + 1}: peran ${role} tidak bisa di level ${node.level}`);
+    else if (!ROLE_LEVELS[role].includes(node.level))
+      errs.push(`pengguna baris ${i + 1}: peran ${role} tidak bisa di level ${node.level}`);
     users.set(email, { email, name: String(u.name ?? '').trim() || email, role, nodeId: node?.id ?? '' });
   }
   const pts = new Map<string, PointTypeRow>();
   for (const [i, p] of (cfg.pointTypes ?? []).entries()) {
-    const code = String(p.code ?? '').trim().toUpperCase();
+    const code = String(p.code ?? '')
+      .trim()
+      .toUpperCase();
     if (!code || code.length > 40) errs.push(`jenis poin baris ${i + 1}: kode kosong atau terlalu panjang`);
     if (pts.has(code)) errs.push(`jenis poin baris ${i + 1}: kode ${code} ganda`);
     pts.set(code, { code, name: String(p.name ?? '').trim() || code, active: p.active !== false });
   }
   if (![...pts.values()].some((p) => p.active)) errs.push('minimal satu jenis poin aktif');
   if (errs.length) {
-    throw invalid({ id: `Konfigurasi ditolak, tidak ada yang disimpan: ${errs.slice(0, 20).join('; ')}`, en: `Configuration rejected, nothing saved: ${errs.slice(0, 20).join('; ')}` }, { errors: errs.length });
+    throw invalid(
+      {
+        id: `Konfigurasi ditolak, tidak ada yang disimpan: ${errs.slice(0, 20).join('; ')}`,
+        en: `Configuration rejected, nothing saved: ${errs.slice(0, 20).join('; ')}`,
+      },
+      { errors: errs.length },
+    );
   }
   return { nodes: [...nodes.values()], users: [...users.values()], pointTypes: [...pts.values()] };
 }
 
 /** Ancestors of every node (its own id in its own level's column), computed from the parent links. */
-function withAncestors(nodes: NodeRow[]): Array<NodeRow & { area: string; region: string | null; branch: string | null; cluster: string | null }> {
+function withAncestors(
+  nodes: NodeRow[],
+): Array<NodeRow & { area: string; region: string | null; branch: string | null; cluster: string | null }> {
   const by = new Map(nodes.map((n) => [n.id, n]));
   return nodes.map((n) => {
     const chain: Record<string, string> = {};
@@ -108,7 +129,12 @@ function withAncestors(nodes: NodeRow[]): Array<NodeRow & { area: string; region
  * Saves a configuration in one transaction: nodes and point types are upserted (never deleted: data refers to them;
  * point types are deactivated instead), users are replaced by the given list. Audit rows hold before and after.
  */
-export function saveConfig(db: Db, actor: string, cfgIn: BudgetConfig, now: Date): { nodes: number; users: number; pointTypes: number } {
+export function saveConfig(
+  db: Db,
+  actor: string,
+  cfgIn: BudgetConfig,
+  now: Date,
+): { nodes: number; users: number; pointTypes: number } {
   const cfg = checkConfig(cfgIn);
   return db.transaction((tx) => {
     const before = loadConfig(tx);
@@ -116,8 +142,14 @@ export function saveConfig(db: Db, actor: string, cfgIn: BudgetConfig, now: Date
     const missing = before.nodes.filter((n) => !known.has(n.id));
     if (missing.length) {
       throw invalid({
-        id: `Konfigurasi ditolak: node yang sudah ada tidak boleh hilang (${missing.slice(0, 5).map((n) => n.id).join(', ')}).`,
-        en: `Configuration rejected: existing nodes may not disappear (${missing.slice(0, 5).map((n) => n.id).join(', ')}).`,
+        id: `Konfigurasi ditolak: node yang sudah ada tidak boleh hilang (${missing
+          .slice(0, 5)
+          .map((n) => n.id)
+          .join(', ')}).`,
+        en: `Configuration rejected: existing nodes may not disappear (${missing
+          .slice(0, 5)
+          .map((n) => n.id)
+          .join(', ')}).`,
       });
     }
     const nodes = withAncestors(cfg.nodes).sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
@@ -127,7 +159,20 @@ export function saveConfig(db: Db, actor: string, cfgIn: BudgetConfig, now: Date
          FROM json_to_recordset(?::json) AS x(id text, level text, name text, parent_id text, area text, region text, branch text, cluster text)
        ON CONFLICT (id) DO UPDATE SET level = EXCLUDED.level, name = EXCLUDED.name, parent_id = EXCLUDED.parent_id,
          area_id = EXCLUDED.area_id, region_id = EXCLUDED.region_id, branch_id = EXCLUDED.branch_id, cluster_id = EXCLUDED.cluster_id`,
-      [JSON.stringify(nodes.map((n) => ({ id: n.id, level: n.level, name: n.name, parent_id: n.parentId, area: n.area, region: n.region, branch: n.branch, cluster: n.cluster })))],
+      [
+        JSON.stringify(
+          nodes.map((n) => ({
+            id: n.id,
+            level: n.level,
+            name: n.name,
+            parent_id: n.parentId,
+            area: n.area,
+            region: n.region,
+            branch: n.branch,
+            cluster: n.cluster,
+          })),
+        ),
+      ],
     );
     tx.execute(
       `INSERT INTO budget.point_type (code, name, sort, active)
@@ -135,7 +180,9 @@ export function saveConfig(db: Db, actor: string, cfgIn: BudgetConfig, now: Date
        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, sort = EXCLUDED.sort, active = EXCLUDED.active`,
       [JSON.stringify(cfg.pointTypes.map((p, i) => ({ code: p.code, name: p.name, sort: i + 1, active: p.active })))],
     );
-    tx.execute(`UPDATE budget.point_type SET active = false WHERE NOT (code = ANY(string_to_array(?, chr(31))))`, [cfg.pointTypes.map((p) => p.code).join('\u001f')]);
+    tx.execute(`UPDATE budget.point_type SET active = false WHERE NOT (code = ANY(string_to_array(?, chr(31))))`, [
+      cfg.pointTypes.map((p) => p.code).join('\u001f'),
+    ]);
     tx.execute('DELETE FROM budget.app_user');
     tx.execute(
       `INSERT INTO budget.app_user (email, name, role, node_id) SELECT x.email, x.name, x.role, x.node_id FROM json_to_recordset(?::json) AS x(email text, name text, role text, node_id text)`,
@@ -150,11 +197,14 @@ export function saveConfig(db: Db, actor: string, cfgIn: BudgetConfig, now: Date
 export function configFromRows(rows: ReadonlyArray<readonly unknown[]>): BudgetConfig {
   const cfg: BudgetConfig = { nodes: [], users: [], pointTypes: [] };
   for (const r of rows) {
-    const kind = String(r[0] ?? '').trim().toUpperCase();
+    const kind = String(r[0] ?? '')
+      .trim()
+      .toUpperCase();
     const c = (i: number) => String(r[i] ?? '').trim();
     if (kind === 'NODE') cfg.nodes.push({ id: c(1), level: c(2).toUpperCase() as Level, name: c(3), parentId: c(4) || null });
     else if (kind === 'USER') cfg.users.push({ email: c(1), name: c(2), role: c(3).toUpperCase() as BudgetRole, nodeId: c(4) });
-    else if (kind === 'POINT') cfg.pointTypes.push({ code: c(1), name: c(2), active: !/^(false|tidak|no|0|nonaktif|inactive)$/i.test(c(3)) });
+    else if (kind === 'POINT')
+      cfg.pointTypes.push({ code: c(1), name: c(2), active: !/^(false|tidak|no|0|nonaktif|inactive)$/i.test(c(3)) });
   }
   return cfg;
 }

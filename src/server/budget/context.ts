@@ -12,7 +12,6 @@ import { loadCaller } from './store';
 import { requireAdmin } from './policy';
 import type { ReceiptStore } from './evidence';
 
-
 const NOT_MIGRATED = new AppError('NOT_MIGRATED', {
   id: 'Skema anggaran belum dibuat atau belum lengkap. Admin: jalankan DataDesk ▸ Anggaran: Jalankan migrasi.',
   en: 'The budget schema does not exist yet or is incomplete. Admin: run DataDesk ▸ Anggaran: Jalankan migrasi (run migrations).',

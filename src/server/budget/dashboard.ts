@@ -38,7 +38,8 @@ export interface Dashboard {
   daily: Array<{ date: string; approved: number; pending: number }>;
 }
 
-const pct = (approved: number, allocation: number): number | null => (allocation > 0 ? Math.round((approved / allocation) * 1000) / 10 : null);
+const pct = (approved: number, allocation: number): number | null =>
+  allocation > 0 ? Math.round((approved / allocation) * 1000) / 10 : null;
 
 /** Builds the dashboard for `nodeId` (default: the caller's node). */
 export function dashboard(db: Db, caller: Caller, nodeId: string | null, monthIn: string): Dashboard {
@@ -92,20 +93,41 @@ export function dashboard(db: Db, caller: Caller, nodeId: string | null, monthIn
   const children: ChildRow[] = childRows.map((r) => {
     const allocation = Number(r.allocation);
     const approved = Number(r.approved);
-    return { id: String(r.id), name: String(r.name), level: String(r.level) as Level, allocation, approved, pending: Number(r.pending), pctUsed: pct(approved, allocation) };
+    return {
+      id: String(r.id),
+      name: String(r.name),
+      level: String(r.level) as Level,
+      allocation,
+      approved,
+      pending: Number(r.pending),
+      pctUsed: pct(approved, allocation),
+    };
   });
-  const totals = children.reduce((t, c) => ({ allocation: t.allocation + c.allocation, approved: t.approved + c.approved, pending: t.pending + c.pending, pctUsed: null }), {
-    allocation: 0,
-    approved: 0,
-    pending: 0,
-    pctUsed: null,
-  } as Figures);
+  const totals = children.reduce(
+    (t, c) => ({
+      allocation: t.allocation + c.allocation,
+      approved: t.approved + c.approved,
+      pending: t.pending + c.pending,
+      pctUsed: null,
+    }),
+    {
+      allocation: 0,
+      approved: 0,
+      pending: 0,
+      pctUsed: null,
+    } as Figures,
+  );
   totals.pctUsed = pct(totals.approved, totals.allocation);
 
   const byMonth = new Map(seriesRows.filter((r) => r.kind === 'm').map((r) => [String(r.k), r]));
   const trend = months.map((m) => {
     const r = byMonth.get(m);
-    return { month: m, allocation: Number(r?.allocation ?? 0), approved: Number(r?.approved ?? 0), pending: Number(r?.pending ?? 0) };
+    return {
+      month: m,
+      allocation: Number(r?.allocation ?? 0),
+      approved: Number(r?.approved ?? 0),
+      pending: Number(r?.pending ?? 0),
+    };
   });
   const byDay = new Map(seriesRows.filter((r) => r.kind === 'd').map((r) => [String(r.k), r]));
   const [y, mo] = month.split('-').map(Number);
@@ -121,7 +143,12 @@ export function dashboard(db: Db, caller: Caller, nodeId: string | null, monthIn
     totals,
     childLevel: below,
     children,
-    pointTypes: ptRows.map((r) => ({ code: String(r.code), recommendation: Number(r.rec), approved: Number(r.approved), pending: Number(r.pending) })),
+    pointTypes: ptRows.map((r) => ({
+      code: String(r.code),
+      recommendation: Number(r.rec),
+      approved: Number(r.approved),
+      pending: Number(r.pending),
+    })),
     trend,
     daily,
   };
@@ -129,11 +156,29 @@ export function dashboard(db: Db, caller: Caller, nodeId: string | null, monthIn
 
 /** The dashboard as a sheet table: header + one row per child + total, then the point types (text columns first). */
 export function dashboardTable(d: Dashboard): { rows: Array<Array<string | number>>; textCols: number[]; moneyCols: number[] } {
-  const rows: Array<Array<string | number>> = [['Node', 'Nama / Name', 'Alokasi', 'Realisasi (disetujui)', 'Pending', '% terpakai']];
-  for (const c of d.children) rows.push([c.id, c.name, c.allocation, c.approved, c.pending, c.pctUsed === null ? '' : c.pctUsed / 100]);
-  rows.push(['TOTAL', `${d.node.name} ${d.month}`, d.totals.allocation, d.totals.approved, d.totals.pending, d.totals.pctUsed === null ? '' : d.totals.pctUsed / 100]);
+  const rows: Array<Array<string | number>> = [
+    ['Node', 'Nama / Name', 'Alokasi', 'Realisasi (disetujui)', 'Pending', '% terpakai'],
+  ];
+  for (const c of d.children)
+    rows.push([c.id, c.name, c.allocation, c.approved, c.pending, c.pctUsed === null ? '' : c.pctUsed / 100]);
+  rows.push([
+    'TOTAL',
+    `${d.node.name} ${d.month}`,
+    d.totals.allocation,
+    d.totals.approved,
+    d.totals.pending,
+    d.totals.pctUsed === null ? '' : d.totals.pctUsed / 100,
+  ]);
   rows.push(['', '', '', '', '', '']);
   rows.push(['Jenis poin', 'Point type', 'Rekomendasi', 'Realisasi (disetujui)', 'Pending', '% dari rekomendasi']);
-  for (const p of d.pointTypes) rows.push([p.code, p.code, p.recommendation, p.approved, p.pending, p.recommendation > 0 ? p.approved / p.recommendation : '']);
+  for (const p of d.pointTypes)
+    rows.push([
+      p.code,
+      p.code,
+      p.recommendation,
+      p.approved,
+      p.pending,
+      p.recommendation > 0 ? p.approved / p.recommendation : '',
+    ]);
   return { rows, textCols: [0, 1], moneyCols: [2, 3, 4] };
 }

@@ -61,11 +61,21 @@ export interface SubmitResult {
 }
 
 /** Checks, stores the receipts in the cluster's folder, then records evidence + files + audit in one transaction. */
-export function submitEvidence(db: Db, caller: Caller, input: EvidenceInput, files: ReceiptUpload[], store: ReceiptStore, now: Date): SubmitResult {
+export function submitEvidence(
+  db: Db,
+  caller: Caller,
+  input: EvidenceInput,
+  files: ReceiptUpload[],
+  store: ReceiptStore,
+  now: Date,
+): SubmitResult {
   requireAction(caller, 'submit');
   const clusterId = String(input?.clusterId || caller.node.id);
   if (clusterId !== caller.node.id) {
-    throw denied({ id: 'Akses ditolak: Anda hanya boleh mengirim evidence untuk cluster Anda sendiri.', en: 'Access denied: you may only submit evidence for your own cluster.' });
+    throw denied({
+      id: 'Akses ditolak: Anda hanya boleh mengirim evidence untuk cluster Anda sendiri.',
+      en: 'Access denied: you may only submit evidence for your own cluster.',
+    });
   }
   const ev = checkEvidence({ ...input, clusterId }, activePointTypes(db), now);
   const receipts = checkReceipts(files);
@@ -75,29 +85,55 @@ export function submitEvidence(db: Db, caller: Caller, input: EvidenceInput, fil
     [hashes.join(',')],
   );
   const dupBy = new Map(dupRows.map((r) => [String(r.sha256), Number(r.evidence_id)]));
-  const duplicates = receipts.flatMap((r, i) => (dupBy.has(hashes[i]) ? [{ file: r.name, evidenceId: dupBy.get(hashes[i])! }] : []));
+  const duplicates = receipts.flatMap((r, i) =>
+    dupBy.has(hashes[i]) ? [{ file: r.name, evidenceId: dupBy.get(hashes[i])! }] : [],
+  );
   const folder = store.folderFor(caller.node.id, caller.node.name);
   const saved: string[] = [];
   try {
     const stamp = ev.date.replace(/-/g, '');
     receipts.forEach((r, i) => {
-      const base = r.name.replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/[^\w .-]+/g, '_').slice(0, 60) || 'bukti';
+      const base =
+        r.name
+          .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+          .replace(/[^\w .-]+/g, '_')
+          .slice(0, 60) || 'bukti';
       saved.push(store.save(folder, `${stamp}_${base}_${i + 1}.${EXTENSION[r.mime]}`, r.mime, r.bytes).id);
     });
     const id = db.transaction((tx) => {
       const row = tx.query(
         `INSERT INTO budget.evidence (cluster_id, month, point_type, description, amount, spent_on, status, submitted_by, submitted_at, duplicate_of)
          VALUES (?, ?, ?, ?, ?, CAST(? AS date), 'pending', ?, ?, ?) RETURNING id`,
-        [clusterId, ev.month, ev.pointType, ev.description, ev.amount, ev.date, caller.email, now, duplicates.length ? duplicates[0].evidenceId : null],
+        [
+          clusterId,
+          ev.month,
+          ev.pointType,
+          ev.description,
+          ev.amount,
+          ev.date,
+          caller.email,
+          now,
+          duplicates.length ? duplicates[0].evidenceId : null,
+        ],
       );
       const newId = Number(row[0].id);
-      const fileJson = JSON.stringify(receipts.map((r, i) => ({ file_id: saved[i], name: r.name, mime: r.mime, size: r.bytes.length, sha256: hashes[i] })));
+      const fileJson = JSON.stringify(
+        receipts.map((r, i) => ({ file_id: saved[i], name: r.name, mime: r.mime, size: r.bytes.length, sha256: hashes[i] })),
+      );
       tx.execute(
         `INSERT INTO budget.evidence_file (evidence_id, file_id, name, mime, size, sha256)
          SELECT ?, x.file_id, x.name, x.mime, x.size, x.sha256 FROM json_to_recordset(?::json) AS x(file_id text, name text, mime text, size int, sha256 text)`,
         [newId, fileJson],
       );
-      audit(tx, caller.email, now, [{ action: 'evidence.submit', entity: 'evidence', entityId: String(newId), before: null, after: { ...ev, files: saved, duplicates } }]);
+      audit(tx, caller.email, now, [
+        {
+          action: 'evidence.submit',
+          entity: 'evidence',
+          entityId: String(newId),
+          before: null,
+          after: { ...ev, files: saved, duplicates },
+        },
+      ]);
       return newId;
     });
     return { id, duplicates };
@@ -120,10 +156,25 @@ export function deleteEvidence(db: Db, caller: Caller, id: number, store: Receip
   requireDeletable(caller, { clusterId: String(r.cluster_id), status: String(r.status), submittedBy: String(r.submitted_by) });
   db.transaction((tx) => {
     const n = tx.execute(`DELETE FROM budget.evidence WHERE id = ? AND status = 'pending'`, [Number(id)]);
-    if (n !== 1) throw invalid({ id: `Evidence #${id} baru saja diputuskan dan tidak dapat dihapus.`, en: `Evidence #${id} was just decided and cannot be deleted.` });
-    audit(tx, caller.email, now, [{ action: 'evidence.delete', entity: 'evidence', entityId: String(id), before: { status: r.status, amount: r.amount, point_type: r.point_type, description: r.description }, after: null }]);
+    if (n !== 1)
+      throw invalid({
+        id: `Evidence #${id} baru saja diputuskan dan tidak dapat dihapus.`,
+        en: `Evidence #${id} was just decided and cannot be deleted.`,
+      });
+    audit(tx, caller.email, now, [
+      {
+        action: 'evidence.delete',
+        entity: 'evidence',
+        entityId: String(id),
+        before: { status: r.status, amount: r.amount, point_type: r.point_type, description: r.description },
+        after: null,
+      },
+    ]);
   });
-  for (const f of String(r.files ?? '').split(',').filter(Boolean)) store.trash(f);
+  for (const f of String(r.files ?? '')
+    .split(',')
+    .filter(Boolean))
+    store.trash(f);
 }
 
 export interface ListFilter {
@@ -134,7 +185,8 @@ export interface ListFilter {
   pageSize: number;
 }
 
-const iso = (v: unknown): string | null => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? null : String(v));
+const iso = (v: unknown): string | null =>
+  v instanceof Date ? v.toISOString() : v === null || v === undefined ? null : String(v);
 
 function toView(r: SqlRow): EvidenceView {
   const allocation = r.allocation === null ? null : Number(r.allocation);

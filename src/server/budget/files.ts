@@ -11,7 +11,8 @@ export function sniffMime(b: Uint8Array): ReceiptMime | null {
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
   const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
   if (b.length >= 8 && png.every((v, i) => b[i] === v)) return 'image/png';
-  if (b.length >= 5 && b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46 && b[4] === 0x2d) return 'application/pdf';
+  if (b.length >= 5 && b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46 && b[4] === 0x2d)
+    return 'application/pdf';
   return null;
 }
 
@@ -63,13 +64,19 @@ const megabytes = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
 /** Decodes and checks every receipt; all must pass or none is accepted. */
 export function checkReceipts(files: ReceiptUpload[]): CheckedReceipt[] {
   if (!Array.isArray(files) || files.length === 0) {
-    throw invalid({ id: 'Lampirkan minimal satu file bukti (JPG, PNG, atau PDF).', en: 'Attach at least one receipt file (JPG, PNG or PDF).' });
+    throw invalid({
+      id: 'Lampirkan minimal satu file bukti (JPG, PNG, atau PDF).',
+      en: 'Attach at least one receipt file (JPG, PNG or PDF).',
+    });
   }
   if (files.length > MAX_FILES) {
     throw invalid({ id: `Maksimal ${MAX_FILES} file per evidence.`, en: `At most ${MAX_FILES} files per evidence item.` });
   }
   return files.map((f) => {
-    const name = String(f?.name ?? '').trim().slice(0, 120) || 'bukti';
+    const name =
+      String(f?.name ?? '')
+        .trim()
+        .slice(0, 120) || 'bukti';
     if (typeof f?.data !== 'string') throw invalid({ id: `File "${name}" kosong.`, en: `File "${name}" is empty.` });
     // base64 is 4/3 of the bytes: reject early, before decoding something huge.
     if ((f.data.length * 3) / 4 > MAX_FILE_BYTES + 1024) {

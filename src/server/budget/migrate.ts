@@ -11,7 +11,9 @@ export interface MigrationReport {
 /** Applies every migration not yet recorded; returns what it did. */
 export function runMigrations(db: Db, actor: string, now: Date, migrations: Migration[] = MIGRATIONS): MigrationReport {
   db.execute('CREATE SCHEMA IF NOT EXISTS budget');
-  db.execute('CREATE TABLE IF NOT EXISTS budget.schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL, applied_by text NOT NULL)');
+  db.execute(
+    'CREATE TABLE IF NOT EXISTS budget.schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL, applied_by text NOT NULL)',
+  );
   const done = new Set(db.query('SELECT version FROM budget.schema_migrations').map((r) => Number(r.version)));
   const applied: number[] = [];
   const already: number[] = [];
@@ -25,7 +27,12 @@ export function runMigrations(db: Db, actor: string, now: Date, migrations: Migr
       tx.execute('LOCK TABLE budget.schema_migrations IN EXCLUSIVE MODE');
       if (tx.query('SELECT 1 AS x FROM budget.schema_migrations WHERE version = ?', [m.version]).length) return false;
       for (const s of m.statements) tx.execute(s);
-      tx.execute('INSERT INTO budget.schema_migrations (version, name, applied_at, applied_by) VALUES (?, ?, ?, ?)', [m.version, m.name, now, actor]);
+      tx.execute('INSERT INTO budget.schema_migrations (version, name, applied_at, applied_by) VALUES (?, ?, ?, ?)', [
+        m.version,
+        m.name,
+        now,
+        actor,
+      ]);
       return true;
     });
     (ran ? applied : already).push(m.version);

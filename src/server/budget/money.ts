@@ -18,7 +18,10 @@ export function parseAmount(input: unknown, what = 'Jumlah', allowZero = false):
     else if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) n = Number(s.replace(/\./g, ''));
     else if (/^-?\d{1,3}(\.\d{3})*,0+$/.test(s) || /^-?\d+,0+$/.test(s)) n = Number(s.replace(/\./g, '').replace(/,0+$/, ''));
     else if (/^-?[\d.]*\d[,.]\d+$/.test(s)) {
-      throw invalid({ id: `${what} harus rupiah bulat, tanpa sen: "${input}".`, en: `${what} must be whole rupiah, no cents: "${input}".` });
+      throw invalid({
+        id: `${what} harus rupiah bulat, tanpa sen: "${input}".`,
+        en: `${what} must be whole rupiah, no cents: "${input}".`,
+      });
     } else {
       throw invalid({ id: `${what} bukan angka: "${input}".`, en: `${what} is not a number: "${input}".` });
     }
@@ -29,7 +32,11 @@ export function parseAmount(input: unknown, what = 'Jumlah', allowZero = false):
   if (!Number.isInteger(n)) {
     throw invalid({ id: `${what} harus rupiah bulat, tanpa sen: ${n}.`, en: `${what} must be whole rupiah, no cents: ${n}.` });
   }
-  if (n < 0) throw invalid({ id: `${what} tidak boleh negatif: ${formatRupiah(n)}.`, en: `${what} may not be negative: ${formatRupiah(n)}.` });
+  if (n < 0)
+    throw invalid({
+      id: `${what} tidak boleh negatif: ${formatRupiah(n)}.`,
+      en: `${what} may not be negative: ${formatRupiah(n)}.`,
+    });
   if (n === 0 && !allowZero) throw invalid({ id: `${what} harus lebih dari Rp 0.`, en: `${what} must be more than Rp 0.` });
   if (n > MAX_AMOUNT) {
     throw invalid({

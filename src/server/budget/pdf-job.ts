@@ -33,9 +33,20 @@ export function startPdf(db: Db, caller: Caller, clusterId: string, month: strin
   const folderId = driveReceiptStore(db).folderFor(data.clusterId, data.clusterName);
   const requestId = newId(now);
   const key = PREFIX + requestId;
-  const job: PdfJob = { requestId, status: 'running', fileId: null, url: null, name: null, pages: null, bytes: null, error: null, startedAt: now.getTime() };
+  const job: PdfJob = {
+    requestId,
+    status: 'running',
+    fileId: null,
+    url: null,
+    name: null,
+    pages: null,
+    bytes: null,
+    error: null,
+    startedAt: now.getTime(),
+  };
   // Old jobs of this user are dropped so user properties stay small.
-  for (const k of userKeys(PREFIX)) if ((userJson<PdfJob | null>(k, null)?.startedAt ?? 0) < now.getTime() - 86_400_000) deleteUserProp(k);
+  for (const k of userKeys(PREFIX))
+    if ((userJson<PdfJob | null>(k, null)?.startedAt ?? 0) < now.getTime() - 86_400_000) deleteUserProp(k);
   setUserJson(key, job);
   buildMonthlyPdf(data)
     .then(({ bytes, pages }) => {
@@ -51,7 +62,8 @@ export function startPdf(db: Db, caller: Caller, clusterId: string, month: strin
 }
 
 export function pdfStatus(email: string, requestId: string): PdfJob {
-  if (!/^[a-z0-9]{1,40}$/.test(String(requestId ?? ''))) throw notFound({ id: 'Permintaan PDF tidak dikenal.', en: 'Unknown PDF request.' });
+  if (!/^[a-z0-9]{1,40}$/.test(String(requestId ?? '')))
+    throw notFound({ id: 'Permintaan PDF tidak dikenal.', en: 'Unknown PDF request.' });
   const job = userJson<PdfJob | null>(PREFIX + requestId, null);
   if (!job) throw notFound({ id: 'Permintaan PDF tidak dikenal.', en: 'Unknown PDF request.' });
   void email;

@@ -99,13 +99,26 @@ function summaryPage(doc: PDFDocument, d: PdfData, font: PDFFont, bold: PDFFont)
     y -= 8;
     const w = A4[0] - 2 * M;
     page.drawRectangle({ x: M, y: y - 4, width: (w * p.recommendation) / max, height: 4, color: rgb(0.8, 0.85, 0.95) });
-    page.drawRectangle({ x: M, y: y - 10, width: (w * p.approved) / max, height: 4, color: p.approved > p.recommendation ? rgb(0.85, 0.2, 0.15) : BLUE });
+    page.drawRectangle({
+      x: M,
+      y: y - 10,
+      width: (w * p.approved) / max,
+      height: 4,
+      color: p.approved > p.recommendation ? rgb(0.85, 0.2, 0.15) : BLUE,
+    });
     y -= 24;
   }
   text(page, font, `Dibuat / Generated ${d.generatedAt} oleh / by ${d.generatedBy}`, M, M - 10, 8, GREY);
 }
 
-async function itemPages(doc: PDFDocument, it: PdfItem, index: number, total: number, font: PDFFont, bold: PDFFont): Promise<void> {
+async function itemPages(
+  doc: PDFDocument,
+  it: PdfItem,
+  index: number,
+  total: number,
+  font: PDFFont,
+  bold: PDFFont,
+): Promise<void> {
   const page = doc.addPage(A4);
   let y = A4[1] - M;
   text(page, bold, `Evidence #${it.id}  (${index + 1}/${total})`, M, y, 14, BLUE);
@@ -146,7 +159,11 @@ async function itemPages(doc: PDFDocument, it: PdfItem, index: number, total: nu
   }
   for (const f of pdfs) {
     try {
-      const src = await PDFDocument.load(f.bytes, { parseSpeed: ParseSpeeds.Fastest, ignoreEncryption: true, updateMetadata: false });
+      const src = await PDFDocument.load(f.bytes, {
+        parseSpeed: ParseSpeeds.Fastest,
+        ignoreEncryption: true,
+        updateMetadata: false,
+      });
       const pages = await doc.copyPages(src, src.getPageIndices());
       pages.forEach((p) => doc.addPage(p));
       notes.push(`${f.name}: ${pages.length} halaman terlampir setelah halaman ini / pages appended after this page`);

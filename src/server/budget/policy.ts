@@ -41,7 +41,14 @@ export function actionsOf(role: BudgetRole): BudgetAction[] {
 /** True when `target` lies at or beneath the caller's node ("each level sees only what lies beneath"). */
 export function covers(scope: NodeRef, target: NodeRef): boolean {
   const col = scopeColumn(scope.level);
-  const value = col === 'area_id' ? target.areaId : col === 'region_id' ? target.regionId : col === 'branch_id' ? target.branchId : target.clusterId;
+  const value =
+    col === 'area_id'
+      ? target.areaId
+      : col === 'region_id'
+        ? target.regionId
+        : col === 'branch_id'
+          ? target.branchId
+          : target.clusterId;
   return value === scope.id;
 }
 
@@ -50,7 +57,10 @@ export function requireAction(caller: Caller, action: BudgetAction, target?: Nod
   if (!roleAllows(caller.role, action)) {
     const r = ROLE_LABEL[caller.role];
     const a = ACTION_LABEL[action];
-    throw denied({ id: `Akses ditolak: peran ${r.id} tidak boleh ${a.id}.`, en: `Access denied: the ${r.en} role may not ${a.en}.` });
+    throw denied({
+      id: `Akses ditolak: peran ${r.id} tidak boleh ${a.id}.`,
+      en: `Access denied: the ${r.en} role may not ${a.en}.`,
+    });
   }
   if (target && !covers(caller.node, target)) {
     throw denied({
@@ -74,7 +84,10 @@ export function requireNotOwn(caller: Caller, submittedBy: string): void {
 export function requireDeletable(caller: Caller, ev: { clusterId: string; status: string; submittedBy: string }): void {
   requireAction(caller, 'submit');
   if (caller.node.id !== ev.clusterId) {
-    throw denied({ id: 'Akses ditolak: evidence ini milik cluster lain.', en: 'Access denied: this evidence belongs to another cluster.' });
+    throw denied({
+      id: 'Akses ditolak: evidence ini milik cluster lain.',
+      en: 'Access denied: this evidence belongs to another cluster.',
+    });
   }
   if (ev.status !== 'pending') {
     throw denied({

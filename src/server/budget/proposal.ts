@@ -13,7 +13,12 @@ export interface Proposal {
  * rounded down to Rp 1.000; what rounding leaves over goes to the largest share.
  * Fallback without history: an equal split across the active point types (same rounding rule).
  */
-export function proposeSplit(allocation: number, history: Record<string, number>, pointTypes: readonly string[], months: string[]): Proposal {
+export function proposeSplit(
+  allocation: number,
+  history: Record<string, number>,
+  pointTypes: readonly string[],
+  months: string[],
+): Proposal {
   const spent = pointTypes.map((p) => Math.max(0, history[p] ?? 0));
   const total = spent.reduce((a, b) => a + b, 0);
   const useHistory = total > 0;

@@ -8,7 +8,14 @@ import { loadNode } from './store';
 import { checkMonth } from './validate';
 import type { PdfData, PdfFile } from './pdf';
 
-export function loadPdfData(db: Db, caller: Caller, clusterId: string, monthIn: string, readFile: (id: string) => PdfFile, now: Date): PdfData {
+export function loadPdfData(
+  db: Db,
+  caller: Caller,
+  clusterId: string,
+  monthIn: string,
+  readFile: (id: string) => PdfFile,
+  now: Date,
+): PdfData {
   requireAction(caller, 'report');
   const month = checkMonth(monthIn);
   const node = loadNode(db, clusterId);
@@ -35,7 +42,9 @@ export function loadPdfData(db: Db, caller: Caller, clusterId: string, monthIn: 
     path: head.length && head[0].path ? String(head[0].path) : node.name,
     month,
     allocation: head.length && head[0].allocation !== null ? Number(head[0].allocation) : 0,
-    pointTypes: head.filter((r) => Number(r.rec) > 0 || Number(r.approved) > 0).map((r) => ({ code: String(r.code), recommendation: Number(r.rec), approved: Number(r.approved) })),
+    pointTypes: head
+      .filter((r) => Number(r.rec) > 0 || Number(r.approved) > 0)
+      .map((r) => ({ code: String(r.code), recommendation: Number(r.rec), approved: Number(r.approved) })),
     items: items.map((r) => ({
       id: Number(r.id),
       pointType: String(r.point_type),
@@ -44,7 +53,9 @@ export function loadPdfData(db: Db, caller: Caller, clusterId: string, monthIn: 
       date: String(r.spent_on),
       decidedBy: String(r.decided_by ?? ''),
       decidedAt: r.decided_at instanceof Date ? wibDateTime(r.decided_at) : '',
-      files: (r.files ? (JSON.parse(String(r.files)) as Array<{ fileId: string; name: string; mime: string }>) : []).map((f) => readFile(f.fileId)),
+      files: (r.files ? (JSON.parse(String(r.files)) as Array<{ fileId: string; name: string; mime: string }>) : []).map((f) =>
+        readFile(f.fileId),
+      ),
     })),
     generatedAt: wibDateTime(now),
     generatedBy: caller.email,

@@ -5,7 +5,16 @@ import { Level } from './model';
 import { actionsOf, BudgetAction, requireAction } from './policy';
 import { asAdmin, asCaller, driveReceiptStore, isAdmin, readFileBytes } from './context';
 import { activePointTypes, clustersInScope } from './store';
-import { setAllocations, AllocationResult, AllocationRow, listAllocations, getRecommendation, proposeFromHistory, saveRecommendation, RecommendationView } from './allocation';
+import {
+  setAllocations,
+  AllocationResult,
+  AllocationRow,
+  listAllocations,
+  getRecommendation,
+  proposeFromHistory,
+  saveRecommendation,
+  RecommendationView,
+} from './allocation';
 import { submitEvidence, deleteEvidence, listEvidence, authorizeFile, EvidencePage, SubmitResult, ListFilter } from './evidence';
 import { decideOne, approveAll, DecisionResult } from './approval';
 import { dashboard, dashboardTable, Dashboard } from './dashboard';
@@ -70,7 +79,10 @@ export function budget_setAllocationSelection(): AllocationResult {
       requireAction(c, 'allocate');
       const values = selectedValues();
       if (!values.length || values[0].length < 3) {
-        throw invalid({ id: 'Pilih blok 3 kolom di sheet: cluster, bulan, jumlah.', en: 'Select a 3-column block in the sheet: cluster, month, amount.' });
+        throw invalid({
+          id: 'Pilih blok 3 kolom di sheet: cluster, bulan, jumlah.',
+          en: 'Select a 3-column block in the sheet: cluster, month, amount.',
+        });
       }
       const rows = /cluster/i.test(String(values[0][0])) ? values.slice(1) : values;
       return setAllocations(db, c, rows, now);
@@ -83,11 +95,20 @@ export function budget_getRecommendation(clusterId: string, month: string): Reco
 }
 
 /** Region: "Usulkan dari histori" — a proposed split with the method in plain words (nothing is saved). */
-export function budget_proposeRecommendation(clusterId: string, month: string): { split: Record<string, number>; method: string; explanationId: string; explanationEn: string; allocation: number } {
+export function budget_proposeRecommendation(
+  clusterId: string,
+  month: string,
+): { split: Record<string, number>; method: string; explanationId: string; explanationEn: string; allocation: number } {
   return rpc('budget_proposeRecommendation', () =>
     asCaller((db, c) => {
       const p = proposeFromHistory(db, c, clusterId, month);
-      return { split: p.split, method: p.method, explanationId: p.explanation.id, explanationEn: p.explanation.en, allocation: p.allocation };
+      return {
+        split: p.split,
+        method: p.method,
+        explanationId: p.explanation.id,
+        explanationEn: p.explanation.en,
+        allocation: p.allocation,
+      };
     }),
   );
 }
@@ -97,12 +118,16 @@ export type SplitInput = Record<string, number | string>;
 
 /** Region: saves the split of a cluster-month (total within the allocation). */
 export function budget_saveRecommendation(clusterId: string, month: string, split: SplitInput): RecommendationView {
-  return rpc('budget_saveRecommendation', () => asCaller((db, c, now) => saveRecommendation(db, c, clusterId, month, split, now)));
+  return rpc('budget_saveRecommendation', () =>
+    asCaller((db, c, now) => saveRecommendation(db, c, clusterId, month, split, now)),
+  );
 }
 
 /** Cluster: submits evidence with its receipt files (base64). */
 export function budget_submitEvidence(input: EvidenceInput, files: ReceiptUpload[]): SubmitResult {
-  return rpc('budget_submitEvidence', () => asCaller((db, c, now) => submitEvidence(db, c, input, files, driveReceiptStore(db), now)));
+  return rpc('budget_submitEvidence', () =>
+    asCaller((db, c, now) => submitEvidence(db, c, input, files, driveReceiptStore(db), now)),
+  );
 }
 
 /** Cluster: deletes its own pending evidence. */

@@ -20,7 +20,10 @@ export function rowToNode(r: SqlRow, prefix = ''): NodeRef {
 
 /** The caller as the budget user table knows them; FORBIDDEN when they are not registered (and not admin). */
 export function loadCaller(db: Db, email: string, admin: boolean): Caller | null {
-  const rows = db.query(`SELECT u.email, u.name AS user_name, u.role, ${NODE_COLS} FROM budget.app_user u JOIN budget.node n ON n.id = u.node_id WHERE u.email = ?`, [email]);
+  const rows = db.query(
+    `SELECT u.email, u.name AS user_name, u.role, ${NODE_COLS} FROM budget.app_user u JOIN budget.node n ON n.id = u.node_id WHERE u.email = ?`,
+    [email],
+  );
   if (!rows.length) {
     if (admin) return null;
     throw denied({
@@ -42,7 +45,10 @@ export function loadNode(db: Db, id: string): NodeRef {
 /** The clusters in a node's scope (id, name) — at most a few hundred rows. */
 export function clustersInScope(db: Db, scope: NodeRef): Array<{ id: string; name: string }> {
   return db
-    .query(`SELECT n.id, n.name FROM budget.node n WHERE n.level = 'CLUSTER' AND n.${scopeColumn(scope.level)} = ? ORDER BY n.id`, [scope.id])
+    .query(
+      `SELECT n.id, n.name FROM budget.node n WHERE n.level = 'CLUSTER' AND n.${scopeColumn(scope.level)} = ? ORDER BY n.id`,
+      [scope.id],
+    )
     .map((r) => ({ id: String(r.id), name: String(r.name) }));
 }
 

@@ -6,7 +6,11 @@ import { parseAmount } from './money';
 /** "YYYY-MM" or INVALID. */
 export function checkMonth(month: unknown): string {
   const m = typeof month === 'string' ? parseMonth(month) : null;
-  if (!m) throw invalid({ id: `Bulan tidak valid: "${String(month)}" (format YYYY-MM).`, en: `Invalid month: "${String(month)}" (format YYYY-MM).` });
+  if (!m)
+    throw invalid({
+      id: `Bulan tidak valid: "${String(month)}" (format YYYY-MM).`,
+      en: `Invalid month: "${String(month)}" (format YYYY-MM).`,
+    });
   return `${m.year}-${String(m.month).padStart(2, '0')}`;
 }
 
@@ -15,11 +19,17 @@ export function checkEvidenceDate(date: unknown, month: string, now: Date): stri
   const m = typeof date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim()) : null;
   const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
   if (!m || !d || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) {
-    throw invalid({ id: `Tanggal tidak valid: "${String(date)}" (format YYYY-MM-DD).`, en: `Invalid date: "${String(date)}" (format YYYY-MM-DD).` });
+    throw invalid({
+      id: `Tanggal tidak valid: "${String(date)}" (format YYYY-MM-DD).`,
+      en: `Invalid date: "${String(date)}" (format YYYY-MM-DD).`,
+    });
   }
   const iso = `${m[1]}-${m[2]}-${m[3]}`;
   if (iso > wibDate(now)) {
-    throw invalid({ id: `Tanggal ${iso} ada di masa depan (hari ini ${wibDate(now)} WIB).`, en: `The date ${iso} is in the future (today is ${wibDate(now)} WIB).` });
+    throw invalid({
+      id: `Tanggal ${iso} ada di masa depan (hari ini ${wibDate(now)} WIB).`,
+      en: `The date ${iso} is in the future (today is ${wibDate(now)} WIB).`,
+    });
   }
   if (iso.slice(0, 7) !== month) {
     throw invalid({ id: `Tanggal ${iso} di luar bulan ${month}.`, en: `The date ${iso} lies outside the month ${month}.` });
@@ -50,7 +60,8 @@ export function checkEvidence(input: EvidenceInput, pointTypes: readonly string[
   const month = checkMonth(input.month);
   const description = String(input.description ?? '').trim();
   if (!description) throw invalid({ id: 'Deskripsi wajib diisi.', en: 'A description is required.' });
-  if (description.length > 500) throw invalid({ id: 'Deskripsi maksimal 500 karakter.', en: 'The description may have at most 500 characters.' });
+  if (description.length > 500)
+    throw invalid({ id: 'Deskripsi maksimal 500 karakter.', en: 'The description may have at most 500 characters.' });
   const pointType = checkPointType(input.pointType, pointTypes);
   const amount = parseAmount(input.amount, 'Jumlah');
   const date = checkEvidenceDate(input.date, month, now);
@@ -104,7 +115,11 @@ export function parseAllocationBlock(
     }
     let month = '';
     try {
-      month = checkMonth(cells[1] instanceof Date ? `${cells[1].getFullYear()}-${String(cells[1].getMonth() + 1).padStart(2, '0')}` : String(cells[1] ?? ''));
+      month = checkMonth(
+        cells[1] instanceof Date
+          ? `${cells[1].getFullYear()}-${String(cells[1].getMonth() + 1).padStart(2, '0')}`
+          : String(cells[1] ?? ''),
+      );
     } catch (e) {
       errors.push(`baris ${line}: ${(e as Error).message}`);
       errorsEn.push(`line ${line}: invalid month "${String(cells[1])}"`);
@@ -128,7 +143,10 @@ export function parseAllocationBlock(
   if (errors.length) {
     const more = errors.length > 20 ? ` (+${errors.length - 20} lagi)` : '';
     throw invalid(
-      { id: `Blok ditolak, tidak ada yang disimpan. ${errors.slice(0, 20).join('; ')}${more}`, en: `Block rejected, nothing saved. ${errorsEn.slice(0, 20).join('; ')}` },
+      {
+        id: `Blok ditolak, tidak ada yang disimpan. ${errors.slice(0, 20).join('; ')}${more}`,
+        en: `Block rejected, nothing saved. ${errorsEn.slice(0, 20).join('; ')}`,
+      },
       { errors: errors.length },
     );
   }
@@ -153,9 +171,16 @@ function splitCommaRow(l: string): string[] {
 }
 
 /** A recommendation split: known point types, whole non-negative amounts, total within the allocation. */
-export function checkSplit(split: Record<string, unknown>, pointTypes: readonly string[], allocation: number | null): Record<string, number> {
+export function checkSplit(
+  split: Record<string, unknown>,
+  pointTypes: readonly string[],
+  allocation: number | null,
+): Record<string, number> {
   if (allocation === null) {
-    throw invalid({ id: 'Cluster ini belum punya alokasi untuk bulan tersebut.', en: 'This cluster has no allocation for that month yet.' });
+    throw invalid({
+      id: 'Cluster ini belum punya alokasi untuk bulan tersebut.',
+      en: 'This cluster has no allocation for that month yet.',
+    });
   }
   const out: Record<string, number> = {};
   let total = 0;

@@ -2,7 +2,10 @@
 
 export class Deadline {
   private readonly end: number;
-  constructor(budgetMs: number, private readonly clock: () => number = () => Date.now()) {
+  constructor(
+    budgetMs: number,
+    private readonly clock: () => number = () => Date.now(),
+  ) {
     this.end = clock() + budgetMs;
   }
   remainingMs(): number {

@@ -6,7 +6,9 @@ const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 /** 28488600 → "Rp 28.488.600"; negative amounts as "-Rp 5.000". Whole rupiah only. */
 export function formatRupiah(amount: number): string {
   const n = Math.round(amount);
-  const digits = Math.abs(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const digits = Math.abs(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return (n < 0 ? '-Rp ' : 'Rp ') + digits;
 }
 

@@ -5,7 +5,23 @@ import { scriptProp } from './props';
 
 export const DB_PROPS = { url: 'DATADESK_DB_URL', user: 'DATADESK_DB_USER', password: 'DATADESK_DB_PASSWORD' } as const;
 
-const NUMERIC = new Set(['int2', 'int4', 'int8', 'smallint', 'integer', 'bigint', 'serial', 'bigserial', 'numeric', 'decimal', 'float4', 'float8', 'real', 'double precision', 'oid']);
+const NUMERIC = new Set([
+  'int2',
+  'int4',
+  'int8',
+  'smallint',
+  'integer',
+  'bigint',
+  'serial',
+  'bigserial',
+  'numeric',
+  'decimal',
+  'float4',
+  'float8',
+  'real',
+  'double precision',
+  'oid',
+]);
 const TIMESTAMP = new Set(['timestamp', 'timestamptz', 'date']);
 const BOOL = new Set(['bool', 'boolean']);
 

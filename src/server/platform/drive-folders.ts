@@ -79,7 +79,12 @@ export function sha256OfBytes(bytes: Uint8Array): string {
 }
 
 /** Creates a file from bytes in a folder (one conversion to Byte[], one Drive call). */
-export function createFileFromBytes(folderId: string, name: string, mime: string, bytes: Uint8Array): { id: string; name: string } {
+export function createFileFromBytes(
+  folderId: string,
+  name: string,
+  mime: string,
+  bytes: Uint8Array,
+): { id: string; name: string } {
   const file = DriveApp.getFolderById(folderId).createFile(Utilities.newBlob(toSignedBytes(bytes), mime, name));
   return { id: file.getId(), name };
 }

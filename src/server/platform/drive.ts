@@ -27,7 +27,11 @@ export interface SavedFile {
 
 /** Creates a file from bytes in a folder. */
 export function createFileIn(folderId: string, name: string, mime: string, bytes: Uint8Array): SavedFile {
-  const blob = Utilities.newBlob(Array.from(bytes, (b) => (b > 127 ? b - 256 : b)), mime, name);
+  const blob = Utilities.newBlob(
+    Array.from(bytes, (b) => (b > 127 ? b - 256 : b)),
+    mime,
+    name,
+  );
   const file = DriveApp.getFolderById(folderId).createFile(blob);
   return { id: file.getId(), url: file.getUrl(), name: file.getName() };
 }
@@ -37,7 +41,11 @@ export function readFileBytes(id: string): { bytes: Uint8Array; mime: string; na
   const file = DriveApp.getFileById(id);
   const blob = file.getBlob();
   const raw = blob.getBytes();
-  return { bytes: Uint8Array.from(raw, (b) => b & 0xff), mime: blob.getContentType() ?? file.getMimeType(), name: file.getName() };
+  return {
+    bytes: Uint8Array.from(raw, (b) => b & 0xff),
+    mime: blob.getContentType() ?? file.getMimeType(),
+    name: file.getName(),
+  };
 }
 
 /** Moves a file to the trash (cleanup after a failed multi-step write). */

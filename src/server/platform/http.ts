@@ -20,7 +20,12 @@ export interface HttpRes {
 }
 
 function toParams(r: HttpReq): GoogleAppsScript.URL_Fetch.URLFetchRequest {
-  const p: GoogleAppsScript.URL_Fetch.URLFetchRequest = { url: r.url, method: r.method, muteHttpExceptions: true, followRedirects: true };
+  const p: GoogleAppsScript.URL_Fetch.URLFetchRequest = {
+    url: r.url,
+    method: r.method,
+    muteHttpExceptions: true,
+    followRedirects: true,
+  };
   if (r.headers) p.headers = r.headers;
   if (r.payload !== undefined) {
     p.payload = r.payload;

@@ -20,7 +20,11 @@ export function sheetValues(name: string): unknown[][] | null {
  * Replaces the sheet's content with `rows` (row 1 = header): each column's number format (formats[i], e.g. '@' or
  * '"Rp "#,##0') is set before the values, which are written in one setValues; the header is frozen.
  */
-export function writeSheetBlock(name: string, rows: Array<Array<string | number>>, formats: string[]): { sheetName: string; rows: number } {
+export function writeSheetBlock(
+  name: string,
+  rows: Array<Array<string | number>>,
+  formats: string[],
+): { sheetName: string; rows: number } {
   const width = formats.length;
   const fit = (r: Array<string | number>) => Array.from({ length: width }, (_, i) => (r[i] === undefined ? '' : r[i]));
   const [header, ...body] = rows.map(fit);

@@ -21,7 +21,8 @@ export function writeTable(sheetName: string, header: string[], formats: string[
   const width = header.length;
   fitSheet(sh, rows.length + 1, width);
   const old = sh.getLastRow();
-  if (old > rows.length + 1) sh.getRange(rows.length + 2, 1, old - rows.length - 1, Math.max(width, sh.getLastColumn())).clearContent();
+  if (old > rows.length + 1)
+    sh.getRange(rows.length + 2, 1, old - rows.length - 1, Math.max(width, sh.getLastColumn())).clearContent();
   // One block: the header as text, then the rows with their column formats, written in a single setValues.
   const block = sh.getRange(1, 1, rows.length + 1, width);
   block.setNumberFormats([header.map(() => '@'), ...rows.map(() => formats)]);

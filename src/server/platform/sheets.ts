@@ -23,7 +23,13 @@ export function readAll(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] 
 }
 
 /** One getValues of rows×cols from (row, col), 1-based. */
-export function readBlock(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number, col: number, rows: number, cols: number): unknown[][] {
+export function readBlock(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  row: number,
+  col: number,
+  rows: number,
+  cols: number,
+): unknown[][] {
   if (rows < 1 || cols < 1) return [];
   return sheet.getRange(row, col, rows, cols).getValues();
 }
@@ -35,13 +41,23 @@ export function writeBlock(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: numbe
 }
 
 /** Formats columns as plain text ('@') from `fromRow` down, so text written there never becomes a number or formula. */
-export function plainTextColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, fromRow: number, col: number, cols: number, rows: number): void {
+export function plainTextColumns(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  fromRow: number,
+  col: number,
+  cols: number,
+  rows: number,
+): void {
   if (rows < 1 || cols < 1) return;
   sheet.getRange(fromRow, col, rows, cols).setNumberFormat('@');
 }
 
 /** Returns the sheet, creating it (optionally hidden) with a header row when it does not exist. */
-export function ensureSheet(name: string, header: string[], hidden = false): { sheet: GoogleAppsScript.Spreadsheet.Sheet; created: boolean } {
+export function ensureSheet(
+  name: string,
+  header: string[],
+  hidden = false,
+): { sheet: GoogleAppsScript.Spreadsheet.Sheet; created: boolean } {
   const ss = activeSpreadsheet();
   const found = ss.getSheetByName(name);
   if (found) return { sheet: found, created: false };

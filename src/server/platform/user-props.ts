@@ -20,5 +20,7 @@ export function deleteUserProp(key: string): void {
 
 /** Keys of the user's properties that start with `prefix`. */
 export function userKeys(prefix: string): string[] {
-  return PropertiesService.getUserProperties().getKeys().filter((k) => k.startsWith(prefix));
+  return PropertiesService.getUserProperties()
+    .getKeys()
+    .filter((k) => k.startsWith(prefix));
 }

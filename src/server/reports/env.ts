@@ -2,7 +2,16 @@
 import type { Deadline } from '../core/deadline';
 import { openDb } from '../platform/db';
 import {
-  createFileFromBytes, createRootFolder, fileSha256, fileUrl, folderState, listFolderFiles, moveFileTo, setFileTrashed, sha256OfBytes, trashFolderById,
+  createFileFromBytes,
+  createRootFolder,
+  fileSha256,
+  fileUrl,
+  folderState,
+  listFolderFiles,
+  moveFileTo,
+  setFileTrashed,
+  sha256OfBytes,
+  trashFolderById,
 } from '../platform/drive-folders';
 import { fetchAll } from '../platform/http';
 import { readTable, writeTable } from '../platform/sheet-table';

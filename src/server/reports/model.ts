@@ -85,10 +85,31 @@ export function countSql(schema: string): string {
 export function pageSql(schema: string): string {
   const s = checkSchema(schema);
   const cells = [
-    'o.order_no', 'i.line_no', 'o.bu_code', 'o.dc_code', 'o.channel', 'o.customer_id', ms('o.created_at'),
-    'i.sku', 'i.product_name', 'i.qty', 'i.unit_price', 'i.qty * i.unit_price', 'o.status',
-    'sh.courier', 'sh.awb', ms('sh.shipped_at'), ms('sh.delivered_at'), ms('o.completed_at'),
-    'rt.return_no', ms('rt.returned_at'), 'rt.qty', 'rt.reason', 'rf.refund_no', ms('rf.refunded_at'), 'rf.amount',
+    'o.order_no',
+    'i.line_no',
+    'o.bu_code',
+    'o.dc_code',
+    'o.channel',
+    'o.customer_id',
+    ms('o.created_at'),
+    'i.sku',
+    'i.product_name',
+    'i.qty',
+    'i.unit_price',
+    'i.qty * i.unit_price',
+    'o.status',
+    'sh.courier',
+    'sh.awb',
+    ms('sh.shipped_at'),
+    ms('sh.delivered_at'),
+    ms('o.completed_at'),
+    'rt.return_no',
+    ms('rt.returned_at'),
+    'rt.qty',
+    'rt.reason',
+    'rf.refund_no',
+    ms('rf.refunded_at'),
+    'rf.amount',
   ];
   const inner = `SELECT i.item_id AS k, json_build_array(${cells.join(', ')}) AS j ${fromMonth(s)} AND o.bu_code = ? AND i.item_id > ? ORDER BY i.item_id LIMIT ?`;
   return `SELECT count(*) AS n, max(p.k) AS last_key, coalesce(json_agg(p.j ORDER BY p.k), '[]')::text AS page FROM (${inner}) p`;
@@ -98,7 +119,8 @@ export function pageSql(schema: string): string {
 export function decodePage(json: string): XlsxCell[][] {
   const rows = JSON.parse(json) as Array<Array<string | number | null>>;
   for (const r of rows) {
-    if (!Array.isArray(r) || r.length !== REPORT_COLUMNS.length) throw new Error('report query returned a row of the wrong shape');
+    if (!Array.isArray(r) || r.length !== REPORT_COLUMNS.length)
+      throw new Error('report query returned a row of the wrong shape');
     for (let c = 0; c < r.length; c++) {
       const t = REPORT_COLUMNS[c].type;
       const v = r[c];

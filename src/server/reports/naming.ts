@@ -28,7 +28,11 @@ export function safeBu(bu: string): string {
 /** DC_Orders_<BU>_<YYYY-MM>.xlsx with BU "FASHION" and month "2026-10" → DC_Orders_FASHION_2026-10.xlsx. */
 export function fileName(pattern: string, bu: string, month: string): string {
   const [yyyy, mm] = month.split('-');
-  return pattern.replace(/<BU>/g, safeBu(bu)).replace(/<YYYY-MM>/g, month).replace(/<YYYY>/g, yyyy).replace(/<MM>/g, mm);
+  return pattern
+    .replace(/<BU>/g, safeBu(bu))
+    .replace(/<YYYY-MM>/g, month)
+    .replace(/<YYYY>/g, yyyy)
+    .replace(/<MM>/g, mm);
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -40,11 +44,15 @@ export function reportFileMatcher(pattern: string, bu: string): (name: string) =
       pattern
         .split(/(<BU>|<YYYY-MM>|<YYYY>|<MM>)/)
         .map((part) =>
-          part === '<BU>' ? escapeRe(safeBu(bu))
-          : part === '<YYYY-MM>' ? '\\d{4}-(0[1-9]|1[0-2])'
-          : part === '<YYYY>' ? '\\d{4}'
-          : part === '<MM>' ? '(0[1-9]|1[0-2])'
-          : escapeRe(part),
+          part === '<BU>'
+            ? escapeRe(safeBu(bu))
+            : part === '<YYYY-MM>'
+              ? '\\d{4}-(0[1-9]|1[0-2])'
+              : part === '<YYYY>'
+                ? '\\d{4}'
+                : part === '<MM>'
+                  ? '(0[1-9]|1[0-2])'
+                  : escapeRe(part),
         )
         .join('') +
       '$',

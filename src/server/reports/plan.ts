@@ -43,7 +43,11 @@ export function countByBu(db: Db, schema: string, month: string): Array<{ bu: st
   const { start, end } = monthRange(month);
   try {
     const json = String(db.query(countSql(schema), [start, end])[0]?.counts ?? '[]');
-    return (JSON.parse(json) as Array<[string, number | string, number | string]>).map(([bu, n, amount]) => ({ bu: String(bu), rows: Number(n), amount: Number(amount) }));
+    return (JSON.parse(json) as Array<[string, number | string, number | string]>).map(([bu, n, amount]) => ({
+      bu: String(bu),
+      rows: Number(n),
+      amount: Number(amount),
+    }));
   } catch (e) {
     if (e instanceof AppError) throw e;
     const msg = (e as Error)?.message ?? String(e);
@@ -66,7 +70,10 @@ export function inspect(db: Db, drive: ReportDrive, settings: ReportsSettings, m
   const problems: string[] = [];
   const out: BuCount[] = counts.map((c) => {
     const folderId = map.get(c.bu) ?? null;
-    const problem = folderId === null ? `unit bisnis ${c.bu} (${c.rows} baris) tidak punya folder / has no folder` : folderProblem(drive, c.bu, folderId);
+    const problem =
+      folderId === null
+        ? `unit bisnis ${c.bu} (${c.rows} baris) tidak punya folder / has no folder`
+        : folderProblem(drive, c.bu, folderId);
     if (problem) problems.push(problem);
     return { ...c, folderId, problem };
   });
@@ -88,5 +95,11 @@ export function planFrom(ins: Inspection, settings: ReportsSettings): BuPlan[] {
       en: `No DC orders in ${ins.month}; no files were written.`,
     });
   }
-  return ins.counts.map((c) => ({ bu: c.bu, folderId: c.folderId!, name: fileName(settings.pattern, c.bu, ins.month), rows: c.rows, amount: c.amount }));
+  return ins.counts.map((c) => ({
+    bu: c.bu,
+    folderId: c.folderId!,
+    name: fileName(settings.pattern, c.bu, ins.month),
+    rows: c.rows,
+    amount: c.amount,
+  }));
 }

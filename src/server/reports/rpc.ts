@@ -85,7 +85,10 @@ export function reports_status(): RunSummary | null {
 function requireViewer(): void {
   const me = callerRoles();
   if (!me.roles.includes('admin') && !me.roles.includes('auditor')) {
-    throw denied({ id: `Akses ditolak: ${me.email || '(tanpa email)'} bukan auditor atau admin.`, en: `Access denied: ${me.email || '(no email)'} is not an auditor or admin.` });
+    throw denied({
+      id: `Akses ditolak: ${me.email || '(tanpa email)'} bukan auditor atau admin.`,
+      en: `Access denied: ${me.email || '(no email)'} is not an auditor or admin.`,
+    });
   }
 }
 
@@ -97,9 +100,18 @@ export function reports_runLog(): RunLogEntry[] {
     requireViewer();
     return readTable(RUN_LOG_SHEET)
       .map((r) => ({
-        runId: String(r[0]), month: String(r[1]), bu: String(r[2]), rows: Number(r[3]) || 0, bytes: Number(r[4]) || 0,
-        sha256: String(r[5]), link: String(r[6]), status: String(r[7]), attempts: Number(r[8]) || 0,
-        start: iso(r[9]), end: iso(r[10]), durationS: Number(r[11]) || 0,
+        runId: String(r[0]),
+        month: String(r[1]),
+        bu: String(r[2]),
+        rows: Number(r[3]) || 0,
+        bytes: Number(r[4]) || 0,
+        sha256: String(r[5]),
+        link: String(r[6]),
+        status: String(r[7]),
+        attempts: Number(r[8]) || 0,
+        start: iso(r[9]),
+        end: iso(r[10]),
+        durationS: Number(r[11]) || 0,
       }))
       .reverse();
   });

@@ -28,7 +28,13 @@ export function errorText(e: unknown): string {
 }
 
 /** Checks everything, creates the staging folder and returns the new run's checkpoint (nothing published yet). */
-export function startRun(env: ReportEnv, settings: ReportsSettings, month: string, trigger: RunState['trigger'], user: string): RunState {
+export function startRun(
+  env: ReportEnv,
+  settings: ReportsSettings,
+  month: string,
+  trigger: RunState['trigger'],
+  user: string,
+): RunState {
   checkMonth(month, env.now());
   const db = env.openDb();
   let plan: BuPlan[];
@@ -81,7 +87,13 @@ function buildBu(env: ReportEnv, db: Db, settings: ReportsSettings, month: strin
 }
 
 /** Uploads into staging, reads the file back and compares SHA-256; up to 3 attempts with backoff. */
-function upload(env: ReportEnv, folderId: string, name: string, bytes: Uint8Array, sha: string): { fileId: string; attempts: number } {
+function upload(
+  env: ReportEnv,
+  folderId: string,
+  name: string,
+  bytes: Uint8Array,
+  sha: string,
+): { fileId: string; attempts: number } {
   let last = '';
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     let fileId = '';
@@ -141,8 +153,19 @@ function buildPhase(env: ReportEnv, settings: ReportsSettings, s: RunState, save
       const sha = env.sha256Hex(built.bytes);
       const up = upload(env, s.stagingFolderId, p.name, built.bytes, sha);
       const f: StagedFile = {
-        bu: p.bu, fileId: up.fileId, name: p.name, rows: built.rows, amount: built.amount, bytes: built.bytes.length, sha256: sha,
-        attempts: up.attempts, start: t0, end: env.now(), queryMs: built.queryMs, buildMs: built.buildMs, uploadMs: env.now() - t3,
+        bu: p.bu,
+        fileId: up.fileId,
+        name: p.name,
+        rows: built.rows,
+        amount: built.amount,
+        bytes: built.bytes.length,
+        sha256: sha,
+        attempts: up.attempts,
+        start: t0,
+        end: env.now(),
+        queryMs: built.queryMs,
+        buildMs: built.buildMs,
+        uploadMs: env.now() - t3,
       };
       s = { ...s, staged: [...s.staged, f] };
       save(s);
@@ -171,10 +194,17 @@ function publishPhase(env: ReportEnv, settings: ReportsSettings, s: RunState, sa
   const total = s.staged.reduce((a, f) => a + f.rows, 0);
   const expected = s.plan.reduce((a, p) => a + p.rows, 0);
   if (total !== expected || s.staged.length !== s.plan.length) {
-    throw new AppError('COUNT_MISMATCH', { id: `Total baris ${total} ≠ kueri ${expected}.`, en: `Total rows ${total} ≠ query ${expected}.` });
+    throw new AppError('COUNT_MISMATCH', {
+      id: `Total baris ${total} ≠ kueri ${expected}.`,
+      en: `Total rows ${total} ≠ query ${expected}.`,
+    });
   }
   const problems = s.plan.map((p) => folderProblem(env.drive, p.bu, p.folderId)).filter((x): x is string => !!x);
-  if (problems.length) throw new AppError('PREFLIGHT_FAILED', { id: `Folder berubah: ${problems.join('; ')}`, en: `Folders changed: ${problems.join('; ')}` });
+  if (problems.length)
+    throw new AppError('PREFLIGHT_FAILED', {
+      id: `Folder berubah: ${problems.join('; ')}`,
+      en: `Folders changed: ${problems.join('; ')}`,
+    });
   for (const f of s.staged) {
     const folderId = s.plan.find((p) => p.bu === f.bu)!.folderId;
     const isReport = reportFileMatcher(settings.pattern, f.bu);
@@ -196,9 +226,17 @@ function logRows(env: ReportEnv, s: RunState, status: RunLogRow['status']): RunL
   return s.plan.map((p) => {
     const f = s.staged.find((x) => x.bu === p.bu);
     return {
-      runId: s.runId, month: s.month, bu: p.bu, rows: f?.rows ?? 0, bytes: f?.bytes ?? 0, sha256: f?.sha256 ?? '',
-      link: f && status === 'OK' ? env.drive.fileUrl(f.fileId) : '', status: f || status !== 'OK' ? status : 'GAGAL',
-      attempts: f?.attempts ?? 0, start: f?.start ?? s.startedAt, end: f?.end ?? now,
+      runId: s.runId,
+      month: s.month,
+      bu: p.bu,
+      rows: f?.rows ?? 0,
+      bytes: f?.bytes ?? 0,
+      sha256: f?.sha256 ?? '',
+      link: f && status === 'OK' ? env.drive.fileUrl(f.fileId) : '',
+      status: f || status !== 'OK' ? status : 'GAGAL',
+      attempts: f?.attempts ?? 0,
+      start: f?.start ?? s.startedAt,
+      end: f?.end ?? now,
     };
   });
 }

@@ -5,17 +5,53 @@ import { wibDateTime } from '../core/format';
 export const RUN_LOG_SHEET = 'Report run log';
 
 export const RUN_LOG_HEADER = [
-  'Run ID', 'Bulan (Month)', 'Unit Bisnis (BU)', 'Baris (Rows)', 'Bytes', 'SHA-256', 'Link file', 'Status',
-  'Percobaan (Attempts)', 'Mulai (Start)', 'Selesai (End)', 'Durasi detik (Duration s)',
+  'Run ID',
+  'Bulan (Month)',
+  'Unit Bisnis (BU)',
+  'Baris (Rows)',
+  'Bytes',
+  'SHA-256',
+  'Link file',
+  'Status',
+  'Percobaan (Attempts)',
+  'Mulai (Start)',
+  'Selesai (End)',
+  'Durasi detik (Duration s)',
 ];
 
 /** Column formats: text columns as plain text so nothing becomes a formula; numbers and dates typed. */
-export const RUN_LOG_FORMATS = ['@', '@', '@', '#,##0', '#,##0', '@', '@', '@', '0', 'dd/mm/yyyy hh:mm:ss', 'dd/mm/yyyy hh:mm:ss', '0.0'];
+export const RUN_LOG_FORMATS = [
+  '@',
+  '@',
+  '@',
+  '#,##0',
+  '#,##0',
+  '@',
+  '@',
+  '@',
+  '0',
+  'dd/mm/yyyy hh:mm:ss',
+  'dd/mm/yyyy hh:mm:ss',
+  '0.0',
+];
 
 export type SheetCell = string | number | Date;
 
 export function toSheetRow(r: RunLogRow): SheetCell[] {
-  return [r.runId, r.month, r.bu, r.rows, r.bytes, r.sha256, r.link, r.status, r.attempts, new Date(r.start), new Date(r.end), Math.round((r.end - r.start) / 100) / 10];
+  return [
+    r.runId,
+    r.month,
+    r.bu,
+    r.rows,
+    r.bytes,
+    r.sha256,
+    r.link,
+    r.status,
+    r.attempts,
+    new Date(r.start),
+    new Date(r.end),
+    Math.round((r.end - r.start) / 100) / 10,
+  ];
 }
 
 /** Rows older than this are dropped (the backup practice: logs kept 3 months). */
@@ -24,7 +60,9 @@ export const RETENTION_MONTHS = 3;
 /** The cutoff instant: `now` minus 3 calendar months. */
 export function retentionCutoff(now: number): number {
   const d = new Date(now);
-  const c = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - RETENTION_MONTHS, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()));
+  const c = new Date(
+    Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - RETENTION_MONTHS, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()),
+  );
   // 31 May − 3 months is 28/29 Feb, not 2/3 March.
   if (c.getUTCDate() !== d.getUTCDate()) c.setUTCDate(0);
   return c.getTime();

@@ -34,7 +34,11 @@ function saveRun(s: RunState): void {
 /** Runs `fn` holding the script lock briefly (claiming or starting a run), so two executions never both win. */
 function locked<T>(fn: () => T): T {
   const lock = LockService.getScriptLock();
-  if (!lock.tryLock(10_000)) throw conflict({ id: 'Laporan sedang diproses eksekusi lain; coba lagi.', en: 'Another execution is working on the report; try again.' });
+  if (!lock.tryLock(10_000))
+    throw conflict({
+      id: 'Laporan sedang diproses eksekusi lain; coba lagi.',
+      en: 'Another execution is working on the report; try again.',
+    });
   try {
     return fn();
   } finally {
@@ -66,7 +70,12 @@ function carry(s: RunState, settings: ReportsSettings, deadline: Deadline, owner
 }
 
 /** Starts a run for `month` and carries it as far as this execution allows. */
-export function runMonth(month: string, trigger: RunState['trigger'], user: string, deadline = new Deadline(EXECUTION_BUDGET_MS)): RunState {
+export function runMonth(
+  month: string,
+  trigger: RunState['trigger'],
+  user: string,
+  deadline = new Deadline(EXECUTION_BUDGET_MS),
+): RunState {
   const settings = loadSettings();
   requireConfigured(settings);
   const owner = `${trigger}-${Date.now()}-${Math.random()}`;
@@ -158,7 +167,10 @@ export function preflight(s: ReportsSettings, webhookUrl: string | null): Report
   }
   if (queryError) problems.push(queryError);
   if (problems.length) {
-    throw invalid({ id: `Pemeriksaan gagal, pengaturan tidak disimpan: ${problems.join('; ')}`, en: `Pre-flight check failed, settings not saved: ${problems.join('; ')}` });
+    throw invalid({
+      id: `Pemeriksaan gagal, pengaturan tidak disimpan: ${problems.join('; ')}`,
+      en: `Pre-flight check failed, settings not saved: ${problems.join('; ')}`,
+    });
   }
   return clean;
 }

@@ -40,19 +40,31 @@ const FOLDER_ID_RE = /^[A-Za-z0-9_-]{3,200}$/;
 export function validateSettings(s: ReportsSettings): ReportsSettings {
   const folders = s.folders.map((f) => ({ bu: f.bu.trim(), folderId: f.folderId.trim() }));
   for (const f of folders) {
-    if (!BU_RE.test(f.bu)) throw invalid({ id: `Kode unit bisnis tidak valid: "${f.bu}"`, en: `Invalid business unit code: "${f.bu}"` });
+    if (!BU_RE.test(f.bu))
+      throw invalid({ id: `Kode unit bisnis tidak valid: "${f.bu}"`, en: `Invalid business unit code: "${f.bu}"` });
     if (!FOLDER_ID_RE.test(f.folderId)) {
-      throw invalid({ id: `ID folder Drive tidak valid untuk ${f.bu}: "${f.folderId}"`, en: `Invalid Drive folder id for ${f.bu}: "${f.folderId}"` });
+      throw invalid({
+        id: `ID folder Drive tidak valid untuk ${f.bu}: "${f.folderId}"`,
+        en: `Invalid Drive folder id for ${f.bu}: "${f.folderId}"`,
+      });
     }
   }
   const seen = new Set<string>();
   for (const f of folders) {
-    if (seen.has(f.bu)) throw invalid({ id: `Unit bisnis ${f.bu} dipetakan dua kali`, en: `Business unit ${f.bu} is mapped twice` });
+    if (seen.has(f.bu))
+      throw invalid({ id: `Unit bisnis ${f.bu} dipetakan dua kali`, en: `Business unit ${f.bu} is mapped twice` });
     seen.add(f.bu);
   }
-  if (!folders.length) throw invalid({ id: 'Petakan minimal satu unit bisnis ke folder Drive.', en: 'Map at least one business unit to a Drive folder.' });
+  if (!folders.length)
+    throw invalid({
+      id: 'Petakan minimal satu unit bisnis ke folder Drive.',
+      en: 'Map at least one business unit to a Drive folder.',
+    });
   if (!WEBHOOK_FORMATS.includes(s.webhookFormat)) {
-    throw invalid({ id: `Format webhook tidak dikenal: "${s.webhookFormat}"`, en: `Unknown webhook format: "${s.webhookFormat}"` });
+    throw invalid({
+      id: `Format webhook tidak dikenal: "${s.webhookFormat}"`,
+      en: `Unknown webhook format: "${s.webhookFormat}"`,
+    });
   }
   if (!Number.isInteger(s.scheduleDay) || s.scheduleDay < 1 || s.scheduleDay > 28) {
     throw invalid({ id: 'Tanggal jadwal harus 1–28.', en: 'The schedule day must be 1–28.' });
@@ -76,9 +88,13 @@ export function parseStoredSettings(raw: unknown): ReportsSettings {
   const o = (raw && typeof raw === 'object' ? raw : {}) as Partial<ReportsSettings>;
   return {
     schema: typeof o.schema === 'string' ? o.schema : DEFAULT_SETTINGS.schema,
-    folders: Array.isArray(o.folders) ? o.folders.filter((f) => f && typeof f.bu === 'string' && typeof f.folderId === 'string') : [],
+    folders: Array.isArray(o.folders)
+      ? o.folders.filter((f) => f && typeof f.bu === 'string' && typeof f.folderId === 'string')
+      : [],
     pattern: typeof o.pattern === 'string' ? o.pattern : DEFAULT_SETTINGS.pattern,
-    webhookFormat: WEBHOOK_FORMATS.includes(o.webhookFormat as WebhookFormat) ? (o.webhookFormat as WebhookFormat) : DEFAULT_SETTINGS.webhookFormat,
+    webhookFormat: WEBHOOK_FORMATS.includes(o.webhookFormat as WebhookFormat)
+      ? (o.webhookFormat as WebhookFormat)
+      : DEFAULT_SETTINGS.webhookFormat,
     scheduleDay: typeof o.scheduleDay === 'number' ? o.scheduleDay : DEFAULT_SETTINGS.scheduleDay,
     scheduleHour: typeof o.scheduleHour === 'number' ? o.scheduleHour : DEFAULT_SETTINGS.scheduleHour,
     scheduleEnabled: typeof o.scheduleEnabled === 'boolean' ? o.scheduleEnabled : DEFAULT_SETTINGS.scheduleEnabled,

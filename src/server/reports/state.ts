@@ -82,10 +82,31 @@ export function pendingBus(s: RunState): BuPlan[] {
 }
 
 /** A new run's checkpoint. */
-export function newRun(o: { runId: string; month: string; trigger: RunState['trigger']; user: string; now: number; stagingFolderId: string; plan: BuPlan[] }): RunState {
+export function newRun(o: {
+  runId: string;
+  month: string;
+  trigger: RunState['trigger'];
+  user: string;
+  now: number;
+  stagingFolderId: string;
+  plan: BuPlan[];
+}): RunState {
   return {
-    runId: o.runId, month: o.month, trigger: o.trigger, user: o.user, phase: 'build', startedAt: o.now, endedAt: null,
-    leaseUntil: 0, leaseOwner: '', executions: 0, stagingFolderId: o.stagingFolderId, plan: o.plan, staged: [],
-    restarts: {}, journal: [], error: null,
+    runId: o.runId,
+    month: o.month,
+    trigger: o.trigger,
+    user: o.user,
+    phase: 'build',
+    startedAt: o.now,
+    endedAt: null,
+    leaseUntil: 0,
+    leaseOwner: '',
+    executions: 0,
+    stagingFolderId: o.stagingFolderId,
+    plan: o.plan,
+    staged: [],
+    restarts: {},
+    journal: [],
+    error: null,
   };
 }

@@ -30,7 +30,8 @@ export function checkWebhookUrl(format: WebhookFormat, url: string): string {
   const shape = SHAPES[format];
   const u = url.trim();
   const m = /^(https?:\/\/[^/?#\s]+)(\/[^\s]*)$/.exec(u);
-  const hostOk = !!m && (m[1] === shape.host || (format === 'discord' && m[1] === 'https://discordapp.com') || LOOPBACK.test(m[1]));
+  const hostOk =
+    !!m && (m[1] === shape.host || (format === 'discord' && m[1] === 'https://discordapp.com') || LOOPBACK.test(m[1]));
   if (!shape || !m || !hostOk || !shape.path.test(m[2]) || u.length > 2000) {
     throw invalid({
       id: `URL webhook tidak valid untuk ${format}. Contoh: ${shape?.example ?? ''}`,
@@ -42,7 +43,10 @@ export function checkWebhookUrl(format: WebhookFormat, url: string): string {
 
 /** Hides the secret parts of a webhook URL for display. */
 export function maskWebhookUrl(url: string): string {
-  return url.replace(/(token=|key=)[^&]+/g, '$1•••').replace(/\/bot\d+:[^/]+/, '/bot•••').replace(/(\/api\/webhooks\/\d+\/)[^/?]+/, '$1•••');
+  return url
+    .replace(/(token=|key=)[^&]+/g, '$1•••')
+    .replace(/\/bot\d+:[^/]+/, '/bot•••')
+    .replace(/(\/api\/webhooks\/\d+\/)[^/?]+/, '$1•••');
 }
 
 export interface WebhookRequest {
@@ -67,7 +71,14 @@ export function webhookRequest(format: WebhookFormat, url: string, text: string)
     case 'telegram': {
       const m = /[?&]chat_id=(-?\d+)/.exec(url);
       const base = url.replace(/\?.*$/, '');
-      return { url: base, payload: JSON.stringify({ chat_id: m ? Number(m[1]) : null, text: clip(text, TELEGRAM_MAX), disable_web_page_preview: true }) };
+      return {
+        url: base,
+        payload: JSON.stringify({
+          chat_id: m ? Number(m[1]) : null,
+          text: clip(text, TELEGRAM_MAX),
+          disable_web_page_preview: true,
+        }),
+      };
     }
   }
 }
@@ -83,7 +94,11 @@ export function alertText(o: {
   if (o.ok) {
     const total = (o.files ?? []).reduce((a, f) => a + f.rows, 0);
     const lines = (o.files ?? []).map((f) => `• ${f.bu}: ${f.rows} baris`);
-    return [`✅ DataDesk: laporan order DC ${o.month} terbit (${total} baris, ${(o.files ?? []).length} file). Run ${o.runId}`, ...lines, `DC order report ${o.month} published.`].join('\n');
+    return [
+      `✅ DataDesk: laporan order DC ${o.month} terbit (${total} baris, ${(o.files ?? []).length} file). Run ${o.runId}`,
+      ...lines,
+      `DC order report ${o.month} published.`,
+    ].join('\n');
   }
   return [
     `❌ DataDesk: laporan order DC ${o.month} GAGAL — folder tidak diubah. Run ${o.runId}`,

@@ -31,8 +31,16 @@ export const SCRATCH = 'dd_segment';
 export const CHUNK_ROWS = 5000;
 
 const SCRATCH_COLUMNS: Array<[string, 'bigint' | 'text']> = [
-  ['member_id', 'bigint'], ['rrr_id', 'text'], ['odi_id', 'text'], ['stamps_user_id', 'text'], ['name', 'text'],
-  ['email', 'text'], ['phone', 'text'], ['drop_reason', 'text'], ['rnk', 'bigint'], ['gender_group', 'text'],
+  ['member_id', 'bigint'],
+  ['rrr_id', 'text'],
+  ['odi_id', 'text'],
+  ['stamps_user_id', 'text'],
+  ['name', 'text'],
+  ['email', 'text'],
+  ['phone', 'text'],
+  ['drop_reason', 'text'],
+  ['rnk', 'bigint'],
+  ['gender_group', 'text'],
 ];
 
 /** Collects bound values in the order their `?` appear. */
@@ -67,7 +75,8 @@ function txFilter(s: Sql, req: SegmentRequest, dates: ResolvedDates, alias: stri
 function memberCriteria(s: Sql, req: SegmentRequest, dates: ResolvedDates): string[] {
   const k = req.criteria;
   const w: string[] = [];
-  if (k.preferredSites.length) w.push(`m.preferred_store_id IN (SELECT s.store_id FROM ${s.t('stores')} s WHERE s.code IN ${s.list(k.preferredSites)})`);
+  if (k.preferredSites.length)
+    w.push(`m.preferred_store_id IN (SELECT s.store_id FROM ${s.t('stores')} s WHERE s.code IN ${s.list(k.preferredSites)})`);
   if (k.cities.length) w.push(`m.domicile_city IN ${s.list(k.cities)}`);
   if (k.provinces.length) w.push(`m.domicile_province IN ${s.list(k.provinces)}`);
   if (k.tiers.length) w.push(`m.tier IN ${s.list(k.tiers)}`);
@@ -81,22 +90,30 @@ function memberCriteria(s: Sql, req: SegmentRequest, dates: ResolvedDates): stri
   if (k.activated !== null) w.push(`m.activated = ${s.p(k.activated)}`);
   if (k.fullRegistration !== null) w.push(`m.full_registration = ${s.p(k.fullRegistration)}`);
   if (k.childAge) {
-    w.push(`EXISTS (SELECT 1 FROM ${s.t('children')} ch WHERE ch.member_id = m.member_id AND ch.birth_date > ${s.date(dates.childBornAfter!)} AND ch.birth_date <= ${s.date(dates.childBornOnOrBefore!)})`);
+    w.push(
+      `EXISTS (SELECT 1 FROM ${s.t('children')} ch WHERE ch.member_id = m.member_id AND ch.birth_date > ${s.date(dates.childBornAfter!)} AND ch.birth_date <= ${s.date(dates.childBornOnOrBefore!)})`,
+    );
   }
   if (k.affinity) {
-    w.push(`EXISTS (SELECT 1 FROM ${s.t('category_affinity')} a WHERE a.member_id = m.member_id AND a.category IN ${s.list(k.affinity.categories)} AND a.score >= ${s.p(k.affinity.minScore)})`);
+    w.push(
+      `EXISTS (SELECT 1 FROM ${s.t('category_affinity')} a WHERE a.member_id = m.member_id AND a.category IN ${s.list(k.affinity.categories)} AND a.score >= ${s.p(k.affinity.minScore)})`,
+    );
   }
   if (k.payment) {
     // Bound values follow the order of their `?` in the text: methods, then areas, then the period.
     const methods = s.list(k.payment.methods);
     const area = k.payment.areas.length ? ` AND ps.area IN ${s.list(k.payment.areas)}` : '';
     const tx = txFilter(s, req, dates, 'pt').join(' AND ');
-    w.push(`EXISTS (SELECT 1 FROM ${s.t('transactions')} pt JOIN ${s.t('stores')} ps ON ps.store_id = pt.store_id WHERE pt.member_id = m.member_id AND pt.payment_method IN ${methods}${area} AND ${tx})`);
+    w.push(
+      `EXISTS (SELECT 1 FROM ${s.t('transactions')} pt JOIN ${s.t('stores')} ps ON ps.store_id = pt.store_id WHERE pt.member_id = m.member_id AND pt.payment_method IN ${methods}${area} AND ${tx})`,
+    );
   }
   if (k.voucherNotRedeemed) {
     const v = k.voucherNotRedeemed;
     const prog = v.program ? ` AND v.program = ${s.p(v.program)}` : '';
-    w.push(`EXISTS (SELECT 1 FROM ${s.t('vouchers')} v WHERE v.member_id = m.member_id${prog} AND v.issued_at >= ${s.date(v.from)} AND v.issued_at <= ${s.date(v.to)} AND (v.redeemed_at IS NULL OR v.redeemed_at > ${s.date(v.to)}))`);
+    w.push(
+      `EXISTS (SELECT 1 FROM ${s.t('vouchers')} v WHERE v.member_id = m.member_id${prog} AND v.issued_at >= ${s.date(v.from)} AND v.issued_at <= ${s.date(v.to)} AND (v.redeemed_at IS NULL OR v.redeemed_at > ${s.date(v.to)}))`,
+    );
   }
   return w;
 }
@@ -137,14 +154,18 @@ function priorityOrder(req: SegmentRequest): string {
 export function compileSegment(req: SegmentRequest, dates: ResolvedDates, d: Dialect): CompiledSegment {
   const s = new Sql(d);
   const tx = txFilter(s, req, dates, 't');
-  if (req.criteria.stores.length) tx.push(`t.store_id IN (SELECT s.store_id FROM ${s.t('stores')} s WHERE s.code IN ${s.list(req.criteria.stores)})`);
+  if (req.criteria.stores.length)
+    tx.push(`t.store_id IN (SELECT s.store_id FROM ${s.t('stores')} s WHERE s.code IN ${s.list(req.criteria.stores)})`);
   const crit = memberCriteria(s, req, dates);
   const usesOpens = req.priority === 'NON_OPENERS_FIRST' || req.priority === 'OPENERS_FIRST';
   const opener = usesOpens
     ? `EXISTS (SELECT 1 FROM ${s.t('email_opens')} o WHERE o.member_id = f.member_id AND o.opened_at >= ${s.date(dates.opensFrom)})`
     : 'FALSE';
   const reason = dropReason(s, req, dates);
-  const capped = req.cap !== null ? `CASE WHEN r.drop_reason IS NULL AND r.rnk > ${s.p(req.cap)} THEN 'over_cap' ELSE r.drop_reason END` : 'r.drop_reason';
+  const capped =
+    req.cap !== null
+      ? `CASE WHEN r.drop_reason IS NULL AND r.rnk > ${s.p(req.cap)} THEN 'over_cap' ELSE r.drop_reason END`
+      : 'r.drop_reason';
   const group = req.splitByGender
     ? `CASE WHEN c.drop_reason IS NOT NULL THEN NULL WHEN c.gender IS NOT NULL THEN c.gender
          WHEN bl.bn <= (SELECT CASE WHEN g.nm + g.nf = 0 THEN ${d.roundShare('g.nb', '1', '2')} ELSE ${d.roundShare('g.nb', 'g.nm', '(g.nm + g.nf)')} END FROM tally g) THEN 'M' ELSE 'F' END`

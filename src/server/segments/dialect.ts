@@ -83,5 +83,6 @@ export const bigquery = (dataset = 'loyalty'): Dialect => ({
   createScratch: (name, columns) => [
     `CREATE TEMP TABLE ${name} (${columns.map(([c, t]) => `${c} ${t === 'bigint' ? 'INT64' : 'STRING'}`).join(', ')})`,
   ],
-  jsonRows: (exprs, orderBy) => `TO_JSON_STRING(ARRAY_AGG(STRUCT(${exprs.map((e, i) => `${e} AS c${i}`).join(', ')}) ORDER BY ${orderBy}))`,
+  jsonRows: (exprs, orderBy) =>
+    `TO_JSON_STRING(ARRAY_AGG(STRUCT(${exprs.map((e, i) => `${e} AS c${i}`).join(', ')}) ORDER BY ${orderBy}))`,
 });

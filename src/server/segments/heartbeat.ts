@@ -21,7 +21,9 @@ export function segmentsHeartbeat(now: Date, deadline: Deadline): void {
       outcome = `Dilewati: ${s.owner} bukan lagi analis kampanye / Skipped: ${s.owner} is no longer a campaign analyst`;
     } else {
       try {
-        const r = withLoyaltyDb((db) => runSegment(ports(db, runner || s.owner), validated(db, { ...s.request, contactFrom: null }).req));
+        const r = withLoyaltyDb((db) =>
+          runSegment(ports(db, runner || s.owner), validated(db, { ...s.request, contactFrom: null }).req),
+        );
         outcome = `${r.counts.delivered} member → ${r.sheet}`;
       } catch (e) {
         outcome = `Gagal / Failed: ${(e as Error).message}`;

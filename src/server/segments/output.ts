@@ -53,12 +53,18 @@ export function toCsv(header: string[], rows: string[][]): string {
 export function baseName(req: SegmentRequest, now: Date): string {
   const t = wibDateTime(now); // 23/11/2026 10:05 WIB
   const stamp = `${t.slice(6, 10)}-${t.slice(3, 5)}-${t.slice(0, 2)} ${t.slice(11, 13)}${t.slice(14, 16)}`;
-  return `${req.name.replace(/[\\/:*?"<>|#\[\]]/g, ' ').replace(/\s+/g, ' ').trim()} ${stamp}`;
+  return `${req.name
+    .replace(/[\\/:*?"<>|#\[\]]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} ${stamp}`;
 }
 
 /** A sheet name that fits (100 characters, no brackets or quotes) and is unique among `taken`. */
 export function sheetName(base: string, taken: string[]): string {
-  const clean = base.replace(/[\[\]*?:\/\\']/g, ' ').slice(0, 90).trim();
+  const clean = base
+    .replace(/[\[\]*?:\/\\']/g, ' ')
+    .slice(0, 90)
+    .trim();
   let name = clean;
   for (let i = 2; taken.includes(name); i++) name = `${clean} (${i})`;
   return name;
@@ -101,14 +107,40 @@ export function metadataText(f: RunFacts): string {
 }
 
 export const LOG_SHEET = 'Segment log';
-export const LOG_HEADER = ['Waktu / Time (WIB)', 'Segmen / Segment', 'Kampanye / Campaign', 'Kanal / Channel', 'Periode / Period', 'Ditemukan / Found',
-  'Dibuang / Dropped', 'Dikirim / Delivered', 'Sheet', 'File', 'Metadata', 'Oleh / By', 'ID daftar / List ID'];
+export const LOG_HEADER = [
+  'Waktu / Time (WIB)',
+  'Segmen / Segment',
+  'Kampanye / Campaign',
+  'Kanal / Channel',
+  'Periode / Period',
+  'Ditemukan / Found',
+  'Dibuang / Dropped',
+  'Dikirim / Delivered',
+  'Sheet',
+  'File',
+  'Metadata',
+  'Oleh / By',
+  'ID daftar / List ID',
+];
 
 /** Number format per log column: text stays text ('@'), counts are numbers. */
 export const LOG_FORMATS = ['@', '@', '@', '@', '@', '#,##0', '#,##0', '#,##0', '@', '@', '@', '@', '@'];
 
 export function logRow(f: RunFacts, fileUrl: string, metaUrl: string): Array<string | number> {
   const dropped = f.counts.found - f.counts.delivered;
-  return [wibDateTime(f.now), f.req.name, f.req.campaign, CHANNEL_WORDS[f.req.channel], `${f.dates.txFrom ?? '…'} – ${f.dates.txTo}`,
-    f.counts.found, dropped, f.counts.delivered, f.sheet, fileUrl, metaUrl, f.user, f.listId];
+  return [
+    wibDateTime(f.now),
+    f.req.name,
+    f.req.campaign,
+    CHANNEL_WORDS[f.req.channel],
+    `${f.dates.txFrom ?? '…'} – ${f.dates.txTo}`,
+    f.counts.found,
+    dropped,
+    f.counts.delivered,
+    f.sheet,
+    fileUrl,
+    metaUrl,
+    f.user,
+    f.listId,
+  ];
 }

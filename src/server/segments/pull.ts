@@ -6,7 +6,19 @@ import { buildXlsx, XLSX_MIME } from '../core/xlsx/writer';
 import { compileSegment, CompiledSegment } from './compile';
 import type { Dialect } from './dialect';
 import { resolveDates, ResolvedDates } from './period';
-import { baseName, LOG_FORMATS, LOG_HEADER, LOG_SHEET, logRow, metadataText, parseCounts, parseRows, RunFacts, sheetName, toCsv } from './output';
+import {
+  baseName,
+  LOG_FORMATS,
+  LOG_HEADER,
+  LOG_SHEET,
+  logRow,
+  metadataText,
+  parseCounts,
+  parseRows,
+  RunFacts,
+  sheetName,
+  toCsv,
+} from './output';
 import type { SegmentCounts, SegmentRequest } from './request';
 import { countsWords } from './words';
 
@@ -55,10 +67,16 @@ export function previewSegment(ports: PullPorts, req: SegmentRequest): PreviewRe
 function checkFolder(ports: PullPorts, id: string): void {
   const f = ports.folder(id);
   if (!f) {
-    throw notFound({ id: `Folder tujuan tidak ditemukan atau sudah dihapus: ${id}`, en: `The destination folder does not exist or is in the trash: ${id}` });
+    throw notFound({
+      id: `Folder tujuan tidak ditemukan atau sudah dihapus: ${id}`,
+      en: `The destination folder does not exist or is in the trash: ${id}`,
+    });
   }
   if (!f.writable) {
-    throw denied({ id: `Anda tidak punya akses tulis ke folder "${f.name}".`, en: `You cannot write to the folder "${f.name}".` });
+    throw denied({
+      id: `Anda tidak punya akses tulis ke folder "${f.name}".`,
+      en: `You cannot write to the folder "${f.name}".`,
+    });
   }
 }
 
@@ -113,12 +131,38 @@ export function runSegment(ports: PullPorts, req: SegmentRequest): RunResult {
   return { ...out, mailed, warnings, durationMs: Date.now() - started };
 }
 
-function factsOf(out: Omit<RunResult, 'mailed' | 'warnings' | 'durationMs'>, req: SegmentRequest, dates: ResolvedDates, now: Date, user: string, ms: number): RunFacts {
-  return { req, dates, counts: out.counts, now, user, listId: out.listId, fileName: out.file.name, sheet: out.sheet, durationMs: ms };
+function factsOf(
+  out: Omit<RunResult, 'mailed' | 'warnings' | 'durationMs'>,
+  req: SegmentRequest,
+  dates: ResolvedDates,
+  now: Date,
+  user: string,
+  ms: number,
+): RunFacts {
+  return {
+    req,
+    dates,
+    counts: out.counts,
+    now,
+    user,
+    listId: out.listId,
+    fileName: out.file.name,
+    sheet: out.sheet,
+    durationMs: ms,
+  };
 }
 
-function deliver(ports: PullPorts, db: Db, req: SegmentRequest, dates: ResolvedDates, c: CompiledSegment, listId: string, now: Date,
-  made: { sheet: string | null; files: string[] }, started: number): Omit<RunResult, 'mailed' | 'warnings' | 'durationMs'> {
+function deliver(
+  ports: PullPorts,
+  db: Db,
+  req: SegmentRequest,
+  dates: ResolvedDates,
+  c: CompiledSegment,
+  listId: string,
+  now: Date,
+  made: { sheet: string | null; files: string[] },
+  started: number,
+): Omit<RunResult, 'mailed' | 'warnings' | 'durationMs'> {
   const t0 = Date.now();
   for (const st of c.materialise) db.execute(st.sql, st.params);
   const counts = parseCounts(db.query(c.counts.sql, c.counts.params));
@@ -134,18 +178,40 @@ function deliver(ports: PullPorts, db: Db, req: SegmentRequest, dates: ResolvedD
   const xlsx = req.delivery.format === 'XLSX';
   const fileName = `${base}.${xlsx ? 'xlsx' : 'csv'}`;
   const bytes = xlsx
-    ? buildXlsx(c.headers.map((h) => ({ header: h, type: 'text' as const, width: Math.max(12, h.length + 2) })), rows, { sheetName: 'Segment', mtime: now })
+    ? buildXlsx(
+        c.headers.map((h) => ({ header: h, type: 'text' as const, width: Math.max(12, h.length + 2) })),
+        rows,
+        { sheetName: 'Segment', mtime: now },
+      )
     : strToU8(toCsv(c.headers, rows));
   const file = ports.createFile(req.delivery.folderId, fileName, xlsx ? XLSX_MIME : 'text/csv', bytes);
   made.files.push(file.id);
 
   const metaName = `${base} - metadata.txt`;
-  const facts: RunFacts = { req, dates, counts, now, user: ports.user, listId, fileName, sheet, durationMs: Date.now() - started };
+  const facts: RunFacts = {
+    req,
+    dates,
+    counts,
+    now,
+    user: ports.user,
+    listId,
+    fileName,
+    sheet,
+    durationMs: Date.now() - started,
+  };
   const meta = ports.createFile(req.delivery.folderId, metaName, 'text/plain', strToU8(metadataText(facts)));
   made.files.push(meta.id);
 
   for (const st of c.record(listId, ports.user, now.toISOString(), counts.delivered)) db.execute(st.sql, st.params);
-  return { counts, lines: countsWords(counts), sqlMs, listId, sheet, file: { name: fileName, url: file.url }, metadata: { name: metaName, url: meta.url } };
+  return {
+    counts,
+    lines: countsWords(counts),
+    sqlMs,
+    listId,
+    sheet,
+    file: { name: fileName, url: file.url },
+    metadata: { name: metaName, url: meta.url },
+  };
 }
 
 function summaryMail(f: RunFacts, out: { file: { url: string }; sheet: string }): string {

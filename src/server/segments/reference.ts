@@ -5,14 +5,16 @@ import type { Reference } from './validate';
 
 export function referenceSql(d: Dialect): string {
   const t = (n: string) => d.table(n);
-  return [
-    `SELECT 'brand' AS kind, name AS a, '' AS b, '' AS c FROM ${t('brands')}`,
-    `SELECT 'store', s.code, b.name, s.area FROM ${t('stores')} s JOIN ${t('brands')} b ON b.brand_id = s.brand_id`,
-    `SELECT 'city', city, province, '' FROM ${t('cities')}`,
-    `SELECT 'category', name, '', '' FROM ${t('categories')}`,
-    `SELECT 'payment', name, '', '' FROM ${t('payment_methods')}`,
-    `SELECT 'voucher', program, '', '' FROM ${t('voucher_programs')}`,
-  ].join('\nUNION ALL\n') + '\nORDER BY 1, 2';
+  return (
+    [
+      `SELECT 'brand' AS kind, name AS a, '' AS b, '' AS c FROM ${t('brands')}`,
+      `SELECT 'store', s.code, b.name, s.area FROM ${t('stores')} s JOIN ${t('brands')} b ON b.brand_id = s.brand_id`,
+      `SELECT 'city', city, province, '' FROM ${t('cities')}`,
+      `SELECT 'category', name, '', '' FROM ${t('categories')}`,
+      `SELECT 'payment', name, '', '' FROM ${t('payment_methods')}`,
+      `SELECT 'voucher', program, '', '' FROM ${t('voucher_programs')}`,
+    ].join('\nUNION ALL\n') + '\nORDER BY 1, 2'
+  );
 }
 
 export function loadReference(db: Db, d: Dialect): Reference {
@@ -20,12 +22,24 @@ export function loadReference(db: Db, d: Dialect): Reference {
   for (const r of db.query(referenceSql(d))) {
     const a = String(r.a);
     switch (r.kind) {
-      case 'brand': ref.brands.push(a); break;
-      case 'store': ref.stores.push({ code: a, name: a, brand: String(r.b), area: String(r.c) }); break;
-      case 'city': ref.cities.push({ city: a, province: String(r.b) }); break;
-      case 'category': ref.categories.push(a); break;
-      case 'payment': ref.paymentMethods.push(a); break;
-      case 'voucher': ref.voucherPrograms.push(a); break;
+      case 'brand':
+        ref.brands.push(a);
+        break;
+      case 'store':
+        ref.stores.push({ code: a, name: a, brand: String(r.b), area: String(r.c) });
+        break;
+      case 'city':
+        ref.cities.push({ city: a, province: String(r.b) });
+        break;
+      case 'category':
+        ref.categories.push(a);
+        break;
+      case 'payment':
+        ref.paymentMethods.push(a);
+        break;
+      case 'voucher':
+        ref.voucherPrograms.push(a);
+        break;
     }
   }
   return ref;

@@ -85,7 +85,10 @@ export interface SegmentRequest {
 }
 
 /** Columns each channel delivers, in order, with their header. */
-export const CHANNEL_COLUMNS: Record<Channel, Array<{ key: 'rrr_id' | 'odi_id' | 'stamps_user_id' | 'name' | 'email' | 'phone'; header: string }>> = {
+export const CHANNEL_COLUMNS: Record<
+  Channel,
+  Array<{ key: 'rrr_id' | 'odi_id' | 'stamps_user_id' | 'name' | 'email' | 'phone'; header: string }>
+> = {
   EMAIL_BLAST: [
     { key: 'rrr_id', header: 'RRR ID' },
     { key: 'odi_id', header: 'ODI ID' },
@@ -109,7 +112,10 @@ export const CHANNEL_COLUMNS: Record<Channel, Array<{ key: 'rrr_id' | 'odi_id' |
 };
 
 /** What a channel cannot do without: a member lacking one of these is dropped and counted. */
-export const CHANNEL_REQUIRES: Record<Channel, { ids: Array<'rrr_id' | 'odi_id' | 'stamps_user_id'>; name: boolean; email: boolean; phone: boolean }> = {
+export const CHANNEL_REQUIRES: Record<
+  Channel,
+  { ids: Array<'rrr_id' | 'odi_id' | 'stamps_user_id'>; name: boolean; email: boolean; phone: boolean }
+> = {
   EMAIL_BLAST: { ids: ['rrr_id', 'odi_id', 'stamps_user_id'], name: false, email: true, phone: false },
   WSME: { ids: ['rrr_id', 'odi_id', 'stamps_user_id'], name: true, email: false, phone: true },
   WABA: { ids: ['rrr_id'], name: true, email: false, phone: true },
@@ -133,7 +139,10 @@ export type DropReason = (typeof DROP_REASONS)[number];
 export const DROP_REASON_WORDS: Record<DropReason, { id: string; en: string }> = {
   opted_out: { id: 'Berhenti berlangganan (opt-out)', en: 'Opted out' },
   same_campaign: { id: 'Sudah di segmen lain kampanye ini', en: 'Already in another segment of this campaign' },
-  other_campaign: { id: 'Dihubungi kampanye lain pada periode yang sama', en: 'Contacted by another campaign in an overlapping period' },
+  other_campaign: {
+    id: 'Dihubungi kampanye lain pada periode yang sama',
+    en: 'Contacted by another campaign in an overlapping period',
+  },
   missing_id: { id: 'ID member tidak lengkap', en: 'Member IDs missing' },
   missing_name: { id: 'Nama kosong', en: 'Name missing' },
   missing_email: { id: 'Email kosong', en: 'Email missing' },

@@ -11,7 +11,17 @@ import { requestFromFormRow } from './form';
 import { checkRequest } from './validate';
 import { loadReference } from './reference';
 import {
-  checkNewName, defaultFolderId, deleteSaved, dialect, getSaved, listSaved, ports, putSaved, saveRequest, validated, withLoyaltyDb,
+  checkNewName,
+  defaultFolderId,
+  deleteSaved,
+  dialect,
+  getSaved,
+  listSaved,
+  ports,
+  putSaved,
+  saveRequest,
+  validated,
+  withLoyaltyDb,
 } from './service';
 
 export interface SegmentReference {
@@ -141,12 +151,23 @@ export function segments_rerun(name: string): SegmentRun {
 }
 
 /** Turns a row of a form-responses sheet into a request for the sidebar to show; problems listed, nothing saved. */
-export function segments_fromFormRow(sheetName: string, row: number): { request: SegmentRequest; problems: string[]; ignored: string[] } {
+export function segments_fromFormRow(
+  sheetName: string,
+  row: number,
+): { request: SegmentRequest; problems: string[]; ignored: string[] } {
   return rpc('segments_fromFormRow', () => {
     callerWithRole('analyst');
-    if (!Number.isInteger(row) || row < 2) throw invalid({ id: 'Nomor baris harus 2 atau lebih (baris 1 = judul).', en: 'The row number must be 2 or more (row 1 is the header).' });
+    if (!Number.isInteger(row) || row < 2)
+      throw invalid({
+        id: 'Nomor baris harus 2 atau lebih (baris 1 = judul).',
+        en: 'The row number must be 2 or more (row 1 is the header).',
+      });
     const got = headerAndRow(sheetName, row);
-    if (!got) throw notFound({ id: `Sheet "${sheetName}" atau baris ${row} tidak ada.`, en: `Sheet "${sheetName}" or row ${row} does not exist.` });
+    if (!got)
+      throw notFound({
+        id: `Sheet "${sheetName}" atau baris ${row} tidak ada.`,
+        en: `Sheet "${sheetName}" or row ${row} does not exist.`,
+      });
     const { request, ignored } = requestFromFormRow(got.header, got.row);
     if (!request.delivery.folderId) request.delivery.folderId = defaultFolderId();
     const problems = withLoyaltyDb((db) => checkRequest(request, loadReference(db, dialect)).problems);

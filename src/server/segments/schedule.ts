@@ -48,10 +48,13 @@ export function nextRun(s: Schedule, after: Date): Date | null {
 /** Problems with a schedule, in both languages; empty when fine. */
 export function scheduleProblems(s: Schedule): Array<{ id: string; en: string }> {
   const out: Array<{ id: string; en: string }> = [];
-  if (!['NONE', 'WEEKLY', 'MONTHLY'].includes(s.every)) out.push({ id: `Jadwal tidak dikenal: ${s.every}`, en: `Unknown schedule: ${s.every}` });
+  if (!['NONE', 'WEEKLY', 'MONTHLY'].includes(s.every))
+    out.push({ id: `Jadwal tidak dikenal: ${s.every}`, en: `Unknown schedule: ${s.every}` });
   if (!Number.isInteger(s.hour) || s.hour < 0 || s.hour > 23) out.push({ id: 'Jam harus 0–23.', en: 'The hour must be 0–23.' });
-  if (s.every === 'WEEKLY' && (!Number.isInteger(s.weekday) || s.weekday < 1 || s.weekday > 7)) out.push({ id: 'Hari harus 1 (Senin) – 7 (Minggu).', en: 'The weekday must be 1 (Monday) – 7 (Sunday).' });
-  if (s.every === 'MONTHLY' && (!Number.isInteger(s.monthDay) || s.monthDay < 1 || s.monthDay > 28)) out.push({ id: 'Tanggal harus 1–28.', en: 'The day of the month must be 1–28.' });
+  if (s.every === 'WEEKLY' && (!Number.isInteger(s.weekday) || s.weekday < 1 || s.weekday > 7))
+    out.push({ id: 'Hari harus 1 (Senin) – 7 (Minggu).', en: 'The weekday must be 1 (Monday) – 7 (Sunday).' });
+  if (s.every === 'MONTHLY' && (!Number.isInteger(s.monthDay) || s.monthDay < 1 || s.monthDay > 28))
+    out.push({ id: 'Tanggal harus 1–28.', en: 'The day of the month must be 1–28.' });
   return out;
 }
 

@@ -5,7 +5,15 @@ import { withDb } from '../platform/db';
 import { createFileIn, trashFile } from '../platform/drive';
 import { folderState } from '../platform/drive-folders';
 import { sendMail } from '../platform/mail';
-import { docValues, deleteDocProp, sheetNames, insertTextSheet, deleteSheetNamed, appendSheetRow, newUuid } from '../platform/segment-io';
+import {
+  docValues,
+  deleteDocProp,
+  sheetNames,
+  insertTextSheet,
+  deleteSheetNamed,
+  appendSheetRow,
+  newUuid,
+} from '../platform/segment-io';
 import { docJson, setDocJson, scriptProp } from '../platform/props';
 import { postgres } from './dialect';
 import { loadReference } from './reference';
@@ -76,7 +84,10 @@ export function getSaved(name: string): SavedRequest {
 export function putSaved(s: SavedRequest): void {
   const json = JSON.stringify(s);
   if (json.length > 8500) {
-    throw invalid({ id: 'Permintaan terlalu besar untuk disimpan (maks. ±8 KB).', en: 'The request is too large to save (max about 8 KB).' });
+    throw invalid({
+      id: 'Permintaan terlalu besar untuk disimpan (maks. ±8 KB).',
+      en: 'The request is too large to save (max about 8 KB).',
+    });
   }
   setDocJson(keyOf(s.request.name), s);
 }

@@ -33,7 +33,9 @@ export function parseCatalogueSheet(values: readonly (readonly unknown[])[], she
   const header = values[0].map((h) => normalize(String(h ?? '')));
   const col = (k: keyof typeof HEAD) => header.findIndex((h) => HEAD[k].some((a) => h === a || h.startsWith(a + ' ')));
   const c = { sku: col('sku'), name: col('name'), category: col('category'), image: col('image') };
-  const missing = Object.entries(c).filter(([, i]) => i < 0).map(([k]) => k);
+  const missing = Object.entries(c)
+    .filter(([, i]) => i < 0)
+    .map(([k]) => k);
   if (missing.length) {
     throw invalid({
       id: `Sheet katalog "${sheetName}" tidak punya kolom: ${missing.join(', ')} (perlu SKU, Nama Produk, Kategori, URL Gambar).`,
@@ -45,7 +47,11 @@ export function parseCatalogueSheet(values: readonly (readonly unknown[])[], she
     const r = values[i];
     const sku = String(r[c.sku] ?? '').trim();
     if (!sku) continue;
-    out.set(key(sku), { name: String(r[c.name] ?? '').trim(), category: String(r[c.category] ?? '').trim(), imageUrl: String(r[c.image] ?? '').trim() });
+    out.set(key(sku), {
+      name: String(r[c.name] ?? '').trim(),
+      category: String(r[c.category] ?? '').trim(),
+      imageUrl: String(r[c.image] ?? '').trim(),
+    });
   }
   if (!out.size) emptyCatalogue(`sheet "${sheetName}"`);
   return out;
@@ -53,13 +59,19 @@ export function parseCatalogueSheet(values: readonly (readonly unknown[])[], she
 
 /** One query for all the SKUs asked about (bound as one JSON parameter). */
 export function queryCatalogue(db: Db, table: string, skus: readonly string[]): Catalogue {
-  if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)?$/.test(table)) throw invalid({ id: `Nama tabel katalog tidak valid: ${table}`, en: `Invalid catalogue table name: ${table}` });
+  if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)?$/.test(table))
+    throw invalid({ id: `Nama tabel katalog tidak valid: ${table}`, en: `Invalid catalogue table name: ${table}` });
   const rows = db.query(
     `SELECT sku, name, category, image_url FROM ${table} WHERE upper(sku) IN (SELECT upper(jsonb_array_elements_text(CAST(? AS jsonb))))`,
     [JSON.stringify(skus)],
   );
   const out: Catalogue = new Map();
-  for (const r of rows) out.set(key(String(r.sku)), { name: String(r.name ?? ''), category: String(r.category ?? ''), imageUrl: String(r.image_url ?? '') });
+  for (const r of rows)
+    out.set(key(String(r.sku)), {
+      name: String(r.name ?? ''),
+      category: String(r.category ?? ''),
+      imageUrl: String(r.image_url ?? ''),
+    });
   return out;
 }
 

@@ -82,8 +82,22 @@ function allowance(window: number[], rpm: number, now: number): number {
   return Math.max(0, rpm - window.length);
 }
 
-export function runEngine(items: readonly EngineItem[], cfg: EngineConfig, ports: EnginePorts, cache: AnswerCache, rpmWindow: number[]): { results: EngineResult[]; stats: EngineStats } {
-  const stats: EngineStats = { requests: 0, imageRequests: 0, retries: 0, tokensIn: 0, tokensOut: 0, cacheHits: 0, stoppedBy: 'done' };
+export function runEngine(
+  items: readonly EngineItem[],
+  cfg: EngineConfig,
+  ports: EnginePorts,
+  cache: AnswerCache,
+  rpmWindow: number[],
+): { results: EngineResult[]; stats: EngineStats } {
+  const stats: EngineStats = {
+    requests: 0,
+    imageRequests: 0,
+    retries: 0,
+    tokensIn: 0,
+    tokensOut: 0,
+    cacheHits: 0,
+    stoppedBy: 'done',
+  };
   const results: EngineResult[] = [];
   if (!items.length) return { results, stats };
 
@@ -97,7 +111,13 @@ export function runEngine(items: readonly EngineItem[], cfg: EngineConfig, ports
   withUrl.forEach((it, i) => {
     const r = imgRes[i];
     const type = (r.contentType || '').split(';')[0].trim().toLowerCase();
-    if (r.code === 200 && r.base64 && r.sha256 && /^image\//.test(type) && r.base64.length + BASE_REQUEST_BYTES < cfg.maxRequestBytes) {
+    if (
+      r.code === 200 &&
+      r.base64 &&
+      r.sha256 &&
+      /^image\//.test(type) &&
+      r.base64.length + BASE_REQUEST_BYTES < cfg.maxRequestBytes
+    ) {
       images.set(it.sku, { mimeType: type, data: r.base64, sha: r.sha256 });
     }
   });
@@ -116,38 +136,74 @@ export function runEngine(items: readonly EngineItem[], cfg: EngineConfig, ports
     const hit = cached[keyOf.get(it.sku)!];
     if (hit) {
       stats.cacheHits++;
-      results.push({ sku: it.sku, outcome: img ? 'done' : 'no_image', raw: hit, reason: img ? '' : 'gambar tidak dapat diambil', fromCache: true });
+      results.push({
+        sku: it.sku,
+        outcome: img ? 'done' : 'no_image',
+        raw: hit,
+        reason: img ? '' : 'gambar tidak dapat diambil',
+        fromCache: true,
+      });
     } else {
-      todo.push({ sku: it.sku, name: it.name, category: it.category, image: img ? { mimeType: img.mimeType, data: img.data } : null, noImage: !img });
+      todo.push({
+        sku: it.sku,
+        name: it.name,
+        category: it.category,
+        image: img ? { mimeType: img.mimeType, data: img.data } : null,
+        noImage: !img,
+      });
     }
   }
 
   // 3. Model calls in rounds.
-  let queue: Pending[] = batchItems(todo, { maxItems: cfg.batchSize, maxBytes: cfg.maxRequestBytes }).map((b) => ({ items: b, attempt: 0, invalid: 0, notBefore: 0, lastReason: '' }));
+  let queue: Pending[] = batchItems(todo, { maxItems: cfg.batchSize, maxBytes: cfg.maxRequestBytes }).map((b) => ({
+    items: b,
+    attempt: 0,
+    invalid: 0,
+    notBefore: 0,
+    lastReason: '',
+  }));
   const url = `${cfg.baseUrl.replace(/\/+$/, '')}/v1beta/models/${encodeURIComponent(cfg.model)}:generateContent`;
   const fresh: Record<string, string[]> = {};
   const finish = (it: TagItem & { noImage: boolean }, outcome: Outcome, raw: string[], reason: string) => {
     const o: Outcome = outcome === 'done' && it.noImage ? 'no_image' : outcome;
-    results.push({ sku: it.sku, outcome: o, raw, reason: o === 'no_image' && !reason ? 'gambar tidak dapat diambil' : reason, fromCache: false });
+    results.push({
+      sku: it.sku,
+      outcome: o,
+      raw,
+      reason: o === 'no_image' && !reason ? 'gambar tidak dapat diambil' : reason,
+      fromCache: false,
+    });
   };
   const giveUp = (p: Pending, reason: string) => p.items.forEach((it) => finish(it, 'error', [], reason));
   let salt = 0;
 
   while (queue.length) {
-    if (cfg.budgetSpent(stats.tokensIn, stats.tokensOut)) { stats.stoppedBy = 'budget'; break; }
+    if (cfg.budgetSpent(stats.tokensIn, stats.tokensOut)) {
+      stats.stoppedBy = 'budget';
+      break;
+    }
     const now = ports.now();
     const ready = queue.filter((p) => p.notBefore <= now);
     if (!ready.length) {
       const wait = Math.min(...queue.map((p) => p.notBefore)) - now;
-      if (wait > ports.remainingMs() - WRITE_MARGIN_MS) { stats.stoppedBy = 'deadline'; break; }
+      if (wait > ports.remainingMs() - WRITE_MARGIN_MS) {
+        stats.stoppedBy = 'deadline';
+        break;
+      }
       ports.sleep(wait);
       continue;
     }
-    if (ports.remainingMs() < WRITE_MARGIN_MS + 10_000) { stats.stoppedBy = 'deadline'; break; }
+    if (ports.remainingMs() < WRITE_MARGIN_MS + 10_000) {
+      stats.stoppedBy = 'deadline';
+      break;
+    }
     const allowed = Math.min(allowance(rpmWindow, cfg.rpm, now), cfg.maxParallel);
     if (allowed === 0) {
       const wait = rpmWindow[0] + 60_000 - now + 50;
-      if (wait > ports.remainingMs() - WRITE_MARGIN_MS - 10_000) { stats.stoppedBy = 'rpm'; break; }
+      if (wait > ports.remainingMs() - WRITE_MARGIN_MS - 10_000) {
+        stats.stoppedBy = 'rpm';
+        break;
+      }
       ports.sleep(wait);
       continue;
     }
@@ -178,21 +234,28 @@ export function runEngine(items: readonly EngineItem[], cfg: EngineConfig, ports
         }
         return giveUp(p, `ditolak model: ${v.reason}`);
       }
-      const a = parseAnswer(res.text, p.items.map((it) => it.sku));
+      const a = parseAnswer(
+        res.text,
+        p.items.map((it) => it.sku),
+      );
       stats.tokensIn += a.usage.promptTokens;
       stats.tokensOut += a.usage.outputTokens;
       if (a.kind === 'blocked') {
         if (p.items.length === 1) return finish(p.items[0], 'blocked', [], a.reason);
         // Find the item the model refuses: ask about each one alone.
         stats.retries++;
-        p.items.forEach((it) => queue.push({ items: [it], attempt: p.attempt, invalid: p.invalid, notBefore: 0, lastReason: a.reason }));
+        p.items.forEach((it) =>
+          queue.push({ items: [it], attempt: p.attempt, invalid: p.invalid, notBefore: 0, lastReason: a.reason }),
+        );
         return;
       }
       if (a.kind === 'invalid') {
         stats.retries++;
         if (p.items.length > 1 && p.invalid >= 1) {
           // Rejected twice: ask about each SKU alone, so one bad answer cannot sink its batch-mates.
-          p.items.forEach((it) => queue.push({ items: [it], attempt: p.attempt, invalid: 1, notBefore: 0, lastReason: a.reason }));
+          p.items.forEach((it) =>
+            queue.push({ items: [it], attempt: p.attempt, invalid: 1, notBefore: 0, lastReason: a.reason }),
+          );
           return;
         }
         if (p.invalid + 1 >= MAX_INVALID) {
@@ -223,15 +286,23 @@ export function runEngine(items: readonly EngineItem[], cfg: EngineConfig, ports
 /** Key, model or permission problems stop the whole job with a clear message (retrying cannot help). */
 export function geminiRefused(code: number, status: string, reason: string, model: string): AppError {
   if (code === 404) {
-    return new AppError('GEMINI_MODEL', {
-      id: `Model Gemini "${model}" tidak ditemukan. Periksa ID model di pengaturan Tagging.`,
-      en: `Gemini model "${model}" was not found. Check the model id in the Tagging settings.`,
-    }, { status });
+    return new AppError(
+      'GEMINI_MODEL',
+      {
+        id: `Model Gemini "${model}" tidak ditemukan. Periksa ID model di pengaturan Tagging.`,
+        en: `Gemini model "${model}" was not found. Check the model id in the Tagging settings.`,
+      },
+      { status },
+    );
   }
-  return new AppError('GEMINI_KEY', {
-    id: `Gemini menolak kunci API (${status}). Periksa properti skrip DATADESK_GEMINI_API_KEY.`,
-    en: `Gemini refused the API key (${status}). Check the script property DATADESK_GEMINI_API_KEY.`,
-  }, { status, reason: reason.slice(0, 200) });
+  return new AppError(
+    'GEMINI_KEY',
+    {
+      id: `Gemini menolak kunci API (${status}). Periksa properti skrip DATADESK_GEMINI_API_KEY.`,
+      en: `Gemini refused the API key (${status}). Check the script property DATADESK_GEMINI_API_KEY.`,
+    },
+    { status, reason: reason.slice(0, 200) },
+  );
 }
 
 export { itemBytes };

@@ -23,7 +23,11 @@ export interface Filtered {
 
 /** Cleans one keyword: spaces collapsed, lower case, stray quotes and punctuation at the ends dropped. */
 export function clean(k: string): string {
-  return k.replace(/\s+/g, ' ').trim().replace(/^[\s"'.,;:#\-]+|[\s"'.,;:#\-]+$/g, '').toLowerCase();
+  return k
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[\s"'.,;:#\-]+|[\s"'.,;:#\-]+$/g, '')
+    .toLowerCase();
 }
 
 export function filterKeywords(raw: readonly string[], lists: WordLists, limits: FilterLimits = DEFAULT_LIMITS): Filtered {
@@ -36,7 +40,10 @@ export function filterKeywords(raw: readonly string[], lists: WordLists, limits:
     if (!k || !normalize(k)) continue;
     const hit = matchKeyword(k, lists);
     if (hit) {
-      removed.push({ word: k, reason: GROUP_LABEL[hit.group].id + (normalize(k) === normalize(hit.word) ? '' : ` (${hit.word})`) });
+      removed.push({
+        word: k,
+        reason: GROUP_LABEL[hit.group].id + (normalize(k) === normalize(hit.word) ? '' : ` (${hit.word})`),
+      });
       continue;
     }
     const key = normalize(k).split(' ').map(stem).join(' ');

@@ -26,7 +26,12 @@ export function readRefSheets(s: TaggingSettings): { lists: WordLists; top: stri
   const ws = sheetByName(s.wordListSheet);
   const lists = ws ? parseWordRows(readAll(ws).slice(1)) : seedWordLists();
   const ts = sheetByName(s.topSearchSheet);
-  const top = ts ? readAll(ts).slice(1).map((r) => String(r[0] ?? '').trim()).filter(Boolean) : [];
+  const top = ts
+    ? readAll(ts)
+        .slice(1)
+        .map((r) => String(r[0] ?? '').trim())
+        .filter(Boolean)
+    : [];
   return { lists, top, wordSheetMissing: !ws };
 }
 
@@ -34,7 +39,11 @@ export function readRefSheets(s: TaggingSettings): { lists: WordLists; top: stri
 export function ensureWordListSheet(s: TaggingSettings): boolean {
   const { sheet, created } = ensureSheet(s.wordListSheet, ['Kata (Word)', 'Grup (Group)', 'Catatan (Note)']);
   if (created) {
-    const rows = SEED_WORDS.map((w) => [w.word, GROUP_LABEL[w.group].id, w.group === 'promo' ? 'dilarang marketplace' : 'tabel filter sumber (Gambar 3.22)']);
+    const rows = SEED_WORDS.map((w) => [
+      w.word,
+      GROUP_LABEL[w.group].id,
+      w.group === 'promo' ? 'dilarang marketplace' : 'tabel filter sumber (Gambar 3.22)',
+    ]);
     sheet.getRange(2, 1, rows.length, 3).setNumberFormat('@').setValues(rows);
   }
   return created;
@@ -119,7 +128,8 @@ export function persistAnswerCache(now: Date): number {
   const known = new Set(existing.map((r) => String(r[0])));
   const buckets = cacheGetJson<Record<string, string[]>>(allBuckets('dd_tag_ans_'));
   const add: string[][] = [];
-  for (const b of Object.values(buckets)) for (const [k, v] of Object.entries(b)) if (!known.has(k)) add.push([k, JSON.stringify(v), now.toISOString()]);
+  for (const b of Object.values(buckets))
+    for (const [k, v] of Object.entries(b)) if (!known.has(k)) add.push([k, JSON.stringify(v), now.toISOString()]);
   if (add.length) {
     const start = existing.length + 2;
     const need = start + add.length - 1 - sheet.getMaxRows();
@@ -152,7 +162,13 @@ export function requireGeminiKey(): string {
 /** Asks Gemini for the model (models.get) before a job starts: a wrong key or model is refused with nothing changed. */
 export function preflightModel(model: string): void {
   const base = scriptProp(GEMINI_URL_PROP) || GEMINI_DEFAULT_URL;
-  const [r] = fetchAll([{ url: `${base.replace(/\/+$/, '')}/v1beta/models/${encodeURIComponent(model)}`, method: 'get', headers: { 'x-goog-api-key': geminiKey() } }]);
+  const [r] = fetchAll([
+    {
+      url: `${base.replace(/\/+$/, '')}/v1beta/models/${encodeURIComponent(model)}`,
+      method: 'get',
+      headers: { 'x-goog-api-key': geminiKey() },
+    },
+  ]);
   if (r.code === 200) return;
   const v = classify(r.code, r.text, 1);
   if (v.kind === 'fatal') throw geminiRefused(v.code, v.status, v.reason, model);
@@ -184,7 +200,9 @@ export function chunkIO(s: TaggingSettings): ChunkIO {
     },
     catalogue(skus) {
       const keys = skus.map((x) => x.trim().toUpperCase());
-      const buckets = cacheGetJson<Record<string, [string, string, string]>>([...new Set(keys.map((k) => bucketOf('dd_tag_cat_', k)))]);
+      const buckets = cacheGetJson<Record<string, [string, string, string]>>([
+        ...new Set(keys.map((k) => bucketOf('dd_tag_cat_', k))),
+      ]);
       const cat: Catalogue = new Map();
       const miss: string[] = [];
       for (const k of keys) {

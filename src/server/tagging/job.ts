@@ -67,9 +67,33 @@ export interface Progress {
 
 export function newJob(id: string, owner: string, sheet: string, model: string, total: number, now: number): TagJob {
   return {
-    id, owner, sheet, model, status: 'running', total, processed: 0, tagged: 0, noImage: 0, blocked: 0, errors: 0, edited: 0,
-    cacheHits: 0, requests: 0, imageRequests: 0, retries: 0, tokensIn: 0, tokensOut: 0, costRp: 0, chunks: 0,
-    startedAt: now, updatedAt: now, finishedAt: null, workMs: 0, lastError: '', rpmWindow: [], budgetDay: '',
+    id,
+    owner,
+    sheet,
+    model,
+    status: 'running',
+    total,
+    processed: 0,
+    tagged: 0,
+    noImage: 0,
+    blocked: 0,
+    errors: 0,
+    edited: 0,
+    cacheHits: 0,
+    requests: 0,
+    imageRequests: 0,
+    retries: 0,
+    tokensIn: 0,
+    tokensOut: 0,
+    costRp: 0,
+    chunks: 0,
+    startedAt: now,
+    updatedAt: now,
+    finishedAt: null,
+    workMs: 0,
+    lastError: '',
+    rpmWindow: [],
+    budgetDay: '',
   };
 }
 
@@ -102,7 +126,13 @@ export function transition(job: TagJob, to: JobStatus, now: number, reason = '')
     });
   }
   const finished = to === 'done' || to === 'cancelled';
-  return { ...job, status: to, updatedAt: now, finishedAt: finished ? now : job.finishedAt, lastError: reason || (to === 'running' ? '' : job.lastError) };
+  return {
+    ...job,
+    status: to,
+    updatedAt: now,
+    finishedAt: finished ? now : job.finishedAt,
+    lastError: reason || (to === 'running' ? '' : job.lastError),
+  };
 }
 
 export function progressOf(j: TagJob): Progress {
@@ -110,10 +140,27 @@ export function progressOf(j: TagJob): Progress {
   const rate = j.workMs > 0 ? j.processed / (j.workMs / 1000) : 0;
   const left = Math.max(0, j.total - done);
   return {
-    id: j.id, sheet: j.sheet, status: j.status, owner: j.owner, total: j.total, done, tagged: j.tagged, noImage: j.noImage,
-    blocked: j.blocked, errors: j.errors, edited: j.edited, rate: Math.round(rate * 100) / 100,
-    etaSeconds: rate > 0 ? Math.round(left / rate) : null, tokens: j.tokensIn + j.tokensOut, costRp: Math.round(j.costRp),
-    requests: j.requests, retries: j.retries, cacheHits: j.cacheHits, lastError: j.lastError, startedAt: j.startedAt, finishedAt: j.finishedAt,
+    id: j.id,
+    sheet: j.sheet,
+    status: j.status,
+    owner: j.owner,
+    total: j.total,
+    done,
+    tagged: j.tagged,
+    noImage: j.noImage,
+    blocked: j.blocked,
+    errors: j.errors,
+    edited: j.edited,
+    rate: Math.round(rate * 100) / 100,
+    etaSeconds: rate > 0 ? Math.round(left / rate) : null,
+    tokens: j.tokensIn + j.tokensOut,
+    costRp: Math.round(j.costRp),
+    requests: j.requests,
+    retries: j.retries,
+    cacheHits: j.cacheHits,
+    lastError: j.lastError,
+    startedAt: j.startedAt,
+    finishedAt: j.finishedAt,
   };
 }
 
@@ -122,7 +169,11 @@ export function parseJob(raw: unknown): TagJob | null {
   if (!raw || typeof raw !== 'object') return null;
   const j = raw as TagJob;
   if (typeof j.id !== 'string' || typeof j.status !== 'string' || typeof j.sheet !== 'string') return null;
-  return { ...newJob(j.id, j.owner ?? '', j.sheet, j.model ?? '', j.total ?? 0, j.startedAt ?? 0), ...j, rpmWindow: Array.isArray(j.rpmWindow) ? j.rpmWindow : [] };
+  return {
+    ...newJob(j.id, j.owner ?? '', j.sheet, j.model ?? '', j.total ?? 0, j.startedAt ?? 0),
+    ...j,
+    rpmWindow: Array.isArray(j.rpmWindow) ? j.rpmWindow : [],
+  };
 }
 
 /** Per-second buckets of the last minute's send times (a property value holds at most 9 KB). */

@@ -36,7 +36,10 @@ export interface Layout {
 }
 
 function matches(header: unknown, aliases: string[]): boolean {
-  const h = normalize(String(header ?? '')).replace(/\bdan\b/g, ' ').replace(/\s+/g, ' ').trim();
+  const h = normalize(String(header ?? ''))
+    .replace(/\bdan\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return aliases.some((a) => h === a || h.startsWith(a + ' '));
 }
 
@@ -120,7 +123,12 @@ export interface RowWrite {
  * Builds the one block written for a chunk: rows firstRow..lastRow × the output span. Rows not written (not in this
  * chunk, or edited since read: current ≠ snapshot) keep their current values. `current` holds the re-read full rows.
  */
-export function buildBlock(l: Layout, writes: readonly RowWrite[], firstRow: number, current: readonly (readonly unknown[])[]): { block: Cell[][]; written: number; edited: number[] } {
+export function buildBlock(
+  l: Layout,
+  writes: readonly RowWrite[],
+  firstRow: number,
+  current: readonly (readonly unknown[])[],
+): { block: Cell[][]; written: number; edited: number[] } {
   const [c0, c1] = outputSpan(l);
   const byRow = new Map(writes.map((w) => [w.row, w]));
   const edited: number[] = [];

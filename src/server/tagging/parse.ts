@@ -37,7 +37,11 @@ export function parseAnswer(body: string, asked: readonly string[]): ParsedAnswe
   try {
     data = JSON.parse(text);
   } catch {
-    return { kind: 'invalid', reason: fr === 'MAX_TOKENS' ? 'jawaban terpotong (MAX_TOKENS)' : 'jawaban model bukan JSON yang valid', usage };
+    return {
+      kind: 'invalid',
+      reason: fr === 'MAX_TOKENS' ? 'jawaban terpotong (MAX_TOKENS)' : 'jawaban model bukan JSON yang valid',
+      usage,
+    };
   }
   if (data && typeof data === 'object' && !Array.isArray(data) && Array.isArray((data as { items?: unknown }).items)) {
     data = (data as { items: unknown[] }).items;
@@ -49,7 +53,8 @@ export function parseAnswer(body: string, asked: readonly string[]): ParsedAnswe
     if (!row || typeof row !== 'object') return { kind: 'invalid', reason: 'baris jawaban bukan objek', usage };
     const sku = String((row as { sku?: unknown }).sku ?? '').trim();
     const kws = (row as { keywords?: unknown }).keywords;
-    if (!askedSet.has(sku)) return { kind: 'invalid', reason: `jawaban menyebut SKU yang tidak ditanyakan: "${sku.slice(0, 40)}"`, usage };
+    if (!askedSet.has(sku))
+      return { kind: 'invalid', reason: `jawaban menyebut SKU yang tidak ditanyakan: "${sku.slice(0, 40)}"`, usage };
     if (!Array.isArray(kws) || kws.some((k) => typeof k !== 'string')) {
       return { kind: 'invalid', reason: `kata kunci SKU ${sku} bukan daftar teks`, usage };
     }

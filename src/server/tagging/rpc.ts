@@ -67,7 +67,8 @@ export function tagging_saveSettings(s: TaggingSettings, apiKey: string): Taggin
     callerWithRole('admin');
     const clean = parseSettings(s);
     checkModelId(clean.model);
-    if (apiKey && !/^[\w.-]{8,200}$/.test(apiKey.trim())) throw invalid({ id: 'Format kunci API tidak valid.', en: 'The API key format is invalid.' });
+    if (apiKey && !/^[\w.-]{8,200}$/.test(apiKey.trim()))
+      throw invalid({ id: 'Format kunci API tidak valid.', en: 'The API key format is invalid.' });
     setScriptJson(TAGGING_SETTINGS_PROP, clean);
     if (apiKey) setScriptProp(GEMINI_KEY_PROP, apiKey.trim());
     return clean;

@@ -45,13 +45,34 @@ export interface ChunkReport {
   getValues: number;
 }
 
-function rowValues(r: EngineResult, name: string, s: TaggingSettings, lists: WordLists, model: string, when: string): Record<OutputKey, string> {
+function rowValues(
+  r: EngineResult,
+  name: string,
+  s: TaggingSettings,
+  lists: WordLists,
+  model: string,
+  when: string,
+): Record<OutputKey, string> {
   if (r.outcome === 'error' || r.outcome === 'blocked') {
-    return { keywords: '', tagged: '', removed: '', status: `${STATUS[r.outcome]}: ${r.reason}`.slice(0, 300), model, time: when };
+    return {
+      keywords: '',
+      tagged: '',
+      removed: '',
+      status: `${STATUS[r.outcome]}: ${r.reason}`.slice(0, 300),
+      model,
+      time: when,
+    };
   }
   const f = filterKeywords(r.raw, lists, { maxKeywords: s.maxKeywords, maxTotalLength: s.maxTagLength, maxKeywordLength: 40 });
   const status = f.kept.length ? STATUS[r.outcome] : 'error: semua kata kunci tersaring';
-  return { keywords: f.kept.join(', '), tagged: tagString(name, f.kept), removed: formatRemoved(f.removed), status, model, time: when };
+  return {
+    keywords: f.kept.join(', '),
+    tagged: tagString(name, f.kept),
+    removed: formatRemoved(f.removed),
+    status,
+    model,
+    time: when,
+  };
 }
 
 /** Runs one chunk of `job` within `deadline`; returns the updated job (the caller saves it). */
@@ -61,7 +82,13 @@ export function runChunk(job: TagJob, s: TaggingSettings, io: ChunkIO, deadline:
   const values = io.readProducts(job.sheet);
   getValues++;
   if (!values) {
-    return { job: transition(job, 'failed', now(), `Sheet "${job.sheet}" tidak ditemukan (dihapus atau diganti nama).`), written: 0, edited: 0, picked: 0, getValues };
+    return {
+      job: transition(job, 'failed', now(), `Sheet "${job.sheet}" tidak ditemukan (dihapus atau diganti nama).`),
+      written: 0,
+      edited: 0,
+      picked: 0,
+      getValues,
+    };
   }
   let layout;
   try {
@@ -70,7 +97,8 @@ export function runChunk(job: TagJob, s: TaggingSettings, io: ChunkIO, deadline:
     return { job: transition(job, 'failed', now(), (e as AppError).message), written: 0, edited: 0, picked: 0, getValues };
   }
   const pending = pendingRows(values, layout);
-  if (!pending.length) return { job: transition({ ...job, chunks: job.chunks + 1 }, 'done', now()), written: 0, edited: 0, picked: 0, getValues };
+  if (!pending.length)
+    return { job: transition({ ...job, chunks: job.chunks + 1 }, 'done', now()), written: 0, edited: 0, picked: 0, getValues };
   const take = pending.slice(0, s.chunkSize);
   const cat = io.catalogue(take.map((p) => p.sku));
   const { lists, top } = io.refData();
@@ -98,8 +126,14 @@ export function runChunk(job: TagJob, s: TaggingSettings, io: ChunkIO, deadline:
   const { results: answers, stats } = runEngine(
     items,
     {
-      baseUrl: io.baseUrl(), apiKey: io.apiKey(), model: job.model, batchSize: s.batchSize, maxRequestBytes: s.maxRequestBytes,
-      maxParallel: s.maxParallel, rpm: s.rpm, top,
+      baseUrl: io.baseUrl(),
+      apiKey: io.apiKey(),
+      model: job.model,
+      batchSize: s.batchSize,
+      maxRequestBytes: s.maxRequestBytes,
+      maxParallel: s.maxParallel,
+      rpm: s.rpm,
+      top,
       budgetSpent: (tin, tout) => s.dailyBudgetRp > 0 && spent0 + costRp(s, tin, tout) >= s.dailyBudgetRp,
     },
     engineDeadline,
@@ -160,6 +194,10 @@ export function runChunk(job: TagJob, s: TaggingSettings, io: ChunkIO, deadline:
     rpmWindow: compactWindow(window, t1),
   };
   // The job becomes done in the next (short) execution, which finds nothing pending and saves the answer cache.
-  if (stats.stoppedBy === 'budget') next = { ...transition(next, 'budget', t1, `Anggaran harian tercapai (${formatRupiah(s.dailyBudgetRp)}); lanjut besok.`), budgetDay: io.today() };
+  if (stats.stoppedBy === 'budget')
+    next = {
+      ...transition(next, 'budget', t1, `Anggaran harian tercapai (${formatRupiah(s.dailyBudgetRp)}); lanjut besok.`),
+      budgetDay: io.today(),
+    };
   return { job: next, written, edited: edited.length, picked: take.length, getValues };
 }

@@ -12,7 +12,19 @@ import { assertCanStart, newJob, parseJob, progressOf, Progress, TagJob, transit
 import { duplicates, findLayout, missingOutputs, OUTPUT_HEADERS, outputSpan, pendingRows, withAppended } from './layout';
 import { checkModelId, parseSettings, TaggingSettings, TAGGING_SETTINGS_PROP } from './settings';
 import { runChunk } from './run';
-import { cacheRef, chunkIO, ensureWordListSheet, forgetSnapshots, loadCatalogue, persistAnswerCache, preflightModel, readRefSheets, requireGeminiKey, snapshotCatalogue, warmAnswerCache } from './io';
+import {
+  cacheRef,
+  chunkIO,
+  ensureWordListSheet,
+  forgetSnapshots,
+  loadCatalogue,
+  persistAnswerCache,
+  preflightModel,
+  readRefSheets,
+  requireGeminiKey,
+  snapshotCatalogue,
+  warmAnswerCache,
+} from './io';
 
 export const JOB_PROP = 'DATADESK_TAG_JOB';
 /** Set without the lock by a cancel that arrives while a chunk runs; the chunk honours it when it ends. */
@@ -33,7 +45,10 @@ function saveJob(j: TagJob): void {
 }
 
 const busy = (): AppError =>
-  conflict({ id: 'Pekerjaan tagging sedang diproses oleh eksekusi lain. Coba lagi sebentar.', en: 'The tagging job is being worked on by another execution. Try again shortly.' });
+  conflict({
+    id: 'Pekerjaan tagging sedang diproses oleh eksekusi lain. Coba lagi sebentar.',
+    en: 'The tagging job is being worked on by another execution. Try again shortly.',
+  });
 
 /** Validates everything first (nothing changes on bad input), then prepares the sheet and saves a running job. */
 export function startJob(owner: string, sheetName: string, now: number): Progress {
@@ -47,12 +62,24 @@ export function startJob(owner: string, sheetName: string, now: number): Progres
   const layout = findLayout(values[0] ?? [], name);
   const pending = pendingRows(values, layout);
   if (!pending.length) {
-    throw invalid({ id: `Tidak ada SKU tanpa kata kunci di sheet "${name}".`, en: `Sheet "${name}" has no SKUs without keywords.` });
+    throw invalid({
+      id: `Tidak ada SKU tanpa kata kunci di sheet "${name}".`,
+      en: `Sheet "${name}" has no SKUs without keywords.`,
+    });
   }
   const dups = duplicates(pending);
   if (dups.length) {
-    const list = dups.slice(0, 5).map((d) => `${d.sku} (baris ${d.rows.join(', ')})`).join('; ');
-    throw invalid({ id: `SKU ganda di sheet "${name}": ${list}. Hapus duplikatnya dulu.`, en: `Duplicated SKUs in sheet "${name}": ${list.replace(/baris/g, 'rows')}. Remove the duplicates first.` }, { duplicates: dups.length });
+    const list = dups
+      .slice(0, 5)
+      .map((d) => `${d.sku} (baris ${d.rows.join(', ')})`)
+      .join('; ');
+    throw invalid(
+      {
+        id: `SKU ganda di sheet "${name}": ${list}. Hapus duplikatnya dulu.`,
+        en: `Duplicated SKUs in sheet "${name}": ${list.replace(/baris/g, 'rows')}. Remove the duplicates first.`,
+      },
+      { duplicates: dups.length },
+    );
   }
   const ref = readRefSheets(s);
   const skus = pending.map((p) => p.sku);
@@ -86,7 +113,11 @@ export function startJob(owner: string, sheetName: string, now: number): Progres
 }
 
 /** Runs one chunk under the document lock (already held when `lockHeld`). */
-export function driveJob(jobId: string | null, budgetMs: number, lockHeld: boolean): { progress: Progress | null; busy: boolean } {
+export function driveJob(
+  jobId: string | null,
+  budgetMs: number,
+  lockHeld: boolean,
+): { progress: Progress | null; busy: boolean } {
   const work = (): Progress | null => {
     const job = loadJob();
     if (!job || (jobId && job.id !== jobId)) return job ? progressOf(job) : null;
@@ -100,7 +131,15 @@ export function driveJob(jobId: string | null, budgetMs: number, lockHeld: boole
     } catch (e) {
       if (isQuotaError(e)) {
         // The day's UrlFetch quota is spent: stop cleanly like a spent budget; the heartbeat resumes tomorrow (WIB).
-        next = { ...transition(job, 'budget', Date.now(), 'Kuota UrlFetch harian Apps Script habis; dilanjutkan besok. Daily UrlFetch quota reached.'), budgetDay: wibDate(new Date()) };
+        next = {
+          ...transition(
+            job,
+            'budget',
+            Date.now(),
+            'Kuota UrlFetch harian Apps Script habis; dilanjutkan besok. Daily UrlFetch quota reached.',
+          ),
+          budgetDay: wibDate(new Date()),
+        };
       } else {
         const msg = e instanceof AppError ? e.message : `Kesalahan tak terduga: ${(e as Error)?.message ?? e}`;
         if (!(e instanceof AppError)) console.error(`tagging chunk failed: ${(e as Error)?.stack ?? e}`);
@@ -149,7 +188,10 @@ export function cancelJob(jobId: string): Progress {
     return progressOf(j.status === 'done' || j.status === 'cancelled' ? j : applyCancel(j));
   });
   if (r.ran) return r.value;
-  return { ...progressOf(job), lastError: 'Pembatalan diminta; berhenti setelah bagian yang sedang berjalan. Cancelling after the running chunk.' };
+  return {
+    ...progressOf(job),
+    lastError: 'Pembatalan diminta; berhenti setelah bagian yang sedang berjalan. Cancelling after the running chunk.',
+  };
 }
 
 /** Continues a failed job (after fixing the cause) or one stopped by its budget (when the budget allows). */

@@ -16,25 +16,65 @@ export const GROUP_LABEL: Record<WordGroup, { id: string; en: string }> = {
 
 /** Names accepted in the sheet's group column (normalised), in both languages. */
 const GROUP_ALIASES: Record<string, WordGroup> = {
-  'terlalu umum': 'generic', umum: 'generic', generic: 'generic', 'too generic': 'generic',
-  terlarang: 'forbidden', dilarang: 'forbidden', forbidden: 'forbidden',
-  merek: 'brand', merk: 'brand', brand: 'brand', 'merek lain': 'brand',
-  atribut: 'attribute', berulang: 'attribute', attribute: 'attribute', 'kata berulang': 'attribute',
-  promosi: 'promo', promo: 'promo', promotional: 'promo',
+  'terlalu umum': 'generic',
+  umum: 'generic',
+  generic: 'generic',
+  'too generic': 'generic',
+  terlarang: 'forbidden',
+  dilarang: 'forbidden',
+  forbidden: 'forbidden',
+  merek: 'brand',
+  merk: 'brand',
+  brand: 'brand',
+  'merek lain': 'brand',
+  atribut: 'attribute',
+  berulang: 'attribute',
+  attribute: 'attribute',
+  'kata berulang': 'attribute',
+  promosi: 'promo',
+  promo: 'promo',
+  promotional: 'promo',
 };
 
 /** The source's filter table (Gambar 3.22) plus the promotional words marketplaces ban; seeds the word-list sheet. */
 export const SEED_WORDS: Array<{ word: string; group: WordGroup }> = [
-  ...['Furnitur', 'Elektronik', 'Peralatan Dapur', 'Perlengkapan Dapur', 'Gadget', 'Otomatif', 'Rumah Tangga',
-    'Home Improvement', 'Hobi & Gaya Hidup', 'Perawatan & Kecantikan', 'Aksesoris Fashion', 'Alat Pengaman']
-    .map((word) => ({ word, group: 'generic' as const })),
+  ...[
+    'Furnitur',
+    'Elektronik',
+    'Peralatan Dapur',
+    'Perlengkapan Dapur',
+    'Gadget',
+    'Otomatif',
+    'Rumah Tangga',
+    'Home Improvement',
+    'Hobi & Gaya Hidup',
+    'Perawatan & Kecantikan',
+    'Aksesoris Fashion',
+    'Alat Pengaman',
+  ].map((word) => ({ word, group: 'generic' as const })),
   ...['Kompak', 'Merangsang', 'Ribet', 'Pistol', 'eeek'].map((word) => ({ word, group: 'forbidden' as const })),
-  ...['Fischer', 'Jenga', 'Rubik, rubiks', 'Velcro', 'Scotch Tape', 'Post-it', 'Tupperware', 'Ziploc', 'Teflon',
-    'Thermos', 'Instant Pot', 'Bubble Wrap', 'Styrofoam', 'Pampers', 'Betadine']
-    .map((word) => ({ word, group: 'brand' as const })),
+  ...[
+    'Fischer',
+    'Jenga',
+    'Rubik, rubiks',
+    'Velcro',
+    'Scotch Tape',
+    'Post-it',
+    'Tupperware',
+    'Ziploc',
+    'Teflon',
+    'Thermos',
+    'Instant Pot',
+    'Bubble Wrap',
+    'Styrofoam',
+    'Pampers',
+    'Betadine',
+  ].map((word) => ({ word, group: 'brand' as const })),
   ...['Brand', 'Color', 'Dimensi produk', 'Kapasitas', 'Daya', 'Material'].map((word) => ({ word, group: 'attribute' as const })),
-  ...['diskon', 'termurah', 'promo', 'gratis ongkir', 'cashback', 'terlaris', 'flash sale', 'obral']
-    .map((word) => ({ word, group: 'promo' as const })),
+  ...['diskon', 'termurah', 'promo', 'gratis ongkir', 'cashback', 'terlaris', 'flash sale', 'obral'].map((word) => ({
+    word,
+    group: 'promo' as const,
+  })),
 ];
 
 /** Lower case, accents and apostrophes dropped, '&' read as "dan", punctuation as spaces. */
@@ -78,7 +118,12 @@ export function entry(word: string, group: WordGroup): WordEntry | null {
 }
 
 export function seedWordLists(): WordLists {
-  return SEED_WORDS.flatMap((w) => w.word.split(',').map((x) => entry(x, w.group)).filter((e): e is WordEntry => !!e));
+  return SEED_WORDS.flatMap((w) =>
+    w.word
+      .split(',')
+      .map((x) => entry(x, w.group))
+      .filter((e): e is WordEntry => !!e),
+  );
 }
 
 /** Parses the word-list sheet's rows [word, group, ...]; an unknown group is an error naming the row. */

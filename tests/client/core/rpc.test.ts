@@ -29,7 +29,11 @@ describe('client rpc', () => {
   it('resolves with the server function result and passes the arguments through', async () => {
     const seen: unknown[] = [];
     installRun((fn, args) => (seen.push(fn, args), { ok: true, value: { url: 'u', user: 'x', hasPassword: true } }));
-    await expect(call('settings_saveDb', 'jdbc:postgresql://h:5432/d', 'x', '')).resolves.toEqual({ url: 'u', user: 'x', hasPassword: true });
+    await expect(call('settings_saveDb', 'jdbc:postgresql://h:5432/d', 'x', '')).resolves.toEqual({
+      url: 'u',
+      user: 'x',
+      hasPassword: true,
+    });
     expect(seen).toEqual(['settings_saveDb', ['jdbc:postgresql://h:5432/d', 'x', '']]);
   });
 
@@ -41,7 +45,7 @@ describe('client rpc', () => {
     expect(err).toMatchObject({ code: 'FORBIDDEN', message: 'Akses ditolak', messageEn: 'Access denied' });
   });
 
-  it('reports a failure that is not DataDesk\'s own (a transport or Apps Script error) as TRANSPORT', () => {
+  it("reports a failure that is not DataDesk's own (a transport or Apps Script error) as TRANSPORT", () => {
     const e = toRpcError(new Error('ScriptError: Authorization is required to perform that action.'));
     expect(e.code).toBe('TRANSPORT');
     expect(e.messageEn).toContain('Authorization is required');

@@ -13,11 +13,20 @@ const png = (seed: number) => Buffer.from(receiptPng(seed)).toString('base64');
 beforeAll(async () => {
   w = await budgetWorld('dd-budget-access-');
   await w.ok(U.area, 'budget_setAllocationBlock', 'C1, 2030-11, 10.000.000\nC3, 2030-11, 5.000.000');
-  const r = await w.ok<{ id: number }>(U.cluster, 'budget_submitEvidence',
+  const r = await w.ok<{ id: number }>(
+    U.cluster,
+    'budget_submitEvidence',
     { clusterId: 'C1', month: '2030-11', pointType: 'OUTLET', description: 'Banner outlet', amount: 250000, date: '2030-11-20' },
-    [{ name: 'nota.png', data: png(1) }]);
+    [{ name: 'nota.png', data: png(1) }],
+  );
   c1Evidence = r.id;
-  const page = await w.ok<{ items: Array<{ files: Array<{ fileId: string }> }> }>(U.cluster, 'budget_listEvidence', { status: '', clusterId: '', month: '', page: 0, pageSize: 10 });
+  const page = await w.ok<{ items: Array<{ files: Array<{ fileId: string }> }> }>(U.cluster, 'budget_listEvidence', {
+    status: '',
+    clusterId: '',
+    month: '',
+    page: 0,
+    pageSize: 10,
+  });
   c1File = page.items[0].files[0].fileId;
 });
 afterAll(async () => w.rt.close());
@@ -33,11 +42,18 @@ describe('budget access rules (RPC called directly as the wrong user)', () => {
     const o = await expectForbidden(U.stranger, 'budget_me');
     expect(o.message).toMatch(/belum terdaftar sebagai pengguna anggaran/);
     await expectForbidden(U.stranger, 'budget_dashboard', null, '2030-11');
-    await expectForbidden(U.stranger, 'budget_listEvidence', { status: 'pending', clusterId: '', month: '', page: 0, pageSize: 10 });
+    await expectForbidden(U.stranger, 'budget_listEvidence', {
+      status: 'pending',
+      clusterId: '',
+      month: '',
+      page: 0,
+      pageSize: 10,
+    });
   });
 
   it('only Area sets allocations, and only beneath itself', async () => {
-    for (const u of [U.region, U.branch, U.mcot, U.gm, U.cluster]) await expectForbidden(u, 'budget_setAllocation', 'C1', '2030-11', 1000);
+    for (const u of [U.region, U.branch, U.mcot, U.gm, U.cluster])
+      await expectForbidden(u, 'budget_setAllocation', 'C1', '2030-11', 1000);
     const other = await w.as(U.area2, 'budget_setAllocation', 'C1', '2030-11', 1000);
     expect(other.ok).toBe(false);
     expect(other.message).toMatch(/cluster tidak dikenal atau di luar wilayah Anda: "C1"/);
@@ -45,7 +61,8 @@ describe('budget access rules (RPC called directly as the wrong user)', () => {
 
   it('only Region recommends, and only for its own clusters', async () => {
     const split = { OUTLET: 1000 };
-    for (const u of [U.area, U.branch, U.mcot, U.gm, U.cluster]) await expectForbidden(u, 'budget_saveRecommendation', 'C1', '2030-11', split);
+    for (const u of [U.area, U.branch, U.mcot, U.gm, U.cluster])
+      await expectForbidden(u, 'budget_saveRecommendation', 'C1', '2030-11', split);
     await expectForbidden(U.region2, 'budget_saveRecommendation', 'C1', '2030-11', split);
     await expectForbidden(U.region2, 'budget_proposeRecommendation', 'C1', '2030-11');
   });
@@ -72,7 +89,8 @@ describe('budget access rules (RPC called directly as the wrong user)', () => {
 
   it('only clusters submit, and only for their own cluster', async () => {
     const ev = { clusterId: 'C1', month: '2030-11', pointType: 'SF', description: 'x', amount: 1000, date: '2030-11-02' };
-    for (const u of [U.area, U.region, U.branch, U.mcot, U.gm]) await expectForbidden(u, 'budget_submitEvidence', ev, [{ name: 'a.png', data: png(2) }]);
+    for (const u of [U.area, U.region, U.branch, U.mcot, U.gm])
+      await expectForbidden(u, 'budget_submitEvidence', ev, [{ name: 'a.png', data: png(2) }]);
     await expectForbidden(U.cluster2, 'budget_submitEvidence', ev, [{ name: 'a.png', data: png(2) }]);
   });
 
@@ -87,11 +105,29 @@ describe('budget access rules (RPC called directly as the wrong user)', () => {
     await expectForbidden(U.area2, 'budget_dashboard', 'A1', '2030-11');
     await expectForbidden(U.cluster2, 'budget_fileData', c1File);
     await expectForbidden(U.region2, 'budget_fileData', c1File);
-    const seen = await w.ok<{ items: Array<{ clusterId: string }> }>(U.region2, 'budget_listEvidence', { status: '', clusterId: '', month: '', page: 0, pageSize: 50 });
+    const seen = await w.ok<{ items: Array<{ clusterId: string }> }>(U.region2, 'budget_listEvidence', {
+      status: '',
+      clusterId: '',
+      month: '',
+      page: 0,
+      pageSize: 50,
+    });
     expect(seen.items.every((i) => i.clusterId === 'C3')).toBe(true);
-    const own = await w.ok<{ items: Array<{ clusterId: string }> }>(U.cluster2, 'budget_listEvidence', { status: '', clusterId: 'C1', month: '', page: 0, pageSize: 50 });
+    const own = await w.ok<{ items: Array<{ clusterId: string }> }>(U.cluster2, 'budget_listEvidence', {
+      status: '',
+      clusterId: 'C1',
+      month: '',
+      page: 0,
+      pageSize: 50,
+    });
     expect(own.items).toEqual([]); // asking for another cluster's items returns nothing of it
-    const gm = await w.ok<{ items: Array<{ clusterId: string }> }>(U.gm, 'budget_listEvidence', { status: 'pending', clusterId: '', month: '', page: 0, pageSize: 50 });
+    const gm = await w.ok<{ items: Array<{ clusterId: string }> }>(U.gm, 'budget_listEvidence', {
+      status: 'pending',
+      clusterId: '',
+      month: '',
+      page: 0,
+      pageSize: 50,
+    });
     expect(gm.items.length).toBeGreaterThan(0); // GM SBP views
     const file = await w.ok<{ mime: string; data: string }>(U.region, 'budget_fileData', c1File);
     expect(file.mime).toBe('image/png');

@@ -70,14 +70,42 @@ export interface Outcome<T = unknown> {
 
 /** Reads an execution's result, unpacking a DataDesk error payload. */
 export function outcome<T>(r: ExecResult): Outcome<T> {
-  if (r.ok) return { ok: true, value: r.value as T, code: null, message: '', messageEn: '', details: null, counts: r.counts, durationMs: r.durationMs };
+  if (r.ok)
+    return {
+      ok: true,
+      value: r.value as T,
+      code: null,
+      message: '',
+      messageEn: '',
+      details: null,
+      counts: r.counts,
+      durationMs: r.durationMs,
+    };
   const msg = r.error?.message ?? '';
   const at = msg.indexOf('DATADESK_ERROR:');
   if (at >= 0) {
     const p = JSON.parse(msg.slice(at + 'DATADESK_ERROR:'.length));
-    return { ok: false, value: undefined as T, code: p.code, message: p.code === 'INTERNAL' ? `${p.message} ${r.logs.join('\n')}` : p.message, messageEn: p.messageEn, details: p.details ?? null, counts: r.counts, durationMs: r.durationMs };
+    return {
+      ok: false,
+      value: undefined as T,
+      code: p.code,
+      message: p.code === 'INTERNAL' ? `${p.message} ${r.logs.join('\n')}` : p.message,
+      messageEn: p.messageEn,
+      details: p.details ?? null,
+      counts: r.counts,
+      durationMs: r.durationMs,
+    };
   }
-  return { ok: false, value: undefined as T, code: 'RAW', message: msg, messageEn: msg, details: null, counts: r.counts, durationMs: r.durationMs };
+  return {
+    ok: false,
+    value: undefined as T,
+    code: 'RAW',
+    message: msg,
+    messageEn: msg,
+    details: null,
+    counts: r.counts,
+    durationMs: r.durationMs,
+  };
 }
 
 export class BudgetWorld {
@@ -98,7 +126,11 @@ export class BudgetWorld {
   /** Jdbc statements an execution sent (prepared statements executed, batches counted once). */
   static statements(counts: Record<string, number>): number {
     return Object.entries(counts)
-      .filter(([k]) => /^JdbcPreparedStatement\.(executeQuery|executeUpdate|executeBatch|execute)$|^JdbcStatement\.(executeQuery|executeUpdate|execute|executeBatch)$/.test(k))
+      .filter(([k]) =>
+        /^JdbcPreparedStatement\.(executeQuery|executeUpdate|executeBatch|execute)$|^JdbcStatement\.(executeQuery|executeUpdate|execute|executeBatch)$/.test(
+          k,
+        ),
+      )
       .reduce((a, [, n]) => a + n, 0);
   }
 }

@@ -9,8 +9,17 @@ jest.setTimeout(180_000);
 
 let w: BudgetWorld;
 const png = (seed: number) => Buffer.from(receiptPng(seed)).toString('base64');
-const ev = (over: Record<string, unknown> = {}) => ({ clusterId: 'C1', month: '2030-11', pointType: 'OUTLET', description: 'Banner outlet', amount: 250000, date: '2030-11-20', ...over });
-const q = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => (await database(w.rt.env).query<T>(sql, params as never[])).rows;
+const ev = (over: Record<string, unknown> = {}) => ({
+  clusterId: 'C1',
+  month: '2030-11',
+  pointType: 'OUTLET',
+  description: 'Banner outlet',
+  amount: 250000,
+  date: '2030-11-20',
+  ...over,
+});
+const q = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+  (await database(w.rt.env).query<T>(sql, params as never[])).rows;
 const count = async (table: string) => Number((await q<{ n: string }>(`SELECT count(*) AS n FROM budget.${table}`))[0].n);
 
 beforeAll(async () => {
@@ -20,11 +29,23 @@ afterAll(async () => w.rt.close());
 
 describe('allocations (Area)', () => {
   it('saves a block in one transaction and audits every row', async () => {
-    const r = await w.ok<{ saved: number; total: number }>(U.area, 'budget_setAllocationBlock', 'C1, 2030-11, 1.000.000\nGondangdia\t2030-11\t2000000\nC3;2030-11;Rp 3.000.000\nC1, 2030-08, 900.000');
+    const r = await w.ok<{ saved: number; total: number }>(
+      U.area,
+      'budget_setAllocationBlock',
+      'C1, 2030-11, 1.000.000\nGondangdia\t2030-11\t2000000\nC3;2030-11;Rp 3.000.000\nC1, 2030-08, 900.000',
+    );
     expect(r).toEqual({ saved: 4, total: 6_900_000 });
-    const rows = await q<{ cluster_id: string; amount: string }>(`SELECT cluster_id, amount FROM budget.allocation WHERE month = '2030-11' ORDER BY cluster_id`);
-    expect(rows.map((x) => [x.cluster_id, Number(x.amount)])).toEqual([['C1', 1_000_000], ['C2', 2_000_000], ['C3', 3_000_000]]);
-    const audit = await q<{ actor: string; after: string }>(`SELECT actor, after FROM budget.audit WHERE action = 'allocation.set' ORDER BY id`);
+    const rows = await q<{ cluster_id: string; amount: string }>(
+      `SELECT cluster_id, amount FROM budget.allocation WHERE month = '2030-11' ORDER BY cluster_id`,
+    );
+    expect(rows.map((x) => [x.cluster_id, Number(x.amount)])).toEqual([
+      ['C1', 1_000_000],
+      ['C2', 2_000_000],
+      ['C3', 3_000_000],
+    ]);
+    const audit = await q<{ actor: string; after: string }>(
+      `SELECT actor, after FROM budget.audit WHERE action = 'allocation.set' ORDER BY id`,
+    );
     expect(audit).toHaveLength(4);
     expect(audit[0]).toMatchObject({ actor: U.area, after: '{"amount":1000000}' });
   });
@@ -52,7 +73,12 @@ describe('allocations (Area)', () => {
 
 describe('recommendations (Region)', () => {
   it('proposes from history with the method explained, falls back without history, and saves within the allocation', async () => {
-    const none = await w.ok<{ method: string; split: Record<string, number>; explanationId: string }>(U.region, 'budget_proposeRecommendation', 'C2', '2030-11');
+    const none = await w.ok<{ method: string; split: Record<string, number>; explanationId: string }>(
+      U.region,
+      'budget_proposeRecommendation',
+      'C2',
+      '2030-11',
+    );
     expect(none.method).toBe('equal');
     expect(none.split.OUTLET).toBe(400_000);
     expect(none.explanationId).toMatch(/dibagi rata/);
@@ -61,7 +87,12 @@ describe('recommendations (Region)', () => {
              VALUES ('C1','2030-08','AKUISISI','hist',600000,'2030-08-05','approved','x@t.id',now(),'y@t.id',now()),
                     ('C1','2030-08','SF','hist',300000,'2030-08-06','approved','x@t.id',now(),'y@t.id',now()),
                     ('C1','2030-08','OUTLET','rejected one',900000,'2030-08-06','rejected','x@t.id',now(),'y@t.id',now())`);
-    const p = await w.ok<{ method: string; split: Record<string, number>; explanationId: string }>(U.region, 'budget_proposeRecommendation', 'C1', '2030-11');
+    const p = await w.ok<{ method: string; split: Record<string, number>; explanationId: string }>(
+      U.region,
+      'budget_proposeRecommendation',
+      'C1',
+      '2030-11',
+    );
     expect(p.method).toBe('history');
     expect(p.split).toMatchObject({ AKUISISI: 666_667 + 333_333 - 333_000, SF: 333_000, OUTLET: 0 });
     expect(Object.values(p.split).reduce((a, b) => a + b, 0)).toBe(1_000_000);
@@ -70,7 +101,11 @@ describe('recommendations (Region)', () => {
     expect(over.message).toMatch(/Total rekomendasi Rp 1.000.001 melebihi alokasi Rp 1.000.000/);
     const bad = await w.as(U.region, 'budget_saveRecommendation', 'C1', '2030-11', { HADIAH: 1000 });
     expect(bad.message).toMatch(/Jenis poin tidak dikenal: "HADIAH"/);
-    const saved = await w.ok<{ split: Record<string, number> }>(U.region, 'budget_saveRecommendation', 'C1', '2030-11', { ...p.split, AKUISISI: p.split.AKUISISI - 100_000, OUTLET: '100.000' });
+    const saved = await w.ok<{ split: Record<string, number> }>(U.region, 'budget_saveRecommendation', 'C1', '2030-11', {
+      ...p.split,
+      AKUISISI: p.split.AKUISISI - 100_000,
+      OUTLET: '100.000',
+    });
     expect(saved.split.OUTLET).toBe(100_000);
   });
 });
@@ -78,15 +113,29 @@ describe('recommendations (Region)', () => {
 describe('evidence (Cluster)', () => {
   let first = 0;
   it('submits with a photo into the cluster Drive folder and flags a duplicate receipt', async () => {
-    const r = await w.ok<{ id: number; duplicates: unknown[] }>(U.cluster, 'budget_submitEvidence', ev(), [{ name: 'nota.png', data: png(10) }]);
+    const r = await w.ok<{ id: number; duplicates: unknown[] }>(U.cluster, 'budget_submitEvidence', ev(), [
+      { name: 'nota.png', data: png(10) },
+    ]);
     first = r.id;
     expect(r.duplicates).toEqual([]);
-    const files = await q<{ file_id: string; sha256: string; size: number }>(`SELECT file_id, sha256, size FROM budget.evidence_file WHERE evidence_id = $1`, [first]);
+    const files = await q<{ file_id: string; sha256: string; size: number }>(
+      `SELECT file_id, sha256, size FROM budget.evidence_file WHERE evidence_id = $1`,
+      [first],
+    );
     expect(files).toHaveLength(1);
     expect(files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
-    const dup = await w.ok<{ id: number; duplicates: Array<{ evidenceId: number }> }>(U.cluster, 'budget_submitEvidence', ev({ description: 'lagi' }), [{ name: 'copy.png', data: png(10) }]);
+    const dup = await w.ok<{ id: number; duplicates: Array<{ evidenceId: number }> }>(
+      U.cluster,
+      'budget_submitEvidence',
+      ev({ description: 'lagi' }),
+      [{ name: 'copy.png', data: png(10) }],
+    );
     expect(dup.duplicates).toEqual([{ file: 'copy.png', evidenceId: first }]);
-    const page = await w.ok<{ items: Array<{ id: number; duplicateOf: number | null; status: string }> }>(U.cluster, 'budget_listEvidence', { status: '', clusterId: '', month: '2030-11', page: 0, pageSize: 10 });
+    const page = await w.ok<{ items: Array<{ id: number; duplicateOf: number | null; status: string }> }>(
+      U.cluster,
+      'budget_listEvidence',
+      { status: '', clusterId: '', month: '2030-11', page: 0, pageSize: 10 },
+    );
     expect(page.items[0]).toMatchObject({ id: dup.id, duplicateOf: first, status: 'pending' });
     // delete own pending (the duplicate)
     await w.ok(U.cluster, 'budget_deleteEvidence', dup.id);
@@ -125,7 +174,9 @@ describe('evidence (Cluster)', () => {
 
   it('stores SQL-looking text as text (prepared statements only)', async () => {
     const nasty = "'); DELETE FROM budget.evidence; --";
-    const r = await w.ok<{ id: number }>(U.cluster, 'budget_submitEvidence', ev({ description: nasty, amount: 1000 }), [{ name: "x'; DROP TABLE budget.node;--.png", data: png(11) }]);
+    const r = await w.ok<{ id: number }>(U.cluster, 'budget_submitEvidence', ev({ description: nasty, amount: 1000 }), [
+      { name: "x'; DROP TABLE budget.node;--.png", data: png(11) },
+    ]);
     const row = await q<{ description: string }>(`SELECT description FROM budget.evidence WHERE id = $1`, [r.id]);
     expect(row[0].description).toBe(nasty);
     expect(await count('node')).toBe(12);
@@ -133,7 +184,12 @@ describe('evidence (Cluster)', () => {
   });
 
   it('approval is blocked when approved spend would pass the allocation, with the figures', async () => {
-    const big = await w.ok<{ id: number }>(U.cluster, 'budget_submitEvidence', ev({ amount: 900_000, description: 'Event besar' }), [{ name: 'event.png', data: png(12) }]);
+    const big = await w.ok<{ id: number }>(
+      U.cluster,
+      'budget_submitEvidence',
+      ev({ amount: 900_000, description: 'Event besar' }),
+      [{ name: 'event.png', data: png(12) }],
+    );
     // allocation C1 2030-11 = 1.000.000; the first item (250.000) is approved first
     await w.ok(U.mcot, 'budget_approve', first);
     const o = await w.as(U.branch, 'budget_approve', big.id);
@@ -144,26 +200,44 @@ describe('evidence (Cluster)', () => {
     const rej = await w.as(U.branch, 'budget_reject', big.id, '');
     expect(rej.message).toMatch(/Alasan penolakan wajib/);
     await w.ok(U.branch, 'budget_reject', big.id, 'Melebihi anggaran');
-    const row = (await q<{ status: string; reason: string; decided_by: string }>(`SELECT status, reason, decided_by FROM budget.evidence WHERE id = $1`, [big.id]))[0];
+    const row = (
+      await q<{ status: string; reason: string; decided_by: string }>(
+        `SELECT status, reason, decided_by FROM budget.evidence WHERE id = $1`,
+        [big.id],
+      )
+    )[0];
     expect(row).toEqual({ status: 'rejected', reason: 'Melebihi anggaran', decided_by: U.branch });
   });
 
   it('two approvers at once: exactly one decision stands, the other is told who decided and when', async () => {
-    const r = await w.ok<{ id: number }>(U.cluster, 'budget_submitEvidence', ev({ amount: 100_000, description: 'Race' }), [{ name: 'race.png', data: png(13) }]);
-    const [a, b] = await Promise.all([w.as(U.mcot, 'budget_approve', r.id), w.as(U.region, 'budget_reject', r.id, 'Tidak jelas')]);
+    const r = await w.ok<{ id: number }>(U.cluster, 'budget_submitEvidence', ev({ amount: 100_000, description: 'Race' }), [
+      { name: 'race.png', data: png(13) },
+    ]);
+    const [a, b] = await Promise.all([
+      w.as(U.mcot, 'budget_approve', r.id),
+      w.as(U.region, 'budget_reject', r.id, 'Tidak jelas'),
+    ]);
     expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
     const loser = a.ok ? b : a;
     const winner = a.ok ? U.mcot : U.region;
     expect(loser.code).toBe('CONFLICT');
     expect(loser.message).toContain(`oleh ${winner} pada 20/11/2030`);
-    const audits = await q(`SELECT 1 FROM budget.audit WHERE entity = 'evidence' AND entity_id = $1 AND action <> 'evidence.submit'`, [String(r.id)]);
+    const audits = await q(
+      `SELECT 1 FROM budget.audit WHERE entity = 'evidence' AND entity_id = $1 AND action <> 'evidence.submit'`,
+      [String(r.id)],
+    );
     expect(audits).toHaveLength(1);
   });
 
   it('approves all pending items of a cluster-month in one transaction within 3 statements', async () => {
     await w.ok(U.area, 'budget_setAllocation', 'C3', '2030-11', '3.000.000');
     for (let i = 0; i < 3; i++) {
-      await w.ok(U.cluster2, 'budget_submitEvidence', { ...ev({ clusterId: 'C3', amount: 100_000 + i, description: `Item ${i}` }) }, [{ name: 'n.png', data: png(20 + i) }]);
+      await w.ok(
+        U.cluster2,
+        'budget_submitEvidence',
+        { ...ev({ clusterId: 'C3', amount: 100_000 + i, description: `Item ${i}` }) },
+        [{ name: 'n.png', data: png(20 + i) }],
+      );
     }
     const o = await w.as<{ decided: number; amount: number }>(U.region2, 'budget_approveAll', 'C3', '2030-11');
     expect(o.value).toEqual({ decided: 3, amount: 300_003, skippedOwn: 0 });
@@ -175,16 +249,35 @@ describe('evidence (Cluster)', () => {
 
 describe('dashboard', () => {
   it('shows allocation, realisation, pending and % used at every level with at most 5 statements', async () => {
-    const area = await w.as<{ totals: Record<string, number>; children: Array<{ id: string; allocation: number; approved: number }>; trend: unknown[]; daily: unknown[]; pointTypes: Array<{ code: string; recommendation: number; approved: number }> }>(U.area, 'budget_dashboard', null, '2030-11');
+    const area = await w.as<{
+      totals: Record<string, number>;
+      children: Array<{ id: string; allocation: number; approved: number }>;
+      trend: unknown[];
+      daily: unknown[];
+      pointTypes: Array<{ code: string; recommendation: number; approved: number }>;
+    }>(U.area, 'budget_dashboard', null, '2030-11');
     expect(area.ok).toBe(true);
     expect(BudgetWorld.statements(area.counts)).toBeLessThanOrEqual(5);
-    expect(area.value.totals).toMatchObject({ allocation: 6_000_000, approved: 250_000 + 300_003 + (await q(`SELECT COALESCE(SUM(amount),0) AS s FROM budget.evidence WHERE cluster_id='C1' AND month='2030-11' AND status='approved' AND description='Race'`).then((r) => Number((r[0] as { s: string }).s))) });
+    expect(area.value.totals).toMatchObject({
+      allocation: 6_000_000,
+      approved:
+        250_000 +
+        300_003 +
+        (await q(
+          `SELECT COALESCE(SUM(amount),0) AS s FROM budget.evidence WHERE cluster_id='C1' AND month='2030-11' AND status='approved' AND description='Race'`,
+        ).then((r) => Number((r[0] as { s: string }).s))),
+    });
     expect(area.value.children.map((c) => c.id)).toEqual(['R2', 'R1']); // sorted by name: Bekasi, Jakarta
     expect(area.value.trend).toHaveLength(12);
     expect(area.value.daily).toHaveLength(30);
     const outlet = area.value.pointTypes.find((p) => p.code === 'OUTLET')!;
     expect(outlet).toMatchObject({ recommendation: 100_000 });
-    const cl = await w.ok<{ children: Array<{ id: string }>; totals: { allocation: number } }>(U.area, 'budget_dashboard', 'C1', '2030-11');
+    const cl = await w.ok<{ children: Array<{ id: string }>; totals: { allocation: number } }>(
+      U.area,
+      'budget_dashboard',
+      'C1',
+      '2030-11',
+    );
     expect(cl.children.map((c) => c.id)).toEqual(['C1']);
     expect(cl.totals.allocation).toBe(1_000_000);
     const own = await w.ok<{ totals: { allocation: number } }>(U.cluster, 'budget_dashboard', null, '2030-11');

@@ -23,7 +23,8 @@ const hasPdftoppm = (() => {
 async function receiptPdf(pages: number): Promise<string> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let i = 0; i < pages; i++) doc.addPage([300, 400]).drawText(`Kuitansi halaman ${i + 1}`, { x: 20, y: 350, size: 14, font });
+  for (let i = 0; i < pages; i++)
+    doc.addPage([300, 400]).drawText(`Kuitansi halaman ${i + 1}`, { x: 20, y: 350, size: 14, font });
   return Buffer.from(await doc.save()).toString('base64');
 }
 
@@ -37,19 +38,46 @@ describe('monthly PDF', () => {
   it('is made in the runtime, saved to the cluster folder, and has a summary page plus one page per approved item with PDF receipts appended', async () => {
     await w.ok(U.area, 'budget_setAllocation', 'C1', '2030-11', 5_000_000);
     await w.ok(U.region, 'budget_saveRecommendation', 'C1', '2030-11', { OUTLET: 2_000_000, SF: 1_000_000 });
-    const a = await w.ok<{ id: number }>(U.cluster, 'budget_submitEvidence',
-      { clusterId: 'C1', month: '2030-11', pointType: 'OUTLET', description: 'Spanduk outlet Cikini Raya (12 buah)', amount: 1_250_000, date: '2030-11-05' },
-      [{ name: 'foto-spanduk.png', data: Buffer.from(receiptPng(7, 240, 320)).toString('base64') }]);
-    const b = await w.ok<{ id: number }>(U.cluster, 'budget_submitEvidence',
-      { clusterId: 'C1', month: '2030-11', pointType: 'SF', description: 'Insentif sales force minggu 2', amount: 600_000, date: '2030-11-12' },
-      [{ name: 'foto.png', data: Buffer.from(receiptPng(8)).toString('base64') }, { name: 'kuitansi.pdf', data: await receiptPdf(2) }]);
+    const a = await w.ok<{ id: number }>(
+      U.cluster,
+      'budget_submitEvidence',
+      {
+        clusterId: 'C1',
+        month: '2030-11',
+        pointType: 'OUTLET',
+        description: 'Spanduk outlet Cikini Raya (12 buah)',
+        amount: 1_250_000,
+        date: '2030-11-05',
+      },
+      [{ name: 'foto-spanduk.png', data: Buffer.from(receiptPng(7, 240, 320)).toString('base64') }],
+    );
+    const b = await w.ok<{ id: number }>(
+      U.cluster,
+      'budget_submitEvidence',
+      {
+        clusterId: 'C1',
+        month: '2030-11',
+        pointType: 'SF',
+        description: 'Insentif sales force minggu 2',
+        amount: 600_000,
+        date: '2030-11-12',
+      },
+      [
+        { name: 'foto.png', data: Buffer.from(receiptPng(8)).toString('base64') },
+        { name: 'kuitansi.pdf', data: await receiptPdf(2) },
+      ],
+    );
     await w.ok(U.mcot, 'budget_approve', a.id);
     await w.ok(U.mcot, 'budget_approve', b.id);
 
     const started = await w.as<{ requestId: string; status: string }>(U.region, 'budget_makePdf', 'C1', '2030-11');
     expect(started.ok).toBe(true);
     expect(started.value.status).toBe('running');
-    const job = await w.ok<{ status: string; fileId: string; url: string; pages: number; name: string }>(U.region, 'budget_pdfStatus', started.value.requestId);
+    const job = await w.ok<{ status: string; fileId: string; url: string; pages: number; name: string }>(
+      U.region,
+      'budget_pdfStatus',
+      started.value.requestId,
+    );
     expect(job).toMatchObject({ status: 'done', pages: 5, name: 'Laporan C1 2030-11.pdf' });
     // another user cannot read this user's job
     expect((await w.as(U.mcot, 'budget_pdfStatus', started.value.requestId)).code).toBe('NOT_FOUND');
@@ -68,7 +96,9 @@ describe('monthly PDF', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dd-budget-pdfpng-'));
     writeFileSync(join(dir, 'r.pdf'), bytes);
     execFileSync('pdftoppm', ['-png', '-r', '50', join(dir, 'r.pdf'), join(dir, 'p')]);
-    const pngs = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
+    const pngs = readdirSync(dir)
+      .filter((f) => f.endsWith('.png'))
+      .sort();
     expect(pngs).toHaveLength(5);
     const size = (f: string) => {
       const b = require('node:fs').readFileSync(join(dir, f)) as Buffer;
@@ -80,7 +110,9 @@ describe('monthly PDF', () => {
     expect(near(size(pngs[1]), [(595.28 * 50) / 72, (841.89 * 50) / 72])).toBe(true);
     expect(near(size(pngs[4]), [(300 * 50) / 72, (400 * 50) / 72])).toBe(true); // the appended 300×400 pt receipt page
     // the item page carries the picture: far more non-white pixels than an empty page would have (size as a proxy)
-    expect(require('node:fs').statSync(join(dir, pngs[1])).size).toBeGreaterThan(require('node:fs').statSync(join(dir, pngs[4])).size);
+    expect(require('node:fs').statSync(join(dir, pngs[1])).size).toBeGreaterThan(
+      require('node:fs').statSync(join(dir, pngs[4])).size,
+    );
     expect(existsSync(join(dir, pngs[1]))).toBe(true);
   });
 });

@@ -15,7 +15,11 @@ jest.setTimeout(240_000);
 
 it('seeds a deterministic demo budget the add-on can use', async () => {
   const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-budget-seed-')), buildDir: buildSnapshot() });
-  await setScriptProperties(rt, { DATADESK_DB_URL: DEMO_DB.url, DATADESK_DB_USER: DEMO_DB.user, DATADESK_DB_PASSWORD: DEMO_DB.password });
+  await setScriptProperties(rt, {
+    DATADESK_DB_URL: DEMO_DB.url,
+    DATADESK_DB_USER: DEMO_DB.user,
+    DATADESK_DB_PASSWORD: DEMO_DB.password,
+  });
   const r = await seedBudget(rt, { documentId: '', seed: 1, scale: 'demo' });
   const roles = new Set(r.users.map((u) => u.role.split(' · ')[0]));
   expect([...roles].sort()).toEqual(['Area', 'Branch manager', 'GM SBP', 'MCOT', 'Region', 'SBP Cluster']);
@@ -30,15 +34,24 @@ it('seeds a deterministic demo budget the add-on can use', async () => {
   expect(await n(`SELECT count(DISTINCT month) FROM budget.allocation`)).toBe(12);
   expect(await n(`SELECT count(*) FROM budget.allocation`)).toBe(1440);
   expect(await n(`SELECT count(*) FROM budget.evidence`)).toBe(6 * 1440);
-  expect(await n(`SELECT count(*) FROM budget.evidence e LEFT JOIN budget.evidence_file f ON f.evidence_id = e.id WHERE f.id IS NULL`)).toBe(0);
-  expect(await n(`SELECT count(*) FROM (SELECT e.cluster_id, e.month, SUM(e.amount) s FROM budget.evidence e WHERE status = 'approved' GROUP BY 1, 2) x
-                  JOIN budget.allocation a ON a.cluster_id = x.cluster_id AND a.month = x.month WHERE x.s > a.amount`)).toBe(0);
+  expect(
+    await n(`SELECT count(*) FROM budget.evidence e LEFT JOIN budget.evidence_file f ON f.evidence_id = e.id WHERE f.id IS NULL`),
+  ).toBe(0);
+  expect(
+    await n(`SELECT count(*) FROM (SELECT e.cluster_id, e.month, SUM(e.amount) s FROM budget.evidence e WHERE status = 'approved' GROUP BY 1, 2) x
+                  JOIN budget.allocation a ON a.cluster_id = x.cluster_id AND a.month = x.month WHERE x.s > a.amount`),
+  ).toBe(0);
   expect(await n(`SELECT count(*) FROM budget.evidence WHERE status = 'pending'`)).toBeGreaterThan(100);
   const f = (await db.query<{ file_id: string }>(`SELECT file_id FROM budget.evidence_file LIMIT 1`)).rows[0].file_id;
   expect(Buffer.from(driveStore(rt.env).readBytes(f).subarray(1, 4)).toString()).toBe('PNG');
 
   const dash = outcome<{ totals: { allocation: number; approved: number }; children: unknown[] }>(
-    await rt.execute({ fn: 'budget_dashboard', args: [null, (await db.query<{ m: string }>(`SELECT max(month) AS m FROM budget.allocation`)).rows[0].m], user: 'area.jabotabek@datadesk.local', kind: 'rpc' }),
+    await rt.execute({
+      fn: 'budget_dashboard',
+      args: [null, (await db.query<{ m: string }>(`SELECT max(month) AS m FROM budget.allocation`)).rows[0].m],
+      user: 'area.jabotabek@datadesk.local',
+      kind: 'rpc',
+    }),
   );
   expect(dash.ok).toBe(true);
   expect(dash.value.children).toHaveLength(3);

@@ -33,11 +33,19 @@ it('imports the configuration from a sheet (validated whole) and refuses a bad o
     ...CONFIG.users.map((u) => ['USER', u.email, u.name, u.role, u.nodeId]),
     ...CONFIG.pointTypes.map((p) => ['POINT', p.code, p.name, 'aktif', '']),
   ];
-  await script(ADMIN, `var sh = SpreadsheetApp.getActiveSpreadsheet().insertSheet('Konfigurasi Anggaran'); var r = sh.getRange(1, 1, args.length, 5); r.setNumberFormat('@'); r.setValues(args);`, rows);
+  await script(
+    ADMIN,
+    `var sh = SpreadsheetApp.getActiveSpreadsheet().insertSheet('Konfigurasi Anggaran'); var r = sh.getRange(1, 1, args.length, 5); r.setNumberFormat('@'); r.setValues(args);`,
+    rows,
+  );
   const r = await w.ok<{ nodes: number; users: number }>(ADMIN, 'budget_importConfig', 'Konfigurasi Anggaran');
   expect(r).toMatchObject({ nodes: 12, users: 9 });
   const bad = [...rows, ['USER', 'x@t.id', 'X', 'KING', 'A1']];
-  await script(ADMIN, `var sh = SpreadsheetApp.getActiveSpreadsheet().insertSheet('Salah'); var r = sh.getRange(1, 1, args.length, 5); r.setNumberFormat('@'); r.setValues(args);`, bad);
+  await script(
+    ADMIN,
+    `var sh = SpreadsheetApp.getActiveSpreadsheet().insertSheet('Salah'); var r = sh.getRange(1, 1, args.length, 5); r.setNumberFormat('@'); r.setValues(args);`,
+    bad,
+  );
   const o = await w.as(ADMIN, 'budget_importConfig', 'Salah');
   expect(o.message).toMatch(/peran "KING"/);
   expect((await w.ok<{ users: unknown[] }>(ADMIN, 'budget_getConfig')).users).toHaveLength(9);
@@ -45,8 +53,16 @@ it('imports the configuration from a sheet (validated whole) and refuses a bad o
 });
 
 it('sets allocations from the block the Area user selected in the sheet', async () => {
-  await script(U.area, `var sh = SpreadsheetApp.getActiveSpreadsheet().insertSheet('Alokasi'); var r = sh.getRange(1, 1, 3, 3);
-    r.setNumberFormat('@'); r.setValues(args); r.activate();`, [['Cluster', 'Bulan', 'Jumlah'], ['C1', '2030-11', '2.000.000'], ['C2', '2030-11', '3.000.000']]);
+  await script(
+    U.area,
+    `var sh = SpreadsheetApp.getActiveSpreadsheet().insertSheet('Alokasi'); var r = sh.getRange(1, 1, 3, 3);
+    r.setNumberFormat('@'); r.setValues(args); r.activate();`,
+    [
+      ['Cluster', 'Bulan', 'Jumlah'],
+      ['C1', '2030-11', '2.000.000'],
+      ['C2', '2030-11', '3.000.000'],
+    ],
+  );
   const r = await w.ok<{ saved: number; total: number }>(U.area, 'budget_setAllocationSelection');
   expect(r).toEqual({ saved: 2, total: 5_000_000 });
 });
@@ -55,8 +71,12 @@ it('writes the dashboard into a sheet in one setValues; a formula-looking name s
   const o = await w.as<{ sheetName: string; rows: number }>(U.area, 'budget_dashboardToSheet', 'B1', '2030-11');
   expect(o.ok).toBe(true);
   expect(o.counts['Range.setValues']).toBe(1);
-  const read = await script<{ values: unknown[][]; formulas: string[][] }>(U.area, `var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args);
-    var r = sh.getDataRange(); return { values: r.getValues(), formulas: r.getFormulas() };`, o.value.sheetName);
+  const read = await script<{ values: unknown[][]; formulas: string[][] }>(
+    U.area,
+    `var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args);
+    var r = sh.getDataRange(); return { values: r.getValues(), formulas: r.getFormulas() };`,
+    o.value.sheetName,
+  );
   const row = read.values.findIndex((r) => r[0] === 'C2');
   expect(read.values[row][1]).toBe(FORMULA_NAME);
   expect(read.formulas[row][1]).toBe('');
@@ -64,7 +84,12 @@ it('writes the dashboard into a sheet in one setValues; a formula-looking name s
 });
 
 it('mails each approver at most one digest a day, only when evidence waits beneath them', async () => {
-  await w.ok(U.cluster, 'budget_submitEvidence', { clusterId: 'C1', month: '2030-11', pointType: 'SF', description: 'Insentif', amount: 50_000, date: '2030-11-19' }, [{ name: 'n.png', data: Buffer.from(receiptPng(99)).toString('base64') }]);
+  await w.ok(
+    U.cluster,
+    'budget_submitEvidence',
+    { clusterId: 'C1', month: '2030-11', pointType: 'SF', description: 'Insentif', amount: 50_000, date: '2030-11-19' },
+    [{ name: 'n.png', data: Buffer.from(receiptPng(99)).toString('base64') }],
+  );
   const outbox = outboxStore(w.rt.env);
   const before = outbox.list().length;
   const hb = outcome(await w.rt.execute({ fn: 'heartbeat', kind: 'installableTrigger', user: ADMIN, documentId: doc }));

@@ -8,8 +8,20 @@ import { NODE_ONLY_GLOBALS } from '../../../src/local/runtime/globals';
 
 const CODE = join(__dirname, '../../../build/Code.js');
 const SERVICES = [
-  'SpreadsheetApp', 'DriveApp', 'PropertiesService', 'CacheService', 'LockService', 'Jdbc', 'UrlFetchApp', 'MailApp',
-  'ScriptApp', 'Session', 'Logger', 'Utilities', 'HtmlService', 'console',
+  'SpreadsheetApp',
+  'DriveApp',
+  'PropertiesService',
+  'CacheService',
+  'LockService',
+  'Jdbc',
+  'UrlFetchApp',
+  'MailApp',
+  'ScriptApp',
+  'Session',
+  'Logger',
+  'Utilities',
+  'HtmlService',
+  'console',
 ];
 
 /** A service stand-in that accepts any chain of calls and records what was called. */
@@ -45,7 +57,17 @@ describe('build/Code.js', () => {
 
   it('declares every entry point as a top-level function', () => {
     const { ctx } = load();
-    const required = ['onOpen', 'onInstall', 'heartbeat', 'openSettings', 'app_whoami', 'settings_listRoles', 'settings_saveRoles', 'settings_getDb', 'settings_saveDb'];
+    const required = [
+      'onOpen',
+      'onInstall',
+      'heartbeat',
+      'openSettings',
+      'app_whoami',
+      'settings_listRoles',
+      'settings_saveRoles',
+      'settings_getDb',
+      'settings_saveDb',
+    ];
     for (const fn of required) expect([fn, typeof ctx[fn]]).toEqual([fn, 'function']);
   });
 

@@ -41,24 +41,57 @@ export async function makeWorld(now: string, rows = 300): Promise<World> {
   await runSnippet(rt, "ScriptApp.newTrigger('heartbeat').timeBased().everyHours(1).create();", null, documentId);
   const drive = driveStore(rt.env);
   const root = drive.ensureFolderPath('Audit/DC Orders', ADMIN);
-  const folders = Object.fromEntries(DC_BUSINESS_UNITS.map(([bu]) => [bu, drive.children(root.id, { kind: 'folder', trashed: false }).find((f) => f.name === bu)!.id]));
-  return { rt, hooks, documentId, folders, close: async () => { await hooks.close(); await rt.env.close(); } };
+  const folders = Object.fromEntries(
+    DC_BUSINESS_UNITS.map(([bu]) => [
+      bu,
+      drive.children(root.id, { kind: 'folder', trashed: false }).find((f) => f.name === bu)!.id,
+    ]),
+  );
+  return {
+    rt,
+    hooks,
+    documentId,
+    folders,
+    close: async () => {
+      await hooks.close();
+      await rt.env.close();
+    },
+  };
 }
 
 /** Untrashed file names per BU folder: what an auditor sees. */
 export function folderView(w: World): Record<string, string[]> {
   const drive = driveStore(w.rt.env);
-  return Object.fromEntries(Object.entries(w.folders).map(([bu, id]) => [bu, drive.children(id, { kind: 'file', trashed: false }).map((f) => f.name).sort()]));
+  return Object.fromEntries(
+    Object.entries(w.folders).map(([bu, id]) => [
+      bu,
+      drive
+        .children(id, { kind: 'file', trashed: false })
+        .map((f) => f.name)
+        .sort(),
+    ]),
+  );
 }
 
 /** Every item of every BU folder with its trashed flag and size (to prove "left exactly as they were"). */
 export function folderDeepView(w: World): unknown {
   const drive = driveStore(w.rt.env);
-  return Object.fromEntries(Object.entries(w.folders).map(([bu, id]) => [bu, drive.children(id, { kind: 'file', trashed: true }).map((f) => [f.id, f.name, f.trashed, f.size]).sort()]));
+  return Object.fromEntries(
+    Object.entries(w.folders).map(([bu, id]) => [
+      bu,
+      drive
+        .children(id, { kind: 'file', trashed: true })
+        .map((f) => [f.id, f.name, f.trashed, f.size])
+        .sort(),
+    ]),
+  );
 }
 
 /** Reads a Drive file with exceljs (the independent reader): data rows as arrays of cell values. */
-export async function readXlsx(w: World, fileId: string): Promise<{ header: unknown[]; rows: unknown[][]; frozen: boolean; numFmts: string[] }> {
+export async function readXlsx(
+  w: World,
+  fileId: string,
+): Promise<{ header: unknown[]; rows: unknown[][]; frozen: boolean; numFmts: string[] }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(driveStore(w.rt.env).readBytes(fileId)) as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
@@ -72,7 +105,9 @@ export async function readXlsx(w: World, fileId: string): Promise<{ header: unkn
 }
 
 export function fileInFolder(w: World, bu: string, name: string): string {
-  const f = driveStore(w.rt.env).children(w.folders[bu], { kind: 'file', trashed: false }).find((x) => x.name === name);
+  const f = driveStore(w.rt.env)
+    .children(w.folders[bu], { kind: 'file', trashed: false })
+    .find((x) => x.name === name);
   if (!f) throw new Error(`no ${name} in ${bu}`);
   return f.id;
 }

@@ -18,7 +18,7 @@ describe('reports in the runtime', () => {
   });
   afterAll(() => w.close());
 
-  it('the seeded folders hold last month\'s real report files, readable by exceljs with the query\'s rows and totals', async () => {
+  it("the seeded folders hold last month's real report files, readable by exceljs with the query's rows and totals", async () => {
     expect(folderView(w)).toEqual(names('2026-10'));
     const db = database(w.rt.env);
     const q = await db.query<{ bu: string; n: string; amount: string }>(
@@ -32,7 +32,11 @@ describe('reports in the runtime', () => {
       expect(x.header[0]).toBe('No. Pesanan (Order no)');
       expect(x.rows.length).toBe(Number(r.n));
       expect(x.rows.reduce((a, row) => a + (row[11] as number), 0)).toBe(Number(r.amount));
-      expect(x.rows.every((row) => row[2] === r.bu && typeof row[0] === 'string' && row[6] instanceof Date && typeof row[11] === 'number')).toBe(true);
+      expect(
+        x.rows.every(
+          (row) => row[2] === r.bu && typeof row[0] === 'string' && row[6] instanceof Date && typeof row[11] === 'number',
+        ),
+      ).toBe(true);
       expect(x.numFmts[11]).toBe('"Rp "#,##0');
       // WIB: every creation time (shown as WIB wall clock) falls in October
       expect(x.rows.every((row) => (row[6] as Date).toISOString().startsWith('2026-10'))).toBe(true);
@@ -66,15 +70,28 @@ describe('reports in the runtime', () => {
     expect(await call('reports_runMonth', ['2026/10'])).toMatch(/Bulan tidak valid/);
     expect(await call('reports_runMonth', ['2026-09'])).toMatch(/Tidak ada order DC pada 2026-09/);
     expect(await call('reports_runMonth', ['2026-10'], AUDITOR)).toMatch(/Akses ditolak/);
-    const settings = (await w.rt.call<{ settings: Record<string, unknown> }>('reports_getSettings', [], { user: ADMIN, kind: 'rpc' })).settings;
-    expect(await call('reports_saveSettings', [settings, 'https://discord.com/api/webhooks/abc/def'])).toMatch(/URL webhook tidak valid/);
+    const settings = (
+      await w.rt.call<{ settings: Record<string, unknown> }>('reports_getSettings', [], { user: ADMIN, kind: 'rpc' })
+    ).settings;
+    expect(await call('reports_saveSettings', [settings, 'https://discord.com/api/webhooks/abc/def'])).toMatch(
+      /URL webhook tidak valid/,
+    );
     expect(await call('reports_saveSettings', [{ ...settings, schema: 'tidak_ada' }, null])).toMatch(/Kueri laporan gagal/);
-    expect(await call('reports_saveSettings', [{ ...settings, folders: [...(settings.folders as unknown[]), { bu: 'X', folderId: '1doesNotExist' }] }, null])).toMatch(/tidak ditemukan/);
+    expect(
+      await call('reports_saveSettings', [
+        { ...settings, folders: [...(settings.folders as unknown[]), { bu: 'X', folderId: '1doesNotExist' }] },
+        null,
+      ]),
+    ).toMatch(/tidak ditemukan/);
     // a BU in the data without a folder: named, with its row count
     const fewer = { ...settings, folders: (settings.folders as Array<{ bu: string }>).filter((f) => f.bu !== 'KIDS') };
-    await w.rt.call('__set', [JSON.stringify(fewer)], { script: 'function __set(v){PropertiesService.getScriptProperties().setProperty("DATADESK_REPORTS_SETTINGS", v);}' });
+    await w.rt.call('__set', [JSON.stringify(fewer)], {
+      script: 'function __set(v){PropertiesService.getScriptProperties().setProperty("DATADESK_REPORTS_SETTINGS", v);}',
+    });
     expect(await call('reports_runMonth', ['2026-10'])).toMatch(/unit bisnis KIDS \(\d+ baris\) tidak punya folder/);
-    await w.rt.call('__set', [JSON.stringify(settings)], { script: 'function __set(v){PropertiesService.getScriptProperties().setProperty("DATADESK_REPORTS_SETTINGS", v);}' });
+    await w.rt.call('__set', [JSON.stringify(settings)], {
+      script: 'function __set(v){PropertiesService.getScriptProperties().setProperty("DATADESK_REPORTS_SETTINGS", v);}',
+    });
     // a missing folder
     driveStore(w.rt.env).require(w.folders.HOME).trashed = true;
     expect(await call('reports_runMonth', ['2026-10'])).toMatch(/folder HOME .* tidak ditemukan/);
@@ -118,24 +135,51 @@ describe('reports in the runtime', () => {
   it('never lets two runs overlap: a live run blocks a new one and the heartbeat leaves it to its owner', async () => {
     const before = folderDeepView(w);
     const setRun = (v: unknown) =>
-      w.rt.call('__set', [JSON.stringify(v)], { script: 'function __set(v){PropertiesService.getScriptProperties().setProperty("DATADESK_REPORTS_RUN", v);}' });
-    const prev = await w.rt.call<unknown>('__get', [], { script: 'function __get(){return PropertiesService.getScriptProperties().getProperty("DATADESK_REPORTS_RUN");}' });
+      w.rt.call('__set', [JSON.stringify(v)], {
+        script: 'function __set(v){PropertiesService.getScriptProperties().setProperty("DATADESK_REPORTS_RUN", v);}',
+      });
+    const prev = await w.rt.call<unknown>('__get', [], {
+      script: 'function __get(){return PropertiesService.getScriptProperties().getProperty("DATADESK_REPORTS_RUN");}',
+    });
     const now = w.rt.env.clock.now().getTime();
     const live = {
-      runId: 'other', month: '2026-10', trigger: 'manual', user: ADMIN, phase: 'build', startedAt: now, endedAt: null,
-      leaseUntil: now + 5 * 60_000, leaseOwner: 'another-execution', executions: 1, stagingFolderId: '', plan: [], staged: [],
-      restarts: {}, journal: [], error: null,
+      runId: 'other',
+      month: '2026-10',
+      trigger: 'manual',
+      user: ADMIN,
+      phase: 'build',
+      startedAt: now,
+      endedAt: null,
+      leaseUntil: now + 5 * 60_000,
+      leaseOwner: 'another-execution',
+      executions: 1,
+      stagingFolderId: '',
+      plan: [],
+      staged: [],
+      restarts: {},
+      journal: [],
+      error: null,
     };
     await setRun(live);
     const r = await w.rt.execute({ fn: 'reports_runMonth', args: ['2026-10'], user: ADMIN, kind: 'rpc' });
     expect(r.ok).toBe(false);
     expect(r.error!.message).toMatch(/masih berjalan \(run other\)/);
-    const hb = await w.rt.execute({ fn: 'heartbeat', kind: 'installableTrigger', user: ADMIN, authMode: 'FULL', event: () => ({ authMode: 'FULL' }) });
+    const hb = await w.rt.execute({
+      fn: 'heartbeat',
+      kind: 'installableTrigger',
+      user: ADMIN,
+      authMode: 'FULL',
+      event: () => ({ authMode: 'FULL' }),
+    });
     expect(hb.ok).toBe(true);
-    const after = await w.rt.call<string>('__get', [], { script: 'function __get(){return PropertiesService.getScriptProperties().getProperty("DATADESK_REPORTS_RUN");}' });
+    const after = await w.rt.call<string>('__get', [], {
+      script: 'function __get(){return PropertiesService.getScriptProperties().getProperty("DATADESK_REPORTS_RUN");}',
+    });
     expect(JSON.parse(after)).toMatchObject({ runId: 'other', leaseOwner: 'another-execution', executions: 1 });
     expect(folderDeepView(w)).toEqual(before);
-    await w.rt.call('__set', [String(prev)], { script: 'function __set(v){PropertiesService.getScriptProperties().setProperty("DATADESK_REPORTS_RUN", v);}' });
+    await w.rt.call('__set', [String(prev)], {
+      script: 'function __set(v){PropertiesService.getScriptProperties().setProperty("DATADESK_REPORTS_RUN", v);}',
+    });
   });
 
   it('rerunning a month replaces its files (never duplicates) and logs the run', async () => {
@@ -149,7 +193,7 @@ describe('reports in the runtime', () => {
     }
   });
 
-  it('the heartbeat on the 2nd publishes the new month, trashes last month\'s files, logs and alerts', async () => {
+  it("the heartbeat on the 2nd publishes the new month, trashes last month's files, logs and alerts", async () => {
     w.hooks.clear();
     const old = Object.fromEntries(BUS.map((bu) => [bu, fileInFolder(w, bu, `DC_Orders_${bu}_2026-10.xlsx`)]));
     w.rt.env.clock.advanceTo(new Date('2026-12-01T21:10:00+07:00')); // skip the quiet hours of late November
@@ -163,7 +207,11 @@ describe('reports in the runtime', () => {
     const alerts = w.hooks.received();
     expect(alerts).toHaveLength(1);
     expect((alerts[0].body as { text: string }).text).toMatch(/2026-11 terbit \(300 baris, 6 file\)/);
-    const log = await w.rt.call<Array<{ month: string; bu: string; status: string; rows: number; sha256: string; link: string }>>('reports_runLog', [], { user: AUDITOR, kind: 'rpc' });
+    const log = await w.rt.call<Array<{ month: string; bu: string; status: string; rows: number; sha256: string; link: string }>>(
+      'reports_runLog',
+      [],
+      { user: AUDITOR, kind: 'rpc' },
+    );
     const nov = log.filter((r) => r.month === '2026-11');
     expect(nov.map((r) => r.bu).sort()).toEqual(BUS);
     expect(nov.every((r) => r.status === 'OK' && /^[0-9a-f]{64}$/.test(r.sha256) && r.link.length > 0)).toBe(true);

@@ -64,7 +64,7 @@ describe('runtime bridge', () => {
     expect(r.error!.message).toMatch(/result\.at is a Date/);
   });
 
-  it('stops an execution that passes its time limit with Apps Script\'s error', async () => {
+  it("stops an execution that passes its time limit with Apps Script's error", async () => {
     const rt = newRuntime();
     const r = await rt.execute({ fn: 'spin', timeLimitMs: 500, script: 'function spin() { for (;;) {} }' });
     expect(r.ok).toBe(false);

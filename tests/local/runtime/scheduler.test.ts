@@ -65,7 +65,14 @@ describe('scheduler tick()', () => {
     expect(r.fired.length).toBe(6);
     const times = r.fired.map((f) => Date.parse(f.at));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
-    expect(r.fired.map((f) => f.user).sort()).toEqual(['owner@x.id', 'owner@x.id', 'owner@x.id', 'second@x.id', 'second@x.id', 'second@x.id']);
+    expect(r.fired.map((f) => f.user).sort()).toEqual([
+      'owner@x.id',
+      'owner@x.id',
+      'owner@x.id',
+      'second@x.id',
+      'second@x.id',
+      'second@x.id',
+    ]);
     expect(r.fired.every((f) => (f.result.value as { user: string }).user === f.user)).toBe(true);
     // the workbench hears that the clock moved
     const last = events.at(-1) as { type: string; scope: string; id: string };
@@ -89,7 +96,10 @@ describe('scheduler tick()', () => {
     const t = triggerStore(rt.env).get(uid)!;
     const runs = nextRuns(t, new Date('2030-01-01T00:00:00Z'), new Date('2030-01-04T00:00:00Z'));
     expect(runs.length).toBe(3);
-    const mins = runs.map((d) => { const p = zonedParts(d.getTime(), 'Asia/Jakarta'); return p.h * 60 + p.mi; });
+    const mins = runs.map((d) => {
+      const p = zonedParts(d.getTime(), 'Asia/Jakarta');
+      return p.h * 60 + p.mi;
+    });
     for (const m of mins) expect(Math.abs(m - (9 * 60 + 30))).toBeLessThanOrEqual(15);
     expect(new Set(mins).size).toBe(1);
   });

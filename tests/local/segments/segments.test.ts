@@ -29,11 +29,20 @@ const request = (patch: (r: SegmentRequest) => void = () => undefined): SegmentR
 };
 const errorOf = (r: { ok: boolean; error?: { message: string } }) => {
   expect(r.ok).toBe(false);
-  return JSON.parse(r.error!.message.slice(r.error!.message.indexOf('{'))) as { code: string; message: string; messageEn: string };
+  return JSON.parse(r.error!.message.slice(r.error!.message.indexOf('{'))) as {
+    code: string;
+    message: string;
+    messageEn: string;
+  };
 };
-const sheetNames = () => runSnippet<string[]>(rt, 'return SpreadsheetApp.getActiveSpreadsheet().getSheets().map(function (s) { return s.getName(); });');
-const folderFiles = () => driveStore(rt.env).children(folderId, { kind: 'file', trashed: false }).map((f) => f.name);
-const listCount = async () => Number((await database(rt.env).query<{ n: number }>('SELECT count(*) AS n FROM loyalty.delivered_lists')).rows[0].n);
+const sheetNames = () =>
+  runSnippet<string[]>(rt, 'return SpreadsheetApp.getActiveSpreadsheet().getSheets().map(function (s) { return s.getName(); });');
+const folderFiles = () =>
+  driveStore(rt.env)
+    .children(folderId, { kind: 'file', trashed: false })
+    .map((f) => f.name);
+const listCount = async () =>
+  Number((await database(rt.env).query<{ n: number }>('SELECT count(*) AS n FROM loyalty.delivered_lists')).rows[0].n);
 
 describe('Segments in the runtime', () => {
   it('previews the WABA request: counts only, nothing written', async () => {
@@ -43,36 +52,82 @@ describe('Segments in the runtime', () => {
     const p = r.value as { counts: { found: number; delivered: number; dropped: Record<string, number> }; lines: string[] };
     expect(p.counts.found).toBe(10);
     expect(p.counts.delivered).toBe(3);
-    expect(p.counts.dropped).toMatchObject({ opted_out: 1, same_campaign: 1, other_campaign: 1, missing_name: 1, missing_phone: 1, invalid_phone: 1, over_cap: 1 });
+    expect(p.counts.dropped).toMatchObject({
+      opted_out: 1,
+      same_campaign: 1,
+      other_campaign: 1,
+      missing_name: 1,
+      missing_phone: 1,
+      invalid_phone: 1,
+      over_cap: 1,
+    });
     expect({ sheets: await sheetNames(), files: folderFiles(), lists: await listCount() }).toEqual(before);
   });
 
   it('runs it: sheet in one setValues with text formats, CSV and metadata in the folder, log row, suppression record', async () => {
     const r = await rpc('segments_run', [request((x) => (x.delivery.mailSummary = true))]);
     expect(r.error).toBeUndefined();
-    const run = r.value as { sheet: string; listId: string; file: { name: string }; metadata: { name: string }; counts: { delivered: number }; mailed: boolean };
+    const run = r.value as {
+      sheet: string;
+      listId: string;
+      file: { name: string };
+      metadata: { name: string };
+      counts: { delivered: number };
+      mailed: boolean;
+    };
     expect(run.counts.delivered).toBe(3);
     expect(r.counts['Range.setValues']).toBe(3); // the list, the log header, the log row
-    const sheet = await runSnippet<{ values: unknown[][]; formats: string[][] }>(rt, `var r = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args).getDataRange();
-      return { values: r.getValues(), formats: r.getNumberFormats() };`, run.sheet);
-    expect(sheet.values).toEqual([['RRR ID', 'Name', 'WhatsApp'], ['R003', 'Citra', '62814000111'], ['R014', 'Nina', '628123456789'], ['R001', 'Andi', '6281234567890']]);
+    const sheet = await runSnippet<{ values: unknown[][]; formats: string[][] }>(
+      rt,
+      `var r = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args).getDataRange();
+      return { values: r.getValues(), formats: r.getNumberFormats() };`,
+      run.sheet,
+    );
+    expect(sheet.values).toEqual([
+      ['RRR ID', 'Name', 'WhatsApp'],
+      ['R003', 'Citra', '62814000111'],
+      ['R014', 'Nina', '628123456789'],
+      ['R001', 'Andi', '6281234567890'],
+    ]);
     expect(sheet.formats.flat().every((f) => f === '@')).toBe(true);
     expect(folderFiles().sort()).toEqual([run.file.name, run.metadata.name].sort());
     const store = driveStore(rt.env);
     const file = store.children(folderId, { kind: 'file' }).find((f) => f.name === run.file.name)!;
-    expect(new TextDecoder().decode(store.readBytes(file.id))).toBe('RRR ID,Name,WhatsApp\r\nR003,Citra,62814000111\r\nR014,Nina,628123456789\r\nR001,Andi,6281234567890\r\n');
+    expect(new TextDecoder().decode(store.readBytes(file.id))).toBe(
+      'RRR ID,Name,WhatsApp\r\nR003,Citra,62814000111\r\nR014,Nina,628123456789\r\nR001,Andi,6281234567890\r\n',
+    );
     const meta = store.children(folderId, { kind: 'file' }).find((f) => f.name === run.metadata.name)!;
     const text = new TextDecoder().decode(store.readBytes(meta.id));
     expect(text).toContain('Kanal / Channel: WABA');
     expect(text).toContain('Dikirim / Delivered: 3');
     expect(text).toContain(`oleh / by ${ANALYST}`);
-    const log = await runSnippet<unknown[][]>(rt, `return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Segment log').getDataRange().getValues();`);
+    const log = await runSnippet<unknown[][]>(
+      rt,
+      `return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Segment log').getDataRange().getValues();`,
+    );
     expect(log).toHaveLength(2);
-    expect(log[1]).toEqual(expect.arrayContaining(['WABA Opening NEKA Serang Bogor', 'Opening NEKA', 'WABA', 10, 7, 3, run.sheet, ANALYST, run.listId]));
-    const sup = await database(rt.env).query<{ member_id: string }>('SELECT member_id FROM loyalty.suppression WHERE list_id = $1 ORDER BY 1', [run.listId]);
+    expect(log[1]).toEqual(
+      expect.arrayContaining([
+        'WABA Opening NEKA Serang Bogor',
+        'Opening NEKA',
+        'WABA',
+        10,
+        7,
+        3,
+        run.sheet,
+        ANALYST,
+        run.listId,
+      ]),
+    );
+    const sup = await database(rt.env).query<{ member_id: string }>(
+      'SELECT member_id FROM loyalty.suppression WHERE list_id = $1 ORDER BY 1',
+      [run.listId],
+    );
     expect(sup.rows.map((x) => Number(x.member_id))).toEqual([1, 3, 14]);
     expect(run.mailed).toBe(true);
-    const mail = outboxStore(rt.env).list().find((m) => m.subject.includes('WABA Opening NEKA Serang Bogor'))!;
+    const mail = outboxStore(rt.env)
+      .list()
+      .find((m) => m.subject.includes('WABA Opening NEKA Serang Bogor'))!;
     expect(mail.to).toEqual([ANALYST]);
     expect(mail.subject).toBe('DataDesk · Segmen "WABA Opening NEKA Serang Bogor": 3 member');
     expect(mail.body).toContain('Ditemukan / Found: 10');
@@ -80,7 +135,14 @@ describe('Segments in the runtime', () => {
   });
 
   it('delivers XLSX on request: a workbook whose cells keep the phone digits as text', async () => {
-    const r = await rpc('segments_run', [request((x) => { x.name = 'WABA XLSX'; x.campaign = 'Kampanye XLSX'; x.delivery.format = 'XLSX'; x.contactFrom = '2027-03-01'; })]);
+    const r = await rpc('segments_run', [
+      request((x) => {
+        x.name = 'WABA XLSX';
+        x.campaign = 'Kampanye XLSX';
+        x.delivery.format = 'XLSX';
+        x.contactFrom = '2027-03-01';
+      }),
+    ]);
     expect(r.error).toBeUndefined();
     const run = r.value as { file: { name: string } };
     expect(run.file.name).toMatch(/^WABA XLSX 2026-11-23 \d{4}\.xlsx$/);
@@ -88,33 +150,54 @@ describe('Segments in the runtime', () => {
     const f = store.children(folderId, { kind: 'file' }).find((x) => x.name === run.file.name)!;
     expect(f.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const parts = unzipSync(store.readBytes(f.id));
-    const xml = Object.entries(parts).filter(([k]) => k.startsWith('xl/')).map(([, v]) => strFromU8(v)).join('');
+    const xml = Object.entries(parts)
+      .filter(([k]) => k.startsWith('xl/'))
+      .map(([, v]) => strFromU8(v))
+      .join('');
     expect(xml).toContain('62814000111');
     expect(xml).toContain('Citra');
   });
 
-  it('a list longer than a new sheet\'s 1,000 rows: the grid grows first, still one setValues', async () => {
+  it("a list longer than a new sheet's 1,000 rows: the grid grows first, still one setValues", async () => {
     const db = database(rt.env);
     await db.exec(`INSERT INTO loyalty.members (member_id, rrr_id, odi_id, stamps_user_id, name, email, phone, gender, domicile_city, domicile_province, tier, activated, full_registration, registered_at)
         SELECT 10000 + g, 'B' || g, 'O' || g, 'S' || g, 'Member ' || g, 'b' || g || '@mail.com', '0813' || lpad(g::text, 8, '0'), NULL, 'Medan', 'Sumatera Utara', 'Silver', true, true, DATE '2020-01-01'
         FROM generate_series(1, 1500) g;
       INSERT INTO loyalty.transactions SELECT 10000 + g, 10000 + g, 1, 1, DATE '2026-10-01', 'offline', 50000, 'Cash' FROM generate_series(1, 1500) g;`);
     try {
-      const r = await rpc('segments_run', [request((x) => { x.name = 'Medan besar'; x.campaign = 'Medan'; x.criteria.cities = ['Medan']; x.cap = null; })]);
+      const r = await rpc('segments_run', [
+        request((x) => {
+          x.name = 'Medan besar';
+          x.campaign = 'Medan';
+          x.criteria.cities = ['Medan'];
+          x.cap = null;
+        }),
+      ]);
       expect(r.error).toBeUndefined();
       const run = r.value as { sheet: string; counts: { delivered: number } };
       expect(run.counts.delivered).toBe(1500);
       expect(r.counts['Range.setValues']).toBe(2); // the list, the log row
-      const last = await runSnippet<unknown[]>(rt, 'var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args); return [sh.getLastRow(), sh.getRange(sh.getLastRow(), 3).getValue()];', run.sheet);
+      const last = await runSnippet<unknown[]>(
+        rt,
+        'var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args); return [sh.getLastRow(), sh.getRange(sh.getLastRow(), 3).getValue()];',
+        run.sheet,
+      );
       expect(last[0]).toBe(1501);
       expect(String(last[1])).toMatch(/^62813\d{8}$/);
     } finally {
-      await db.exec('DELETE FROM loyalty.transactions WHERE member_id > 10000; DELETE FROM loyalty.members WHERE member_id > 10000;');
+      await db.exec(
+        'DELETE FROM loyalty.transactions WHERE member_id > 10000; DELETE FROM loyalty.members WHERE member_id > 10000;',
+      );
     }
   });
 
   it('a second segment of the same campaign gets none of those members', async () => {
-    const r = await rpc('segments_preview', [request((x) => { x.name = 'WABA kedua'; x.cap = null; })]);
+    const r = await rpc('segments_preview', [
+      request((x) => {
+        x.name = 'WABA kedua';
+        x.cap = null;
+      }),
+    ]);
     const p = r.value as { counts: { delivered: number; dropped: Record<string, number> } };
     expect(p.counts.dropped.same_campaign).toBe(4); // R012 from before plus the three just delivered
     expect(p.counts.delivered).toBe(1);
@@ -130,7 +213,10 @@ describe('Segments in the runtime', () => {
     const before = { sheets: await sheetNames(), files: folderFiles(), lists: await listCount() };
     const cases: Array<[(r: SegmentRequest) => void, RegExp]> = [
       [(r) => (r.criteria.childAge = { min: 10, max: 3 }), /Child age 10 to 3 is contradictory/],
-      [(r) => (r.period = { kind: 'RANGE', months: null, from: '2026-06-01', to: '2026-05-01', offline: true, online: true }), /ends \(2026-05-01\) before it starts/],
+      [
+        (r) => (r.period = { kind: 'RANGE', months: null, from: '2026-06-01', to: '2026-05-01', offline: true, online: true }),
+        /ends \(2026-05-01\) before it starts/,
+      ],
       [(r) => (r.criteria.cities = ['Serrang']), /Unknown city: "Serrang". Did you mean: Serang\?/],
       [(r) => (r.brands = ['AZKOO']), /Did you mean: AZKO\?/],
       [(r) => (r.cap = 0), /cap must not be 0/],
@@ -151,7 +237,9 @@ describe('Segments in the runtime', () => {
   it('a pull that fails in the database after the sheet and files were written leaves none of them behind', async () => {
     const before = { sheets: await sheetNames(), files: folderFiles(), lists: await listCount() };
     const db = database(rt.env);
-    await db.exec('ALTER TABLE loyalty.suppression RENAME TO suppression_off; CREATE TABLE loyalty.suppression (list_id text, member_id bigint CHECK (member_id < 0))');
+    await db.exec(
+      'ALTER TABLE loyalty.suppression RENAME TO suppression_off; CREATE TABLE loyalty.suppression (list_id text, member_id bigint CHECK (member_id < 0))',
+    );
     try {
       const e = errorOf(await rpc('segments_run', [request((x) => (x.name = 'Akan gagal'))]));
       expect(e.code).toBe('PULL_FAILED');
@@ -162,22 +250,44 @@ describe('Segments in the runtime', () => {
   });
 
   it('turns a form-responses row into a request, with problems listed and the default folder filled in', async () => {
-    await runSnippet(rt, `var sh = SpreadsheetApp.getActiveSpreadsheet().insertSheet('Form Responses 1');
-      sh.getRange(1, 1, 3, 8).setNumberFormat('@').setValues(args);`, [
-      ['Stempel waktu', 'Nama segmen', 'Nama kampanye', 'Brand', 'Kanal', 'Periode transaksi', 'Kota domisili', 'Batas jumlah'],
-      ['2025-09-01 09:12', 'WABA dari form', 'Opening NEKA', 'AZKO', 'WABA', '12 bulan terakhir', 'Serang, Bogor', '10000'],
-      ['2025-09-02 10:00', 'Salah ketik', 'Opening NEKA', 'AZKOO', 'WABA', 'L12M', 'Serrang', '0'],
-    ]);
-    const ok = (await rpc('segments_fromFormRow', ['Form Responses 1', 2])).value as { request: SegmentRequest; problems: string[] };
+    await runSnippet(
+      rt,
+      `var sh = SpreadsheetApp.getActiveSpreadsheet().insertSheet('Form Responses 1');
+      sh.getRange(1, 1, 3, 8).setNumberFormat('@').setValues(args);`,
+      [
+        ['Stempel waktu', 'Nama segmen', 'Nama kampanye', 'Brand', 'Kanal', 'Periode transaksi', 'Kota domisili', 'Batas jumlah'],
+        ['2025-09-01 09:12', 'WABA dari form', 'Opening NEKA', 'AZKO', 'WABA', '12 bulan terakhir', 'Serang, Bogor', '10000'],
+        ['2025-09-02 10:00', 'Salah ketik', 'Opening NEKA', 'AZKOO', 'WABA', 'L12M', 'Serrang', '0'],
+      ],
+    );
+    const ok = (await rpc('segments_fromFormRow', ['Form Responses 1', 2])).value as {
+      request: SegmentRequest;
+      problems: string[];
+    };
     expect(ok.problems).toEqual([]);
-    expect(ok.request).toMatchObject({ name: 'WABA dari form', brands: ['AZKO'], cap: 10000, criteria: { cities: ['Serang', 'Bogor'] }, delivery: { folderId } });
+    expect(ok.request).toMatchObject({
+      name: 'WABA dari form',
+      brands: ['AZKO'],
+      cap: 10000,
+      criteria: { cities: ['Serang', 'Bogor'] },
+      delivery: { folderId },
+    });
     const bad = (await rpc('segments_fromFormRow', ['Form Responses 1', 3])).value as { problems: string[] };
     expect(bad.problems.join('\n')).toMatch(/Did you mean: AZKO\?[\s\S]*Did you mean: Serang\?[\s\S]*cap must not be 0/);
-    expect(errorOf(await rpc('segments_fromFormRow', ['Form Responses 1', 9])).messageEn).toBe('Sheet "Form Responses 1" or row 9 does not exist.');
+    expect(errorOf(await rpc('segments_fromFormRow', ['Form Responses 1', 9])).messageEn).toBe(
+      'Sheet "Form Responses 1" or row 9 does not exist.',
+    );
   });
 
   it('reruns a saved request: its own earlier list does not suppress it', async () => {
-    await rpc('segments_save', [request((x) => { x.name = 'Ulang'; x.campaign = 'Kampanye Ulang'; x.contactFrom = '2027-06-01'; }), { every: 'NONE', weekday: 1, monthDay: 1, hour: 7 }]);
+    await rpc('segments_save', [
+      request((x) => {
+        x.name = 'Ulang';
+        x.campaign = 'Kampanye Ulang';
+        x.contactFrom = '2027-06-01';
+      }),
+      { every: 'NONE', weekday: 1, monthDay: 1, hour: 7 },
+    ]);
     const first = await rpc('segments_rerun', ['Ulang']);
     expect(first.error).toBeUndefined();
     const second = await rpc('segments_rerun', ['Ulang']);
@@ -185,7 +295,9 @@ describe('Segments in the runtime', () => {
     const b = second.value as { counts: { delivered: number }; sheet: string };
     expect(b.counts.delivered).toBe(a.counts.delivered);
     expect(b.sheet).toMatch(/^Ulang 2026-11-23 \d{4}( \(2\))?$/);
-    const lists = await database(rt.env).query<{ n: number }>("SELECT count(*) AS n FROM loyalty.delivered_lists WHERE segment = 'Ulang'");
+    const lists = await database(rt.env).query<{ n: number }>(
+      "SELECT count(*) AS n FROM loyalty.delivered_lists WHERE segment = 'Ulang'",
+    );
     expect(Number(lists.rows[0].n)).toBe(1); // the rerun superseded the first record of the same list
     const saved = (await rpc('segments_list', [])).value as Array<{ name: string; lastOutcome: string | null }>;
     expect(saved.find((x) => x.name === 'Ulang')!.lastOutcome).toBe(`${b.counts.delivered} member → ${b.sheet}`);
@@ -194,11 +306,20 @@ describe('Segments in the runtime', () => {
 
   it('saves, lists, copies, loads and deletes requests; a weekly schedule runs from the heartbeat', async () => {
     const weekly = { every: 'WEEKLY', weekday: 1, monthDay: 1, hour: 7 };
-    let r = await rpc('segments_save', [request((x) => { x.name = 'Mingguan AZKO'; x.campaign = 'Mingguan'; }), weekly]);
+    let r = await rpc('segments_save', [
+      request((x) => {
+        x.name = 'Mingguan AZKO';
+        x.campaign = 'Mingguan';
+      }),
+      weekly,
+    ]);
     expect(r.error).toBeUndefined();
     r = await rpc('segments_copy', ['Mingguan AZKO', 'Mingguan AZKO salinan']);
     const list = r.value as Array<{ name: string; schedule: { every: string }; nextRunAt: string | null }>;
-    expect(list.map((x) => [x.name, x.schedule.every])).toEqual([['Mingguan AZKO', 'WEEKLY'], ['Mingguan AZKO salinan', 'NONE']]);
+    expect(list.map((x) => [x.name, x.schedule.every])).toEqual([
+      ['Mingguan AZKO', 'WEEKLY'],
+      ['Mingguan AZKO salinan', 'NONE'],
+    ]);
     expect(list[0].nextRunAt).toBe('2026-11-30T00:00:00.000Z');
     const loaded = (await rpc('segments_load', ['mingguan azko salinan'])).value as SegmentRequest;
     expect(loaded.criteria.cities).toEqual(['Serang', 'Bogor']);

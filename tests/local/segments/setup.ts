@@ -28,7 +28,11 @@ export async function segmentsRuntime(): Promise<{ rt: Runtime; documentId: stri
   const db = database(rt.env);
   await db.exec(LOYALTY_DDL + LOYALTY_INDEXES);
   await loadFixture(db as unknown as Parameters<typeof loadFixture>[0]);
-  const folderId = await runSnippet<string>(rt, `var f = DriveApp.createFolder('Segmen Kampanye'); f.addEditor(args.analyst);
-    PropertiesService.getScriptProperties().setProperty('DATADESK_SEGMENTS_FOLDER', f.getId()); return f.getId();`, { analyst: ANALYST });
+  const folderId = await runSnippet<string>(
+    rt,
+    `var f = DriveApp.createFolder('Segmen Kampanye'); f.addEditor(args.analyst);
+    PropertiesService.getScriptProperties().setProperty('DATADESK_SEGMENTS_FOLDER', f.getId()); return f.getId();`,
+    { analyst: ANALYST },
+  );
   return { rt, documentId, folderId };
 }

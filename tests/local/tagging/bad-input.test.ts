@@ -8,19 +8,30 @@ jest.setTimeout(120_000);
 
 describe('tagging bad input (runtime)', () => {
   let w: World;
-  const settings = { model: 'gemini-2.5-flash', catalogue: { source: 'sheet', sheet: 'Katalog', table: 'catalogue' }, chunkSize: 10 };
+  const settings = {
+    model: 'gemini-2.5-flash',
+    catalogue: { source: 'sheet', sheet: 'Katalog', table: 'catalogue' },
+    chunkSize: 10,
+  };
   beforeAll(async () => {
     w = await makeWorld({ products: 12, catalogue: 40 });
   });
   afterAll(() => w.close());
 
   const snippet = <T>(body: string, args: unknown = null) => runSnippet<T>(w.rt, body, args, w.documentId);
-  const setSettings = (s: Record<string, unknown>) => setScriptProperties(w.rt, { DATADESK_TAGGING: JSON.stringify({ ...settings, ...s }) });
-  const appendRow = (sheet: string, row: unknown[]) => snippet(`SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args.s).appendRow(args.r);`, { s: sheet, r: row });
-  const deleteLastRow = (sheet: string) => snippet(`var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args); sh.deleteRow(sh.getLastRow());`, sheet);
+  const setSettings = (s: Record<string, unknown>) =>
+    setScriptProperties(w.rt, { DATADESK_TAGGING: JSON.stringify({ ...settings, ...s }) });
+  const appendRow = (sheet: string, row: unknown[]) =>
+    snippet(`SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args.s).appendRow(args.r);`, { s: sheet, r: row });
+  const deleteLastRow = (sheet: string) =>
+    snippet(`var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args); sh.deleteRow(sh.getLastRow());`, sheet);
 
   /** Starts a job expecting a refusal; checks the product sheet and the job state did not change. */
-  async function refused(expectMsg: RegExp, sheet = 'Produk', user?: string): Promise<{ code: string; message: string; messageEn: string }> {
+  async function refused(
+    expectMsg: RegExp,
+    sheet = 'Produk',
+    user?: string,
+  ): Promise<{ code: string; message: string; messageEn: string }> {
     const before = await w.sheet();
     let err: ReturnType<typeof rpcError> | null = null;
     try {
@@ -59,7 +70,9 @@ describe('tagging bad input (runtime)', () => {
   it('a missing catalogue sheet and an empty catalogue', async () => {
     await setSettings({ catalogue: { source: 'sheet', sheet: 'Tidak Ada', table: 'x' } });
     await refused(/Sheet katalog "Tidak Ada" tidak ditemukan/);
-    await snippet(`SpreadsheetApp.getActiveSpreadsheet().insertSheet('Katalog Kosong').appendRow(['SKU', 'Nama Produk', 'Kategori', 'URL Gambar']);`);
+    await snippet(
+      `SpreadsheetApp.getActiveSpreadsheet().insertSheet('Katalog Kosong').appendRow(['SKU', 'Nama Produk', 'Kategori', 'URL Gambar']);`,
+    );
     await setSettings({ catalogue: { source: 'sheet', sheet: 'Katalog Kosong', table: 'x' } });
     await refused(/Katalog produk kosong/);
     await setSettings({});
@@ -96,9 +109,15 @@ describe('tagging bad input (runtime)', () => {
     expect(current.model).toBe('gemini-2.5-flash');
     const denied = await w.rpc('tagging_saveSettings', [current, ''], 'merch@datadesk.local').catch((e) => rpcError(e));
     expect(denied).toMatchObject({ code: 'FORBIDDEN' });
-    const bad = await w.rpc('tagging_saveSettings', [{ ...current, model: 'gemini 2.5' }, ''], 'admin@datadesk.local').catch((e) => rpcError(e));
+    const bad = await w
+      .rpc('tagging_saveSettings', [{ ...current, model: 'gemini 2.5' }, ''], 'admin@datadesk.local')
+      .catch((e) => rpcError(e));
     expect(bad).toMatchObject({ code: 'INVALID' });
-    const saved = await w.rpc<Record<string, unknown>>('tagging_saveSettings', [{ ...current, rpm: 120 }, 'demo-gemini-key'], 'admin@datadesk.local');
+    const saved = await w.rpc<Record<string, unknown>>(
+      'tagging_saveSettings',
+      [{ ...current, rpm: 120 }, 'demo-gemini-key'],
+      'admin@datadesk.local',
+    );
     expect(saved.rpm).toBe(120);
     expect(JSON.stringify(saved)).not.toContain('demo-gemini-key');
     expect(JSON.stringify(await w.rpc('tagging_status'))).not.toContain('demo-gemini-key');
@@ -120,7 +139,8 @@ describe('tagging bad input (runtime)', () => {
     const again = await w.rpc('tagging_start', ['Produk']).catch((e) => rpcError(e));
     expect(again).toMatchObject({ code: 'CONFLICT' });
     let p = start;
-    for (let i = 0; i < 5 && p.status === 'running'; i++) p = (await w.rpc<{ progress: Progress }>('tagging_runChunk', [start.id])).progress;
+    for (let i = 0; i < 5 && p.status === 'running'; i++)
+      p = (await w.rpc<{ progress: Progress }>('tagging_runChunk', [start.id])).progress;
     w.g.setFaults({ malformedSkus: [], strangerSkus: [], safetySkus: [] });
     expect(p).toMatchObject({ status: 'done', total: 12, done: 12, errors: 2, blocked: 1 });
     const rows = (await w.sheet()).slice(1);

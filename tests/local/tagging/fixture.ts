@@ -24,22 +24,45 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function makeWorld(opts: { catalogue?: number; products?: number; settings?: Record<string, unknown>; standin?: GeminiStandinOptions; now?: string } = {}): Promise<World> {
+export async function makeWorld(
+  opts: {
+    catalogue?: number;
+    products?: number;
+    settings?: Record<string, unknown>;
+    standin?: GeminiStandinOptions;
+    now?: string;
+  } = {},
+): Promise<World> {
   const g = await startGeminiStandin(opts.standin ?? {});
   const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-tag-')), settings: { geminiUrl: g.url } });
   rt.env.clock.advanceTo(new Date(opts.now ?? '2026-12-01T03:00:00Z'));
   const documentId = getSpreadsheetStore(rt.env).create('DataDesk Demo', { owner: ADMIN }).id;
   await rt.env.flush();
   rt.setDefaultDocumentId(documentId);
-  await setScriptProperties(rt, { DATADESK_ROLES: JSON.stringify({ [ADMIN]: ['admin'], [MERCH]: ['merchandiser'], [ANALYST]: ['analyst'] }) });
-  const catalogue = await writeTaggingDemo(rt, documentId, g.url, opts.catalogue ?? 300, opts.products ?? 50, opts.settings ?? {});
+  await setScriptProperties(rt, {
+    DATADESK_ROLES: JSON.stringify({ [ADMIN]: ['admin'], [MERCH]: ['merchandiser'], [ANALYST]: ['analyst'] }),
+  });
+  const catalogue = await writeTaggingDemo(
+    rt,
+    documentId,
+    g.url,
+    opts.catalogue ?? 300,
+    opts.products ?? 50,
+    opts.settings ?? {},
+  );
   return {
     rt,
     g,
     documentId,
     catalogue,
     rpc: <T>(fn: string, args: unknown[] = [], user = MERCH) => rt.call<T>(fn, args, { user, kind: 'rpc', documentId }),
-    sheet: (name = PRODUCT_SHEET) => runSnippet<unknown[][]>(rt, 'var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args); return sh.getDataRange().getValues();', name, documentId),
+    sheet: (name = PRODUCT_SHEET) =>
+      runSnippet<unknown[][]>(
+        rt,
+        'var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args); return sh.getDataRange().getValues();',
+        name,
+        documentId,
+      ),
     close: async () => {
       await g.close();
       await rt.env.close();

@@ -19,7 +19,7 @@ describe('tagging job (runtime, Gemini stand-in)', () => {
   });
   afterAll(() => w.close());
 
-  it('runs from the sidebar, survives a 429 storm and a person\'s edit, and is finished by the heartbeat', async () => {
+  it("runs from the sidebar, survives a 429 storm and a person's edit, and is finished by the heartbeat", async () => {
     const start = await w.rpc<Progress>('tagging_start', ['Produk']);
     expect(start).toMatchObject({ status: 'running', total: 50, done: 0 });
 
@@ -61,7 +61,15 @@ describe('tagging job (runtime, Gemini stand-in)', () => {
     const values = await w.sheet();
     const head = values[0].map(String);
     const col = (name: string) => head.findIndex((h) => h.startsWith(name));
-    const [cSku, cKw, cTag, cRem, cSt, cModel, cTime] = ['SKU', 'Kata Kunci', 'Nama + Tag', 'Kata Dihapus', 'Status', 'Model', 'Waktu'].map(col);
+    const [cSku, cKw, cTag, cRem, cSt, cModel, cTime] = [
+      'SKU',
+      'Kata Kunci',
+      'Nama + Tag',
+      'Kata Dihapus',
+      'Status',
+      'Model',
+      'Waktu',
+    ].map(col);
     const rows = values.slice(1);
     expect(rows).toHaveLength(50);
 

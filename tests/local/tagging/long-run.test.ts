@@ -16,7 +16,11 @@ const tagged = (rows: unknown[][]) => rows.slice(1).filter((r) => /^(selesai|tan
 describe('tagging long runs (runtime)', () => {
   it('stops cleanly at the daily budget and the heartbeat carries on the next day', async () => {
     // About Rp 25 per 5-SKU request with the default prices: a Rp 60 budget stops after a few requests.
-    const w = await makeWorld({ products: 30, settings: { chunkSize: 30, batchSize: 5, maxParallel: 1, dailyBudgetRp: 60 }, now: '2026-12-01T03:00:00Z' });
+    const w = await makeWorld({
+      products: 30,
+      settings: { chunkSize: 30, batchSize: 5, maxParallel: 1, dailyBudgetRp: 60 },
+      now: '2026-12-01T03:00:00Z',
+    });
     try {
       const start = await w.rpc<Progress>('tagging_start', ['Produk']);
       const p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
@@ -30,7 +34,15 @@ describe('tagging long runs (runtime)', () => {
       await tick(w.rt, new Date('2026-12-01T05:30:00Z'));
       expect(tagged(await w.sheet())).toBe(doneBefore);
       // The budget is per day: allow more, and the next WIB day's heartbeats finish the job.
-      await setScriptProperties(w.rt, { DATADESK_TAGGING: JSON.stringify({ model: 'gemini-2.5-flash', catalogue: { source: 'sheet', sheet: 'Katalog', table: 'catalogue' }, chunkSize: 30, batchSize: 5, dailyBudgetRp: 100000 }) });
+      await setScriptProperties(w.rt, {
+        DATADESK_TAGGING: JSON.stringify({
+          model: 'gemini-2.5-flash',
+          catalogue: { source: 'sheet', sheet: 'Katalog', table: 'catalogue' },
+          chunkSize: 30,
+          batchSize: 5,
+          dailyBudgetRp: 100000,
+        }),
+      });
       await tick(w.rt, new Date('2026-12-01T19:30:00Z')); // 02:30 WIB on 2 December
       const st = await w.rpc<{ job: Progress }>('tagging_status');
       expect(st.job).toMatchObject({ status: 'done', done: 30 });
@@ -41,7 +53,7 @@ describe('tagging long runs (runtime)', () => {
     }
   });
 
-  it('the daily UrlFetch quota stops the job cleanly; the next day\'s heartbeat finishes it', async () => {
+  it("the daily UrlFetch quota stops the job cleanly; the next day's heartbeat finishes it", async () => {
     const w = await makeWorld({ products: 30, settings: { chunkSize: 30, batchSize: 5 }, now: '2026-12-01T03:00:00Z' });
     try {
       w.rt.env.config.settings.urlFetchDailyQuota = '20';
@@ -63,7 +75,13 @@ describe('tagging long runs (runtime)', () => {
     try {
       const start = await w.rpc<Progress>('tagging_start', ['Produk']);
       w.g.setFaults({ latency: { medianMs: 3000, p95Ms: 3100 } });
-      const killed = await w.rt.execute({ fn: 'tagging_runChunk', args: [start.id], user: 'merch@datadesk.local', kind: 'rpc', timeLimitMs: 1500 });
+      const killed = await w.rt.execute({
+        fn: 'tagging_runChunk',
+        args: [start.id],
+        user: 'merch@datadesk.local',
+        kind: 'rpc',
+        timeLimitMs: 1500,
+      });
       expect(killed.ok).toBe(false);
       expect(killed.error!.message).toBe('Exceeded maximum execution time');
       w.g.setFaults({ latency: null });
@@ -106,7 +124,11 @@ describe('tagging long runs (runtime)', () => {
   });
 
   it('writes model text as plain text: a formula-like or number-like keyword stays the text it was', async () => {
-    const w = await makeWorld({ products: 3, settings: { chunkSize: 5 }, standin: { faults: { extraKeywords: ['=IMPORTXML("http://x.test";"//a")', '0812 3456 7890', '2026-01-02'] } } });
+    const w = await makeWorld({
+      products: 3,
+      settings: { chunkSize: 5 },
+      standin: { faults: { extraKeywords: ['=IMPORTXML("http://x.test";"//a")', '0812 3456 7890', '2026-01-02'] } },
+    });
     try {
       const start = await w.rpc<Progress>('tagging_start', ['Produk']);
       const p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
@@ -116,7 +138,12 @@ describe('tagging long runs (runtime)', () => {
         expect(String(r[1]).startsWith('=importxml("http://x.test";"//a"), 0812 3456 7890, 2026-01-02, ')).toBe(true);
         expect(typeof r[2]).toBe('string');
       }
-      const formulas = await runSnippet<string[][]>(w.rt, "return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Produk').getRange(2, 2, 3, 6).getFormulas();", null, w.documentId);
+      const formulas = await runSnippet<string[][]>(
+        w.rt,
+        "return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Produk').getRange(2, 2, 3, 6).getFormulas();",
+        null,
+        w.documentId,
+      );
       expect(formulas.flat().every((f) => f === '')).toBe(true);
     } finally {
       await w.close();
@@ -127,14 +154,31 @@ describe('tagging long runs (runtime)', () => {
     const w = await makeWorld({ products: 15, settings: { chunkSize: 15 } });
     try {
       const db = database(w.rt.env);
-      await db.exec('DROP TABLE IF EXISTS tag_catalogue; CREATE TABLE tag_catalogue (sku text PRIMARY KEY, name text NOT NULL, category text NOT NULL, image_url text NOT NULL);');
-      await db.bulkInsert('tag_catalogue', ['sku', 'name', 'category', 'image_url'], w.catalogue.map((c) => [c.sku, `${c.name} DB`, c.category, c.imageUrl]));
+      await db.exec(
+        'DROP TABLE IF EXISTS tag_catalogue; CREATE TABLE tag_catalogue (sku text PRIMARY KEY, name text NOT NULL, category text NOT NULL, image_url text NOT NULL);',
+      );
+      await db.bulkInsert(
+        'tag_catalogue',
+        ['sku', 'name', 'category', 'image_url'],
+        w.catalogue.map((c) => [c.sku, `${c.name} DB`, c.category, c.imageUrl]),
+      );
       await setScriptProperties(w.rt, {
-        DATADESK_DB_URL: DEMO_DB.url, DATADESK_DB_USER: DEMO_DB.user, DATADESK_DB_PASSWORD: DEMO_DB.password,
-        DATADESK_TAGGING: JSON.stringify({ model: 'gemini-2.5-flash', catalogue: { source: 'db', sheet: 'Katalog', table: 'tag_catalogue' }, chunkSize: 15 }),
+        DATADESK_DB_URL: DEMO_DB.url,
+        DATADESK_DB_USER: DEMO_DB.user,
+        DATADESK_DB_PASSWORD: DEMO_DB.password,
+        DATADESK_TAGGING: JSON.stringify({
+          model: 'gemini-2.5-flash',
+          catalogue: { source: 'db', sheet: 'Katalog', table: 'tag_catalogue' },
+          chunkSize: 15,
+        }),
       });
       // The catalogue sheet is gone: only the database can answer.
-      await runSnippet(w.rt, "var ss = SpreadsheetApp.getActiveSpreadsheet(); ss.deleteSheet(ss.getSheetByName('Katalog'));", null, w.documentId);
+      await runSnippet(
+        w.rt,
+        "var ss = SpreadsheetApp.getActiveSpreadsheet(); ss.deleteSheet(ss.getSheetByName('Katalog'));",
+        null,
+        w.documentId,
+      );
       const start = await w.rt.execute({ fn: 'tagging_start', args: ['Produk'], user: 'merch@datadesk.local', kind: 'rpc' });
       expect(start.ok).toBe(true);
       expect(start.counts['JdbcPreparedStatement.executeQuery']).toBe(1);

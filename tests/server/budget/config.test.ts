@@ -25,8 +25,16 @@ describe('budget configuration', () => {
 
   it('lists every problem and saves nothing', () => {
     const bad: BudgetConfig = {
-      nodes: [...good.nodes, { id: 'C2', level: 'CLUSTER', name: 'X', parentId: 'R1' }, { id: 'bad id!', level: 'BRANCH', name: '', parentId: 'R9' }],
-      users: [...good.users, { email: 'c@x.id', name: 'C', role: 'CLUSTER', nodeId: 'B1' }, { email: 'nope', name: 'N', role: 'AREA', nodeId: 'A1' }],
+      nodes: [
+        ...good.nodes,
+        { id: 'C2', level: 'CLUSTER', name: 'X', parentId: 'R1' },
+        { id: 'bad id!', level: 'BRANCH', name: '', parentId: 'R9' },
+      ],
+      users: [
+        ...good.users,
+        { email: 'c@x.id', name: 'C', role: 'CLUSTER', nodeId: 'B1' },
+        { email: 'nope', name: 'N', role: 'AREA', nodeId: 'A1' },
+      ],
       pointTypes: [{ code: 'X', name: 'X', active: false }],
     };
     let msg = '';

@@ -15,7 +15,9 @@ describe('receipt files', () => {
   });
 
   it('refuses a file named .jpg whose content is something else', () => {
-    expect(() => checkReceipts([{ name: 'nota.jpg', data: b64([...Buffer.from('MZ\x90\x00 executable')]) }])).toThrow(/bukan JPG, PNG, atau PDF menurut isinya/);
+    expect(() => checkReceipts([{ name: 'nota.jpg', data: b64([...Buffer.from('MZ\x90\x00 executable')]) }])).toThrow(
+      /bukan JPG, PNG, atau PDF menurut isinya/,
+    );
     expect(checkReceipts([{ name: 'nota.txt', data: b64(PNG) }])[0].mime).toBe('image/png');
   });
 

@@ -20,7 +20,7 @@ describe('parseAmount', () => {
     expect(() => parseAmount('1e12')).toThrow(/bukan angka/);
     expect(() => parseAmount(Number.NaN)).toThrow(/bukan angka/);
     expect(() => parseAmount(null)).toThrow(/wajib/);
-    expect(() => parseAmount("1; DROP TABLE budget.evidence")).toThrow(/bukan angka/);
+    expect(() => parseAmount('1; DROP TABLE budget.evidence')).toThrow(/bukan angka/);
   });
   it('allows zero where asked (recommendations)', () => {
     expect(parseAmount('0', 'Rekomendasi', true)).toBe(0);

@@ -1,15 +1,76 @@
 // The budget role table (domain.md §1) as pure rules: what each role may do and where.
-import { covers, requireAction, requireNotOwn, requireDeletable, roleAllows, requireAdmin } from '../../../src/server/budget/policy';
+import {
+  covers,
+  requireAction,
+  requireNotOwn,
+  requireDeletable,
+  roleAllows,
+  requireAdmin,
+} from '../../../src/server/budget/policy';
 import type { Caller, NodeRef, BudgetRole } from '../../../src/server/budget/model';
 
-const area: NodeRef = { id: 'A1', level: 'AREA', name: 'Jabotabek', areaId: 'A1', regionId: null, branchId: null, clusterId: null };
-const region: NodeRef = { id: 'R1', level: 'REGION', name: 'Jakarta', areaId: 'A1', regionId: 'R1', branchId: null, clusterId: null };
-const branch: NodeRef = { id: 'B1', level: 'BRANCH', name: 'Menteng', areaId: 'A1', regionId: 'R1', branchId: 'B1', clusterId: null };
-const cluster: NodeRef = { id: 'C1', level: 'CLUSTER', name: 'Cikini', areaId: 'A1', regionId: 'R1', branchId: 'B1', clusterId: 'C1' };
-const otherCluster: NodeRef = { id: 'C9', level: 'CLUSTER', name: 'Bekasi', areaId: 'A1', regionId: 'R2', branchId: 'B7', clusterId: 'C9' };
-const otherArea: NodeRef = { id: 'C50', level: 'CLUSTER', name: 'Surabaya', areaId: 'A2', regionId: 'R5', branchId: 'B20', clusterId: 'C50' };
+const area: NodeRef = {
+  id: 'A1',
+  level: 'AREA',
+  name: 'Jabotabek',
+  areaId: 'A1',
+  regionId: null,
+  branchId: null,
+  clusterId: null,
+};
+const region: NodeRef = {
+  id: 'R1',
+  level: 'REGION',
+  name: 'Jakarta',
+  areaId: 'A1',
+  regionId: 'R1',
+  branchId: null,
+  clusterId: null,
+};
+const branch: NodeRef = {
+  id: 'B1',
+  level: 'BRANCH',
+  name: 'Menteng',
+  areaId: 'A1',
+  regionId: 'R1',
+  branchId: 'B1',
+  clusterId: null,
+};
+const cluster: NodeRef = {
+  id: 'C1',
+  level: 'CLUSTER',
+  name: 'Cikini',
+  areaId: 'A1',
+  regionId: 'R1',
+  branchId: 'B1',
+  clusterId: 'C1',
+};
+const otherCluster: NodeRef = {
+  id: 'C9',
+  level: 'CLUSTER',
+  name: 'Bekasi',
+  areaId: 'A1',
+  regionId: 'R2',
+  branchId: 'B7',
+  clusterId: 'C9',
+};
+const otherArea: NodeRef = {
+  id: 'C50',
+  level: 'CLUSTER',
+  name: 'Surabaya',
+  areaId: 'A2',
+  regionId: 'R5',
+  branchId: 'B20',
+  clusterId: 'C50',
+};
 
-const who = (role: BudgetRole, node: NodeRef, email = `${role.toLowerCase()}@x.id`): Caller => ({ email, name: role, role, node, admin: false });
+const who = (role: BudgetRole, node: NodeRef, email = `${role.toLowerCase()}@x.id`): Caller => ({
+  email,
+  name: role,
+  role,
+  node,
+  admin: false,
+});
 
 describe('budget policy', () => {
   it('each level covers only what lies beneath it', () => {
@@ -64,8 +125,12 @@ describe('budget policy', () => {
     const c = who('CLUSTER', cluster);
     expect(() => requireDeletable(c, { clusterId: 'C1', status: 'pending', submittedBy: c.email })).not.toThrow();
     expect(() => requireDeletable(c, { clusterId: 'C9', status: 'pending', submittedBy: 'x@x.id' })).toThrow(/cluster lain/);
-    expect(() => requireDeletable(c, { clusterId: 'C1', status: 'approved', submittedBy: c.email })).toThrow(/approved tidak dapat dihapus/);
-    expect(() => requireDeletable(who('REGION', region), { clusterId: 'C1', status: 'pending', submittedBy: 'x' })).toThrow(/FORBIDDEN|tidak boleh/);
+    expect(() => requireDeletable(c, { clusterId: 'C1', status: 'approved', submittedBy: c.email })).toThrow(
+      /approved tidak dapat dihapus/,
+    );
+    expect(() => requireDeletable(who('REGION', region), { clusterId: 'C1', status: 'pending', submittedBy: 'x' })).toThrow(
+      /FORBIDDEN|tidak boleh/,
+    );
   });
 
   it('only admins run migrations and edit configuration', () => {

@@ -4,7 +4,7 @@ import { proposeSplit, lastMonths } from '../../../src/server/budget/proposal';
 const PT = ['AKUISISI', 'OUTLET', 'SF'];
 
 describe('proposeSplit', () => {
-  it('applies each point type\'s historical share to the new allocation', () => {
+  it("applies each point type's historical share to the new allocation", () => {
     const p = proposeSplit(10_000_000, { AKUISISI: 3_000_000, OUTLET: 1_000_000, SF: 0 }, PT, lastMonths('2026-11'));
     expect(p.method).toBe('history');
     expect(p.split).toEqual({ AKUISISI: 7_500_000, OUTLET: 2_500_000, SF: 0 });

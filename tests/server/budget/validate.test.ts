@@ -1,5 +1,12 @@
 // Evidence, month, block and split validation: bad input is refused with a reason, good input normalised.
-import { checkEvidence, checkEvidenceDate, parseAllocationBlock, splitBlockText, checkSplit, checkMonth } from '../../../src/server/budget/validate';
+import {
+  checkEvidence,
+  checkEvidenceDate,
+  parseAllocationBlock,
+  splitBlockText,
+  checkSplit,
+  checkMonth,
+} from '../../../src/server/budget/validate';
 
 const now = new Date('2026-11-23T03:00:00Z'); // 10:00 WIB
 const PT = ['AKUISISI', 'OUTLET', 'SF', 'CB PROGRAM', 'REGION (CVM & SO)'];
@@ -21,7 +28,14 @@ describe('budget validation', () => {
   });
 
   it('refuses unknown point types and empty descriptions', () => {
-    const base = { clusterId: 'C1', month: '2026-11', pointType: 'OUTLET', description: 'Banner outlet', amount: '150.000', date: '2026-11-20' };
+    const base = {
+      clusterId: 'C1',
+      month: '2026-11',
+      pointType: 'OUTLET',
+      description: 'Banner outlet',
+      amount: '150.000',
+      date: '2026-11-20',
+    };
     expect(checkEvidence(base, PT, now)).toMatchObject({ amount: 150000, pointType: 'OUTLET' });
     expect(() => checkEvidence({ ...base, pointType: 'HADIAH' }, PT, now)).toThrow(/Jenis poin tidak dikenal: "HADIAH"/);
     expect(() => checkEvidence({ ...base, description: '  ' }, PT, now)).toThrow(/Deskripsi wajib/);
@@ -30,7 +44,10 @@ describe('budget validation', () => {
 
   it('parses a pasted block and rejects it whole when any line is bad, listing every problem', () => {
     const resolve = (k: string) => (['C1', 'C2'].includes(k) ? k : k === 'Cikini' ? 'C1' : null);
-    const ok = parseAllocationBlock(splitBlockText('C1, 2026-11, 28.488.600\nCikini\t2026-12\t1000000\nC2;2026-11;Rp 5.000.000'), resolve);
+    const ok = parseAllocationBlock(
+      splitBlockText('C1, 2026-11, 28.488.600\nCikini\t2026-12\t1000000\nC2;2026-11;Rp 5.000.000'),
+      resolve,
+    );
     expect(ok.map((r) => [r.clusterId, r.month, r.amount])).toEqual([
       ['C1', '2026-11', 28488600],
       ['C1', '2026-12', 1000000],
@@ -38,7 +55,10 @@ describe('budget validation', () => {
     ]);
     let err: Error | null = null;
     try {
-      parseAllocationBlock(splitBlockText('C1, 2026-11, 100000\nC7, 2026-11, 5\nC2, 2026-14, 100\nC2, 2026-11, -3\nC1, 2026-11, 200000'), resolve);
+      parseAllocationBlock(
+        splitBlockText('C1, 2026-11, 100000\nC7, 2026-11, 5\nC2, 2026-14, 100\nC2, 2026-11, -3\nC1, 2026-11, 200000'),
+        resolve,
+      );
     } catch (e) {
       err = e as Error;
     }

@@ -19,16 +19,27 @@ describe('rpc wrapper', () => {
   });
 
   it('sends an AppError as a DATADESK_ERROR payload', () => {
-    const msg = thrownMessage(() => rpc('x', () => { throw new AppError('INVALID', { id: 'Jumlah harus lebih dari 0', en: 'Amount must be above 0' }, { field: 'amount' }); }));
+    const msg = thrownMessage(() =>
+      rpc('x', () => {
+        throw new AppError('INVALID', { id: 'Jumlah harus lebih dari 0', en: 'Amount must be above 0' }, { field: 'amount' });
+      }),
+    );
     expect(msg.startsWith(RPC_ERROR_PREFIX)).toBe(true);
     expect(JSON.parse(msg.slice(RPC_ERROR_PREFIX.length))).toEqual({
-      code: 'INVALID', message: 'Jumlah harus lebih dari 0', messageEn: 'Amount must be above 0', details: { field: 'amount' },
+      code: 'INVALID',
+      message: 'Jumlah harus lebih dari 0',
+      messageEn: 'Amount must be above 0',
+      details: { field: 'amount' },
     });
   });
 
   it('hides an unexpected error behind a generic message and logs its stack', () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const msg = thrownMessage(() => rpc('budget_x', () => { throw new TypeError('secret internals'); }));
+    const msg = thrownMessage(() =>
+      rpc('budget_x', () => {
+        throw new TypeError('secret internals');
+      }),
+    );
     const payload = JSON.parse(msg.slice(RPC_ERROR_PREFIX.length));
     expect(payload.code).toBe('INTERNAL');
     expect(JSON.stringify(payload)).not.toContain('secret internals');

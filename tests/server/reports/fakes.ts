@@ -4,7 +4,15 @@ import type { Db, SqlRow, SqlValue } from '../../../src/server/core/db';
 import type { ReportDrive, ReportEnv, RunLogRow } from '../../../src/server/reports/ports';
 import { REPORT_COLUMNS } from '../../../src/server/reports/model';
 
-export interface FakeItem { id: string; name: string; parent: string; trashed: boolean; bytes?: Uint8Array; folder: boolean; writable: boolean }
+export interface FakeItem {
+  id: string;
+  name: string;
+  parent: string;
+  trashed: boolean;
+  bytes?: Uint8Array;
+  folder: boolean;
+  writable: boolean;
+}
 
 export class FakeDrive implements ReportDrive {
   items = new Map<string, FakeItem>();
@@ -25,7 +33,15 @@ export class FakeDrive implements ReportDrive {
   }
   /** Names of untrashed files per folder: what an auditor sees. */
   snapshot(folderIds: string[]): Record<string, string[]> {
-    return Object.fromEntries(folderIds.map((f) => [f, [...this.items.values()].filter((i) => i.parent === f && !i.trashed && !i.folder).map((i) => i.name).sort()]));
+    return Object.fromEntries(
+      folderIds.map((f) => [
+        f,
+        [...this.items.values()]
+          .filter((i) => i.parent === f && !i.trashed && !i.folder)
+          .map((i) => i.name)
+          .sort(),
+      ]),
+    );
   }
   folder(id: string) {
     const f = this.items.get(id);
@@ -39,7 +55,7 @@ export class FakeDrive implements ReportDrive {
     this.calls.push('createFile');
     if (this.failCreates > 0) {
       this.failCreates--;
-      throw new Error('We\'re sorry, a server error occurred. Please wait a bit and try again.');
+      throw new Error("We're sorry, a server error occurred. Please wait a bit and try again.");
     }
     if (!this.folder(folderId)?.writable) throw new Error('Access denied: DriveApp.');
     return { id: this.addFile(folderId, name, bytes.slice()), name, size: bytes.length };
@@ -53,11 +69,14 @@ export class FakeDrive implements ReportDrive {
     return createHash('sha256').update(b).digest('hex');
   }
   listFiles(folderId: string) {
-    return [...this.items.values()].filter((i) => i.parent === folderId && !i.folder && !i.trashed).map((i) => ({ id: i.id, name: i.name }));
+    return [...this.items.values()]
+      .filter((i) => i.parent === folderId && !i.folder && !i.trashed)
+      .map((i) => ({ id: i.id, name: i.name }));
   }
   moveFile(fileId: string, to: string) {
     const it = this.items.get(fileId)!;
-    if (this.failMoveInto === to || !this.folder(to)?.writable || !this.items.get(it.parent)!.writable) throw new Error('Access denied: DriveApp.');
+    if (this.failMoveInto === to || !this.folder(to)?.writable || !this.items.get(it.parent)!.writable)
+      throw new Error('Access denied: DriveApp.');
     it.parent = to;
   }
   setTrashed(fileId: string, trashed: boolean) {
@@ -76,7 +95,19 @@ export class FakeDrive implements ReportDrive {
 /** One flat report row for BU `bu`, line `n`. */
 export function fakeRow(bu: string, n: number, amount: number): Array<string | number | null> {
   return REPORT_COLUMNS.map((c, i) =>
-    i === 0 ? `SO-${n}` : i === 2 ? bu : i === 11 ? amount : c.type === 'datetime' ? Date.UTC(2026, 9, 1) + n * 1000 : c.type === 'text' ? `t${n}` : c.type === 'rupiah' || c.type === 'integer' ? 1 : null,
+    i === 0
+      ? `SO-${n}`
+      : i === 2
+        ? bu
+        : i === 11
+          ? amount
+          : c.type === 'datetime'
+            ? Date.UTC(2026, 9, 1) + n * 1000
+            : c.type === 'text'
+              ? `t${n}`
+              : c.type === 'rupiah' || c.type === 'integer'
+                ? 1
+                : null,
   );
 }
 
@@ -99,8 +130,13 @@ export class FakeDb implements Db {
       return [{ counts: JSON.stringify([...by.entries()].sort().map(([bu, x]) => [bu, x.n, x.amount])) }];
     }
     const [, , bu, after, limit] = p as [string, string, string, number, number];
-    const page = this.rows.map((r, i) => ({ ...r, k: i + 1 })).filter((r) => r.bu === bu && r.k > after).slice(0, limit);
-    return [{ n: page.length, last_key: page.length ? page[page.length - 1].k : null, page: JSON.stringify(page.map((r) => r.row)) }];
+    const page = this.rows
+      .map((r, i) => ({ ...r, k: i + 1 }))
+      .filter((r) => r.bu === bu && r.k > after)
+      .slice(0, limit);
+    return [
+      { n: page.length, last_key: page.length ? page[page.length - 1].k : null, page: JSON.stringify(page.map((r) => r.row)) },
+    ];
   }
   execute(): number {
     return 0;

@@ -13,15 +13,22 @@ describe('file naming and the trash matcher', () => {
     expect(fileName('<YYYY>/<MM> <BU>.xlsx'.replace('/', '-'), 'HOME LIVING', '2026-01')).toBe('2026-01 HOME_LIVING.xlsx');
   });
 
-  it('matches only this report\'s files of that BU, any month', () => {
+  it("matches only this report's files of that BU, any month", () => {
     const m = reportFileMatcher(DEFAULT_PATTERN, 'FASHION');
     expect(m('DC_Orders_FASHION_2026-09.xlsx')).toBe(true);
     expect(m('DC_Orders_FASHION_2026-10.xlsx')).toBe(true);
     for (const other of [
-      'DC_Orders_FASHION_2026-13.xlsx', 'DC_Orders_FASHION_2026-09 (1).xlsx', 'Copy of DC_Orders_FASHION_2026-09.xlsx',
-      'DC_Orders_FASHION_2026-09.xlsx.bak', 'DC_Orders_SPORTS_2026-09.xlsx', 'DC_Orders_FASHIONX_2026-09.xlsx', 'catatan audit.docx',
-      'DC_Orders_FASHION_2026-09.csv', 'DC.Orders_FASHION_2026-09.xlsx',
-    ]) expect([other, m(other)]).toEqual([other, false]);
+      'DC_Orders_FASHION_2026-13.xlsx',
+      'DC_Orders_FASHION_2026-09 (1).xlsx',
+      'Copy of DC_Orders_FASHION_2026-09.xlsx',
+      'DC_Orders_FASHION_2026-09.xlsx.bak',
+      'DC_Orders_SPORTS_2026-09.xlsx',
+      'DC_Orders_FASHIONX_2026-09.xlsx',
+      'catatan audit.docx',
+      'DC_Orders_FASHION_2026-09.csv',
+      'DC.Orders_FASHION_2026-09.xlsx',
+    ])
+      expect([other, m(other)]).toEqual([other, false]);
   });
 
   it('rejects patterns that would not be unique per BU and month', () => {
@@ -37,7 +44,7 @@ describe('webhooks', () => {
   const tg = 'https://api.telegram.org/bot123456:ABC-def_1/sendMessage?chat_id=-100200';
   const dc = 'https://discord.com/api/webhooks/123456/abcDEF_-9';
 
-  it('accepts each format\'s real URL shape and the loopback stand-in', () => {
+  it("accepts each format's real URL shape and the loopback stand-in", () => {
     expect(checkWebhookUrl('google_chat', chat)).toBe(chat);
     expect(checkWebhookUrl('telegram', tg)).toBe(tg);
     expect(checkWebhookUrl('discord', dc)).toBe(dc);
@@ -45,14 +52,16 @@ describe('webhooks', () => {
   });
 
   it('rejects malformed URLs with the expected shape in the message', () => {
-    expect(() => checkWebhookUrl('google_chat', 'https://chat.googleapis.com/v1/spaces/A/messages')).toThrow(/Malformed|tidak valid/);
+    expect(() => checkWebhookUrl('google_chat', 'https://chat.googleapis.com/v1/spaces/A/messages')).toThrow(
+      /Malformed|tidak valid/,
+    );
     expect(() => checkWebhookUrl('telegram', dc)).toThrow(/api\.telegram\.org/);
     expect(() => checkWebhookUrl('discord', 'https://evil.example/api/webhooks/1/x')).toThrow(/tidak valid/);
     expect(() => checkWebhookUrl('discord', 'not a url')).toThrow(/tidak valid/);
     expect(() => checkWebhookUrl('google_chat', 'http://10.0.0.1/v1/spaces/A/messages?key=a&token=b')).toThrow(/tidak valid/);
   });
 
-  it('builds each format\'s body', () => {
+  it("builds each format's body", () => {
     expect(JSON.parse(webhookRequest('google_chat', chat, 'hai').payload)).toEqual({ text: 'hai' });
     const t = webhookRequest('telegram', tg, 'hai');
     expect(t.url).toBe('https://api.telegram.org/bot123456:ABC-def_1/sendMessage');
@@ -65,7 +74,9 @@ describe('webhooks', () => {
     expect(maskWebhookUrl(chat)).not.toMatch(/k123|t456/);
     expect(maskWebhookUrl(tg)).not.toMatch(/ABC-def/);
     expect(maskWebhookUrl(dc)).not.toMatch(/abcDEF/);
-    expect(alertText({ ok: false, month: '2026-10', runId: 'r1', error: 'Access denied: DriveApp.' })).toMatch(/GAGAL[\s\S]*Access denied: DriveApp\./);
+    expect(alertText({ ok: false, month: '2026-10', runId: 'r1', error: 'Access denied: DriveApp.' })).toMatch(
+      /GAGAL[\s\S]*Access denied: DriveApp\./,
+    );
   });
 });
 
@@ -74,7 +85,9 @@ describe('settings and schedule', () => {
   it('validates and names the bad field', () => {
     expect(validateSettings(good).folders).toHaveLength(1);
     expect(() => validateSettings({ ...good, folders: [] })).toThrow(/minimal satu/);
-    expect(() => validateSettings({ ...good, folders: [...good.folders, { bu: 'FASHION', folderId: '1x2y3z' }] })).toThrow(/dua kali/);
+    expect(() => validateSettings({ ...good, folders: [...good.folders, { bu: 'FASHION', folderId: '1x2y3z' }] })).toThrow(
+      /dua kali/,
+    );
     expect(() => validateSettings({ ...good, schema: 'dc; drop table x' })).toThrow(/skema/);
     expect(() => validateSettings({ ...good, scheduleDay: 31 })).toThrow(/1–28/);
   });
@@ -113,7 +126,10 @@ describe('run log retention', () => {
 });
 
 describe('run state machine', () => {
-  const plan = [{ bu: 'A', folderId: 'f', name: 'n', rows: 1, amount: 1 }, { bu: 'B', folderId: 'g', name: 'm', rows: 2, amount: 2 }];
+  const plan = [
+    { bu: 'A', folderId: 'f', name: 'n', rows: 1, amount: 1 },
+    { bu: 'B', folderId: 'g', name: 'm', rows: 2, amount: 2 },
+  ];
   const s0 = newRun({ runId: 'r', month: '2026-10', trigger: 'manual', user: 'u', now: 0, stagingFolderId: 's', plan });
 
   it('allows build → publish → done and build → failed only', () => {
@@ -123,7 +139,7 @@ describe('run state machine', () => {
     expect(() => transition(transition(s0, 'failed', 1), 'publish', 2)).toThrow();
   });
 
-  it('gives the run to one execution at a time; a dead execution\'s lease expires', () => {
+  it("gives the run to one execution at a time; a dead execution's lease expires", () => {
     const a = claim(s0, 'exec-a', 1000)!;
     expect(a.leaseOwner).toBe('exec-a');
     expect(claim(a, 'exec-b', 2000)).toBeNull();
@@ -133,7 +149,10 @@ describe('run state machine', () => {
   });
 
   it('lists BUs not yet built', () => {
-    const s = { ...s0, staged: [{ bu: 'A', fileId: 'x', name: 'n', rows: 1, amount: 1, bytes: 1, sha256: '', attempts: 1, start: 0, end: 0 }] };
+    const s = {
+      ...s0,
+      staged: [{ bu: 'A', fileId: 'x', name: 'n', rows: 1, amount: 1, bytes: 1, sha256: '', attempts: 1, start: 0, end: 0 }],
+    };
     expect(pendingBus(s).map((p) => p.bu)).toEqual(['B']);
   });
 });

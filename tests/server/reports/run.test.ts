@@ -24,10 +24,11 @@ function setup(opts: { rows?: Record<string, number> } = {}) {
   return { drive, db, settings, ids, ...fakeEnv(drive, db) };
 }
 
-const runAll = (env: ReturnType<typeof setup>['env'], settings: ReportsSettings, s: RunState) => advance(env, settings, s, () => undefined);
+const runAll = (env: ReturnType<typeof setup>['env'], settings: ReportsSettings, s: RunState) =>
+  advance(env, settings, s, () => undefined);
 
 describe('report run (fake ports)', () => {
-  it('publishes one file per BU, trashes only the report\'s older files, logs and alerts', () => {
+  it("publishes one file per BU, trashes only the report's older files, logs and alerts", () => {
     const t = setup();
     const s = runAll(t.env, t.settings, startRun(t.env, t.settings, '2026-10', 'manual', 'admin@x'));
     expect(s.phase).toBe('done');
@@ -35,7 +36,10 @@ describe('report run (fake ports)', () => {
       [t.ids[0]]: ['Copy of DC_Orders_FASHION_2026-09.xlsx', 'DC_Orders_FASHION_2026-10.xlsx', 'catatan FASHION.txt'],
       [t.ids[1]]: ['Copy of DC_Orders_SPORTS_2026-09.xlsx', 'DC_Orders_SPORTS_2026-10.xlsx', 'catatan SPORTS.txt'],
     });
-    expect(t.logged.map((r) => [r.bu, r.rows, r.status, r.attempts])).toEqual([['FASHION', 7, 'OK', 1], ['SPORTS', 3, 'OK', 1]]);
+    expect(t.logged.map((r) => [r.bu, r.rows, r.status, r.attempts])).toEqual([
+      ['FASHION', 7, 'OK', 1],
+      ['SPORTS', 3, 'OK', 1],
+    ]);
     expect(t.logged[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(t.alerts[0]).toMatch(/2026-10 terbit \(10 baris, 2 file\)/);
     expect(t.drive.folder(s.stagingFolderId)).toBeNull(); // staging removed
@@ -45,7 +49,9 @@ describe('report run (fake ports)', () => {
     const t = setup();
     const before = t.drive.snapshot(t.ids);
     const calls = t.drive.calls.length;
-    expect(() => startRun(t.env, { ...t.settings, folders: t.settings.folders.slice(0, 1) }, '2026-10', 'manual', 'a')).toThrow(/SPORTS \(3 baris\) tidak punya folder/);
+    expect(() => startRun(t.env, { ...t.settings, folders: t.settings.folders.slice(0, 1) }, '2026-10', 'manual', 'a')).toThrow(
+      /SPORTS \(3 baris\) tidak punya folder/,
+    );
     expect(t.drive.snapshot(t.ids)).toEqual(before);
     expect(t.drive.calls.length).toBe(calls);
   });
@@ -60,7 +66,9 @@ describe('report run (fake ports)', () => {
     const e = setup({ rows: { FASHION: 0 } });
     expect(() => startRun(e.env, e.settings, '2026-10', 'manual', 'a')).toThrow(/Tidak ada order DC pada 2026-10/);
     t.db.failWith = 'relation "dc.orders" does not exist';
-    expect(() => startRun(t.env, t.settings, '2026-10', 'manual', 'a')).toThrow(/Kueri laporan gagal: relation "dc.orders" does not exist/);
+    expect(() => startRun(t.env, t.settings, '2026-10', 'manual', 'a')).toThrow(
+      /Kueri laporan gagal: relation "dc.orders" does not exist/,
+    );
     expect(t.drive.snapshot(t.ids)).toEqual(before);
   });
 
@@ -135,7 +143,13 @@ describe('report run (fake ports)', () => {
     const old = t.drive.listFiles(t.ids[0]).find((x) => x.name === 'DC_Orders_FASHION_2026-09.xlsx')!;
     t.drive.moveFile(f.fileId, t.ids[0]);
     t.drive.setTrashed(old.id, true);
-    s = { ...s, journal: [{ op: 'move', fileId: f.fileId, from: s.stagingFolderId, to: t.ids[0] }, { op: 'trash', fileId: old.id }] };
+    s = {
+      ...s,
+      journal: [
+        { op: 'move', fileId: f.fileId, from: s.stagingFolderId, to: t.ids[0] },
+        { op: 'trash', fileId: old.id },
+      ],
+    };
     expect(t.drive.snapshot(t.ids)).not.toEqual(before);
     t.setRemaining(270_000);
     s = advance(t.env, t.settings, s, () => undefined);

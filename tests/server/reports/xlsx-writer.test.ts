@@ -28,10 +28,18 @@ describe('xlsx writer', () => {
   });
 
   it('writes the package parts, a frozen header row and column widths', () => {
-    const bytes = buildXlsx(COLS, [['ORD-1', Date.UTC(2026, 9, 1), 2, 150000, Date.UTC(2026, 9, 1)]], { sheetName: 'BU: A/B', utcOffsetMinutes: 420 });
+    const bytes = buildXlsx(COLS, [['ORD-1', Date.UTC(2026, 9, 1), 2, 150000, Date.UTC(2026, 9, 1)]], {
+      sheetName: 'BU: A/B',
+      utcOffsetMinutes: 420,
+    });
     const files = unzipSync(bytes);
     expect(Object.keys(files).sort()).toEqual([
-      '[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml',
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/worksheets/sheet1.xml',
     ]);
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
     expect(sheet).toContain('state="frozen"');

@@ -29,7 +29,9 @@ const base = () => {
   return r;
 };
 const ids = async (r: SegmentRequest) =>
-  (await run<{ member_id: number }>(pg, compileSegment(r, resolveDates(r, NOW), postgres).body)).map((x) => Number(x.member_id)).sort((a, b) => a - b);
+  (await run<{ member_id: number }>(pg, compileSegment(r, resolveDates(r, NOW), postgres).body))
+    .map((x) => Number(x.member_id))
+    .sort((a, b) => a - b);
 
 describe('segment compiler: more criteria', () => {
   it('child aged 3 to 10 on the run day (23/11/2026): born after 23/11/2015 and on or before 23/11/2023', async () => {
@@ -71,7 +73,9 @@ describe('gender split', () => {
     for (let i = 0; i < 30; i++) {
       const id = 100 + i;
       const g = i < 12 ? "'M'" : i < 18 ? "'F'" : 'NULL';
-      values.push(`(${id}, 'S${id}', 'ODI', 'ST', 'Nama ${id}', 'm${id}@mail.com', '0812${String(1000000 + id)}', ${g}, NULL, 'Medan', 'Sumatera Utara', 'Gold', 0, true, true, false, 1, '2020-01-01')`);
+      values.push(
+        `(${id}, 'S${id}', 'ODI', 'ST', 'Nama ${id}', 'm${id}@mail.com', '0812${String(1000000 + id)}', ${g}, NULL, 'Medan', 'Sumatera Utara', 'Gold', 0, true, true, false, 1, '2020-01-01')`,
+      );
     }
     await pg.exec(`INSERT INTO loyalty.members VALUES ${values.join(',')};
       INSERT INTO loyalty.transactions SELECT 1000 + member_id, member_id, 1, 1, '2026-07-01', 'offline', 1000, 'Cash' FROM loyalty.members WHERE member_id >= 100;`);
@@ -83,11 +87,18 @@ describe('gender split', () => {
     const first = await run<G>(pg, c.body);
     const groups = (rows: G[]) => Object.fromEntries(['M', 'F'].map((g) => [g, rows.filter((x) => x.gender_group === g).length]));
     expect(groups(first)).toEqual({ M: 20, F: 10 }); // 12 blank × 12/18 = 8 to M, 4 to F
-    const blanksToM = (rows: G[]) => rows.filter((x) => Number(x.member_id) >= 118 && x.gender_group === 'M').map((x) => Number(x.member_id)).sort();
+    const blanksToM = (rows: G[]) =>
+      rows
+        .filter((x) => Number(x.member_id) >= 118 && x.gender_group === 'M')
+        .map((x) => Number(x.member_id))
+        .sort();
     expect(blanksToM(first)).toHaveLength(8);
     expect(blanksToM(await run<G>(pg, c.body))).toEqual(blanksToM(first)); // the same on a rerun
     const counts = await run<{ reason: string; grp: string; n: number }>(pg, c.preview);
-    expect(counts.map((x) => [x.reason, x.grp, Number(x.n)])).toEqual([['delivered', 'F', 10], ['delivered', 'M', 20]]);
+    expect(counts.map((x) => [x.reason, x.grp, Number(x.n)])).toEqual([
+      ['delivered', 'F', 10],
+      ['delivered', 'M', 20],
+    ]);
     await pg.exec('DELETE FROM loyalty.transactions WHERE member_id >= 100; DELETE FROM loyalty.members WHERE member_id >= 100');
   });
 });
@@ -108,13 +119,19 @@ describe('a run: scratch table, counts and rows from it, the suppression record'
     ]);
     for (const st of c.record('L-test', 'analis@datadesk.local', NOW.toISOString(), 3)) await run(pg, st);
     await pg.exec('COMMIT');
-    const sup = await run<{ member_id: number }>(pg, { sql: "SELECT member_id FROM loyalty.suppression WHERE list_id = 'L-test' ORDER BY 1", params: [] });
+    const sup = await run<{ member_id: number }>(pg, {
+      sql: "SELECT member_id FROM loyalty.suppression WHERE list_id = 'L-test' ORDER BY 1",
+      params: [],
+    });
     expect(sup.map((x) => Number(x.member_id))).toEqual([1, 3, 14]);
 
     const second = wabaRequest();
     second.name = 'WABA Opening NEKA kedua';
     second.cap = null;
-    const rows = await run<{ member_id: number; drop_reason: string | null }>(pg, compileSegment(second, resolveDates(second, NOW), postgres).body);
+    const rows = await run<{ member_id: number; drop_reason: string | null }>(
+      pg,
+      compileSegment(second, resolveDates(second, NOW), postgres).body,
+    );
     for (const id of [1, 3, 14]) expect(rows.find((x) => Number(x.member_id) === id)!.drop_reason).toBe('same_campaign');
     expect(rows.find((x) => Number(x.member_id) === 2)!.drop_reason).toBeNull();
 
@@ -126,9 +143,33 @@ describe('a run: scratch table, counts and rows from it, the suppression record'
 });
 
 describe('contact rules: the SQL and the TypeScript agree', () => {
-  const phones = ['0812-3456-7890', '+62 812 3456 7890', '6281234567890', '81234567890', '(0812) 3456.7890', '021-555-1234',
-    '0812345', '08123456789012345', '62-812-0000-111', '+1 650 555 0100', '', 'abc', '0062812345678', '628012345678'];
-  const emails = ['a@b.co', 'a.b+c@mail.co.id', 'a..b@mail.com', 'a@mail', '@mail.com', 'a b@mail.com', 'a@mail.c', ' a@mail.com ', 'A_B%x@sub-domain.example.org'];
+  const phones = [
+    '0812-3456-7890',
+    '+62 812 3456 7890',
+    '6281234567890',
+    '81234567890',
+    '(0812) 3456.7890',
+    '021-555-1234',
+    '0812345',
+    '08123456789012345',
+    '62-812-0000-111',
+    '+1 650 555 0100',
+    '',
+    'abc',
+    '0062812345678',
+    '628012345678',
+  ];
+  const emails = [
+    'a@b.co',
+    'a.b+c@mail.co.id',
+    'a..b@mail.com',
+    'a@mail',
+    '@mail.com',
+    'a b@mail.com',
+    'a@mail.c',
+    ' a@mail.com ',
+    'A_B%x@sub-domain.example.org',
+  ];
   it('phones: 08…, +62…, 62…, 8… become 62…; the rest are invalid', async () => {
     const sql = `SELECT p, ${postgres.phoneWa('p')} AS wa FROM unnest(CAST(? AS text[])) AS p`;
     const rows = await run<{ p: string; wa: string | null }>(pg, { sql, params: [`{${phones.map((p) => `"${p}"`).join(',')}}`] });

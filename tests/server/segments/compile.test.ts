@@ -15,22 +15,49 @@ beforeAll(async () => {
 });
 afterAll(() => pg.close());
 
-type Row = { member_id: number; rrr_id: string; name: string; email: string | null; phone: string | null; drop_reason: string | null; rnk: number | null; gender_group: string | null };
+type Row = {
+  member_id: number;
+  rrr_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  drop_reason: string | null;
+  rnk: number | null;
+  gender_group: string | null;
+};
 
 async function pull(req: SegmentRequest): Promise<{ rows: Row[]; byId: Map<number, Row>; counts: Record<string, number> }> {
   const c = compileSegment(req, resolveDates(req, NOW), postgres);
-  const rows = (await run<Row>(pg, c.body)).map((r) => ({ ...r, member_id: Number(r.member_id), rnk: r.rnk === null ? null : Number(r.rnk) }));
+  const rows = (await run<Row>(pg, c.body)).map((r) => ({
+    ...r,
+    member_id: Number(r.member_id),
+    rnk: r.rnk === null ? null : Number(r.rnk),
+  }));
   const counts: Record<string, number> = {};
-  for (const r of await run<{ reason: string; grp: string; n: number }>(pg, c.preview)) counts[r.reason] = (counts[r.reason] ?? 0) + Number(r.n);
+  for (const r of await run<{ reason: string; grp: string; n: number }>(pg, c.preview))
+    counts[r.reason] = (counts[r.reason] ?? 0) + Number(r.n);
   return { rows, byId: new Map(rows.map((r) => [r.member_id, r])), counts };
 }
-const delivered = (rows: Row[]) => rows.filter((r) => r.drop_reason === null).sort((a, b) => a.rnk! - b.rnk!).map((r) => r.member_id);
+const delivered = (rows: Row[]) =>
+  rows
+    .filter((r) => r.drop_reason === null)
+    .sort((a, b) => a.rnk! - b.rnk!)
+    .map((r) => r.member_id);
 
 describe('segment compiler on PostgreSQL', () => {
   it('the WABA request: found, each drop reason, delivered, in non-openers-first order', async () => {
     const { rows, byId, counts } = await pull(wabaRequest());
     expect(rows.map((r) => r.member_id).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 11, 12, 13, 14]);
-    expect(counts).toEqual({ opted_out: 1, same_campaign: 1, other_campaign: 1, missing_name: 1, missing_phone: 1, invalid_phone: 1, over_cap: 1, delivered: 3 });
+    expect(counts).toEqual({
+      opted_out: 1,
+      same_campaign: 1,
+      other_campaign: 1,
+      missing_name: 1,
+      missing_phone: 1,
+      invalid_phone: 1,
+      over_cap: 1,
+      delivered: 3,
+    });
     expect(byId.get(6)!.drop_reason).toBe('opted_out');
     expect(byId.get(12)!.drop_reason).toBe('same_campaign');
     expect(byId.get(11)!.drop_reason).toBe('other_campaign');

@@ -25,7 +25,19 @@ export const REFERENCE: Reference = {
 };
 
 /** member_id, rrr, name, email, phone, gender, city, tier, coins, full_registration, opted_out. */
-type M = [number, string | null, string | null, string | null, string | null, 'M' | 'F' | null, string, string, number, boolean, boolean];
+type M = [
+  number,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  'M' | 'F' | null,
+  string,
+  string,
+  number,
+  boolean,
+  boolean,
+];
 export const MEMBERS: M[] = [
   [1, 'R001', 'Andi', 'andi@mail.co.id', '0812-3456-7890', 'M', 'Serang', 'Gold', 12000, true, false],
   [2, 'R002', 'Budi', 'budi@mail.com', '+62 813 1111 2222', 'F', 'Bogor', 'Silver', 100, true, false],
@@ -63,7 +75,8 @@ export const TXNS: Array<[number, number, number, string, string, number, string
   [14, 1, 1, '2026-08-01', 'offline', 20000, 'Kredivo'],
 ];
 
-const q = (v: string | number | boolean | null) => (v === null ? 'NULL' : typeof v === 'string' ? `'${v.replace(/'/g, "''")}'` : String(v));
+const q = (v: string | number | boolean | null) =>
+  v === null ? 'NULL' : typeof v === 'string' ? `'${v.replace(/'/g, "''")}'` : String(v);
 
 export async function loadFixture(pg: PgliteHost): Promise<void> {
   const sql: string[] = [
@@ -79,7 +92,9 @@ export async function loadFixture(pg: PgliteHost): Promise<void> {
     sql.push(`INSERT INTO loyalty.members (member_id, rrr_id, odi_id, stamps_user_id, name, email, phone, gender, domicile_city, domicile_province, tier, coin_balance, activated, full_registration, opted_out, preferred_store_id, registered_at)
       VALUES (${id}, ${q(rrr)}, ${q(rrr && 'ODI' + id)}, ${q(rrr && 'ST' + id)}, ${q(name)}, ${q(email)}, ${q(phone)}, ${q(g)}, ${q(city)}, ${q(PROVINCE[city])}, ${q(tier)}, ${coins}, true, ${full}, ${opted}, ${id % 2 ? 1 : 2}, '2020-01-01')`);
   }
-  TXNS.forEach(([m, s, b, d, ch, amt, pay], i) => sql.push(`INSERT INTO loyalty.transactions VALUES (${i + 1}, ${m}, ${s}, ${b}, '${d}', '${ch}', ${amt}, '${pay}')`));
+  TXNS.forEach(([m, s, b, d, ch, amt, pay], i) =>
+    sql.push(`INSERT INTO loyalty.transactions VALUES (${i + 1}, ${m}, ${s}, ${b}, '${d}', '${ch}', ${amt}, '${pay}')`),
+  );
   // Member 2 opened an email recently; member 1 long ago (not recent for a 3-month window).
   sql.push(`INSERT INTO loyalty.email_opens VALUES (2, 'Festival Koin', '2026-10-15'), (1, 'Old', '2026-01-10')`);
   // Suppression: 11 contacted by another campaign overlapping the contact week; 12 in another segment of this campaign;

@@ -24,7 +24,10 @@ function render(d: Dialect): string {
   return stmts.map(([name, s]) => `-- ${name}\n${s.sql};\n-- params: ${JSON.stringify(s.params)}\n`).join('\n');
 }
 
-describe.each([['postgresql', postgres], ['bigquery', bigquery()]] as const)('golden SQL (%s)', (name, d) => {
+describe.each([
+  ['postgresql', postgres],
+  ['bigquery', bigquery()],
+] as const)('golden SQL (%s)', (name, d) => {
   it('matches the reviewed statement set', () => {
     const file = join(__dirname, 'golden', `waba.${name}.sql`);
     const text = render(d);
@@ -44,7 +47,8 @@ describe('values are bound, never pasted', () => {
     const c = compileSegment(r, resolveDates(r, NOW), postgres);
     for (const s of [c.preview, ...c.materialise, c.counts, c.rows, ...c.record('L', 'u@x', NOW.toISOString(), 1)]) {
       expect((s.sql.match(/\?/g) ?? []).length).toBe(s.params.length);
-      for (const v of ['Robert', "O'Brien", 'Serang', 'Bogor', 'AZKO', '987654', 'PTFP', '2026-01-01', 'Gold']) expect(s.sql).not.toContain(v);
+      for (const v of ['Robert', "O'Brien", 'Serang', 'Bogor', 'AZKO', '987654', 'PTFP', '2026-01-01', 'Gold'])
+        expect(s.sql).not.toContain(v);
     }
     expect(c.preview.params).toEqual(expect.arrayContaining(['AZKO', 'Serang', 'Bogor', "O'Brien Campaign", 987654, 'PTFP']));
   });

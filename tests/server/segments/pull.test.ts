@@ -12,7 +12,15 @@ const COUNTS: SqlRow[] = [
   { reason: 'invalid_phone', grp: '', n: 3 },
   { reason: 'opted_out', grp: '', n: 1 },
 ];
-const CHUNKS: SqlRow[] = [{ chunk: 0, data: JSON.stringify([['R1', '=HYPERLINK("x")', '6281234567890'], ['R2', 'Budi, S.E.', '6281311112222']]) }];
+const CHUNKS: SqlRow[] = [
+  {
+    chunk: 0,
+    data: JSON.stringify([
+      ['R1', '=HYPERLINK("x")', '6281234567890'],
+      ['R2', 'Budi, S.E.', '6281311112222'],
+    ]),
+  },
+];
 
 function fakes(opts: { failOn?: RegExp; folder?: { name: string; writable: boolean } | null } = {}) {
   const log: string[] = [];
@@ -89,7 +97,11 @@ describe('segment pull over fake ports', () => {
   it('preview runs one query and writes nothing', () => {
     const f = fakes();
     const p = previewSegment(f.ports, wabaRequest());
-    expect(p.counts).toMatchObject({ found: 6, delivered: 2, dropped: expect.objectContaining({ invalid_phone: 3, opted_out: 1 }) });
+    expect(p.counts).toMatchObject({
+      found: 6,
+      delivered: 2,
+      dropped: expect.objectContaining({ invalid_phone: 3, opted_out: 1 }),
+    });
     expect(p.lines[0]).toBe('Ditemukan / Found: 6');
     expect(f.log).toEqual(['query SELECT COALESCE(x.drop_reason,']);
     expect(f.sheets.size + f.files.size).toBe(0);
@@ -101,11 +113,29 @@ describe('segment pull over fake ports', () => {
     req.delivery.mailSummary = true;
     const r = runSegment(f.ports, req);
     expect(f.log.map((l) => l.split(' ')[0] + (l.startsWith('execute') ? ' ' + l.split(' ')[1] : ''))).toEqual([
-      'begin', 'execute LOCK', 'execute DROP', 'execute CREATE', 'execute INSERT', 'query', 'query', 'sheet', 'file', 'file',
-      'execute DELETE', 'execute INSERT', 'execute INSERT', 'commit', 'append', 'mail',
+      'begin',
+      'execute LOCK',
+      'execute DROP',
+      'execute CREATE',
+      'execute INSERT',
+      'query',
+      'query',
+      'sheet',
+      'file',
+      'file',
+      'execute DELETE',
+      'execute INSERT',
+      'execute INSERT',
+      'commit',
+      'append',
+      'mail',
     ]);
     expect(r.sheet).toBe('WABA Opening NEKA Serang Bogor 2026-11-23 1000');
-    expect(f.sheets.get(r.sheet)).toEqual([['RRR ID', 'Name', 'WhatsApp'], ['R1', '=HYPERLINK("x")', '6281234567890'], ['R2', 'Budi, S.E.', '6281311112222']]);
+    expect(f.sheets.get(r.sheet)).toEqual([
+      ['RRR ID', 'Name', 'WhatsApp'],
+      ['R1', '=HYPERLINK("x")', '6281234567890'],
+      ['R2', 'Budi, S.E.', '6281311112222'],
+    ]);
     const csv = f.files.get('F1')!;
     expect(csv.name).toBe('WABA Opening NEKA Serang Bogor 2026-11-23 1000.csv');
     expect(csv.text).toBe('RRR ID,Name,WhatsApp\r\nR1,"\'=HYPERLINK(""x"")",6281234567890\r\nR2,"Budi, S.E.",6281311112222\r\n');
@@ -118,7 +148,9 @@ describe('segment pull over fake ports', () => {
     expect(meta).toContain('Nomor HP/WA tidak valid / Invalid phone/WhatsApp number: 3');
     expect(meta).toContain('Dikirim / Delivered: 2');
     expect(meta).toContain('oleh / by analis@datadesk.local');
-    expect(f.sheets.get('Segment log')![0]).toEqual(expect.arrayContaining(['WABA Opening NEKA Serang Bogor', 'Opening NEKA', 'WABA', '6', '4', '2', 'LIST-1']));
+    expect(f.sheets.get('Segment log')![0]).toEqual(
+      expect.arrayContaining(['WABA Opening NEKA Serang Bogor', 'Opening NEKA', 'WABA', '6', '4', '2', 'LIST-1']),
+    );
     expect(r.mailed).toBe(true);
   });
 
@@ -167,20 +199,52 @@ describe('segment pull over fake ports', () => {
 describe('reading results back', () => {
   it('rows split by gender come out group by group, rank order kept across chunks', () => {
     const chunks = [
-      { chunk: 0, data: JSON.stringify([['R1', 'A', '1', 'M'], ['R2', 'B', '2', 'F'], ['R3', 'C', '3', 'M']]) },
-      { chunk: 1, data: JSON.stringify([['R4', 'D', '4', 'F'], ['R5', 'E', '5', 'M']]) },
+      {
+        chunk: 0,
+        data: JSON.stringify([
+          ['R1', 'A', '1', 'M'],
+          ['R2', 'B', '2', 'F'],
+          ['R3', 'C', '3', 'M'],
+        ]),
+      },
+      {
+        chunk: 1,
+        data: JSON.stringify([
+          ['R4', 'D', '4', 'F'],
+          ['R5', 'E', '5', 'M'],
+        ]),
+      },
     ];
     expect(parseRows(chunks, true).map((r) => r[0])).toEqual(['R2', 'R4', 'R1', 'R3', 'R5']);
     expect(parseRows(chunks, false).map((r) => r[0])).toEqual(['R1', 'R2', 'R3', 'R4', 'R5']);
     // Struct-aggregating dialects give objects; nulls become empty cells.
-    expect(parseRows([{ chunk: 0, data: JSON.stringify([{ c0: 'R9', c1: null, c2: '6281' }]) }], false)).toEqual([['R9', '', '6281']]);
+    expect(parseRows([{ chunk: 0, data: JSON.stringify([{ c0: 'R9', c1: null, c2: '6281' }]) }], false)).toEqual([
+      ['R9', '', '6281'],
+    ]);
   });
   it('counts: found is every member the criteria matched; groups count delivered members only', () => {
-    const c = parseCounts([{ reason: 'delivered', grp: 'F', n: 4 }, { reason: 'delivered', grp: 'M', n: 6 }, { reason: 'over_cap', grp: '', n: 5 }]);
-    expect(c).toMatchObject({ found: 15, delivered: 10, groups: { F: 4, M: 6 }, dropped: expect.objectContaining({ over_cap: 5, opted_out: 0 }) });
+    const c = parseCounts([
+      { reason: 'delivered', grp: 'F', n: 4 },
+      { reason: 'delivered', grp: 'M', n: 6 },
+      { reason: 'over_cap', grp: '', n: 5 },
+    ]);
+    expect(c).toMatchObject({
+      found: 15,
+      delivered: 10,
+      groups: { F: 4, M: 6 },
+      dropped: expect.objectContaining({ over_cap: 5, opted_out: 0 }),
+    });
     expect(() => parseCounts([{ reason: 'mystery', grp: '', n: 1 }])).toThrow(/unknown drop reason/);
   });
   it('CSV: quoted where needed, formulas neutralised, phone digits untouched', () => {
-    expect(toCsv(['A', 'B'], [['+6281234', '@SUM(1)'], ['-1', 'x"y']])).toBe('A,B\r\n+6281234,\'@SUM(1)\r\n\'-1,"x""y"\r\n');
+    expect(
+      toCsv(
+        ['A', 'B'],
+        [
+          ['+6281234', '@SUM(1)'],
+          ['-1', 'x"y'],
+        ],
+      ),
+    ).toBe('A,B\r\n+6281234,\'@SUM(1)\r\n\'-1,"x""y"\r\n');
   });
 });

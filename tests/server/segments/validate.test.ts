@@ -37,7 +37,9 @@ describe('segment request validation', () => {
     expect(problems((r) => (r.brands = []))[0].en).toBe('Choose at least one brand.');
     expect(problems((r) => (r.criteria.cities = ['Serang', '']))[0].en).toMatch(/City: an entry is empty/);
     expect(problems((r) => (r.name = '  '))[0].id).toBe('Nama segmen wajib diisi.');
-    expect(problems((r) => (r.period = { ...r.period, offline: false, online: false }))[0].en).toMatch(/offline transactions, online ones, or both/);
+    expect(problems((r) => (r.period = { ...r.period, offline: false, online: false }))[0].en).toMatch(
+      /offline transactions, online ones, or both/,
+    );
   });
 
   it('rejects contradictory criteria: child age 10 to 3, a period ending before it starts, a city outside the province', () => {
@@ -45,18 +47,34 @@ describe('segment request validation', () => {
     expect(e.code).toBe('INVALID');
     expect(e.message).toMatch(/Usia anak 10 sampai 3/);
     expect(e.messageEn).toMatch(/Child age 10 to 3 is contradictory/);
-    expect(problems((r) => (r.period = { kind: 'RANGE', months: null, from: '2026-05-01', to: '2026-04-30', offline: true, online: true }))[0].en)
-      .toBe('The period ends (2026-04-30) before it starts (2026-05-01).');
-    expect(problems((r) => (r.criteria.voucherNotRedeemed = { program: '', from: '2026-05-01', to: '2026-01-01' }))[0].en).toMatch(/voucher period ends/);
-    expect(problems((r) => (r.criteria.provinces = ['Banten']))[0].en).toMatch(/Bogor is in Jawa Barat, not in the chosen provinces/);
+    expect(
+      problems(
+        (r) => (r.period = { kind: 'RANGE', months: null, from: '2026-05-01', to: '2026-04-30', offline: true, online: true }),
+      )[0].en,
+    ).toBe('The period ends (2026-04-30) before it starts (2026-05-01).');
+    expect(
+      problems((r) => (r.criteria.voucherNotRedeemed = { program: '', from: '2026-05-01', to: '2026-01-01' }))[0].en,
+    ).toMatch(/voucher period ends/);
+    expect(problems((r) => (r.criteria.provinces = ['Banten']))[0].en).toMatch(
+      /Bogor is in Jawa Barat, not in the chosen provinces/,
+    );
     expect(problems((r) => (r.criteria.stores = ['TK-MDN-01']))[0].en).toMatch(/belongs to TOYS KINGDOM/);
-    expect(problems((r) => { r.splitByGender = true; r.criteria.genders = ['F']; })[0].en).toMatch(/needs both male and female/);
+    expect(
+      problems((r) => {
+        r.splitByGender = true;
+        r.criteria.genders = ['F'];
+      })[0].en,
+    ).toMatch(/needs both male and female/);
   });
 
   it('unknown brands, stores and cities get the closest known names', () => {
     expect(problems((r) => (r.brands = ['AZKOO']))[0].en).toBe('Unknown brand: "AZKOO". Did you mean: AZKO?');
-    expect(problems((r) => (r.criteria.cities = ['Serrang']))[0].id).toBe('Kota tidak dikenal: "Serrang". Mungkin maksud Anda: Serang?');
-    expect(problems((r) => (r.criteria.stores = ['AZK-SRG-1']))[0].en).toMatch(/Unknown store: "AZK-SRG-1". Did you mean: AZK-SRG-01/);
+    expect(problems((r) => (r.criteria.cities = ['Serrang']))[0].id).toBe(
+      'Kota tidak dikenal: "Serrang". Mungkin maksud Anda: Serang?',
+    );
+    expect(problems((r) => (r.criteria.stores = ['AZK-SRG-1']))[0].en).toMatch(
+      /Unknown store: "AZK-SRG-1". Did you mean: AZK-SRG-01/,
+    );
     expect(problems((r) => (r.brands = ['Toys Kingdon']))[0].en).toMatch(/Did you mean: TOYS KINGDOM\?/);
     expect(problems((r) => (r.criteria.cities = ['Zzzzzzzzzzzz']))[0].en).toBe('Unknown city: "Zzzzzzzzzzzz".');
   });
@@ -75,7 +93,9 @@ describe('segment request validation', () => {
 
   it('rejects formulas and SQL in any text field', () => {
     expect(problems((r) => (r.name = '=IMPORTXML("http://x")'))[0].en).toMatch(/Segment name must not start with = \+ - or @/);
-    expect(problems((r) => (r.campaign = "x'; DROP TABLE loyalty.members; --"))[0].en).toMatch(/Campaign name contains characters or SQL/);
+    expect(problems((r) => (r.campaign = "x'; DROP TABLE loyalty.members; --"))[0].en).toMatch(
+      /Campaign name contains characters or SQL/,
+    );
     expect(problems((r) => (r.name = 'Winback union select * from loyalty.members'))[0].en).toMatch(/SQL/);
     expect(problems((r) => (r.criteria.cities = ['+SUM(A1)']))[0].en).toMatch(/City must not start with/);
     expect(problems((r) => (r.brands = ['AZKO; DELETE']))[0].en).toMatch(/Brand contains/);

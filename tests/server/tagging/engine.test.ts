@@ -12,7 +12,10 @@ function harness(reply: Reply, opts: Partial<EngineConfig> = {}, images: Record<
   const store: Record<string, string[]> = {};
   const ports: EnginePorts = {
     now: () => now,
-    sleep: (ms) => { sleeps.push(ms); now += ms; },
+    sleep: (ms) => {
+      sleeps.push(ms);
+      now += ms;
+    },
     remainingMs: () => 270_000 - (now - 1_000_000),
     hash: (s) => `h${s.length}:${s}`,
     fetchAll: (reqs) => {
@@ -22,11 +25,19 @@ function harness(reply: Reply, opts: Partial<EngineConfig> = {}, images: Record<
         if (r.method === 'get') {
           const sku = /\/(\w+)\.png$/.exec(r.url)![1];
           const code = images[sku] ?? 200;
-          return { code, text: '', base64: code === 200 ? `IMG${sku}` : null, sha256: code === 200 ? `sha${sku}` : null, contentType: 'image/png' };
+          return {
+            code,
+            text: '',
+            base64: code === 200 ? `IMG${sku}` : null,
+            sha256: code === 200 ? `sha${sku}` : null,
+            contentType: 'image/png',
+          };
         }
         const body = JSON.parse(r.payload!);
         const head: string = body.contents[0].parts[0].text;
-        const skus = (JSON.parse(head.slice(head.indexOf(ITEMS_MARKER) + ITEMS_MARKER.length)) as Array<{ sku: string }>).map((x) => x.sku);
+        const skus = (JSON.parse(head.slice(head.indexOf(ITEMS_MARKER) + ITEMS_MARKER.length)) as Array<{ sku: string }>).map(
+          (x) => x.sku,
+        );
         const out = reply(skus, r, ++n);
         return { code: out.code, text: out.body, base64: null, sha256: null, contentType: 'application/json' };
       });
@@ -36,12 +47,40 @@ function harness(reply: Reply, opts: Partial<EngineConfig> = {}, images: Record<
     getAll: (keys) => Object.fromEntries(keys.filter((k) => store[k]).map((k) => [k, store[k]])),
     putAll: (e) => Object.assign(store, e),
   };
-  const cfg: EngineConfig = { baseUrl: 'http://g', apiKey: 'k', model: 'm', batchSize: 5, maxRequestBytes: 1e6, maxParallel: 50, rpm: 1000, top: [], budgetSpent: () => false, ...opts };
+  const cfg: EngineConfig = {
+    baseUrl: 'http://g',
+    apiKey: 'k',
+    model: 'm',
+    batchSize: 5,
+    maxRequestBytes: 1e6,
+    maxParallel: 50,
+    rpm: 1000,
+    top: [],
+    budgetSpent: () => false,
+    ...opts,
+  };
   return { ports, cache, cfg, sleeps, rounds, store, calls: () => n };
 }
 
-const ok = (skus: string[]) => ({ code: 200, body: JSON.stringify({ candidates: [{ content: { parts: [{ text: JSON.stringify(skus.map((s) => ({ sku: s, keywords: [`kata ${s}`] }))) }] }, finishReason: 'STOP' }], usageMetadata: { promptTokenCount: 100, candidatesTokenCount: 10 } }) });
-const items = (n: number) => Array.from({ length: n }, (_, i) => ({ sku: `S${i}`, name: `Produk ${i}`, category: 'Dapur', imageUrl: `http://img/S${i}.png` }));
+const ok = (skus: string[]) => ({
+  code: 200,
+  body: JSON.stringify({
+    candidates: [
+      {
+        content: { parts: [{ text: JSON.stringify(skus.map((s) => ({ sku: s, keywords: [`kata ${s}`] }))) }] },
+        finishReason: 'STOP',
+      },
+    ],
+    usageMetadata: { promptTokenCount: 100, candidatesTokenCount: 10 },
+  }),
+});
+const items = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    sku: `S${i}`,
+    name: `Produk ${i}`,
+    category: 'Dapur',
+    imageUrl: `http://img/S${i}.png`,
+  }));
 
 describe('runEngine', () => {
   it('fetches images then sends batched model requests in one parallel round', () => {
@@ -62,10 +101,29 @@ describe('runEngine', () => {
     expect(h.calls()).toBe(1);
   });
 
-  it('retries 429 after the server\'s retryDelay and 500 with backoff', () => {
+  it("retries 429 after the server's retryDelay and 500 with backoff", () => {
     const sentAt: Record<string, number[]> = {};
     let h: ReturnType<typeof harness> = null!;
-    h = harness((skus, _r, n) => ((sentAt[skus[0]] ??= []).push(h.ports.now()), n === 1 ? { code: 429, body: JSON.stringify({ error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'q', details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '9s' }] } }) } : n === 2 ? { code: 500, body: '{"error":{"code":500,"status":"INTERNAL","message":"x"}}' } : ok(skus)));
+    h = harness(
+      (skus, _r, n) => (
+        (sentAt[skus[0]] ??= []).push(h.ports.now()),
+        n === 1
+          ? {
+              code: 429,
+              body: JSON.stringify({
+                error: {
+                  code: 429,
+                  status: 'RESOURCE_EXHAUSTED',
+                  message: 'q',
+                  details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '9s' }],
+                },
+              }),
+            }
+          : n === 2
+            ? { code: 500, body: '{"error":{"code":500,"status":"INTERNAL","message":"x"}}' }
+            : ok(skus)
+      ),
+    );
     const { results, stats } = runEngine(items(10), h.cfg, h.ports, h.cache, []);
     expect(results.every((r) => r.outcome === 'done')).toBe(true);
     expect(stats.retries).toBe(2);
@@ -75,15 +133,26 @@ describe('runEngine', () => {
   });
 
   it('stops the job on 403/404 (key, model) but never retries them', () => {
-    const h = harness(() => ({ code: 404, body: '{"error":{"code":404,"status":"NOT_FOUND","message":"models/m is not found"}}' }));
+    const h = harness(() => ({
+      code: 404,
+      body: '{"error":{"code":404,"status":"NOT_FOUND","message":"models/m is not found"}}',
+    }));
     expect(() => runEngine(items(3), h.cfg, h.ports, h.cache, [])).toThrow(/Model Gemini "m" tidak ditemukan/);
     expect(h.calls()).toBe(1);
-    const k = harness(() => ({ code: 400, body: '{"error":{"code":400,"status":"INVALID_ARGUMENT","message":"API key not valid. Please pass a valid API key."}}' }));
+    const k = harness(() => ({
+      code: 400,
+      body: '{"error":{"code":400,"status":"INVALID_ARGUMENT","message":"API key not valid. Please pass a valid API key."}}',
+    }));
     expect(() => runEngine(items(3), k.cfg, k.ports, k.cache, [])).toThrow(/kunci API/);
   });
 
   it('rejects invalid JSON and strangers, retries, then marks the rows as errors', () => {
-    const h = harness(() => ({ code: 200, body: JSON.stringify({ candidates: [{ content: { parts: [{ text: '[{"sku":"ZZ","keywords":["a"]}]' }] }, finishReason: 'STOP' }] }) }));
+    const h = harness(() => ({
+      code: 200,
+      body: JSON.stringify({
+        candidates: [{ content: { parts: [{ text: '[{"sku":"ZZ","keywords":["a"]}]' }] }, finishReason: 'STOP' }],
+      }),
+    }));
     const { results } = runEngine(items(2), h.cfg, h.ports, h.cache, []);
     // Twice as a batch, then each SKU alone until it has been rejected three times in all.
     expect(h.calls()).toBe(6);
@@ -92,14 +161,23 @@ describe('runEngine', () => {
   });
 
   it('isolates a SKU whose answers keep being rejected, so its batch-mates are still tagged', () => {
-    const h = harness((skus) => (skus.includes('S3') ? { code: 200, body: JSON.stringify({ candidates: [{ content: { parts: [{ text: '[{"sku":' }] }, finishReason: 'STOP' }] }) } : ok(skus)));
+    const h = harness((skus) =>
+      skus.includes('S3')
+        ? {
+            code: 200,
+            body: JSON.stringify({ candidates: [{ content: { parts: [{ text: '[{"sku":' }] }, finishReason: 'STOP' }] }),
+          }
+        : ok(skus),
+    );
     const { results } = runEngine(items(5), h.cfg, h.ports, h.cache, []);
     const by = Object.fromEntries(results.map((r) => [r.sku, r.outcome]));
     expect(by).toEqual({ S0: 'done', S1: 'done', S2: 'done', S3: 'error', S4: 'done' });
   });
 
   it('isolates a safety block to the one SKU the model refuses', () => {
-    const h = harness((skus) => (skus.includes('S2') ? { code: 200, body: '{"candidates":[{"finishReason":"SAFETY"}]}' } : ok(skus)));
+    const h = harness((skus) =>
+      skus.includes('S2') ? { code: 200, body: '{"candidates":[{"finishReason":"SAFETY"}]}' } : ok(skus),
+    );
     const { results } = runEngine(items(5), h.cfg, h.ports, h.cache, []);
     const by = Object.fromEntries(results.map((r) => [r.sku, r.outcome]));
     expect(by).toEqual({ S0: 'done', S1: 'done', S2: 'blocked', S3: 'done', S4: 'done' });
@@ -122,7 +200,13 @@ describe('runEngine', () => {
 
   it('stops cleanly when the daily budget is spent, leaving the rest untouched', () => {
     let spent = false;
-    const h = harness((skus) => { spent = true; return ok(skus); }, { batchSize: 1, maxParallel: 2, budgetSpent: () => spent });
+    const h = harness(
+      (skus) => {
+        spent = true;
+        return ok(skus);
+      },
+      { batchSize: 1, maxParallel: 2, budgetSpent: () => spent },
+    );
     const { results, stats } = runEngine(items(5), h.cfg, h.ports, h.cache, []);
     expect(results).toHaveLength(2);
     expect(stats.stoppedBy).toBe('budget');

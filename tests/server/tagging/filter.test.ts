@@ -7,9 +7,39 @@ const groupOf = (k: string) => matchKeyword(k, lists)?.group ?? null;
 
 describe('word lists seeded from the source table', () => {
   const table: Record<string, string[]> = {
-    generic: ['Furnitur', 'Elektronik', 'Peralatan Dapur', 'Perlengkapan Dapur', 'Gadget', 'Otomatif', 'Rumah Tangga', 'Home Improvement', 'Hobi & Gaya Hidup', 'Perawatan & Kecantikan', 'Aksesoris Fashion', 'Alat Pengaman'],
+    generic: [
+      'Furnitur',
+      'Elektronik',
+      'Peralatan Dapur',
+      'Perlengkapan Dapur',
+      'Gadget',
+      'Otomatif',
+      'Rumah Tangga',
+      'Home Improvement',
+      'Hobi & Gaya Hidup',
+      'Perawatan & Kecantikan',
+      'Aksesoris Fashion',
+      'Alat Pengaman',
+    ],
     forbidden: ['Kompak', 'Merangsang', 'Ribet', 'Pistol', 'eeek'],
-    brand: ['Fischer', 'Jenga', 'Rubik', 'rubiks', 'Velcro', 'Scotch Tape', 'Post-it', 'Tupperware', 'Ziploc', 'Teflon', 'Thermos', 'Instant Pot', 'Bubble Wrap', 'Styrofoam', 'Pampers', 'Betadine'],
+    brand: [
+      'Fischer',
+      'Jenga',
+      'Rubik',
+      'rubiks',
+      'Velcro',
+      'Scotch Tape',
+      'Post-it',
+      'Tupperware',
+      'Ziploc',
+      'Teflon',
+      'Thermos',
+      'Instant Pot',
+      'Bubble Wrap',
+      'Styrofoam',
+      'Pampers',
+      'Betadine',
+    ],
     attribute: ['Brand', 'Color', 'Dimensi produk', 'Kapasitas', 'Daya', 'Material'],
     promo: ['diskon', 'termurah'],
   };
@@ -25,29 +55,62 @@ describe('word lists seeded from the source table', () => {
   }
 
   it.each([
-    ["Rubik's", 'brand'], ['rubik’s cube', 'brand'], ['RUBIKS', 'brand'], ['kubus rubik 3x3', 'brand'],
-    ['post it', 'brand'], ['postit warna', 'brand'], ['Post-It notes', 'brand'], ['sticky note post-it', 'brand'],
-    ['scotchtape', 'brand'], ['bubble-wrap', 'brand'], ['instantpot', 'brand'], ['wadah tupperware', 'brand'],
-    ['Téflon', 'brand'], ['thermoses', 'brand'], ['Ziplocs', 'brand'], ['pampers bayi', 'brand'],
-    ['hobi dan gaya hidup', 'generic'], ['Hobi &amp; Gaya Hidup'.replace('&amp;', '&'), 'generic'], ['perawatan dan kecantikan', 'generic'],
-    ['ELEKTRÓNIK', 'generic'], ['home-improvement', 'generic'], ['peralatan  dapur', 'generic'],
-    ['senapan pistol air', 'forbidden'], ['desain kompak', 'forbidden'], ['EEEK', 'forbidden'], ['ribet', 'forbidden'],
-    ['material kayu', 'attribute'], ['kapasitas 2 liter', 'attribute'], ['dimensi produk', 'attribute'], ['colors', 'attribute'],
-    ['gratis ongkir', 'promo'], ['harga termurah', 'promo'], ['DISKON 50%', 'promo'],
+    ["Rubik's", 'brand'],
+    ['rubik’s cube', 'brand'],
+    ['RUBIKS', 'brand'],
+    ['kubus rubik 3x3', 'brand'],
+    ['post it', 'brand'],
+    ['postit warna', 'brand'],
+    ['Post-It notes', 'brand'],
+    ['sticky note post-it', 'brand'],
+    ['scotchtape', 'brand'],
+    ['bubble-wrap', 'brand'],
+    ['instantpot', 'brand'],
+    ['wadah tupperware', 'brand'],
+    ['Téflon', 'brand'],
+    ['thermoses', 'brand'],
+    ['Ziplocs', 'brand'],
+    ['pampers bayi', 'brand'],
+    ['hobi dan gaya hidup', 'generic'],
+    ['Hobi &amp; Gaya Hidup'.replace('&amp;', '&'), 'generic'],
+    ['perawatan dan kecantikan', 'generic'],
+    ['ELEKTRÓNIK', 'generic'],
+    ['home-improvement', 'generic'],
+    ['peralatan  dapur', 'generic'],
+    ['senapan pistol air', 'forbidden'],
+    ['desain kompak', 'forbidden'],
+    ['EEEK', 'forbidden'],
+    ['ribet', 'forbidden'],
+    ['material kayu', 'attribute'],
+    ['kapasitas 2 liter', 'attribute'],
+    ['dimensi produk', 'attribute'],
+    ['colors', 'attribute'],
+    ['gratis ongkir', 'promo'],
+    ['harga termurah', 'promo'],
+    ['DISKON 50%', 'promo'],
   ])('catches the variant %s as %s', (k, g) => {
     expect(groupOf(k)).toBe(g);
   });
 
-  it.each(['rak peralatan dapur', 'lampu elektronik meja', 'talenan kayu', 'botol minum', 'tas sekolah', 'lem tembak', 'pistolet'])(
-    'keeps the specific keyword %s', (k) => {
-      expect(groupOf(k)).toBeNull();
-    },
-  );
+  it.each([
+    'rak peralatan dapur',
+    'lampu elektronik meja',
+    'talenan kayu',
+    'botol minum',
+    'tas sekolah',
+    'lem tembak',
+    'pistolet',
+  ])('keeps the specific keyword %s', (k) => {
+    expect(groupOf(k)).toBeNull();
+  });
 });
 
 describe('filterKeywords', () => {
   it('keeps, removes with reasons, dedupes and bounds', () => {
-    const r = filterKeywords(['Rak Bumbu', 'Tupperware', 'rak bumbu', 'RAK  BUMBU!', 'Peralatan Dapur', 'termurah', 'rak dapur dinding', 'wadah ziploc'], lists);
+    const r = filterKeywords(
+      ['Rak Bumbu', 'Tupperware', 'rak bumbu', 'RAK  BUMBU!', 'Peralatan Dapur', 'termurah', 'rak dapur dinding', 'wadah ziploc'],
+      lists,
+    );
     expect(r.kept).toEqual(['rak bumbu', 'rak dapur dinding']);
     expect(formatRemoved(r.removed)).toBe(
       'tupperware → merek; rak bumbu → duplikat; rak bumbu! → duplikat; peralatan dapur → terlalu umum; termurah → promosi; wadah ziploc → merek (Ziploc)',
@@ -74,21 +137,38 @@ describe('filterKeywords', () => {
   });
 
   it('appends the tag string to the product name', () => {
-    expect(tagString('Rak Bumbu Dapur 3 Susun', ['rak bumbu', 'rak dinding'])).toBe('Rak Bumbu Dapur 3 Susun | rak bumbu, rak dinding');
+    expect(tagString('Rak Bumbu Dapur 3 Susun', ['rak bumbu', 'rak dinding'])).toBe(
+      'Rak Bumbu Dapur 3 Susun | rak bumbu, rak dinding',
+    );
     expect(tagString('Rak', [])).toBe('Rak');
   });
 });
 
 describe('word-list sheet rows', () => {
   it('reads groups in both languages, splits comma lists, skips blank rows', () => {
-    const l = parseWordRows([['Rubik, rubiks', 'Merek'], ['', ''], ['murah banget', 'promotional'], ['Ribet', 'terlarang'], ['Elektronik', 'Terlalu Umum']]);
+    const l = parseWordRows([
+      ['Rubik, rubiks', 'Merek'],
+      ['', ''],
+      ['murah banget', 'promotional'],
+      ['Ribet', 'terlarang'],
+      ['Elektronik', 'Terlalu Umum'],
+    ]);
     expect(l.map((e) => [e.word, e.group])).toEqual([
-      ['Rubik', 'brand'], ['rubiks', 'brand'], ['murah banget', 'promo'], ['Ribet', 'forbidden'], ['Elektronik', 'generic'],
+      ['Rubik', 'brand'],
+      ['rubiks', 'brand'],
+      ['murah banget', 'promo'],
+      ['Ribet', 'forbidden'],
+      ['Elektronik', 'generic'],
     ]);
   });
 
   it('refuses an unknown group, naming the sheet row', () => {
-    expect(() => parseWordRows([['Ribet', 'terlarang'], ['Kompak', 'jelek']])).toThrow(/baris 3: grup "jelek" tidak dikenal/);
+    expect(() =>
+      parseWordRows([
+        ['Ribet', 'terlarang'],
+        ['Kompak', 'jelek'],
+      ]),
+    ).toThrow(/baris 3: grup "jelek" tidak dikenal/);
   });
 
   it('normalises accents, case, apostrophes and ampersands', () => {

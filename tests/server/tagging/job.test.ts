@@ -1,6 +1,23 @@
 // Job state machine, progress figures, the product-sheet layout and the edit-safe write-back block.
-import { assertCanStart, compactWindow, expandWindow, newJob, parseJob, progressOf, transition } from '../../../src/server/tagging/job';
-import { buildBlock, duplicates, findLayout, missingOutputs, outputSpan, pendingRows, snapshotOf, withAppended } from '../../../src/server/tagging/layout';
+import {
+  assertCanStart,
+  compactWindow,
+  expandWindow,
+  newJob,
+  parseJob,
+  progressOf,
+  transition,
+} from '../../../src/server/tagging/job';
+import {
+  buildBlock,
+  duplicates,
+  findLayout,
+  missingOutputs,
+  outputSpan,
+  pendingRows,
+  snapshotOf,
+  withAppended,
+} from '../../../src/server/tagging/layout';
 import { parseCatalogueSheet, checkCoverage } from '../../../src/server/tagging/catalogue';
 import { parseSettings, checkModelId } from '../../../src/server/tagging/settings';
 
@@ -60,13 +77,20 @@ describe('product sheet layout', () => {
       ['a1', '', 'x', '', '', '', '', ''],
     ];
     const p = pendingRows(values, l);
-    expect(p.map((r) => [r.row, r.sku])).toEqual([[2, 'A1'], [6, 'a1']]);
+    expect(p.map((r) => [r.row, r.sku])).toEqual([
+      [2, 'A1'],
+      [6, 'a1'],
+    ]);
     expect(duplicates(p)).toEqual([{ sku: 'A1', rows: [2, 6] }]);
   });
   it('writes one block over the output span and never overwrites a row edited since it was read', () => {
     const l = withAppended(findLayout(header, 'P'), ['tagged', 'removed', 'status', 'model', 'time']);
     expect(outputSpan(l)).toEqual([1, 7]);
-    const read = [['A1', '', 'n1', '', '', '', '', ''], ['A2', '', 'n2', '', '', '', '', ''], ['A3', '', 'n3', '', '', '', '', '']];
+    const read = [
+      ['A1', '', 'n1', '', '', '', '', ''],
+      ['A2', '', 'n2', '', '', '', '', ''],
+      ['A3', '', 'n3', '', '', '', '', ''],
+    ];
     const vals = (k: string) => ({ keywords: k, tagged: `T ${k}`, removed: '', status: 'selesai', model: 'm', time: 't' });
     const writes = [
       { row: 2, snapshot: snapshotOf(read[0]), values: vals('a') },
@@ -86,15 +110,39 @@ describe('product sheet layout', () => {
 
 describe('catalogue and settings', () => {
   it('parses a catalogue sheet and refuses missing columns, empty sheets, uncovered SKUs', () => {
-    const cat = parseCatalogueSheet([['SKU', 'Nama Produk', 'Kategori', 'URL Gambar'], ['s-1', 'Rak', 'Dapur', 'http://x/1.png']], 'Katalog');
+    const cat = parseCatalogueSheet(
+      [
+        ['SKU', 'Nama Produk', 'Kategori', 'URL Gambar'],
+        ['s-1', 'Rak', 'Dapur', 'http://x/1.png'],
+      ],
+      'Katalog',
+    );
     expect(cat.get('S-1')).toEqual({ name: 'Rak', category: 'Dapur', imageUrl: 'http://x/1.png' });
     expect(() => parseCatalogueSheet([['SKU', 'Nama']], 'K')).toThrow(/kosong/);
-    expect(() => parseCatalogueSheet([['SKU', 'Nama'], ['a', 'b']], 'K')).toThrow(/tidak punya kolom: category, image/);
+    expect(() =>
+      parseCatalogueSheet(
+        [
+          ['SKU', 'Nama'],
+          ['a', 'b'],
+        ],
+        'K',
+      ),
+    ).toThrow(/tidak punya kolom: category, image/);
     expect(() => checkCoverage(cat, ['s-1', 'X9'])).toThrow(/1 SKU tidak ada di katalog: X9/);
   });
   it('clamps settings and checks model ids', () => {
-    const s = parseSettings({ model: ' gemini-2.5-flash ', chunkSize: 99999, rpm: -4, catalogue: { source: 'db', table: 'x; drop' } });
-    expect(s).toMatchObject({ model: 'gemini-2.5-flash', chunkSize: 2000, rpm: 1, catalogue: { source: 'db', table: 'catalogue' } });
+    const s = parseSettings({
+      model: ' gemini-2.5-flash ',
+      chunkSize: 99999,
+      rpm: -4,
+      catalogue: { source: 'db', table: 'x; drop' },
+    });
+    expect(s).toMatchObject({
+      model: 'gemini-2.5-flash',
+      chunkSize: 2000,
+      rpm: 1,
+      catalogue: { source: 'db', table: 'catalogue' },
+    });
     expect(checkModelId('models/gemini-2.5-flash')).toBe('gemini-2.5-flash');
     expect(() => checkModelId('')).toThrow(/belum diatur/);
     expect(() => checkModelId('a b')).toThrow(/tidak valid/);

@@ -5,22 +5,45 @@ import { buildRequest, ITEMS_MARKER, RESPONSE_SCHEMA } from '../../../src/server
 import { backoffMs, classify, parseRetryDelay } from '../../../src/server/tagging/backoff';
 
 const answer = (text: string, finishReason = 'STOP') =>
-  JSON.stringify({ candidates: [{ content: { role: 'model', parts: [{ text }] }, finishReason }], usageMetadata: { promptTokenCount: 120, candidatesTokenCount: 30, totalTokenCount: 150 } });
+  JSON.stringify({
+    candidates: [{ content: { role: 'model', parts: [{ text }] }, finishReason }],
+    usageMetadata: { promptTokenCount: 120, candidatesTokenCount: 30, totalTokenCount: 150 },
+  });
 
 describe('parseAnswer', () => {
   it('reads keywords per SKU and the token use', () => {
-    const a = parseAnswer(answer(JSON.stringify([{ sku: 'A1', keywords: ['rak bumbu'] }, { sku: 'B2', keywords: ['botol'] }])), ['A1', 'B2']);
-    expect(a).toEqual({ kind: 'ok', keywords: { A1: ['rak bumbu'], B2: ['botol'] }, missing: [], usage: { promptTokens: 120, outputTokens: 30 } });
+    const a = parseAnswer(
+      answer(
+        JSON.stringify([
+          { sku: 'A1', keywords: ['rak bumbu'] },
+          { sku: 'B2', keywords: ['botol'] },
+        ]),
+      ),
+      ['A1', 'B2'],
+    );
+    expect(a).toEqual({
+      kind: 'ok',
+      keywords: { A1: ['rak bumbu'], B2: ['botol'] },
+      missing: [],
+      usage: { promptTokens: 120, outputTokens: 30 },
+    });
   });
   it('accepts text split over several parts and an {items:[...]} wrapper', () => {
-    const body = JSON.stringify({ candidates: [{ content: { parts: [{ text: '{"items":[{"sku":"A1",' }, { text: '"keywords":["x"]}]}' }] }, finishReason: 'STOP' }] });
+    const body = JSON.stringify({
+      candidates: [
+        { content: { parts: [{ text: '{"items":[{"sku":"A1",' }, { text: '"keywords":["x"]}]}' }] }, finishReason: 'STOP' },
+      ],
+    });
     expect(parseAnswer(body, ['A1'])).toMatchObject({ kind: 'ok', keywords: { A1: ['x'] } });
   });
   it('lists SKUs the model left out', () => {
     expect(parseAnswer(answer('[{"sku":"A1","keywords":[]}]'), ['A1', 'B2'])).toMatchObject({ kind: 'ok', missing: ['B2'] });
   });
   it('rejects an answer naming a SKU it was not asked about', () => {
-    expect(parseAnswer(answer('[{"sku":"ZZZ","keywords":["a"]}]'), ['A1'])).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('ZZZ') });
+    expect(parseAnswer(answer('[{"sku":"ZZZ","keywords":["a"]}]'), ['A1'])).toMatchObject({
+      kind: 'invalid',
+      reason: expect.stringContaining('ZZZ'),
+    });
   });
   it('rejects text that is not valid JSON, and keywords that are not strings', () => {
     expect(parseAnswer(answer('[{"sku":"A1", "keywords": ["a",'), ['A1'])).toMatchObject({ kind: 'invalid' });
@@ -30,19 +53,30 @@ describe('parseAnswer', () => {
   });
   it('recognises safety blocks in finishReason and promptFeedback', () => {
     expect(parseAnswer(answer('', 'SAFETY'), ['A1'])).toMatchObject({ kind: 'blocked', reason: 'SAFETY' });
-    expect(parseAnswer(JSON.stringify({ promptFeedback: { blockReason: 'PROHIBITED_CONTENT' } }), ['A1'])).toMatchObject({ kind: 'blocked', reason: 'PROHIBITED_CONTENT' });
+    expect(parseAnswer(JSON.stringify({ promptFeedback: { blockReason: 'PROHIBITED_CONTENT' } }), ['A1'])).toMatchObject({
+      kind: 'blocked',
+      reason: 'PROHIBITED_CONTENT',
+    });
   });
 });
 
 describe('request building and batching', () => {
-  const item = (i: number, img = 1000) => ({ sku: `S${i}`, name: `Produk ${i}`, category: 'Dapur', image: img ? { mimeType: 'image/png', data: 'A'.repeat(img) } : null });
+  const item = (i: number, img = 1000) => ({
+    sku: `S${i}`,
+    name: `Produk ${i}`,
+    category: 'Dapur',
+    image: img ? { mimeType: 'image/png', data: 'A'.repeat(img) } : null,
+  });
   it('puts the product list, images with their SKU and the schema in the request', () => {
     const r = buildRequest([item(1), item(2, 0)], ['rak bumbu']);
     const parts = r.contents[0].parts;
     const head = (parts[0] as { text: string }).text;
     expect(head).toContain('rak bumbu');
     const list = JSON.parse(head.slice(head.indexOf(ITEMS_MARKER) + ITEMS_MARKER.length));
-    expect(list).toEqual([{ sku: 'S1', nama: 'Produk 1', kategori: 'Dapur', gambar: 1 }, { sku: 'S2', nama: 'Produk 2', kategori: 'Dapur', gambar: null }]);
+    expect(list).toEqual([
+      { sku: 'S1', nama: 'Produk 1', kategori: 'Dapur', gambar: 1 },
+      { sku: 'S2', nama: 'Produk 2', kategori: 'Dapur', gambar: null },
+    ]);
     expect(parts[1]).toEqual({ text: 'Gambar 1 untuk SKU S1:' });
     expect(parts[2]).toEqual({ inlineData: { mimeType: 'image/png', data: 'A'.repeat(1000) } });
     expect(parts).toHaveLength(3);
@@ -61,7 +95,14 @@ describe('request building and batching', () => {
 });
 
 describe('retry decisions', () => {
-  const err429 = JSON.stringify({ error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'quota', details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '7s' }] } });
+  const err429 = JSON.stringify({
+    error: {
+      code: 429,
+      status: 'RESOURCE_EXHAUSTED',
+      message: 'quota',
+      details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '7s' }],
+    },
+  });
   it('honours the server retryDelay on 429', () => {
     expect(classify(429, err429, 1)).toEqual({ kind: 'retry', delayMs: 7000, reason: '429 RESOURCE_EXHAUSTED' });
   });
@@ -76,7 +117,8 @@ describe('retry decisions', () => {
     expect(classify(0, 'connect ECONNREFUSED', 1).kind).toBe('retry');
   });
   it('never retries 400/403/404', () => {
-    for (const c of [400, 403, 404]) expect(classify(c, '{"error":{"code":400,"status":"INVALID_ARGUMENT","message":"bad"}}', 1).kind).toBe('fatal');
+    for (const c of [400, 403, 404])
+      expect(classify(c, '{"error":{"code":400,"status":"INVALID_ARGUMENT","message":"bad"}}', 1).kind).toBe('fatal');
   });
   it('reads retryDelay strings', () => {
     expect(parseRetryDelay('1.5s')).toBe(1500);

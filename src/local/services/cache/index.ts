@@ -16,7 +16,11 @@ export const KEY_TOO_LARGE = 'Argument too large: key';
 export const VALUE_TOO_LARGE = 'Argument too large: value';
 export const BAD_EXPIRY = 'Invalid argument: expirationInSeconds (1 to 21600)';
 
-interface Entry { v: string; exp: number; seq: number }
+interface Entry {
+  v: string;
+  exp: number;
+  seq: number;
+}
 type Scope = Record<string, Entry>;
 
 /** Host side: every cache scope ('script', 'user:<email>', 'doc:<id>'), saved to <state>/cache.json when changed.
@@ -74,7 +78,11 @@ function checkKey(key: unknown): string {
 
 export class Cache implements Pick<GoogleAppsScript.Cache.Cache, 'get' | 'getAll' | 'put' | 'putAll' | 'remove' | 'removeAll'> {
   static readonly gasName = 'Cache';
-  constructor(private ctx: ExecContext, private store: CacheStore, private scope: string) {}
+  constructor(
+    private ctx: ExecContext,
+    private store: CacheStore,
+    private scope: string,
+  ) {}
   private now(): number {
     return this.ctx.now().getTime();
   }
@@ -118,9 +126,14 @@ export class Cache implements Pick<GoogleAppsScript.Cache.Cache, 'get' | 'getAll
   }
 }
 
-export class CacheService implements Pick<GoogleAppsScript.Cache.CacheService, 'getScriptCache' | 'getUserCache' | 'getDocumentCache'> {
+export class CacheService
+  implements Pick<GoogleAppsScript.Cache.CacheService, 'getScriptCache' | 'getUserCache' | 'getDocumentCache'>
+{
   static readonly gasName = 'CacheService';
-  constructor(private ctx: ExecContext, private store: CacheStore) {}
+  constructor(
+    private ctx: ExecContext,
+    private store: CacheStore,
+  ) {}
   getScriptCache(): GoogleAppsScript.Cache.Cache {
     return new Cache(this.ctx, this.store, 'script') as unknown as GoogleAppsScript.Cache.Cache;
   }

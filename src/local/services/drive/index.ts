@@ -19,21 +19,36 @@ export const tooLarge = (limitMb: number) => new GasError(`File size exceeds the
 export const ITERATOR_END = 'Cannot retrieve the next object: iterator has reached the end.';
 
 /** What an iterator lists; encoded into its continuation token so a later execution can resume it. */
-interface Criteria { k: 'file' | 'folder'; parent?: string; name?: string; q?: string; trashedOnly?: boolean; pos: number }
+interface Criteria {
+  k: 'file' | 'folder';
+  parent?: string;
+  name?: string;
+  q?: string;
+  trashedOnly?: boolean;
+  pos: number;
+}
 
 function listFor(store: DriveStore, c: Criteria): DriveItem[] {
   const pred = c.q !== undefined ? compileQuery(c.q) : null;
-  return store.all({ kind: c.k }).filter((it) =>
-    (c.parent === undefined || it.parents.includes(c.parent)) &&
-    (c.name === undefined || it.name === c.name) &&
-    (!c.trashedOnly || store.isTrashed(it.id)) &&
-    (!pred || pred(it, store.isTrashed(it.id))));
+  return store
+    .all({ kind: c.k })
+    .filter(
+      (it) =>
+        (c.parent === undefined || it.parents.includes(c.parent)) &&
+        (c.name === undefined || it.name === c.name) &&
+        (!c.trashedOnly || store.isTrashed(it.id)) &&
+        (!pred || pred(it, store.isTrashed(it.id))),
+    );
 }
 
 class DriveIterator {
   protected ids: string[];
   /** `ids` fixes the list (a file's parents); otherwise the criteria are evaluated now. */
-  constructor(protected svc: Drive, protected c: Criteria, ids?: string[]) {
+  constructor(
+    protected svc: Drive,
+    protected c: Criteria,
+    ids?: string[],
+  ) {
     this.ids = ids ?? listFor(svc.store, c).map((it) => it.id);
   }
   hasNext(): boolean {
@@ -48,14 +63,20 @@ class DriveIterator {
   }
 }
 
-export class FileIterator extends DriveIterator implements Pick<GoogleAppsScript.Drive.FileIterator, 'hasNext' | 'next' | 'getContinuationToken'> {
+export class FileIterator
+  extends DriveIterator
+  implements Pick<GoogleAppsScript.Drive.FileIterator, 'hasNext' | 'next' | 'getContinuationToken'>
+{
   static readonly gasName = 'FileIterator';
   next(): GFile {
     return new DriveFile(this.svc, this.take()) as unknown as GFile;
   }
 }
 
-export class FolderIterator extends DriveIterator implements Pick<GoogleAppsScript.Drive.FolderIterator, 'hasNext' | 'next' | 'getContinuationToken'> {
+export class FolderIterator
+  extends DriveIterator
+  implements Pick<GoogleAppsScript.Drive.FolderIterator, 'hasNext' | 'next' | 'getContinuationToken'>
+{
   static readonly gasName = 'FolderIterator';
   next(): GFolder {
     return new DriveFolder(this.svc, this.take()) as unknown as GFolder;
@@ -78,7 +99,10 @@ export class DriveUser implements Pick<GoogleAppsScript.Drive.User, 'getEmail' |
 
 /** Shared by File and Folder. */
 abstract class DriveEntry<Self> {
-  constructor(protected svc: Drive, protected item: DriveItem) {}
+  constructor(
+    protected svc: Drive,
+    protected item: DriveItem,
+  ) {}
   protected get store(): DriveStore {
     return this.svc.store;
   }
@@ -158,13 +182,43 @@ abstract class DriveEntry<Self> {
   }
 }
 
-export class DriveFile extends DriveEntry<GFile> implements Pick<GFile,
-  'getId' | 'getName' | 'setName' | 'getBlob' | 'getAs' | 'getSize' | 'getMimeType' | 'getDateCreated' | 'getLastUpdated' |
-  'setTrashed' | 'isTrashed' | 'getParents' | 'moveTo' | 'makeCopy' | 'getUrl' | 'getDownloadUrl' | 'setContent' |
-  'getOwner' | 'getEditors' | 'addEditor' | 'addEditors' | 'getDescription' | 'setDescription'> {
+export class DriveFile
+  extends DriveEntry<GFile>
+  implements
+    Pick<
+      GFile,
+      | 'getId'
+      | 'getName'
+      | 'setName'
+      | 'getBlob'
+      | 'getAs'
+      | 'getSize'
+      | 'getMimeType'
+      | 'getDateCreated'
+      | 'getLastUpdated'
+      | 'setTrashed'
+      | 'isTrashed'
+      | 'getParents'
+      | 'moveTo'
+      | 'makeCopy'
+      | 'getUrl'
+      | 'getDownloadUrl'
+      | 'setContent'
+      | 'getOwner'
+      | 'getEditors'
+      | 'addEditor'
+      | 'addEditors'
+      | 'getDescription'
+      | 'setDescription'
+    >
+{
   static readonly gasName = 'File';
   getBlob(): GoogleAppsScript.Base.Blob {
-    return new Blob(this.store.readBytes(this.item.id), this.item.mimeType, this.item.name) as unknown as GoogleAppsScript.Base.Blob;
+    return new Blob(
+      this.store.readBytes(this.item.id),
+      this.item.mimeType,
+      this.item.name,
+    ) as unknown as GoogleAppsScript.Base.Blob;
   }
   getAs(contentType: string): GoogleAppsScript.Base.Blob {
     return (this.getBlob() as unknown as Blob).getAs(contentType) as unknown as GoogleAppsScript.Base.Blob;
@@ -197,15 +251,49 @@ export class DriveFile extends DriveEntry<GFile> implements Pick<GFile,
     if (destination) dest = this.svc.folderItem(destination);
     const parentId = dest?.id ?? this.item.parents[0] ?? this.store.rootId;
     this.store.assertWritable(parentId);
-    const copy = this.store.createFile(parentId, name, this.store.readBytes(this.item.id), this.item.mimeType, this.svc.ctx.user, this.svc.ctx.now());
+    const copy = this.store.createFile(
+      parentId,
+      name,
+      this.store.readBytes(this.item.id),
+      this.item.mimeType,
+      this.svc.ctx.user,
+      this.svc.ctx.now(),
+    );
     return new DriveFile(this.svc, copy) as unknown as GFile;
   }
 }
 
-export class DriveFolder extends DriveEntry<GFolder> implements Pick<GFolder,
-  'getId' | 'getName' | 'setName' | 'getUrl' | 'createFolder' | 'createFile' | 'getFiles' | 'getFolders' | 'getFilesByName' |
-  'getFoldersByName' | 'searchFiles' | 'searchFolders' | 'getParents' | 'setTrashed' | 'isTrashed' | 'addEditor' |
-  'addEditors' | 'getEditors' | 'getOwner' | 'getDateCreated' | 'getLastUpdated' | 'moveTo' | 'getDescription' | 'setDescription'> {
+export class DriveFolder
+  extends DriveEntry<GFolder>
+  implements
+    Pick<
+      GFolder,
+      | 'getId'
+      | 'getName'
+      | 'setName'
+      | 'getUrl'
+      | 'createFolder'
+      | 'createFile'
+      | 'getFiles'
+      | 'getFolders'
+      | 'getFilesByName'
+      | 'getFoldersByName'
+      | 'searchFiles'
+      | 'searchFolders'
+      | 'getParents'
+      | 'setTrashed'
+      | 'isTrashed'
+      | 'addEditor'
+      | 'addEditors'
+      | 'getEditors'
+      | 'getOwner'
+      | 'getDateCreated'
+      | 'getLastUpdated'
+      | 'moveTo'
+      | 'getDescription'
+      | 'setDescription'
+    >
+{
   static readonly gasName = 'Folder';
   getUrl(): string {
     return `https://drive.google.com/drive/folders/${this.item.id}`;
@@ -217,32 +305,80 @@ export class DriveFolder extends DriveEntry<GFolder> implements Pick<GFolder,
     return this.svc.newFile(this.item.id, blobOrName, content, mimeType);
   }
   getFiles(): GoogleAppsScript.Drive.FileIterator {
-    return new FileIterator(this.svc, { k: 'file', parent: this.item.id, pos: 0 }) as unknown as GoogleAppsScript.Drive.FileIterator;
+    return new FileIterator(this.svc, {
+      k: 'file',
+      parent: this.item.id,
+      pos: 0,
+    }) as unknown as GoogleAppsScript.Drive.FileIterator;
   }
   getFolders(): GoogleAppsScript.Drive.FolderIterator {
-    return new FolderIterator(this.svc, { k: 'folder', parent: this.item.id, pos: 0 }) as unknown as GoogleAppsScript.Drive.FolderIterator;
+    return new FolderIterator(this.svc, {
+      k: 'folder',
+      parent: this.item.id,
+      pos: 0,
+    }) as unknown as GoogleAppsScript.Drive.FolderIterator;
   }
   getFilesByName(name: string): GoogleAppsScript.Drive.FileIterator {
-    return new FileIterator(this.svc, { k: 'file', parent: this.item.id, name: String(name), pos: 0 }) as unknown as GoogleAppsScript.Drive.FileIterator;
+    return new FileIterator(this.svc, {
+      k: 'file',
+      parent: this.item.id,
+      name: String(name),
+      pos: 0,
+    }) as unknown as GoogleAppsScript.Drive.FileIterator;
   }
   getFoldersByName(name: string): GoogleAppsScript.Drive.FolderIterator {
-    return new FolderIterator(this.svc, { k: 'folder', parent: this.item.id, name: String(name), pos: 0 }) as unknown as GoogleAppsScript.Drive.FolderIterator;
+    return new FolderIterator(this.svc, {
+      k: 'folder',
+      parent: this.item.id,
+      name: String(name),
+      pos: 0,
+    }) as unknown as GoogleAppsScript.Drive.FolderIterator;
   }
   searchFiles(params: string): GoogleAppsScript.Drive.FileIterator {
-    return new FileIterator(this.svc, { k: 'file', parent: this.item.id, q: String(params), pos: 0 }) as unknown as GoogleAppsScript.Drive.FileIterator;
+    return new FileIterator(this.svc, {
+      k: 'file',
+      parent: this.item.id,
+      q: String(params),
+      pos: 0,
+    }) as unknown as GoogleAppsScript.Drive.FileIterator;
   }
   searchFolders(params: string): GoogleAppsScript.Drive.FolderIterator {
-    return new FolderIterator(this.svc, { k: 'folder', parent: this.item.id, q: String(params), pos: 0 }) as unknown as GoogleAppsScript.Drive.FolderIterator;
+    return new FolderIterator(this.svc, {
+      k: 'folder',
+      parent: this.item.id,
+      q: String(params),
+      pos: 0,
+    }) as unknown as GoogleAppsScript.Drive.FolderIterator;
   }
 }
 
 /** DriveApp for one execution. */
-export class Drive implements Pick<GoogleAppsScript.Drive.DriveApp,
-  'getRootFolder' | 'getFolderById' | 'getFileById' | 'createFolder' | 'createFile' | 'getFiles' | 'getFolders' |
-  'getFilesByName' | 'getFoldersByName' | 'searchFiles' | 'searchFolders' | 'getTrashedFiles' | 'getTrashedFolders' |
-  'continueFileIterator' | 'continueFolderIterator'> {
+export class Drive
+  implements
+    Pick<
+      GoogleAppsScript.Drive.DriveApp,
+      | 'getRootFolder'
+      | 'getFolderById'
+      | 'getFileById'
+      | 'createFolder'
+      | 'createFile'
+      | 'getFiles'
+      | 'getFolders'
+      | 'getFilesByName'
+      | 'getFoldersByName'
+      | 'searchFiles'
+      | 'searchFolders'
+      | 'getTrashedFiles'
+      | 'getTrashedFolders'
+      | 'continueFileIterator'
+      | 'continueFolderIterator'
+    >
+{
   static readonly gasName = 'DriveApp';
-  constructor(readonly ctx: ExecContext, readonly store: DriveStore) {}
+  constructor(
+    readonly ctx: ExecContext,
+    readonly store: DriveStore,
+  ) {}
 
   /** The store record behind a Folder the script passed in (a host object or, leniently, an id). */
   folderItem(folder: unknown): DriveItem {
@@ -254,7 +390,10 @@ export class Drive implements Pick<GoogleAppsScript.Drive.DriveApp,
   newFolder(parentId: string, name: string): GFolder {
     if (name === undefined || name === null || String(name) === '') throw new GasError('Invalid argument: name');
     this.store.assertWritable(parentId);
-    return new DriveFolder(this, this.store.createFolder(parentId, String(name), this.ctx.user, this.ctx.now())) as unknown as GFolder;
+    return new DriveFolder(
+      this,
+      this.store.createFolder(parentId, String(name), this.ctx.user, this.ctx.now()),
+    ) as unknown as GFolder;
   }
 
   newFile(parentId: string, blobOrName: unknown, content?: string, mimeType?: string): GFile {
@@ -277,7 +416,10 @@ export class Drive implements Pick<GoogleAppsScript.Drive.DriveApp,
     }
     if (type === FOLDER_MIME) throw new GasError('Invalid argument: mimeType');
     this.store.assertWritable(parentId);
-    return new DriveFile(this, this.store.createFile(parentId, name, bytes, type, this.ctx.user, this.ctx.now())) as unknown as GFile;
+    return new DriveFile(
+      this,
+      this.store.createFile(parentId, name, bytes, type, this.ctx.user, this.ctx.now()),
+    ) as unknown as GFile;
   }
 
   getRootFolder(): GFolder {
@@ -305,19 +447,31 @@ export class Drive implements Pick<GoogleAppsScript.Drive.DriveApp,
     return new FileIterator(this, { k: 'file', name: String(name), pos: 0 }) as unknown as GoogleAppsScript.Drive.FileIterator;
   }
   getFoldersByName(name: string): GoogleAppsScript.Drive.FolderIterator {
-    return new FolderIterator(this, { k: 'folder', name: String(name), pos: 0 }) as unknown as GoogleAppsScript.Drive.FolderIterator;
+    return new FolderIterator(this, {
+      k: 'folder',
+      name: String(name),
+      pos: 0,
+    }) as unknown as GoogleAppsScript.Drive.FolderIterator;
   }
   searchFiles(params: string): GoogleAppsScript.Drive.FileIterator {
     return new FileIterator(this, { k: 'file', q: String(params), pos: 0 }) as unknown as GoogleAppsScript.Drive.FileIterator;
   }
   searchFolders(params: string): GoogleAppsScript.Drive.FolderIterator {
-    return new FolderIterator(this, { k: 'folder', q: String(params), pos: 0 }) as unknown as GoogleAppsScript.Drive.FolderIterator;
+    return new FolderIterator(this, {
+      k: 'folder',
+      q: String(params),
+      pos: 0,
+    }) as unknown as GoogleAppsScript.Drive.FolderIterator;
   }
   getTrashedFiles(): GoogleAppsScript.Drive.FileIterator {
     return new FileIterator(this, { k: 'file', trashedOnly: true, pos: 0 }) as unknown as GoogleAppsScript.Drive.FileIterator;
   }
   getTrashedFolders(): GoogleAppsScript.Drive.FolderIterator {
-    return new FolderIterator(this, { k: 'folder', trashedOnly: true, pos: 0 }) as unknown as GoogleAppsScript.Drive.FolderIterator;
+    return new FolderIterator(this, {
+      k: 'folder',
+      trashedOnly: true,
+      pos: 0,
+    }) as unknown as GoogleAppsScript.Drive.FolderIterator;
   }
   private decodeToken(token: string, k: 'file' | 'folder'): Criteria {
     try {
@@ -333,7 +487,10 @@ export class Drive implements Pick<GoogleAppsScript.Drive.DriveApp,
     return new FileIterator(this, this.decodeToken(continuationToken, 'file')) as unknown as GoogleAppsScript.Drive.FileIterator;
   }
   continueFolderIterator(continuationToken: string): GoogleAppsScript.Drive.FolderIterator {
-    return new FolderIterator(this, this.decodeToken(continuationToken, 'folder')) as unknown as GoogleAppsScript.Drive.FolderIterator;
+    return new FolderIterator(
+      this,
+      this.decodeToken(continuationToken, 'folder'),
+    ) as unknown as GoogleAppsScript.Drive.FolderIterator;
   }
 }
 

@@ -53,7 +53,8 @@ export function compileQuery(q: string): Predicate {
     const a = toks[i];
     if (isStr(a)) {
       const id = a.slice(1);
-      if (toks[i + 1]?.toLowerCase() !== 'in' || toks[i + 2]?.toLowerCase() !== 'parents') throw bad(`expected 'in parents' after '${id}'`);
+      if (toks[i + 1]?.toLowerCase() !== 'in' || toks[i + 2]?.toLowerCase() !== 'parents')
+        throw bad(`expected 'in parents' after '${id}'`);
       preds.push((it) => it.parents.includes(id));
       i += 3;
     } else {

@@ -23,7 +23,8 @@ import { GasError } from '../../runtime/types';
 
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 /** Apps Script's text for an id that does not exist or cannot be seen (quoted widely from real executions). */
-export const NOT_FOUND = 'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
+export const NOT_FOUND =
+  'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
 /** Apps Script's text when Drive refuses a write (quoted widely from real executions; the exact wording for a
  * read-only folder and for trashing someone else's file is unconfirmed, this is the safe generic one). */
 export const ACCESS_DENIED = 'Access denied: DriveApp.';
@@ -46,7 +47,11 @@ export interface DriveItem {
   seq: number;
 }
 
-interface DriveIndex { rootId: string; seq: number; items: Record<string, DriveItem> }
+interface DriveIndex {
+  rootId: string;
+  seq: number;
+  items: Record<string, DriveItem>;
+}
 
 const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
 
@@ -70,9 +75,22 @@ export class DriveStore implements Store {
     else {
       const rootId = '0A' + newDriveId().slice(1, 20);
       this.index = { rootId, seq: 0, items: {} };
-      this.put({ id: rootId, kind: 'folder', name: 'My Drive', mimeType: FOLDER_MIME, parents: [], owner: '', editors: [],
-        trashed: false, created: env.clock.now().getTime(), updated: env.clock.now().getTime(), size: 0, description: null,
-        writable: true, seq: 0 });
+      this.put({
+        id: rootId,
+        kind: 'folder',
+        name: 'My Drive',
+        mimeType: FOLDER_MIME,
+        parents: [],
+        owner: '',
+        editors: [],
+        trashed: false,
+        created: env.clock.now().getTime(),
+        updated: env.clock.now().getTime(),
+        size: 0,
+        description: null,
+        writable: true,
+        seq: 0,
+      });
     }
   }
 
@@ -115,7 +133,10 @@ export class DriveStore implements Store {
 
   all(opts: { kind?: 'file' | 'folder'; trashed?: boolean } = {}): DriveItem[] {
     return Object.values(this.index.items)
-      .filter((it) => it.id !== this.rootId && (!opts.kind || it.kind === opts.kind) && (opts.trashed !== false || !this.isTrashed(it.id)))
+      .filter(
+        (it) =>
+          it.id !== this.rootId && (!opts.kind || it.kind === opts.kind) && (opts.trashed !== false || !this.isTrashed(it.id)),
+      )
       .sort((a, b) => a.seq - b.seq);
   }
 
@@ -179,18 +200,46 @@ export class DriveStore implements Store {
     this.changed(folderId);
   }
 
-  private newItem(kind: 'file' | 'folder', parentId: string, name: string, mimeType: string, owner: string, now: Date): DriveItem {
+  private newItem(
+    kind: 'file' | 'folder',
+    parentId: string,
+    name: string,
+    mimeType: string,
+    owner: string,
+    now: Date,
+  ): DriveItem {
     this.require(parentId, 'folder');
     const t = (now ?? this.env.clock.now()).getTime();
-    return this.put({ id: newDriveId(), kind, name: String(name), mimeType, parents: [parentId], owner, editors: [], trashed: false,
-      created: t, updated: t, size: 0, description: null, writable: true, seq: ++this.index.seq });
+    return this.put({
+      id: newDriveId(),
+      kind,
+      name: String(name),
+      mimeType,
+      parents: [parentId],
+      owner,
+      editors: [],
+      trashed: false,
+      created: t,
+      updated: t,
+      size: 0,
+      description: null,
+      writable: true,
+      seq: ++this.index.seq,
+    });
   }
 
   createFolder(parentId: string, name: string, owner: string, now = this.env.clock.now()): DriveItem {
     return this.newItem('folder', parentId, name, FOLDER_MIME, owner, now);
   }
 
-  createFile(parentId: string, name: string, bytes: Uint8Array, mimeType: string, owner: string, now = this.env.clock.now()): DriveItem {
+  createFile(
+    parentId: string,
+    name: string,
+    bytes: Uint8Array,
+    mimeType: string,
+    owner: string,
+    now = this.env.clock.now(),
+  ): DriveItem {
     const it = this.newItem('file', parentId, name, mimeType, owner, now);
     this.writeBytes(it.id, bytes, now);
     it.updated = it.created;
@@ -201,7 +250,9 @@ export class DriveStore implements Store {
   ensureFolderPath(path: string, owner: string): DriveItem {
     let cur = this.require(this.rootId);
     for (const name of path.split('/').filter(Boolean)) {
-      cur = this.children(cur.id, { kind: 'folder', trashed: false }).find((f) => f.name === name) ?? this.createFolder(cur.id, name, owner);
+      cur =
+        this.children(cur.id, { kind: 'folder', trashed: false }).find((f) => f.name === name) ??
+        this.createFolder(cur.id, name, owner);
     }
     return cur;
   }

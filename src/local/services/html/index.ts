@@ -13,7 +13,13 @@ function scriptError(message: string): Error {
 }
 
 class HtmlService
-  implements Params<Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplate' | 'createTemplateFromFile'>>
+  implements
+    Params<
+      Pick<
+        GoogleAppsScript.HTML.HtmlService,
+        'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplate' | 'createTemplateFromFile'
+      >
+    >
 {
   readonly SandboxMode = SandboxMode;
   readonly XFrameOptionsMode = XFrameOptionsMode;

@@ -20,10 +20,32 @@ function invalid(what: string): Error {
 export type Params<T> = { [K in keyof T]: T[K] extends (...a: infer A) => unknown ? (...a: A) => unknown : T[K] };
 
 export class HtmlOutput
-  implements Params<Pick<GoogleAppsScript.HTML.HtmlOutput,
-    'getContent' | 'setContent' | 'append' | 'appendUntrusted' | 'clear' | 'getTitle' | 'setTitle' | 'getWidth' | 'setWidth' |
-    'getHeight' | 'setHeight' | 'setSandboxMode' | 'setXFrameOptionsMode' | 'getFaviconUrl' | 'setFaviconUrl' | 'addMetaTag' |
-    'getMetaTags' | 'getBlob' | 'getAs' | 'asTemplate'>>
+  implements
+    Params<
+      Pick<
+        GoogleAppsScript.HTML.HtmlOutput,
+        | 'getContent'
+        | 'setContent'
+        | 'append'
+        | 'appendUntrusted'
+        | 'clear'
+        | 'getTitle'
+        | 'setTitle'
+        | 'getWidth'
+        | 'setWidth'
+        | 'getHeight'
+        | 'setHeight'
+        | 'setSandboxMode'
+        | 'setXFrameOptionsMode'
+        | 'getFaviconUrl'
+        | 'setFaviconUrl'
+        | 'addMetaTag'
+        | 'getMetaTags'
+        | 'getBlob'
+        | 'getAs'
+        | 'asTemplate'
+      >
+    >
 {
   private content: string;
   private title = '';
@@ -125,7 +147,14 @@ export class HtmlOutput
   }
   /** How the output crosses the bridge to Ui.showSidebar / showModalDialog (HtmlWire in runtime/wire.ts). */
   toWire(): HtmlWire {
-    return { __html: true, content: this.content, title: this.title, width: this.width, height: this.height, sandbox: this.sandbox };
+    return {
+      __html: true,
+      content: this.content,
+      title: this.title,
+      width: this.width,
+      height: this.height,
+      sandbox: this.sandbox,
+    };
   }
   toString(): string {
     return 'HtmlOutput';

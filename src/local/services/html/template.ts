@@ -51,7 +51,9 @@ function text(v: unknown): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
-export class HtmlTemplate implements Params<Pick<GoogleAppsScript.HTML.HtmlTemplate, 'evaluate' | 'getCode' | 'getCodeWithComments' | 'getRawContent'>> {
+export class HtmlTemplate
+  implements Params<Pick<GoogleAppsScript.HTML.HtmlTemplate, 'evaluate' | 'getCode' | 'getCodeWithComments' | 'getRawContent'>>
+{
   constructor(source: string) {
     state.set(this, { source: String(source ?? ''), code: null });
   }

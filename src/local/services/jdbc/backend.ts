@@ -127,7 +127,13 @@ export function jdbcStore(env: RuntimeEnv): JdbcStore {
   return env.store('jdbc', () => new JdbcStore(env));
 }
 
-function fromPglite(r: { fields: { name: string; dataTypeID: number }[]; rows: unknown[]; command?: string; rowCount?: number; affectedRows?: number }): PgResult {
+function fromPglite(r: {
+  fields: { name: string; dataTypeID: number }[];
+  rows: unknown[];
+  command?: string;
+  rowCount?: number;
+  affectedRows?: number;
+}): PgResult {
   return {
     fields: r.fields.map((f) => ({ name: f.name, typeOid: f.dataTypeID })),
     rows: r.rows as (string | null)[][],
@@ -138,7 +144,10 @@ function fromPglite(r: { fields: { name: string; dataTypeID: number }[]; rows: u
 
 class EmbeddedSession implements PgSession {
   private held = false;
-  constructor(private store: JdbcStore, private owner: { execId: string }) {}
+  constructor(
+    private store: JdbcStore,
+    private owner: { execId: string },
+  ) {}
 
   private async lock<T>(hold: boolean, fn: (db: PGliteT) => Promise<T>): Promise<T> {
     if (!this.held) {
@@ -175,9 +184,7 @@ class EmbeddedSession implements PgSession {
 
   simple(sql: string, hold: boolean): Promise<PgResult[]> {
     if (isPlainRead(sql)) return this.query(sql.replace(/;\s*$/, ''), [], hold).then((r) => [r]);
-    return this.lock(hold, async (db) =>
-      (await db.exec(sql, { raw: true })).map((r) => fromPglite(r)),
-    );
+    return this.lock(hold, async (db) => (await db.exec(sql, { raw: true })).map((r) => fromPglite(r)));
   }
 
   release(): void {

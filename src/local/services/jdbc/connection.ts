@@ -6,16 +6,35 @@ import { Hosted, JdbcPreparedStatementHost, JdbcStatementHost } from './statemen
 
 /** JdbcConnection (reference/jdbc/jdbc-connection). */
 export class JdbcConnectionHost
-  implements Hosted<Pick<GoogleAppsScript.JDBC.JdbcConnection,
-    'createStatement' | 'prepareStatement' | 'setAutoCommit' | 'getAutoCommit' | 'commit' | 'rollback' | 'close' |
-    'isClosed' | 'isValid' | 'isReadOnly' | 'nativeSQL' | 'getTransactionIsolation'>>
+  implements
+    Hosted<
+      Pick<
+        GoogleAppsScript.JDBC.JdbcConnection,
+        | 'createStatement'
+        | 'prepareStatement'
+        | 'setAutoCommit'
+        | 'getAutoCommit'
+        | 'commit'
+        | 'rollback'
+        | 'close'
+        | 'isClosed'
+        | 'isValid'
+        | 'isReadOnly'
+        | 'nativeSQL'
+        | 'getTransactionIsolation'
+      >
+    >
 {
   static readonly gasName = 'JdbcConnection';
   private autoCommit = true;
   private inTx = false;
   private closed = false;
 
-  constructor(private session: PgSession, private store: JdbcStore, private ctx: ExecContext) {}
+  constructor(
+    private session: PgSession,
+    private store: JdbcStore,
+    private ctx: ExecContext,
+  ) {}
 
   checkOpen(): void {
     if (this.closed) throw new GasError('This connection has been closed.');
@@ -80,7 +99,9 @@ export class JdbcConnectionHost
     } catch (e) {
       if (own) await this.session.query('ROLLBACK', [], true).catch(() => undefined);
       const msg = (e as Error).message;
-      throw new GasError(`Batch entry ${i} ${label(i)} was aborted: ${msg}  Call getNextException to see other errors in the batch.`);
+      throw new GasError(
+        `Batch entry ${i} ${label(i)} was aborted: ${msg}  Call getNextException to see other errors in the batch.`,
+      );
     } finally {
       if (own) {
         this.batching = false;

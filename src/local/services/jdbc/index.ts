@@ -42,12 +42,18 @@ function parseUrl(url: unknown): ParsedUrl | null {
 }
 
 export class JdbcService
-  implements Hosted<Pick<GoogleAppsScript.JDBC.Jdbc, 'getConnection' | 'newTimestamp' | 'newDate' | 'newTime' | 'parseTimestamp' | 'parseDate'>>
+  implements
+    Hosted<
+      Pick<GoogleAppsScript.JDBC.Jdbc, 'getConnection' | 'newTimestamp' | 'newDate' | 'newTime' | 'parseTimestamp' | 'parseDate'>
+    >
 {
   static readonly gasName = 'Jdbc';
   private open = new Set<JdbcConnectionHost>();
 
-  constructor(private ctx: ExecContext, private env: RuntimeEnv) {
+  constructor(
+    private ctx: ExecContext,
+    private env: RuntimeEnv,
+  ) {
     // Apps Script closes every connection at the end of an execution; an open transaction is rolled back.
     ctx.onEnd(async () => {
       for (const c of this.open) await c.close();
@@ -77,7 +83,8 @@ export class JdbcService
       if (info.password !== undefined) pass = String(info.password);
     }
     const s = this.env.config.settings;
-    if (user === undefined || pass === undefined || user !== (s.pgUser ?? 'datadesk') || pass !== (s.pgPassword ?? 'datadesk')) throw new GasError(CONNECT_FAILED);
+    if (user === undefined || pass === undefined || user !== (s.pgUser ?? 'datadesk') || pass !== (s.pgPassword ?? 'datadesk'))
+      throw new GasError(CONNECT_FAILED);
     const store = jdbcStore(this.env);
     let session;
     try {
@@ -92,7 +99,10 @@ export class JdbcService
   }
 
   getCloudSqlConnection(): never {
-    throw new GasError('not emulated: Jdbc.getCloudSqlConnection (use Jdbc.getConnection with a jdbc:postgresql:// URL)', 'Error');
+    throw new GasError(
+      'not emulated: Jdbc.getCloudSqlConnection (use Jdbc.getConnection with a jdbc:postgresql:// URL)',
+      'Error',
+    );
   }
 
   private make(kind: JdbcTimeKind, ms: unknown): JdbcTimeHost {

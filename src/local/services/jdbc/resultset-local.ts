@@ -27,7 +27,10 @@ const TRUE = new Set(['t', 'true', '1', 'yes', 'y', 'on']);
 const FALSE = new Set(['f', 'false', '0', 'no', 'n', 'off']);
 
 export class LocalResultSetMetaData {
-  constructor(private columns: ColumnMeta[], private count: Count) {}
+  constructor(
+    private columns: ColumnMeta[],
+    private count: Count,
+  ) {}
   private col(i: number, method: string): ColumnMeta {
     this.count(`JdbcResultSetMetaData.${method}`);
     const c = this.columns[i - 1];
@@ -113,7 +116,8 @@ export class LocalResultSet {
     this.count(kind);
     this.open();
     const i = typeof col === 'number' ? col : this.findColumn(col);
-    if (this.pos < 0 || this.pos >= this.rows.length) throw sqlError('ResultSet not positioned properly, perhaps you need to call next.');
+    if (this.pos < 0 || this.pos >= this.rows.length)
+      throw sqlError('ResultSet not positioned properly, perhaps you need to call next.');
     if (i < 1 || i > this.wire.columns.length) {
       throw sqlError(`The column index is out of range: ${i}, number of columns: ${this.wire.columns.length}.`);
     }

@@ -140,8 +140,8 @@ export function inlineParams(text: string, params: (string | null)[]): string {
       let depth = 1;
       let j = i + 2;
       while (j < len && depth > 0) {
-        if (text[j] === '/' && text[j + 1] === '*') (depth++, (j += 2));
-        else if (text[j] === '*' && text[j + 1] === '/') (depth--, (j += 2));
+        if (text[j] === '/' && text[j + 1] === '*') depth++, (j += 2);
+        else if (text[j] === '*' && text[j + 1] === '/') depth--, (j += 2);
         else j++;
       }
       out += text.slice(i, j);

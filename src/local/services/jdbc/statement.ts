@@ -11,9 +11,31 @@ export type Hosted<T> = { [K in keyof T]: T[K] extends (...a: infer A) => unknow
 
 /** java.sql.Types codes for PostgreSQL type names (what the PostgreSQL JDBC driver reports). */
 const JAVA_TYPES: Record<string, number> = {
-  int2: 5, int4: 4, int8: -5, oid: -5, numeric: 2, float4: 7, float8: 8, money: 8, bool: -7, bit: -7, text: 12,
-  varchar: 12, bpchar: 1, char: 1, name: 12, date: 91, time: 92, timetz: 92, timestamp: 93, timestamptz: 93,
-  bytea: -2, json: 1111, jsonb: 1111, uuid: 1111, interval: 1111,
+  int2: 5,
+  int4: 4,
+  int8: -5,
+  oid: -5,
+  numeric: 2,
+  float4: 7,
+  float8: 8,
+  money: 8,
+  bool: -7,
+  bit: -7,
+  text: 12,
+  varchar: 12,
+  bpchar: 1,
+  char: 1,
+  name: 12,
+  date: 91,
+  time: 92,
+  timetz: 92,
+  timestamp: 93,
+  timestamptz: 93,
+  bytea: -2,
+  json: 1111,
+  jsonb: 1111,
+  uuid: 1111,
+  interval: 1111,
 };
 
 const FIRST_PAGE_CELLS = 20000;
@@ -55,9 +77,23 @@ function isQuery(r: PgResult): boolean {
 
 /** JdbcStatement (reference/jdbc/jdbc-statement): SQL text sent as is, several statements allowed. */
 export class JdbcStatementHost
-  implements Hosted<Pick<GoogleAppsScript.JDBC.JdbcStatement,
-    'execute' | 'executeQuery' | 'executeUpdate' | 'addBatch' | 'clearBatch' | 'executeBatch' | 'getResultSet' |
-    'getUpdateCount' | 'close' | 'isClosed' | 'getConnection'>>
+  implements
+    Hosted<
+      Pick<
+        GoogleAppsScript.JDBC.JdbcStatement,
+        | 'execute'
+        | 'executeQuery'
+        | 'executeUpdate'
+        | 'addBatch'
+        | 'clearBatch'
+        | 'executeBatch'
+        | 'getResultSet'
+        | 'getUpdateCount'
+        | 'close'
+        | 'isClosed'
+        | 'getConnection'
+      >
+    >
 {
   static readonly gasName: string = 'JdbcStatement';
   protected closed = false;
@@ -106,7 +142,11 @@ export class JdbcStatementHost
     const batch = this.sqlBatch;
     this.sqlBatch = [];
     if (!batch.length) return [];
-    return this.conn.batch(batch.length, async (i) => (await this.conn.runSimple(batch[i], true)).reduce((a, r) => a + r.rowCount, 0), (i) => batch[i]);
+    return this.conn.batch(
+      batch.length,
+      async (i) => (await this.conn.runSimple(batch[i], true)).reduce((a, r) => a + r.rowCount, 0),
+      (i) => batch[i],
+    );
   }
   getResultSet(): JdbcResultSetHost | null {
     this.check();
@@ -145,17 +185,39 @@ function isoDate(ms: number): string {
 /** JdbcPreparedStatement (reference/jdbc/jdbc-prepared-statement): `?` parameters bound as values, never as SQL. */
 export class JdbcPreparedStatementHost
   extends JdbcStatementHost
-  implements Hosted<Pick<GoogleAppsScript.JDBC.JdbcPreparedStatement,
-    'setString' | 'setInt' | 'setLong' | 'setDouble' | 'setFloat' | 'setBoolean' | 'setNull' | 'setTimestamp' |
-    'setDate' | 'setTime' | 'setObject' | 'clearParameters' | 'addBatch' | 'executeBatch' | 'execute' | 'executeQuery' |
-    'executeUpdate'>>
+  implements
+    Hosted<
+      Pick<
+        GoogleAppsScript.JDBC.JdbcPreparedStatement,
+        | 'setString'
+        | 'setInt'
+        | 'setLong'
+        | 'setDouble'
+        | 'setFloat'
+        | 'setBoolean'
+        | 'setNull'
+        | 'setTimestamp'
+        | 'setDate'
+        | 'setTime'
+        | 'setObject'
+        | 'clearParameters'
+        | 'addBatch'
+        | 'executeBatch'
+        | 'execute'
+        | 'executeQuery'
+        | 'executeUpdate'
+      >
+    >
 {
   static override readonly gasName = 'JdbcPreparedStatement';
   private text: string;
   private count: number;
   private params: (string | null | undefined)[];
   private paramBatch: (string | null)[][] = [];
-  constructor(conn: JdbcConnectionHost, private sql: string) {
+  constructor(
+    conn: JdbcConnectionHost,
+    private sql: string,
+  ) {
     super(conn);
     const c = convertPlaceholders(String(sql));
     this.text = c.text;
@@ -216,10 +278,15 @@ export class JdbcPreparedStatementHost
     if (x instanceof JdbcTimeValue || typeof (x as JdbcTimeWire).__jdbcTime === 'string') {
       const kind = x instanceof JdbcTimeValue ? x.kind : (x as JdbcTimeWire).__jdbcTime;
       const ms = timeMs(x as TimeArg)!;
-      return this.set(i, kind === 'date' ? isoDate(ms) : kind === 'time' ? new Date(ms).toISOString().slice(11, 23) : new Date(ms).toISOString());
+      return this.set(
+        i,
+        kind === 'date' ? isoDate(ms) : kind === 'time' ? new Date(ms).toISOString().slice(11, 23) : new Date(ms).toISOString(),
+      );
     }
     if (Object.prototype.toString.call(x) === '[object Date]') return this.set(i, (x as Date).toISOString());
-    throw new GasError(`Can't infer the SQL type to use for an instance of ${Object.prototype.toString.call(x).slice(8, -1)}. Use setObject() with an explicit Types value to specify the type to use.`);
+    throw new GasError(
+      `Can't infer the SQL type to use for an instance of ${Object.prototype.toString.call(x).slice(8, -1)}. Use setObject() with an explicit Types value to specify the type to use.`,
+    );
   }
   clearParameters(): void {
     this.params = new Array(this.count).fill(undefined);
@@ -269,15 +336,24 @@ export class JdbcPreparedStatementHost
       const per = Math.max(1, Math.min(1000, Math.floor(65535 / this.count)));
       const chunks = Math.ceil(batch.length / per);
       const out: number[] = [];
-      await this.conn.batch(chunks, async (c) => {
-        const rows = batch.slice(c * per, (c + 1) * per);
-        const tuples = rows.map((_, r) => multi.row.replace(/\$(\d+)/g, (_m, d) => '$' + (r * this.count + Number(d))));
-        await this.conn.runPreparedRaw(multi.head + tuples.join(', '), rows.flat());
-        for (let k = 0; k < rows.length; k++) out.push(1);
-        return rows.length;
-      }, (c) => this.sql + (chunks > 1 ? ` (rows ${c * per}..${Math.min(batch.length, (c + 1) * per) - 1})` : ''), batch.length);
+      await this.conn.batch(
+        chunks,
+        async (c) => {
+          const rows = batch.slice(c * per, (c + 1) * per);
+          const tuples = rows.map((_, r) => multi.row.replace(/\$(\d+)/g, (_m, d) => '$' + (r * this.count + Number(d))));
+          await this.conn.runPreparedRaw(multi.head + tuples.join(', '), rows.flat());
+          for (let k = 0; k < rows.length; k++) out.push(1);
+          return rows.length;
+        },
+        (c) => this.sql + (chunks > 1 ? ` (rows ${c * per}..${Math.min(batch.length, (c + 1) * per) - 1})` : ''),
+        batch.length,
+      );
       return out;
     }
-    return this.conn.batch(batch.length, async (i) => (await this.conn.runPreparedRaw(this.text, batch[i])).rowCount, () => this.sql);
+    return this.conn.batch(
+      batch.length,
+      async (i) => (await this.conn.runPreparedRaw(this.text, batch[i])).rowCount,
+      () => this.sql,
+    );
   }
 }

@@ -15,7 +15,10 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
  * zone for these deprecated getters is unconfirmed), so getHours() etc. read UTC fields.
  */
 export class JdbcTimeValue {
-  constructor(public kind: JdbcTimeKind, public ms: number) {}
+  constructor(
+    public kind: JdbcTimeKind,
+    public ms: number,
+  ) {}
   static get gasName(): string {
     return 'JdbcTimestamp';
   }
@@ -67,8 +70,7 @@ export class JdbcTimeValue {
   }
 }
 
-const RE =
-  /^(\d{4,})-(\d\d)-(\d\d)(?:[ T](\d\d):(\d\d):(\d\d)(\.\d+)?)?(?:([+-])(\d\d)(?::?(\d\d))?(?::?(\d\d))?)?( BC)?$/;
+const RE = /^(\d{4,})-(\d\d)-(\d\d)(?:[ T](\d\d):(\d\d):(\d\d)(\.\d+)?)?(?:([+-])(\d\d)(?::?(\d\d))?(?::?(\d\d))?)?( BC)?$/;
 const TIME_RE = /^(\d\d):(\d\d):(\d\d)(\.\d+)?(?:([+-])(\d\d)(?::?(\d\d))?)?$/;
 
 /** Milliseconds since the epoch of PostgreSQL's text for a timestamp(tz), date or time; zone-less values are UTC. */

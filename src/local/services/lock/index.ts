@@ -6,7 +6,11 @@ import type { RuntimeEnv, Store } from '../../runtime/env';
 /** Apps Script's waitLock timeout text (widely quoted from real executions; reference/lock/lock#waitLock). */
 export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
 
-interface Waiter { execId: string; grant: (ok: boolean) => void; timer: NodeJS.Timeout }
+interface Waiter {
+  execId: string;
+  grant: (ok: boolean) => void;
+  timer: NodeJS.Timeout;
+}
 
 /** Host side: who holds which lock, and who waits for it (first come, first served). Timeouts are real time: a lock
  * wait is the one place where executions genuinely wait for each other. */
@@ -83,7 +87,11 @@ export function lockManager(env: RuntimeEnv): LockManager {
 
 export class Lock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'> {
   static readonly gasName = 'Lock';
-  constructor(private mgr: LockManager, private key: string, private ctx: ExecContext) {}
+  constructor(
+    private mgr: LockManager,
+    private key: string,
+    private ctx: ExecContext,
+  ) {}
   private checkTimeout(ms: number): number {
     const n = Number(ms);
     if (!Number.isFinite(n) || n < 0) throw new GasError(`Invalid argument: timeoutInMillis`);
@@ -110,7 +118,10 @@ export class Lock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitL
 
 export class LockService implements Pick<GoogleAppsScript.Lock.LockService, 'getScriptLock' | 'getUserLock' | 'getDocumentLock'> {
   static readonly gasName = 'LockService';
-  constructor(private ctx: ExecContext, private mgr: LockManager) {}
+  constructor(
+    private ctx: ExecContext,
+    private mgr: LockManager,
+  ) {}
   getScriptLock(): GoogleAppsScript.Lock.Lock {
     return new Lock(this.mgr, 'script', this.ctx);
   }

@@ -23,7 +23,12 @@ export const NO_RECIPIENT = 'Failed to send email: no recipient';
 export const ATTACHMENTS_TOO_LARGE = 'Limit Exceeded: Email Total Attachments Size.';
 const MAX_ATTACHMENTS = 25 * 1024 * 1024;
 
-export interface OutboxAttachment { name: string; contentType: string | null; size: number; file: string }
+export interface OutboxAttachment {
+  name: string;
+  contentType: string | null;
+  size: number;
+  file: string;
+}
 export interface OutboxMessage {
   id: string;
   from: string;
@@ -108,25 +113,46 @@ export function outboxStore(env: RuntimeEnv): OutboxStore {
 /** Splits a comma-separated recipient list and checks each address ("Invalid email: x" as Apps Script words it). */
 function recipients(list: unknown): string[] {
   if (list === undefined || list === null || list === '') return [];
-  const out = String(list).split(',').map((s) => s.trim()).filter(Boolean);
+  const out = String(list)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const e of out) if (!EMAIL.test(e)) throw new GasError(`Invalid email: ${e}`);
   return out;
 }
 
 interface MessageInput {
-  to?: string; cc?: string; bcc?: string; replyTo?: string; subject?: string; body?: string; htmlBody?: string;
-  name?: string; noReply?: boolean; attachments?: unknown[];
+  to?: string;
+  cc?: string;
+  bcc?: string;
+  replyTo?: string;
+  subject?: string;
+  body?: string;
+  htmlBody?: string;
+  name?: string;
+  noReply?: boolean;
+  attachments?: unknown[];
 }
 
 export class MailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' | 'getRemainingDailyQuota'> {
   static readonly gasName = 'MailApp';
-  constructor(private ctx: ExecContext, private store: OutboxStore) {}
+  constructor(
+    private ctx: ExecContext,
+    private store: OutboxStore,
+  ) {}
 
   sendEmail(...args: unknown[]): void {
     let m: MessageInput;
     if (args.length === 1 && args[0] && typeof args[0] === 'object') m = args[0] as MessageInput;
-    else if (args.length === 4 && typeof args[3] === 'string') m = { to: args[0] as string, replyTo: args[1] as string, subject: args[2] as string, body: args[3] };
-    else m = { ...((args[3] as object | undefined) ?? {}), to: args[0] as string, subject: args[1] as string, body: args[2] as string };
+    else if (args.length === 4 && typeof args[3] === 'string')
+      m = { to: args[0] as string, replyTo: args[1] as string, subject: args[2] as string, body: args[3] };
+    else
+      m = {
+        ...((args[3] as object | undefined) ?? {}),
+        to: args[0] as string,
+        subject: args[1] as string,
+        body: args[2] as string,
+      };
     this.send(m);
   }
 
@@ -134,7 +160,7 @@ export class MailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' 
     const to = recipients(m.to);
     const cc = recipients(m.cc);
     const bcc = recipients(m.bcc);
-    const replyTo = m.replyTo ? recipients(m.replyTo)[0] ?? null : null;
+    const replyTo = m.replyTo ? (recipients(m.replyTo)[0] ?? null) : null;
     const count = to.length + cc.length + bcc.length;
     if (!count) throw new GasError(NO_RECIPIENT);
     const now = this.ctx.now();
@@ -147,13 +173,28 @@ export class MailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' 
     if (blobs.reduce((n, b) => n + b.rawBytes().length, 0) > MAX_ATTACHMENTS) throw new GasError(ATTACHMENTS_TOO_LARGE);
     const id = `${now.toISOString().replace(/[-:.]/g, '')}-${randomBytes(4).toString('hex')}`;
     const msg: OutboxMessage = {
-      id, from: this.ctx.user, name: m.name ?? null, to, cc, bcc, replyTo, noReply: !!m.noReply,
-      subject: String(m.subject ?? ''), body: String(m.body ?? ''), htmlBody: m.htmlBody === undefined ? null : String(m.htmlBody),
+      id,
+      from: this.ctx.user,
+      name: m.name ?? null,
+      to,
+      cc,
+      bcc,
+      replyTo,
+      noReply: !!m.noReply,
+      subject: String(m.subject ?? ''),
+      body: String(m.body ?? ''),
+      htmlBody: m.htmlBody === undefined ? null : String(m.htmlBody),
       attachments: blobs.map((b, i) => {
         const name = b.getName() ?? `attachment-${i + 1}`;
-        return { name, contentType: b.getContentType(), size: b.rawBytes().length, file: join(id, `${i}-${name.replace(/[^\w.-]/g, '_')}`) };
+        return {
+          name,
+          contentType: b.getContentType(),
+          size: b.rawBytes().length,
+          file: join(id, `${i}-${name.replace(/[^\w.-]/g, '_')}`),
+        };
       }),
-      sentAt: now.toISOString(), execId: this.ctx.id,
+      sentAt: now.toISOString(),
+      execId: this.ctx.id,
     };
     this.store.use(this.ctx.user, now, count);
     this.store.write(msg, blobs);

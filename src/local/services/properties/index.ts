@@ -12,7 +12,11 @@ export const MAX_STORE_BYTES = 500 * 1024;
 export const QUOTA_ERROR = 'You have exceeded the property storage quota. Please remove some properties and try again.';
 
 type Bag = Record<string, string>;
-interface PropsData { script: Bag; user: Record<string, Bag>; document: Record<string, Bag> }
+interface PropsData {
+  script: Bag;
+  user: Record<string, Bag>;
+  document: Record<string, Bag>;
+}
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
@@ -51,10 +55,18 @@ function size(bag: Bag): number {
   return n;
 }
 
-export class Properties implements Pick<GoogleAppsScript.Properties.Properties,
-  'getProperty' | 'setProperty' | 'setProperties' | 'getProperties' | 'getKeys' | 'deleteProperty' | 'deleteAllProperties'> {
+export class Properties
+  implements
+    Pick<
+      GoogleAppsScript.Properties.Properties,
+      'getProperty' | 'setProperty' | 'setProperties' | 'getProperties' | 'getKeys' | 'deleteProperty' | 'deleteAllProperties'
+    >
+{
   static readonly gasName = 'Properties';
-  constructor(private store: PropertiesStore, private bag: Bag) {}
+  constructor(
+    private store: PropertiesStore,
+    private bag: Bag,
+  ) {}
 
   /** Applies `next` only if it respects the limits; nothing changes otherwise. */
   private commit(next: Bag): this {
@@ -98,10 +110,15 @@ export class Properties implements Pick<GoogleAppsScript.Properties.Properties,
   }
 }
 
-export class PropertiesService implements Pick<GoogleAppsScript.Properties.PropertiesService,
-  'getScriptProperties' | 'getUserProperties' | 'getDocumentProperties'> {
+export class PropertiesService
+  implements
+    Pick<GoogleAppsScript.Properties.PropertiesService, 'getScriptProperties' | 'getUserProperties' | 'getDocumentProperties'>
+{
   static readonly gasName = 'PropertiesService';
-  constructor(private ctx: ExecContext, private store: PropertiesStore) {}
+  constructor(
+    private ctx: ExecContext,
+    private store: PropertiesStore,
+  ) {}
   getScriptProperties(): GoogleAppsScript.Properties.Properties {
     return new Properties(this.store, this.store.bag('script'));
   }

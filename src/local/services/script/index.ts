@@ -8,15 +8,19 @@ import { triggerStore, TriggerStore, TriggerRecord, ClockSchedule, EventTypeName
 /** Editor add-on rules (workspace/add-ons/concepts/editor-triggers#restrictions). The texts are those Apps Script
  * users report from real executions (see the tests); the one for spreadsheet triggers is built on the same pattern
  * and is unconfirmed. */
-export const TOO_MANY_TIME_TRIGGERS = 'This add-on has created too many time-based triggers in this document for this Google user account.';
+export const TOO_MANY_TIME_TRIGGERS =
+  'This add-on has created too many time-based triggers in this document for this Google user account.';
 export const RECURRENCE_TOO_SHORT = 'The recurrence interval for an Add-on trigger must be at least one hour.';
-export const tooManyOfType = (kind: string) => `This add-on has created too many ${kind} triggers in this document for this Google user account.`;
+export const tooManyOfType = (kind: string) =>
+  `This add-on has created too many ${kind} triggers in this document for this Google user account.`;
 /** 20 triggers per user per script (guides/services/quotas); text as reported by users. */
-export const TOO_MANY_TRIGGERS = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+export const TOO_MANY_TRIGGERS =
+  'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 export const MAX_TRIGGERS_PER_USER = 20;
 
 const SCOPE = 'https://www.googleapis.com/auth/script.scriptapp';
-const noPermission = (method: string) => new GasError(`You do not have permission to call ${method}. Required permissions: ${SCOPE}`);
+const noPermission = (method: string) =>
+  new GasError(`You do not have permission to call ${method}. Required permissions: ${SCOPE}`);
 /** Unconfirmed texts for bad builder arguments: they name the method and what it accepts. */
 const badArg = (what: string) => new GasError(`Invalid argument: ${what}`);
 
@@ -26,8 +30,13 @@ export const EventTypeEnum = enumOf(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUB
 export const TriggerSourceEnum = enumOf(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']);
 export const WeekDayEnum = enumOf<WeekDayName>(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']);
 
-export class Trigger implements Pick<GoogleAppsScript.Script.Trigger,
-  'getUniqueId' | 'getHandlerFunction' | 'getEventType' | 'getTriggerSource' | 'getTriggerSourceId'> {
+export class Trigger
+  implements
+    Pick<
+      GoogleAppsScript.Script.Trigger,
+      'getUniqueId' | 'getHandlerFunction' | 'getEventType' | 'getTriggerSource' | 'getTriggerSourceId'
+    >
+{
   static readonly gasName = 'Trigger';
   constructor(readonly rec: TriggerRecord) {}
   getUniqueId(): string {
@@ -48,25 +57,55 @@ export class Trigger implements Pick<GoogleAppsScript.Script.Trigger,
 }
 
 /** Shared checks before a trigger is stored. */
-function install(svc: ScriptApp, rec: Omit<TriggerRecord, 'uid' | 'owner' | 'documentId' | 'createdAt'>, documentId: string | null): Trigger {
+function install(
+  svc: ScriptApp,
+  rec: Omit<TriggerRecord, 'uid' | 'owner' | 'documentId' | 'createdAt'>,
+  documentId: string | null,
+): Trigger {
   const { ctx, store } = svc;
   const mine = store.list().filter((t) => t.owner === ctx.user);
   if (mine.length >= MAX_TRIGGERS_PER_USER) throw new GasError(TOO_MANY_TRIGGERS);
   const sameDoc = mine.filter((t) => t.documentId === documentId && t.eventType === rec.eventType);
   if (sameDoc.length) {
-    const kind: Record<EventTypeName, string> = { CLOCK: 'time-based', ON_OPEN: 'open', ON_EDIT: 'edit', ON_CHANGE: 'change', ON_FORM_SUBMIT: 'form submit' };
+    const kind: Record<EventTypeName, string> = {
+      CLOCK: 'time-based',
+      ON_OPEN: 'open',
+      ON_EDIT: 'edit',
+      ON_CHANGE: 'change',
+      ON_FORM_SUBMIT: 'form submit',
+    };
     throw new GasError(rec.eventType === 'CLOCK' ? TOO_MANY_TIME_TRIGGERS : tooManyOfType(kind[rec.eventType]));
   }
   const full: TriggerRecord = { ...rec, uid: store.newUid(), owner: ctx.user, documentId, createdAt: ctx.now().getTime() };
   return new Trigger(store.add(full));
 }
 
-export class ClockTriggerBuilder implements Pick<GoogleAppsScript.Script.ClockTriggerBuilder,
-  'everyMinutes' | 'everyHours' | 'everyDays' | 'everyWeeks' | 'atHour' | 'nearMinute' | 'onMonthDay' | 'onWeekDay' |
-  'after' | 'at' | 'atDate' | 'inTimezone' | 'create'> {
+export class ClockTriggerBuilder
+  implements
+    Pick<
+      GoogleAppsScript.Script.ClockTriggerBuilder,
+      | 'everyMinutes'
+      | 'everyHours'
+      | 'everyDays'
+      | 'everyWeeks'
+      | 'atHour'
+      | 'nearMinute'
+      | 'onMonthDay'
+      | 'onWeekDay'
+      | 'after'
+      | 'at'
+      | 'atDate'
+      | 'inTimezone'
+      | 'create'
+    >
+{
   static readonly gasName = 'ClockTriggerBuilder';
   private s: ClockSchedule;
-  constructor(private svc: ScriptApp, private handler: string, timezone: string) {
+  constructor(
+    private svc: ScriptApp,
+    private handler: string,
+    timezone: string,
+  ) {
     this.s = { kind: 'hours', every: null, hour: null, nearMinute: null, monthDay: null, weekDay: null, at: null, timezone };
   }
   private set(kind: ClockSchedule['kind'], every: number | null = null): GoogleAppsScript.Script.ClockTriggerBuilder {
@@ -147,34 +186,53 @@ export class ClockTriggerBuilder implements Pick<GoogleAppsScript.Script.ClockTr
   }
   create(): GoogleAppsScript.Script.Trigger {
     const s = { ...this.s } as ClockSchedule & { atDate?: boolean };
-    if (s.kind === 'hours' && s.every === null) throw badArg('the clock trigger has no schedule (everyHours, everyDays, onMonthDay, at, ...)');
+    if (s.kind === 'hours' && s.every === null)
+      throw badArg('the clock trigger has no schedule (everyHours, everyDays, onMonthDay, at, ...)');
     if (s.kind === 'minutes') throw new GasError(RECURRENCE_TOO_SHORT);
     if (s.atDate && s.at !== null) {
       const d = new Date(s.at);
       s.at = zonedMidnight(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), s.timezone);
     }
     delete s.atDate;
-    if (s.hour !== null && !['days', 'weeks', 'weekDay', 'monthDay'].includes(s.kind)) throw badArg('atHour needs everyDays, everyWeeks, onWeekDay or onMonthDay');
-    if (s.kind === 'weeks' && s.weekDay === null) s.weekDay = Object.keys(WeekDayEnum)[(this.svc.ctx.now().getUTCDay() + 6) % 7] as WeekDayName;
-    return install(this.svc, { handler: this.handler, eventType: 'CLOCK', source: 'CLOCK', sourceId: null, schedule: s }, this.svc.ctx.documentId) as unknown as GoogleAppsScript.Script.Trigger;
+    if (s.hour !== null && !['days', 'weeks', 'weekDay', 'monthDay'].includes(s.kind))
+      throw badArg('atHour needs everyDays, everyWeeks, onWeekDay or onMonthDay');
+    if (s.kind === 'weeks' && s.weekDay === null)
+      s.weekDay = Object.keys(WeekDayEnum)[(this.svc.ctx.now().getUTCDay() + 6) % 7] as WeekDayName;
+    return install(
+      this.svc,
+      { handler: this.handler, eventType: 'CLOCK', source: 'CLOCK', sourceId: null, schedule: s },
+      this.svc.ctx.documentId,
+    ) as unknown as GoogleAppsScript.Script.Trigger;
   }
 }
 
 /** Midnight of a calendar date in a time zone, as epoch ms. */
 function zonedMidnight(y: number, m0: number, d: number, tz: string): number {
   const guess = Date.UTC(y, m0, d);
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
-    .formatToParts(new Date(guess));
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  }).formatToParts(new Date(guess));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return guess - (asUtc - guess);
 }
 
-export class SpreadsheetTriggerBuilder implements Pick<GoogleAppsScript.Script.SpreadsheetTriggerBuilder,
-  'onOpen' | 'onEdit' | 'onChange' | 'onFormSubmit' | 'create'> {
+export class SpreadsheetTriggerBuilder
+  implements Pick<GoogleAppsScript.Script.SpreadsheetTriggerBuilder, 'onOpen' | 'onEdit' | 'onChange' | 'onFormSubmit' | 'create'>
+{
   static readonly gasName = 'SpreadsheetTriggerBuilder';
   private type: EventTypeName | null = null;
-  constructor(private svc: ScriptApp, private handler: string, private ssId: string) {}
+  constructor(
+    private svc: ScriptApp,
+    private handler: string,
+    private ssId: string,
+  ) {}
   private pick(t: EventTypeName): GoogleAppsScript.Script.SpreadsheetTriggerBuilder {
     this.type = t;
     return this as unknown as GoogleAppsScript.Script.SpreadsheetTriggerBuilder;
@@ -193,21 +251,37 @@ export class SpreadsheetTriggerBuilder implements Pick<GoogleAppsScript.Script.S
   }
   create(): GoogleAppsScript.Script.Trigger {
     if (!this.type) throw badArg('choose onOpen, onEdit, onChange or onFormSubmit before create');
-    return install(this.svc, { handler: this.handler, eventType: this.type, source: 'SPREADSHEETS', sourceId: this.ssId, schedule: null }, this.ssId) as unknown as GoogleAppsScript.Script.Trigger;
+    return install(
+      this.svc,
+      { handler: this.handler, eventType: this.type, source: 'SPREADSHEETS', sourceId: this.ssId, schedule: null },
+      this.ssId,
+    ) as unknown as GoogleAppsScript.Script.Trigger;
   }
 }
 
 export class TriggerBuilder implements Pick<GoogleAppsScript.Script.TriggerBuilder, 'timeBased' | 'forSpreadsheet'> {
   static readonly gasName = 'TriggerBuilder';
-  constructor(private svc: ScriptApp, private handler: string) {}
+  constructor(
+    private svc: ScriptApp,
+    private handler: string,
+  ) {}
   timeBased(): GoogleAppsScript.Script.ClockTriggerBuilder {
-    return new ClockTriggerBuilder(this.svc, this.handler, this.svc.env.config.timeZone) as unknown as GoogleAppsScript.Script.ClockTriggerBuilder;
+    return new ClockTriggerBuilder(
+      this.svc,
+      this.handler,
+      this.svc.env.config.timeZone,
+    ) as unknown as GoogleAppsScript.Script.ClockTriggerBuilder;
   }
   forSpreadsheet(sheet: GoogleAppsScript.Spreadsheet.Spreadsheet | string): GoogleAppsScript.Script.SpreadsheetTriggerBuilder {
     const id = spreadsheetId(sheet);
     // Editor add-ons may only create triggers for the file they run in (editor-triggers#restrictions); text unconfirmed.
-    if (this.svc.ctx.documentId && id !== this.svc.ctx.documentId) throw new GasError('Add-ons can only create triggers for the document in which they are used.');
-    return new SpreadsheetTriggerBuilder(this.svc, this.handler, id) as unknown as GoogleAppsScript.Script.SpreadsheetTriggerBuilder;
+    if (this.svc.ctx.documentId && id !== this.svc.ctx.documentId)
+      throw new GasError('Add-ons can only create triggers for the document in which they are used.');
+    return new SpreadsheetTriggerBuilder(
+      this.svc,
+      this.handler,
+      id,
+    ) as unknown as GoogleAppsScript.Script.SpreadsheetTriggerBuilder;
   }
 }
 
@@ -218,16 +292,33 @@ function spreadsheetId(sheet: unknown): string {
   throw badArg('a Spreadsheet or its id');
 }
 
-export class ScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp,
-  'newTrigger' | 'getUserTriggers' | 'getProjectTriggers' | 'deleteTrigger' | 'getOAuthToken' | 'getScriptId' |
-  'AuthMode' | 'EventType' | 'TriggerSource' | 'WeekDay'> {
+export class ScriptApp
+  implements
+    Pick<
+      GoogleAppsScript.Script.ScriptApp,
+      | 'newTrigger'
+      | 'getUserTriggers'
+      | 'getProjectTriggers'
+      | 'deleteTrigger'
+      | 'getOAuthToken'
+      | 'getScriptId'
+      | 'AuthMode'
+      | 'EventType'
+      | 'TriggerSource'
+      | 'WeekDay'
+    >
+{
   static readonly gasName = 'ScriptApp';
   static readonly gasProps = ['AuthMode', 'EventType', 'TriggerSource', 'WeekDay'];
   readonly AuthMode = AuthModeEnum as unknown as typeof GoogleAppsScript.Script.AuthMode;
   readonly EventType = EventTypeEnum as unknown as typeof GoogleAppsScript.Script.EventType;
   readonly TriggerSource = TriggerSourceEnum as unknown as typeof GoogleAppsScript.Script.TriggerSource;
   readonly WeekDay = WeekDayEnum as unknown as typeof GoogleAppsScript.Base.Weekday;
-  constructor(readonly ctx: ExecContext, readonly env: RuntimeEnv, readonly store: TriggerStore) {}
+  constructor(
+    readonly ctx: ExecContext,
+    readonly env: RuntimeEnv,
+    readonly store: TriggerStore,
+  ) {}
 
   /** Installable triggers need full authorization: simple triggers (LIMITED) may not touch them. */
   private authorize(method: string): void {
@@ -239,15 +330,23 @@ export class ScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp,
     return new TriggerBuilder(this, functionName) as unknown as GoogleAppsScript.Script.TriggerBuilder;
   }
   /** This user's triggers in that spreadsheet, for this add-on only (reference/script/script-app#getUserTriggers). */
-  getUserTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | GoogleAppsScript.Document.Document | GoogleAppsScript.Forms.Form): GoogleAppsScript.Script.Trigger[] {
+  getUserTriggers(
+    spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | GoogleAppsScript.Document.Document | GoogleAppsScript.Forms.Form,
+  ): GoogleAppsScript.Script.Trigger[] {
     this.authorize('getUserTriggers');
     const id = spreadsheetId(spreadsheet);
-    return this.store.list().filter((t) => t.owner === this.ctx.user && t.documentId === id).map((t) => new Trigger(t)) as unknown as GoogleAppsScript.Script.Trigger[];
+    return this.store
+      .list()
+      .filter((t) => t.owner === this.ctx.user && t.documentId === id)
+      .map((t) => new Trigger(t)) as unknown as GoogleAppsScript.Script.Trigger[];
   }
   /** This user's triggers in this project. */
   getProjectTriggers(): GoogleAppsScript.Script.Trigger[] {
     this.authorize('getProjectTriggers');
-    return this.store.list().filter((t) => t.owner === this.ctx.user).map((t) => new Trigger(t)) as unknown as GoogleAppsScript.Script.Trigger[];
+    return this.store
+      .list()
+      .filter((t) => t.owner === this.ctx.user)
+      .map((t) => new Trigger(t)) as unknown as GoogleAppsScript.Script.Trigger[];
   }
   deleteTrigger(trigger: GoogleAppsScript.Script.Trigger): void {
     this.authorize('deleteTrigger');
@@ -261,7 +360,10 @@ export class ScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp,
     return 'ya29.local-' + createHash('sha256').update(this.ctx.user).digest('base64url').slice(0, 40);
   }
   getScriptId(): string {
-    return this.env.config.settings.scriptId ?? '1DataDeskLocalScript' + createHash('sha256').update(this.env.config.stateDir).digest('hex').slice(0, 37);
+    return (
+      this.env.config.settings.scriptId ??
+      '1DataDeskLocalScript' + createHash('sha256').update(this.env.config.stateDir).digest('hex').slice(0, 37)
+    );
   }
 }
 

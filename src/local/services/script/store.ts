@@ -44,7 +44,10 @@ export interface TriggerRecord {
 export class TriggerStore implements Store {
   private items: TriggerRecord[];
   private dirty = false;
-  constructor(private env: RuntimeEnv, private file: string) {
+  constructor(
+    private env: RuntimeEnv,
+    private file: string,
+  ) {
     this.items = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as TriggerRecord[]) : [];
   }
   list(): TriggerRecord[] {
@@ -83,13 +86,20 @@ export class TriggerStore implements Store {
     const at = s.hour !== null ? ` at ${pad(s.hour)}:${s.nearMinute !== null ? `${pad(s.nearMinute)} ±15 min` : 'xx'}` : '';
     const tz = ` (${s.timezone})`;
     switch (s.kind) {
-      case 'minutes': return `every ${s.every} minute(s)`;
-      case 'hours': return `every ${s.every} hour(s)${s.nearMinute !== null ? ` near minute ${s.nearMinute}` : ''}`;
-      case 'days': return `every ${s.every} day(s)${at}${tz}`;
-      case 'weeks': return `every ${s.every} week(s) on ${s.weekDay ?? 'the creation weekday'}${at}${tz}`;
-      case 'weekDay': return `weekly on ${s.weekDay}${at}${tz}`;
-      case 'monthDay': return `monthly on day ${s.monthDay}${at}${tz}`;
-      case 'once': return `once at ${new Date(s.at ?? 0).toISOString()}`;
+      case 'minutes':
+        return `every ${s.every} minute(s)`;
+      case 'hours':
+        return `every ${s.every} hour(s)${s.nearMinute !== null ? ` near minute ${s.nearMinute}` : ''}`;
+      case 'days':
+        return `every ${s.every} day(s)${at}${tz}`;
+      case 'weeks':
+        return `every ${s.every} week(s) on ${s.weekDay ?? 'the creation weekday'}${at}${tz}`;
+      case 'weekDay':
+        return `weekly on ${s.weekDay}${at}${tz}`;
+      case 'monthDay':
+        return `monthly on day ${s.monthDay}${at}${tz}`;
+      case 'once':
+        return `once at ${new Date(s.at ?? 0).toISOString()}`;
     }
   }
   save(): void {

@@ -173,7 +173,15 @@ export function writeFormula(sheet: SheetModel, r0: number, c0: number, formula:
 }
 
 /** Empties a block: contents (values and formulas) and/or formats. */
-export function clearBlock(sheet: SheetModel, r0: number, c0: number, nr: number, nc: number, contents: boolean, formats: boolean): void {
+export function clearBlock(
+  sheet: SheetModel,
+  r0: number,
+  c0: number,
+  nr: number,
+  nc: number,
+  contents: boolean,
+  formats: boolean,
+): void {
   const r2 = Math.min(r0 + nr, Math.max(sheet.rows.length, sheet.fmts.length, r0));
   for (let r = r0; r < r2; r++) {
     for (let c = c0; c < c0 + nc; c++) {
@@ -194,17 +202,31 @@ export function clearBlock(sheet: SheetModel, r0: number, c0: number, nr: number
       if (r >= r0 && r < r0 + nr && c >= c0 && c < c0 + nc) sheet.formulas.delete(k);
     }
   }
-  if (formats) sheet.styles = sheet.styles.filter((s) => !(s.row >= r0 + 1 && s.col >= c0 + 1 && s.row + s.numRows <= r0 + nr + 1 && s.col + s.numCols <= c0 + nc + 1));
+  if (formats)
+    sheet.styles = sheet.styles.filter(
+      (s) => !(s.row >= r0 + 1 && s.col >= c0 + 1 && s.row + s.numRows <= r0 + nr + 1 && s.col + s.numCols <= c0 + nc + 1),
+    );
 }
 
-export interface SortKey { col0: number; ascending: boolean }
+export interface SortKey {
+  col0: number;
+  ascending: boolean;
+}
 
 function rank(v: Cell): number {
   return typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2;
 }
 
 /** Range.sort: reorders the block's rows (values, formats, formulas) by keys; blanks sort last either way. */
-export function sortBlock(book: BookModel, sheet: SheetModel, r0: number, c0: number, nr: number, nc: number, keys: SortKey[]): void {
+export function sortBlock(
+  book: BookModel,
+  sheet: SheetModel,
+  r0: number,
+  c0: number,
+  nr: number,
+  nc: number,
+  keys: SortKey[],
+): void {
   const rows = [];
   for (let i = 0; i < nr; i++) {
     const r = r0 + i;

@@ -11,7 +11,14 @@ function formatter(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(tz, f);
   }
@@ -25,7 +32,8 @@ export function tzOffsetMs(tz: string, utcMs: number): number {
   const hit = offsetCache.get(key);
   if (hit !== undefined) return hit;
   const p: Record<string, number> = {};
-  for (const part of formatter(tz).formatToParts(new Date(bucket * 900_000))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  for (const part of formatter(tz).formatToParts(new Date(bucket * 900_000)))
+    if (part.type !== 'literal') p[part.type] = Number(part.value);
   const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   const off = wall - bucket * 900_000;
   if (offsetCache.size > 50_000) offsetCache.clear();
@@ -57,7 +65,12 @@ export function serialParts(serial: number): { y: number; mo: number; d: number;
   const ms = Math.round((serial - UNIX_EPOCH_SERIAL) * 86400) * 1000;
   const dt = new Date(ms);
   return {
-    y: dt.getUTCFullYear(), mo: dt.getUTCMonth() + 1, d: dt.getUTCDate(), h: dt.getUTCHours(), mi: dt.getUTCMinutes(), s: dt.getUTCSeconds(),
+    y: dt.getUTCFullYear(),
+    mo: dt.getUTCMonth() + 1,
+    d: dt.getUTCDate(),
+    h: dt.getUTCHours(),
+    mi: dt.getUTCMinutes(),
+    s: dt.getUTCSeconds(),
     dow: dt.getUTCDay(),
   };
 }

@@ -21,9 +21,15 @@ class FErr {
   constructor(readonly code: string) {}
 }
 
-type Tok = { k: 'num'; v: number } | { k: 'str'; v: string } | { k: 'ref'; v: string } | { k: 'id'; v: string } | { k: 'op'; v: string };
+type Tok =
+  | { k: 'num'; v: number }
+  | { k: 'str'; v: string }
+  | { k: 'ref'; v: string }
+  | { k: 'id'; v: string }
+  | { k: 'op'; v: string };
 
-const REF = /^(?:(?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|^(?:(?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}/;
+const REF =
+  /^(?:(?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|^(?:(?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}/;
 
 function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
@@ -87,7 +93,10 @@ const FUNCS = new Set(['SUM', 'COUNT', 'COUNTA', 'AVERAGE', 'MIN', 'MAX']);
 
 class Parser {
   private p = 0;
-  constructor(private toks: Tok[], private host: FormulaHost) {}
+  constructor(
+    private toks: Tok[],
+    private host: FormulaHost,
+  ) {}
   private peek(): Tok | undefined {
     return this.toks[this.p];
   }
@@ -114,7 +123,18 @@ class Parser {
       const x = scalar(a);
       const y = scalar(b);
       const c = cmp(x, y);
-      a = t.v === '=' ? c === 0 : t.v === '<>' ? c !== 0 : t.v === '<' ? c < 0 : t.v === '>' ? c > 0 : t.v === '<=' ? c <= 0 : c >= 0;
+      a =
+        t.v === '='
+          ? c === 0
+          : t.v === '<>'
+            ? c !== 0
+            : t.v === '<'
+              ? c < 0
+              : t.v === '>'
+                ? c > 0
+                : t.v === '<='
+                  ? c <= 0
+                  : c >= 0;
     }
   }
   private concat(): Arg {
@@ -250,7 +270,8 @@ function cmp(x: FValue, y: FValue): number {
   const a = x ?? (typeof y === 'string' ? '' : 0);
   const b = y ?? (typeof x === 'string' ? '' : 0);
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string')
+    return a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0;
   if (typeof a === typeof b) return Number(a) - Number(b);
   const rank = (v: unknown) => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
   return rank(a) - rank(b);
@@ -274,14 +295,19 @@ function callFn(name: string, args: Arg[]): FValue {
     }
   }
   switch (name) {
-    case 'SUM': return nums.reduce((s, x) => s + x, 0);
-    case 'COUNT': return nums.length;
-    case 'COUNTA': return counta;
+    case 'SUM':
+      return nums.reduce((s, x) => s + x, 0);
+    case 'COUNT':
+      return nums.length;
+    case 'COUNTA':
+      return counta;
     case 'AVERAGE':
       if (!nums.length) throw new FErr('#DIV/0!');
       return nums.reduce((s, x) => s + x, 0) / nums.length;
-    case 'MIN': return nums.length ? Math.min(...nums) : 0;
-    case 'MAX': return nums.length ? Math.max(...nums) : 0;
+    case 'MIN':
+      return nums.length ? Math.min(...nums) : 0;
+    case 'MAX':
+      return nums.length ? Math.max(...nums) : 0;
   }
   throw new FErr('#NAME?');
 }

@@ -119,8 +119,10 @@ export class SheetModel {
   /** Inserts `n` empty rows before 0-based row `at` (formula texts are rewritten by refs.ts, called from sheet.ts). */
   insertRows(at: number, n: number): void {
     // Array rebuilds, not splice(...spread): n may exceed the engine's argument limit.
-    if (this.rows.length > at) this.rows = this.rows.slice(0, at).concat(new Array<undefined>(n).fill(undefined), this.rows.slice(at));
-    if (this.fmts.length > at) this.fmts = this.fmts.slice(0, at).concat(new Array<undefined>(n).fill(undefined), this.fmts.slice(at));
+    if (this.rows.length > at)
+      this.rows = this.rows.slice(0, at).concat(new Array<undefined>(n).fill(undefined), this.rows.slice(at));
+    if (this.fmts.length > at)
+      this.fmts = this.fmts.slice(0, at).concat(new Array<undefined>(n).fill(undefined), this.fmts.slice(at));
     this.shiftKeys(at, n);
     this.maxRows += n;
   }
@@ -172,9 +174,19 @@ export class SheetModel {
 
   toJSON(): unknown {
     return {
-      name: this.name, sheetId: this.sheetId, maxRows: this.maxRows, maxCols: this.maxCols, frozenRows: this.frozenRows,
-      frozenCols: this.frozenCols, hidden: this.hidden, rows: this.rows.map((r) => r ?? null), fmts: this.fmts.map((r) => r ?? null),
-      formulas: [...this.formulas], styles: this.styles, colWidths: this.colWidths, protections: this.protections,
+      name: this.name,
+      sheetId: this.sheetId,
+      maxRows: this.maxRows,
+      maxCols: this.maxCols,
+      frozenRows: this.frozenRows,
+      frozenCols: this.frozenCols,
+      hidden: this.hidden,
+      rows: this.rows.map((r) => r ?? null),
+      fmts: this.fmts.map((r) => r ?? null),
+      formulas: [...this.formulas],
+      styles: this.styles,
+      colWidths: this.colWidths,
+      protections: this.protections,
     };
   }
 
@@ -207,4 +219,10 @@ export interface BookModel {
   selections?: Record<string, Selection>;
 }
 
-export interface Selection { sheetId: number; row: number; col: number; numRows: number; numCols: number }
+export interface Selection {
+  sheetId: number;
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}

@@ -8,15 +8,17 @@
 import type { LocaleInfo } from './locale';
 import { serialParts } from './dates';
 
-type Tok =
-  | { t: 'lit'; s: string }
-  | { t: 'num'; pattern: string }
-  | { t: 'pct' }
-  | { t: 'text' }
-  | { t: 'dt'; k: string };
+type Tok = { t: 'lit'; s: string } | { t: 'num'; pattern: string } | { t: 'pct' } | { t: 'text' } | { t: 'dt'; k: string };
 
-interface Section { toks: Tok[]; isDate: boolean }
-interface Compiled { sections: Section[]; isDate: boolean; isText: boolean }
+interface Section {
+  toks: Tok[];
+  isDate: boolean;
+}
+interface Compiled {
+  sections: Section[];
+  isDate: boolean;
+  isText: boolean;
+}
 
 const cache = new Map<string, Compiled>();
 
@@ -85,7 +87,13 @@ function compileSection(src: string): Section {
       i += 2;
       continue;
     }
-    if (ch === '0' || ch === '#' || ch === '?' || (num && (ch === ',' || ch === '.')) || (ch === '.' && /[0#?]/.test(src[i + 1] ?? ''))) {
+    if (
+      ch === '0' ||
+      ch === '#' ||
+      ch === '?' ||
+      (num && (ch === ',' || ch === '.')) ||
+      (ch === '.' && /[0#?]/.test(src[i + 1] ?? ''))
+    ) {
       num += ch;
       i++;
       continue;
@@ -135,7 +143,8 @@ export function compileFormat(fmt: string): Compiled {
     c = {
       sections,
       isDate: sections[0].isDate,
-      isText: sections.length === 1 && sections[0].toks.some((t) => t.t === 'text') && !sections[0].toks.some((t) => t.t === 'num'),
+      isText:
+        sections.length === 1 && sections[0].toks.some((t) => t.t === 'text') && !sections[0].toks.some((t) => t.t === 'num'),
     };
     if (cache.size > 2000) cache.clear();
     cache.set(fmt, c);
@@ -198,25 +207,64 @@ function renderDate(serial: number, toks: Tok[], li: LocaleInfo): string {
     if (t.t === 'lit') out += t.s;
     else if (t.t === 'dt') {
       switch (t.k) {
-        case 'yyyy': case 'y': out += pad(p.y, 4); break;
-        case 'yy': out += pad(p.y % 100, 2); break;
-        case 'm': out += String(p.mo); break;
-        case 'mm': out += pad(p.mo, 2); break;
-        case 'mmm': out += li.monthsShort[p.mo - 1]; break;
-        case 'mmmm': out += li.months[p.mo - 1]; break;
-        case 'mmmmm': out += li.months[p.mo - 1][0]; break;
-        case 'd': out += String(p.d); break;
-        case 'dd': out += pad(p.d, 2); break;
-        case 'ddd': out += li.daysShort[p.dow]; break;
-        case 'dddd': out += li.days[p.dow]; break;
-        case 'h': out += String(ampm ? h12 : p.h); break;
-        case 'hh': out += pad(ampm ? h12 : p.h, 2); break;
-        case 'M': out += String(p.mi); break;
-        case 'MM': out += pad(p.mi, 2); break;
-        case 's': out += String(p.s); break;
-        case 'ss': out += pad(p.s, 2); break;
-        case 'am/pm': out += p.h < 12 ? 'AM' : 'PM'; break;
-        case 'a/p': out += p.h < 12 ? 'A' : 'P'; break;
+        case 'yyyy':
+        case 'y':
+          out += pad(p.y, 4);
+          break;
+        case 'yy':
+          out += pad(p.y % 100, 2);
+          break;
+        case 'm':
+          out += String(p.mo);
+          break;
+        case 'mm':
+          out += pad(p.mo, 2);
+          break;
+        case 'mmm':
+          out += li.monthsShort[p.mo - 1];
+          break;
+        case 'mmmm':
+          out += li.months[p.mo - 1];
+          break;
+        case 'mmmmm':
+          out += li.months[p.mo - 1][0];
+          break;
+        case 'd':
+          out += String(p.d);
+          break;
+        case 'dd':
+          out += pad(p.d, 2);
+          break;
+        case 'ddd':
+          out += li.daysShort[p.dow];
+          break;
+        case 'dddd':
+          out += li.days[p.dow];
+          break;
+        case 'h':
+          out += String(ampm ? h12 : p.h);
+          break;
+        case 'hh':
+          out += pad(ampm ? h12 : p.h, 2);
+          break;
+        case 'M':
+          out += String(p.mi);
+          break;
+        case 'MM':
+          out += pad(p.mi, 2);
+          break;
+        case 's':
+          out += String(p.s);
+          break;
+        case 'ss':
+          out += pad(p.s, 2);
+          break;
+        case 'am/pm':
+          out += p.h < 12 ? 'AM' : 'PM';
+          break;
+        case 'a/p':
+          out += p.h < 12 ? 'A' : 'P';
+          break;
       }
     } else if (t.t === 'num') out += t.pattern;
   }

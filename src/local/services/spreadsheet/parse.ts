@@ -48,7 +48,15 @@ function validTime(h: number, mi: number, s: number): boolean {
   return h < 24 && mi < 60 && s < 60;
 }
 
-function dateResult(y: number, m: number, d: number, hh: string | undefined, mm: string | undefined, ss: string | undefined, datePattern: string): Parsed | null {
+function dateResult(
+  y: number,
+  m: number,
+  d: number,
+  hh: string | undefined,
+  mm: string | undefined,
+  ss: string | undefined,
+  datePattern: string,
+): Parsed | null {
   if (!validDate(y, m, d)) return null;
   const h = hh ? Number(hh) : 0;
   const mi = mm ? Number(mm) : 0;
@@ -70,7 +78,8 @@ export function parseTyped(text: string, locale: string): Parsed {
   const up = first === 84 || first === 116 || first === 70 || first === 102 ? t.toUpperCase() : '';
   if (up === 'TRUE') return { value: true, kind: 'boolean' };
   if (up === 'FALSE') return { value: false, kind: 'boolean' };
-  const digitish = (first >= 48 && first <= 57) || first === 43 || first === 45 || t.charCodeAt(0) === localeInfo(locale).decimal.charCodeAt(0);
+  const digitish =
+    (first >= 48 && first <= 57) || first === 43 || first === 45 || t.charCodeAt(0) === localeInfo(locale).decimal.charCodeAt(0);
   if (!digitish) return { value: text, kind: 'text' };
   const li = localeInfo(locale);
   const m = numberRe(li.decimal, li.group).exec(t);
@@ -84,7 +93,12 @@ export function parseTyped(text: string, locale: string): Parsed {
         return { value: v / 100, format: decimals ? '0.' + '0'.repeat(Math.min(decimals, 10)) + '%' : '0%', kind: 'number' };
       }
       const grouped = m[2] !== undefined && m[2].includes(li.group);
-      if (grouped) return { value: v, format: m[3] !== undefined ? '#,##0.' + '0'.repeat(Math.min(m[3].length, 10)) : '#,##0', kind: 'number' };
+      if (grouped)
+        return {
+          value: v,
+          format: m[3] !== undefined ? '#,##0.' + '0'.repeat(Math.min(m[3].length, 10)) : '#,##0',
+          kind: 'number',
+        };
       return { value: v, kind: 'number' };
     }
   }
@@ -108,7 +122,8 @@ export function parseTyped(text: string, locale: string): Parsed {
     const h = Number(tm[1]);
     const mi = Number(tm[2]);
     const s = tm[3] ? Number(tm[3]) : 0;
-    if (validTime(h, mi, s)) return { value: (h * 3600 + mi * 60 + s) / 86400, format: tm[3] ? 'hh:mm:ss' : 'hh:mm', kind: 'date' };
+    if (validTime(h, mi, s))
+      return { value: (h * 3600 + mi * 60 + s) / 86400, format: tm[3] ? 'hh:mm:ss' : 'hh:mm', kind: 'date' };
   }
   return { value: text, kind: 'text' };
 }

@@ -13,12 +13,36 @@ type GProtection = GoogleAppsScript.Spreadsheet.Protection;
 
 let nextId = 1;
 
-export class ProtectionObj implements Pick<GProtection, 'getDescription' | 'isWarningOnly' | 'canEdit' | 'getProtectionType' | 'remove'>,
-  Returning<GProtection, 'setDescription' | 'setWarningOnly' | 'addEditor' | 'addEditors' | 'removeEditor' | 'removeEditors' | 'getEditors' | 'getRange'> {
+export class ProtectionObj
+  implements
+    Pick<GProtection, 'getDescription' | 'isWarningOnly' | 'canEdit' | 'getProtectionType' | 'remove'>,
+    Returning<
+      GProtection,
+      | 'setDescription'
+      | 'setWarningOnly'
+      | 'addEditor'
+      | 'addEditors'
+      | 'removeEditor'
+      | 'removeEditors'
+      | 'getEditors'
+      | 'getRange'
+    >
+{
   static readonly gasName = 'Protection';
-  constructor(private s: SheetsSession, private bookId: string, private sheetId: number, readonly id: number) {}
+  constructor(
+    private s: SheetsSession,
+    private bookId: string,
+    private sheetId: number,
+    readonly id: number,
+  ) {}
 
-  static create(s: SheetsSession, book: BookModel, sheet: SheetModel, type: 'SHEET' | 'RANGE', range: ProtectionData['range']): ProtectionObj {
+  static create(
+    s: SheetsSession,
+    book: BookModel,
+    sheet: SheetModel,
+    type: 'SHEET' | 'RANGE',
+    range: ProtectionData['range'],
+  ): ProtectionObj {
     const id = Date.now() * 1000 + (nextId++ % 1000);
     const editors = [...new Set([book.owner, s.ctx.user])];
     sheet.protections.push({ id, type, range, description: '', warningOnly: false, editors });
@@ -34,7 +58,8 @@ export class ProtectionObj implements Pick<GProtection, 'getDescription' | 'isWa
   }
   private edit(f: (p: ProtectionData) => void): ProtectionObj {
     const { book, p } = this.data;
-    if (this.s.ctx.user !== book.owner && !p.editors.includes(this.s.ctx.user)) throw new GasError('You do not have permission to edit this protection.');
+    if (this.s.ctx.user !== book.owner && !p.editors.includes(this.s.ctx.user))
+      throw new GasError('You do not have permission to edit this protection.');
     f(p);
     this.s.changed(book);
     return this;

@@ -5,7 +5,19 @@
 import { GasError } from '../../runtime/types';
 import type { SheetsSession } from './session';
 import { BookModel, SheetModel, key } from './model';
-import { readValues, readDisplay, readFormulas, readFormats, writeValues, writeCell, writeFormula, clearBlock, sortBlock, GasValue, SortKey } from './cells';
+import {
+  readValues,
+  readDisplay,
+  readFormulas,
+  readFormats,
+  writeValues,
+  writeCell,
+  writeFormula,
+  clearBlock,
+  sortBlock,
+  GasValue,
+  SortKey,
+} from './cells';
 import { toA1 } from './a1';
 import { AUTOMATIC } from './numfmt';
 import { ProtectionObj } from './protection';
@@ -19,27 +31,87 @@ export const OUTSIDE = 'The coordinates of the range are outside the dimensions 
 /** Apps Script's error for arguments of the wrong type, e.g. "(String) don't match … Range.setValues." */
 export function signatureError(cls: string, method: string, args: unknown[]): GasError {
   const names = args.map((a) =>
-    a === null || a === undefined ? 'null' : Array.isArray(a) ? 'Object[]' : typeof a === 'string' ? 'String' : typeof a === 'number' ? 'number' : typeof a === 'boolean' ? 'Boolean' : 'Object');
-  return new GasError(`The parameters (${names.join(',')}) don't match the method signature for SpreadsheetApp.${cls}.${method}.`);
+    a === null || a === undefined
+      ? 'null'
+      : Array.isArray(a)
+        ? 'Object[]'
+        : typeof a === 'string'
+          ? 'String'
+          : typeof a === 'number'
+            ? 'number'
+            : typeof a === 'boolean'
+              ? 'Boolean'
+              : 'Object',
+  );
+  return new GasError(
+    `The parameters (${names.join(',')}) don't match the method signature for SpreadsheetApp.${cls}.${method}.`,
+  );
 }
 
 /** Checks a 2-D array against the range's size with Apps Script's texts. */
 export function checkDims(data: unknown, nr: number, nc: number, method: string): unknown[][] {
   if (!Array.isArray(data) || data.some((r) => !Array.isArray(r))) throw signatureError('Range', method, [data]);
-  if (data.length !== nr) throw new GasError(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${nr}.`);
+  if (data.length !== nr)
+    throw new GasError(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${nr}.`,
+    );
   for (const row of data as unknown[][]) {
-    if (row.length !== nc) throw new GasError(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${nc}.`);
+    if (row.length !== nc)
+      throw new GasError(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${nc}.`,
+      );
   }
   return data as unknown[][];
 }
 
-export class RangeObj implements Pick<GRange,
-  'getValues' | 'getValue' | 'getDisplayValues' | 'getDisplayValue' | 'getFormulas' | 'getFormula' | 'getNumberFormats' |
-  'getNumberFormat' | 'getA1Notation' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getLastRow' |
-  'getLastColumn' | 'getRowIndex' | 'isBlank'>,
-  Returning<GRange, 'setValues' | 'setValue' | 'setFormulas' | 'setFormula' | 'setNumberFormat' | 'setNumberFormats' |
-  'clear' | 'clearContent' | 'clearFormat' | 'getSheet' | 'offset' | 'protect' | 'setFontWeight' | 'setBackground' |
-  'setFontColor' | 'setHorizontalAlignment' | 'setVerticalAlignment' | 'setWrap' | 'setFontSize' | 'getCell' | 'activate' | 'sort'> {
+export class RangeObj
+  implements
+    Pick<
+      GRange,
+      | 'getValues'
+      | 'getValue'
+      | 'getDisplayValues'
+      | 'getDisplayValue'
+      | 'getFormulas'
+      | 'getFormula'
+      | 'getNumberFormats'
+      | 'getNumberFormat'
+      | 'getA1Notation'
+      | 'getRow'
+      | 'getColumn'
+      | 'getNumRows'
+      | 'getNumColumns'
+      | 'getLastRow'
+      | 'getLastColumn'
+      | 'getRowIndex'
+      | 'isBlank'
+    >,
+    Returning<
+      GRange,
+      | 'setValues'
+      | 'setValue'
+      | 'setFormulas'
+      | 'setFormula'
+      | 'setNumberFormat'
+      | 'setNumberFormats'
+      | 'clear'
+      | 'clearContent'
+      | 'clearFormat'
+      | 'getSheet'
+      | 'offset'
+      | 'protect'
+      | 'setFontWeight'
+      | 'setBackground'
+      | 'setFontColor'
+      | 'setHorizontalAlignment'
+      | 'setVerticalAlignment'
+      | 'setWrap'
+      | 'setFontSize'
+      | 'getCell'
+      | 'activate'
+      | 'sort'
+    >
+{
   static readonly gasName = 'Range';
   constructor(
     private s: SheetsSession,
@@ -105,7 +177,8 @@ export class RangeObj implements Pick<GRange,
   /** Sets every cell of the range to the value (Apps Script: setValue sets the whole range). */
   setValue(value: unknown): RangeObj {
     const { book, sheet } = this.forWrite();
-    for (let i = 0; i < this.nr; i++) for (let j = 0; j < this.nc; j++) writeCell(book, sheet, this.row - 1 + i, this.col - 1 + j, value);
+    for (let i = 0; i < this.nr; i++)
+      for (let j = 0; j < this.nc; j++) writeCell(book, sheet, this.row - 1 + i, this.col - 1 + j, value);
     this.s.changed(book);
     return this;
   }
@@ -155,7 +228,13 @@ export class RangeObj implements Pick<GRange,
     return this;
   }
 
-  clear(options?: { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; skipFilteredRows?: boolean }): RangeObj {
+  clear(options?: {
+    commentsOnly?: boolean;
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    skipFilteredRows?: boolean;
+  }): RangeObj {
     const { book, sheet } = this.forWrite();
     const contentsOnly = !!options?.contentsOnly;
     const formatOnly = !!options?.formatOnly;
@@ -211,7 +290,15 @@ export class RangeObj implements Pick<GRange,
     return new SheetObj(this.s, this.bookId, this.sheetId);
   }
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): RangeObj {
-    const r = new RangeObj(this.s, this.bookId, this.sheetId, this.row + rowOffset, this.col + columnOffset, numRows ?? this.nr, numColumns ?? this.nc);
+    const r = new RangeObj(
+      this.s,
+      this.bookId,
+      this.sheetId,
+      this.row + rowOffset,
+      this.col + columnOffset,
+      numRows ?? this.nr,
+      numColumns ?? this.nc,
+    );
     if (r.row < 1 || r.col < 1) throw new GasError(OUTSIDE);
     r.model;
     return r;
@@ -224,13 +311,21 @@ export class RangeObj implements Pick<GRange,
   activate(): RangeObj {
     const { book } = this.model;
     book.activeSheetId = this.sheetId;
-    book.selections = { ...book.selections, [this.s.ctx.user]: { sheetId: this.sheetId, row: this.row, col: this.col, numRows: this.nr, numCols: this.nc } };
+    book.selections = {
+      ...book.selections,
+      [this.s.ctx.user]: { sheetId: this.sheetId, row: this.row, col: this.col, numRows: this.nr, numCols: this.nc },
+    };
     this.s.changed(book);
     return this;
   }
   protect(): ProtectionObj {
     const { book, sheet } = this.model;
-    return ProtectionObj.create(this.s, book, sheet, 'RANGE', { row: this.row, col: this.col, numRows: this.nr, numCols: this.nc });
+    return ProtectionObj.create(this.s, book, sheet, 'RANGE', {
+      row: this.row,
+      col: this.col,
+      numRows: this.nr,
+      numCols: this.nc,
+    });
   }
 
   /** sort(column) | sort({column, ascending}) | sort([...]) — columns are sheet column numbers inside the range. */
@@ -239,7 +334,8 @@ export class RangeObj implements Pick<GRange,
     const keys: SortKey[] = specs.map((sp) => {
       const col = typeof sp === 'number' ? sp : (sp as { column?: unknown })?.column;
       const asc = typeof sp === 'number' ? true : (sp as { ascending?: unknown }).ascending !== false;
-      if (typeof col !== 'number' || col < this.col || col >= this.col + this.nc) throw new GasError('Invalid argument: sortSpecObj');
+      if (typeof col !== 'number' || col < this.col || col >= this.col + this.nc)
+        throw new GasError('Invalid argument: sortSpecObj');
       return { col0: col - 1, ascending: asc };
     });
     const { book, sheet } = this.forWrite();

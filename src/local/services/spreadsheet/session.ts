@@ -6,13 +6,19 @@ import type { SpreadsheetStore } from './store';
 import type { BookModel, SheetModel } from './model';
 
 export class SheetsSession {
-  constructor(readonly ctx: ExecContext, readonly env: RuntimeEnv, readonly store: SpreadsheetStore) {}
+  constructor(
+    readonly ctx: ExecContext,
+    readonly env: RuntimeEnv,
+    readonly store: SpreadsheetStore,
+  ) {}
 
   /** Apps Script's refusal when the authorization mode does not allow spreadsheet access. */
   requireAccess(method: string, containerOnly: boolean, id?: string): void {
     const mode = this.ctx.authMode;
     if (mode === 'NONE' || (mode === 'LIMITED' && (!containerOnly || (id !== undefined && id !== this.ctx.documentId)))) {
-      throw new GasError(`You do not have permission to call ${method}. Required permissions: https://www.googleapis.com/auth/spreadsheets`);
+      throw new GasError(
+        `You do not have permission to call ${method}. Required permissions: https://www.googleapis.com/auth/spreadsheets`,
+      );
     }
   }
 

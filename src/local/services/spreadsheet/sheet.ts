@@ -14,7 +14,8 @@ import type { Returning } from './types';
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Sheets' text for a taken sheet name (as Sheets API/Apps Script error reports show it; names compare case-insensitively). */
-export const duplicateNameError = (name: string) => new GasError(`A sheet with the name "${name}" already exists. Please enter another name.`);
+export const duplicateNameError = (name: string) =>
+  new GasError(`A sheet with the name "${name}" already exists. Please enter another name.`);
 
 export function checkSheetName(book: BookModel, name: unknown, except?: SheetModel): string {
   if (typeof name !== 'string' || name.trim() === '') throw new GasError('Invalid argument: sheetName');
@@ -23,7 +24,13 @@ export function checkSheetName(book: BookModel, name: unknown, except?: SheetMod
 }
 
 /** Resolves getRange's arguments to a checked 1-based rectangle of `sheet`. */
-export function rangeArgs(sheet: SheetModel, a: unknown, b?: unknown, c?: unknown, d?: unknown): [number, number, number, number] {
+export function rangeArgs(
+  sheet: SheetModel,
+  a: unknown,
+  b?: unknown,
+  c?: unknown,
+  d?: unknown,
+): [number, number, number, number] {
   if (typeof a === 'string') {
     const r = parseA1(a);
     if (!r) throw new GasError('Range not found');
@@ -32,7 +39,12 @@ export function rangeArgs(sheet: SheetModel, a: unknown, b?: unknown, c?: unknow
     if (endRow > sheet.maxRows || endCol > sheet.maxCols) throw new GasError(OUTSIDE);
     return [r.row, r.col, endRow - r.row + 1, endCol - r.col + 1];
   }
-  if (typeof a !== 'number' || typeof b !== 'number') throw signatureError('Sheet', 'getRange', [a, b, c, d].filter((x) => x !== undefined));
+  if (typeof a !== 'number' || typeof b !== 'number')
+    throw signatureError(
+      'Sheet',
+      'getRange',
+      [a, b, c, d].filter((x) => x !== undefined),
+    );
   const nr = c === undefined ? 1 : Number(c);
   const nc = d === undefined ? 1 : Number(d);
   if (a < 1) throw new GasError('The starting row of the range is too small.');
@@ -53,16 +65,65 @@ function shiftRefs(book: BookModel, shift: Shift): void {
   }
 }
 
-export class SheetObj implements Pick<GSheet,
-  'getName' | 'getSheetId' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'getFrozenRows' | 'getFrozenColumns' |
-  'isSheetHidden' | 'getIndex' | 'getColumnWidth'>,
-  Returning<GSheet, 'setName' | 'getParent' | 'getRange' | 'getDataRange' | 'appendRow' | 'clear' | 'clearContents' | 'clearFormats' |
-  'insertRowsAfter' | 'insertRowsBefore' | 'insertRowAfter' | 'insertRowBefore' | 'deleteRows' | 'deleteRow' | 'setFrozenRows' |
-  'insertColumnsAfter' | 'insertColumnsBefore' | 'insertColumnAfter' | 'insertColumnBefore' | 'deleteColumns' | 'deleteColumn' |
-  'setFrozenColumns' | 'protect' | 'getProtections' | 'hideSheet' | 'showSheet' | 'activate' | 'autoResizeColumns' | 'autoResizeColumn' |
-  'setColumnWidth' | 'setColumnWidths' | 'getActiveRange' | 'getActiveCell'> {
+export class SheetObj
+  implements
+    Pick<
+      GSheet,
+      | 'getName'
+      | 'getSheetId'
+      | 'getLastRow'
+      | 'getLastColumn'
+      | 'getMaxRows'
+      | 'getMaxColumns'
+      | 'getFrozenRows'
+      | 'getFrozenColumns'
+      | 'isSheetHidden'
+      | 'getIndex'
+      | 'getColumnWidth'
+    >,
+    Returning<
+      GSheet,
+      | 'setName'
+      | 'getParent'
+      | 'getRange'
+      | 'getDataRange'
+      | 'appendRow'
+      | 'clear'
+      | 'clearContents'
+      | 'clearFormats'
+      | 'insertRowsAfter'
+      | 'insertRowsBefore'
+      | 'insertRowAfter'
+      | 'insertRowBefore'
+      | 'deleteRows'
+      | 'deleteRow'
+      | 'setFrozenRows'
+      | 'insertColumnsAfter'
+      | 'insertColumnsBefore'
+      | 'insertColumnAfter'
+      | 'insertColumnBefore'
+      | 'deleteColumns'
+      | 'deleteColumn'
+      | 'setFrozenColumns'
+      | 'protect'
+      | 'getProtections'
+      | 'hideSheet'
+      | 'showSheet'
+      | 'activate'
+      | 'autoResizeColumns'
+      | 'autoResizeColumn'
+      | 'setColumnWidth'
+      | 'setColumnWidths'
+      | 'getActiveRange'
+      | 'getActiveCell'
+    >
+{
   static readonly gasName = 'Sheet';
-  constructor(private s: SheetsSession, readonly bookId: string, readonly sheetId: number) {}
+  constructor(
+    private s: SheetsSession,
+    readonly bookId: string,
+    readonly sheetId: number,
+  ) {}
 
   private get m(): { book: BookModel; sheet: SheetModel } {
     return this.s.sheet(this.bookId, this.sheetId);
@@ -106,7 +167,12 @@ export class SheetObj implements Pick<GSheet,
   getActiveRange(): RangeObj {
     const { book, sheet } = this.m;
     const sel = book.selections?.[this.s.ctx.user];
-    if (sel && sel.sheetId === sheet.sheetId && sel.row + sel.numRows - 1 <= sheet.maxRows && sel.col + sel.numCols - 1 <= sheet.maxCols) {
+    if (
+      sel &&
+      sel.sheetId === sheet.sheetId &&
+      sel.row + sel.numRows - 1 <= sheet.maxRows &&
+      sel.col + sel.numCols - 1 <= sheet.maxCols
+    ) {
       return new RangeObj(this.s, this.bookId, this.sheetId, sel.row, sel.col, sel.numRows, sel.numCols);
     }
     return new RangeObj(this.s, this.bookId, this.sheetId, 1, 1, 1, 1);
@@ -201,9 +267,11 @@ export class SheetObj implements Pick<GSheet,
   /** "Those rows are out of bounds." is Apps Script's text for rows past the end (from developer reports). */
   deleteRows(rowPosition: number, howMany: number): void {
     this.write((book, sheet) => {
-      if (!(rowPosition >= 1 && howMany >= 1 && rowPosition + howMany - 1 <= sheet.maxRows)) throw new GasError('Those rows are out of bounds.');
+      if (!(rowPosition >= 1 && howMany >= 1 && rowPosition + howMany - 1 <= sheet.maxRows))
+        throw new GasError('Those rows are out of bounds.');
       // Apps Script's text as developers report it (not in the reference docs).
-      if (sheet.maxRows - howMany <= sheet.frozenRows) throw new GasError('Sorry, it is not possible to delete all non-frozen rows.');
+      if (sheet.maxRows - howMany <= sheet.frozenRows)
+        throw new GasError('Sorry, it is not possible to delete all non-frozen rows.');
       this.s.store.checkEditable(book, sheet, rowPosition, 1, howMany, sheet.maxCols, this.s.ctx.user);
       sheet.deleteRows(rowPosition - 1, howMany);
       shiftRefs(book, { sheet: sheet.name, dim: 'row', at: rowPosition, delta: -howMany });
@@ -242,9 +310,11 @@ export class SheetObj implements Pick<GSheet,
   }
   deleteColumns(columnPosition: number, howMany: number): void {
     this.write((book, sheet) => {
-      if (!(columnPosition >= 1 && howMany >= 1 && columnPosition + howMany - 1 <= sheet.maxCols)) throw new GasError('Those columns are out of bounds.');
+      if (!(columnPosition >= 1 && howMany >= 1 && columnPosition + howMany - 1 <= sheet.maxCols))
+        throw new GasError('Those columns are out of bounds.');
       // Apps Script's text as developers report it (not in the reference docs).
-      if (sheet.maxCols - howMany <= sheet.frozenCols) throw new GasError('Sorry, it is not possible to delete all non-frozen columns.');
+      if (sheet.maxCols - howMany <= sheet.frozenCols)
+        throw new GasError('Sorry, it is not possible to delete all non-frozen columns.');
       this.s.store.checkEditable(book, sheet, 1, columnPosition, sheet.maxRows, howMany, this.s.ctx.user);
       sheet.deleteCols(columnPosition - 1, howMany);
       shiftRefs(book, { sheet: sheet.name, dim: 'col', at: columnPosition, delta: -howMany });
@@ -282,13 +352,16 @@ export class SheetObj implements Pick<GSheet,
   }
   getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): ProtectionObj[] {
     const t = String(type);
-    return this.m.sheet.protections.filter((p) => p.type === t).map((p) => new ProtectionObj(this.s, this.bookId, this.sheetId, p.id));
+    return this.m.sheet.protections
+      .filter((p) => p.type === t)
+      .map((p) => new ProtectionObj(this.s, this.bookId, this.sheetId, p.id));
   }
 
   hideSheet(): SheetObj {
     return this.write((book, sheet) => {
       // Sheets' UI text; the Apps Script wording is unconfirmed.
-      if (book.sheets.filter((s) => !s.hidden && s !== sheet).length === 0) throw new GasError("You can't hide all the sheets in a document.");
+      if (book.sheets.filter((s) => !s.hidden && s !== sheet).length === 0)
+        throw new GasError("You can't hide all the sheets in a document.");
       sheet.hidden = true;
       return this;
     });

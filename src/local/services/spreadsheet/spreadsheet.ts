@@ -17,13 +17,43 @@ function isSheet(v: unknown): v is SheetObj {
   return v instanceof SheetObj;
 }
 
-export class SpreadsheetObj implements Pick<GSpreadsheet,
-  'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'getNumSheets' | 'toast' |
-  'setSpreadsheetTimeZone' | 'setSpreadsheetLocale' | 'getLastRow' | 'getLastColumn'>,
-  Returning<GSpreadsheet, 'deleteSheet' | 'rename' | 'getSheets' | 'getSheetByName' | 'getSheetById' | 'insertSheet' | 'getActiveSheet' |
-  'setActiveSheet' | 'getRange' | 'appendRow' | 'getActiveRange' | 'getActiveCell'> {
+export class SpreadsheetObj
+  implements
+    Pick<
+      GSpreadsheet,
+      | 'getId'
+      | 'getName'
+      | 'getUrl'
+      | 'getSpreadsheetTimeZone'
+      | 'getSpreadsheetLocale'
+      | 'getNumSheets'
+      | 'toast'
+      | 'setSpreadsheetTimeZone'
+      | 'setSpreadsheetLocale'
+      | 'getLastRow'
+      | 'getLastColumn'
+    >,
+    Returning<
+      GSpreadsheet,
+      | 'deleteSheet'
+      | 'rename'
+      | 'getSheets'
+      | 'getSheetByName'
+      | 'getSheetById'
+      | 'insertSheet'
+      | 'getActiveSheet'
+      | 'setActiveSheet'
+      | 'getRange'
+      | 'appendRow'
+      | 'getActiveRange'
+      | 'getActiveCell'
+    >
+{
   static readonly gasName = 'Spreadsheet';
-  constructor(private s: SheetsSession, readonly id: string) {}
+  constructor(
+    private s: SheetsSession,
+    readonly id: string,
+  ) {}
 
   private get book(): BookModel {
     return this.s.book(this.id);
@@ -80,7 +110,8 @@ export class SpreadsheetObj implements Pick<GSpreadsheet,
   /** insertSheet(), (index), (name), (name, index); options ({template}) are not emulated. */
   insertSheet(a?: string | number | object, b?: number | object): SheetObj {
     const book = this.book;
-    if ((a !== undefined && typeof a === 'object') || (b !== undefined && typeof b === 'object')) throw new GasError('not emulated: Spreadsheet.insertSheet(options)', 'Error');
+    if ((a !== undefined && typeof a === 'object') || (b !== undefined && typeof b === 'object'))
+      throw new GasError('not emulated: Spreadsheet.insertSheet(options)', 'Error');
     let name: string;
     if (typeof a === 'string') name = checkSheetName(book, a);
     else {
@@ -100,7 +131,8 @@ export class SpreadsheetObj implements Pick<GSpreadsheet,
   }
   /** Deleting the last sheet: text unconfirmed (Sheets refuses; this is its UI wording). */
   deleteSheet(sheet: SheetObj): void {
-    if (!isSheet(sheet)) throw new GasError("The parameters (Object) don't match the method signature for SpreadsheetApp.Spreadsheet.deleteSheet.");
+    if (!isSheet(sheet))
+      throw new GasError("The parameters (Object) don't match the method signature for SpreadsheetApp.Spreadsheet.deleteSheet.");
     const book = this.book;
     const idx = book.sheets.findIndex((x) => x.sheetId === sheet.sheetId);
     if (idx < 0) throw new GasError('This sheet has been deleted.');
@@ -116,7 +148,10 @@ export class SpreadsheetObj implements Pick<GSpreadsheet,
     return this.sheetObj(sh);
   }
   setActiveSheet(sheet: SheetObj): SheetObj {
-    if (!isSheet(sheet) || sheet.bookId !== this.id) throw new GasError("The parameters (Object) don't match the method signature for SpreadsheetApp.Spreadsheet.setActiveSheet.");
+    if (!isSheet(sheet) || sheet.bookId !== this.id)
+      throw new GasError(
+        "The parameters (Object) don't match the method signature for SpreadsheetApp.Spreadsheet.setActiveSheet.",
+      );
     return sheet.activate();
   }
   /** The current user's selection on the active sheet (the workbench sets it; Range.activate too), else A1. */
@@ -137,7 +172,10 @@ export class SpreadsheetObj implements Pick<GSpreadsheet,
   getRange(a1Notation: string): RangeObj {
     const { sheet: name } = splitSheet(String(a1Notation));
     const book = this.book;
-    const sh = name === null ? (book.sheets.find((x) => x.sheetId === book.activeSheetId) ?? book.sheets[0]) : book.sheets.find((x) => x.name === name);
+    const sh =
+      name === null
+        ? (book.sheets.find((x) => x.sheetId === book.activeSheetId) ?? book.sheets[0])
+        : book.sheets.find((x) => x.name === name);
     if (!sh) throw new GasError('Range not found');
     const [row, col, nr, nc] = rangeArgs(sh, a1Notation);
     return new RangeObj(this.s, this.id, sh.sheetId, row, col, nr, nc);
@@ -158,9 +196,23 @@ export class SpreadsheetObj implements Pick<GSpreadsheet,
   }
 }
 
-export class SpreadsheetAppObj implements Pick<GApp, 'flush'>,
-  Returning<GApp, 'getActive' | 'getActiveSpreadsheet' | 'openById' | 'openByUrl' | 'create' | 'getUi' | 'getActiveSheet' | 'setActiveSheet' |
-  'getActiveRange' | 'getCurrentCell'> {
+export class SpreadsheetAppObj
+  implements
+    Pick<GApp, 'flush'>,
+    Returning<
+      GApp,
+      | 'getActive'
+      | 'getActiveSpreadsheet'
+      | 'openById'
+      | 'openByUrl'
+      | 'create'
+      | 'getUi'
+      | 'getActiveSheet'
+      | 'setActiveSheet'
+      | 'getActiveRange'
+      | 'getCurrentCell'
+    >
+{
   static readonly gasName = 'SpreadsheetApp';
   static readonly gasProps = ['ProtectionType', 'Dimension'];
   readonly ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' };
@@ -194,18 +246,21 @@ export class SpreadsheetAppObj implements Pick<GApp, 'flush'>,
   /** A missing id fails with the text scripts see in Apps Script. */
   openById(id: string): SpreadsheetObj {
     this.s.requireAccess('SpreadsheetApp.openById', true, String(id));
-    if (!this.s.store.get(String(id))) throw new GasError('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    if (!this.s.store.get(String(id)))
+      throw new GasError('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
     return new SpreadsheetObj(this.s, String(id));
   }
   openByUrl(url: string): SpreadsheetObj {
     const m = /\/spreadsheets\/d\/([\w-]+)/.exec(String(url));
-    if (!m || !this.s.store.get(m[1])) throw new GasError('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
+    if (!m || !this.s.store.get(m[1]))
+      throw new GasError('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
     this.s.requireAccess('SpreadsheetApp.openByUrl', true, m[1]);
     return new SpreadsheetObj(this.s, m[1]);
   }
   create(name: string, rows?: number, columns?: number): SpreadsheetObj {
     this.s.requireAccess('SpreadsheetApp.create', false);
-    if (typeof name !== 'string') throw new GasError("The parameters (null) don't match the method signature for SpreadsheetApp.create.");
+    if (typeof name !== 'string')
+      throw new GasError("The parameters (null) don't match the method signature for SpreadsheetApp.create.");
     const book = this.s.store.create(name, { rows, cols: columns, owner: this.s.ctx.user });
     return new SpreadsheetObj(this.s, book.id);
   }

@@ -32,9 +32,11 @@ import { key } from './model';
 
 export const CELL_LIMIT = 10_000_000;
 /** Confirmed in real Sheets API/Apps Script error logs. */
-export const CELL_LIMIT_ERROR = 'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
+export const CELL_LIMIT_ERROR =
+  'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
 /** Sheets' text for editing a protected range (seen in Sheets API and Apps Script error reports). */
-export const PROTECTED_ERROR = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+export const PROTECTED_ERROR =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 export interface SpreadsheetSummary {
   id: string;
@@ -43,10 +45,31 @@ export interface SpreadsheetSummary {
 }
 
 export type UiMenuItem = { caption: string; fn: string } | { separator: true } | { caption: string; submenu: UiMenuItem[] };
-export interface UiMenu { title: string; addon: boolean; items: UiMenuItem[] }
-export interface UiLogEntry { at: string; user: string; documentId: string | null; action: string; title: string; message: string; buttons: string; answer: string; text: string | null; auto: boolean }
+export interface UiMenu {
+  title: string;
+  addon: boolean;
+  items: UiMenuItem[];
+}
+export interface UiLogEntry {
+  at: string;
+  user: string;
+  documentId: string | null;
+  action: string;
+  title: string;
+  message: string;
+  buttons: string;
+  answer: string;
+  text: string | null;
+  auto: boolean;
+}
 
-export interface CreateOptions { rows?: number; cols?: number; owner?: string; locale?: string; timeZone?: string }
+export interface CreateOptions {
+  rows?: number;
+  cols?: number;
+  owner?: string;
+  locale?: string;
+  timeZone?: string;
+}
 
 export class SpreadsheetStore implements Store {
   private books = new Map<string, BookModel>();
@@ -62,7 +85,9 @@ export class SpreadsheetStore implements Store {
     mkdirSync(this.dir, { recursive: true });
     for (const f of readdirSync(this.dir)) {
       if (!f.endsWith('.json') || f === 'menus.json') continue;
-      const j = JSON.parse(readFileSync(`${this.dir}/${f}`, 'utf8')) as Omit<BookModel, 'sheets'> & { sheets: Array<Record<string, unknown>> };
+      const j = JSON.parse(readFileSync(`${this.dir}/${f}`, 'utf8')) as Omit<BookModel, 'sheets'> & {
+        sheets: Array<Record<string, unknown>>;
+      };
       this.books.set(j.id, { ...j, sheets: j.sheets.map((s) => SheetModel.fromJSON(s)) });
     }
     const mp = `${this.dir}/menus.json`;
@@ -73,7 +98,13 @@ export class SpreadsheetStore implements Store {
     return [...this.books.values()].map((b) => ({
       id: b.id,
       name: b.name,
-      sheets: b.sheets.map((s) => ({ name: s.name, sheetId: s.sheetId, maxRows: s.maxRows, maxCols: s.maxCols, hidden: s.hidden })),
+      sheets: b.sheets.map((s) => ({
+        name: s.name,
+        sheetId: s.sheetId,
+        maxRows: s.maxRows,
+        maxCols: s.maxCols,
+        hidden: s.hidden,
+      })),
     }));
   }
 
@@ -89,8 +120,15 @@ export class SpreadsheetStore implements Store {
     const id = randomBytes(33).toString('base64url').slice(0, 44);
     const now = new Date(this.env.clock.now()).toISOString();
     const book: BookModel = {
-      id, name, locale: opts.locale ?? 'id_ID', timeZone: opts.timeZone ?? 'Asia/Jakarta', owner: opts.owner ?? 'admin@datadesk.local',
-      createdAt: now, updatedAt: now, activeSheetId: 0, sheets: [new SheetModel('Sheet1', 0, rows, cols)],
+      id,
+      name,
+      locale: opts.locale ?? 'id_ID',
+      timeZone: opts.timeZone ?? 'Asia/Jakarta',
+      owner: opts.owner ?? 'admin@datadesk.local',
+      createdAt: now,
+      updatedAt: now,
+      activeSheetId: 0,
+      sheets: [new SheetModel('Sheet1', 0, rows, cols)],
     };
     this.books.set(id, book);
     this.touch(book);
@@ -117,8 +155,15 @@ export class SpreadsheetStore implements Store {
   sheetInfo(id: string, sheetName: string) {
     const s = this.mustSheet(id, sheetName);
     return {
-      name: s.name, sheetId: s.sheetId, maxRows: s.maxRows, maxCols: s.maxCols, lastRow: s.lastRow(), lastCol: s.lastCol(),
-      frozenRows: s.frozenRows, frozenCols: s.frozenCols, hidden: s.hidden,
+      name: s.name,
+      sheetId: s.sheetId,
+      maxRows: s.maxRows,
+      maxCols: s.maxCols,
+      lastRow: s.lastRow(),
+      lastCol: s.lastCol(),
+      frozenRows: s.frozenRows,
+      frozenCols: s.frozenCols,
+      hidden: s.hidden,
     };
   }
 
@@ -136,14 +181,20 @@ export class SpreadsheetStore implements Store {
     const s = this.mustSheet(id, sheetName);
     const v = computedCell(book, s, row0, col0);
     const format = s.format(row0, col0);
-    return { value: v, display: formatValue(v, format, localeInfo(book.locale)), formula: s.formulas.get(key(row0, col0)) ?? '', format: format ?? AUTOMATIC };
+    return {
+      value: v,
+      display: formatValue(v, format, localeInfo(book.locale)),
+      formula: s.formulas.get(key(row0, col0)) ?? '',
+      format: format ?? AUTOMATIC,
+    };
   }
 
   /** A person typing `text` into a cell: parsed like Sheets does; refused on a protected cell for that user. */
   userEdit(id: string, sheetName: string, row0: number, col0: number, text: string, user?: string): void {
     const book = this.mustBook(id);
     const s = this.mustSheet(id, sheetName);
-    if (row0 < 0 || col0 < 0 || row0 >= s.maxRows || col0 >= s.maxCols) throw new GasError('The coordinates of the range are outside the dimensions of the sheet.');
+    if (row0 < 0 || col0 < 0 || row0 >= s.maxRows || col0 >= s.maxCols)
+      throw new GasError('The coordinates of the range are outside the dimensions of the sheet.');
     if (user) this.checkEditable(book, s, row0 + 1, col0 + 1, 1, 1, user);
     writeCell(book, s, row0, col0, text);
     this.touch(book);
@@ -156,7 +207,10 @@ export class SpreadsheetStore implements Store {
     if (row0 < 0 || col0 < 0 || nRows < 1 || nCols < 1 || row0 + nRows > s.maxRows || col0 + nCols > s.maxCols) {
       throw new GasError('The coordinates of the range are outside the dimensions of the sheet.');
     }
-    book.selections = { ...book.selections, [user]: { sheetId: s.sheetId, row: row0 + 1, col: col0 + 1, numRows: nRows, numCols: nCols } };
+    book.selections = {
+      ...book.selections,
+      [user]: { sheetId: s.sheetId, row: row0 + 1, col: col0 + 1, numRows: nRows, numCols: nCols },
+    };
     book.activeSheetId = s.sheetId;
     this.touch(book);
   }
@@ -170,7 +224,14 @@ export class SpreadsheetStore implements Store {
   }
 
   /** Formatting a script set (bold, background, alignment, wrap, ...) merged per cell of a window; null = none. */
-  styleWindow(id: string, sheetName: string, row0: number, col0: number, nRows: number, nCols: number): Array<Array<Record<string, unknown> | null>> {
+  styleWindow(
+    id: string,
+    sheetName: string,
+    row0: number,
+    col0: number,
+    nRows: number,
+    nCols: number,
+  ): Array<Array<Record<string, unknown> | null>> {
     const s = this.mustSheet(id, sheetName);
     const out: Array<Array<Record<string, unknown> | null>> = [];
     for (let i = 0; i < nRows; i++) out.push(new Array(nCols).fill(null));
@@ -179,7 +240,8 @@ export class SpreadsheetStore implements Store {
       const r2 = Math.min(op.row - 1 + op.numRows, row0 + nRows);
       const c1 = Math.max(op.col - 1, col0);
       const c2 = Math.min(op.col - 1 + op.numCols, col0 + nCols);
-      for (let r = r1; r < r2; r++) for (let c = c1; c < c2; c++) out[r - row0][c - col0] = { ...out[r - row0][c - col0], ...op.props };
+      for (let r = r1; r < r2; r++)
+        for (let c = c1; c < c2; c++) out[r - row0][c - col0] = { ...out[r - row0][c - col0], ...op.props };
     }
     return out;
   }
@@ -189,7 +251,10 @@ export class SpreadsheetStore implements Store {
   }
 
   setActiveId(id: string | null): void {
-    this.env.writeJson('session.json', { ...this.env.readJson<Record<string, unknown>>('session.json', {}), activeDocumentId: id });
+    this.env.writeJson('session.json', {
+      ...this.env.readJson<Record<string, unknown>>('session.json', {}),
+      activeDocumentId: id,
+    });
   }
 
   getMenus(documentId: string | null, user: string): UiMenu[] {
@@ -239,7 +304,8 @@ export class SpreadsheetStore implements Store {
     for (const p of s.protections) {
       if (p.warningOnly || user === book.owner || p.editors.includes(user)) continue;
       const r = p.range;
-      if (!r || (row < r.row + r.numRows && r.row < row + nr && col < r.col + r.numCols && r.col < col + nc)) throw new GasError(PROTECTED_ERROR);
+      if (!r || (row < r.row + r.numRows && r.row < row + nr && col < r.col + r.numCols && r.col < col + nc))
+        throw new GasError(PROTECTED_ERROR);
     }
   }
 

@@ -18,7 +18,12 @@ type Button = GoogleAppsScript.Base.Button;
 export const ADDON_MENU_TITLE = 'DataDesk';
 const BUTTON = { CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' } as const;
 const BUTTON_SET = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
-const SET_BUTTONS: Record<string, string[]> = { OK: ['OK'], OK_CANCEL: ['OK', 'CANCEL'], YES_NO: ['YES', 'NO'], YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'] };
+const SET_BUTTONS: Record<string, string[]> = {
+  OK: ['OK'],
+  OK_CANCEL: ['OK', 'CANCEL'],
+  YES_NO: ['YES', 'NO'],
+  YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'],
+};
 
 function isHtml(v: unknown): v is HtmlWire {
   return !!v && typeof v === 'object' && (v as { __html?: unknown }).__html === true;
@@ -26,7 +31,10 @@ function isHtml(v: unknown): v is HtmlWire {
 
 export class PromptResponseObj implements Pick<GoogleAppsScript.Base.PromptResponse, 'getResponseText' | 'getSelectedButton'> {
   static readonly gasName = 'PromptResponse';
-  constructor(private text: string, private button: string) {}
+  constructor(
+    private text: string,
+    private button: string,
+  ) {}
   getResponseText(): string {
     return this.text;
   }
@@ -38,9 +46,14 @@ export class PromptResponseObj implements Pick<GoogleAppsScript.Base.PromptRespo
 export class MenuObj implements Returning<GMenu, 'addItem' | 'addSeparator' | 'addSubMenu'>, Pick<GMenu, 'addToUi'> {
   static readonly gasName = 'Menu';
   readonly items: UiMenuItem[] = [];
-  constructor(private ui: UiObj, readonly title: string, readonly addon: boolean) {}
+  constructor(
+    private ui: UiObj,
+    readonly title: string,
+    readonly addon: boolean,
+  ) {}
   addItem(caption: string, functionName: string): MenuObj {
-    if (typeof caption !== 'string' || typeof functionName !== 'string') throw new GasError("The parameters don't match the method signature for Menu.addItem.");
+    if (typeof caption !== 'string' || typeof functionName !== 'string')
+      throw new GasError("The parameters don't match the method signature for Menu.addItem.");
     this.items.push({ caption, fn: functionName });
     return this;
   }
@@ -49,7 +62,8 @@ export class MenuObj implements Returning<GMenu, 'addItem' | 'addSeparator' | 'a
     return this;
   }
   addSubMenu(menu: MenuObj): MenuObj {
-    if (!(menu instanceof MenuObj)) throw new GasError("The parameters (Object) don't match the method signature for Menu.addSubMenu.");
+    if (!(menu instanceof MenuObj))
+      throw new GasError("The parameters (Object) don't match the method signature for Menu.addSubMenu.");
     this.items.push({ caption: menu.title, submenu: menu.items });
     return this;
   }
@@ -59,8 +73,9 @@ export class MenuObj implements Returning<GMenu, 'addItem' | 'addSeparator' | 'a
 }
 
 // alert and prompt answer asynchronously on the host (the bridge waits), so their types are not Pick-checked.
-export class UiObj implements Returning<GUi, 'createMenu' | 'createAddonMenu'>,
-  Pick<GUi, 'showSidebar' | 'showModalDialog' | 'showModelessDialog'> {
+export class UiObj
+  implements Returning<GUi, 'createMenu' | 'createAddonMenu'>, Pick<GUi, 'showSidebar' | 'showModalDialog' | 'showModelessDialog'>
+{
   static readonly gasName = 'Ui';
   static readonly gasProps = ['Button', 'ButtonSet'];
   readonly Button = BUTTON;
@@ -88,8 +103,14 @@ export class UiObj implements Returning<GUi, 'createMenu' | 'createAddonMenu'>,
   }
 
   showSidebar(userInterface: object): void {
-    if (!isHtml(userInterface)) throw new GasError("The parameters (Object) don't match the method signature for Ui.showSidebar.");
-    this.emit('showSidebar', { content: userInterface.content, title: userInterface.title, width: 300, height: userInterface.height });
+    if (!isHtml(userInterface))
+      throw new GasError("The parameters (Object) don't match the method signature for Ui.showSidebar.");
+    this.emit('showSidebar', {
+      content: userInterface.content,
+      title: userInterface.title,
+      width: 300,
+      height: userInterface.height,
+    });
   }
   showModalDialog(userInterface: object, title: string): void {
     this.dialog('showModalDialog', userInterface, title);
@@ -98,7 +119,8 @@ export class UiObj implements Returning<GUi, 'createMenu' | 'createAddonMenu'>,
     this.dialog('showModelessDialog', userInterface, title);
   }
   private dialog(action: string, ui: object, title: string): void {
-    if (!isHtml(ui) || typeof title !== 'string') throw new GasError(`The parameters (Object) don't match the method signature for Ui.${action}.`);
+    if (!isHtml(ui) || typeof title !== 'string')
+      throw new GasError(`The parameters (Object) don't match the method signature for Ui.${action}.`);
     this.emit(action, { content: ui.content, title, width: ui.width, height: ui.height });
   }
 
@@ -130,18 +152,41 @@ export class UiObj implements Returning<GUi, 'createMenu' | 'createAddonMenu'>,
     return new PromptResponseObj(r.text ?? '', r.button);
   }
 
-  private async ask(action: 'alert' | 'prompt', title: string, message: string, buttons: string): Promise<{ button: string; text?: string }> {
+  private async ask(
+    action: 'alert' | 'prompt',
+    title: string,
+    message: string,
+    buttons: string,
+  ): Promise<{ button: string; text?: string }> {
     const { ctx, env, store } = this.s;
     const allowed = [...SET_BUTTONS[buttons], 'CLOSE'];
     let answer: { button: string; text?: string };
     const auto = !env.uiResponder;
     if (env.uiResponder) {
-      answer = await env.uiResponder({ execId: ctx.id, user: ctx.user, documentId: ctx.documentId, action, title, message, buttons });
-      if (!allowed.includes(answer.button)) throw new GasError(`runtime: the UI answered ${answer.button}, not one of ${allowed.join(', ')}`, 'Error');
+      answer = await env.uiResponder({
+        execId: ctx.id,
+        user: ctx.user,
+        documentId: ctx.documentId,
+        action,
+        title,
+        message,
+        buttons,
+      });
+      if (!allowed.includes(answer.button))
+        throw new GasError(`runtime: the UI answered ${answer.button}, not one of ${allowed.join(', ')}`, 'Error');
     } else answer = { button: SET_BUTTONS[buttons][0], text: '' };
     const text = action === 'prompt' ? (answer.text ?? '') : null;
     store.logUi({
-      at: ctx.now().toISOString(), user: ctx.user, documentId: ctx.documentId, action, title, message, buttons, answer: answer.button, text, auto,
+      at: ctx.now().toISOString(),
+      user: ctx.user,
+      documentId: ctx.documentId,
+      action,
+      title,
+      message,
+      buttons,
+      answer: answer.button,
+      text,
+      auto,
     });
     this.emit(action, { title, message, buttons, answer: answer.button, text, auto });
     return answer;

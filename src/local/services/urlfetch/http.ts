@@ -55,7 +55,12 @@ function once(req: PreparedRequest, url: string, method: string, body: Uint8Arra
           const h: [string, string][] = [];
           for (let i = 0; i < res.rawHeaders.length; i += 2) h.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
           const buf = Buffer.concat(chunks);
-          resolve({ url, code: res.statusCode ?? 0, headers: h, body: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) });
+          resolve({
+            url,
+            code: res.statusCode ?? 0,
+            headers: h,
+            body: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength),
+          });
         });
         res.on('error', (e) => reject(networkError(e as NodeJS.ErrnoException, url)));
       },

@@ -20,7 +20,12 @@ class QuotaStore implements Store {
     this.data = env.readJson('urlfetch-quota.json', {});
   }
   private day(now: Date): string {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: this.env.config.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone: this.env.config.timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(now);
   }
   /** Takes `n` calls from today's allowance, or throws Apps Script's quota error and takes none. */
   take(user: string, now: Date, n: number): void {
@@ -56,9 +61,14 @@ export function failureMessage(raw: RawResponse): string {
   return `Request failed for ${origin} returned code ${raw.code}. Truncated server response: ${shown} (use muteHttpExceptions option to examine full response)`;
 }
 
-export class UrlFetchAppService implements Hosted<Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, 'fetch' | 'fetchAll' | 'getRequest'>> {
+export class UrlFetchAppService
+  implements Hosted<Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, 'fetch' | 'fetchAll' | 'getRequest'>>
+{
   static readonly gasName = 'UrlFetchApp';
-  constructor(private ctx: ExecContext, private env: RuntimeEnv) {}
+  constructor(
+    private ctx: ExecContext,
+    private env: RuntimeEnv,
+  ) {}
 
   private async run(reqs: PreparedRequest[]): Promise<HTTPResponse[]> {
     urlFetchQuota(this.env).take(this.ctx.user, this.ctx.now(), reqs.length);
@@ -79,7 +89,9 @@ export class UrlFetchAppService implements Hosted<Pick<GoogleAppsScript.URL_Fetc
   async fetchAll(requests: (string | GoogleAppsScript.URL_Fetch.URLFetchRequest)[]): Promise<HTTPResponse[]> {
     if (!Array.isArray(requests)) throw new GasError('Invalid argument: requests');
     const prepared = requests.map((r) =>
-      typeof r === 'string' ? prepare(r, {}) : prepare((r as { url?: unknown })?.url, (r ?? {}) as unknown as Record<string, unknown>),
+      typeof r === 'string'
+        ? prepare(r, {})
+        : prepare((r as { url?: unknown })?.url, (r ?? {}) as unknown as Record<string, unknown>),
     );
     return this.run(prepared);
   }

@@ -22,7 +22,9 @@ const METHODS = new Set(['get', 'delete', 'patch', 'post', 'put', 'head', 'optio
 
 /** Escapes characters that may not appear in a URL (escaping: true, the default); `%` escapes are kept. */
 export function escapeUrl(url: string): string {
-  return url.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/g, (c) => encodeURIComponent(c)).replace(/%(?![0-9A-Fa-f]{2})/g, '%25');
+  return url
+    .replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/g, (c) => encodeURIComponent(c))
+    .replace(/%(?![0-9A-Fa-f]{2})/g, '%25');
 }
 
 function formEncode(v: string): string {
@@ -49,7 +51,11 @@ function encodePayload(payload: unknown, contentType: string | undefined): { bod
       const parts: Uint8Array[] = [];
       for (const [k, v] of entries) {
         if (v instanceof Blob) {
-          parts.push(utf8.encode(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename="${v.getName() ?? k}"\r\nContent-Type: ${v.getContentType() ?? 'application/octet-stream'}\r\n\r\n`));
+          parts.push(
+            utf8.encode(
+              `--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename="${v.getName() ?? k}"\r\nContent-Type: ${v.getContentType() ?? 'application/octet-stream'}\r\n\r\n`,
+            ),
+          );
           parts.push(v.rawBytes(), utf8.encode('\r\n'));
         } else parts.push(utf8.encode(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${String(v)}\r\n`));
       }
@@ -63,7 +69,9 @@ function encodePayload(payload: unknown, contentType: string | undefined): { bod
       }
       return { body, type: `multipart/form-data; boundary=${boundary}` };
     }
-    const text = entries.map(([k, v]) => `${formEncode(k)}=${formEncode(v === null || v === undefined ? '' : String(v))}`).join('&');
+    const text = entries
+      .map(([k, v]) => `${formEncode(k)}=${formEncode(v === null || v === undefined ? '' : String(v))}`)
+      .join('&');
     return { body: utf8.encode(text), type: contentType ?? formType };
   }
   return { body: utf8.encode(String(payload)), type: contentType ?? formType };

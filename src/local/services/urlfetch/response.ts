@@ -6,8 +6,13 @@ import type { RawResponse } from './http';
 type Hosted<T> = { [K in keyof T]: T[K] extends (...a: infer A) => unknown ? (...a: A) => unknown : T[K] };
 
 export class HTTPResponse
-  implements Hosted<Pick<GoogleAppsScript.URL_Fetch.HTTPResponse,
-    'getResponseCode' | 'getContentText' | 'getContent' | 'getBlob' | 'getAs' | 'getHeaders' | 'getAllHeaders'>>
+  implements
+    Hosted<
+      Pick<
+        GoogleAppsScript.URL_Fetch.HTTPResponse,
+        'getResponseCode' | 'getContentText' | 'getContent' | 'getBlob' | 'getAs' | 'getHeaders' | 'getAllHeaders'
+      >
+    >
 {
   static readonly gasName = 'HTTPResponse';
   constructor(private raw: RawResponse) {}

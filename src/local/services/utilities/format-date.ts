@@ -1,6 +1,19 @@
 // Utilities.formatDate: Java SimpleDateFormat patterns (US English names) in any IANA time zone, as Apps Script does.
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** Java's short names for zones Intl only knows as "GMT+7" (Indonesia first: DataDesk's users). */
 const SHORT_NAMES: Record<string, [string, string]> = {
@@ -42,7 +55,15 @@ export function resolveZone(tz: string): { iana: string | null; fixed: number | 
       formatters.set(
         tz,
         new Intl.DateTimeFormat('en-US', {
-          timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short',
+          timeZone: tz,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+          second: 'numeric',
+          era: 'short',
         }),
       );
     } catch {
@@ -58,15 +79,29 @@ export function zonedFields(t: number, tz: string): ZonedFields {
   if (z.fixed !== null) {
     const d = new Date(t + z.fixed * 60000);
     return {
-      year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(),
-      second: d.getUTCSeconds(), ms: msPart, weekday: d.getUTCDay(), offset: z.fixed,
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+      ms: msPart,
+      weekday: d.getUTCDay(),
+      offset: z.fixed,
     };
   }
   const parts = formatters.get(z.iana!)!.formatToParts(new Date(t));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '0';
   let year = Number(get('year'));
   if (get('era') === 'BC' || get('era') === 'B') year = 1 - year;
-  const f = { year, month: Number(get('month')), day: Number(get('day')), hour: Number(get('hour')) % 24, minute: Number(get('minute')), second: Number(get('second')) };
+  const f = {
+    year,
+    month: Number(get('month')),
+    day: Number(get('day')),
+    hour: Number(get('hour')) % 24,
+    minute: Number(get('minute')),
+    second: Number(get('second')),
+  };
   const asUtc = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
   const d = new Date(asUtc);
   if (f.year < 100 && f.year >= 0) d.setUTCFullYear(f.year);
@@ -79,7 +114,9 @@ function zoneName(tz: string, t: number, long: boolean): string {
   if (z.fixed !== null) return gmtOffset(z.fixed);
   const known = SHORT_NAMES[z.iana!];
   if (known) return long ? known[1] : known[0];
-  const p = new Intl.DateTimeFormat('en-US', { timeZone: z.iana!, timeZoneName: long ? 'long' : 'short' }).formatToParts(new Date(t));
+  const p = new Intl.DateTimeFormat('en-US', { timeZone: z.iana!, timeZoneName: long ? 'long' : 'short' }).formatToParts(
+    new Date(t),
+  );
   const name = p.find((x) => x.type === 'timeZoneName')?.value ?? 'GMT';
   return /^GMT[+-]/.test(name) ? gmtOffset(zonedFields(t, tz).offset) : name;
 }

@@ -8,12 +8,31 @@ import { formatDate } from './format-date';
 import { formatString, parseCsv } from './text';
 import { strictService } from './strict';
 
-export const DigestAlgorithm = { MD2: 'MD2', MD5: 'MD5', SHA_1: 'SHA_1', SHA_256: 'SHA_256', SHA_384: 'SHA_384', SHA_512: 'SHA_512' } as const;
-export const MacAlgorithm = { HMAC_MD5: 'HMAC_MD5', HMAC_SHA_1: 'HMAC_SHA_1', HMAC_SHA_256: 'HMAC_SHA_256', HMAC_SHA_384: 'HMAC_SHA_384', HMAC_SHA_512: 'HMAC_SHA_512' } as const;
+export const DigestAlgorithm = {
+  MD2: 'MD2',
+  MD5: 'MD5',
+  SHA_1: 'SHA_1',
+  SHA_256: 'SHA_256',
+  SHA_384: 'SHA_384',
+  SHA_512: 'SHA_512',
+} as const;
+export const MacAlgorithm = {
+  HMAC_MD5: 'HMAC_MD5',
+  HMAC_SHA_1: 'HMAC_SHA_1',
+  HMAC_SHA_256: 'HMAC_SHA_256',
+  HMAC_SHA_384: 'HMAC_SHA_384',
+  HMAC_SHA_512: 'HMAC_SHA_512',
+} as const;
 export const Charset = { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as const;
 export const RsaAlgorithm = { RSA_SHA_1: 'RSA_SHA_1', RSA_SHA_256: 'RSA_SHA_256' } as const;
 
-const NODE_DIGEST: Record<string, string> = { MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
+const NODE_DIGEST: Record<string, string> = {
+  MD5: 'md5',
+  SHA_1: 'sha1',
+  SHA_256: 'sha256',
+  SHA_384: 'sha384',
+  SHA_512: 'sha512',
+};
 
 function invalid(what: string): Error {
   const e = new Error(`Invalid argument: ${what}`);
@@ -73,9 +92,22 @@ function extType(name: string): string | null {
 }
 
 class Utilities
-  implements Pick<GoogleAppsScript.Utilities.Utilities,
-    'formatDate' | 'formatString' | 'computeDigest' | 'computeHmacSignature' | 'computeHmacSha256Signature' | 'base64Encode' |
-    'base64EncodeWebSafe' | 'base64Decode' | 'base64DecodeWebSafe' | 'sleep' | 'getUuid' | 'parseCsv'>
+  implements
+    Pick<
+      GoogleAppsScript.Utilities.Utilities,
+      | 'formatDate'
+      | 'formatString'
+      | 'computeDigest'
+      | 'computeHmacSignature'
+      | 'computeHmacSha256Signature'
+      | 'base64Encode'
+      | 'base64EncodeWebSafe'
+      | 'base64Decode'
+      | 'base64DecodeWebSafe'
+      | 'sleep'
+      | 'getUuid'
+      | 'parseCsv'
+    >
 {
   readonly DigestAlgorithm = DigestAlgorithm;
   readonly MacAlgorithm = MacAlgorithm;

@@ -11,7 +11,20 @@ export interface AskedItem {
 }
 
 /** Words the stand-in's "vision" can add; which one depends only on the image bytes. */
-export const IMAGE_WORDS = ['lipat', 'gantung', 'dinding', 'portabel', 'susun', 'serbaguna', 'anak', 'travel', 'minimalis', 'transparan', 'tebal', 'mini'];
+export const IMAGE_WORDS = [
+  'lipat',
+  'gantung',
+  'dinding',
+  'portabel',
+  'susun',
+  'serbaguna',
+  'anak',
+  'travel',
+  'minimalis',
+  'transparan',
+  'tebal',
+  'mini',
+];
 
 export function imageWord(bytes: Uint8Array): string {
   return IMAGE_WORDS[createHash('sha256').update(bytes).digest()[0] % IMAGE_WORDS.length];
@@ -20,7 +33,11 @@ export function imageWord(bytes: Uint8Array): string {
 const STOP = new Set(['dan', 'untuk', 'dengan', 'yang', 'di', 'ke', 'set', 'isi', 'pcs', 'cm', 'ml', 'l', 'kg', 'gr', 'x']);
 
 function words(s: string): string[] {
-  return s.toLowerCase().replace(/[^a-z0-9à-ÿ\s-]/g, ' ').split(/\s+/).filter((w) => w && !STOP.has(w) && !/^\d/.test(w));
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9à-ÿ\s-]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !STOP.has(w) && !/^\d/.test(w));
 }
 
 function hashByte(s: string, i = 0): number {
@@ -42,7 +59,7 @@ export function keywordsFor(item: AskedItem, top: readonly string[]): string[] {
   const h = hashByte(item.sku);
   if (h % 5 === 0) out.push('termurah');
   if (h % 7 === 0) out.push(`${w[0] ?? 'wadah'} tupperware`);
-  if (h % 6 === 0) out.push('Rubik\'s');
+  if (h % 6 === 0) out.push("Rubik's");
   if (h % 4 === 0) out.push(`${w[0] ?? 'produk'} ${w[1] ?? ''}`.trim().toUpperCase()); // a duplicate in other casing
   if (h % 9 === 0) out.push('kompak');
   return out;

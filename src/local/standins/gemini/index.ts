@@ -70,7 +70,18 @@ export interface GeminiStandin {
 export const DEFAULT_KEY = 'demo-gemini-key';
 export const DEFAULT_MODELS = ['gemini-2.5-flash', 'gemini-2.5-flash-lite', 'gemini-2.0-flash'];
 
-const NO_FAULTS: Faults = { latency: null, rate429: 0, rate500: 0, rateMalformed: 0, rateSafety: 0, retryDelaySec: 1, safetySkus: [], malformedSkus: [], strangerSkus: [], extraKeywords: [] };
+const NO_FAULTS: Faults = {
+  latency: null,
+  rate429: 0,
+  rate500: 0,
+  rateMalformed: 0,
+  rateSafety: 0,
+  retryDelaySec: 1,
+  safetySkus: [],
+  malformedSkus: [],
+  strangerSkus: [],
+  extraKeywords: [],
+};
 
 function mulberry32(a: number): () => number {
   return () => {
@@ -99,13 +110,24 @@ export function readAsked(parts: Part[]): { items: AskedItem[]; top: string[] } 
   for (const p of parts) {
     const t = p.text ?? '';
     const m = /Kata kunci populer[^:]*:\s*(.+)/.exec(t);
-    if (m) top = m[1].split(',').map((s) => s.trim()).filter(Boolean);
+    if (m)
+      top = m[1]
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     const at = t.indexOf('[');
     if (at >= 0 && !items.length) {
       try {
         const list = JSON.parse(t.slice(at)) as Array<Record<string, unknown>>;
         if (Array.isArray(list)) {
-          for (const r of list) if (r && typeof r.sku === 'string') items.push({ sku: r.sku, name: String(r.nama ?? r.name ?? ''), category: String(r.kategori ?? r.category ?? ''), image: null });
+          for (const r of list)
+            if (r && typeof r.sku === 'string')
+              items.push({
+                sku: r.sku,
+                name: String(r.nama ?? r.name ?? ''),
+                category: String(r.kategori ?? r.category ?? ''),
+                image: null,
+              });
         }
       } catch {
         /* not the list */
@@ -129,7 +151,18 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
   let faults: Faults = { ...NO_FAULTS, ...opts.faults };
   const rnd = mulberry32(opts.seed ?? 42);
   const missing = opts.imageMissing ?? imageMissingByDefault;
-  const empty = (): StandinStats => ({ generateRequests: 0, byStatus: {}, answered: {}, inlineImages: 0, imageRequests: 0, images404: 0, promptTokens: 0, outputTokens: 0, inFlight: 0, maxInFlight: 0 });
+  const empty = (): StandinStats => ({
+    generateRequests: 0,
+    byStatus: {},
+    answered: {},
+    inlineImages: 0,
+    imageRequests: 0,
+    images404: 0,
+    promptTokens: 0,
+    outputTokens: 0,
+    inFlight: 0,
+    maxInFlight: 0,
+  });
   let stats = empty();
   const pngCache = new Map<string, Buffer>();
 
@@ -155,15 +188,40 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
       const wait = latency();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       if (!key) {
-        return send(res, 403, googleError(403, 'PERMISSION_DENIED', "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API."));
+        return send(
+          res,
+          403,
+          googleError(
+            403,
+            'PERMISSION_DENIED',
+            "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+          ),
+        );
       }
       if (!keys.has(key)) {
-        return send(res, 400, googleError(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', [
-          { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com', metadata: { service: 'generativelanguage.googleapis.com' } },
-        ]));
+        return send(
+          res,
+          400,
+          googleError(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', [
+            {
+              '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+              reason: 'API_KEY_INVALID',
+              domain: 'googleapis.com',
+              metadata: { service: 'generativelanguage.googleapis.com' },
+            },
+          ]),
+        );
       }
       if (!models.has(model)) {
-        return send(res, 404, googleError(404, 'NOT_FOUND', `models/${model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`));
+        return send(
+          res,
+          404,
+          googleError(
+            404,
+            'NOT_FOUND',
+            `models/${model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`,
+          ),
+        );
       }
       let body: { contents?: Array<{ parts?: Part[] }>; generationConfig?: { responseMimeType?: string } };
       try {
@@ -172,17 +230,41 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
         return send(res, 400, googleError(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received. Unexpected token.'));
       }
       if (!Array.isArray(body.contents) || !body.contents.length) {
-        return send(res, 400, googleError(400, 'INVALID_ARGUMENT', '* GenerateContentRequest.contents: contents is not specified'));
+        return send(
+          res,
+          400,
+          googleError(400, 'INVALID_ARGUMENT', '* GenerateContentRequest.contents: contents is not specified'),
+        );
       }
       const r = rnd();
       if (r < faults.rate429) {
-        return send(res, 429, googleError(429, 'RESOURCE_EXHAUSTED', 'You exceeded your current quota, please check your plan and billing details.', [
-          { '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations: [{ quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests', quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier' }] },
-          { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${faults.retryDelaySec}s` },
-        ]));
+        return send(
+          res,
+          429,
+          googleError(429, 'RESOURCE_EXHAUSTED', 'You exceeded your current quota, please check your plan and billing details.', [
+            {
+              '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
+              violations: [
+                {
+                  quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests',
+                  quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier',
+                },
+              ],
+            },
+            { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${faults.retryDelaySec}s` },
+          ]),
+        );
       }
       if (r < faults.rate429 + faults.rate500) {
-        return send(res, 500, googleError(500, 'INTERNAL', 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting'));
+        return send(
+          res,
+          500,
+          googleError(
+            500,
+            'INTERNAL',
+            'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
+          ),
+        );
       }
       const parts = body.contents.flatMap((c) => c.parts ?? []);
       const { items, top } = readAsked(parts);
@@ -191,13 +273,32 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
       const textChars = parts.reduce((a, p) => a + (p.text?.length ?? 0), 0);
       const promptTokenCount = Math.ceil(textChars / 4) + 258 * images;
       const usage = (out: number) => ({ promptTokenCount, candidatesTokenCount: out, totalTokenCount: promptTokenCount + out });
-      const safety = items.some((i) => faults.safetySkus.includes(i.sku)) || (r < faults.rate429 + faults.rate500 + faults.rateSafety && r >= faults.rate429 + faults.rate500);
+      const safety =
+        items.some((i) => faults.safetySkus.includes(i.sku)) ||
+        (r < faults.rate429 + faults.rate500 + faults.rateSafety && r >= faults.rate429 + faults.rate500);
       if (safety) {
         stats.promptTokens += promptTokenCount;
         const blockPrompt = rnd() < 0.5;
         const answer = blockPrompt
-          ? { promptFeedback: { blockReason: 'SAFETY', safetyRatings: [{ category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true }] }, usageMetadata: usage(0), modelVersion: model }
-          : { candidates: [{ finishReason: 'SAFETY', index: 0, safetyRatings: [{ category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true }] }], usageMetadata: usage(0), modelVersion: model };
+          ? {
+              promptFeedback: {
+                blockReason: 'SAFETY',
+                safetyRatings: [{ category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true }],
+              },
+              usageMetadata: usage(0),
+              modelVersion: model,
+            }
+          : {
+              candidates: [
+                {
+                  finishReason: 'SAFETY',
+                  index: 0,
+                  safetyRatings: [{ category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true }],
+                },
+              ],
+              usageMetadata: usage(0),
+              modelVersion: model,
+            };
         return send(res, 200, JSON.stringify(answer));
       }
       let text: string;
@@ -209,8 +310,15 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
         if (malformed) text = text.slice(0, Math.max(1, Math.floor(text.length * 0.6)));
         else for (const it of items) stats.answered[it.sku] = (stats.answered[it.sku] ?? 0) + 1;
       } else {
-        const words = parts.map((p) => p.text ?? '').join(' ').toLowerCase().split(/\W+/).filter((w) => w.length > 3).slice(0, 5);
-        text = body.generationConfig?.responseMimeType === 'application/json' ? JSON.stringify({ keywords: words }) : words.join(', ');
+        const words = parts
+          .map((p) => p.text ?? '')
+          .join(' ')
+          .toLowerCase()
+          .split(/\W+/)
+          .filter((w) => w.length > 3)
+          .slice(0, 5);
+        text =
+          body.generationConfig?.responseMimeType === 'application/json' ? JSON.stringify({ keywords: words }) : words.join(', ');
       }
       const out = Math.ceil(text.length / 4);
       stats.promptTokens += promptTokenCount;
@@ -249,10 +357,38 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
         // models.get: what DataDesk asks before a job starts, to refuse a bad key or model up front.
         const key = String(req.headers['x-goog-api-key'] ?? u.searchParams.get('key') ?? '');
         const model = decodeURIComponent(get[1]);
-        if (!key) return send(res, 403, googleError(403, 'PERMISSION_DENIED', "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API."));
-        if (!keys.has(key)) return send(res, 400, googleError(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' }]));
-        if (!models.has(model)) return send(res, 404, googleError(404, 'NOT_FOUND', `models/${model} is not found for API version v1beta`));
-        return send(res, 200, JSON.stringify({ name: `models/${model}`, version: '001', displayName: model, inputTokenLimit: 1048576, outputTokenLimit: 65536, supportedGenerationMethods: ['generateContent', 'countTokens'] }));
+        if (!key)
+          return send(
+            res,
+            403,
+            googleError(
+              403,
+              'PERMISSION_DENIED',
+              "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+            ),
+          );
+        if (!keys.has(key))
+          return send(
+            res,
+            400,
+            googleError(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', [
+              { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' },
+            ]),
+          );
+        if (!models.has(model))
+          return send(res, 404, googleError(404, 'NOT_FOUND', `models/${model} is not found for API version v1beta`));
+        return send(
+          res,
+          200,
+          JSON.stringify({
+            name: `models/${model}`,
+            version: '001',
+            displayName: model,
+            inputTokenLimit: 1048576,
+            outputTokenLimit: 65536,
+            supportedGenerationMethods: ['generateContent', 'countTokens'],
+          }),
+        );
       }
       const gen = /^\/v1beta\/models\/([^/:]+):generateContent$/.exec(u.pathname);
       if (req.method === 'POST' && gen) {

@@ -8,7 +8,7 @@ export function productPng(sku: string, size = 48): Buffer {
   const a: [number, number, number] = [h[0], h[1], h[2]];
   const b: [number, number, number] = [h[3], h[4], h[5]];
   const period = 4 + (h[6] % 12);
-  const png = encodePng(size, size, (x, y) => (((x + (h[7] % 2 ? y : -y) + size) % period) < period / 2 ? a : b));
+  const png = encodePng(size, size, (x, y) => ((x + (h[7] % 2 ? y : -y) + size) % period < period / 2 ? a : b));
   return Buffer.from(png.buffer, png.byteOffset, png.byteLength);
 }
 

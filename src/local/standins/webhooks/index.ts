@@ -81,31 +81,48 @@ export async function startWebhookStandin(opts: WebhookStandinOptions = {}): Pro
       opts.onMessage?.(m);
     };
     if (req.method !== 'POST') return send(res, 405, { error: 'method not allowed' });
-    if (opts.failWith) return send(res, opts.failWith, { error: { code: opts.failWith, message: 'stand-in configured to fail' } });
+    if (opts.failWith)
+      return send(res, opts.failWith, { error: { code: opts.failWith, message: 'stand-in configured to fail' } });
 
     let m = CHAT_PATH.exec(u.pathname);
     if (m) {
       // Google Chat incoming webhook: ?key=&token= required; {"text": ...} (or cardsV2) required.
       if (!u.searchParams.get('key') || !u.searchParams.get('token')) {
-        return send(res, 400, { error: { code: 400, message: 'Invalid request: missing key or token', status: 'INVALID_ARGUMENT' } });
+        return send(res, 400, {
+          error: { code: 400, message: 'Invalid request: missing key or token', status: 'INVALID_ARGUMENT' },
+        });
       }
       if (!body || (typeof body.text !== 'string' && !Array.isArray(body.cardsV2))) {
-        return send(res, 400, { error: { code: 400, message: 'Message cannot be empty. Discarded 0 characters', status: 'INVALID_ARGUMENT' } });
+        return send(res, 400, {
+          error: { code: 400, message: 'Message cannot be empty. Discarded 0 characters', status: 'INVALID_ARGUMENT' },
+        });
       }
       record('google_chat');
       const name = `spaces/${m[1]}/messages/${++seq}`;
-      return send(res, 200, { name, sender: { name: 'users/webhook', type: 'BOT' }, text: body.text ?? '', createTime: new Date().toISOString(), space: { name: `spaces/${m[1]}` } });
+      return send(res, 200, {
+        name,
+        sender: { name: 'users/webhook', type: 'BOT' },
+        text: body.text ?? '',
+        createTime: new Date().toISOString(),
+        space: { name: `spaces/${m[1]}` },
+      });
     }
     m = TELEGRAM_PATH.exec(u.pathname);
     if (m) {
       // Telegram Bot API sendMessage: chat_id and text (1-4096 characters).
       const chatId = body?.chat_id ?? u.searchParams.get('chat_id');
       const text = body?.text ?? u.searchParams.get('text');
-      if (chatId === undefined || chatId === null || chatId === '') return send(res, 400, { ok: false, error_code: 400, description: 'Bad Request: chat_id is empty' });
-      if (typeof text !== 'string' || !text.trim()) return send(res, 400, { ok: false, error_code: 400, description: 'Bad Request: message text is empty' });
-      if (text.length > 4096) return send(res, 400, { ok: false, error_code: 400, description: 'Bad Request: message is too long' });
+      if (chatId === undefined || chatId === null || chatId === '')
+        return send(res, 400, { ok: false, error_code: 400, description: 'Bad Request: chat_id is empty' });
+      if (typeof text !== 'string' || !text.trim())
+        return send(res, 400, { ok: false, error_code: 400, description: 'Bad Request: message text is empty' });
+      if (text.length > 4096)
+        return send(res, 400, { ok: false, error_code: 400, description: 'Bad Request: message is too long' });
       record('telegram');
-      return send(res, 200, { ok: true, result: { message_id: ++seq, chat: { id: Number(chatId), type: 'group' }, date: Math.floor(Date.now() / 1000), text } });
+      return send(res, 200, {
+        ok: true,
+        result: { message_id: ++seq, chat: { id: Number(chatId), type: 'group' }, date: Math.floor(Date.now() / 1000), text },
+      });
     }
     m = DISCORD_PATH.exec(u.pathname);
     if (m) {
@@ -115,10 +132,15 @@ export async function startWebhookStandin(opts: WebhookStandinOptions = {}): Pro
         return send(res, 400, { message: 'Cannot send an empty message', code: 50006 });
       }
       if (typeof content === 'string' && content.length > 2000) {
-        return send(res, 400, { message: 'Invalid Form Body', code: 50035, errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }] } } });
+        return send(res, 400, {
+          message: 'Invalid Form Body',
+          code: 50035,
+          errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }] } },
+        });
       }
       record('discord');
-      if (u.searchParams.get('wait') === 'true') return send(res, 200, { id: String(++seq), channel_id: '1', content, webhook_id: m[1] });
+      if (u.searchParams.get('wait') === 'true')
+        return send(res, 200, { id: String(++seq), channel_id: '1', content, webhook_id: m[1] });
       return send(res, 204);
     }
     return send(res, 404, { error: 'not a known webhook path' });

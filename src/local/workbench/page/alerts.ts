@@ -11,7 +11,12 @@ export function toast(p: unknown): void {
   const seconds = typeof o.seconds === 'number' ? o.seconds : typeof o.timeoutSeconds === 'number' ? o.timeoutSeconds : 5;
   const box = byId('toast');
   box.replaceChildren(
-    h('div', { class: 'toast-body' }, title ? h('div', { class: 'toast-title' }, title) : null, h('div', { class: 'toast-message' }, message)),
+    h(
+      'div',
+      { class: 'toast-body' },
+      title ? h('div', { class: 'toast-title' }, title) : null,
+      h('div', { class: 'toast-message' }, message),
+    ),
     h('button', { class: 'x', onclick: () => (box.hidden = true) }, '×'),
   );
   box.hidden = false;
@@ -42,7 +47,12 @@ export function ask(id: string, req: { action: 'alert' | 'prompt'; title: string
   const box = h(
     'div',
     { id: 'alert', class: 'alert', role: 'alertdialog' },
-    h('div', { class: 'dlg-head' }, h('span', { class: 'alert-title' }, req.title || ''), h('button', { class: 'x', 'data-button': 'CLOSE', onclick: () => done('CLOSE') }, '×')),
+    h(
+      'div',
+      { class: 'dlg-head' },
+      h('span', { class: 'alert-title' }, req.title || ''),
+      h('button', { class: 'x', 'data-button': 'CLOSE', onclick: () => done('CLOSE') }, '×'),
+    ),
     h('div', { class: 'alert-message' }, req.message),
     input,
     h('div', { class: 'alert-buttons' }, ...buttons),

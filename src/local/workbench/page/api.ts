@@ -46,7 +46,9 @@ export async function getJson<T>(url: string): Promise<T> {
 }
 
 export async function postJson<T>(url: string, body: unknown): Promise<T> {
-  return parse<T>(await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+  return parse<T>(
+    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  );
 }
 
 /** Opens the event stream; resolves once the server has greeted this page. */
@@ -76,7 +78,13 @@ export function markDone(): void {
 }
 
 /** Runs a server function on the runtime for this page (its UI calls come back to this page). */
-export async function execute(fn: string, kind: 'rpc' | 'menu' | 'simpleTrigger', user: string, documentId: string | null, args: unknown[] = []): Promise<ExecReply> {
+export async function execute(
+  fn: string,
+  kind: 'rpc' | 'menu' | 'simpleTrigger',
+  user: string,
+  documentId: string | null,
+  args: unknown[] = [],
+): Promise<ExecReply> {
   setBusy(1, fn);
   try {
     return await postJson<ExecReply>('/api/exec', { client: clientId, fn, args, kind, user, documentId });

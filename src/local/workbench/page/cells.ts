@@ -6,7 +6,12 @@ export const BLOCK_C = 26;
 const MAX_BLOCKS = 400;
 
 export type Style = Record<string, string | number | boolean | null> | null;
-export type FetchBlock = (r0: number, c0: number, nRows: number, nCols: number) => Promise<{ values: string[][]; styles: Style[][] | null }>;
+export type FetchBlock = (
+  r0: number,
+  c0: number,
+  nRows: number,
+  nCols: number,
+) => Promise<{ values: string[][]; styles: Style[][] | null }>;
 
 interface Block {
   values: string[][] | null;

@@ -12,7 +12,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     else if (v === true) node.setAttribute(k, '');
     else node.setAttribute(k, String(v));
   }
-  for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  for (const c of children)
+    if (c !== null && c !== undefined && c !== false) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
   return node;
 }
 

@@ -26,7 +26,10 @@ export function htmlPayload(p: unknown): HtmlPayload {
   };
 }
 
-export type RunRpc = (fn: string, args: unknown[]) => Promise<{ ok: boolean; value: unknown; error: { name: string; message: string } | null }>;
+export type RunRpc = (
+  fn: string,
+  args: unknown[],
+) => Promise<{ ok: boolean; value: unknown; error: { name: string; message: string } | null }>;
 
 /** The frames that are open, so messages are answered only for them. */
 const frames = new Map<Window, { kind: 'sidebar' | 'dialog'; el: HTMLIFrameElement }>();
@@ -61,7 +64,12 @@ export function openSidebar(p: HtmlPayload): void {
   const f = frame(p.html, p.title);
   const box = byId('sidebar');
   box.replaceChildren(
-    h('div', { class: 'side-head' }, h('span', { id: 'sidebar-title' }, p.title || 'DataDesk'), h('button', { id: 'sidebar-close', class: 'x', title: 'Close', onclick: () => closeSidebar() }, '×')),
+    h(
+      'div',
+      { class: 'side-head' },
+      h('span', { id: 'sidebar-title' }, p.title || 'DataDesk'),
+      h('button', { id: 'sidebar-close', class: 'x', title: 'Close', onclick: () => closeSidebar() }, '×'),
+    ),
     f,
   );
   box.hidden = false;
@@ -83,7 +91,12 @@ export function openDialog(p: HtmlPayload): void {
   const dlg = h(
     'div',
     { id: 'dialog', class: 'dialog', role: 'dialog', 'aria-label': p.title },
-    h('div', { class: 'dlg-head' }, h('span', { id: 'dialog-title' }, p.title), h('button', { class: 'x', id: 'dialog-close', title: 'Close', onclick: () => closeDialog() }, '×')),
+    h(
+      'div',
+      { class: 'dlg-head' },
+      h('span', { id: 'dialog-title' }, p.title),
+      h('button', { class: 'x', id: 'dialog-close', title: 'Close', onclick: () => closeDialog() }, '×'),
+    ),
     f,
   );
   f.style.width = `${w}px`;
@@ -109,15 +122,23 @@ export function listenToFrames(run: RunRpc): void {
     if (!f || !m || typeof m !== 'object') return;
     if (m.__dd === 'run' && typeof m.fn === 'string') {
       run(m.fn, Array.isArray(m.args) ? m.args : []).then(
-        (r) => src!.postMessage(r.ok ? { __dd: 'result', id: m.id, ok: true, value: r.value } : { __dd: 'result', id: m.id, ok: false, name: r.error?.name, message: r.error?.message }, '*'),
+        (r) =>
+          src!.postMessage(
+            r.ok
+              ? { __dd: 'result', id: m.id, ok: true, value: r.value }
+              : { __dd: 'result', id: m.id, ok: false, name: r.error?.name, message: r.error?.message },
+            '*',
+          ),
         (e: Error) => src!.postMessage({ __dd: 'result', id: m.id, ok: false, name: 'NetworkError', message: e.message }, '*'),
       );
     } else if (m.__dd === 'storage') {
       storageOp(m as { op?: string; key?: string; value?: string });
     } else if (m.__dd === 'host') {
       if (m.op === 'close') (f.kind === 'sidebar' ? closeSidebar : closeDialog)();
-      else if (m.op === 'setHeight' && f.kind === 'dialog' && m.value! > 0) f.el.style.height = `${Math.min(m.value!, window.innerHeight - 100)}px`;
-      else if (m.op === 'setWidth' && f.kind === 'dialog' && m.value! > 0) f.el.style.width = `${Math.min(m.value!, window.innerWidth - 40)}px`;
+      else if (m.op === 'setHeight' && f.kind === 'dialog' && m.value! > 0)
+        f.el.style.height = `${Math.min(m.value!, window.innerHeight - 100)}px`;
+      else if (m.op === 'setWidth' && f.kind === 'dialog' && m.value! > 0)
+        f.el.style.width = `${Math.min(m.value!, window.innerWidth - 40)}px`;
       else if (m.op === 'focus') byId('grid').querySelector<HTMLElement>('.grid-scroller')?.focus();
     }
   });

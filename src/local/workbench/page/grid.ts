@@ -31,7 +31,8 @@ function cellStyle(st: Style): string {
   if (!st) return '';
   let css = '';
   if (st.fontWeight === 'bold') css += 'font-weight:bold;';
-  if (typeof st.background === 'string' && /^#[0-9a-f]{3,8}$|^[a-z]+$/i.test(st.background)) css += `background:${st.background};`;
+  if (typeof st.background === 'string' && /^#[0-9a-f]{3,8}$|^[a-z]+$/i.test(st.background))
+    css += `background:${st.background};`;
   if (typeof st.fontColor === 'string' && /^#[0-9a-f]{3,8}$|^[a-z]+$/i.test(st.fontColor)) css += `color:${st.fontColor};`;
   if (typeof st.fontSize === 'number') css += `font-size:${Math.min(Math.max(st.fontSize, 6), 14)}px;`;
   const al = String(st.horizontalAlignment ?? '').toLowerCase();
@@ -69,7 +70,14 @@ export class Grid {
   constructor(private host: GridHost) {
     this.cache = new CellCache(
       (r0, c0, nr, nc) => {
-        const q = new URLSearchParams({ id: host.documentId(), sheet: this.sheet!.name, r0: String(r0), c0: String(c0), nr: String(nr), nc: String(nc) });
+        const q = new URLSearchParams({
+          id: host.documentId(),
+          sheet: this.sheet!.name,
+          r0: String(r0),
+          c0: String(c0),
+          nr: String(nr),
+          nc: String(nc),
+        });
         return getJson(`/api/window?${q}`);
       },
       () => this.schedule(),
@@ -83,13 +91,29 @@ export class Grid {
     this.editor = h('input', { class: 'grid-editor', id: 'cell-editor', spellcheck: 'false' });
     this.colHead = h('div', { class: 'grid-colhead' }, this.colInner);
     this.rowHead = h('div', { class: 'grid-rowhead' }, this.rowInner, this.rowFrozen);
-    this.root = h('div', { id: 'grid', class: 'grid', 'data-testid': 'grid' },
-      h('div', { class: 'grid-corner' }), this.colHead, this.rowHead, this.frozen, this.scroller, this.selBox, this.editor);
+    this.root = h(
+      'div',
+      { id: 'grid', class: 'grid', 'data-testid': 'grid' },
+      h('div', { class: 'grid-corner' }),
+      this.colHead,
+      this.rowHead,
+      this.frozen,
+      this.scroller,
+      this.selBox,
+      this.editor,
+    );
     this.scroller.addEventListener('scroll', () => this.schedule());
     new ResizeObserver(() => this.schedule()).observe(this.scroller);
     this.scroller.addEventListener('mousedown', (e) => this.onMouseDown(e, false));
     this.frozen.addEventListener('mousedown', (e) => this.onMouseDown(e, true));
-    this.frozen.addEventListener('wheel', (e) => { this.scroller.scrollLeft += e.deltaX; this.scroller.scrollTop += e.deltaY; }, { passive: true });
+    this.frozen.addEventListener(
+      'wheel',
+      (e) => {
+        this.scroller.scrollLeft += e.deltaX;
+        this.scroller.scrollTop += e.deltaY;
+      },
+      { passive: true },
+    );
     this.root.addEventListener('dblclick', (e) => e.target !== this.editor && this.startEdit(null));
     this.scroller.addEventListener('keydown', (e) => this.onKey(e));
     this.editor.addEventListener('keydown', (e) => this.onEditorKey(e));
@@ -107,7 +131,13 @@ export class Grid {
     const same = keepPosition && this.sheet?.name === sheet.name;
     if (!same || sheet.frozenRows !== this.sheet?.frozenRows) {
       // Another sheet (or other frozen rows): every keyed element is placed afresh.
-      for (const [pool, parent] of [[this.colPool, this.colInner], [this.rowPool, this.rowInner], [this.rowFrozenPool, this.rowFrozen], [this.frozenPool, this.frozenCells], [this.cellPool, this.cells]] as const) {
+      for (const [pool, parent] of [
+        [this.colPool, this.colInner],
+        [this.rowPool, this.rowInner],
+        [this.rowFrozenPool, this.rowFrozen],
+        [this.frozenPool, this.frozenCells],
+        [this.cellPool, this.cells],
+      ] as const) {
         pool.clear();
         parent.replaceChildren();
       }
@@ -205,7 +235,13 @@ export class Grid {
 
   /** Shows exactly the keys `want` in `parent`, each in its own element: an element keeps its key while it stays in
    * view, so scrolling only refills the rows (or headers) that came into view. */
-  private keyed(parent: HTMLElement, pool: Map<number, HTMLElement>, want: number[], make: () => HTMLElement, place: (el: HTMLElement, key: number) => void): HTMLElement[] {
+  private keyed(
+    parent: HTMLElement,
+    pool: Map<number, HTMLElement>,
+    want: number[],
+    make: () => HTMLElement,
+    place: (el: HTMLElement, key: number) => void,
+  ): HTMLElement[] {
     const keep = new Set(want);
     const free: HTMLElement[] = [];
     for (const [k, el] of pool) {
@@ -234,7 +270,8 @@ export class Grid {
     const sl = this.scroller.scrollLeft;
     const st = this.scroller.scrollTop;
     const sel = this.selection;
-    const inSel = (r: number, c: number) => (r < 0 || (r >= sel.r && r < sel.r + sel.nr)) && (c < 0 || (c >= sel.c && c < sel.c + sel.nc));
+    const inSel = (r: number, c: number) =>
+      (r < 0 || (r >= sel.r && r < sel.r + sel.nr)) && (c < 0 || (c >= sel.c && c < sel.c + sel.nc));
     const head = (cls: string) => () => h('div', { class: cls });
     const mark = (el: HTMLElement & { _on?: boolean }, on: boolean) => {
       if (el._on !== on) el.classList.toggle('on', (el._on = on));
@@ -263,12 +300,16 @@ export class Grid {
     let loaded = true;
     if (!this.frozenCells.isConnected) this.frozen.replaceChildren(this.frozenCells);
     this.frozenCells.style.transform = `translateX(${-sl}px)`;
-    this.keyed(this.frozenCells, this.frozenPool, frozenKeys, head('grow'), (el, r) => (el.style.top = `${r * ROW_H}px`)).forEach((row, r) => {
-      loaded = this.fillRow(row, r, c0, nc) && loaded;
-    });
-    this.keyed(this.cells, this.cellPool, rowKeys, head('grow'), (el, r) => (el.style.top = `${(r - f) * ROW_H}px`)).forEach((row, i) => {
-      loaded = this.fillRow(row, rowKeys[i], c0, nc) && loaded;
-    });
+    this.keyed(this.frozenCells, this.frozenPool, frozenKeys, head('grow'), (el, r) => (el.style.top = `${r * ROW_H}px`)).forEach(
+      (row, r) => {
+        loaded = this.fillRow(row, r, c0, nc) && loaded;
+      },
+    );
+    this.keyed(this.cells, this.cellPool, rowKeys, head('grow'), (el, r) => (el.style.top = `${(r - f) * ROW_H}px`)).forEach(
+      (row, i) => {
+        loaded = this.fillRow(row, rowKeys[i], c0, nc) && loaded;
+      },
+    );
     this.placeSelection();
     if (loaded && nr > 0) this.root.dataset.ready = '1';
     this.root.dataset.first = String(r0);
@@ -327,11 +368,13 @@ export class Grid {
     if (this.focusCell.r >= f) {
       const top = (this.focusCell.r - f) * ROW_H;
       if (top < this.scroller.scrollTop) this.scroller.scrollTop = top;
-      else if (top + ROW_H > this.scroller.scrollTop + this.scroller.clientHeight) this.scroller.scrollTop = top + ROW_H - this.scroller.clientHeight;
+      else if (top + ROW_H > this.scroller.scrollTop + this.scroller.clientHeight)
+        this.scroller.scrollTop = top + ROW_H - this.scroller.clientHeight;
     }
     const left = this.focusCell.c * COL_W;
     if (left < this.scroller.scrollLeft) this.scroller.scrollLeft = left;
-    else if (left + COL_W > this.scroller.scrollLeft + this.scroller.clientWidth) this.scroller.scrollLeft = left + COL_W - this.scroller.clientWidth;
+    else if (left + COL_W > this.scroller.scrollLeft + this.scroller.clientWidth)
+      this.scroller.scrollLeft = left + COL_W - this.scroller.clientWidth;
     this.schedule();
   }
 
@@ -339,7 +382,13 @@ export class Grid {
     if (this.editing || !this.sheet) return;
     const page = Math.max(1, Math.floor(this.scroller.clientHeight / ROW_H) - 1);
     const moves: Record<string, [number, number]> = {
-      ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, 1], PageDown: [page, 0], PageUp: [-page, 0],
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+      Tab: [0, 1],
+      PageDown: [page, 0],
+      PageUp: [-page, 0],
     };
     const m = moves[e.key];
     const { r, c } = this.focusCell;
@@ -400,7 +449,14 @@ export class Grid {
     this.cache.poke(r, c, value);
     this.schedule();
     try {
-      await postJson('/api/edit', { id: this.host.documentId(), sheet: this.sheet!.name, row: r + 1, col: c + 1, value, user: this.host.user() });
+      await postJson('/api/edit', {
+        id: this.host.documentId(),
+        sheet: this.sheet!.name,
+        row: r + 1,
+        col: c + 1,
+        value,
+        user: this.host.user(),
+      });
     } catch (e) {
       this.host.onError(`Edit failed: ${(e as Error).message}`);
     }

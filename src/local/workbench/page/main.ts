@@ -60,9 +60,11 @@ const menubar = new MenuBar((fn, caption) => void runMenu(fn, caption));
 function handleUi(e: UiEvent): void {
   if (handled.has(e.seq)) return;
   handled.add(e.seq);
-  if (e.action === 'menu' || e.action === 'addonMenu' || e.action === 'createAddonMenu') menubar.setAddonMenu(parseMenu(e.payload));
+  if (e.action === 'menu' || e.action === 'addonMenu' || e.action === 'createAddonMenu')
+    menubar.setAddonMenu(parseMenu(e.payload));
   else if (e.action === 'showSidebar' || e.action === 'sidebar') openSidebar(htmlPayload(e.payload));
-  else if (e.action === 'showModalDialog' || e.action === 'showModelessDialog' || e.action === 'dialog') openDialog(htmlPayload(e.payload));
+  else if (e.action === 'showModalDialog' || e.action === 'showModelessDialog' || e.action === 'dialog')
+    openDialog(htmlPayload(e.payload));
   else if (e.action === 'toast') toast(e.payload);
 }
 
@@ -121,7 +123,18 @@ function renderTabs(): void {
   const tabs = byId('tabs');
   tabs.replaceChildren(
     ...(doc?.sheets ?? []).map((s) =>
-      h('button', { class: `tab${s.name === sheetName ? ' on' : ''}`, 'data-sheet': s.name, onclick: () => { sheetName = s.name; void loadDoc(false); } }, s.name),
+      h(
+        'button',
+        {
+          class: `tab${s.name === sheetName ? ' on' : ''}`,
+          'data-sheet': s.name,
+          onclick: () => {
+            sheetName = s.name;
+            void loadDoc(false);
+          },
+        },
+        s.name,
+      ),
     ),
   );
 }
@@ -159,7 +172,11 @@ function identitySelect(users: DemoUser[]): HTMLSelectElement {
     'select',
     { id: 'identity', title: 'Act as (Session.getActiveUser())' },
     ...[...groups].map(([cap, us]) =>
-      h('optgroup', { label: cap }, ...us.map((u) => h('option', { value: u.email, selected: u.email === user }, `${u.name} · ${u.role}`))),
+      h(
+        'optgroup',
+        { label: cap },
+        ...us.map((u) => h('option', { value: u.email, selected: u.email === user }, `${u.name} · ${u.role}`)),
+      ),
     ),
   ) as HTMLSelectElement;
   sel.addEventListener('change', () => {
@@ -179,27 +196,60 @@ function identitySelect(users: DemoUser[]): HTMLSelectElement {
 function layout(st: State): void {
   const app = byId('app');
   app.replaceChildren(
-    h('header', { class: 'top' },
+    h(
+      'header',
+      { class: 'top' },
       h('div', { class: 'logo', title: 'DataDesk workbench' }, h('div', { class: 'logo-sheet' })),
-      h('div', { class: 'titles' },
-        h('div', { class: 'title-row' }, h('span', { id: 'doc-title', class: 'doc-title' }, 'DataDesk Demo'), h('span', { class: 'badge' }, 'offline workbench')),
-        menubar.root),
-      h('div', { class: 'wb-tools' },
+      h(
+        'div',
+        { class: 'titles' },
+        h(
+          'div',
+          { class: 'title-row' },
+          h('span', { id: 'doc-title', class: 'doc-title' }, 'DataDesk Demo'),
+          h('span', { class: 'badge' }, 'offline workbench'),
+        ),
+        menubar.root,
+      ),
+      h(
+        'div',
+        { class: 'wb-tools' },
         h('span', { id: 'exec-status', class: 'exec-status' }),
         h('button', { id: 'btn-drive', class: 'wb-btn', onclick: () => void togglePanel('drive', reloadClock) }, 'Drive'),
-        h('button', { id: 'btn-clock', class: 'wb-btn', onclick: () => void togglePanel('clock', reloadClock) }, 'Clock & triggers'),
+        h(
+          'button',
+          { id: 'btn-clock', class: 'wb-btn', onclick: () => void togglePanel('clock', reloadClock) },
+          'Clock & triggers',
+        ),
         h('button', { id: 'btn-outbox', class: 'wb-btn', onclick: () => void togglePanel('outbox', reloadClock) }, 'Outbox'),
         h('span', { id: 'clock-now', class: 'clock', title: 'Emulated time (Asia/Jakarta)' }),
         h('label', { class: 'who' }, 'Act as ', identitySelect(st.users)),
-        h('div', { id: 'avatar', class: 'avatar', title: user }, user[0]?.toUpperCase() ?? '?'))),
-    h('div', { class: 'formula-bar' }, h('div', { id: 'namebox', class: 'namebox' }, 'A1'), h('div', { class: 'fx' }, 'fx'), h('div', { id: 'formula', class: 'formula' })),
-    h('main', { class: 'body' },
+        h('div', { id: 'avatar', class: 'avatar', title: user }, user[0]?.toUpperCase() ?? '?'),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'formula-bar' },
+      h('div', { id: 'namebox', class: 'namebox' }, 'A1'),
+      h('div', { class: 'fx' }, 'fx'),
+      h('div', { id: 'formula', class: 'formula' }),
+    ),
+    h(
+      'main',
+      { class: 'body' },
       h('aside', { id: 'panel-drive', class: 'panel', hidden: true }),
       h('aside', { id: 'panel-clock', class: 'panel', hidden: true }),
       h('aside', { id: 'panel-outbox', class: 'panel', hidden: true }),
       h('div', { class: 'sheet-area' }, grid.root),
-      h('aside', { id: 'sidebar', class: 'sidebar', hidden: true })),
-    h('footer', { class: 'tabs-bar' }, h('button', { class: 'tab-add', disabled: true, title: 'Add sheet' }, '+'), h('div', { id: 'tabs', class: 'tabs' }), h('div', { id: 'notice', class: 'notice', hidden: true })),
+      h('aside', { id: 'sidebar', class: 'sidebar', hidden: true }),
+    ),
+    h(
+      'footer',
+      { class: 'tabs-bar' },
+      h('button', { class: 'tab-add', disabled: true, title: 'Add sheet' }, '+'),
+      h('div', { id: 'tabs', class: 'tabs' }),
+      h('div', { id: 'notice', class: 'notice', hidden: true }),
+    ),
     h('div', { id: 'dialog-layer', class: 'layer', hidden: true }),
     h('div', { id: 'alert-layer', class: 'layer', hidden: true }),
     h('div', { id: 'toast', class: 'toast', hidden: true }),

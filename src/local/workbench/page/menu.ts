@@ -14,8 +14,11 @@ export function parseMenu(payload: unknown): { title: string; items: MenuEntry[]
   const conv = (x: unknown): MenuEntry => {
     if (x === null || x === undefined) return { caption: '', fn: null, items: null, separator: true };
     const e = x as Record<string, unknown>;
-    if (e.separator === true || e.type === 'separator' || e.kind === 'separator') return { caption: '', fn: null, items: null, separator: true };
-    const sub = (e.items ?? e.subMenu ?? e.submenu ?? (e.menu as Record<string, unknown> | undefined)?.items) as unknown[] | undefined;
+    if (e.separator === true || e.type === 'separator' || e.kind === 'separator')
+      return { caption: '', fn: null, items: null, separator: true };
+    const sub = (e.items ?? e.subMenu ?? e.submenu ?? (e.menu as Record<string, unknown> | undefined)?.items) as
+      | unknown[]
+      | undefined;
     return {
       caption: String(e.caption ?? e.name ?? e.title ?? ''),
       fn: (e.fn ?? e.functionName ?? e.function ?? null) as string | null,
@@ -39,7 +42,19 @@ export class MenuBar {
       'div',
       { class: 'menubar', role: 'menubar' },
       ...TOP.map((t) =>
-        h('button', { class: 'top', id: `menu-${t.toLowerCase()}`, disabled: t !== 'Extensions', onclick: (e: Event) => { e.stopPropagation(); this.toggle(); } }, t),
+        h(
+          'button',
+          {
+            class: 'top',
+            id: `menu-${t.toLowerCase()}`,
+            disabled: t !== 'Extensions',
+            onclick: (e: Event) => {
+              e.stopPropagation();
+              this.toggle();
+            },
+          },
+          t,
+        ),
       ),
     );
     document.addEventListener('click', () => this.close());
@@ -60,7 +75,12 @@ export class MenuBar {
   private toggle(): void {
     if (document.getElementById('menu-popup')) return this.close();
     const anchor = byId('menu-extensions').getBoundingClientRect();
-    const addon = h('div', { class: 'menu-item has-sub', 'data-submenu': 'addon', tabindex: 0 }, this.menu?.title || 'DataDesk', h('span', { class: 'arrow' }, '▸'));
+    const addon = h(
+      'div',
+      { class: 'menu-item has-sub', 'data-submenu': 'addon', tabindex: 0 },
+      this.menu?.title || 'DataDesk',
+      h('span', { class: 'arrow' }, '▸'),
+    );
     const pop = h(
       'div',
       { id: 'menu-popup', class: 'menu', role: 'menu', style: `left:${anchor.left}px;top:${anchor.bottom}px` },
@@ -81,7 +101,9 @@ export class MenuBar {
   private openSub(anchor: HTMLElement, all: MenuEntry[], id: string): void {
     document.getElementById(id)?.remove();
     // Sheets draws one line for adjacent separators and none at either end.
-    const items = all.filter((it, i) => !it.separator || (i > 0 && !all[i - 1].separator && all.slice(i + 1).some((x) => !x.separator)));
+    const items = all.filter(
+      (it, i) => !it.separator || (i > 0 && !all[i - 1].separator && all.slice(i + 1).some((x) => !x.separator)),
+    );
     const r = anchor.getBoundingClientRect();
     const entries = items.map((it) => {
       if (it.separator) return h('div', { class: 'menu-sep' });
@@ -90,7 +112,20 @@ export class MenuBar {
         sub.addEventListener('mouseenter', () => this.openSub(sub, it.items!, `${id}-sub`));
         return sub;
       }
-      return h('div', { class: 'menu-item', role: 'menuitem', tabindex: 0, 'data-fn': it.fn ?? '', onclick: () => { this.close(); if (it.fn) this.onItem(it.fn, it.caption); } }, it.caption);
+      return h(
+        'div',
+        {
+          class: 'menu-item',
+          role: 'menuitem',
+          tabindex: 0,
+          'data-fn': it.fn ?? '',
+          onclick: () => {
+            this.close();
+            if (it.fn) this.onItem(it.fn, it.caption);
+          },
+        },
+        it.caption,
+      );
     });
     if (!entries.length) entries.push(h('div', { class: 'menu-item disabled' }, this.status || 'The add-on built no menu items'));
     const sub = h('div', { id, class: 'menu', role: 'menu', style: `left:${r.right - 2}px;top:${r.top - 6}px` }, ...entries);

@@ -2,11 +2,47 @@
 import { h, byId, wib, bytes } from './dom';
 import { getJson, postJson } from './api';
 
-interface DriveItem { id: string; name: string; kind: 'folder' | 'file'; mimeType: string; size: number; updated: string; trashed: boolean }
-interface DriveListing { folder: { id: string; name: string }; path: Array<{ id: string; name: string }>; items: DriveItem[] }
-interface TriggerInfo { id: string; fn: string; kind: string; description: string; user: string; nextRun: string | null }
-interface TickRun { fn: string; at: string; user: string; ok: boolean; error: string | null; durationMs: number; logs: string[] }
-interface MailItem { id: string; to: string; subject: string; body: string; htmlBody: string | null; sentAt: string; from: string; attachments: Array<{ name: string; mimeType: string; size: number }> }
+interface DriveItem {
+  id: string;
+  name: string;
+  kind: 'folder' | 'file';
+  mimeType: string;
+  size: number;
+  updated: string;
+  trashed: boolean;
+}
+interface DriveListing {
+  folder: { id: string; name: string };
+  path: Array<{ id: string; name: string }>;
+  items: DriveItem[];
+}
+interface TriggerInfo {
+  id: string;
+  fn: string;
+  kind: string;
+  description: string;
+  user: string;
+  nextRun: string | null;
+}
+interface TickRun {
+  fn: string;
+  at: string;
+  user: string;
+  ok: boolean;
+  error: string | null;
+  durationMs: number;
+  logs: string[];
+}
+interface MailItem {
+  id: string;
+  to: string;
+  subject: string;
+  body: string;
+  htmlBody: string | null;
+  sentAt: string;
+  from: string;
+  attachments: Array<{ name: string; mimeType: string; size: number }>;
+}
 
 export type PanelName = 'drive' | 'clock' | 'outbox';
 
@@ -20,7 +56,13 @@ function fail(p: HTMLElement, e: Error): void {
 }
 
 function head(title: string, name: PanelName, ...extra: Node[]): HTMLElement {
-  return h('div', { class: 'panel-head' }, h('h2', {}, title), ...extra, h('button', { class: 'x', title: 'Close', onclick: () => closePanels() }, '×'));
+  return h(
+    'div',
+    { class: 'panel-head' },
+    h('h2', {}, title),
+    ...extra,
+    h('button', { class: 'x', title: 'Close', onclick: () => closePanels() }, '×'),
+  );
 }
 
 export function closePanels(): void {
@@ -48,7 +90,13 @@ export async function refreshOpenPanel(reloadClock: () => void): Promise<void> {
 }
 
 const ICON: Array<[RegExp, string, string]> = [
-  [/spreadsheet|excel|sheet/, 'XLS', 'x'], [/csv/, 'CSV', 'x'], [/pdf/, 'PDF', 'p'], [/^image\//, 'IMG', 'i'], [/zip/, 'ZIP', 'z'], [/json/, 'JSON', 't'], [/text/, 'TXT', 't'],
+  [/spreadsheet|excel|sheet/, 'XLS', 'x'],
+  [/csv/, 'CSV', 'x'],
+  [/pdf/, 'PDF', 'p'],
+  [/^image\//, 'IMG', 'i'],
+  [/zip/, 'ZIP', 'z'],
+  [/json/, 'JSON', 't'],
+  [/text/, 'TXT', 't'],
 ];
 /** A small type badge (text, so it needs no icon font). */
 function icon(it: DriveItem): HTMLElement {
@@ -62,7 +110,11 @@ export async function showDrive(folderId: string | null, trash: boolean): Promis
   p.dataset.loaded = '0';
   p.dataset.folder = folderId ?? '';
   p.dataset.trash = trash ? '1' : '';
-  const toggle = h('button', { id: 'drive-trash', class: trash ? 'on' : '', onclick: () => void showDrive(null, !trash) }, trash ? 'My Drive' : 'Trash');
+  const toggle = h(
+    'button',
+    { id: 'drive-trash', class: trash ? 'on' : '', onclick: () => void showDrive(null, !trash) },
+    trash ? 'My Drive' : 'Trash',
+  );
   p.replaceChildren(head(trash ? 'Drive · Trash' : 'Drive', 'drive', toggle));
   try {
     let items: DriveItem[];
@@ -71,28 +123,69 @@ export async function showDrive(folderId: string | null, trash: boolean): Promis
       const l = await getJson<DriveListing>(`/api/drive${folderId ? `?folder=${encodeURIComponent(folderId)}` : ''}`);
       items = l.items;
       p.append(
-        h('div', { class: 'crumbs', id: 'drive-path' }, ...l.path.flatMap((c, i) => [
-          i ? h('span', { class: 'sep' }, '›') : null,
-          h('a', { href: '#', onclick: (e: Event) => { e.preventDefault(); void showDrive(c.id, false); } }, c.name),
-        ]).filter((x): x is HTMLElement => !!x)),
+        h(
+          'div',
+          { class: 'crumbs', id: 'drive-path' },
+          ...l.path
+            .flatMap((c, i) => [
+              i ? h('span', { class: 'sep' }, '›') : null,
+              h(
+                'a',
+                {
+                  href: '#',
+                  onclick: (e: Event) => {
+                    e.preventDefault();
+                    void showDrive(c.id, false);
+                  },
+                },
+                c.name,
+              ),
+            ])
+            .filter((x): x is HTMLElement => !!x),
+        ),
       );
     }
     const SHOWN = 500;
     const rows = items.slice(0, SHOWN).map((it) => {
       const url = `/api/drive/file?id=${encodeURIComponent(it.id)}`;
       const view = `/api/drive/view?id=${encodeURIComponent(it.id)}`;
-      const name = it.kind === 'folder' && !trash
-        ? h('a', { href: '#', class: 'drive-name', onclick: (e: Event) => { e.preventDefault(); void showDrive(it.id, false); } }, it.name)
-        : h('a', { href: view, target: '_blank', rel: 'noopener', class: 'drive-name drive-open' }, it.name);
+      const name =
+        it.kind === 'folder' && !trash
+          ? h(
+              'a',
+              {
+                href: '#',
+                class: 'drive-name',
+                onclick: (e: Event) => {
+                  e.preventDefault();
+                  void showDrive(it.id, false);
+                },
+              },
+              it.name,
+            )
+          : h('a', { href: view, target: '_blank', rel: 'noopener', class: 'drive-name drive-open' }, it.name);
       return h(
         'div',
         { class: 'drive-item', 'data-kind': it.kind, 'data-name': it.name, 'data-id': it.id },
         icon(it),
-        h('div', { class: 'drive-main' }, name, h('div', { class: 'muted' }, `${it.kind === 'file' ? `${bytes(it.size)} · ` : ''}${it.updated ? wib(it.updated) : ''}`)),
-        it.kind === 'file' ? h('a', { href: `${url}&download=1`, class: 'drive-download', title: 'Download', download: it.name }, '⤓') : null,
+        h(
+          'div',
+          { class: 'drive-main' },
+          name,
+          h('div', { class: 'muted' }, `${it.kind === 'file' ? `${bytes(it.size)} · ` : ''}${it.updated ? wib(it.updated) : ''}`),
+        ),
+        it.kind === 'file'
+          ? h('a', { href: `${url}&download=1`, class: 'drive-download', title: 'Download', download: it.name }, '⤓')
+          : null,
       );
     });
-    p.append(h('div', { class: 'drive-list' }, ...(rows.length ? rows : [h('div', { class: 'muted empty' }, trash ? 'Trash is empty' : 'This folder is empty')])));
+    p.append(
+      h(
+        'div',
+        { class: 'drive-list' },
+        ...(rows.length ? rows : [h('div', { class: 'muted empty' }, trash ? 'Trash is empty' : 'This folder is empty')]),
+      ),
+    );
     if (items.length > SHOWN) p.append(h('div', { class: 'muted empty' }, `Showing ${SHOWN} of ${items.length} items.`));
     p.dataset.loaded = '1';
   } catch (e) {
@@ -115,7 +208,10 @@ function nextSecond(iso: string): string {
   let t = Date.UTC(y, m, 2, 2 - 7, 0, 0);
   if (t <= now.getTime()) {
     m += 1;
-    if (m > 11) { m = 0; y += 1; }
+    if (m > 11) {
+      m = 0;
+      y += 1;
+    }
     t = Date.UTC(y, m, 2, 2 - 7, 0, 0);
   }
   return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -125,34 +221,69 @@ export async function showClock(reloadClock: () => void): Promise<void> {
   const p = panel('clock');
   p.dataset.loaded = '0';
   const st = await getJson<{ now: string }>('/api/triggers');
-  const input = h('input', { id: 'clock-to', type: 'text', value: isoLocalPlus(st.now, 3600_000), spellcheck: 'false' }) as HTMLInputElement;
+  const input = h('input', {
+    id: 'clock-to',
+    type: 'text',
+    value: isoLocalPlus(st.now, 3600_000),
+    spellcheck: 'false',
+  }) as HTMLInputElement;
   const runs = h('div', { id: 'clock-runs', 'data-seq': String(clockSeq), 'data-state': 'idle' });
   const quick = (label: string, f: () => string) => h('button', { class: 'small', onclick: () => (input.value = f()) }, label);
   const nowIso = () => byId('clock-now').dataset.iso ?? st.now;
-  const advance = h('button', { id: 'clock-advance', class: 'primary', onclick: async () => {
-    runs.dataset.state = 'running';
-    runs.replaceChildren(h('div', { class: 'muted' }, 'Advancing the clock and running due triggers…'));
-    try {
-      const r = await postJson<{ now: string; runs: TickRun[] }>('/api/clock', { to: input.value.trim() });
-      runs.replaceChildren(
-        h('div', { class: 'muted' }, `Clock now ${wib(r.now)} · ${r.runs.length} trigger run(s)`),
-        ...r.runs.map((x) => h('div', { class: `run ${x.ok ? 'ok' : 'bad'}`, 'data-fn': x.fn, 'data-ok': x.ok ? '1' : '0', 'data-error': x.error ?? '' },
-          h('b', {}, x.fn), ` ${wib(x.at)} as ${x.user} · ${x.ok ? 'ok' : 'failed'} in ${x.durationMs} ms`,
-          x.error ? h('div', { class: 'err' }, x.error) : null,
-          x.logs.length ? h('pre', { class: 'logs' }, x.logs.slice(-20).join('\n')) : null)),
-      );
-    } catch (e) {
-      runs.replaceChildren(h('div', { class: 'panel-error' }, (e as Error).message));
-    }
-    runs.dataset.seq = String(++clockSeq);
-    runs.dataset.state = 'done';
-    reloadClock();
-    await showTriggers(reloadClock);
-  } }, 'Advance & fire due triggers');
+  const advance = h(
+    'button',
+    {
+      id: 'clock-advance',
+      class: 'primary',
+      onclick: async () => {
+        runs.dataset.state = 'running';
+        runs.replaceChildren(h('div', { class: 'muted' }, 'Advancing the clock and running due triggers…'));
+        try {
+          const r = await postJson<{ now: string; runs: TickRun[] }>('/api/clock', { to: input.value.trim() });
+          runs.replaceChildren(
+            h('div', { class: 'muted' }, `Clock now ${wib(r.now)} · ${r.runs.length} trigger run(s)`),
+            ...r.runs.map((x) =>
+              h(
+                'div',
+                {
+                  class: `run ${x.ok ? 'ok' : 'bad'}`,
+                  'data-fn': x.fn,
+                  'data-ok': x.ok ? '1' : '0',
+                  'data-error': x.error ?? '',
+                },
+                h('b', {}, x.fn),
+                ` ${wib(x.at)} as ${x.user} · ${x.ok ? 'ok' : 'failed'} in ${x.durationMs} ms`,
+                x.error ? h('div', { class: 'err' }, x.error) : null,
+                x.logs.length ? h('pre', { class: 'logs' }, x.logs.slice(-20).join('\n')) : null,
+              ),
+            ),
+          );
+        } catch (e) {
+          runs.replaceChildren(h('div', { class: 'panel-error' }, (e as Error).message));
+        }
+        runs.dataset.seq = String(++clockSeq);
+        runs.dataset.state = 'done';
+        reloadClock();
+        await showTriggers(reloadClock);
+      },
+    },
+    'Advance & fire due triggers',
+  );
   p.replaceChildren(
     head('Clock & triggers', 'clock'),
-    h('div', { class: 'field' }, h('label', { for: 'clock-to' }, 'Advance the emulated clock to (ISO time, UTC "Z" or with offset)'), input),
-    h('div', { class: 'quick' }, quick('+1 hour', () => isoLocalPlus(nowIso(), 3600_000)), quick('+1 day', () => isoLocalPlus(nowIso(), 86400_000)), quick('Next 2nd, 02:00 WIB', () => nextSecond(nowIso()))),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'clock-to' }, 'Advance the emulated clock to (ISO time, UTC "Z" or with offset)'),
+      input,
+    ),
+    h(
+      'div',
+      { class: 'quick' },
+      quick('+1 hour', () => isoLocalPlus(nowIso(), 3600_000)),
+      quick('+1 day', () => isoLocalPlus(nowIso(), 86400_000)),
+      quick('Next 2nd, 02:00 WIB', () => nextSecond(nowIso())),
+    ),
     advance,
     runs,
     h('h3', {}, 'Installed triggers'),
@@ -169,7 +300,15 @@ async function showTriggers(_reload: () => void): Promise<void> {
     const t = await getJson<{ now: string; triggers: TriggerInfo[] }>('/api/triggers');
     list.replaceChildren(
       ...(t.triggers.length
-        ? t.triggers.map((x) => h('div', { class: 'trigger', 'data-fn': x.fn }, h('b', {}, x.fn), ` · ${x.description || x.kind}`, h('div', { class: 'muted' }, `${x.user}${x.nextRun ? ` · next ${wib(x.nextRun)}` : ''}`)))
+        ? t.triggers.map((x) =>
+            h(
+              'div',
+              { class: 'trigger', 'data-fn': x.fn },
+              h('b', {}, x.fn),
+              ` · ${x.description || x.kind}`,
+              h('div', { class: 'muted' }, `${x.user}${x.nextRun ? ` · next ${wib(x.nextRun)}` : ''}`),
+            ),
+          )
         : [h('div', { class: 'muted empty' }, 'No installed triggers.')]),
     );
   } catch (e) {
@@ -192,31 +331,74 @@ export async function showOutbox(): Promise<void> {
     const { items } = await getJson<{ items: MailItem[] }>('/api/outbox');
     const rows = [...items].reverse().map((m) => {
       const body = h('div', { class: 'mail-body', hidden: true });
-      const item = h('div', { class: 'mail', 'data-subject': m.subject },
-        h('div', { class: 'mail-head', onclick: () => {
-          body.hidden = !body.hidden;
-          if (!body.hidden && !body.childElementCount) {
-            if (m.htmlBody) {
-              const f = h('iframe', { sandbox: '', title: m.subject }) as HTMLIFrameElement;
-              f.srcdoc = m.htmlBody;
-              body.append(f);
-            } else body.append(h('pre', {}, m.body));
-            if (m.attachments.length) {
-              body.append(h('div', { class: 'muted' }, 'Attachments:', ...m.attachments.map((a, i) =>
-                h('a', { class: 'attachment', href: `/api/outbox/attachment?id=${encodeURIComponent(m.id)}&i=${i}`, download: a.name }, `${a.name} (${bytes(a.size)})`))));
-            }
-          }
-        } }, h('b', {}, m.subject || '(no subject)'), h('div', { class: 'muted' }, `From ${m.from} · to ${m.to} · ${wib(m.sentAt)}`)),
-        body);
+      const item = h(
+        'div',
+        { class: 'mail', 'data-subject': m.subject },
+        h(
+          'div',
+          {
+            class: 'mail-head',
+            onclick: () => {
+              body.hidden = !body.hidden;
+              if (!body.hidden && !body.childElementCount) {
+                if (m.htmlBody) {
+                  const f = h('iframe', { sandbox: '', title: m.subject }) as HTMLIFrameElement;
+                  f.srcdoc = m.htmlBody;
+                  body.append(f);
+                } else body.append(h('pre', {}, m.body));
+                if (m.attachments.length) {
+                  body.append(
+                    h(
+                      'div',
+                      { class: 'muted' },
+                      'Attachments:',
+                      ...m.attachments.map((a, i) =>
+                        h(
+                          'a',
+                          {
+                            class: 'attachment',
+                            href: `/api/outbox/attachment?id=${encodeURIComponent(m.id)}&i=${i}`,
+                            download: a.name,
+                          },
+                          `${a.name} (${bytes(a.size)})`,
+                        ),
+                      ),
+                    ),
+                  );
+                }
+              }
+            },
+          },
+          h('b', {}, m.subject || '(no subject)'),
+          h('div', { class: 'muted' }, `From ${m.from} · to ${m.to} · ${wib(m.sentAt)}`),
+        ),
+        body,
+      );
       return item;
     });
-    p.append(h('div', { class: 'mail-list' }, ...(rows.length ? rows : [h('div', { class: 'muted empty' }, 'No mail sent yet.')])));
-    const hooks = (await getJson<{ items: Array<{ format: string; path: string; body: unknown; at: string }> }>('/api/webhooks')).items;
+    p.append(
+      h('div', { class: 'mail-list' }, ...(rows.length ? rows : [h('div', { class: 'muted empty' }, 'No mail sent yet.')])),
+    );
+    const hooks = (await getJson<{ items: Array<{ format: string; path: string; body: unknown; at: string }> }>('/api/webhooks'))
+      .items;
     p.append(
       h('h3', {}, 'Chat webhooks (stand-in)'),
       ...(hooks.length
-        ? [...hooks].reverse().map((w) => h('div', { class: 'mail hook', 'data-format': w.format },
-          h('div', { class: 'mail-head' }, h('b', {}, w.format), h('div', { class: 'muted' }, `${wib(w.at)} · ${w.path}`), h('pre', {}, hookText(w.body)))))
+        ? [...hooks]
+            .reverse()
+            .map((w) =>
+              h(
+                'div',
+                { class: 'mail hook', 'data-format': w.format },
+                h(
+                  'div',
+                  { class: 'mail-head' },
+                  h('b', {}, w.format),
+                  h('div', { class: 'muted' }, `${wib(w.at)} · ${w.path}`),
+                  h('pre', {}, hookText(w.body)),
+                ),
+              ),
+            )
         : [h('div', { class: 'muted empty' }, 'No alerts received yet.')]),
     );
     p.dataset.loaded = '1';

@@ -105,7 +105,10 @@ function styles(): string {
 
 /** Sheet names: at most 31 characters, none of []:*?/\ . */
 export function safeSheetName(name: string): string {
-  const s = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31).trim();
+  const s = name
+    .replace(/[[\]:*?/\\]/g, '_')
+    .slice(0, 31)
+    .trim();
   return s || 'Sheet1';
 }
 
@@ -131,7 +134,10 @@ export class XlsxStreamWriter {
   private done = false;
   private failure: Error | null = null;
 
-  constructor(private readonly columns: readonly XlsxColumn[], opts: XlsxOptions) {
+  constructor(
+    private readonly columns: readonly XlsxColumn[],
+    opts: XlsxOptions,
+  ) {
     if (!columns.length) throw new Error('xlsx: no columns');
     this.offset = opts.utcOffsetMinutes ?? 0;
     this.letters = columns.map((_, i) => columnLetter(i));

@@ -45,7 +45,8 @@ describe('CacheService (reference/cache/cache)', () => {
   });
 
   it('refuses expiry outside 1 s – 6 h, keys over 250 characters and values over 100 KB', async () => {
-    for (const s of [0, 21601]) expect((await rt.execute({ fn: 'put', args: ['x', 'y', s], script: S })).error!.message).toBe(BAD_EXPIRY);
+    for (const s of [0, 21601])
+      expect((await rt.execute({ fn: 'put', args: ['x', 'y', s], script: S })).error!.message).toBe(BAD_EXPIRY);
     await rt.call('put', ['x', 'y', 21600], { script: S });
     await rt.call('bigKey', [250], { script: S });
     expect((await rt.execute({ fn: 'bigKey', args: [251], script: S })).error!.message).toBe(KEY_TOO_LARGE);

@@ -67,13 +67,24 @@ describe('DriveApp (reference/drive/drive-app)', () => {
     const d = dir();
     const rt = new Runtime({ stateDir: d });
     rt.env.clock.advanceTo(new Date('2030-05-01T03:00:00Z'));
-    const ids = await rt.call<{ folder: string; file: string; root: string }>('mk', ['Reports', 'a.csv', 'x,y\n1,2'], { script: S, user: 'owner@x.id' });
+    const ids = await rt.call<{ folder: string; file: string; root: string }>('mk', ['Reports', 'a.csv', 'x,y\n1,2'], {
+      script: S,
+      user: 'owner@x.id',
+    });
     expect(ids.file).toMatch(/^1[A-Za-z0-9_-]{32}$/);
     await rt.close();
     const again = new Runtime({ stateDir: d });
     const f = await again.call<Record<string, unknown>>('read', [ids.file], { script: S });
-    expect(f).toMatchObject({ name: 'a.csv', text: 'x,y\n1,2', type: 'text/csv', size: 7, owner: 'owner@x.id', parent: 'Reports', trashed: false,
-      url: `https://drive.google.com/file/d/${ids.file}/view?usp=drivesdk` });
+    expect(f).toMatchObject({
+      name: 'a.csv',
+      text: 'x,y\n1,2',
+      type: 'text/csv',
+      size: 7,
+      owner: 'owner@x.id',
+      parent: 'Reports',
+      trashed: false,
+      url: `https://drive.google.com/file/d/${ids.file}/view?usp=drivesdk`,
+    });
     expect(String(f.created).startsWith('2030-05-01T03:00')).toBe(true);
     expect(await again.call('folder', [ids.root], { script: S })).toBe('My Drive');
     // bytes really live on disk, where the workbench reads them
@@ -98,15 +109,27 @@ describe('DriveApp (reference/drive/drive-app)', () => {
     // DriveApp's name listings include trashed files; callers filter with isTrashed() or "trashed = false"
     expect(await rt.call('byName', ['t.csv'], { script: S })).toEqual(['t.csv']);
     expect(await rt.call('search', ["title = 't.csv' and trashed = false"], { script: S })).toEqual([]);
-    expect(driveStore(rt.env).trashedItems().map((i) => i.name)).toEqual(['t.csv']);
+    expect(
+      driveStore(rt.env)
+        .trashedItems()
+        .map((i) => i.name),
+    ).toEqual(['t.csv']);
   });
 
   it('treats files in a trashed folder as trashed (Drive files.list `trashed`)', async () => {
     const rt = new Runtime({ stateDir: dir() });
     const ids = await rt.call<{ folder: string; file: string }>('mk', ['Gone', 'in.csv', 'a'], { script: S, user: 'o@x.id' });
     await rt.call('mk', ['Kept', 'out.csv', 'b'], { script: S, user: 'o@x.id' });
-    expect(await rt.call('trashFolder', [ids.folder, ids.file], { script: S, user: 'o@x.id' })).toEqual([true, ['out.csv'], ['in.csv']]);
-    expect(driveStore(rt.env).trashedItems().map((i) => i.name)).toEqual(['Gone']);
+    expect(await rt.call('trashFolder', [ids.folder, ids.file], { script: S, user: 'o@x.id' })).toEqual([
+      true,
+      ['out.csv'],
+      ['in.csv'],
+    ]);
+    expect(
+      driveStore(rt.env)
+        .trashedItems()
+        .map((i) => i.name),
+    ).toEqual(['Gone']);
   });
 
   it('refuses files over 50 MB, and over 10 MB when a mimeType is given (reference/drive/drive-app#createFile)', async () => {
@@ -125,8 +148,12 @@ describe('DriveApp (reference/drive/drive-app)', () => {
     const a = await rt.call<{ folder: string; file: string }>('mk', ['A', 'DC_Orders_AZKO_2030-04.xlsx', 'x'], { script: S });
     await rt.call('mk', ['B', 'DC_Orders_TOYS_2030-04.xlsx', 'y'], { script: S });
     expect(await rt.call('search', ["title contains 'orders_azko'"], { script: S })).toEqual(['DC_Orders_AZKO_2030-04.xlsx']);
-    expect(await rt.call('search', [`'${a.folder}' in parents and trashed = false`], { script: S })).toEqual(['DC_Orders_AZKO_2030-04.xlsx']);
-    expect(await rt.call('search', ["title = 'DC_Orders_TOYS_2030-04.xlsx' and mimeType = 'text/csv'"], { script: S })).toEqual(['DC_Orders_TOYS_2030-04.xlsx']);
+    expect(await rt.call('search', [`'${a.folder}' in parents and trashed = false`], { script: S })).toEqual([
+      'DC_Orders_AZKO_2030-04.xlsx',
+    ]);
+    expect(await rt.call('search', ["title = 'DC_Orders_TOYS_2030-04.xlsx' and mimeType = 'text/csv'"], { script: S })).toEqual([
+      'DC_Orders_TOYS_2030-04.xlsx',
+    ]);
     expect(await rt.call('search', ["mimeType = 'application/pdf'"], { script: S })).toEqual([]);
     expect(await rt.call('searchIn', [a.folder, "title contains 'DC_'"], { script: S })).toEqual(['DC_Orders_AZKO_2030-04.xlsx']);
     const bad = await rt.execute({ fn: 'search', args: ["modifiedDate > '2020-01-01' or title = 'x'"], script: S });
@@ -135,7 +162,10 @@ describe('DriveApp (reference/drive/drive-app)', () => {
 
   it('refuses writes into a folder made read-only from the host, and changes nothing', async () => {
     const rt = new Runtime({ stateDir: dir() });
-    const ids = await rt.call<{ folder: string; file: string }>('mk', ['Locked', 'old.csv', 'x'], { script: S, user: 'owner@x.id' });
+    const ids = await rt.call<{ folder: string; file: string }>('mk', ['Locked', 'old.csv', 'x'], {
+      script: S,
+      user: 'owner@x.id',
+    });
     const store = driveStore(rt.env);
     store.setWritable(ids.folder, false);
     for (const fn of ['writeInto', 'folderInto']) {
@@ -168,6 +198,14 @@ describe('DriveApp (reference/drive/drive-app)', () => {
     const a = await rt.call<{ folder: string; file: string }>('mk', ['Src', 'data.csv', 'a,b'], { script: S });
     const dest = await rt.call<{ folder: string }>('mk', ['Dest', 'other.csv', ''], { script: S });
     expect(await rt.call('copyMove', [a.file, dest.folder], { script: S })).toEqual([
-      'Copy of data.csv', 'named', dest.folder, 'from-blob.csv', 'text/csv', dest.folder, 'new,content', 11]);
+      'Copy of data.csv',
+      'named',
+      dest.folder,
+      'from-blob.csv',
+      'text/csv',
+      dest.folder,
+      'new,content',
+      11,
+    ]);
   });
 });

@@ -63,9 +63,16 @@ describe('Jdbc on a PostgreSQL server', () => {
     expect(r.counts['Jdbc.statement']).toBe(3);
   });
 
-  maybe('rollback leaves nothing and an execution\'s open transaction is rolled back at its end', async () => {
-    await rt.call('main', [], { script: conn + `function main() { var c = conn(); c.setAutoCommit(false); c.createStatement().executeUpdate('DELETE FROM t'); c.rollback(); }` });
-    await rt.call('main', [], { script: conn + `function main() { var c = conn(); c.setAutoCommit(false); c.createStatement().executeUpdate('DELETE FROM t'); }` });
+  maybe("rollback leaves nothing and an execution's open transaction is rolled back at its end", async () => {
+    await rt.call('main', [], {
+      script:
+        conn +
+        `function main() { var c = conn(); c.setAutoCommit(false); c.createStatement().executeUpdate('DELETE FROM t'); c.rollback(); }`,
+    });
+    await rt.call('main', [], {
+      script:
+        conn + `function main() { var c = conn(); c.setAutoCommit(false); c.createStatement().executeUpdate('DELETE FROM t'); }`,
+    });
     const n = await database(rt.env).query<{ n: string }>('SELECT count(*) AS n FROM t');
     expect(Number(n.rows[0].n)).toBe(1000);
   });
@@ -76,8 +83,14 @@ describe('Jdbc on a PostgreSQL server', () => {
     const db = database(rt.env);
     expect(db.kind).toBe('server');
     await db.exec('CREATE TABLE b (id int8, label text)');
-    expect(await db.bulkInsert('b', ['id', 'label'], Array.from({ length: 30000 }, (_, i) => [i, `l${i}`]))).toBe(30000);
-    await db.exec('INSERT INTO b SELECT g, \'g\' FROM generate_series(1, 100000) g');
+    expect(
+      await db.bulkInsert(
+        'b',
+        ['id', 'label'],
+        Array.from({ length: 30000 }, (_, i) => [i, `l${i}`]),
+      ),
+    ).toBe(30000);
+    await db.exec("INSERT INTO b SELECT g, 'g' FROM generate_series(1, 100000) g");
     const n = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM b');
     expect(n.rows[0].n).toBe(130000);
   });

@@ -91,10 +91,20 @@ describe('Jdbc on the embedded PostgreSQL', () => {
                 d: rs.getDate('d').getTime(), j: rs.getString('j'), u: rs.getString('u'), types: types, labels: labels, more: rs.next() };`,
     );
     expect(v).toEqual({
-      s: null, sNull: true, i: 0, iNull: true, l: 7, lNull: false, n: '2.50', b: true, d: Date.UTC(2025, 1, 3), j: '{"a": 1}',
+      s: null,
+      sNull: true,
+      i: 0,
+      iNull: true,
+      l: 7,
+      lNull: false,
+      n: '2.50',
+      b: true,
+      d: Date.UTC(2025, 1, 3),
+      j: '{"a": 1}',
       u: 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',
       types: ['text', 'int4', 'int8', 'varchar', 'numeric', 'bool', 'date', 'jsonb', 'uuid'],
-      labels: ['t', 'i', 'l', 'v', 'n', 'b', 'd', 'j', 'u'], more: false,
+      labels: ['t', 'i', 'l', 'v', 'n', 'b', 'd', 'j', 'u'],
+      more: false,
     });
   });
 
@@ -129,7 +139,9 @@ describe('Jdbc on the embedded PostgreSQL', () => {
   });
 
   it('closes connections at the end of an execution and rolls back what was not committed (platform-facts JDBC)', async () => {
-    await run(`var c = conn(); c.setAutoCommit(false); c.createStatement().executeUpdate("INSERT INTO items (id, name) VALUES (7777, 'left open')");`);
+    await run(
+      `var c = conn(); c.setAutoCommit(false); c.createStatement().executeUpdate("INSERT INTO items (id, name) VALUES (7777, 'left open')");`,
+    );
     const db = database(rt.env);
     const left = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM items WHERE id = 7777');
     expect(left.rows[0].n).toBe(0);
@@ -140,7 +152,7 @@ describe('Jdbc on the embedded PostgreSQL', () => {
     expect(err.error?.message).toBe('This connection has been closed.');
   });
 
-  it('serialises two concurrent executions\' transactions on the embedded database', async () => {
+  it("serialises two concurrent executions' transactions on the embedded database", async () => {
     await run(`conn().createStatement().execute('CREATE TABLE log (seq serial, who text, step int)')`);
     const script =
       HELPERS +
@@ -156,21 +168,43 @@ describe('Jdbc on the embedded PostgreSQL', () => {
     expect(['AAAAABBBBB', 'BBBBBAAAAA']).toContain(order);
   });
 
-  it('refuses a postgres:// URL and a wrong password with Apps Script\'s connection error (guides/jdbc; text unconfirmed)', async () => {
-    const bad = await rt.execute({ fn: 'main', script: `function main() { return Jdbc.getConnection('postgres://datadesk:datadesk@localhost:5432/datadesk'); }` });
-    expect(bad.error).toMatchObject({ name: 'Exception', message: 'Failed to establish a database connection. Check connection string, username and password.' });
-    const pw = await rt.execute({ fn: 'main', script: `function main() { return Jdbc.getConnection('${URL}', 'datadesk', 'wrong'); }` });
+  it("refuses a postgres:// URL and a wrong password with Apps Script's connection error (guides/jdbc; text unconfirmed)", async () => {
+    const bad = await rt.execute({
+      fn: 'main',
+      script: `function main() { return Jdbc.getConnection('postgres://datadesk:datadesk@localhost:5432/datadesk'); }`,
+    });
+    expect(bad.error).toMatchObject({
+      name: 'Exception',
+      message: 'Failed to establish a database connection. Check connection string, username and password.',
+    });
+    const pw = await rt.execute({
+      fn: 'main',
+      script: `function main() { return Jdbc.getConnection('${URL}', 'datadesk', 'wrong'); }`,
+    });
     expect(pw.error?.message).toBe('Failed to establish a database connection. Check connection string, username and password.');
-    const info = await rt.call('main', [], { script: `function main() { var c = Jdbc.getConnection('${URL}', { user: 'datadesk', password: 'datadesk' }); return c.isClosed(); }` });
+    const info = await rt.call('main', [], {
+      script: `function main() { var c = Jdbc.getConnection('${URL}', { user: 'datadesk', password: 'datadesk' }); return c.isClosed(); }`,
+    });
     expect(info).toBe(false);
   });
 
   it('reports SQL errors as the PostgreSQL driver does, a missing parameter, and what is not emulated', async () => {
-    const r = await rt.execute({ fn: 'main', script: HELPERS + `function main() { conn().createStatement().executeQuery('SELECT * FROM nope'); }` });
+    const r = await rt.execute({
+      fn: 'main',
+      script: HELPERS + `function main() { conn().createStatement().executeQuery('SELECT * FROM nope'); }`,
+    });
     expect(r.error?.message).toBe('ERROR: relation "nope" does not exist\n  Position: 15');
-    const p = await rt.execute({ fn: 'main', script: HELPERS + `function main() { var s = conn().prepareStatement('SELECT ?, ?'); s.setInt(1, 1); s.executeQuery(); }` });
+    const p = await rt.execute({
+      fn: 'main',
+      script: HELPERS + `function main() { var s = conn().prepareStatement('SELECT ?, ?'); s.setInt(1, 1); s.executeQuery(); }`,
+    });
     expect(p.error?.message).toBe('No value specified for parameter 2.');
-    const ne = await rt.execute({ fn: 'main', script: HELPERS + `function main() { var rs = conn().createStatement().executeQuery('SELECT 1'); rs.next(); rs.getBigDecimal(1); }` });
+    const ne = await rt.execute({
+      fn: 'main',
+      script:
+        HELPERS +
+        `function main() { var rs = conn().createStatement().executeQuery('SELECT 1'); rs.next(); rs.getBigDecimal(1); }`,
+    });
     expect(ne.error?.message).toBe('not emulated: JdbcResultSet.getBigDecimal');
     const nc = await rt.execute({ fn: 'main', script: HELPERS + `function main() { conn().prepareCall('x'); }` });
     expect(nc.error?.message).toBe('not emulated: JdbcConnection.prepareCall');
@@ -195,7 +229,9 @@ describe('Jdbc on the embedded PostgreSQL', () => {
     await database(rt.env).exec("CREATE TABLE big AS SELECT g AS id, 'n' || g AS name FROM generate_series(1, 50000) g");
     const r = await rt.execute({
       fn: 'main',
-      script: HELPERS + `function main() { var rs = conn().createStatement().executeQuery('SELECT id, name FROM big ORDER BY id'); var n = 0, s = 0;
+      script:
+        HELPERS +
+        `function main() { var rs = conn().createStatement().executeQuery('SELECT id, name FROM big ORDER BY id'); var n = 0, s = 0;
         while (rs.next()) { n++; s += rs.getLong(1); rs.getString(2); } return [n, s]; }`,
     });
     expect(r.value).toEqual([50000, (50000 * 50001) / 2]);
@@ -211,7 +247,7 @@ describe('Jdbc on the embedded PostgreSQL', () => {
     const back = await db.query<{ label: string; at: Date }>('SELECT label, at FROM bulk WHERE id = $1', [42]);
     expect(back.rows[0].label).toBe('say "hi", 42\n');
     expect(back.rows[0].at.getTime()).toBe(Date.UTC(2025, 0, 1) + 42);
-    await db.exec('INSERT INTO bulk (id, label) SELECT g, \'g\' FROM generate_series(1, 200000) g');
+    await db.exec("INSERT INTO bulk (id, label) SELECT g, 'g' FROM generate_series(1, 200000) g");
     const n = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM bulk');
     expect(n.rows[0].n).toBe(205000);
   });

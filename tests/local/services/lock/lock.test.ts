@@ -51,8 +51,17 @@ async function runPair(rt: Runtime, useLock: boolean) {
   ]);
   expect(a.error).toBeUndefined();
   expect(b.error).toBeUndefined();
-  const log = await rt.call<string>('read', [], { script: 'function read() { return PropertiesService.getScriptProperties().getProperty("log"); }' });
-  return { a, b, events: log.split(';').filter(Boolean).map((e) => ({ tag: e[0], dir: e[1], at: Number(e.slice(2)) })) };
+  const log = await rt.call<string>('read', [], {
+    script: 'function read() { return PropertiesService.getScriptProperties().getProperty("log"); }',
+  });
+  return {
+    a,
+    b,
+    events: log
+      .split(';')
+      .filter(Boolean)
+      .map((e) => ({ tag: e[0], dir: e[1], at: Number(e.slice(2)) })),
+  };
 }
 
 describe('LockService (reference/lock/lock-service)', () => {
@@ -79,7 +88,7 @@ describe('LockService (reference/lock/lock-service)', () => {
     expect([a.value, b.value]).toEqual([true, true]);
   });
 
-  it('waitLock throws Apps Script\'s timeout text; tryLock returns false', async () => {
+  it("waitLock throws Apps Script's timeout text; tryLock returns false", async () => {
     const rt = newRuntime();
     const holder = rt.execute({ fn: 'hold', args: [3000], script: APPEND });
     await untilHeld(rt);

@@ -28,9 +28,21 @@ describe('MailApp (reference/mail/mail-app)', () => {
     rt.env.on('event', (e: RuntimeEvent) => events.push(e));
     expect(await rt.call('full', [], { script: S, user: 'sender@x.id' })).toBe(DAILY_QUOTA - 4);
     const [m] = outboxStore(rt.env).list();
-    expect(m).toMatchObject({ from: 'sender@x.id', name: 'DataDesk', to: ['a@x.id', 'b@x.id'], cc: ['c@x.id'], bcc: ['d@x.id'],
-      replyTo: 'noreply@x.id', subject: 'Laporan', body: 'plain', htmlBody: '<b>html</b>' });
-    expect(m.attachments.map((a) => [a.name, a.contentType, a.size])).toEqual([['struk.csv', 'text/csv', 7], ['struk.csv', 'text/csv', 7]]);
+    expect(m).toMatchObject({
+      from: 'sender@x.id',
+      name: 'DataDesk',
+      to: ['a@x.id', 'b@x.id'],
+      cc: ['c@x.id'],
+      bcc: ['d@x.id'],
+      replyTo: 'noreply@x.id',
+      subject: 'Laporan',
+      body: 'plain',
+      htmlBody: '<b>html</b>',
+    });
+    expect(m.attachments.map((a) => [a.name, a.contentType, a.size])).toEqual([
+      ['struk.csv', 'text/csv', 7],
+      ['struk.csv', 'text/csv', 7],
+    ]);
     expect(readFileSync(outboxStore(rt.env).attachmentPath(m.id, 1), 'utf8')).toBe('a,b\n1,2');
     expect(events).toContainEqual({ type: 'change', scope: 'outbox', id: m.id });
   });

@@ -43,13 +43,17 @@ describe('PropertiesService (reference/properties/properties-service)', () => {
   });
 
   it('setProperties merges, or replaces all with deleteAllOthers; deleteProperty / deleteAllProperties', async () => {
-    expect(((await rt.call('bulk', [{ c: '3' }, false], { script: SCRIPT })) as { keys: string[] }).keys).toEqual(['a', 'b', 'c']);
+    expect(((await rt.call('bulk', [{ c: '3' }, false], { script: SCRIPT })) as { keys: string[] }).keys).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
     expect(await rt.call('bulk', [{ d: '4' }, true], { script: SCRIPT })).toEqual({ keys: ['d'], props: { d: '4' } });
     await rt.call('chain', [], { script: SCRIPT });
     expect(await rt.call('wipe', [], { script: SCRIPT })).toEqual([['d', 'b'], []]);
   });
 
-  it('refuses a value over 9 KB with Apps Script\'s quota error and changes nothing (guides/services/quotas)', async () => {
+  it("refuses a value over 9 KB with Apps Script's quota error and changes nothing (guides/services/quotas)", async () => {
     await rt.call('big', [9 * 1024], { script: SCRIPT });
     const r = await rt.execute({ fn: 'big', args: [9 * 1024 + 1], script: SCRIPT });
     expect(r.error).toMatchObject({ name: 'Exception', message: QUOTA_ERROR });

@@ -30,7 +30,7 @@ const newRuntime = () => new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-
 const as = (user: string, documentId: string | null) => ({ script: S, user, documentId });
 
 describe('ScriptApp triggers under the editor add-on rules', () => {
-  it('refuses a second time-driven trigger for the same user and document with Apps Script\'s text', async () => {
+  it("refuses a second time-driven trigger for the same user and document with Apps Script's text", async () => {
     const rt = newRuntime();
     const uid = await rt.call<string>('hourly', [], as('a@x.id', 'ss1'));
     expect(uid).toMatch(/^\d{19}$/);
@@ -41,8 +41,15 @@ describe('ScriptApp triggers under the editor add-on rules', () => {
     // another document, or another user, may have its own
     await rt.call('hourly', [], as('a@x.id', 'ss2'));
     await rt.call('hourly', [], as('b@x.id', 'ss1'));
-    expect(triggerStore(rt.env).list().map((t) => [t.owner, t.documentId, t.handler])).toEqual([
-      ['a@x.id', 'ss1', 'heartbeat'], ['a@x.id', 'ss2', 'heartbeat'], ['b@x.id', 'ss1', 'heartbeat']]);
+    expect(
+      triggerStore(rt.env)
+        .list()
+        .map((t) => [t.owner, t.documentId, t.handler]),
+    ).toEqual([
+      ['a@x.id', 'ss1', 'heartbeat'],
+      ['a@x.id', 'ss2', 'heartbeat'],
+      ['b@x.id', 'ss1', 'heartbeat'],
+    ]);
   });
 
   it('refuses everyMinutes: add-on time-driven triggers may recur at most once an hour', async () => {
@@ -61,13 +68,15 @@ describe('ScriptApp triggers under the editor add-on rules', () => {
     const again = await rt.execute({ fn: 'onEdit2', args: ['ss1'], ...as('a@x.id', 'ss1') });
     expect(again.error!.message).toMatch(/too many edit triggers in this document/);
     expect(await rt.call('list', ['ss1'], as('a@x.id', 'ss1'))).toEqual([
-      ['heartbeat', 'CLOCK', 'CLOCK', null, true], ['edited', 'ON_EDIT', 'SPREADSHEETS', 'ss1', false]]);
+      ['heartbeat', 'CLOCK', 'CLOCK', null, true],
+      ['edited', 'ON_EDIT', 'SPREADSHEETS', 'ss1', false],
+    ]);
     expect(await rt.call('list', ['ss1'], as('b@x.id', 'ss1'))).toEqual([]);
     const other = await rt.execute({ fn: 'onEdit2', args: ['ss9'], ...as('a@x.id', 'ss1') });
     expect(other.ok).toBe(false);
   });
 
-  it('persists triggers across a new Runtime; deleteTrigger removes only the caller\'s own', async () => {
+  it("persists triggers across a new Runtime; deleteTrigger removes only the caller's own", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dd-script-'));
     const rt = new Runtime({ stateDir: dir });
     await rt.call('hourly', [], as('a@x.id', 'ss1'));
@@ -76,7 +85,11 @@ describe('ScriptApp triggers under the editor add-on rules', () => {
     const rt2 = new Runtime({ stateDir: dir });
     expect(await rt2.call('project', [], as('a@x.id', 'ss1'))).toBe(1);
     expect(await rt2.call('removeAll', [], as('a@x.id', 'ss1'))).toBe(0);
-    expect(triggerStore(rt2.env).list().map((t) => t.owner)).toEqual(['b@x.id']);
+    expect(
+      triggerStore(rt2.env)
+        .list()
+        .map((t) => t.owner),
+    ).toEqual(['b@x.id']);
   });
 
   it('caps triggers at 20 per user per script (guides/services/quotas)', async () => {

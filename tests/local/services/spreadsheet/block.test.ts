@@ -20,7 +20,14 @@ describe('block reads and writes (guides/support/best-practices)', () => {
       for (var k = 0; k < back.length; k++) sum += back[k][19];
       return JSON.stringify({ n: back.length, w: back[0].length, first: back[0][0], last: back[9999][19], sum: sum, lastRow: sh.getLastRow() });
     }`);
-    expect(JSON.parse(value)).toEqual({ n: 10000, w: 20, first: 'SKU-0', last: 9999 * 20 + 19, sum: 20 * (9999 * 10000) / 2 + 19 * 10000, lastRow: 10000 });
+    expect(JSON.parse(value)).toEqual({
+      n: 10000,
+      w: 20,
+      first: 'SKU-0',
+      last: 9999 * 20 + 19,
+      sum: (20 * (9999 * 10000)) / 2 + 19 * 10000,
+      lastRow: 10000,
+    });
     expect(r.counts['Range.setValues']).toBe(1);
     expect(r.counts['Range.getValues']).toBe(1);
   }, 30_000);
@@ -42,7 +49,9 @@ describe('block reads and writes (guides/support/best-practices)', () => {
     const t0 = Date.now();
     const win = store.displayWindow(book.id, 'Sheet1', 99990, 0, 50, 3);
     expect(Date.now() - t0).toBeLessThan(1000);
-    expect(win).toEqual([...Array(10)].map((_, i) => [String(99990 + i), (99991 + i).toLocaleString('de-DE'), String(99992 + i)]));
+    expect(win).toEqual(
+      [...Array(10)].map((_, i) => [String(99990 + i), (99991 + i).toLocaleString('de-DE'), String(99992 + i)]),
+    );
     const model = store.sheet(book.id, 'Sheet1')!;
     expect(Array.isArray(model.rows[5])).toBe(true);
     expect(model.rows[5]).toEqual([...Array(20)].map((_, j) => 5 + j));

@@ -8,16 +8,25 @@ describe('Apps Script error texts', () => {
   it('setValues with the wrong number of rows', async () => {
     const { fail } = setup();
     const e = await fail(`function main() { SpreadsheetApp.getActiveSheet().getRange(1, 1, 3, 2).setValues([[1, 2], [3, 4]]); }`);
-    expect(e.message).toBe('The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.');
+    expect(e.message).toBe(
+      'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.',
+    );
     expect(e.name).toBe('Exception');
   });
 
   it('setValues with the wrong number of columns, and nothing is written', async () => {
     const { fail, run } = setup();
     const e = await fail(`function main() { SpreadsheetApp.getActiveSheet().getRange('A1:B2').setValues([[1, 2], [3]]); }`);
-    expect(e.message).toBe('The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.');
-    const { value } = await run<string>(`function main() { return JSON.stringify(SpreadsheetApp.getActiveSheet().getRange('A1:B2').getValues()); }`);
-    expect(JSON.parse(value)).toEqual([['', ''], ['', '']]);
+    expect(e.message).toBe(
+      'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
+    );
+    const { value } = await run<string>(
+      `function main() { return JSON.stringify(SpreadsheetApp.getActiveSheet().getRange('A1:B2').getValues()); }`,
+    );
+    expect(JSON.parse(value)).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
   });
 
   it('a range outside the sheet (a new sheet has 1000 rows × 26 columns)', async () => {
@@ -32,9 +41,13 @@ describe('Apps Script error texts', () => {
 
   it('a duplicate sheet name, on insertSheet and on setName', async () => {
     const { fail } = setup();
-    const e = await fail(`function main() { var ss = SpreadsheetApp.getActiveSpreadsheet(); ss.insertSheet('Data'); ss.insertSheet('Data'); }`);
+    const e = await fail(
+      `function main() { var ss = SpreadsheetApp.getActiveSpreadsheet(); ss.insertSheet('Data'); ss.insertSheet('Data'); }`,
+    );
     expect(e.message).toBe('A sheet with the name "Data" already exists. Please enter another name.');
-    const e2 = await fail(`function main() { var ss = SpreadsheetApp.getActiveSpreadsheet(); ss.insertSheet('Log').setName('Sheet1'); }`);
+    const e2 = await fail(
+      `function main() { var ss = SpreadsheetApp.getActiveSpreadsheet(); ss.insertSheet('Log').setName('Sheet1'); }`,
+    );
     expect(e2.message).toBe('A sheet with the name "Sheet1" already exists. Please enter another name.');
   });
 
@@ -57,9 +70,14 @@ describe('Apps Script error texts', () => {
     const other = store.create('Other');
     const e = await fail(`function main() { SpreadsheetApp.getActiveSpreadsheet(); }`, 'main', { authMode: 'NONE' });
     expect(e.message).toMatch(/^You do not have permission to call SpreadsheetApp.getActiveSpreadsheet/);
-    const { value } = await run<string>(`function main() { return SpreadsheetApp.getActiveSpreadsheet().getName(); }`, 'main', { authMode: 'LIMITED' });
+    const { value } = await run<string>(`function main() { return SpreadsheetApp.getActiveSpreadsheet().getName(); }`, 'main', {
+      authMode: 'LIMITED',
+    });
     expect(value).toBe('Test book');
-    const e2 = await fail(`function main(id) { SpreadsheetApp.openById(id); }`, 'main', { authMode: 'LIMITED', args: [other.id] });
+    const e2 = await fail(`function main(id) { SpreadsheetApp.openById(id); }`, 'main', {
+      authMode: 'LIMITED',
+      args: [other.id],
+    });
     expect(e2.message).toMatch(/^You do not have permission to call SpreadsheetApp.openById/);
   });
 

@@ -15,7 +15,11 @@ export function setup(stateDir = tempDir()) {
   const store = getSpreadsheetStore(rt.env);
   const book = store.create('Test book');
   /** Runs `fn` of `script` inside `book`; fails the test with the script's error. */
-  const run = async <T = unknown>(script: string, fn = 'main', opts: Partial<ExecOptions> = {}): Promise<{ value: T; r: ExecResult }> => {
+  const run = async <T = unknown>(
+    script: string,
+    fn = 'main',
+    opts: Partial<ExecOptions> = {},
+  ): Promise<{ value: T; r: ExecResult }> => {
     const r = await rt.execute({ fn, script, documentId: book.id, ...opts });
     if (!r.ok) throw new Error(`${r.error!.name}: ${r.error!.message}`);
     return { value: r.value as T, r };

@@ -27,7 +27,7 @@ describe('parseTyped (typing into a cell)', () => {
     expect(parseTyped('2025-01-02 07:00:30', 'id_ID')).toMatchObject({ format: 'yyyy-mm-dd hh:mm:ss' });
   });
 
-  it("formulas, booleans, apostrophes, empty strings and text", () => {
+  it('formulas, booleans, apostrophes, empty strings and text', () => {
     expect(parseTyped('=SUM(A1:A3)', 'id_ID')).toMatchObject({ kind: 'formula', formula: '=SUM(A1:A3)' });
     expect(parseTyped('true', 'id_ID')).toMatchObject({ value: true });
     expect(parseTyped("'=1+1", 'id_ID')).toEqual({ value: '=1+1', kind: 'text' });

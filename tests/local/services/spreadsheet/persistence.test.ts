@@ -35,7 +35,11 @@ describe('persistence', () => {
     });
     expect(r.ok).toBe(true);
     expect(JSON.parse(r.value as string)).toEqual({
-      d: [['Cluster', 'Alokasi', 'Tanggal'], ['CL-001', 'Rp 28.488.600', '2025-01-02'], ['', '56977200', '']],
+      d: [
+        ['Cluster', 'Alokasi', 'Tanggal'],
+        ['CL-001', 'Rp 28.488.600', '2025-01-02'],
+        ['', '56977200', ''],
+      ],
       date: true,
       frozen: 1,
       prot: ['log'],

@@ -14,7 +14,15 @@ describe('Sheet and Spreadsheet (reference/spreadsheet/sheet, …/spreadsheet)',
       sh.appendRow(['c', 3, 'extra']);
       return JSON.stringify({ v: sh.getDataRange().getValues(), max: [sh.getMaxRows(), sh.getMaxColumns()], last: [sh.getLastRow(), sh.getLastColumn()] });
     }`);
-    expect(JSON.parse(value)).toEqual({ v: [['a', 1, ''], ['b', 2, ''], ['c', 3, 'extra']], max: [3, 3], last: [3, 3] });
+    expect(JSON.parse(value)).toEqual({
+      v: [
+        ['a', 1, ''],
+        ['b', 2, ''],
+        ['c', 3, 'extra'],
+      ],
+      max: [3, 3],
+      last: [3, 3],
+    });
   });
 
   it('insertRowsAfter shifts rows down; deleteRows removes them; out-of-bounds rows are refused', async () => {
@@ -36,7 +44,9 @@ describe('Sheet and Spreadsheet (reference/spreadsheet/sheet, …/spreadsheet)',
     expect(big).toBe(1);
     const e = await fail(`function main() { SpreadsheetApp.getActiveSheet().deleteRows(300000, 5); }`);
     expect(e.message).toBe('Those rows are out of bounds.');
-    const e2 = await fail(`function main() { var sh = SpreadsheetApp.getActiveSheet(); sh.setFrozenRows(1); sh.deleteRows(2, sh.getMaxRows() - 1); }`);
+    const e2 = await fail(
+      `function main() { var sh = SpreadsheetApp.getActiveSheet(); sh.setFrozenRows(1); sh.deleteRows(2, sh.getMaxRows() - 1); }`,
+    );
     expect(e2.message).toBe('Sorry, it is not possible to delete all non-frozen rows.');
   });
 
@@ -85,7 +95,15 @@ describe('Sheet and Spreadsheet (reference/spreadsheet/sheet, …/spreadsheet)',
       return JSON.stringify({ names: names, active: active, after: ss.getSheets().map(function (s) { return s.getName(); }),
         active2: ss.getActiveSheet().getName(), missing: ss.getSheetByName('B'), n: ss.getNumSheets(), idx: ss.getSheetByName('Sheet1').getIndex() });
     }`);
-    expect(JSON.parse(value)).toEqual({ names: ['A', 'Sheet1', 'B'], active: 'A', after: ['A', 'Sheet1'], active2: 'Sheet1', missing: null, n: 2, idx: 2 });
+    expect(JSON.parse(value)).toEqual({
+      names: ['A', 'Sheet1', 'B'],
+      active: 'A',
+      after: ['A', 'Sheet1'],
+      active2: 'Sheet1',
+      missing: null,
+      n: 2,
+      idx: 2,
+    });
   });
 
   it('clear, frozen rows, hide/show and the spreadsheet settings', async () => {
@@ -115,17 +133,29 @@ describe('Sheet and Spreadsheet (reference/spreadsheet/sheet, …/spreadsheet)',
       p.removeEditors(['admin@datadesk.local']);
       p.addEditor('lead@example.com');
     }`);
-    const e = await fail(`function main() { SpreadsheetApp.getActiveSheet().getRange('B2').setValue('x'); }`, 'main', { user: 'someone@example.com' });
-    expect(e.message).toBe('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
-    const { value } = await run<string>(`function main() {
+    const e = await fail(`function main() { SpreadsheetApp.getActiveSheet().getRange('B2').setValue('x'); }`, 'main', {
+      user: 'someone@example.com',
+    });
+    expect(e.message).toBe(
+      'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+    );
+    const { value } = await run<string>(
+      `function main() {
       var sh = SpreadsheetApp.getActiveSheet();
       sh.getRange('B2').setValue('ok');
       sh.getRange('C1').setValue('free');
       var p = sh.getProtections(SpreadsheetApp.ProtectionType.RANGE)[0];
       return JSON.stringify([sh.getRange('B2').getValue(), p.getDescription(), p.getRange().getA1Notation(), p.canEdit(), String(p.getProtectionType())]);
-    }`, 'main', { user: 'lead@example.com' });
+    }`,
+      'main',
+      { user: 'lead@example.com' },
+    );
     expect(JSON.parse(value)).toEqual(['ok', 'Header', 'A1:B5', true, 'RANGE']);
-    const { value: v2 } = await run<string>(`function main() { SpreadsheetApp.getActiveSheet().getRange('C2').setValue(1); return 'ok'; }`, 'main', { user: 'someone@example.com' });
+    const { value: v2 } = await run<string>(
+      `function main() { SpreadsheetApp.getActiveSheet().getRange('C2').setValue(1); return 'ok'; }`,
+      'main',
+      { user: 'someone@example.com' },
+    );
     expect(v2).toBe('ok');
   });
 
@@ -157,8 +187,20 @@ describe('Sheet and Spreadsheet (reference/spreadsheet/sheet, …/spreadsheet)',
       return JSON.stringify({ byB: byB, byA: r.getValues() });
     }`);
     expect(JSON.parse(value)).toEqual({
-      byB: [['', '9'], ['a', '5'], ['a', '2'], ['b', '2'], ['c', '1,00']],
-      byA: [['a', 5], ['a', 2], ['b', 2], ['c', 1], ['', 9]],
+      byB: [
+        ['', '9'],
+        ['a', '5'],
+        ['a', '2'],
+        ['b', '2'],
+        ['c', '1,00'],
+      ],
+      byA: [
+        ['a', 5],
+        ['a', 2],
+        ['b', 2],
+        ['c', 1],
+        ['', 9],
+      ],
     });
   });
 });

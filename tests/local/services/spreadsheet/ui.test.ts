@@ -50,14 +50,24 @@ describe('Ui (reference/base/ui)', () => {
       asked.push(req);
       return { button: 'NO' };
     };
-    const { value } = await run<string>(`function main() {
+    const { value } = await run<string>(
+      `function main() {
       var ui = SpreadsheetApp.getUi();
       var b = ui.alert('Hapus data', 'Yakin? / Are you sure?', ui.ButtonSet.YES_NO);
       return JSON.stringify({ no: b === ui.Button.NO, yes: b === ui.Button.YES, name: String(b) });
-    }`, 'main', { user: 'mcot@example.com' });
+    }`,
+      'main',
+      { user: 'mcot@example.com' },
+    );
     expect(JSON.parse(value)).toEqual({ no: true, yes: false, name: 'NO' });
     expect(asked).toHaveLength(1);
-    expect(asked[0]).toMatchObject({ action: 'alert', title: 'Hapus data', message: 'Yakin? / Are you sure?', buttons: 'YES_NO', user: 'mcot@example.com' });
+    expect(asked[0]).toMatchObject({
+      action: 'alert',
+      title: 'Hapus data',
+      message: 'Yakin? / Are you sure?',
+      buttons: 'YES_NO',
+      user: 'mcot@example.com',
+    });
   });
 
   it('prompt returns a PromptResponse with the text and the button', async () => {
@@ -78,7 +88,10 @@ describe('Ui (reference/base/ui)', () => {
       return String(ui.alert('Selesai')) + '/' + String(ui.alert('Lanjut?', ui.ButtonSet.YES_NO_CANCEL));
     }`);
     expect(value).toBe('OK/YES');
-    expect(store.uiLog.map((e) => [e.message, e.answer, e.auto])).toEqual([['Selesai', 'OK', true], ['Lanjut?', 'YES', true]]);
+    expect(store.uiLog.map((e) => [e.message, e.answer, e.auto])).toEqual([
+      ['Selesai', 'OK', true],
+      ['Lanjut?', 'YES', true],
+    ]);
   });
 
   it('showSidebar is 300 px wide; showModalDialog keeps its size and title; toast is a ui event', async () => {

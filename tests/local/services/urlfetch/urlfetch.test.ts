@@ -43,7 +43,15 @@ beforeAll(async () => {
         res.end(Buffer.from([0x63, 0x61, 0x66, 0xe9]));
       } else {
         res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'X-Echo': 'yes' });
-        res.end(JSON.stringify({ method: req.method, url: req.url, type: req.headers['content-type'] ?? null, auth: req.headers.authorization ?? null, body }));
+        res.end(
+          JSON.stringify({
+            method: req.method,
+            url: req.url,
+            type: req.headers['content-type'] ?? null,
+            auth: req.headers.authorization ?? null,
+            body,
+          }),
+        );
       }
     });
   });
@@ -54,7 +62,8 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
 });
 
-const newRuntime = (settings: Record<string, string> = {}) => new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-fetch-')), settings });
+const newRuntime = (settings: Record<string, string> = {}) =>
+  new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-fetch-')), settings });
 const script = (body: string) => `var BASE = '${base}'; function main(a) { ${body} }`;
 
 describe('UrlFetchApp', () => {
@@ -75,7 +84,9 @@ describe('UrlFetchApp', () => {
   it('form-encodes an object payload with the default content type (url-fetch-app: payload)', async () => {
     const rt = newRuntime();
     const v = await rt.call<{ type: string; body: string }>('main', [], {
-      script: script(`return JSON.parse(UrlFetchApp.fetch(BASE + '/echo', { method: 'post', payload: { name: 'Budi Santoso', kota: 'Jakarta&Bogor' } }).getContentText());`),
+      script: script(
+        `return JSON.parse(UrlFetchApp.fetch(BASE + '/echo', { method: 'post', payload: { name: 'Budi Santoso', kota: 'Jakarta&Bogor' } }).getContentText());`,
+      ),
     });
     expect(v.type).toBe('application/x-www-form-urlencoded');
     expect(v.body).toBe('name=Budi+Santoso&kota=Jakarta%26Bogor');
@@ -88,7 +99,10 @@ describe('UrlFetchApp', () => {
         return [UrlFetchApp.fetch(BASE + '/echo', { method: 'put', payload: b }), UrlFetchApp.fetch(BASE + '/echo', { method: 'post', payload: [104, 105], contentType: 'text/plain' })]
           .map(function (r) { return JSON.parse(r.getContentText()); });`),
     });
-    expect(v.map((x) => [x.type, x.body])).toEqual([['text/csv', 'a,b\n1,2'], ['text/plain', 'hi']]);
+    expect(v.map((x) => [x.type, x.body])).toEqual([
+      ['text/csv', 'a,b\n1,2'],
+      ['text/plain', 'hi'],
+    ]);
   });
 
   it('fetchAll sends requests in parallel: 10 requests to a 300 ms server finish well under 3 s', async () => {
@@ -106,7 +120,7 @@ describe('UrlFetchApp', () => {
     expect(r.counts['UrlFetchApp.fetchAll']).toBe(1);
   });
 
-  it('throws Apps Script\'s error for a failed status, unless muteHttpExceptions (url-fetch-app: muteHttpExceptions)', async () => {
+  it("throws Apps Script's error for a failed status, unless muteHttpExceptions (url-fetch-app: muteHttpExceptions)", async () => {
     const rt = newRuntime();
     const r = await rt.execute({ fn: 'main', script: script(`UrlFetchApp.fetch(BASE + '/fail?secret=1');`) });
     expect(r.error).toMatchObject({
@@ -114,8 +128,14 @@ describe('UrlFetchApp', () => {
       message: `Request failed for ${base} returned code 500. Truncated server response: ${'x'.repeat(147)}... (use muteHttpExceptions option to examine full response)`,
     });
     const short = await rt.execute({ fn: 'main', script: script(`UrlFetchApp.fetch(BASE + '/short');`) });
-    expect(short.error?.message).toBe(`Request failed for ${base} returned code 404. Truncated server response: {"error":"not here"} (use muteHttpExceptions option to examine full response)`);
-    const muted = await rt.call('main', [], { script: script(`var r = UrlFetchApp.fetch(BASE + '/fail', { muteHttpExceptions: true }); return [r.getResponseCode(), r.getContentText().length];`) });
+    expect(short.error?.message).toBe(
+      `Request failed for ${base} returned code 404. Truncated server response: {"error":"not here"} (use muteHttpExceptions option to examine full response)`,
+    );
+    const muted = await rt.call('main', [], {
+      script: script(
+        `var r = UrlFetchApp.fetch(BASE + '/fail', { muteHttpExceptions: true }); return [r.getResponseCode(), r.getContentText().length];`,
+      ),
+    });
     expect(muted).toEqual([500, 200]);
   });
 
@@ -123,14 +143,18 @@ describe('UrlFetchApp', () => {
     const rt = newRuntime();
     const dead = await rt.execute({ fn: 'main', script: `function main() { UrlFetchApp.fetch('http://127.0.0.1:1/x'); }` });
     expect(dead.error?.message).toBe('Address unavailable: http://127.0.0.1:1/x');
-    const dns = await rt.execute({ fn: 'main', script: `function main() { UrlFetchApp.fetch('http://no-such-host.invalid/'); }` });
+    const dns = await rt.execute({
+      fn: 'main',
+      script: `function main() { UrlFetchApp.fetch('http://no-such-host.invalid/'); }`,
+    });
     expect(dns.error?.message).toBe('DNS error: http://no-such-host.invalid/');
   });
 
   it('follows redirects unless followRedirects is false', async () => {
     const rt = newRuntime();
     const v = await rt.call('main', [], {
-      script: script(`var a = UrlFetchApp.fetch(BASE + '/redirect'); var b = UrlFetchApp.fetch(BASE + '/redirect', { followRedirects: false });
+      script:
+        script(`var a = UrlFetchApp.fetch(BASE + '/redirect'); var b = UrlFetchApp.fetch(BASE + '/redirect', { followRedirects: false });
         return [a.getResponseCode(), JSON.parse(a.getContentText()).url, b.getResponseCode(), b.getHeaders().Location];`),
     });
     expect(v).toEqual([200, '/echo?from=redirect', 302, '/echo?from=redirect']);
@@ -147,36 +171,82 @@ describe('UrlFetchApp', () => {
 
   it('refuses a URL over 2 KB and counts the daily quota per user (guides/services/quotas)', async () => {
     const rt = newRuntime({ urlFetchDailyQuota: '3' });
-    const long = await rt.execute({ fn: 'main', script: script(`UrlFetchApp.fetch(BASE + '/echo?q=' + new Array(2100).join('a'));`) });
+    const long = await rt.execute({
+      fn: 'main',
+      script: script(`UrlFetchApp.fetch(BASE + '/echo?q=' + new Array(2100).join('a'));`),
+    });
     expect(long.error?.message).toBe('Limit Exceeded: URLFetch URL Length.');
-    await rt.call('main', [], { script: script(`UrlFetchApp.fetchAll([BASE + '/echo', BASE + '/echo']);`), user: 'ani@example.com' });
-    const over = await rt.execute({ fn: 'main', user: 'ani@example.com', script: script(`UrlFetchApp.fetchAll([BASE + '/echo', BASE + '/echo']);`) });
+    await rt.call('main', [], {
+      script: script(`UrlFetchApp.fetchAll([BASE + '/echo', BASE + '/echo']);`),
+      user: 'ani@example.com',
+    });
+    const over = await rt.execute({
+      fn: 'main',
+      user: 'ani@example.com',
+      script: script(`UrlFetchApp.fetchAll([BASE + '/echo', BASE + '/echo']);`),
+    });
     expect(over.error?.message).toBe('Service invoked too many times for one day: urlfetch.');
-    expect(await rt.call('main', [], { user: 'budi@example.com', script: script(`return UrlFetchApp.fetch(BASE + '/echo').getResponseCode();`) })).toBe(200);
+    expect(
+      await rt.call('main', [], {
+        user: 'budi@example.com',
+        script: script(`return UrlFetchApp.fetch(BASE + '/echo').getResponseCode();`),
+      }),
+    ).toBe(200);
     rt.env.clock.advanceBy(24 * 3600 * 1000);
-    expect(await rt.call('main', [], { user: 'ani@example.com', script: script(`return UrlFetchApp.fetch(BASE + '/echo').getResponseCode();`) })).toBe(200);
+    expect(
+      await rt.call('main', [], {
+        user: 'ani@example.com',
+        script: script(`return UrlFetchApp.fetch(BASE + '/echo').getResponseCode();`),
+      }),
+    ).toBe(200);
   });
 
   it('refuses a payload over 50 MB before sending it (guides/services/quotas: URL Fetch POST size)', () => {
-    expect(() => prepare(`${base}/echo`, { method: 'post', payload: new Uint8Array(BODY_LIMIT + 1) })).toThrow('Limit Exceeded: URLFetch POST Size.');
+    expect(() => prepare(`${base}/echo`, { method: 'post', payload: new Uint8Array(BODY_LIMIT + 1) })).toThrow(
+      'Limit Exceeded: URLFetch POST Size.',
+    );
     expect(prepare(`${base}/echo`, { method: 'post', payload: new Uint8Array(10) }).body?.length).toBe(10);
   });
 
   it('checks HTTPS certificates unless validateHttpsCertificates is false (url-fetch-app: validateHttpsCertificates)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dd-tls-'));
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k'), '-out', join(dir, 'c'), '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          join(dir, 'k'),
+          '-out',
+          join(dir, 'c'),
+          '-days',
+          '1',
+          '-subj',
+          '/CN=localhost',
+        ],
+        { stdio: 'ignore' },
+      );
     } catch {
       return console.warn('skipped: openssl is not available to make a self-signed certificate');
     }
-    const tls = createHttpsServer({ key: readFileSync(join(dir, 'k')), cert: readFileSync(join(dir, 'c')) }, (_q, r) => r.end('secret'));
+    const tls = createHttpsServer({ key: readFileSync(join(dir, 'k')), cert: readFileSync(join(dir, 'c')) }, (_q, r) =>
+      r.end('secret'),
+    );
     await new Promise<void>((r) => tls.listen(0, '127.0.0.1', () => r()));
     const url = `https://127.0.0.1:${(tls.address() as AddressInfo).port}/`;
     try {
       const rt = newRuntime();
       const bad = await rt.execute({ fn: 'main', script: `function main() { UrlFetchApp.fetch('${url}'); }` });
       expect(bad.error?.message).toBe(`SSL Error ${url}`);
-      expect(await rt.call('main', [], { script: `function main() { return UrlFetchApp.fetch('${url}', { validateHttpsCertificates: false }).getContentText(); }` })).toBe('secret');
+      expect(
+        await rt.call('main', [], {
+          script: `function main() { return UrlFetchApp.fetch('${url}', { validateHttpsCertificates: false }).getContentText(); }`,
+        }),
+      ).toBe('secret');
     } finally {
       await new Promise((r) => tls.close(r));
     }
@@ -186,9 +256,17 @@ describe('UrlFetchApp', () => {
     const rt = newRuntime();
     const before = seen.length;
     const v = await rt.call<Record<string, unknown>>('main', [], {
-      script: script(`return UrlFetchApp.getRequest(BASE + '/echo', { method: 'post', payload: { a: 1 }, headers: { 'X-K': 'v' } });`),
+      script: script(
+        `return UrlFetchApp.getRequest(BASE + '/echo', { method: 'post', payload: { a: 1 }, headers: { 'X-K': 'v' } });`,
+      ),
     });
     expect(seen.length).toBe(before);
-    expect(v).toMatchObject({ url: `${base}/echo`, method: 'post', payload: 'a=1', headers: { 'X-K': 'v' }, contentType: 'application/x-www-form-urlencoded' });
+    expect(v).toMatchObject({
+      url: `${base}/echo`,
+      method: 'post',
+      payload: 'a=1',
+      headers: { 'X-K': 'v' },
+      contentType: 'application/x-www-form-urlencoded',
+    });
   });
 });

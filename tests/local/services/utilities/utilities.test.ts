@@ -12,13 +12,17 @@ beforeAll(() => {
   rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-utils-')) });
 });
 afterAll(() => rt.close());
-const run = <T = unknown>(body: string, args: unknown[] = []) => rt.call<T>('main', args, { script: `function main(a, b) { ${body} }` });
+const run = <T = unknown>(body: string, args: unknown[] = []) =>
+  rt.call<T>('main', args, { script: `function main(a, b) { ${body} }` });
 
 describe('Utilities.formatDate (SimpleDateFormat, any IANA zone)', () => {
   const t = Date.UTC(2025, 0, 31, 17, 5, 9, 7); // Saturday 1 Feb 2025, 00:05:09.007 in Jakarta (UTC+7)
 
   it('formats every common letter in Asia/Jakarta inside a script', async () => {
-    const s = await run<string>(`return Utilities.formatDate(new Date(a), 'Asia/Jakarta', "yyyy-MM-dd HH:mm:ss.SSS EEE EEEE MMM MMMM a h K k Z XXX X z D w W u 'o''clock' yy");`, [t]);
+    const s = await run<string>(
+      `return Utilities.formatDate(new Date(a), 'Asia/Jakarta', "yyyy-MM-dd HH:mm:ss.SSS EEE EEEE MMM MMMM a h K k Z XXX X z D w W u 'o''clock' yy");`,
+      [t],
+    );
     expect(s).toBe("2025-02-01 00:05:09.007 Sat Saturday Feb February AM 12 0 24 +0700 +07:00 +07 WIB 32 5 1 6 o'clock 25");
   });
 
@@ -29,11 +33,14 @@ describe('Utilities.formatDate (SimpleDateFormat, any IANA zone)', () => {
     expect(formatDate(new Date(Date.UTC(2025, 0, 1, 12)), 'Not/AZone', 'HH:mm X')).toBe('12:00 Z');
     expect(formatDate(new Date(Date.UTC(2025, 0, 1, 12)), 'Asia/Kolkata', 'hh:mm a, d MMM yyyy')).toBe('05:30 PM, 1 Jan 2025');
     // The week holding 1 January is week 1 of the next week-year (US rules).
-    expect(formatDate(new Date(Date.UTC(2024, 11, 31, 12)), 'UTC', "w YYYY yyyy")).toBe('1 2025 2024');
+    expect(formatDate(new Date(Date.UTC(2024, 11, 31, 12)), 'UTC', 'w YYYY yyyy')).toBe('1 2025 2024');
   });
 
   it('rejects an illegal pattern letter as SimpleDateFormat does', async () => {
-    const r = await rt.execute({ fn: 'main', script: `function main() { return Utilities.formatDate(new Date(), 'Asia/Jakarta', 'yyyy-qq'); }` });
+    const r = await rt.execute({
+      fn: 'main',
+      script: `function main() { return Utilities.formatDate(new Date(), 'Asia/Jakarta', 'yyyy-qq'); }`,
+    });
     expect(r.error?.message).toBe("Illegal pattern character 'q'");
   });
 });
@@ -63,23 +70,44 @@ describe('Utilities bytes and text', () => {
       var enc = Utilities.base64Encode(bytes), web = Utilities.base64EncodeWebSafe(bytes);
       return [enc, web, Utilities.base64Decode(enc), Utilities.base64DecodeWebSafe(web), Utilities.base64Encode('Rp 28.488.600 — ok'),
               Utilities.newBlob(Utilities.base64Decode(Utilities.base64Encode('héllo'))).getDataAsString()];`);
-    expect(v).toEqual(['//4APj9/gA==', '__4APj9_gA==', [-1, -2, 0, 62, 63, 127, -128], [-1, -2, 0, 62, 63, 127, -128], Buffer.from('Rp 28.488.600 — ok').toString('base64'), 'héllo']);
+    expect(v).toEqual([
+      '//4APj9/gA==',
+      '__4APj9_gA==',
+      [-1, -2, 0, 62, 63, 127, -128],
+      [-1, -2, 0, 62, 63, 127, -128],
+      Buffer.from('Rp 28.488.600 — ok').toString('base64'),
+      'héllo',
+    ]);
     const bad = await rt.execute({ fn: 'main', script: `function main() { return Utilities.base64Decode('not*base64'); }` });
     expect(bad.error?.message).toBe('Could not decode string.');
   });
 
   it('zips and unzips blobs, keeping names and bytes (utilities#zip, #unzip)', async () => {
-    const v = await run<unknown>(`var z = Utilities.zip([Utilities.newBlob('a,b\\n1,2', 'text/csv', 'data.csv'), Utilities.newBlob([0, -1, 5], 'application/octet-stream', 'raw.bin')], 'out.zip');
+    const v =
+      await run<unknown>(`var z = Utilities.zip([Utilities.newBlob('a,b\\n1,2', 'text/csv', 'data.csv'), Utilities.newBlob([0, -1, 5], 'application/octet-stream', 'raw.bin')], 'out.zip');
       var parts = Utilities.unzip(z);
       return [z.getName(), z.getContentType(), parts.map(function (p) { return [p.getName(), p.getBytes()]; }), parts[0].getDataAsString(), parts[0].getContentType()];`);
-    expect(v).toEqual(['out.zip', 'application/zip', [['data.csv', [97, 44, 98, 10, 49, 44, 50]], ['raw.bin', [0, -1, 5]]], 'a,b\n1,2', 'text/csv']);
+    expect(v).toEqual([
+      'out.zip',
+      'application/zip',
+      [
+        ['data.csv', [97, 44, 98, 10, 49, 44, 50]],
+        ['raw.bin', [0, -1, 5]],
+      ],
+      'a,b\n1,2',
+      'text/csv',
+    ]);
   });
 
   it('parses CSV with quotes, embedded delimiters and line breaks; formats strings; makes UUIDs; sleeps', async () => {
     const v = await run<unknown[]>(`var t0 = Date.now(); Utilities.sleep(120);
       return [Utilities.parseCsv('id,name\\n1,"Budi, S."\\n2,"say ""hi""\\nthere"\\n'), Utilities.parseCsv('a;b', ';'),
               Utilities.formatString('%s punya %d item @ %.2f (%05d|%-4s|)', 'Ani', 3, 1.5, 42, 'x'), Utilities.getUuid(), Date.now() - t0];`);
-    expect(v[0]).toEqual([['id', 'name'], ['1', 'Budi, S.'], ['2', 'say "hi"\nthere']]);
+    expect(v[0]).toEqual([
+      ['id', 'name'],
+      ['1', 'Budi, S.'],
+      ['2', 'say "hi"\nthere'],
+    ]);
     expect(v[1]).toEqual([['a', 'b']]);
     expect(v[2]).toBe('Ani punya 3 item @ 1.50 (00042|x   |)');
     expect(v[3]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -89,7 +117,10 @@ describe('Utilities bytes and text', () => {
   });
 
   it('counts calls and refuses what is not emulated with a clear error', async () => {
-    const r = await rt.execute({ fn: 'main', script: `function main() { Utilities.getUuid(); Utilities.getUuid(); Utilities.computeRsaSha256Signature('x', 'k'); }` });
+    const r = await rt.execute({
+      fn: 'main',
+      script: `function main() { Utilities.getUuid(); Utilities.getUuid(); Utilities.computeRsaSha256Signature('x', 'k'); }`,
+    });
     expect(r.counts['Utilities.getUuid']).toBe(2);
     expect(r.error?.message).toBe('not emulated: Utilities.computeRsaSha256Signature');
   });

@@ -9,23 +9,48 @@ async function main(): Promise<void> {
   const ai = new GoogleGenAI({ apiKey: key, httpOptions: { baseUrl: url } });
   try {
     if (mode === 'tag') {
-      const req = buildRequest([{ sku: 'SDK-1', name: 'Rak Bumbu Dapur Kayu 3 Susun', category: 'Peralatan Dapur', image: { mimeType: 'image/png', data: productPng('SDK-1').toString('base64') } }], ['rak bumbu']);
+      const req = buildRequest(
+        [
+          {
+            sku: 'SDK-1',
+            name: 'Rak Bumbu Dapur Kayu 3 Susun',
+            category: 'Peralatan Dapur',
+            image: { mimeType: 'image/png', data: productPng('SDK-1').toString('base64') },
+          },
+        ],
+        ['rak bumbu'],
+      );
       const res = await ai.models.generateContent({
         model,
         contents: req.contents,
         config: {
           systemInstruction: req.systemInstruction,
           responseMimeType: 'application/json',
-          responseSchema: { type: Type.ARRAY, items: { type: Type.OBJECT, properties: { sku: { type: Type.STRING }, keywords: { type: Type.ARRAY, items: { type: Type.STRING } } } } },
+          responseSchema: {
+            type: Type.ARRAY,
+            items: {
+              type: Type.OBJECT,
+              properties: { sku: { type: Type.STRING }, keywords: { type: Type.ARRAY, items: { type: Type.STRING } } },
+            },
+          },
         },
       });
-      process.stdout.write(JSON.stringify({ ok: true, text: res.text, finishReason: res.candidates?.[0]?.finishReason, usage: res.usageMetadata }));
+      process.stdout.write(
+        JSON.stringify({ ok: true, text: res.text, finishReason: res.candidates?.[0]?.finishReason, usage: res.usageMetadata }),
+      );
     } else {
       const res = await ai.models.generateContent({ model, contents: 'halo' });
       process.stdout.write(JSON.stringify({ ok: true, text: res.text }));
     }
   } catch (e) {
-    process.stdout.write(JSON.stringify({ ok: false, name: (e as Error).name, status: (e as { status?: number }).status ?? null, message: (e as Error).message }));
+    process.stdout.write(
+      JSON.stringify({
+        ok: false,
+        name: (e as Error).name,
+        status: (e as { status?: number }).status ?? null,
+        message: (e as Error).message,
+      }),
+    );
   }
 }
 void main();

@@ -16,7 +16,16 @@ beforeAll(async () => {
 afterAll(() => s.close());
 beforeEach(() => {
   s.resetStats();
-  s.setFaults({ rate429: 0, rate500: 0, rateMalformed: 0, rateSafety: 0, safetySkus: [], malformedSkus: [], strangerSkus: [], latency: null });
+  s.setFaults({
+    rate429: 0,
+    rate500: 0,
+    rateMalformed: 0,
+    rateSafety: 0,
+    safetySkus: [],
+    malformedSkus: [],
+    strangerSkus: [],
+    latency: null,
+  });
 });
 
 const post = (model: string, body: unknown, key: string | null = DEFAULT_KEY) =>
@@ -27,7 +36,12 @@ const post = (model: string, body: unknown, key: string | null = DEFAULT_KEY) =>
   });
 
 const png = (sku: string) => productPng(sku).toString('base64');
-const item = (sku: string, withImage = true) => ({ sku, name: 'Rak Bumbu Dapur Kayu 3 Susun', category: 'Peralatan Dapur', image: withImage ? { mimeType: 'image/png', data: png(sku) } : null });
+const item = (sku: string, withImage = true) => ({
+  sku,
+  name: 'Rak Bumbu Dapur Kayu 3 Susun',
+  category: 'Peralatan Dapur',
+  image: withImage ? { mimeType: 'image/png', data: png(sku) } : null,
+});
 
 describe('Gemini stand-in: wire format', () => {
   it('answers generateContent with candidates, finishReason and usageMetadata, keywords per SKU asked', async () => {
@@ -57,7 +71,28 @@ describe('Gemini stand-in: wire format', () => {
     const a2 = await text(p2);
     expect(a2.kind === 'ok' && a2.keywords.A1).toContain(`rak ${imageWord(p2)}`);
     const none = parseAnswer(await (await post('gemini-2.5-flash', buildRequest([item('A1', false)], []))).text(), ['A1']);
-    expect(none.kind === 'ok' && none.keywords.A1.some((k) => k.startsWith('rak ') && k.split(' ').length === 2 && ['lipat', 'gantung', 'dinding', 'portabel', 'susun', 'serbaguna', 'anak', 'travel', 'minimalis', 'transparan', 'tebal', 'mini'].includes(k.split(' ')[1]))).toBe(false);
+    expect(
+      none.kind === 'ok' &&
+        none.keywords.A1.some(
+          (k) =>
+            k.startsWith('rak ') &&
+            k.split(' ').length === 2 &&
+            [
+              'lipat',
+              'gantung',
+              'dinding',
+              'portabel',
+              'susun',
+              'serbaguna',
+              'anak',
+              'travel',
+              'minimalis',
+              'transparan',
+              'tebal',
+              'mini',
+            ].includes(k.split(' ')[1]),
+        ),
+    ).toBe(false);
   });
 
   it('refuses a missing key (403), a wrong key (400 API_KEY_INVALID) and an unknown model (404), as Google does', async () => {
@@ -68,11 +103,19 @@ describe('Gemini stand-in: wire format', () => {
     const bad = await post('gemini-2.5-flash', body, 'nope');
     expect(bad.status).toBe(400);
     const badJson = await bad.json();
-    expect(badJson.error).toMatchObject({ code: 400, status: 'INVALID_ARGUMENT', message: 'API key not valid. Please pass a valid API key.' });
+    expect(badJson.error).toMatchObject({
+      code: 400,
+      status: 'INVALID_ARGUMENT',
+      message: 'API key not valid. Please pass a valid API key.',
+    });
     expect(badJson.error.details[0].reason).toBe('API_KEY_INVALID');
     const model = await post('gemini-9-ultra', body);
     expect(model.status).toBe(404);
-    expect((await model.json()).error).toMatchObject({ code: 404, status: 'NOT_FOUND', message: expect.stringContaining('models/gemini-9-ultra is not found') });
+    expect((await model.json()).error).toMatchObject({
+      code: 404,
+      status: 'NOT_FOUND',
+      message: expect.stringContaining('models/gemini-9-ultra is not found'),
+    });
     expect((await post('gemini-2.5-flash', '{oops')).status).toBe(400);
   });
 
@@ -83,7 +126,9 @@ describe('Gemini stand-in: wire format', () => {
     expect(r429.status).toBe(429);
     const e = (await r429.json()).error;
     expect(e.status).toBe('RESOURCE_EXHAUSTED');
-    expect(e.details.find((d: { '@type': string }) => d['@type'] === 'type.googleapis.com/google.rpc.RetryInfo').retryDelay).toBe('3s');
+    expect(e.details.find((d: { '@type': string }) => d['@type'] === 'type.googleapis.com/google.rpc.RetryInfo').retryDelay).toBe(
+      '3s',
+    );
     s.setFaults({ rate429: 0, rate500: 1 });
     expect((await post('gemini-2.5-flash', body)).status).toBe(500);
     s.setFaults({ rate500: 0, rateMalformed: 1 });
@@ -91,7 +136,10 @@ describe('Gemini stand-in: wire format', () => {
     s.setFaults({ rateMalformed: 0, safetySkus: ['A1'] });
     expect(parseAnswer(await (await post('gemini-2.5-flash', body)).text(), ['A1']).kind).toBe('blocked');
     s.setFaults({ safetySkus: [], strangerSkus: ['A1'] });
-    expect(parseAnswer(await (await post('gemini-2.5-flash', body)).text(), ['A1'])).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('tidak ditanyakan') });
+    expect(parseAnswer(await (await post('gemini-2.5-flash', body)).text(), ['A1'])).toMatchObject({
+      kind: 'invalid',
+      reason: expect.stringContaining('tidak ditanyakan'),
+    });
   });
 
   it('adds latency with the configured median', async () => {
@@ -118,11 +166,22 @@ describe('Gemini stand-in: wire format', () => {
   });
 });
 
-describe('Gemini stand-in through Google\'s official SDK (@google/genai)', () => {
+describe("Gemini stand-in through Google's official SDK (@google/genai)", () => {
   // Async: the stand-in answers from this very process, so its event loop must keep running.
   const sdk = async (key: string, model: string, mode: 'tag' | 'plain') => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(__dirname, 'sdk-client.ts'), s.url, key, model, mode], { cwd: join(__dirname, '../../../..'), encoding: 'utf8', timeout: 60_000 });
-    return JSON.parse(stdout) as { ok: boolean; text?: string; finishReason?: string; usage?: { promptTokenCount?: number }; status?: number | null; message?: string };
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, 'sdk-client.ts'), s.url, key, model, mode],
+      { cwd: join(__dirname, '../../../..'), encoding: 'utf8', timeout: 60_000 },
+    );
+    return JSON.parse(stdout) as {
+      ok: boolean;
+      text?: string;
+      finishReason?: string;
+      usage?: { promptTokenCount?: number };
+      status?: number | null;
+      message?: string;
+    };
   };
 
   it('generateContent with inline image, system instruction and a response schema parses', async () => {
@@ -136,9 +195,18 @@ describe('Gemini stand-in through Google\'s official SDK (@google/genai)', () =>
     expect(s.stats().inlineImages).toBe(1);
   }, 60_000);
 
-  it('surfaces the stand-in\'s errors as the SDK\'s ApiError with Google\'s status', async () => {
-    const [badKey, badModel, ok] = await Promise.all([sdk('wrong', 'gemini-2.5-flash', 'plain'), sdk(DEFAULT_KEY, 'gemini-nope', 'plain'), sdk(DEFAULT_KEY, 'gemini-2.5-flash', 'plain')]);
-    expect(badKey).toMatchObject({ ok: false, name: 'ApiError', status: 400, message: expect.stringContaining('API key not valid') });
+  it("surfaces the stand-in's errors as the SDK's ApiError with Google's status", async () => {
+    const [badKey, badModel, ok] = await Promise.all([
+      sdk('wrong', 'gemini-2.5-flash', 'plain'),
+      sdk(DEFAULT_KEY, 'gemini-nope', 'plain'),
+      sdk(DEFAULT_KEY, 'gemini-2.5-flash', 'plain'),
+    ]);
+    expect(badKey).toMatchObject({
+      ok: false,
+      name: 'ApiError',
+      status: 400,
+      message: expect.stringContaining('API key not valid'),
+    });
     expect(badModel).toMatchObject({ ok: false, name: 'ApiError', status: 404 });
     expect(ok).toMatchObject({ ok: true });
   }, 60_000);

@@ -5,7 +5,13 @@ import type { GeminiContent, GeminiRequest, GeminiResponse, GeminiSchema } from 
 import { buildRequest } from '../../../../src/server/tagging/prompt';
 
 /** Turns the SDK's string enums (Type.ARRAY, FinishReason.STOP) into their wire strings. */
-type Wire<T> = T extends string ? `${T}` : T extends (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
+type Wire<T> = T extends string
+  ? `${T}`
+  : T extends (infer U)[]
+    ? Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
 type Assert<T extends true> = T;
 type Extends<A, B> = [A] extends [B] ? true : false;
 
@@ -21,9 +27,21 @@ export type RequestChecks = [
 type SdkAnswer = Wire<Pick<Sdk.GenerateContentResponse, 'candidates' | 'promptFeedback' | 'usageMetadata' | 'modelVersion'>>;
 export type ResponseChecks = [
   Assert<Extends<NonNullable<SdkAnswer['usageMetadata']>, NonNullable<GeminiResponse['usageMetadata']>>>,
-  Assert<Extends<NonNullable<SdkAnswer['promptFeedback']>['blockReason'], NonNullable<GeminiResponse['promptFeedback']>['blockReason']>>,
-  Assert<Extends<NonNullable<SdkAnswer['candidates']>[number]['finishReason'], NonNullable<GeminiResponse['candidates']>[number]['finishReason']>>,
-  Assert<Extends<NonNullable<NonNullable<NonNullable<SdkAnswer['candidates']>[number]['content']>['parts']>[number]['text'], string | undefined>>,
+  Assert<
+    Extends<NonNullable<SdkAnswer['promptFeedback']>['blockReason'], NonNullable<GeminiResponse['promptFeedback']>['blockReason']>
+  >,
+  Assert<
+    Extends<
+      NonNullable<SdkAnswer['candidates']>[number]['finishReason'],
+      NonNullable<GeminiResponse['candidates']>[number]['finishReason']
+    >
+  >,
+  Assert<
+    Extends<
+      NonNullable<NonNullable<NonNullable<SdkAnswer['candidates']>[number]['content']>['parts']>[number]['text'],
+      string | undefined
+    >
+  >,
 ];
 
 describe('Gemini wire types', () => {
