@@ -33,7 +33,7 @@ function storeSheets(rt: Runtime): SheetsBackend {
       const values = s.displayWindow(docId, sheet, r0, c0, nRows, nCols);
       const styles =
         values.length && values[0].length ? s.styleWindow(docId, sheet, r0, c0, values.length, values[0].length) : null;
-      return { values, styles: styles && styles.some((row) => row.some((x) => x !== null)) ? (styles as CellStyle[][]) : null };
+      return { values, styles: styles?.some((row) => row.some((x) => x !== null)) ? (styles as CellStyle[][]) : null };
     },
     async select(docId, user, sheet, r0, c0, nRows, nCols) {
       store().setSelection(docId, user, sheet, r0, c0, nRows, nCols);

@@ -152,7 +152,7 @@ async function itemPages(
         const h = img.height * scale;
         page.drawImage(img, { x: M, y: y - h, width: w, height: h });
         y -= h + 8;
-      } catch (e) {
+      } catch (_e) {
         notes.push(`${f.name}: gambar tidak terbaca / unreadable image`);
       }
     }

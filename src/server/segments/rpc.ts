@@ -5,7 +5,7 @@ import { invalid, notFound } from '../core/errors';
 import { ensureHeartbeat } from '../platform/triggers';
 import { headerAndRow } from '../platform/segment-io';
 import { previewSegment, runSegment, type PreviewResult, type RunResult } from './pull';
-import type { SegmentCounts, SegmentRequest } from './request';
+import type { SegmentRequest } from './request';
 import type { Schedule } from './schedule';
 import { requestFromFormRow } from './form';
 import { checkRequest } from './validate';

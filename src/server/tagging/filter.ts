@@ -26,7 +26,7 @@ export function clean(k: string): string {
   return k
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^[\s"'.,;:#\-]+|[\s"'.,;:#\-]+$/g, '')
+    .replace(/^[\s"'.,;:#-]+|[\s"'.,;:#-]+$/g, '')
     .toLowerCase();
 }
 

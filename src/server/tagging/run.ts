@@ -90,7 +90,7 @@ export function runChunk(job: TagJob, s: TaggingSettings, io: ChunkIO, deadline:
       getValues,
     };
   }
-  let layout;
+  let layout: ReturnType<typeof findLayout>;
   try {
     layout = findLayout(values[0] ?? [], job.sheet);
   } catch (e) {
@@ -114,7 +114,7 @@ export function runChunk(job: TagJob, s: TaggingSettings, io: ChunkIO, deadline:
       continue;
     }
     seen.add(k);
-    if (!prod || !prod.name) {
+    if (!prod?.name) {
       results.set(`${p.row}`, { sku: p.sku, outcome: 'error', raw: [], reason: 'SKU tidak ada di katalog', fromCache: false });
       continue;
     }

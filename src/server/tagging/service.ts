@@ -9,7 +9,7 @@ import { wibDate } from '../core/format';
 import { plainTextColumns, readAll, sheetByName, writeBlock } from '../platform/sheets';
 import { checkCoverage } from './catalogue';
 import { assertCanStart, newJob, parseJob, progressOf, Progress, TagJob, transition } from './job';
-import { duplicates, findLayout, missingOutputs, OUTPUT_HEADERS, outputSpan, pendingRows, withAppended } from './layout';
+import { duplicates, findLayout, missingOutputs, OUTPUT_HEADERS, outputSpan, pendingRows } from './layout';
 import { checkModelId, parseSettings, TaggingSettings, TAGGING_SETTINGS_PROP } from './settings';
 import { runChunk } from './run';
 import {

@@ -89,7 +89,7 @@ export function checkModelId(model: string): string {
       en: 'No Gemini model is set. An admin can set it in the Tagging settings.',
     });
   }
-  if (!/^[a-z0-9][a-z0-9.\-]{1,80}$/.test(m)) {
+  if (!/^[a-z0-9][a-z0-9.-]{1,80}$/.test(m)) {
     throw invalid({ id: `ID model tidak valid: "${model}"`, en: `Invalid model id: "${model}"` });
   }
   return m;

@@ -53,6 +53,7 @@ describe('client rpc', () => {
 });
 
 // Type-level checks: these lines must fail to compile (tsc runs over tests/ in npm test).
+// biome-ignore lint/suspicious/noExportsInTest: exported so the compile-time checks count as used
 export function typeChecks(): void {
   // @ts-expect-error a renamed or unknown server function does not compile
   void call('settings_saveDatabase', 'a', 'b', 'c');

@@ -3,7 +3,7 @@
 // and the bundle reaches for no global Apps Script lacks (developers.google.com/apps-script/guides/v8-runtime).
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createContext, runInContext } from 'vm';
+import { createContext, runInContext } from 'node:vm';
 import { NODE_ONLY_GLOBALS } from '../../../src/local/runtime/globals';
 
 const CODE = join(__dirname, '../../../build/Code.js');
@@ -27,7 +27,7 @@ const SERVICES = [
 /** A service stand-in that accepts any chain of calls and records what was called. */
 function recorder(name: string, calls: string[]): unknown {
   const make = (path: string): unknown =>
-    new Proxy(function () {}, {
+    new Proxy(() => {}, {
       get: (_t, p) => (typeof p === 'symbol' ? undefined : p === 'then' ? undefined : make(`${path}.${String(p)}`)),
       apply: () => {
         calls.push(path);

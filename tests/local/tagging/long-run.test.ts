@@ -6,7 +6,7 @@ import { setScriptProperties, runSnippet } from '../../../src/local/demo/script'
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { DEMO_DB } from '../../../src/local/demo/types';
 import type { Progress } from '../../../src/server/tagging/job';
-import { makeWorld, World } from './fixture';
+import { makeWorld } from './fixture';
 
 jest.setTimeout(180_000);
 type Chunk = { progress: Progress; busy: boolean };

@@ -45,7 +45,7 @@ export class FakeDrive implements ReportDrive {
   }
   folder(id: string) {
     const f = this.items.get(id);
-    return f && f.folder && !f.trashed ? { id, name: f.name, writable: f.writable } : null;
+    return f?.folder && !f.trashed ? { id, name: f.name, writable: f.writable } : null;
   }
   createFolder(name: string) {
     this.calls.push('createFolder');

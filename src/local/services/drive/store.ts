@@ -110,7 +110,7 @@ export class DriveStore implements Store {
   }
 
   get(id: string): DriveItem | null {
-    return Object.prototype.hasOwnProperty.call(this.index.items, id) ? this.index.items[id] : null;
+    return Object.hasOwn(this.index.items, id) ? this.index.items[id] : null;
   }
 
   require(id: string, kind?: 'file' | 'folder'): DriveItem {

@@ -53,7 +53,6 @@ export class HtmlOutput
   private width = 0;
   private height = 0;
   private sandbox: string = SandboxMode.IFRAME;
-  private xframe: string = XFrameOptionsMode.DEFAULT;
   private favicon = '';
   private meta: { name: string; content: string }[] = [];
   /** Set when the output came from a template: asTemplate() gives it back. */
@@ -114,7 +113,6 @@ export class HtmlOutput
   setXFrameOptionsMode(mode: unknown): this {
     const m = String(mode);
     if (!(m in XFrameOptionsMode)) throw invalid('mode');
-    this.xframe = m;
     return this;
   }
   getFaviconUrl(): string {

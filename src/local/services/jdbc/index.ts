@@ -86,7 +86,7 @@ export class JdbcService
     if (user === undefined || pass === undefined || user !== (s.pgUser ?? 'datadesk') || pass !== (s.pgPassword ?? 'datadesk'))
       throw new GasError(CONNECT_FAILED);
     const store = jdbcStore(this.env);
-    let session;
+    let session: Awaited<ReturnType<typeof store.open>>;
     try {
       session = await store.open({ execId: this.ctx.id }, user, pass);
     } catch (e) {

@@ -293,7 +293,7 @@ export class JdbcPreparedStatementHost
   }
 
   private bound(): (string | null)[] {
-    const missing = this.params.findIndex((p) => p === undefined);
+    const missing = this.params.indexOf(undefined);
     if (missing >= 0) throw new GasError(`No value specified for parameter ${missing + 1}.`);
     return this.params as (string | null)[];
   }

@@ -180,7 +180,7 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
     res.end(body);
   };
 
-  async function generate(req: IncomingMessage, res: ServerResponse, model: string, key: string, raw: string): Promise<void> {
+  async function generate(_req: IncomingMessage, res: ServerResponse, model: string, key: string, raw: string): Promise<void> {
     stats.generateRequests++;
     stats.inFlight++;
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);

@@ -55,7 +55,7 @@ function fail(p: HTMLElement, e: Error): void {
   p.dataset.loaded = '1';
 }
 
-function head(title: string, name: PanelName, ...extra: Node[]): HTMLElement {
+function head(title: string, _name: PanelName, ...extra: Node[]): HTMLElement {
   return h(
     'div',
     { class: 'panel-head' },
