@@ -1,12 +1,14 @@
 // Entry points Apps Script sees as globals: simple triggers, the heartbeat, menu handlers and the RPC functions.
-import { buildAddonMenu, MenuItem, showSidebar } from './platform/ui';
+import { errorStack } from './core/errors';
+import { buildAddonMenu, MenuItem } from './platform/ui';
 import { Deadline, EXECUTION_BUDGET_MS } from './core/deadline';
 import { withDocumentLock } from './platform/lock';
-import { claimHeartbeat, releaseHeartbeat } from './platform/heartbeat-claim';
+import { claimHeartbeat, releaseHeartbeat } from './platform/properties';
 import { budgetMenu } from './budget/menu';
 import { segmentsMenu } from './segments/menu';
 import { taggingMenu } from './tagging/menu';
 import { reportsMenu } from './reports/menu';
+import { settingsMenu } from './settings/menu';
 import { budgetHeartbeat } from './budget/heartbeat';
 import { segmentsHeartbeat } from './segments/heartbeat';
 import { taggingHeartbeat } from './tagging/heartbeat';
@@ -17,50 +19,34 @@ export * from './budget/menu';
 export * from './segments/menu';
 export * from './tagging/menu';
 export * from './reports/menu';
+export * from './settings/menu';
 
 /** The DataDesk menu, in the order users meet the capabilities. */
 function menuItems(): Array<MenuItem | null> {
-  return [
-    ...budgetMenu,
-    null,
-    ...segmentsMenu,
-    null,
-    ...taggingMenu,
-    null,
-    ...reportsMenu,
-    null,
-    { caption: 'Pengaturan (Settings)…', fn: 'openSettings' },
-  ];
+  return [...budgetMenu, null, ...segmentsMenu, null, ...taggingMenu, null, ...reportsMenu, null, ...settingsMenu];
 }
 
 /**
  * Simple trigger: builds Extensions ▸ DataDesk. Runs with limited authorization, so it only builds the menu.
- * @param {GoogleAppsScript.Events.SheetsOnOpen} e the open event
+ * @param {GoogleAppsScript.Events.SheetsOnOpen} _e the open event (not read: the menu is the same in every auth mode)
  */
-export function onOpen(e: GoogleAppsScript.Events.SheetsOnOpen): void {
-  void e;
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildAddonMenu(menuItems());
 }
 
 /**
  * Runs when a user installs the add-on from the Marketplace: builds the menu at once.
- * @param {GoogleAppsScript.Events.AddonOnInstall} e the install event
+ * @param {GoogleAppsScript.Events.AddonOnInstall} _e the install event (not read)
  */
-export function onInstall(e: GoogleAppsScript.Events.AddonOnInstall): void {
-  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
-}
-
-/** Menu: opens the settings sidebar (admins). */
-export function openSettings(): void {
-  showSidebar('settings', 'DataDesk · Pengaturan');
+export function onInstall(_e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen();
 }
 
 /**
  * The add-on's single hourly trigger: drives every capability's unattended work, each within what time is left.
- * @param {GoogleAppsScript.Events.TimeDriven} e the time-driven event
+ * @param {GoogleAppsScript.Events.TimeDriven} _e the time-driven event (not read: the emulated or real clock is)
  */
-export function heartbeat(e: GoogleAppsScript.Events.TimeDriven): void {
-  void e;
+export function heartbeat(_e?: GoogleAppsScript.Events.TimeDriven): void {
   const deadline = new Deadline(EXECUTION_BUDGET_MS);
   const now = new Date();
   // Claim the heartbeat under the lock, then release it: capabilities lock their own work, and a user's sidebar
@@ -79,7 +65,7 @@ export function heartbeat(e: GoogleAppsScript.Events.TimeDriven): void {
       try {
         step(now, deadline);
       } catch (err) {
-        console.error(`heartbeat: ${name} failed: ${(err as Error)?.stack ?? String(err)}`);
+        console.error(`heartbeat: ${name} failed: ${errorStack(err)}`);
       }
     }
   } finally {

@@ -1,6 +1,6 @@
 // The add-on's single hourly trigger (editor add-ons may have one time-driven trigger per user and document).
 
-export const HEARTBEAT_FN = 'heartbeat';
+const HEARTBEAT_FN = 'heartbeat';
 
 /** Installs the hourly heartbeat for this user and document if it is not there yet; true when it was created. */
 export function ensureHeartbeat(): boolean {
@@ -9,9 +9,4 @@ export function ensureHeartbeat(): boolean {
   if (existing) return false;
   ScriptApp.newTrigger(HEARTBEAT_FN).timeBased().everyHours(1).create();
   return true;
-}
-
-export function heartbeatInstalled(): boolean {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  return ScriptApp.getUserTriggers(ss).some((t) => t.getHandlerFunction() === HEARTBEAT_FN);
 }

@@ -1,7 +1,7 @@
 // Jdbc to PostgreSQL: the only place that touches Jdbc. Settings and the password come from script properties.
 import type { Db, SqlRow, SqlValue } from '../core/db';
-import { AppError } from '../core/errors';
-import { scriptProp } from './props';
+import { AppError, errorMessage } from '../core/errors';
+import { scriptProp } from './properties';
 
 export const DB_PROPS = { url: 'DATADESK_DB_URL', user: 'DATADESK_DB_USER', password: 'DATADESK_DB_PASSWORD' } as const;
 
@@ -131,6 +131,11 @@ class JdbcDb implements Db {
   }
 }
 
+/** True when an admin has set the database URL. */
+export function dbConfigured(): boolean {
+  return scriptProp(DB_PROPS.url) !== '';
+}
+
 /** Opens the configured database; a clear AppError when it is not configured or unreachable. */
 export function openDb(): Db {
   const url = scriptProp(DB_PROPS.url);
@@ -144,8 +149,8 @@ export function openDb(): Db {
     return new JdbcDb(Jdbc.getConnection(url, scriptProp(DB_PROPS.user), scriptProp(DB_PROPS.password)));
   } catch (e) {
     throw new AppError('DB_UNREACHABLE', {
-      id: `Database tidak dapat dihubungi: ${(e as Error).message}`,
-      en: `The database could not be reached: ${(e as Error).message}`,
+      id: `Database tidak dapat dihubungi: ${errorMessage(e)}`,
+      en: `The database could not be reached: ${errorMessage(e)}`,
     });
   }
 }
