@@ -1,16 +1,16 @@
-// Runs a budget RPC body with the database open and the caller resolved (platform side of the budget RPCs).
+// The budget's platform side: RPC bodies run with the database open and the caller resolved; receipts in Drive.
 import type { Db } from '../core/db';
-import { AppError } from '../core/errors';
+import { AppError, errorMessage } from '../core/errors';
 import { hasRole } from '../core/access';
-import { roleDirectory } from '../core/roles';
-import { withDb } from '../platform/db';
+import { roleDirectory } from '../settings/adapters';
+import { withDb } from '../platform/jdbc';
 import { activeUserEmail } from '../platform/session';
-import { ensureFolderPath, createFileIn, trashFile, readFileBytes } from '../platform/drive';
-import { sha256Hex } from '../platform/digest';
+import { ensureFolderPath, createFileIn, trashFileQuietly } from '../platform/drive';
+import { sha256Hex } from '../platform/utilities';
 import { Caller } from './model';
 import { loadCaller } from './store';
 import { requireAdmin } from './policy';
-import type { ReceiptStore } from './evidence';
+import type { ReceiptStore } from './ports';
 
 const NOT_MIGRATED = new AppError('NOT_MIGRATED', {
   id: 'Skema anggaran belum dibuat atau belum lengkap. Admin: jalankan DataDesk ▸ Anggaran: Jalankan migrasi.',
@@ -19,7 +19,7 @@ const NOT_MIGRATED = new AppError('NOT_MIGRATED', {
 
 /** Turns "relation budget.x does not exist" into a message an admin can act on. */
 function translate(e: unknown): unknown {
-  const msg = (e as Error)?.message ?? '';
+  const msg = errorMessage(e);
   if (!(e instanceof AppError) && /(relation|schema) "?budget/i.test(msg) && /does not exist/i.test(msg)) return NOT_MIGRATED;
   return e;
 }
@@ -52,7 +52,7 @@ export function asAdmin<T>(fn: (db: Db, email: string, now: Date) => T): T {
   }
 }
 
-export const ROOT_FOLDER = 'DataDesk Anggaran';
+const ROOT_FOLDER = 'DataDesk Anggaran';
 
 /** Receipts in Drive: "DataDesk Anggaran/<cluster id> <name>", the folder id remembered on the cluster row. */
 export function driveReceiptStore(db: Db): ReceiptStore {
@@ -65,9 +65,7 @@ export function driveReceiptStore(db: Db): ReceiptStore {
       return id;
     },
     save: (folderId, name, mime, bytes) => createFileIn(folderId, name, mime, bytes),
-    trash: (id) => trashFile(id),
+    trash: (id) => trashFileQuietly(id),
     sha256: (bytes) => sha256Hex(bytes),
   };
 }
-
-export { readFileBytes };

@@ -1,14 +1,14 @@
 // Unattended budget work the hourly heartbeat drives: the approvers' daily digest (at most one mail a day each).
+import { errorMessage } from '../core/errors';
 import type { Deadline } from '../core/deadline';
-import { scriptProp } from '../platform/props';
-import { DB_PROPS, withDb } from '../platform/db';
+import { dbConfigured, withDb } from '../platform/jdbc';
 import { sendMail, remainingMailQuota } from '../platform/mail';
 import { claimDigests } from './digest';
 import { schemaVersion } from './migrate';
 
 /** Sends due digests; quietly does nothing when the database or the schema is not set up. */
 export function budgetHeartbeat(now: Date, deadline: Deadline): void {
-  if (!scriptProp(DB_PROPS.url)) return;
+  if (!dbConfigured()) return;
   withDb((db) => {
     if (schemaVersion(db) < 1) return;
     const quota = remainingMailQuota();
@@ -21,7 +21,7 @@ export function budgetHeartbeat(now: Date, deadline: Deadline): void {
         try {
           sendMail(m.to, m.subject, m.body);
         } catch (e) {
-          console.error(`budget digest to ${m.to} failed: ${(e as Error).message}`);
+          console.error(`budget digest to ${m.to} failed: ${errorMessage(e)}`);
         }
       }
       if (mails.length < 25) break;

@@ -1,14 +1,14 @@
-// The PDF as a job: Apps Script entry points must be synchronous, so budget_makePdf starts the async pdf-lib build,
-// whose microtasks all run before the execution ends (no timers), and records the outcome under a request id in the
-// caller's user properties; budget_pdfStatus reads it. pdfStatus of an unknown id says "running" only briefly.
+// The monthly PDF as a job: Apps Script entry points must be synchronous, so budget_makePdf starts the async pdf-lib
+// build, whose microtasks all run before the execution ends (no timers), and records the outcome under a request id in
+// the caller's user properties; budget_pdfStatus reads it (an unknown or expired id is NOT_FOUND).
 import type { Db } from '../core/db';
-import { AppError, notFound } from '../core/errors';
+import { AppError, notFound, errorMessage, errorStack } from '../core/errors';
 import { Caller } from './model';
 import { loadPdfData } from './report';
 import { buildMonthlyPdf } from './pdf';
-import { driveReceiptStore, readFileBytes } from './context';
-import { createFileIn } from '../platform/drive';
-import { setUserJson, userJson, userKeys, deleteUserProp } from '../platform/user-props';
+import { driveReceiptStore } from './adapters';
+import { readFileBytes } from '../platform/drive';
+import { setUserJson, userJson, userKeys, deleteUserProp } from '../platform/properties';
 
 export interface PdfJob {
   requestId: string;
@@ -30,7 +30,8 @@ function newId(now: Date): string {
 
 export function startPdf(db: Db, caller: Caller, clusterId: string, month: string, now: Date): PdfJob {
   const data = loadPdfData(db, caller, clusterId, month, (id) => readFileBytes(id), now);
-  const folderId = driveReceiptStore(db).folderFor(data.clusterId, data.clusterName);
+  const store = driveReceiptStore(db);
+  const folderId = store.folderFor(data.clusterId, data.clusterName);
   const requestId = newId(now);
   const key = PREFIX + requestId;
   const job: PdfJob = {
@@ -51,22 +52,21 @@ export function startPdf(db: Db, caller: Caller, clusterId: string, month: strin
   buildMonthlyPdf(data)
     .then(({ bytes, pages }) => {
       const name = `Laporan ${data.clusterId} ${data.month}.pdf`;
-      const saved = createFileIn(folderId, name, 'application/pdf', bytes);
-      setUserJson(key, { ...job, status: 'done', fileId: saved.id, url: saved.url, name, pages, bytes: bytes.length });
+      const saved = store.save(folderId, name, 'application/pdf', bytes);
+      setUserJson(key, { ...job, status: 'done', fileId: saved.id, url: saved.url(), name, pages, bytes: bytes.length });
     })
     .catch((e: unknown) => {
-      console.error(`budget pdf ${requestId}: ${(e as Error)?.stack ?? String(e)}`);
-      setUserJson(key, { ...job, status: 'failed', error: (e as Error)?.message ?? String(e) });
+      console.error(`budget pdf ${requestId}: ${errorStack(e)}`);
+      setUserJson(key, { ...job, status: 'failed', error: errorMessage(e) });
     });
   return job;
 }
 
-export function pdfStatus(email: string, requestId: string): PdfJob {
+export function pdfStatus(requestId: string): PdfJob {
   if (!/^[a-z0-9]{1,40}$/.test(String(requestId ?? '')))
     throw notFound({ id: 'Permintaan PDF tidak dikenal.', en: 'Unknown PDF request.' });
   const job = userJson<PdfJob | null>(PREFIX + requestId, null);
   if (!job) throw notFound({ id: 'Permintaan PDF tidak dikenal.', en: 'Unknown PDF request.' });
-  void email;
   if (job.status === 'failed') {
     throw new AppError('PDF_FAILED', { id: `PDF gagal dibuat: ${job.error}`, en: `The PDF could not be made: ${job.error}` });
   }
