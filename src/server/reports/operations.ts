@@ -1,49 +1,28 @@
 // Report operations the menu, the sidebar and the heartbeat share: settings, start, continue, dry run, pre-flight.
-import { AppError, conflict, invalid } from '../core/errors';
+import { AppError, conflict, invalid, errorMessage } from '../core/errors';
 import { Deadline, EXECUTION_BUDGET_MS } from '../core/deadline';
 import { previousMonth, wibMonth, wibParts } from '../core/format';
-import { scriptJson, setScriptJson, scriptProp, setScriptProp } from '../platform/props';
-import { openDb } from '../platform/db';
-import { DEFAULT_SETTINGS, dueMonth, parseStoredSettings, ReportsSettings, validateSettings } from './settings';
+import { dueMonth, ReportsSettings, validateSettings } from './settings';
 import { claim, isActive, release, RunState } from './state';
 import { advance, startRun } from './run';
 import { checkMonth, countByBu, folderProblem, inspect, Inspection } from './plan';
-import { appsScriptDrive, reportEnv, WEBHOOK_URL_PROP } from './env';
+import {
+  appsScriptDrive,
+  lastScheduledMonth,
+  loadRun,
+  loadSettings,
+  openDb,
+  reportEnv,
+  saveRun,
+  setLastScheduledMonth,
+  storeSettings,
+  webhookUrl,
+  withRunLock,
+} from './adapters';
 import { checkWebhookUrl } from './webhook';
 
-export const SETTINGS_PROP = 'DATADESK_REPORTS_SETTINGS';
-export const RUN_PROP = 'DATADESK_REPORTS_RUN';
-export const SCHEDULED_PROP = 'DATADESK_REPORTS_SCHEDULED';
-
-export function loadSettings(): ReportsSettings {
-  return parseStoredSettings(scriptJson<unknown>(SETTINGS_PROP, DEFAULT_SETTINGS));
-}
-
-export function configured(s: ReportsSettings): boolean {
+function configured(s: ReportsSettings): boolean {
   return s.folders.length > 0;
-}
-
-export function loadRun(): RunState | null {
-  return scriptJson<RunState | null>(RUN_PROP, null);
-}
-
-function saveRun(s: RunState): void {
-  setScriptJson(RUN_PROP, s);
-}
-
-/** Runs `fn` holding the script lock briefly (claiming or starting a run), so two executions never both win. */
-function locked<T>(fn: () => T): T {
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(10_000))
-    throw conflict({
-      id: 'Laporan sedang diproses eksekusi lain; coba lagi.',
-      en: 'Another execution is working on the report; try again.',
-    });
-  try {
-    return fn();
-  } finally {
-    lock.releaseLock();
-  }
 }
 
 function requireConfigured(s: ReportsSettings): void {
@@ -56,7 +35,7 @@ function requireConfigured(s: ReportsSettings): void {
 }
 
 /** Carries the active run forward in this execution if no other execution holds it. */
-function carry(s: RunState, settings: ReportsSettings, deadline: Deadline, owner: string): RunState {
+function carry(s: RunState, settings: ReportsSettings, deadline: Deadline): RunState {
   const env = reportEnv(settings, deadline);
   let cur = s;
   try {
@@ -65,7 +44,6 @@ function carry(s: RunState, settings: ReportsSettings, deadline: Deadline, owner
     cur = release(cur);
     saveRun(cur);
   }
-  void owner;
   return cur;
 }
 
@@ -79,7 +57,7 @@ export function runMonth(
   const settings = loadSettings();
   requireConfigured(settings);
   const owner = `${trigger}-${Date.now()}-${Math.random()}`;
-  const started = locked(() => {
+  const started = withRunLock(() => {
     const cur = loadRun();
     if (isActive(cur)) {
       throw conflict({
@@ -91,20 +69,20 @@ export function runMonth(
     saveRun(s);
     return s;
   });
-  return carry(started, settings, deadline, owner);
+  return carry(started, settings, deadline);
 }
 
 /** Continues an active run from its checkpoint; null when there is none or another execution holds it. */
 export function continueRun(deadline: Deadline): RunState | null {
   const settings = loadSettings();
   const owner = `hb-${Date.now()}-${Math.random()}`;
-  const claimed = locked(() => {
+  const claimed = withRunLock(() => {
     const cur = loadRun();
     const c = cur ? claim(cur, owner, Date.now()) : null;
     if (c) saveRun(c);
     return c;
   });
-  return claimed ? carry(claimed, settings, deadline, owner) : null;
+  return claimed ? carry(claimed, settings, deadline) : null;
 }
 
 /** The heartbeat's part: continue an active run, or start the scheduled one when it is due. */
@@ -114,13 +92,13 @@ export function scheduledStep(now: Date, deadline: Deadline): RunState | null {
   const settings = loadSettings();
   if (!configured(settings)) return null;
   const month = dueMonth(settings, wibParts(now));
-  if (!month || scriptProp(SCHEDULED_PROP) >= month) return null;
-  setScriptProp(SCHEDULED_PROP, month); // once per month, even when it fails (the alert says so; rerun from the menu)
+  if (!month || lastScheduledMonth() >= month) return null;
+  setLastScheduledMonth(month); // once per month, even when it fails (the alert says so; rerun from the menu)
   try {
     return runMonth(month, 'schedule', 'heartbeat', deadline);
   } catch (e) {
     const env = reportEnv(settings, deadline);
-    const text = e instanceof AppError ? `${e.message} / ${e.messageEn}` : String((e as Error)?.message ?? e);
+    const text = e instanceof AppError ? `${e.message} / ${e.messageEn}` : errorMessage(e);
     env.alert(
       `⚠️ DataDesk: laporan order DC ${month} tidak dijalankan — ${text}\n` +
         'Perbaiki lalu jalankan ulang dari menu Laporan. / Fix it, then rerun from the Reports menu.',
@@ -151,9 +129,9 @@ export function defaultMonth(): string {
  * Checks settings before they are saved: every folder exists and is writable, the query runs, the webhook URL
  * has its format's shape. Throws one error listing every problem.
  */
-export function preflight(s: ReportsSettings, webhookUrl: string | null): ReportsSettings {
+export function preflight(s: ReportsSettings, webhookUrlInput: string | null): ReportsSettings {
   const clean = validateSettings(s);
-  const url = webhookUrl || scriptProp(WEBHOOK_URL_PROP);
+  const url = webhookUrlInput || webhookUrl();
   if (url) checkWebhookUrl(clean.webhookFormat, url);
   const problems = clean.folders.map((f) => folderProblem(appsScriptDrive, f.bu, f.folderId)).filter((x): x is string => !!x);
   let queryError: string | null = null;
@@ -161,7 +139,7 @@ export function preflight(s: ReportsSettings, webhookUrl: string | null): Report
   try {
     countByBu(db, clean.schema, defaultMonth());
   } catch (e) {
-    queryError = e instanceof AppError ? e.message : String((e as Error)?.message ?? e);
+    queryError = e instanceof AppError ? e.message : errorMessage(e);
   } finally {
     db.close();
   }
@@ -177,7 +155,6 @@ export function preflight(s: ReportsSettings, webhookUrl: string | null): Report
 
 export function saveSettings(s: ReportsSettings, webhookUrl: string | null): ReportsSettings {
   const clean = preflight(s, webhookUrl);
-  setScriptJson(SETTINGS_PROP, clean);
-  if (webhookUrl) setScriptProp(WEBHOOK_URL_PROP, webhookUrl.trim());
+  storeSettings(clean, webhookUrl);
   return clean;
 }

@@ -1,5 +1,5 @@
 // Before a run writes anything: the month is valid and over, the query runs, every BU with data has a usable folder.
-import { AppError, invalid } from '../core/errors';
+import { AppError, invalid, errorMessage } from '../core/errors';
 import { parseMonth, wibInstant } from '../core/format';
 import type { Db } from '../core/db';
 import type { ReportDrive } from './ports';
@@ -50,7 +50,7 @@ export function countByBu(db: Db, schema: string, month: string): Array<{ bu: st
     }));
   } catch (e) {
     if (e instanceof AppError) throw e;
-    const msg = (e as Error)?.message ?? String(e);
+    const msg = errorMessage(e);
     throw new AppError('QUERY_FAILED', { id: `Kueri laporan gagal: ${msg}`, en: `The report query failed: ${msg}` });
   }
 }

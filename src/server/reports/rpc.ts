@@ -1,16 +1,15 @@
 // RPC functions the Reports sidebar calls: settings and pre-flight (admins), run and dry run (admins), log (auditors).
-import type { RunLogRow } from './ports';
 import { rpc } from '../core/rpc';
-import { callerWithRole, callerRoles } from '../core/roles';
+import { callerWithRole, callerRoles } from '../settings/adapters';
 import { denied } from '../core/errors';
-import { scriptProp } from '../platform/props';
-import { readTable } from '../platform/sheet-table';
 import type { ReportsSettings } from './settings';
-import { WEBHOOK_URL_PROP } from './env';
-import { dryRun, loadRun, loadSettings, preflight, runMonth, saveSettings, defaultMonth } from './service';
+import { loadRun, loadSettings, readRunLog, webhookUrl } from './adapters';
+import { dryRun, preflight, runMonth, saveSettings, defaultMonth } from './operations';
 import { DryRunSummary, RunSummary, summarize, summarizeInspection } from './summary';
 import { maskWebhookUrl } from './webhook';
-import { RUN_LOG_SHEET } from './runlog';
+import { RunLogEntry, toEntry } from './runlog';
+
+export type { RunLogEntry };
 
 export interface ReportsSettingsView {
   settings: ReportsSettings;
@@ -19,16 +18,8 @@ export interface ReportsSettingsView {
   defaultMonth: string;
 }
 
-/** A run-log row as the sheet holds it: times as written there, status as read, plus the duration. */
-export type RunLogEntry = Omit<RunLogRow, 'status' | 'start' | 'end'> & {
-  status: string;
-  start: string;
-  end: string;
-  durationS: number;
-};
-
 function view(): ReportsSettingsView {
-  const url = scriptProp(WEBHOOK_URL_PROP);
+  const url = webhookUrl();
   return { settings: loadSettings(), webhookMasked: url ? maskWebhookUrl(url) : '', defaultMonth: defaultMonth() };
 }
 
@@ -92,27 +83,10 @@ function requireViewer(): void {
   }
 }
 
-const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v ?? ''));
-
 /** The run log, newest first (admins and auditors). */
 export function reports_runLog(): RunLogEntry[] {
   return rpc('reports_runLog', () => {
     requireViewer();
-    return readTable(RUN_LOG_SHEET)
-      .map((r) => ({
-        runId: String(r[0]),
-        month: String(r[1]),
-        bu: String(r[2]),
-        rows: Number(r[3]) || 0,
-        bytes: Number(r[4]) || 0,
-        sha256: String(r[5]),
-        link: String(r[6]),
-        status: String(r[7]),
-        attempts: Number(r[8]) || 0,
-        start: iso(r[9]),
-        end: iso(r[10]),
-        durationS: Number(r[11]) || 0,
-      }))
-      .reverse();
+    return readRunLog().map(toEntry).reverse();
   });
 }

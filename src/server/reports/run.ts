@@ -1,5 +1,5 @@
 // The monthly run, all or nothing: build every file into staging, verify, publish, trash the old ones, log, alert.
-import { AppError } from '../core/errors';
+import { AppError, errorMessage } from '../core/errors';
 import { XlsxStreamWriter, XLSX_MIME } from '../core/xlsx/writer';
 import type { Db } from '../core/db';
 import type { ReportEnv, RunLogRow } from './ports';
@@ -24,7 +24,7 @@ export type Checkpoint = (s: RunState) => void;
 
 export function errorText(e: unknown): string {
   if (e instanceof AppError) return `${e.message} / ${e.messageEn}`;
-  return (e as Error)?.message ?? String(e);
+  return errorMessage(e);
 }
 
 /** Checks everything, creates the staging folder and returns the new run's checkpoint (nothing published yet). */
