@@ -1,26 +1,15 @@
-// Wires the segment pull to Apps Script through platform/: the ports, saved requests in document properties, reruns.
-import { AppError, invalid, notFound } from '../core/errors';
+// The segments' platform side: the pull's ports on Jdbc, Sheets, Drive and MailApp; saved requests in document properties.
+import { invalid, notFound } from '../core/errors';
 import type { Db } from '../core/db';
-import { withDb } from '../platform/db';
-import { createFileIn, trashFile } from '../platform/drive';
-import { folderState } from '../platform/drive-folders';
+import { withDb } from '../platform/jdbc';
+import { createFileIn, folderState, trashFileQuietly } from '../platform/drive';
 import { sendMail } from '../platform/mail';
-import {
-  docValues,
-  deleteDocProp,
-  sheetNames,
-  insertTextSheet,
-  deleteSheetNamed,
-  appendSheetRow,
-  newUuid,
-} from '../platform/segment-io';
-import { docJson, setDocJson, scriptProp } from '../platform/props';
+import { appendSheetRow, deleteSheetNamed, insertTextSheet, sheetNames } from '../platform/sheets';
+import { deleteDocProp, docJson, docValues, setDocJson, scriptProp } from '../platform/properties';
+import { newUuid } from '../platform/utilities';
 import { postgres } from './dialect';
-import { loadReference } from './reference';
-import { PullPorts } from './pull';
-import type { SegmentRequest } from './request';
-import { nextRun, NO_SCHEDULE, SavedRequest, Schedule, scheduleProblems } from './schedule';
-import { Reference, validateRequest, unsafeText } from './validate';
+import type { PullPorts } from './ports';
+import type { SavedRequest } from './schedule';
 
 /** Script property with the id of the default destination folder ("Segmen Kampanye"). */
 export const DEFAULT_FOLDER_PROPERTY = 'DATADESK_SEGMENTS_FOLDER';
@@ -28,7 +17,8 @@ const SAVED_PREFIX = 'DD_SEGMENT:';
 
 export const dialect = postgres;
 
-export function ports(db: Db, user: string): PullPorts {
+/** The pull's ports for `user` on an open database. */
+export function pullPorts(db: Db, user: string): PullPorts {
   return {
     db,
     dialect,
@@ -40,8 +30,11 @@ export function ports(db: Db, user: string): PullPorts {
     insertTextSheet,
     deleteSheet: deleteSheetNamed,
     appendRow: appendSheetRow,
-    createFile: (folderId, name, mime, bytes) => createFileIn(folderId, name, mime, bytes),
-    trashFile,
+    createFile: (folderId, name, mime, bytes) => {
+      const f = createFileIn(folderId, name, mime, bytes);
+      return { id: f.id, url: f.url() };
+    },
+    trashFile: trashFileQuietly,
     sendMail: (to, subject, body) => sendMail(to, subject, body),
   };
 }
@@ -50,12 +43,7 @@ export function defaultFolderId(): string {
   return scriptProp(DEFAULT_FOLDER_PROPERTY);
 }
 
-/** Validates against the database's reference data (one query); the canonical request. */
-export function validated(db: Db, req: SegmentRequest): { req: SegmentRequest; ref: Reference } {
-  const ref = loadReference(db, dialect);
-  return { req: validateRequest(req, ref), ref };
-}
-
+/** Runs `fn` with the loyalty database open (the add-on's configured connection) and closes it. */
 export function withLoyaltyDb<T>(fn: (db: Db) => T): T {
   return withDb(fn);
 }
@@ -75,8 +63,13 @@ export function listSaved(): SavedRequest[] {
     .sort((a, b) => a.request.name.localeCompare(b.request.name));
 }
 
+/** The saved request of that name, or null. */
+export function findSaved(name: string): SavedRequest | null {
+  return docJson<SavedRequest | null>(keyOf(name), null);
+}
+
 export function getSaved(name: string): SavedRequest {
-  const s = docJson<SavedRequest | null>(keyOf(name), null);
+  const s = findSaved(name);
   if (!s) throw notFound({ id: `Permintaan tersimpan "${name}" tidak ditemukan.`, en: `Saved request "${name}" was not found.` });
   return s;
 }
@@ -95,34 +88,4 @@ export function putSaved(s: SavedRequest): void {
 export function deleteSaved(name: string): void {
   getSaved(name);
   deleteDocProp(keyOf(name));
-}
-
-/** Saves (or replaces) a validated request with its schedule. */
-export function saveRequest(req: SegmentRequest, schedule: Schedule, owner: string, now: Date): SavedRequest {
-  const problems = scheduleProblems(schedule);
-  if (problems.length) throw invalid({ id: problems.map((p) => p.id).join('\n'), en: problems.map((p) => p.en).join('\n') });
-  const prev = docJson<SavedRequest | null>(keyOf(req.name), null);
-  const s: SavedRequest = {
-    request: req,
-    schedule: { ...NO_SCHEDULE, ...schedule },
-    owner,
-    savedAt: now.toISOString(),
-    nextRunAt: nextRun(schedule, now)?.toISOString() ?? null,
-    lastRunAt: prev?.lastRunAt ?? null,
-    lastOutcome: prev?.lastOutcome ?? null,
-  };
-  putSaved(s);
-  return s;
-}
-
-/** Checks a new name for a copy. */
-export function checkNewName(name: string): string {
-  const n = name.trim().replace(/\s+/g, ' ');
-  if (!n) throw invalid({ id: 'Nama baru wajib diisi.', en: 'A new name is required.' });
-  const p = unsafeText('name', { id: 'Nama segmen', en: 'Segment name' }, n);
-  if (p) throw invalid({ id: p.id, en: p.en });
-  if (docJson<SavedRequest | null>(keyOf(n), null)) {
-    throw new AppError('CONFLICT', { id: `Nama "${n}" sudah dipakai.`, en: `The name "${n}" is already taken.` });
-  }
-  return n;
 }

@@ -1,11 +1,13 @@
 // Unattended segments work the hourly heartbeat drives: saved requests whose weekly/monthly run is due.
+import { errorMessage } from '../core/errors';
 import type { Deadline } from '../core/deadline';
 import { hasRole } from '../core/access';
-import { roleDirectory } from '../core/roles';
+import { roleDirectory } from '../settings/adapters';
 import { activeUserEmail } from '../platform/session';
 import { runSegment } from './pull';
 import { dueRequests, nextRun } from './schedule';
-import { listSaved, ports, putSaved, validated, withLoyaltyDb } from './service';
+import { listSaved, pullPorts, putSaved, withLoyaltyDb } from './adapters';
+import { validated } from './operations';
 
 /** Runs each due saved request once (its next run moves on first, so a failure is never repeated within the hour). */
 export function segmentsHeartbeat(now: Date, deadline: Deadline): void {
@@ -22,12 +24,12 @@ export function segmentsHeartbeat(now: Date, deadline: Deadline): void {
     } else {
       try {
         const r = withLoyaltyDb((db) =>
-          runSegment(ports(db, runner || s.owner), validated(db, { ...s.request, contactFrom: null }).req),
+          runSegment(pullPorts(db, runner || s.owner), validated(db, { ...s.request, contactFrom: null }).req),
         );
         outcome = `${r.counts.delivered} member → ${r.sheet}`;
       } catch (e) {
-        outcome = `Gagal / Failed: ${(e as Error).message}`;
-        console.error(`segments heartbeat: ${s.request.name}: ${(e as Error).message}`);
+        outcome = `Gagal / Failed: ${errorMessage(e)}`;
+        console.error(`segments heartbeat: ${s.request.name}: ${errorMessage(e)}`);
       }
     }
     putSaved({ ...s, nextRunAt: next, lastRunAt: now.toISOString(), lastOutcome: outcome });

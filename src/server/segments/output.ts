@@ -2,7 +2,7 @@
 import type { SqlRow } from '../core/db';
 import { wibDateTime } from '../core/format';
 import type { ResolvedDates } from './period';
-import { CHANNEL_WORDS, countsWords, criteriaWords } from './words';
+import { CHANNEL_WORDS, countsWords, criteriaWords } from './describe';
 import { DROP_REASONS, DropReason, SegmentCounts, SegmentRequest } from './request';
 
 /** Counts from (reason, grp, n) rows: found is the sum of every reason and delivered. */

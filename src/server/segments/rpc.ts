@@ -1,28 +1,17 @@
 // RPC functions the Segments sidebar calls: reference data, preview, run, saved requests, schedules, form rows.
 import { rpc } from '../core/rpc';
-import { callerWithRole } from '../core/roles';
+import { callerWithRole } from '../settings/adapters';
 import { invalid, notFound } from '../core/errors';
 import { ensureHeartbeat } from '../platform/triggers';
-import { headerAndRow } from '../platform/segment-io';
+import { headerAndRow } from '../platform/sheets';
 import { previewSegment, runSegment, type PreviewResult, type RunResult } from './pull';
 import type { SegmentRequest } from './request';
 import type { Schedule } from './schedule';
 import { requestFromFormRow } from './form';
 import { checkRequest } from './validate';
 import { loadReference } from './reference';
-import {
-  checkNewName,
-  defaultFolderId,
-  deleteSaved,
-  dialect,
-  getSaved,
-  listSaved,
-  ports,
-  putSaved,
-  saveRequest,
-  validated,
-  withLoyaltyDb,
-} from './service';
+import { defaultFolderId, deleteSaved, dialect, getSaved, listSaved, pullPorts, putSaved, withLoyaltyDb } from './adapters';
+import { checkNewName, saveRequest, validated } from './operations';
 
 export interface SegmentReference {
   brands: string[];
@@ -83,7 +72,7 @@ export function segments_reference(): SegmentReference {
 export function segments_preview(request: SegmentRequest): SegmentPreview {
   return rpc('segments_preview', () => {
     const user = callerWithRole('analyst');
-    return withLoyaltyDb((db) => previewSegment(ports(db, user), validated(db, request).req));
+    return withLoyaltyDb((db) => previewSegment(pullPorts(db, user), validated(db, request).req));
   });
 }
 
@@ -91,7 +80,7 @@ export function segments_preview(request: SegmentRequest): SegmentPreview {
 export function segments_run(request: SegmentRequest): SegmentRun {
   return rpc('segments_run', () => {
     const user = callerWithRole('analyst');
-    return withLoyaltyDb((db) => runSegment(ports(db, user), validated(db, request).req));
+    return withLoyaltyDb((db) => runSegment(pullPorts(db, user), validated(db, request).req));
   });
 }
 
@@ -144,7 +133,7 @@ export function segments_rerun(name: string): SegmentRun {
   return rpc('segments_rerun', () => {
     const user = callerWithRole('analyst');
     const s = getSaved(name);
-    const result = withLoyaltyDb((db) => runSegment(ports(db, user), validated(db, { ...s.request, contactFrom: null }).req));
+    const result = withLoyaltyDb((db) => runSegment(pullPorts(db, user), validated(db, { ...s.request, contactFrom: null }).req));
     putSaved({ ...s, lastRunAt: new Date().toISOString(), lastOutcome: `${result.counts.delivered} member → ${result.sheet}` });
     return result;
   });
