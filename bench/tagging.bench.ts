@@ -9,7 +9,7 @@ import { setScriptProperties, runSnippet } from '../src/local/demo/script';
 import { getSpreadsheetStore } from '../src/local/services/spreadsheet/store';
 import { startGeminiStandin } from '../src/local/standins/gemini';
 import { writeTaggingDemo } from '../src/local/demo/tagging';
-import { matchKeyword, seedWordLists } from '../src/server/tagging/words';
+import { matchKeyword, seedWordLists } from '../src/server/tagging/wordlists';
 import type { Progress } from '../src/server/tagging/job';
 import type { BenchResult } from './types';
 

@@ -8,5 +8,3 @@ export interface BenchResult {
   /** Whether the target is met, with the target in words. */
   target?: { text: string; met: boolean };
 }
-
-export type Bench = () => Promise<BenchResult[]>;

@@ -1,33 +1,35 @@
-// The tagging job's connection to Apps Script: sheets, CacheService snapshots, the durable answer cache, Jdbc, UrlFetch.
-import { AnswerCache, EnginePorts, geminiRefused } from './engine';
+// The tagging job's platform side: the ports on sheets, CacheService snapshots, the durable answer cache, Jdbc and
+// UrlFetch; the job, its settings and the day's spend in properties.
+import { geminiRefused } from './engine';
 import { classify } from './backoff';
 import { Catalogue, parseCatalogueSheet, queryCatalogue } from './catalogue';
-import { ChunkIO } from './run';
+import type { AnswerCache, ChunkIO, EnginePorts } from './ports';
 import { GEMINI_DEFAULT_URL, GEMINI_KEY_PROP, GEMINI_URL_PROP, TaggingSettings } from './settings';
-import { parseWordRows, seedWordLists, SEED_WORDS, WordLists, GROUP_LABEL } from './words';
+import { parseWordRows, seedWordLists, SEED_WORDS, WordLists, GROUP_LABEL } from './wordlists';
 import { wibDate } from '../core/format';
 import { invalid, notFound } from '../core/errors';
-import { fetchAll, sha256Text, sleep } from '../platform/http';
-import { ensureSheet, plainTextColumns, readAll, readBlock, sheetByName, writeBlock } from '../platform/sheets';
+import { fetchAll } from '../platform/http';
+import { ensureRows, ensureSheet, readBlock, readSheet, sheetByName, writeTextBlock } from '../platform/sheets';
+import { sha256Hex, sleep } from '../platform/utilities';
 import { cacheGetJson, cachePutJson, cacheRemove } from '../platform/cache';
-import { docJson, scriptProp, setDocJson } from '../platform/props';
-import { withDb } from '../platform/db';
+import { docJson, scriptProp, setDocJson } from '../platform/properties';
+import { withDb } from '../platform/jdbc';
 
 export const CACHE_SHEET = '_DataDesk_TagCache';
 const REF_KEY = 'dd_tag_ref';
 const BUCKETS = 128;
 const SPEND_PROP = 'DATADESK_TAG_SPEND';
 
-const bucketOf = (prefix: string, key: string) => `${prefix}${parseInt(sha256Text(key).slice(0, 4), 16) % BUCKETS}`;
+const bucketOf = (prefix: string, key: string) => `${prefix}${parseInt(sha256Hex(key).slice(0, 4), 16) % BUCKETS}`;
 const allBuckets = (prefix: string) => Array.from({ length: BUCKETS }, (_, i) => `${prefix}${i}`);
 
 /** Word lists and top-search keywords from their sheets (two getValues); an unknown group is refused. */
 export function readRefSheets(s: TaggingSettings): { lists: WordLists; top: string[]; wordSheetMissing: boolean } {
   const ws = sheetByName(s.wordListSheet);
-  const lists = ws ? parseWordRows(readAll(ws).slice(1)) : seedWordLists();
+  const lists = ws ? parseWordRows(readSheet(ws).slice(1)) : seedWordLists();
   const ts = sheetByName(s.topSearchSheet);
   const top = ts
-    ? readAll(ts)
+    ? readSheet(ts)
         .slice(1)
         .map((r) => String(r[0] ?? '').trim())
         .filter(Boolean)
@@ -44,7 +46,7 @@ export function ensureWordListSheet(s: TaggingSettings): boolean {
       GROUP_LABEL[w.group].id,
       w.group === 'promo' ? 'dilarang marketplace' : 'tabel filter sumber (Gambar 3.22)',
     ]);
-    sheet.getRange(2, 1, rows.length, 3).setNumberFormat('@').setValues(rows);
+    writeTextBlock(sheet, 2, 1, rows);
   }
   return created;
 }
@@ -59,7 +61,7 @@ export function loadCatalogue(s: TaggingSettings, skus: string[]): Catalogue {
       en: `Catalogue sheet "${s.catalogue.sheet}" was not found. Create it or change the catalogue source in settings.`,
     });
   }
-  return parseCatalogueSheet(readAll(sh), s.catalogue.sheet);
+  return parseCatalogueSheet(readSheet(sh), s.catalogue.sheet);
 }
 
 /** Keeps the SKUs a job needs in CacheService buckets, so chunks do not re-read the catalogue. */
@@ -108,7 +110,7 @@ export const answerCache: AnswerCache = {
 export function warmAnswerCache(): number {
   const sh = sheetByName(CACHE_SHEET);
   if (!sh) return 0;
-  const rows = readAll(sh).slice(1);
+  const rows = readSheet(sh).slice(1);
   const entries: Record<string, string[]> = {};
   for (const r of rows) {
     try {
@@ -124,7 +126,7 @@ export function warmAnswerCache(): number {
 /** Writes every cached answer to the hidden sheet (at the end of a job): one getValues, one setValues. */
 export function persistAnswerCache(now: Date): number {
   const { sheet } = ensureSheet(CACHE_SHEET, ['key', 'keywords', 'time'], true);
-  const existing = readAll(sheet).slice(1);
+  const existing = readSheet(sheet).slice(1);
   const known = new Set(existing.map((r) => String(r[0])));
   const buckets = cacheGetJson<Record<string, string[]>>(allBuckets('dd_tag_ans_'));
   const add: string[][] = [];
@@ -132,10 +134,8 @@ export function persistAnswerCache(now: Date): number {
     for (const [k, v] of Object.entries(b)) if (!known.has(k)) add.push([k, JSON.stringify(v), now.toISOString()]);
   if (add.length) {
     const start = existing.length + 2;
-    const need = start + add.length - 1 - sheet.getMaxRows();
-    if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
-    sheet.getRange(start, 1, add.length, 3).setNumberFormat('@');
-    writeBlock(sheet, start, 1, add);
+    ensureRows(sheet, start + add.length - 1);
+    writeTextBlock(sheet, start, 1, add);
   }
   return add.length;
 }
@@ -180,23 +180,21 @@ export const enginePorts: EnginePorts = {
   sleep,
   now: () => Date.now(),
   remainingMs: () => 60_000,
-  hash: sha256Text,
+  hash: sha256Hex,
 };
 
 export function chunkIO(s: TaggingSettings): ChunkIO {
   return {
     readProducts(name) {
       const sh = sheetByName(name);
-      return sh ? readAll(sh) : null;
+      return sh ? readSheet(sh) : null;
     },
     rereadRows(name, first, count, width) {
       return readBlock(sheetByName(name)!, first, 1, count, width);
     },
     writeBlock(name, row, col, block) {
       // Model text is untrusted: the block is plain text ('@') before it is written, so nothing becomes a formula.
-      const sh = sheetByName(name)!;
-      plainTextColumns(sh, row, col, block[0]?.length ?? 0, block.length);
-      writeBlock(sh, row, col, block);
+      writeTextBlock(sheetByName(name)!, row, col, block);
     },
     catalogue(skus) {
       const keys = skus.map((x) => x.trim().toUpperCase());

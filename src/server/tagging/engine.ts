@@ -1,27 +1,11 @@
 // One chunk's model work: images and model calls in parallel (fetchAll), cache, retries with backoff, RPM and deadline.
-import { buildRequest, PROMPT_VERSION, TagItem, BASE_REQUEST_BYTES, itemBytes } from './prompt';
+import { buildRequest, PROMPT_VERSION, TagItem, BASE_REQUEST_BYTES } from './prompt';
 import { batchItems } from './batch';
 import { parseAnswer } from './parse';
 import { classify } from './backoff';
 import { AppError } from '../core/errors';
-import type { HttpReq, HttpRes } from '../platform/http';
-
-export type { HttpReq, HttpRes };
-
-export interface EnginePorts {
-  fetchAll(reqs: HttpReq[]): HttpRes[];
-  sleep(ms: number): void;
-  now(): number;
-  remainingMs(): number;
-  /** SHA-256 hex of a string. */
-  hash(s: string): string;
-}
-
-/** Persistent answers: cache key → the model's raw keywords (filtered again on every use). */
-export interface AnswerCache {
-  getAll(keys: string[]): Record<string, string[]>;
-  putAll(entries: Record<string, string[]>): void;
-}
+import type { HttpReq } from '../core/http';
+import type { AnswerCache, EnginePorts } from './ports';
 
 export interface EngineItem {
   sku: string;
@@ -304,5 +288,3 @@ export function geminiRefused(code: number, status: string, reason: string, mode
     { status, reason: reason.slice(0, 200) },
   );
 }
-
-export { itemBytes };

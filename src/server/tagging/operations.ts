@@ -1,12 +1,12 @@
-// Starting, driving, cancelling and resuming the document's tagging job (what the RPCs and the heartbeat call).
+// Tagging operations the RPCs and the heartbeat share: starting, driving, cancelling and resuming the document's job.
 import { Deadline } from '../core/deadline';
-import { invalid, notFound, conflict, AppError } from '../core/errors';
-import { docJson, scriptJson, setDocJson } from '../platform/props';
+import { invalid, notFound, conflict, AppError, errorMessage, errorStack } from '../core/errors';
+import { docJson, scriptJson, setDocJson } from '../platform/properties';
 import { ensureHeartbeat } from '../platform/triggers';
 import { withDocumentLock } from '../platform/lock';
 import { isQuotaError } from '../platform/http';
 import { wibDate } from '../core/format';
-import { plainTextColumns, readAll, sheetByName, writeBlock } from '../platform/sheets';
+import { insertColumnsAfter, maxRows, plainTextColumns, readSheet, sheetByName, writeBlock } from '../platform/sheets';
 import { checkCoverage } from './catalogue';
 import { assertCanStart, newJob, parseJob, progressOf, Progress, TagJob, transition } from './job';
 import { duplicates, findLayout, missingOutputs, OUTPUT_HEADERS, outputSpan, pendingRows } from './layout';
@@ -24,7 +24,7 @@ import {
   requireGeminiKey,
   snapshotCatalogue,
   warmAnswerCache,
-} from './io';
+} from './adapters';
 
 export const JOB_PROP = 'DATADESK_TAG_JOB';
 /** Set without the lock by a cancel that arrives while a chunk runs; the chunk honours it when it ends. */
@@ -58,7 +58,7 @@ export function startJob(owner: string, sheetName: string, now: number): Progres
   const name = String(sheetName ?? '').trim();
   const sheet = name ? sheetByName(name) : null;
   if (!sheet) throw notFound({ id: `Sheet "${name}" tidak ditemukan.`, en: `Sheet "${name}" was not found.` });
-  const values = readAll(sheet);
+  const values = readSheet(sheet);
   const layout = findLayout(values[0] ?? [], name);
   const pending = pendingRows(values, layout);
   if (!pending.length) {
@@ -93,12 +93,12 @@ export function startJob(owner: string, sheetName: string, now: number): Progres
     let l = layout;
     if (add.length) {
       const after = Math.max(...Object.values(layout.cols).filter((c) => c >= 0)) + 1; // 1-based column to insert after
-      sheet.insertColumnsAfter(after, add.length);
+      insertColumnsAfter(sheet, after, add.length);
       writeBlock(sheet, 1, after + 1, [add.map((k) => OUTPUT_HEADERS[k])]);
-      l = findLayout(readAll(sheet)[0], name);
+      l = findLayout(readSheet(sheet)[0], name);
     }
     const [c0, c1] = outputSpan(l);
-    plainTextColumns(sheet, 2, c0 + 1, c1 - c0 + 1, Math.max(1, sheet.getMaxRows() - 1));
+    plainTextColumns(sheet, 2, c0 + 1, c1 - c0 + 1, Math.max(1, maxRows(sheet) - 1));
     if (ref.wordSheetMissing) ensureWordListSheet(s);
     cacheRef({ lists: ref.lists, top: ref.top });
     snapshotCatalogue(cat, skus);
@@ -141,8 +141,8 @@ export function driveJob(
           budgetDay: wibDate(new Date()),
         };
       } else {
-        const msg = e instanceof AppError ? e.message : `Kesalahan tak terduga: ${(e as Error)?.message ?? e}`;
-        if (!(e instanceof AppError)) console.error(`tagging chunk failed: ${(e as Error)?.stack ?? e}`);
+        const msg = e instanceof AppError ? e.message : `Kesalahan tak terduga: ${errorMessage(e)}`;
+        if (!(e instanceof AppError)) console.error(`tagging chunk failed: ${errorStack(e)}`);
         next = transition(loadJob() ?? job, 'failed', Date.now(), msg);
       }
     }
@@ -160,7 +160,7 @@ function finishSideEffects(j: TagJob): void {
   try {
     persistAnswerCache(new Date());
   } catch (e) {
-    console.warn(`tagging: answer cache not saved: ${(e as Error)?.message ?? e}`);
+    console.warn(`tagging: answer cache not saved: ${errorMessage(e)}`);
   }
   if (j.status === 'done' || j.status === 'cancelled') forgetSnapshots();
 }

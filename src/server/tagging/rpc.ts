@@ -1,12 +1,12 @@
 // RPC functions the tagging sidebar calls (merchandisers; settings for admins). Every one checks its caller.
 import { rpc } from '../core/rpc';
-import { callerWithRole } from '../core/roles';
+import { callerWithRole } from '../settings/adapters';
 import { invalid } from '../core/errors';
 import type { Progress } from './job';
-import { cancelJob, CHUNK_BUDGET_MS, currentProgress, driveJob, resumeJob, settings, startJob } from './service';
-import { geminiKey } from './io';
+import { cancelJob, CHUNK_BUDGET_MS, currentProgress, driveJob, resumeJob, settings, startJob } from './operations';
+import { geminiKey } from './adapters';
 import { activeSheetName } from '../platform/sheets';
-import { setScriptJson, setScriptProp } from '../platform/props';
+import { setScriptJson, setScriptProp } from '../platform/properties';
 import { GEMINI_KEY_PROP, parseSettings, TaggingSettings, TAGGING_SETTINGS_PROP, checkModelId } from './settings';
 
 export interface TaggingStatus {

@@ -2,33 +2,14 @@
 import { Deadline } from '../core/deadline';
 import { AppError } from '../core/errors';
 import { formatRupiah, wibDateTime } from '../core/format';
-import { Catalogue, lookup } from './catalogue';
-import { AnswerCache, EngineItem, EnginePorts, EngineResult, runEngine } from './engine';
+import { lookup } from './catalogue';
+import { EngineItem, EngineResult, runEngine } from './engine';
+import type { ChunkIO } from './ports';
 import { filterKeywords, formatRemoved, tagString } from './filter';
 import { TagJob, compactWindow, expandWindow, transition } from './job';
 import { buildBlock, findLayout, OutputKey, pendingRows, RowWrite, outputSpan } from './layout';
 import { costRp, TaggingSettings } from './settings';
-import type { WordLists } from './words';
-
-/** Everything a chunk needs from the outside world (platform code implements it; tests fake it). */
-export interface ChunkIO {
-  /** The product sheet's values from row 1 (one getValues). null when the sheet is gone. */
-  readProducts(sheet: string): unknown[][] | null;
-  /** Full-width rows first..first+count-1 read again just before writing (one getValues). */
-  rereadRows(sheet: string, first: number, count: number, width: number): unknown[][];
-  /** One setValues at (row, col), 1-based. */
-  writeBlock(sheet: string, row: number, col: number, block: unknown[][]): void;
-  catalogue(skus: string[]): Catalogue;
-  refData(): { lists: WordLists; top: string[] };
-  engine: EnginePorts;
-  cache: AnswerCache;
-  apiKey(): string;
-  baseUrl(): string;
-  /** Rupiah already spent today (WIB) and recording more. */
-  spentToday(): number;
-  addSpend(rp: number): void;
-  today(): string;
-}
+import type { WordLists } from './wordlists';
 
 const STATUS: Record<EngineResult['outcome'], string> = {
   done: 'selesai',

@@ -3,8 +3,6 @@ import { invalid } from '../core/errors';
 
 export type WordGroup = 'generic' | 'forbidden' | 'brand' | 'attribute' | 'promo';
 
-export const WORD_GROUPS: readonly WordGroup[] = ['generic', 'forbidden', 'brand', 'attribute', 'promo'];
-
 /** What the sheet and the "removed" column call each group (Bahasa Indonesia first). */
 export const GROUP_LABEL: Record<WordGroup, { id: string; en: string }> = {
   generic: { id: 'terlalu umum', en: 'too generic' },
