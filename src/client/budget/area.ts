@@ -1,7 +1,7 @@
 // Area: the monthly allocation of clusters — one at a time, a pasted block, or the block selected in the sheet.
 import { call } from '../core/rpc';
 import { el, rupiah } from '../core/dom';
-import { ok, t } from './i18n';
+import { ok, t, showError } from './i18n';
 import { action, clusterSelect, field, monthInput, section } from './ui';
 import type { Me } from './main';
 
@@ -48,8 +48,8 @@ export function allocationSection(me: Me): HTMLElement {
     }
     list.append(table);
   }
-  month.addEventListener('change', () => void refresh().catch(() => undefined));
-  void refresh().catch(() => undefined);
+  month.addEventListener('change', () => void refresh().catch(showError));
+  void refresh().catch(showError);
 
   const sec = section(
     t('Alokasi (Area)', 'Allocation (Area)'),

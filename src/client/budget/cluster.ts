@@ -1,7 +1,7 @@
 // SBP Cluster: submit evidence with receipts (JPG/PNG/PDF, checked again on the server), see its status, delete pending.
 import { call } from '../core/rpc';
 import { el, rupiah } from '../core/dom';
-import { ok, t } from './i18n';
+import { ok, t, showError } from './i18n';
 import { action, field, monthInput, pointTypeSelect, readFiles, section } from './ui';
 import { evidenceCard } from './cards';
 import type { Me } from './main';
@@ -43,8 +43,8 @@ export function evidenceSection(me: Me): HTMLElement {
       list.append(evidenceCard(it, del ? [del] : []));
     }
   }
-  month.addEventListener('change', () => void refresh().catch(() => undefined));
-  void refresh().catch(() => undefined);
+  month.addEventListener('change', () => void refresh().catch(showError));
+  void refresh().catch(showError);
 
   const sec = section(
     t('Evidence cluster', 'Cluster evidence'),

@@ -1,7 +1,7 @@
 // Region: the recommendation per point type for a cluster-month; "Usulkan dari histori" proposes it, the Region edits.
 import { call } from '../core/rpc';
 import { el, rupiah } from '../core/dom';
-import { getLang, ok, t } from './i18n';
+import { getLang, ok, t, showError } from './i18n';
 import { action, clusterSelect, field, monthInput, section } from './ui';
 import type { Me } from './main';
 
@@ -47,9 +47,9 @@ export function recommendationSection(me: Me): HTMLElement {
     }
     showTotal();
   }
-  cluster.addEventListener('change', () => void load().catch(() => undefined));
-  month.addEventListener('change', () => void load().catch(() => undefined));
-  if (me.clusters.length) void load().catch(() => undefined);
+  cluster.addEventListener('change', () => void load().catch(showError));
+  month.addEventListener('change', () => void load().catch(showError));
+  if (me.clusters.length) void load().catch(showError);
 
   const sec = section(
     t('Rekomendasi (Region)', 'Recommendation (Region)'),

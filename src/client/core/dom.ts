@@ -1,4 +1,13 @@
-// Tiny DOM helpers shared by the sidebars: element creation that never interprets text as HTML.
+// DOM helpers shared by the sidebars: typed element lookup, element creation that never interprets text as HTML,
+// the status line, Rupiah.
+
+/** The element with that id, checked to be of the expected class (a wrong or missing id fails loudly, at once). */
+export function byId<T extends HTMLElement = HTMLElement>(id: string, type?: new () => T): T {
+  const n = document.getElementById(id);
+  if (!n) throw new Error(`missing element #${id}`);
+  if (type && !(n instanceof type)) throw new Error(`#${id} is a <${n.tagName.toLowerCase()}>, not a ${type.name}`);
+  return n as T;
+}
 
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -17,13 +26,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-export function $(sel: string): HTMLElement {
-  const n = document.querySelector(sel);
-  if (!n) throw new Error(`missing element ${sel}`);
-  return n as HTMLElement;
-}
-
-/** Shows a message in the sidebar's status line; kind decides its colour. */
+/** Shows a message in the sidebar's status line (#status); kind decides its colour. */
 export function status(text: string, kind: 'info' | 'ok' | 'error' = 'info'): void {
   const s = document.getElementById('status');
   if (!s) return;
