@@ -1,5 +1,6 @@
 // The Segments capability in the runtime: the built bundle, Jdbc on the embedded PostgreSQL, Sheets, Drive, mail.
 // The WABA request is previewed then run; bad input and failures change nothing.
+import { rpcAs, type RpcArgs, type RpcName, type RpcOutcome } from '../../support/rpc';
 import type { Runtime } from '../../../src/local/runtime/runtime';
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { driveStore } from '../../../src/local/services/drive/store';
@@ -8,7 +9,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { runSnippet } from '../../../src/local/demo/script';
 import type { SegmentRequest } from '../../../src/server/segments/request';
 import { wabaRequest } from '../../server/segments/fixture';
-import { ANALYST, OUTSIDER, segmentsRuntime } from './setup';
+import { ANALYST, OUTSIDER, segmentsRuntime } from './fixture';
 
 jest.setTimeout(180_000);
 let rt: Runtime;
@@ -20,20 +21,16 @@ afterAll(async () => {
   await rt.close();
 });
 
-const rpc = (fn: string, args: unknown[], user = ANALYST) => rt.execute({ fn, args, user, kind: 'rpc' });
+const rpc = <K extends RpcName>(fn: K, args: RpcArgs<K>, user = ANALYST) => rpcAs(rt, { user }, fn, ...args);
 const request = (patch: (r: SegmentRequest) => void = () => undefined): SegmentRequest => {
   const r = wabaRequest();
   r.delivery.folderId = folderId;
   patch(r);
   return r;
 };
-const errorOf = (r: { ok: boolean; error?: { message: string } }) => {
+const errorOf = (r: RpcOutcome<unknown>) => {
   expect(r.ok).toBe(false);
-  return JSON.parse(r.error!.message.slice(r.error!.message.indexOf('{'))) as {
-    code: string;
-    message: string;
-    messageEn: string;
-  };
+  return r;
 };
 const sheetNames = () =>
   runSnippet<string[]>(rt, 'return SpreadsheetApp.getActiveSpreadsheet().getSheets().map(function (s) { return s.getName(); });');
@@ -66,7 +63,7 @@ describe('Segments in the runtime', () => {
 
   it('runs it: sheet in one setValues with text formats, CSV and metadata in the folder, log row, suppression record', async () => {
     const r = await rpc('segments_run', [request((x) => (x.delivery.mailSummary = true))]);
-    expect(r.error).toBeUndefined();
+    expect([r.code, r.message]).toEqual([null, '']);
     const run = r.value as {
       sheet: string;
       listId: string;
@@ -143,7 +140,7 @@ describe('Segments in the runtime', () => {
         x.contactFrom = '2027-03-01';
       }),
     ]);
-    expect(r.error).toBeUndefined();
+    expect([r.code, r.message]).toEqual([null, '']);
     const run = r.value as { file: { name: string } };
     expect(run.file.name).toMatch(/^WABA XLSX 2026-11-23 \d{4}\.xlsx$/);
     const store = driveStore(rt.env);
@@ -173,7 +170,7 @@ describe('Segments in the runtime', () => {
           x.cap = null;
         }),
       ]);
-      expect(r.error).toBeUndefined();
+      expect([r.code, r.message]).toEqual([null, '']);
       const run = r.value as { sheet: string; counts: { delivered: number } };
       expect(run.counts.delivered).toBe(1500);
       expect(r.counts['Range.setValues']).toBe(2); // the list, the log row
@@ -289,7 +286,7 @@ describe('Segments in the runtime', () => {
       { every: 'NONE', weekday: 1, monthDay: 1, hour: 7 },
     ]);
     const first = await rpc('segments_rerun', ['Ulang']);
-    expect(first.error).toBeUndefined();
+    expect([first.code, first.message]).toEqual([null, '']);
     const second = await rpc('segments_rerun', ['Ulang']);
     const a = first.value as { counts: { delivered: number } };
     const b = second.value as { counts: { delivered: number }; sheet: string };
@@ -305,7 +302,7 @@ describe('Segments in the runtime', () => {
   });
 
   it('saves, lists, copies, loads and deletes requests; a weekly schedule runs from the heartbeat', async () => {
-    const weekly = { every: 'WEEKLY', weekday: 1, monthDay: 1, hour: 7 };
+    const weekly = { every: 'WEEKLY' as const, weekday: 1, monthDay: 1, hour: 7 };
     let r = await rpc('segments_save', [
       request((x) => {
         x.name = 'Mingguan AZKO';
@@ -313,7 +310,7 @@ describe('Segments in the runtime', () => {
       }),
       weekly,
     ]);
-    expect(r.error).toBeUndefined();
+    expect([r.code, r.message]).toEqual([null, '']);
     r = await rpc('segments_copy', ['Mingguan AZKO', 'Mingguan AZKO salinan']);
     const list = r.value as Array<{ name: string; schedule: { every: string }; nextRunAt: string | null }>;
     expect(list.map((x) => [x.name, x.schedule.every])).toEqual([
