@@ -9,17 +9,18 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string, type?: new
   return n as T;
 }
 
+/** A new element with attributes (on… are listeners; false, null and undefined are left out) and text-node children. */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
-  attrs: Record<string, string | number | boolean | ((ev: Event) => void)> = {},
+  attrs: Record<string, string | number | boolean | null | undefined | ((ev: Event) => void)> = {},
   ...children: Array<Node | string | null | undefined | false>
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
     if (typeof v === 'function') node.addEventListener(k.replace(/^on/, '').toLowerCase(), v as EventListener);
-    else if (typeof v === 'boolean') {
-      if (v) node.setAttribute(k, '');
-    } else node.setAttribute(k, String(v));
+    else if (v === true) node.setAttribute(k, '');
+    else node.setAttribute(k, String(v));
   }
   for (const c of children)
     if (c !== null && c !== undefined && c !== false) node.append(typeof c === 'string' ? document.createTextNode(c) : c);

@@ -31,11 +31,6 @@ export class GasError extends Error {
   }
 }
 
-/** Thrown by every method an emulated class does not implement. */
-export function notEmulated(cls: string, method: string): never {
-  throw new GasError(`not emulated: ${cls}.${method}`, 'Error');
-}
-
 /** One service-call tally: 'Class.method' → count. */
 export type CallCounts = Record<string, number>;
 

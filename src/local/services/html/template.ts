@@ -1,6 +1,6 @@
 // HtmlTemplate (reference/html/html-template; guides/html/templates): scriptlets compiled to JavaScript and run with
 // the template's properties as variables and the script's globals in scope.
-import { HtmlOutput, Params, escapeHtml } from './output';
+import { HtmlOutput, Params } from './output';
 
 interface TemplateState {
   source: string;
@@ -91,5 +91,3 @@ export class HtmlTemplate
     return 'HtmlTemplate';
   }
 }
-
-export { escapeHtml };

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { AskedItem, keywordsFor } from './answer';
 import { imageMissingByDefault, productPng } from './png';
 
-export { imageWord, keywordsFor, IMAGE_WORDS } from './answer';
+export { imageWord } from './answer';
 export { productPng, imageMissingByDefault } from './png';
 
 export interface Faults {

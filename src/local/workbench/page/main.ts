@@ -14,7 +14,6 @@ interface State {
   documents: Array<{ id: string; name: string }>;
   now: string;
   seeders: Record<string, string>;
-  features: { drive: boolean; mail: boolean };
 }
 
 const params = new URLSearchParams(location.search);
