@@ -2,11 +2,10 @@
 // nothing from src/local; Apps Script's types (GoogleAppsScript.*) appear in src/server only in platform/ and main.ts.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(__dirname, '..');
 
-function walk(dir) {
+function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
     return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : [];
@@ -14,12 +13,12 @@ function walk(dir) {
 }
 
 /** Every static or dynamic import/export-from in a file: its specifier, whether it is type-only, its line. */
-export function importsOf(src) {
-  const out = [];
+export function importsOf(src: string): Array<{ spec: string; typeOnly: boolean; line: number }> {
+  const out: Array<{ spec: string; typeOnly: boolean; line: number }> = [];
   const re =
     /\b(import|export)\s+(type\s+)?([^;'"]*?)\s*from\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|\bimport\s+['"]([^'"]+)['"]/g;
   for (const m of src.matchAll(re)) {
-    const line = src.slice(0, m.index).split('\n').length;
+    const line = src.slice(0, m.index ?? 0).split('\n').length;
     if (m[4]) {
       // `import { type A, type B } from` is type-only too.
       const names = /^\{([^}]*)\}$/.exec(m[3].trim());
@@ -30,12 +29,12 @@ export function importsOf(src) {
   return out;
 }
 
-const inside = (file, dir) => file.startsWith(join(root, dir) + sep);
+const inside = (file: string, dir: string) => file.startsWith(join(root, dir) + sep);
 
 /** The fence problems of one file, as "path:line message". */
-export function fenceProblems(file, src) {
+export function fenceProblems(file: string, src: string): string[] {
   const rel = relative(root, file);
-  const problems = [];
+  const problems: string[] = [];
   if (inside(file, 'src/client')) {
     for (const imp of importsOf(src)) {
       if (!imp.spec.startsWith('.')) continue;
@@ -57,7 +56,7 @@ export function fenceProblems(file, src) {
   return problems;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (require.main === module) {
   const files = [...walk(join(root, 'src/client')), ...walk(join(root, 'src/server'))];
   const problems = files.flatMap((f) => fenceProblems(f, readFileSync(f, 'utf8')));
   for (const p of problems) console.error(p);
