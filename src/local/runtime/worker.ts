@@ -141,7 +141,7 @@ function main(): void {
     if (value && typeof (value as { then?: unknown }).then === 'function') {
       value = undefined;
       throw new Error(
-        `runtime: ${input.fn} returned a Promise. Apps Script's handling of that is unconfirmed; entry points must be synchronous (see platform-facts.md).`,
+        `runtime: ${input.fn} returned a Promise. Apps Script's handling of that is unconfirmed; entry points must be synchronous (see docs/platform.md §9).`,
       );
     }
     if (input.rpcResult) {

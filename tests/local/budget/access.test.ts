@@ -1,4 +1,4 @@
-// The budget's role rules, proven by calling the RPC functions directly as the wrong user (domain.md §1 role table).
+// The budget's role rules, proven by calling the RPC functions directly as the wrong user (docs/domain.md §1 role table).
 import { rpcUntyped, type RpcName } from '../../support/rpc';
 import { budgetWorld, BudgetWorld, U, ADMIN } from './fixture';
 import { receiptPng } from '../../../src/local/demo/budget-receipt';

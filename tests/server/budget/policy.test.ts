@@ -1,4 +1,4 @@
-// The budget role table (domain.md §1) as pure rules: what each role may do and where.
+// The budget role table (docs/domain.md §1) as pure rules: what each role may do and where.
 import { thrown } from '../../support/thrown';
 import {
   covers,

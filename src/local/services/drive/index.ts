@@ -141,7 +141,7 @@ abstract class DriveEntry<Self> {
   isTrashed(): boolean {
     return this.store.isTrashed(this.item.id);
   }
-  /** Only the owner may trash or restore (platform-facts.md, reference/drive/file#setTrashed). */
+  /** Only the owner may trash or restore (docs/platform.md §8, reference/drive/file#setTrashed). */
   setTrashed(trashed: boolean): Self {
     if (this.item.owner !== this.svc.ctx.user) throw new GasError(ACCESS_DENIED);
     this.store.assertWritable(this.item.id);
@@ -191,7 +191,6 @@ export class DriveFile
       | 'getName'
       | 'setName'
       | 'getBlob'
-      | 'getAs'
       | 'getSize'
       | 'getMimeType'
       | 'getDateCreated'
@@ -219,9 +218,6 @@ export class DriveFile
       this.item.mimeType,
       this.item.name,
     ) as unknown as GoogleAppsScript.Base.Blob;
-  }
-  getAs(contentType: string): GoogleAppsScript.Base.Blob {
-    return (this.getBlob() as unknown as Blob).getAs(contentType) as unknown as GoogleAppsScript.Base.Blob;
   }
   getSize(): number {
     return this.item.size;

@@ -42,7 +42,6 @@ export class HtmlOutput
         | 'addMetaTag'
         | 'getMetaTags'
         | 'getBlob'
-        | 'getAs'
         | 'asTemplate'
       >
     >
@@ -132,9 +131,6 @@ export class HtmlOutput
   /** The page as an HTML blob named after the title (Apps Script's blob name is unconfirmed). */
   getBlob(): Blob {
     return new Blob(encodeString(this.content), 'text/html', this.title || null);
-  }
-  getAs(contentType: string): Blob {
-    return this.getBlob().getAs(contentType);
   }
   asTemplate(): unknown {
     if (!this.asTemplateSource) {

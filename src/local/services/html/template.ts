@@ -51,9 +51,7 @@ function text(v: unknown): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
-export class HtmlTemplate
-  implements Params<Pick<GoogleAppsScript.HTML.HtmlTemplate, 'evaluate' | 'getCode' | 'getCodeWithComments' | 'getRawContent'>>
-{
+export class HtmlTemplate implements Params<Pick<GoogleAppsScript.HTML.HtmlTemplate, 'evaluate' | 'getCode' | 'getRawContent'>> {
   constructor(source: string) {
     state.set(this, { source: String(source ?? ''), code: null });
   }
@@ -67,9 +65,6 @@ export class HtmlTemplate
     const st = this.st();
     if (st.code === null) st.code = compileTemplate(st.source);
     return st.code;
-  }
-  getCodeWithComments(): string {
-    return this.getCode();
   }
   /** Runs the template: its own properties are variables; anything else resolves to the script's globals. */
   evaluate(): HtmlOutput {

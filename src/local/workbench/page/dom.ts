@@ -15,7 +15,7 @@ export function colName(c: number): string {
   return s;
 }
 
-/** Time in Asia/Jakarta, e.g. "Sen, 2 Mar 2026 08.00 WIB". */
+/** Time in Asia/Jakarta as the workbench shows it (English day and month names), e.g. "Mon, 2 Mar 2026, 08:00 WIB". */
 export function wib(iso: string): string {
   const d = new Date(iso);
   return `${d.toLocaleString('en-GB', { timeZone: 'Asia/Jakarta', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })} WIB`;
