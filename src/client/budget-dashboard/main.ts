@@ -17,7 +17,23 @@ const monthInput = byId('month') as HTMLInputElement;
 const pct = (v: number | null) => (v === null ? '–' : `${v.toFixed(1).replace('.', lang === 'id' ? ',' : '.')}%`);
 /** The drawing width a chart gets: its section's inner width. */
 const widthOf = (id: string) => (byId(id).parentElement?.clientWidth ?? 440) - 20;
-const C = { alloc: '#c6dafc', approved: '#1a73e8', pending: '#fbbc04', rec: '#a8dab5' };
+type Figure = 'allocation' | 'recommendation' | 'approved' | 'pending';
+const FIGURES: Record<Figure, { id: string; en: string; color: string }> = {
+  allocation: { id: 'Alokasi', en: 'Allocation', color: '#c6dafc' },
+  recommendation: { id: 'Rekomendasi', en: 'Recommendation', color: '#a8dab5' },
+  approved: { id: 'Realisasi', en: 'Approved', color: '#1a73e8' },
+  pending: { id: 'Menunggu', en: 'Pending', color: '#fbbc04' },
+};
+
+/** One series per figure of the rows, labelled in the current language. */
+function seriesOf<K extends Figure>(rows: Array<Record<K, number>>, figures: K[]): Series[] {
+  return figures.map((f) => ({ label: t(FIGURES[f].id, FIGURES[f].en), color: FIGURES[f].color, values: rows.map((r) => r[f]) }));
+}
+
+/** Grouped bars of `series` over `labels` (Rupiah), their legend, and anything after them, into the section #id. */
+function chartInto(id: string, labels: string[], series: Series[], ...after: Node[]): void {
+  byId(id).replaceChildren(groupedBars(labels, series, rupiah, widthOf(id)), legend(series), ...after);
+}
 
 function render(d: Dash): void {
   byId('title').textContent = `${t('Dasbor anggaran', 'Budget dashboard')} · ${d.node.name}`;
@@ -92,11 +108,6 @@ function render(d: Dash): void {
   byId('children').replaceChildren(table);
 
   byId('hPoints').textContent = t('Per jenis poin vs rekomendasi', 'Per point type vs recommendation');
-  const ps: Series[] = [
-    { label: t('Rekomendasi', 'Recommendation'), color: C.rec, values: d.pointTypes.map((p) => p.recommendation) },
-    { label: t('Realisasi', 'Approved'), color: C.approved, values: d.pointTypes.map((p) => p.approved) },
-    { label: t('Menunggu', 'Pending'), color: C.pending, values: d.pointTypes.map((p) => p.pending) },
-  ];
   const ptTable = el(
     'table',
     {},
@@ -110,46 +121,25 @@ function render(d: Dash): void {
       ),
     ),
   );
-  byId('points').replaceChildren(
-    groupedBars(
-      d.pointTypes.map((p) => p.code),
-      ps,
-      rupiah,
-      widthOf('points'),
-    ),
-    legend(ps),
+  chartInto(
+    'points',
+    d.pointTypes.map((p) => p.code),
+    seriesOf(d.pointTypes, ['recommendation', 'approved', 'pending']),
     ptTable,
   );
 
   byId('hTrend').textContent = t('Tren 12 bulan', '12-month trend');
-  const ts: Series[] = [
-    { label: t('Alokasi', 'Allocation'), color: C.alloc, values: d.trend.map((m) => m.allocation) },
-    { label: t('Realisasi', 'Approved'), color: C.approved, values: d.trend.map((m) => m.approved) },
-    { label: t('Menunggu', 'Pending'), color: C.pending, values: d.trend.map((m) => m.pending) },
-  ];
-  byId('trend').replaceChildren(
-    groupedBars(
-      d.trend.map((m) => m.month.slice(2)),
-      ts,
-      rupiah,
-      widthOf('trend'),
-    ),
-    legend(ts),
+  chartInto(
+    'trend',
+    d.trend.map((m) => m.month.slice(2)),
+    seriesOf(d.trend, ['allocation', 'approved', 'pending']),
   );
 
   byId('hDaily').textContent = t(`Harian ${d.month}`, `Daily ${d.month}`);
-  const ds: Series[] = [
-    { label: t('Realisasi', 'Approved'), color: C.approved, values: d.daily.map((x) => x.approved) },
-    { label: t('Menunggu', 'Pending'), color: C.pending, values: d.daily.map((x) => x.pending) },
-  ];
-  byId('daily').replaceChildren(
-    groupedBars(
-      d.daily.map((x) => x.date.slice(8)),
-      ds,
-      rupiah,
-      widthOf('daily'),
-    ),
-    legend(ds),
+  chartInto(
+    'daily',
+    d.daily.map((x) => x.date.slice(8)),
+    seriesOf(d.daily, ['approved', 'pending']),
   );
 }
 

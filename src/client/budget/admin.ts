@@ -3,7 +3,7 @@ import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
 import { el } from '../core/dom';
 import { ok, t } from './i18n';
-import { action, clusterSelect, field, monthInput, section } from './ui';
+import { action, clusterSelect, field, fields, monthInput, section } from './ui';
 import type { Me } from './main';
 
 export function reportSection(me: Me): HTMLElement {
@@ -67,6 +67,11 @@ export function adminSection(): HTMLElement {
     users.value = l.users;
     points.value = l.points;
   }
+  const labelled = fields(
+    [t('Hierarki: kode, level (AREA/REGION/BRANCH/CLUSTER), nama, induk', 'Hierarchy: code, level, name, parent'), nodes],
+    [t('Pengguna: email, nama, peran, node', 'Users: email, name, role, node'), users],
+    [t('Jenis poin: kode, nama, aktif/nonaktif', 'Point types: code, name, active/inactive'), points],
+  );
   return section(
     t('Admin anggaran', 'Budget admin'),
     false,
@@ -78,9 +83,7 @@ export function adminSection(): HTMLElement {
       );
     }),
     action(t('Muat konfigurasi', 'Load configuration'), load),
-    field(t('Hierarki: kode, level (AREA/REGION/BRANCH/CLUSTER), nama, induk', 'Hierarchy: code, level, name, parent'), nodes),
-    field(t('Pengguna: email, nama, peran, node', 'Users: email, name, role, node'), users),
-    field(t('Jenis poin: kode, nama, aktif/nonaktif', 'Point types: code, name, active/inactive'), points),
+    ...labelled,
     action(
       t('Simpan konfigurasi', 'Save configuration'),
       async () => {

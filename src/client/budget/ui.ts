@@ -8,6 +8,11 @@ export function field(label: string, input: HTMLElement): HTMLElement {
   return el('div', {}, el('label', {}, label), input);
 }
 
+/** Labelled fields, one per [label, input] pair, in order. */
+export function fields(...pairs: Array<[string, HTMLElement]>): HTMLElement[] {
+  return pairs.map(([label, input]) => field(label, input));
+}
+
 export function monthInput(me: Me): HTMLInputElement {
   return el('input', { type: 'month', value: me.month, required: true }) as HTMLInputElement;
 }

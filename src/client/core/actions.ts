@@ -60,3 +60,25 @@ export function refreshing(fn: () => Promise<unknown>, lang?: Lang): () => void 
     fn().catch((e: unknown) => showError(e, lang));
   };
 }
+
+/**
+ * A loader whose newest call wins: `show` gets the answer of the latest call only, so a slow answer to an older choice
+ * (a month, a filter, a page) never overwrites a newer one. Failures reach the caller.
+ */
+export function latestCall<T>(load: () => Promise<T>, show: (value: T) => void): () => Promise<void> {
+  let seq = 0;
+  return async () => {
+    const mine = ++seq;
+    const value = await load();
+    if (mine === seq) show(value);
+  };
+}
+
+/** Runs `load` now and again whenever one of `inputs` changes; a failure is shown, not swallowed. */
+export function reloadOn(load: () => Promise<unknown>, inputs: HTMLElement[], lang?: GuardOptions['lang']): void {
+  const run = () => {
+    load().catch((e: unknown) => showError(e, typeof lang === 'function' ? lang() : lang));
+  };
+  for (const i of inputs) i.addEventListener('change', run);
+  run();
+}
