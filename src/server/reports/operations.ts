@@ -2,10 +2,11 @@
 import { AppError, conflict, invalid, errorMessage } from '../core/errors';
 import { Deadline, EXECUTION_BUDGET_MS } from '../core/deadline';
 import { previousMonth, wibMonth, wibParts } from '../core/format';
-import { dueMonth, ReportsSettings, validateSettings } from './settings';
+import { dueMonth, ReportsSettings } from './settings';
+import { checkMonth, validateSettings } from './validate';
 import { claim, isActive, release, RunState } from './state';
 import { advance, startRun } from './run';
-import { checkMonth, countByBu, folderProblem, inspect, Inspection } from './plan';
+import { countByBu, folderProblem, inspect, Inspection } from './plan';
 import {
   appsScriptDrive,
   lastScheduledMonth,

@@ -6,7 +6,8 @@ import type { ReportEnv, RunLogRow } from './ports';
 import type { ReportsSettings } from './settings';
 import { BuPlan, newRun, pendingBus, RunState, StagedFile, transition } from './state';
 import { decodePage, LINE_AMOUNT_COL, monthRange, pageSql, REPORT_COLUMNS } from './model';
-import { checkMonth, folderProblem, inspect, planFrom } from './plan';
+import { folderProblem, inspect, planFrom } from './plan';
+import { checkMonth } from './validate';
 import { reportFileMatcher } from './naming';
 import { alertText } from './webhook';
 

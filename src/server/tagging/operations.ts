@@ -1,6 +1,6 @@
 // Tagging operations the RPCs and the heartbeat share: starting, driving, cancelling and resuming the document's job.
 import { Deadline } from '../core/deadline';
-import { invalid, notFound, conflict, AppError, errorMessage, errorStack } from '../core/errors';
+import { notFound, conflict, AppError, errorMessage, errorStack } from '../core/errors';
 import { docJson, scriptJson, setDocJson } from '../platform/properties';
 import { ensureHeartbeat } from '../platform/triggers';
 import { withDocumentLock } from '../platform/lock';
@@ -9,8 +9,9 @@ import { wibDate } from '../core/format';
 import { insertColumnsAfter, maxRows, plainTextColumns, readSheet, sheetByName, writeBlock } from '../platform/sheets';
 import { checkCoverage } from './catalogue';
 import { assertCanStart, newJob, parseJob, progressOf, Progress, TagJob, transition } from './job';
-import { duplicates, findLayout, missingOutputs, OUTPUT_HEADERS, outputSpan, pendingRows } from './layout';
-import { checkModelId, parseSettings, TaggingSettings, TAGGING_SETTINGS_PROP } from './settings';
+import { findLayout, missingOutputs, OUTPUT_HEADERS, outputSpan, pendingRows } from './layout';
+import { parseSettings, TaggingSettings, TAGGING_SETTINGS_PROP } from './settings';
+import { checkModelId, checkPending } from './validate';
 import { runChunk } from './run';
 import {
   cacheRef,
@@ -61,26 +62,7 @@ export function startJob(owner: string, sheetName: string, now: number): Progres
   const values = readSheet(sheet);
   const layout = findLayout(values[0] ?? [], name);
   const pending = pendingRows(values, layout);
-  if (!pending.length) {
-    throw invalid({
-      id: `Tidak ada SKU tanpa kata kunci di sheet "${name}".`,
-      en: `Sheet "${name}" has no SKUs without keywords.`,
-    });
-  }
-  const dups = duplicates(pending);
-  if (dups.length) {
-    const list = dups
-      .slice(0, 5)
-      .map((d) => `${d.sku} (baris ${d.rows.join(', ')})`)
-      .join('; ');
-    throw invalid(
-      {
-        id: `SKU ganda di sheet "${name}": ${list}. Hapus duplikatnya dulu.`,
-        en: `Duplicated SKUs in sheet "${name}": ${list.replace(/baris/g, 'rows')}. Remove the duplicates first.`,
-      },
-      { duplicates: dups.length },
-    );
-  }
+  checkPending(pending, name);
   const ref = readRefSheets(s);
   const skus = pending.map((p) => p.sku);
   const cat = loadCatalogue(s, skus);

@@ -7,7 +7,8 @@ import { cancelJob, CHUNK_BUDGET_MS, currentProgress, driveJob, resumeJob, setti
 import { geminiKey } from './adapters';
 import { activeSheetName } from '../platform/sheets';
 import { setScriptJson, setScriptProp } from '../platform/properties';
-import { GEMINI_KEY_PROP, parseSettings, TaggingSettings, TAGGING_SETTINGS_PROP, checkModelId } from './settings';
+import { GEMINI_KEY_PROP, parseSettings, TaggingSettings, TAGGING_SETTINGS_PROP } from './settings';
+import { checkModelId } from './validate';
 
 export interface TaggingStatus {
   job: Progress | null;
