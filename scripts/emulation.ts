@@ -49,10 +49,12 @@ function appsScriptApi(): Map<string, Set<string>> {
 let API: Map<string, Set<string>> | null = null;
 
 function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : [];
+    });
 }
 
 const rel = (p: string) => relative(ROOT, p).split(sep).join('/');
