@@ -13,6 +13,7 @@ import { createBackends } from './wiring';
 import { startStandins } from './standins';
 import { previewHtml } from './preview';
 import { PAGE_HTML } from './page/html';
+import { webAppRoute } from './webapp-route';
 
 export interface WorkbenchOptions {
   stateDir?: string;
@@ -71,6 +72,8 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     // (a JSON content type forces a CORS preflight this server never grants).
     const host = req.headers.host ?? '';
     if (!/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(host)) throw new HttpError(403, 'forbidden host');
+    // A deployed web app's URL takes any request (Xendit's callbacks, form posts): it is public by design.
+    if (await webAppRoute(rt, req, res, u)) return;
     if (req.method === 'POST') {
       const origin = req.headers.origin;
       if (origin && origin !== `http://${host}`) throw new HttpError(403, 'cross-origin request refused');
