@@ -14,6 +14,7 @@ import { startStandins } from './standins';
 import { previewHtml } from './preview';
 import { PAGE_HTML } from './page/html';
 import { webAppRoute } from './webapp-route';
+import { capabilityRoute } from './capability-routes';
 
 export interface WorkbenchOptions {
   stateDir?: string;
@@ -96,7 +97,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
         documents: docs,
         now: rt.env.clock.now().toISOString(),
         seeders: st?.seeders ?? {},
-        features: { drive: !!backends.drive, mail: !!backends.mail },
+        features: { drive: !!backends.drive, mail: !!backends.mail, calendar: true, xendit: !!standins.xendit },
       });
     }
     if (req.method === 'GET' && p === '/api/doc') return sendJson(res, 200, await backends.sheets.describe(str(q('id'), 'id')));
@@ -238,6 +239,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
       const runs = await backends.triggers.tick(to);
       return sendJson(res, 200, { now: rt.env.clock.now().toISOString(), runs });
     }
+    if (await capabilityRoute(rt, standins, req, res, u)) return;
     throw new HttpError(404, `no route ${req.method} ${p}`);
   }
 
@@ -254,6 +256,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
   });
   const port = (server.address() as AddressInfo).port;
+  standins.setWorkbenchUrl(`http://127.0.0.1:${port}/`);
   let stopped = false;
   return {
     url: `http://127.0.0.1:${port}/`,
