@@ -10,7 +10,16 @@ export interface SheetInfo {
   cols: number;
   frozenRows: number;
   /** Embedded charts to draw over the grid (drawn by GET /api/chart.svg). */
-  charts?: Array<{ chartId: number; row: number; col: number; offsetX: number; offsetY: number; width: number; height: number; version: string }>;
+  charts?: Array<{
+    chartId: number;
+    row: number;
+    col: number;
+    offsetX: number;
+    offsetY: number;
+    width: number;
+    height: number;
+    version: string;
+  }>;
 }
 
 export interface DocInfo {

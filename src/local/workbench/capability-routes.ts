@@ -74,7 +74,9 @@ export async function capabilityRoute(
     return true;
   }
   if (post && p === '/api/forms/link') {
-    const b = await readJson<{ doc: string; title: string; questions: string[]; sheetName?: string; collectEmail?: boolean }>(req);
+    const b = await readJson<{ doc: string; title: string; questions: string[]; sheetName?: string; collectEmail?: boolean }>(
+      req,
+    );
     if (!Array.isArray(b.questions) || !b.questions.every((x) => typeof x === 'string' && x.trim()))
       throw new HttpError(400, 'questions must be a list of titles');
     const form = linkForm(rt, {
@@ -93,7 +95,11 @@ export async function capabilityRoute(
     if (!b.answers || typeof b.answers !== 'object') throw new HttpError(400, 'answers must be an object');
     let r;
     try {
-      r = await submitFormResponse(rt, { formId: str(b.formId, 'formId'), answers: b.answers, respondent: b.respondent || undefined });
+      r = await submitFormResponse(rt, {
+        formId: str(b.formId, 'formId'),
+        answers: b.answers,
+        respondent: b.respondent || undefined,
+      });
     } catch (e) {
       throw new HttpError(400, (e as Error).message);
     }
@@ -117,7 +123,12 @@ export async function capabilityRoute(
     if (!x) throw new HttpError(501, 'the Xendit stand-in is not running (settings.xenditUrl points elsewhere)');
     if (get && p === '/api/xendit') {
       await x.sweep();
-      sendJson(res, 200, { url: x.url, callbackUrl: x.callbackUrl(), invoices: x.invoices(), callbacks: x.callbacks().slice(-50) });
+      sendJson(res, 200, {
+        url: x.url,
+        callbackUrl: x.callbackUrl(),
+        invoices: x.invoices(),
+        callbacks: x.callbacks().slice(-50),
+      });
       return true;
     }
     try {
@@ -125,7 +136,8 @@ export async function capabilityRoute(
         const b = await readJson<{ id: string; paid_amount?: number; payment_channel?: string }>(req);
         const opts: PayOptions = {};
         if (b.paid_amount !== undefined) {
-          if (!(typeof b.paid_amount === 'number' && b.paid_amount > 0)) throw new HttpError(400, 'paid_amount must be a positive number');
+          if (!(typeof b.paid_amount === 'number' && b.paid_amount > 0))
+            throw new HttpError(400, 'paid_amount must be a positive number');
           opts.paid_amount = b.paid_amount;
         }
         if (b.payment_channel) opts.payment_channel = String(b.payment_channel);
@@ -143,7 +155,8 @@ export async function capabilityRoute(
     }
     if (post && p === '/api/xendit/callback-url') {
       const b = await readJson<{ url: string | null }>(req);
-      if (b.url !== null && !/^https?:\/\/\S+$/.test(String(b.url ?? ''))) throw new HttpError(400, 'url must be an http(s) URL or null');
+      if (b.url !== null && !/^https?:\/\/\S+$/.test(String(b.url ?? '')))
+        throw new HttpError(400, 'url must be an http(s) URL or null');
       x.setCallbackUrl(b.url);
       sendJson(res, 200, { callbackUrl: x.callbackUrl() });
       return true;

@@ -48,7 +48,8 @@ describe('workbench routes for calendars, forms, web apps, Xendit and charts', (
     fetch(base() + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'build', 'local', 'worker.js'))) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), 'local']);
+    if (!existsSync(join(ROOT, 'build', 'local', 'worker.js')))
+      execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), 'local']);
     mkdirSync(join(ROOT, 'artifacts', 'builds'), { recursive: true });
     buildDir = mkdtempSync(join(ROOT, 'artifacts', 'builds', 'cap-'));
     cpSync(join(ROOT, 'build', 'local'), join(buildDir, 'local'), { recursive: true });
@@ -80,7 +81,10 @@ describe('workbench routes for calendars, forms, web apps, Xendit and charts', (
     const inv = await (
       await fetch(`${state.url}/v2/invoices`, {
         method: 'POST',
-        headers: { authorization: `Basic ${Buffer.from(`${DEFAULT_SECRET_KEY}:`).toString('base64')}`, 'content-type': 'application/json' },
+        headers: {
+          authorization: `Basic ${Buffer.from(`${DEFAULT_SECRET_KEY}:`).toString('base64')}`,
+          'content-type': 'application/json',
+        },
         body: JSON.stringify({ external_id: 'ORD-9', amount: 200000 }),
       })
     ).json();
@@ -89,7 +93,9 @@ describe('workbench routes for calendars, forms, web apps, Xendit and charts', (
     const after = await (await fetch(`${base()}/api/xendit`)).json();
     expect(after.callbacks.at(-1)).toMatchObject({ invoiceId: inv.id, status: 'PAID', httpStatus: 302 });
     const seen = JSON.parse(
-      (await wb.rt.call<string>('read', [], { script: `function read() { return PropertiesService.getScriptProperties().getProperty('SEEN'); }` })) ?? '[]',
+      (await wb.rt.call<string>('read', [], {
+        script: `function read() { return PropertiesService.getScriptProperties().getProperty('SEEN'); }`,
+      })) ?? '[]',
     );
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ type: 'application/json', headers: true, me: 'admin@datadesk.local' });
@@ -101,21 +107,33 @@ describe('workbench routes for calendars, forms, web apps, Xendit and charts', (
   });
 
   it('submits a form response whose trigger schedules a Meet event the calendar route lists per identity', async () => {
-    const form = (await (await post('/api/forms/link', { doc: ss, title: 'Pesan', questions: ['Nama', 'Email'], sheetName: 'Pesanan sesi' })).json()).form;
+    const form = (
+      await (
+        await post('/api/forms/link', { doc: ss, title: 'Pesan', questions: ['Nama', 'Email'], sheetName: 'Pesanan sesi' })
+      ).json()
+    ).form;
     await wb.rt.call('installOrders', [], { user: 'mentor@datadesk.local', documentId: ss });
-    const r = await (await post('/api/forms/submit', { formId: form.formId, answers: { Nama: 'Rina', Email: 'rina@gmail.com' } })).json();
+    const r = await (
+      await post('/api/forms/submit', { formId: form.formId, answers: { Nama: 'Rina', Email: 'rina@gmail.com' } })
+    ).json();
     expect(r.row).toBe(2);
     expect(r.runs).toMatchObject([{ fn: 'onOrder', user: 'mentor@datadesk.local', ok: true, error: null }]);
-    const mentor = await (await fetch(`${base()}/api/calendar?user=mentor%40datadesk.local&from=2031-02-01T00:00:00Z&to=2031-02-10T00:00:00Z`)).json();
+    const mentor = await (
+      await fetch(`${base()}/api/calendar?user=mentor%40datadesk.local&from=2031-02-01T00:00:00Z&to=2031-02-10T00:00:00Z`)
+    ).json();
     const ev = mentor.calendars[0].events[0];
     expect(mentor.calendars[0]).toMatchObject({ id: 'mentor@datadesk.local', role: 'owner' });
     expect(ev).toMatchObject({ summary: 'Sesi Rina', attendees: [{ email: 'rina@gmail.com', responseStatus: 'needsAction' }] });
     expect(ev.hangoutLink).toMatch(/^https:\/\/meet\.google\.com\//);
     // the admin sees nothing of the mentor's calendar until it is shared
-    const admin = await (await fetch(`${base()}/api/calendar?user=admin%40datadesk.local&from=2031-02-01T00:00:00Z&to=2031-02-10T00:00:00Z`)).json();
+    const admin = await (
+      await fetch(`${base()}/api/calendar?user=admin%40datadesk.local&from=2031-02-01T00:00:00Z&to=2031-02-10T00:00:00Z`)
+    ).json();
     expect(admin.calendars.map((c: { id: string }) => c.id)).toEqual(['admin@datadesk.local']);
     calendarStore(wb.rt.env).share('mentor@datadesk.local', 'admin@datadesk.local', 'reader');
-    const shared = await (await fetch(`${base()}/api/calendar?user=admin%40datadesk.local&from=2031-02-01T00:00:00Z&to=2031-02-10T00:00:00Z`)).json();
+    const shared = await (
+      await fetch(`${base()}/api/calendar?user=admin%40datadesk.local&from=2031-02-01T00:00:00Z&to=2031-02-10T00:00:00Z`)
+    ).json();
     expect(shared.calendars.map((c: { id: string; events: unknown[] }) => [c.id, c.events.length])).toEqual([
       ['admin@datadesk.local', 0],
       ['mentor@datadesk.local', 1],
@@ -127,7 +145,9 @@ describe('workbench routes for calendars, forms, web apps, Xendit and charts', (
     const doc = await (await fetch(`${base()}/api/doc?id=${ss}`)).json();
     const c = doc.sheets[0].charts[0];
     expect(c).toMatchObject({ row: 2, col: 4, width: 600, height: 371 });
-    const svg = await fetch(`${base()}/api/chart.svg?id=${ss}&sheet=${encodeURIComponent(doc.sheets[0].name)}&chart=${c.chartId}`);
+    const svg = await fetch(
+      `${base()}/api/chart.svg?id=${ss}&sheet=${encodeURIComponent(doc.sheets[0].name)}&chart=${c.chartId}`,
+    );
     expect(svg.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
     expect(await svg.text()).toContain('>Koin</text>');
   });

@@ -58,10 +58,12 @@ export function chartTable(book: BookModel, c: ChartData): ChartTable {
   return { labels, series };
 }
 
-function niceMax(v: number): number {
+/** A round step giving at most `n` intervals up to `v` (1, 2, 2.5 or 5 times a power of ten). */
+function niceStep(v: number, n = 5): number {
   if (v <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(v));
-  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= v) return m * p;
+  const raw = v / n;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= raw) return m * p;
   return 10 * p;
 }
 
@@ -131,13 +133,17 @@ export function chartSvg(book: BookModel, c: ChartData): string {
   const n = t.labels.length;
   const totals = t.labels.map((_, i) => t.series.reduce((a, s) => a + Math.max(0, s.values[i] ?? 0), 0));
   const all = t.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const hi = niceMax(stacked ? Math.max(0, ...totals) : Math.max(0, ...all));
-  const lo = Math.min(0, ...all) < 0 ? -niceMax(-Math.min(...all)) : 0;
+  const top = stacked ? Math.max(0, ...totals) : Math.max(0, ...all);
+  const bottom = Math.min(0, ...all);
+  const step = niceStep(top - bottom);
+  const hi = Math.max(step, Math.ceil(top / step) * step);
+  const lo = Math.floor(bottom / step) * step;
+  const ticks = Math.round((hi - lo) / step);
   const horiz = c.type === 'BAR';
   const valueAt = (v: number) => (horiz ? L + ((v - lo) / (hi - lo)) * pw : T + ph - ((v - lo) / (hi - lo)) * ph);
   // gridlines and value axis
-  for (let k = 0; k <= 4; k++) {
-    const v = lo + ((hi - lo) * k) / 4;
+  for (let k = 0; k <= ticks; k++) {
+    const v = lo + step * k;
     const z = valueAt(v).toFixed(1);
     parts.push(
       horiz

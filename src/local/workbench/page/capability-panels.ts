@@ -87,7 +87,16 @@ function eventCard(e: ApiEvent, cal: CalendarView): HTMLElement {
     h('b', {}, e.summary || '(no title)'),
     h('div', { class: 'muted' }, when(e)),
     e.hangoutLink
-      ? h('div', {}, 'Meet: ', h('a', { class: 'meet-link', href: e.hangoutLink, target: '_blank', rel: 'noopener' }, e.hangoutLink.replace('https://', '')))
+      ? h(
+          'div',
+          {},
+          'Meet: ',
+          h(
+            'a',
+            { class: 'meet-link', href: e.hangoutLink, target: '_blank', rel: 'noopener' },
+            e.hangoutLink.replace('https://', ''),
+          ),
+        )
       : pending
         ? h('div', { class: 'muted' }, 'Meet: being created (pending)')
         : null,
@@ -96,7 +105,9 @@ function eventCard(e: ApiEvent, cal: CalendarView): HTMLElement {
           'div',
           { class: 'cal-guests' },
           'Guests: ',
-          ...guests.map((g, i) => h('span', { class: 'guest', 'data-status': g.responseStatus }, `${i ? ', ' : ''}${g.email} (${g.responseStatus})`)),
+          ...guests.map((g, i) =>
+            h('span', { class: 'guest', 'data-status': g.responseStatus }, `${i ? ', ' : ''}${g.email} (${g.responseStatus})`),
+          ),
         )
       : null,
     h('div', { class: 'muted cal-reminders' }, `Reminders: ${reminderText(e)}`),
@@ -108,9 +119,12 @@ function eventCard(e: ApiEvent, cal: CalendarView): HTMLElement {
 export async function showCalendar(p: HTMLElement, head: HTMLElement, user: string): Promise<void> {
   p.dataset.loaded = '0';
   p.replaceChildren(head);
-  const v = await getJson<{ calendars: CalendarView[]; from: string; to: string; notifications: Array<{ kind: string; to: string[]; summary: string; at: string }> }>(
-    `/api/calendar?user=${encodeURIComponent(user)}`,
-  );
+  const v = await getJson<{
+    calendars: CalendarView[];
+    from: string;
+    to: string;
+    notifications: Array<{ kind: string; to: string[]; summary: string; at: string }>;
+  }>(`/api/calendar?user=${encodeURIComponent(user)}`);
   p.append(h('div', { class: 'muted empty' }, `As ${user} · ${wib(v.from)} – ${wib(v.to)}`));
   for (const cal of v.calendars) {
     const events = cal.events.filter((e) => e.status !== 'cancelled');
@@ -119,7 +133,11 @@ export async function showCalendar(p: HTMLElement, head: HTMLElement, user: stri
         'div',
         { class: 'cal', 'data-calendar': cal.id },
         h('h3', {}, `${cal.summary}${cal.primary && cal.id === user ? ' (mine)' : ''}`),
-        h('div', { class: 'muted empty' }, `${cal.role}${cal.owner !== user ? ` · owned by ${cal.owner}` : ''} · ${events.length} event(s)`),
+        h(
+          'div',
+          { class: 'muted empty' },
+          `${cal.role}${cal.owner !== user ? ` · owned by ${cal.owner}` : ''} · ${events.length} event(s)`,
+        ),
         ...events.map((e) => eventCard(e, cal)),
       ),
     );
@@ -130,7 +148,14 @@ export async function showCalendar(p: HTMLElement, head: HTMLElement, user: stri
       ...v.notifications
         .slice()
         .reverse()
-        .map((n) => h('div', { class: 'trigger' }, `${n.kind}: "${n.summary}" to ${n.to.join(', ')}`, h('div', { class: 'muted' }, wib(n.at)))),
+        .map((n) =>
+          h(
+            'div',
+            { class: 'trigger' },
+            `${n.kind}: "${n.summary}" to ${n.to.join(', ')}`,
+            h('div', { class: 'muted' }, wib(n.at)),
+          ),
+        ),
     );
   }
   p.dataset.loaded = '1';
@@ -144,14 +169,20 @@ export async function showForms(p: HTMLElement, head: HTMLElement, docId: string
   const out = h('div', { id: 'form-result', 'data-state': 'idle' });
   if (!forms.length) p.append(h('div', { class: 'muted empty' }, 'No form is linked to this spreadsheet yet.'));
   for (const f of forms) {
-    const inputs = f.questions.map((q) => h('input', { type: 'text', 'data-question': q, spellcheck: 'false' }) as HTMLInputElement);
+    const inputs = f.questions.map(
+      (q) => h('input', { type: 'text', 'data-question': q, spellcheck: 'false' }) as HTMLInputElement,
+    );
     const email = f.collectEmail ? (h('input', { type: 'email', 'data-question': 'Email Address' }) as HTMLInputElement) : null;
     const submit = async () => {
       out.dataset.state = 'running';
       out.replaceChildren(h('div', { class: 'muted' }, 'Submitting and running the form-submit triggers…'));
       try {
         const answers = Object.fromEntries(inputs.map((i) => [i.dataset.question!, i.value]));
-        const r = await postJson<{ row: number; runs: Run[] }>('/api/forms/submit', { formId: f.formId, answers, respondent: email?.value });
+        const r = await postJson<{ row: number; runs: Run[] }>('/api/forms/submit', {
+          formId: f.formId,
+          answers,
+          respondent: email?.value,
+        });
         out.replaceChildren(
           h('div', { class: 'muted' }, `Response written to row ${r.row} of "${f.sheetName}" · ${r.runs.length} trigger run(s)`),
           ...r.runs.map((x) =>
@@ -184,7 +215,11 @@ export async function showForms(p: HTMLElement, head: HTMLElement, docId: string
     );
   }
   const title = h('input', { type: 'text', id: 'form-link-title', placeholder: 'Pesan sesi mentoring' }) as HTMLInputElement;
-  const questions = h('input', { type: 'text', id: 'form-link-questions', placeholder: 'Nama, Email, Mentor, Topik' }) as HTMLInputElement;
+  const questions = h('input', {
+    type: 'text',
+    id: 'form-link-questions',
+    placeholder: 'Nama, Email, Mentor, Topik',
+  }) as HTMLInputElement;
   const sheet = h('input', { type: 'text', id: 'form-link-sheet', placeholder: 'Form Responses 1' }) as HTMLInputElement;
   p.append(
     out,
@@ -193,25 +228,32 @@ export async function showForms(p: HTMLElement, head: HTMLElement, docId: string
     h('div', { class: 'field' }, h('label', { for: 'form-link-questions' }, 'Questions (comma-separated)'), questions),
     h('div', { class: 'field' }, h('label', { for: 'form-link-sheet' }, 'Responses sheet'), sheet),
     h(
-      'button',
-      {
-        class: 'small',
-        id: 'form-link',
-        onclick: async () => {
-          try {
-            await postJson('/api/forms/link', {
-              doc: docId,
-              title: title.value.trim(),
-              questions: questions.value.split(',').map((x) => x.trim()).filter(Boolean),
-              sheetName: sheet.value.trim() || undefined,
-            });
-            await showForms(p, head, docId, reload);
-          } catch (e) {
-            out.replaceChildren(h('div', { class: 'panel-error' }, (e as Error).message));
-          }
+      'div',
+      { class: 'quick' },
+      h(
+        'button',
+        {
+          class: 'small',
+          id: 'form-link',
+          onclick: async () => {
+            try {
+              await postJson('/api/forms/link', {
+                doc: docId,
+                title: title.value.trim(),
+                questions: questions.value
+                  .split(',')
+                  .map((x) => x.trim())
+                  .filter(Boolean),
+                sheetName: sheet.value.trim() || undefined,
+              });
+              await showForms(p, head, docId, reload);
+            } catch (e) {
+              out.replaceChildren(h('div', { class: 'panel-error' }, (e as Error).message));
+            }
+          },
         },
-      },
-      'Link form',
+        'Link form',
+      ),
     ),
   );
   p.dataset.loaded = '1';
@@ -233,18 +275,37 @@ export async function showXendit(p: HTMLElement, head: HTMLElement, user: string
       err.replaceChildren(h('div', { class: 'panel-error' }, (e as Error).message));
     }
   };
-  const cb = h('input', { type: 'text', id: 'xendit-callback', value: v.callbackUrl ?? '', placeholder: 'https://script.google.com/macros/s/…/exec' }) as HTMLInputElement;
+  const cb = h('input', {
+    type: 'text',
+    id: 'xendit-callback',
+    value: v.callbackUrl ?? '',
+    placeholder: 'https://script.google.com/macros/s/…/exec',
+  }) as HTMLInputElement;
   p.append(
     h('div', { class: 'muted empty' }, `Invoice API at ${v.url}`),
     err,
     h('h3', {}, `Invoices (${v.invoices.length})`),
     ...(v.invoices.length
       ? [...v.invoices].reverse().map((inv) => {
-          const paid = h('input', { type: 'number', class: 'xendit-paid-amount', value: String(inv.amount), min: 1, title: 'Paid amount (IDR)' }) as HTMLInputElement;
+          const paid = h('input', {
+            type: 'number',
+            class: 'xendit-paid-amount',
+            value: String(inv.amount),
+            min: 1,
+            title: 'Paid amount (IDR)',
+          }) as HTMLInputElement;
           return h(
             'div',
             { class: 'invoice', 'data-external-id': inv.external_id, 'data-status': inv.status, 'data-id': inv.id },
-            h('div', {}, h('b', {}, inv.external_id), ' · ', rupiah(inv.amount), ' · ', h('span', { class: `inv-status s-${inv.status.toLowerCase()}` }, inv.status)),
+            h(
+              'div',
+              {},
+              h('b', {}, inv.external_id),
+              ' · ',
+              rupiah(inv.amount),
+              ' · ',
+              h('span', { class: `inv-status s-${inv.status.toLowerCase()}` }, inv.status),
+            ),
             h('div', { class: 'muted' }, `${inv.payer_email ?? 'no payer e-mail'} · ${inv.description ?? ''}`),
             h(
               'div',
@@ -260,8 +321,19 @@ export async function showXendit(p: HTMLElement, head: HTMLElement, user: string
                   'div',
                   { class: 'quick' },
                   paid,
-                  h('button', { class: 'small xendit-pay', onclick: () => void act('/api/xendit/pay', { id: inv.id, paid_amount: Number(paid.value) })() }, 'Mark paid'),
-                  h('button', { class: 'small xendit-expire', onclick: () => void act('/api/xendit/expire', { id: inv.id })() }, 'Expire'),
+                  h(
+                    'button',
+                    {
+                      class: 'small xendit-pay',
+                      onclick: () => void act('/api/xendit/pay', { id: inv.id, paid_amount: Number(paid.value) })(),
+                    },
+                    'Mark paid',
+                  ),
+                  h(
+                    'button',
+                    { class: 'small xendit-expire', onclick: () => void act('/api/xendit/expire', { id: inv.id })() },
+                    'Expire',
+                  ),
                 )
               : null,
           );
@@ -272,23 +344,55 @@ export async function showXendit(p: HTMLElement, head: HTMLElement, user: string
     h(
       'div',
       { class: 'quick' },
-      h('button', { class: 'small', id: 'xendit-callback-save', onclick: () => void act('/api/xendit/callback-url', { url: cb.value.trim() || null })() }, 'Save'),
+      h(
+        'button',
+        {
+          class: 'small',
+          id: 'xendit-callback-save',
+          onclick: () => void act('/api/xendit/callback-url', { url: cb.value.trim() || null })(),
+        },
+        'Save',
+      ),
       ...deployments
         .slice(-3)
-        .map((d) => h('button', { class: 'small', onclick: () => void act('/api/xendit/callback-url', { url: d.url })() }, `Use web app of ${d.deployer}`)),
-      h('button', { class: 'small', id: 'webapp-deploy', onclick: () => void act('/api/webapps/deploy', { user })() }, `Deploy web app as ${user}`),
+        .map((d) =>
+          h(
+            'button',
+            { class: 'small', onclick: () => void act('/api/xendit/callback-url', { url: d.url })() },
+            `Use web app of ${d.deployer}`,
+          ),
+        ),
+      h(
+        'button',
+        { class: 'small', id: 'webapp-deploy', onclick: () => void act('/api/webapps/deploy', { user })() },
+        `Deploy web app as ${user}`,
+      ),
     ),
     h('h3', {}, 'Callbacks sent'),
-    ...(v.callbacks.length
-      ? [...v.callbacks].reverse().map((d) =>
-          h(
-            'div',
-            { class: `run ${d.httpStatus !== null && d.httpStatus < 300 ? 'ok' : 'bad'}`, 'data-invoice': d.invoiceId },
-            `${d.status} → ${d.url}`,
-            h('div', { class: 'muted' }, `${d.httpStatus === null ? `not delivered: ${d.error}` : `HTTP ${d.httpStatus}`} · ${wib(d.at)}`),
-          ),
-        )
-      : [h('div', { class: 'muted empty' }, 'None yet.')]),
+    h(
+      'div',
+      { id: 'xendit-callbacks' },
+      ...(v.callbacks.length
+        ? [...v.callbacks]
+            .reverse()
+            .map((d) =>
+              h(
+                'div',
+                { class: `run ${d.httpStatus !== null && d.httpStatus < 300 ? 'ok' : 'bad'}`, 'data-invoice': d.invoiceId },
+                `${d.status} → ${d.url}`,
+                h(
+                  'div',
+                  { class: 'muted' },
+                  `${d.httpStatus === null ? `not delivered: ${d.error}` : `HTTP ${d.httpStatus}`}${
+                    d.httpStatus === 302
+                      ? ' (an Apps Script web app answers with a redirect; Xendit counts only 2xx as delivered)'
+                      : ''
+                  } · ${wib(d.at)}`,
+                ),
+              ),
+            )
+        : [h('div', { class: 'muted' }, 'None yet.')]),
+    ),
   );
   p.dataset.loaded = '1';
 }

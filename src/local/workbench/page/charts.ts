@@ -3,7 +3,14 @@ import type { SheetInfo } from './api';
 import { h } from './dom';
 
 /** Fills `layer` (inside the grid's scroll area, whose origin is the first row below the frozen ones). */
-export function placeCharts(layer: HTMLElement, docId: string, sheet: SheetInfo, frozenRows: number, colW: number, rowH: number): void {
+export function placeCharts(
+  layer: HTMLElement,
+  docId: string,
+  sheet: SheetInfo,
+  frozenRows: number,
+  colW: number,
+  rowH: number,
+): void {
   const charts = sheet.charts ?? [];
   layer.replaceChildren(
     ...charts.map((c) => {

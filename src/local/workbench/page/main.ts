@@ -223,7 +223,11 @@ function layout(st: State): void {
           'Clock & triggers',
         ),
         h('button', { id: 'btn-outbox', class: 'wb-btn', onclick: () => void togglePanel('outbox', reloadClock) }, 'Outbox'),
-        h('button', { id: 'btn-calendar', class: 'wb-btn', onclick: () => void togglePanel('calendar', reloadClock) }, 'Calendar'),
+        h(
+          'button',
+          { id: 'btn-calendar', class: 'wb-btn', onclick: () => void togglePanel('calendar', reloadClock) },
+          'Calendar',
+        ),
         h('button', { id: 'btn-forms', class: 'wb-btn', onclick: () => void togglePanel('forms', reloadClock) }, 'Forms'),
         st.features.xendit
           ? h('button', { id: 'btn-xendit', class: 'wb-btn', onclick: () => void togglePanel('xendit', reloadClock) }, 'Xendit')
