@@ -64,6 +64,7 @@ export async function startStandins(rt: Runtime, log: (line: string) => void, fi
     const x = await startXenditStandin({
       port,
       now: () => rt.env.clock.now(),
+      stateFile: rt.env.path('xendit.json'),
       resolveCallbackUrl: (u) => localWebAppUrl(u, workbenchUrl),
       onChange: (id) => rt.env.emitEvent({ type: 'change', scope: 'xendit', id }),
     });

@@ -8,6 +8,7 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 /** Where the workbench runs the stand-in unless settings.xenditUrl says otherwise (URLs seeded into script properties
  * stay valid across restarts). */
@@ -93,6 +94,9 @@ export interface XenditStandinOptions {
   merchantName?: string;
   /** Called after every change (the workbench refreshes its panel). */
   onChange?: (invoiceId: string) => void;
+  /** Keeps invoices, the merchant's user id and the callback URL in this JSON file across restarts (the workbench's
+   * <state>/xendit.json); without it they live in memory. */
+  stateFile?: string;
 }
 
 export interface XenditStandin {
@@ -186,17 +190,33 @@ export async function startXenditStandin(opts: XenditStandinOptions = {}): Promi
   const token = opts.callbackToken ?? DEFAULT_CALLBACK_TOKEN;
   const now = opts.now ?? (() => new Date());
   const merchant = opts.merchantName ?? 'DataDesk Mentoring';
-  const userId = hex24();
-  let callbackUrl: string | null = opts.callbackUrl ?? null;
+  const saved =
+    opts.stateFile && existsSync(opts.stateFile)
+      ? (JSON.parse(readFileSync(opts.stateFile, 'utf8')) as {
+          userId: string;
+          callbackUrl: string | null;
+          invoices: XenditInvoice[];
+        })
+      : null;
+  const userId = saved?.userId ?? hex24();
+  let callbackUrl: string | null = opts.callbackUrl ?? saved?.callbackUrl ?? null;
   let rateOverride: number | null = opts.rateLimitPerMinute ?? null;
-  const invoices = new Map<string, XenditInvoice>();
+  const invoices = new Map<string, XenditInvoice>((saved?.invoices ?? []).map((i) => [i.id, i]));
   const deliveries: CallbackDelivery[] = [];
   const byStatus: Record<string, number> = {};
   /** key|endpoint → request times (real ms) inside the sliding minute. */
   const windows = new Map<string, number[]>();
   let base = '';
 
-  const changed = (id: string) => opts.onChange?.(id);
+  const save = () => {
+    if (!opts.stateFile) return;
+    writeFileSync(`${opts.stateFile}.tmp`, JSON.stringify({ userId, callbackUrl, invoices: [...invoices.values()] }));
+    renameSync(`${opts.stateFile}.tmp`, opts.stateFile);
+  };
+  const changed = (id: string) => {
+    save();
+    opts.onChange?.(id);
+  };
 
   async function deliver(inv: XenditInvoice): Promise<void> {
     if (!callbackUrl) return;
@@ -512,6 +532,7 @@ ${pending ? `<form method="post" action="/web/${esc(inv.id)}/pay"><button id="pa
     sweep,
     setCallbackUrl: (u) => {
       callbackUrl = u;
+      save();
     },
     callbackUrl: () => callbackUrl,
     callbacks: () => [...deliveries],

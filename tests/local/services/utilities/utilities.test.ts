@@ -101,7 +101,10 @@ describe('Utilities bytes and text', () => {
 
   it('names entries by their full path, wants a zip content type and says "Could not unzip." for a bad archive', async () => {
     const { zipSync } = await import('fflate');
-    const xlsx = zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'xl/worksheets/sheet1.xml': new Uint8Array([60, 120, 47, 62]) });
+    const xlsx = zipSync({
+      '[Content_Types].xml': new TextEncoder().encode('<Types/>'),
+      'xl/worksheets/sheet1.xml': new Uint8Array([60, 120, 47, 62]),
+    });
     const encrypted = xlsx.slice();
     // mark every entry encrypted (general purpose flag bit 0) in the local headers and the central directory
     for (let i = 0; i + 4 <= encrypted.length; i++) {

@@ -210,6 +210,30 @@ describe('Xendit Invoice API stand-in', () => {
     }
   });
 
+  it('keeps invoices and the callback URL across restarts when given a state file', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dd-xendit-')), 'xendit.json');
+    const a = await startXenditStandin({ stateFile: file, callbackUrl: 'https://script.google.com/macros/s/AKfycbX/exec' });
+    const made = await (
+      await fetch(`${a.url}/v2/invoices`, {
+        method: 'POST',
+        headers: { authorization: AUTH, 'content-type': 'application/json' },
+        body: JSON.stringify({ external_id: 'ORD-P', amount: 50000 }),
+      })
+    ).json();
+    await a.close();
+    const b = await startXenditStandin({ stateFile: file });
+    try {
+      const got = await (await fetch(`${b.url}/v2/invoices/${made.id}`, { headers: { authorization: AUTH } })).json();
+      expect([got.external_id, got.user_id, b.callbackUrl()]).toEqual([
+        'ORD-P',
+        made.user_id,
+        'https://script.google.com/macros/s/AKfycbX/exec',
+      ]);
+    } finally {
+      await b.close();
+    }
+  });
+
   it('is reachable from Apps Script through UrlFetchApp with Basic auth', async () => {
     const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-xendit-')) });
     try {
