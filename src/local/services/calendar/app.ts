@@ -9,6 +9,11 @@ import { CALENDAR_SCOPES, CALENDAR_WRITE_SCOPES, requireScope } from '../scopes'
 import { CalendarApi, CalendarApiError, dayBounds, MAX_REMINDERS, TOO_MANY_REMINDERS } from './api';
 import { calendarStore, CalendarRecord, EventRecord, isEmail, ApiEvent } from './store';
 import { rfc3339, dateIn } from './time';
+import type { Returning } from '../spreadsheet/types';
+
+type GCalEvent = GoogleAppsScript.Calendar.CalendarEvent;
+type GCal = GoogleAppsScript.Calendar.Calendar;
+type GCalApp = GoogleAppsScript.Calendar.CalendarApp;
 
 /** CalendarApp's texts as Apps Script users report them ("Action not allowed" for a calendar one may not change;
  * "Event start date must be before event end date."). The deleted-event text is unconfirmed. */
@@ -93,7 +98,7 @@ class CalSession {
   }
 }
 
-export class EventGuestObj {
+export class EventGuestObj implements Pick<GoogleAppsScript.Calendar.EventGuest, 'getEmail' | 'getName' | 'getAdditionalGuests'> {
   static readonly gasName = 'EventGuest';
   constructor(private a: GoogleAppsScript.Calendar.Schema.EventAttendee) {}
   getEmail(): string {
@@ -113,7 +118,53 @@ export class EventGuestObj {
   }
 }
 
-export class CalendarEventObj {
+export class CalendarEventObj
+  implements
+    Pick<
+      GCalEvent,
+      | 'getId'
+      | 'getTitle'
+      | 'getDescription'
+      | 'getLocation'
+      | 'getStartTime'
+      | 'getEndTime'
+      | 'isAllDayEvent'
+      | 'getAllDayStartDate'
+      | 'getAllDayEndDate'
+      | 'getDateCreated'
+      | 'getLastUpdated'
+      | 'getCreators'
+      | 'getOriginalCalendarId'
+      | 'isOwnedByMe'
+      | 'getEmailReminders'
+      | 'getPopupReminders'
+      | 'getAllTagKeys'
+      | 'getColor'
+      | 'guestsCanModify'
+      | 'guestsCanInviteOthers'
+      | 'guestsCanSeeGuests'
+      | 'deleteEvent'
+    >,
+    Returning<
+      GCalEvent,
+      | 'setTitle'
+      | 'setDescription'
+      | 'setLocation'
+      | 'setTime'
+      | 'addGuest'
+      | 'removeGuest'
+      | 'addEmailReminder'
+      | 'addPopupReminder'
+      | 'removeAllReminders'
+      | 'resetRemindersToDefault'
+      | 'setTag'
+      | 'deleteTag'
+      | 'setColor'
+      | 'getGuestList'
+      | 'getGuestByEmail'
+      | 'setGuestsCanModify'
+    >
+{
   static readonly gasName = 'CalendarEvent';
   constructor(
     private s: CalSession,
@@ -285,7 +336,7 @@ export class CalendarEventObj {
   getColor(): string {
     return this.res.colorId ?? '';
   }
-  setColor(color: string): this {
+  setColor(color: string | GoogleAppsScript.Calendar.EventColor): this {
     return this.patch('setColor', { colorId: String(color) });
   }
   getVisibility(): string {
@@ -323,7 +374,11 @@ interface EventOptions {
   sendInvites?: boolean;
 }
 
-export class CalendarObj {
+export class CalendarObj
+  implements
+    Pick<GCal, 'getId' | 'getName' | 'getDescription' | 'getTimeZone' | 'isMyPrimaryCalendar' | 'isOwnedByMe' | 'deleteCalendar'>,
+    Returning<GCal, 'createEvent' | 'createAllDayEvent' | 'getEvents' | 'getEventsForDay' | 'getEventById' | 'setName'>
+{
   static readonly gasName = 'Calendar';
   constructor(
     private s: CalSession,
@@ -482,7 +537,25 @@ export class CalendarObj {
   }
 }
 
-export class CalendarAppObj {
+export class CalendarAppObj
+  implements
+    Pick<GCalApp, 'getName' | 'getTimeZone' | 'getId'>,
+    Returning<
+      GCalApp,
+      | 'getDefaultCalendar'
+      | 'getCalendarById'
+      | 'getAllCalendars'
+      | 'getAllOwnedCalendars'
+      | 'getCalendarsByName'
+      | 'getOwnedCalendarById'
+      | 'createCalendar'
+      | 'createEvent'
+      | 'createAllDayEvent'
+      | 'getEvents'
+      | 'getEventsForDay'
+      | 'getEventById'
+    >
+{
   static readonly gasName = 'CalendarApp';
   static readonly gasProps = ['GuestStatus', 'Visibility', 'EventColor'];
   readonly GuestStatus = GuestStatus;
