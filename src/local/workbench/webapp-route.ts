@@ -3,27 +3,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Runtime } from '../runtime/runtime';
 import { echo, handleWebApp } from '../services/webapp/index';
-import { HttpError } from './http';
+import { HttpError, readBody } from './http';
 
 /** Apps Script takes request bodies up to 50 MB (guides/services/quotas: URL Fetch POST size; web apps alike). */
 const MAX_BODY = 50 * 1024 * 1024;
-
-async function readRaw(req: IncomingMessage): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > MAX_BODY) throw new HttpError(413, 'request body too large');
-    chunks.push(c as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
 
 /** Answers /exec/… and /echo; false for any other path. */
 export async function webAppRoute(rt: Runtime, req: IncomingMessage, res: ServerResponse, u: URL): Promise<boolean> {
   const m = /^\/exec\/([A-Za-z0-9_-]+)(?:\/(.*))?$/.exec(u.pathname);
   if (m && (req.method === 'GET' || req.method === 'POST')) {
-    const body = req.method === 'POST' ? await readRaw(req) : null;
+    const body = req.method === 'POST' ? await readBody(req, MAX_BODY) : null;
     const r = await handleWebApp(rt, m[1], {
       method: req.method,
       pathInfo: m[2] ?? '',

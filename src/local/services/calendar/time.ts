@@ -1,31 +1,14 @@
 // Calendar times: RFC 3339 with the offset of an IANA zone (as the Calendar API writes them) and back to instants.
 
-const fmt = new Map<string, Intl.DateTimeFormat>();
+import { tzOffsetMs } from '../spreadsheet/dates';
 
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = fmt.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      timeZoneName: 'longOffset',
-    });
-    fmt.set(tz, f);
-  }
-  return f;
-}
+const two = (n: number) => String(n).padStart(2, '0');
 
 /** True for a zone id Intl knows (the Calendar API accepts IANA names). */
 export function isTimeZone(tz: unknown): tz is string {
   if (typeof tz !== 'string' || !tz) return false;
   try {
-    formatter(tz);
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
     return true;
   } catch {
     return false;
@@ -43,13 +26,20 @@ interface Wall {
 }
 
 function wall(ms: number, tz: string): Wall {
-  const p: Record<string, string> = {};
-  for (const x of formatter(tz).formatToParts(new Date(ms))) p[x.type] = x.value;
-  const off = (p.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
-  return { y: +p.year, mo: +p.month, d: +p.day, h: +p.hour % 24, mi: +p.minute, s: +p.second, offset: off };
+  const off = tzOffsetMs(tz, ms);
+  const w = new Date(ms + off);
+  const m = Math.abs(off) / 60_000;
+  const offset = `${off < 0 ? '-' : '+'}${two(Math.floor(m / 60))}:${two(m % 60)}`;
+  return {
+    y: w.getUTCFullYear(),
+    mo: w.getUTCMonth() + 1,
+    d: w.getUTCDate(),
+    h: w.getUTCHours(),
+    mi: w.getUTCMinutes(),
+    s: w.getUTCSeconds(),
+    offset,
+  };
 }
-
-const two = (n: number) => String(n).padStart(2, '0');
 
 /** '2026-03-10T10:00:00+07:00' (UTC gives 'Z', as the API does for timeZone UTC). */
 export function rfc3339(ms: number, tz: string): string {
@@ -66,13 +56,8 @@ export function dateIn(ms: number, tz: string): string {
 
 /** The instant of a wall-clock time in a zone. */
 export function wallToInstant(y: number, mo: number, d: number, h: number, mi: number, s: number, tz: string): number {
-  const guess = Date.UTC(y, mo - 1, d, h, mi, s);
-  const offsetAt = (t: number) => {
-    const w = wall(t, tz);
-    return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s) - Math.floor(t / 1000) * 1000;
-  };
-  const first = guess - offsetAt(guess);
-  return guess - offsetAt(first);
+  const at = Date.UTC(y, mo - 1, d, h, mi, s);
+  return at - tzOffsetMs(tz, at - tzOffsetMs(tz, at));
 }
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?$/i;

@@ -3,55 +3,12 @@
 import { h, wib } from './dom';
 import { getJson, postJson } from './api';
 
-type ApiEvent = {
-  id: string;
-  status: string;
-  summary?: string;
-  description?: string;
-  start: { dateTime?: string; date?: string };
-  end: { dateTime?: string; date?: string };
-  organizer?: { email: string; self?: boolean };
-  attendees?: Array<{ email: string; responseStatus: string; organizer?: boolean; self?: boolean }>;
-  hangoutLink?: string;
-  conferenceData?: { createRequest?: { status?: { statusCode?: string } } };
-  reminders?: { useDefault: boolean; overrides?: Array<{ method: string; minutes: number }> };
-};
-interface CalendarView {
-  id: string;
-  summary: string;
-  owner: string;
-  role: string;
-  primary: boolean;
-  events: ApiEvent[];
-}
-interface Invoice {
-  id: string;
-  external_id: string;
-  status: string;
-  amount: number;
-  payer_email?: string;
-  description?: string;
-  expiry_date: string;
-  invoice_url: string;
-  paid_amount?: number;
-  paid_at?: string;
-  payment_channel?: string;
-}
-interface Delivery {
-  at: string;
-  url: string;
-  invoiceId: string;
-  status: string;
-  httpStatus: number | null;
-  error: string | null;
-}
-interface LinkedForm {
-  formId: string;
-  title: string;
-  sheetName: string;
-  questions: string[];
-  collectEmail: boolean;
-}
+import type { XenditInvoice as Invoice, CallbackDelivery as Delivery } from '../../standins/xendit/index';
+import type { LinkedForm } from '../../services/forms/index';
+import type { CalendarSummary } from '../../services/calendar/store';
+
+type ApiEvent = GoogleAppsScript.Calendar.Schema.Event;
+type CalendarView = CalendarSummary & { events: ApiEvent[] };
 interface Run {
   fn: string;
   user: string;
@@ -64,10 +21,10 @@ interface Run {
 const rupiah = (n: number) => `Rp ${Math.trunc(n).toLocaleString('id-ID')}`;
 
 function when(e: ApiEvent): string {
-  if (e.start.date) return `${e.start.date} (all day)`;
-  const s = new Date(e.start.dateTime!);
+  if (e.start?.date) return `${e.start.date} (all day)`;
+  const start = e.start?.dateTime ?? '';
   const t = (d: Date) => d.toLocaleTimeString('en-GB', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit' });
-  return `${wib(e.start.dateTime!).replace(/ \d{2}:\d{2} WIB$/, '')} ${t(s)}–${t(new Date(e.end.dateTime!))} WIB`;
+  return `${wib(start).replace(/ \d{2}:\d{2} WIB$/, '')} ${t(new Date(start))}–${t(new Date(e.end?.dateTime ?? start))} WIB`;
 }
 
 function reminderText(e: ApiEvent): string {
@@ -75,7 +32,7 @@ function reminderText(e: ApiEvent): string {
   if (!r || r.useDefault) return 'calendar default reminders';
   if (!r.overrides?.length) return 'no reminders';
   const span = (m: number) => (m % 1440 === 0 ? `${m / 1440} day(s)` : m % 60 === 0 ? `${m / 60} h` : `${m} min`);
-  return r.overrides.map((o) => `${o.method} ${span(o.minutes)} before`).join(', ');
+  return r.overrides.map((o) => `${o.method} ${span(o.minutes ?? 0)} before`).join(', ');
 }
 
 function eventCard(e: ApiEvent, cal: CalendarView): HTMLElement {
