@@ -215,14 +215,16 @@ export function chartSvg(book: BookModel, c: ChartData): string {
 }
 
 /** Where and how large a chart sits on its sheet (the workbench places it over the grid). */
-export function chartBox(c: ChartData): {
+export interface ChartBox {
   row: number;
   col: number;
   offsetX: number;
   offsetY: number;
   width: number;
   height: number;
-} {
+}
+
+export function chartBox(c: ChartData): ChartBox {
   return {
     row: c.anchorRow,
     col: c.anchorCol,
