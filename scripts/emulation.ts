@@ -22,6 +22,8 @@ export const EMULATED: Record<string, { files: string[]; globals: string[] }> = 
   html: { files: ['html/'], globals: ['HtmlService'] },
   utilities: { files: ['utilities/', 'blob.ts'], globals: ['Utilities', 'DriveApp', 'UrlFetchApp'] },
   session: { files: ['session.ts'], globals: ['Session'] },
+  calendar: { files: ['calendar/'], globals: ['CalendarApp', 'Calendar'] },
+  content: { files: ['content/'], globals: ['ContentService'] },
 };
 
 export interface EmulatedClass {
@@ -74,14 +76,18 @@ export function classesIn(file: string, src: string): EmulatedClass[] {
   const out: EmulatedClass[] = [];
   for (const m of src.matchAll(/^(?:export )?class (\w+)([^{]*)\{/gm)) {
     const body = bodyFrom(src, (m.index ?? 0) + m[0].length - 1);
-    const gasName = /static readonly gasName(?::\s*string)?\s*=\s*'(\w+)'/.exec(body)?.[1];
+    const gasName = /static readonly gasName(?::\s*string)?\s*=\s*'([\w.]+)'/.exec(body)?.[1];
     if (!gasName && !/GoogleAppsScript|Returning</.test(m[2])) continue;
     const name = gasName ?? m[1].replace(/(Obj|Host|Service)$/, '');
-    // Only Apps Script's own methods count: helpers the emulator adds for itself are not part of the service.
+    // Only Apps Script's own methods count: helpers the emulator adds for itself are not part of the service. An
+    // advanced service's collection ('Calendar.Events') has no interface in @types/google-apps-script: its public
+    // methods are the REST API's.
     API ??= appsScriptApi();
-    const own = API.get(name) ?? API.get(m[1]) ?? new Set<string>();
+    const own = API.get(name) ?? API.get(m[1]) ?? (name.includes('.') ? null : new Set<string>());
     const methods = new Set<string>();
-    for (const d of body.matchAll(/^ {2}(?:async )?([a-zA-Z]\w*)\s*(?:<[^>\n]*>)?\(/gm)) if (own.has(d[1])) methods.add(d[1]);
+    for (const d of body.matchAll(/^ {2}(?:async )?([a-zA-Z]\w*)\s*(?:<[^>\n]*>)?\(/gm)) {
+      if (own ? own.has(d[1]) : true) methods.add(d[1]);
+    }
     out.push({ name, file: rel(file), methods: [...methods].sort() });
   }
   return out;

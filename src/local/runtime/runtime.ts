@@ -21,6 +21,8 @@ const SCOPES: Record<string, string> = {
   PropertiesService: 'https://www.googleapis.com/auth/script.storage',
   CacheService: 'https://www.googleapis.com/auth/script.storage',
   LockService: 'https://www.googleapis.com/auth/script.storage',
+  CalendarApp: 'https://www.googleapis.com/auth/calendar',
+  Calendar: 'https://www.googleapis.com/auth/calendar',
 };
 
 /** Auth mode Apps Script gives each way of starting an execution (editor add-on rules). */

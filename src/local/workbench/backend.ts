@@ -1,9 +1,15 @@
+// What the workbench reads and changes beside executions: sheets, Drive, mail, triggers. Each part is a small
+// interface; wiring.ts implements them over the emulator's stores.
+import type { ChartBox } from '../services/spreadsheet/chart-svg';
+
 export interface SheetInfo {
   name: string;
   /** Rows and columns the grid shows (the sheet's size, at least the data's extent). */
   rows: number;
   cols: number;
   frozenRows: number;
+  /** Embedded charts to draw over the grid (drawn by GET /api/chart.svg). */
+  charts?: Array<ChartBox & { chartId: number; version: string }>;
 }
 
 export interface DocInfo {

@@ -22,6 +22,8 @@ export interface RouteContext {
   assets: string;
   users(): unknown[];
   webhooks(): Array<{ format: string; path: string; body: unknown; at: number }>;
+  /** True when the Xendit stand-in runs here (the page then shows its panel). */
+  xendit(): boolean;
 }
 
 const PAGE_KINDS: ExecKind[] = ['rpc', 'menu', 'simpleTrigger'];
@@ -51,6 +53,7 @@ export function workbenchRoutes(c: RouteContext): Record<string, Route> {
         documents: await backends.sheets.listDocuments(),
         now: rt.env.clock.now().toISOString(),
         seeders: st?.seeders ?? {},
+        features: { xendit: c.xendit() },
       });
     },
     'GET /api/doc': async (_req, res, q) => sendJson(res, 200, await backends.sheets.describe(str(q('id'), 'id'))),

@@ -12,6 +12,8 @@ import { createBackends } from './wiring';
 import { startStandins } from './standins';
 import { errorMessage, errorStack } from '../../server/core/errors';
 import { workbenchRoutes } from './routes';
+import { webAppRoute } from './webapp-route';
+import { capabilityRoute } from './capability-routes';
 
 export interface WorkbenchOptions {
   stateDir?: string;
@@ -32,14 +34,17 @@ export interface Workbench {
   stop(): Promise<void>;
 }
 
-/**
- * Only this machine's own page may drive the runtime: no other host name (DNS rebinding), no cross-site POST (a JSON
- * content type forces a CORS preflight this server never grants).
- */
-function refuseForeign(req: IncomingMessage): void {
+/** Only this machine may reach the workbench: no other host name (DNS rebinding). */
+function refuseForeignHost(req: IncomingMessage): void {
   const host = req.headers.host ?? '';
   if (!/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(host)) throw new HttpError(403, 'forbidden host');
+}
+
+/** Only this machine's own page may drive the runtime: no cross-site POST (a JSON content type forces a CORS
+ * preflight this server never grants). */
+function refuseCrossSitePost(req: IncomingMessage): void {
   if (req.method !== 'POST') return;
+  const host = req.headers.host ?? '';
   const origin = req.headers.origin;
   if (origin && origin !== `http://${host}`) throw new HttpError(403, 'cross-origin request refused');
   if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
@@ -73,14 +78,26 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     return st?.users?.length ? st.users : DEMO_APP_USERS;
   };
 
-  const routes = workbenchRoutes({ rt, backends, hub, assets, users, webhooks: () => standins.webhooks() });
+  const routes = workbenchRoutes({
+    rt,
+    backends,
+    hub,
+    assets,
+    users,
+    webhooks: () => standins.webhooks(),
+    xendit: () => !!standins.xendit,
+  });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const u = new URL(req.url ?? '/', 'http://localhost');
-    refuseForeign(req);
+    refuseForeignHost(req);
+    // A deployed web app's URL takes any request (Xendit's callbacks, form posts): it is public by design.
+    if (await webAppRoute(rt, req, res, u)) return;
+    refuseCrossSitePost(req);
     const route = routes[`${req.method} ${u.pathname}`];
-    if (!route) throw new HttpError(404, `no route ${req.method} ${u.pathname}`);
-    return route(req, res, (k) => u.searchParams.get(k));
+    if (route) return route(req, res, (k) => u.searchParams.get(k));
+    if (await capabilityRoute(rt, standins, req, res, u)) return;
+    throw new HttpError(404, `no route ${req.method} ${u.pathname}`);
   }
 
   const server = createServer((req, res) => {
@@ -96,6 +113,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
   });
   const port = (server.address() as AddressInfo).port;
+  standins.setWorkbenchUrl(`http://127.0.0.1:${port}/`);
   let stopped = false;
   return {
     url: `http://127.0.0.1:${port}/`,
