@@ -8,6 +8,7 @@ import type { ExecKind } from '../runtime/types';
 import { DEMO_APP_USERS } from '../demo/types';
 import { readDemoState, seedDemo } from '../demo/index';
 import { Hub } from './hub';
+import { recordExecutions } from './executions';
 import { HttpError, readJson, sendJson, sendBytes, str, int, attachment } from './http';
 import { createBackends } from './wiring';
 import { startStandins } from './standins';
@@ -56,6 +57,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
   }
   const backends = createBackends(rt);
   const hub = new Hub(rt);
+  const executions = recordExecutions(rt);
   const assets = join(rt.env.config.buildDir, 'local');
 
   const users = () => {
@@ -224,6 +226,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
         'x-content-type-options': 'nosniff',
       });
     }
+    if (req.method === 'GET' && p === '/api/executions') return sendJson(res, 200, { items: executions() });
     if (req.method === 'GET' && p === '/api/triggers') {
       return sendJson(res, 200, { now: rt.env.clock.now().toISOString(), triggers: await backends.triggers.list() });
     }
