@@ -176,7 +176,11 @@ function probeSheets_(out) {
     });
     out.raw.sheets = { cells: rows * cols, setValuesMs: big, getValuesMs: read };
   } finally {
-    DriveApp.getFileById(ss.getId()).setTrashed(true);
+    try {
+      DriveApp.getFileById(ss.getId()).setTrashed(true);
+    } catch (e) {
+      out.raw.sheetsCleanup = 'delete the spreadsheet ' + ss.getName() + ' yourself: ' + ((e && e.message) || e);
+    }
   }
 }
 

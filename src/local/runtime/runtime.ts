@@ -195,7 +195,8 @@ export class Runtime {
         reply = { id: msg.id, err: { name: err?.name ?? 'Error', message: err?.message ?? String(e) } };
       }
       if (!msg.i && key) {
-        const size = measure(msg.a);
+        const size = { bytes: 0, chars: 0, cells: 0, blobBytes: 0 };
+        for (const a of msg.a) measure(a, size);
         if (reply.v !== undefined) measure(reply.v, size);
         host.call(model, key, size, performance.now() - started);
       }

@@ -13,7 +13,7 @@ import { strictService } from './utilities/strict';
 export interface LocalMeter {
   readonly inService: boolean;
   enter(): void;
-  /** The call ends: charges the data it moved (its arguments and result) to `key`. */
+  /** The call ends: charges the data it moved (each argument and the result) to `key`. */
   leave(key: string, moved: unknown[]): void;
   /** Charges data a call moved without timing it (a result set's getRows). */
   data(key: string, moved: unknown[]): void;

@@ -22,7 +22,7 @@ export function metered<R>(
     r = run();
     return r;
   } finally {
-    meter.leave(key, [args, r]);
+    meter.leave(key, [...args, r]);
   }
 }
 
