@@ -150,13 +150,18 @@ function main(): void {
 
   // The emulated clock: `new Date()` and Date.now() follow the runtime's clock, as a script would see it.
   const offset = input.clockOffsetMs;
+  // In strict mode the script's clock runs on the projected time, as it would in Google: code that checks how long it
+  // has been running (to checkpoint before the limit) sees Apps Script's time, not the emulator's.
+  let clockBase = 0;
+  const clockNow = (): number =>
+    input.projectedLimitMs !== null && clockBase ? clockBase + meter.projectedMs() - input.startupMs : RealDate.now() + offset;
   class EmuDate extends RealDate {
     constructor(...a: unknown[]) {
-      if (a.length === 0) super(RealDate.now() + offset);
+      if (a.length === 0) super(clockNow());
       else super(...(a as [number]));
     }
     static override now(): number {
-      return RealDate.now() + offset;
+      return clockNow();
     }
     static override [Symbol.hasInstance](x: unknown): boolean {
       return x instanceof RealDate;
@@ -186,7 +191,7 @@ function main(): void {
     count,
     meter: localMeter,
     log: (line) => logs.push(line),
-    now: () => new RealDate(RealDate.now() + offset),
+    now: () => new RealDate(clockNow()),
     sleepMs: (ms) => {
       const a = new Int32Array(new SAB(4));
       A.wait(a, 0, 0, ms);
@@ -216,6 +221,7 @@ function main(): void {
     runInThisContext(bundle, { filename: 'Code.js' });
     loadMs = performance.now() - l0;
     meter.start();
+    clockBase = RealDate.now() + offset;
     const fn = g[input.fn];
     if (typeof fn !== 'function') throw Object.assign(new Error(`Script function not found: ${input.fn}`), { name: 'Exception' });
     value = (fn as (...a: unknown[]) => unknown)(...(codec.decode(input.args) as unknown[]));
