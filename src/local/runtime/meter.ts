@@ -19,11 +19,12 @@ export class Charges {
     this.add(key, ms);
     return ms;
   }
-  /** Charges only the data a call moved (its per-call cost was charged when it was counted). */
-  data(model: CostModel, key: string, values: unknown[]): void {
+  /** Charges what a call moved and, for a method that waits (sleep), the time it took; its per-call cost was charged
+   * when it was counted. */
+  data(model: CostModel, key: string, values: unknown[], measuredMs = 0): void {
     const size = { bytes: 0, chars: 0, cells: 0, blobBytes: 0 };
     for (const v of values) measure(v, size);
-    this.add(key, callCost(model, key, size) - callCost(model, key));
+    this.add(key, callCost(model, key, size, measuredMs) - callCost(model, key));
   }
 }
 
@@ -79,6 +80,11 @@ export class WorkerMeter {
       this.publish(0);
       this.check();
     }
+  }
+
+  /** How long the service call in progress has taken so far (0 outside a call). */
+  inCallMs(): number {
+    return this.depth > 0 ? this.now() - this.enteredAt : 0;
   }
 
   /** The emulator's CPU time in the script's own JavaScript so far. */

@@ -175,7 +175,7 @@ function main(): void {
     },
     enter: () => meter.enter(),
     leave: (key, moved) => {
-      meter.charges.data(meter.model, key, moved);
+      meter.charges.data(meter.model, key, moved, meter.inCallMs());
       meter.leave();
     },
     data: (key, moved) => {
