@@ -1,9 +1,8 @@
 // The runtime's own costs, which every other figure sits on: an execution's start-up (the bundle, and what pdf-lib
 // takes of it), onOpen, and a service round trip — each in the emulator and projected for Apps Script.
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import { Runtime } from '../src/local/runtime/runtime';
 import { startupCost } from '../src/local/runtime/costs';
 import { getSpreadsheetStore } from '../src/local/services/spreadsheet/store';
@@ -13,23 +12,12 @@ import { must, timed } from './projected';
 
 const ADMIN = 'admin@datadesk.local';
 
-/** Bytes of Code.js that come from pdf-lib (esbuild's metafile, the same options as scripts/build.mjs). */
-async function pdfLibShare(): Promise<{ total: number; pdfLib: number }> {
-  const r = await esbuild.build({
-    entryPoints: [join(__dirname, '..', 'src/server/main.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: 'DataDesk',
-    target: 'es2019',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    charset: 'utf8',
-    legalComments: 'inline',
-    metafile: true,
-    write: false,
-    logLevel: 'silent',
-  });
-  const out = Object.values(r.metafile.outputs)[0];
+/** Bytes of Code.js that come from pdf-lib (the metafile scripts/build.mjs writes beside the runtime bundles). */
+function pdfLibShare(buildDir: string): { total: number; pdfLib: number } {
+  const meta = JSON.parse(readFileSync(join(buildDir, 'local', 'code-meta.json'), 'utf8')) as {
+    outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }>;
+  };
+  const out = Object.values(meta.outputs)[0];
   let pdfLib = 0;
   for (const [path, i] of Object.entries(out.inputs))
     if (/node_modules[\\/](pdf-lib|@pdf-lib|pako|tslib)/.test(path)) pdfLib += i.bytesInOutput;
@@ -40,7 +28,7 @@ export async function run(): Promise<BenchResult[]> {
   const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-bench-rt-')) });
   try {
     const bytes = statSync(rt.bundlePath).size;
-    const share = await pdfLibShare();
+    const share = pdfLibShare(rt.env.config.buildDir);
     // An empty call into the bundle: what every google.script.run call and trigger pays before its work.
     const empty: Awaited<ReturnType<Runtime['execute']>>[] = [];
     for (let i = 0; i < 10; i++) empty.push(must(await rt.execute({ fn: 'app_whoami', user: ADMIN, kind: 'rpc' })));

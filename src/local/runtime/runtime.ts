@@ -91,20 +91,7 @@ export class Runtime {
     if (triggerRun && quotaLedger(this.env).remaining('triggerRuntimeMs', user, startedAt) <= 0) {
       const error = { name: 'Exception', message: DAILY_QUOTAS.triggerRuntimeMs.error };
       const cost = report(model, { startupMs: 0, cpuMs: 0, byMethod: {}, strict });
-      this.env.emitEvent({ type: 'exec', phase: 'start', execId, fn: opts.fn, user });
-      this.env.emitEvent({
-        type: 'exec',
-        phase: 'end',
-        execId,
-        fn: opts.fn,
-        user,
-        ok: false,
-        kind,
-        durationMs: 0,
-        projectedMs: 0,
-        error: error.message,
-      });
-      return {
+      const result: ExecResult = {
         execId,
         fn: opts.fn,
         user,
@@ -117,6 +104,9 @@ export class Runtime {
         projectedMs: 0,
         cost,
       };
+      this.env.emitEvent({ type: 'exec', phase: 'start', execId, fn: opts.fn, user });
+      this.emitEnd(result, kind);
+      return result;
     }
     this.running.set(execId, ctx);
     this.env.emitEvent({ type: 'exec', phase: 'start', execId, fn: opts.fn, user });
@@ -279,22 +269,28 @@ export class Runtime {
       projectedMs: cost.projectedMs,
       cost,
     };
+    this.emitEnd(result, kind);
+    await this.env.flush();
+    return result;
+  }
+
+  /** The end of an execution, for the workbench: its times and the projection's parts. */
+  private emitEnd(r: ExecResult, kind: string): void {
+    const c = r.cost;
     this.env.emitEvent({
       type: 'exec',
       phase: 'end',
-      execId,
-      fn: opts.fn,
-      user,
-      ok: result.ok,
+      execId: r.execId,
+      fn: r.fn,
+      user: r.user,
+      ok: r.ok,
       kind,
-      durationMs: result.durationMs,
-      projectedMs: cost.projectedMs,
-      byService: { 'start-up': cost.startupMs, script: cost.scriptMs, ...cost.byService },
-      calls: Object.values(counts).reduce((a, n) => a + n, 0),
-      error: result.error?.message,
+      durationMs: r.durationMs,
+      projectedMs: r.projectedMs,
+      byService: { 'start-up': c.startupMs, script: c.scriptMs, ...c.byService },
+      calls: Object.values(r.counts).reduce((a, n) => a + n, 0),
+      error: r.error?.message,
     });
-    await this.env.flush();
-    return result;
   }
 
   /** Runs `fn` and returns its value, or throws its error (a convenience for tests and the CLI). */

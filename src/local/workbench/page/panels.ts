@@ -2,6 +2,7 @@
 // (emulator and projected Apps Script time), and the mail outbox.
 import { h, byId, wib, bytes } from './dom';
 import { getJson, postJson } from './api';
+import type { ExecutionInfo } from '../executions';
 
 interface DriveItem {
   id: string;
@@ -43,20 +44,6 @@ interface MailItem {
   sentAt: string;
   from: string;
   attachments: Array<{ name: string; mimeType: string; size: number }>;
-}
-
-interface ExecutionInfo {
-  execId: string;
-  fn: string;
-  kind: string;
-  user: string;
-  ok: boolean;
-  error: string | null;
-  at: string;
-  durationMs: number;
-  projectedMs: number;
-  byService: Record<string, number>;
-  calls: number;
 }
 
 export type PanelName = 'drive' | 'clock' | 'outbox';
@@ -333,6 +320,7 @@ export async function showClock(reloadClock: () => void): Promise<void> {
         runs.dataset.state = 'done';
         reloadClock();
         await showTriggers(reloadClock);
+        await showExecutions();
       },
     },
     'Advance & fire due triggers',
