@@ -326,7 +326,7 @@ export async function showClock(reloadClock: () => void): Promise<void> {
     'Advance & fire due triggers',
   );
   p.replaceChildren(
-    head('Clock & triggers', 'clock'),
+    head('Clock, triggers & runs', 'clock'),
     h(
       'div',
       { class: 'field' },
