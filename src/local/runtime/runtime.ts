@@ -26,6 +26,8 @@ const SCOPES: Record<string, string> = {
   PropertiesService: 'https://www.googleapis.com/auth/script.storage',
   CacheService: 'https://www.googleapis.com/auth/script.storage',
   LockService: 'https://www.googleapis.com/auth/script.storage',
+  CalendarApp: 'https://www.googleapis.com/auth/calendar',
+  Calendar: 'https://www.googleapis.com/auth/calendar',
 };
 
 /** In strict mode the wall clock still ends a runaway execution, at this many times the limit (the emulator may be

@@ -1,8 +1,10 @@
 // Workbench panels beside the spreadsheet: the local Drive, the clock with installed triggers and recent executions
-// (emulator and projected Apps Script time), and the mail outbox.
+// (emulator and projected Apps Script time), the mail outbox, and (capability-panels.ts) calendars, form responses
+// and the Xendit stand-in.
 import { h, byId, wib, bytes } from './dom';
 import { getJson, postJson } from './api';
 import type { ExecutionInfo } from '../executions';
+import { showCalendar, showForms, showXendit } from './capability-panels';
 
 interface DriveItem {
   id: string;
@@ -46,7 +48,32 @@ interface MailItem {
   attachments: Array<{ name: string; mimeType: string; size: number }>;
 }
 
-export type PanelName = 'drive' | 'clock' | 'outbox';
+export type PanelName = 'drive' | 'clock' | 'outbox' | 'calendar' | 'forms' | 'xendit';
+const PANELS: PanelName[] = ['drive', 'clock', 'outbox', 'calendar', 'forms', 'xendit'];
+
+/** Who is acting and which spreadsheet is open (the calendar and forms panels need them). */
+let context = { user: () => '', documentId: () => '', reloadDoc: () => undefined as void };
+export function setPanelContext(c: typeof context): void {
+  context = c;
+}
+
+const TITLES: Record<'calendar' | 'forms' | 'xendit', string> = {
+  calendar: 'Calendar',
+  forms: 'Form responses',
+  xendit: 'Xendit (stand-in)',
+};
+
+async function showCapability(name: 'calendar' | 'forms' | 'xendit'): Promise<void> {
+  const p = panel(name);
+  const top = head(TITLES[name], name);
+  try {
+    if (name === 'calendar') await showCalendar(p, top, context.user());
+    else if (name === 'forms') await showForms(p, top, context.documentId(), context.reloadDoc);
+    else await showXendit(p, top, context.user());
+  } catch (e) {
+    fail(p, e as Error);
+  }
+}
 
 function panel(name: PanelName): HTMLElement {
   return byId(`panel-${name}`);
@@ -68,7 +95,7 @@ function head(title: string, name: PanelName, ...extra: Node[]): HTMLElement {
 }
 
 export function closePanels(): void {
-  for (const n of ['drive', 'clock', 'outbox'] as PanelName[]) panel(n).hidden = true;
+  for (const n of PANELS) panel(n).hidden = true;
   for (const b of document.querySelectorAll('.wb-btn.on')) b.classList.remove('on');
 }
 
@@ -81,7 +108,8 @@ export async function togglePanel(name: PanelName, reloadClock: () => void): Pro
   byId(`btn-${name}`).classList.add('on');
   if (name === 'drive') await showDrive(null, false);
   else if (name === 'clock') await showClock(reloadClock);
-  else await showOutbox();
+  else if (name === 'outbox') await showOutbox();
+  else await showCapability(name);
 }
 
 /** Reloads whichever panel is open (after an execution may have written files, mail or triggers). */
@@ -91,7 +119,8 @@ export async function refreshOpenPanel(reloadClock: () => void): Promise<void> {
   else if (!panel('clock').hidden) {
     await showTriggers(reloadClock);
     await showExecutions();
-  }
+  } else if (!panel('calendar').hidden) await showCapability('calendar');
+  else if (!panel('xendit').hidden) await showCapability('xendit');
 }
 
 function secs(ms: number): string {
