@@ -24,6 +24,8 @@ export interface RouteContext {
   webhooks(): Array<{ format: string; path: string; body: unknown; at: number }>;
   /** True when the Xendit stand-in runs here (the page then shows its panel). */
   xendit(): boolean;
+  /** The executions recorded since the workbench started (the Executions panel). */
+  executions(): unknown[];
 }
 
 const PAGE_KINDS: ExecKind[] = ['rpc', 'menu', 'simpleTrigger'];
@@ -170,6 +172,7 @@ export function workbenchRoutes(c: RouteContext): Record<string, Route> {
           at: new Date(w.at).toISOString(),
         })),
       }),
+    'GET /api/executions': async (_req, res) => sendJson(res, 200, { items: c.executions() }),
     'GET /api/triggers': async (_req, res) =>
       sendJson(res, 200, { now: rt.env.clock.now().toISOString(), triggers: await backends.triggers.list() }),
     'POST /api/clock': async (req, res) => {

@@ -7,6 +7,7 @@ import { Runtime } from '../runtime/runtime';
 import { DEMO_APP_USERS } from '../demo/types';
 import { readDemoState, seedDemo } from '../demo/index';
 import { Hub } from './hub';
+import { recordExecutions } from './executions';
 import { HttpError, sendJson } from './http';
 import { createBackends } from './wiring';
 import { startStandins } from './standins';
@@ -71,6 +72,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
   }
   const backends = createBackends(rt);
   const hub = new Hub(rt);
+  const executions = recordExecutions(rt);
   const assets = join(rt.env.config.buildDir, 'local');
 
   const users = () => {
@@ -86,6 +88,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     users,
     webhooks: () => standins.webhooks(),
     xendit: () => !!standins.xendit,
+    executions,
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
