@@ -55,14 +55,20 @@ describe('MailApp (reference/mail/mail-app)', () => {
     expect(outboxStore(rt.env).list()).toEqual([]);
   });
 
-  it('counts recipients against 100 a day per user and resets the next day (guides/services/quotas)', async () => {
+  it('counts recipients against 100 a day per user and resets 24 hours after the first request (guides/services/quotas)', async () => {
     const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-mail-')) });
     rt.env.clock.advanceTo(new Date('2030-01-01T03:00:00Z'));
     const r = await rt.execute({ fn: 'burst', args: [101], script: S, user: 'u@x.id' });
     expect(r.error!.message).toBe(QUOTA_EXCEEDED);
-    expect(outboxStore(rt.env).list().length).toBe(100);
+    const sent = outboxStore(rt.env).list();
+    expect(sent.length).toBe(100);
     expect(await rt.call('simple', ['x@x.id'], { script: S, user: 'other@x.id' })).toBe(99);
-    rt.env.clock.advanceTo(new Date('2030-01-02T03:00:00Z'));
+    // The emulated clock keeps running in real time, so the window opened at the first send, a little after the
+    // moment the clock was moved to: the reset is measured from that send, not from 03:00:00.
+    const first = Date.parse(sent[0].sentAt);
+    expect(first).toBeGreaterThanOrEqual(Date.parse('2030-01-01T03:00:00Z'));
+    expect(outboxStore(rt.env).remaining('u@x.id', new Date(first + 24 * 3_600_000 - 1))).toBe(0);
+    rt.env.clock.advanceTo(new Date(first + 24 * 3_600_000));
     expect(await rt.call('simple', ['x@x.id'], { script: S, user: 'u@x.id' })).toBe(99);
   });
 });
