@@ -5,7 +5,7 @@ import type { Seeder } from './types';
 import { DEMO_APP_USERS } from './types';
 import { runSnippet, setScriptProperties } from './script';
 import { DEFAULT_KEY, productImageExtension } from '../standins/gemini/index';
-import { SEED_WORDS, GROUP_LABEL } from '../../server/tagging/wordlists';
+import { SEED_WORDS, GROUP_LABEL, seedNote } from '../../server/tagging/wordlists';
 
 /** Where the workbench runs the Gemini stand-in unless settings.geminiUrl says otherwise (stable image URLs). */
 export const DEMO_GEMINI_PORT = 8766;
@@ -170,11 +170,7 @@ export async function writeTaggingDemo(
       ...settings,
     }),
   });
-  const words = SEED_WORDS.map((w) => [
-    w.word,
-    GROUP_LABEL[w.group].id,
-    w.group === 'promo' ? 'dilarang marketplace' : 'tabel filter sumber (Gambar 3.22)',
-  ]);
+  const words = SEED_WORDS.map((w) => [w.word, GROUP_LABEL[w.group].id, seedNote(w.group)]);
   await runSnippet(
     rt,
     `var ss = SpreadsheetApp.getActiveSpreadsheet();

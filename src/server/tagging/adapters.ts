@@ -5,7 +5,7 @@ import { classify } from './backoff';
 import { Catalogue, parseCatalogueSheet, queryCatalogue } from './catalogue';
 import type { AnswerCache, ChunkIO, EnginePorts } from './ports';
 import { GEMINI_DEFAULT_URL, GEMINI_KEY_PROP, GEMINI_URL_PROP, TaggingSettings } from './settings';
-import { parseWordRows, seedWordLists, SEED_WORDS, WordLists, GROUP_LABEL } from './wordlists';
+import { parseWordRows, seedWordLists, SEED_WORDS, WordLists, GROUP_LABEL, seedNote } from './wordlists';
 import { wibDate } from '../core/format';
 import { invalid, notFound } from '../core/errors';
 import { fetchAll } from '../platform/http';
@@ -41,11 +41,7 @@ export function readRefSheets(s: TaggingSettings): { lists: WordLists; top: stri
 export function ensureWordListSheet(s: TaggingSettings): boolean {
   const { sheet, created } = ensureSheet(s.wordListSheet, ['Kata (Word)', 'Grup (Group)', 'Catatan (Note)']);
   if (created) {
-    const rows = SEED_WORDS.map((w) => [
-      w.word,
-      GROUP_LABEL[w.group].id,
-      w.group === 'promo' ? 'dilarang marketplace' : 'tabel filter sumber (Gambar 3.22)',
-    ]);
+    const rows = SEED_WORDS.map((w) => [w.word, GROUP_LABEL[w.group].id, seedNote(w.group)]);
     writeTextBlock(sheet, 2, 1, rows);
   }
   return created;

@@ -1,5 +1,6 @@
 // The tagging job's state machine, counters and progress figures (stored as JSON in document properties).
 import { conflict } from '../core/errors';
+import type { Lang } from './reasons';
 
 export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'budget';
 
@@ -37,6 +38,8 @@ export interface TagJob {
   rpmWindow: Array<[number, number]>;
   /** WIB date the budget stop happened on (the heartbeat resumes the next day). */
   budgetDay: string;
+  /** The language the job writes its "removed" reasons in (the starting user's). */
+  lang: Lang;
 }
 
 export interface Progress {
@@ -65,7 +68,15 @@ export interface Progress {
   finishedAt: number | null;
 }
 
-export function newJob(id: string, owner: string, sheet: string, model: string, total: number, now: number): TagJob {
+export function newJob(
+  id: string,
+  owner: string,
+  sheet: string,
+  model: string,
+  total: number,
+  now: number,
+  lang: Lang = 'id',
+): TagJob {
   return {
     id,
     owner,
@@ -94,6 +105,7 @@ export function newJob(id: string, owner: string, sheet: string, model: string, 
     lastError: '',
     rpmWindow: [],
     budgetDay: '',
+    lang,
   };
 }
 
@@ -173,6 +185,7 @@ export function parseJob(raw: unknown): TagJob | null {
     ...newJob(j.id, j.owner ?? '', j.sheet, j.model ?? '', j.total ?? 0, j.startedAt ?? 0),
     ...j,
     rpmWindow: Array.isArray(j.rpmWindow) ? j.rpmWindow : [],
+    lang: j.lang === 'en' ? 'en' : 'id', // jobs saved before the field write Bahasa Indonesia
   };
 }
 

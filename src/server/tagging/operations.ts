@@ -13,6 +13,7 @@ import { findLayout, missingOutputs, OUTPUT_HEADERS, outputSpan, pendingRows } f
 import { parseSettings, TaggingSettings, TAGGING_SETTINGS_PROP } from './settings';
 import { checkModelId, checkPending } from './validate';
 import { runChunk } from './run';
+import type { Lang } from './reasons';
 import {
   cacheRef,
   chunkIO,
@@ -52,7 +53,7 @@ const busy = (): AppError =>
   });
 
 /** Validates everything first (nothing changes on bad input), then prepares the sheet and saves a running job. */
-export function startJob(owner: string, sheetName: string, now: number): Progress {
+export function startJob(owner: string, sheetName: string, now: number, lang: Lang = 'id'): Progress {
   const s = settings();
   const model = checkModelId(s.model);
   requireGeminiKey();
@@ -85,7 +86,7 @@ export function startJob(owner: string, sheetName: string, now: number): Progres
     cacheRef({ lists: ref.lists, top: ref.top });
     snapshotCatalogue(cat, skus);
     warmAnswerCache();
-    const job = newJob(`tag-${now.toString(36)}`, owner, name, model, pending.length, now);
+    const job = newJob(`tag-${now.toString(36)}`, owner, name, model, pending.length, now, lang);
     saveJob(job);
     ensureHeartbeat();
     return progressOf(job);
