@@ -6,9 +6,8 @@ import { DEMO_APP_USERS } from './types';
 import { runSnippet, setScriptProperties } from './script';
 import { DEFAULT_KEY, productImageExtension } from '../standins/gemini/index';
 import { SEED_WORDS, GROUP_LABEL, seedNote } from '../../server/tagging/wordlists';
+import { standinBase } from '../standins/ports';
 
-/** Where the workbench runs the Gemini stand-in unless settings.geminiUrl says otherwise (stable image URLs). */
-export const DEMO_GEMINI_PORT = 8766;
 export const DEMO_MODEL = 'gemini-2.5-flash';
 export const CATALOGUE_SHEET = 'Katalog';
 export const PRODUCT_SHEET = 'Produk';
@@ -203,9 +202,10 @@ export async function writeTaggingDemo(
 }
 
 export const seedTagging: Seeder = async (rt, opts) => {
-  const base = rt.env.config.settings.geminiUrl ?? `http://127.0.0.1:${DEMO_GEMINI_PORT}`;
+  const base = await standinBase(rt.env, 'gemini');
   const size = typeof opts.scale === 'number' ? opts.scale : 5000;
   const products = typeof opts.scale === 'number' ? opts.scale : 300;
+  opts.step?.(`catalogue of ${size} SKUs, ${products} to tag, word lists`);
   await writeTaggingDemo(rt, opts.documentId, base, size, products);
   return {
     users: DEMO_APP_USERS.filter((u) => u.capability === 'tagging'),
