@@ -7,6 +7,7 @@ import { MenuBar, parseMenu } from './menu';
 import { openSidebar, openDialog, htmlPayload, listenToFrames, closeSidebar, closeDialog } from './frames';
 import { toast, ask, notice } from './alerts';
 import { togglePanel, refreshOpenPanel, setPanelContext, showExecutions } from './panels';
+import { waitForSeeding } from './seeding';
 
 interface State {
   users: DemoUser[];
@@ -272,6 +273,7 @@ function layout(st: State): void {
 }
 
 async function main(): Promise<void> {
+  await waitForSeeding();
   const st = await getJson<State>('/api/state');
   layout(st);
   setPanelContext({
