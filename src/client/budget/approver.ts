@@ -7,7 +7,11 @@ import { action, clusterSelect, field, section } from './ui';
 import { evidenceCard } from './cards';
 import type { Me } from './main';
 
-export function approvalSection(me: Me, canApprove: boolean): HTMLElement {
+/** The event that reloads the pending list (after a decision was undone elsewhere in the sidebar). */
+export const RELOAD = 'dd-reload';
+
+/** `onDecided` reloads what shows the caller's decisions ("Keputusan saya"). */
+export function approvalSection(me: Me, canApprove: boolean, onDecided: () => Promise<void> = async () => {}): HTMLElement {
   const cluster = clusterSelect(me, true);
   const month = el('input', { type: 'month', value: '' }) as HTMLInputElement;
   const list = el('div', {});
@@ -35,8 +39,12 @@ export function approvalSection(me: Me, canApprove: boolean): HTMLElement {
                 t('Setujui', 'Approve'),
                 async () => {
                   await call('budget_approve', it.id);
-                  ok(`Evidence #${it.id} disetujui.`, `Evidence #${it.id} approved.`);
+                  ok(
+                    `Evidence #${it.id} disetujui. Salah? Batalkan di "Keputusan saya".`,
+                    `Evidence #${it.id} approved. A mistake? Undo it under "My decisions".`,
+                  );
                   await refresh();
+                  await onDecided();
                 },
                 true,
               ),
@@ -44,18 +52,30 @@ export function approvalSection(me: Me, canApprove: boolean): HTMLElement {
                 const reason = prompt(t('Alasan penolakan:', 'Reason for rejecting:'));
                 if (reason === null) return;
                 await call('budget_reject', it.id, reason);
-                ok(`Evidence #${it.id} ditolak.`, `Evidence #${it.id} rejected.`);
+                ok(
+                  `Evidence #${it.id} ditolak. Salah? Batalkan di "Keputusan saya".`,
+                  `Evidence #${it.id} rejected. A mistake? Undo it under "My decisions".`,
+                );
                 await refresh();
+                await onDecided();
               }),
               action(
                 t(`Setujui semua ${it.clusterName} ${it.month}`, `Approve all of ${it.clusterName} ${it.month}`),
                 async () => {
-                  const d = await call('budget_approveAll', it.clusterId, it.month);
+                  // The approver sees what "all" means (count and total) first; the server approves only those.
+                  const p = await call('budget_bulkPreview', it.clusterId, it.month);
+                  const question = t(
+                    `Setujui ${p.count} evidence ${p.clusterName} ${p.month} senilai ${rupiah(p.amount)}?`,
+                    `Approve ${p.count} items of ${p.clusterName} ${p.month} worth ${rupiah(p.amount)}?`,
+                  );
+                  if (!confirm(question)) return;
+                  const d = await call('budget_approveAll', it.clusterId, it.month, { count: p.count, amount: p.amount });
                   ok(
-                    `${d.decided} evidence disetujui (${rupiah(d.amount)}).`,
-                    `${d.decided} items approved (${rupiah(d.amount)}).`,
+                    `${d.decided} evidence disetujui (${rupiah(d.amount)}). Salah? Batalkan di "Keputusan saya".`,
+                    `${d.decided} items approved (${rupiah(d.amount)}). A mistake? Undo it under "My decisions".`,
                   );
                   await refresh();
+                  await onDecided();
                 },
               ),
             ]
@@ -111,5 +131,53 @@ export function approvalSection(me: Me, canApprove: boolean): HTMLElement {
     pager,
   );
   sec.id = 'sec-approval';
+  sec.addEventListener(RELOAD, () => void refresh().catch(showError));
   return sec;
+}
+
+/** "Keputusan saya": the approver's own decisions, newest first; each can be undone until its month closes. */
+export function decisionsSection(onUndone: () => Promise<void>): { section: HTMLElement; reload: () => Promise<void> } {
+  const list = el('div', {});
+  const reload = latestCall(
+    () => call('budget_myDecisions', '', 0),
+    (r) => {
+      list.textContent = '';
+      if (!r.items.length)
+        list.append(
+          el('p', { class: 'muted' }, t('Anda belum memutuskan evidence apa pun.', 'You have not decided any evidence yet.')),
+        );
+      for (const it of r.items)
+        list.append(
+          evidenceCard(it, [
+            action(t('Batalkan keputusan', 'Undo decision'), async () => {
+              const what = it.status === 'approved' ? t('persetujuan', 'approval') : t('penolakan', 'rejection');
+              if (
+                !confirm(
+                  t(
+                    `Batalkan ${what} evidence #${it.id}? Evidence kembali menunggu.`,
+                    `Undo the ${what} of evidence #${it.id}? It will wait again.`,
+                  ),
+                )
+              )
+                return;
+              await call('budget_undoDecision', it.id);
+              ok(
+                `Keputusan atas evidence #${it.id} dibatalkan; evidence menunggu lagi.`,
+                `Decision on evidence #${it.id} undone; it waits again.`,
+              );
+              await reload();
+              await onUndone();
+            }),
+          ]),
+        );
+    },
+  );
+  void reload().catch(showError);
+  const sec = section(
+    t('Keputusan saya (dapat dibatalkan sampai bulan ditutup)', 'My decisions (can be undone until the month closes)'),
+    false,
+    list,
+  );
+  sec.id = 'sec-decisions';
+  return { section: sec, reload };
 }

@@ -7,7 +7,7 @@ import { action, clusterSelect, field, monthInput, section } from './ui';
 import type { Me } from './main';
 
 export function allocationSection(me: Me): HTMLElement {
-  const month = monthInput(me);
+  const month = monthInput(me, 1); // owners plan the coming month
   const cluster = clusterSelect(me);
   cluster.name = 'alloc-cluster';
   const amount = el('input', { name: 'alloc-amount', inputmode: 'numeric', placeholder: '28.488.600' }) as HTMLInputElement;

@@ -7,7 +7,7 @@ import { getLang, setLang, showError, t } from './i18n';
 import { allocationSection } from './area';
 import { recommendationSection } from './region';
 import { evidenceSection } from './cluster';
-import { approvalSection } from './approver';
+import { approvalSection, decisionsSection, RELOAD } from './approver';
 import { reportSection, adminSection } from './admin';
 
 export type Me = RpcResult<'budget_me'>;
@@ -48,7 +48,12 @@ async function render(): Promise<void> {
   if (can('allocate')) app.append(allocationSection(me));
   if (can('recommend')) app.append(recommendationSection(me));
   if (can('submit')) app.append(evidenceSection(me));
-  if (can('approve') || me.role === 'GM_SBP') app.append(approvalSection(me, can('approve')));
+  if (can('approve')) {
+    const pending: { el?: HTMLElement } = {};
+    const decisions = decisionsSection(async () => void pending.el?.dispatchEvent(new Event(RELOAD)));
+    pending.el = approvalSection(me, true, decisions.reload);
+    app.append(pending.el, decisions.section);
+  } else if (me.role === 'GM_SBP') app.append(approvalSection(me, false));
   if (can('report')) app.append(reportSection(me));
   if (me.admin) app.append(adminSection());
 }

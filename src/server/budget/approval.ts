@@ -6,6 +6,7 @@ import { Caller } from './model';
 import { requireAction, requireNotOwn } from './policy';
 import { NODE_COLS, rowToNode } from './store';
 import { checkMonth } from './validate';
+import { requireConfirmed } from './decisions';
 
 export interface DecisionResult {
   decided: number;
@@ -20,10 +21,11 @@ function lockFigures(tx: Db, clusterId: string, month: string, excludeSubmitter:
             (SELECT a.amount FROM budget.allocation a WHERE a.cluster_id = n.id AND a.month = ?) AS allocation,
             (SELECT COALESCE(SUM(e.amount), 0) FROM budget.evidence e WHERE e.cluster_id = n.id AND e.month = ? AND e.status = 'approved') AS approved,
             (SELECT COALESCE(SUM(e.amount), 0) FROM budget.evidence e WHERE e.cluster_id = n.id AND e.month = ? AND e.status = 'pending' AND e.submitted_by <> ?) AS pending,
+            (SELECT COUNT(*) FROM budget.evidence e WHERE e.cluster_id = n.id AND e.month = ? AND e.status = 'pending' AND e.submitted_by <> ?) AS pending_count,
             (SELECT COALESCE(MAX(e.id), 0) FROM budget.evidence e WHERE e.cluster_id = n.id AND e.month = ? AND e.status = 'pending' AND e.submitted_by <> ?) AS max_pending_id,
             (SELECT COUNT(*) FROM budget.evidence e WHERE e.cluster_id = n.id AND e.month = ? AND e.status = 'pending' AND e.submitted_by = ?) AS own_pending
        FROM budget.node n WHERE n.id = ? AND n.level = 'CLUSTER' FOR UPDATE`,
-    [month, month, month, excludeSubmitter, month, excludeSubmitter, month, excludeSubmitter, clusterId],
+    [month, month, month, excludeSubmitter, month, excludeSubmitter, month, excludeSubmitter, month, excludeSubmitter, clusterId],
   );
   return rows[0] ?? null;
 }
@@ -133,8 +135,16 @@ export function decideOne(
   });
 }
 
-/** Approves every pending item of a cluster-month at once: 3 statements (caller before), one transaction. */
-export function approveAll(db: Db, caller: Caller, clusterId: string, monthIn: string, now: Date): DecisionResult {
+/** Approves every pending item of a cluster-month at once: 3 statements (caller before), one transaction; only when
+ * the pending items still match `confirmed`, the count and total the approver was shown (decisions.ts bulkPreview). */
+export function approveAll(
+  db: Db,
+  caller: Caller,
+  clusterId: string,
+  monthIn: string,
+  now: Date,
+  confirmed: { count: number; amount: number },
+): DecisionResult {
   requireAction(caller, 'approve');
   const month = checkMonth(monthIn);
   return db.transaction((tx) => {
@@ -148,6 +158,7 @@ export function approveAll(db: Db, caller: Caller, clusterId: string, monthIn: s
         en: `No evidence is waiting for ${String(f.name)} ${month}.`,
       });
     }
+    requireConfirmed(String(f.name), month, { count: Number(f.pending_count), amount: pending }, confirmed);
     requireWithinAllocation(
       String(f.name),
       month,
