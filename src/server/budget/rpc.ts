@@ -24,7 +24,7 @@ import { runMigrations, schemaVersion, MigrationReport } from './migrate';
 import { splitBlockText, EvidenceInput } from './validate';
 import { bytesToBase64, ReceiptUpload } from './files';
 import { startPdf, pdfStatus, PdfJob } from './operations';
-import { selectedValues, sheetValues, writeTable } from '../platform/sheets';
+import { selectedValues, sheetValues, showSheet, writeTable } from '../platform/sheets';
 import { readFileBytes } from '../platform/drive';
 import { RUPIAH_FORMAT, wibDate, wibMonth } from '../core/format';
 import { showDialog } from '../platform/ui';
@@ -217,6 +217,7 @@ export function budget_dashboardToSheet(nodeId: string | null, month: string): {
       const name = `Anggaran ${d.node.id} ${d.month}`.slice(0, 90);
       const [header, ...body] = t.rows;
       writeTable(name, header.map(String), ['@', '@', RUPIAH_FORMAT, RUPIAH_FORMAT, RUPIAH_FORMAT, '0.0%'], body);
+      showSheet(name);
       return { sheetName: name, rows: t.rows.length };
     }),
   );

@@ -177,3 +177,12 @@ export function appendSheetRow(name: string, header: string[], formats: string[]
   range.setNumberFormats([formats.slice(0, row.length)]);
   range.setValues([row]);
 }
+
+/** Shows the user a sheet DataDesk just wrote: activates it and fits its columns to their content (sidebar calls
+ * only: a trigger run has no user looking at the spreadsheet). */
+export function showSheet(name: string): void {
+  const sh = spreadsheet().getSheetByName(name);
+  if (!sh) return;
+  sh.activate();
+  sh.autoResizeColumns(1, Math.max(1, sh.getLastColumn()));
+}

@@ -3,7 +3,7 @@ import { rpc } from '../core/rpc';
 import { callerWithRole } from '../settings/adapters';
 import { invalid, notFound } from '../core/errors';
 import { ensureHeartbeat } from '../platform/triggers';
-import { headerAndRow } from '../platform/sheets';
+import { headerAndRow, showSheet } from '../platform/sheets';
 import { previewSegment, runSegment, type PreviewResult, type RunResult } from './pull';
 import type { SegmentRequest } from './request';
 import type { Schedule } from './schedule';
@@ -80,7 +80,9 @@ export function segments_preview(request: SegmentRequest): SegmentPreview {
 export function segments_run(request: SegmentRequest): SegmentRun {
   return rpc('segments_run', () => {
     const user = callerWithRole('analyst');
-    return withLoyaltyDb((db) => runSegment(pullPorts(db, user), validated(db, request).req));
+    const run = withLoyaltyDb((db) => runSegment(pullPorts(db, user), validated(db, request).req));
+    showSheet(run.sheet);
+    return run;
   });
 }
 

@@ -112,6 +112,14 @@ export async function togglePanel(name: PanelName, reloadClock: () => void): Pro
   else await showCapability(name);
 }
 
+/** Opens the Drive panel on a folder (a link to the folder in Google Drive, followed offline). */
+export async function openDriveFolder(folderId: string): Promise<void> {
+  closePanels();
+  panel('drive').hidden = false;
+  byId('btn-drive').classList.add('on');
+  await showDrive(folderId, false);
+}
+
 /** Reloads whichever panel is open (after an execution may have written files, mail or triggers). */
 export async function refreshOpenPanel(reloadClock: () => void): Promise<void> {
   if (!panel('drive').hidden) await showDrive(panel('drive').dataset.folder || null, panel('drive').dataset.trash === '1');

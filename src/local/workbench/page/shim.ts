@@ -66,6 +66,15 @@ export const SHIM_SOURCE = `(function () {
   }
   try { Object.defineProperty(window, 'localStorage', { value: makeStorage(__DD_STORAGE__, true), configurable: true }); } catch (e) {}
   try { Object.defineProperty(window, 'sessionStorage', { value: makeStorage({}, false), configurable: true }); } catch (e) {}
+  // Links to Google Drive or Docs (a file DataDesk wrote, its folder) cannot open offline: the workbench opens its
+  // local copy instead (the file's preview, the folder in the Drive panel).
+  document.addEventListener('click', function (ev) {
+    var a = ev.target && ev.target.closest ? ev.target.closest('a[href]') : null;
+    var href = a ? a.getAttribute('href') || '' : '';
+    if (!/^https:\/\/(drive|docs)\.google\.com\//.test(href)) return;
+    ev.preventDefault();
+    window.parent.postMessage({ __dd: 'open', url: href }, '*');
+  }, true);
   function host(op, value) { window.parent.postMessage({ __dd: 'host', op: op, value: value }, '*'); }
   window.google = window.google || {};
   window.google.script = {
