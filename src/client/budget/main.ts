@@ -9,6 +9,7 @@ import { recommendationSection } from './region';
 import { evidenceSection } from './cluster';
 import { approvalSection, decisionsSection, RELOAD } from './approver';
 import { reportSection, adminSection } from './admin';
+import { mountHelp } from '../core/help';
 
 export type Me = RpcResult<'budget_me'>;
 
@@ -86,3 +87,5 @@ byId('langEn').addEventListener('click', () => {
 });
 
 void load();
+
+mountHelp(getLang);

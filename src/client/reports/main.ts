@@ -5,6 +5,7 @@ import { byId, el, status } from '../core/dom';
 import { guarded, onClick, refreshing } from '../core/actions';
 import { bindForm } from '../core/form';
 import { REPORTS_FIELDS } from './fields';
+import { mountHelp } from '../core/help';
 
 type Settings = RpcResult<'reports_getSettings'>['settings'];
 
@@ -161,3 +162,5 @@ const refresh = refreshing(async () => {
 });
 setInterval(refresh, 60_000);
 window.addEventListener('focus', refresh);
+
+mountHelp();

@@ -8,6 +8,7 @@ import type { SegmentRequest, DropReason } from '../../server/segments/request';
 import type { SegmentPreview, SegmentRun, SavedView } from '../../server/segments/rpc';
 import type { Every } from '../../server/segments/schedule';
 import { SEGMENT_FIELDS } from './fields';
+import { mountHelp } from '../core/help';
 
 const REASONS: Array<[DropReason, string]> = [
   ['opted_out', 'Opt-out'],
@@ -272,3 +273,5 @@ async function init(): Promise<void> {
 wire();
 periodFields();
 void guarded('', init, { buttons: [] });
+
+mountHelp();

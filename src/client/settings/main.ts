@@ -4,6 +4,7 @@ import { byId, status } from '../core/dom';
 import { guarded, onClick } from '../core/actions';
 import { bindForm } from '../core/form';
 import { SETTINGS_FIELDS } from './fields';
+import { mountHelp } from '../core/help';
 
 const form = bindForm(SETTINGS_FIELDS);
 
@@ -42,3 +43,5 @@ onClick('saveDb', 'Menyimpan… Saving…', async () => {
 });
 
 void guarded('', load);
+
+mountHelp();

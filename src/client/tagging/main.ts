@@ -7,6 +7,7 @@ import { guarded, onClick } from '../core/actions';
 import { bindForm } from '../core/form';
 import { TAGGING_FIELDS } from './fields';
 import type { Progress } from '../../server/tagging/job';
+import { mountHelp } from '../core/help';
 
 type Settings = RpcResult<'tagging_getSettings'>;
 
@@ -192,3 +193,5 @@ async function load(): Promise<void> {
 
 // Loading leaves the buttons usable: the user may type a sheet name and start while it loads.
 void guarded('', load, { buttons: [] });
+
+mountHelp();
