@@ -1,6 +1,7 @@
 // Reports in the workbench (Chromium): an auditor sees last month's files, the clock reaches the 2nd, the hourly
 // trigger publishes the new month (old files in the trash), the run log and the alert stand-in show it; a run with
-// one folder made unwritable fails and leaves every folder untouched.
+// one folder made unwritable fails and leaves every folder untouched; a run that fails at publish tells the auditor
+// whom to ask and lets the admin run it again with one click once the folder is fixed.
 import type { Browser, Page } from 'playwright-core';
 import {
   startTestWorkbench,
@@ -160,6 +161,60 @@ describe('reports in the workbench (Chromium)', () => {
       }
       expect(deepView()).toEqual(before);
       await screenshot(page, 'reports-04-unwritable-folder-refused');
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
+    'a run that fails at publish: the auditor learns whom to ask, the admin fixes the folder and reruns it in one click',
+    async () => {
+      // The KIDS folder loses its write access between build and publish (the files are built, the publish fails).
+      const drive = driveStore(wb.rt.env);
+      const before = deepView();
+      const create = drive.createFile.bind(drive);
+      let made = 0;
+      drive.createFile = (...a: Parameters<typeof create>) => {
+        if (++made === BUS.length) drive.setWritable(folders().KIDS, false);
+        return create(...a);
+      };
+      try {
+        await asUser(page, ADMIN);
+        expect(await runMenu(page, /^Laporan: Pengaturan & log/)).toBe('sidebar');
+        const admin = sidebarFrame(page);
+        await admin.locator('#runSection').waitFor({ state: 'visible', timeout: 60_000 });
+        await admin.locator('#month').fill(current);
+        await admin.locator('#runMonth').click();
+        await admin.locator('#status.error').waitFor({ timeout: 170_000 });
+      } finally {
+        drive.createFile = create;
+      }
+      expect(deepView()).toEqual(before); // nothing published, nothing lost
+
+      // The auditor: the failure, that the folders are unchanged, and which admin to ask.
+      await asUser(page, AUDITOR);
+      expect(await runMenu(page, /^Laporan: Pengaturan & log/)).toBe('sidebar');
+      const side = sidebarFrame(page);
+      const box = side.locator('#recovery');
+      await box.waitFor({ timeout: 60_000 });
+      expect(await box.textContent()).toContain(`Minta admin (${ADMIN})`);
+      expect(await box.locator('button').count()).toBe(0); // an auditor cannot run it
+      await screenshot(page, 'reports-05-failed-run-auditor');
+      await side.locator('#helpButton').click();
+      await side.locator('#help h2', { hasText: 'Auditor' }).waitFor({ timeout: 10_000 });
+      await screenshot(page, 'reports-06-bantuan');
+
+      // The admin fixes the folder's sharing and reruns the month from the box.
+      drive.setWritable(folders().KIDS, true);
+      await asUser(page, ADMIN);
+      expect(await runMenu(page, /^Laporan: Pengaturan & log/)).toBe('sidebar');
+      const again = sidebarFrame(page);
+      await again.locator('#recoverRun').waitFor({ timeout: 60_000 });
+      expect(await again.locator('#recoverRun').textContent()).toContain(current);
+      await again.locator('#recoverRun').click();
+      await again.locator('#status.ok').waitFor({ timeout: 170_000 });
+      await eventually(async () => expect(await again.locator('#recovery').count()).toBe(0), 30_000);
+      expect(view()).toEqual(Object.fromEntries(BUS.map((bu) => [bu, [`DC_Orders_${bu}_${current}.xlsx`]])));
+      await screenshot(page, 'reports-07-rerun-published');
     },
     E2E_TIMEOUT,
   );

@@ -5,6 +5,7 @@ import { byId, el, status } from '../core/dom';
 import { guarded, onClick, refreshing } from '../core/actions';
 import { bindForm } from '../core/form';
 import { REPORTS_FIELDS } from './fields';
+import { recoveryBox } from './recovery';
 import { mountHelp } from '../core/help';
 
 type Settings = RpcResult<'reports_getSettings'>['settings'];
@@ -56,7 +57,21 @@ async function loadStatus(): Promise<void> {
     el('div', {}, `Mulai ${fmtTime(s.startedAt)} · selesai ${fmtTime(s.endedAt)}`),
   );
   if (s.error) box.append(el('div', { class: 'status error' }, s.error));
+  const next = recoveryBox(s, who, {
+    rerun: (m) => {
+      form.fill({ month: m });
+      byId('runMonth').click();
+    },
+    dryRun: (m) => {
+      form.fill({ month: m });
+      byId('dryRun').click();
+    },
+  });
+  if (next) box.append(next);
 }
+
+/** The caller: admins may run the report; anyone else is told whom to ask. */
+const who = { isAdmin: false, admins: [] as string[] };
 
 async function loadLog(): Promise<void> {
   const rows = await call('reports_runLog');
@@ -142,7 +157,9 @@ onClick('save', 'Memeriksa dan menyimpan… Checking and saving…', async () =>
 
 async function load(): Promise<void> {
   const me = await call('app_whoami');
-  if (me.roles.includes('admin')) {
+  who.isAdmin = me.roles.includes('admin');
+  who.admins = me.admins;
+  if (who.isAdmin) {
     const v = await call('reports_getSettings');
     fill(v.settings, v.webhookMasked);
     form.fill({ month: v.defaultMonth });

@@ -53,3 +53,10 @@ export function parseRoleDirectory(raw: unknown): RoleDirectory {
   }
   return out;
 }
+
+/** The admins' emails, sorted: whom a user without a role asks for one. */
+export function adminsOf(dir: RoleDirectory): string[] {
+  return Object.keys(dir)
+    .filter((e) => dir[e].includes('admin'))
+    .sort();
+}
