@@ -71,7 +71,7 @@ export const SHIM_SOURCE = `(function () {
   document.addEventListener('click', function (ev) {
     var a = ev.target && ev.target.closest ? ev.target.closest('a[href]') : null;
     var href = a ? a.getAttribute('href') || '' : '';
-    if (!/^https:\/\/(drive|docs)\.google\.com\//.test(href)) return;
+    if (href.indexOf('https://drive.google.com/') !== 0 && href.indexOf('https://docs.google.com/') !== 0) return;
     ev.preventDefault();
     window.parent.postMessage({ __dd: 'open', url: href }, '*');
   }, true);
