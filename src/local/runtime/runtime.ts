@@ -7,6 +7,7 @@ import { RuntimeEnv, RuntimeConfig, defaultConfig } from './env';
 import { HandleTable, encodeForWorker, decodeFromWorker, gasClassName } from './wire';
 import { ExecContext, ExecOptions, ExecResult, AuthMode, CallCounts, GasError } from './types';
 import { createHostServices } from '../services/host';
+import { checkSignature } from './signatures';
 
 const DEFAULT_USER = 'admin@datadesk.local';
 
@@ -22,6 +23,10 @@ const SCOPES: Record<string, string> = {
   CacheService: 'https://www.googleapis.com/auth/script.storage',
   LockService: 'https://www.googleapis.com/auth/script.storage',
 };
+
+/** Simple triggers (onOpen, onEdit) stop after 30 seconds (guides/triggers#restrictions). */
+export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
+const TIMED_OUT = { name: 'Exception', message: 'Exceeded maximum execution time' };
 
 /** Auth mode Apps Script gives each way of starting an execution (editor add-on rules). */
 function defaultAuthMode(kind: ExecOptions['kind']): AuthMode {
@@ -52,7 +57,9 @@ export class Runtime {
     const authMode = opts.authMode ?? defaultAuthMode(kind);
     const startedAt = this.env.clock.now();
     const t0 = Date.now();
-    const limit = opts.timeLimitMs ?? this.env.config.timeLimitMs;
+    const limit =
+      opts.timeLimitMs ??
+      (kind === 'simpleTrigger' ? Math.min(SIMPLE_TRIGGER_LIMIT_MS, this.env.config.timeLimitMs) : this.env.config.timeLimitMs);
     const counts: CallCounts = {};
     const endHooks: Array<() => void | Promise<void>> = [];
     const ctx: ExecContext = {
@@ -126,6 +133,7 @@ export class Runtime {
           );
         }
         const args = decodeFromWorker(msg.a, table) as unknown[];
+        checkSignature(target, msg.m, args);
         const v = await (method as (...a: unknown[]) => unknown).apply(target, args);
         reply = { id: msg.id, v: encodeForWorker(v, table) };
       } catch (e) {
@@ -138,6 +146,7 @@ export class Runtime {
       Atomics.notify(flag, 0);
     });
 
+    const deadline = Date.now() + limit;
     const outcome = await new Promise<{ value?: unknown; error?: ExecResult['error']; counts?: CallCounts; logs?: string[] }>(
       (resolve) => {
         let settled = false;
@@ -147,14 +156,17 @@ export class Runtime {
           clearTimeout(timer);
           resolve(r);
         };
-        const timer = setTimeout(() => {
+        // Past its limit an execution is ended, whatever the script does: it cannot catch the time-out and carry on.
+        const timeOut = () => {
           void worker.terminate();
-          finish({ error: { name: 'Exception', message: 'Exceeded maximum execution time' } });
-        }, limit);
+          finish({ error: TIMED_OUT });
+        };
+        const timer = setTimeout(timeOut, limit);
         worker.on(
           'message',
           (m: { type: string; value?: unknown; error?: ExecResult['error']; counts: CallCounts; logs: string[] }) => {
-            if (m.type === 'done') finish(m);
+            if (m.type === 'timeout' || (m.type === 'done' && Date.now() > deadline)) timeOut();
+            else if (m.type === 'done') finish(m);
           },
         );
         worker.on('error', (e: Error) => finish({ error: { name: e.name, message: e.message, stack: e.stack } }));

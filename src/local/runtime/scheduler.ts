@@ -202,8 +202,13 @@ export async function tick(rt: Runtime, to?: Date, opts: { script?: string; time
       const result = await rt.execute({
         fn: trigger.handler,
         kind: 'installableTrigger',
+        // A trigger runs as the user who installed it, with their Drive, mail and permissions.
         user: trigger.owner,
-        documentId: trigger.documentId,
+        // A time-driven run has no open document, even for a trigger an add-on installed from one: Apps Script users
+        // report getActiveSpreadsheet() returning null there (github.com/mogsdad/SheetConverter/issues/2) and add-on
+        // libraries store the document id to open it by id. The strict reading: no active spreadsheet, no document
+        // properties, lock or cache (platform-facts.md, "Who runs what").
+        documentId: null,
         authMode: 'FULL',
         event: () => clockEvent(trigger, at),
         script: opts.script,

@@ -46,8 +46,16 @@ function main(): void {
     counts[key] = (counts[key] ?? 0) + n;
   };
 
+  // Past the limit the execution is over: the host is told and ends this worker; nothing here returns to the
+  // script, so it cannot catch the time-out and carry on.
+  const endOfTime = (): never => {
+    parentPort!.postMessage({ type: 'timeout' });
+    const parked = new Int32Array(new SAB(4));
+    for (;;) A.wait(parked, 0, 0);
+  };
+
   const callHost = (h: number, m: string, args: unknown[]): unknown => {
-    if (RealDate.now() > input.deadline) throw Object.assign(new Error('Exceeded maximum execution time'), { name: 'Exception' });
+    if (RealDate.now() > input.deadline) endOfTime();
     const id = ++seq;
     A.store(flag, 0, 0);
     port.postMessage({ id, h, m, a: codec.encode(args) });
@@ -130,13 +138,14 @@ function main(): void {
   }
   g.Date = EmuDate;
   for (const [k, v] of Object.entries({ ...roots, ...local })) g[k] = v;
+  const before = new Set(Object.getOwnPropertyNames(g));
 
   let value: unknown;
   let error: { name: string; message: string; stack?: string } | undefined;
   try {
     runInThisContext(bundle, { filename: 'Code.js' });
-    const fn = g[input.fn];
-    if (typeof fn !== 'function') throw Object.assign(new Error(`Script function not found: ${input.fn}`), { name: 'Exception' });
+    const fn = exposed(g, before, input.fn);
+    if (!fn) throw Object.assign(new Error(`Script function not found: ${input.fn}`), { name: 'Exception' });
     value = (fn as (...a: unknown[]) => unknown)(...(codec.decode(input.args) as unknown[]));
     if (value && typeof (value as { then?: unknown }).then === 'function') {
       value = undefined;
@@ -162,6 +171,17 @@ function main(): void {
     }
     post({ type: 'done', value: error ? undefined : encoded, error, counts, logs });
   });
+}
+
+/**
+ * The function Apps Script would run under that name: one the script itself defined at its top level (not a
+ * built-in such as eval, not a service global) whose name does not end in '_' (private functions: guides/html/
+ * reference/run, "functions whose names end with an underscore"); null otherwise.
+ */
+function exposed(g: Record<string, unknown>, before: Set<string>, name: string): ((...a: unknown[]) => unknown) | null {
+  if (name.endsWith('_') || before.has(name) || !Object.prototype.hasOwnProperty.call(g, name)) return null;
+  const fn = g[name];
+  return typeof fn === 'function' ? (fn as (...a: unknown[]) => unknown) : null;
 }
 
 main();

@@ -7,6 +7,7 @@ import { Blob, encodeString, fromByteArray, toSignedBytes } from '../blob';
 import { formatDate } from './format-date';
 import { formatString, parseCsv } from './text';
 import { strictService } from './strict';
+import { enumOf, type SignatureTable } from '../../runtime/signatures';
 
 export const DigestAlgorithm = {
   MD2: 'MD2',
@@ -48,13 +49,60 @@ function charsetName(cs: unknown): string | undefined {
   throw invalid('charset');
 }
 
-/** Script bytes (signed or unsigned numbers) or a string in `charset` → raw bytes. */
+/** Script bytes (signed or unsigned numbers) or a string in `charset` → raw bytes. An element that is no number
+ * fails as Apps Script's conversion to Byte does (gas-fakes' live tests match /Cannot convert/; full text unconfirmed). */
 function bytesOf(value: unknown, charset?: unknown): Uint8Array {
   if (typeof value === 'string') return encodeString(value, charsetName(charset));
   if (value instanceof Blob) return value.rawBytes();
-  if (Array.isArray(value) || ArrayBuffer.isView(value)) return fromByteArray(value as ArrayLike<number>);
+  if (Array.isArray(value)) {
+    for (const x of value) {
+      if (typeof x !== 'number' && (x === null || x === '' || Number.isNaN(Number(x)))) {
+        const e = new Error(`Cannot convert ${JSON.stringify(x)} to byte.`);
+        e.name = 'Exception';
+        throw e;
+      }
+    }
+    return fromByteArray(value.map(Number));
+  }
+  if (ArrayBuffer.isView(value)) return fromByteArray(value as unknown as ArrayLike<number>);
   throw invalid('value');
 }
+
+/** Strings given to the digest and MAC functions without a charset are encoded as US-ASCII, each character outside
+ * it becoming '?': brucemcpherson/gas-fakes' tests, run against live Apps Script, pin the digests of "€🙂" and the
+ * HMAC of "café" without a charset to those of US-ASCII (test/testutilities.js, "default is ascii"). */
+const DIGEST_DEFAULT_CHARSET = 'US_ASCII';
+
+const DIGESTS = enumOf(Object.keys(DigestAlgorithm));
+const MACS = enumOf(Object.keys(MacAlgorithm));
+const CHARSETS = enumOf(Object.keys(Charset));
+/** Overloads of reference/utilities/utilities, checked before a method runs. */
+const SIGNATURES: SignatureTable = {
+  computeDigest: [
+    [DIGESTS, 'number[]'],
+    [DIGESTS, 'String'],
+    [DIGESTS, 'String', CHARSETS],
+  ],
+  computeHmacSignature: [
+    [MACS, 'number[]', 'number[]'],
+    [MACS, 'String', 'String'],
+    [MACS, 'String', 'String', CHARSETS],
+  ],
+  computeHmacSha256Signature: [
+    ['number[]', 'number[]'],
+    ['String', 'String'],
+    ['String', 'String', CHARSETS],
+  ],
+  base64Encode: [['number[]'], ['String'], ['String', CHARSETS]],
+  base64EncodeWebSafe: [['number[]'], ['String'], ['String', CHARSETS]],
+  base64Decode: [['String'], ['String', CHARSETS]],
+  base64DecodeWebSafe: [['String'], ['String', CHARSETS]],
+  formatDate: [['Date', 'String', 'String']],
+  sleep: [['number']],
+  getUuid: [[]],
+  parseCsv: [['String'], ['String', 'String']],
+  zip: [['Object[]'], ['Object[]', 'String']],
+};
 
 function blobBytes(b: unknown): Blob {
   if (b instanceof Blob) return b;
@@ -134,12 +182,17 @@ class Utilities
       if (String(algorithm) === 'MD2') throw new Error('not emulated: Utilities.computeDigest(MD2)');
       throw invalid('algorithm');
     }
-    return toSignedBytes(createHash(alg).update(bytesOf(value, charset)).digest());
+    return toSignedBytes(
+      createHash(alg)
+        .update(bytesOf(value, charset ?? DIGEST_DEFAULT_CHARSET))
+        .digest(),
+    );
   }
   computeHmacSignature(algorithm: unknown, value: unknown, key: unknown, charset?: unknown): number[] {
     const alg = NODE_DIGEST[String(algorithm).replace(/^HMAC_/, '')];
     if (!alg || !String(algorithm).startsWith('HMAC_')) throw invalid('algorithm');
-    return toSignedBytes(createHmac(alg, bytesOf(key, charset)).update(bytesOf(value, charset)).digest());
+    const cs = charset ?? DIGEST_DEFAULT_CHARSET;
+    return toSignedBytes(createHmac(alg, bytesOf(key, cs)).update(bytesOf(value, cs)).digest());
   }
   computeHmacSha256Signature(value: unknown, key: unknown, charset?: unknown): number[] {
     return this.computeHmacSignature('HMAC_SHA_256', value, key, charset);
@@ -161,7 +214,7 @@ class Utilities
     const bytes = typeof data === 'string' ? encodeString(data) : bytesOf(data);
     return new Blob(bytes.slice(), contentType ?? null, name ?? null);
   }
-  /** A zip of the blobs (each under its name); the default archive name "Archive.zip" is unconfirmed. */
+  /** A zip of the blobs (each under its name); without a name the archive is "archive.zip" (gas-fakes' live tests). */
   zip(blobs: unknown[], name?: string): Blob {
     if (!Array.isArray(blobs)) throw invalid('blobs');
     const files: Record<string, Uint8Array> = {};
@@ -171,7 +224,7 @@ class Utilities
       while (files[n]) n = n.replace(/(\.[^.]*)?$/, (ext) => ` (1)${ext}`);
       files[n] = blob.rawBytes();
     });
-    return new Blob(zipSync(files), 'application/zip', name ?? 'Archive.zip');
+    return new Blob(zipSync(files), 'application/zip', name ?? 'archive.zip');
   }
   unzip(blob: unknown): Blob[] {
     let files: Record<string, Uint8Array>;
@@ -211,5 +264,5 @@ class Utilities
 }
 
 export function createUtilities(env: LocalEnv): object {
-  return strictService(new Utilities(env), 'Utilities', (k) => env.count(k));
+  return strictService(new Utilities(env), 'Utilities', (k) => env.count(k), SIGNATURES);
 }

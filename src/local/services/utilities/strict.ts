@@ -1,7 +1,15 @@
-// Worker-local service objects: count each method call as `Class.method` and fail clearly on what is not emulated.
+// Worker-local service objects: count each method call as `Class.method`, check its arguments as Apps Script does,
+// and fail clearly on what is not emulated.
+import { checkArgs, type SignatureTable } from '../../runtime/signatures';
 
-/** Wraps a worker-local service so calls are counted and an unknown method throws "not emulated: Class.method". */
-export function strictService<T extends object>(target: T, cls: string, count: (key: string) => void): T {
+/** Wraps a worker-local service so calls are counted, their arguments checked against `signatures` (Apps Script's
+ * "The parameters (…) don't match" text) and an unknown method throws "not emulated: Class.method". */
+export function strictService<T extends object>(
+  target: T,
+  cls: string,
+  count: (key: string) => void,
+  signatures: SignatureTable = {},
+): T {
   const wrapped = new Map<PropertyKey, unknown>();
   const proxy: T = new Proxy(target, {
     get(t, prop, recv) {
@@ -18,8 +26,10 @@ export function strictService<T extends object>(target: T, cls: string, count: (
       let w = wrapped.get(prop);
       if (!w) {
         const key = `${cls}.${prop}`;
+        const overloads = Object.prototype.hasOwnProperty.call(signatures, prop) ? signatures[prop as string] : null;
         w = function (this: unknown, ...a: unknown[]) {
           count(key);
+          if (overloads) checkArgs(key, overloads, a);
           const r = (v as (...x: unknown[]) => unknown).apply(t, a);
           return r === t ? proxy : r;
         };
