@@ -167,15 +167,15 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     }
     if (req.method === 'GET' && p === '/api/drive') {
       if (!backends.drive) throw new HttpError(501, 'Drive is not emulated yet');
-      return sendJson(res, 200, await backends.drive.list(q('folder') || null));
+      return sendJson(res, 200, await backends.drive.list(str(q('user'), 'user'), q('folder') || null));
     }
     if (req.method === 'GET' && p === '/api/drive/trash') {
       if (!backends.drive) throw new HttpError(501, 'Drive is not emulated yet');
-      return sendJson(res, 200, { items: await backends.drive.trash() });
+      return sendJson(res, 200, { items: await backends.drive.trash(str(q('user'), 'user')) });
     }
     if (req.method === 'GET' && p === '/api/drive/file') {
       if (!backends.drive) throw new HttpError(501, 'Drive is not emulated yet');
-      const f = await backends.drive.file(str(q('id'), 'id'));
+      const f = await backends.drive.file(str(q('user'), 'user'), str(q('id'), 'id'));
       const download = q('download') === '1';
       // Opening a text file shows it (Chromium would download text/csv); downloading keeps its real type.
       const type =
@@ -206,10 +206,12 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     if (req.method === 'GET' && p === '/api/drive/view') {
       if (!backends.drive) throw new HttpError(501, 'Drive is not emulated yet');
       const id = str(q('id'), 'id');
-      const f = await backends.drive.file(id);
-      const html = await previewHtml(f.name, f.mimeType, f.bytes, `/api/drive/file?id=${encodeURIComponent(id)}`);
+      const user = str(q('user'), 'user');
+      const f = await backends.drive.file(user, id);
+      const raw = `/api/drive/file?id=${encodeURIComponent(id)}&user=${encodeURIComponent(user)}`;
+      const html = await previewHtml(f.name, f.mimeType, f.bytes, raw);
       if (html === null) {
-        res.writeHead(302, { location: `/api/drive/file?id=${encodeURIComponent(id)}` });
+        res.writeHead(302, { location: raw });
         return void res.end();
       }
       return sendBytes(res, 'text/html; charset=utf-8', html, {
@@ -240,7 +242,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      const status = e instanceof HttpError ? e.status : 500;
+      const status = e instanceof HttpError ? e.status : ((e as { status?: number })?.status ?? 500);
       if (status === 500) log(`workbench: ${req.method} ${req.url} failed: ${(e as Error)?.stack ?? String(e)}`);
       if (!res.headersSent) sendJson(res, status, { error: (e as Error)?.message ?? String(e) });
       else res.end();

@@ -189,6 +189,8 @@ function identitySelect(users: DemoUser[]): HTMLSelectElement {
     closeSidebar();
     closeDialog();
     void runOnOpen();
+    // Drive shows the new identity's files
+    void refreshOpenPanel(reloadClock);
   });
   return sel;
 }
