@@ -78,7 +78,9 @@ export function fits(t: ParamType, v: unknown): boolean {
   if (v === null) return t !== 'number' && t !== 'Boolean';
   switch (t) {
     case 'String':
-      return typeof v === 'string';
+      // Apps Script turns a number or boolean into the String a method wants (setProperty('n', 5) stores "5");
+      // the other way round (a String where a number is wanted) fails
+      return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
     case 'number':
       return typeof v === 'number';
     case 'Boolean':

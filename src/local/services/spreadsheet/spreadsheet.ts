@@ -52,6 +52,7 @@ export class SpreadsheetObj
     >
 {
   static readonly gasName = 'Spreadsheet';
+  static readonly gasQualified = 'SpreadsheetApp.Spreadsheet';
   constructor(
     private s: SheetsSession,
     readonly id: string,
