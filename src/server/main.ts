@@ -1,16 +1,11 @@
 // Entry points Apps Script sees as globals: simple triggers, the heartbeat, menu handlers and the RPC functions.
 import { buildAddonMenu, MenuItem, showSidebar } from './platform/ui';
-import { Deadline, EXECUTION_BUDGET_MS } from './core/deadline';
-import { withDocumentLock } from './platform/lock';
-import { claimHeartbeat, releaseHeartbeat } from './platform/heartbeat-claim';
+import { rpc } from './core/rpc';
+import { runHeartbeat } from './heartbeat';
 import { budgetMenu } from './budget/menu';
 import { segmentsMenu } from './segments/menu';
 import { taggingMenu } from './tagging/menu';
 import { reportsMenu } from './reports/menu';
-import { budgetHeartbeat } from './budget/heartbeat';
-import { segmentsHeartbeat } from './segments/heartbeat';
-import { taggingHeartbeat } from './tagging/heartbeat';
-import { reportsHeartbeat } from './reports/heartbeat';
 
 export * from './api';
 export * from './budget/menu';
@@ -56,33 +51,10 @@ export function openSettings(): void {
 }
 
 /**
- * The add-on's single hourly trigger: drives every capability's unattended work, each within what time is left.
+ * The add-on's hourly trigger (one per user and document): runs the unattended work its owner owns. Refuses calls
+ * that do not come from one of the caller's own triggers (google.script.run can reach it too).
  * @param {GoogleAppsScript.Events.TimeDriven} e the time-driven event
  */
 export function heartbeat(e: GoogleAppsScript.Events.TimeDriven): void {
-  void e;
-  const deadline = new Deadline(EXECUTION_BUDGET_MS);
-  const now = new Date();
-  // Claim the heartbeat under the lock, then release it: capabilities lock their own work, and a user's sidebar
-  // must not wait minutes behind an unattended run.
-  const claim = withDocumentLock(1000, () => claimHeartbeat(now.getTime(), EXECUTION_BUDGET_MS));
-  if (!claim.ran || !claim.value) return; // an earlier heartbeat is still working
-  try {
-    const steps: Array<[string, (now: Date, d: Deadline) => void]> = [
-      ['reports', reportsHeartbeat],
-      ['segments', segmentsHeartbeat],
-      ['tagging', taggingHeartbeat],
-      ['budget', budgetHeartbeat],
-    ];
-    for (const [name, step] of steps) {
-      if (deadline.nearlyOver(30_000)) break;
-      try {
-        step(now, deadline);
-      } catch (err) {
-        console.error(`heartbeat: ${name} failed: ${(err as Error)?.stack ?? String(err)}`);
-      }
-    }
-  } finally {
-    releaseHeartbeat();
-  }
+  rpc('heartbeat', () => runHeartbeat(e));
 }

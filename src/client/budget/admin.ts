@@ -56,16 +56,75 @@ const rows = (text: string) =>
     .map((l) => l.split(',').map((x) => x.trim()))
     .filter((r) => r[0]);
 
+type Automation = RpcResult<'budget_automation'>;
+
+/** The Drive folder tree and whose trigger does the budget's unattended work, with what an admin can do about it. */
+function automationBox(): { box: HTMLElement; load: () => Promise<void> } {
+  const box = el('div', { id: 'budgetAutomation' });
+  const drive = el('input', { id: 'sharedDrive', placeholder: 'https://drive.google.com/drive/folders/…' }) as HTMLInputElement;
+  const show = (a: Automation) => {
+    const tree = a.tree;
+    const lines: Array<HTMLElement | string> = [
+      el(
+        'p',
+        { id: 'treeLine' },
+        tree.setUp
+          ? t(
+              `Folder Drive anggaran: ${tree.sharedDrive ? 'di Shared Drive' : 'di My Drive admin'} · ${tree.clusters} cluster · ${tree.pending ? `${tree.pending} menunggu pembagian` : 'pembagian sesuai konfigurasi'}`,
+              `Budget Drive folders: ${tree.sharedDrive ? 'in a Shared Drive' : "in the admin's My Drive"} · ${tree.clusters} clusters · ${tree.pending ? `${tree.pending} awaiting sharing` : 'sharing matches the configuration'}`,
+            )
+          : t(
+              'Folder Drive anggaran belum disiapkan: bukti dan PDF belum bisa disimpan.',
+              'The budget Drive folders are not set up: receipts and PDFs cannot be stored yet.',
+            ),
+      ),
+    ];
+    if (tree.rootUrl) lines.push(el('a', { href: tree.rootUrl, target: '_blank', id: 'treeLink' }, 'Buka folder / Open folder'));
+    const o = a.owner;
+    lines.push(
+      el(
+        'p',
+        { class: 'muted', id: 'digestOwner' },
+        o.owner ? `Digest penyetuju dikirim oleh pemicu ${o.owner}. Approvers' digests come from ${o.owner}'s trigger.` : '',
+      ),
+    );
+    if (o.problem)
+      lines.push(
+        el(
+          'div',
+          { class: 'status error', id: 'ownerProblem' },
+          el('div', {}, o.problem.id),
+          el('div', { class: 'muted' }, o.problem.en),
+        ),
+      );
+    box.replaceChildren(...lines);
+    if (!tree.setUp) box.append(field(t('Shared Drive (opsional: tautan)', 'Shared Drive (optional: link)'), drive));
+    box.append(
+      action(
+        tree.setUp ? t('Sinkronkan berbagi', 'Sync sharing') : t('Siapkan folder Drive', 'Set up Drive folders'),
+        async () => {
+          show(tree.setUp ? await call('budget_syncFolders') : await call('budget_setupFolders', drive.value.trim() || null));
+          ok('Folder Drive diperbarui.', 'Drive folders updated.');
+        },
+      ),
+    );
+    if (o.problem) box.append(action(t('Ambil alih', 'Take over'), async () => show(await call('budget_takeOver'))));
+  };
+  return { box, load: async () => show(await call('budget_automation')) };
+}
+
 export function adminSection(): HTMLElement {
   const nodes = el('textarea', { rows: 6, spellcheck: false }) as HTMLTextAreaElement;
   const users = el('textarea', { rows: 6, spellcheck: false }) as HTMLTextAreaElement;
   const points = el('textarea', { rows: 4, spellcheck: false }) as HTMLTextAreaElement;
   const sheet = el('input', { value: 'Konfigurasi Anggaran' }) as HTMLInputElement;
+  const auto = automationBox();
   async function load(): Promise<void> {
     const l = toLines(await call('budget_getConfig'));
     nodes.value = l.nodes;
     users.value = l.users;
     points.value = l.points;
+    await auto.load();
   }
   return section(
     t('Admin anggaran', 'Budget admin'),
@@ -78,6 +137,7 @@ export function adminSection(): HTMLElement {
       );
     }),
     action(t('Muat konfigurasi', 'Load configuration'), load),
+    auto.box,
     field(t('Hierarki: kode, level (AREA/REGION/BRANCH/CLUSTER), nama, induk', 'Hierarchy: code, level, name, parent'), nodes),
     field(t('Pengguna: email, nama, peran, node', 'Users: email, name, role, node'), users),
     field(t('Jenis poin: kode, nama, aktif/nonaktif', 'Point types: code, name, active/inactive'), points),
@@ -105,9 +165,10 @@ export function adminSection(): HTMLElement {
         };
         const r = await call('budget_saveConfig', cfg);
         ok(
-          `Tersimpan: ${r.nodes} node, ${r.users} pengguna, ${r.pointTypes} jenis poin.`,
-          `Saved: ${r.nodes} nodes, ${r.users} users, ${r.pointTypes} point types.`,
+          `Tersimpan: ${r.nodes} node, ${r.users} pengguna, ${r.pointTypes} jenis poin.${r.sharingPending ? ` ${r.sharingPending} cluster menunggu pembagian folder (dilanjutkan pemicu admin anggaran).` : ''}`,
+          `Saved: ${r.nodes} nodes, ${r.users} users, ${r.pointTypes} point types.${r.sharingPending ? ` ${r.sharingPending} clusters await folder sharing (the budget admin's trigger carries on).` : ''}`,
         );
+        await auto.load();
       },
       true,
     ),

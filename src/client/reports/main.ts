@@ -42,19 +42,112 @@ function read(): Settings {
 
 const fmtTime = (ms: number | null) => (ms ? new Date(ms).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' }) + ' WIB' : '–');
 
+const PHASE: Record<string, string> = {
+  build: 'sedang dibuat (building)',
+  publish: 'sedang diterbitkan (publishing)',
+  done: 'terbit (published)',
+  failed: 'gagal (failed)',
+};
+const SCHEDULE: Record<string, string> = {
+  waiting: 'menunggu jadwal (waiting)',
+  running: 'sedang berjalan (running)',
+  retrying: 'akan dicoba lagi (retrying)',
+  done: 'selesai (done)',
+  failed: 'gagal (failed)',
+};
+
+/** A message in Bahasa Indonesia with its English below, as every DataDesk explanation reads. */
+function bilingual(m: { id: string; en: string }, cls: string, id: string): HTMLElement {
+  return el('div', { class: `status ${cls}`, id }, el('div', {}, m.id), el('div', { class: 'muted' }, m.en));
+}
+
 async function loadStatus(): Promise<void> {
-  const s = await call('reports_status');
+  render(await call('reports_status'));
+}
+
+function render(st: RpcResult<'reports_status'>): void {
   const box = $('#lastRun');
   box.replaceChildren();
-  if (!s) {
-    box.append('Belum ada run. No run yet.');
-    return;
+  const s = st.run;
+  if (!s) box.append('Belum ada run. No run yet.');
+  else {
+    box.append(
+      el(
+        'div',
+        { id: 'runLine' },
+        `${s.month} · ${PHASE[s.phase] ?? s.phase} · ${s.files.length}/${s.planned.length} file · ${s.executions} eksekusi`,
+      ),
+      el('div', {}, `Mulai ${fmtTime(s.startedAt)} · selesai ${fmtTime(s.endedAt)}`),
+    );
+    if (s.error && !st.schedule?.message) box.append(el('div', { class: 'status error' }, s.error));
   }
-  box.append(
-    el('div', {}, `${s.month} · ${s.phase} · ${s.files.length}/${s.planned.length} file · ${s.executions} eksekusi`),
-    el('div', {}, `Mulai ${fmtTime(s.startedAt)} · selesai ${fmtTime(s.endedAt)}`),
+  const sched = $('#schedule');
+  sched.replaceChildren();
+  const sc = st.schedule;
+  if (sc) {
+    sched.append(
+      el(
+        'div',
+        { id: 'scheduleLine' },
+        `Jadwal ${sc.month}: ${SCHEDULE[sc.status] ?? sc.status} · percobaan ${sc.attempts}/${sc.maxAttempts}` +
+          (sc.status === 'retrying' && sc.nextAttemptAt ? ` · berikutnya ${fmtTime(sc.nextAttemptAt)}` : ''),
+      ),
+    );
+    if (sc.message) sched.append(bilingual(sc.message, sc.status === 'failed' ? 'error' : 'info', 'scheduleMessage'));
+    if (st.admin && (sc.status === 'failed' || sc.status === 'retrying')) {
+      sched.append(
+        el(
+          'button',
+          {
+            id: 'retry',
+            class: 'primary',
+            onclick: () =>
+              void busy('Mencoba lagi… Retrying…', async () => {
+                const r = await call('reports_retry');
+                render(r);
+                status(
+                  r.schedule?.status === 'done'
+                    ? 'Laporan terbit. Published.'
+                    : 'Dicoba lagi; lihat status. Retried; see the status.',
+                  r.schedule?.status === 'done' ? 'ok' : 'info',
+                );
+                await loadLog();
+              }),
+          },
+          'Coba lagi (Retry)',
+        ),
+      );
+    }
+  }
+  const o = st.owner;
+  sched.append(
+    el(
+      'div',
+      { class: 'muted', id: 'ownerLine' },
+      o.owner
+        ? `Dijalankan oleh pemicu per jam milik ${o.owner}${o.hasTrigger ? '' : ' — pemicu tidak aktif'}. Run by ${o.owner}'s hourly trigger.`
+        : 'Belum ada pemilik jadwal. No schedule owner yet.',
+    ),
   );
-  if (s.error) box.append(el('div', { class: 'status error' }, s.error));
+  if (o.problem) {
+    sched.append(bilingual(o.problem, 'error', 'ownerProblem'));
+    if (st.admin) {
+      sched.append(
+        el(
+          'button',
+          {
+            id: 'takeOver',
+            onclick: () =>
+              void busy('Mengambil alih… Taking over…', async () => {
+                render(await call('reports_takeOver'));
+                status('Jadwal laporan kini dijalankan pemicu Anda. Your trigger now runs the report.', 'ok');
+              }),
+          },
+          'Ambil alih (Take over)',
+        ),
+      );
+    }
+  }
 }
 
 async function loadLog(): Promise<void> {

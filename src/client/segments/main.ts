@@ -216,9 +216,39 @@ function savedInfo(): void {
     WEEKLY: 'mingguan / weekly',
     MONTHLY: 'bulanan / monthly',
   };
-  $('#savedInfo').textContent = s
-    ? `${s.campaign} · ${every[s.schedule.every]}${s.nextRunAt ? ` · berikutnya / next ${new Date(s.nextRunAt).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' })}` : ''}${s.lastOutcome ? ` · terakhir / last: ${s.lastOutcome}` : ''}`
-    : '';
+  const box = $('#savedInfo');
+  box.replaceChildren();
+  if (!s) return;
+  box.append(
+    el(
+      'div',
+      {},
+      `${s.campaign} · ${every[s.schedule.every]}${s.schedule.every !== 'NONE' ? ` · pemilik / owner ${s.owner}` : ''}${s.nextRunAt ? ` · berikutnya / next ${new Date(s.nextRunAt).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' })}` : ''}${s.lastOutcome ? ` · terakhir / last: ${s.lastOutcome}` : ''}`,
+    ),
+  );
+  const problem = s.ownerStatus?.problem;
+  if (problem) {
+    box.append(
+      el(
+        'div',
+        { class: 'status error', id: 'ownerProblem' },
+        el('div', {}, problem.id),
+        el('div', { class: 'muted' }, problem.en),
+      ),
+      el(
+        'button',
+        {
+          id: 'takeOver',
+          onclick: () =>
+            void guarded('Mengambil alih… / Taking over…', async () => {
+              renderSaved(await call('segments_takeOver', s.name));
+              status('Jadwal ini kini dijalankan pemicu Anda. Your trigger now runs this schedule.', 'ok');
+            }),
+        },
+        'Ambil alih (admin) / Take over',
+      ),
+    );
+  }
 }
 
 async function guarded(text: string, fn: () => Promise<void>): Promise<void> {

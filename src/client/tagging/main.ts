@@ -168,6 +168,43 @@ $('#saveSettings').addEventListener('click', async () => {
   }
 });
 
+/** A job nobody's trigger carries any more: say so, and let an admin take it over. */
+function renderOwner(st: Awaited<ReturnType<typeof call<'tagging_status'>>>): void {
+  const box = $('#owner');
+  box.replaceChildren();
+  const problem = st.ownerStatus?.problem;
+  if (!problem || !st.job) return;
+  box.append(
+    el(
+      'div',
+      { class: 'status error', id: 'ownerProblem' },
+      el('div', {}, problem.id),
+      el('div', { class: 'muted' }, problem.en),
+    ),
+  );
+  if (st.admin) {
+    const job = st.job;
+    box.append(
+      el(
+        'button',
+        {
+          id: 'takeOver',
+          onclick: async () => {
+            try {
+              render(await call('tagging_takeOver', job.id));
+              box.replaceChildren();
+              status('Pekerjaan ini kini dilanjutkan pemicu Anda. Your trigger now carries this job.', 'ok');
+            } catch (e) {
+              showError(e);
+            }
+          },
+        },
+        'Ambil alih (Take over)',
+      ),
+    );
+  }
+}
+
 async function load(): Promise<void> {
   try {
     const me = await call('app_whoami');
@@ -182,6 +219,7 @@ async function load(): Promise<void> {
       `Model: ${st.model || '(belum diatur / not set)'} · Kunci API: ${st.hasKey ? 'ada (set)' : 'belum ada (missing)'}`,
     );
     render(st.job);
+    renderOwner(st);
     if (st.job && st.job.status === 'running') void drive();
   } catch (e) {
     showError(e);

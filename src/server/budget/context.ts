@@ -5,7 +5,8 @@ import { hasRole } from '../core/access';
 import { roleDirectory } from '../core/roles';
 import { withDb } from '../platform/db';
 import { activeUserEmail } from '../platform/session';
-import { ensureFolderPath, createFileIn, trashFile, readFileBytes } from '../platform/drive';
+import { createFileIn, trashFile, readFileBytes } from '../platform/drive';
+import { clusterFolder } from './folders';
 import { sha256Hex } from '../platform/digest';
 import { Caller } from './model';
 import { loadCaller } from './store';
@@ -52,18 +53,10 @@ export function asAdmin<T>(fn: (db: Db, email: string, now: Date) => T): T {
   }
 }
 
-export const ROOT_FOLDER = 'DataDesk Anggaran';
-
-/** Receipts in Drive: "DataDesk Anggaran/<cluster id> <name>", the folder id remembered on the cluster row. */
+/** Receipts go to the cluster's receipts folder in the budget's Drive tree (folders.ts), uploaded as the caller. */
 export function driveReceiptStore(db: Db): ReceiptStore {
   return {
-    folderFor(clusterId, clusterName) {
-      const known = db.query('SELECT drive_folder_id FROM budget.node WHERE id = ?', [clusterId])[0]?.drive_folder_id;
-      if (known) return String(known);
-      const id = ensureFolderPath([ROOT_FOLDER, `${clusterId} ${clusterName}`.replace(/[\\/]/g, '-')]);
-      db.execute('UPDATE budget.node SET drive_folder_id = ? WHERE id = ?', [id, clusterId]);
-      return id;
-    },
+    folderFor: (clusterId) => clusterFolder(db, clusterId, 'receipts'),
     save: (folderId, name, mime, bytes) => createFileIn(folderId, name, mime, bytes),
     trash: (id) => trashFile(id),
     sha256: (bytes) => sha256Hex(bytes),

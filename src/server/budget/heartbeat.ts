@@ -5,12 +5,21 @@ import { DB_PROPS, withDb } from '../platform/db';
 import { sendMail, remainingMailQuota } from '../platform/mail';
 import { claimDigests } from './digest';
 import { schemaVersion } from './migrate';
+import { budgetAdmin, syncSharing } from './folders';
 
-/** Sends due digests; quietly does nothing when the database or the schema is not set up. */
-export function budgetHeartbeat(now: Date, deadline: Deadline): void {
-  if (!scriptProp(DB_PROPS.url)) return;
+/** For the budget admin's heartbeat only: finishes folder sharing others could not apply, then sends due digests
+ * (from the budget admin); quietly does nothing when the database or the schema is not set up. */
+export function budgetHeartbeat(now: Date, deadline: Deadline, owner: string): void {
+  if (!scriptProp(DB_PROPS.url) || budgetAdmin().toLowerCase() !== owner) return;
   withDb((db) => {
     if (schemaVersion(db) < 1) return;
+    if (schemaVersion(db) >= 2) {
+      try {
+        syncSharing(db, deadline);
+      } catch (e) {
+        console.error(`budget folders: sharing failed: ${(e as Error)?.message ?? e}`);
+      }
+    }
     const quota = remainingMailQuota();
     if (quota <= 0) return;
     // Claim and send in small rounds so a slow mail service never runs past the execution's time.

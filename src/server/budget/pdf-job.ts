@@ -6,7 +6,8 @@ import { AppError, notFound } from '../core/errors';
 import { Caller } from './model';
 import { loadPdfData } from './report';
 import { buildMonthlyPdf } from './pdf';
-import { driveReceiptStore, readFileBytes } from './context';
+import { readFileBytes } from './context';
+import { clusterFolder } from './folders';
 import { createFileIn } from '../platform/drive';
 import { setUserJson, userJson, userKeys, deleteUserProp } from '../platform/user-props';
 
@@ -30,7 +31,7 @@ function newId(now: Date): string {
 
 export function startPdf(db: Db, caller: Caller, clusterId: string, month: string, now: Date): PdfJob {
   const data = loadPdfData(db, caller, clusterId, month, (id) => readFileBytes(id), now);
-  const folderId = driveReceiptStore(db).folderFor(data.clusterId, data.clusterName);
+  const folderId = clusterFolder(db, data.clusterId, 'pdfs');
   const requestId = newId(now);
   const key = PREFIX + requestId;
   const job: PdfJob = {

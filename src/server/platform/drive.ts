@@ -60,3 +60,52 @@ export function trashFile(id: string): void {
 export function fileUrl(id: string): string {
   return DriveApp.getFileById(id).getUrl();
 }
+
+/** What DataDesk needs to know of a folder before it builds in it. */
+export interface FolderFacts {
+  id: string;
+  name: string;
+  url: string;
+  /** In a Shared Drive (its items have no owner). */
+  inSharedDrive: boolean;
+  /** The executing user may add files and folders and share them (owner, manager, content manager, editor). */
+  canWrite: boolean;
+}
+
+const WRITE_ACCESS = ['OWNER', 'ORGANIZER', 'FILE_ORGANIZER', 'EDIT'];
+
+/** The folder as the executing user sees it; null when it does not exist for them, or is trashed. */
+export function folderFacts(id: string): FolderFacts | null {
+  let folder: GoogleAppsScript.Drive.Folder;
+  try {
+    folder = DriveApp.getFolderById(id);
+    if (folder.isTrashed()) return null;
+  } catch {
+    return null;
+  }
+  const access = String(folder.getAccess(Session.getEffectiveUser().getEmail()));
+  return {
+    id,
+    name: folder.getName(),
+    url: folder.getUrl(),
+    inSharedDrive: folder.getOwner() === null,
+    canWrite: WRITE_ACCESS.includes(access),
+  };
+}
+
+/** A new folder inside a folder (or, with no parent, in the user's My Drive); its id. */
+export function createFolderIn(parentId: string | null, name: string): string {
+  return (parentId ? DriveApp.getFolderById(parentId) : DriveApp.getRootFolder()).createFolder(name).getId();
+}
+
+/** Changes a folder's sharing: removals first (an editor who becomes a viewer), then additions, one call per list. */
+export function changeSharing(
+  folderId: string,
+  change: { removeEditors: string[]; removeViewers: string[]; addEditors: string[]; addViewers: string[] },
+): void {
+  const folder = DriveApp.getFolderById(folderId);
+  for (const e of change.removeEditors) folder.removeEditor(e);
+  for (const e of change.removeViewers) folder.removeViewer(e);
+  if (change.addEditors.length) folder.addEditors(change.addEditors);
+  if (change.addViewers.length) folder.addViewers(change.addViewers);
+}

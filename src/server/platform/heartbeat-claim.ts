@@ -1,21 +1,18 @@
-// Marks an hourly heartbeat as running (in the document's properties) so two never overlap, without holding a lock throughout.
+// Marks one user's heartbeat for one document as running (in their user properties) so two of theirs never
+// overlap, without holding a lock throughout. Heartbeats of different users may run at once: each runs only its
+// owner's jobs, and each job guards its own work.
 
-const CLAIM_PROPERTY = 'DATADESK_HEARTBEAT_UNTIL';
+const CLAIM_PROPERTY = 'DATADESK_HEARTBEAT_UNTIL_';
 
-/** Per document: each document has its own heartbeat (script properties outside a container). */
-function store(): GoogleAppsScript.Properties.Properties {
-  return PropertiesService.getDocumentProperties() ?? PropertiesService.getScriptProperties();
-}
-
-/** True when no other heartbeat is running (or its claim has expired); then this one holds the claim until `now + ms`. */
-export function claimHeartbeat(now: number, ms: number): boolean {
-  const props = store();
-  const until = Number(props.getProperty(CLAIM_PROPERTY) ?? 0);
+/** True when no other heartbeat of this user for `docId` is running (or its claim expired); then this one holds it. */
+export function claimHeartbeat(docId: string, now: number, ms: number): boolean {
+  const props = PropertiesService.getUserProperties();
+  const until = Number(props.getProperty(CLAIM_PROPERTY + docId) ?? 0);
   if (until > now) return false;
-  props.setProperty(CLAIM_PROPERTY, String(now + ms + 60_000));
+  props.setProperty(CLAIM_PROPERTY + docId, String(now + ms + 60_000));
   return true;
 }
 
-export function releaseHeartbeat(): void {
-  store().deleteProperty(CLAIM_PROPERTY);
+export function releaseHeartbeat(docId: string): void {
+  PropertiesService.getUserProperties().deleteProperty(CLAIM_PROPERTY + docId);
 }

@@ -1,4 +1,5 @@
-// Script and document properties: settings and secrets, never in a sheet.
+// Script properties (settings and secrets, never in a sheet) and the document's state.
+import { docStateJson, setDocStateJson } from './doc-state';
 
 /** Reads a script property ('' when unset). */
 export function scriptProp(key: string): string {
@@ -28,17 +29,11 @@ export function setScriptJson(key: string, value: unknown): void {
   setScriptProp(key, JSON.stringify(value));
 }
 
-/** Reads a JSON document property, or `fallback`. */
+/** Reads a JSON value of this document's state (doc-state.ts), or `fallback`. */
 export function docJson<T>(key: string, fallback: T): T {
-  const raw = PropertiesService.getDocumentProperties()?.getProperty(key);
-  if (!raw) return fallback;
-  try {
-    return JSON.parse(raw) as T;
-  } catch {
-    return fallback;
-  }
+  return docStateJson(key, fallback);
 }
 
 export function setDocJson(key: string, value: unknown): void {
-  PropertiesService.getDocumentProperties().setProperty(key, JSON.stringify(value));
+  setDocStateJson(key, value);
 }

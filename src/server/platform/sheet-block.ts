@@ -1,15 +1,16 @@
 // Reads the user's selection or a whole sheet in one block, and writes a table (header included) through sheet-table.
+import { currentSpreadsheet } from './document';
 import { writeTable } from './sheet-table';
 
 /** The active range's values (the block a user selected), in one getValues; [] without a selection. */
 export function selectedValues(): unknown[][] {
-  const range = SpreadsheetApp.getActiveSpreadsheet()?.getActiveRange();
+  const range = currentSpreadsheet()?.getActiveRange();
   return range ? range.getValues() : [];
 }
 
 /** All values of a named sheet of the active spreadsheet, in one getValues; null when the sheet does not exist. */
 export function sheetValues(name: string): unknown[][] | null {
-  const sh = SpreadsheetApp.getActiveSpreadsheet()?.getSheetByName(name);
+  const sh = currentSpreadsheet()?.getSheetByName(name);
   if (!sh) return null;
   const rows = sh.getLastRow();
   const cols = sh.getLastColumn();

@@ -1,11 +1,12 @@
 // A whole-sheet table in the active spreadsheet: read it in one block, rewrite it in one block (formats first).
+import { currentSpreadsheet, requireSpreadsheet } from './document';
 import { fitSheet } from './sheet-grid';
 
 export type TableCell = string | number | boolean | Date;
 
 /** The sheet's data rows (below the header), or [] when the sheet does not exist. */
 export function readTable(sheetName: string): TableCell[][] {
-  const sh = SpreadsheetApp.getActiveSpreadsheet()?.getSheetByName(sheetName);
+  const sh = currentSpreadsheet()?.getSheetByName(sheetName);
   if (!sh || sh.getLastRow() < 2) return [];
   return sh.getRange(2, 1, sh.getLastRow() - 1, sh.getLastColumn()).getValues() as TableCell[][];
 }
@@ -15,8 +16,7 @@ export function readTable(sheetName: string): TableCell[][] {
  * text is never parsed into numbers, dates or formulas. Creates the sheet when missing; freezes the header.
  */
 export function writeTable(sheetName: string, header: string[], formats: string[], rows: TableCell[][]): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!ss) throw new Error('no active spreadsheet');
+  const ss = requireSpreadsheet();
   const sh = ss.getSheetByName(sheetName) ?? ss.insertSheet(sheetName);
   const width = header.length;
   fitSheet(sh, rows.length + 1, width);

@@ -1,7 +1,8 @@
 // Sheets of the active spreadsheet: find or create by name, read and write whole blocks, plain-text columns.
+import { currentSpreadsheet, requireSpreadsheet } from './document';
 
 export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  return SpreadsheetApp.getActiveSpreadsheet();
+  return requireSpreadsheet();
 }
 
 export function sheetByName(name: string): GoogleAppsScript.Spreadsheet.Sheet | null {
@@ -10,7 +11,7 @@ export function sheetByName(name: string): GoogleAppsScript.Spreadsheet.Sheet | 
 
 /** The active sheet's name ('' outside a document). */
 export function activeSheetName(): string {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = currentSpreadsheet();
   return ss ? ss.getActiveSheet().getName() : '';
 }
 

@@ -5,6 +5,7 @@ import { callerWithRole } from '../core/roles';
 import { AppError } from '../core/errors';
 import { dryRun, defaultMonth, runMonth } from './service';
 import { dryRunMessage, runMessage } from './summary';
+import { ensureHeartbeat } from '../platform/triggers';
 
 export const reportsMenu: MenuItem[] = [
   { caption: 'Laporan: Jalankan untuk bulan… (Run for month…)', fn: 'reportsRunForMonth' },
@@ -28,6 +29,7 @@ export function reportsRunForMonth(): void {
     const user = callerWithRole('admin');
     const month = askMonth('Jalankan laporan order DC');
     if (month === null) return;
+    ensureHeartbeat();
     alert('DataDesk · Laporan', runMessage(runMonth(month, 'manual', user)));
   } catch (e) {
     showError(e);

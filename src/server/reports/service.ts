@@ -10,10 +10,47 @@ import { advance, startRun } from './run';
 import { checkMonth, countByBu, folderProblem, inspect, Inspection } from './plan';
 import { appsScriptDrive, reportEnv, WEBHOOK_URL_PROP } from './env';
 import { checkWebhookUrl } from './webhook';
+import {
+  afterFailure,
+  afterSuccess,
+  attemptDue,
+  explainFailure,
+  freshSchedule,
+  resetForRetry,
+  ScheduleState,
+  startAttempt,
+} from './schedule';
+import { ensureHeartbeat } from '../platform/triggers';
 
 export const SETTINGS_PROP = 'DATADESK_REPORTS_SETTINGS';
 export const RUN_PROP = 'DATADESK_REPORTS_RUN';
+/** Before attempts were tracked: the last month the schedule started (read to carry old state over). */
 export const SCHEDULED_PROP = 'DATADESK_REPORTS_SCHEDULED';
+/** The scheduled run of the due month: attempts, backoff, the last error (ScheduleState). */
+export const SCHEDULE_PROP = 'DATADESK_REPORTS_SCHEDULE';
+/** The admin whose hourly trigger runs the scheduled report: who saved the settings last, or took them over. */
+export const OWNER_PROP = 'DATADESK_REPORTS_OWNER';
+
+export function reportsOwner(): string {
+  return scriptProp(OWNER_PROP);
+}
+
+export function setReportsOwner(email: string): void {
+  setScriptProp(OWNER_PROP, email);
+}
+
+export function loadSchedule(): ScheduleState | null {
+  return scriptJson<ScheduleState | null>(SCHEDULE_PROP, null);
+}
+
+function saveSchedule(s: ScheduleState): void {
+  setScriptJson(SCHEDULE_PROP, s);
+}
+
+/** Whose trigger carries a run on: its owner, or (runs from before owners) the reports owner. */
+export function runOwner(s: RunState): string {
+  return s.owner || reportsOwner();
+}
 
 export function loadSettings(): ReportsSettings {
   return parseStoredSettings(scriptJson<unknown>(SETTINGS_PROP, DEFAULT_SETTINGS));
@@ -69,7 +106,8 @@ function carry(s: RunState, settings: ReportsSettings, deadline: Deadline, owner
   return cur;
 }
 
-/** Starts a run for `month` and carries it as far as this execution allows. */
+/** Starts a run for `month` and carries it as far as this execution allows; `user` owns it: their hourly trigger
+ * carries on what does not fit in this execution. */
 export function runMonth(
   month: string,
   trigger: RunState['trigger'],
@@ -107,26 +145,108 @@ export function continueRun(deadline: Deadline): RunState | null {
   return claimed ? carry(claimed, settings, deadline, owner) : null;
 }
 
-/** The heartbeat's part: continue an active run, or start the scheduled one when it is due. */
-export function scheduledStep(now: Date, deadline: Deadline): RunState | null {
+/** Records how a scheduled attempt's run ended (a run still going leaves the attempt running). */
+function settle(st: ScheduleState, run: RunState, now: number): ScheduleState {
+  if (run.phase === 'done') return afterSuccess(st, run.runId, now);
+  if (run.phase === 'failed') return afterFailure(st, 'RUN_FAILED', run.error ?? 'gagal / failed', now);
+  return { ...st, runId: run.runId, updatedAt: now };
+}
+
+/** After the last attempt failed: the alert says what went wrong and what to do, in Bahasa Indonesia first. */
+function alertFinal(settings: ReportsSettings, st: ScheduleState, deadline: Deadline, owner: string): void {
+  const why = explainFailure(st.lastCode ?? '', st.lastError ?? '', owner);
+  reportEnv(settings, deadline).alert(
+    `⚠️ DataDesk: laporan order DC ${st.month} gagal setelah ${st.attempts} percobaan. ${why.id}\n\n` +
+      `The ${st.month} DC order report failed after ${st.attempts} attempts. ${why.en}`,
+  );
+}
+
+/**
+ * The heartbeat's part, for the heartbeat of `me`: carry on a run `me` owns, or — when `me` owns the reports — start
+ * the month's scheduled run when it is due, retrying a failed attempt after its backoff up to the limit. Any other
+ * user's heartbeat leaves reports alone.
+ */
+export function scheduledStep(now: Date, deadline: Deadline, me: string): RunState | null {
   const active = loadRun();
-  if (isActive(active)) return continueRun(deadline);
-  const settings = loadSettings();
-  if (!configured(settings)) return null;
-  const month = dueMonth(settings, wibParts(now));
-  if (!month || scriptProp(SCHEDULED_PROP) >= month) return null;
-  setScriptProp(SCHEDULED_PROP, month); // once per month, even when it fails (the alert says so; rerun from the menu)
-  try {
-    return runMonth(month, 'schedule', 'heartbeat', deadline);
-  } catch (e) {
-    const env = reportEnv(settings, deadline);
-    const text = e instanceof AppError ? `${e.message} / ${e.messageEn}` : String((e as Error)?.message ?? e);
-    env.alert(
-      `⚠️ DataDesk: laporan order DC ${month} tidak dijalankan — ${text}\n` +
-        'Perbaiki lalu jalankan ulang dari menu Laporan. / Fix it, then rerun from the Reports menu.',
-    );
-    throw e;
+  if (isActive(active)) {
+    if (runOwner(active) !== me) return null;
+    const s = continueRun(deadline);
+    const st = loadSchedule();
+    if (s && s.trigger === 'schedule' && st && st.status === 'running' && st.runId === s.runId)
+      finish(settle(st, s, now.getTime()), deadline, me);
+    return s;
   }
+  const settings = loadSettings();
+  if (!configured(settings) || reportsOwner() !== me) return null;
+  const month = dueMonth(settings, wibParts(now));
+  if (!month) return null;
+  let st = loadSchedule();
+  if (!st || st.month !== month) {
+    // a month the older scheduler already started counts as done
+    if (scriptProp(SCHEDULED_PROP) >= month) return null;
+    st = freshSchedule(month, now.getTime());
+  }
+  if (!attemptDue(st, now.getTime())) return null;
+  // backoff counts from this heartbeat's start, so the next hourly heartbeat meets a 1-hour wait exactly
+  const t = now.getTime();
+  st = startAttempt(st, t);
+  saveSchedule(st);
+  try {
+    const run = runMonth(month, 'schedule', me, deadline);
+    finish(settle({ ...st, runId: run.runId }, run, t), deadline, me);
+    return run;
+  } catch (e) {
+    finish(afterFailure(st, errorCode(e), errorText(e), t), deadline, me);
+    return null;
+  }
+}
+
+const errorCode = (e: unknown) => (e instanceof AppError ? e.code : 'ERROR');
+const errorText = (e: unknown) => (e instanceof AppError ? `${e.message} / ${e.messageEn}` : String((e as Error)?.message ?? e));
+
+/** Saves the schedule's state; the alert goes out when it has just failed for good, or the month had no orders. */
+function finish(st: ScheduleState, deadline: Deadline, owner: string): void {
+  saveSchedule(st);
+  const settings = loadSettings();
+  if (st.status === 'failed') alertFinal(settings, st, deadline, owner);
+  else if (st.lastCode === 'EMPTY_MONTH') reportEnv(settings, deadline).alert(`ℹ️ DataDesk: ${st.lastError ?? ''}`);
+}
+
+/** An admin's "Retry" after the scheduled run failed: a new series of attempts, the first one now, as that admin
+ * (who then owns the run: their hourly trigger carries on what does not fit). */
+export function retrySchedule(me: string, deadline = new Deadline(EXECUTION_BUDGET_MS)): ScheduleState {
+  const st = loadSchedule();
+  if (!st || (st.status !== 'failed' && st.status !== 'retrying')) {
+    throw conflict({
+      id: 'Tidak ada jadwal laporan yang gagal untuk dicoba lagi.',
+      en: 'There is no failed scheduled report to retry.',
+    });
+  }
+  ensureHeartbeat();
+  let next = startAttempt(resetForRetry(st, Date.now()), Date.now());
+  saveSchedule(next);
+  try {
+    const run = runMonth(st.month, 'schedule', me, deadline);
+    next = settle({ ...next, runId: run.runId }, run, Date.now());
+  } catch (e) {
+    next = afterFailure(next, errorCode(e), errorText(e), Date.now());
+  }
+  saveSchedule(next);
+  return next;
+}
+
+/** An admin takes the reports over: their trigger runs the schedule from now on, after the same pre-flight check
+ * (as them: their Drive access is what the runs will use). An active run moves to them too. */
+export function takeOverReports(me: string): void {
+  const settings = loadSettings();
+  requireConfigured(settings);
+  preflight(settings, null);
+  setReportsOwner(me);
+  ensureHeartbeat();
+  locked(() => {
+    const cur = loadRun();
+    if (isActive(cur)) saveRun({ ...cur, owner: me });
+  });
 }
 
 /** Counts per BU and the problems a run would hit; writes nothing. */
@@ -175,9 +295,13 @@ export function preflight(s: ReportsSettings, webhookUrl: string | null): Report
   return clean;
 }
 
-export function saveSettings(s: ReportsSettings, webhookUrl: string | null): ReportsSettings {
+/** Saves the settings after the pre-flight check, run as the admin saving them: they own the schedule from now on,
+ * and their hourly trigger (installed here if missing) runs it with their Drive access, which the check just used. */
+export function saveSettings(s: ReportsSettings, webhookUrl: string | null, me: string): ReportsSettings {
   const clean = preflight(s, webhookUrl);
   setScriptJson(SETTINGS_PROP, clean);
   if (webhookUrl) setScriptProp(WEBHOOK_URL_PROP, webhookUrl.trim());
+  setReportsOwner(me);
+  ensureHeartbeat();
   return clean;
 }

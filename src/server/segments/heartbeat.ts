@@ -2,16 +2,15 @@
 import type { Deadline } from '../core/deadline';
 import { hasRole } from '../core/access';
 import { roleDirectory } from '../core/roles';
-import { activeUserEmail } from '../platform/session';
 import { runSegment } from './pull';
 import { dueRequests, nextRun } from './schedule';
 import { listSaved, ports, putSaved, validated, withLoyaltyDb } from './service';
 
-/** Runs each due saved request once (its next run moves on first, so a failure is never repeated within the hour). */
-export function segmentsHeartbeat(now: Date, deadline: Deadline): void {
-  const due = dueRequests(listSaved(), now);
+/** Runs each due saved request that `owner` scheduled, once (its next run moves on first, so a failure is never
+ * repeated within the hour); other analysts' schedules wait for their own triggers. */
+export function segmentsHeartbeat(now: Date, deadline: Deadline, owner: string): void {
+  const due = dueRequests(listSaved(), now).filter((s) => s.owner.toLowerCase() === owner);
   if (!due.length) return;
-  const runner = activeUserEmail();
   for (const s of due) {
     if (deadline.nearlyOver(90_000)) break;
     const next = nextRun(s.schedule, now)?.toISOString() ?? null;
@@ -21,9 +20,7 @@ export function segmentsHeartbeat(now: Date, deadline: Deadline): void {
       outcome = `Dilewati: ${s.owner} bukan lagi analis kampanye / Skipped: ${s.owner} is no longer a campaign analyst`;
     } else {
       try {
-        const r = withLoyaltyDb((db) =>
-          runSegment(ports(db, runner || s.owner), validated(db, { ...s.request, contactFrom: null }).req),
-        );
+        const r = withLoyaltyDb((db) => runSegment(ports(db, owner), validated(db, { ...s.request, contactFrom: null }).req));
         outcome = `${r.counts.delivered} member → ${r.sheet}`;
       } catch (e) {
         outcome = `Gagal / Failed: ${(e as Error).message}`;

@@ -3,6 +3,7 @@
 import type { Runtime } from '../../../src/local/runtime/runtime';
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { driveStore } from '../../../src/local/services/drive/store';
+import { fireNow, triggerOf } from '../../../src/local/runtime/scheduler';
 import { outboxStore } from '../../../src/local/services/mail/index';
 import { unzipSync, strFromU8 } from 'fflate';
 import { runSnippet } from '../../../src/local/demo/script';
@@ -328,7 +329,8 @@ describe('Segments in the runtime', () => {
 
     const sheetsBefore = (await sheetNames()).length;
     rt.env.clock.advanceTo(new Date('2026-11-30T00:30:00Z'));
-    const hb = await rt.execute({ fn: 'heartbeat', user: ANALYST, kind: 'installableTrigger', event: () => ({}) });
+    // the analyst's own hourly trigger (installed by saving the schedule) runs it, with no document open
+    const hb = await fireNow(rt, triggerOf(rt.env, ANALYST, 'heartbeat')!.uid);
     expect(hb.error).toBeUndefined();
     expect((await sheetNames()).length).toBe(sheetsBefore + 1);
     const after = (await rpc('segments_list', [])).value as Array<{ lastOutcome: string; nextRunAt: string }>;
