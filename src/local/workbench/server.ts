@@ -7,6 +7,8 @@ import { Runtime } from '../runtime/runtime';
 import type { ExecKind } from '../runtime/types';
 import { DEMO_APP_USERS } from '../demo/types';
 import { readDemoState, seedDemo } from '../demo/index';
+import { reshareConvertedDemo } from '../demo/sharing';
+import { driveStore } from '../services/drive/store';
 import { Hub } from './hub';
 import { HttpError, readJson, sendJson, sendBytes, str, int, attachment } from './http';
 import { createBackends } from './wiring';
@@ -53,6 +55,12 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
       throw e;
     }
     log(`seeded in ${Date.now() - t0} ms`);
+  }
+  // a state folder from before Drive had users: its files now belong to who made them; share the demo's again
+  const demo = readDemoState(rt);
+  if (demo && driveStore(rt.env).migratedFromShared) {
+    for (const note of await reshareConvertedDemo(rt, demo)) log(note);
+    await rt.env.flush();
   }
   const backends = createBackends(rt);
   const hub = new Hub(rt);

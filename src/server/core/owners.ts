@@ -1,7 +1,6 @@
 // Unattended jobs and their owners: a job runs only from its owner's hourly trigger; an owner whose trigger has
 // stopped firing (left the company, removed the add-on) leaves the job orphaned until an admin takes it over.
 import type { UserMessage } from './errors';
-import { denied } from './errors';
 
 /** Whose trigger serves the document, and when it last fired (platform/triggers.ts keeps it). */
 export type TriggerRegister = Record<string, { uid: string; installedAt: number; lastBeatAt: number | null }>;
@@ -48,14 +47,4 @@ export function ownerStatus(owner: string, register: TriggerRegister, now: numbe
           en: `This job's owner (${who}) has no working hourly trigger in this spreadsheet (left, or removed the add-on), so the job does not run. An admin can take it over.`,
         },
   };
-}
-
-/** Only an add-on admin takes over someone else's job. */
-export function requireTakeOver(admin: boolean, email: string, what: UserMessage): void {
-  if (!admin) {
-    throw denied({
-      id: `Akses ditolak: hanya admin yang dapat mengambil alih ${what.id} (${email || 'akun ini'} bukan admin).`,
-      en: `Access denied: only an admin can take over ${what.en} (${email || 'this account'} is not an admin).`,
-    });
-  }
 }

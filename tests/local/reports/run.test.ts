@@ -1,5 +1,6 @@
 // The monthly report end to end in the runtime: real Code.js, Drive on disk, PGlite, the hourly trigger, the stand-in.
 import { tick, fireNow, triggerOf } from '../../../src/local/runtime/scheduler';
+import { triggerStore } from '../../../src/local/services/script/store';
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { driveStore } from '../../../src/local/services/drive/store';
 import { getSpreadsheetStore } from '../../../src/local/services/spreadsheet/store';
@@ -228,6 +229,8 @@ describe('reports in the runtime', () => {
     driveStore(w.rt.env).setWritable(w.folders.SPORTS, false);
     const status = () => w.rt.call<ReportsStatus>('reports_status', [], { user: AUDITOR, kind: 'rpc' });
     w.rt.env.clock.advanceTo(new Date('2027-01-01T23:10:00+07:00'));
+    // the admin's heartbeat fires at hh:30 (Apps Script picks the minute; fixed here so the hours below are exact)
+    triggerOf(w.rt.env, ADMIN, 'heartbeat')!.schedule!.nearMinute = 30;
     await tick(w.rt, new Date('2027-01-02T02:00:00+07:00'));
     let st = await status();
     expect(st.schedule).toMatchObject({ month: '2026-12', status: 'retrying', attempts: 1, maxAttempts: 4 });
@@ -271,5 +274,26 @@ describe('reports in the runtime', () => {
     expect(empty).toHaveLength(1);
     expect(empty[0]).toMatch(/Tidak ada order DC pada 2027-01/);
     expect((await status()).schedule).toMatchObject({ month: '2027-01', status: 'done', attempts: 1 });
+  });
+
+  it('when the schedule owner leaves, the status says so and another admin takes it over (pre-flight as them)', async () => {
+    const ADMIN2 = 'admin2@datadesk.local';
+    await w.rt.call('__roles', [JSON.stringify({ [ADMIN]: ['admin'], [ADMIN2]: ['admin'], [AUDITOR]: ['auditor'] })], {
+      script: 'function __roles(v) { PropertiesService.getScriptProperties().setProperty("DATADESK_ROLES", v); }',
+    });
+    const store = triggerStore(w.rt.env);
+    store.remove(triggerOf(w.rt.env, ADMIN, 'heartbeat')!.uid);
+    w.rt.env.clock.advanceBy(5 * 3600_000);
+    const seen = await w.rt.call<ReportsStatus>('reports_status', [], { user: AUDITOR, kind: 'rpc' });
+    expect(seen.owner).toMatchObject({ owner: ADMIN, hasTrigger: false });
+    expect(seen.owner.problem!.id).toMatch(/admin@datadesk\.local[\s\S]*tidak punya pemicu per jam yang aktif/);
+    // admin2 cannot write the folders yet: the take-over's pre-flight refuses, nothing changes
+    const refused = await w.rt.execute({ fn: 'reports_takeOver', user: ADMIN2, kind: 'rpc' });
+    expect(refused.error!.message).toMatch(/tidak ditemukan|tidak dapat ditulis/);
+    const audit = driveStore(w.rt.env).get(driveStore(w.rt.env).get(w.folders.HOME)!.parents[0])!;
+    driveStore(w.rt.env).share(audit.parents[0], ADMIN2, 'writer');
+    const taken = await w.rt.call<ReportsStatus>('reports_takeOver', [], { user: ADMIN2, kind: 'rpc' });
+    expect(taken.owner).toMatchObject({ owner: ADMIN2, hasTrigger: true, problem: null });
+    expect(triggerOf(w.rt.env, ADMIN2, 'heartbeat')).not.toBeNull();
   });
 });

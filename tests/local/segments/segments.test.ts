@@ -4,6 +4,7 @@ import type { Runtime } from '../../../src/local/runtime/runtime';
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { driveStore } from '../../../src/local/services/drive/store';
 import { fireNow, triggerOf } from '../../../src/local/runtime/scheduler';
+import { triggerStore } from '../../../src/local/services/script/store';
 import { outboxStore } from '../../../src/local/services/mail/index';
 import { unzipSync, strFromU8 } from 'fflate';
 import { runSnippet } from '../../../src/local/demo/script';
@@ -336,5 +337,22 @@ describe('Segments in the runtime', () => {
     const after = (await rpc('segments_list', [])).value as Array<{ lastOutcome: string; nextRunAt: string }>;
     expect(after[0].lastOutcome).toMatch(/^\d+ member → Mingguan AZKO 2026-11-30 0730$/);
     expect(after[0].nextRunAt).toBe('2026-12-07T00:00:00.000Z');
+  });
+
+  it("a schedule whose analyst's trigger is gone is shown as stuck; only an admin takes it over", async () => {
+    const store = triggerStore(rt.env);
+    store.remove(triggerOf(rt.env, ANALYST, 'heartbeat')!.uid);
+    rt.env.clock.advanceBy(5 * 3600_000);
+    type Row = { name: string; owner: string; ownerStatus: { hasTrigger: boolean; problem: { id: string } | null } | null };
+    const list = (await rpc('segments_list', [])).value as Row[];
+    const weekly = list.find((x) => x.name === 'Mingguan AZKO')!;
+    expect(weekly.ownerStatus).toMatchObject({ hasTrigger: false });
+    expect(weekly.ownerStatus!.problem!.id).toMatch(/tidak punya pemicu per jam yang aktif/);
+    expect(errorOf(await rpc('segments_takeOver', ['Mingguan AZKO'])).code).toBe('FORBIDDEN');
+    const taken = (await rpc('segments_takeOver', ['Mingguan AZKO'], 'admin@datadesk.local')).value as Row[];
+    expect(taken.find((x) => x.name === 'Mingguan AZKO')).toMatchObject({
+      owner: 'admin@datadesk.local',
+      ownerStatus: { hasTrigger: true, problem: null },
+    });
   });
 });
