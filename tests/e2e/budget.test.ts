@@ -184,8 +184,10 @@ async function walk(): Promise<void> {
   const drive = driveStore(wb.rt.env);
   const pdf = drive.all({ kind: 'file', trashed: false }).find((x) => x.name === `Laporan ${CL} ${month}.pdf`)!;
   expect(pdf).toBeTruthy();
-  // Opened from the local Drive the way the Drive panel opens a file.
-  const res = await page.request.get(new URL(`/api/drive/file?id=${encodeURIComponent(pdf.id)}`, wb.url).toString());
+  // Opened from the local Drive the way the Drive panel opens a file, as the MCOT (the PDF folder is shared with them).
+  const fileUrl = (user: string) =>
+    new URL(`/api/drive/file?id=${encodeURIComponent(pdf.id)}&user=${encodeURIComponent(user)}`, wb.url).toString();
+  const res = await page.request.get(fileUrl(MCOT));
   expect([res.status(), res.headers()['content-type']]).toEqual([200, 'application/pdf']);
   const bytes = await res.body();
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
@@ -198,5 +200,7 @@ async function walk(): Promise<void> {
     )[0].n,
   );
   expect((await PDFDocument.load(bytes)).getPageCount()).toBe(1 + approvedItems);
+  // someone outside the hierarchy does not get it: Drive would not show it to them
+  expect((await page.request.get(fileUrl('tamu@datadesk.local'))).status()).toBe(404);
   await screenshot(page, 'budget-6-pdf');
 }

@@ -19,6 +19,8 @@ import {
   E2E_TIMEOUT,
 } from './harness';
 import { driveStore } from '../../src/local/services/drive/store';
+import { database } from '../../src/local/services/jdbc/embedded';
+import { generateDcMonth } from '../../src/local/demo/reports';
 
 const BUS = ['BEAUTY', 'ELEC', 'FASHION', 'HOME', 'KIDS', 'SPORTS'];
 const AUDITOR = 'auditor@datadesk.local';
@@ -65,14 +67,19 @@ function deepView(): unknown {
   ]);
 }
 
-/** Opens Audit ▸ DC Orders ▸ <bu> in the Drive panel and returns the names it lists. */
-async function driveListing(bu: string): Promise<string[]> {
+/** Opens Audit ▸ DC Orders ▸ <bu> in the Drive panel and returns the names it lists: for the auditor "Audit" is
+ * under "Shared with me" (the admin shared it), for the admin in their My Drive. */
+async function driveListing(bu: string, place: 'shared' | 'mydrive' = 'shared'): Promise<string[]> {
   await openPanel(page, 'drive');
-  // back to a fresh My Drive listing: the Trash toggle leads to the trash, and from there back to My Drive
+  // back to a fresh listing: the Trash toggle leads to the trash, and from there back to My Drive
   if (!(await page.locator('#drive-trash.on').count())) await page.click('#drive-trash');
   await page.waitForSelector('#panel-drive[data-trash="1"][data-loaded="1"]');
   await page.click('#drive-trash');
   await page.waitForSelector('#panel-drive[data-trash=""][data-loaded="1"]');
+  if (place === 'shared') {
+    await page.click('#drive-places .place[data-place="shared"]');
+    await page.waitForSelector('#drive-places .place.on[data-place="shared"]');
+  }
   for (const name of ['Audit', 'DC Orders', bu]) await page.click(`#panel-drive .drive-item[data-name="${name}"] .drive-name`);
   await page.waitForSelector('#panel-drive .drive-item[data-kind="file"]');
   return (
@@ -127,8 +134,15 @@ describe('reports in the workbench (Chromium)', () => {
       // what the auditor sees in the folder: only the new month's file (last month's is in the trash)
       expect(await driveListing('FASHION')).toEqual([`DC_Orders_FASHION_${current}.xlsx`]);
       await screenshot(page, 'reports-03-new-month-published');
+      // last month's file went to the trash of its owner, the admin whose trigger published both; the auditor's
+      // trash is their own (Drive shows nobody someone else's trash)
       await page.click('#drive-trash');
+      await page.waitForSelector('#panel-drive[data-trash="1"][data-loaded="1"]');
+      expect(await page.locator(`#panel-drive .drive-item[data-name="DC_Orders_FASHION_${last}.xlsx"]`).count()).toBe(0);
+      await asUser(page, ADMIN);
+      await page.waitForSelector(`#panel-drive[data-trash="1"][data-loaded="1"][data-user="${ADMIN}"]`);
       await page.waitForSelector(`#panel-drive .drive-item[data-name="DC_Orders_FASHION_${last}.xlsx"]`);
+      await asUser(page, AUDITOR);
       const res = await fetch(new URL('/api/webhooks', wb.url));
       const hooks = (await res.json()) as { items: Array<{ format: string; body: { text: string } }> };
       expect([res.status, Array.isArray(hooks.items) ? 'items' : JSON.stringify(hooks)]).toEqual([200, 'items']);
@@ -160,6 +174,50 @@ describe('reports in the workbench (Chromium)', () => {
       }
       expect(deepView()).toEqual(before);
       await screenshot(page, 'reports-04-unwritable-folder-refused');
+    },
+    E2E_TIMEOUT,
+  );
+
+  // Done when: "a failed run is retried and then explained" — as the auditor and the admin see it in the sidebar.
+  it(
+    'a scheduled run that keeps failing is retried, then explained in Bahasa Indonesia; the admin retries it once fixed',
+    async () => {
+      const [y, m] = current.split('-').map(Number);
+      const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+      const [ny, nm] = next.split('-').map(Number);
+      const after = nm === 12 ? `${ny + 1}-01` : `${ny}-${String(nm + 1).padStart(2, '0')}`;
+      await generateDcMonth(database(wb.rt.env), next, 120, 40_000_000);
+      await asUser(page, AUDITOR);
+      const before = deepView();
+      driveStore(wb.rt.env).setWritable(folders().SPORTS, false);
+      try {
+        wb.rt.env.clock.advanceTo(new Date(`${after}-01T23:10:00+07:00`));
+        await advanceClock(page, `${after}-02T02:30:00+07:00`);
+        // three more attempts come 1, 2 and 4 hours apart
+        await advanceClock(page, `${after}-02T10:30:00+07:00`);
+        expect(deepView()).toEqual(before);
+        expect(await runMenu(page, /^Laporan: Pengaturan & log/)).toBe('sidebar');
+        const side = sidebarFrame(page);
+        await eventually(async () => expect(await side.locator('#scheduleLine').textContent()).toMatch(/gagal.*4\/4/), 30_000);
+        expect(await side.locator('#scheduleMessage').textContent()).toMatch(
+          /SPORTS[\s\S]*dibagikan ke admin@datadesk\.local sebagai Editor[\s\S]*Coba lagi/,
+        );
+        expect(await side.locator('#retry').count()).toBe(0); // auditors read; admins retry
+        await screenshot(page, 'reports-05-auditor-failure-explained');
+        const hooks = (await (await fetch(new URL('/api/webhooks', wb.url))).json()) as {
+          items: Array<{ body: { text: string } }>;
+        };
+        expect(hooks.items.some((h) => /gagal setelah 4 percobaan/.test(h.body.text))).toBe(true);
+      } finally {
+        driveStore(wb.rt.env).setWritable(folders().SPORTS, true);
+      }
+      await asUser(page, ADMIN);
+      expect(await runMenu(page, /^Laporan: Pengaturan & log/)).toBe('sidebar');
+      const side = sidebarFrame(page);
+      await side.locator('#retry').click();
+      await eventually(async () => expect(await side.locator('#scheduleLine').textContent()).toMatch(/selesai/), 120_000);
+      expect(view()).toEqual(Object.fromEntries(BUS.map((bu) => [bu, [`DC_Orders_${bu}_${next}.xlsx`]])));
+      await screenshot(page, 'reports-06-admin-retried');
     },
     E2E_TIMEOUT,
   );

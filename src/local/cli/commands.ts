@@ -4,6 +4,7 @@ import type { ExecResult } from '../runtime/types';
 import { tick, nextRuns } from '../runtime/scheduler';
 import { triggerStore } from '../services/script/store';
 import { seedCommand } from './seed';
+import { driveStore, type MemberRole } from '../services/drive/store';
 
 export type Command = (rt: Runtime, args: string[], flags: Record<string, string | true>) => Promise<number>;
 
@@ -86,4 +87,21 @@ const tickCmd: Command = async (rt, _args, flags) => {
   return failed ? 1 : 0;
 };
 
-export const commands: Record<string, Command> = { run, triggers, tick: tickCmd, seed: seedCommand };
+/** `shared-drive NAME EMAIL:ROLE…`: makes a Shared Drive (as an organisation's Workspace admin would; Apps Script
+ * itself needs the advanced Drive service for that) and prints its id, to paste into the budget's folder set-up. */
+const sharedDrive: Command = async (rt, args) => {
+  const [name, ...members] = args;
+  if (!name || !members.length)
+    throw new Error('shared-drive needs a name and members as email:role (organizer, fileOrganizer, writer, commenter, reader)');
+  const roles: Record<string, MemberRole> = {};
+  for (const m of members) {
+    const [email, role] = m.split(':');
+    if (!email || !role) throw new Error(`member "${m}" is not email:role`);
+    roles[email] = role as MemberRole;
+  }
+  const d = driveStore(rt.env).createSharedDrive(name, roles);
+  console.log(`${d.id}\thttps://drive.google.com/drive/folders/${d.id}`);
+  return 0;
+};
+
+export const commands: Record<string, Command> = { run, triggers, tick: tickCmd, seed: seedCommand, 'shared-drive': sharedDrive };

@@ -9,6 +9,7 @@ const USAGE = `Usage: datadesk <command> [options]
   triggers                                list installed triggers
   tick [--to ISO_TIME]                    advance the clock (default: one hour) and fire due triggers
   seed                                    load the demo data
+  shared-drive NAME EMAIL:ROLE...         make a Shared Drive (roles: organizer, fileOrganizer, writer, reader)
   reset                                   wipe local state (.datadesk/ or $DATADESK_HOME)
 
 State lives in $DATADESK_HOME (default .datadesk/).`;

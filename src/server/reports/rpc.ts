@@ -127,7 +127,7 @@ export function reports_status(): ReportsStatus {
             attempts: st.attempts,
             maxAttempts: SCHEDULE_MAX_ATTEMPTS,
             nextAttemptAt: st.nextAttemptAt,
-            message: st.lastError ? explainFailure(st.lastCode ?? '', st.lastError, owner) : null,
+            message: st.lastError ? explainFailure(st.lastCode ?? '', st.lastError, owner, st.lastErrorEn ?? undefined) : null,
           }
         : null,
       owner: jobOwnerStatus(owner),

@@ -154,7 +154,7 @@ function settle(st: ScheduleState, run: RunState, now: number): ScheduleState {
 
 /** After the last attempt failed: the alert says what went wrong and what to do, in Bahasa Indonesia first. */
 function alertFinal(settings: ReportsSettings, st: ScheduleState, deadline: Deadline, owner: string): void {
-  const why = explainFailure(st.lastCode ?? '', st.lastError ?? '', owner);
+  const why = explainFailure(st.lastCode ?? '', st.lastError ?? '', owner, st.lastErrorEn ?? undefined);
   reportEnv(settings, deadline).alert(
     `⚠️ DataDesk: laporan order DC ${st.month} gagal setelah ${st.attempts} percobaan. ${why.id}\n\n` +
       `The ${st.month} DC order report failed after ${st.attempts} attempts. ${why.en}`,
@@ -209,7 +209,8 @@ function finish(st: ScheduleState, deadline: Deadline, owner: string): void {
   saveSchedule(st);
   const settings = loadSettings();
   if (st.status === 'failed') alertFinal(settings, st, deadline, owner);
-  else if (st.lastCode === 'EMPTY_MONTH') reportEnv(settings, deadline).alert(`ℹ️ DataDesk: ${st.lastError ?? ''}`);
+  else if (st.lastCode === 'EMPTY_MONTH')
+    reportEnv(settings, deadline).alert(`ℹ️ DataDesk: ${st.lastError ?? ''} / ${st.lastErrorEn ?? ''}`);
 }
 
 /** An admin's "Retry" after the scheduled run failed: a new series of attempts, the first one now, as that admin

@@ -6,7 +6,7 @@ import { Grid, Selection } from './grid';
 import { MenuBar, parseMenu } from './menu';
 import { openSidebar, openDialog, htmlPayload, listenToFrames, closeSidebar, closeDialog } from './frames';
 import { toast, ask, notice } from './alerts';
-import { togglePanel, refreshOpenPanel } from './panels';
+import { togglePanel, refreshOpenPanel, identityChanged } from './panels';
 
 interface State {
   users: DemoUser[];
@@ -190,7 +190,7 @@ function identitySelect(users: DemoUser[]): HTMLSelectElement {
     closeDialog();
     void runOnOpen();
     // Drive shows the new identity's files
-    void refreshOpenPanel(reloadClock);
+    void identityChanged(reloadClock);
   });
   return sel;
 }

@@ -68,6 +68,12 @@ export async function togglePanel(name: PanelName, reloadClock: () => void): Pro
   else await showOutbox();
 }
 
+/** Another identity: the Drive panel starts again from their My Drive (the folder open before may not be theirs). */
+export async function identityChanged(reloadClock: () => void): Promise<void> {
+  if (!panel('drive').hidden) await showDrive(null, panel('drive').dataset.trash === '1');
+  else await refreshOpenPanel(reloadClock);
+}
+
 /** Reloads whichever panel is open (after an execution may have written files, mail or triggers). */
 export async function refreshOpenPanel(reloadClock: () => void): Promise<void> {
   if (!panel('drive').hidden) await showDrive(panel('drive').dataset.folder || null, panel('drive').dataset.trash === '1');
