@@ -1,7 +1,7 @@
 // Monthly PDF per cluster (report roles) and the admin tools: migrations and the configuration as data.
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
-import { el } from '../core/dom';
+import { el, bilingual } from '../core/dom';
 import { ok, t } from './i18n';
 import { action, clusterSelect, field, monthInput, section } from './ui';
 import type { Me } from './main';
@@ -88,15 +88,7 @@ function automationBox(): { box: HTMLElement; load: () => Promise<void> } {
         o.owner ? `Digest penyetuju dikirim oleh pemicu ${o.owner}. Approvers' digests come from ${o.owner}'s trigger.` : '',
       ),
     );
-    if (o.problem)
-      lines.push(
-        el(
-          'div',
-          { class: 'status error', id: 'ownerProblem' },
-          el('div', {}, o.problem.id),
-          el('div', { class: 'muted' }, o.problem.en),
-        ),
-      );
+    if (o.problem) lines.push(bilingual(o.problem, 'error', 'ownerProblem'));
     box.replaceChildren(...lines);
     if (!tree.setUp) box.append(field(t('Shared Drive (opsional: tautan)', 'Shared Drive (optional: link)'), drive));
     box.append(

@@ -1,7 +1,7 @@
 // Reports sidebar: admins set up and run the monthly DC order report; auditors see the last run and the run log.
 import { call, RpcError } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
-import { $, el, status } from '../core/dom';
+import { $, el, status, bilingual } from '../core/dom';
 
 type Settings = RpcResult<'reports_getSettings'>['settings'];
 const input = (id: string) => $(`#${id}`) as HTMLInputElement;
@@ -55,11 +55,6 @@ const SCHEDULE: Record<string, string> = {
   done: 'selesai (done)',
   failed: 'gagal (failed)',
 };
-
-/** A message in Bahasa Indonesia with its English below, as every DataDesk explanation reads. */
-function bilingual(m: { id: string; en: string }, cls: string, id: string): HTMLElement {
-  return el('div', { class: `status ${cls}`, id }, el('div', {}, m.id), el('div', { class: 'muted' }, m.en));
-}
 
 async function loadStatus(): Promise<void> {
   render(await call('reports_status'));

@@ -1,6 +1,6 @@
 // Segments sidebar: builds a request, previews its counts, runs it, and manages saved and scheduled requests.
 import { call, RpcError } from '../core/rpc';
-import { $, el, status } from '../core/dom';
+import { $, el, status, bilingual } from '../core/dom';
 import type {
   SegmentRequest,
   Channel,
@@ -229,12 +229,7 @@ function savedInfo(): void {
   const problem = s.ownerStatus?.problem;
   if (problem) {
     box.append(
-      el(
-        'div',
-        { class: 'status error', id: 'ownerProblem' },
-        el('div', {}, problem.id),
-        el('div', { class: 'muted' }, problem.en),
-      ),
+      bilingual(problem, 'error', 'ownerProblem'),
       el(
         'button',
         {

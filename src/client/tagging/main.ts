@@ -1,6 +1,6 @@
 // Tagging sidebar: starts a job on the active sheet, drives it chunk by chunk while open, shows progress, cancels.
 import { call, RpcError } from '../core/rpc';
-import { $, el, status, rupiah } from '../core/dom';
+import { $, el, status, rupiah, bilingual } from '../core/dom';
 import type { Progress } from '../../server/tagging/job';
 
 const sheetInput = $('#sheet') as HTMLInputElement;
@@ -174,14 +174,7 @@ function renderOwner(st: Awaited<ReturnType<typeof call<'tagging_status'>>>): vo
   box.replaceChildren();
   const problem = st.ownerStatus?.problem;
   if (!problem || !st.job) return;
-  box.append(
-    el(
-      'div',
-      { class: 'status error', id: 'ownerProblem' },
-      el('div', {}, problem.id),
-      el('div', { class: 'muted' }, problem.en),
-    ),
-  );
+  box.append(bilingual(problem, 'error', 'ownerProblem'));
   if (st.admin) {
     const job = st.job;
     box.append(

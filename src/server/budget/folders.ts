@@ -192,8 +192,8 @@ export function syncSharing(db: Db, deadline: Deadline): { done: number; remaini
     // Folders made before the tree (in someone's My Drive) stay where they are; the cluster gets tree folders.
     // New folders are recorded (shared with nobody yet) before any sharing, so a failure never makes them twice.
     if (!applied || !receiptsId || !pdfsId) {
-      if (!applied || !receiptsId) receiptsId = createFolderIn(tree.receiptsId, c.folderName);
-      if (!applied || !pdfsId) pdfsId = createFolderIn(tree.pdfsId, c.folderName);
+      if (!applied || !receiptsId) receiptsId = createFolderIn(tree.receiptsId, `${c.folderName} · ${RECEIPTS_NAME}`);
+      if (!applied || !pdfsId) pdfsId = createFolderIn(tree.pdfsId, `${c.folderName} · ${PDFS_NAME}`);
       applied = applied ?? { receipts: NONE, pdfs: NONE };
       save(db, c.clusterId, receiptsId, pdfsId, applied);
     }

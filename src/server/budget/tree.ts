@@ -3,8 +3,10 @@
 // and the rest of its scope reads. Nobody else: Drive itself refuses them.
 //
 //   DataDesk Anggaran/                 (the budget admin's folder, or a folder in the organisation's Shared Drive)
-//     Bukti/<cluster id> <name>/       receipts:  editors = the cluster's SBP users; viewers = everyone else in scope
-//     Laporan PDF/<cluster id> <name>/ PDFs:      editors = report roles in scope;  viewers = everyone else in scope
+//     Bukti/<cluster id> <name> · Bukti/              receipts: editors = the cluster's SBP users; viewers = everyone
+//                                                     else in scope
+//     Laporan PDF/<cluster id> <name> · Laporan PDF/  PDFs: editors = report roles in scope; viewers = everyone else
+// (each cluster folder says what it holds: people find them under "Shared with me", away from the tree)
 import type { BudgetConfig } from './config';
 import { LEVELS } from './model';
 import { roleAllows } from './policy';
@@ -21,7 +23,7 @@ export interface FolderSharing {
 
 export interface ClusterSharing {
   clusterId: string;
-  /** The cluster's folder name: "<id> <name>", without characters Drive paths trip on. */
+  /** The cluster's name for its folders: "<id> <name>", without characters Drive paths trip on. */
   folderName: string;
   receipts: FolderSharing;
   pdfs: FolderSharing;

@@ -2,6 +2,7 @@
 // reach it: script properties under a prefix naming the document. Document properties, the document lock and the
 // document cache are not there in a time-driven run (platform-facts.md, "Who runs what"), so DataDesk never relies
 // on them; what an older version left in document properties moves here the first time a user opens the document.
+import { jsonOr } from '../core/json';
 import { currentDocumentId } from './document';
 
 /** Keys of this document's state: "DD@<document id>:<key>". */
@@ -61,13 +62,7 @@ export function docStateValues(keyPrefix: string): Record<string, string> {
 }
 
 export function docStateJson<T>(key: string, fallback: T): T {
-  const raw = docStateGet(key);
-  if (!raw) return fallback;
-  try {
-    return JSON.parse(raw) as T;
-  } catch {
-    return fallback;
-  }
+  return jsonOr(docStateGet(key), fallback);
 }
 
 export function setDocStateJson(key: string, value: unknown): void {

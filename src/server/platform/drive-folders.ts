@@ -1,5 +1,5 @@
 // Drive folder operations the monthly report needs (existence, writability, listing, move, trash); DriveApp only here.
-import { createFileIn, readFileBytes, fileUrl } from './drive';
+import { createFileIn, readFileBytes, fileUrl, openFolder } from './drive';
 
 export interface FolderState {
   id: string;
@@ -12,13 +12,8 @@ export interface FolderState {
  * (the description set to itself): DriveApp has no "can I edit" query, and a probe file would leave a trace.
  */
 export function folderState(id: string): FolderState | null {
-  let folder: GoogleAppsScript.Drive.Folder;
-  try {
-    folder = DriveApp.getFolderById(id);
-    if (folder.isTrashed()) return null;
-  } catch {
-    return null;
-  }
+  const folder = openFolder(id);
+  if (!folder) return null;
   let writable = true;
   try {
     folder.setDescription(folder.getDescription() ?? '');

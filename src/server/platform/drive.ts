@@ -74,15 +74,20 @@ export interface FolderFacts {
 
 const WRITE_ACCESS = ['OWNER', 'ORGANIZER', 'FILE_ORGANIZER', 'EDIT'];
 
-/** The folder as the executing user sees it; null when it does not exist for them, or is trashed. */
-export function folderFacts(id: string): FolderFacts | null {
-  let folder: GoogleAppsScript.Drive.Folder;
+/** The folder as the executing user sees it, or null when it does not exist for them or is in the trash. */
+export function openFolder(id: string): GoogleAppsScript.Drive.Folder | null {
   try {
-    folder = DriveApp.getFolderById(id);
-    if (folder.isTrashed()) return null;
+    const folder = DriveApp.getFolderById(id);
+    return folder.isTrashed() ? null : folder;
   } catch {
     return null;
   }
+}
+
+/** The folder as the executing user sees it; null when it does not exist for them, or is trashed. */
+export function folderFacts(id: string): FolderFacts | null {
+  const folder = openFolder(id);
+  if (!folder) return null;
   const access = String(folder.getAccess(Session.getEffectiveUser().getEmail()));
   return {
     id,

@@ -1,4 +1,5 @@
 // Script properties (settings and secrets, never in a sheet) and the document's state.
+import { jsonOr } from '../core/json';
 import { docStateJson, setDocStateJson } from './doc-state';
 
 /** Reads a script property ('' when unset). */
@@ -16,13 +17,7 @@ export function deleteScriptProp(key: string): void {
 
 /** Reads a JSON script property, or `fallback` when unset or unreadable. */
 export function scriptJson<T>(key: string, fallback: T): T {
-  const raw = scriptProp(key);
-  if (!raw) return fallback;
-  try {
-    return JSON.parse(raw) as T;
-  } catch {
-    return fallback;
-  }
+  return jsonOr(scriptProp(key), fallback);
 }
 
 export function setScriptJson(key: string, value: unknown): void {

@@ -1,13 +1,8 @@
 // User properties: small per-user state (e.g. the result of a job started by an earlier execution).
+import { jsonOr } from '../core/json';
 
 export function userJson<T>(key: string, fallback: T): T {
-  const raw = PropertiesService.getUserProperties().getProperty(key);
-  if (!raw) return fallback;
-  try {
-    return JSON.parse(raw) as T;
-  } catch {
-    return fallback;
-  }
+  return jsonOr(PropertiesService.getUserProperties().getProperty(key), fallback);
 }
 
 export function setUserJson(key: string, value: unknown): void {

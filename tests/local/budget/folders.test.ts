@@ -53,15 +53,18 @@ describe('budget folders in the budget admin’s My Drive', () => {
     }>(ADMIN, 'budget_automation');
     expect(auto.tree).toMatchObject({ setUp: true, sharedDrive: false, clusters: 4, pending: 0, budgetAdmin: ADMIN });
     const folder = (path: string) => drive.all({ kind: 'folder' }).find((f) => drive.pathOf(f.id) === path)!;
-    const c1 = folder('/My Drive/DataDesk Anggaran/Bukti/C1 Cikini');
+    const c1 = folder('/My Drive/DataDesk Anggaran/Bukti/C1 Cikini · Bukti');
     expect(c1.owner).toBe(ADMIN);
     expect(c1.editors).toEqual([U.cluster]);
     expect([...c1.viewers].sort()).toEqual([U.area, U.branch, U.gm, U.mcot, U.region].sort());
-    const pdfC1 = folder('/My Drive/DataDesk Anggaran/Laporan PDF/C1 Cikini');
+    const pdfC1 = folder('/My Drive/DataDesk Anggaran/Laporan PDF/C1 Cikini · Laporan PDF');
     expect([...pdfC1.editors].sort()).toEqual([U.area, U.branch, U.mcot, U.region].sort());
     expect([...pdfC1.viewers].sort()).toEqual([U.cluster, U.gm].sort());
     // a cluster of another area: none of Jabotabek's people, and nobody at all when it has no users
-    expect(folder('/My Drive/DataDesk Anggaran/Bukti/C4 Gubeng Pojok')).toMatchObject({ editors: [], viewers: [U.area2] });
+    expect(folder('/My Drive/DataDesk Anggaran/Bukti/C4 Gubeng Pojok · Bukti')).toMatchObject({
+      editors: [],
+      viewers: [U.area2],
+    });
   });
 
   // Done when: "an approver opens a receipt a cluster uploaded while a user outside the hierarchy is refused by

@@ -86,7 +86,9 @@ describe('monthly PDF', () => {
     const bytes = drive.readBytes(job.fileId);
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
     // in the cluster's PDF folder of the budget tree, in the budget admin's My Drive
-    expect(drive.pathOf(job.fileId)).toBe('/My Drive/DataDesk Anggaran/Laporan PDF/C1 Cikini/Laporan C1 2030-11.pdf');
+    expect(drive.pathOf(job.fileId)).toBe(
+      '/My Drive/DataDesk Anggaran/Laporan PDF/C1 Cikini · Laporan PDF/Laporan C1 2030-11.pdf',
+    );
     const parsed = await PDFDocument.load(bytes);
     expect(parsed.getPageCount()).toBe(5);
 

@@ -1,6 +1,7 @@
 // A state folder from before Drive had users: after conversion every file belongs to whoever made it and is shared
 // with nobody, so the workbench shares the demo's files again as its users would have (src/local/demo/sharing.ts).
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { writeLegacyDrive } from '../services/drive/legacy';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Runtime } from '../../../src/local/runtime/runtime';
@@ -13,31 +14,7 @@ jest.setTimeout(60_000);
 
 it('shares the demo spreadsheet with its users and the audit folders with the auditors, once', async () => {
   const d = mkdtempSync(join(tmpdir(), 'dd-reshare-'));
-  mkdirSync(join(d, 'drive', 'files'), { recursive: true });
-  const folder = (id: string, name: string, parents: string[]) => ({
-    id,
-    kind: 'folder',
-    name,
-    mimeType: 'application/vnd.google-apps.folder',
-    parents,
-    owner: id === '0Aroot' ? '' : 'admin@datadesk.local',
-    editors: [],
-    trashed: false,
-    created: 1,
-    updated: 1,
-    size: 0,
-    description: null,
-    writable: true,
-    seq: 1,
-  });
-  writeFileSync(
-    join(d, 'drive', 'index.json'),
-    JSON.stringify({
-      rootId: '0Aroot',
-      seq: 2,
-      items: { '0Aroot': folder('0Aroot', 'My Drive', []), '1audit': folder('1audit', 'Audit', ['0Aroot']) },
-    }),
-  );
+  writeLegacyDrive(d, '0Aroot', [['1audit', 'Audit', 'folder', '0Aroot', 'admin@datadesk.local']]);
   const rt = new Runtime({ stateDir: d });
   const drive = driveStore(rt.env);
   expect(drive.migratedFromShared).toBe(true);

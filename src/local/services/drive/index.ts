@@ -447,16 +447,16 @@ export class DriveFile
   }
 }
 
-const BLOB_OR_TEXT = [['BlobSource'], ['String', 'String'], ['String', 'String', 'String']] as const;
-const FOLDER_SIGNATURES: SignatureTable = {
-  ...ENTRY_SIGNATURES,
-  createFile: BLOB_OR_TEXT,
+/** What a folder and DriveApp (on the user's My Drive) both offer: creating and finding by name or query. */
+const CONTAINER_SIGNATURES: SignatureTable = {
+  createFile: [['BlobSource'], ['String', 'String'], ['String', 'String', 'String']],
   createFolder: [['String']],
   getFilesByName: [['String']],
   getFoldersByName: [['String']],
   searchFiles: [['String']],
   searchFolders: [['String']],
 };
+const FOLDER_SIGNATURES: SignatureTable = { ...ENTRY_SIGNATURES, ...CONTAINER_SIGNATURES };
 
 export class DriveFolder
   extends DriveEntry<GFolder>
@@ -546,14 +546,9 @@ export class DriveFolder
 }
 
 const DRIVE_SIGNATURES: SignatureTable = {
+  ...CONTAINER_SIGNATURES,
   getFileById: [['String']],
   getFolderById: [['String']],
-  createFile: BLOB_OR_TEXT,
-  createFolder: [['String']],
-  getFilesByName: [['String']],
-  getFoldersByName: [['String']],
-  searchFiles: [['String']],
-  searchFolders: [['String']],
   continueFileIterator: [['String']],
   continueFolderIterator: [['String']],
 };

@@ -119,6 +119,7 @@ function sharingLine(it: DriveItem): HTMLElement {
   if (it.editors.length) parts.push(`${it.editors.length} editor${it.editors.length > 1 ? 's' : ''}`);
   if (it.viewers.length) parts.push(`${it.viewers.length} viewer${it.viewers.length > 1 ? 's' : ''}`);
   if (it.access !== 'PRIVATE') parts.push(`${it.access.toLowerCase().replace(/_/g, ' ')}: ${it.permission.toLowerCase()}`);
+  if (it.role !== 'owner') parts.push(`you: ${(ROLE_WORD[it.role] ?? it.role).toLowerCase()}`);
   const title = [
     `Owner: ${it.owner ?? 'a shared drive'}`,
     it.editors.length ? `Editors: ${it.editors.join(', ')}` : '',

@@ -1,7 +1,8 @@
 // Drive as many users have it: each user's My Drive, sharing (owner, editors, viewers, link), Shared Drives with
 // members, spreadsheets as Drive files, and DriveApp's argument checks (reference/drive/file, reference/drive/folder;
 // developers.google.com/drive/api/guides/ref-roles; brucemcpherson/gas-fakes test/testdrive.js for the texts).
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { writeLegacyDrive } from './legacy';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Runtime } from '../../../../src/local/runtime/runtime';
@@ -223,37 +224,11 @@ describe('Drive per user (developers.google.com/drive/api/guides/ref-roles)', ()
 
   it('converts a state folder from before Drive had users: every item stays with the user who made it', async () => {
     const d = mkdtempSync(join(tmpdir(), 'dd-legacy-'));
-    mkdirSync(join(d, 'drive', 'files'), { recursive: true });
-    const item = (id: string, name: string, kind: string, parents: string[], owner: string) => ({
-      id,
-      kind,
-      name,
-      mimeType: kind === 'folder' ? 'application/vnd.google-apps.folder' : 'text/plain',
-      parents,
-      owner,
-      editors: [],
-      trashed: false,
-      created: 1,
-      updated: 1,
-      size: 1,
-      description: null,
-      writable: true,
-      seq: 1,
-    });
-    writeFileSync(
-      join(d, 'drive', 'index.json'),
-      JSON.stringify({
-        rootId: '0Aroot',
-        seq: 3,
-        items: {
-          '0Aroot': item('0Aroot', 'My Drive', 'folder', [], ''),
-          '1a': item('1a', 'Audit', 'folder', ['0Aroot'], ''),
-          '1b': item('1b', 'Milik Rina', 'folder', ['0Aroot'], 'rina@x.id'),
-          '1c': item('1c', 'x.txt', 'file', ['1b'], 'rina@x.id'),
-        },
-      }),
-    );
-    writeFileSync(join(d, 'drive', 'files', '1c'), 'x');
+    writeLegacyDrive(d, '0Aroot', [
+      ['1a', 'Audit', 'folder', '0Aroot', ''],
+      ['1b', 'Milik Rina', 'folder', '0Aroot', 'rina@x.id'],
+      ['1c', 'x.txt', 'file', '1b', 'rina@x.id'],
+    ]);
     const rt = new Runtime({ stateDir: d });
     const store = driveStore(rt.env);
     expect(store.migratedFromShared).toBe(true);
