@@ -210,8 +210,8 @@ export async function advanceClock(page: Page, iso: string): Promise<ClockRun[]>
   );
 }
 
-/** Opens a workbench panel: 'drive' | 'clock' | 'outbox'. */
-export async function openPanel(page: Page, name: 'drive' | 'clock' | 'outbox'): Promise<void> {
+/** Opens a workbench panel: 'drive' | 'clock' | 'outbox' | 'calendar' | 'forms' | 'xendit'. */
+export async function openPanel(page: Page, name: 'drive' | 'clock' | 'outbox' | 'calendar' | 'forms' | 'xendit'): Promise<void> {
   if (!(await page.isVisible(`#panel-${name}`))) await page.click(`#btn-${name}`);
   await page.waitForSelector(`#panel-${name}[data-loaded="1"]`, { timeout: 60_000 });
 }

@@ -5,6 +5,7 @@ import { tick, nextRuns } from '../runtime/scheduler';
 import { triggerStore } from '../services/script/store';
 import { seedCommand } from './seed';
 import { driveStore, type MemberRole } from '../services/drive/store';
+import { linkedForms, submitFormResponse } from '../services/forms/index';
 
 export type Command = (rt: Runtime, args: string[], flags: Record<string, string | true>) => Promise<number>;
 
@@ -104,4 +105,41 @@ const sharedDrive: Command = async (rt, args) => {
   return 0;
 };
 
-export const commands: Record<string, Command> = { run, triggers, tick: tickCmd, seed: seedCommand, 'shared-drive': sharedDrive };
+/** `datadesk forms`: the forms linked to spreadsheets; `datadesk form-submit <formId> '<answers json>' [--respondent e]`
+ * submits a response (the row is appended, the form-submit triggers run as their owners). */
+const forms: Command = async (rt) => {
+  const list = linkedForms(rt.env);
+  if (!list.length) console.log('no forms linked');
+  for (const f of list)
+    console.log(`${f.formId}  "${f.title}" → ${f.spreadsheetId} / ${f.sheetName}: ${f.questions.join(' | ')}`);
+  return 0;
+};
+
+const formSubmit: Command = async (rt, args, flags) => {
+  const [formId, json] = args;
+  if (!formId || !json) throw new Error(`form-submit needs a form id and the answers as JSON`);
+  const answers = JSON.parse(json) as Record<string, string | string[]>;
+  const r = await submitFormResponse(rt, {
+    formId,
+    answers,
+    respondent: typeof flags.respondent === 'string' ? flags.respondent : undefined,
+  });
+  console.log(`row ${r.row}: ${JSON.stringify(r.values)}; ${r.fired.length} trigger run(s)`);
+  let failed = 0;
+  for (const f of r.fired) {
+    console.log(`\n${f.fn} (trigger ${f.uid}) as ${f.user}`);
+    printResult(f.result);
+    if (!f.result.ok) failed++;
+  }
+  return failed ? 1 : 0;
+};
+
+export const commands: Record<string, Command> = {
+  run,
+  triggers,
+  tick: tickCmd,
+  seed: seedCommand,
+  forms,
+  'form-submit': formSubmit,
+  'shared-drive': sharedDrive,
+};

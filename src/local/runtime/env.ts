@@ -21,6 +21,16 @@ export interface RuntimeConfig {
   timeLimitMs: number;
   /** Extra settings services read (URLs of stand-ins, a PostgreSQL URL, ...). */
   settings: Record<string, string>;
+  /** The project manifest; default: `<buildDir>/appsscript.json` (tests pass one to enable scopes and services). */
+  manifest?: Manifest;
+}
+
+/** What the runtime reads from appsscript.json (guides/manifests): scopes, advanced services, the web app. */
+export interface Manifest {
+  timeZone?: string;
+  oauthScopes?: string[];
+  dependencies?: { enabledAdvancedServices?: Array<{ userSymbol: string; serviceId: string; version: string }> };
+  webapp?: { executeAs?: 'USER_DEPLOYING' | 'USER_ACCESSING'; access?: 'MYSELF' | 'DOMAIN' | 'ANYONE' | 'ANYONE_ANONYMOUS' };
 }
 
 export function defaultConfig(overrides: Partial<RuntimeConfig> = {}): RuntimeConfig {
@@ -32,6 +42,7 @@ export function defaultConfig(overrides: Partial<RuntimeConfig> = {}): RuntimeCo
     locale: overrides.locale ?? 'id',
     timeLimitMs: overrides.timeLimitMs ?? Number(process.env.DATADESK_TIME_LIMIT_MS ?? 6 * 60 * 1000),
     settings: overrides.settings ?? {},
+    manifest: overrides.manifest,
   };
 }
 
@@ -96,6 +107,13 @@ export class RuntimeEnv extends EventEmitter {
 
   emitEvent(e: RuntimeEvent): void {
     this.emit('event', e);
+  }
+
+  /** The manifest of the running project (the configured one, else build/appsscript.json, else empty). */
+  manifest(): Manifest {
+    if (this.config.manifest) return this.config.manifest;
+    const p = join(this.config.buildDir, 'appsscript.json');
+    return existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as Manifest) : {};
   }
 
   path(...parts: string[]): string {

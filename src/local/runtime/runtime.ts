@@ -22,6 +22,8 @@ const SCOPES: Record<string, string> = {
   PropertiesService: 'https://www.googleapis.com/auth/script.storage',
   CacheService: 'https://www.googleapis.com/auth/script.storage',
   LockService: 'https://www.googleapis.com/auth/script.storage',
+  CalendarApp: 'https://www.googleapis.com/auth/calendar',
+  Calendar: 'https://www.googleapis.com/auth/calendar',
 };
 
 /** Simple triggers (onOpen, onEdit) stop after 30 seconds (guides/triggers#restrictions). */

@@ -1,7 +1,7 @@
 // Contracts shared by the offline Apps Script runtime's host, its worker and every emulated service.
 
 /** How an execution was started; decides its authorization mode and event object. */
-export type ExecKind = 'rpc' | 'menu' | 'simpleTrigger' | 'installableTrigger' | 'cli' | 'editor';
+export type ExecKind = 'rpc' | 'menu' | 'simpleTrigger' | 'installableTrigger' | 'cli' | 'editor' | 'webapp';
 
 /** Apps Script's ScriptApp.AuthMode values that the runtime distinguishes. */
 export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';

@@ -118,6 +118,7 @@ export class Blob {
       txt: 'text/plain',
       html: 'text/html',
       json: 'application/json',
+      xml: 'application/xml',
       zip: 'application/zip',
       xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     };

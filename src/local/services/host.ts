@@ -10,6 +10,8 @@ import { createJdbc } from './jdbc/index';
 import { createUrlFetchApp } from './urlfetch/index';
 import { createMailApp } from './mail/index';
 import { createScriptApp } from './script/index';
+import { createCalendarApp, CalendarAdvanced } from './calendar/index';
+import { enabledAdvancedServices } from './scopes';
 
 export type HostServiceFactory = (ctx: ExecContext, env: RuntimeEnv) => object;
 
@@ -24,10 +26,21 @@ export const hostServiceFactories: Record<string, HostServiceFactory> = {
   UrlFetchApp: createUrlFetchApp,
   MailApp: createMailApp,
   ScriptApp: createScriptApp,
+  CalendarApp: createCalendarApp,
+};
+
+/** Advanced services by service id: the global exists only under the user symbol appsscript.json gives it
+ * (guides/services/advanced: "enabledAdvancedServices"); a script without it sees `Calendar is not defined`. */
+export const advancedServiceFactories: Record<string, HostServiceFactory> = {
+  calendar: (ctx, env) => new CalendarAdvanced(ctx, env),
 };
 
 export function createHostServices(ctx: ExecContext, env: RuntimeEnv): Record<string, object> {
   const out: Record<string, object> = {};
   for (const [name, make] of Object.entries(hostServiceFactories)) out[name] = make(ctx, env);
+  for (const s of enabledAdvancedServices(env)) {
+    const make = advancedServiceFactories[s.serviceId];
+    if (make) out[s.userSymbol] = make(ctx, env);
+  }
   return out;
 }

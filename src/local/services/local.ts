@@ -1,9 +1,12 @@
-// The services that run inside an execution's worker (no host state): Session, Logger, console, Utilities, HtmlService.
+// The services that run inside an execution's worker (no host state): Session, Logger, console, Utilities, HtmlService,
+// ContentService, Charts (enums).
 import { createSession } from './session';
 import { createLogger, createConsole } from './logger';
 import { createUtilities } from './utilities/index';
 import { createHtmlService } from './html/index';
 import { bindLocalValues } from './local-values';
+import { createContentService } from './content/index';
+import { createCharts } from './charts/index';
 
 /** What worker-side services know of their execution. Worker code must import Node APIs from `node:` modules:
  * Node's globals are removed before the bundle runs. */
@@ -27,5 +30,7 @@ export function createLocalServices(env: LocalEnv): Record<string, unknown> {
     console: createConsole(env),
     Utilities: createUtilities(env),
     HtmlService: createHtmlService(env),
+    ContentService: createContentService(env),
+    Charts: createCharts(env),
   };
 }

@@ -2,6 +2,7 @@
 // interface; the default implementations go through the add-on's own Apps Script APIs (snippets in the runtime).
 import type { Runtime } from '../runtime/runtime';
 import { runSnippet } from '../demo/script';
+import type { ChartBox } from '../services/spreadsheet/chart-svg';
 
 export interface SheetInfo {
   name: string;
@@ -9,6 +10,8 @@ export interface SheetInfo {
   rows: number;
   cols: number;
   frozenRows: number;
+  /** Embedded charts to draw over the grid (drawn by GET /api/chart.svg). */
+  charts?: Array<ChartBox & { chartId: number; version: string }>;
 }
 
 export interface DocInfo {

@@ -12,15 +12,20 @@ export class HttpError extends Error {
 
 const MAX_BODY = 20 * 1024 * 1024;
 
-export async function readJson<T>(req: IncomingMessage): Promise<T> {
+/** The request's bytes; more than `max` answers 413. */
+export async function readBody(req: IncomingMessage, max = MAX_BODY): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > MAX_BODY) throw new HttpError(413, 'request body too large');
+    if (size > max) throw new HttpError(413, 'request body too large');
     chunks.push(c as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+export async function readJson<T>(req: IncomingMessage): Promise<T> {
+  const text = (await readBody(req)).toString('utf8');
   try {
     return (text ? JSON.parse(text) : {}) as T;
   } catch {

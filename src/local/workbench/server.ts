@@ -15,6 +15,8 @@ import { createBackends } from './wiring';
 import { startStandins } from './standins';
 import { previewHtml } from './preview';
 import { PAGE_HTML } from './page/html';
+import { webAppRoute } from './webapp-route';
+import { capabilityRoute } from './capability-routes';
 
 export interface WorkbenchOptions {
   stateDir?: string;
@@ -79,6 +81,8 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     // (a JSON content type forces a CORS preflight this server never grants).
     const host = req.headers.host ?? '';
     if (!/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(host)) throw new HttpError(403, 'forbidden host');
+    // A deployed web app's URL takes any request (Xendit's callbacks, form posts): it is public by design.
+    if (await webAppRoute(rt, req, res, u)) return;
     if (req.method === 'POST') {
       const origin = req.headers.origin;
       if (origin && origin !== `http://${host}`) throw new HttpError(403, 'cross-origin request refused');
@@ -101,7 +105,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
         documents: docs,
         now: rt.env.clock.now().toISOString(),
         seeders: st?.seeders ?? {},
-        features: { drive: !!backends.drive, mail: !!backends.mail },
+        features: { drive: !!backends.drive, mail: !!backends.mail, calendar: true, xendit: !!standins.xendit },
       });
     }
     if (req.method === 'GET' && p === '/api/doc') return sendJson(res, 200, await backends.sheets.describe(str(q('id'), 'id')));
@@ -245,6 +249,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
       const runs = await backends.triggers.tick(to);
       return sendJson(res, 200, { now: rt.env.clock.now().toISOString(), runs });
     }
+    if (await capabilityRoute(rt, standins, req, res, u)) return;
     throw new HttpError(404, `no route ${req.method} ${p}`);
   }
 
@@ -261,6 +266,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
   });
   const port = (server.address() as AddressInfo).port;
+  standins.setWorkbenchUrl(`http://127.0.0.1:${port}/`);
   let stopped = false;
   return {
     url: `http://127.0.0.1:${port}/`,

@@ -5,11 +5,23 @@ import { startGeminiStandin } from '../standins/gemini/index';
 import { startWebhookStandin, ReceivedWebhook } from '../standins/webhooks/index';
 import { DEMO_WEBHOOK_PORT } from '../demo/reports';
 import { DEMO_GEMINI_PORT } from '../demo/tagging';
+import { startXenditStandin, XenditStandin, DEMO_XENDIT_PORT } from '../standins/xendit/index';
 
 export interface Standins {
   /** What the webhook stand-in received (newest last). */
   webhooks(): ReceivedWebhook[];
+  /** The Xendit stand-in (null when settings.xenditUrl points at another server). */
+  xendit: XenditStandin | null;
+  /** Tells the stand-ins where the workbench listens (Xendit callbacks to script.google.com web-app URLs go there). */
+  setWorkbenchUrl(url: string): void;
   stop(): Promise<void>;
+}
+
+/** A web app's Google URL → the workbench's own /exec route (other URLs are left alone). */
+export function localWebAppUrl(url: string, workbenchUrl: string | null): string {
+  const m = /^https:\/\/script\.google\.com\/macros\/s\/([A-Za-z0-9_-]+)\/exec(\/[^?#]*)?(\?.*)?$/.exec(url);
+  if (!m || !workbenchUrl) return url;
+  return `${workbenchUrl.replace(/\/$/, '')}/exec/${m[1]}${m[2] ?? ''}${m[3] ?? ''}`;
 }
 
 async function portFree(port: number): Promise<boolean> {
@@ -45,7 +57,35 @@ export async function startStandins(rt: Runtime, log: (line: string) => void, fi
     stops.push(() => g.close());
     log(`stand-in: Gemini generateContent at ${g.url}`);
   }
+  let xendit: XenditStandin | null = null;
+  let workbenchUrl: string | null = null;
+  if (!settings.xenditUrl) {
+    const port = fixedPorts && (await portFree(DEMO_XENDIT_PORT)) ? DEMO_XENDIT_PORT : 0;
+    const x = await startXenditStandin({
+      port,
+      now: () => rt.env.clock.now(),
+      stateFile: rt.env.path('xendit.json'),
+      resolveCallbackUrl: (u) => localWebAppUrl(u, workbenchUrl),
+      onChange: (id) => rt.env.emitEvent({ type: 'change', scope: 'xendit', id }),
+    });
+    xendit = x;
+    settings.xenditUrl = x.url;
+    // invoices expire on the emulated clock: moving it expires what fell due (with callbacks)
+    const onClock = (e: { type: string; scope?: string }) => {
+      if (e.type === 'change' && e.scope === 'clock') void x.sweep();
+    };
+    rt.env.on('event', onClock);
+    stops.push(async () => {
+      rt.env.off('event', onClock);
+      await x.close();
+    });
+    log(`stand-in: Xendit Invoice API at ${x.url}`);
+  }
   return {
+    xendit,
+    setWorkbenchUrl: (u) => {
+      workbenchUrl = u;
+    },
     webhooks: () => (hooks ? hooks() : []),
     async stop() {
       for (const s of stops.reverse()) await s().catch(() => undefined);

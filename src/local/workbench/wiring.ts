@@ -7,6 +7,7 @@ import { triggerStore } from '../services/script/store';
 import { nextRuns, tick } from '../runtime/scheduler';
 import { outboxStore } from '../services/mail/index';
 import { readFileSync } from 'node:fs';
+import { chartBox } from '../services/spreadsheet/chart-svg';
 import type { MailBackend } from './backend';
 
 function storeSheets(rt: Runtime): SheetsBackend {
@@ -25,7 +26,13 @@ function storeSheets(rt: Runtime): SheetsBackend {
         name: book.name,
         sheets: book.sheets
           .filter((s) => !s.hidden)
-          .map((s) => ({ name: s.name, rows: s.maxRows, cols: s.maxCols, frozenRows: s.frozenRows })),
+          .map((s) => ({
+            name: s.name,
+            rows: s.maxRows,
+            cols: s.maxCols,
+            frozenRows: s.frozenRows,
+            charts: s.charts.map((c) => ({ chartId: c.chartId, ...chartBox(c), version: book.updatedAt })),
+          })),
       };
     },
     async window(docId, sheet, r0, c0, nRows, nCols) {

@@ -5,6 +5,7 @@ import type { ExecContext } from '../../runtime/types';
 import { GasError } from '../../runtime/types';
 import type { RuntimeEnv } from '../../runtime/env';
 import { triggerStore, TriggerStore, TriggerRecord, ClockSchedule, EventTypeName, WeekDayName } from './store';
+import { deployments, webAppUrl } from '../webapp/index';
 
 /** Editor add-on rules (workspace/add-ons/concepts/editor-triggers#restrictions). The texts are those Apps Script
  * users report from real executions (see the tests); the one for spreadsheet triggers is built on the same pattern
@@ -293,6 +294,20 @@ function spreadsheetId(sheet: unknown): string {
   throw badArg('a Spreadsheet or its id');
 }
 
+/** ScriptApp.getService(): the project's web app (reference/script/service). */
+export class Service implements Pick<GoogleAppsScript.Script.Service, 'getUrl' | 'isEnabled'> {
+  static readonly gasName = 'Service';
+  constructor(private env: RuntimeEnv) {}
+  /** The URL of the newest web-app deployment, or null when the script is not deployed as a web app. */
+  getUrl(): string {
+    const list = deployments(this.env);
+    return (list.length ? webAppUrl(list[list.length - 1]) : null) as string;
+  }
+  isEnabled(): boolean {
+    return deployments(this.env).length > 0;
+  }
+}
+
 export class ScriptApp
   implements
     Pick<
@@ -356,6 +371,9 @@ export class ScriptApp
     if (!uid) throw badArg('trigger');
     const rec = this.store.get(uid);
     if (rec && rec.owner === this.ctx.user) this.store.remove(uid);
+  }
+  getService(): Service {
+    return new Service(this.env);
   }
   /** A fake but stable token for this user (no Google account offline). */
   getOAuthToken(): string {

@@ -23,6 +23,24 @@ export interface StyleOp {
   props: Record<string, string | number | boolean | null>;
 }
 
+/** An embedded chart (reference/spreadsheet/embedded-chart) as the sheet keeps it; ranges are 1-based rectangles of
+ * any sheet of the spreadsheet (by sheet id). */
+export interface ChartData {
+  chartId: number;
+  type: string;
+  ranges: Array<{ sheetId: number; row: number; col: number; numRows: number; numCols: number }>;
+  anchorRow: number;
+  anchorCol: number;
+  offsetX: number;
+  offsetY: number;
+  options: Record<string, unknown>;
+  /** -1: Sheets decides from the data (a first row of text is a header). */
+  numHeaders: number;
+  transpose: boolean;
+  mergeStrategy: 'MERGE_COLUMNS' | 'MERGE_ROWS';
+  hiddenDimensionStrategy: string;
+}
+
 /** Key of a cell in the sparse maps: row0 * COLS + col0. */
 export const COLS = 20000;
 export const key = (r0: number, c0: number): number => r0 * COLS + c0;
@@ -43,6 +61,7 @@ export class SheetModel {
   styles: StyleOp[] = [];
   colWidths: Record<number, number> = {};
   protections: ProtectionData[] = [];
+  charts: ChartData[] = [];
 
   constructor(name: string, sheetId: number, maxRows = 1000, maxCols = 26) {
     this.name = name;
@@ -187,6 +206,7 @@ export class SheetModel {
       styles: this.styles,
       colWidths: this.colWidths,
       protections: this.protections,
+      charts: this.charts,
     };
   }
 
@@ -201,6 +221,7 @@ export class SheetModel {
     s.styles = (j.styles as StyleOp[]) ?? [];
     s.colWidths = (j.colWidths as Record<number, number>) ?? {};
     s.protections = (j.protections as ProtectionData[]) ?? [];
+    s.charts = (j.charts as ChartData[]) ?? [];
     return s;
   }
 }

@@ -11,6 +11,7 @@ import { parseA1 } from './a1';
 import { writeCell, clearBlock } from './cells';
 import { shiftFormula, Shift } from './refs';
 import type { Returning } from './types';
+import { EmbeddedChartBuilderObj, EmbeddedChartObj } from './charts';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -117,6 +118,11 @@ export class SheetObj
       | 'setColumnWidths'
       | 'getActiveRange'
       | 'getActiveCell'
+      | 'newChart'
+      | 'insertChart'
+      | 'getCharts'
+      | 'removeChart'
+      | 'updateChart'
     >
 {
   static readonly gasName = 'Sheet';
@@ -409,5 +415,44 @@ export class SheetObj
   }
   getColumnWidth(columnPosition: number): number {
     return this.m.sheet.colWidths[columnPosition] ?? 100;
+  }
+
+  // ---- embedded charts (charts.ts) ----
+  newChart(): EmbeddedChartBuilderObj {
+    this.m;
+    return new EmbeddedChartBuilderObj(this.s, this.bookId, this.sheetId);
+  }
+  /** Places a built chart on this sheet; it gets its chart id. A chart already inserted goes through updateChart. */
+  insertChart(chart: EmbeddedChartObj): void {
+    if (!(chart instanceof EmbeddedChartObj) || chart.bookId !== this.bookId)
+      throw signatureError('Sheet', 'insertChart', [chart]);
+    if (chart.data.chartId) throw new GasError('This chart is already in the spreadsheet. Use Sheet.updateChart to change it.');
+    this.write((book, sheet) => {
+      let id = 0;
+      const taken = new Set(book.sheets.flatMap((x) => x.charts.map((c) => c.chartId)));
+      while (!id || taken.has(id)) id = this.s.store.newSheetId(book);
+      chart.data.chartId = id;
+      sheet.charts.push(JSON.parse(JSON.stringify(chart.data)));
+    });
+  }
+  getCharts(): EmbeddedChartObj[] {
+    return this.m.sheet.charts.map((c) => new EmbeddedChartObj(this.s, this.bookId, JSON.parse(JSON.stringify(c))));
+  }
+  removeChart(chart: EmbeddedChartObj): void {
+    if (!(chart instanceof EmbeddedChartObj)) throw signatureError('Sheet', 'removeChart', [chart]);
+    this.write((_b, sheet) => {
+      const at = sheet.charts.findIndex((c) => c.chartId === chart.data.chartId);
+      if (at < 0) throw new GasError('Invalid argument: chart');
+      sheet.charts.splice(at, 1);
+    });
+  }
+  /** Saves a chart rebuilt with modify() (embedded-chart-builder: "changes are not saved until Sheet.updateChart"). */
+  updateChart(chart: EmbeddedChartObj): void {
+    if (!(chart instanceof EmbeddedChartObj)) throw signatureError('Sheet', 'updateChart', [chart]);
+    this.write((_b, sheet) => {
+      const at = sheet.charts.findIndex((c) => c.chartId === chart.data.chartId);
+      if (at < 0) throw new GasError('Invalid argument: chart');
+      sheet.charts[at] = JSON.parse(JSON.stringify(chart.data));
+    });
   }
 }

@@ -278,8 +278,9 @@ export class SpreadsheetAppObj
   /** Writes are applied at once in the emulator, so flush has nothing left to do. */
   flush(): void {}
   getUi(): UiObj {
-    // Apps Script refuses getUi in contexts without a document UI (time-driven triggers).
-    if (this.s.ctx.kind === 'installableTrigger') throw new GasError('Cannot call SpreadsheetApp.getUi() from this context.');
+    // Apps Script refuses getUi in contexts without a document UI (triggers, web-app requests).
+    if (this.s.ctx.kind === 'installableTrigger' || this.s.ctx.kind === 'webapp')
+      throw new GasError('Cannot call SpreadsheetApp.getUi() from this context.');
     return new UiObj(this.s);
   }
 }

@@ -35,6 +35,31 @@ const NODE_DIGEST: Record<string, string> = {
   SHA_512: 'sha512',
 };
 
+export const UNZIP_FAILED = 'Could not unzip.';
+
+function exception(message: string): Error {
+  const e = new Error(message);
+  e.name = 'Exception';
+  return e;
+}
+
+/** True when a zip's central directory marks an entry encrypted (general purpose flag bit 0; APPNOTE 4.4.4). */
+function hasEncryptedEntry(z: Uint8Array): boolean {
+  const dv = new DataView(z.buffer, z.byteOffset, z.byteLength);
+  for (let i = z.length - 22; i >= Math.max(0, z.length - 65557); i--) {
+    if (dv.getUint32(i, true) !== 0x06054b50) continue;
+    const count = dv.getUint16(i + 10, true);
+    let at = dv.getUint32(i + 16, true);
+    for (let k = 0; k < count && at + 46 <= z.length; k++) {
+      if (dv.getUint32(at, true) !== 0x02014b50) return false;
+      if (dv.getUint16(at + 8, true) & 1) return true;
+      at += 46 + dv.getUint16(at + 28, true) + dv.getUint16(at + 30, true) + dv.getUint16(at + 32, true);
+    }
+    return false;
+  }
+  return false;
+}
+
 function invalid(what: string): Error {
   const e = new Error(`Invalid argument: ${what}`);
   e.name = 'Exception';
@@ -214,28 +239,42 @@ class Utilities
     const bytes = typeof data === 'string' ? encodeString(data) : bytesOf(data);
     return new Blob(bytes.slice(), contentType ?? null, name ?? null);
   }
-  /** A zip of the blobs (each under its name); without a name the archive is "archive.zip" (gas-fakes' live tests). */
+  /** A zip of the blobs, each under its name (a name with '/' makes folders). The archive is "archive.zip" unless
+   * named (brucemcpherson/gas-fakes pins it against live Apps Script). A blob without a name, or two with the same
+   * name, cannot be zipped: Java's ZipOutputStream refuses a duplicate entry ("duplicate entry: <name>"); the texts
+   * are unconfirmed in Apps Script. */
   zip(blobs: unknown[], name?: string): Blob {
     if (!Array.isArray(blobs)) throw invalid('blobs');
     const files: Record<string, Uint8Array> = {};
-    blobs.forEach((b, i) => {
+    for (const b of blobs) {
       const blob = blobBytes(b);
-      let n = blob.getName() ?? `Untitled${i ? ' ' + i : ''}`;
-      while (files[n]) n = n.replace(/(\.[^.]*)?$/, (ext) => ` (1)${ext}`);
+      const n = blob.getName();
+      if (!n) throw invalid('blobs');
+      if (files[n]) throw exception(`duplicate entry: ${n}`);
       files[n] = blob.rawBytes();
-    });
+    }
     return new Blob(zipSync(files), 'application/zip', name ?? 'archive.zip');
   }
+  /**
+   * The files of a zip blob, each named with its full path inside the archive (folders themselves left out), its
+   * content type from the extension. Stricter than it may need to be: the blob's content type must be
+   * application/zip — an .xlsx blob is unzipped after setContentType(MimeType.ZIP), as Apps Script users advise —
+   * and a corrupt archive or an encrypted entry fails with "Could not unzip." (the text an Apps Script user reports,
+   * github.com/tanaikech/UnzipGs/issues/3).
+   */
   unzip(blob: unknown): Blob[] {
+    const b = blobBytes(blob);
+    if (b.getContentType() !== 'application/zip') throw exception(UNZIP_FAILED);
     let files: Record<string, Uint8Array>;
     try {
-      files = unzipSync(blobBytes(blob).rawBytes());
+      if (hasEncryptedEntry(b.rawBytes())) throw new Error('encrypted');
+      files = unzipSync(b.rawBytes());
     } catch {
-      throw invalid('blob (not a zip file)');
+      throw exception(UNZIP_FAILED);
     }
     return Object.entries(files)
       .filter(([n]) => !n.endsWith('/'))
-      .map(([n, bytes]) => new Blob(bytes, extType(n), n.split('/').pop() ?? n));
+      .map(([n, bytes]) => new Blob(bytes, extType(n), n));
   }
   gzip(blob: unknown, name?: string): Blob {
     const b = blobBytes(blob);

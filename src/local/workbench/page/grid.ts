@@ -3,6 +3,7 @@
 import { getJson, postJson, SheetInfo } from './api';
 import { CellCache, Style } from './cells';
 import { h, colName } from './dom';
+import { placeCharts } from './charts';
 
 const ROW_H = 21;
 const COL_W = 100;
@@ -45,6 +46,7 @@ export class Grid {
   private scroller: HTMLElement;
   private spacer: HTMLElement;
   private cells: HTMLElement;
+  private chartLayer = h('div', { class: 'grid-charts', id: 'grid-charts' });
   private frozen: HTMLElement;
   private frozenCells = h('div', { class: 'grid-cells' });
   private colInner = h('div', { class: 'head-strip' });
@@ -85,7 +87,7 @@ export class Grid {
     );
     this.spacer = h('div', { class: 'grid-spacer' });
     this.cells = h('div', { class: 'grid-cells' });
-    this.scroller = h('div', { class: 'grid-scroller', tabindex: 0 }, this.spacer, this.cells);
+    this.scroller = h('div', { class: 'grid-scroller', tabindex: 0 }, this.spacer, this.cells, this.chartLayer);
     this.frozen = h('div', { class: 'grid-frozen' });
     this.selBox = h('div', { class: 'grid-sel' });
     this.editor = h('input', { class: 'grid-editor', id: 'cell-editor', spellcheck: 'false' });
@@ -161,6 +163,7 @@ export class Grid {
       this.anchor = { r: 0, c: 0 };
       this.focusCell = { r: 0, c: 0 };
     }
+    placeCharts(this.chartLayer, this.host.documentId(), sheet, f, COL_W, ROW_H);
     this.root.dataset.sheet = sheet.name;
     this.root.dataset.rows = String(sheet.rows);
     this.root.dataset.cols = String(sheet.cols);

@@ -6,7 +6,7 @@ import { Grid, Selection } from './grid';
 import { MenuBar, parseMenu } from './menu';
 import { openSidebar, openDialog, htmlPayload, listenToFrames, closeSidebar, closeDialog } from './frames';
 import { toast, ask, notice } from './alerts';
-import { togglePanel, refreshOpenPanel, identityChanged } from './panels';
+import { togglePanel, refreshOpenPanel, setPanelContext, identityChanged } from './panels';
 
 interface State {
   users: DemoUser[];
@@ -14,7 +14,7 @@ interface State {
   documents: Array<{ id: string; name: string }>;
   now: string;
   seeders: Record<string, string>;
-  features: { drive: boolean; mail: boolean };
+  features: { drive: boolean; mail: boolean; calendar?: boolean; xendit?: boolean };
 }
 
 const params = new URLSearchParams(location.search);
@@ -224,6 +224,15 @@ function layout(st: State): void {
           'Clock & triggers',
         ),
         h('button', { id: 'btn-outbox', class: 'wb-btn', onclick: () => void togglePanel('outbox', reloadClock) }, 'Outbox'),
+        h(
+          'button',
+          { id: 'btn-calendar', class: 'wb-btn', onclick: () => void togglePanel('calendar', reloadClock) },
+          'Calendar',
+        ),
+        h('button', { id: 'btn-forms', class: 'wb-btn', onclick: () => void togglePanel('forms', reloadClock) }, 'Forms'),
+        st.features.xendit
+          ? h('button', { id: 'btn-xendit', class: 'wb-btn', onclick: () => void togglePanel('xendit', reloadClock) }, 'Xendit')
+          : null,
         h('span', { id: 'clock-now', class: 'clock', title: 'Emulated time (Asia/Jakarta)' }),
         h('label', { class: 'who' }, 'Act as ', identitySelect(st.users)),
         h('div', { id: 'avatar', class: 'avatar', title: user }, user[0]?.toUpperCase() ?? '?'),
@@ -242,6 +251,9 @@ function layout(st: State): void {
       h('aside', { id: 'panel-drive', class: 'panel', hidden: true }),
       h('aside', { id: 'panel-clock', class: 'panel', hidden: true }),
       h('aside', { id: 'panel-outbox', class: 'panel', hidden: true }),
+      h('aside', { id: 'panel-calendar', class: 'panel', hidden: true }),
+      h('aside', { id: 'panel-forms', class: 'panel', hidden: true }),
+      h('aside', { id: 'panel-xendit', class: 'panel', hidden: true }),
       h('div', { class: 'sheet-area' }, grid.root),
       h('aside', { id: 'sidebar', class: 'sidebar', hidden: true }),
     ),
@@ -264,6 +276,11 @@ function layout(st: State): void {
 async function main(): Promise<void> {
   const st = await getJson<State>('/api/state');
   layout(st);
+  setPanelContext({
+    user: () => user,
+    documentId: () => documentId,
+    reloadDoc: () => void loadDoc(true).catch((x: Error) => notice(x.message, 'error')),
+  });
   listenToFrames(async (fn, args) => {
     await flushSelection();
     try {

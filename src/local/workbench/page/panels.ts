@@ -1,7 +1,9 @@
-// Workbench panels beside the spreadsheet: the local Drive, the clock with installed triggers, and the mail outbox.
+// Workbench panels beside the spreadsheet: the local Drive, the clock with installed triggers, the mail outbox, and
+// (capability-panels.ts) calendars, form responses and the Xendit stand-in.
 import { h, byId, wib, bytes } from './dom';
 import { getJson, postJson } from './api';
 import type { DriveItem, DriveListing } from '../backend';
+import { showCalendar, showForms, showXendit } from './capability-panels';
 interface TriggerInfo {
   id: string;
   fn: string;
@@ -30,7 +32,32 @@ interface MailItem {
   attachments: Array<{ name: string; mimeType: string; size: number }>;
 }
 
-export type PanelName = 'drive' | 'clock' | 'outbox';
+export type PanelName = 'drive' | 'clock' | 'outbox' | 'calendar' | 'forms' | 'xendit';
+const PANELS: PanelName[] = ['drive', 'clock', 'outbox', 'calendar', 'forms', 'xendit'];
+
+/** Who is acting and which spreadsheet is open (the calendar and forms panels need them). */
+let context = { user: () => '', documentId: () => '', reloadDoc: () => undefined as void };
+export function setPanelContext(c: typeof context): void {
+  context = c;
+}
+
+const TITLES: Record<'calendar' | 'forms' | 'xendit', string> = {
+  calendar: 'Calendar',
+  forms: 'Form responses',
+  xendit: 'Xendit (stand-in)',
+};
+
+async function showCapability(name: 'calendar' | 'forms' | 'xendit'): Promise<void> {
+  const p = panel(name);
+  const top = head(TITLES[name], name);
+  try {
+    if (name === 'calendar') await showCalendar(p, top, context.user());
+    else if (name === 'forms') await showForms(p, top, context.documentId(), context.reloadDoc);
+    else await showXendit(p, top, context.user());
+  } catch (e) {
+    fail(p, e as Error);
+  }
+}
 
 function panel(name: PanelName): HTMLElement {
   return byId(`panel-${name}`);
@@ -52,7 +79,7 @@ function head(title: string, name: PanelName, ...extra: Node[]): HTMLElement {
 }
 
 export function closePanels(): void {
-  for (const n of ['drive', 'clock', 'outbox'] as PanelName[]) panel(n).hidden = true;
+  for (const n of PANELS) panel(n).hidden = true;
   for (const b of document.querySelectorAll('.wb-btn.on')) b.classList.remove('on');
 }
 
@@ -65,7 +92,8 @@ export async function togglePanel(name: PanelName, reloadClock: () => void): Pro
   byId(`btn-${name}`).classList.add('on');
   if (name === 'drive') await showDrive(null, false);
   else if (name === 'clock') await showClock(reloadClock);
-  else await showOutbox();
+  else if (name === 'outbox') await showOutbox();
+  else await showCapability(name);
 }
 
 /** Another identity: the Drive panel starts again from their My Drive (the folder open before may not be theirs). */
@@ -79,6 +107,8 @@ export async function refreshOpenPanel(reloadClock: () => void): Promise<void> {
   if (!panel('drive').hidden) await showDrive(panel('drive').dataset.folder || null, panel('drive').dataset.trash === '1');
   else if (!panel('outbox').hidden) await showOutbox();
   else if (!panel('clock').hidden) await showTriggers(reloadClock);
+  else if (!panel('calendar').hidden) await showCapability('calendar');
+  else if (!panel('xendit').hidden) await showCapability('xendit');
 }
 
 const ICON: Array<[RegExp, string, string]> = [

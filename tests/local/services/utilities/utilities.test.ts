@@ -99,6 +99,46 @@ describe('Utilities bytes and text', () => {
     ]);
   });
 
+  it('names entries by their full path, wants a zip content type and says "Could not unzip." for a bad archive', async () => {
+    const { zipSync } = await import('fflate');
+    const xlsx = zipSync({
+      '[Content_Types].xml': new TextEncoder().encode('<Types/>'),
+      'xl/worksheets/sheet1.xml': new Uint8Array([60, 120, 47, 62]),
+    });
+    const encrypted = xlsx.slice();
+    // mark every entry encrypted (general purpose flag bit 0) in the local headers and the central directory
+    for (let i = 0; i + 4 <= encrypted.length; i++) {
+      const sig = encrypted[i] | (encrypted[i + 1] << 8) | (encrypted[i + 2] << 16) | (encrypted[i + 3] << 24);
+      if (sig === 0x04034b50) encrypted[i + 6] |= 1;
+      if (sig === 0x02014b50) encrypted[i + 8] |= 1;
+    }
+    const v = await run<unknown[]>(
+      `var type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+       var blob = Utilities.newBlob(a, type, 'Laporan.xlsx');
+       var out = [];
+       try { Utilities.unzip(blob); } catch (e) { out.push(e.message); }
+       var parts = Utilities.unzip(blob.setContentType('application/zip'));
+       out.push(parts.map(function (p) { return [p.getName(), p.getContentType()]; }));
+       try { Utilities.unzip(Utilities.newBlob([1, 2, 3, 4], 'application/zip', 'broken.zip')); } catch (e) { out.push(e.message); }
+       try { Utilities.unzip(Utilities.newBlob(b, 'application/zip', 'secret.zip')); } catch (e) { out.push(e.message); }
+       out.push(Utilities.zip([Utilities.newBlob('x', 'text/plain', 'a.txt')]).getName());
+       try { Utilities.zip([Utilities.newBlob('x', 'text/plain', 'a.txt'), Utilities.newBlob('y', 'text/plain', 'a.txt')]); } catch (e) { out.push(e.message); }
+       return out;`,
+      [Array.from(xlsx), Array.from(encrypted)],
+    );
+    expect(v).toEqual([
+      'Could not unzip.',
+      [
+        ['[Content_Types].xml', 'application/xml'],
+        ['xl/worksheets/sheet1.xml', 'application/xml'],
+      ],
+      'Could not unzip.',
+      'Could not unzip.',
+      'archive.zip',
+      'duplicate entry: a.txt',
+    ]);
+  });
+
   it('parses CSV with quotes, embedded delimiters and line breaks; formats strings; makes UUIDs; sleeps', async () => {
     const v = await run<unknown[]>(`var t0 = Date.now(); Utilities.sleep(120);
       return [Utilities.parseCsv('id,name\\n1,"Budi, S."\\n2,"say ""hi""\\nthere"\\n'), Utilities.parseCsv('a;b', ';'),
