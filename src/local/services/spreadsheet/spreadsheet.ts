@@ -231,6 +231,9 @@ export class SpreadsheetAppObj
     this.s.requireAccess('SpreadsheetApp.getActiveSpreadsheet', true);
     const id = this.s.ctx.documentId;
     if (!id || !this.s.store.get(id)) return null;
+    // Google never opens a document for someone it is not shared with; the workbench can act as anyone, so the
+    // runtime refuses them here as openById would
+    if (!this.s.canOpen(id)) throw new GasError(NO_ACCESS);
     return new SpreadsheetObj(this.s, id);
   }
   getActive(): SpreadsheetObj | null {

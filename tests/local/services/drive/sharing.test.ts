@@ -64,6 +64,7 @@ function fileSheet(id, folderId, editor) {
   return { parent: file.getParents().next().getId(), title: SpreadsheetApp.openById(id).getName() };
 }
 function openSheet(id) { return SpreadsheetApp.openById(id).getName(); }
+function activeName() { return SpreadsheetApp.getActiveSpreadsheet().getName(); }
 function bad(which, folderId) {
   var folder = folderId ? DriveApp.getFolderById(folderId) : null;
   var file = folder ? folder.getFiles().next() : null;
@@ -196,6 +197,10 @@ describe('Drive per user (developers.google.com/drive/api/guides/ref-roles)', ()
     });
     expect(await rt.call('openSheet', [ss.id], as(ED))).toBe('Anggaran 2030');
     expect((await rt.execute({ fn: 'openSheet', args: [ss.id], ...as(OUT) })).error!.message).toBe(NO_ACCESS);
+    // the workbench may act as anyone in the open document: someone it is not shared with is refused there too
+    expect(await rt.call('activeName', [], { ...as(ED), documentId: ss.id })).toBe('Anggaran 2030');
+    const outsider = await rt.execute({ fn: 'activeName', ...as(OUT), documentId: ss.id });
+    expect(outsider.error!.message).toBe(NO_ACCESS);
   });
 
   it("checks DriveApp's arguments with Apps Script's texts (gas-fakes test/testdrive.js, run against live Apps Script)", async () => {
