@@ -1,10 +1,10 @@
 // The scheduled monthly run across heartbeats: attempts, backoff between them, the final failure and what to tell
 // the people who read it (pure; the service stores the state in script properties).
 
-/** Attempts of one month's scheduled run before it stays failed. */
+import { retryAfter, waitOver } from '../core/retry';
+
+/** Attempts of one month's scheduled run before it stays failed (waits between them: core/retry.ts). */
 export const SCHEDULE_MAX_ATTEMPTS = 4;
-/** Wait after the 1st, 2nd and 3rd failed attempt; the owner's hourly heartbeat picks the retry up when it is due. */
-export const SCHEDULE_BACKOFF_MS = [3600_000, 2 * 3600_000, 4 * 3600_000];
 
 export type ScheduleStatus = 'waiting' | 'running' | 'retrying' | 'done' | 'failed';
 
@@ -35,14 +35,9 @@ export function freshSchedule(month: string, now: number): ScheduleState {
   };
 }
 
-/** Heartbeats fire hourly at a fixed minute, give or take: an attempt due within this much is the one meant. */
-const DUE_SLACK_MS = 10 * 60_000;
-
 /** Whether the owner's heartbeat should start an attempt now. */
 export function attemptDue(s: ScheduleState, now: number): boolean {
-  return (
-    (s.status === 'waiting' || s.status === 'retrying') && (s.nextAttemptAt === null || s.nextAttemptAt <= now + DUE_SLACK_MS)
-  );
+  return (s.status === 'waiting' || s.status === 'retrying') && waitOver(s.nextAttemptAt, now);
 }
 
 export function startAttempt(s: ScheduleState, now: number): ScheduleState {
@@ -60,11 +55,11 @@ export function afterFailure(
   now: number,
 ): ScheduleState {
   const msg = typeof error === 'string' ? { id: error, en: error } : error;
-  const last = s.attempts >= SCHEDULE_MAX_ATTEMPTS || FINAL_CODES.has(code);
+  const next = FINAL_CODES.has(code) ? null : retryAfter(s.attempts, SCHEDULE_MAX_ATTEMPTS, now);
   return {
     ...s,
-    status: code === 'EMPTY_MONTH' ? 'done' : last ? 'failed' : 'retrying',
-    nextAttemptAt: last ? null : now + SCHEDULE_BACKOFF_MS[Math.min(s.attempts, SCHEDULE_BACKOFF_MS.length) - 1],
+    status: code === 'EMPTY_MONTH' ? 'done' : next === null ? 'failed' : 'retrying',
+    nextAttemptAt: next,
     lastCode: code,
     lastError: msg.id,
     lastErrorEn: msg.en,

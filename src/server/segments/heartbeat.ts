@@ -3,30 +3,42 @@ import type { Deadline } from '../core/deadline';
 import { hasRole } from '../core/access';
 import { roleDirectory } from '../core/roles';
 import { runSegment } from './pull';
-import { dueRequests, nextRun } from './schedule';
+import { afterFailedRun, dueRequests, nextRun, type SavedRequest } from './schedule';
+import { AppError } from '../core/errors';
 import { listSaved, ports, putSaved, validated, withLoyaltyDb } from './service';
 
-/** Runs each due saved request that `owner` scheduled, once (its next run moves on first, so a failure is never
- * repeated within the hour); other analysts' schedules wait for their own triggers. */
+/**
+ * Runs each due saved request that `owner` scheduled, once this hour: a new scheduled run moves its next run on first
+ * (so it is never repeated within the hour); a failed run is retried by the owner's later heartbeats with backoff, up
+ * to a limit (schedule.ts). Other analysts' schedules wait for their own triggers.
+ */
 export function segmentsHeartbeat(now: Date, deadline: Deadline, owner: string): void {
   const due = dueRequests(listSaved(), now).filter((s) => s.owner.toLowerCase() === owner);
-  if (!due.length) return;
   for (const s of due) {
     if (deadline.nearlyOver(90_000)) break;
-    const next = nextRun(s.schedule, now)?.toISOString() ?? null;
-    putSaved({ ...s, nextRunAt: next });
-    let outcome: string;
+    const retry = !!s.retryAt;
+    const base: SavedRequest = retry
+      ? { ...s, retryAt: null }
+      : { ...s, attempts: 0, retryAt: null, nextRunAt: nextRun(s.schedule, now)?.toISOString() ?? null };
+    putSaved(base);
+    let after: Partial<SavedRequest>;
     if (!hasRole(roleDirectory(), s.owner, 'analyst')) {
-      outcome = `Dilewati: ${s.owner} bukan lagi analis kampanye / Skipped: ${s.owner} is no longer a campaign analyst`;
+      after = {
+        lastOutcome: `Dilewati: ${s.owner} bukan lagi analis kampanye / Skipped: ${s.owner} is no longer a campaign analyst`,
+      };
     } else {
       try {
         const r = withLoyaltyDb((db) => runSegment(ports(db, owner), validated(db, { ...s.request, contactFrom: null }).req));
-        outcome = `${r.counts.delivered} member → ${r.sheet}`;
+        after = { attempts: 0, lastOutcome: `${r.counts.delivered} member → ${r.sheet}` };
       } catch (e) {
-        outcome = `Gagal / Failed: ${(e as Error).message}`;
         console.error(`segments heartbeat: ${s.request.name}: ${(e as Error).message}`);
+        const error =
+          e instanceof AppError
+            ? { id: e.message, en: e.messageEn }
+            : { id: String((e as Error)?.message ?? e), en: String((e as Error)?.message ?? e) };
+        after = afterFailedRun(base, error, now);
       }
     }
-    putSaved({ ...s, nextRunAt: next, lastRunAt: now.toISOString(), lastOutcome: outcome });
+    putSaved({ ...base, ...after, lastRunAt: now.toISOString() });
   }
 }

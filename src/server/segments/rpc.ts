@@ -178,7 +178,14 @@ export function segments_rerun(name: string): SegmentRun {
     const user = callerWithRole('analyst');
     const s = getSaved(name);
     const result = withLoyaltyDb((db) => runSegment(ports(db, user), validated(db, { ...s.request, contactFrom: null }).req));
-    putSaved({ ...s, lastRunAt: new Date().toISOString(), lastOutcome: `${result.counts.delivered} member → ${result.sheet}` });
+    // a rerun that succeeds ends any retries of a failed scheduled run
+    putSaved({
+      ...s,
+      attempts: 0,
+      retryAt: null,
+      lastRunAt: new Date().toISOString(),
+      lastOutcome: `${result.counts.delivered} member → ${result.sheet}`,
+    });
     return result;
   });
 }

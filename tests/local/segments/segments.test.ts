@@ -355,4 +355,44 @@ describe('Segments in the runtime', () => {
       ownerStatus: { hasTrigger: true, problem: null },
     });
   });
+
+  it('a scheduled pull that fails is retried by its owner’s heartbeat with backoff, then explained; a rerun clears it', async () => {
+    const monthly = { every: 'MONTHLY', weekday: 1, monthDay: 5, hour: 7 };
+    const r = await rpc('segments_save', [request((x) => ((x.name = 'Bulanan'), (x.campaign = 'Bulanan'))), monthly]);
+    expect(r.error).toBeUndefined();
+    type Row = { name: string; lastOutcome: string | null; nextRunAt: string };
+    const row = async () => ((await rpc('segments_list', [])).value as Row[]).find((x) => x.name === 'Bulanan')!;
+    const next = (await row()).nextRunAt;
+    driveStore(rt.env).setWritable(folderId, false);
+    const beat = async () => {
+      const hb = await fireNow(rt, triggerOf(rt.env, ANALYST, 'heartbeat')!.uid);
+      expect(hb.error).toBeUndefined();
+      return (await row()).lastOutcome ?? '';
+    };
+    try {
+      rt.env.clock.advanceTo(new Date(Date.parse(next) + 60_000));
+      expect(await beat()).toMatch(
+        /^Gagal \(percobaan 1 dari 3\), dicoba lagi sekitar pukul \d\d:\d\d WIB: Anda tidak punya akses tulis/,
+      );
+      // the next scheduled run moved on; the retry waits an hour
+      expect(Date.parse((await row()).nextRunAt)).toBeGreaterThan(Date.parse(next));
+      rt.env.clock.advanceBy(30 * 60_000);
+      expect(await beat()).toMatch(/percobaan 1 dari 3/); // not yet
+      rt.env.clock.advanceBy(31 * 60_000);
+      expect(await beat()).toMatch(/percobaan 2 dari 3/);
+      rt.env.clock.advanceBy(2 * 3600_000 + 60_000);
+      const last = await beat();
+      expect(last).toMatch(
+        /^Gagal setelah 3 percobaan: Anda tidak punya akses tulis[\s\S]*dibagikan ke analis@datadesk\.local sebagai Editor[\s\S]*"Jalankan ulang"/,
+      );
+      rt.env.clock.advanceBy(8 * 3600_000);
+      expect(await beat()).toBe(last); // no more retries until the next schedule
+    } finally {
+      driveStore(rt.env).setWritable(folderId, true);
+    }
+    const again = await rpc('segments_rerun', ['Bulanan']);
+    expect(again.error).toBeUndefined();
+    expect((await row()).lastOutcome).toMatch(/^\d+ member → Bulanan/);
+    await rpc('segments_delete', ['Bulanan']);
+  });
 });
