@@ -31,7 +31,7 @@ import { Deadline, EXECUTION_BUDGET_MS } from '../core/deadline';
 import { budgetAdmin, setBudgetAdmin, setUpTree, syncAfterConfig, syncSharing, treeStatus, TreeStatus } from './folders';
 import { jobOwnerStatus } from '../platform/job-owners';
 import type { OwnerStatus } from '../core/owners';
-import { ensureHeartbeat } from '../platform/triggers';
+import { adoptHeartbeat, ensureHeartbeat } from '../platform/triggers';
 
 /** A saved configuration and how far the Drive sharing follows it (what is left waits for the budget admin's
  * hourly trigger, or their next "Sinkronkan berbagi"). */
@@ -65,17 +65,20 @@ export interface BudgetMe {
 /** Who the caller is in the budget, what they may do and the clusters beneath them (for the sidebar's choices). */
 export function budget_me(): BudgetMe {
   return rpc('budget_me', () =>
-    asCaller((db, c, now) => ({
-      email: c.email,
-      name: c.name,
-      role: c.role,
-      node: { id: c.node.id, name: c.node.name, level: c.node.level },
-      actions: actionsOf(c.role),
-      admin: isAdmin(c.email),
-      pointTypes: activePointTypes(db),
-      clusters: clustersInScope(db, c.node),
-      month: wibMonth(now),
-    })),
+    asCaller((db, c, now) => {
+      adoptHeartbeat();
+      return {
+        email: c.email,
+        name: c.name,
+        role: c.role,
+        node: { id: c.node.id, name: c.node.name, level: c.node.level },
+        actions: actionsOf(c.role),
+        admin: isAdmin(c.email),
+        pointTypes: activePointTypes(db),
+        clusters: clustersInScope(db, c.node),
+        month: wibMonth(now),
+      };
+    }),
   );
 }
 

@@ -48,6 +48,21 @@ export function ensureHeartbeat(): boolean {
   return !existing;
 }
 
+const SEEN = 'DATADESK_HEARTBEAT_SEEN_';
+
+/** Records the document of this user's heartbeat if it was installed before documents were remembered; checked once
+ * per user and document (afterwards one property read), so the sidebars can call it as they open. */
+export function adoptHeartbeat(): void {
+  const ss = currentSpreadsheet();
+  if (!ss) return;
+  const props = PropertiesService.getUserProperties();
+  const key = SEEN + ss.getId();
+  if (props.getProperty(key)) return;
+  const t = myHeartbeat(ss);
+  if (t) remember(t.getUniqueId(), ss.getId(), Date.now());
+  props.setProperty(key, '1');
+}
+
 export function heartbeatInstalled(): boolean {
   const ss = currentSpreadsheet();
   return !!ss && !!myHeartbeat(ss);

@@ -2,7 +2,7 @@
 import { rpc } from '../core/rpc';
 import { callerWithRole } from '../core/roles';
 import { invalid, notFound } from '../core/errors';
-import { ensureHeartbeat } from '../platform/triggers';
+import { adoptHeartbeat, ensureHeartbeat } from '../platform/triggers';
 import { headerAndRow } from '../platform/segment-io';
 import { checkFolder, previewSegment, runSegment, type PreviewResult, type RunResult } from './pull';
 import { jobOwnerStatus } from '../platform/job-owners';
@@ -79,6 +79,7 @@ const view = (s: ReturnType<typeof listSaved>[number]): Omit<SavedView, 'ownerSt
 export function segments_reference(): SegmentReference {
   return rpc('segments_reference', () => {
     const user = callerWithRole('analyst');
+    adoptHeartbeat();
     const ref = withLoyaltyDb((db) => loadReference(db, dialect));
     return {
       brands: ref.brands,
