@@ -1,6 +1,7 @@
 // Budget at scale: 120 clusters × 12 months and ≥100,000 evidence rows on the embedded PostgreSQL, in the runtime.
-// Area dashboard (target ≤ 1 s server time, ≤ 5 Jdbc statements) and approving all 200 pending items of a
-// cluster-month (target: one transaction, ≤ 3 statements).
+// Targets on the projected Apps Script time (issue 13): Area dashboard ≤ 1 s beyond start-up and ≤ 5 statements;
+// approving all 200 pending items of a cluster-month ≤ 1 s beyond start-up in one transaction; submitting evidence
+// with a 5 MB receipt ≤ 4 s beyond start-up.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { seedBudget } from '../src/local/demo/budget';
 import { database } from '../src/local/services/jdbc/embedded';
 import type { ExecResult } from '../src/local/runtime/types';
 import type { BenchResult } from './types';
+import { must, timed } from './projected';
 
 const ADMIN = 'admin@datadesk.local';
 const AREA = 'area.jabotabek@datadesk.local';
@@ -24,12 +26,21 @@ function statements(counts: Record<string, number>): number {
     .reduce((a, [, n]) => a + n, 0);
 }
 
-const jdbcOnly = (c: Record<string, number>) => Object.fromEntries(Object.entries(c).filter(([k]) => k.startsWith('Jdbc')));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const medianRun = (rs: ExecResult[]) => [...rs].sort((a, b) => a.projectedMs - b.projectedMs)[Math.floor(rs.length / 2)];
+const beyondStartup = (r: ExecResult) => r.projectedMs - r.cost.startupMs;
 
-function must(r: ExecResult): ExecResult {
-  if (!r.ok) throw new Error(`${r.fn} failed: ${r.error?.message} ${r.logs.join(' | ')}`);
-  return r;
+/** A JPEG-looking receipt of `bytes` bytes (the add-on checks the content's magic bytes and the size). */
+function receipt(bytes: number): string {
+  const b = Buffer.alloc(bytes);
+  let s = 7;
+  for (let i = 0; i < bytes; i++) {
+    s = (s * 1103515245 + 12345) >>> 0;
+    b[i] = s >>> 24;
+  }
+  b.set([0xff, 0xd8, 0xff, 0xe0], 0);
+  b.set([0xff, 0xd9], bytes - 2);
+  return b.toString('base64');
 }
 
 export async function run(): Promise<BenchResult[]> {
@@ -65,6 +76,7 @@ export async function run(): Promise<BenchResult[]> {
     for (let i = 0; i < 5; i++)
       dash.push(must(await rt.execute({ fn: 'budget_dashboard', args: [null, month], user: AREA, kind: 'rpc' })));
     const dashMs = median(dash.map((d) => d.durationMs));
+    const dashRun = medianRun(dash);
     const dashStatements = statements(dash[0].counts);
     const v = dash[0].value as { totals: { allocation: number; approved: number; pending: number }; children: unknown[] };
 
@@ -85,32 +97,76 @@ export async function run(): Promise<BenchResult[]> {
     const approveStatements = statements(approve.counts);
     const commits = approve.counts['JdbcConnection.commit'] ?? 0;
 
+    // A cluster submits evidence with a 5 MB receipt (base64 through google.script.run, into its Drive folder).
+    const CLUSTER_USER = 'sbp.menteng-kota@datadesk.local';
+    const me = must(await rt.execute({ fn: 'budget_me', user: CLUSTER_USER, kind: 'rpc' })).value as {
+      node: { id: string };
+      pointTypes: string[];
+    };
+    const submit = must(
+      await rt.execute({
+        fn: 'budget_submitEvidence',
+        user: CLUSTER_USER,
+        kind: 'rpc',
+        args: [
+          {
+            clusterId: me.node.id,
+            month,
+            pointType: me.pointTypes[0],
+            description: 'Bench: banner outlet',
+            amount: 150000,
+            date: `${month}-15`,
+          },
+          [{ name: 'nota-besar.jpg', data: receipt(5 * 1024 * 1024) }],
+        ],
+      }),
+    );
+
     return [
       {
         name: `budget: Area dashboard (${total.toLocaleString('en')} evidence rows, 120 clusters × 12 months)`,
         figures: {
-          'execution ms (median of 5)': dashMs,
-          'baseline RPC ms (open db + caller)': median(base),
-          'dashboard work ms (median − baseline)': Math.max(0, dashMs - median(base)),
+          'projected beyond start-up ms (median of 5)': Math.round(beyondStartup(dashRun)),
+          'emulator ms (median of 5)': dashMs,
+          'emulator baseline RPC ms (open db + caller)': median(base),
           'Jdbc statements': dashStatements,
           'regions shown': v.children.length,
           'allocation (Rp)': v.totals.allocation,
           'approved (Rp)': v.totals.approved,
           'seed ms': seedMs,
         },
-        counts: jdbcOnly(dash[0].counts),
-        target: { text: '≤ 1 s server time, ≤ 5 Jdbc statements', met: dashMs <= 1000 && dashStatements <= 5 },
+        counts: dashRun.counts,
+        times: [timed('budget_dashboard (median of 5)', dashRun)],
+        target: {
+          text: '≤ 1 s beyond start-up (projected), ≤ 5 Jdbc statements',
+          met: beyondStartup(dashRun) <= 1000 && dashStatements <= 5,
+        },
       },
       {
         name: 'budget: approve all 200 pending items of a cluster-month',
         figures: {
-          'execution ms': approve.durationMs,
+          'projected beyond start-up ms': Math.round(beyondStartup(approve)),
+          'emulator ms': approve.durationMs,
           'items approved': decided,
           'Jdbc statements': approveStatements,
           transactions: commits,
         },
-        counts: jdbcOnly(approve.counts),
-        target: { text: 'one transaction, ≤ 3 statements', met: decided === 200 && commits === 1 && approveStatements <= 3 },
+        counts: approve.counts,
+        times: [timed('budget_approveAll', approve)],
+        target: {
+          text: '≤ 1 s beyond start-up (projected), one transaction',
+          met: decided === 200 && commits === 1 && beyondStartup(approve) <= 1000,
+        },
+      },
+      {
+        name: 'budget: submit evidence with a 5 MB receipt',
+        figures: {
+          'projected beyond start-up ms': Math.round(beyondStartup(submit)),
+          'emulator ms': submit.durationMs,
+        },
+        counts: submit.counts,
+        times: [timed('budget_submitEvidence (5 MB)', submit)],
+        target: { text: '≤ 4 s beyond start-up (projected)', met: beyondStartup(submit) <= 4000 },
       },
     ];
   } finally {

@@ -1,4 +1,5 @@
 // Monthly DC order report at scale: 1,000,000 order rows over 6 BUs, end to end in the runtime on embedded PostgreSQL.
+// Targets on the projected Apps Script time (issue 13): every execution ≤ 330 s, no file over 40 MB, ≤ 3 executions.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +12,10 @@ import { getSpreadsheetStore } from '../src/local/services/spreadsheet/store';
 import { startWebhookStandin } from '../src/local/standins/webhooks';
 import { fireNow, triggerOf } from '../src/local/runtime/scheduler';
 import type { BenchResult } from './types';
+import type { ExecResult } from '../src/local/runtime/types';
+import { timedAll } from './projected';
 
 const ADMIN = 'admin@datadesk.local';
-const LIMIT_MS = 6 * 60_000;
 
 interface FileFig {
   bu: string;
@@ -70,14 +72,18 @@ export async function run(): Promise<BenchResult[]> {
     const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
     const counts: Record<string, number> = {};
     const durations: number[] = [];
+    const execs: ExecResult[] = [];
     const t0 = Date.now();
     let summary: Summary | null = null;
     // The admin starts it from the menu/sidebar; the hourly heartbeat carries what does not fit in one execution.
     let exec = await rt.execute({ fn: 'reports_runMonth', args: ['2026-10'], user: ADMIN, kind: 'rpc', documentId });
     for (let i = 0; ; i++) {
       durations.push(exec.durationMs);
+      execs.push(exec);
       for (const [k, v] of Object.entries(exec.counts)) counts[k] = (counts[k] ?? 0) + v;
-      if (!exec.ok) throw new Error(`execution ${i + 1} failed: ${exec.error?.message}`);
+      // A run stopped by the limit is what the heartbeat resumes from its checkpoint: carry on, as Google would.
+      if (!exec.ok && exec.error?.message !== 'Exceeded maximum execution time')
+        throw new Error(`execution ${i + 1} failed: ${exec.error?.message}`);
       summary = (await rt.call<{ run: Summary | null }>('reports_status', [], { user: ADMIN, kind: 'rpc' })).run!;
       if (summary.phase === 'done' || summary.phase === 'failed' || i > 40) break;
       rt.env.clock.advanceBy(60 * 60_000);
@@ -91,10 +97,18 @@ export async function run(): Promise<BenchResult[]> {
     const total = sum('rows');
     const perS = (ms: number) => Math.round(total / (ms / 1000));
     const longest = Math.max(...durations);
+    const projected = execs.map((e) => e.projectedMs);
+    const longestProjected = Math.max(...projected);
+    const largest = Math.max(...summary.files.map((f) => f.bytes));
+    const stopped = execs.filter((e) => !e.ok).length;
     return [
       {
         name: `reports: one month, ${total.toLocaleString('en')} order rows over ${summary.files.length} business units (embedded PostgreSQL)`,
+        times: [timedAll('reports_runMonth + heartbeats', execs)],
         figures: {
+          'projected per execution s': projected.map((ms) => (ms / 1000).toFixed(0)).join(', '),
+          'longest execution projected s (target ≤ 330)': (longestProjected / 1000).toFixed(1),
+          'executions stopped by the 6-minute limit (strict)': stopped,
           'rows (query total = files total)': total,
           'query rows/s (pages of 5,000, keyset)': perS(sum('queryMs')),
           'build rows/s (.xlsx writer in Apps Script)': perS(sum('buildMs')),
@@ -102,15 +116,18 @@ export async function run(): Promise<BenchResult[]> {
           'end to end rows/s': perS(wallMs),
           'end to end s': (wallMs / 1000).toFixed(1),
           'executions needed': durations.length,
-          'longest execution s (limit 360)': (longest / 1000).toFixed(1),
+          'longest execution emulator s': (longest / 1000).toFixed(1),
           'peak RSS MB (process, over start)': Math.round((peak - base) / 1e6),
           'files MB total': (sum('bytes') / 1e6).toFixed(1),
-          'largest file MB': (Math.max(...summary.files.map((f) => f.bytes)) / 1e6).toFixed(1),
+          'largest file MB': (largest / 1e6).toFixed(1),
           'alerts received by the stand-in': hooks.received().length,
           'seed (generate_series) s': (seedMs / 1000).toFixed(1),
         },
         counts,
-        target: { text: 'no execution passes the 6-minute limit', met: longest < LIMIT_MS },
+        target: {
+          text: 'every execution ≤ 330 s projected, no file over 40 MB, ≤ 3 executions',
+          met: longestProjected <= 330_000 && stopped === 0 && largest <= 40 * 1024 * 1024 && execs.length <= 3,
+        },
       },
     ];
   } finally {

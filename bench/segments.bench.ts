@@ -1,5 +1,7 @@
 // Segment pull at scale: 1,000,000 loyalty members with their transactions; a five-criteria WABA request with suppression
 // and a 10,000 cap, end to end through the runtime, against the compiled SQL alone on the same database in the same run.
+// Targets on the projected Apps Script time (issue 13): ≤ 20 s end to end and ≤ 1.3 × the compiled SQL's own projected
+// time (the same statements sent through Jdbc on one connection, nothing read back), start-up excluded from both.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +16,30 @@ import { postgres } from '../src/server/segments/dialect';
 import { resolveDates } from '../src/server/segments/period';
 import { emptyRequest, SegmentRequest } from '../src/server/segments/request';
 import type { BenchResult } from './types';
+import type { ExecResult } from '../src/local/runtime/types';
+import { timed } from './projected';
+
+/** The compiled statements alone through Jdbc on one connection, bound as DataDesk's platform layer binds them
+ * (src/server/platform/db.ts), in one transaction rolled back: the SQL's own projected time. */
+const SQL_ALONE = `function sqlAlone(a) {
+  var c = Jdbc.getConnection(a.url, a.user, a.password);
+  c.setAutoCommit(false);
+  a.stmts.forEach(function (s) {
+    var st = c.prepareStatement(s.sql);
+    s.params.forEach(function (v, i) {
+      if (v === null) st.setNull(i + 1, 0);
+      else if (typeof v === 'string') st.setString(i + 1, v);
+      else if (typeof v === 'boolean') st.setBoolean(i + 1, v);
+      else if (typeof v === 'number') { if (Math.floor(v) === v) st.setLong(i + 1, v); else st.setDouble(i + 1, v); }
+      else st.setTimestamp(i + 1, Jdbc.newTimestamp(v.getTime()));
+    });
+    if (s.query) st.executeQuery().close(); else st.execute();
+    st.close();
+  });
+  c.rollback();
+  c.close();
+  return a.stmts.length;
+}`;
 
 const ADMIN = 'admin@datadesk.local';
 const ANALYST = 'analis@datadesk.local';
@@ -123,12 +149,38 @@ export async function run(): Promise<BenchResult[]> {
         "return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Segment log') !== null;",
       );
       const one = await rt.execute({ fn: 'segments_run', args: [req], user: ANALYST, kind: 'rpc' });
-      if (!one.ok) throw new Error(`run failed: ${one.error?.message}`);
+      if (!one.ok) {
+        // Strict mode stops a run whose projected time passes 6 minutes: report it, do not hide it.
+        return [
+          {
+            name: `segments: 5-criteria WABA pull, suppression, cap 10,000 over ${members.toLocaleString('en-US')} members`,
+            times: [timed('segments_preview', prev), timed('segments_run (failed)', one)],
+            figures: { error: `${one.error?.name}: ${one.error?.message}`, 'emulator ms': one.durationMs },
+            counts: one.counts,
+            target: { text: '≤ 20 s end to end and ≤ 1.3 × the compiled SQL’s own projected time', met: false },
+          },
+        ];
+      }
       runs.push(one);
       sqlTimes.push(await sqlAlone());
     }
     const r = runs[runs.length - 1];
     const ddBest = Math.min(...runs.map((x) => x.durationMs));
+    // The same statements through Jdbc in the runtime: projected like the run.
+    const stmts = [
+      ...c.materialise.map((x) => ({ ...x, query: false })),
+      { ...c.counts, query: true },
+      { ...c.rows, query: true },
+    ];
+    const alone: ExecResult = await rt.execute({
+      fn: 'sqlAlone',
+      script: SQL_ALONE,
+      args: [{ url: DEMO_DB.url, user: DEMO_DB.user, password: DEMO_DB.password, stmts }],
+    });
+    if (!alone.ok) throw new Error(`compiled SQL alone failed: ${alone.error?.message}`);
+    const best = runs.reduce((a, x) => (x.projectedMs < a.projectedMs ? x : a));
+    const ddProjected = best.projectedMs;
+    const pRatio = (best.projectedMs - best.cost.startupMs) / (alone.projectedMs - alone.cost.startupMs);
     const v = r.value as {
       counts: { found: number; delivered: number; dropped: Record<string, number> };
       sheet: string;
@@ -148,12 +200,19 @@ export async function run(): Promise<BenchResult[]> {
       'return SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args).getLastRow();',
       v.sheet,
     );
-    const okTime = ddBest <= 15_000;
-    const okRatio = ratio <= 1.5;
+    const okTime = ddProjected <= 20_000;
+    const okRatio = pRatio <= 1.3;
     return [
       {
         name: `segments: 5-criteria WABA pull, suppression, cap 10,000 over ${members.toLocaleString('en-US')} members`,
+        times: [
+          timed('segments_preview', prev),
+          timed('segments_run (best of 2, projected)', best),
+          timed('compiled SQL alone through Jdbc', alone),
+        ],
         figures: {
+          'projected run end to end (s)': (ddProjected / 1000).toFixed(1),
+          'projected ratio run / SQL alone (start-up excluded)': pRatio.toFixed(2),
           'members / transactions': `${Number(sizes.m).toLocaleString('en-US')} / ${Number(sizes.t).toLocaleString('en-US')}`,
           'seed (s)': fresh ? (seedMs / 1000).toFixed(1) : 'reused',
           'preview end to end (ms)': prev.durationMs,
@@ -162,7 +221,7 @@ export async function run(): Promise<BenchResult[]> {
           '  of which SQL inside the run (ms)': v.sqlMs,
           'compiled SQL alone (ms, best of 3)': sqlBest,
           'compiled SQL alone runs (ms)': sqlTimes.join(', '),
-          'ratio DataDesk / SQL alone': ratio.toFixed(2),
+          'emulator ratio DataDesk / SQL alone (host-side)': ratio.toFixed(2),
           found: v.counts.found,
           dropped,
           delivered: v.counts.delivered,
@@ -173,7 +232,7 @@ export async function run(): Promise<BenchResult[]> {
         },
         counts: r.counts,
         target: {
-          text: 'run ≤ 15 s and ≤ 1.5× the compiled SQL alone; list sheet in one setValues',
+          text: '≤ 20 s end to end and ≤ 1.3 × the compiled SQL’s own projected time; list sheet in one setValues',
           met: okTime && okRatio && listSetValues === 1 && listRows === v.counts.delivered + 1,
         },
       },

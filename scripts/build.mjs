@@ -79,6 +79,9 @@ async function buildServer() {
   const banner = '// DataDesk — built by scripts/build.mjs. Do not edit: edit src/server and run npm run build.\n';
   writeFileSync(join(out, 'Code.js'), banner + text.replace(/^var DataDesk =/m, 'var DataDesk =') + '\n' + stubs.join('\n'));
   copyFileSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
+  // What each input takes of Code.js (the benchmark reports pdf-lib's share); not uploaded (.claspignore).
+  mkdirSync(join(out, 'local'), { recursive: true });
+  writeFileSync(join(out, 'local', 'code-meta.json'), JSON.stringify(result.metafile));
   return stubs.length;
 }
 

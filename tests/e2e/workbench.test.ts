@@ -224,6 +224,13 @@ describe('workbench (Chromium)', () => {
     expect(beats.every((r) => r.ok)).toBe(true);
     expect(wb.rt.env.clock.now().getTime()).toBeGreaterThanOrEqual(new Date(to).getTime());
     await screenshot(page, 'workbench-07-clock-fired');
+    // Each execution is listed with its emulator time and its projected Apps Script time (the cost model).
+    const exec = page.locator('#exec-list .run.exec[data-fn="heartbeat"]').first();
+    await exec.waitFor();
+    expect(Number(await exec.getAttribute('data-projected-ms'))).toBeGreaterThan(900); // start-up alone ~1 s
+    await expect(exec.textContent()).resolves.toMatch(/installableTrigger as .* in Apps Script · .* here/);
+    await exec.scrollIntoViewIfNeeded();
+    await screenshot(page, 'workbench-08-executions');
   });
 
   it('opens and downloads a file the add-on wrote to the local Drive, and shows the trash', async () => {

@@ -1,29 +1,15 @@
 // The CLI's commands, one function each; `run` prints a result and the service calls behind it.
 import type { Runtime } from '../runtime/runtime';
-import type { ExecResult } from '../runtime/types';
 import { tick, nextRuns } from '../runtime/scheduler';
 import { triggerStore } from '../services/script/store';
 import { seedCommand } from './seed';
 import { driveStore, type MemberRole } from '../services/drive/store';
+import { printResult } from './format';
+import { execCommand } from './exec';
+import { calibrateCommand, costsCommand } from './calibrate';
 import { linkedForms, submitFormResponse } from '../services/forms/index';
 
 export type Command = (rt: Runtime, args: string[], flags: Record<string, string | true>) => Promise<number>;
-
-export function formatCounts(counts: Record<string, number>): string {
-  const keys = Object.keys(counts).sort();
-  if (!keys.length) return '  (no service calls)';
-  const w = Math.max(...keys.map((k) => k.length));
-  return keys.map((k) => `  ${k.padEnd(w)}  ${counts[k]}`).join('\n');
-}
-
-export function printResult(r: ExecResult): void {
-  for (const line of r.logs) console.log(`log: ${line}`);
-  if (r.ok) console.log(JSON.stringify(r.value ?? null, null, 2));
-  else console.error(`${r.error!.name}: ${r.error!.message}`);
-  console.log(
-    `\n${r.fn} as ${r.user}: ${r.ok ? 'ok' : 'failed'} in ${r.durationMs} ms\nservice calls:\n${formatCounts(r.counts)}`,
-  );
-}
 
 const run: Command = async (rt, args, flags) => {
   const [fn, json] = args;
@@ -136,10 +122,13 @@ const formSubmit: Command = async (rt, args, flags) => {
 
 export const commands: Record<string, Command> = {
   run,
+  exec: execCommand,
   triggers,
   tick: tickCmd,
   seed: seedCommand,
   forms,
   'form-submit': formSubmit,
   'shared-drive': sharedDrive,
+  calibrate: calibrateCommand,
+  costs: costsCommand,
 };

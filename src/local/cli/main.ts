@@ -5,7 +5,15 @@ import { commands } from './commands';
 
 const USAGE = `Usage: datadesk <command> [options]
 
-  run FUNCTION [JSON_ARGS] [--as EMAIL]   run one server function; prints its JSON result and service-call counts
+  run FUNCTION [JSON_ARGS] [--as EMAIL]   run one server function; prints its JSON result, service-call counts and
+                                          projected Apps Script time
+  exec FILE|- [--as EMAIL] [--kind rpc|trigger|menu] [--bundle] [--fn NAME] [--json] [--strict]
+                                          run a snippet of Apps Script code as one execution (a function body, or a
+                                          script whose function --fn, default main, is called); --bundle loads
+                                          build/Code.js first so the snippet can call the add-on's functions
+  calibrate FILE [--reset]                load the probe's JSON (tools/probe/probe.js) so the cost model uses
+                                          measured constants; --reset goes back to the table
+  costs                                   the cost model: each constant, its source, guess or measurement
   triggers                                list installed triggers
   tick [--to ISO_TIME]                    advance the clock (default: one hour) and fire due triggers
   seed                                    load the demo data

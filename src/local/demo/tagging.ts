@@ -4,7 +4,7 @@ import type { Runtime } from '../runtime/runtime';
 import type { Seeder } from './types';
 import { DEMO_APP_USERS } from './types';
 import { runSnippet, setScriptProperties } from './script';
-import { DEFAULT_KEY } from '../standins/gemini/index';
+import { DEFAULT_KEY, productImageExtension } from '../standins/gemini/index';
 import { SEED_WORDS, GROUP_LABEL } from '../../server/tagging/words';
 
 /** Where the workbench runs the Gemini stand-in unless settings.geminiUrl says otherwise (stable image URLs). */
@@ -128,7 +128,7 @@ export interface DemoProduct {
   imageUrl: string;
 }
 
-/** `n` deterministic catalogue rows; pictures at `<base>/images/<sku>.png` (about 4 % answer 404). */
+/** `n` deterministic catalogue rows; pictures at `<base>/images/<sku>.jpg|png` (about 4 % answer 404). */
 export function demoCatalogue(n: number, base: string, seed = 1): DemoProduct[] {
   const rnd = mulberry32(seed);
   const cats = Object.keys(CATEGORIES);
@@ -140,7 +140,12 @@ export function demoCatalogue(n: number, base: string, seed = 1): DemoProduct[] 
     const mod = MODIFIERS[Math.floor(rnd() * MODIFIERS.length)];
     const colour = COLOURS[Math.floor(rnd() * COLOURS.length)];
     const sku = `SKU-${String(100000 + i)}`;
-    out.push({ sku, name: `${noun} ${mod} ${colour}`, category, imageUrl: `${base.replace(/\/$/, '')}/images/${sku}.png` });
+    out.push({
+      sku,
+      name: `${noun} ${mod} ${colour}`,
+      category,
+      imageUrl: `${base.replace(/\/$/, '')}/images/${sku}.${productImageExtension(sku)}`,
+    });
   }
   return out;
 }

@@ -19,6 +19,9 @@ export interface RuntimeConfig {
   locale: string;
   /** The execution time limit in ms (Apps Script: 6 minutes). */
   timeLimitMs: number;
+  /** Strict mode: the limit applies to each execution's projected Apps Script time, not the emulator's wall time
+   * (on in the benchmarks and the tests of long work; DATADESK_STRICT=1). */
+  strict: boolean;
   /** Extra settings services read (URLs of stand-ins, a PostgreSQL URL, ...). */
   settings: Record<string, string>;
   /** The project manifest; default: `<buildDir>/appsscript.json` (tests pass one to enable scopes and services). */
@@ -41,6 +44,7 @@ export function defaultConfig(overrides: Partial<RuntimeConfig> = {}): RuntimeCo
     timeZone: overrides.timeZone ?? 'Asia/Jakarta',
     locale: overrides.locale ?? 'id',
     timeLimitMs: overrides.timeLimitMs ?? Number(process.env.DATADESK_TIME_LIMIT_MS ?? 6 * 60 * 1000),
+    strict: overrides.strict ?? process.env.DATADESK_STRICT === '1',
     settings: overrides.settings ?? {},
     manifest: overrides.manifest,
   };
@@ -66,7 +70,21 @@ export class Clock {
 export type RuntimeEvent =
   | { type: 'ui'; execId: string; user: string; documentId: string | null; action: string; payload: unknown }
   | { type: 'change'; scope: string; id: string }
-  | { type: 'exec'; phase: 'start' | 'end'; execId: string; fn: string; user: string; ok?: boolean };
+  | {
+      type: 'exec';
+      phase: 'start' | 'end';
+      execId: string;
+      fn: string;
+      user: string;
+      ok?: boolean;
+      /** At the end: the kind, wall time, projected Apps Script time and its breakdown by service (ms). */
+      kind?: string;
+      durationMs?: number;
+      projectedMs?: number;
+      byService?: Record<string, number>;
+      calls?: number;
+      error?: string;
+    };
 
 /** A blocking question the add-on asks through the UI (Ui.alert, Ui.prompt). */
 export interface UiRequest {

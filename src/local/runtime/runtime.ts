@@ -1,12 +1,17 @@
 // The host of the offline Apps Script runtime: runs each execution in a worker and serves its service calls.
 import { Worker, MessageChannel } from 'node:worker_threads';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { RuntimeEnv, RuntimeConfig, defaultConfig } from './env';
 import { HandleTable, encodeForWorker, decodeFromWorker, gasClassName } from './wire';
 import { ExecContext, ExecOptions, ExecResult, AuthMode, CallCounts, GasError } from './types';
 import { createHostServices } from '../services/host';
+import { CostModel, measure, report, startupCost } from './costs';
+import { loadModel } from './calibration';
+import { Charges, SHARED } from './meter';
+import { DAILY_QUOTAS, quotaLedger } from './quotas';
 import { checkSignature } from './signatures';
 
 const DEFAULT_USER = 'admin@datadesk.local';
@@ -28,7 +33,10 @@ const SCOPES: Record<string, string> = {
 
 /** Simple triggers (onOpen, onEdit) stop after 30 seconds (guides/triggers#restrictions). */
 export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
-const TIMED_OUT = { name: 'Exception', message: 'Exceeded maximum execution time' };
+
+/** In strict mode the wall clock still ends a runaway execution, at this many times the limit (the emulator may be
+ * slower than Google at something it charges less for). */
+const STRICT_WALL_FACTOR = 4;
 
 /** Auth mode Apps Script gives each way of starting an execution (editor add-on rules). */
 function defaultAuthMode(kind: ExecOptions['kind']): AuthMode {
@@ -49,6 +57,11 @@ export class Runtime {
     return join(this.env.config.buildDir, 'Code.js');
   }
 
+  /** The cost model executions are charged with: the table, with this state folder's calibration applied. */
+  costModel(): CostModel {
+    return loadModel(this.env.config.stateDir);
+  }
+
   /** Runs one execution: a fresh global scope with the bundle loaded, then `fn(...args)`. */
   async execute(opts: ExecOptions): Promise<ExecResult> {
     if (opts.script === undefined && !existsSync(this.bundlePath))
@@ -62,6 +75,11 @@ export class Runtime {
     const limit =
       opts.timeLimitMs ??
       (kind === 'simpleTrigger' ? Math.min(SIMPLE_TRIGGER_LIMIT_MS, this.env.config.timeLimitMs) : this.env.config.timeLimitMs);
+    const strict = opts.strict ?? this.env.config.strict;
+    const model = this.costModel();
+    const codeBytes = opts.script !== undefined ? Buffer.byteLength(opts.script) : statSync(this.bundlePath).size;
+    const startupMs = startupCost(model, codeBytes);
+    const host = new Charges();
     const counts: CallCounts = {};
     const endHooks: Array<() => void | Promise<void>> = [];
     const ctx: ExecContext = {
@@ -76,6 +94,28 @@ export class Runtime {
       },
       onEnd: (cb) => endHooks.push(cb),
     };
+    // Installable triggers share the owner's daily trigger runtime (runtime/quotas.ts); a spent quota fails the run.
+    const triggerRun = kind === 'installableTrigger';
+    if (triggerRun && quotaLedger(this.env).remaining('triggerRuntimeMs', user, startedAt) <= 0) {
+      const error = { name: 'Exception', message: DAILY_QUOTAS.triggerRuntimeMs.error };
+      const cost = report(model, { startupMs: 0, cpuMs: 0, byMethod: {}, strict });
+      const result: ExecResult = {
+        execId,
+        fn: opts.fn,
+        user,
+        ok: false,
+        error,
+        counts,
+        logs: [],
+        startedAt: startedAt.toISOString(),
+        durationMs: 0,
+        projectedMs: 0,
+        cost,
+      };
+      this.env.emitEvent({ type: 'exec', phase: 'start', execId, fn: opts.fn, user });
+      this.emitEnd(result, kind);
+      return result;
+    }
     this.running.set(execId, ctx);
     this.env.emitEvent({ type: 'exec', phase: 'start', execId, fn: opts.fn, user });
 
@@ -92,6 +132,8 @@ export class Runtime {
 
     const signal = new SharedArrayBuffer(4);
     const flag = new Int32Array(signal);
+    const meterBuffer = new SharedArrayBuffer(SHARED.size * 8);
+    const shared = new Float64Array(meterBuffer);
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(join(this.env.config.buildDir, 'local', 'worker.js'), {
       workerData: {
@@ -107,7 +149,11 @@ export class Runtime {
         timeZone: this.env.config.timeZone,
         locale: this.env.config.locale,
         clockOffsetMs: this.env.clock.offsetMs,
-        deadline: Date.now() + limit,
+        deadline: Date.now() + (strict ? limit * STRICT_WALL_FACTOR : limit),
+        projectedLimitMs: strict ? limit : null,
+        model,
+        startupMs,
+        meterBuffer,
         roots,
         port: port2,
         signal,
@@ -120,13 +166,17 @@ export class Runtime {
       stderr: false,
     });
 
-    port1.on('message', async (msg: { id: number; h: number; m: string; a: unknown[] }) => {
-      let reply: { id: number; v?: unknown; err?: { name: string; message: string } };
+    port1.on('message', async (msg: { id: number; h: number; m: string; a: unknown[]; i?: number }) => {
+      let reply: { id: number; v?: unknown; err?: { name: string; message: string }; pc?: number };
+      let key = '';
+      const started = performance.now();
       try {
         const target = table.get(msg.h) as Record<string, unknown>;
         const cls = gasClassName(target);
         const method = target[msg.m];
-        ctx.count(`${cls}.${msg.m}`);
+        key = `${cls}.${msg.m}`;
+        // Internal traffic (a worker-local result set fetching its next page) is the emulator's, not the script's.
+        if (!msg.i) ctx.count(key);
         if (typeof method !== 'function') throw new GasError(`not emulated: ${cls}.${msg.m}`, 'Error');
         const root = rootNames.get(msg.h);
         if (root && authMode === 'NONE' && !(root === 'SpreadsheetApp' && msg.m === 'getUi')) {
@@ -143,38 +193,60 @@ export class Runtime {
         if (!(err instanceof GasError) && process.env.DATADESK_DEBUG) console.error(err);
         reply = { id: msg.id, err: { name: err?.name ?? 'Error', message: err?.message ?? String(e) } };
       }
+      if (!msg.i && key) {
+        const size = { bytes: 0, chars: 0, cells: 0, blobBytes: 0 };
+        for (const a of msg.a) measure(a, size);
+        if (reply.v !== undefined) measure(reply.v, size);
+        host.call(model, key, size, performance.now() - started);
+      }
+      reply.pc = host.total;
       port1.postMessage(reply);
       Atomics.store(flag, 0, 1);
       Atomics.notify(flag, 0);
     });
 
-    const deadline = Date.now() + limit;
-    const outcome = await new Promise<{ value?: unknown; error?: ExecResult['error']; counts?: CallCounts; logs?: string[] }>(
-      (resolve) => {
-        let settled = false;
-        const finish = (r: Parameters<typeof resolve>[0]) => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          resolve(r);
-        };
-        // Past its limit an execution is ended, whatever the script does: it cannot catch the time-out and carry on.
-        const timeOut = () => {
+    type WorkerMeterReport = { byMethod: Record<string, number>; cpuMs: number; loadMs: number };
+    type Outcome = {
+      value?: unknown;
+      error?: ExecResult['error'];
+      counts?: CallCounts;
+      logs?: string[];
+      meter?: WorkerMeterReport;
+    };
+    const timeUp = { name: 'Exception', message: 'Exceeded maximum execution time' };
+    let lastMeter: WorkerMeterReport | undefined;
+    const outcome = await new Promise<Outcome>((resolve) => {
+      let settled = false;
+      const finish = (r: Outcome) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        clearInterval(watchdog);
+        resolve(r);
+      };
+      const timer = setTimeout(
+        () => {
           void worker.terminate();
-          finish({ error: TIMED_OUT });
-        };
-        const timer = setTimeout(timeOut, limit);
-        worker.on(
-          'message',
-          (m: { type: string; value?: unknown; error?: ExecResult['error']; counts: CallCounts; logs: string[] }) => {
-            if (m.type === 'timeout' || (m.type === 'done' && Date.now() > deadline)) timeOut();
-            else if (m.type === 'done') finish(m);
-          },
-        );
-        worker.on('error', (e: Error) => finish({ error: { name: e.name, message: e.message, stack: e.stack } }));
-        worker.on('exit', (code) => finish({ error: { name: 'Error', message: `runtime: worker exited with code ${code}` } }));
-      },
-    );
+          finish({ error: timeUp });
+        },
+        strict ? limit * STRICT_WALL_FACTOR : limit,
+      );
+      // Strict mode: script JavaScript that makes no service call is still charged; end it once its projection passes.
+      const watchdog = setInterval(() => {
+        if (!strict || shared[SHARED.inCall] === 1 || !shared[SHARED.stamp]) return;
+        const cpu = Math.max(0, Date.now() - shared[SHARED.stamp]) * model.cpuFactor.ms;
+        if (startupMs + host.total + shared[SHARED.part] + cpu > limit) {
+          lastMeter = { byMethod: {}, cpuMs: (shared[SHARED.part] + cpu) / model.cpuFactor.ms, loadMs: 0 };
+          void worker.terminate();
+          finish({ error: timeUp });
+        }
+      }, 100);
+      worker.on('message', (m: Outcome & { type: string }) => {
+        if (m.type === 'done') finish(m);
+      });
+      worker.on('error', (e: Error) => finish({ error: { name: e.name, message: e.message, stack: e.stack } }));
+      worker.on('exit', (code) => finish({ error: { name: 'Error', message: `runtime: worker exited with code ${code}` } }));
+    });
     port1.close();
     void worker.terminate();
     for (const hook of endHooks.reverse()) {
@@ -187,6 +259,11 @@ export class Runtime {
     table.clear();
     this.running.delete(execId);
     for (const [k, n] of Object.entries(outcome.counts ?? {})) counts[k] = (counts[k] ?? 0) + n;
+    const wm = outcome.meter ?? lastMeter;
+    const byMethod = { ...host.byMethod };
+    for (const [k, ms] of Object.entries(wm?.byMethod ?? {})) byMethod[k] = (byMethod[k] ?? 0) + ms;
+    const cost = report(model, { startupMs, cpuMs: wm?.cpuMs ?? 0, byMethod, strict });
+    if (triggerRun) quotaLedger(this.env).add('triggerRuntimeMs', user, startedAt, cost.projectedMs);
     const result: ExecResult = {
       execId,
       fn: opts.fn,
@@ -198,10 +275,31 @@ export class Runtime {
       logs: outcome.logs ?? [],
       startedAt: startedAt.toISOString(),
       durationMs: Date.now() - t0,
+      projectedMs: cost.projectedMs,
+      cost,
     };
-    this.env.emitEvent({ type: 'exec', phase: 'end', execId, fn: opts.fn, user, ok: result.ok });
+    this.emitEnd(result, kind);
     await this.env.flush();
     return result;
+  }
+
+  /** The end of an execution, for the workbench: its times and the projection's parts. */
+  private emitEnd(r: ExecResult, kind: string): void {
+    const c = r.cost;
+    this.env.emitEvent({
+      type: 'exec',
+      phase: 'end',
+      execId: r.execId,
+      fn: r.fn,
+      user: r.user,
+      ok: r.ok,
+      kind,
+      durationMs: r.durationMs,
+      projectedMs: r.projectedMs,
+      byService: { 'start-up': c.startupMs, script: c.scriptMs, ...c.byService },
+      calls: Object.values(r.counts).reduce((a, n) => a + n, 0),
+      error: r.error?.message,
+    });
   }
 
   /** Runs `fn` and returns its value, or throws its error (a convenience for tests and the CLI). */

@@ -1,4 +1,5 @@
 // Contracts shared by the offline Apps Script runtime's host, its worker and every emulated service.
+import type { CostReport } from './costs';
 
 /** How an execution was started; decides its authorization mode and event object. */
 export type ExecKind = 'rpc' | 'menu' | 'simpleTrigger' | 'installableTrigger' | 'cli' | 'editor' | 'webapp';
@@ -50,7 +51,12 @@ export interface ExecResult {
   counts: CallCounts;
   logs: string[];
   startedAt: string;
+  /** Wall time in the emulator. */
   durationMs: number;
+  /** What Apps Script would take for this execution (cost model: src/local/runtime/costs.ts). */
+  projectedMs: number;
+  /** The projection's breakdown: start-up, script CPU, each service and method. */
+  cost: CostReport;
 }
 
 /** Options for one execution. */
@@ -63,6 +69,8 @@ export interface ExecOptions {
   documentId?: string | null;
   /** Overrides the 6-minute limit (tests use a few seconds). */
   timeLimitMs?: number;
+  /** Strict mode: the limit applies to the projected Apps Script time (default: the runtime's config). */
+  strict?: boolean;
   /** Runs this script source instead of build/Code.js (emulator tests exercise services with small scripts). */
   script?: string;
   /** Builds the first argument (an event object) on the host, so it may hold host objects. */

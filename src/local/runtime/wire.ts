@@ -133,7 +133,8 @@ export class WorkerCodec {
   constructor(
     private makeProxy: (ref: HandleRef) => object,
     private localFactories: Record<string, LocalValueFactory> = {},
-    private callHost: (h: number, m: string, a: unknown[]) => unknown = () => {
+    /** Reaches the host; `internal` marks the emulator's own traffic (a result set's next page), never counted. */
+    private callHost: (h: number, m: string, a: unknown[], internal?: boolean) => unknown = () => {
       throw new Error('runtime: no host');
     },
   ) {}
@@ -158,7 +159,7 @@ export class WorkerCodec {
         const make = this.localFactories[w.__local];
         if (!make) throw new Error(`runtime: no worker-side factory for ${w.__local}`);
         const h = w.h as number;
-        const obj = make(this.decode(w.data), (m, a) => this.callHost(h, m, a));
+        const obj = make(this.decode(w.data), (m, a) => this.callHost(h, m, a, true));
         this.proxyIds.set(obj, h);
         return obj;
       }

@@ -2,11 +2,36 @@
 import { parentPort, workerData, receiveMessageOnPort, MessagePort } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { runInThisContext } from 'node:vm';
+import { performance } from 'node:perf_hooks';
 import { WorkerCodec, HandleRef } from './wire';
-import { createLocalServices } from '../services/local';
+import { createLocalServices, LocalMeter } from '../services/local';
 import { localValueFactories } from '../services/local-values';
+import { meterMethods } from '../services/utilities/strict';
+import { Blob } from '../services/blob';
 import type { CallCounts } from './types';
+import type { CostModel } from './costs';
+import { WorkerMeter } from './meter';
 import { NODE_ONLY_GLOBALS, rpcIllegal } from './globals';
+
+/** Apps Script's text when an execution runs out of time (guides/services/quotas: "Exceeded maximum execution time"). */
+export const TIME_LIMIT_ERROR = 'Exceeded maximum execution time';
+
+/** The Blob methods a script calls (each a call into Google's Blob; getBytes/setBytes move the bytes). */
+const BLOB_METHODS = [
+  'copyBlob',
+  'getAs',
+  'getBlob',
+  'getBytes',
+  'getContentType',
+  'getDataAsString',
+  'getName',
+  'isGoogleType',
+  'setBytes',
+  'setContentType',
+  'setContentTypeFromExtension',
+  'setDataFromString',
+  'setName',
+];
 
 export interface WorkerInput {
   bundlePath: string;
@@ -22,7 +47,15 @@ export interface WorkerInput {
   timeZone: string;
   locale: string;
   clockOffsetMs: number;
+  /** Wall-clock deadline (epoch ms): the limit outside strict mode, a safety net inside it. */
   deadline: number;
+  /** Strict mode's limit on the projected time (ms), or null. */
+  projectedLimitMs: number | null;
+  /** The cost model (calibrated constants applied) and this execution's projected start-up. */
+  model: CostModel;
+  startupMs: number;
+  /** Shared with the host: this side's part of the projection (runtime/meter.ts SHARED). */
+  meterBuffer: SharedArrayBuffer;
   roots: Record<string, HandleRef>;
   port: MessagePort;
   signal: SharedArrayBuffer;
@@ -41,29 +74,50 @@ function main(): void {
   const A = Atomics;
   const SAB = SharedArrayBuffer;
   let seq = 0;
+  const post = (m: unknown) => parentPort!.postMessage(m);
+  let loadMs = 0;
+
+  /** Ends the execution the way Apps Script does when time runs out: script code cannot catch it and carry on. */
+  const timeUp = (): never => {
+    post({
+      type: 'done',
+      error: { name: 'Exception', message: TIME_LIMIT_ERROR },
+      counts,
+      logs,
+      meter: { byMethod: meter.charges.byMethod, cpuMs: meter.cpuMs(), loadMs },
+    });
+    const never = new Int32Array(new SAB(4));
+    for (;;) A.wait(never, 0, 0);
+  };
+  const meter = new WorkerMeter(
+    input.model,
+    () => performance.now(),
+    () => RealDate.now(),
+    input.startupMs,
+    input.projectedLimitMs,
+    input.meterBuffer,
+    timeUp,
+  );
 
   const count = (key: string, n = 1) => {
     counts[key] = (counts[key] ?? 0) + n;
+    meter.charges.call(meter.model, key, undefined, 0, n);
+    meter.check();
   };
 
-  // Past the limit the execution is over: the host is told and ends this worker; nothing here returns to the
-  // script, so it cannot catch the time-out and carry on.
-  const endOfTime = (): never => {
-    parentPort!.postMessage({ type: 'timeout' });
-    const parked = new Int32Array(new SAB(4));
-    for (;;) A.wait(parked, 0, 0);
-  };
-
-  const callHost = (h: number, m: string, args: unknown[]): unknown => {
-    if (RealDate.now() > input.deadline) endOfTime();
+  const callHost = (h: number, m: string, args: unknown[], internal = false): unknown => {
+    if (RealDate.now() > input.deadline) timeUp();
     const id = ++seq;
     A.store(flag, 0, 0);
-    port.postMessage({ id, h, m, a: codec.encode(args) });
+    meter.enter();
+    port.postMessage({ id, h, m, a: codec.encode(args), i: internal ? 1 : 0 });
     for (;;) {
       A.wait(flag, 0, 0, 1000);
       const msg = receiveMessageOnPort(port);
       if (msg) {
-        const r = msg.message as { id: number; v?: unknown; err?: { name: string; message: string } };
+        const r = msg.message as { id: number; v?: unknown; err?: { name: string; message: string }; pc: number };
+        meter.hostMs = r.pc;
+        meter.leave();
         if (r.err) {
           const e = new Error(r.err.message);
           e.name = r.err.name;
@@ -96,37 +150,58 @@ function main(): void {
 
   // The emulated clock: `new Date()` and Date.now() follow the runtime's clock, as a script would see it.
   const offset = input.clockOffsetMs;
+  // In strict mode the script's clock runs on the projected time, as it would in Google: code that checks how long it
+  // has been running (to checkpoint before the limit) sees Apps Script's time, not the emulator's.
+  let clockBase = 0;
+  const clockNow = (): number =>
+    input.projectedLimitMs !== null && clockBase ? clockBase + meter.projectedMs() - input.startupMs : RealDate.now() + offset;
   class EmuDate extends RealDate {
     constructor(...a: unknown[]) {
-      if (a.length === 0) super(RealDate.now() + offset);
+      if (a.length === 0) super(clockNow());
       else super(...(a as [number]));
     }
     static override now(): number {
-      return RealDate.now() + offset;
+      return clockNow();
     }
     static override [Symbol.hasInstance](x: unknown): boolean {
       return x instanceof RealDate;
     }
   }
 
+  /** Worker-local calls (Utilities, Blob, Logger, result-set getters…) go through the same meter as host calls. */
+  const localMeter: LocalMeter = {
+    get inService() {
+      return meter.inService;
+    },
+    enter: () => meter.enter(),
+    leave: (key, moved) => {
+      meter.charges.data(meter.model, key, moved, meter.inCallMs());
+      meter.leave();
+    },
+    data: (key, moved) => {
+      meter.charges.data(meter.model, key, moved);
+      meter.check();
+    },
+  };
   const local = createLocalServices({
     user: input.user,
     timeZone: input.timeZone,
     locale: input.locale,
     htmlDir: input.htmlDir,
     count,
+    meter: localMeter,
     log: (line) => logs.push(line),
-    now: () => new RealDate(RealDate.now() + offset),
+    now: () => new RealDate(clockNow()),
     sleepMs: (ms) => {
       const a = new Int32Array(new SAB(4));
       A.wait(a, 0, 0, ms);
     },
   });
+  meterMethods(Blob.prototype, 'Blob', BLOB_METHODS, count, localMeter);
   const roots: Record<string, unknown> = {};
   for (const [name, ref] of Object.entries(input.roots)) roots[name] = codec.decode(ref);
 
   const bundle = input.script ?? readFileSync(input.bundlePath, 'utf8');
-  const post = (m: unknown) => parentPort!.postMessage(m);
   const g = globalThis as Record<string, unknown>;
   for (const k of NODE_ONLY_GLOBALS) {
     try {
@@ -143,7 +218,11 @@ function main(): void {
   let value: unknown;
   let error: { name: string; message: string; stack?: string } | undefined;
   try {
+    const l0 = performance.now();
     runInThisContext(bundle, { filename: 'Code.js' });
+    loadMs = performance.now() - l0;
+    meter.start();
+    clockBase = RealDate.now() + offset;
     const fn = exposed(g, before, input.fn);
     if (!fn) throw Object.assign(new Error(`Script function not found: ${input.fn}`), { name: 'Exception' });
     value = (fn as (...a: unknown[]) => unknown)(...(codec.decode(input.args) as unknown[]));
@@ -169,7 +248,14 @@ function main(): void {
     } catch (e) {
       error = { name: 'Exception', message: (e as Error).message };
     }
-    post({ type: 'done', value: error ? undefined : encoded, error, counts, logs });
+    post({
+      type: 'done',
+      value: error ? undefined : encoded,
+      error,
+      counts,
+      logs,
+      meter: { byMethod: meter.charges.byMethod, cpuMs: meter.cpuMs(), loadMs },
+    });
   });
 }
 

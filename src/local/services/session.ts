@@ -19,8 +19,8 @@ export function createSession(env: LocalEnv): Pick<GoogleAppsScript.Base.Session
   getTemporaryActiveUserKey(): string;
 } {
   return {
-    getActiveUser: () => (env.count('Session.getActiveUser'), new User(env.user)),
-    getEffectiveUser: () => (env.count('Session.getEffectiveUser'), new User(env.user)),
+    getActiveUser: () => new User(env.user),
+    getEffectiveUser: () => new User(env.user),
     getScriptTimeZone: () => env.timeZone,
     getActiveUserLocale: () => env.locale,
     getTemporaryActiveUserKey: () =>

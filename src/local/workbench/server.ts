@@ -10,6 +10,7 @@ import { readDemoState, seedDemo } from '../demo/index';
 import { reshareConvertedDemo } from '../demo/sharing';
 import { driveStore } from '../services/drive/store';
 import { Hub } from './hub';
+import { recordExecutions } from './executions';
 import { HttpError, readJson, sendJson, sendBytes, str, int, attachment } from './http';
 import { createBackends } from './wiring';
 import { startStandins } from './standins';
@@ -66,6 +67,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
   }
   const backends = createBackends(rt);
   const hub = new Hub(rt);
+  const executions = recordExecutions(rt);
   const assets = join(rt.env.config.buildDir, 'local');
 
   const users = () => {
@@ -238,6 +240,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
         'x-content-type-options': 'nosniff',
       });
     }
+    if (req.method === 'GET' && p === '/api/executions') return sendJson(res, 200, { items: executions() });
     if (req.method === 'GET' && p === '/api/triggers') {
       return sendJson(res, 200, { now: rt.env.clock.now().toISOString(), triggers: await backends.triggers.list() });
     }

@@ -34,7 +34,8 @@ export async function makeWorld(
   } = {},
 ): Promise<World> {
   const g = await startGeminiStandin(opts.standin ?? {});
-  const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-tag-')), settings: { geminiUrl: g.url } });
+  // Long work: strict mode, the 6-minute limit on the projected Apps Script time.
+  const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-tag-')), settings: { geminiUrl: g.url }, strict: true });
   rt.env.clock.advanceTo(new Date(opts.now ?? '2026-12-01T03:00:00Z'));
   const documentId = getSpreadsheetStore(rt.env).create('DataDesk Demo', { owner: ADMIN }).id;
   await rt.env.flush();

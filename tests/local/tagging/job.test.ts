@@ -3,7 +3,7 @@
 // tagged exactly once with no word of the lists in any tag; pictures provably reach the model.
 import { tick } from '../../../src/local/runtime/scheduler';
 import { getSpreadsheetStore } from '../../../src/local/services/spreadsheet/store';
-import { imageWord, productPng, imageMissingByDefault } from '../../../src/local/standins/gemini';
+import { imageWord, productImage, imageMissingByDefault } from '../../../src/local/standins/gemini';
 import { matchKeyword, seedWordLists } from '../../../src/server/tagging/words';
 import type { Progress } from '../../../src/server/tagging/job';
 import { makeWorld, World, MERCH } from './fixture';
@@ -106,7 +106,7 @@ describe('tagging job (runtime, Gemini stand-in)', () => {
         expect(r[cSt]).toBe('tanpa gambar');
       } else {
         expect(r[cSt]).toBe('selesai');
-        expect(seen).toContain(`${first} ${imageWord(productPng(sku))}`);
+        expect(seen).toContain(`${first} ${imageWord(productImage(sku).bytes)}`);
       }
     }
     // The answers were saved to the hidden cache sheet when the job finished.

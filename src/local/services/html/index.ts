@@ -26,7 +26,7 @@ class HtmlService
   constructor(private env: LocalEnv) {}
 
   private wrap(o: HtmlOutput): HtmlOutput {
-    return strictService(o, 'HtmlOutput', (k) => this.env.count(k));
+    return strictService(o, 'HtmlOutput', (k) => this.env.count(k), this.env.meter);
   }
 
   /** The text of `<name>.html` in the bundle (the name may carry the .html extension). Apps Script's message for a
@@ -73,5 +73,5 @@ class TemplateWithWrap extends HtmlTemplate {
 }
 
 export function createHtmlService(env: LocalEnv): object {
-  return strictService(new HtmlService(env), 'HtmlService', (k) => env.count(k));
+  return strictService(new HtmlService(env), 'HtmlService', (k) => env.count(k), env.meter);
 }

@@ -6,6 +6,7 @@ import { jdbcStore } from './backend';
 import { JdbcConnectionHost } from './connection';
 import { Hosted } from './statement';
 import { JdbcTimeKind, JdbcTimeValue, parsePgDateTime } from './time';
+import { quotaLedger } from '../../runtime/quotas';
 
 /**
  * Apps Script's text when a connection cannot be made (wrong password, unreachable host). Widely reported by users;
@@ -85,6 +86,7 @@ export class JdbcService
     const s = this.env.config.settings;
     if (user === undefined || pass === undefined || user !== (s.pgUser ?? 'datadesk') || pass !== (s.pgPassword ?? 'datadesk'))
       throw new GasError(CONNECT_FAILED);
+    quotaLedger(this.env).take('jdbcConnections', this.ctx.user, this.ctx.now());
     const store = jdbcStore(this.env);
     let session;
     try {

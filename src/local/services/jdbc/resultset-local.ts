@@ -16,6 +16,52 @@ export interface ResultSetWire {
 }
 
 type Count = (key: string) => void;
+type Data = (key: string, moved: unknown[]) => void;
+
+/** The getters getRows accepts in its queryString (reference/jdbc/jdbc-result-set#getRows(String)). */
+const ROW_GETTERS = new Set([
+  'getString',
+  'getInt',
+  'getLong',
+  'getShort',
+  'getByte',
+  'getDouble',
+  'getFloat',
+  'getBoolean',
+  'getDate',
+  'getTime',
+  'getTimestamp',
+  'getObject',
+]);
+
+interface RowGetter {
+  name: string;
+  col: number | string;
+}
+
+/**
+ * Parses getRows' queryString: comma-separated getter calls such as "getString(1), getDouble('price'), getDate(3,
+ * 'UTC')"; a column is a 1-based index or a single/double-quoted label. The time-zone argument of the date getters
+ * is accepted and ignored (values are read as UTC, like getDate without one). Apps Script's text for a malformed
+ * queryString is unconfirmed; this one names the problem.
+ */
+export function parseRowGetters(query: unknown): RowGetter[] {
+  if (typeof query !== 'string' || !query.trim()) throw sqlError('Invalid argument: queryString');
+  const re = /\s*(\w+)\s*\(\s*(\d+|'[^']*'|"[^"]*")\s*(?:,\s*('[^']*'|"[^"]*")\s*)?\)\s*(,|$)/y;
+  const out: RowGetter[] = [];
+  let at = 0;
+  while (at < query.length) {
+    re.lastIndex = at;
+    const m = re.exec(query);
+    if (!m || !ROW_GETTERS.has(m[1]) || (m[3] && !/^get(Date|Time|Timestamp)$/.test(m[1])))
+      throw sqlError(`Invalid argument: queryString (${query.slice(at).trim() || query})`);
+    out.push({ name: m[1], col: /^\d+$/.test(m[2]) ? Number(m[2]) : m[2].slice(1, -1) });
+    at = re.lastIndex;
+    if (!m[4]) break;
+  }
+  if (at < query.length && query.slice(at).trim()) throw sqlError(`Invalid argument: queryString (${query.slice(at).trim()})`);
+  return out;
+}
 
 function sqlError(message: string): Error {
   const e = new Error(message);
@@ -75,6 +121,7 @@ export class LocalResultSet {
     private wire: ResultSetWire,
     private callHost: (method: string, args: unknown[]) => unknown,
     private count: Count,
+    private data: Data = () => undefined,
   ) {
     this.rows = wire.rows;
     this.more = wire.more;
@@ -91,6 +138,10 @@ export class LocalResultSet {
 
   next(): boolean {
     this.count('JdbcResultSet.next');
+    return this.advance();
+  }
+
+  private advance(): boolean {
     this.open();
     if (this.pos + 1 < this.rows.length) {
       this.pos++;
@@ -124,6 +175,31 @@ export class LocalResultSet {
     const v = this.rows[this.pos][i - 1];
     this.lastNull = v === null;
     return v;
+  }
+
+  /**
+   * getRows(queryString[, batchSize]): the rows after the cursor (at most batchSize of them), each read with the
+   * getters the queryString names, in one call; the cursor ends after the last row returned, so consecutive calls
+   * page through the result (reference/jdbc/jdbc-result-set#getRows(String,Integer)).
+   */
+  getRows(queryString: string, batchSize?: number): unknown[][] {
+    this.count('JdbcResultSet.getRows');
+    this.open();
+    const getters = parseRowGetters(queryString);
+    if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) throw sqlError('Invalid argument: batchSize');
+    const max = batchSize ?? Infinity;
+    const out: unknown[][] = [];
+    const counter = this.count;
+    this.count = () => undefined;
+    try {
+      while (out.length < max && this.advance()) {
+        out.push(getters.map((g) => (this as unknown as Record<string, (c: number | string) => unknown>)[g.name](g.col)));
+      }
+    } finally {
+      this.count = counter;
+    }
+    this.data('JdbcResultSet.getRows', [out]);
+    return out;
   }
 
   findColumn(label: string): number {

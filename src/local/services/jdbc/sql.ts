@@ -114,6 +114,38 @@ function literal(v: string | null): string {
  * takes no parameters). An untyped literal resolves like an untyped parameter. */
 export function inlineParams(text: string, params: (string | null)[]): string {
   if (!params.length) return text;
+  return mapParams(text, (k) => {
+    if (k < 1 || k > params.length) throw new Error(`there is no parameter $${k}`);
+    return literal(params[k - 1]);
+  });
+}
+
+/**
+ * Gives each parameter the type the PostgreSQL JDBC driver binds it with (setString → varchar, setInt → int4, …;
+ * null = unspecified, the server infers it), as an explicit cast: `$1` becomes `($1::varchar)`. PostgreSQL then
+ * resolves operators and assignments exactly as for the driver's typed parameters, so `bigint_column = ?` bound
+ * with setString fails ("operator does not exist: bigint = character varying") as it does from Apps Script.
+ * `position` maps a character position in the new text back to the original (error messages point there).
+ */
+export function typeParams(text: string, types: (string | null)[]): { text: string; position(p: number): number } {
+  const inserts: Array<[number, number]> = [];
+  let grown = 0;
+  const out = mapParams(text, (k, at) => {
+    const t = types[k - 1];
+    if (!t) return `$${k}`;
+    const cast = `($${k}::${t})`;
+    inserts.push([at + grown, cast.length - `$${k}`.length]);
+    grown += cast.length - `$${k}`.length;
+    return cast;
+  });
+  return {
+    text: out,
+    position: (p) => p - inserts.filter(([at]) => at < p - 1).reduce((a, [, d]) => a + d, 0),
+  };
+}
+
+/** Replaces each $k outside strings, identifiers, comments and dollar quotes with `fn(k, offset in the original)`. */
+function mapParams(text: string, fn: (k: number, at: number) => string): string {
   let out = '';
   let i = 0;
   const len = text.length;
@@ -150,9 +182,7 @@ export function inlineParams(text: string, params: (string | null)[]): string {
       const num = /^\$(\d+)/.exec(text.slice(i, i + 12));
       const tag = num ? null : /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(text.slice(i, i + 64));
       if (num) {
-        const k = Number(num[1]);
-        if (k < 1 || k > params.length) throw new Error(`there is no parameter $${k}`);
-        out += literal(params[k - 1]);
+        out += fn(Number(num[1]), i);
         i += num[0].length;
       } else if (tag) {
         const end = text.indexOf(tag[0], i + tag[0].length);

@@ -11,13 +11,14 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { ExecContext } from '../../runtime/types';
 import { GasError } from '../../runtime/types';
-import type { RuntimeEnv, Store } from '../../runtime/env';
+import type { RuntimeEnv } from '../../runtime/env';
 import { Blob } from '../blob';
+import { DAILY_QUOTAS, quotaLedger } from '../../runtime/quotas';
 
-/** Consumer accounts: 100 recipients a day (guides/services/quotas). */
-export const DAILY_QUOTA = 100;
+/** Recipients a day (runtime/quotas.ts: 100 consumer / 1,500 Workspace). */
+export const DAILY_QUOTA = DAILY_QUOTAS.emailRecipients.consumer;
 /** Texts reported by users from real executions. */
-export const QUOTA_EXCEEDED = 'Service invoked too many times for one day: email.';
+export const QUOTA_EXCEEDED = DAILY_QUOTAS.emailRecipients.error;
 export const NO_RECIPIENT = 'Failed to send email: no recipient';
 /** 25 MB of attachments per message (guides/services/quotas); text as users report it. */
 export const ATTACHMENTS_TOO_LARGE = 'Limit Exceeded: Email Total Attachments Size.';
@@ -48,30 +49,18 @@ export interface OutboxMessage {
 
 const EMAIL = /^[^@\s,;<>"]+@[^@\s,;<>"]+\.[^@\s,;<>"]+$/;
 
-export class OutboxStore implements Store {
+export class OutboxStore {
   readonly dir: string;
-  private quota: Record<string, { day: string; used: number }>;
-  private dirty = false;
   constructor(private env: RuntimeEnv) {
     this.dir = env.path('outbox');
     mkdirSync(this.dir, { recursive: true });
-    const q = join(this.dir, 'quota.json');
-    this.quota = existsSync(q) ? JSON.parse(readFileSync(q, 'utf8')) : {};
   }
-  /** The quota day in the script's time zone. */
-  private day(now: Date): string {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: this.env.config.timeZone }).format(now);
-  }
+  /** Recipients the user may still send to today (quotas reset 24 hours after the first request). */
   remaining(user: string, now: Date): number {
-    const q = this.quota[user];
-    return q && q.day === this.day(now) ? Math.max(0, DAILY_QUOTA - q.used) : DAILY_QUOTA;
+    return quotaLedger(this.env).remaining('emailRecipients', user, now);
   }
   use(user: string, now: Date, n: number): void {
-    const day = this.day(now);
-    const q = this.quota[user]?.day === day ? this.quota[user] : { day, used: 0 };
-    q.used += n;
-    this.quota[user] = q;
-    this.dirty = true;
+    quotaLedger(this.env).add('emailRecipients', user, now, n);
   }
   write(msg: OutboxMessage, blobs: Blob[]): void {
     if (blobs.length) mkdirSync(join(this.dir, msg.id), { recursive: true });
@@ -96,13 +85,6 @@ export class OutboxStore implements Store {
     const a = m?.attachments[index];
     if (!a) throw new Error(`outbox: no attachment ${index} in ${id}`);
     return join(this.dir, a.file);
-  }
-  save(): void {
-    if (!this.dirty) return;
-    const q = join(this.dir, 'quota.json');
-    writeFileSync(q + '.tmp', JSON.stringify(this.quota));
-    renameSync(q + '.tmp', q);
-    this.dirty = false;
   }
 }
 

@@ -4,6 +4,7 @@ import type { ExecContext } from '../../runtime/types';
 import { GasError } from '../../runtime/types';
 import type { RuntimeEnv, Store } from '../../runtime/env';
 import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { quotaLedger } from '../../runtime/quotas';
 
 /** 9 KB per value, 500 KB per store (guides/services/quotas). */
 export const MAX_VALUE_BYTES = 9 * 1024;
@@ -74,6 +75,8 @@ export class Properties
   constructor(
     private store: PropertiesStore,
     private bag: Bag,
+    /** Counts one read or write against the daily quota (runtime/quotas.ts: 50,000 / 500,000 a day). */
+    private tally: () => void,
   ) {}
 
   /** Applies `next` only if it respects the limits; nothing changes otherwise. */
@@ -87,26 +90,32 @@ export class Properties
   }
 
   getProperty(key: string): string | null {
+    this.tally();
     const v = this.bag[String(key)];
     return v === undefined ? null : v;
   }
   setProperty(key: string, value: string): this {
+    this.tally();
     if (key === null || key === undefined || key === '') throw new GasError('Invalid argument: key');
     return this.commit({ ...this.bag, [String(key)]: String(value) });
   }
   setProperties(properties: { [key: string]: string }, deleteAllOthers = false): this {
+    this.tally();
     if (properties === null || typeof properties !== 'object') throw new GasError('Invalid argument: properties');
     const next: Bag = deleteAllOthers ? {} : { ...this.bag };
     for (const [k, v] of Object.entries(properties)) next[k] = String(v);
     return this.commit(next);
   }
   getProperties(): { [key: string]: string } {
+    this.tally();
     return { ...this.bag };
   }
   getKeys(): string[] {
+    this.tally();
     return Object.keys(this.bag);
   }
   deleteProperty(key: string): this {
+    this.tally();
     if (String(key) in this.bag) {
       delete this.bag[String(key)];
       this.store.touch();
@@ -114,6 +123,7 @@ export class Properties
     return this;
   }
   deleteAllProperties(): this {
+    this.tally();
     return this.commit({});
   }
 }
@@ -126,20 +136,22 @@ export class PropertiesService
   constructor(
     private ctx: ExecContext,
     private store: PropertiesStore,
+    private env: RuntimeEnv,
   ) {}
+  private tally = (): void => quotaLedger(this.env).take('properties', this.ctx.user, this.ctx.now());
   getScriptProperties(): GoogleAppsScript.Properties.Properties {
-    return new Properties(this.store, this.store.bag('script'));
+    return new Properties(this.store, this.store.bag('script'), this.tally);
   }
   getUserProperties(): GoogleAppsScript.Properties.Properties {
-    return new Properties(this.store, this.store.bag('user', this.ctx.user));
+    return new Properties(this.store, this.store.bag('user', this.ctx.user), this.tally);
   }
   /** null outside a container document (reference/properties/properties-service#getDocumentProperties). */
   getDocumentProperties(): GoogleAppsScript.Properties.Properties {
     if (!this.ctx.documentId) return null as unknown as GoogleAppsScript.Properties.Properties;
-    return new Properties(this.store, this.store.bag('document', this.ctx.documentId));
+    return new Properties(this.store, this.store.bag('document', this.ctx.documentId), this.tally);
   }
 }
 
 export function createPropertiesService(ctx: ExecContext, env: RuntimeEnv): object {
-  return new PropertiesService(ctx, propertiesStore(env));
+  return new PropertiesService(ctx, propertiesStore(env), env);
 }

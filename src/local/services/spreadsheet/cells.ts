@@ -4,6 +4,7 @@ import { parseTyped } from './parse';
 import { dateToSerial, serialToDate } from './dates';
 import { isDateFormat, isTextFormat, formatValue, AUTOMATIC } from './numfmt';
 import { localeInfo } from './locale';
+import { GasError } from '../../runtime/types';
 import { evaluateFormula, FValue } from './formula';
 
 /** What a script receives for a cell: number, string, boolean, Date, or '' when empty. */
@@ -105,8 +106,19 @@ export function readFormats(sheet: SheetModel, r0: number, c0: number, nr: numbe
   return out;
 }
 
+/** A cell holds at most 50,000 characters; the whole write fails, nothing is written (the text Apps Script and the
+ * Sheets API report: "Your input contains more than the maximum of 50000 characters in a single cell."). */
+export const CELL_CHARS = 50_000;
+export const CELL_TOO_LONG = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+
+function checkCellText(values: unknown[][]): void {
+  for (const line of values)
+    for (const v of line) if (typeof v === 'string' && v.length > CELL_CHARS) throw new GasError(CELL_TOO_LONG);
+}
+
 /** Stores one input value at (r0, c0) as Sheets does for setValue: strings are parsed like typing unless '@'. */
 export function writeCell(book: BookModel, sheet: SheetModel, r0: number, c0: number, v: unknown): void {
+  checkCellText([[v]]);
   const fmt = sheet.format(r0, c0);
   if (sheet.formulas.size) sheet.formulas.delete(key(r0, c0));
   if (v === null || v === undefined) return sheet.setCell(r0, c0, null);
@@ -142,6 +154,7 @@ export function writeCell(book: BookModel, sheet: SheetModel, r0: number, c0: nu
 
 /** setValues on a block already checked for size. */
 export function writeValues(book: BookModel, sheet: SheetModel, r0: number, c0: number, values: unknown[][]): void {
+  checkCellText(values);
   const hasFormulas = () => sheet.formulas.size > 0;
   for (let i = 0; i < values.length; i++) {
     const line = values[i];

@@ -1,56 +1,46 @@
-// UrlFetchApp (reference/url-fetch/url-fetch-app): real HTTP from the host; fetchAll in parallel; daily quota per user.
+// UrlFetchApp (reference/url-fetch/url-fetch-app): real HTTP from the host; fetchAll in parallel up to a cap; daily quota.
 import type { ExecContext } from '../../runtime/types';
 import { GasError } from '../../runtime/types';
-import type { RuntimeEnv, Store } from '../../runtime/env';
+import type { RuntimeEnv } from '../../runtime/env';
 import { prepare, PreparedRequest } from './request';
 import { send, RawResponse } from './http';
 import { HTTPResponse } from './response';
+import { DAILY_QUOTAS, quotaLedger } from '../../runtime/quotas';
+import { readCalibration } from '../../runtime/calibration';
 
-/** Consumer accounts: 20,000 UrlFetch calls a day (guides/services/quotas). settings.urlFetchDailyQuota overrides. */
-export const DAILY_QUOTA = 20_000;
-export const QUOTA_ERROR = 'Service invoked too many times for one day: urlfetch.';
+/** The daily UrlFetch quota (runtime/quotas.ts: 20,000 consumer / 100,000 Workspace; settings.urlFetchDailyQuota). */
+export const DAILY_QUOTA = DAILY_QUOTAS.urlFetch.consumer;
+export const QUOTA_ERROR = DAILY_QUOTAS.urlFetch.error;
+
+/**
+ * How many requests of one fetchAll are in flight at once. Google documents no cap; developers observe about 10–20
+ * (https://magesheet.com/blog/apps-script-urlfetchapp-quotas-retries; tanaikech's 2018 benchmark showed 5 running
+ * together). The lower end is the safe assumption; settings.fetchAllConcurrency or a calibration replaces it.
+ */
+export const FETCH_ALL_CONCURRENCY = 10;
+
+export function fetchAllConcurrency(env: RuntimeEnv): number {
+  const s = env.config.settings.fetchAllConcurrency;
+  const n =
+    s !== undefined ? Number(s) : (readCalibration(env.config.stateDir)?.limits?.fetchAllConcurrency ?? FETCH_ALL_CONCURRENCY);
+  return Math.max(1, Math.floor(n));
+}
+
+/** Runs `jobs` with at most `cap` at once; results in order. */
+async function pool<T>(jobs: Array<() => Promise<T>>, cap: number): Promise<T[]> {
+  const out = new Array<T>(jobs.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      out[i] = await jobs[i]();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(cap, jobs.length) }, lane));
+  return out;
+}
 
 type Hosted<T> = { [K in keyof T]: T[K] extends (...a: infer A) => unknown ? (...a: A) => unknown : T[K] };
-
-/** Calls made per user per day (the day in the script's time zone on the emulated clock); kept in urlfetch-quota.json. */
-class QuotaStore implements Store {
-  private data: Record<string, Record<string, number>>;
-  private dirty = false;
-  constructor(private env: RuntimeEnv) {
-    this.data = env.readJson('urlfetch-quota.json', {});
-  }
-  private day(now: Date): string {
-    return new Intl.DateTimeFormat('en-CA', {
-      timeZone: this.env.config.timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(now);
-  }
-  /** Takes `n` calls from today's allowance, or throws Apps Script's quota error and takes none. */
-  take(user: string, now: Date, n: number): void {
-    const day = this.day(now);
-    const limit = Number(this.env.config.settings.urlFetchDailyQuota ?? DAILY_QUOTA);
-    const today = (this.data[day] ??= {});
-    const used = today[user] ?? 0;
-    if (used + n > limit) throw new GasError(QUOTA_ERROR);
-    today[user] = used + n;
-    for (const d of Object.keys(this.data)) if (d < day) delete this.data[d];
-    this.dirty = true;
-  }
-  used(user: string, now: Date): number {
-    return this.data[this.day(now)]?.[user] ?? 0;
-  }
-  save(): void {
-    if (!this.dirty) return;
-    this.env.writeJson('urlfetch-quota.json', this.data);
-    this.dirty = false;
-  }
-}
-
-export function urlFetchQuota(env: RuntimeEnv): QuotaStore {
-  return env.store('urlfetch-quota', () => new QuotaStore(env));
-}
 
 /** Apps Script's error for a failed status without muteHttpExceptions: the URL's origin, the code, and the first
  * 147 characters of the body plus "..." (150 in all, as observed in reported messages). */
@@ -71,9 +61,12 @@ export class UrlFetchAppService
   ) {}
 
   private async run(reqs: PreparedRequest[]): Promise<HTTPResponse[]> {
-    urlFetchQuota(this.env).take(this.ctx.user, this.ctx.now(), reqs.length);
+    quotaLedger(this.env).take('urlFetch', this.ctx.user, this.ctx.now(), reqs.length);
     this.ctx.count('UrlFetchApp.request', reqs.length);
-    const raws = await Promise.all(reqs.map((r) => send(r)));
+    const raws = await pool(
+      reqs.map((r) => () => send(r)),
+      fetchAllConcurrency(this.env),
+    );
     raws.forEach((raw, i) => {
       if (raw.code >= 400 && !reqs[i].muteHttpExceptions) throw new GasError(failureMessage(raw));
     });

@@ -3,7 +3,7 @@ import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { Buffer } from 'node:buffer';
 import { zipSync, unzipSync, gzipSync, gunzipSync } from 'fflate';
 import type { LocalEnv } from '../local';
-import { Blob, encodeString, fromByteArray, toSignedBytes } from '../blob';
+import { Blob, checkBlobSize, encodeString, fromByteArray, toSignedBytes } from '../blob';
 import { formatDate } from './format-date';
 import { formatString, parseCsv } from './text';
 import { strictService } from './strict';
@@ -236,6 +236,7 @@ class Utilities
     return toSignedBytes(decode64(encoded, true));
   }
   newBlob(data: unknown, contentType?: string, name?: string): Blob {
+    if (Array.isArray(data)) checkBlobSize(data.length);
     const bytes = typeof data === 'string' ? encodeString(data) : bytesOf(data);
     return new Blob(bytes.slice(), contentType ?? null, name ?? null);
   }
@@ -303,5 +304,5 @@ class Utilities
 }
 
 export function createUtilities(env: LocalEnv): object {
-  return strictService(new Utilities(env), 'Utilities', (k) => env.count(k), SIGNATURES);
+  return strictService(new Utilities(env), 'Utilities', (k) => env.count(k), env.meter, SIGNATURES);
 }

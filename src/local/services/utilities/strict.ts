@@ -1,13 +1,56 @@
-// Worker-local service objects: count each method call as `Class.method`, check its arguments as Apps Script does,
-// and fail clearly on what is not emulated.
+// Worker-local service objects: count and meter each method call as `Class.method`, check its arguments as Apps Script
+// does, and fail clearly on what is not emulated.
+import type { LocalMeter } from '../local';
 import { checkArgs, type SignatureTable } from '../../runtime/signatures';
 
-/** Wraps a worker-local service so calls are counted, their arguments checked against `signatures` (Apps Script's
- * "The parameters (…) don't match" text) and an unknown method throws "not emulated: Class.method". */
+/** Runs one worker-local call metered: counted, its time kept out of the script's CPU time, its data charged. Calls
+ * made while another service call runs are the service's own work and are not counted. */
+export function metered<R>(
+  key: string,
+  args: unknown[],
+  count: (key: string) => void,
+  meter: LocalMeter | undefined,
+  run: () => R,
+): R {
+  if (!meter) {
+    count(key);
+    return run();
+  }
+  if (meter.inService) return run();
+  count(key);
+  meter.enter();
+  let r: R | undefined;
+  try {
+    r = run();
+    return r;
+  } finally {
+    meter.leave(key, [...args, r]);
+  }
+}
+
+/** Meters the methods of a class whose objects live in the worker (Blob), in place on its prototype. */
+export function meterMethods(proto: object, cls: string, names: string[], count: (key: string) => void, meter: LocalMeter): void {
+  for (const name of names) {
+    const f = (proto as Record<string, unknown>)[name];
+    if (typeof f !== 'function') continue;
+    const key = `${cls}.${name}`;
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      writable: true,
+      value: function (this: unknown, ...a: unknown[]) {
+        return metered(key, a, count, meter, () => (f as (...x: unknown[]) => unknown).apply(this, a));
+      },
+    });
+  }
+}
+
+/** Wraps a worker-local service so calls are counted and metered, their arguments checked against `signatures`
+ * (Apps Script's "The parameters (…) don't match" text), and an unknown method throws "not emulated: Class.method". */
 export function strictService<T extends object>(
   target: T,
   cls: string,
   count: (key: string) => void,
+  meter?: LocalMeter,
   signatures: SignatureTable = {},
 ): T {
   const wrapped = new Map<PropertyKey, unknown>();
@@ -28,9 +71,8 @@ export function strictService<T extends object>(
         const key = `${cls}.${prop}`;
         const overloads = Object.prototype.hasOwnProperty.call(signatures, prop) ? signatures[prop as string] : null;
         w = function (this: unknown, ...a: unknown[]) {
-          count(key);
           if (overloads) checkArgs(key, overloads, a);
-          const r = (v as (...x: unknown[]) => unknown).apply(t, a);
+          const r = metered(key, a, count, meter, () => (v as (...x: unknown[]) => unknown).apply(t, a));
           return r === t ? proxy : r;
         };
         wrapped.set(prop, w);

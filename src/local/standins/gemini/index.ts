@@ -5,9 +5,14 @@ import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AskedItem, keywordsFor } from './answer';
 import { imageMissingByDefault, productPng } from './png';
+import { imageTokens, productImage } from './images';
+import { RateLimiter, TIERS, TierName, TierLimits } from './limits';
 
 export { imageWord, keywordsFor, IMAGE_WORDS } from './answer';
 export { productPng, imageMissingByDefault } from './png';
+export { productImage, productImageExtension, imageDimensions, imageTokens } from './images';
+export { TIERS } from './limits';
+export type { TierName, TierLimits } from './limits';
 
 export interface Faults {
   /** Latency of generateContent in ms: log-normal with this median and 95th percentile; null = none. */
@@ -40,7 +45,10 @@ export interface GeminiStandinOptions {
   seed?: number;
   /** Which SKUs have no picture (404); default: about 4 % by hash. */
   imageMissing?: (sku: string) => boolean;
+  /** Serve small square PNGs of this side instead of realistic pictures (images.ts). */
   imageSize?: number;
+  /** The API key's rate-limit tier (RPM, TPM, RPD enforced with 429 RESOURCE_EXHAUSTED); default 'tier1'. */
+  tier?: TierName | TierLimits;
 }
 
 export interface StandinStats {
@@ -56,12 +64,16 @@ export interface StandinStats {
   /** Requests in flight right now and the most seen at once. */
   inFlight: number;
   maxInFlight: number;
+  /** 429s the tier's limits caused (apart from injected faults), by limit. */
+  rateLimited: { rpm: number; tpm: number; rpd: number };
 }
 
 export interface GeminiStandin {
   url: string;
   stats(): StandinStats;
   resetStats(): void;
+  /** The tier's limits in force. */
+  limits: TierLimits;
   /** Changes faults while running (tests start a 429 storm, then end it). */
   setFaults(f: Partial<Faults>): void;
   close(): Promise<void>;
@@ -162,8 +174,11 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
     outputTokens: 0,
     inFlight: 0,
     maxInFlight: 0,
+    rateLimited: { rpm: 0, tpm: 0, rpd: 0 },
   });
   let stats = empty();
+  const limits: TierLimits = typeof opts.tier === 'object' ? opts.tier : TIERS[opts.tier ?? 'tier1'];
+  const limiter = new RateLimiter(limits);
   const pngCache = new Map<string, Buffer>();
 
   const latency = (): number => {
@@ -185,8 +200,6 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
     stats.inFlight++;
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
     try {
-      const wait = latency();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       if (!key) {
         return send(
           res,
@@ -236,6 +249,18 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
           googleError(400, 'INVALID_ARGUMENT', '* GenerateContentRequest.contents: contents is not specified'),
         );
       }
+      const parts = body.contents.flatMap((c) => c.parts ?? []);
+      const inline = parts.filter((p) => p.inlineData?.data).map((p) => Buffer.from(p.inlineData!.data!, 'base64'));
+      const textChars = parts.reduce((a, p) => a + (p.text?.length ?? 0), 0);
+      const promptTokenCount = Math.ceil(textChars / 4) + inline.reduce((a, b) => a + imageTokens(b), 0);
+      // The tier's limits answer at once, before the model works (ai.google.dev/gemini-api/docs/rate-limits).
+      const limited = limiter.admit(Date.now(), promptTokenCount);
+      if (limited) {
+        stats.rateLimited[limited.limit]++;
+        return send(res, 429, googleError(429, 'RESOURCE_EXHAUSTED', limited.message, limited.details));
+      }
+      const wait = latency();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const r = rnd();
       if (r < faults.rate429) {
         return send(
@@ -266,12 +291,8 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
           ),
         );
       }
-      const parts = body.contents.flatMap((c) => c.parts ?? []);
       const { items, top } = readAsked(parts);
-      const images = parts.filter((p) => p.inlineData?.data).length;
-      stats.inlineImages += images;
-      const textChars = parts.reduce((a, p) => a + (p.text?.length ?? 0), 0);
-      const promptTokenCount = Math.ceil(textChars / 4) + 258 * images;
+      stats.inlineImages += inline.length;
       const usage = (out: number) => ({ promptTokenCount, candidatesTokenCount: out, totalTokenCount: promptTokenCount + out });
       const safety =
         items.some((i) => faults.safetySkus.includes(i.sku)) ||
@@ -340,7 +361,7 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const u = new URL(req.url ?? '/', 'http://standin');
-      const img = /^\/images\/([^/]+)\.png$/.exec(u.pathname);
+      const img = /^\/images\/([^/]+)\.(?:png|jpe?g)$/.exec(u.pathname);
       if (req.method === 'GET' && img) {
         stats.imageRequests++;
         const sku = decodeURIComponent(img[1]);
@@ -348,9 +369,13 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
           stats.images404++;
           return send(res, 404, 'Not Found', 'text/plain');
         }
-        let png = pngCache.get(sku);
-        if (!png) pngCache.set(sku, (png = productPng(sku, opts.imageSize ?? 48)));
-        return send(res, 200, png, 'image/png');
+        if (opts.imageSize) {
+          let png = pngCache.get(sku);
+          if (!png) pngCache.set(sku, (png = productPng(sku, opts.imageSize)));
+          return send(res, 200, png, 'image/png');
+        }
+        const picture = productImage(sku);
+        return send(res, 200, picture.bytes, picture.mimeType);
       }
       const get = /^\/v1beta\/models\/([^/:]+)$/.exec(u.pathname);
       if (req.method === 'GET' && get) {
@@ -409,6 +434,7 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
   const addr = server.address() as AddressInfo;
   return {
     url: `http://${opts.host ?? '127.0.0.1'}:${addr.port}`,
+    limits,
     stats: () => JSON.parse(JSON.stringify(stats)) as StandinStats,
     resetStats: () => {
       stats = empty();

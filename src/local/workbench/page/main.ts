@@ -6,7 +6,7 @@ import { Grid, Selection } from './grid';
 import { MenuBar, parseMenu } from './menu';
 import { openSidebar, openDialog, htmlPayload, listenToFrames, closeSidebar, closeDialog } from './frames';
 import { toast, ask, notice } from './alerts';
-import { togglePanel, refreshOpenPanel, setPanelContext, identityChanged } from './panels';
+import { togglePanel, refreshOpenPanel, setPanelContext, showExecutions, identityChanged } from './panels';
 
 interface State {
   users: DemoUser[];
@@ -153,7 +153,10 @@ function onEvent(e: PageEvent): void {
   } else if (e.kind === 'change') {
     clearTimeout(panelTimer);
     panelTimer = window.setTimeout(() => void refreshOpenPanel(reloadClock), 300);
-  } else if (e.kind === 'exec' && e.phase === 'end') reloadClock();
+  } else if (e.kind === 'exec' && e.phase === 'end') {
+    reloadClock();
+    void showExecutions();
+  }
 }
 
 function reloadClock(): void {
@@ -218,11 +221,7 @@ function layout(st: State): void {
         { class: 'wb-tools' },
         h('span', { id: 'exec-status', class: 'exec-status' }),
         h('button', { id: 'btn-drive', class: 'wb-btn', onclick: () => void togglePanel('drive', reloadClock) }, 'Drive'),
-        h(
-          'button',
-          { id: 'btn-clock', class: 'wb-btn', onclick: () => void togglePanel('clock', reloadClock) },
-          'Clock & triggers',
-        ),
+        h('button', { id: 'btn-clock', class: 'wb-btn', onclick: () => void togglePanel('clock', reloadClock) }, 'Clock & runs'),
         h('button', { id: 'btn-outbox', class: 'wb-btn', onclick: () => void togglePanel('outbox', reloadClock) }, 'Outbox'),
         h(
           'button',

@@ -1,8 +1,10 @@
-// Workbench panels beside the spreadsheet: the local Drive, the clock with installed triggers, the mail outbox, and
-// (capability-panels.ts) calendars, form responses and the Xendit stand-in.
+// Workbench panels beside the spreadsheet: the local Drive, the clock with installed triggers and recent executions
+// (emulator and projected Apps Script time), the mail outbox, and (capability-panels.ts) calendars, form responses
+// and the Xendit stand-in.
 import { h, byId, wib, bytes } from './dom';
 import { getJson, postJson } from './api';
 import type { DriveItem, DriveListing } from '../backend';
+import type { ExecutionInfo } from '../executions';
 import { showCalendar, showForms, showXendit } from './capability-panels';
 interface TriggerInfo {
   id: string;
@@ -106,9 +108,61 @@ export async function identityChanged(reloadClock: () => void): Promise<void> {
 export async function refreshOpenPanel(reloadClock: () => void): Promise<void> {
   if (!panel('drive').hidden) await showDrive(panel('drive').dataset.folder || null, panel('drive').dataset.trash === '1');
   else if (!panel('outbox').hidden) await showOutbox();
-  else if (!panel('clock').hidden) await showTriggers(reloadClock);
-  else if (!panel('calendar').hidden) await showCapability('calendar');
+  else if (!panel('clock').hidden) {
+    await showTriggers(reloadClock);
+    await showExecutions();
+  } else if (!panel('calendar').hidden) await showCapability('calendar');
   else if (!panel('xendit').hidden) await showCapability('xendit');
+}
+
+function secs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+/** Recent executions: what they took here and what they would take in Apps Script, with the dearest parts. */
+export async function showExecutions(): Promise<void> {
+  const list = document.getElementById('exec-list');
+  if (!list) return;
+  try {
+    const { items } = await getJson<{ items: ExecutionInfo[] }>('/api/executions');
+    list.replaceChildren(
+      ...(items.length
+        ? items.map((x) => {
+            const parts = Object.entries(x.byService)
+              .filter(([, ms]) => ms >= 1)
+              .sort((a, b) => b[1] - a[1])
+              .slice(0, 4)
+              .map(([k, ms]) => `${k} ${secs(ms)}`)
+              .join(' · ');
+            return h(
+              'div',
+              {
+                class: `run exec ${x.ok ? 'ok' : 'bad'}`,
+                'data-fn': x.fn,
+                'data-projected-ms': String(Math.round(x.projectedMs)),
+                'data-duration-ms': String(x.durationMs),
+              },
+              h('b', {}, x.fn),
+              ` ${x.kind} as ${x.user} · ${x.calls} calls`,
+              h(
+                'div',
+                { class: 'exec-times' },
+                h(
+                  'span',
+                  { class: 'projected', title: 'Projected Apps Script time (cost model)' },
+                  `${secs(x.projectedMs)} in Apps Script`,
+                ),
+                ` · ${secs(x.durationMs)} here`,
+              ),
+              parts ? h('div', { class: 'muted' }, parts) : null,
+              x.error ? h('div', { class: 'err' }, x.error) : null,
+            );
+          })
+        : [h('div', { class: 'muted empty' }, 'No executions yet.')]),
+    );
+  } catch (e) {
+    list.replaceChildren(h('div', { class: 'panel-error' }, (e as Error).message));
+  }
 }
 
 const ICON: Array<[RegExp, string, string]> = [
@@ -352,12 +406,13 @@ export async function showClock(reloadClock: () => void): Promise<void> {
         runs.dataset.state = 'done';
         reloadClock();
         await showTriggers(reloadClock);
+        await showExecutions();
       },
     },
     'Advance & fire due triggers',
   );
   p.replaceChildren(
-    head('Clock & triggers', 'clock'),
+    head('Clock, triggers & runs', 'clock'),
     h(
       'div',
       { class: 'field' },
@@ -375,8 +430,11 @@ export async function showClock(reloadClock: () => void): Promise<void> {
     runs,
     h('h3', {}, 'Installed triggers'),
     h('div', { id: 'trigger-list' }),
+    h('h3', {}, 'Recent executions (projected Apps Script time)'),
+    h('div', { id: 'exec-list' }),
   );
   await showTriggers(reloadClock);
+  await showExecutions();
   p.dataset.loaded = '1';
 }
 

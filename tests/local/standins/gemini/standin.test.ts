@@ -4,8 +4,18 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
-import { startGeminiStandin, GeminiStandin, imageWord, productPng, DEFAULT_KEY } from '../../../../src/local/standins/gemini';
+import {
+  startGeminiStandin,
+  GeminiStandin,
+  imageWord,
+  productPng,
+  productImage,
+  productImageExtension,
+  imageDimensions,
+  imageTokens,
+  TIERS,
+  DEFAULT_KEY,
+} from '../../../../src/local/standins/gemini';
 import { buildRequest } from '../../../../src/server/tagging/prompt';
 import { parseAnswer } from '../../../../src/server/tagging/parse';
 
@@ -152,17 +162,93 @@ describe('Gemini stand-in: wire format', () => {
     expect(s.stats().maxInFlight).toBeGreaterThan(5);
   });
 
-  it('serves deterministic PNG product pictures, and 404 for products without one', async () => {
-    const r = await fetch(`${s.url}/images/SKU-1.png`);
-    expect(r.status).toBe(200);
-    expect(r.headers.get('content-type')).toBe('image/png');
-    const buf = Buffer.from(await r.arrayBuffer());
-    expect(buf.subarray(1, 4).toString()).toBe('PNG');
-    expect(createHash('sha256').update(buf).digest('hex')).toBe(createHash('sha256').update(productPng('SKU-1')).digest('hex'));
-    // IDAT inflates to 48 rows of 1 + 48*3 bytes.
-    const idatLen = buf.readUInt32BE(33);
-    expect(inflateSync(buf.subarray(41, 41 + idatLen)).length).toBe(48 * (1 + 48 * 3));
+  it('serves product pictures of realistic size, JPEG and PNG, one per SKU; 404 for products without one', async () => {
+    const skus = Array.from({ length: 12 }, (_, i) => `SKU-${i}`);
+    const formats = new Set(skus.map(productImageExtension));
+    expect(formats).toEqual(new Set(['jpg', 'png']));
+    for (const sku of skus.slice(0, 6)) {
+      const r = await fetch(`${s.url}/images/${sku}.${productImageExtension(sku)}`);
+      expect(r.status).toBe(200);
+      const buf = Buffer.from(await r.arrayBuffer());
+      const want = productImage(sku);
+      expect(r.headers.get('content-type')).toBe(want.mimeType);
+      expect(createHash('sha256').update(buf).digest('hex')).toBe(createHash('sha256').update(want.bytes).digest('hex'));
+      // Tens to hundreds of KB, as marketplace pictures are; each one a valid picture of its stated size.
+      expect(buf.length).toBeGreaterThan(40_000);
+      expect(buf.length).toBeLessThan(600_000);
+      expect(imageDimensions(buf)).toEqual({ width: want.width, height: want.height });
+      if (want.mimeType === 'image/jpeg') expect([buf[0], buf[1], buf[2]]).toEqual([0xff, 0xd8, 0xff]);
+      else expect(buf.subarray(1, 4).toString()).toBe('PNG');
+    }
+    // Two SKUs never share bytes (the picture carries its SKU).
+    expect(productImage('SKU-0').bytes.equals(productImage('SKU-4').bytes)).toBe(false);
     expect((await fetch(`${s.url}/images/NOIMG-7.png`)).status).toBe(404);
+  });
+
+  it('counts image tokens as the API does: 258 up to 384 px, then 258 per 768 × 768 tile', () => {
+    expect(imageTokens(productPng('X', 48))).toBe(258);
+    expect(imageTokens(productImage('SKU-0').bytes)).toBe(258); // 640 or 480 px: one tile
+    const big = Buffer.from(productPng('X', 8)); // rewrite the IHDR size: 1600 × 800 → 3 × 2 tiles
+    big.writeUInt32BE(1600, 16);
+    big.writeUInt32BE(800, 20);
+    expect(imageTokens(big)).toBe(6 * 258);
+  });
+});
+
+describe('Gemini stand-in: the tier’s rate limits (ai.google.dev/gemini-api/docs/rate-limits)', () => {
+  const retryDelay = (e: { details: Array<Record<string, unknown>> }) =>
+    e.details.find((d) => d['@type'] === 'type.googleapis.com/google.rpc.RetryInfo')?.retryDelay as string;
+
+  it('answers 429 RESOURCE_EXHAUSTED with RetryInfo once the tier’s RPM is spent', async () => {
+    const g = await startGeminiStandin({ tier: { ...TIERS.free, rpm: 3 } });
+    try {
+      const body = buildRequest([item('A1', false)], []);
+      const ask = () =>
+        fetch(`${g.url}/v1beta/models/gemini-2.5-flash:generateContent`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-goog-api-key': DEFAULT_KEY },
+          body: JSON.stringify(body),
+        });
+      for (let i = 0; i < 3; i++) expect((await ask()).status).toBe(200);
+      const r = await ask();
+      expect(r.status).toBe(429);
+      const e = (await r.json()).error;
+      expect(e).toMatchObject({ code: 429, status: 'RESOURCE_EXHAUSTED' });
+      expect(e.message).toMatch(/exceeded your current quota/);
+      expect(retryDelay(e)).toMatch(/^([1-9]|[1-5]\d|60)s$/);
+      expect(e.details[0].violations[0].quotaId).toBe('GenerateRequestsPerMinutePerProjectPerModel-FreeTier');
+      expect(g.stats().rateLimited.rpm).toBe(1);
+      expect(g.stats().generateRequests).toBe(4);
+    } finally {
+      await g.close();
+    }
+  });
+
+  it('refuses a request that would pass the tier’s input tokens per minute, and one past the daily requests', async () => {
+    const g = await startGeminiStandin({ tier: { name: 'tier1', rpm: 100, tpm: 1000, rpd: 3 } });
+    try {
+      const ask = (items: ReturnType<typeof item>[]) =>
+        fetch(`${g.url}/v1beta/models/gemini-2.5-flash:generateContent`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-goog-api-key': DEFAULT_KEY },
+          body: JSON.stringify(buildRequest(items, [])),
+        });
+      const three = [item('A1'), item('B2'), item('C3')]; // 3 × 258 image tokens + the prompt
+      expect((await ask(three)).status).toBe(200);
+      const r = await ask(three);
+      expect(r.status).toBe(429);
+      const e = (await r.json()).error;
+      expect(e.details[0].violations[0].quotaId).toBe('GenerateContentInputTokensPerModelPerMinute');
+      expect(retryDelay(e)).toMatch(/^\d+s$/);
+      expect((await ask([item('D4', false)])).status).toBe(200);
+      expect((await ask([item('E5', false)])).status).toBe(200);
+      const day = await ask([item('F6', false)]);
+      expect(day.status).toBe(429);
+      expect((await day.json()).error.details[0].violations[0].quotaId).toBe('GenerateRequestsPerDayPerProjectPerModel');
+      expect(g.stats().rateLimited).toEqual({ rpm: 0, tpm: 1, rpd: 1 });
+    } finally {
+      await g.close();
+    }
   });
 });
 

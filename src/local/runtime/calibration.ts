@@ -1,0 +1,79 @@
+// Measured constants from the probe (tools/probe/probe.js) laid over the cost table; kept in <state>/calibration.json.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CostModel, MethodCost, costOf, defaultModel } from './costs';
+
+export const CALIBRATION_FILE = 'calibration.json';
+
+/** What `datadesk calibrate` keeps: the probe's constants and where they came from. */
+export interface Calibration {
+  file: string;
+  at: string;
+  measuredAt?: string;
+  account?: string;
+  /** Constant name → measured value (see applyConstant for the names). */
+  constants: Record<string, number>;
+  /** Limits the probe observed (fetchAll concurrency). */
+  limits?: { fetchAllConcurrency?: number };
+}
+
+/** The probe's JSON as it prints it. */
+export interface ProbeOutput {
+  probe: string;
+  version: number;
+  measuredAt?: string;
+  account?: string;
+  constants: Record<string, number>;
+  limits?: { fetchAllConcurrency?: number };
+}
+
+function set(c: MethodCost, field: 'ms' | 'perMB' | 'perCell', v: number): MethodCost {
+  return { ...c, [field]: v, guess: false, source: 'calibrated' };
+}
+
+/**
+ * Applies one measured constant. Names: 'Class.method' / 'Class.*' / 'Service:*' (ms per call), 'Class.method.perMB',
+ * 'bridge.byteArrayPerMB' / 'bridge.stringPerMB' / 'bridge.perCell', 'startup.baseMs' / 'startup.perKB', 'cpuFactor'.
+ * Returns false for a name the model does not know.
+ */
+export function applyConstant(model: CostModel, name: string, value: number): boolean {
+  if (!Number.isFinite(value) || value < 0) return false;
+  const bridge = /^bridge\.(byteArrayPerMB|stringPerMB|perCell)$/.exec(name);
+  if (bridge) {
+    const k = bridge[1] as keyof CostModel['bridge'];
+    model.bridge[k] = set(model.bridge[k], 'ms', value);
+  } else if (name === 'startup.baseMs' || name === 'startup.perKB') {
+    const k = name.slice(8) as keyof CostModel['startup'];
+    model.startup[k] = set(model.startup[k], 'ms', value);
+  } else if (name === 'cpuFactor') model.cpuFactor = set(model.cpuFactor, 'ms', value);
+  else {
+    const m = /^([A-Za-z]\w*(?:\.(?:\w+|\*)|:\*))(?:\.(perMB|perCell))?$/.exec(name);
+    if (!m) return false;
+    const key = m[1];
+    const field = (m[2] as 'perMB' | 'perCell' | undefined) ?? 'ms';
+    model.costs[key] = set(model.costs[key] ?? costOf(model, key), field, value);
+  }
+  if (!model.calibrated.includes(name)) model.calibrated.push(name);
+  return true;
+}
+
+export function readCalibration(stateDir: string): Calibration | null {
+  const p = join(stateDir, CALIBRATION_FILE);
+  if (!existsSync(p)) return null;
+  try {
+    return JSON.parse(readFileSync(p, 'utf8')) as Calibration;
+  } catch {
+    return null;
+  }
+}
+
+/** The model for a state folder: the table, with that folder's calibration applied when there is one. */
+export function loadModel(stateDir: string): CostModel {
+  const model = defaultModel();
+  const cal = readCalibration(stateDir);
+  if (cal) {
+    for (const [k, v] of Object.entries(cal.constants ?? {})) applyConstant(model, k, v);
+    model.calibration = { file: cal.file, at: cal.at, measuredAt: cal.measuredAt };
+  }
+  return model;
+}
