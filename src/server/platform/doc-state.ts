@@ -1,7 +1,8 @@
 // State that belongs to one document (saved segments, the tagging job, leases), kept where every execution can
 // reach it: script properties under a prefix naming the document. Document properties, the document lock and the
 // document cache are not there in a time-driven run (platform-facts.md, "Who runs what"), so DataDesk never relies
-// on them; what an older version left in document properties moves here the first time a user opens the document.
+// on them; what an older version left in document properties moves here when a user first opens a DataDesk sidebar
+// in the document (adoptDocumentProperties, called once per user and document from platform/triggers.ts).
 import { jsonOr } from '../core/json';
 import { currentDocumentId } from './document';
 
@@ -16,13 +17,9 @@ function scriptProps(): GoogleAppsScript.Properties.Properties {
   return PropertiesService.getScriptProperties();
 }
 
-let migrated = false;
-
 /** Moves what earlier versions kept in document properties (only reachable with the document open) into the
- * document's state, once per execution that has them; a no-op in time-driven runs. */
-function migrateDocumentProperties(): void {
-  if (migrated) return;
-  migrated = true;
+ * document's state; a no-op in time-driven runs and once done. */
+export function adoptDocumentProperties(): void {
   const doc = PropertiesService.getDocumentProperties();
   if (!doc) return;
   const old = doc.getProperties();
@@ -38,23 +35,19 @@ function migrateDocumentProperties(): void {
 }
 
 export function docStateGet(key: string): string | null {
-  migrateDocumentProperties();
   return scriptProps().getProperty(prefix() + key);
 }
 
 export function docStateSet(key: string, value: string): void {
-  migrateDocumentProperties();
   scriptProps().setProperty(prefix() + key, value);
 }
 
 export function docStateDelete(key: string): void {
-  migrateDocumentProperties();
   scriptProps().deleteProperty(prefix() + key);
 }
 
 /** This document's entries whose key starts with `keyPrefix` (one read of the script properties). */
 export function docStateValues(keyPrefix: string): Record<string, string> {
-  migrateDocumentProperties();
   const p = prefix() + keyPrefix;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(scriptProps().getProperties())) if (k.startsWith(p)) out[k.slice(prefix().length)] = v;

@@ -6,7 +6,7 @@
 // time each fired, so a sidebar can tell that a job's owner has no working trigger any more (left the company,
 // removed the add-on) — Apps Script lists only the caller's own triggers.
 import { currentSpreadsheet } from './document';
-import { docStateJson, setDocStateJson } from './doc-state';
+import { adoptDocumentProperties, docStateJson, setDocStateJson } from './doc-state';
 import { effectiveUserEmail } from './session';
 
 export const HEARTBEAT_FN = 'heartbeat';
@@ -50,14 +50,16 @@ export function ensureHeartbeat(): boolean {
 
 const SEEN = 'DATADESK_HEARTBEAT_SEEN_';
 
-/** Records the document of this user's heartbeat if it was installed before documents were remembered; checked once
- * per user and document (afterwards one property read), so the sidebars can call it as they open. */
+/** Takes over what an older version left as this user opens a DataDesk sidebar in the document: the document of a
+ * heartbeat installed before documents were remembered, and state kept in document properties. Checked once per
+ * user and document (afterwards one property read), so the sidebars call it as they open. */
 export function adoptHeartbeat(): void {
   const ss = currentSpreadsheet();
   if (!ss) return;
   const props = PropertiesService.getUserProperties();
   const key = SEEN + ss.getId();
   if (props.getProperty(key)) return;
+  adoptDocumentProperties();
   const t = myHeartbeat(ss);
   if (t) remember(t.getUniqueId(), ss.getId(), Date.now());
   props.setProperty(key, '1');
