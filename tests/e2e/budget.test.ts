@@ -64,6 +64,22 @@ afterAll(async () => {
   await wb?.stop();
 });
 
+it("shows the admin the budget's Drive folders: set up in the admin's My Drive, shared per cluster, digests from them", async () => {
+  // the admin is no budget user: the sidebar offers the admin tools only
+  await asUser(page, 'admin@datadesk.local');
+  expect(await runMenu(page, /Anggaran: Buka/)).toBe('sidebar');
+  const f = sidebarFrame(page);
+  await f.locator('#who').filter({ hasText: /Admin/ }).waitFor({ timeout: 60_000 });
+  await press(f.locator('summary', { hasText: 'Admin anggaran' }));
+  await press(f.locator('button', { hasText: 'Muat konfigurasi' }));
+  await f.locator('#treeLine').waitFor({ timeout: 60_000 });
+  expect(await f.locator('#treeLine').textContent()).toMatch(/di My Drive admin · 120 cluster · pembagian sesuai konfigurasi/);
+  expect(await f.locator('#digestOwner').textContent()).toMatch(/admin@datadesk\.local/);
+  expect(await f.locator('#ownerProblem').count()).toBe(0);
+  await f.locator('#treeLine').scrollIntoViewIfNeeded();
+  await screenshot(page, 'budget-0-admin-drive-folders');
+});
+
 it('walks allocation → recommendation → evidence → approval → dashboard → PDF', async () => {
   try {
     await walk();

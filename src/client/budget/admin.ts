@@ -85,7 +85,12 @@ function automationBox(): { box: HTMLElement; load: () => Promise<void> } {
       el(
         'p',
         { class: 'muted', id: 'digestOwner' },
-        o.owner ? `Digest penyetuju dikirim oleh pemicu ${o.owner}. Approvers' digests come from ${o.owner}'s trigger.` : '',
+        o.owner
+          ? t(
+              `Digest penyetuju dikirim oleh pemicu per jam ${o.owner}.`,
+              `Approvers' digests come from ${o.owner}'s hourly trigger.`,
+            )
+          : '',
       ),
     );
     if (o.problem) lines.push(bilingual(o.problem, 'error', 'ownerProblem'));
