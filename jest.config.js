@@ -12,7 +12,15 @@ module.exports = {
   // Runtime tests start worker threads and databases; e2e tests set longer limits of their own.
   testTimeout: 60_000,
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/tests/server/**/*.test.ts', '<rootDir>/tests/client/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: [
+        '<rootDir>/tests/server/**/*.test.ts',
+        '<rootDir>/tests/client/**/*.test.ts',
+        '<rootDir>/tests/scripts/**/*.test.ts',
+      ],
+    },
     { ...base, displayName: 'runtime', testMatch: ['<rootDir>/tests/local/**/*.test.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],

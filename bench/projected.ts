@@ -24,15 +24,7 @@ export function timedAll(label: string, rs: ExecResult[]): Timed {
   };
 }
 
-/** Sums call counts over executions. */
-export function addCounts(into: Record<string, number>, r: ExecResult): Record<string, number> {
-  for (const [k, n] of Object.entries(r.counts)) into[k] = (into[k] ?? 0) + n;
-  return into;
-}
-
 export function must(r: ExecResult): ExecResult {
   if (!r.ok) throw new Error(`${r.fn} failed: ${r.error?.message} ${r.logs.join(' | ')}`);
   return r;
 }
-
-export const secs = (ms: number): string => (ms / 1000).toFixed(ms >= 100_000 ? 0 : 2);

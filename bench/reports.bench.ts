@@ -92,7 +92,7 @@ export async function run(): Promise<BenchResult[]> {
     }
     const wallMs = Date.now() - t0;
     clearInterval(timer);
-    if (!summary || summary.phase !== 'done') throw new Error(`run ended ${summary?.phase}: ${summary?.error}`);
+    if (summary?.phase !== 'done') throw new Error(`run ended ${summary?.phase}: ${summary?.error}`);
     const sum = (k: keyof FileFig) => summary!.files.reduce((a, f) => a + Number(f[k]), 0);
     const total = sum('rows');
     const perS = (ms: number) => Math.round(total / (ms / 1000));

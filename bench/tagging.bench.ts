@@ -14,7 +14,7 @@ import { writeTaggingDemo, demoCatalogue, DEMO_MODEL } from '../src/local/demo/t
 import { DEFAULT_KEY, TIERS } from '../src/local/standins/gemini';
 import type { ExecResult } from '../src/local/runtime/types';
 import { timed, timedAll } from './projected';
-import { matchKeyword, seedWordLists } from '../src/server/tagging/words';
+import { matchKeyword, seedWordLists } from '../src/server/tagging/wordlists';
 import type { Progress } from '../src/server/tagging/job';
 import type { BenchResult } from './types';
 

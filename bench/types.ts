@@ -23,5 +23,3 @@ export interface BenchResult {
   /** Whether the target is met — judged on the projected Apps Script time — with the target in words. */
   target?: { text: string; met: boolean };
 }
-
-export type Bench = () => Promise<BenchResult[]>;

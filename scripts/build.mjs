@@ -1,7 +1,7 @@
 // Builds DataDesk: build/Code.js (the Apps Script bundle with global entry points), one self-contained
 // build/<name>.html per sidebar or dialog, appsscript.json, and the offline runtime under build/local/.
 import * as esbuild from 'esbuild';
-import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync, statSync, copyFileSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync, statSync, copyFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

@@ -1,4 +1,5 @@
-// `npm test`: installs the system packages the tests need, type-checks, builds, then runs every jest tier.
+// `npm test`: installs the system packages the tests need, type-checks, lints (Biome: rules, fence, formatting; the
+// fence rules Biome lacks; knip: unused files and exports), builds, then runs every jest tier.
 import { spawnSync } from 'node:child_process';
 
 function step(name, cmd, args) {
@@ -13,5 +14,6 @@ function step(name, cmd, args) {
 
 step('system packages', 'bash', ['scripts/setup-system.sh']);
 step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+step('lint', 'npm', ['run', '--silent', 'lint']);
 step('build', 'node', ['scripts/build.mjs']);
 step('jest', 'npx', ['jest', '--ci', ...process.argv.slice(2)]);

@@ -2,7 +2,7 @@
 import type { AssertRpcApi } from './core/json';
 import type * as Self from './api';
 import { rpc } from './core/rpc';
-import { callerRoles } from './core/roles';
+import { callerRoles } from './settings/adapters';
 import type { AppRole } from './core/access';
 import { adoptHeartbeat } from './platform/triggers';
 
@@ -10,7 +10,7 @@ export * from './budget/rpc';
 export * from './segments/rpc';
 export * from './tagging/rpc';
 export * from './reports/rpc';
-export * from './core/settings-rpc';
+export * from './settings/rpc';
 
 /** Who the caller is and which add-on roles they hold. */
 export function app_whoami(): { email: string; roles: AppRole[] } {

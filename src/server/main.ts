@@ -1,60 +1,106 @@
 // Entry points Apps Script sees as globals: simple triggers, the heartbeat, menu handlers and the RPC functions.
-import { buildAddonMenu, MenuItem, showSidebar } from './platform/ui';
+import { denied, errorMessage, errorStack } from './core/errors';
 import { rpc } from './core/rpc';
-import { runHeartbeat } from './heartbeat';
+import { buildAddonMenu, MenuItem } from './platform/ui';
+import { Deadline, EXECUTION_BUDGET_MS } from './core/deadline';
+import { claimHeartbeat, releaseHeartbeat } from './platform/properties';
+import { openDocument } from './platform/sheets';
+import { effectiveUserEmail } from './platform/session';
+import { ownTrigger, recordBeat } from './platform/triggers';
 import { budgetMenu } from './budget/menu';
 import { segmentsMenu } from './segments/menu';
 import { taggingMenu } from './tagging/menu';
 import { reportsMenu } from './reports/menu';
+import { settingsMenu } from './settings/menu';
+import { budgetHeartbeat } from './budget/heartbeat';
+import { segmentsHeartbeat } from './segments/heartbeat';
+import { taggingHeartbeat } from './tagging/heartbeat';
+import { reportsHeartbeat } from './reports/heartbeat';
 
 export * from './api';
 export * from './budget/menu';
 export * from './segments/menu';
 export * from './tagging/menu';
 export * from './reports/menu';
+export * from './settings/menu';
 
 /** The DataDesk menu, in the order users meet the capabilities. */
 function menuItems(): Array<MenuItem | null> {
-  return [
-    ...budgetMenu,
-    null,
-    ...segmentsMenu,
-    null,
-    ...taggingMenu,
-    null,
-    ...reportsMenu,
-    null,
-    { caption: 'Pengaturan (Settings)…', fn: 'openSettings' },
-  ];
+  return [...budgetMenu, null, ...segmentsMenu, null, ...taggingMenu, null, ...reportsMenu, null, ...settingsMenu];
 }
 
 /**
  * Simple trigger: builds Extensions ▸ DataDesk. Runs with limited authorization, so it only builds the menu.
- * @param {GoogleAppsScript.Events.SheetsOnOpen} e the open event
+ * @param {GoogleAppsScript.Events.SheetsOnOpen} _e the open event (not read: the menu is the same in every auth mode)
  */
-export function onOpen(e: GoogleAppsScript.Events.SheetsOnOpen): void {
-  void e;
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildAddonMenu(menuItems());
 }
 
 /**
  * Runs when a user installs the add-on from the Marketplace: builds the menu at once.
- * @param {GoogleAppsScript.Events.AddonOnInstall} e the install event
+ * @param {GoogleAppsScript.Events.AddonOnInstall} _e the install event (not read)
  */
-export function onInstall(e: GoogleAppsScript.Events.AddonOnInstall): void {
-  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+export function onInstall(_e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen();
 }
 
-/** Menu: opens the settings sidebar (admins). */
-export function openSettings(): void {
-  showSidebar('settings', 'DataDesk · Pengaturan');
-}
+/** A capability's share of the hourly heartbeat: only the unattended work `owner` (the trigger's owner) owns. */
+type HeartbeatStep = (now: Date, deadline: Deadline, owner: string) => void;
+
+const STEPS: Array<[string, HeartbeatStep]> = [
+  ['reports', reportsHeartbeat],
+  ['segments', segmentsHeartbeat],
+  ['tagging', taggingHeartbeat],
+  ['budget', budgetHeartbeat],
+];
 
 /**
- * The add-on's hourly trigger (one per user and document): runs the unattended work its owner owns. Refuses calls
- * that do not come from one of the caller's own triggers (google.script.run can reach it too).
- * @param {GoogleAppsScript.Events.TimeDriven} e the time-driven event
+ * Each user's hourly trigger (one per user and document): checks that one of the caller's own triggers called it,
+ * opens the document that trigger serves (a time-driven run has none open), then runs the unattended work the
+ * trigger's owner owns — never anyone else's — each capability within what time is left.
+ * @param {GoogleAppsScript.Events.TimeDriven} e the time-driven event (its triggerUid names the trigger)
  */
-export function heartbeat(e: GoogleAppsScript.Events.TimeDriven): void {
+export function heartbeat(e?: GoogleAppsScript.Events.TimeDriven): void {
   rpc('heartbeat', () => runHeartbeat(e));
+}
+
+function runHeartbeat(e: unknown): void {
+  const deadline = new Deadline(EXECUTION_BUDGET_MS);
+  const trigger = ownTrigger(e);
+  if (!trigger) {
+    throw denied({
+      id: 'Akses ditolak: heartbeat hanya dijalankan oleh pemicu per jam milik Anda sendiri, bukan dari sidebar atau menu.',
+      en: 'Access denied: the heartbeat runs only from your own hourly trigger, not from a sidebar or menu.',
+    });
+  }
+  if (!trigger.documentId) {
+    // installed before documents were remembered: the owner's next visit to a DataDesk sidebar records it
+    console.warn(`heartbeat ${trigger.uid}: no document recorded for this trigger yet; open DataDesk in the spreadsheet once`);
+    return;
+  }
+  try {
+    openDocument(trigger.documentId);
+  } catch (err) {
+    console.error(`heartbeat ${trigger.uid}: cannot open document ${trigger.documentId}: ${errorMessage(err)}`);
+    return;
+  }
+  const me = effectiveUserEmail();
+  const now = new Date();
+  recordBeat(trigger.uid, now.getTime());
+  // Two heartbeats of one user never overlap; those of different users may (each runs only its owner's jobs, and
+  // each job guards its own work), and a user's sidebar must not wait minutes behind an unattended run.
+  if (!claimHeartbeat(trigger.documentId, now.getTime(), EXECUTION_BUDGET_MS)) return;
+  try {
+    for (const [name, step] of STEPS) {
+      if (deadline.nearlyOver(30_000)) break;
+      try {
+        step(now, deadline, me);
+      } catch (err) {
+        console.error(`heartbeat: ${name} failed: ${errorStack(err)}`);
+      }
+    }
+  } finally {
+    releaseHeartbeat(trigger.documentId);
+  }
 }

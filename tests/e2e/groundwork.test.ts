@@ -54,7 +54,7 @@ let wb: TestWorkbench;
 let browser: Browser;
 let page: Page;
 let buildDir: string;
-let formTitle = 'Pesan sesi mentoring';
+const formTitle = 'Pesan sesi mentoring';
 
 beforeAll(async () => {
   buildDir = snapshotBuild();

@@ -18,7 +18,7 @@ import { readDemoState } from '../../src/local/demo/index';
 import { writeTaggingDemo } from '../../src/local/demo/tagging';
 import { setScriptProperties, runSnippet } from '../../src/local/demo/script';
 import { startGeminiStandin, GeminiStandin } from '../../src/local/standins/gemini';
-import { matchKeyword, seedWordLists } from '../../src/server/tagging/words';
+import { matchKeyword, seedWordLists } from '../../src/server/tagging/wordlists';
 
 const MERCH = 'merch@datadesk.local';
 const N = 60;

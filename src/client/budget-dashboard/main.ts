@@ -1,8 +1,10 @@
 // Budget dashboard dialog: a node and a month — allocation, realisation, pending, % used, point types against the
 // recommendation, a 12-month trend, the month's days, drill-down to the levels beneath, and "write to sheet".
 import { call } from '../core/rpc';
-import type { RpcError, RpcResult } from '../core/rpc';
-import { $, el, rupiah, status } from '../core/dom';
+import type { RpcResult } from '../core/rpc';
+import { showError } from '../core/errors';
+import { onClick } from '../core/actions';
+import { byId, el, rupiah, status } from '../core/dom';
 import { groupedBars, legend, Series } from './charts';
 
 type Dash = RpcResult<'budget_dashboard'>;
@@ -10,23 +12,34 @@ let lang: 'id' | 'en' = 'id';
 const t = (id: string, en: string) => (lang === 'id' ? id : en);
 const crumbs: Array<{ id: string | null; name: string }> = [];
 let current: Dash | null = null;
-const monthInput = $('#month') as HTMLInputElement;
-
-function err(e: unknown): void {
-  const x = e as RpcError;
-  status(lang === 'id' ? x.message : x.messageEn || x.message, 'error');
-}
+const monthInput = byId('month') as HTMLInputElement;
 
 const pct = (v: number | null) => (v === null ? '–' : `${v.toFixed(1).replace('.', lang === 'id' ? ',' : '.')}%`);
 /** The drawing width a chart gets: its section's inner width. */
-const widthOf = (sel: string) => ($(sel).parentElement?.clientWidth ?? 440) - 20;
-const C = { alloc: '#c6dafc', approved: '#1a73e8', pending: '#fbbc04', rec: '#a8dab5' };
+const widthOf = (id: string) => (byId(id).parentElement?.clientWidth ?? 440) - 20;
+type Figure = 'allocation' | 'recommendation' | 'approved' | 'pending';
+const FIGURES: Record<Figure, { id: string; en: string; color: string }> = {
+  allocation: { id: 'Alokasi', en: 'Allocation', color: '#c6dafc' },
+  recommendation: { id: 'Rekomendasi', en: 'Recommendation', color: '#a8dab5' },
+  approved: { id: 'Realisasi', en: 'Approved', color: '#1a73e8' },
+  pending: { id: 'Menunggu', en: 'Pending', color: '#fbbc04' },
+};
+
+/** One series per figure of the rows, labelled in the current language. */
+function seriesOf<K extends Figure>(rows: Array<Record<K, number>>, figures: K[]): Series[] {
+  return figures.map((f) => ({ label: t(FIGURES[f].id, FIGURES[f].en), color: FIGURES[f].color, values: rows.map((r) => r[f]) }));
+}
+
+/** Grouped bars of `series` over `labels` (Rupiah), their legend, and anything after them, into the section #id. */
+function chartInto(id: string, labels: string[], series: Series[], ...after: Node[]): void {
+  byId(id).replaceChildren(groupedBars(labels, series, rupiah, widthOf(id)), legend(series), ...after);
+}
 
 function render(d: Dash): void {
-  $('#title').textContent = `${t('Dasbor anggaran', 'Budget dashboard')} · ${d.node.name}`;
-  ($('#toSheet') as HTMLButtonElement).textContent = t('Tulis ke sheet', 'Write to sheet');
-  $('#lang').textContent = lang === 'id' ? 'EN' : 'ID';
-  const cr = $('#crumbs');
+  byId('title').textContent = `${t('Dasbor anggaran', 'Budget dashboard')} · ${d.node.name}`;
+  byId('toSheet', HTMLButtonElement).textContent = t('Tulis ke sheet', 'Write to sheet');
+  byId('lang').textContent = lang === 'id' ? 'EN' : 'ID';
+  const cr = byId('crumbs');
   cr.textContent = '';
   crumbs.forEach((c, i) => {
     if (i) cr.append(' › ');
@@ -45,7 +58,7 @@ function render(d: Dash): void {
         : el('b', {}, c.name),
     );
   });
-  const k = $('#kpis');
+  const k = byId('kpis');
   k.textContent = '';
   const tile = (l: string, v: string, key: string) =>
     el('div', { class: 'kpi', 'data-kpi': key }, el('div', { class: 'v' }, v), el('div', { class: 'l' }, l));
@@ -55,7 +68,7 @@ function render(d: Dash): void {
     tile(t('Menunggu', 'Pending'), rupiah(d.totals.pending), 'pending'),
     tile(t('% terpakai', '% used'), pct(d.totals.pctUsed), 'pct'),
   );
-  $('#hChildren').textContent = d.childLevel ? t(`Di bawah ${d.node.name}`, `Beneath ${d.node.name}`) : 'Cluster';
+  byId('hChildren').textContent = d.childLevel ? t(`Di bawah ${d.node.name}`, `Beneath ${d.node.name}`) : 'Cluster';
   const table = el(
     'table',
     {},
@@ -92,14 +105,9 @@ function render(d: Dash): void {
       ),
     );
   }
-  $('#children').replaceChildren(table);
+  byId('children').replaceChildren(table);
 
-  $('#hPoints').textContent = t('Per jenis poin vs rekomendasi', 'Per point type vs recommendation');
-  const ps: Series[] = [
-    { label: t('Rekomendasi', 'Recommendation'), color: C.rec, values: d.pointTypes.map((p) => p.recommendation) },
-    { label: t('Realisasi', 'Approved'), color: C.approved, values: d.pointTypes.map((p) => p.approved) },
-    { label: t('Menunggu', 'Pending'), color: C.pending, values: d.pointTypes.map((p) => p.pending) },
-  ];
+  byId('hPoints').textContent = t('Per jenis poin vs rekomendasi', 'Per point type vs recommendation');
   const ptTable = el(
     'table',
     {},
@@ -113,46 +121,25 @@ function render(d: Dash): void {
       ),
     ),
   );
-  $('#points').replaceChildren(
-    groupedBars(
-      d.pointTypes.map((p) => p.code),
-      ps,
-      rupiah,
-      widthOf('#points'),
-    ),
-    legend(ps),
+  chartInto(
+    'points',
+    d.pointTypes.map((p) => p.code),
+    seriesOf(d.pointTypes, ['recommendation', 'approved', 'pending']),
     ptTable,
   );
 
-  $('#hTrend').textContent = t('Tren 12 bulan', '12-month trend');
-  const ts: Series[] = [
-    { label: t('Alokasi', 'Allocation'), color: C.alloc, values: d.trend.map((m) => m.allocation) },
-    { label: t('Realisasi', 'Approved'), color: C.approved, values: d.trend.map((m) => m.approved) },
-    { label: t('Menunggu', 'Pending'), color: C.pending, values: d.trend.map((m) => m.pending) },
-  ];
-  $('#trend').replaceChildren(
-    groupedBars(
-      d.trend.map((m) => m.month.slice(2)),
-      ts,
-      rupiah,
-      widthOf('#trend'),
-    ),
-    legend(ts),
+  byId('hTrend').textContent = t('Tren 12 bulan', '12-month trend');
+  chartInto(
+    'trend',
+    d.trend.map((m) => m.month.slice(2)),
+    seriesOf(d.trend, ['allocation', 'approved', 'pending']),
   );
 
-  $('#hDaily').textContent = t(`Harian ${d.month}`, `Daily ${d.month}`);
-  const ds: Series[] = [
-    { label: t('Realisasi', 'Approved'), color: C.approved, values: d.daily.map((x) => x.approved) },
-    { label: t('Menunggu', 'Pending'), color: C.pending, values: d.daily.map((x) => x.pending) },
-  ];
-  $('#daily').replaceChildren(
-    groupedBars(
-      d.daily.map((x) => x.date.slice(8)),
-      ds,
-      rupiah,
-      widthOf('#daily'),
-    ),
-    legend(ds),
+  byId('hDaily').textContent = t(`Harian ${d.month}`, `Daily ${d.month}`);
+  chartInto(
+    'daily',
+    d.daily.map((x) => x.date.slice(8)),
+    seriesOf(d.daily, ['approved', 'pending']),
   );
 }
 
@@ -171,27 +158,28 @@ async function load(): Promise<void> {
     document.body.dataset.node = current.node.id;
     status('');
   } catch (e) {
-    err(e);
+    showError(e, lang);
   }
 }
 
 monthInput.addEventListener('change', () => void load());
-$('#lang').addEventListener('click', () => {
+byId('lang').addEventListener('click', () => {
   lang = lang === 'id' ? 'en' : 'id';
   if (current) render(current);
 });
-$('#toSheet').addEventListener('click', async () => {
-  try {
+onClick(
+  'toSheet',
+  '',
+  async () => {
     const top = crumbs[crumbs.length - 1];
     const r = await call('budget_dashboardToSheet', top?.id ?? null, monthInput.value);
     status(
       t(`Ditulis ke sheet "${r.sheetName}" (${r.rows} baris).`, `Written to sheet "${r.sheetName}" (${r.rows} rows).`),
       'ok',
     );
-  } catch (e) {
-    err(e);
-  }
-});
+  },
+  { only: 'self', lang: () => lang },
+);
 const now = new Date(Date.now() + 7 * 3600_000);
 monthInput.value = now.toISOString().slice(0, 7);
 void load();

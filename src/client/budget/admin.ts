@@ -1,9 +1,9 @@
 // Monthly PDF per cluster (report roles) and the admin tools: migrations and the configuration as data.
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
-import { el, bilingual } from '../core/dom';
+import { bilingual, el } from '../core/dom';
 import { ok, t } from './i18n';
-import { action, clusterSelect, field, monthInput, section } from './ui';
+import { action, clusterSelect, field, fields, monthInput, section } from './ui';
 import type { Me } from './main';
 
 export function reportSection(me: Me): HTMLElement {
@@ -61,10 +61,10 @@ type Automation = RpcResult<'budget_automation'>;
 /** The Drive folder tree and whose trigger does the budget's unattended work, with what an admin can do about it. */
 function automationBox(): { box: HTMLElement; load: () => Promise<void> } {
   const box = el('div', { id: 'budgetAutomation' });
-  const drive = el('input', { id: 'sharedDrive', placeholder: 'https://drive.google.com/drive/folders/…' }) as HTMLInputElement;
+  const drive = el('input', { id: 'sharedDrive', placeholder: 'https://drive.google.com/drive/folders/…' });
   const show = (a: Automation) => {
     const tree = a.tree;
-    const lines: Array<HTMLElement | string> = [
+    const lines: HTMLElement[] = [
       el(
         'p',
         { id: 'treeLine' },
@@ -123,6 +123,11 @@ export function adminSection(): HTMLElement {
     points.value = l.points;
     await auto.load();
   }
+  const labelled = fields(
+    [t('Hierarki: kode, level (AREA/REGION/BRANCH/CLUSTER), nama, induk', 'Hierarchy: code, level, name, parent'), nodes],
+    [t('Pengguna: email, nama, peran, node', 'Users: email, name, role, node'), users],
+    [t('Jenis poin: kode, nama, aktif/nonaktif', 'Point types: code, name, active/inactive'), points],
+  );
   return section(
     t('Admin anggaran', 'Budget admin'),
     false,
@@ -135,9 +140,7 @@ export function adminSection(): HTMLElement {
     }),
     action(t('Muat konfigurasi', 'Load configuration'), load),
     auto.box,
-    field(t('Hierarki: kode, level (AREA/REGION/BRANCH/CLUSTER), nama, induk', 'Hierarchy: code, level, name, parent'), nodes),
-    field(t('Pengguna: email, nama, peran, node', 'Users: email, name, role, node'), users),
-    field(t('Jenis poin: kode, nama, aktif/nonaktif', 'Point types: code, name, active/inactive'), points),
+    ...labelled,
     action(
       t('Simpan konfigurasi', 'Save configuration'),
       async () => {

@@ -1,5 +1,6 @@
 // Approvers (Region, Branch manager, MCOT) decide pending evidence; GM SBP sees the same list without buttons.
 import { call } from '../core/rpc';
+import { latestCall } from '../core/actions';
 import { el, rupiah } from '../core/dom';
 import { ok, t, showError } from './i18n';
 import { action, clusterSelect, field, section } from './ui';
@@ -13,77 +14,83 @@ export function approvalSection(me: Me, canApprove: boolean): HTMLElement {
   const pager = el('div', { class: 'pager' });
   let page = 0;
   const pageSize = 10;
-  let seq = 0;
-
-  async function refresh(): Promise<void> {
-    const mine = ++seq;
-    const r = await call('budget_listEvidence', {
-      status: 'pending',
-      clusterId: cluster.value,
-      month: month.value,
-      page,
-      pageSize,
-    });
-    if (mine !== seq) return; // a newer request (filter or page change) answers instead
-    list.textContent = '';
-    if (!r.items.length)
-      list.append(el('p', { class: 'muted' }, t('Tidak ada evidence yang menunggu.', 'No evidence is waiting.')));
-    for (const it of r.items) {
-      const buttons = canApprove
-        ? [
-            action(
-              t('Setujui', 'Approve'),
-              async () => {
-                await call('budget_approve', it.id);
-                ok(`Evidence #${it.id} disetujui.`, `Evidence #${it.id} approved.`);
+  // Only the newest call's answer is shown: a later choice (filter, month, page) answers instead of an older one.
+  const refresh = latestCall(
+    () =>
+      call('budget_listEvidence', {
+        status: 'pending',
+        clusterId: cluster.value,
+        month: month.value,
+        page,
+        pageSize,
+      }),
+    (r) => {
+      list.textContent = '';
+      if (!r.items.length)
+        list.append(el('p', { class: 'muted' }, t('Tidak ada evidence yang menunggu.', 'No evidence is waiting.')));
+      for (const it of r.items) {
+        const buttons = canApprove
+          ? [
+              action(
+                t('Setujui', 'Approve'),
+                async () => {
+                  await call('budget_approve', it.id);
+                  ok(`Evidence #${it.id} disetujui.`, `Evidence #${it.id} approved.`);
+                  await refresh();
+                },
+                true,
+              ),
+              action(t('Tolak', 'Reject'), async () => {
+                const reason = prompt(t('Alasan penolakan:', 'Reason for rejecting:'));
+                if (reason === null) return;
+                await call('budget_reject', it.id, reason);
+                ok(`Evidence #${it.id} ditolak.`, `Evidence #${it.id} rejected.`);
                 await refresh();
-              },
-              true,
-            ),
-            action(t('Tolak', 'Reject'), async () => {
-              const reason = prompt(t('Alasan penolakan:', 'Reason for rejecting:'));
-              if (reason === null) return;
-              await call('budget_reject', it.id, reason);
-              ok(`Evidence #${it.id} ditolak.`, `Evidence #${it.id} rejected.`);
-              await refresh();
-            }),
-            action(t(`Setujui semua ${it.clusterName} ${it.month}`, `Approve all of ${it.clusterName} ${it.month}`), async () => {
-              const d = await call('budget_approveAll', it.clusterId, it.month);
-              ok(`${d.decided} evidence disetujui (${rupiah(d.amount)}).`, `${d.decided} items approved (${rupiah(d.amount)}).`);
-              await refresh();
-            }),
-          ]
-        : [];
-      list.append(evidenceCard(it, buttons));
-    }
-    pager.textContent = '';
-    const pages = Math.max(1, Math.ceil(r.total / pageSize));
-    pager.append(
-      el(
-        'button',
-        {
-          disabled: page === 0,
-          onclick: () => {
-            page--;
-            void refresh().catch(showError);
+              }),
+              action(
+                t(`Setujui semua ${it.clusterName} ${it.month}`, `Approve all of ${it.clusterName} ${it.month}`),
+                async () => {
+                  const d = await call('budget_approveAll', it.clusterId, it.month);
+                  ok(
+                    `${d.decided} evidence disetujui (${rupiah(d.amount)}).`,
+                    `${d.decided} items approved (${rupiah(d.amount)}).`,
+                  );
+                  await refresh();
+                },
+              ),
+            ]
+          : [];
+        list.append(evidenceCard(it, buttons));
+      }
+      pager.textContent = '';
+      const pages = Math.max(1, Math.ceil(r.total / pageSize));
+      pager.append(
+        el(
+          'button',
+          {
+            disabled: page === 0,
+            onclick: () => {
+              page--;
+              void refresh().catch(showError);
+            },
           },
-        },
-        '‹',
-      ),
-      el('span', {}, `${t('Halaman', 'Page')} ${page + 1} / ${pages} · ${r.total} ${t('menunggu', 'waiting')}`),
-      el(
-        'button',
-        {
-          disabled: page + 1 >= pages,
-          onclick: () => {
-            page++;
-            void refresh().catch(showError);
+          '‹',
+        ),
+        el('span', {}, `${t('Halaman', 'Page')} ${page + 1} / ${pages} · ${r.total} ${t('menunggu', 'waiting')}`),
+        el(
+          'button',
+          {
+            disabled: page + 1 >= pages,
+            onclick: () => {
+              page++;
+              void refresh().catch(showError);
+            },
           },
-        },
-        '›',
-      ),
-    );
-  }
+          '›',
+        ),
+      );
+    },
+  );
   const reset = () => {
     page = 0;
     void refresh().catch(showError);

@@ -1,7 +1,8 @@
 // Area: the monthly allocation of clusters — one at a time, a pasted block, or the block selected in the sheet.
 import { call } from '../core/rpc';
+import { latestCall, reloadOn } from '../core/actions';
 import { el, rupiah } from '../core/dom';
-import { ok, t } from './i18n';
+import { getLang, ok, t } from './i18n';
 import { action, clusterSelect, field, monthInput, section } from './ui';
 import type { Me } from './main';
 
@@ -18,38 +19,37 @@ export function allocationSection(me: Me): HTMLElement {
   }) as HTMLTextAreaElement;
   const list = el('div', {});
 
-  let seq = 0;
-  async function refresh(): Promise<void> {
-    const mine = ++seq;
-    const rows = await call('budget_allocations', month.value);
-    if (mine !== seq) return;
-    list.textContent = '';
-    const table = el(
-      'table',
-      {},
-      el(
-        'tr',
+  // Only the newest call's answer is shown: a later choice (filter, month, page) answers instead of an older one.
+  const refresh = latestCall(
+    () => call('budget_allocations', month.value),
+    (rows) => {
+      list.textContent = '';
+      const table = el(
+        'table',
         {},
-        el('th', {}, 'Cluster'),
-        el('th', { class: 'num' }, t('Alokasi', 'Allocation')),
-        el('th', { class: 'num' }, t('Realisasi', 'Approved')),
-      ),
-    );
-    for (const r of rows) {
-      table.append(
         el(
           'tr',
           {},
-          el('td', {}, r.name),
-          el('td', { class: 'num' }, r.allocation === null ? '–' : rupiah(r.allocation)),
-          el('td', { class: 'num' }, rupiah(r.approved)),
+          el('th', {}, 'Cluster'),
+          el('th', { class: 'num' }, t('Alokasi', 'Allocation')),
+          el('th', { class: 'num' }, t('Realisasi', 'Approved')),
         ),
       );
-    }
-    list.append(table);
-  }
-  month.addEventListener('change', () => void refresh().catch(() => undefined));
-  void refresh().catch(() => undefined);
+      for (const r of rows) {
+        table.append(
+          el(
+            'tr',
+            {},
+            el('td', {}, r.name),
+            el('td', { class: 'num' }, r.allocation === null ? '–' : rupiah(r.allocation)),
+            el('td', { class: 'num' }, rupiah(r.approved)),
+          ),
+        );
+      }
+      list.append(table);
+    },
+  );
+  reloadOn(refresh, [month], getLang);
 
   const sec = section(
     t('Alokasi (Area)', 'Allocation (Area)'),

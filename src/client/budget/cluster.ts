@@ -1,8 +1,9 @@
 // SBP Cluster: submit evidence with receipts (JPG/PNG/PDF, checked again on the server), see its status, delete pending.
 import { call } from '../core/rpc';
+import { latestCall, reloadOn } from '../core/actions';
 import { el, rupiah } from '../core/dom';
-import { ok, t } from './i18n';
-import { action, field, monthInput, pointTypeSelect, readFiles, section } from './ui';
+import { getLang, ok, t } from './i18n';
+import { action, fields, monthInput, pointTypeSelect, readFiles, section } from './ui';
 import { evidenceCard } from './cards';
 import type { Me } from './main';
 
@@ -22,39 +23,41 @@ export function evidenceSection(me: Me): HTMLElement {
   }) as HTMLInputElement;
   const list = el('div', {});
 
-  let seq = 0;
-  async function refresh(): Promise<void> {
-    const mine = ++seq;
-    const page = await call('budget_listEvidence', { status: '', clusterId: '', month: month.value, page: 0, pageSize: 50 });
-    if (mine !== seq) return;
-    list.textContent = '';
-    if (!page.items.length)
-      list.append(el('p', { class: 'muted' }, t('Belum ada evidence bulan ini.', 'No evidence this month yet.')));
-    for (const it of page.items) {
-      const del =
-        it.status === 'pending'
-          ? action(t('Hapus', 'Delete'), async () => {
-              if (!confirm(t(`Hapus evidence #${it.id}?`, `Delete evidence #${it.id}?`))) return;
-              await call('budget_deleteEvidence', it.id);
-              ok('Evidence dihapus.', 'Evidence deleted.');
-              await refresh();
-            })
-          : null;
-      list.append(evidenceCard(it, del ? [del] : []));
-    }
-  }
-  month.addEventListener('change', () => void refresh().catch(() => undefined));
-  void refresh().catch(() => undefined);
+  // Only the newest call's answer is shown: a later choice (filter, month, page) answers instead of an older one.
+  const refresh = latestCall(
+    () => call('budget_listEvidence', { status: '', clusterId: '', month: month.value, page: 0, pageSize: 50 }),
+    (page) => {
+      list.textContent = '';
+      if (!page.items.length)
+        list.append(el('p', { class: 'muted' }, t('Belum ada evidence bulan ini.', 'No evidence this month yet.')));
+      for (const it of page.items) {
+        const del =
+          it.status === 'pending'
+            ? action(t('Hapus', 'Delete'), async () => {
+                if (!confirm(t(`Hapus evidence #${it.id}?`, `Delete evidence #${it.id}?`))) return;
+                await call('budget_deleteEvidence', it.id);
+                ok('Evidence dihapus.', 'Evidence deleted.');
+                await refresh();
+              })
+            : null;
+        list.append(evidenceCard(it, del ? [del] : []));
+      }
+    },
+  );
+  reloadOn(refresh, [month], getLang);
 
+  const labelled = fields(
+    [t('Bulan', 'Month'), month],
+    [t('Deskripsi', 'Description'), description],
+    [t('Jumlah (Rp)', 'Amount (Rp)'), amount],
+    [t('Jenis poin', 'Point type'), pointType],
+    [t('Tanggal', 'Date'), date],
+    [t('File bukti (JPG, PNG, PDF; maks. 10 MB)', 'Receipts (JPG, PNG, PDF; max 10 MB)'), files],
+  );
   const sec = section(
     t('Evidence cluster', 'Cluster evidence'),
     true,
-    field(t('Bulan', 'Month'), month),
-    field(t('Deskripsi', 'Description'), description),
-    field(t('Jumlah (Rp)', 'Amount (Rp)'), amount),
-    field(t('Jenis poin', 'Point type'), pointType),
-    field(t('Tanggal', 'Date'), date),
-    field(t('File bukti (JPG, PNG, PDF; maks. 10 MB)', 'Receipts (JPG, PNG, PDF; max 10 MB)'), files),
+    ...labelled,
     action(
       t('Kirim evidence', 'Submit evidence'),
       async () => {

@@ -1,6 +1,6 @@
 // Bahasa Indonesia first, English on request: the sidebar re-renders in the chosen language.
-import type { RpcError } from '../core/rpc';
 import { status } from '../core/dom';
+import { showError as showErrorIn } from '../core/errors';
 
 export type Lang = 'id' | 'en';
 let lang: Lang = (localStorage.getItem('dd.budget.lang') as Lang) || 'id';
@@ -21,10 +21,9 @@ export function setLang(l: Lang): void {
 /** The text in the current language. */
 export const t = (id: string, en: string): string => (lang === 'id' ? id : en);
 
+/** Shows a failure in the chosen language. */
 export function showError(e: unknown): void {
-  const err = e as RpcError;
-  const text = lang === 'id' ? err.message : err.messageEn || err.message;
-  status(text, 'error');
+  showErrorIn(e, lang);
 }
 
 export function ok(id: string, en: string): void {

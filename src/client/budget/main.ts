@@ -2,7 +2,7 @@
 // approvers decide); the server checks every call again. Bahasa Indonesia first, English switch.
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
-import { $, el, status } from '../core/dom';
+import { byId, el, status } from '../core/dom';
 import { getLang, setLang, showError, t } from './i18n';
 import { allocationSection } from './area';
 import { recommendationSection } from './region';
@@ -25,18 +25,18 @@ let me: Me | null = null;
 let adminOnly = false;
 
 async function render(): Promise<void> {
-  $('#langId').className = getLang() === 'id' ? 'small active' : 'small';
-  $('#langEn').className = getLang() === 'en' ? 'small active' : 'small';
-  $('#title').textContent = t('Anggaran marketing fee', 'Marketing fee budget');
-  const app = $('#app');
+  byId('langId').className = getLang() === 'id' ? 'small active' : 'small';
+  byId('langEn').className = getLang() === 'en' ? 'small active' : 'small';
+  byId('title').textContent = t('Anggaran marketing fee', 'Marketing fee budget');
+  const app = byId('app');
   app.textContent = '';
   if (!me) {
-    $('#who').textContent = adminOnly ? t('Admin (bukan pengguna anggaran)', 'Admin (not a budget user)') : '';
+    byId('who').textContent = adminOnly ? t('Admin (bukan pengguna anggaran)', 'Admin (not a budget user)') : '';
     if (adminOnly) app.append(adminSection());
     return;
   }
   const [rid, ren] = ROLE[me.role] ?? [me.role, me.role];
-  $('#who').textContent = `${me.name} · ${t(rid, ren)} · ${me.node.name}`;
+  byId('who').textContent = `${me.name} · ${t(rid, ren)} · ${me.node.name}`;
   const can = (a: string) => me!.actions.includes(a as never);
   app.append(
     el(
@@ -71,11 +71,11 @@ async function load(): Promise<void> {
   await render();
 }
 
-$('#langId').addEventListener('click', () => {
+byId('langId').addEventListener('click', () => {
   setLang('id');
   void render();
 });
-$('#langEn').addEventListener('click', () => {
+byId('langEn').addEventListener('click', () => {
   setLang('en');
   void render();
 });

@@ -1,7 +1,8 @@
 // Region: the recommendation per point type for a cluster-month; "Usulkan dari histori" proposes it, the Region edits.
 import { call } from '../core/rpc';
+import { latestCall } from '../core/actions';
 import { el, rupiah } from '../core/dom';
-import { getLang, ok, t } from './i18n';
+import { getLang, ok, t, showError } from './i18n';
 import { action, clusterSelect, field, monthInput, section } from './ui';
 import type { Me } from './main';
 
@@ -23,33 +24,33 @@ export function recommendationSection(me: Me): HTMLElement {
     total.className = allocation !== null && s > allocation ? 'status error' : 'muted';
   };
 
-  let seq = 0;
-  async function load(): Promise<void> {
-    const mine = ++seq;
-    const r = await call('budget_getRecommendation', cluster.value, month.value);
-    if (mine !== seq) return; // a newer cluster/month choice answers instead
-    allocation = r.allocation;
-    info.textContent =
-      r.allocation === null
-        ? t('Belum ada alokasi untuk bulan ini.', 'No allocation for this month yet.')
-        : `${t('Alokasi', 'Allocation')}: ${rupiah(r.allocation)}`;
-    grid.textContent = '';
-    inputs.clear();
-    explain.hidden = true;
-    for (const p of r.pointTypes) {
-      const i = el('input', {
-        inputmode: 'numeric',
-        value: r.split[p] === undefined ? '' : String(r.split[p]),
-      }) as HTMLInputElement;
-      i.addEventListener('input', showTotal);
-      inputs.set(p, i);
-      grid.append(field(`${p} · ${t('terpakai', 'used')} ${rupiah(r.approved[p] ?? 0)}`, i));
-    }
-    showTotal();
-  }
-  cluster.addEventListener('change', () => void load().catch(() => undefined));
-  month.addEventListener('change', () => void load().catch(() => undefined));
-  if (me.clusters.length) void load().catch(() => undefined);
+  // Only the newest call's answer is shown: a later choice (filter, month, page) answers instead of an older one.
+  const load = latestCall(
+    () => call('budget_getRecommendation', cluster.value, month.value),
+    (r) => {
+      allocation = r.allocation;
+      info.textContent =
+        r.allocation === null
+          ? t('Belum ada alokasi untuk bulan ini.', 'No allocation for this month yet.')
+          : `${t('Alokasi', 'Allocation')}: ${rupiah(r.allocation)}`;
+      grid.textContent = '';
+      inputs.clear();
+      explain.hidden = true;
+      for (const p of r.pointTypes) {
+        const i = el('input', {
+          inputmode: 'numeric',
+          value: r.split[p] === undefined ? '' : String(r.split[p]),
+        }) as HTMLInputElement;
+        i.addEventListener('input', showTotal);
+        inputs.set(p, i);
+        grid.append(field(`${p} · ${t('terpakai', 'used')} ${rupiah(r.approved[p] ?? 0)}`, i));
+      }
+      showTotal();
+    },
+  );
+  cluster.addEventListener('change', () => void load().catch(showError));
+  month.addEventListener('change', () => void load().catch(showError));
+  if (me.clusters.length) void load().catch(showError);
 
   const sec = section(
     t('Rekomendasi (Region)', 'Recommendation (Region)'),

@@ -1,10 +1,16 @@
-// Small form helpers of the budget sidebar: labelled fields, month/cluster pickers, busy buttons.
+// Small form helpers of the budget sidebar: labelled fields, month/cluster pickers, action buttons (core/actions).
 import { el } from '../core/dom';
-import { showError, t } from './i18n';
+import { actionButton } from '../core/actions';
+import { getLang, t } from './i18n';
 import type { Me } from './main';
 
 export function field(label: string, input: HTMLElement): HTMLElement {
   return el('div', {}, el('label', {}, label), input);
+}
+
+/** Labelled fields, one per [label, input] pair, in order. */
+export function fields(...pairs: Array<[string, HTMLElement]>): HTMLElement[] {
+  return pairs.map(([label, input]) => field(label, input));
 }
 
 export function monthInput(me: Me): HTMLInputElement {
@@ -24,20 +30,9 @@ export function pointTypeSelect(me: Me): HTMLSelectElement {
   return s;
 }
 
-/** A button that disables itself while its action runs and reports errors. */
+/** A button that disables itself while its action runs and shows its failure in the sidebar's language. */
 export function action(label: string, run: () => Promise<void>, primary = false): HTMLButtonElement {
-  const b = el('button', { class: primary ? 'primary' : '' }, label) as HTMLButtonElement;
-  b.addEventListener('click', async () => {
-    b.disabled = true;
-    try {
-      await run();
-    } catch (e) {
-      showError(e);
-    } finally {
-      b.disabled = false;
-    }
-  });
-  return b;
+  return actionButton(label, run, { primary, lang: getLang });
 }
 
 export function section(title: string, open: boolean, ...children: Array<Node | string>): HTMLElement {

@@ -1,29 +1,33 @@
-// Tiny DOM helpers shared by the sidebars: element creation that never interprets text as HTML.
+// DOM helpers shared by the sidebars: typed element lookup, element creation that never interprets text as HTML,
+// the status line, Rupiah.
 
+/** The element with that id, checked to be of the expected class (a wrong or missing id fails loudly, at once). */
+export function byId<T extends HTMLElement = HTMLElement>(id: string, type?: new () => T): T {
+  const n = document.getElementById(id);
+  if (!n) throw new Error(`missing element #${id}`);
+  if (type && !(n instanceof type)) throw new Error(`#${id} is a <${n.tagName.toLowerCase()}>, not a ${type.name}`);
+  return n as T;
+}
+
+/** A new element with attributes (on… are listeners; false, null and undefined are left out) and text-node children. */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
-  attrs: Record<string, string | number | boolean | ((ev: Event) => void)> = {},
+  attrs: Record<string, string | number | boolean | null | undefined | ((ev: Event) => void)> = {},
   ...children: Array<Node | string | null | undefined | false>
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
     if (typeof v === 'function') node.addEventListener(k.replace(/^on/, '').toLowerCase(), v as EventListener);
-    else if (typeof v === 'boolean') {
-      if (v) node.setAttribute(k, '');
-    } else node.setAttribute(k, String(v));
+    else if (v === true) node.setAttribute(k, '');
+    else node.setAttribute(k, String(v));
   }
   for (const c of children)
     if (c !== null && c !== undefined && c !== false) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
   return node;
 }
 
-export function $(sel: string): HTMLElement {
-  const n = document.querySelector(sel);
-  if (!n) throw new Error(`missing element ${sel}`);
-  return n as HTMLElement;
-}
-
-/** Shows a message in the sidebar's status line; kind decides its colour. */
+/** Shows a message in the sidebar's status line (#status); kind decides its colour. */
 export function status(text: string, kind: 'info' | 'ok' | 'error' = 'info'): void {
   const s = document.getElementById('status');
   if (!s) return;

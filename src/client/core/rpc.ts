@@ -1,6 +1,7 @@
-// The typed promise wrapper over google.script.run: names and argument types come from src/server/api.ts.
+// The typed promise wrapper over google.script.run: names and argument types come from src/server/api.ts; failures
+// arrive as RpcError, decoded from the server's DATADESK_ERROR payload in one place (decodeRpcError).
 import type * as Api from '../../server/api';
-import type { RpcErrorPayload } from '../../server/core/errors';
+import type { RpcErrorPayload, RpcErrorPrefix } from '../../server/core/errors';
 
 type ServerApi = Omit<typeof Api, 'rpcApiIsJsonSafe'>;
 export type RpcName = keyof ServerApi;
@@ -14,14 +15,10 @@ interface ScriptRun {
   [fn: string]: unknown;
 }
 
-declare const google: {
-  script: {
-    run: ScriptRun;
-    host: { close(): void; setHeight(h: number): void; setWidth(w: number): void; editor: { focus(): void } };
-  };
-};
+declare const google: { script: { run: ScriptRun } };
 
-const PREFIX = 'DATADESK_ERROR:';
+/** Typed by the server's own declaration: a changed prefix on either side fails the type check. */
+const PREFIX: RpcErrorPrefix = 'DATADESK_ERROR:';
 
 /** An RPC failure as the sidebar shows it: a code and messages in both languages. */
 export class RpcError extends Error {
@@ -37,17 +34,23 @@ export class RpcError extends Error {
   }
 }
 
+/** The payload inside an error text that carries `DATADESK_ERROR:{…}` (Apps Script may prefix "Error: "); else null. */
+export function decodeRpcError(text: string): RpcErrorPayload | null {
+  const at = text.indexOf(PREFIX);
+  if (at < 0) return null;
+  try {
+    const p = JSON.parse(text.slice(at + PREFIX.length)) as RpcErrorPayload;
+    return typeof p?.code === 'string' && typeof p.message === 'string' ? p : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Turns what the failure handler receives into an RpcError. */
 export function toRpcError(e: unknown): RpcError {
   const msg = e instanceof Error ? e.message : String(e);
-  const at = msg.indexOf(PREFIX);
-  if (at >= 0) {
-    try {
-      return new RpcError(JSON.parse(msg.slice(at + PREFIX.length)) as RpcErrorPayload);
-    } catch {
-      /* fall through */
-    }
-  }
+  const p = decodeRpcError(msg);
+  if (p) return new RpcError(p);
   return new RpcError({
     code: 'TRANSPORT',
     message: `Gagal menghubungi server: ${msg}`,
@@ -69,8 +72,3 @@ export function call<K extends RpcName>(name: K, ...args: RpcArgs<K>): Promise<R
     fn.apply(runner, args);
   });
 }
-
-export const host = {
-  close: () => google.script.host.close(),
-  setHeight: (h: number) => google.script.host.setHeight(h),
-};

@@ -1,44 +1,44 @@
 // Reports sidebar: admins set up and run the monthly DC order report; auditors see the last run and the run log.
-import { call, RpcError } from '../core/rpc';
+import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
-import { $, el, status, bilingual } from '../core/dom';
+import { bilingual, byId, el, status } from '../core/dom';
+import { actionButton, guarded, onClick, refreshing } from '../core/actions';
+import { bindForm } from '../core/form';
+import { REPORTS_FIELDS } from './fields';
 
 type Settings = RpcResult<'reports_getSettings'>['settings'];
-const input = (id: string) => $(`#${id}`) as HTMLInputElement;
 
-function showError(e: unknown): void {
-  const err = e as RpcError;
-  status(`${err.message}${err.messageEn ? ` — ${err.messageEn}` : ''}`, 'error');
-}
+const form = bindForm(REPORTS_FIELDS);
 
 function fill(s: Settings, masked: string): void {
-  input('schema').value = s.schema;
-  ($('#folders') as HTMLTextAreaElement).value = s.folders.map((f) => `${f.bu}, ${f.folderId}`).join('\n');
-  input('pattern').value = s.pattern;
-  ($('#webhookFormat') as HTMLSelectElement).value = s.webhookFormat;
-  input('webhookUrl').value = '';
-  input('webhookUrl').placeholder = masked ? `${masked} (tidak diubah)` : '(belum ada / none)';
-  input('scheduleDay').value = String(s.scheduleDay);
-  input('scheduleHour').value = String(s.scheduleHour);
-  input('scheduleEnabled').checked = s.scheduleEnabled;
+  form.fill({
+    ...s,
+    folders: s.folders.map((f) => `${f.bu}, ${f.folderId}`).join('\n'),
+    webhookUrl: '',
+  });
+  byId('webhookUrl', HTMLInputElement).placeholder = masked ? `${masked} (tidak diubah)` : '(belum ada / none)';
 }
 
 function read(): Settings {
-  const folders = ($('#folders') as HTMLTextAreaElement).value
+  const v = form.read();
+  const folders = v.folders
     .split('\n')
     .map((l) => l.split(',').map((x) => x.trim()))
     .filter((p) => p[0])
     .map(([bu, folderId]) => ({ bu, folderId: folderId ?? '' }));
   return {
-    schema: input('schema').value,
+    schema: v.schema,
     folders,
-    pattern: input('pattern').value,
-    webhookFormat: ($('#webhookFormat') as HTMLSelectElement).value as Settings['webhookFormat'],
-    scheduleDay: Number(input('scheduleDay').value),
-    scheduleHour: Number(input('scheduleHour').value),
-    scheduleEnabled: input('scheduleEnabled').checked,
+    pattern: v.pattern,
+    webhookFormat: v.webhookFormat,
+    scheduleDay: v.scheduleDay ?? 0,
+    scheduleHour: v.scheduleHour ?? 0,
+    scheduleEnabled: v.scheduleEnabled,
   };
 }
+
+const webhookInput = () => form.fields.webhookUrl.get().trim() || null;
+const month = () => form.fields.month.get().trim();
 
 const fmtTime = (ms: number | null) => (ms ? new Date(ms).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' }) + ' WIB' : '–');
 
@@ -60,8 +60,15 @@ async function loadStatus(): Promise<void> {
   render(await call('reports_status'));
 }
 
+/** A button with an id (the page's tests and help text name it). */
+function button(id: string, label: string, fn: () => Promise<unknown>, primary = false): HTMLButtonElement {
+  const b = actionButton(label, fn, { primary });
+  b.id = id;
+  return b;
+}
+
 function render(st: RpcResult<'reports_status'>): void {
-  const box = $('#lastRun');
+  const box = byId('lastRun');
   box.replaceChildren();
   const s = st.run;
   if (!s) box.append('Belum ada run. No run yet.');
@@ -76,7 +83,7 @@ function render(st: RpcResult<'reports_status'>): void {
     );
     if (s.error && !st.schedule?.message) box.append(el('div', { class: 'status error' }, s.error));
   }
-  const sched = $('#schedule');
+  const sched = byId('schedule');
   sched.replaceChildren();
   const sc = st.schedule;
   if (sc) {
@@ -91,25 +98,21 @@ function render(st: RpcResult<'reports_status'>): void {
     if (sc.message) sched.append(bilingual(sc.message, sc.status === 'failed' ? 'error' : 'info', 'scheduleMessage'));
     if (st.admin && (sc.status === 'failed' || sc.status === 'retrying')) {
       sched.append(
-        el(
-          'button',
-          {
-            id: 'retry',
-            class: 'primary',
-            onclick: () =>
-              void busy('Mencoba lagi… Retrying…', async () => {
-                const r = await call('reports_retry');
-                render(r);
-                status(
-                  r.schedule?.status === 'done'
-                    ? 'Laporan terbit. Published.'
-                    : 'Dicoba lagi; lihat status. Retried; see the status.',
-                  r.schedule?.status === 'done' ? 'ok' : 'info',
-                );
-                await loadLog();
-              }),
-          },
+        button(
+          'retry',
           'Coba lagi (Retry)',
+          async () => {
+            status('Mencoba lagi… Retrying…', 'info');
+            const r = await call('reports_retry');
+            render(r);
+            const done = r.schedule?.status === 'done';
+            status(
+              done ? 'Laporan terbit. Published.' : 'Dicoba lagi; lihat status. Retried; see the status.',
+              done ? 'ok' : 'info',
+            );
+            await loadLog();
+          },
+          true,
         ),
       );
     }
@@ -128,18 +131,11 @@ function render(st: RpcResult<'reports_status'>): void {
     sched.append(bilingual(o.problem, 'error', 'ownerProblem'));
     if (st.admin) {
       sched.append(
-        el(
-          'button',
-          {
-            id: 'takeOver',
-            onclick: () =>
-              void busy('Mengambil alih… Taking over…', async () => {
-                render(await call('reports_takeOver'));
-                status('Jadwal laporan kini dijalankan pemicu Anda. Your trigger now runs the report.', 'ok');
-              }),
-          },
-          'Ambil alih (Take over)',
-        ),
+        button('takeOver', 'Ambil alih (Take over)', async () => {
+          status('Mengambil alih… Taking over…', 'info');
+          render(await call('reports_takeOver'));
+          status('Jadwal laporan kini dijalankan pemicu Anda. Your trigger now runs the report.', 'ok');
+        }),
       );
     }
   }
@@ -147,7 +143,7 @@ function render(st: RpcResult<'reports_status'>): void {
 
 async function loadLog(): Promise<void> {
   const rows = await call('reports_runLog');
-  const box = $('#log');
+  const box = byId('log');
   box.replaceChildren();
   if (!rows.length) {
     box.append('Log kosong. Empty log.');
@@ -184,99 +180,68 @@ async function loadLog(): Promise<void> {
   );
 }
 
-async function busy<T>(label: string, fn: () => Promise<T>): Promise<T | undefined> {
-  const buttons = Array.from(document.querySelectorAll('button'));
-  buttons.forEach((b) => (b.disabled = true));
-  status(label, 'info');
-  try {
-    return await fn();
-  } catch (e) {
-    showError(e);
-    return undefined;
-  } finally {
-    buttons.forEach((b) => (b.disabled = false));
-  }
-}
-
-$('#dryRun').addEventListener('click', () =>
-  busy('Menghitung… Counting…', async () => {
-    const r = await call('reports_dryRun', input('month').value.trim());
-    const box = $('#dryResult');
-    box.replaceChildren(
-      el(
-        'table',
-        {},
-        ...r.counts.map((c) =>
-          el('tr', {}, el('td', {}, c.bu), el('td', { class: 'num' }, String(c.rows)), el('td', {}, c.problem ?? '✓')),
-        ),
+onClick('dryRun', 'Menghitung… Counting…', async () => {
+  const r = await call('reports_dryRun', month());
+  const box = byId('dryResult');
+  box.replaceChildren(
+    el(
+      'table',
+      {},
+      ...r.counts.map((c) =>
+        el('tr', {}, el('td', {}, c.bu), el('td', { class: 'num' }, String(c.rows)), el('td', {}, c.problem ?? '✓')),
       ),
-    );
-    status(
-      `Uji coba ${r.month}: ${r.total} baris, ${r.problems.length} masalah. Tidak ada yang ditulis. Nothing written.`,
-      r.problems.length ? 'error' : 'ok',
-    );
-  }),
-);
+    ),
+  );
+  status(
+    `Uji coba ${r.month}: ${r.total} baris, ${r.problems.length} masalah. Tidak ada yang ditulis. Nothing written.`,
+    r.problems.length ? 'error' : 'ok',
+  );
+});
 
-$('#runMonth').addEventListener('click', () =>
-  busy('Menjalankan… Running…', async () => {
-    const s = await call('reports_runMonth', input('month').value.trim());
-    status(
-      s.phase === 'done'
-        ? `Terbit: ${s.files.length} file. Published.`
-        : s.phase === 'failed'
-          ? `Gagal, folder tidak diubah: ${s.error}`
-          : 'Berjalan; pemicu per jam melanjutkan. Running; the hourly trigger carries on.',
-      s.phase === 'failed' ? 'error' : 'ok',
-    );
-    await loadStatus();
-    await loadLog();
-  }),
-);
+onClick('runMonth', 'Menjalankan… Running…', async () => {
+  const s = await call('reports_runMonth', month());
+  status(
+    s.phase === 'done'
+      ? `Terbit: ${s.files.length} file. Published.`
+      : s.phase === 'failed'
+        ? `Gagal, folder tidak diubah: ${s.error}`
+        : 'Berjalan; pemicu per jam melanjutkan. Running; the hourly trigger carries on.',
+    s.phase === 'failed' ? 'error' : 'ok',
+  );
+  await loadStatus();
+  await loadLog();
+});
 
-$('#preflight').addEventListener('click', () =>
-  busy('Memeriksa… Checking…', async () => {
-    await call('reports_preflight', read(), input('webhookUrl').value.trim() || null);
-    status('Semua folder dapat ditulis, kueri berjalan. All folders writable, the query runs.', 'ok');
-  }),
-);
+onClick('preflight', 'Memeriksa… Checking…', async () => {
+  await call('reports_preflight', read(), webhookInput());
+  status('Semua folder dapat ditulis, kueri berjalan. All folders writable, the query runs.', 'ok');
+});
 
-$('#save').addEventListener('click', () =>
-  busy('Memeriksa dan menyimpan… Checking and saving…', async () => {
-    const v = await call('reports_saveSettings', read(), input('webhookUrl').value.trim() || null);
-    fill(v.settings, v.webhookMasked);
-    status('Pengaturan tersimpan. Settings saved.', 'ok');
-  }),
-);
+onClick('save', 'Memeriksa dan menyimpan… Checking and saving…', async () => {
+  const v = await call('reports_saveSettings', read(), webhookInput());
+  fill(v.settings, v.webhookMasked);
+  status('Pengaturan tersimpan. Settings saved.', 'ok');
+});
 
 async function load(): Promise<void> {
-  try {
-    const me = await call('app_whoami');
-    const admin = me.roles.includes('admin');
-    if (admin) {
-      const v = await call('reports_getSettings');
-      fill(v.settings, v.webhookMasked);
-      input('month').value = v.defaultMonth;
-      ($('#runSection') as HTMLElement).hidden = false;
-      ($('#settingsSection') as HTMLElement).hidden = false;
-    }
-    await loadStatus();
-    await loadLog();
-  } catch (e) {
-    showError(e);
+  const me = await call('app_whoami');
+  if (me.roles.includes('admin')) {
+    const v = await call('reports_getSettings');
+    fill(v.settings, v.webhookMasked);
+    form.fill({ month: v.defaultMonth });
+    byId('runSection').hidden = false;
+    byId('settingsSection').hidden = false;
   }
+  await loadStatus();
+  await loadLog();
 }
 
-void load();
+void guarded('', load);
 
 /** Unattended runs change the status while the sidebar is open: refresh it every minute and when the user returns. */
-async function refresh(): Promise<void> {
-  try {
-    await loadStatus();
-    await loadLog();
-  } catch {
-    /* the next refresh tries again; user actions still report their errors */
-  }
-}
-setInterval(() => void refresh(), 60_000);
-window.addEventListener('focus', () => void refresh());
+const refresh = refreshing(async () => {
+  await loadStatus();
+  await loadLog();
+});
+setInterval(refresh, 60_000);
+window.addEventListener('focus', refresh);

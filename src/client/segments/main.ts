@@ -1,17 +1,13 @@
 // Segments sidebar: builds a request, previews its counts, runs it, and manages saved and scheduled requests.
-import { call, RpcError } from '../core/rpc';
-import { $, el, status, bilingual } from '../core/dom';
-import type {
-  SegmentRequest,
-  Channel,
-  GenderChoice,
-  Priority,
-  PeriodKind,
-  Tier,
-  DropReason,
-} from '../../server/segments/request';
-import type { SegmentPreview, SegmentRun, SavedView, SegmentReference } from '../../server/segments/rpc';
+import { call } from '../core/rpc';
+import { bilingual, byId, el, status } from '../core/dom';
+import { userError } from '../core/errors';
+import { actionButton, guarded, onClick } from '../core/actions';
+import { bindForm } from '../core/form';
+import type { SegmentRequest, DropReason } from '../../server/segments/request';
+import type { SegmentPreview, SegmentRun, SavedView } from '../../server/segments/rpc';
 import type { Every } from '../../server/segments/schedule';
+import { SEGMENT_FIELDS } from './fields';
 
 const REASONS: Array<[DropReason, string]> = [
   ['opted_out', 'Opt-out'],
@@ -26,136 +22,111 @@ const REASONS: Array<[DropReason, string]> = [
   ['over_cap', 'Melebihi batas / over the cap'],
 ];
 
-const input = (id: string) => $(`#${id}`) as HTMLInputElement;
-const select = (id: string) => $(`#${id}`) as HTMLSelectElement;
-const list = (id: string) =>
-  input(id)
-    .value.split(/[,;]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-const num = (id: string): number | null => (input(id).value.trim() === '' ? null : Number(input(id).value));
-const tri = (id: string): boolean | null => (select(id).value === '' ? null : select(id).value === 'true');
-const checked = (name: string) =>
-  Array.from(document.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)).map((x) => x.value);
+const form = bindForm(SEGMENT_FIELDS);
+const f = form.fields;
 const fmt = (n: number) => n.toLocaleString('id-ID');
 
-function showError(e: unknown): void {
-  const err = e as RpcError;
-  status(`${err.message}${err.messageEn ? ` — ${err.messageEn}` : ''}`, 'error');
-}
+/** Every action of the sidebar: disabled together while one runs, with the progress bar shown. */
+const ACTIONS = ['preview', 'run', 'save', 'rerun', 'load', 'copy', 'del', 'fromForm'];
 
-function busy(on: boolean, text = ''): void {
-  for (const id of ['preview', 'run', 'save', 'rerun', 'load', 'copy', 'del', 'fromForm'])
-    ($(`#${id}`) as HTMLButtonElement).disabled = on;
-  $('#progress').hidden = !on;
-  if (on) status(text, 'info');
+/** Runs a user action with the sidebar's buttons disabled and the progress bar shown. */
+function act(id: string, busyText: string, fn: () => Promise<void>): void {
+  onClick(id, busyText, fn, { buttons: ACTIONS.map((b) => byId(b, HTMLButtonElement)), progress: byId('progress') });
 }
 
 /** Reads the form into a request document (the server validates it). */
 function readForm(): SegmentRequest {
-  const ageMin = num('ageMin');
-  const ageMax = num('ageMax');
-  const aff = list('affinity');
-  const pay = list('payMethods');
-  const vFrom = input('vFrom').value;
-  const vTo = input('vTo').value;
-  const kind = select('periodKind').value as PeriodKind;
+  const v = form.read();
+  const kind = v.periodKind;
   return {
     version: 1,
-    name: input('name').value,
-    campaign: input('campaign').value,
-    brands: checked('brand'),
-    channel: select('channel').value as Channel,
+    name: v.name,
+    campaign: v.campaign,
+    brands: v.brands,
+    channel: v.channel,
     period: {
       kind,
-      months: kind === 'LAST_MONTHS' ? num('months') : null,
-      from: kind === 'RANGE' ? input('from').value || null : null,
-      to: kind === 'RANGE' ? input('to').value || null : null,
-      offline: input('offline').checked,
-      online: input('online').checked,
+      months: kind === 'LAST_MONTHS' ? v.months : null,
+      from: kind === 'RANGE' ? v.from || null : null,
+      to: kind === 'RANGE' ? v.to || null : null,
+      offline: v.offline,
+      online: v.online,
     },
-    contactFrom: input('contactFrom').value || null,
-    contactDays: num('contactDays') ?? 7,
+    contactFrom: v.contactFrom || null,
+    contactDays: v.contactDays ?? 7,
     criteria: {
-      stores: list('stores'),
-      preferredSites: list('sites'),
-      cities: list('cities'),
-      provinces: list('provinces'),
-      tiers: checked('tier') as Tier[],
-      minCoinsAbove: num('coins'),
-      genders: checked('gender') as GenderChoice[],
-      activated: tri('activated'),
-      fullRegistration: tri('fullReg'),
-      whatsappReachable: input('waValid').checked,
-      childAge: ageMin !== null || ageMax !== null ? { min: ageMin ?? 0, max: ageMax ?? 30 } : null,
-      affinity: aff.length ? { categories: aff, minScore: num('affinityScore') ?? 0.5 } : null,
-      payment: pay.length ? { methods: pay, areas: list('payAreas') } : null,
-      voucherNotRedeemed:
-        vFrom || vTo || input('voucher').value.trim() ? { program: input('voucher').value.trim(), from: vFrom, to: vTo } : null,
+      stores: v.stores,
+      preferredSites: v.sites,
+      cities: v.cities,
+      provinces: v.provinces,
+      tiers: v.tiers,
+      minCoinsAbove: v.coins,
+      genders: v.genders,
+      activated: v.activated,
+      fullRegistration: v.fullReg,
+      whatsappReachable: v.waValid,
+      childAge: v.ageMin !== null || v.ageMax !== null ? { min: v.ageMin ?? 0, max: v.ageMax ?? 30 } : null,
+      affinity: v.affinity.length ? { categories: v.affinity, minScore: v.affinityScore ?? 0.5 } : null,
+      payment: v.payMethods.length ? { methods: v.payMethods, areas: v.payAreas } : null,
+      voucherNotRedeemed: v.vFrom || v.vTo || v.voucher.trim() ? { program: v.voucher.trim(), from: v.vFrom, to: v.vTo } : null,
     },
-    splitByGender: input('split').checked,
-    cap: num('cap'),
-    priority: select('priority').value as Priority,
+    splitByGender: v.split,
+    cap: v.cap,
+    priority: v.priority,
     openWindowMonths: 3,
-    delivery: {
-      folderId: input('folder').value.trim(),
-      format: select('format').value as 'CSV' | 'XLSX',
-      mailSummary: input('mail').checked,
-    },
+    delivery: { folderId: v.folder.trim(), format: v.format, mailSummary: v.mail },
   };
 }
 
 /** Puts a request into the form. */
 function fillForm(r: SegmentRequest): void {
-  input('name').value = r.name;
-  input('campaign').value = r.campaign;
-  document.querySelectorAll<HTMLInputElement>('input[name="brand"]').forEach((b) => (b.checked = r.brands.includes(b.value)));
-  select('channel').value = r.channel;
-  select('periodKind').value = r.period.kind;
-  input('months').value = r.period.months === null ? '' : String(r.period.months);
-  input('from').value = r.period.from ?? '';
-  input('to').value = r.period.to ?? '';
-  input('offline').checked = r.period.offline;
-  input('online').checked = r.period.online;
-  input('contactFrom').value = r.contactFrom ?? '';
-  input('contactDays').value = String(r.contactDays);
   const k = r.criteria;
-  input('cities').value = k.cities.join(', ');
-  input('provinces').value = k.provinces.join(', ');
-  input('stores').value = k.stores.join(', ');
-  input('sites').value = k.preferredSites.join(', ');
-  document
-    .querySelectorAll<HTMLInputElement>('input[name="tier"]')
-    .forEach((b) => (b.checked = (k.tiers as string[]).includes(b.value)));
-  document
-    .querySelectorAll<HTMLInputElement>('input[name="gender"]')
-    .forEach((b) => (b.checked = (k.genders as string[]).includes(b.value)));
-  input('coins').value = k.minCoinsAbove === null ? '' : String(k.minCoinsAbove);
-  select('activated').value = k.activated === null ? '' : String(k.activated);
-  select('fullReg').value = k.fullRegistration === null ? '' : String(k.fullRegistration);
-  input('waValid').checked = k.whatsappReachable;
-  input('ageMin').value = k.childAge ? String(k.childAge.min) : '';
-  input('ageMax').value = k.childAge ? String(k.childAge.max) : '';
-  input('affinity').value = k.affinity ? k.affinity.categories.join(', ') : '';
-  input('affinityScore').value = k.affinity ? String(k.affinity.minScore) : '0.5';
-  input('payMethods').value = k.payment ? k.payment.methods.join(', ') : '';
-  input('payAreas').value = k.payment ? k.payment.areas.join(', ') : '';
-  input('voucher').value = k.voucherNotRedeemed?.program ?? '';
-  input('vFrom').value = k.voucherNotRedeemed?.from ?? '';
-  input('vTo').value = k.voucherNotRedeemed?.to ?? '';
-  input('split').checked = r.splitByGender;
-  input('cap').value = r.cap === null ? '' : String(r.cap);
-  select('priority').value = r.priority;
-  input('folder').value = r.delivery.folderId;
-  select('format').value = r.delivery.format;
-  input('mail').checked = r.delivery.mailSummary;
+  form.fill({
+    name: r.name,
+    campaign: r.campaign,
+    brands: r.brands,
+    channel: r.channel,
+    periodKind: r.period.kind,
+    months: r.period.months,
+    from: r.period.from ?? '',
+    to: r.period.to ?? '',
+    offline: r.period.offline,
+    online: r.period.online,
+    contactFrom: r.contactFrom ?? '',
+    contactDays: r.contactDays,
+    cities: k.cities,
+    provinces: k.provinces,
+    stores: k.stores,
+    sites: k.preferredSites,
+    tiers: k.tiers,
+    genders: k.genders,
+    coins: k.minCoinsAbove,
+    activated: k.activated,
+    fullReg: k.fullRegistration,
+    waValid: k.whatsappReachable,
+    ageMin: k.childAge ? k.childAge.min : null,
+    ageMax: k.childAge ? k.childAge.max : null,
+    affinity: k.affinity ? k.affinity.categories : [],
+    affinityScore: k.affinity ? k.affinity.minScore : 0.5,
+    payMethods: k.payment ? k.payment.methods : [],
+    payAreas: k.payment ? k.payment.areas : [],
+    voucher: k.voucherNotRedeemed?.program ?? '',
+    vFrom: k.voucherNotRedeemed?.from ?? '',
+    vTo: k.voucherNotRedeemed?.to ?? '',
+    split: r.splitByGender,
+    cap: r.cap,
+    priority: r.priority,
+    folder: r.delivery.folderId,
+    format: r.delivery.format,
+    mail: r.delivery.mailSummary,
+  });
   periodFields();
 }
 
 function periodFields(): void {
-  const k = select('periodKind').value;
-  $('#monthsRow').hidden = k !== 'LAST_MONTHS';
-  $('#rangeRow').hidden = k !== 'RANGE';
+  const k = f.periodKind.get();
+  byId('monthsRow').hidden = k !== 'LAST_MONTHS';
+  byId('rangeRow').hidden = k !== 'RANGE';
 }
 
 function countsTable(p: SegmentPreview): HTMLElement {
@@ -179,7 +150,7 @@ function countsTable(p: SegmentPreview): HTMLElement {
 }
 
 function showRun(r: SegmentRun): void {
-  const box = $('#result');
+  const box = byId('result');
   box.replaceChildren(
     countsTable(r),
     el('p', {}, 'Sheet: ', el('b', { id: 'resultSheet' }, r.sheet)),
@@ -193,13 +164,13 @@ function showRun(r: SegmentRun): void {
     ...r.warnings.map((w) => el('p', { class: 'muted' }, `⚠ ${w}`)),
   );
   status(`Selesai: ${fmt(r.counts.delivered)} member dikirim ke sheet "${r.sheet}". Done.`, 'ok');
-  $('#status').scrollIntoView({ block: 'start' });
+  byId('status').scrollIntoView({ block: 'start' });
 }
 
 let saved: SavedView[] = [];
 function renderSaved(list: SavedView[]): void {
   saved = list;
-  const sel = select('saved');
+  const sel = byId('saved', HTMLSelectElement);
   const keep = sel.value;
   sel.replaceChildren(
     el('option', { value: '' }, '— pilih / choose —'),
@@ -210,13 +181,13 @@ function renderSaved(list: SavedView[]): void {
 }
 
 function savedInfo(): void {
-  const s = saved.find((x) => x.name === select('saved').value);
+  const s = saved.find((x) => x.name === f.saved.get());
   const every: Record<Every, string> = {
     NONE: 'tanpa jadwal / no schedule',
     WEEKLY: 'mingguan / weekly',
     MONTHLY: 'bulanan / monthly',
   };
-  const box = $('#savedInfo');
+  const box = byId('savedInfo');
   box.replaceChildren();
   if (!s) return;
   box.append(
@@ -228,147 +199,94 @@ function savedInfo(): void {
   );
   const problem = s.ownerStatus?.problem;
   if (problem) {
-    box.append(
-      bilingual(problem, 'error', 'ownerProblem'),
-      el(
-        'button',
-        {
-          id: 'takeOver',
-          onclick: () =>
-            void guarded('Mengambil alih… / Taking over…', async () => {
-              renderSaved(await call('segments_takeOver', s.name));
-              status('Jadwal ini kini dijalankan pemicu Anda. Your trigger now runs this schedule.', 'ok');
-            }),
-        },
-        'Ambil alih (admin) / Take over',
-      ),
-    );
-  }
-}
-
-async function guarded(text: string, fn: () => Promise<void>): Promise<void> {
-  busy(true, text);
-  try {
-    await fn();
-  } catch (e) {
-    showError(e);
-    $('#status').scrollIntoView({ block: 'nearest' });
-  } finally {
-    busy(false);
+    // the owner's trigger is gone: say so; an admin may take the schedule over (the server checks who calls)
+    const take = actionButton('Ambil alih (admin) / Take over', async () => {
+      status('Mengambil alih… / Taking over…', 'info');
+      renderSaved(await call('segments_takeOver', s.name));
+      status('Jadwal ini kini dijalankan pemicu Anda. Your trigger now runs this schedule.', 'ok');
+    });
+    take.id = 'takeOver';
+    box.append(bilingual(problem, 'error', 'ownerProblem'), take);
   }
 }
 
 function wire(): void {
-  select('periodKind').addEventListener('change', periodFields);
-  select('saved').addEventListener('change', savedInfo);
-  $('#preview').addEventListener('click', () =>
-    guarded('Menghitung… / Counting…', async () => {
-      const p = await call('segments_preview', readForm());
-      $('#result').replaceChildren(
-        countsTable(p),
-        el('p', { class: 'muted' }, `Pratinjau: belum ada yang ditulis. Preview: nothing written. (${p.sqlMs} ms)`),
-      );
-      status(`Pratinjau: ${fmt(p.counts.delivered)} dari ${fmt(p.counts.found)} member akan dikirim. Preview ready.`, 'ok');
-      $('#status').scrollIntoView({ block: 'start' });
-    }),
-  );
-  $('#run').addEventListener('click', () =>
-    guarded('Menarik data… / Pulling…', async () => {
-      showRun(await call('segments_run', readForm()));
-    }),
-  );
-  $('#save').addEventListener('click', () =>
-    guarded('Menyimpan… / Saving…', async () => {
-      const schedule = {
-        every: select('every').value as Every,
-        weekday: Number(select('weekday').value),
-        monthDay: num('monthDay') ?? 1,
-        hour: num('hour') ?? 7,
-      };
-      renderSaved(await call('segments_save', readForm(), schedule));
-      select('saved').value = input('name').value.trim();
-      savedInfo();
-      status('Tersimpan. Saved.', 'ok');
-    }),
-  );
-  $('#load').addEventListener('click', () =>
-    guarded('Memuat… / Loading…', async () => {
-      const name = select('saved').value;
-      if (!name)
-        throw new RpcError({
-          code: 'INVALID',
-          message: 'Pilih permintaan tersimpan dulu.',
-          messageEn: 'Choose a saved request first.',
-        });
-      fillForm(await call('segments_load', name));
-      const s = saved.find((x) => x.name === name);
-      if (s) {
-        select('every').value = s.schedule.every;
-        select('weekday').value = String(s.schedule.weekday);
-        input('monthDay').value = String(s.schedule.monthDay);
-        input('hour').value = String(s.schedule.hour);
-      }
-      status(`Dimuat: ${name}. Loaded.`, 'ok');
-    }),
-  );
-  $('#copy').addEventListener('click', () =>
-    guarded('Menyalin… / Copying…', async () => {
-      const name = select('saved').value;
-      const to = window.prompt('Nama baru / New name', `${name} (salinan)`);
-      if (!name || !to) return;
-      renderSaved(await call('segments_copy', name, to));
-      status(`Disalin ke "${to}". Copied.`, 'ok');
-    }),
-  );
-  $('#del').addEventListener('click', () =>
-    guarded('Menghapus… / Deleting…', async () => {
-      const name = select('saved').value;
-      if (!name || !window.confirm(`Hapus "${name}"? / Delete?`)) return;
-      renderSaved(await call('segments_delete', name));
-      status('Dihapus. Deleted.', 'ok');
-    }),
-  );
-  $('#rerun').addEventListener('click', () =>
-    guarded('Menjalankan ulang… / Rerunning…', async () => {
-      const name = select('saved').value;
-      if (!name)
-        throw new RpcError({
-          code: 'INVALID',
-          message: 'Pilih permintaan tersimpan dulu.',
-          messageEn: 'Choose a saved request first.',
-        });
-      showRun(await call('segments_rerun', name));
-      renderSaved(await call('segments_list'));
-    }),
-  );
-  $('#fromForm').addEventListener('click', () =>
-    guarded('Membaca form… / Reading the form…', async () => {
-      const r = await call('segments_fromFormRow', input('formSheet').value, num('formRow') ?? 2);
-      fillForm(r.request);
-      const notes = [...r.problems, ...(r.ignored.length ? [`Kolom diabaikan / ignored columns: ${r.ignored.join(', ')}`] : [])];
-      status(
-        notes.length ? notes.join(' · ') : 'Form terbaca; periksa lalu Pratinjau. Form read; check it, then Preview.',
-        notes.length ? 'error' : 'ok',
-      );
-    }),
-  );
+  byId('periodKind').addEventListener('change', periodFields);
+  byId('saved').addEventListener('change', savedInfo);
+  act('preview', 'Menghitung… / Counting…', async () => {
+    const p = await call('segments_preview', readForm());
+    byId('result').replaceChildren(
+      countsTable(p),
+      el('p', { class: 'muted' }, `Pratinjau: belum ada yang ditulis. Preview: nothing written. (${p.sqlMs} ms)`),
+    );
+    status(`Pratinjau: ${fmt(p.counts.delivered)} dari ${fmt(p.counts.found)} member akan dikirim. Preview ready.`, 'ok');
+    byId('status').scrollIntoView({ block: 'start' });
+  });
+  act('run', 'Menarik data… / Pulling…', async () => {
+    showRun(await call('segments_run', readForm()));
+  });
+  act('save', 'Menyimpan… / Saving…', async () => {
+    const v = form.read();
+    const schedule = { every: v.every, weekday: v.weekday ?? 1, monthDay: v.monthDay ?? 1, hour: v.hour ?? 7 };
+    renderSaved(await call('segments_save', readForm(), schedule));
+    f.saved.set(v.name.trim());
+    savedInfo();
+    status('Tersimpan. Saved.', 'ok');
+  });
+  act('load', 'Memuat… / Loading…', async () => {
+    const name = chosen();
+    fillForm(await call('segments_load', name));
+    const s = saved.find((x) => x.name === name);
+    if (s)
+      form.fill({ every: s.schedule.every, weekday: s.schedule.weekday, monthDay: s.schedule.monthDay, hour: s.schedule.hour });
+    status(`Dimuat: ${name}. Loaded.`, 'ok');
+  });
+  act('copy', 'Menyalin… / Copying…', async () => {
+    const name = f.saved.get();
+    const to = window.prompt('Nama baru / New name', `${name} (salinan)`);
+    if (!name || !to) return;
+    renderSaved(await call('segments_copy', name, to));
+    status(`Disalin ke "${to}". Copied.`, 'ok');
+  });
+  act('del', 'Menghapus… / Deleting…', async () => {
+    const name = f.saved.get();
+    if (!name || !window.confirm(`Hapus "${name}"? / Delete?`)) return;
+    renderSaved(await call('segments_delete', name));
+    status('Dihapus. Deleted.', 'ok');
+  });
+  act('rerun', 'Menjalankan ulang… / Rerunning…', async () => {
+    showRun(await call('segments_rerun', chosen()));
+    renderSaved(await call('segments_list'));
+  });
+  act('fromForm', 'Membaca form… / Reading the form…', async () => {
+    const r = await call('segments_fromFormRow', f.formSheet.get(), f.formRow.get() ?? 2);
+    fillForm(r.request);
+    const notes = [...r.problems, ...(r.ignored.length ? [`Kolom diabaikan / ignored columns: ${r.ignored.join(', ')}`] : [])];
+    status(
+      notes.length ? notes.join(' · ') : 'Form terbaca; periksa lalu Pratinjau. Form read; check it, then Preview.',
+      notes.length ? 'error' : 'ok',
+    );
+  });
+}
+
+/** The saved request chosen in the list; a clear error when none is. */
+function chosen(): string {
+  const name = f.saved.get();
+  if (!name) throw userError('Pilih permintaan tersimpan dulu.', 'Choose a saved request first.');
+  return name;
 }
 
 async function init(): Promise<void> {
-  wire();
-  periodFields();
-  try {
-    const ref: SegmentReference = await call('segments_reference');
-    $('#who').textContent = ref.user;
-    $('#brands').replaceChildren(
-      ...ref.brands.map((b) => el('label', {}, el('input', { type: 'checkbox', name: 'brand', value: b }), b)),
-    );
-    $('#cityList').replaceChildren(...ref.cities.map((c) => el('option', { value: c.city }, c.province)));
-    input('folder').value = ref.defaultFolderId;
-    renderSaved(await call('segments_list'));
-  } catch (e) {
-    showError(e);
-  }
+  const ref = await call('segments_reference');
+  byId('who').textContent = ref.user;
+  byId('brands').replaceChildren(
+    ...ref.brands.map((b) => el('label', {}, el('input', { type: 'checkbox', name: 'brand', value: b }), b)),
+  );
+  byId('cityList').replaceChildren(...ref.cities.map((c) => el('option', { value: c.city }, c.province)));
+  f.folder.set(ref.defaultFolderId);
+  renderSaved(await call('segments_list'));
 }
 
-void init();
+wire();
+periodFields();
+void guarded('', init, { buttons: [] });

@@ -1,33 +1,27 @@
 // Settings sidebar: add-on roles and the database connection (admins only; the server checks).
-import { call, RpcError } from '../core/rpc';
-import { $, status } from '../core/dom';
+import { call } from '../core/rpc';
+import { byId, status } from '../core/dom';
+import { guarded, onClick } from '../core/actions';
+import { bindForm } from '../core/form';
+import { SETTINGS_FIELDS } from './fields';
 
-const rolesBox = $('#roles') as HTMLTextAreaElement;
-
-function showError(e: unknown): void {
-  const err = e as RpcError;
-  status(`${err.message}${err.messageEn ? ` — ${err.messageEn}` : ''}`, 'error');
-}
+const form = bindForm(SETTINGS_FIELDS);
 
 function renderRoles(rows: Array<{ email: string; roles: string[] }>): void {
-  rolesBox.value = rows.map((r) => `${r.email}, ${r.roles.join(', ')}`).join('\n');
+  form.fill({ roles: rows.map((r) => `${r.email}, ${r.roles.join(', ')}`).join('\n') });
 }
 
 async function load(): Promise<void> {
-  try {
-    renderRoles(await call('settings_listRoles'));
-    const db = await call('settings_getDb');
-    ($('#dbUrl') as HTMLInputElement).value = db.url;
-    ($('#dbUser') as HTMLInputElement).value = db.user;
-    ($('#dbPassword') as HTMLInputElement).placeholder = db.hasPassword ? '(tersimpan, tidak diubah)' : '(belum ada)';
-  } catch (e) {
-    showError(e);
-  }
+  renderRoles(await call('settings_listRoles'));
+  const db = await call('settings_getDb');
+  form.fill({ dbUrl: db.url, dbUser: db.user });
+  byId('dbPassword', HTMLInputElement).placeholder = db.hasPassword ? '(tersimpan, tidak diubah)' : '(belum ada)';
 }
 
-$('#saveRoles').addEventListener('click', async () => {
-  const rows = rolesBox.value
-    .split('\n')
+onClick('saveRoles', 'Menyimpan… Saving…', async () => {
+  const rows = form
+    .read()
+    .roles.split('\n')
     .map((l) =>
       l
         .split(',')
@@ -36,27 +30,15 @@ $('#saveRoles').addEventListener('click', async () => {
     )
     .filter((parts) => parts.length > 0)
     .map(([email, ...roles]) => ({ email, roles: roles as Array<'admin' | 'analyst' | 'merchandiser' | 'auditor'> }));
-  try {
-    renderRoles(await call('settings_saveRoles', rows));
-    status('Peran tersimpan. Roles saved.', 'ok');
-  } catch (e) {
-    showError(e);
-  }
+  renderRoles(await call('settings_saveRoles', rows));
+  status('Peran tersimpan. Roles saved.', 'ok');
 });
 
-$('#saveDb').addEventListener('click', async () => {
-  try {
-    await call(
-      'settings_saveDb',
-      ($('#dbUrl') as HTMLInputElement).value,
-      ($('#dbUser') as HTMLInputElement).value,
-      ($('#dbPassword') as HTMLInputElement).value,
-    );
-    ($('#dbPassword') as HTMLInputElement).value = '';
-    status('Koneksi tersimpan. Connection saved.', 'ok');
-  } catch (e) {
-    showError(e);
-  }
+onClick('saveDb', 'Menyimpan… Saving…', async () => {
+  const v = form.read();
+  await call('settings_saveDb', v.dbUrl, v.dbUser, v.dbPassword);
+  form.fill({ dbPassword: '' });
+  status('Koneksi tersimpan. Connection saved.', 'ok');
 });
 
-void load();
+void guarded('', load);

@@ -1,17 +1,20 @@
 // Tagging sidebar: starts a job on the active sheet, drives it chunk by chunk while open, shows progress, cancels.
-import { call, RpcError } from '../core/rpc';
-import { $, el, status, rupiah, bilingual } from '../core/dom';
+import { call } from '../core/rpc';
+import type { RpcResult } from '../core/rpc';
+import { bilingual, byId, el, status, rupiah } from '../core/dom';
+import { showError } from '../core/errors';
+import { actionButton, guarded, onClick } from '../core/actions';
+import { bindForm } from '../core/form';
+import { TAGGING_FIELDS } from './fields';
 import type { Progress } from '../../server/tagging/job';
 
-const sheetInput = $('#sheet') as HTMLInputElement;
+type Settings = RpcResult<'tagging_getSettings'>;
+
+const form = bindForm(TAGGING_FIELDS);
+const f = form.fields;
 let current: Progress | null = null;
 let driving = false;
 let stopped = false;
-
-function showError(e: unknown): void {
-  const err = e as RpcError;
-  status(`${err.message}${err.messageEn ? ` — ${err.messageEn}` : ''}`, 'error');
-}
 
 function duration(s: number | null): string {
   if (s === null) return '–';
@@ -30,12 +33,12 @@ const STATUS_TEXT: Record<Progress['status'], string> = {
 
 function render(p: Progress | null): void {
   current = p;
-  $('#setup').hidden = !!p && (p.status === 'running' || p.status === 'budget' || p.status === 'failed');
-  $('#job').hidden = !p;
+  byId('setup').hidden = !!p && (p.status === 'running' || p.status === 'budget' || p.status === 'failed');
+  byId('job').hidden = !p;
   if (!p) return;
   const pct = p.total ? Math.round((p.done / p.total) * 100) : 0;
-  ($('#bar') as HTMLElement).style.width = `${pct}%`;
-  $('#jobTitle').replaceChildren(`Sheet "${p.sheet}" · ${STATUS_TEXT[p.status]}`);
+  byId('bar').style.width = `${pct}%`;
+  byId('jobTitle').replaceChildren(`Sheet "${p.sheet}" · ${STATUS_TEXT[p.status]}`);
   const rows: Array<[string, string]> = [
     ['Selesai / total (done)', `${p.done} / ${p.total} (${pct}%)`],
     ['Kecepatan (rate)', `${p.rate.toFixed(1)} SKU/dtk`],
@@ -49,17 +52,17 @@ function render(p: Progress | null): void {
     ['Permintaan / ulang (requests / retries)', `${p.requests} / ${p.retries}`],
     ['Dari cache', String(p.cacheHits)],
   ];
-  $('#figures').replaceChildren(...rows.map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', { class: 'num' }, v))));
-  $('#note').replaceChildren(
+  byId('figures').replaceChildren(...rows.map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', { class: 'num' }, v))));
+  byId('note').replaceChildren(
     p.lastError
       ? `Catatan: ${p.lastError}`
       : p.status === 'running' && !driving
         ? 'Dilanjutkan oleh pemicu per jam saat sidebar ditutup. Continued hourly when the sidebar is closed.'
         : '',
   );
-  ($('#cancel') as HTMLButtonElement).hidden = !(p.status === 'running' || p.status === 'budget' || p.status === 'failed');
-  ($('#resume') as HTMLButtonElement).hidden = !(p.status === 'failed' || p.status === 'budget');
-  ($('#again') as HTMLButtonElement).hidden = !(p.status === 'done' || p.status === 'cancelled');
+  byId('cancel').hidden = !(p.status === 'running' || p.status === 'budget' || p.status === 'failed');
+  byId('resume').hidden = !(p.status === 'failed' || p.status === 'budget');
+  byId('again').hidden = !(p.status === 'done' || p.status === 'cancelled');
 }
 
 /** Drives chunks one after another while the sidebar is open and the job runs. */
@@ -81,142 +84,131 @@ async function drive(): Promise<void> {
   }
 }
 
-$('#start').addEventListener('click', async () => {
-  status('Memeriksa sheet, katalog dan daftar kata… Checking…');
-  try {
-    render(await call('tagging_start', sheetInput.value.trim()));
+onClick(
+  'start',
+  'Memeriksa sheet, katalog dan daftar kata… Checking…',
+  async () => {
+    render(await call('tagging_start', f.sheet.get().trim()));
     status('Berjalan. Running.', 'info');
     void drive();
-  } catch (e) {
-    showError(e);
-  }
-});
+  },
+  { only: 'self' },
+);
 
-$('#cancel').addEventListener('click', async () => {
-  if (!current) return;
-  stopped = true;
-  try {
-    render(await call('tagging_cancel', current.id));
-    status('Dibatalkan. Baris yang sudah ditulis tetap ada. Cancelled.', 'info');
-  } catch (e) {
-    showError(e);
-  } finally {
-    stopped = false;
-  }
-});
+onClick(
+  'cancel',
+  '',
+  async () => {
+    if (!current) return;
+    stopped = true;
+    try {
+      render(await call('tagging_cancel', current.id));
+      status('Dibatalkan. Baris yang sudah ditulis tetap ada. Cancelled.', 'info');
+    } finally {
+      stopped = false;
+    }
+  },
+  { only: 'self' },
+);
 
-$('#resume').addEventListener('click', async () => {
-  if (!current) return;
-  try {
+onClick(
+  'resume',
+  '',
+  async () => {
+    if (!current) return;
     render(await call('tagging_resume', current.id));
     void drive();
-  } catch (e) {
-    showError(e);
-  }
-});
+  },
+  { only: 'self' },
+);
 
-$('#again').addEventListener('click', () => {
+byId('again', HTMLButtonElement).addEventListener('click', () => {
   render(null);
-  $('#setup').hidden = false;
+  byId('setup').hidden = false;
 });
 
-const input = (id: string) => $(`#${id}`) as HTMLInputElement;
-type Settings = Awaited<ReturnType<typeof call<'tagging_getSettings'>>>;
 let loadedSettings: Settings | null = null;
 
 function fillSettings(s: Settings): void {
   loadedSettings = s;
-  input('model').value = s.model;
-  ($('#source') as HTMLSelectElement).value = s.catalogue.source;
-  input('catSheet').value = s.catalogue.sheet;
-  input('catTable').value = s.catalogue.table;
-  input('wordSheet').value = s.wordListSheet;
-  input('topSheet').value = s.topSearchSheet;
-  input('rpm').value = String(s.rpm);
-  input('budget').value = String(s.dailyBudgetRp);
-  input('chunk').value = String(s.chunkSize);
-  input('batch').value = String(s.batchSize);
+  form.fill({
+    model: s.model,
+    source: s.catalogue.source,
+    catSheet: s.catalogue.sheet,
+    catTable: s.catalogue.table,
+    wordSheet: s.wordListSheet,
+    topSheet: s.topSearchSheet,
+    rpm: s.rpm,
+    budget: s.dailyBudgetRp,
+    chunk: s.chunkSize,
+    batch: s.batchSize,
+  });
 }
 
-$('#saveSettings').addEventListener('click', async () => {
-  if (!loadedSettings) return;
-  const next: Settings = {
-    ...loadedSettings,
-    model: input('model').value.trim(),
-    catalogue: {
-      source: ($('#source') as HTMLSelectElement).value === 'db' ? 'db' : 'sheet',
-      sheet: input('catSheet').value.trim(),
-      table: input('catTable').value.trim(),
-    },
-    wordListSheet: input('wordSheet').value.trim(),
-    topSearchSheet: input('topSheet').value.trim(),
-    rpm: Number(input('rpm').value),
-    dailyBudgetRp: Number(input('budget').value),
-    chunkSize: Number(input('chunk').value),
-    batchSize: Number(input('batch').value),
-  };
-  try {
-    fillSettings(await call('tagging_saveSettings', next, input('apiKey').value.trim()));
-    input('apiKey').value = '';
+function showConfig(st: RpcResult<'tagging_status'>): void {
+  byId('config').replaceChildren(
+    `Model: ${st.model || '(belum diatur / not set)'} · Kunci API: ${st.hasKey ? 'ada (set)' : 'belum ada (missing)'}`,
+  );
+}
+
+onClick(
+  'saveSettings',
+  '',
+  async () => {
+    if (!loadedSettings) return;
+    const v = form.read();
+    const next: Settings = {
+      ...loadedSettings,
+      model: v.model.trim(),
+      catalogue: { source: v.source === 'db' ? 'db' : 'sheet', sheet: v.catSheet.trim(), table: v.catTable.trim() },
+      wordListSheet: v.wordSheet.trim(),
+      topSearchSheet: v.topSheet.trim(),
+      rpm: Number(v.rpm),
+      dailyBudgetRp: Number(v.budget),
+      chunkSize: Number(v.chunk),
+      batchSize: Number(v.batch),
+    };
+    fillSettings(await call('tagging_saveSettings', next, v.apiKey.trim()));
+    form.fill({ apiKey: '' });
     status('Pengaturan tersimpan. Settings saved.', 'ok');
-    const st = await call('tagging_status');
-    $('#config').replaceChildren(
-      `Model: ${st.model || '(belum diatur / not set)'} · Kunci API: ${st.hasKey ? 'ada (set)' : 'belum ada (missing)'}`,
-    );
-  } catch (e) {
-    showError(e);
-  }
-});
+    showConfig(await call('tagging_status'));
+  },
+  { only: 'self' },
+);
 
 /** A job nobody's trigger carries any more: say so, and let an admin take it over. */
-function renderOwner(st: Awaited<ReturnType<typeof call<'tagging_status'>>>): void {
-  const box = $('#owner');
+function renderOwner(st: RpcResult<'tagging_status'>): void {
+  const box = byId('owner');
   box.replaceChildren();
   const problem = st.ownerStatus?.problem;
   if (!problem || !st.job) return;
   box.append(bilingual(problem, 'error', 'ownerProblem'));
   if (st.admin) {
     const job = st.job;
-    box.append(
-      el(
-        'button',
-        {
-          id: 'takeOver',
-          onclick: async () => {
-            try {
-              render(await call('tagging_takeOver', job.id));
-              box.replaceChildren();
-              status('Pekerjaan ini kini dilanjutkan pemicu Anda. Your trigger now carries this job.', 'ok');
-            } catch (e) {
-              showError(e);
-            }
-          },
-        },
-        'Ambil alih (Take over)',
-      ),
-    );
+    const take = actionButton('Ambil alih (Take over)', async () => {
+      render(await call('tagging_takeOver', job.id));
+      box.replaceChildren();
+      status('Pekerjaan ini kini dilanjutkan pemicu Anda. Your trigger now carries this job.', 'ok');
+    });
+    take.id = 'takeOver';
+    box.append(take);
   }
 }
 
 async function load(): Promise<void> {
-  try {
-    const me = await call('app_whoami');
-    if (me.roles.includes('admin')) {
-      fillSettings(await call('tagging_getSettings'));
-      $('#settingsSection').hidden = false;
-    }
-    const st = await call('tagging_status');
-    // Never overwrite what the user typed while the sidebar was loading.
-    if (!sheetInput.value.trim()) sheetInput.value = st.job && st.job.status === 'running' ? st.job.sheet : st.activeSheet;
-    $('#config').replaceChildren(
-      `Model: ${st.model || '(belum diatur / not set)'} · Kunci API: ${st.hasKey ? 'ada (set)' : 'belum ada (missing)'}`,
-    );
-    render(st.job);
-    renderOwner(st);
-    if (st.job && st.job.status === 'running') void drive();
-  } catch (e) {
-    showError(e);
+  const me = await call('app_whoami');
+  if (me.roles.includes('admin')) {
+    fillSettings(await call('tagging_getSettings'));
+    byId('settingsSection').hidden = false;
   }
+  const st = await call('tagging_status');
+  // Never overwrite what the user typed while the sidebar was loading.
+  if (!f.sheet.get().trim()) f.sheet.set(st.job && st.job.status === 'running' ? st.job.sheet : st.activeSheet);
+  showConfig(st);
+  render(st.job);
+  renderOwner(st);
+  if (st.job && st.job.status === 'running') void drive();
 }
 
-void load();
+// Loading leaves the buttons usable: the user may type a sheet name and start while it loads.
+void guarded('', load, { buttons: [] });

@@ -31,7 +31,7 @@ export function execOptions(rt: Runtime, source: string, flags: Record<string, s
     user,
     kind,
     script: withBundle + script,
-    // A time-driven trigger runs without an open document (platform-facts.md, "Who runs what").
+    // A time-driven trigger runs without an open document (docs/platform.md §11 "Who runs what").
     documentId: kind === 'installableTrigger' ? null : undefined,
     authMode: 'FULL',
     event: kind === 'installableTrigger' ? () => ({ authMode: 'FULL', triggerUid: 'exec' }) : undefined,

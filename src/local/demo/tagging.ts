@@ -5,7 +5,7 @@ import type { Seeder } from './types';
 import { DEMO_APP_USERS } from './types';
 import { runSnippet, setScriptProperties } from './script';
 import { DEFAULT_KEY, productImageExtension } from '../standins/gemini/index';
-import { SEED_WORDS, GROUP_LABEL } from '../../server/tagging/words';
+import { SEED_WORDS, GROUP_LABEL } from '../../server/tagging/wordlists';
 
 /** Where the workbench runs the Gemini stand-in unless settings.geminiUrl says otherwise (stable image URLs). */
 export const DEMO_GEMINI_PORT = 8766;

@@ -196,7 +196,7 @@ function fire(
     // A time-driven run has no open document, even for a trigger an add-on installed from one: Apps Script users
     // report getActiveSpreadsheet() returning null there (github.com/mogsdad/SheetConverter/issues/2) and add-on
     // libraries store the document id to open it by id. The strict reading: no active spreadsheet, no document
-    // properties, lock or cache (platform-facts.md, "Who runs what").
+    // properties, lock or cache (docs/platform.md §11 "Who runs what").
     documentId: null,
     authMode: 'FULL',
     event: () => clockEvent(trigger, at),
@@ -212,7 +212,7 @@ export async function fireNow(
   opts: { script?: string; timeLimitMs?: number } = {},
 ): Promise<ExecResult> {
   const trigger = triggerStore(rt.env).get(uid);
-  if (!trigger || trigger.eventType !== 'CLOCK') throw new Error(`fireNow: no time-driven trigger ${uid}`);
+  if (trigger?.eventType !== 'CLOCK') throw new Error(`fireNow: no time-driven trigger ${uid}`);
   return fire(rt, trigger, rt.env.clock.now(), opts);
 }
 

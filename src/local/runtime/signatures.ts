@@ -126,7 +126,6 @@ export function checkArgs(qualified: string, overloads: Overloads, args: readonl
 /** Checks a call on a host object whose class declares signatures (nothing to check otherwise). */
 export function checkSignature(target: object, method: string, args: readonly unknown[]): void {
   const d = declared(target);
-  const overloads =
-    d.gasSignatures && Object.prototype.hasOwnProperty.call(d.gasSignatures, method) ? d.gasSignatures[method] : null;
+  const overloads = d.gasSignatures && Object.hasOwn(d.gasSignatures, method) ? d.gasSignatures[method] : null;
   if (overloads) checkArgs(`${d.gasQualified ?? d.gasName ?? 'Object'}.${method}`, overloads, args);
 }

@@ -229,7 +229,7 @@ function main(): void {
     if (value && typeof (value as { then?: unknown }).then === 'function') {
       value = undefined;
       throw new Error(
-        `runtime: ${input.fn} returned a Promise. Apps Script's handling of that is unconfirmed; entry points must be synchronous (see platform-facts.md).`,
+        `runtime: ${input.fn} returned a Promise. Apps Script's handling of that is unconfirmed; entry points must be synchronous (see docs/platform.md §9).`,
       );
     }
     if (input.rpcResult) {
@@ -265,7 +265,7 @@ function main(): void {
  * reference/run, "functions whose names end with an underscore"); null otherwise.
  */
 function exposed(g: Record<string, unknown>, before: Set<string>, name: string): ((...a: unknown[]) => unknown) | null {
-  if (name.endsWith('_') || before.has(name) || !Object.prototype.hasOwnProperty.call(g, name)) return null;
+  if (name.endsWith('_') || before.has(name) || !Object.hasOwn(g, name)) return null;
   const fn = g[name];
   return typeof fn === 'function' ? (fn as (...a: unknown[]) => unknown) : null;
 }

@@ -87,10 +87,6 @@ export class Blob {
   copyBlob(): Blob {
     return new Blob(this.bytes.slice(), this.contentType, this.name);
   }
-  getAs(contentType: string): Blob {
-    if (contentType === this.contentType) return this.copyBlob();
-    throw new GasError(`not emulated: Blob.getAs(${contentType}) from ${this.contentType ?? 'unknown'}`, 'Error');
-  }
   getBlob(): Blob {
     return this;
   }
@@ -105,9 +101,6 @@ export class Blob {
   }
   getName(): string | null {
     return this.name;
-  }
-  isGoogleType(): boolean {
-    return false;
   }
   setBytes(data: number[]): Blob {
     checkBlobSize(data.length);

@@ -1,7 +1,5 @@
 // What the workbench reads and changes beside executions: sheets, Drive, mail, triggers. Each part is a small
-// interface; the default implementations go through the add-on's own Apps Script APIs (snippets in the runtime).
-import type { Runtime } from '../runtime/runtime';
-import { runSnippet } from '../demo/script';
+// interface; wiring.ts implements them over the emulator's stores.
 import type { ChartBox } from '../services/spreadsheet/chart-svg';
 
 export interface SheetInfo {
@@ -35,7 +33,7 @@ export interface SheetsBackend {
     nCols: number,
   ): Promise<{ values: string[][]; styles: CellStyle[][] | null }>;
   /** The user's selection (0-based), so getActiveRange() in the add-on sees it. */
-  select?(docId: string, user: string, sheet: string, r0: number, c0: number, nRows: number, nCols: number): Promise<void>;
+  select(docId: string, user: string, sheet: string, r0: number, c0: number, nRows: number, nCols: number): Promise<void>;
   /** A user typing `value` into a cell (1-based), as `user`. */
   edit(docId: string, sheet: string, row: number, col: number, value: string, user: string): Promise<void>;
 }
@@ -127,69 +125,7 @@ export interface TriggerBackend {
 
 export interface Backends {
   sheets: SheetsBackend;
-  drive: DriveBackend | null;
-  mail: MailBackend | null;
+  drive: DriveBackend;
+  mail: MailBackend;
   triggers: TriggerBackend;
-}
-
-/** Sheets through SpreadsheetApp in the runtime: works with any emulation that implements the public API. */
-export function snippetSheets(rt: Runtime): SheetsBackend {
-  return {
-    async listDocuments() {
-      const id = rt.defaultDocumentId();
-      if (!id) return [];
-      const d = await this.describe(id);
-      return [{ id: d.id, name: d.name }];
-    },
-    async describe(docId) {
-      return runSnippet<DocInfo>(
-        rt,
-        `var ss = SpreadsheetApp.openById(args);
-         return { id: ss.getId(), name: ss.getName(), sheets: ss.getSheets().map(function (s) {
-           return { name: s.getName(), rows: Math.max(s.getMaxRows(), s.getLastRow()), cols: Math.max(s.getMaxColumns(), s.getLastColumn()),
-                    frozenRows: s.getFrozenRows ? s.getFrozenRows() : 0 };
-         }) };`,
-        docId,
-        docId,
-      );
-    },
-    async window(docId, sheet, r0, c0, nRows, nCols) {
-      const values = await runSnippet<string[][]>(
-        rt,
-        `var s = SpreadsheetApp.openById(args.id).getSheetByName(args.sheet);
-         if (!s) return [];
-         var rows = Math.min(args.nRows, s.getMaxRows() - args.r0), cols = Math.min(args.nCols, s.getMaxColumns() - args.c0);
-         if (rows <= 0 || cols <= 0) return [];
-         return s.getRange(args.r0 + 1, args.c0 + 1, rows, cols).getDisplayValues();`,
-        { id: docId, sheet, r0, c0, nRows, nCols },
-        docId,
-      );
-      return { values, styles: null };
-    },
-    async edit(docId, sheet, row, col, value, user) {
-      const r = await rt.execute({
-        fn: '__edit',
-        args: [{ id: docId, sheet, row, col, value }],
-        user,
-        kind: 'editor',
-        documentId: docId,
-        script: `function __edit(a) { SpreadsheetApp.openById(a.id).getSheetByName(a.sheet).getRange(a.row, a.col).setValue(a.value); }`,
-      });
-      if (!r.ok) throw new Error(r.error!.message);
-    },
-  };
-}
-
-/** Triggers without a scheduler: lists nothing and only moves the clock. */
-export function clockOnlyTriggers(rt: Runtime): TriggerBackend {
-  return {
-    async list() {
-      return [];
-    },
-    async tick(to) {
-      rt.env.clock.advanceTo(to);
-      await rt.env.flush();
-      return [];
-    },
-  };
 }

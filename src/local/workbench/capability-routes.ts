@@ -93,7 +93,7 @@ export async function capabilityRoute(
   if (post && p === '/api/forms/submit') {
     const b = await readJson<{ formId: string; answers: Record<string, string | string[]>; respondent?: string }>(req);
     if (!b.answers || typeof b.answers !== 'object') throw new HttpError(400, 'answers must be an object');
-    let r;
+    let r: Awaited<ReturnType<typeof submitFormResponse>>;
     try {
       r = await submitFormResponse(rt, {
         formId: str(b.formId, 'formId'),

@@ -9,6 +9,7 @@ import { outboxStore } from '../services/mail/index';
 import { readFileSync } from 'node:fs';
 import { chartBox } from '../services/spreadsheet/chart-svg';
 import type { MailBackend } from './backend';
+import { HttpError } from './http';
 
 function storeSheets(rt: Runtime): SheetsBackend {
   const store = () => getSpreadsheetStore(rt.env);
@@ -40,7 +41,7 @@ function storeSheets(rt: Runtime): SheetsBackend {
       const values = s.displayWindow(docId, sheet, r0, c0, nRows, nCols);
       const styles =
         values.length && values[0].length ? s.styleWindow(docId, sheet, r0, c0, values.length, values[0].length) : null;
-      return { values, styles: styles && styles.some((row) => row.some((x) => x !== null)) ? (styles as CellStyle[][]) : null };
+      return { values, styles: styles?.some((row) => row.some((x) => x !== null)) ? (styles as CellStyle[][]) : null };
     },
     async select(docId, user, sheet, r0, c0, nRows, nCols) {
       store().setSelection(docId, user, sheet, r0, c0, nRows, nCols);
@@ -57,9 +58,7 @@ function folderFirst(a: Item, b: Item): number {
 }
 
 /** Refused like Drive refuses: the workbench shows an identity only what Drive would show them. */
-class NoAccess extends Error {
-  readonly status = 404;
-}
+const noAccess = (what: string) => new HttpError(404, what);
 
 function storeDrive(rt: Runtime): DriveBackend {
   const store = () => driveStore(rt.env);
@@ -112,7 +111,7 @@ function storeDrive(rt: Runtime): DriveBackend {
         };
       }
       const folder = s.get(folderId ?? s.rootOf(user));
-      if (!folder || folder.kind !== 'folder' || !s.canRead(user, folder.id)) throw new NoAccess('No such folder for this user');
+      if (folder?.kind !== 'folder' || !s.canRead(user, folder.id)) throw noAccess('No such folder for this user');
       const path: Array<{ id: string; name: string }> = [];
       for (
         let cur: DriveItem | null = folder;
@@ -144,8 +143,8 @@ function storeDrive(rt: Runtime): DriveBackend {
     async file(user, id) {
       const s = store();
       const f = s.get(id);
-      if (!f || f.kind !== 'file' || !s.canRead(user, id)) throw new NoAccess('No such file for this user');
-      if (f.mimeType.startsWith('application/vnd.google-apps.')) throw new NoAccess('A Google file has no bytes to show');
+      if (f?.kind !== 'file' || !s.canRead(user, id)) throw noAccess('No such file for this user');
+      if (f.mimeType.startsWith('application/vnd.google-apps.')) throw noAccess('A Google file has no bytes to show');
       return { name: f.name, mimeType: f.mimeType, bytes: s.readBytes(id) };
     },
   };

@@ -3,19 +3,12 @@ import type { Db, SqlRow } from '../core/db';
 import { denied, invalid, notFound } from '../core/errors';
 import { Caller, EvidenceStatus, scopeColumn } from './model';
 import { requireAction, requireDeletable } from './policy';
-import { activePointTypes, audit, loadNode, rowToNode, NODE_COLS } from './store';
+import { activePointTypes, audit, rowToNode, NODE_COLS } from './store';
 import { checkEvidence, checkMonth, EvidenceInput } from './validate';
 import { checkReceipts, EXTENSION, ReceiptUpload } from './files';
+import type { ReceiptStore } from './ports';
 
 /** Where receipts go: the platform layer implements it over DriveApp (tests may implement it in memory). */
-export interface ReceiptStore {
-  /** The cluster's folder id (created on first use). */
-  folderFor(clusterId: string, clusterName: string): string;
-  save(folderId: string, name: string, mime: string, bytes: Uint8Array): { id: string };
-  trash(fileId: string): void;
-  sha256(bytes: Uint8Array): string;
-}
-
 export interface EvidenceFileView {
   fileId: string;
   name: string;
@@ -256,5 +249,3 @@ export function authorizeFile(db: Db, caller: Caller, fileId: string): { name: s
   requireAction(caller, 'view', rowToNode(rows[0]));
   return { name: String(rows[0].file_name), mime: String(rows[0].mime) };
 }
-
-export { loadNode };

@@ -1,23 +1,25 @@
-// Unattended budget work the hourly heartbeat drives: the approvers' daily digest (at most one mail a day each).
+// Unattended budget work the budget admin's hourly heartbeat drives: folder sharing other admins could not apply, and
+// the approvers' daily digest (at most one mail a day each).
+import { errorMessage } from '../core/errors';
 import type { Deadline } from '../core/deadline';
-import { scriptProp } from '../platform/props';
-import { DB_PROPS, withDb } from '../platform/db';
+import { dbConfigured, withDb } from '../platform/jdbc';
 import { sendMail, remainingMailQuota } from '../platform/mail';
 import { claimDigests } from './digest';
 import { schemaVersion } from './migrate';
-import { budgetAdmin, syncSharing } from './folders';
+import { budgetAdmin } from './adapters';
+import { syncSharing } from './operations';
 
 /** For the budget admin's heartbeat only: finishes folder sharing others could not apply, then sends due digests
  * (from the budget admin); quietly does nothing when the database or the schema is not set up. */
 export function budgetHeartbeat(now: Date, deadline: Deadline, owner: string): void {
-  if (!scriptProp(DB_PROPS.url) || budgetAdmin().toLowerCase() !== owner) return;
+  if (!dbConfigured() || budgetAdmin().toLowerCase() !== owner) return;
   withDb((db) => {
     if (schemaVersion(db) < 1) return;
     if (schemaVersion(db) >= 2) {
       try {
         syncSharing(db, deadline);
       } catch (e) {
-        console.error(`budget folders: sharing failed: ${(e as Error)?.message ?? e}`);
+        console.error(`budget folders: sharing failed: ${errorMessage(e)}`);
       }
     }
     const quota = remainingMailQuota();
@@ -30,7 +32,7 @@ export function budgetHeartbeat(now: Date, deadline: Deadline, owner: string): v
         try {
           sendMail(m.to, m.subject, m.body);
         } catch (e) {
-          console.error(`budget digest to ${m.to} failed: ${(e as Error).message}`);
+          console.error(`budget digest to ${m.to} failed: ${errorMessage(e)}`);
         }
       }
       if (mails.length < 25) break;

@@ -2,7 +2,7 @@
 import type { MenuItem } from '../platform/ui';
 import { alert, showDialog, showSidebar } from '../platform/ui';
 import { AppError } from '../core/errors';
-import { asAdmin } from './context';
+import { asAdmin } from './adapters';
 import { runMigrations } from './migrate';
 
 export const budgetMenu: MenuItem[] = [

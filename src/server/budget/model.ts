@@ -29,14 +29,6 @@ export interface Caller {
 
 export type EvidenceStatus = 'pending' | 'approved' | 'rejected';
 
-export interface EvidenceFileInfo {
-  fileId: string;
-  name: string;
-  mime: string;
-  size: number;
-  sha256: string;
-}
-
 /** The database column that holds a node's ancestor of `level` (whitelisted; never user text in SQL). */
 export function scopeColumn(level: Level): 'area_id' | 'region_id' | 'branch_id' | 'cluster_id' {
   switch (level) {

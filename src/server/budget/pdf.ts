@@ -1,7 +1,7 @@
 // The monthly PDF of a cluster with pdf-lib (pure JS, no Node APIs): a summary page, then one page per approved item.
 /// <reference path="./pdf-lib.d.ts" />
 import { PDFDocument, PDFFont, PDFPage, ParseSpeeds, StandardFonts, rgb } from 'pdf-lib/dist/pdf-lib.esm.js';
-import { formatRupiah, wibDateTime } from '../core/format';
+import { formatRupiah } from '../core/format';
 
 export interface PdfFile {
   name: string;
@@ -152,7 +152,7 @@ async function itemPages(
         const h = img.height * scale;
         page.drawImage(img, { x: M, y: y - h, width: w, height: h });
         y -= h + 8;
-      } catch (e) {
+      } catch (_e) {
         notes.push(`${f.name}: gambar tidak terbaca / unreadable image`);
       }
     }
@@ -190,5 +190,3 @@ export async function buildMonthlyPdf(d: PdfData): Promise<{ bytes: Uint8Array; 
   const bytes = await doc.save({ objectsPerTick: Infinity });
   return { bytes, pages: doc.getPageCount() };
 }
-
-export { wibDateTime };

@@ -1,4 +1,4 @@
-// Who may do what in the budget: the role table of domain.md as pure rules, enforced by every budget RPC.
+// Who may do what in the budget: the role table of docs/domain.md §1 as pure rules, enforced by every budget RPC.
 import { denied } from '../core/errors';
 import { Caller, BudgetRole, NodeRef, ROLE_LABEL, scopeColumn } from './model';
 

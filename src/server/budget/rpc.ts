@@ -3,7 +3,7 @@ import { rpc } from '../core/rpc';
 import { invalid } from '../core/errors';
 import { Level } from './model';
 import { actionsOf, BudgetAction, requireAction } from './policy';
-import { asAdmin, asCaller, driveReceiptStore, isAdmin, readFileBytes } from './context';
+import { asAdmin, asCaller, budgetAdmin, driveReceiptStore, isAdmin, setBudgetAdmin } from './adapters';
 import { activePointTypes, clustersInScope } from './store';
 import {
   setAllocations,
@@ -22,16 +22,23 @@ import { loadConfig, saveConfig, configFromRows, BudgetConfig } from './config';
 import { runMigrations, schemaVersion, MigrationReport } from './migrate';
 import { splitBlockText, EvidenceInput } from './validate';
 import { bytesToBase64, ReceiptUpload } from './files';
-import { startPdf, pdfStatus, PdfJob } from './pdf-job';
-import { selectedValues, sheetValues, writeSheetBlock } from '../platform/sheet-block';
+import { selectedValues, sheetValues, writeTable } from '../platform/sheets';
+import { readFileBytes } from '../platform/drive';
 import { RUPIAH_FORMAT, wibMonth } from '../core/format';
-import { activeUserEmail } from '../platform/session';
 import { showDialog } from '../platform/ui';
 import { Deadline, EXECUTION_BUDGET_MS } from '../core/deadline';
-import { budgetAdmin, setBudgetAdmin, setUpTree, syncAfterConfig, syncSharing, treeStatus, TreeStatus } from './folders';
-import { jobOwnerStatus } from '../platform/job-owners';
+import {
+  pdfStatus,
+  type PdfJob,
+  setUpTree,
+  startPdf,
+  syncAfterConfig,
+  syncSharing,
+  treeStatus,
+  type TreeStatus,
+} from './operations';
 import type { OwnerStatus } from '../core/owners';
-import { adoptHeartbeat, ensureHeartbeat } from '../platform/triggers';
+import { adoptHeartbeat, ensureHeartbeat, jobOwnerStatus } from '../platform/triggers';
 
 /** A saved configuration and how far the Drive sharing follows it (what is left waits for the budget admin's
  * hourly trigger, or their next "Sinkronkan berbagi"). */
@@ -206,7 +213,9 @@ export function budget_dashboardToSheet(nodeId: string | null, month: string): {
       const d = dashboard(db, c, nodeId, month);
       const t = dashboardTable(d);
       const name = `Anggaran ${d.node.id} ${d.month}`.slice(0, 90);
-      return writeSheetBlock(name, t.rows, ['@', '@', RUPIAH_FORMAT, RUPIAH_FORMAT, RUPIAH_FORMAT, '0.0%']);
+      const [header, ...body] = t.rows;
+      writeTable(name, header.map(String), ['@', '@', RUPIAH_FORMAT, RUPIAH_FORMAT, RUPIAH_FORMAT, '0.0%'], body);
+      return { sheetName: name, rows: t.rows.length };
     }),
   );
 }
@@ -217,7 +226,7 @@ export function budget_makePdf(clusterId: string, month: string): PdfJob {
 }
 
 export function budget_pdfStatus(requestId: string): PdfJob {
-  return rpc('budget_pdfStatus', () => pdfStatus(activeUserEmail(), requestId));
+  return rpc('budget_pdfStatus', () => pdfStatus(requestId));
 }
 
 /** Opens the dashboard dialog from the sidebar (any budget user). */

@@ -1,5 +1,5 @@
 // Validation of budget input: months, evidence dates, evidence fields, allocation blocks and recommendation splits.
-import { invalid } from '../core/errors';
+import { invalid, errorMessage } from '../core/errors';
 import { parseMonth, wibDate, formatRupiah } from '../core/format';
 import { parseAmount } from './money';
 
@@ -121,14 +121,14 @@ export function parseAllocationBlock(
           : String(cells[1] ?? ''),
       );
     } catch (e) {
-      errors.push(`baris ${line}: ${(e as Error).message}`);
+      errors.push(`baris ${line}: ${errorMessage(e)}`);
       errorsEn.push(`line ${line}: invalid month "${String(cells[1])}"`);
     }
     let amount = 0;
     try {
       amount = parseAmount(cells[2], 'Jumlah');
     } catch (e) {
-      errors.push(`baris ${line}: ${(e as Error).message}`);
+      errors.push(`baris ${line}: ${errorMessage(e)}`);
       errorsEn.push(`line ${line}: ${(e as { messageEn?: string }).messageEn ?? 'invalid amount'}`);
     }
     if (id && month) {

@@ -27,8 +27,23 @@ export interface RpcErrorPayload {
   details?: Record<string, string | number | boolean | null>;
 }
 
+/** The mark before an RPC error's JSON payload (the client decoder types its copy with this, so both agree). */
+export type RpcErrorPrefix = 'DATADESK_ERROR:';
+
 /** Marks an RPC error message so the client can tell it from Apps Script's own failures. */
-export const RPC_ERROR_PREFIX = 'DATADESK_ERROR:';
+export const RPC_ERROR_PREFIX: RpcErrorPrefix = 'DATADESK_ERROR:';
+
+/** The message of anything thrown: an Error's message (Apps Script's service errors are Errors), else its text. */
+export function errorMessage(e: unknown): string {
+  const m = typeof e === 'object' && e !== null ? (e as { message?: unknown }).message : undefined;
+  return typeof m === 'string' ? m : String(e);
+}
+
+/** What a log line shows of anything thrown: the stack when there is one, else the message. */
+export function errorStack(e: unknown): string {
+  const s = typeof e === 'object' && e !== null ? (e as { stack?: unknown }).stack : undefined;
+  return typeof s === 'string' ? s : errorMessage(e);
+}
 
 export function toPayload(e: unknown): RpcErrorPayload {
   if (e instanceof AppError) return { code: e.code, message: e.message, messageEn: e.messageEn, details: e.details };

@@ -1,6 +1,5 @@
 // Rupiah amounts and WIB dates the way Indonesian users read them.
 
-export const TIME_ZONE = 'Asia/Jakarta';
 const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** 28488600 → "Rp 28.488.600"; negative amounts as "-Rp 5.000". Whole rupiah only. */

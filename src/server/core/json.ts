@@ -23,13 +23,3 @@ export type AssertRpcApi<Api> = {
       : ['arguments of', K, 'are not JSON-safe']
     : ['not a function:', K];
 };
-
-/** A stored JSON text read back, or `fallback` when it is missing or unreadable (a damaged entry is no entry). */
-export function jsonOr<T>(raw: string | null | undefined, fallback: T): T {
-  if (!raw) return fallback;
-  try {
-    return JSON.parse(raw) as T;
-  } catch {
-    return fallback;
-  }
-}

@@ -1,64 +1,44 @@
-// Drive folders and files: the only place that touches DriveApp (shared by capabilities; add functions, do not rewrite).
+// DriveApp: folders (find or create, state, sharing, listing, trash) and files (create from bytes, read, move, trash, digest).
+import { errorMessage } from '../core/errors';
+import { fromSignedBytes, sha256Hex, toSignedBytes } from './utilities';
 
-/** Finds or creates the folder path under My Drive (e.g. ["DataDesk Anggaran", "CL-001 Menteng"]); returns its id. */
-export function ensureFolderPath(names: string[]): string {
-  let folder = DriveApp.getRootFolder();
-  for (const name of names) {
-    const it = folder.getFoldersByName(name);
-    folder = it.hasNext() ? it.next() : folder.createFolder(name);
-  }
-  return folder.getId();
+/** A new folder in My Drive; its id. */
+export function createRootFolder(name: string): string {
+  return DriveApp.createFolder(name).getId();
 }
 
-/** True when a folder with that id still exists and is not in the trash. */
-export function folderExists(id: string): boolean {
-  try {
-    return !DriveApp.getFolderById(id).isTrashed();
-  } catch {
-    return false;
-  }
-}
-
-export interface SavedFile {
+export interface FolderState {
   id: string;
-  url: string;
   name: string;
+  /** The running user may add and trash files there. */
+  writable: boolean;
 }
 
-/** Creates a file from bytes in a folder. */
-export function createFileIn(folderId: string, name: string, mime: string, bytes: Uint8Array): SavedFile {
-  const blob = Utilities.newBlob(
-    Array.from(bytes, (b) => (b > 127 ? b - 256 : b)),
-    mime,
-    name,
-  );
-  const file = DriveApp.getFolderById(folderId).createFile(blob);
-  return { id: file.getId(), url: file.getUrl(), name: file.getName() };
-}
-
-/** The bytes (0..255), type and name of a file. */
-export function readFileBytes(id: string): { bytes: Uint8Array; mime: string; name: string } {
-  const file = DriveApp.getFileById(id);
-  const blob = file.getBlob();
-  const raw = blob.getBytes();
-  return {
-    bytes: Uint8Array.from(raw, (b) => b & 0xff),
-    mime: blob.getContentType() ?? file.getMimeType(),
-    name: file.getName(),
-  };
-}
-
-/** Moves a file to the trash (cleanup after a failed multi-step write). */
-export function trashFile(id: string): void {
+/** The folder as the executing user sees it, or null when it does not exist for them or is in the trash. */
+function openFolder(id: string): GoogleAppsScript.Drive.Folder | null {
   try {
-    DriveApp.getFileById(id).setTrashed(true);
-  } catch (e) {
-    console.warn(`trashFile ${id}: ${(e as Error).message}`);
+    const folder = DriveApp.getFolderById(id);
+    return folder.isTrashed() ? null : folder;
+  } catch {
+    return null;
   }
 }
 
-export function fileUrl(id: string): string {
-  return DriveApp.getFileById(id).getUrl();
+/**
+ * The folder, or null when it does not exist, is trashed or is not visible to the user. Writability is proven by a
+ * write that changes nothing (the description set to itself): DriveApp has no "can I edit" query, and a probe file
+ * would leave a trace.
+ */
+export function folderState(id: string): FolderState | null {
+  const folder = openFolder(id);
+  if (!folder) return null;
+  let writable = true;
+  try {
+    folder.setDescription(folder.getDescription() ?? '');
+  } catch {
+    writable = false;
+  }
+  return { id, name: folder.getName(), writable };
 }
 
 /** What DataDesk needs to know of a folder before it builds in it. */
@@ -73,16 +53,6 @@ export interface FolderFacts {
 }
 
 const WRITE_ACCESS = ['OWNER', 'ORGANIZER', 'FILE_ORGANIZER', 'EDIT'];
-
-/** The folder as the executing user sees it, or null when it does not exist for them or is in the trash. */
-export function openFolder(id: string): GoogleAppsScript.Drive.Folder | null {
-  try {
-    const folder = DriveApp.getFolderById(id);
-    return folder.isTrashed() ? null : folder;
-  } catch {
-    return null;
-  }
-}
 
 /** The folder as the executing user sees it; null when it does not exist for them, or is trashed. */
 export function folderFacts(id: string): FolderFacts | null {
@@ -113,4 +83,65 @@ export function changeSharing(
   for (const e of change.removeViewers) folder.removeViewer(e);
   if (change.addEditors.length) folder.addEditors(change.addEditors);
   if (change.addViewers.length) folder.addViewers(change.addViewers);
+}
+
+/** Files directly in a folder that are not in the trash. */
+export function listFolderFiles(folderId: string): Array<{ id: string; name: string }> {
+  const it = DriveApp.getFolderById(folderId).getFiles();
+  const out: Array<{ id: string; name: string }> = [];
+  while (it.hasNext()) {
+    const f = it.next();
+    if (!f.isTrashed()) out.push({ id: f.getId(), name: f.getName() });
+  }
+  return out;
+}
+
+export function trashFolder(folderId: string): void {
+  DriveApp.getFolderById(folderId).setTrashed(true);
+}
+
+/** A file just created: its id, and its URL read only when asked (one Drive call fewer for who does not need it). */
+export interface CreatedFile {
+  id: string;
+  url(): string;
+}
+
+/** Creates a file from bytes in a folder: one conversion to Byte[] (a plain loop), one blob, one Drive call. */
+export function createFileIn(folderId: string, name: string, mime: string, bytes: Uint8Array): CreatedFile {
+  const file = DriveApp.getFolderById(folderId).createFile(Utilities.newBlob(toSignedBytes(bytes), mime, name));
+  return { id: file.getId(), url: () => file.getUrl() };
+}
+
+/** The bytes (0..255), type and name of a file. */
+export function readFileBytes(id: string): { bytes: Uint8Array; mime: string; name: string } {
+  const file = DriveApp.getFileById(id);
+  const blob = file.getBlob();
+  return { bytes: fromSignedBytes(blob.getBytes()), mime: blob.getContentType() ?? file.getMimeType(), name: file.getName() };
+}
+
+/** SHA-256 (hex) of what Drive holds for a file: its bytes read back and digested as they come. */
+export function fileSha256(fileId: string): string {
+  return sha256Hex(DriveApp.getFileById(fileId).getBlob().getBytes());
+}
+
+export function fileUrl(id: string): string {
+  return DriveApp.getFileById(id).getUrl();
+}
+
+export function moveFileTo(fileId: string, folderId: string): void {
+  DriveApp.getFileById(fileId).moveTo(DriveApp.getFolderById(folderId));
+}
+
+/** Trashes or restores a file; throws when Drive refuses. */
+export function setFileTrashed(fileId: string, trashed: boolean): void {
+  DriveApp.getFileById(fileId).setTrashed(trashed);
+}
+
+/** Moves a file to the trash as cleanup after a failed multi-step write: a refusal is logged, not thrown. */
+export function trashFileQuietly(id: string): void {
+  try {
+    setFileTrashed(id, true);
+  } catch (e) {
+    console.warn(`trashFile ${id}: ${errorMessage(e)}`);
+  }
 }

@@ -1,23 +1,7 @@
-// UrlFetchApp: many requests at once (fetchAll), answers read as text or as bytes (base64 + SHA-256), sleeping.
-
-export interface HttpReq {
-  url: string;
-  method: 'get' | 'post';
-  headers?: Record<string, string>;
-  /** JSON text for POST. */
-  payload?: string;
-  /** Read the body as bytes (images): the answer then carries base64 and a SHA-256. */
-  binary?: boolean;
-}
-
-export interface HttpRes {
-  /** HTTP status; 0 when the request could not be made at all (DNS, refused connection). */
-  code: number;
-  text: string;
-  base64: string | null;
-  sha256: string | null;
-  contentType: string;
-}
+// UrlFetchApp: many requests at once (fetchAll), answers read as text or as bytes (base64 + SHA-256).
+import { errorMessage } from '../core/errors';
+import type { HttpReq, HttpRes } from '../core/http';
+import { base64OfByteArray, sha256Hex } from './utilities';
 
 function toParams(r: HttpReq): GoogleAppsScript.URL_Fetch.URLFetchRequest {
   const p: GoogleAppsScript.URL_Fetch.URLFetchRequest = {
@@ -34,10 +18,6 @@ function toParams(r: HttpReq): GoogleAppsScript.URL_Fetch.URLFetchRequest {
   return p;
 }
 
-function hex(signed: number[]): string {
-  return signed.map((b) => (b & 0xff).toString(16).padStart(2, '0')).join('');
-}
-
 function header(h: Record<string, unknown>, name: string): string {
   const k = Object.keys(h).find((x) => x.toLowerCase() === name);
   return k ? String(h[k]) : '';
@@ -51,8 +31,8 @@ function read(resp: GoogleAppsScript.URL_Fetch.HTTPResponse, binary: boolean): H
     return {
       code,
       text: '',
-      base64: Utilities.base64Encode(bytes),
-      sha256: hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, bytes)),
+      base64: base64OfByteArray(bytes),
+      sha256: sha256Hex(bytes),
       contentType,
     };
   }
@@ -76,7 +56,7 @@ export function fetchAll(reqs: readonly HttpReq[]): HttpRes[] {
         return read(UrlFetchApp.fetch(url!, params), !!r.binary);
       } catch (err) {
         if (isQuotaError(err)) throw err;
-        return { code: 0, text: String((err as Error)?.message ?? err), base64: null, sha256: null, contentType: '' };
+        return { code: 0, text: errorMessage(err), base64: null, sha256: null, contentType: '' };
       }
     });
   }
@@ -84,16 +64,5 @@ export function fetchAll(reqs: readonly HttpReq[]): HttpRes[] {
 
 /** Apps Script's "Service invoked too many times for one day: urlfetch." (the daily UrlFetch quota). */
 export function isQuotaError(e: unknown): boolean {
-  return /too many times for one day: urlfetch/i.test(String((e as Error)?.message ?? e));
-}
-
-/** SHA-256 of a UTF-8 string as hex. */
-export function sha256Text(s: string): string {
-  return hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, s, Utilities.Charset.UTF_8));
-}
-
-/** Waits (Apps Script allows at most 5 minutes per call). */
-export function sleep(ms: number): void {
-  const n = Math.max(0, Math.min(300_000, Math.round(ms)));
-  if (n > 0) Utilities.sleep(n);
+  return /too many times for one day: urlfetch/i.test(errorMessage(e));
 }

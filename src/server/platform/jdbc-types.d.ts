@@ -4,12 +4,12 @@ declare namespace GoogleAppsScript {
     interface JdbcResultSet {
       /** Rows after the cursor, each read with the comma-separated getters of `queryString` ("getString(1),
        * getDouble('price')"); with `batchSize`, at most that many (reference/jdbc/jdbc-result-set#getRows(String)). */
-      getRows(queryString: string, batchSize?: Integer): any[][];
+      getRows(queryString: string, batchSize?: Integer): unknown[][];
     }
     interface JdbcPreparedStatement {
       /** One execution per inner array of parameters, in one call; the update counts
        * (reference/jdbc/jdbc-prepared-statement#executeBatch(Object)). */
-      executeBatch(parameters: any[][]): Integer[];
+      executeBatch(parameters: unknown[][]): Integer[];
     }
   }
 }

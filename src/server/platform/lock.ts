@@ -1,7 +1,11 @@
-// Mutual exclusion per document that also holds in time-driven runs: a lease in the document's state, taken and
-// given back under the script lock (held for milliseconds). The document lock is not there in a time-driven run
-// (platform-facts.md), and a sidebar and a heartbeat must exclude each other, so both use this.
-import { docStateGet, docStateSet, docStateDelete } from './doc-state';
+// LockService, and the document's lease: mutual exclusion per document that also holds in time-driven runs.
+//
+// The document lock is not there in a time-driven run (docs/platform.md §11), and a sidebar and the heartbeat must
+// exclude each other, so the document's guarded work takes a lease in the document's state instead: taken and given
+// back under the script lock, which is held for milliseconds only.
+import { deleteDocProp, docProp, setDocProp } from './properties';
+
+export type Locked<T> = { ran: true; value: T } | { ran: false };
 
 /** A lease outlives the longest execution (6 minutes), so one held by a killed execution frees itself. */
 const LEASE_MS = 6.5 * 60_000;
@@ -12,40 +16,37 @@ interface Lease {
   token: string;
 }
 
-/** Runs `fn` under the script lock (briefly); null when it is not free within `waitMs`. */
-function underScriptLock<T>(waitMs: number, fn: () => T): { ok: true; value: T } | { ok: false } {
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(waitMs)) return { ok: false };
+function leaseOf(raw: string | null): Lease | null {
+  if (!raw) return null;
   try {
-    return { ok: true, value: fn() };
-  } finally {
-    lock.releaseLock();
+    return JSON.parse(raw) as Lease;
+  } catch {
+    return null;
   }
 }
 
 function tryTake(key: string, token: string, now: number): boolean {
-  const r = underScriptLock(5_000, () => {
-    const raw = docStateGet(key);
-    const cur = raw ? (JSON.parse(raw) as Lease) : null;
+  const r = withScriptLock(5_000, () => {
+    const cur = leaseOf(docProp(key));
     if (cur && cur.until > now && cur.token !== token) return false;
-    docStateSet(key, JSON.stringify({ until: now + LEASE_MS, token } satisfies Lease));
+    setDocProp(key, JSON.stringify({ until: now + LEASE_MS, token } satisfies Lease));
     return true;
   });
-  return r.ok && r.value;
+  return r.ran && r.value;
 }
 
 function giveBack(key: string, token: string): void {
-  underScriptLock(10_000, () => {
-    const raw = docStateGet(key);
-    if (raw && (JSON.parse(raw) as Lease).token === token) docStateDelete(key);
+  withScriptLock(10_000, () => {
+    if (leaseOf(docProp(key))?.token === token) deleteDocProp(key);
   });
 }
 
 /**
- * Runs `fn` holding the document's lease `name` (default: the one lease all of a document's guarded work shares);
- * returns { ran: false } without running it when another execution holds it for longer than `waitMs`.
+ * Runs `fn` holding the document's lease `name` (default: the one lease all of a document's guarded work shares),
+ * then flushes pending sheet writes before giving it back (so the next holder reads them); `{ ran: false }` without
+ * running `fn` when another execution holds it for longer than `waitMs`.
  */
-export function withDocumentLock<T>(waitMs: number, fn: () => T, name = 'main'): { ran: true; value: T } | { ran: false } {
+export function withDocumentLock<T>(waitMs: number, fn: () => T, name = 'main'): Locked<T> {
   const key = `LEASE:${name}`;
   const token = Utilities.getUuid();
   const start = Date.now();
@@ -58,5 +59,16 @@ export function withDocumentLock<T>(waitMs: number, fn: () => T, name = 'main'):
   } finally {
     SpreadsheetApp.flush();
     giveBack(key, token);
+  }
+}
+
+/** Runs `fn` holding the script's lock (one holder across every document and user), for script-wide state. */
+export function withScriptLock<T>(waitMs: number, fn: () => T): Locked<T> {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(waitMs)) return { ran: false };
+  try {
+    return { ran: true, value: fn() };
+  } finally {
+    lock.releaseLock();
   }
 }

@@ -1,12 +1,70 @@
-// Sheets of the active spreadsheet: find or create by name, read and write whole blocks, plain-text columns.
-import { currentSpreadsheet, requireSpreadsheet } from './document';
+// SpreadsheetApp: the spreadsheet this execution works in (the open one, or in a time-driven run the one its trigger
+// serves, opened by id), its sheets found or made by name, read and written in whole blocks, text kept as text (the
+// '@' format before the values); the user's selection. Sheet objects stay here: others hold a SheetRef.
+import { AppError } from '../core/errors';
 
-export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  return requireSpreadsheet();
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+declare const sheetBrand: unique symbol;
+/** A sheet as code outside platform/ holds it: handed back to these functions, never used directly. */
+export type SheetRef = { readonly [sheetBrand]: true };
+const ref = (sh: Sheet): SheetRef => sh as unknown as SheetRef;
+const sheet = (r: SheetRef): Sheet => r as unknown as Sheet;
+
+/** Table cells as a whole-sheet read gives them. */
+export type TableCell = string | number | boolean | Date;
+
+let bound: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+let active: GoogleAppsScript.Spreadsheet.Spreadsheet | null | undefined;
+
+/** Opens the document by id for the rest of this execution: a time-driven run has none open (docs/platform.md §11),
+ * so the heartbeat opens the one its trigger serves (needs the `spreadsheets` scope). */
+export function openDocument(id: string): void {
+  bound = SpreadsheetApp.openById(id);
 }
 
-export function sheetByName(name: string): GoogleAppsScript.Spreadsheet.Sheet | null {
-  return activeSpreadsheet().getSheetByName(name);
+/** The document of this execution, or null when there is none (a time-driven run before openDocument); for
+ * platform/ (ScriptApp's per-document triggers), others hold sheets as SheetRef. */
+export function currentSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet | null {
+  if (bound) return bound;
+  if (active === undefined) active = SpreadsheetApp.getActiveSpreadsheet();
+  return active;
+}
+
+/** The document's id, or '' outside one. */
+export function currentDocumentId(): string {
+  return currentSpreadsheet()?.getId() ?? '';
+}
+
+/** The document, or a user-facing error when the execution has none. */
+function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const ss = currentSpreadsheet();
+  if (!ss) {
+    throw new AppError('NO_DOCUMENT', {
+      id: 'Tidak ada spreadsheet yang terbuka. Buka spreadsheet DataDesk lalu coba lagi.',
+      en: 'No spreadsheet is open. Open the DataDesk spreadsheet and try again.',
+    });
+  }
+  return ss;
+}
+
+/** Grows the sheet to at least rows × cols (Apps Script throws for ranges outside the grid; a new sheet is 1000 × 26). */
+function fitSheet(sh: Sheet, rows: number, cols: number): void {
+  const r = sh.getMaxRows();
+  if (r < rows) sh.insertRowsAfter(r, rows - r);
+  if (cols <= 0) return;
+  const c = sh.getMaxColumns();
+  if (c < cols) sh.insertColumnsAfter(c, cols - c);
+}
+
+export function sheetByName(name: string): SheetRef | null {
+  const sh = currentSpreadsheet()?.getSheetByName(name);
+  return sh ? ref(sh) : null;
+}
+
+/** The names of the active spreadsheet's sheets ([] outside a document). */
+export function sheetNames(): string[] {
+  const ss = currentSpreadsheet();
+  return ss ? ss.getSheets().map((s) => s.getName()) : [];
 }
 
 /** The active sheet's name ('' outside a document). */
@@ -15,60 +73,139 @@ export function activeSheetName(): string {
   return ss ? ss.getActiveSheet().getName() : '';
 }
 
+/** The active range's values (the block a user selected), in one getValues; [] without a selection. */
+export function selectedValues(): unknown[][] {
+  const range = currentSpreadsheet()?.getActiveRange();
+  return range ? range.getValues() : [];
+}
+
 /** Every value of the sheet's data range in one getValues (row 1 first); [] for an empty sheet. */
-export function readAll(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] {
-  const rows = sheet.getLastRow();
-  const cols = sheet.getLastColumn();
+export function readSheet(r: SheetRef): unknown[][] {
+  const sh = sheet(r);
+  const rows = sh.getLastRow();
+  const cols = rows < 1 ? 0 : sh.getLastColumn();
   if (rows < 1 || cols < 1) return [];
-  return sheet.getRange(1, 1, rows, cols).getValues();
+  return sh.getRange(1, 1, rows, cols).getValues();
+}
+
+/** All values of a named sheet (row 1 first) in one getValues; null when the sheet does not exist. */
+export function sheetValues(name: string): unknown[][] | null {
+  const r = sheetByName(name);
+  return r ? readSheet(r) : null;
+}
+
+/** Header row and one data row (1-based) of a sheet, in one getValues; null when the sheet or row is missing. */
+export function headerAndRow(sheetName: string, row: number): { header: unknown[]; row: unknown[] } | null {
+  const sh = currentSpreadsheet()?.getSheetByName(sheetName);
+  if (!sh || row < 2 || row > sh.getLastRow()) return null;
+  const values = sh.getRange(1, 1, row, sh.getLastColumn()).getValues();
+  return { header: values[0], row: values[row - 1] };
 }
 
 /** One getValues of rows×cols from (row, col), 1-based. */
-export function readBlock(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  row: number,
-  col: number,
-  rows: number,
-  cols: number,
-): unknown[][] {
+export function readBlock(r: SheetRef, row: number, col: number, rows: number, cols: number): unknown[][] {
   if (rows < 1 || cols < 1) return [];
-  return sheet.getRange(row, col, rows, cols).getValues();
+  return sheet(r).getRange(row, col, rows, cols).getValues();
 }
 
 /** One setValues of the block at (row, col). */
-export function writeBlock(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number, col: number, values: unknown[][]): void {
+export function writeBlock(r: SheetRef, row: number, col: number, values: unknown[][]): void {
   if (!values.length || !values[0].length) return;
-  sheet.getRange(row, col, values.length, values[0].length).setValues(values);
+  sheet(r).getRange(row, col, values.length, values[0].length).setValues(values);
+}
+
+/** Untrusted text into the block at (row, col): plain text ('@') first, so nothing becomes a number or a formula. */
+export function writeTextBlock(r: SheetRef, row: number, col: number, values: unknown[][]): void {
+  if (!values.length || !values[0].length) return;
+  sheet(r).getRange(row, col, values.length, values[0].length).setNumberFormat('@').setValues(values);
 }
 
 /** Formats columns as plain text ('@') from `fromRow` down, so text written there never becomes a number or formula. */
-export function plainTextColumns(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  fromRow: number,
-  col: number,
-  cols: number,
-  rows: number,
-): void {
+export function plainTextColumns(r: SheetRef, fromRow: number, col: number, cols: number, rows: number): void {
   if (rows < 1 || cols < 1) return;
-  sheet.getRange(fromRow, col, rows, cols).setNumberFormat('@');
+  sheet(r).getRange(fromRow, col, rows, cols).setNumberFormat('@');
 }
 
-/** Returns the sheet, creating it (optionally hidden) with a header row when it does not exist. */
-export function ensureSheet(
-  name: string,
-  header: string[],
-  hidden = false,
-): { sheet: GoogleAppsScript.Spreadsheet.Sheet; created: boolean } {
-  const ss = activeSpreadsheet();
+export function maxRows(r: SheetRef): number {
+  return sheet(r).getMaxRows();
+}
+
+/** Grows the grid to at least `rows` rows. */
+export function ensureRows(r: SheetRef, rows: number): void {
+  fitSheet(sheet(r), rows, 0);
+}
+
+/** Inserts `count` empty columns after column `after` (1-based). */
+export function insertColumnsAfter(r: SheetRef, after: number, count: number): void {
+  sheet(r).insertColumnsAfter(after, count);
+}
+
+/** Returns the sheet, creating it (optionally hidden) with a text header row when it does not exist. */
+export function ensureSheet(name: string, header: string[], hidden = false): { sheet: SheetRef; created: boolean } {
+  const ss = spreadsheet();
   const found = ss.getSheetByName(name);
-  if (found) return { sheet: found, created: false };
+  if (found) return { sheet: ref(found), created: false };
   const prev = ss.getActiveSheet();
-  const sheet = ss.insertSheet(name); // insertSheet activates the new sheet: give the user back the one they were on
+  const sh = ss.insertSheet(name); // insertSheet activates the new sheet: give the user back the one they were on
   if (prev) prev.activate();
   if (header.length) {
-    sheet.getRange(1, 1, 1, header.length).setNumberFormat('@').setValues([header]);
-    sheet.setFrozenRows(1);
+    sh.getRange(1, 1, 1, header.length).setNumberFormat('@').setValues([header]);
+    sh.setFrozenRows(1);
   }
-  if (hidden) sheet.hideSheet();
-  return { sheet, created: true };
+  if (hidden) sh.hideSheet();
+  return { sheet: ref(sh), created: true };
+}
+
+/** A new sheet holding `values` (row 1 = header): every cell formatted '@' first, then ONE setValues. */
+export function insertTextSheet(name: string, values: string[][]): void {
+  const sh = spreadsheet().insertSheet(name);
+  const width = values[0].length;
+  fitSheet(sh, values.length, width);
+  const range = sh.getRange(1, 1, values.length, width);
+  range.setNumberFormat('@');
+  range.setValues(values);
+  sh.setFrozenRows(1);
+}
+
+export function deleteSheetNamed(name: string): void {
+  const ss = spreadsheet();
+  const sh = ss.getSheetByName(name);
+  if (sh) ss.deleteSheet(sh);
+}
+
+/**
+ * Replaces the sheet's content with a header and rows: number formats ('@' for text) are set before the values, so
+ * text is never parsed into numbers, dates or formulas. Creates the sheet when missing; freezes the header.
+ */
+export function writeTable(sheetName: string, header: string[], formats: string[], rows: TableCell[][]): void {
+  const ss = spreadsheet();
+  if (!ss) throw new Error('no active spreadsheet');
+  const sh = ss.getSheetByName(sheetName) ?? ss.insertSheet(sheetName);
+  const width = header.length;
+  fitSheet(sh, rows.length + 1, width);
+  const old = sh.getLastRow();
+  if (old > rows.length + 1)
+    sh.getRange(rows.length + 2, 1, old - rows.length - 1, Math.max(width, sh.getLastColumn())).clearContent();
+  // One block: the header as text, then the rows with their column formats, written in a single setValues.
+  const block = sh.getRange(1, 1, rows.length + 1, width);
+  block.setNumberFormats([header.map(() => '@'), ...rows.map(() => formats)]);
+  block.setValues([header, ...rows]);
+  sh.getRange(1, 1, 1, width).setFontWeight('bold');
+  if (sh.getFrozenRows() !== 1) sh.setFrozenRows(1);
+}
+
+/** Appends one row under the last one (creating the sheet with its header when missing); formats before values. */
+export function appendSheetRow(name: string, header: string[], formats: string[], row: Array<string | number>): void {
+  const ss = spreadsheet();
+  let sh = ss.getSheetByName(name);
+  if (!sh) {
+    sh = ss.insertSheet(name);
+    sh.getRange(1, 1, 1, header.length).setNumberFormat('@').setValues([header]);
+    sh.setFrozenRows(1);
+  }
+  const at = Math.max(sh.getLastRow(), 1) + 1;
+  fitSheet(sh, at, row.length);
+  const range = sh.getRange(at, 1, 1, row.length);
+  range.setNumberFormats([formats.slice(0, row.length)]);
+  range.setValues([row]);
 }

@@ -1,27 +1,35 @@
-// The add-on's hourly trigger, one per user and document (editor add-ons may have one time-driven trigger each):
-// installing it, remembering which document it serves, and recognising it when it fires.
+// ScriptApp: the add-on's hourly trigger, one per user and document (editor add-ons may have one time-driven trigger
+// each): installing it, remembering which document it serves, recognising it when it fires, and telling whether a
+// job's owner still has one.
 //
-// A time-driven run has no open document, so the document's id is stored at install time in the installer's user
-// properties under the trigger's id. The document's state keeps a register of whose triggers serve it, with the last
-// time each fired, so a sidebar can tell that a job's owner has no working trigger any more (left the company,
-// removed the add-on) — Apps Script lists only the caller's own triggers.
-import { currentSpreadsheet } from './document';
-import { adoptDocumentProperties, docStateJson, setDocStateJson } from './doc-state';
-import { effectiveUserEmail } from './session';
+// A time-driven run has no open document (docs/platform.md §11), so the document's id is stored at install time in
+// the installer's user properties under the trigger's id. The document's state keeps a register of whose triggers
+// serve it, with the last time each fired, so a sidebar can tell that a job's owner has no working trigger any more
+// (left the company, removed the add-on): Apps Script lists only the caller's own triggers.
+import { ownerStatus, type OwnerStatus } from '../core/owners';
+import { adoptDocumentProperties, docJson, setDocJson } from './properties';
+import { activeUserEmail, effectiveUserEmail } from './session';
+import { currentSpreadsheet } from './sheets';
 
-export const HEARTBEAT_FN = 'heartbeat';
+const HEARTBEAT_FN = 'heartbeat';
 const DOC_OF_TRIGGER = 'DATADESK_HEARTBEAT_DOC_';
+const SEEN = 'DATADESK_HEARTBEAT_SEEN_';
 const REGISTER = 'HEARTBEATS';
 
-export interface HeartbeatEntry {
+interface HeartbeatEntry {
   uid: string;
   installedAt: number;
   lastBeatAt: number | null;
 }
-export type HeartbeatRegister = Record<string, HeartbeatEntry>;
+type HeartbeatRegister = Record<string, HeartbeatEntry>;
 
 function myHeartbeat(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Script.Trigger | null {
   return ScriptApp.getUserTriggers(ss).find((t) => t.getHandlerFunction() === HEARTBEAT_FN) ?? null;
+}
+
+/** Who has a heartbeat serving this document, and when it last fired ({} without a document). */
+function heartbeatRegister(): HeartbeatRegister {
+  return currentSpreadsheet() ? docJson<HeartbeatRegister>(REGISTER, {}) : {};
 }
 
 /** Records that `uid` is this user's heartbeat for the open document (install, or a trigger from before this). */
@@ -32,7 +40,7 @@ function remember(uid: string, docId: string, now: number): void {
   const me = effectiveUserEmail();
   if (reg[me]?.uid !== uid) {
     reg[me] = { uid, installedAt: now, lastBeatAt: null };
-    setDocStateJson(REGISTER, reg);
+    setDocJson(REGISTER, reg);
   }
 }
 
@@ -48,11 +56,11 @@ export function ensureHeartbeat(): boolean {
   return !existing;
 }
 
-const SEEN = 'DATADESK_HEARTBEAT_SEEN_';
-
-/** Takes over what an older version left as this user opens a DataDesk sidebar in the document: the document of a
- * heartbeat installed before documents were remembered, and state kept in document properties. Checked once per
- * user and document (afterwards one property read), so the sidebars call it as they open. */
+/**
+ * Takes over what an older version left as this user opens a DataDesk sidebar in the document: the document of a
+ * heartbeat installed before documents were remembered, and state kept in document properties. Checked once per user
+ * and document (afterwards one property read), so the sidebars call it as they open.
+ */
 export function adoptHeartbeat(): void {
   const ss = currentSpreadsheet();
   if (!ss) return;
@@ -65,27 +73,17 @@ export function adoptHeartbeat(): void {
   props.setProperty(key, '1');
 }
 
-export function heartbeatInstalled(): boolean {
-  const ss = currentSpreadsheet();
-  return !!ss && !!myHeartbeat(ss);
-}
-
-/** Who has a heartbeat serving this document, and when it last fired. */
-export function heartbeatRegister(): HeartbeatRegister {
-  return currentSpreadsheet() ? docStateJson<HeartbeatRegister>(REGISTER, {}) : {};
-}
-
 /** Notes that this user's heartbeat fired now (the document must be open or bound). */
 export function recordBeat(uid: string, now: number): void {
   const reg = heartbeatRegister();
   const me = effectiveUserEmail();
   reg[me] = { uid, installedAt: reg[me]?.uid === uid ? reg[me].installedAt : now, lastBeatAt: now };
-  setDocStateJson(REGISTER, reg);
+  setDocJson(REGISTER, reg);
 }
 
 /**
- * The caller's own heartbeat trigger that produced `e`, with the document it serves; null when the call did not
- * come from one of the caller's triggers (google.script.run can call any public function, heartbeat included).
+ * The caller's own heartbeat trigger that produced `e`, with the document it serves; null when the call did not come
+ * from one of the caller's triggers (google.script.run can call any public function, heartbeat included).
  * `documentId` is null for a trigger installed before documents were remembered.
  */
 export function ownTrigger(e: unknown): { uid: string; documentId: string | null } | null {
@@ -94,4 +92,12 @@ export function ownTrigger(e: unknown): { uid: string; documentId: string | null
   const mine = ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === uid && t.getHandlerFunction() === HEARTBEAT_FN);
   if (!mine) return null;
   return { uid, documentId: PropertiesService.getUserProperties().getProperty(DOC_OF_TRIGGER + uid) };
+}
+
+/** Whether a job's owner still has a working hourly trigger in this document; for the caller, their own trigger
+ * list decides. */
+export function jobOwnerStatus(owner: string): OwnerStatus {
+  const ss = currentSpreadsheet();
+  const self = owner && owner.toLowerCase() === activeUserEmail() ? !!ss && !!myHeartbeat(ss) : undefined;
+  return ownerStatus(owner, heartbeatRegister(), Date.now(), self);
 }

@@ -39,7 +39,3 @@ export function prompt(title: string, message: string): string | null {
   const r = ui.prompt(title, message, ui.ButtonSet.OK_CANCEL);
   return r.getSelectedButton() === ui.Button.OK ? r.getResponseText() : null;
 }
-
-export function toast(message: string, title = 'DataDesk', seconds = 5): void {
-  SpreadsheetApp.getActiveSpreadsheet()?.toast(message, title, seconds);
-}

@@ -1,9 +1,9 @@
 // Menu entries of the reports capability: run for a month, dry run, and the Reports sidebar.
 import type { MenuItem } from '../platform/ui';
 import { alert, prompt, showSidebar } from '../platform/ui';
-import { callerWithRole } from '../core/roles';
-import { AppError } from '../core/errors';
-import { dryRun, defaultMonth, runMonth } from './service';
+import { callerWithRole } from '../settings/adapters';
+import { AppError, errorMessage } from '../core/errors';
+import { dryRun, defaultMonth, runMonth } from './operations';
 import { dryRunMessage, runMessage } from './summary';
 import { ensureHeartbeat } from '../platform/triggers';
 
@@ -14,7 +14,7 @@ export const reportsMenu: MenuItem[] = [
 ];
 
 function showError(e: unknown): void {
-  const text = e instanceof AppError ? `${e.message}\n\n${e.messageEn}` : `Terjadi kesalahan: ${(e as Error)?.message ?? e}`;
+  const text = e instanceof AppError ? `${e.message}\n\n${e.messageEn}` : `Terjadi kesalahan: ${errorMessage(e)}`;
   alert('DataDesk · Laporan', text);
 }
 

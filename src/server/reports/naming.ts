@@ -4,6 +4,7 @@ import { invalid } from '../core/errors';
 export const DEFAULT_PATTERN = 'DC_Orders_<BU>_<YYYY-MM>.xlsx';
 
 /** Characters Drive allows but that would make a name ambiguous or unsafe on download. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are refused in file names on purpose
 const BAD_NAME_CHARS = /[\\/:*?"<>|\u0000-\u001f]/;
 
 /** Checks a file-name pattern: it names the BU and the month, so every file is unique per BU and month. */
@@ -22,6 +23,7 @@ export function checkPattern(pattern: string): string {
 
 /** The business-unit code as it appears in a file name. */
 export function safeBu(bu: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are replaced in file names on purpose
   return bu.replace(/[\\/:*?"<>|\s\u0000-\u001f]+/g, '_');
 }
 

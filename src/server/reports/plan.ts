@@ -1,6 +1,5 @@
 // Before a run writes anything: the month is valid and over, the query runs, every BU with data has a usable folder.
-import { AppError, invalid } from '../core/errors';
-import { parseMonth, wibInstant } from '../core/format';
+import { AppError, errorMessage } from '../core/errors';
 import type { Db } from '../core/db';
 import type { ReportDrive } from './ports';
 import type { ReportsSettings } from './settings';
@@ -24,20 +23,6 @@ export interface Inspection {
   problems: string[];
 }
 
-/** The month must be a real YYYY-MM that has ended (WIB). */
-export function checkMonth(month: string, now: number): string {
-  const p = parseMonth(month);
-  if (!p) throw invalid({ id: `Bulan tidak valid: "${month}" (format YYYY-MM)`, en: `Invalid month: "${month}" (use YYYY-MM)` });
-  const next = p.month === 12 ? wibInstant(p.year + 1, 1) : wibInstant(p.year, p.month + 1);
-  if (next.getTime() > now) {
-    throw invalid({
-      id: `Bulan ${month} belum berakhir (atau di masa depan); laporan hanya untuk bulan yang sudah lewat.`,
-      en: `Month ${month} has not ended yet (or is in the future); reports cover past months only.`,
-    });
-  }
-  return month.trim();
-}
-
 /** Runs the count query; a failing query becomes a user-facing error carrying the database's message. */
 export function countByBu(db: Db, schema: string, month: string): Array<{ bu: string; rows: number; amount: number }> {
   const { start, end } = monthRange(month);
@@ -50,7 +35,7 @@ export function countByBu(db: Db, schema: string, month: string): Array<{ bu: st
     }));
   } catch (e) {
     if (e instanceof AppError) throw e;
-    const msg = (e as Error)?.message ?? String(e);
+    const msg = errorMessage(e);
     throw new AppError('QUERY_FAILED', { id: `Kueri laporan gagal: ${msg}`, en: `The report query failed: ${msg}` });
   }
 }

@@ -1,32 +1,18 @@
 // RPC functions the Reports sidebar calls: settings and pre-flight (admins), run and dry run (admins), log (auditors).
-import type { RunLogRow } from './ports';
 import { rpc } from '../core/rpc';
-import { callerWithRole, callerRoles } from '../core/roles';
+import { callerWithRole, callerRoles } from '../settings/adapters';
 import { denied } from '../core/errors';
-import { scriptProp } from '../platform/props';
-import { readTable } from '../platform/sheet-table';
 import type { ReportsSettings } from './settings';
-import { WEBHOOK_URL_PROP } from './env';
-import {
-  dryRun,
-  loadRun,
-  loadSchedule,
-  loadSettings,
-  preflight,
-  reportsOwner,
-  retrySchedule,
-  runMonth,
-  saveSettings,
-  defaultMonth,
-  takeOverReports,
-} from './service';
-import { ensureHeartbeat } from '../platform/triggers';
-import { jobOwnerStatus } from '../platform/job-owners';
+import { loadRun, loadSchedule, loadSettings, readRunLog, reportsOwner, webhookUrl } from './adapters';
+import { dryRun, preflight, retrySchedule, runMonth, saveSettings, defaultMonth, takeOverReports } from './operations';
+import { ensureHeartbeat, jobOwnerStatus } from '../platform/triggers';
 import type { OwnerStatus } from '../core/owners';
 import { explainFailure, SCHEDULE_MAX_ATTEMPTS, type ScheduleStatus } from './schedule';
 import { DryRunSummary, RunSummary, summarize, summarizeInspection } from './summary';
 import { maskWebhookUrl } from './webhook';
-import { RUN_LOG_SHEET } from './runlog';
+import { RunLogEntry, toEntry } from './runlog';
+
+export type { RunLogEntry };
 
 /** The scheduled run of the due month as the sidebar shows it, with what went wrong and what to do. */
 export interface ScheduleView {
@@ -55,16 +41,8 @@ export interface ReportsSettingsView {
   defaultMonth: string;
 }
 
-/** A run-log row as the sheet holds it: times as written there, status as read, plus the duration. */
-export type RunLogEntry = Omit<RunLogRow, 'status' | 'start' | 'end'> & {
-  status: string;
-  start: string;
-  end: string;
-  durationS: number;
-};
-
 function view(): ReportsSettingsView {
-  const url = scriptProp(WEBHOOK_URL_PROP);
+  const url = webhookUrl();
   return { settings: loadSettings(), webhookMasked: url ? maskWebhookUrl(url) : '', defaultMonth: defaultMonth() };
 }
 
@@ -113,35 +91,35 @@ export function reports_runMonth(month: string): RunSummary {
 
 /** The current or last run, the scheduled run's attempts and whose trigger runs it (admins and auditors). */
 export function reports_status(): ReportsStatus {
-  return rpc('reports_status', () => {
-    const me = requireViewer();
-    const s = loadRun();
-    const st = loadSchedule();
-    const owner = reportsOwner();
-    return {
-      run: s ? summarize(s) : null,
-      schedule: st
-        ? {
-            month: st.month,
-            status: st.status,
-            attempts: st.attempts,
-            maxAttempts: SCHEDULE_MAX_ATTEMPTS,
-            nextAttemptAt: st.nextAttemptAt,
-            message: st.lastError ? explainFailure(st.lastCode ?? '', st.lastError, owner, st.lastErrorEn ?? undefined) : null,
-          }
-        : null,
-      owner: jobOwnerStatus(owner),
-      admin: me.roles.includes('admin'),
-    };
-  });
+  return rpc('reports_status', () => status(requireViewer()));
+}
+
+function status(me: ReturnType<typeof callerRoles>): ReportsStatus {
+  const s = loadRun();
+  const st = loadSchedule();
+  const owner = reportsOwner();
+  return {
+    run: s ? summarize(s) : null,
+    schedule: st
+      ? {
+          month: st.month,
+          status: st.status,
+          attempts: st.attempts,
+          maxAttempts: SCHEDULE_MAX_ATTEMPTS,
+          nextAttemptAt: st.nextAttemptAt,
+          message: st.lastError ? explainFailure(st.lastCode ?? '', st.lastError, owner, st.lastErrorEn ?? undefined) : null,
+        }
+      : null,
+    owner: jobOwnerStatus(owner),
+    admin: me.roles.includes('admin'),
+  };
 }
 
 /** Admins: tries the failed scheduled run again now, as the caller; returns the new status. */
 export function reports_retry(): ReportsStatus {
   return rpc('reports_retry', () => {
-    const me = callerWithRole('admin');
-    retrySchedule(me);
-    return reports_status();
+    retrySchedule(callerWithRole('admin'));
+    return status(callerRoles());
   });
 }
 
@@ -149,7 +127,7 @@ export function reports_retry(): ReportsStatus {
 export function reports_takeOver(): ReportsStatus {
   return rpc('reports_takeOver', () => {
     takeOverReports(callerWithRole('admin'));
-    return reports_status();
+    return status(callerRoles());
   });
 }
 
@@ -164,27 +142,10 @@ function requireViewer(): ReturnType<typeof callerRoles> {
   return me;
 }
 
-const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v ?? ''));
-
 /** The run log, newest first (admins and auditors). */
 export function reports_runLog(): RunLogEntry[] {
   return rpc('reports_runLog', () => {
     requireViewer();
-    return readTable(RUN_LOG_SHEET)
-      .map((r) => ({
-        runId: String(r[0]),
-        month: String(r[1]),
-        bu: String(r[2]),
-        rows: Number(r[3]) || 0,
-        bytes: Number(r[4]) || 0,
-        sha256: String(r[5]),
-        link: String(r[6]),
-        status: String(r[7]),
-        attempts: Number(r[8]) || 0,
-        start: iso(r[9]),
-        end: iso(r[10]),
-        durationS: Number(r[11]) || 0,
-      }))
-      .reverse();
+    return readRunLog().map(toEntry).reverse();
   });
 }

@@ -1,12 +1,13 @@
 // The monthly run, all or nothing: build every file into staging, verify, publish, trash the old ones, log, alert.
-import { AppError } from '../core/errors';
+import { AppError, errorMessage } from '../core/errors';
 import { XlsxStreamWriter, XLSX_MIME } from '../core/xlsx/writer';
 import type { Db } from '../core/db';
 import type { ReportEnv, RunLogRow } from './ports';
 import type { ReportsSettings } from './settings';
 import { BuPlan, newRun, pendingBus, RunState, StagedFile, transition } from './state';
 import { decodePage, LINE_AMOUNT_COL, monthRange, pageSql, REPORT_COLUMNS } from './model';
-import { checkMonth, folderProblem, inspect, planFrom } from './plan';
+import { folderProblem, inspect, planFrom } from './plan';
+import { checkMonth } from './validate';
 import { reportFileMatcher } from './naming';
 import { alertText } from './webhook';
 
@@ -24,7 +25,7 @@ export type Checkpoint = (s: RunState) => void;
 
 export function errorText(e: unknown): string {
   if (e instanceof AppError) return `${e.message} / ${e.messageEn}`;
-  return (e as Error)?.message ?? String(e);
+  return errorMessage(e);
 }
 
 /** Checks everything, creates the staging folder and returns the new run's checkpoint (nothing published yet). */

@@ -1,6 +1,5 @@
 // The "Report run log" sheet's rows: layout and the 3-month retention (pure).
 import type { RunLogRow } from './ports';
-import { wibDateTime } from '../core/format';
 
 export const RUN_LOG_SHEET = 'Report run log';
 
@@ -78,8 +77,30 @@ export function applyRetention(rows: SheetCell[][], now: number): SheetCell[][] 
   });
 }
 
-/** One line of the run log for the sidebar. */
-export function describeRow(r: SheetCell[]): string {
-  const start = r[9] instanceof Date ? wibDateTime(r[9]) : String(r[9]);
-  return `${r[1]} · ${r[2]} · ${r[3]} baris · ${r[7]} · ${start}`;
+/** A run-log row as the sheet holds it: times as written there, status as read, plus the duration. */
+export type RunLogEntry = Omit<RunLogRow, 'status' | 'start' | 'end'> & {
+  status: string;
+  start: string;
+  end: string;
+  durationS: number;
+};
+
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v ?? ''));
+
+/** One row of the sheet as the sidebar lists it. */
+export function toEntry(r: SheetCell[]): RunLogEntry {
+  return {
+    runId: String(r[0]),
+    month: String(r[1]),
+    bu: String(r[2]),
+    rows: Number(r[3]) || 0,
+    bytes: Number(r[4]) || 0,
+    sha256: String(r[5]),
+    link: String(r[6]),
+    status: String(r[7]),
+    attempts: Number(r[8]) || 0,
+    start: iso(r[9]),
+    end: iso(r[10]),
+    durationS: Number(r[11]) || 0,
+  };
 }

@@ -1,11 +1,13 @@
-// Unattended segments work the hourly heartbeat drives: saved requests whose weekly/monthly run is due.
+// Unattended segments work the hourly heartbeat drives: the saved requests of the trigger's owner whose weekly or
+// monthly run (or the retry of a failed one) is due.
+import { AppError, errorMessage } from '../core/errors';
 import type { Deadline } from '../core/deadline';
 import { hasRole } from '../core/access';
-import { roleDirectory } from '../core/roles';
+import { roleDirectory } from '../settings/adapters';
 import { runSegment } from './pull';
 import { afterFailedRun, dueRequests, nextRun, type SavedRequest } from './schedule';
-import { AppError } from '../core/errors';
-import { listSaved, ports, putSaved, validated, withLoyaltyDb } from './service';
+import { listSaved, pullPorts, putSaved, withLoyaltyDb } from './adapters';
+import { validated } from './operations';
 
 /**
  * Runs each due saved request that `owner` scheduled, once this hour: a new scheduled run moves its next run on first
@@ -16,8 +18,7 @@ export function segmentsHeartbeat(now: Date, deadline: Deadline, owner: string):
   const due = dueRequests(listSaved(), now).filter((s) => s.owner.toLowerCase() === owner);
   for (const s of due) {
     if (deadline.nearlyOver(90_000)) break;
-    const retry = !!s.retryAt;
-    const base: SavedRequest = retry
+    const base: SavedRequest = s.retryAt
       ? { ...s, retryAt: null }
       : { ...s, attempts: 0, retryAt: null, nextRunAt: nextRun(s.schedule, now)?.toISOString() ?? null };
     putSaved(base);
@@ -28,14 +29,11 @@ export function segmentsHeartbeat(now: Date, deadline: Deadline, owner: string):
       };
     } else {
       try {
-        const r = withLoyaltyDb((db) => runSegment(ports(db, owner), validated(db, { ...s.request, contactFrom: null }).req));
+        const r = withLoyaltyDb((db) => runSegment(pullPorts(db, owner), validated(db, { ...s.request, contactFrom: null }).req));
         after = { attempts: 0, lastOutcome: `${r.counts.delivered} member → ${r.sheet}` };
       } catch (e) {
-        console.error(`segments heartbeat: ${s.request.name}: ${(e as Error).message}`);
-        const error =
-          e instanceof AppError
-            ? { id: e.message, en: e.messageEn }
-            : { id: String((e as Error)?.message ?? e), en: String((e as Error)?.message ?? e) };
+        console.error(`segments heartbeat: ${s.request.name}: ${errorMessage(e)}`);
+        const error = e instanceof AppError ? { id: e.message, en: e.messageEn } : { id: errorMessage(e), en: errorMessage(e) };
         after = afterFailedRun(base, error, now);
       }
     }

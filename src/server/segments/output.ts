@@ -2,7 +2,7 @@
 import type { SqlRow } from '../core/db';
 import { wibDateTime } from '../core/format';
 import type { ResolvedDates } from './period';
-import { CHANNEL_WORDS, countsWords, criteriaWords } from './words';
+import { CHANNEL_WORDS, countsWords, criteriaWords } from './describe';
 import { DROP_REASONS, DropReason, SegmentCounts, SegmentRequest } from './request';
 
 /** Counts from (reason, grp, n) rows: found is the sum of every reason and delivered. */
@@ -41,7 +41,7 @@ export function parseRows(chunks: SqlRow[], split: boolean): string[][] {
 
 /** A cell that a spreadsheet program would read as a formula gets a leading apostrophe in the CSV. */
 function csvCell(v: string): string {
-  const s = /^[=+@\-]/.test(v) && !/^\+?\d+$/.test(v) ? `'${v}` : v;
+  const s = /^[=+@-]/.test(v) && !/^\+?\d+$/.test(v) ? `'${v}` : v;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -54,7 +54,7 @@ export function baseName(req: SegmentRequest, now: Date): string {
   const t = wibDateTime(now); // 23/11/2026 10:05 WIB
   const stamp = `${t.slice(6, 10)}-${t.slice(3, 5)}-${t.slice(0, 2)} ${t.slice(11, 13)}${t.slice(14, 16)}`;
   return `${req.name
-    .replace(/[\\/:*?"<>|#\[\]]/g, ' ')
+    .replace(/[\\/:*?"<>|#[\]]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()} ${stamp}`;
 }
@@ -62,7 +62,7 @@ export function baseName(req: SegmentRequest, now: Date): string {
 /** A sheet name that fits (100 characters, no brackets or quotes) and is unique among `taken`. */
 export function sheetName(base: string, taken: string[]): string {
   const clean = base
-    .replace(/[\[\]*?:\/\\']/g, ' ')
+    .replace(/[[\]*?:/\\']/g, ' ')
     .slice(0, 90)
     .trim();
   let name = clean;

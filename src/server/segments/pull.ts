@@ -1,10 +1,9 @@
 // Preview and run of a segment pull over ports (database, sheets, Drive, mail): the order of steps and the cleanup.
 import type { Db } from '../core/db';
-import { AppError, denied, notFound } from '../core/errors';
+import { AppError, denied, notFound, errorMessage, errorStack } from '../core/errors';
 import { strToU8 } from 'fflate';
 import { buildXlsx, XLSX_MIME } from '../core/xlsx/writer';
 import { compileSegment, CompiledSegment } from './compile';
-import type { Dialect } from './dialect';
 import { resolveDates, ResolvedDates } from './period';
 import {
   baseName,
@@ -20,24 +19,8 @@ import {
   toCsv,
 } from './output';
 import type { SegmentCounts, SegmentRequest } from './request';
-import { countsWords } from './words';
-
-export interface PullPorts {
-  db: Db;
-  dialect: Dialect;
-  now(): Date;
-  user: string;
-  newId(): string;
-  folder(id: string): { name: string; writable: boolean } | null;
-  sheetNames(): string[];
-  /** A new sheet holding `values` (row 1 = header), every cell formatted '@' before one setValues. */
-  insertTextSheet(name: string, values: string[][]): void;
-  deleteSheet(name: string): void;
-  appendRow(sheet: string, header: string[], formats: string[], row: Array<string | number>): void;
-  createFile(folderId: string, name: string, mime: string, bytes: Uint8Array): { id: string; url: string };
-  trashFile(id: string): void;
-  sendMail(to: string, subject: string, body: string): void;
-}
+import { countsWords } from './describe';
+import type { PullPorts } from './ports';
 
 export interface PreviewResult {
   counts: SegmentCounts;
@@ -103,14 +86,14 @@ export function runSegment(ports: PullPorts, req: SegmentRequest): RunResult {
       try {
         ports.deleteSheet(made.sheet);
       } catch (err) {
-        console.warn(`segments: could not delete sheet ${made.sheet}: ${(err as Error).message}`);
+        console.warn(`segments: could not delete sheet ${made.sheet}: ${errorMessage(err)}`);
       }
     }
     if (e instanceof AppError) throw e;
-    console.error(`segments: run failed: ${(e as Error)?.stack ?? String(e)}`);
+    console.error(`segments: run failed: ${errorStack(e)}`);
     throw new AppError('PULL_FAILED', {
-      id: `Penarikan segmen gagal; tidak ada sheet, file, atau catatan supresi yang dibuat. (${(e as Error)?.message ?? e})`,
-      en: `The segment pull failed; no sheet, file or suppression record was made. (${(e as Error)?.message ?? e})`,
+      id: `Penarikan segmen gagal; tidak ada sheet, file, atau catatan supresi yang dibuat. (${errorMessage(e)})`,
+      en: `The segment pull failed; no sheet, file or suppression record was made. (${errorMessage(e)})`,
     });
   }
   const warnings: string[] = [];
@@ -118,7 +101,7 @@ export function runSegment(ports: PullPorts, req: SegmentRequest): RunResult {
   try {
     ports.appendRow(LOG_SHEET, LOG_HEADER, LOG_FORMATS, logRow(facts, out.file.url, out.metadata.url));
   } catch (e) {
-    warnings.push(`Segment log: ${(e as Error).message}`);
+    warnings.push(`Segment log: ${errorMessage(e)}`);
   }
   let mailed = false;
   if (req.delivery.mailSummary && ports.user) {
@@ -126,7 +109,7 @@ export function runSegment(ports: PullPorts, req: SegmentRequest): RunResult {
       ports.sendMail(ports.user, `DataDesk · Segmen "${req.name}": ${out.counts.delivered} member`, summaryMail(facts, out));
       mailed = true;
     } catch (e) {
-      warnings.push(`Mail: ${(e as Error).message}`);
+      warnings.push(`Mail: ${errorMessage(e)}`);
     }
   }
   return { ...out, mailed, warnings, durationMs: Date.now() - started };

@@ -1,30 +1,18 @@
 // RPC functions the Segments sidebar calls: reference data, preview, run, saved requests, schedules, form rows.
 import { rpc } from '../core/rpc';
-import { callerWithRole } from '../core/roles';
+import { callerWithRole } from '../settings/adapters';
 import { invalid, notFound } from '../core/errors';
-import { adoptHeartbeat, ensureHeartbeat } from '../platform/triggers';
-import { headerAndRow } from '../platform/segment-io';
-import { checkFolder, previewSegment, runSegment, type PreviewResult, type RunResult } from './pull';
-import { jobOwnerStatus } from '../platform/job-owners';
+import { adoptHeartbeat, ensureHeartbeat, jobOwnerStatus } from '../platform/triggers';
+import { headerAndRow } from '../platform/sheets';
 import type { OwnerStatus } from '../core/owners';
-import type { SegmentCounts, SegmentRequest } from './request';
+import { checkFolder, previewSegment, runSegment, type PreviewResult, type RunResult } from './pull';
+import type { SegmentRequest } from './request';
 import type { Schedule } from './schedule';
 import { requestFromFormRow } from './form';
 import { checkRequest } from './validate';
 import { loadReference } from './reference';
-import {
-  checkNewName,
-  defaultFolderId,
-  deleteSaved,
-  dialect,
-  getSaved,
-  listSaved,
-  ports,
-  putSaved,
-  saveRequest,
-  validated,
-  withLoyaltyDb,
-} from './service';
+import { defaultFolderId, deleteSaved, dialect, getSaved, listSaved, pullPorts, putSaved, withLoyaltyDb } from './adapters';
+import { checkNewName, saveRequest, validated } from './operations';
 
 export interface SegmentReference {
   brands: string[];
@@ -57,9 +45,12 @@ export interface SavedView {
 /** Each saved request with, for scheduled ones, whether their owner's trigger is still there (one check per owner). */
 function views(): SavedView[] {
   const seen = new Map<string, OwnerStatus>();
-  const statusOf = (owner: string) => {
-    if (!seen.has(owner)) seen.set(owner, jobOwnerStatus(owner));
-    return seen.get(owner)!;
+  const statusOf = (owner: string): OwnerStatus => {
+    const known = seen.get(owner);
+    if (known) return known;
+    const st = jobOwnerStatus(owner);
+    seen.set(owner, st);
+    return st;
   };
   return listSaved().map((s) => ({ ...view(s), ownerStatus: s.schedule.every === 'NONE' ? null : statusOf(s.owner) }));
 }
@@ -98,7 +89,7 @@ export function segments_reference(): SegmentReference {
 export function segments_preview(request: SegmentRequest): SegmentPreview {
   return rpc('segments_preview', () => {
     const user = callerWithRole('analyst');
-    return withLoyaltyDb((db) => previewSegment(ports(db, user), validated(db, request).req));
+    return withLoyaltyDb((db) => previewSegment(pullPorts(db, user), validated(db, request).req));
   });
 }
 
@@ -106,7 +97,7 @@ export function segments_preview(request: SegmentRequest): SegmentPreview {
 export function segments_run(request: SegmentRequest): SegmentRun {
   return rpc('segments_run', () => {
     const user = callerWithRole('analyst');
-    return withLoyaltyDb((db) => runSegment(ports(db, user), validated(db, request).req));
+    return withLoyaltyDb((db) => runSegment(pullPorts(db, user), validated(db, request).req));
   });
 }
 
@@ -126,7 +117,7 @@ export function segments_save(request: SegmentRequest, schedule: Schedule): Save
     const user = callerWithRole('analyst');
     const req = withLoyaltyDb((db) => {
       const r = validated(db, request).req;
-      if (schedule?.every !== 'NONE') checkFolder(ports(db, user), r.delivery.folderId);
+      if (schedule?.every !== 'NONE') checkFolder(pullPorts(db, user), r.delivery.folderId);
       return r;
     });
     const saved = saveRequest(req, schedule, user, new Date());
@@ -140,7 +131,7 @@ export function segments_takeOver(name: string): SavedView[] {
   return rpc('segments_takeOver', () => {
     const me = callerWithRole('admin');
     const s = getSaved(name);
-    withLoyaltyDb((db) => checkFolder(ports(db, me), s.request.delivery.folderId));
+    withLoyaltyDb((db) => checkFolder(pullPorts(db, me), s.request.delivery.folderId));
     putSaved({ ...s, owner: me });
     ensureHeartbeat();
     return views();
@@ -178,7 +169,7 @@ export function segments_rerun(name: string): SegmentRun {
   return rpc('segments_rerun', () => {
     const user = callerWithRole('analyst');
     const s = getSaved(name);
-    const result = withLoyaltyDb((db) => runSegment(ports(db, user), validated(db, { ...s.request, contactFrom: null }).req));
+    const result = withLoyaltyDb((db) => runSegment(pullPorts(db, user), validated(db, { ...s.request, contactFrom: null }).req));
     // a rerun that succeeds ends any retries of a failed scheduled run
     putSaved({
       ...s,

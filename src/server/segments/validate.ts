@@ -36,7 +36,7 @@ export function unsafeText(field: string, label: { id: string; en: string }, val
       en: `${label.en} must not start with = + - or @ (a formula): "${v}"`,
     };
   }
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters in untrusted text are refused on purpose
   if (SQL_LIKE.test(v) || /[\u0000-\u001f]/.test(v)) {
     return {
       field,

@@ -1,7 +1,7 @@
 // The product catalogue (SKU → name, category, image URL) from a sheet or a PostgreSQL table, validated.
 import { invalid, notFound } from '../core/errors';
 import type { Db } from '../core/db';
-import { normalize } from './words';
+import { normalize } from './wordlists';
 
 export interface Product {
   name: string;

@@ -1,27 +1,11 @@
 // One chunk's model work: images and model calls in parallel (fetchAll), cache, retries with backoff, RPM and deadline.
-import { buildRequest, PROMPT_VERSION, TagItem, BASE_REQUEST_BYTES, itemBytes } from './prompt';
+import { buildRequest, PROMPT_VERSION, TagItem, BASE_REQUEST_BYTES } from './prompt';
 import { batchItems } from './batch';
 import { parseAnswer } from './parse';
 import { classify } from './backoff';
 import { AppError } from '../core/errors';
-import type { HttpReq, HttpRes } from '../platform/http';
-
-export type { HttpReq, HttpRes };
-
-export interface EnginePorts {
-  fetchAll(reqs: HttpReq[]): HttpRes[];
-  sleep(ms: number): void;
-  now(): number;
-  remainingMs(): number;
-  /** SHA-256 hex of a string. */
-  hash(s: string): string;
-}
-
-/** Persistent answers: cache key → the model's raw keywords (filtered again on every use). */
-export interface AnswerCache {
-  getAll(keys: string[]): Record<string, string[]>;
-  putAll(entries: Record<string, string[]>): void;
-}
+import type { HttpReq } from '../core/http';
+import type { AnswerCache, EnginePorts } from './ports';
 
 export interface EngineItem {
   sku: string;
@@ -82,6 +66,10 @@ function allowance(window: number[], rpm: number, now: number): number {
   return Math.max(0, rpm - window.length);
 }
 
+type Todo = TagItem & { noImage: boolean };
+type Image = { mimeType: string; data: string; sha: string };
+
+/** Runs one chunk's model work for `items`: images first, then the cache, then the model in rounds. */
 export function runEngine(
   items: readonly EngineItem[],
   cfg: EngineConfig,
@@ -100,37 +88,65 @@ export function runEngine(
   };
   const results: EngineResult[] = [];
   if (!items.length) return { results, stats };
+  const images = fetchImages(items, cfg, ports, stats);
+  const keys = cacheKeys(items, images, cfg, ports);
+  const todo = answerFromCache(items, images, keys, cache, stats, results);
+  const fresh = new ModelRounds(cfg, ports, rpmWindow, stats, results, keys).run(todo);
+  if (Object.keys(fresh).length) cache.putAll(fresh);
+  return { results, stats };
+}
 
-  // 1. Images, all at once.
+/** Every product image at once (one fetchAll); an image that fails or is too large to send is left out. */
+function fetchImages(
+  items: readonly EngineItem[],
+  cfg: EngineConfig,
+  ports: EnginePorts,
+  stats: EngineStats,
+): Map<string, Image> {
   const withUrl = items.filter((it) => /^https?:\/\//i.test(it.imageUrl));
   const imgRes = withUrl.length
     ? ports.fetchAll(withUrl.map((it) => ({ url: it.imageUrl, method: 'get' as const, binary: true })))
     : [];
   stats.imageRequests += withUrl.length;
-  const images = new Map<string, { mimeType: string; data: string; sha: string }>();
+  const images = new Map<string, Image>();
   withUrl.forEach((it, i) => {
     const r = imgRes[i];
     const type = (r.contentType || '').split(';')[0].trim().toLowerCase();
-    if (
-      r.code === 200 &&
-      r.base64 &&
-      r.sha256 &&
-      /^image\//.test(type) &&
-      r.base64.length + BASE_REQUEST_BYTES < cfg.maxRequestBytes
-    ) {
+    const fits = r.base64 !== null && r.base64.length + BASE_REQUEST_BYTES < cfg.maxRequestBytes;
+    if (r.code === 200 && r.base64 && r.sha256 && /^image\//.test(type) && fits) {
       images.set(it.sku, { mimeType: type, data: r.base64, sha: r.sha256 });
     }
   });
+  return images;
+}
 
-  // 2. Cache.
+/** Each SKU's answer-cache key: what the model saw (name, category, image) and how it was asked. */
+function cacheKeys(
+  items: readonly EngineItem[],
+  images: Map<string, Image>,
+  cfg: EngineConfig,
+  ports: EnginePorts,
+): Map<string, string> {
   const keyOf = new Map<string, string>();
   const topHash = ports.hash(cfg.top.join('\n'));
   for (const it of items) {
     const img = images.get(it.sku);
     keyOf.set(it.sku, ports.hash([it.name, it.category, img ? img.sha : '-', PROMPT_VERSION, topHash, cfg.model].join('\u0001')));
   }
+  return keyOf;
+}
+
+/** Answers what the cache knows (into `results`); returns the items still to ask the model about. */
+function answerFromCache(
+  items: readonly EngineItem[],
+  images: Map<string, Image>,
+  keyOf: Map<string, string>,
+  cache: AnswerCache,
+  stats: EngineStats,
+  results: EngineResult[],
+): Todo[] {
   const cached = cache.getAll([...new Set(keyOf.values())]);
-  const todo: Array<TagItem & { noImage: boolean }> = [];
+  const todo: Todo[] = [];
   for (const it of items) {
     const img = images.get(it.sku);
     const hit = cached[keyOf.get(it.sku)!];
@@ -144,143 +160,172 @@ export function runEngine(
         fromCache: true,
       });
     } else {
-      todo.push({
-        sku: it.sku,
-        name: it.name,
-        category: it.category,
-        image: img ? { mimeType: img.mimeType, data: img.data } : null,
-        noImage: !img,
-      });
+      const image = img ? { mimeType: img.mimeType, data: img.data } : null;
+      todo.push({ sku: it.sku, name: it.name, category: it.category, image, noImage: !img });
     }
   }
+  return todo;
+}
 
-  // 3. Model calls in rounds.
-  let queue: Pending[] = batchItems(todo, { maxItems: cfg.batchSize, maxBytes: cfg.maxRequestBytes }).map((b) => ({
-    items: b,
-    attempt: 0,
-    invalid: 0,
-    notBefore: 0,
-    lastReason: '',
-  }));
-  const url = `${cfg.baseUrl.replace(/\/+$/, '')}/v1beta/models/${encodeURIComponent(cfg.model)}:generateContent`;
-  const fresh: Record<string, string[]> = {};
-  const finish = (it: TagItem & { noImage: boolean }, outcome: Outcome, raw: string[], reason: string) => {
+/** The model calls in rounds: as many batches at once as the RPM and parallel limits allow, retries queued. */
+class ModelRounds {
+  private queue: Pending[] = [];
+  private readonly fresh: Record<string, string[]> = {};
+  private readonly url: string;
+  private salt = 0;
+
+  constructor(
+    private readonly cfg: EngineConfig,
+    private readonly ports: EnginePorts,
+    private readonly rpmWindow: number[],
+    private readonly stats: EngineStats,
+    private readonly results: EngineResult[],
+    private readonly keyOf: Map<string, string>,
+  ) {
+    this.url = `${cfg.baseUrl.replace(/\/+$/, '')}/v1beta/models/${encodeURIComponent(cfg.model)}:generateContent`;
+  }
+
+  /** Asks about `todo` until everything is answered or the budget, the deadline or the RPM stops it; new answers. */
+  run(todo: Todo[]): Record<string, string[]> {
+    const batches = batchItems(todo, { maxItems: this.cfg.batchSize, maxBytes: this.cfg.maxRequestBytes });
+    this.queue = batches.map((b) => ({ items: b, attempt: 0, invalid: 0, notBefore: 0, lastReason: '' }));
+    while (this.queue.length) {
+      const next = this.nextRound();
+      if (next === 'stop') break;
+      if (next.round.length) this.send(next.round, next.at);
+    }
+    return this.fresh;
+  }
+
+  /** The batches to send now (and when); none after waiting (a retry's backoff, the RPM window); 'stop' to end. */
+  private nextRound(): { round: Pending[]; at: number } | 'stop' {
+    const { cfg, ports, stats } = this;
+    if (cfg.budgetSpent(stats.tokensIn, stats.tokensOut)) return this.stop('budget');
+    const now = ports.now();
+    const ready = this.queue.filter((p) => p.notBefore <= now);
+    if (!ready.length) {
+      const wait = Math.min(...this.queue.map((p) => p.notBefore)) - now;
+      if (wait > ports.remainingMs() - WRITE_MARGIN_MS) return this.stop('deadline');
+      ports.sleep(wait);
+      return { round: [], at: now };
+    }
+    if (ports.remainingMs() < WRITE_MARGIN_MS + 10_000) return this.stop('deadline');
+    const allowed = Math.min(allowance(this.rpmWindow, cfg.rpm, now), cfg.maxParallel);
+    if (allowed === 0) {
+      const wait = this.rpmWindow[0] + 60_000 - now + 50;
+      if (wait > ports.remainingMs() - WRITE_MARGIN_MS - 10_000) return this.stop('rpm');
+      ports.sleep(wait);
+      return { round: [], at: now };
+    }
+    const round = ready.slice(0, allowed);
+    const roundSet = new Set(round);
+    this.queue = this.queue.filter((p) => !roundSet.has(p));
+    return { round, at: now };
+  }
+
+  private stop(why: EngineStats['stoppedBy']): 'stop' {
+    this.stats.stoppedBy = why;
+    return 'stop';
+  }
+
+  /** One fetchAll for the round (counted in the RPM window at `now`), each answer settled. */
+  private send(round: Pending[], now: number): void {
+    const reqs: HttpReq[] = round.map((p) => ({
+      url: this.url,
+      method: 'post',
+      headers: { 'x-goog-api-key': this.cfg.apiKey },
+      payload: JSON.stringify(buildRequest(p.items, this.cfg.top)),
+    }));
+    for (let i = 0; i < reqs.length; i++) this.rpmWindow.push(now);
+    this.stats.requests += reqs.length;
+    const answers = this.ports.fetchAll(reqs);
+    round.forEach((p, i) => this.settle(p, answers[i].code, answers[i].text));
+  }
+
+  /** What one answer means for its batch: retried later, refused, split up, or its keywords kept. */
+  private settle(p: Pending, code: number, text: string): void {
+    const v = classify(code, text, p.attempt + 1, ++this.salt);
+    if (v.kind === 'retry') {
+      if (p.attempt + 1 > MAX_RETRIES) return this.giveUp(p, `gagal setelah ${MAX_RETRIES} percobaan (${v.reason})`);
+      this.stats.retries++;
+      this.queue.push({ ...p, attempt: p.attempt + 1, notBefore: this.ports.now() + v.delayMs, lastReason: v.reason });
+      return;
+    }
+    if (v.kind === 'fatal') {
+      if (v.code === 401 || v.code === 403 || v.code === 404 || /API_KEY|API key/i.test(v.reason)) {
+        throw geminiRefused(v.code, v.status, v.reason, this.cfg.model);
+      }
+      return this.giveUp(p, `ditolak model: ${v.reason}`);
+    }
+    const a = parseAnswer(
+      text,
+      p.items.map((it) => it.sku),
+    );
+    this.stats.tokensIn += a.usage.promptTokens;
+    this.stats.tokensOut += a.usage.outputTokens;
+    if (a.kind === 'blocked') return this.blocked(p, a.reason);
+    if (a.kind === 'invalid') return this.invalid(p, a.reason);
+    this.keep(p, a.keywords);
+  }
+
+  /** The model refused the batch: a lone SKU is blocked; otherwise each SKU is asked about alone. */
+  private blocked(p: Pending, reason: string): void {
+    if (p.items.length === 1) return this.finish(p.items[0], 'blocked', [], reason);
+    this.stats.retries++;
+    for (const it of p.items)
+      this.queue.push({ items: [it], attempt: p.attempt, invalid: p.invalid, notBefore: 0, lastReason: reason });
+  }
+
+  /** An answer that breaks the schema: asked again, then SKU by SKU (so one bad answer cannot sink its batch-mates). */
+  private invalid(p: Pending, reason: string): void {
+    this.stats.retries++;
+    if (p.items.length > 1 && p.invalid >= 1) {
+      for (const it of p.items)
+        this.queue.push({ items: [it], attempt: p.attempt, invalid: 1, notBefore: 0, lastReason: reason });
+      return;
+    }
+    if (p.invalid + 1 >= MAX_INVALID) {
+      this.stats.retries--;
+      return this.giveUp(p, `jawaban model ditolak: ${reason}`);
+    }
+    this.queue.push({ ...p, invalid: p.invalid + 1, notBefore: 0, lastReason: reason });
+  }
+
+  /** Keeps the keywords of every SKU answered; asks again about the ones the model skipped. */
+  private keep(p: Pending, keywords: Record<string, string[]>): void {
+    for (const it of p.items) {
+      const kws = keywords[it.sku];
+      if (!kws) continue;
+      this.fresh[this.keyOf.get(it.sku)!] = kws;
+      this.finish(it, 'done', kws, '');
+    }
+    const missing = p.items.filter((it) => !keywords[it.sku]);
+    if (!missing.length) return;
+    if (p.invalid + 1 >= MAX_INVALID) return this.giveUp({ ...p, items: missing }, 'model tidak menjawab SKU ini');
+    this.stats.retries++;
+    this.queue.push({
+      items: missing,
+      attempt: p.attempt,
+      invalid: p.invalid + 1,
+      notBefore: 0,
+      lastReason: 'SKU tidak dijawab',
+    });
+  }
+
+  private finish(it: Todo, outcome: Outcome, raw: string[], reason: string): void {
     const o: Outcome = outcome === 'done' && it.noImage ? 'no_image' : outcome;
-    results.push({
+    this.results.push({
       sku: it.sku,
       outcome: o,
       raw,
       reason: o === 'no_image' && !reason ? 'gambar tidak dapat diambil' : reason,
       fromCache: false,
     });
-  };
-  const giveUp = (p: Pending, reason: string) => p.items.forEach((it) => finish(it, 'error', [], reason));
-  let salt = 0;
-
-  while (queue.length) {
-    if (cfg.budgetSpent(stats.tokensIn, stats.tokensOut)) {
-      stats.stoppedBy = 'budget';
-      break;
-    }
-    const now = ports.now();
-    const ready = queue.filter((p) => p.notBefore <= now);
-    if (!ready.length) {
-      const wait = Math.min(...queue.map((p) => p.notBefore)) - now;
-      if (wait > ports.remainingMs() - WRITE_MARGIN_MS) {
-        stats.stoppedBy = 'deadline';
-        break;
-      }
-      ports.sleep(wait);
-      continue;
-    }
-    if (ports.remainingMs() < WRITE_MARGIN_MS + 10_000) {
-      stats.stoppedBy = 'deadline';
-      break;
-    }
-    const allowed = Math.min(allowance(rpmWindow, cfg.rpm, now), cfg.maxParallel);
-    if (allowed === 0) {
-      const wait = rpmWindow[0] + 60_000 - now + 50;
-      if (wait > ports.remainingMs() - WRITE_MARGIN_MS - 10_000) {
-        stats.stoppedBy = 'rpm';
-        break;
-      }
-      ports.sleep(wait);
-      continue;
-    }
-    const round = ready.slice(0, allowed);
-    const roundSet = new Set(round);
-    queue = queue.filter((p) => !roundSet.has(p));
-    const reqs: HttpReq[] = round.map((p) => ({
-      url,
-      method: 'post',
-      headers: { 'x-goog-api-key': cfg.apiKey },
-      payload: JSON.stringify(buildRequest(p.items, cfg.top)),
-    }));
-    for (let i = 0; i < reqs.length; i++) rpmWindow.push(now);
-    stats.requests += reqs.length;
-    const answers = ports.fetchAll(reqs);
-    round.forEach((p, i) => {
-      const res = answers[i];
-      const v = classify(res.code, res.text, p.attempt + 1, ++salt);
-      if (v.kind === 'retry') {
-        if (p.attempt + 1 > MAX_RETRIES) return giveUp(p, `gagal setelah ${MAX_RETRIES} percobaan (${v.reason})`);
-        stats.retries++;
-        queue.push({ ...p, attempt: p.attempt + 1, notBefore: ports.now() + v.delayMs, lastReason: v.reason });
-        return;
-      }
-      if (v.kind === 'fatal') {
-        if (v.code === 401 || v.code === 403 || v.code === 404 || /API_KEY|API key/i.test(v.reason)) {
-          throw geminiRefused(v.code, v.status, v.reason, cfg.model);
-        }
-        return giveUp(p, `ditolak model: ${v.reason}`);
-      }
-      const a = parseAnswer(
-        res.text,
-        p.items.map((it) => it.sku),
-      );
-      stats.tokensIn += a.usage.promptTokens;
-      stats.tokensOut += a.usage.outputTokens;
-      if (a.kind === 'blocked') {
-        if (p.items.length === 1) return finish(p.items[0], 'blocked', [], a.reason);
-        // Find the item the model refuses: ask about each one alone.
-        stats.retries++;
-        p.items.forEach((it) =>
-          queue.push({ items: [it], attempt: p.attempt, invalid: p.invalid, notBefore: 0, lastReason: a.reason }),
-        );
-        return;
-      }
-      if (a.kind === 'invalid') {
-        stats.retries++;
-        if (p.items.length > 1 && p.invalid >= 1) {
-          // Rejected twice: ask about each SKU alone, so one bad answer cannot sink its batch-mates.
-          p.items.forEach((it) =>
-            queue.push({ items: [it], attempt: p.attempt, invalid: 1, notBefore: 0, lastReason: a.reason }),
-          );
-          return;
-        }
-        if (p.invalid + 1 >= MAX_INVALID) {
-          stats.retries--;
-          return giveUp(p, `jawaban model ditolak: ${a.reason}`);
-        }
-        queue.push({ ...p, invalid: p.invalid + 1, notBefore: 0, lastReason: a.reason });
-        return;
-      }
-      for (const it of p.items) {
-        const kws = a.keywords[it.sku];
-        if (!kws) continue;
-        fresh[keyOf.get(it.sku)!] = kws;
-        finish(it, 'done', kws, '');
-      }
-      const missing = p.items.filter((it) => !a.keywords[it.sku]);
-      if (missing.length) {
-        if (p.invalid + 1 >= MAX_INVALID) return giveUp({ ...p, items: missing }, 'model tidak menjawab SKU ini');
-        stats.retries++;
-        queue.push({ items: missing, attempt: p.attempt, invalid: p.invalid + 1, notBefore: 0, lastReason: 'SKU tidak dijawab' });
-      }
-    });
   }
-  if (Object.keys(fresh).length) cache.putAll(fresh);
-  return { results, stats };
+
+  private giveUp(p: Pending, reason: string): void {
+    for (const it of p.items) this.finish(it, 'error', [], reason);
+  }
 }
 
 /** Key, model or permission problems stop the whole job with a clear message (retrying cannot help). */
@@ -304,5 +349,3 @@ export function geminiRefused(code: number, status: string, reason: string, mode
     { status, reason: reason.slice(0, 200) },
   );
 }
-
-export { itemBytes };

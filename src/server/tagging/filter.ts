@@ -1,5 +1,5 @@
 // The filter every model answer goes through: word lists, duplicates, length and count bounds.
-import { GROUP_LABEL, WordLists, matchKeyword, normalize, stem } from './words';
+import { GROUP_LABEL, WordLists, matchKeyword, normalize, stem } from './wordlists';
 
 export interface FilterLimits {
   maxKeywords: number;
@@ -26,7 +26,7 @@ export function clean(k: string): string {
   return k
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^[\s"'.,;:#\-]+|[\s"'.,;:#\-]+$/g, '')
+    .replace(/^[\s"'.,;:#-]+|[\s"'.,;:#-]+$/g, '')
     .toLowerCase();
 }
 

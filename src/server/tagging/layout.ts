@@ -1,6 +1,6 @@
 // The product sheet as the job sees it: header columns, rows still to tag, row snapshots and the write-back block.
 import { invalid } from '../core/errors';
-import { normalize } from './words';
+import { normalize } from './wordlists';
 
 export type Cell = string | number | boolean | Date | null;
 

@@ -1,16 +1,16 @@
 // RPC functions the tagging sidebar calls (merchandisers; settings for admins). Every one checks its caller.
 import { rpc } from '../core/rpc';
-import { callerWithRole } from '../core/roles';
+import { callerRoles, callerWithRole } from '../settings/adapters';
 import { invalid } from '../core/errors';
 import type { Progress } from './job';
-import { cancelJob, CHUNK_BUDGET_MS, currentProgress, driveJob, resumeJob, settings, startJob, takeOverJob } from './service';
-import { callerRoles } from '../core/roles';
-import { jobOwnerStatus } from '../platform/job-owners';
+import { cancelJob, CHUNK_BUDGET_MS, currentProgress, driveJob, resumeJob, settings, startJob, takeOverJob } from './operations';
+import { jobOwnerStatus } from '../platform/triggers';
 import type { OwnerStatus } from '../core/owners';
-import { geminiKey } from './io';
+import { geminiKey } from './adapters';
 import { activeSheetName } from '../platform/sheets';
-import { setScriptJson, setScriptProp } from '../platform/props';
-import { GEMINI_KEY_PROP, parseSettings, TaggingSettings, TAGGING_SETTINGS_PROP, checkModelId } from './settings';
+import { setScriptJson, setScriptProp } from '../platform/properties';
+import { GEMINI_KEY_PROP, parseSettings, TaggingSettings, TAGGING_SETTINGS_PROP } from './settings';
+import { checkModelId } from './validate';
 
 export interface TaggingStatus {
   job: Progress | null;

@@ -1,6 +1,3 @@
-// Tagging settings (script property DATADESK_TAGGING): model id, catalogue source, sheets, limits and prices.
-import { invalid } from '../core/errors';
-
 export interface TaggingSettings {
   /** Gemini model id, e.g. "gemini-2.5-flash"; never hard-coded in the job. */
   model: string;
@@ -78,21 +75,6 @@ export function parseSettings(raw: unknown): TaggingSettings {
     maxKeywords: int(r.maxKeywords, d.maxKeywords, 1, 30),
     maxTagLength: int(r.maxTagLength, d.maxTagLength, 20, 1000),
   };
-}
-
-/** Model ids look like "gemini-2.5-flash" or "models/gemini-…"; anything else is refused before a request is made. */
-export function checkModelId(model: string): string {
-  const m = model.replace(/^models\//, '').trim();
-  if (!m) {
-    throw invalid({
-      id: 'Model Gemini belum diatur. Admin dapat mengisinya di pengaturan Tagging.',
-      en: 'No Gemini model is set. An admin can set it in the Tagging settings.',
-    });
-  }
-  if (!/^[a-z0-9][a-z0-9.\-]{1,80}$/.test(m)) {
-    throw invalid({ id: `ID model tidak valid: "${model}"`, en: `Invalid model id: "${model}"` });
-  }
-  return m;
 }
 
 export function costRp(s: Pick<TaggingSettings, 'priceInRp' | 'priceOutRp'>, tokensIn: number, tokensOut: number): number {

@@ -1,5 +1,8 @@
 // The client's typed RPC wrapper: names and argument types come from src/server/api.ts; errors arrive typed.
-import { call, toRpcError, RpcError } from '../../../src/client/core/rpc';
+import { thrownMessage } from '../../support/thrown';
+import { call, decodeRpcError, toRpcError, RpcError } from '../../../src/client/core/rpc';
+import { rpc } from '../../../src/server/core/rpc';
+import { AppError } from '../../../src/server/core/errors';
 import type { AssertRpcApi } from '../../../src/server/core/json';
 
 type Handler = (v: unknown) => void;
@@ -53,6 +56,7 @@ describe('client rpc', () => {
 });
 
 // Type-level checks: these lines must fail to compile (tsc runs over tests/ in npm test).
+// biome-ignore lint/suspicious/noExportsInTest: exported so the compile-time checks count as used
 export function typeChecks(): void {
   // @ts-expect-error a renamed or unknown server function does not compile
   void call('settings_saveDatabase', 'a', 'b', 'c');
@@ -68,3 +72,25 @@ export function typeChecks(): void {
   void f;
   void g;
 }
+
+describe('decodeRpcError (the one decoder of the server encoding)', () => {
+  it('reads back exactly what the server wrapper throws', () => {
+    const text = thrownMessage(() =>
+      rpc('x', () => {
+        throw new AppError('CONFLICT', { id: 'Sudah ada', en: 'Already there' }, { n: 2 });
+      }),
+    );
+    expect(decodeRpcError(`Error: ${text}`)).toEqual({
+      code: 'CONFLICT',
+      message: 'Sudah ada',
+      messageEn: 'Already there',
+      details: { n: 2 },
+    });
+  });
+
+  it('answers null for text without the mark or with a damaged payload', () => {
+    expect(decodeRpcError('Exception: Service invoked too many times')).toBeNull();
+    expect(decodeRpcError('DATADESK_ERROR:{not json')).toBeNull();
+    expect(decodeRpcError('DATADESK_ERROR:{"message":"no code"}')).toBeNull();
+  });
+});

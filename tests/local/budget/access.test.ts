@@ -1,4 +1,5 @@
-// The budget's role rules, proven by calling the RPC functions directly as the wrong user (domain.md §1 role table).
+// The budget's role rules, proven by calling the RPC functions directly as the wrong user (docs/domain.md §1 role table).
+import { rpcUntyped, type RpcName } from '../../support/rpc';
 import { budgetWorld, BudgetWorld, U, ADMIN } from './fixture';
 import { receiptPng } from '../../../src/local/demo/budget-receipt';
 import { database } from '../../../src/local/services/jdbc/embedded';
@@ -13,14 +14,14 @@ const png = (seed: number) => Buffer.from(receiptPng(seed)).toString('base64');
 beforeAll(async () => {
   w = await budgetWorld('dd-budget-access-');
   await w.ok(U.area, 'budget_setAllocationBlock', 'C1, 2030-11, 10.000.000\nC3, 2030-11, 5.000.000');
-  const r = await w.ok<{ id: number }>(
+  const r = await w.ok(
     U.cluster,
     'budget_submitEvidence',
     { clusterId: 'C1', month: '2030-11', pointType: 'OUTLET', description: 'Banner outlet', amount: 250000, date: '2030-11-20' },
     [{ name: 'nota.png', data: png(1) }],
   );
   c1Evidence = r.id;
-  const page = await w.ok<{ items: Array<{ files: Array<{ fileId: string }> }> }>(U.cluster, 'budget_listEvidence', {
+  const page = await w.ok(U.cluster, 'budget_listEvidence', {
     status: '',
     clusterId: '',
     month: '',
@@ -31,8 +32,9 @@ beforeAll(async () => {
 });
 afterAll(async () => w.rt.close());
 
-const expectForbidden = async (user: string, fn: string, ...args: unknown[]) => {
-  const o = await w.as(user, fn, ...args);
+/** Deliberately any function and arguments: the server must refuse the wrong caller whatever they send. */
+const expectForbidden = async (user: string, fn: RpcName, ...args: unknown[]) => {
+  const o = await rpcUntyped(w.rt, { user }, fn, args);
   expect([fn, user, o.ok, o.code]).toEqual([fn, user, false, 'FORBIDDEN']);
   return o;
 };
@@ -105,7 +107,7 @@ describe('budget access rules (RPC called directly as the wrong user)', () => {
     await expectForbidden(U.area2, 'budget_dashboard', 'A1', '2030-11');
     await expectForbidden(U.cluster2, 'budget_fileData', c1File);
     await expectForbidden(U.region2, 'budget_fileData', c1File);
-    const seen = await w.ok<{ items: Array<{ clusterId: string }> }>(U.region2, 'budget_listEvidence', {
+    const seen = await w.ok(U.region2, 'budget_listEvidence', {
       status: '',
       clusterId: '',
       month: '',
@@ -113,7 +115,7 @@ describe('budget access rules (RPC called directly as the wrong user)', () => {
       pageSize: 50,
     });
     expect(seen.items.every((i) => i.clusterId === 'C3')).toBe(true);
-    const own = await w.ok<{ items: Array<{ clusterId: string }> }>(U.cluster2, 'budget_listEvidence', {
+    const own = await w.ok(U.cluster2, 'budget_listEvidence', {
       status: '',
       clusterId: 'C1',
       month: '',
@@ -121,7 +123,7 @@ describe('budget access rules (RPC called directly as the wrong user)', () => {
       pageSize: 50,
     });
     expect(own.items).toEqual([]); // asking for another cluster's items returns nothing of it
-    const gm = await w.ok<{ items: Array<{ clusterId: string }> }>(U.gm, 'budget_listEvidence', {
+    const gm = await w.ok(U.gm, 'budget_listEvidence', {
       status: 'pending',
       clusterId: '',
       month: '',
@@ -129,7 +131,7 @@ describe('budget access rules (RPC called directly as the wrong user)', () => {
       pageSize: 50,
     });
     expect(gm.items.length).toBeGreaterThan(0); // GM SBP views
-    const file = await w.ok<{ mime: string; data: string }>(U.region, 'budget_fileData', c1File);
+    const file = await w.ok(U.region, 'budget_fileData', c1File);
     expect(file.mime).toBe('image/png');
     expect(Buffer.from(file.data, 'base64').equals(Buffer.from(receiptPng(1)))).toBe(true);
   });
@@ -143,7 +145,7 @@ describe('budget access rules (RPC called directly as the wrong user)', () => {
       await expectForbidden(u, 'budget_getConfig');
       await expectForbidden(u, 'budget_saveConfig', { nodes: [], users: [], pointTypes: [] });
     }
-    const cfg = await w.ok<{ users: unknown[] }>(ADMIN, 'budget_getConfig');
+    const cfg = await w.ok(ADMIN, 'budget_getConfig');
     expect(cfg.users.length).toBe(9);
     // migrations are idempotent: a second run applies nothing
     expect(await w.ok(ADMIN, 'budget_migrate')).toEqual({ applied: [], alreadyApplied: [1, 2], current: 2 });

@@ -1,4 +1,6 @@
 // A small budget world in a fresh runtime: DB settings, an admin, migrations, a hierarchy with a user for every role.
+import type { BudgetConfig } from '../../../src/server/budget/config';
+import { ok, rpcAs, type RpcArgs, type RpcName, type RpcOutcome, type RpcResult } from '../../support/rpc';
 import { mkdtempSync, mkdirSync, cpSync, readFileSync, rmSync } from 'node:fs';
 import { Script } from 'node:vm';
 import { tmpdir } from 'node:os';
@@ -7,7 +9,6 @@ import { Runtime } from '../../../src/local/runtime/runtime';
 import { getSpreadsheetStore } from '../../../src/local/services/spreadsheet/store';
 import { setScriptProperties } from '../../../src/local/demo/script';
 import { DEMO_DB } from '../../../src/local/demo/types';
-import type { ExecResult } from '../../../src/local/runtime/types';
 
 export const ADMIN = 'admin@datadesk.local';
 export const U = {
@@ -23,7 +24,7 @@ export const U = {
   stranger: 'stranger@t.id',
 };
 
-export const CONFIG = {
+export const CONFIG: BudgetConfig = {
   nodes: [
     { id: 'A1', level: 'AREA', name: 'Jabotabek', parentId: null },
     { id: 'A2', level: 'AREA', name: 'Jatim', parentId: null },
@@ -58,70 +59,17 @@ export const CONFIG = {
   ],
 };
 
-export interface Outcome<T = unknown> {
-  ok: boolean;
-  value: T;
-  code: string | null;
-  message: string;
-  messageEn: string;
-  details: Record<string, unknown> | null;
-  counts: Record<string, number>;
-  durationMs: number;
-}
-
-/** Reads an execution's result, unpacking a DataDesk error payload. */
-export function outcome<T>(r: ExecResult): Outcome<T> {
-  if (r.ok)
-    return {
-      ok: true,
-      value: r.value as T,
-      code: null,
-      message: '',
-      messageEn: '',
-      details: null,
-      counts: r.counts,
-      durationMs: r.durationMs,
-    };
-  const msg = r.error?.message ?? '';
-  const at = msg.indexOf('DATADESK_ERROR:');
-  if (at >= 0) {
-    const p = JSON.parse(msg.slice(at + 'DATADESK_ERROR:'.length));
-    return {
-      ok: false,
-      value: undefined as T,
-      code: p.code,
-      message: p.code === 'INTERNAL' ? `${p.message} ${r.logs.join('\n')}` : p.message,
-      messageEn: p.messageEn,
-      details: p.details ?? null,
-      counts: r.counts,
-      durationMs: r.durationMs,
-    };
-  }
-  return {
-    ok: false,
-    value: undefined as T,
-    code: 'RAW',
-    message: msg,
-    messageEn: msg,
-    details: null,
-    counts: r.counts,
-    durationMs: r.durationMs,
-  };
-}
-
 export class BudgetWorld {
   constructor(readonly rt: Runtime) {}
 
   /** Runs an RPC function as `user` (kind 'rpc', as google.script.run does). */
-  async as<T = unknown>(user: string, fn: string, ...args: unknown[]): Promise<Outcome<T>> {
-    return outcome<T>(await this.rt.execute({ fn, args, user, kind: 'rpc' }));
+  as<K extends RpcName>(user: string, fn: K, ...args: RpcArgs<K>): Promise<RpcOutcome<RpcResult<K>>> {
+    return rpcAs(this.rt, { user }, fn, ...args);
   }
 
   /** Like `as` but throws when the call fails. */
-  async ok<T = unknown>(user: string, fn: string, ...args: unknown[]): Promise<T> {
-    const o = await this.as<T>(user, fn, ...args);
-    if (!o.ok) throw new Error(`${fn} as ${user} failed: ${o.code} ${o.message}`);
-    return o.value;
+  async ok<K extends RpcName>(user: string, fn: K, ...args: RpcArgs<K>): Promise<RpcResult<K>> {
+    return ok(await this.as(user, fn, ...args), `${fn} as ${user}`);
   }
 
   /** Jdbc statements an execution sent (prepared statements executed, batches counted once). */

@@ -3,6 +3,7 @@
 import { budgetWorld, BudgetWorld, U, ADMIN, CONFIG } from './fixture';
 import { driveStore, NOT_FOUND } from '../../../src/local/services/drive/store';
 import { receiptPng } from '../../../src/local/demo/budget-receipt';
+import type { BudgetConfig } from '../../../src/server/budget/config';
 
 jest.setTimeout(240_000);
 
@@ -28,8 +29,8 @@ async function driveRead(w: BudgetWorld, user: string, fileId: string): Promise<
 }
 
 async function upload(w: BudgetWorld, user: string, clusterId: string, seed: number): Promise<string> {
-  const r = await w.ok<{ id: number }>(user, 'budget_submitEvidence', ev(clusterId), [{ name: 'nota.png', data: png(seed) }]);
-  const page = await w.ok<{ items: Array<{ id: number; files: Array<{ fileId: string }> }> }>(user, 'budget_listEvidence', {
+  const r = await w.ok(user, 'budget_submitEvidence', ev(clusterId), [{ name: 'nota.png', data: png(seed) }]);
+  const page = await w.ok(user, 'budget_listEvidence', {
     status: '',
     clusterId,
     month: '2030-11',
@@ -48,9 +49,7 @@ describe('budget folders in the budget admin’s My Drive', () => {
 
   it('shares each cluster folder with exactly the people whose role needs it', async () => {
     const drive = driveStore(w.rt.env);
-    const auto = await w.ok<{
-      tree: { setUp: boolean; sharedDrive: boolean; clusters: number; pending: number; budgetAdmin: string };
-    }>(ADMIN, 'budget_automation');
+    const auto = await w.ok(ADMIN, 'budget_automation');
     expect(auto.tree).toMatchObject({ setUp: true, sharedDrive: false, clusters: 4, pending: 0, budgetAdmin: ADMIN });
     const folder = (path: string) => drive.all({ kind: 'folder' }).find((f) => drive.pathOf(f.id) === path)!;
     const c1 = folder('/My Drive/DataDesk Anggaran/Bukti/C1 Cikini · Bukti');
@@ -73,7 +72,7 @@ describe('budget folders in the budget admin’s My Drive', () => {
     const fileId = await upload(w, U.cluster, 'C1', 41);
     // the receipt is the cluster user's own file, in the tree
     expect(driveStore(w.rt.env).get(fileId)!.owner).toBe(U.cluster);
-    const viaAddOn = await w.ok<{ name: string; data: string }>(U.region, 'budget_fileData', fileId);
+    const viaAddOn = await w.ok(U.region, 'budget_fileData', fileId);
     expect(Buffer.from(viaAddOn.data, 'base64').subarray(1, 4).toString()).toBe('PNG');
     expect(await driveRead(w, U.region, fileId)).toMatchObject({ ok: true });
     expect(await driveRead(w, U.mcot, fileId)).toMatchObject({ ok: true });
@@ -89,14 +88,14 @@ describe('budget folders in the budget admin’s My Drive', () => {
   it('changing the hierarchy or the users changes the sharing', async () => {
     const fileId = await upload(w, U.cluster, 'C1', 42);
     // the region of Jakarta moves to Bekasi; a new SBP joins C1
-    const cfg = {
+    const cfg: BudgetConfig = {
       ...CONFIG,
       users: [
         ...CONFIG.users.map((u) => (u.email === U.region ? { ...u, nodeId: 'R2' } : u)).filter((u) => u.email !== U.region2),
-        { email: 'sbp.baru@t.id', name: 'SBP Baru', role: 'CLUSTER', nodeId: 'C1' },
+        { email: 'sbp.baru@t.id', name: 'SBP Baru', role: 'CLUSTER' as const, nodeId: 'C1' },
       ],
     };
-    const saved = await w.ok<{ sharingPending: number; sharingError: string | null }>(ADMIN, 'budget_saveConfig', cfg);
+    const saved = await w.ok(ADMIN, 'budget_saveConfig', cfg);
     expect(saved).toMatchObject({ sharingPending: 0, sharingError: null });
     expect(await driveRead(w, U.region, fileId)).toEqual({ ok: false, text: NOT_FOUND });
     expect(await driveRead(w, 'sbp.baru@t.id', fileId)).toMatchObject({ ok: true });
@@ -115,17 +114,17 @@ describe('budget folders in the budget admin’s My Drive', () => {
     await w.rt.call('__roles', [JSON.stringify({ [ADMIN]: ['admin'], [other]: ['admin'] })], {
       script: 'function __roles(v) { PropertiesService.getScriptProperties().setProperty("DATADESK_ROLES", v); }',
     });
-    const cfg = {
+    const cfg: BudgetConfig = {
       ...CONFIG,
-      users: [...CONFIG.users, { email: 'sbp.dua@t.id', name: 'SBP Dua', role: 'CLUSTER', nodeId: 'C2' }],
+      users: [...CONFIG.users, { email: 'sbp.dua@t.id', name: 'SBP Dua', role: 'CLUSTER' as const, nodeId: 'C2' }],
     };
-    const saved = await w.ok<{ sharingPending: number; sharingError: string | null }>(other, 'budget_saveConfig', cfg);
+    const saved = await w.ok(other, 'budget_saveConfig', cfg);
     expect(saved.sharingPending).toBe(1);
     expect(saved.sharingError).toBe(NOT_FOUND);
     const { fireNow, triggerOf } = await import('../../../src/local/runtime/scheduler');
     const hb = await fireNow(w.rt, triggerOf(w.rt.env, ADMIN, 'heartbeat')!.uid);
     expect(hb.error).toBeUndefined();
-    expect((await w.ok<{ tree: { pending: number } }>(ADMIN, 'budget_automation')).tree.pending).toBe(0);
+    expect((await w.ok(ADMIN, 'budget_automation')).tree.pending).toBe(0);
     await upload(w, 'sbp.dua@t.id', 'C2', 45);
   });
 });
@@ -151,7 +150,7 @@ describe('budget folders in a Shared Drive', () => {
       .find((d) => d.name === 'Lain')!;
     const ro = await w.as(ADMIN, 'budget_setupFolders', `https://drive.google.com/drive/folders/${readOnly.id}`);
     expect(ro.message).toMatch(/Pengelola konten/);
-    expect((await w.ok<{ tree: { setUp: boolean } }>(ADMIN, 'budget_automation')).tree.setUp).toBe(false);
+    expect((await w.ok(ADMIN, 'budget_automation')).tree.setUp).toBe(false);
     // nothing was created anywhere
     expect(
       driveStore(w.rt.env)
@@ -161,11 +160,7 @@ describe('budget folders in a Shared Drive', () => {
   });
 
   it('builds the tree in the Shared Drive; receipts belong to the drive; people outside read only their share', async () => {
-    const auto = await w.ok<{ tree: { setUp: boolean; sharedDrive: boolean; pending: number } }>(
-      ADMIN,
-      'budget_setupFolders',
-      `https://drive.google.com/drive/folders/${driveId}`,
-    );
+    const auto = await w.ok(ADMIN, 'budget_setupFolders', `https://drive.google.com/drive/folders/${driveId}`);
     expect(auto.tree).toMatchObject({ setUp: true, sharedDrive: true, pending: 0 });
     const fileId = await upload(w, U.cluster, 'C1', 51);
     const f = driveStore(w.rt.env).get(fileId)!;

@@ -38,7 +38,7 @@ describe('monthly PDF', () => {
   it('is made in the runtime, saved to the cluster folder, and has a summary page plus one page per approved item with PDF receipts appended', async () => {
     await w.ok(U.area, 'budget_setAllocation', 'C1', '2030-11', 5_000_000);
     await w.ok(U.region, 'budget_saveRecommendation', 'C1', '2030-11', { OUTLET: 2_000_000, SF: 1_000_000 });
-    const a = await w.ok<{ id: number }>(
+    const a = await w.ok(
       U.cluster,
       'budget_submitEvidence',
       {
@@ -51,7 +51,7 @@ describe('monthly PDF', () => {
       },
       [{ name: 'foto-spanduk.png', data: Buffer.from(receiptPng(7, 240, 320)).toString('base64') }],
     );
-    const b = await w.ok<{ id: number }>(
+    const b = await w.ok(
       U.cluster,
       'budget_submitEvidence',
       {
@@ -70,23 +70,19 @@ describe('monthly PDF', () => {
     await w.ok(U.mcot, 'budget_approve', a.id);
     await w.ok(U.mcot, 'budget_approve', b.id);
 
-    const started = await w.as<{ requestId: string; status: string }>(U.region, 'budget_makePdf', 'C1', '2030-11');
+    const started = await w.as(U.region, 'budget_makePdf', 'C1', '2030-11');
     expect(started.ok).toBe(true);
     expect(started.value.status).toBe('running');
-    const job = await w.ok<{ status: string; fileId: string; url: string; pages: number; name: string }>(
-      U.region,
-      'budget_pdfStatus',
-      started.value.requestId,
-    );
+    const job = await w.ok(U.region, 'budget_pdfStatus', started.value.requestId);
     expect(job).toMatchObject({ status: 'done', pages: 5, name: 'Laporan C1 2030-11.pdf' });
     // another user cannot read this user's job
     expect((await w.as(U.mcot, 'budget_pdfStatus', started.value.requestId)).code).toBe('NOT_FOUND');
 
     const drive = driveStore(w.rt.env);
-    const bytes = drive.readBytes(job.fileId);
+    const bytes = drive.readBytes(job.fileId!);
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
     // in the cluster's PDF folder of the budget tree, in the budget admin's My Drive
-    expect(drive.pathOf(job.fileId)).toBe(
+    expect(drive.pathOf(job.fileId!)).toBe(
       '/My Drive/DataDesk Anggaran/Laporan PDF/C1 Cikini · Laporan PDF/Laporan C1 2030-11.pdf',
     );
     const parsed = await PDFDocument.load(bytes);

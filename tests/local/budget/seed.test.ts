@@ -9,7 +9,8 @@ import { DEMO_DB } from '../../../src/local/demo/types';
 import { seedBudget } from '../../../src/local/demo/budget';
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { driveStore } from '../../../src/local/services/drive/index';
-import { outcome, buildSnapshot } from './fixture';
+import { buildSnapshot } from './fixture';
+import { outcomeOf } from '../../support/rpc';
 
 jest.setTimeout(240_000);
 
@@ -45,7 +46,7 @@ it('seeds a deterministic demo budget the add-on can use', async () => {
   const f = (await db.query<{ file_id: string }>(`SELECT file_id FROM budget.evidence_file LIMIT 1`)).rows[0].file_id;
   expect(Buffer.from(driveStore(rt.env).readBytes(f).subarray(1, 4)).toString()).toBe('PNG');
 
-  const dash = outcome<{ totals: { allocation: number; approved: number }; children: unknown[] }>(
+  const dash = outcomeOf<{ totals: { allocation: number; approved: number }; children: unknown[] }>(
     await rt.execute({
       fn: 'budget_dashboard',
       args: [null, (await db.query<{ m: string }>(`SELECT max(month) AS m FROM budget.allocation`)).rows[0].m],

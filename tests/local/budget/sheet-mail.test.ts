@@ -1,6 +1,7 @@
 // The budget's sheet and mail edges: "Tulis ke sheet" in one setValues with text kept as text, allocation from the
 // selected block, configuration imported from a sheet, and the approvers' digest at most once a day.
-import { budgetWorld, BudgetWorld, U, ADMIN, CONFIG, outcome } from './fixture';
+import { budgetWorld, BudgetWorld, U, ADMIN, CONFIG } from './fixture';
+import { outcomeOf } from '../../support/rpc';
 import { getSpreadsheetStore } from '../../../src/local/services/spreadsheet/store';
 import { outboxStore } from '../../../src/local/services/mail/index';
 import { receiptPng } from '../../../src/local/demo/budget-receipt';
@@ -39,7 +40,7 @@ it('imports the configuration from a sheet (validated whole) and refuses a bad o
     `var sh = SpreadsheetApp.getActiveSpreadsheet().insertSheet('Konfigurasi Anggaran'); var r = sh.getRange(1, 1, args.length, 5); r.setNumberFormat('@'); r.setValues(args);`,
     rows,
   );
-  const r = await w.ok<{ nodes: number; users: number }>(ADMIN, 'budget_importConfig', 'Konfigurasi Anggaran');
+  const r = await w.ok(ADMIN, 'budget_importConfig', 'Konfigurasi Anggaran');
   expect(r).toMatchObject({ nodes: 12, users: 9 });
   const bad = [...rows, ['USER', 'x@t.id', 'X', 'KING', 'A1']];
   await script(
@@ -49,7 +50,7 @@ it('imports the configuration from a sheet (validated whole) and refuses a bad o
   );
   const o = await w.as(ADMIN, 'budget_importConfig', 'Salah');
   expect(o.message).toMatch(/peran "KING"/);
-  expect((await w.ok<{ users: unknown[] }>(ADMIN, 'budget_getConfig')).users).toHaveLength(9);
+  expect((await w.ok(ADMIN, 'budget_getConfig')).users).toHaveLength(9);
   expect((await w.as(U.area, 'budget_importConfig', 'Konfigurasi Anggaran')).code).toBe('FORBIDDEN');
 });
 
@@ -64,12 +65,12 @@ it('sets allocations from the block the Area user selected in the sheet', async 
       ['C2', '2030-11', '3.000.000'],
     ],
   );
-  const r = await w.ok<{ saved: number; total: number }>(U.area, 'budget_setAllocationSelection');
+  const r = await w.ok(U.area, 'budget_setAllocationSelection');
   expect(r).toEqual({ saved: 2, total: 5_000_000 });
 });
 
 it('writes the dashboard into a sheet in one setValues; a formula-looking name stays text', async () => {
-  const o = await w.as<{ sheetName: string; rows: number }>(U.area, 'budget_dashboardToSheet', 'B1', '2030-11');
+  const o = await w.as(U.area, 'budget_dashboardToSheet', 'B1', '2030-11');
   expect(o.ok).toBe(true);
   expect(o.counts['Range.setValues']).toBe(1);
   const read = await script<{ values: unknown[][]; formulas: string[][] }>(
@@ -94,7 +95,7 @@ it('mails each approver at most one digest a day, only when evidence waits benea
   const outbox = outboxStore(w.rt.env);
   const before = outbox.list().length;
   // the budget admin (who set the folders up) owns the digests: their own hourly trigger sends them, from them
-  const beat = async () => outcome(await fireNow(w.rt, triggerOf(w.rt.env, ADMIN, 'heartbeat')!.uid));
+  const beat = async () => outcomeOf(await fireNow(w.rt, triggerOf(w.rt.env, ADMIN, 'heartbeat')!.uid));
   const hb = await beat();
   expect(hb.ok).toBe(true);
   const sent = outbox.list().slice(before);

@@ -3,7 +3,7 @@
 // and the bundle reaches for no global Apps Script lacks (developers.google.com/apps-script/guides/v8-runtime).
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createContext, runInContext } from 'vm';
+import { createContext, runInContext } from 'node:vm';
 import { NODE_ONLY_GLOBALS } from '../../../src/local/runtime/globals';
 
 const CODE = join(__dirname, '../../../build/Code.js');
@@ -27,7 +27,7 @@ const SERVICES = [
 /** A service stand-in that accepts any chain of calls and records what was called. */
 function recorder(name: string, calls: string[]): unknown {
   const make = (path: string): unknown =>
-    new Proxy(function () {}, {
+    new Proxy(() => {}, {
       get: (_t, p) => (typeof p === 'symbol' ? undefined : p === 'then' ? undefined : make(`${path}.${String(p)}`)),
       apply: () => {
         calls.push(path);
@@ -73,7 +73,9 @@ describe('build/Code.js', () => {
 
   it('keeps parameter lists and JSDoc on the global stubs', () => {
     const src = readFileSync(CODE, 'utf8');
-    expect(src).toMatch(/\/\*\*[\s\S]*?@param \{GoogleAppsScript\.Events\.SheetsOnOpen\} e[\s\S]*?\*\/\nfunction onOpen\(e\) \{/);
+    expect(src).toMatch(
+      /\/\*\*[\s\S]*?@param \{GoogleAppsScript\.Events\.SheetsOnOpen\} _e[\s\S]*?\*\/\nfunction onOpen\(_e\) \{/,
+    );
     expect(src).toMatch(/\nfunction settings_saveDb\(url, user, password\) \{/);
   });
 

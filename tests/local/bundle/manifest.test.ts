@@ -1,6 +1,6 @@
 // appsscript.json declares the scope of every service build/Code.js calls, and no narrower one where a call needs
 // more: opening the document by id from a time-driven trigger needs `spreadsheets`, not `spreadsheets.currentonly`
-// (platform-facts.md "Who runs what"; reference/spreadsheet/spreadsheet-app#openById lists its scopes).
+// (docs/platform.md §11 "Who runs what"; reference/spreadsheet/spreadsheet-app#openById lists its scopes).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

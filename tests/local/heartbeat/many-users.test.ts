@@ -1,6 +1,6 @@
 // Many users on one spreadsheet, as Google has them: the merchandiser, the analyst and the admin each have their own
 // hourly trigger, firing in that order on the 2nd of the month. Each runs only its owner's jobs, from the document its
-// trigger serves, with no spreadsheet open (src/server/heartbeat.ts; platform-facts.md "Who runs what").
+// trigger serves, with no spreadsheet open (src/server/main.ts heartbeat; docs/platform.md §11 "Who runs what").
 import { tick } from '../../../src/local/runtime/scheduler';
 import { triggerStore } from '../../../src/local/services/script/store';
 import { database } from '../../../src/local/services/jdbc/embedded';
@@ -13,7 +13,8 @@ import { startGeminiStandin, GeminiStandin } from '../../../src/local/standins/g
 import { LOYALTY_DDL, LOYALTY_INDEXES } from '../../../src/server/segments/schema';
 import { loadFixture, wabaRequest } from '../../server/segments/fixture';
 import { makeWorld, folderView, World, ADMIN, AUDITOR } from '../reports/fixture';
-import { CONFIG, U, outcome } from '../budget/fixture';
+import { CONFIG, U } from '../budget/fixture';
+import { outcomeOf as outcome } from '../../support/rpc';
 import type { ExecResult } from '../../../src/local/runtime/types';
 import type { Progress } from '../../../src/server/tagging/job';
 import type { ReportsStatus } from '../../../src/server/reports/rpc';

@@ -1,4 +1,5 @@
 // The monthly report end to end in the runtime: real Code.js, Drive on disk, PGlite, the hourly trigger, the stand-in.
+import { ok, rpcAs, rpcUntyped, type RpcName } from '../../support/rpc';
 import { tick, fireNow, triggerOf } from '../../../src/local/runtime/scheduler';
 import { triggerStore } from '../../../src/local/services/script/store';
 import { database } from '../../../src/local/services/jdbc/embedded';
@@ -52,9 +53,9 @@ describe('reports in the runtime', () => {
 
   it('dry run reports counts per BU and writes nothing', async () => {
     const before = folderDeepView(w);
-    const r = await w.rt.execute({ fn: 'reports_dryRun', args: ['2026-10'], user: ADMIN, kind: 'rpc' });
+    const r = await rpcAs(w.rt, { user: ADMIN }, 'reports_dryRun', '2026-10');
     expect(r.ok).toBe(true);
-    const v = r.value as { total: number; counts: Array<{ bu: string; rows: number }> };
+    const v = r.value;
     expect(v.total).toBe(300);
     expect(v.counts.map((c) => c.bu).sort()).toEqual(BUS);
     expect(folderDeepView(w)).toEqual(before);
@@ -63,18 +64,17 @@ describe('reports in the runtime', () => {
 
   it('refuses bad input with a clear error and leaves every folder as it was', async () => {
     const before = folderDeepView(w);
-    const call = async (fn: string, args: unknown[], user = ADMIN) => {
-      const r = await w.rt.execute({ fn, args, user, kind: 'rpc' });
+    // Deliberately untyped: bad months and settings as a user could type them.
+    const call = async (fn: RpcName, args: unknown[], user = ADMIN) => {
+      const r = await rpcUntyped(w.rt, { user }, fn, args);
       expect(r.ok).toBe(false);
-      return r.error!.message;
+      return r.message;
     };
     expect(await call('reports_runMonth', ['2026-12'])).toMatch(/belum berakhir/);
     expect(await call('reports_runMonth', ['2026/10'])).toMatch(/Bulan tidak valid/);
     expect(await call('reports_runMonth', ['2026-09'])).toMatch(/Tidak ada order DC pada 2026-09/);
     expect(await call('reports_runMonth', ['2026-10'], AUDITOR)).toMatch(/Akses ditolak/);
-    const settings = (
-      await w.rt.call<{ settings: Record<string, unknown> }>('reports_getSettings', [], { user: ADMIN, kind: 'rpc' })
-    ).settings;
+    const settings = ok(await rpcAs(w.rt, { user: ADMIN }, 'reports_getSettings')).settings;
     expect(await call('reports_saveSettings', [settings, 'https://discord.com/api/webhooks/abc/def'])).toMatch(
       /URL webhook tidak valid/,
     );
@@ -105,10 +105,10 @@ describe('reports in the runtime', () => {
     w.hooks.clear();
     const before = folderDeepView(w);
     driveStore(w.rt.env).setWritable(w.folders.SPORTS, false);
-    const r = await w.rt.execute({ fn: 'reports_runMonth', args: ['2026-10'], user: ADMIN, kind: 'rpc' });
+    const r = await rpcAs(w.rt, { user: ADMIN }, 'reports_runMonth', '2026-10');
     driveStore(w.rt.env).setWritable(w.folders.SPORTS, true);
     expect(r.ok).toBe(false);
-    expect(r.error!.message).toMatch(/SPORTS .*tidak dapat ditulis/);
+    expect(r.message).toMatch(/SPORTS .*tidak dapat ditulis/);
     expect(folderDeepView(w)).toEqual(before);
   });
 
@@ -123,7 +123,7 @@ describe('reports in the runtime', () => {
       if (++n === 6) drive.setWritable(w.folders.ELEC, false);
       return orig(...a);
     };
-    const r = await w.rt.execute({ fn: 'reports_runMonth', args: ['2026-10'], user: ADMIN, kind: 'rpc' });
+    const r = await rpcAs(w.rt, { user: ADMIN }, 'reports_runMonth', '2026-10');
     drive.createFile = orig;
     drive.setWritable(w.folders.ELEC, true);
     expect(r.ok).toBe(true);
@@ -163,9 +163,9 @@ describe('reports in the runtime', () => {
       error: null,
     };
     await setRun(live);
-    const r = await w.rt.execute({ fn: 'reports_runMonth', args: ['2026-10'], user: ADMIN, kind: 'rpc' });
+    const r = await rpcAs(w.rt, { user: ADMIN }, 'reports_runMonth', '2026-10');
     expect(r.ok).toBe(false);
-    expect(r.error!.message).toMatch(/masih berjalan \(run other\)/);
+    expect(r.message).toMatch(/masih berjalan \(run other\)/);
     const hb = await fireNow(w.rt, triggerOf(w.rt.env, ADMIN, 'heartbeat')!.uid);
     expect(hb.ok).toBe(true);
     const after = await w.rt.call<string>('__get', [], {
@@ -180,7 +180,7 @@ describe('reports in the runtime', () => {
 
   it('rerunning a month replaces its files (never duplicates) and logs the run', async () => {
     const ids = Object.fromEntries(BUS.map((bu) => [bu, fileInFolder(w, bu, `DC_Orders_${bu}_2026-10.xlsx`)]));
-    const s = await w.rt.call<{ phase: string }>('reports_runMonth', ['2026-10'], { user: ADMIN, kind: 'rpc' });
+    const s = ok(await rpcAs(w.rt, { user: ADMIN }, 'reports_runMonth', '2026-10'));
     expect(s.phase).toBe('done');
     expect(folderView(w)).toEqual(names('2026-10'));
     for (const bu of BUS) {
@@ -203,11 +203,7 @@ describe('reports in the runtime', () => {
     const alerts = w.hooks.received();
     expect(alerts).toHaveLength(1);
     expect((alerts[0].body as { text: string }).text).toMatch(/2026-11 terbit \(300 baris, 6 file\)/);
-    const log = await w.rt.call<Array<{ month: string; bu: string; status: string; rows: number; sha256: string; link: string }>>(
-      'reports_runLog',
-      [],
-      { user: AUDITOR, kind: 'rpc' },
-    );
+    const log = ok(await rpcAs(w.rt, { user: AUDITOR }, 'reports_runLog'));
     const nov = log.filter((r) => r.month === '2026-11');
     expect(nov.map((r) => r.bu).sort()).toEqual(BUS);
     expect(nov.every((r) => r.status === 'OK' && /^[0-9a-f]{64}$/.test(r.sha256) && r.link.length > 0)).toBe(true);

@@ -71,7 +71,7 @@ describe('runtime bridge', () => {
     expect(r.error!.message).toBe('Exceeded maximum execution time');
   });
 
-  // platform-facts.md "Who runs what": an execution past its limit is ended; script code cannot catch that.
+  // docs/platform.md §11 "Who runs what": an execution past its limit is ended; script code cannot catch that.
   it('ends a timed-out execution even when the script catches errors and tries to carry on', async () => {
     const rt = newRuntime();
     const r = await rt.execute({

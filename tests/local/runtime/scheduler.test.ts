@@ -53,7 +53,7 @@ async function setup(kind: string, start: string) {
 }
 
 describe('scheduler tick()', () => {
-  // platform-facts.md "Who runs what": a time-driven trigger runs as its owner, with no open document — even one an
+  // docs/platform.md §11 "Who runs what": a time-driven trigger runs as its owner, with no open document — even one an
   // add-on installed from a spreadsheet. The strict reading: no active spreadsheet, document properties, lock or cache.
   it('runs a time-driven trigger as its owner with no document: null active spreadsheet, document properties, lock, cache', async () => {
     const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-tick-')) });

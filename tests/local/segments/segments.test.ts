@@ -1,5 +1,6 @@
 // The Segments capability in the runtime: the built bundle, Jdbc on the embedded PostgreSQL, Sheets, Drive, mail.
 // The WABA request is previewed then run; bad input and failures change nothing.
+import { ok, rpcAs, type RpcArgs, type RpcName, type RpcOutcome } from '../../support/rpc';
 import type { Runtime } from '../../../src/local/runtime/runtime';
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { driveStore } from '../../../src/local/services/drive/store';
@@ -10,7 +11,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { runSnippet } from '../../../src/local/demo/script';
 import type { SegmentRequest } from '../../../src/server/segments/request';
 import { wabaRequest } from '../../server/segments/fixture';
-import { ANALYST, OUTSIDER, segmentsRuntime } from './setup';
+import { ANALYST, OUTSIDER, segmentsRuntime } from './fixture';
 
 jest.setTimeout(180_000);
 let rt: Runtime;
@@ -22,20 +23,16 @@ afterAll(async () => {
   await rt.close();
 });
 
-const rpc = (fn: string, args: unknown[], user = ANALYST) => rt.execute({ fn, args, user, kind: 'rpc' });
+const rpc = <K extends RpcName>(fn: K, args: RpcArgs<K>, user = ANALYST) => rpcAs(rt, { user }, fn, ...args);
 const request = (patch: (r: SegmentRequest) => void = () => undefined): SegmentRequest => {
   const r = wabaRequest();
   r.delivery.folderId = folderId;
   patch(r);
   return r;
 };
-const errorOf = (r: { ok: boolean; error?: { message: string } }) => {
+const errorOf = (r: RpcOutcome<unknown>) => {
   expect(r.ok).toBe(false);
-  return JSON.parse(r.error!.message.slice(r.error!.message.indexOf('{'))) as {
-    code: string;
-    message: string;
-    messageEn: string;
-  };
+  return r;
 };
 const sheetNames = () =>
   runSnippet<string[]>(rt, 'return SpreadsheetApp.getActiveSpreadsheet().getSheets().map(function (s) { return s.getName(); });');
@@ -68,7 +65,7 @@ describe('Segments in the runtime', () => {
 
   it('runs it: sheet in one setValues with text formats, CSV and metadata in the folder, log row, suppression record', async () => {
     const r = await rpc('segments_run', [request((x) => (x.delivery.mailSummary = true))]);
-    expect(r.error).toBeUndefined();
+    expect([r.code, r.message]).toEqual([null, '']);
     const run = r.value as {
       sheet: string;
       listId: string;
@@ -145,7 +142,7 @@ describe('Segments in the runtime', () => {
         x.contactFrom = '2027-03-01';
       }),
     ]);
-    expect(r.error).toBeUndefined();
+    expect([r.code, r.message]).toEqual([null, '']);
     const run = r.value as { file: { name: string } };
     expect(run.file.name).toMatch(/^WABA XLSX 2026-11-23 \d{4}\.xlsx$/);
     const store = driveStore(rt.env);
@@ -175,7 +172,7 @@ describe('Segments in the runtime', () => {
           x.cap = null;
         }),
       ]);
-      expect(r.error).toBeUndefined();
+      expect([r.code, r.message]).toEqual([null, '']);
       const run = r.value as { sheet: string; counts: { delivered: number } };
       expect(run.counts.delivered).toBe(1500);
       expect(r.counts['Range.setValues']).toBe(2); // the list, the log row
@@ -291,7 +288,7 @@ describe('Segments in the runtime', () => {
       { every: 'NONE', weekday: 1, monthDay: 1, hour: 7 },
     ]);
     const first = await rpc('segments_rerun', ['Ulang']);
-    expect(first.error).toBeUndefined();
+    expect([first.code, first.message]).toEqual([null, '']);
     const second = await rpc('segments_rerun', ['Ulang']);
     const a = first.value as { counts: { delivered: number } };
     const b = second.value as { counts: { delivered: number }; sheet: string };
@@ -307,7 +304,7 @@ describe('Segments in the runtime', () => {
   });
 
   it('saves, lists, copies, loads and deletes requests; a weekly schedule runs from the heartbeat', async () => {
-    const weekly = { every: 'WEEKLY', weekday: 1, monthDay: 1, hour: 7 };
+    const weekly = { every: 'WEEKLY' as const, weekday: 1, monthDay: 1, hour: 7 };
     let r = await rpc('segments_save', [
       request((x) => {
         x.name = 'Mingguan AZKO';
@@ -315,7 +312,7 @@ describe('Segments in the runtime', () => {
       }),
       weekly,
     ]);
-    expect(r.error).toBeUndefined();
+    expect([r.code, r.message]).toEqual([null, '']);
     r = await rpc('segments_copy', ['Mingguan AZKO', 'Mingguan AZKO salinan']);
     const list = r.value as Array<{ name: string; schedule: { every: string }; nextRunAt: string | null }>;
     expect(list.map((x) => [x.name, x.schedule.every])).toEqual([
@@ -344,12 +341,12 @@ describe('Segments in the runtime', () => {
     store.remove(triggerOf(rt.env, ANALYST, 'heartbeat')!.uid);
     rt.env.clock.advanceBy(5 * 3600_000);
     type Row = { name: string; owner: string; ownerStatus: { hasTrigger: boolean; problem: { id: string } | null } | null };
-    const list = (await rpc('segments_list', [])).value as Row[];
+    const list: Row[] = ok(await rpc('segments_list', []));
     const weekly = list.find((x) => x.name === 'Mingguan AZKO')!;
     expect(weekly.ownerStatus).toMatchObject({ hasTrigger: false });
     expect(weekly.ownerStatus!.problem!.id).toMatch(/tidak punya pemicu per jam yang aktif/);
     expect(errorOf(await rpc('segments_takeOver', ['Mingguan AZKO'])).code).toBe('FORBIDDEN');
-    const taken = (await rpc('segments_takeOver', ['Mingguan AZKO'], 'admin@datadesk.local')).value as Row[];
+    const taken: Row[] = ok(await rpc('segments_takeOver', ['Mingguan AZKO'], 'admin@datadesk.local'));
     expect(taken.find((x) => x.name === 'Mingguan AZKO')).toMatchObject({
       owner: 'admin@datadesk.local',
       ownerStatus: { hasTrigger: true, problem: null },
@@ -357,12 +354,10 @@ describe('Segments in the runtime', () => {
   });
 
   it('a scheduled pull that fails is retried by its owner’s heartbeat with backoff, then explained; a rerun clears it', async () => {
-    const monthly = { every: 'MONTHLY', weekday: 1, monthDay: 5, hour: 7 };
-    const r = await rpc('segments_save', [request((x) => ((x.name = 'Bulanan'), (x.campaign = 'Bulanan'))), monthly]);
-    expect(r.error).toBeUndefined();
-    type Row = { name: string; lastOutcome: string | null; nextRunAt: string };
-    const row = async () => ((await rpc('segments_list', [])).value as Row[]).find((x) => x.name === 'Bulanan')!;
-    const next = (await row()).nextRunAt;
+    const monthly = { every: 'MONTHLY' as const, weekday: 1, monthDay: 5, hour: 7 };
+    ok(await rpc('segments_save', [request((x) => ((x.name = 'Bulanan'), (x.campaign = 'Bulanan'))), monthly]));
+    const row = async () => ok(await rpc('segments_list', [])).find((x) => x.name === 'Bulanan')!;
+    const next = (await row()).nextRunAt!;
     driveStore(rt.env).setWritable(folderId, false);
     const beat = async () => {
       const hb = await fireNow(rt, triggerOf(rt.env, ANALYST, 'heartbeat')!.uid);
@@ -375,7 +370,7 @@ describe('Segments in the runtime', () => {
         /^Gagal \(percobaan 1 dari 3\), dicoba lagi sekitar pukul \d\d:\d\d WIB: Anda tidak punya akses tulis/,
       );
       // the next scheduled run moved on; the retry waits an hour
-      expect(Date.parse((await row()).nextRunAt)).toBeGreaterThan(Date.parse(next));
+      expect(Date.parse((await row()).nextRunAt!)).toBeGreaterThan(Date.parse(next));
       rt.env.clock.advanceBy(30 * 60_000);
       expect(await beat()).toMatch(/percobaan 1 dari 3/); // not yet
       rt.env.clock.advanceBy(31 * 60_000);
@@ -390,8 +385,7 @@ describe('Segments in the runtime', () => {
     } finally {
       driveStore(rt.env).setWritable(folderId, true);
     }
-    const again = await rpc('segments_rerun', ['Bulanan']);
-    expect(again.error).toBeUndefined();
+    ok(await rpc('segments_rerun', ['Bulanan']));
     expect((await row()).lastOutcome).toMatch(/^\d+ member → Bulanan/);
     await rpc('segments_delete', ['Bulanan']);
   });

@@ -1,7 +1,6 @@
 // Bad input gets a clear error (Indonesian + English) and changes nothing; bad model answers are retried, then marked.
 import { runSnippet } from '../../../src/local/demo/script';
 import { setScriptProperties } from '../../../src/local/demo/script';
-import type { Progress } from '../../../src/server/tagging/job';
 import { makeWorld, World, rpcError, ANALYST } from './fixture';
 
 jest.setTimeout(120_000);
@@ -35,7 +34,7 @@ describe('tagging bad input (runtime)', () => {
     const before = await w.sheet();
     let err: ReturnType<typeof rpcError> | null = null;
     try {
-      await w.rpc('tagging_start', [sheet], user);
+      await (user ? w.rpcAs(user, 'tagging_start', sheet) : w.rpc('tagging_start', sheet));
     } catch (e) {
       err = rpcError(e);
     }
@@ -43,7 +42,7 @@ describe('tagging bad input (runtime)', () => {
     expect(err!.message).toMatch(expectMsg);
     expect(err!.messageEn.length).toBeGreaterThan(10);
     expect(await w.sheet()).toEqual(before);
-    const st = await w.rpc<{ job: Progress | null }>('tagging_status');
+    const st = await w.rpc('tagging_status');
     expect(st.job).toBeNull();
     return err!;
   }
@@ -105,19 +104,15 @@ describe('tagging bad input (runtime)', () => {
   });
 
   it('settings: only admins change them; a bad model id is refused; the key is stored but never returned', async () => {
-    const current = await w.rpc<Record<string, unknown>>('tagging_getSettings', [], 'admin@datadesk.local');
+    const current = await w.rpcAs('admin@datadesk.local', 'tagging_getSettings');
     expect(current.model).toBe('gemini-2.5-flash');
-    const denied = await w.rpc('tagging_saveSettings', [current, ''], 'merch@datadesk.local').catch((e) => rpcError(e));
+    const denied = await w.rpcAs('merch@datadesk.local', 'tagging_saveSettings', current, '').catch((e) => rpcError(e));
     expect(denied).toMatchObject({ code: 'FORBIDDEN' });
     const bad = await w
-      .rpc('tagging_saveSettings', [{ ...current, model: 'gemini 2.5' }, ''], 'admin@datadesk.local')
+      .rpcAs('admin@datadesk.local', 'tagging_saveSettings', { ...current, model: 'gemini 2.5' }, '')
       .catch((e) => rpcError(e));
     expect(bad).toMatchObject({ code: 'INVALID' });
-    const saved = await w.rpc<Record<string, unknown>>(
-      'tagging_saveSettings',
-      [{ ...current, rpm: 120 }, 'demo-gemini-key'],
-      'admin@datadesk.local',
-    );
+    const saved = await w.rpcAs('admin@datadesk.local', 'tagging_saveSettings', { ...current, rpm: 120 }, 'demo-gemini-key');
     expect(saved.rpm).toBe(120);
     expect(JSON.stringify(saved)).not.toContain('demo-gemini-key');
     expect(JSON.stringify(await w.rpc('tagging_status'))).not.toContain('demo-gemini-key');
@@ -134,13 +129,12 @@ describe('tagging bad input (runtime)', () => {
     const [bad1, bad2, blocked] = [String(values[3][0]), String(values[7][0]), String(values[10][0])];
     w.g.setFaults({ malformedSkus: [bad1], strangerSkus: [bad2], safetySkus: [blocked] });
     await setSettings({ batchSize: 4 });
-    const start = await w.rpc<Progress>('tagging_start', ['Produk']);
+    const start = await w.rpc('tagging_start', 'Produk');
     // A second job on the same document is refused while this one runs.
-    const again = await w.rpc('tagging_start', ['Produk']).catch((e) => rpcError(e));
+    const again = await w.rpc('tagging_start', 'Produk').catch((e) => rpcError(e));
     expect(again).toMatchObject({ code: 'CONFLICT' });
     let p = start;
-    for (let i = 0; i < 5 && p.status === 'running'; i++)
-      p = (await w.rpc<{ progress: Progress }>('tagging_runChunk', [start.id])).progress;
+    for (let i = 0; i < 5 && p.status === 'running'; i++) p = await w.chunk(start.id);
     w.g.setFaults({ malformedSkus: [], strangerSkus: [], safetySkus: [] });
     expect(p).toMatchObject({ status: 'done', total: 12, done: 12, errors: 2, blocked: 1 });
     const rows = (await w.sheet()).slice(1);

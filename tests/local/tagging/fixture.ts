@@ -1,4 +1,7 @@
 // A tagging world in a fresh runtime: demo spreadsheet, roles, the Gemini stand-in, catalogue and product sheets.
+import type { Progress } from '../../../src/server/tagging/job';
+import { decodeRpcError, type RpcArgs, type RpcName, type RpcResult } from '../../../src/client/core/rpc';
+import type { RpcErrorPayload } from '../../../src/server/core/errors';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,8 +20,12 @@ export interface World {
   g: GeminiStandin;
   documentId: string;
   catalogue: DemoProduct[];
-  /** Calls an RPC as the merchandiser (or `user`) like google.script.run would. */
-  rpc<T>(fn: string, args?: unknown[], user?: string): Promise<T>;
+  /** Calls an RPC as the merchandiser (or `user`) like google.script.run would; a failure rejects (see rpcError). */
+  rpc<K extends RpcName>(fn: K, ...args: RpcArgs<K>): Promise<RpcResult<K>>;
+  /** Runs one chunk of the job (as the sidebar does) and gives its progress; throws when there is no job. */
+  chunk(jobId: string): Promise<Progress>;
+  /** The same as another user. */
+  rpcAs<K extends RpcName>(user: string, fn: K, ...args: RpcArgs<K>): Promise<RpcResult<K>>;
   /** The product sheet's values (row 1 = header). */
   sheet(name?: string): Promise<unknown[][]>;
   close(): Promise<void>;
@@ -56,7 +63,17 @@ export async function makeWorld(
     g,
     documentId,
     catalogue,
-    rpc: <T>(fn: string, args: unknown[] = [], user = MERCH) => rt.call<T>(fn, args, { user, kind: 'rpc', documentId }),
+    rpc: (fn, ...args) => rt.call(fn, args, { user: MERCH, kind: 'rpc', documentId }),
+    rpcAs: (user, fn, ...args) => rt.call(fn, args, { user, kind: 'rpc', documentId }),
+    chunk: async (jobId) => {
+      const r = await rt.call<RpcResult<'tagging_runChunk'>>('tagging_runChunk', [jobId], {
+        user: MERCH,
+        kind: 'rpc',
+        documentId,
+      });
+      if (!r.progress) throw new Error(`tagging_runChunk ${jobId}: no job`);
+      return r.progress;
+    },
     sheet: (name = PRODUCT_SHEET) =>
       runSnippet<unknown[][]>(
         rt,
@@ -71,8 +88,9 @@ export async function makeWorld(
   };
 }
 
-/** Parses an RPC failure's DATADESK_ERROR payload. */
-export function rpcError(e: unknown): { code: string; message: string; messageEn: string } {
-  const m = String((e as Error).message);
-  return JSON.parse(m.slice(m.indexOf('DATADESK_ERROR:') + 'DATADESK_ERROR:'.length));
+/** The DataDesk error an RPC rejected with (the client's one decoder); throws when it was not DataDesk's own. */
+export function rpcError(e: unknown): RpcErrorPayload {
+  const p = decodeRpcError(String((e as Error).message));
+  if (!p) throw new Error(`not a DataDesk error: ${String(e)}`);
+  return p;
 }

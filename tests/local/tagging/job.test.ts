@@ -4,13 +4,10 @@
 import { tick } from '../../../src/local/runtime/scheduler';
 import { getSpreadsheetStore } from '../../../src/local/services/spreadsheet/store';
 import { imageWord, productImage, imageMissingByDefault } from '../../../src/local/standins/gemini';
-import { matchKeyword, seedWordLists } from '../../../src/server/tagging/words';
-import type { Progress } from '../../../src/server/tagging/job';
+import { matchKeyword, seedWordLists } from '../../../src/server/tagging/wordlists';
 import { makeWorld, World, MERCH } from './fixture';
 
 jest.setTimeout(180_000);
-
-type Chunk = { progress: Progress; busy: boolean };
 
 describe('tagging job (runtime, Gemini stand-in)', () => {
   let w: World;
@@ -20,21 +17,21 @@ describe('tagging job (runtime, Gemini stand-in)', () => {
   afterAll(() => w.close());
 
   it("runs from the sidebar, survives a 429 storm and a person's edit, and is finished by the heartbeat", async () => {
-    const start = await w.rpc<Progress>('tagging_start', ['Produk']);
+    const start = await w.rpc('tagging_start', 'Produk');
     expect(start).toMatchObject({ status: 'running', total: 50, done: 0 });
 
     // The sidebar drives two chunks.
-    let p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
-    p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+    let p = await w.chunk(start.id);
+    p = await w.chunk(start.id);
     expect(p.done).toBe(20);
 
     // A person types keywords into row 25 (SKU #24, part of the next chunk) while the model is answering.
     w.g.setFaults({ latency: { medianMs: 1200, p95Ms: 1300 } });
     const before = w.g.stats().generateRequests;
-    const running = w.rpc<Chunk>('tagging_runChunk', [start.id]);
+    const running = w.rpc('tagging_runChunk', start.id);
     for (let i = 0; i < 200 && w.g.stats().generateRequests === before; i++) await new Promise((r) => setTimeout(r, 25));
     getSpreadsheetStore(w.rt.env).userEdit(w.documentId, 'Produk', 24, 1, 'isi manual oleh budi', MERCH);
-    p = (await running).progress;
+    p = (await running).progress!;
     w.g.setFaults({ latency: null });
     expect(p.edited).toBe(1);
     expect(p.done).toBe(30);
@@ -42,7 +39,7 @@ describe('tagging job (runtime, Gemini stand-in)', () => {
     // A 429 storm: most requests are refused with RetryInfo; the chunk retries and still finishes its rows.
     w.g.setFaults({ rate429: 0.6, retryDelaySec: 1 });
     const s0 = w.g.stats().byStatus['429'] ?? 0;
-    p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+    p = await w.chunk(start.id);
     w.g.setFaults({ rate429: 0 });
     expect((w.g.stats().byStatus['429'] ?? 0) - s0).toBeGreaterThan(0);
     expect(p.retries).toBeGreaterThan(0);
@@ -61,7 +58,7 @@ describe('tagging job (runtime, Gemini stand-in)', () => {
     expect(beats[0].result.counts['SpreadsheetApp.getActiveSpreadsheet']).toBeUndefined();
     expect(beats[0].result.counts['SpreadsheetApp.openById']).toBe(1);
     expect(beats[0].result.counts['Range.setValues']).toBeGreaterThan(0);
-    const st = await w.rpc<{ job: Progress; activeSheet: string }>('tagging_status');
+    const st = await w.rpc('tagging_status');
     expect(st.job).toMatchObject({ status: 'done', total: 50, done: 50, edited: 1 });
 
     const values = await w.sheet();
@@ -114,7 +111,7 @@ describe('tagging job (runtime, Gemini stand-in)', () => {
     expect(cacheRows.length).toBeGreaterThanOrEqual(51);
     // ...a hidden sheet that does not take the user's place: the active sheet is still the product sheet.
     expect(st.activeSheet).not.toBe('_DataDesk_TagCache');
-    expect((await w.rpc<{ activeSheet: string }>('tagging_status')).activeSheet).not.toBe('_DataDesk_TagCache');
+    expect((await w.rpc('tagging_status')).activeSheet).not.toBe('_DataDesk_TagCache');
     // The filter did remove things the stand-in put in (generic categories, brands, promotional words).
     expect(rows.some((r) => /→ (terlalu umum|merek|promosi|terlarang)/.test(String(r[cRem])))).toBe(true);
   });
@@ -124,11 +121,11 @@ describe('tagging job (runtime, Gemini stand-in)', () => {
     const store = getSpreadsheetStore(w.rt.env);
     for (let r = 1; r <= 5; r++) for (let c = 1; c <= 6; c++) store.userEdit(w.documentId, 'Produk', r, c, '', MERCH);
     const before = w.g.stats().generateRequests;
-    const start = await w.rpc<Progress>('tagging_start', ['Produk']);
+    const start = await w.rpc('tagging_start', 'Produk');
     expect(start.total).toBe(5); // the person's row has keywords, so it is not tagged
-    let p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+    let p = await w.chunk(start.id);
     expect(p).toMatchObject({ status: 'running', done: 5 });
-    p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress; // finds nothing left: done
+    p = await w.chunk(start.id); // finds nothing left: done
     expect(p.status).toBe('done');
     expect(p.cacheHits).toBe(5);
     expect(w.g.stats().generateRequests - before).toBe(0);

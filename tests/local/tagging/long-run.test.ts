@@ -6,10 +6,9 @@ import { setScriptProperties, runSnippet } from '../../../src/local/demo/script'
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { DEMO_DB } from '../../../src/local/demo/types';
 import type { Progress } from '../../../src/server/tagging/job';
-import { makeWorld, World } from './fixture';
+import { makeWorld } from './fixture';
 
 jest.setTimeout(180_000);
-type Chunk = { progress: Progress; busy: boolean };
 
 const tagged = (rows: unknown[][]) => rows.slice(1).filter((r) => /^(selesai|tanpa gambar)$/.test(String(r[4]))).length;
 
@@ -22,8 +21,8 @@ describe('tagging long runs (runtime)', () => {
       now: '2026-12-01T03:00:00Z',
     });
     try {
-      const start = await w.rpc<Progress>('tagging_start', ['Produk']);
-      const p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+      const start = await w.rpc('tagging_start', 'Produk');
+      const p = await w.chunk(start.id);
       expect(p.status).toBe('budget');
       expect(p.lastError).toMatch(/Anggaran harian tercapai \(Rp 60\)/);
       expect(p.done).toBeGreaterThan(0);
@@ -44,7 +43,7 @@ describe('tagging long runs (runtime)', () => {
         }),
       });
       await tick(w.rt, new Date('2026-12-01T19:30:00Z')); // 02:30 WIB on 2 December
-      const st = await w.rpc<{ job: Progress }>('tagging_status');
+      const st = await w.rpc('tagging_status');
       expect(st.job).toMatchObject({ status: 'done', done: 30 });
       expect(tagged(await w.sheet())).toBe(30);
       for (const c of Object.values(w.g.stats().answered)) expect(c).toBe(1);
@@ -57,14 +56,14 @@ describe('tagging long runs (runtime)', () => {
     const w = await makeWorld({ products: 30, settings: { chunkSize: 30, batchSize: 5 }, now: '2026-12-01T03:00:00Z' });
     try {
       w.rt.env.config.settings.urlFetchDailyQuota = '20';
-      const start = await w.rpc<Progress>('tagging_start', ['Produk']); // 1 call (models.get)
-      const p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress; // 30 images > 19 left
+      const start = await w.rpc('tagging_start', 'Produk'); // 1 call (models.get)
+      const p = await w.chunk(start.id); // 30 images > 19 left
       expect(p.status).toBe('budget');
       expect(p.lastError).toMatch(/Kuota UrlFetch harian/);
       expect(tagged(await w.sheet())).toBe(0);
       w.rt.env.config.settings.urlFetchDailyQuota = '1000';
       await tick(w.rt, new Date('2026-12-01T19:30:00Z')); // 02:30 WIB the next day
-      expect((await w.rpc<{ job: Progress }>('tagging_status')).job).toMatchObject({ status: 'done', done: 30 });
+      expect((await w.rpc('tagging_status')).job).toMatchObject({ status: 'done', done: 30 });
     } finally {
       await w.close();
     }
@@ -73,7 +72,7 @@ describe('tagging long runs (runtime)', () => {
   it('a chunk killed by the time limit loses nothing and duplicates nothing; the next chunk redoes its rows', async () => {
     const w = await makeWorld({ products: 20, settings: { chunkSize: 10, batchSize: 5 } });
     try {
-      const start = await w.rpc<Progress>('tagging_start', ['Produk']);
+      const start = await w.rpc('tagging_start', 'Produk');
       w.g.setFaults({ latency: { medianMs: 3000, p95Ms: 3100 } });
       const killed = await w.rt.execute({
         fn: 'tagging_runChunk',
@@ -90,7 +89,7 @@ describe('tagging long runs (runtime)', () => {
       w.rt.env.clock.advanceBy(7 * 60_000);
       expect(tagged(await w.sheet())).toBe(0);
       let p = start;
-      for (let i = 0; i < 5 && p.status === 'running'; i++) p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+      for (let i = 0; i < 5 && p.status === 'running'; i++) p = await w.chunk(start.id);
       expect(p).toMatchObject({ status: 'done', total: 20, done: 20 });
       const rows = (await w.sheet()).slice(1);
       expect(tagged([[], ...rows])).toBe(20);
@@ -103,22 +102,22 @@ describe('tagging long runs (runtime)', () => {
   it('a failure stops the job with its reason; after the fix it resumes from its checkpoint; cancel stops it', async () => {
     const w = await makeWorld({ products: 30, settings: { chunkSize: 10, batchSize: 5 } });
     try {
-      const start = await w.rpc<Progress>('tagging_start', ['Produk']);
-      let p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+      const start = await w.rpc('tagging_start', 'Produk');
+      let p = await w.chunk(start.id);
       expect(p.done).toBe(10);
       await setScriptProperties(w.rt, { DATADESK_GEMINI_API_KEY: 'kunci-dicabut-99' });
-      p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+      p = await w.chunk(start.id);
       expect(p).toMatchObject({ status: 'failed', done: 10 });
       expect(p.lastError).toMatch(/Gemini menolak kunci API/);
       expect(tagged(await w.sheet())).toBe(10);
       await setScriptProperties(w.rt, { DATADESK_GEMINI_API_KEY: 'demo-gemini-key' });
-      p = await w.rpc<Progress>('tagging_resume', [start.id]);
+      p = await w.rpc('tagging_resume', start.id);
       expect(p.status).toBe('running');
-      p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+      p = await w.chunk(start.id);
       expect(p.done).toBe(20);
-      p = await w.rpc<Progress>('tagging_cancel', [start.id]);
+      p = await w.rpc('tagging_cancel', start.id);
       expect(p.status).toBe('cancelled');
-      p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+      p = await w.chunk(start.id);
       expect(p.status).toBe('cancelled');
       expect(tagged(await w.sheet())).toBe(20);
     } finally {
@@ -133,8 +132,8 @@ describe('tagging long runs (runtime)', () => {
       standin: { faults: { extraKeywords: ['=IMPORTXML("http://x.test";"//a")', '0812 3456 7890', '2026-01-02'] } },
     });
     try {
-      const start = await w.rpc<Progress>('tagging_start', ['Produk']);
-      const p = (await w.rpc<Chunk>('tagging_runChunk', [start.id])).progress;
+      const start = await w.rpc('tagging_start', 'Produk');
+      const p = await w.chunk(start.id);
       expect(p.done).toBe(3);
       const rows = (await w.sheet()).slice(1);
       for (const r of rows) {
@@ -186,7 +185,7 @@ describe('tagging long runs (runtime)', () => {
       expect(start.ok).toBe(true);
       expect(start.counts['JdbcPreparedStatement.executeQuery']).toBe(1);
       let p = start.value as Progress;
-      for (let i = 0; i < 3 && p.status === 'running'; i++) p = (await w.rpc<Chunk>('tagging_runChunk', [p.id])).progress;
+      for (let i = 0; i < 3 && p.status === 'running'; i++) p = await w.chunk(p.id);
       expect(p).toMatchObject({ status: 'done', done: 15 });
       const rows = (await w.sheet()).slice(1);
       expect(rows.every((r) => String(r[2]).includes(' DB | '))).toBe(true);

@@ -1,4 +1,5 @@
 // Configuration as data: the hierarchy, users and point types are checked whole, every problem listed.
+import { thrownMessage } from '../../support/thrown';
 import { checkConfig, configFromRows, BudgetConfig } from '../../../src/server/budget/config';
 import { dashboardTable, Dashboard } from '../../../src/server/budget/dashboard';
 
@@ -37,12 +38,7 @@ describe('budget configuration', () => {
       ],
       pointTypes: [{ code: 'X', name: 'X', active: false }],
     };
-    let msg = '';
-    try {
-      checkConfig(bad);
-    } catch (e) {
-      msg = (e as Error).message;
-    }
+    const msg = thrownMessage(() => checkConfig(bad));
     expect(msg).toMatch(/C2: induk R1 harus BRANCH, bukan REGION/);
     expect(msg).toMatch(/kode "bad id!" tidak valid/);
     expect(msg).toMatch(/induk "R9" tidak ditemukan/);

@@ -1,4 +1,5 @@
-// The budget role table (domain.md §1) as pure rules: what each role may do and where.
+// The budget role table (docs/domain.md §1) as pure rules: what each role may do and where.
+import { thrown } from '../../support/thrown';
 import {
   covers,
   requireAction,
@@ -6,6 +7,8 @@ import {
   requireDeletable,
   roleAllows,
   requireAdmin,
+  actionsOf,
+  type BudgetAction,
 } from '../../../src/server/budget/policy';
 import type { Caller, NodeRef, BudgetRole } from '../../../src/server/budget/model';
 
@@ -85,29 +88,25 @@ describe('budget policy', () => {
     expect(covers(cluster, branch)).toBe(false); // a cluster does not see its parent
   });
 
-  it('matches the role table: who may allocate, recommend, approve, submit, report', () => {
-    const table: Record<BudgetRole, string[]> = {
-      AREA: ['view', 'allocate', 'report'],
-      REGION: ['view', 'recommend', 'approve', 'report'],
-      BRANCH_MANAGER: ['view', 'approve', 'report'],
-      MCOT: ['view', 'approve', 'report'],
-      GM_SBP: ['view'],
-      CLUSTER: ['view', 'submit'],
-    };
-    const all = ['view', 'allocate', 'recommend', 'approve', 'submit', 'report'] as const;
-    for (const [role, allowed] of Object.entries(table)) {
-      for (const a of all) expect([role, a, roleAllows(role as BudgetRole, a)]).toEqual([role, a, allowed.includes(a)]);
-    }
+  it('follows the access table of docs/domain.md, read action by action', () => {
+    // The rows of the table (docs/domain.md §1 "Roles"), not a copy of policy.ts's own table.
+    const roles: BudgetRole[] = ['AREA', 'REGION', 'BRANCH_MANAGER', 'MCOT', 'GM_SBP', 'CLUSTER'];
+    const whoMay = (a: BudgetAction) => roles.filter((r) => roleAllows(r, a)).sort();
+    expect(whoMay('allocate')).toEqual(['AREA']); // "add/change the marketing fee (allocation)"
+    expect(whoMay('recommend')).toEqual(['REGION']); // "recommend the split per point type"
+    expect(whoMay('approve')).toEqual(['BRANCH_MANAGER', 'MCOT', 'REGION']); // "approve evidence"
+    expect(whoMay('report')).toEqual(['AREA', 'BRANCH_MANAGER', 'MCOT', 'REGION']); // "download reports"
+    expect(whoMay('submit')).toEqual(['CLUSTER']); // "upload and delete own pending evidence"
+    expect(whoMay('view')).toEqual([...roles].sort()); // every role sees what lies beneath it
+    expect(actionsOf('GM_SBP')).toEqual(['view']); // "view only"
   });
 
   it('refuses with a message naming the role and action in both languages', () => {
     expect(() => requireAction(who('GM_SBP', area), 'approve', cluster)).toThrow(/GM SBP tidak boleh menyetujui/);
-    try {
-      requireAction(who('CLUSTER', cluster), 'allocate');
-    } catch (e) {
-      expect((e as { code: string }).code).toBe('FORBIDDEN');
-      expect((e as { messageEn: string }).messageEn).toMatch(/SBP Cluster role may not set allocations/);
-    }
+    expect(thrown(() => requireAction(who('CLUSTER', cluster), 'allocate'))).toMatchObject({
+      code: 'FORBIDDEN',
+      messageEn: expect.stringMatching(/SBP Cluster role may not set allocations/),
+    });
   });
 
   it('refuses an allowed action outside the caller scope', () => {

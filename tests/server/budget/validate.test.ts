@@ -1,4 +1,5 @@
 // Evidence, month, block and split validation: bad input is refused with a reason, good input normalised.
+import { thrownMessage } from '../../support/thrown';
 import {
   checkEvidence,
   checkEvidenceDate,
@@ -53,19 +54,16 @@ describe('budget validation', () => {
       ['C1', '2026-12', 1000000],
       ['C2', '2026-11', 5000000],
     ]);
-    let err: Error | null = null;
-    try {
+    const msg = thrownMessage(() =>
       parseAllocationBlock(
         splitBlockText('C1, 2026-11, 100000\nC7, 2026-11, 5\nC2, 2026-14, 100\nC2, 2026-11, -3\nC1, 2026-11, 200000'),
         resolve,
-      );
-    } catch (e) {
-      err = e as Error;
-    }
-    expect(err?.message).toMatch(/baris 2: cluster tidak dikenal/);
-    expect(err?.message).toMatch(/baris 3: Bulan tidak valid/);
-    expect(err?.message).toMatch(/baris 4: .*negatif/);
-    expect(err?.message).toMatch(/baris 5: C1 2026-11 sudah ada di baris 1/);
+      ),
+    );
+    expect(msg).toMatch(/baris 2: cluster tidak dikenal/);
+    expect(msg).toMatch(/baris 3: Bulan tidak valid/);
+    expect(msg).toMatch(/baris 4: .*negatif/);
+    expect(msg).toMatch(/baris 5: C1 2026-11 sudah ada di baris 1/);
   });
 
   it('keeps a split within the allocation', () => {

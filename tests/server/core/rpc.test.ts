@@ -1,17 +1,9 @@
 // The server's RPC wrapper and user-facing errors: AppErrors cross with code and both languages, others stay in the log.
+import { thrownMessage } from '../../support/thrown';
 import { rpc } from '../../../src/server/core/rpc';
 import { AppError, RPC_ERROR_PREFIX } from '../../../src/server/core/errors';
 import { formatRupiah, wibDate, wibDateTime, previousMonth, parseMonth } from '../../../src/server/core/format';
 import { hasRole, parseRoleDirectory, requireRole } from '../../../src/server/core/access';
-
-function thrownMessage(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('did not throw');
-}
 
 describe('rpc wrapper', () => {
   it('returns the body value untouched', () => {

@@ -1,10 +1,10 @@
 // Reports' pure parts: file naming, the trash matcher, webhook formats, settings, schedule, retention, state machine.
 import { checkPattern, fileName, reportFileMatcher, DEFAULT_PATTERN } from '../../../src/server/reports/naming';
 import { checkWebhookUrl, webhookRequest, maskWebhookUrl, alertText } from '../../../src/server/reports/webhook';
-import { validateSettings, DEFAULT_SETTINGS, dueMonth } from '../../../src/server/reports/settings';
+import { DEFAULT_SETTINGS, dueMonth } from '../../../src/server/reports/settings';
+import { checkMonth, validateSettings } from '../../../src/server/reports/validate';
 import { applyRetention, retentionCutoff } from '../../../src/server/reports/runlog';
 import { claim, newRun, release, transition, LEASE_MS, pendingBus } from '../../../src/server/reports/state';
-import { checkMonth } from '../../../src/server/reports/plan';
 import { monthRange, decodePage, REPORT_COLUMNS, countSql } from '../../../src/server/reports/model';
 
 describe('file naming and the trash matcher', () => {

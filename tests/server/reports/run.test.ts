@@ -2,7 +2,7 @@
 import { advance, startRun, BACKOFF_MS } from '../../../src/server/reports/run';
 import { DEFAULT_SETTINGS, ReportsSettings } from '../../../src/server/reports/settings';
 import type { RunState } from '../../../src/server/reports/state';
-import { FakeDb, FakeDrive, fakeEnv, fakeRow } from './fakes';
+import { FakeDb, FakeDrive, fakeEnv, fakeRow } from './fixture';
 
 function setup(opts: { rows?: Record<string, number> } = {}) {
   const drive = new FakeDrive();

@@ -1,9 +1,11 @@
 // The pull's order of steps over fake ports: preview writes nothing; a run writes sheet → file → metadata → suppression
 // inside the transaction and the log after it; a failure anywhere before the commit leaves no sheet, file or record.
+import { thrown } from '../../support/thrown';
 import type { Db, SqlRow, SqlValue } from '../../../src/server/core/db';
 import { AppError } from '../../../src/server/core/errors';
 import { postgres } from '../../../src/server/segments/dialect';
-import { previewSegment, PullPorts, runSegment } from '../../../src/server/segments/pull';
+import { previewSegment, runSegment } from '../../../src/server/segments/pull';
+import type { PullPorts } from '../../../src/server/segments/ports';
 import { parseCounts, parseRows, toCsv } from '../../../src/server/segments/output';
 import { NOW, wabaRequest } from './fixture';
 
@@ -163,12 +165,7 @@ describe('segment pull over fake ports', () => {
   ])('a failure at %s leaves no sheet, no file and no suppression record', (_what, failOn) => {
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const f = fakes({ failOn });
-    let err: unknown;
-    try {
-      runSegment(f.ports, wabaRequest());
-    } catch (e) {
-      err = e;
-    }
+    const err = thrown(() => runSegment(f.ports, wabaRequest()));
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('PULL_FAILED');
     expect((err as AppError).messageEn).toMatch(/no sheet, file or suppression record was made/);
@@ -188,11 +185,10 @@ describe('segment pull over fake ports', () => {
       expect(f.log).toEqual([]);
     }
     const f = fakes({ folder: { name: 'Arsip', writable: false } });
-    try {
-      runSegment(f.ports, wabaRequest());
-    } catch (e) {
-      expect((e as AppError).messageEn).toBe('You cannot write to the folder "Arsip".');
-    }
+    expect(thrown(() => runSegment(f.ports, wabaRequest()))).toMatchObject({
+      messageEn: 'You cannot write to the folder "Arsip".',
+    });
+    expect(f.sheets.size).toBe(0);
   });
 });
 

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: the tests feed deliberately ill-typed requests
 // Request validation: every kind of bad input gets a specific error (Indonesian + English); good input comes back canonical.
 import { AppError } from '../../../src/server/core/errors';
 import { checkRequest, folderIdOf, validateRequest } from '../../../src/server/segments/validate';

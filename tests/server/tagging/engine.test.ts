@@ -1,5 +1,7 @@
 // A chunk's model work with fake HTTP: parallel rounds, cache, retries honouring retryDelay, RPM, splits on safety blocks.
-import { runEngine, EngineConfig, EnginePorts, AnswerCache, HttpReq, HttpRes } from '../../../src/server/tagging/engine';
+import { runEngine, EngineConfig } from '../../../src/server/tagging/engine';
+import type { AnswerCache, EnginePorts } from '../../../src/server/tagging/ports';
+import type { HttpReq, HttpRes } from '../../../src/server/core/http';
 import { ITEMS_MARKER } from '../../../src/server/tagging/prompt';
 
 type Reply = (skus: string[], req: HttpReq, n: number) => { code: number; body: string };

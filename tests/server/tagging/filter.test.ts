@@ -1,6 +1,6 @@
 // The keyword filter: every word of the source's table (Gambar 3.22) and its variants, plus dedupe and bounds.
 import { filterKeywords, formatRemoved, tagString } from '../../../src/server/tagging/filter';
-import { matchKeyword, normalize, parseWordRows, seedWordLists } from '../../../src/server/tagging/words';
+import { matchKeyword, normalize, parseWordRows, seedWordLists } from '../../../src/server/tagging/wordlists';
 
 const lists = seedWordLists();
 const groupOf = (k: string) => matchKeyword(k, lists)?.group ?? null;

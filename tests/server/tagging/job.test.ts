@@ -19,7 +19,8 @@ import {
   withAppended,
 } from '../../../src/server/tagging/layout';
 import { parseCatalogueSheet, checkCoverage } from '../../../src/server/tagging/catalogue';
-import { parseSettings, checkModelId } from '../../../src/server/tagging/settings';
+import { parseSettings } from '../../../src/server/tagging/settings';
+import { checkModelId } from '../../../src/server/tagging/validate';
 
 describe('job state', () => {
   const j = newJob('t1', 'merch@x', 'Produk', 'gemini-2.5-flash', 100, 1000);

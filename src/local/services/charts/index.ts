@@ -29,7 +29,6 @@ export const CHART_TYPES = [
   'TREEMAP',
   'WATERFALL',
 ] as const;
-export type ChartTypeName = (typeof CHART_TYPES)[number];
 export const ChartType = enumOf(CHART_TYPES);
 export const ChartHiddenDimensionStrategy = enumOf(['IGNORE_BOTH', 'IGNORE_ROWS', 'IGNORE_COLUMNS', 'SHOW_BOTH'] as const);
 export const ChartMergeStrategy = enumOf(['MERGE_COLUMNS', 'MERGE_ROWS'] as const);

@@ -340,7 +340,6 @@ abstract class DriveEntry<Self> {
 const FILE_SIGNATURES: SignatureTable = {
   ...ENTRY_SIGNATURES,
   setContent: [['String']],
-  getAs: [['String']],
   makeCopy: [[], ['String'], [cls('Folder')], ['String', cls('Folder')]],
 };
 
@@ -353,7 +352,6 @@ export class DriveFile
       | 'getName'
       | 'setName'
       | 'getBlob'
-      | 'getAs'
       | 'getSize'
       | 'getMimeType'
       | 'getDateCreated'
@@ -396,9 +394,6 @@ export class DriveFile
       this.item.mimeType,
       this.item.name,
     ) as unknown as GoogleAppsScript.Base.Blob;
-  }
-  getAs(contentType: string): GoogleAppsScript.Base.Blob {
-    return (this.getBlob() as unknown as Blob).getAs(contentType) as unknown as GoogleAppsScript.Base.Blob;
   }
   getSize(): number {
     return this.item.size;

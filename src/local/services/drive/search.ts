@@ -42,7 +42,7 @@ function tokenize(q: string): string[] {
   return out;
 }
 
-const isStr = (t: string | undefined): boolean => t !== undefined && t.startsWith('\u0000');
+const isStr = (t: string | undefined): boolean => t?.startsWith('\u0000') === true;
 
 /** Compiles a query into a predicate over Drive items; throws for anything outside the subset. */
 export function compileQuery(q: string): Predicate {

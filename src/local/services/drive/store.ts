@@ -170,7 +170,7 @@ export class DriveStore implements Store {
   }
 
   get(id: string): DriveItem | null {
-    return Object.prototype.hasOwnProperty.call(this.index.items, id) ? this.index.items[id] : null;
+    return Object.hasOwn(this.index.items, id) ? this.index.items[id] : null;
   }
 
   require(id: string, kind?: 'file' | 'folder'): DriveItem {
@@ -182,7 +182,7 @@ export class DriveStore implements Store {
   // ---- Shared Drives ----
 
   sharedDrive(id: string): SharedDrive | null {
-    return Object.prototype.hasOwnProperty.call(this.index.drives, id) ? this.index.drives[id] : null;
+    return Object.hasOwn(this.index.drives, id) ? this.index.drives[id] : null;
   }
 
   sharedDrives(): SharedDrive[] {

@@ -42,7 +42,6 @@ export class HtmlOutput
         | 'addMetaTag'
         | 'getMetaTags'
         | 'getBlob'
-        | 'getAs'
         | 'asTemplate'
       >
     >
@@ -53,7 +52,6 @@ export class HtmlOutput
   private width = 0;
   private height = 0;
   private sandbox: string = SandboxMode.IFRAME;
-  private xframe: string = XFrameOptionsMode.DEFAULT;
   private favicon = '';
   private meta: { name: string; content: string }[] = [];
   /** Set when the output came from a template: asTemplate() gives it back. */
@@ -114,7 +112,6 @@ export class HtmlOutput
   setXFrameOptionsMode(mode: unknown): this {
     const m = String(mode);
     if (!(m in XFrameOptionsMode)) throw invalid('mode');
-    this.xframe = m;
     return this;
   }
   getFaviconUrl(): string {
@@ -134,9 +131,6 @@ export class HtmlOutput
   /** The page as an HTML blob named after the title (Apps Script's blob name is unconfirmed). */
   getBlob(): Blob {
     return new Blob(encodeString(this.content), 'text/html', this.title || null);
-  }
-  getAs(contentType: string): Blob {
-    return this.getBlob().getAs(contentType);
   }
   asTemplate(): unknown {
     if (!this.asTemplateSource) {

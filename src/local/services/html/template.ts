@@ -1,6 +1,6 @@
 // HtmlTemplate (reference/html/html-template; guides/html/templates): scriptlets compiled to JavaScript and run with
 // the template's properties as variables and the script's globals in scope.
-import { HtmlOutput, Params, escapeHtml } from './output';
+import { HtmlOutput, Params } from './output';
 
 interface TemplateState {
   source: string;
@@ -51,9 +51,7 @@ function text(v: unknown): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
-export class HtmlTemplate
-  implements Params<Pick<GoogleAppsScript.HTML.HtmlTemplate, 'evaluate' | 'getCode' | 'getCodeWithComments' | 'getRawContent'>>
-{
+export class HtmlTemplate implements Params<Pick<GoogleAppsScript.HTML.HtmlTemplate, 'evaluate' | 'getCode' | 'getRawContent'>> {
   constructor(source: string) {
     state.set(this, { source: String(source ?? ''), code: null });
   }
@@ -67,9 +65,6 @@ export class HtmlTemplate
     const st = this.st();
     if (st.code === null) st.code = compileTemplate(st.source);
     return st.code;
-  }
-  getCodeWithComments(): string {
-    return this.getCode();
   }
   /** Runs the template: its own properties are variables; anything else resolves to the script's globals. */
   evaluate(): HtmlOutput {
@@ -91,5 +86,3 @@ export class HtmlTemplate
     return 'HtmlTemplate';
   }
 }
-
-export { escapeHtml };

@@ -11,7 +11,7 @@ import { quotaLedger } from '../../runtime/quotas';
 /**
  * Apps Script's text when a connection cannot be made (wrong password, unreachable host). Widely reported by users;
  * not found in the searchable corpus, so treat the exact wording as unconfirmed. Used for refused URLs too
- * (platform-facts.md: `postgres://` URIs fail; the exact text for that case is unconfirmed).
+ * (docs/platform.md §6: `postgres://` URIs fail; the exact text for that case is unconfirmed).
  */
 export const CONNECT_FAILED = 'Failed to establish a database connection. Check connection string, username and password.';
 
@@ -71,7 +71,7 @@ export class JdbcService
       }
       throw new GasError(CONNECT_FAILED);
     }
-    // Apps Script reaches databases only on ports 1025 and above (platform-facts.md); error text unconfirmed.
+    // Apps Script reaches databases only on ports 1025 and above (docs/platform.md §6); error text unconfirmed.
     if (parsed.port < 1025) throw new GasError(CONNECT_FAILED);
     let user: string | undefined = parsed.params.user;
     let pass: string | undefined = parsed.params.password;
@@ -88,7 +88,7 @@ export class JdbcService
       throw new GasError(CONNECT_FAILED);
     quotaLedger(this.env).take('jdbcConnections', this.ctx.user, this.ctx.now());
     const store = jdbcStore(this.env);
-    let session;
+    let session: Awaited<ReturnType<typeof store.open>>;
     try {
       session = await store.open({ execId: this.ctx.id }, user, pass);
     } catch (e) {
@@ -98,13 +98,6 @@ export class JdbcService
     const conn = new JdbcConnectionHost(session, store, this.ctx);
     this.open.add(conn);
     return conn;
-  }
-
-  getCloudSqlConnection(): never {
-    throw new GasError(
-      'not emulated: Jdbc.getCloudSqlConnection (use Jdbc.getConnection with a jdbc:postgresql:// URL)',
-      'Error',
-    );
   }
 
   private make(kind: JdbcTimeKind, ms: unknown): JdbcTimeHost {

@@ -223,7 +223,7 @@ function timeMs(v: TimeArg): number | null {
 function repositioned(e: unknown, position: (p: number) => number): unknown {
   const err = e as Error;
   if (!(err instanceof GasError)) return e;
-  const m = /\n  Position: (\d+)$/.exec(err.message);
+  const m = /\n {2}Position: (\d+)$/.exec(err.message);
   if (!m) return e;
   const out = new GasError(err.message.slice(0, m.index) + `\n  Position: ${position(Number(m[1]))}`, err.name);
   (out as { sqlState?: string }).sqlState = (err as { sqlState?: string }).sqlState;
@@ -355,7 +355,7 @@ export class JdbcPreparedStatementHost
   }
 
   private bound(): Bound[] {
-    const missing = this.params.findIndex((p) => p === undefined);
+    const missing = this.params.indexOf(undefined);
     if (missing >= 0) throw new GasError(`No value specified for parameter ${missing + 1}.`);
     return this.params as Bound[];
   }

@@ -106,7 +106,7 @@ export class Lock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitL
       if (!ok) throw new GasError(LOCK_TIMEOUT);
     };
     if (typeof r === 'boolean') return fail(r);
-    return r.then(fail) as unknown as void;
+    return r.then(fail) as unknown as undefined;
   }
   releaseLock(): void {
     this.mgr.release(this.key, this.ctx.id);

@@ -141,7 +141,7 @@ export class ClockTriggerBuilder
     this.s.hour = Number(hour);
     return this.self();
   }
-  /** The trigger runs within ±15 minutes of this minute (platform-facts.md). */
+  /** The trigger runs within ±15 minutes of this minute (docs/platform.md §2; reference/script/clock-trigger-builder). */
   nearMinute(minute: number): GoogleAppsScript.Script.ClockTriggerBuilder {
     if (!(Number.isInteger(Number(minute)) && minute >= 0 && minute <= 59)) throw badArg('nearMinute accepts 0 to 59');
     this.s.nearMinute = Number(minute);

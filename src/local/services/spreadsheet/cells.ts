@@ -100,7 +100,7 @@ export function readFormats(sheet: SheetModel, r0: number, c0: number, nr: numbe
   for (let i = 0; i < nr; i++) {
     const fr = sheet.fmts[r0 + i];
     const line: string[] = new Array(nc);
-    for (let j = 0; j < nc; j++) line[j] = (fr && fr[c0 + j]) || AUTOMATIC;
+    for (let j = 0; j < nc; j++) line[j] = fr?.[c0 + j] || AUTOMATIC;
     out.push(line);
   }
   return out;

@@ -117,7 +117,7 @@ class Parser {
     let a = this.concat();
     for (;;) {
       const t = this.peek();
-      if (!t || t.k !== 'op' || !['=', '<>', '<', '>', '<=', '>='].includes(t.v)) return a;
+      if (t?.k !== 'op' || !['=', '<>', '<', '>', '<=', '>='].includes(t.v)) return a;
       this.p++;
       const b = this.concat();
       const x = scalar(a);
@@ -175,7 +175,7 @@ class Parser {
     let a = this.unary();
     while (this.isOp('^')) {
       this.p++;
-      a = Math.pow(num(a), num(this.unary()));
+      a = num(a) ** num(this.unary());
     }
     return a;
   }

@@ -5,7 +5,7 @@ import { SheetsSession } from './session';
 import { SpreadsheetAppObj } from './spreadsheet';
 import { getSpreadsheetStore } from './store';
 
-export { getSpreadsheetStore, SpreadsheetStore } from './store';
+export { getSpreadsheetStore } from './store';
 
 export function createSpreadsheetApp(ctx: ExecContext, env: RuntimeEnv): object {
   return new SpreadsheetAppObj(new SheetsSession(ctx, env, getSpreadsheetStore(env)));

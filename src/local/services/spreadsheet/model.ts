@@ -110,7 +110,7 @@ export class SheetModel {
     let last = 0;
     for (let r = this.rows.length - 1; r >= 0; r--) {
       const row = this.rows[r];
-      if (row && row.some((v) => v !== null && v !== '')) {
+      if (row?.some((v) => v !== null && v !== '')) {
         last = r + 1;
         break;
       }

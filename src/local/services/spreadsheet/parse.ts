@@ -92,7 +92,7 @@ export function parseTyped(text: string, locale: string): Parsed {
         const decimals = m[3]?.length ?? 0;
         return { value: v / 100, format: decimals ? '0.' + '0'.repeat(Math.min(decimals, 10)) + '%' : '0%', kind: 'number' };
       }
-      const grouped = m[2] !== undefined && m[2].includes(li.group);
+      const grouped = m[2]?.includes(li.group);
       if (grouped)
         return {
           value: v,

@@ -5,12 +5,8 @@ import type { RuntimeEnv } from '../../runtime/env';
 import { prepare, PreparedRequest } from './request';
 import { send, RawResponse } from './http';
 import { HTTPResponse } from './response';
-import { DAILY_QUOTAS, quotaLedger } from '../../runtime/quotas';
+import { quotaLedger } from '../../runtime/quotas';
 import { readCalibration } from '../../runtime/calibration';
-
-/** The daily UrlFetch quota (runtime/quotas.ts: 20,000 consumer / 100,000 Workspace; settings.urlFetchDailyQuota). */
-export const DAILY_QUOTA = DAILY_QUOTAS.urlFetch.consumer;
-export const QUOTA_ERROR = DAILY_QUOTAS.urlFetch.error;
 
 /**
  * How many requests of one fetchAll are in flight at once. Google documents no cap; developers observe about 10–20

@@ -10,7 +10,7 @@ export class HTTPResponse
     Hosted<
       Pick<
         GoogleAppsScript.URL_Fetch.HTTPResponse,
-        'getResponseCode' | 'getContentText' | 'getContent' | 'getBlob' | 'getAs' | 'getHeaders' | 'getAllHeaders'
+        'getResponseCode' | 'getContentText' | 'getContent' | 'getBlob' | 'getHeaders' | 'getAllHeaders'
       >
     >
 {
@@ -43,9 +43,6 @@ export class HTTPResponse
     const type = this.contentType()?.split(';')[0].trim() || null;
     const seg = new URL(this.raw.url).pathname.split('/').pop() || null;
     return new Blob(this.raw.body.slice(), type, seg ? decodeURIComponent(seg) : null);
-  }
-  getAs(contentType: string): Blob {
-    return this.getBlob().getAs(contentType);
   }
   /** One value per header (the last one when a header repeats; Apps Script's choice there is unconfirmed). */
   getHeaders(): Record<string, string> {

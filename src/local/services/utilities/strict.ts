@@ -69,7 +69,7 @@ export function strictService<T extends object>(
       let w = wrapped.get(prop);
       if (!w) {
         const key = `${cls}.${prop}`;
-        const overloads = Object.prototype.hasOwnProperty.call(signatures, prop) ? signatures[prop as string] : null;
+        const overloads = Object.hasOwn(signatures, prop) ? signatures[prop as string] : null;
         w = function (this: unknown, ...a: unknown[]) {
           if (overloads) checkArgs(key, overloads, a);
           const r = metered(key, a, count, meter, () => (v as (...x: unknown[]) => unknown).apply(t, a));

@@ -176,7 +176,7 @@ export async function handleWebApp(
     return { status: 200, headers: HTML, body: page('Error', `${result.error!.name}: ${result.error!.message}`), result };
   }
   const v = result.value as Partial<TextOutputWire & HtmlWire> | undefined;
-  if (v && v.__textOutput) {
+  if (v?.__textOutput) {
     const key = randomBytes(24).toString('base64url');
     const echoes = store(rt.env).echoes;
     echoes.set(key, { output: v as TextOutputWire, at: Date.now() });
@@ -188,7 +188,7 @@ export async function handleWebApp(
       result,
     };
   }
-  if (v && v.__html) {
+  if (v?.__html) {
     return {
       status: 200,
       headers: {

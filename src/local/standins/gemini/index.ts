@@ -8,7 +8,7 @@ import { imageMissingByDefault, productPng } from './png';
 import { imageTokens, productImage } from './images';
 import { RateLimiter, TIERS, TierName, TierLimits } from './limits';
 
-export { imageWord, keywordsFor, IMAGE_WORDS } from './answer';
+export { imageWord } from './answer';
 export { productPng, imageMissingByDefault } from './png';
 export { productImage, productImageExtension, imageDimensions, imageTokens } from './images';
 export { TIERS } from './limits';
@@ -195,7 +195,7 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
     res.end(body);
   };
 
-  async function generate(req: IncomingMessage, res: ServerResponse, model: string, key: string, raw: string): Promise<void> {
+  async function generate(_req: IncomingMessage, res: ServerResponse, model: string, key: string, raw: string): Promise<void> {
     stats.generateRequests++;
     stats.inFlight++;
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);

@@ -1,27 +1,7 @@
-// Element helpers for the workbench page: text always goes in as text nodes, never as HTML.
+// Helpers of the workbench page: elements (text always as text nodes, never as HTML), column names, WIB times, sizes.
 
-export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | number | boolean | null | undefined | ((ev: Event) => void)> = {},
-  ...children: Array<Node | string | null | undefined | false>
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (typeof v === 'function') node.addEventListener(k.replace(/^on/, '').toLowerCase(), v as EventListener);
-    else if (v === true) node.setAttribute(k, '');
-    else node.setAttribute(k, String(v));
-  }
-  for (const c of children)
-    if (c !== null && c !== undefined && c !== false) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return node;
-}
-
-export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
-  const n = document.getElementById(id);
-  if (!n) throw new Error(`missing #${id}`);
-  return n as T;
-}
+// The same helpers as the sidebars' (src/client/core/dom.ts): one copy.
+export { el as h, byId } from '../../../client/core/dom';
 
 /** Column letters as Sheets shows them: 0 → A, 25 → Z, 26 → AA. */
 export function colName(c: number): string {
@@ -35,7 +15,7 @@ export function colName(c: number): string {
   return s;
 }
 
-/** Time in Asia/Jakarta, e.g. "Sen, 2 Mar 2026 08.00 WIB". */
+/** Time in Asia/Jakarta as the workbench shows it (English day and month names), e.g. "Mon, 2 Mar 2026, 08:00 WIB". */
 export function wib(iso: string): string {
   const d = new Date(iso);
   return `${d.toLocaleString('en-GB', { timeZone: 'Asia/Jakarta', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })} WIB`;

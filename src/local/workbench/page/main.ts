@@ -14,7 +14,7 @@ interface State {
   documents: Array<{ id: string; name: string }>;
   now: string;
   seeders: Record<string, string>;
-  features: { drive: boolean; mail: boolean; calendar?: boolean; xendit?: boolean };
+  features: { xendit: boolean };
 }
 
 const params = new URLSearchParams(location.search);

@@ -38,7 +38,7 @@ export type PanelName = 'drive' | 'clock' | 'outbox' | 'calendar' | 'forms' | 'x
 const PANELS: PanelName[] = ['drive', 'clock', 'outbox', 'calendar', 'forms', 'xendit'];
 
 /** Who is acting and which spreadsheet is open (the calendar and forms panels need them). */
-let context = { user: () => '', documentId: () => '', reloadDoc: () => undefined as void };
+let context = { user: () => '', documentId: () => '', reloadDoc: () => undefined as undefined };
 export function setPanelContext(c: typeof context): void {
   context = c;
 }
@@ -70,7 +70,7 @@ function fail(p: HTMLElement, e: Error): void {
   p.dataset.loaded = '1';
 }
 
-function head(title: string, name: PanelName, ...extra: Node[]): HTMLElement {
+function head(title: string, _name: PanelName, ...extra: Node[]): HTMLElement {
   return h(
     'div',
     { class: 'panel-head' },

@@ -1,15 +1,17 @@
 // Small SpreadsheetML helpers: XML escaping, column letters, Excel serial dates (pure, no Node or Apps Script APIs).
 
 /** Characters XML 1.0 forbids (controls other than tab, LF, CR) are dropped; markup characters are escaped. */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding the control characters XML 1.0 forbids is the point
 const NEEDS_WORK = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 export function escapeXml(s: string): string {
   if (!NEEDS_WORK.test(s)) return s; // the common case: nothing to do
-  // eslint-disable-next-line no-control-regex
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+  return (
+    s
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping the control characters XML 1.0 forbids
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'))
+  );
 }
 
 /** 0 → "A", 25 → "Z", 26 → "AA". */

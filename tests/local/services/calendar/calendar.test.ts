@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: the Calendar API answers are read field by field as JSON
 // Calendar fidelity: the Calendar advanced service (developers.google.com/calendar/api/v3/reference/events,
 // …/freebusy/query) and CalendarApp (developers.google.com/apps-script/reference/calendar/calendar-app), multi-user.
 import { mkdtempSync } from 'node:fs';

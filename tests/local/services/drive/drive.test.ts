@@ -107,7 +107,7 @@ describe('DriveApp (reference/drive/drive-app)', () => {
     }
   });
 
-  it('lets only the owner trash a file (platform-facts.md; reference/drive/file#setTrashed); trashed files still list', async () => {
+  it('lets only the owner trash a file (docs/platform.md §8; reference/drive/file#setTrashed); trashed files still list', async () => {
     const rt = new Runtime({ stateDir: dir() });
     const ids = await rt.call<{ file: string; folder: string }>('mk', ['F', 't.csv', 'a'], { script: S, user: 'owner@x.id' });
     driveStore(rt.env).share(ids.folder, 'editor@x.id', 'writer');

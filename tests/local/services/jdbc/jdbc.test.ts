@@ -108,7 +108,7 @@ describe('Jdbc on the embedded PostgreSQL', () => {
     });
   });
 
-  it('round-trips timestamps as JdbcTimestamp with getTime() in ms (platform-facts JDBC; reference/jdbc/jdbc-timestamp)', async () => {
+  it('round-trips timestamps as JdbcTimestamp with getTime() in ms (docs/platform.md §6; reference/jdbc/jdbc-timestamp)', async () => {
     const at = Date.UTC(2025, 6, 17, 3, 4, 5, 678);
     const v = await run<number[]>(
       `var c = conn();
@@ -138,7 +138,7 @@ describe('Jdbc on the embedded PostgreSQL', () => {
     expect(v).toBe(99);
   });
 
-  it('closes connections at the end of an execution and rolls back what was not committed (platform-facts JDBC)', async () => {
+  it('closes connections at the end of an execution and rolls back what was not committed (docs/platform.md §6)', async () => {
     await run(
       `var c = conn(); c.setAutoCommit(false); c.createStatement().executeUpdate("INSERT INTO items (id, name) VALUES (7777, 'left open')");`,
     );

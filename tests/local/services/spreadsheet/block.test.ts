@@ -1,6 +1,6 @@
 // SpreadsheetApp emulator: block I/O. Apps Script's best practice is one getValues/setValues per table
 // (developers.google.com/apps-script/guides/support/best-practices#use_batch_operations); the runtime counts calls.
-import { setup } from './helpers';
+import { setup } from './fixture';
 
 describe('block reads and writes (guides/support/best-practices)', () => {
   it('10,000 rows × 20 columns written with one setValues and read back with one getValues', async () => {

@@ -5,7 +5,7 @@
 import { formatValue, isDateFormat } from '../../../../src/local/services/spreadsheet/numfmt';
 import { localeInfo } from '../../../../src/local/services/spreadsheet/locale';
 import { wallToSerial } from '../../../../src/local/services/spreadsheet/dates';
-import { setup } from './helpers';
+import { setup } from './fixture';
 
 const id = localeInfo('id_ID');
 const en = localeInfo('en_US');

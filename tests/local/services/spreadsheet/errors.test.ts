@@ -2,7 +2,7 @@
 // Docs: developers.google.com/apps-script/reference/spreadsheet/range#setvaluesvalues ("dimensions must match"),
 // …/sheet#getrangerow,-column,-numrows,-numcolumns, …/spreadsheet#insertsheetsheetname, and the 10,000,000-cell
 // limit (support.google.com/drive/answer/37603). Texts come from Apps Script/Sheets API error reports.
-import { setup } from './helpers';
+import { setup } from './fixture';
 
 describe('Apps Script error texts', () => {
   it('setValues with the wrong number of rows', async () => {

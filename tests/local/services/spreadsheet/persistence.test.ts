@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Runtime } from '../../../../src/local/runtime/runtime';
 import { getSpreadsheetStore } from '../../../../src/local/services/spreadsheet/index';
-import { setup } from './helpers';
+import { setup } from './fixture';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

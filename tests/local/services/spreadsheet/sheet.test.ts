@@ -1,7 +1,7 @@
 // SpreadsheetApp emulator: sheets and spreadsheets. Docs: developers.google.com/apps-script/reference/spreadsheet/sheet
 // (appendRow, getLastRow, getDataRange, insertRowsAfter, deleteRows, clear, setFrozenRows, hideSheet, protect),
 // …/spreadsheet/spreadsheet (insertSheet, getSheetByName, deleteSheet, getRange('Sheet!A1')), …/protection.
-import { setup } from './helpers';
+import { setup } from './fixture';
 
 describe('Sheet and Spreadsheet (reference/spreadsheet/sheet, …/spreadsheet)', () => {
   it('appendRow writes after the last row with content and grows a full sheet', async () => {

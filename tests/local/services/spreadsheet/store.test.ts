@@ -1,7 +1,7 @@
 // SpreadsheetStore, the API the workbench uses (documented at the top of src/local/services/spreadsheet/store.ts).
 // userEdit follows Sheets' typing rules (support.google.com/docs/answer/3094038), like setValue does.
 import type { RuntimeEvent } from '../../../../src/local/runtime/env';
-import { setup } from './helpers';
+import { setup } from './fixture';
 
 describe('SpreadsheetStore (workbench API)', () => {
   it('list, ensure, sheetInfo, userEdit, displayWindow and cellInfo', async () => {

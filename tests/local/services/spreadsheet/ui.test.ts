@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuntimeEvent, UiRequest } from '../../../../src/local/runtime/env';
-import { setup } from './helpers';
+import { setup } from './fixture';
 
 const ON_OPEN = `function onOpen() {
   var ui = SpreadsheetApp.getUi();

@@ -1,7 +1,7 @@
 // SpreadsheetApp emulator: values as Apps Script reads and writes them.
 // Docs: developers.google.com/apps-script/reference/spreadsheet/range (getValues, setValues, setValue,
 // getFormulas, setNumberFormat) and support.google.com/docs/answer/3094038 (how typed entries are recognised).
-import { setup } from './helpers';
+import { setup } from './fixture';
 
 describe('Range values (reference/spreadsheet/range)', () => {
   it('setValues parses strings like typing: "=…" becomes a formula unless the cells are plain text "@"', async () => {

@@ -1,5 +1,5 @@
 // Utilities in the worker: formatDate with SimpleDateFormat in IANA zones, signed-byte digests, base64, blobs, zip, CSV.
-// Behaviour from developers.google.com/apps-script/reference/utilities/utilities (platform-facts.md "Utilities").
+// Behaviour from developers.google.com/apps-script/reference/utilities/utilities (docs/platform.md §7).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

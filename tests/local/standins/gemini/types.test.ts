@@ -16,6 +16,7 @@ type Assert<T extends true> = T;
 type Extends<A, B> = [A] extends [B] ? true : false;
 
 // Requests: DataDesk's parts, contents, schema and generation config are SDK shapes.
+// biome-ignore lint/suspicious/noExportsInTest: exported so the compile-time checks count as used
 export type RequestChecks = [
   Assert<Extends<GeminiContent, Wire<Sdk.Content>>>,
   Assert<Extends<GeminiSchema, Wire<Sdk.Schema>>>,
@@ -25,6 +26,7 @@ export type RequestChecks = [
 
 // Answers: the SDK's response fields fit DataDesk's reader.
 type SdkAnswer = Wire<Pick<Sdk.GenerateContentResponse, 'candidates' | 'promptFeedback' | 'usageMetadata' | 'modelVersion'>>;
+// biome-ignore lint/suspicious/noExportsInTest: exported so the compile-time checks count as used
 export type ResponseChecks = [
   Assert<Extends<NonNullable<SdkAnswer['usageMetadata']>, NonNullable<GeminiResponse['usageMetadata']>>>,
   Assert<

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: the stand-in answers are read field by field as JSON
 // The Xendit stand-in speaks the Invoice API's wire format (developers.xendit.co/api-reference/#create-invoice;
 // github.com/xendit/xendit-node invoice/models: Invoice, CreateInvoiceRequest, InvoiceCallback, error models), its
 // errors {error_code, message} and rate limit (docs.xendit.co/apidocs/rate-limits), and sends invoice callbacks.

@@ -1,0 +1,65 @@
+// The fence rules Biome cannot express (README "The skeleton"): src/client imports only types from src/server and
+// nothing from src/local; Apps Script's types (GoogleAppsScript.*) appear in src/server only in platform/ and main.ts.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+const root = join(__dirname, '..');
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** Every static or dynamic import/export-from in a file: its specifier, whether it is type-only, its line. */
+export function importsOf(src: string): Array<{ spec: string; typeOnly: boolean; line: number }> {
+  const out: Array<{ spec: string; typeOnly: boolean; line: number }> = [];
+  const re =
+    /\b(import|export)\s+(type\s+)?([^;'"]*?)\s*from\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|\bimport\s+['"]([^'"]+)['"]/g;
+  for (const m of src.matchAll(re)) {
+    const line = src.slice(0, m.index ?? 0).split('\n').length;
+    if (m[4]) {
+      // `import { type A, type B } from` is type-only too.
+      const names = /^\{([^}]*)\}$/.exec(m[3].trim());
+      const allTyped = !!names && names[1].split(',').every((n) => !n.trim() || /^type\s/.test(n.trim()));
+      out.push({ spec: m[4], typeOnly: !!m[2] || allTyped, line });
+    } else out.push({ spec: m[5] ?? m[6], typeOnly: false, line });
+  }
+  return out;
+}
+
+const inside = (file: string, dir: string) => file.startsWith(join(root, dir) + sep);
+
+/** The fence problems of one file, as "path:line message". */
+export function fenceProblems(file: string, src: string): string[] {
+  const rel = relative(root, file);
+  const problems: string[] = [];
+  if (inside(file, 'src/client')) {
+    for (const imp of importsOf(src)) {
+      if (!imp.spec.startsWith('.')) continue;
+      const target = resolve(dirname(file), imp.spec);
+      if (inside(target + '.ts', 'src/server') && !imp.typeOnly) {
+        problems.push(`${rel}:${imp.line} src/client imports a value from src/server ('${imp.spec}'); use \`import type\``);
+      }
+      if (inside(target + '.ts', 'src/local'))
+        problems.push(`${rel}:${imp.line} src/client imports the emulator ('${imp.spec}')`);
+    }
+  }
+  if (inside(file, 'src/server') && !inside(file, 'src/server/platform') && rel !== join('src', 'server', 'main.ts')) {
+    src.split('\n').forEach((text, i) => {
+      if (/\bGoogleAppsScript\./.test(text.replace(/\/\/.*$/, ''))) {
+        problems.push(`${rel}:${i + 1} Apps Script types belong to src/server/platform/ (domain code sees plain data)`);
+      }
+    });
+  }
+  return problems;
+}
+
+if (require.main === module) {
+  const files = [...walk(join(root, 'src/client')), ...walk(join(root, 'src/server'))];
+  const problems = files.flatMap((f) => fenceProblems(f, readFileSync(f, 'utf8')));
+  for (const p of problems) console.error(p);
+  console.log(`check-fence: ${files.length} files, ${problems.length} problem(s)`);
+  process.exit(problems.length ? 1 : 0);
+}

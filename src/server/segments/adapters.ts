@@ -1,0 +1,91 @@
+// The segments' platform side: the pull's ports on Jdbc, Sheets, Drive and MailApp; saved requests in document properties.
+import { invalid, notFound } from '../core/errors';
+import type { Db } from '../core/db';
+import { withDb } from '../platform/jdbc';
+import { createFileIn, folderState, trashFileQuietly } from '../platform/drive';
+import { sendMail } from '../platform/mail';
+import { appendSheetRow, deleteSheetNamed, insertTextSheet, sheetNames } from '../platform/sheets';
+import { deleteDocProp, docJson, docValues, setDocJson, scriptProp } from '../platform/properties';
+import { newUuid } from '../platform/utilities';
+import { postgres } from './dialect';
+import type { PullPorts } from './ports';
+import type { SavedRequest } from './schedule';
+
+/** Script property with the id of the default destination folder ("Segmen Kampanye"). */
+export const DEFAULT_FOLDER_PROPERTY = 'DATADESK_SEGMENTS_FOLDER';
+const SAVED_PREFIX = 'DD_SEGMENT:';
+
+export const dialect = postgres;
+
+/** The pull's ports for `user` on an open database. */
+export function pullPorts(db: Db, user: string): PullPorts {
+  return {
+    db,
+    dialect,
+    now: () => new Date(),
+    user,
+    newId: newUuid,
+    folder: (id) => folderState(id),
+    sheetNames,
+    insertTextSheet,
+    deleteSheet: deleteSheetNamed,
+    appendRow: appendSheetRow,
+    createFile: (folderId, name, mime, bytes) => {
+      const f = createFileIn(folderId, name, mime, bytes);
+      return { id: f.id, url: f.url() };
+    },
+    trashFile: trashFileQuietly,
+    sendMail: (to, subject, body) => sendMail(to, subject, body),
+  };
+}
+
+export function defaultFolderId(): string {
+  return scriptProp(DEFAULT_FOLDER_PROPERTY);
+}
+
+/** Runs `fn` with the loyalty database open (the add-on's configured connection) and closes it. */
+export function withLoyaltyDb<T>(fn: (db: Db) => T): T {
+  return withDb(fn);
+}
+
+const keyOf = (name: string) => SAVED_PREFIX + name.trim().toLowerCase();
+
+export function listSaved(): SavedRequest[] {
+  return Object.values(docValues(SAVED_PREFIX))
+    .map((raw) => {
+      try {
+        return JSON.parse(raw) as SavedRequest;
+      } catch {
+        return null;
+      }
+    })
+    .filter((x): x is SavedRequest => x !== null)
+    .sort((a, b) => a.request.name.localeCompare(b.request.name));
+}
+
+/** The saved request of that name, or null. */
+export function findSaved(name: string): SavedRequest | null {
+  return docJson<SavedRequest | null>(keyOf(name), null);
+}
+
+export function getSaved(name: string): SavedRequest {
+  const s = findSaved(name);
+  if (!s) throw notFound({ id: `Permintaan tersimpan "${name}" tidak ditemukan.`, en: `Saved request "${name}" was not found.` });
+  return s;
+}
+
+export function putSaved(s: SavedRequest): void {
+  const json = JSON.stringify(s);
+  if (json.length > 8500) {
+    throw invalid({
+      id: 'Permintaan terlalu besar untuk disimpan (maks. ±8 KB).',
+      en: 'The request is too large to save (max about 8 KB).',
+    });
+  }
+  setDocJson(keyOf(s.request.name), s);
+}
+
+export function deleteSaved(name: string): void {
+  getSaved(name);
+  deleteDocProp(keyOf(name));
+}

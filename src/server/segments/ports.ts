@@ -1,0 +1,21 @@
+// What the segment pull needs from outside, as an interface: adapters.ts implements it on Jdbc, Sheets, Drive and
+// MailApp; tests fake it.
+import type { Db } from '../core/db';
+import type { Dialect } from './dialect';
+
+export interface PullPorts {
+  db: Db;
+  dialect: Dialect;
+  now(): Date;
+  user: string;
+  newId(): string;
+  folder(id: string): { name: string; writable: boolean } | null;
+  sheetNames(): string[];
+  /** A new sheet holding `values` (row 1 = header), every cell formatted '@' before one setValues. */
+  insertTextSheet(name: string, values: string[][]): void;
+  deleteSheet(name: string): void;
+  appendRow(sheet: string, header: string[], formats: string[], row: Array<string | number>): void;
+  createFile(folderId: string, name: string, mime: string, bytes: Uint8Array): { id: string; url: string };
+  trashFile(id: string): void;
+  sendMail(to: string, subject: string, body: string): void;
+}

@@ -1,0 +1,48 @@
+// Settings kept in script properties: the add-on role directory (who the caller is and may be) and the database
+// connection. Every capability asks callerWithRole here before it acts.
+import { AppRole, RoleDirectory, parseRoleDirectory, requireRole, rolesOf } from '../core/access';
+import { scriptJson, scriptProp, setScriptJson, setScriptProp } from '../platform/properties';
+import { activeUserEmail } from '../platform/session';
+import { DB_PROPS } from '../platform/jdbc';
+
+/** Script property holding {"email": ["admin" | "analyst" | "merchandiser" | "auditor", ...]}. */
+const ROLES_PROPERTY = 'DATADESK_ROLES';
+
+export function roleDirectory(): RoleDirectory {
+  return parseRoleDirectory(scriptJson<unknown>(ROLES_PROPERTY, {}));
+}
+
+export function saveRoleDirectory(dir: RoleDirectory): void {
+  setScriptJson(ROLES_PROPERTY, dir);
+}
+
+/** The caller's email after checking they hold `role`; throws a user-facing AppError otherwise. */
+export function callerWithRole(role: AppRole): string {
+  const email = activeUserEmail();
+  requireRole(roleDirectory(), email, role);
+  return email;
+}
+
+export function callerRoles(): { email: string; roles: AppRole[] } {
+  const email = activeUserEmail();
+  return { email, roles: rolesOf(roleDirectory(), email) };
+}
+
+export interface DbSettings {
+  url: string;
+  user: string;
+  /** Never sent back to the client; true when a password is stored. */
+  hasPassword: boolean;
+}
+
+export function dbSettings(): DbSettings {
+  return { url: scriptProp(DB_PROPS.url), user: scriptProp(DB_PROPS.user), hasPassword: scriptProp(DB_PROPS.password) !== '' };
+}
+
+/** Saves the connection; an empty password keeps the stored one. */
+export function saveDbSettings(url: string, user: string, password: string): DbSettings {
+  setScriptProp(DB_PROPS.url, url);
+  setScriptProp(DB_PROPS.user, user);
+  if (password) setScriptProp(DB_PROPS.password, password);
+  return { url, user, hasPassword: scriptProp(DB_PROPS.password) !== '' };
+}

@@ -1,0 +1,250 @@
+// The tagging job's platform side: the ports on sheets, CacheService snapshots, the durable answer cache, Jdbc and
+// UrlFetch; the job, its settings and the day's spend in properties.
+import { geminiRefused } from './engine';
+import { classify } from './backoff';
+import { Catalogue, parseCatalogueSheet, queryCatalogue } from './catalogue';
+import type { AnswerCache, ChunkIO, EnginePorts } from './ports';
+import { GEMINI_DEFAULT_URL, GEMINI_KEY_PROP, GEMINI_URL_PROP, TaggingSettings } from './settings';
+import { parseWordRows, seedWordLists, SEED_WORDS, WordLists, GROUP_LABEL } from './wordlists';
+import { wibDate } from '../core/format';
+import { invalid, notFound } from '../core/errors';
+import { fetchAll } from '../platform/http';
+import { ensureRows, ensureSheet, readBlock, readSheet, sheetByName, writeTextBlock } from '../platform/sheets';
+import { sha256Hex, sleep } from '../platform/utilities';
+import { cacheGetJson, cachePutJson, cacheRemove } from '../platform/cache';
+import { docJson, scriptProp, setDocJson } from '../platform/properties';
+import { withDb } from '../platform/jdbc';
+
+export const CACHE_SHEET = '_DataDesk_TagCache';
+const REF_KEY = 'dd_tag_ref';
+const BUCKETS = 128;
+const SPEND_PROP = 'DATADESK_TAG_SPEND';
+
+const bucketOf = (prefix: string, key: string) => `${prefix}${parseInt(sha256Hex(key).slice(0, 4), 16) % BUCKETS}`;
+const allBuckets = (prefix: string) => Array.from({ length: BUCKETS }, (_, i) => `${prefix}${i}`);
+
+/** Word lists and top-search keywords from their sheets (two getValues); an unknown group is refused. */
+export function readRefSheets(s: TaggingSettings): { lists: WordLists; top: string[]; wordSheetMissing: boolean } {
+  const ws = sheetByName(s.wordListSheet);
+  const lists = ws ? parseWordRows(readSheet(ws).slice(1)) : seedWordLists();
+  const ts = sheetByName(s.topSearchSheet);
+  const top = ts
+    ? readSheet(ts)
+        .slice(1)
+        .map((r) => String(r[0] ?? '').trim())
+        .filter(Boolean)
+    : [];
+  return { lists, top, wordSheetMissing: !ws };
+}
+
+/** Creates the word-list sheet seeded with the source's table when it does not exist. */
+export function ensureWordListSheet(s: TaggingSettings): boolean {
+  const { sheet, created } = ensureSheet(s.wordListSheet, ['Kata (Word)', 'Grup (Group)', 'Catatan (Note)']);
+  if (created) {
+    const rows = SEED_WORDS.map((w) => [
+      w.word,
+      GROUP_LABEL[w.group].id,
+      w.group === 'promo' ? 'dilarang marketplace' : 'tabel filter sumber (Gambar 3.22)',
+    ]);
+    writeTextBlock(sheet, 2, 1, rows);
+  }
+  return created;
+}
+
+/** Reads the whole catalogue for `skus` from its source (one getValues or one query). */
+export function loadCatalogue(s: TaggingSettings, skus: string[]): Catalogue {
+  if (s.catalogue.source === 'db') return withDb((db) => queryCatalogue(db, s.catalogue.table, skus));
+  const sh = sheetByName(s.catalogue.sheet);
+  if (!sh) {
+    throw notFound({
+      id: `Sheet katalog "${s.catalogue.sheet}" tidak ditemukan. Buat sheet itu atau ubah sumber katalog di pengaturan.`,
+      en: `Catalogue sheet "${s.catalogue.sheet}" was not found. Create it or change the catalogue source in settings.`,
+    });
+  }
+  return parseCatalogueSheet(readSheet(sh), s.catalogue.sheet);
+}
+
+/** Keeps the SKUs a job needs in CacheService buckets, so chunks do not re-read the catalogue. */
+export function snapshotCatalogue(cat: Catalogue, skus: string[]): void {
+  const buckets: Record<string, Record<string, [string, string, string]>> = {};
+  for (const sku of skus) {
+    const p = cat.get(sku.trim().toUpperCase());
+    if (!p) continue;
+    const b = bucketOf('dd_tag_cat_', sku.trim().toUpperCase());
+    (buckets[b] ??= {})[sku.trim().toUpperCase()] = [p.name, p.category, p.imageUrl];
+  }
+  cachePutJson(buckets);
+}
+
+export function cacheRef(ref: { lists: WordLists; top: string[] }): void {
+  cachePutJson({ [REF_KEY]: ref }, 600);
+}
+
+/** The answer cache: CacheService buckets in front of a hidden sheet that survives the 6-hour expiry. */
+export const answerCache: AnswerCache = {
+  getAll(keys) {
+    const buckets = cacheGetJson<Record<string, string[]>>([...new Set(keys.map((k) => bucketOf('dd_tag_ans_', k)))]);
+    const out: Record<string, string[]> = {};
+    for (const k of keys) {
+      const hit = buckets[bucketOf('dd_tag_ans_', k)]?.[k];
+      if (hit) out[k] = hit;
+    }
+    return out;
+  },
+  putAll(entries) {
+    const names = [...new Set(Object.keys(entries).map((k) => bucketOf('dd_tag_ans_', k)))];
+    const buckets = cacheGetJson<Record<string, string[]>>(names);
+    for (const [k, v] of Object.entries(entries)) (buckets[bucketOf('dd_tag_ans_', k)] ??= {})[k] = v;
+    for (const n of names) {
+      // A bucket stays under CacheService's 100 KB per value: the oldest entries go first.
+      const b = buckets[n] ?? {};
+      let keysIn = Object.keys(b);
+      while (JSON.stringify(b).length > 90_000 && keysIn.length) delete b[keysIn.shift()!];
+      keysIn = Object.keys(b);
+    }
+    cachePutJson(Object.fromEntries(names.map((n) => [n, buckets[n] ?? {}])));
+  },
+};
+
+/** Loads the durable answers (hidden sheet) into CacheService at job start. */
+export function warmAnswerCache(): number {
+  const sh = sheetByName(CACHE_SHEET);
+  if (!sh) return 0;
+  const rows = readSheet(sh).slice(1);
+  const entries: Record<string, string[]> = {};
+  for (const r of rows) {
+    try {
+      entries[String(r[0])] = JSON.parse(String(r[1])) as string[];
+    } catch {
+      /* skip a damaged row */
+    }
+  }
+  if (rows.length) answerCache.putAll(entries);
+  return rows.length;
+}
+
+/** Writes every cached answer to the hidden sheet (at the end of a job): one getValues, one setValues. */
+export function persistAnswerCache(now: Date): number {
+  const { sheet } = ensureSheet(CACHE_SHEET, ['key', 'keywords', 'time'], true);
+  const existing = readSheet(sheet).slice(1);
+  const known = new Set(existing.map((r) => String(r[0])));
+  const buckets = cacheGetJson<Record<string, string[]>>(allBuckets('dd_tag_ans_'));
+  const add: string[][] = [];
+  for (const b of Object.values(buckets))
+    for (const [k, v] of Object.entries(b)) if (!known.has(k)) add.push([k, JSON.stringify(v), now.toISOString()]);
+  if (add.length) {
+    const start = existing.length + 2;
+    ensureRows(sheet, start + add.length - 1);
+    writeTextBlock(sheet, start, 1, add);
+  }
+  return add.length;
+}
+
+export function forgetSnapshots(): void {
+  cacheRemove([REF_KEY, ...allBuckets('dd_tag_cat_')]);
+}
+
+export function geminiKey(): string {
+  return scriptProp(GEMINI_KEY_PROP);
+}
+
+export function requireGeminiKey(): string {
+  const k = geminiKey();
+  if (!k) {
+    throw invalid({
+      id: 'Kunci API Gemini belum diatur. Admin perlu mengisi properti skrip DATADESK_GEMINI_API_KEY.',
+      en: 'No Gemini API key is set. An admin must set the script property DATADESK_GEMINI_API_KEY.',
+    });
+  }
+  return k;
+}
+
+/** Asks Gemini for the model (models.get) before a job starts: a wrong key or model is refused with nothing changed. */
+export function preflightModel(model: string): void {
+  const base = scriptProp(GEMINI_URL_PROP) || GEMINI_DEFAULT_URL;
+  const [r] = fetchAll([
+    {
+      url: `${base.replace(/\/+$/, '')}/v1beta/models/${encodeURIComponent(model)}`,
+      method: 'get',
+      headers: { 'x-goog-api-key': geminiKey() },
+    },
+  ]);
+  if (r.code === 200) return;
+  const v = classify(r.code, r.text, 1);
+  if (v.kind === 'fatal') throw geminiRefused(v.code, v.status, v.reason, model);
+  // 429/5xx or no connection: the chunks will retry; nothing to refuse yet.
+}
+
+export const enginePorts: EnginePorts = {
+  fetchAll,
+  sleep,
+  now: () => Date.now(),
+  remainingMs: () => 60_000,
+  hash: sha256Hex,
+};
+
+export function chunkIO(s: TaggingSettings): ChunkIO {
+  return {
+    readProducts(name) {
+      const sh = sheetByName(name);
+      return sh ? readSheet(sh) : null;
+    },
+    rereadRows(name, first, count, width) {
+      return readBlock(sheetByName(name)!, first, 1, count, width);
+    },
+    writeBlock(name, row, col, block) {
+      // Model text is untrusted: the block is plain text ('@') before it is written, so nothing becomes a formula.
+      writeTextBlock(sheetByName(name)!, row, col, block);
+    },
+    catalogue(skus) {
+      const keys = skus.map((x) => x.trim().toUpperCase());
+      const buckets = cacheGetJson<Record<string, [string, string, string]>>([
+        ...new Set(keys.map((k) => bucketOf('dd_tag_cat_', k))),
+      ]);
+      const cat: Catalogue = new Map();
+      const miss: string[] = [];
+      for (const k of keys) {
+        const hit = buckets[bucketOf('dd_tag_cat_', k)]?.[k];
+        if (hit) cat.set(k, { name: hit[0], category: hit[1], imageUrl: hit[2] });
+        else miss.push(k);
+      }
+      if (miss.length) {
+        // The snapshot expired or the sheet gained SKUs: read the source once and refresh the snapshot.
+        let fresh: Catalogue = new Map();
+        try {
+          fresh = loadCatalogue(s, miss);
+        } catch {
+          fresh = new Map();
+        }
+        for (const k of miss) {
+          const p = fresh.get(k);
+          if (p) cat.set(k, p);
+        }
+        snapshotCatalogue(fresh, miss);
+      }
+      return cat;
+    },
+    refData() {
+      const hit = cacheGetJson<{ lists: WordLists; top: string[] }>([REF_KEY])[REF_KEY];
+      if (hit) return hit;
+      const ref = readRefSheets(s);
+      const out = { lists: ref.lists, top: ref.top };
+      cacheRef(out);
+      return out;
+    },
+    engine: enginePorts,
+    cache: answerCache,
+    apiKey: geminiKey,
+    baseUrl: () => scriptProp(GEMINI_URL_PROP) || GEMINI_DEFAULT_URL,
+    spentToday() {
+      const sp = docJson<{ day: string; rp: number }>(SPEND_PROP, { day: '', rp: 0 });
+      return sp.day === wibDate(new Date()) ? sp.rp : 0;
+    },
+    addSpend(rp) {
+      const day = wibDate(new Date());
+      const sp = docJson<{ day: string; rp: number }>(SPEND_PROP, { day: '', rp: 0 });
+      setDocJson(SPEND_PROP, { day, rp: (sp.day === day ? sp.rp : 0) + rp });
+    },
+    today: () => wibDate(new Date()),
+  };
+}

@@ -1,0 +1,231 @@
+// Tagging operations the RPCs and the heartbeat share: starting, driving, cancelling and resuming the document's job.
+import { Deadline } from '../core/deadline';
+import { notFound, conflict, AppError, errorMessage, errorStack } from '../core/errors';
+import { docJson, scriptJson, setDocJson } from '../platform/properties';
+import { ensureHeartbeat } from '../platform/triggers';
+import { withDocumentLock } from '../platform/lock';
+import { isQuotaError } from '../platform/http';
+import { wibDate } from '../core/format';
+import { insertColumnsAfter, maxRows, plainTextColumns, readSheet, sheetByName, writeBlock } from '../platform/sheets';
+import { checkCoverage } from './catalogue';
+import { assertCanStart, newJob, parseJob, progressOf, Progress, TagJob, transition } from './job';
+import { findLayout, missingOutputs, OUTPUT_HEADERS, outputSpan, pendingRows } from './layout';
+import { parseSettings, TaggingSettings, TAGGING_SETTINGS_PROP } from './settings';
+import { checkModelId, checkPending } from './validate';
+import { runChunk } from './run';
+import {
+  cacheRef,
+  chunkIO,
+  ensureWordListSheet,
+  forgetSnapshots,
+  loadCatalogue,
+  persistAnswerCache,
+  preflightModel,
+  readRefSheets,
+  requireGeminiKey,
+  snapshotCatalogue,
+  warmAnswerCache,
+} from './adapters';
+
+export const JOB_PROP = 'DATADESK_TAG_JOB';
+/** Set without the lock by a cancel that arrives while a chunk runs; the chunk honours it when it ends. */
+const CANCEL_PROP = 'DATADESK_TAG_CANCEL';
+/** One sidebar-driven chunk: short enough to show progress often, far inside the 6-minute limit. */
+export const CHUNK_BUDGET_MS = 150_000;
+
+export function settings(): TaggingSettings {
+  return parseSettings(scriptJson<unknown>(TAGGING_SETTINGS_PROP, {}));
+}
+
+export function loadJob(): TagJob | null {
+  return parseJob(docJson<unknown>(JOB_PROP, null));
+}
+
+function saveJob(j: TagJob): void {
+  setDocJson(JOB_PROP, j);
+}
+
+const busy = (): AppError =>
+  conflict({
+    id: 'Pekerjaan tagging sedang diproses oleh eksekusi lain. Coba lagi sebentar.',
+    en: 'The tagging job is being worked on by another execution. Try again shortly.',
+  });
+
+/** Validates everything first (nothing changes on bad input), then prepares the sheet and saves a running job. */
+export function startJob(owner: string, sheetName: string, now: number): Progress {
+  const s = settings();
+  const model = checkModelId(s.model);
+  requireGeminiKey();
+  const name = String(sheetName ?? '').trim();
+  const sheet = name ? sheetByName(name) : null;
+  if (!sheet) throw notFound({ id: `Sheet "${name}" tidak ditemukan.`, en: `Sheet "${name}" was not found.` });
+  const values = readSheet(sheet);
+  const layout = findLayout(values[0] ?? [], name);
+  const pending = pendingRows(values, layout);
+  checkPending(pending, name);
+  const ref = readRefSheets(s);
+  const skus = pending.map((p) => p.sku);
+  const cat = loadCatalogue(s, skus);
+  checkCoverage(cat, skus);
+  preflightModel(model);
+  const out = withDocumentLock(10_000, () => {
+    assertCanStart(loadJob());
+    // Output columns: missing ones go right after the last existing output column, so the write-back is one block.
+    const add = missingOutputs(layout);
+    let l = layout;
+    if (add.length) {
+      const after = Math.max(...Object.values(layout.cols).filter((c) => c >= 0)) + 1; // 1-based column to insert after
+      insertColumnsAfter(sheet, after, add.length);
+      writeBlock(sheet, 1, after + 1, [add.map((k) => OUTPUT_HEADERS[k])]);
+      l = findLayout(readSheet(sheet)[0], name);
+    }
+    const [c0, c1] = outputSpan(l);
+    plainTextColumns(sheet, 2, c0 + 1, c1 - c0 + 1, Math.max(1, maxRows(sheet) - 1));
+    if (ref.wordSheetMissing) ensureWordListSheet(s);
+    cacheRef({ lists: ref.lists, top: ref.top });
+    snapshotCatalogue(cat, skus);
+    warmAnswerCache();
+    const job = newJob(`tag-${now.toString(36)}`, owner, name, model, pending.length, now);
+    saveJob(job);
+    ensureHeartbeat();
+    return progressOf(job);
+  });
+  if (!out.ran) throw busy();
+  return out.value;
+}
+
+/** Runs one chunk under the document lock (already held when `lockHeld`). */
+export function driveJob(
+  jobId: string | null,
+  budgetMs: number,
+  lockHeld: boolean,
+): { progress: Progress | null; busy: boolean } {
+  const work = (): Progress | null => {
+    const job = loadJob();
+    if (!job || (jobId && job.id !== jobId)) return job ? progressOf(job) : null;
+    if (job.status !== 'running') return progressOf(job);
+    if (cancelRequested(job.id)) return progressOf(applyCancel(job));
+    const s = settings();
+    const deadline = new Deadline(budgetMs);
+    let next: TagJob;
+    try {
+      next = runChunk(job, s, chunkIO(s), deadline, () => Date.now()).job;
+    } catch (e) {
+      if (isQuotaError(e)) {
+        // The day's UrlFetch quota is spent: stop cleanly like a spent budget; the heartbeat resumes tomorrow (WIB).
+        next = {
+          ...transition(
+            job,
+            'budget',
+            Date.now(),
+            'Kuota UrlFetch harian Apps Script habis; dilanjutkan besok. Daily UrlFetch quota reached.',
+          ),
+          budgetDay: wibDate(new Date()),
+        };
+      } else {
+        const msg = e instanceof AppError ? e.message : `Kesalahan tak terduga: ${errorMessage(e)}`;
+        if (!(e instanceof AppError)) console.error(`tagging chunk failed: ${errorStack(e)}`);
+        next = transition(loadJob() ?? job, 'failed', Date.now(), msg);
+      }
+    }
+    if (next.status === 'running' && cancelRequested(next.id)) return progressOf(applyCancel(next));
+    if (next.status !== 'running') finishSideEffects(next);
+    saveJob(next);
+    return progressOf(next);
+  };
+  if (lockHeld) return { progress: work(), busy: false };
+  const r = withDocumentLock(5_000, work);
+  return r.ran ? { progress: r.value, busy: false } : { progress: currentProgress(), busy: true };
+}
+
+function finishSideEffects(j: TagJob): void {
+  try {
+    persistAnswerCache(new Date());
+  } catch (e) {
+    console.warn(`tagging: answer cache not saved: ${errorMessage(e)}`);
+  }
+  if (j.status === 'done' || j.status === 'cancelled') forgetSnapshots();
+}
+
+function cancelRequested(id: string): boolean {
+  return docJson<string>(CANCEL_PROP, '') === id;
+}
+
+function applyCancel(job: TagJob): TagJob {
+  const next = transition(job, 'cancelled', Date.now(), 'Dibatalkan pengguna.');
+  finishSideEffects(next);
+  saveJob(next);
+  setDocJson(CANCEL_PROP, '');
+  return next;
+}
+
+/** Cancels at once when no chunk is running, otherwise as soon as the running chunk has written its rows. */
+export function cancelJob(jobId: string): Progress {
+  const job = loadJob();
+  if (!job || job.id !== jobId) throw notFound({ id: 'Pekerjaan tagging tidak ditemukan.', en: 'Tagging job not found.' });
+  if (job.status === 'done' || job.status === 'cancelled') return progressOf(job);
+  setDocJson(CANCEL_PROP, jobId);
+  const r = withDocumentLock(2_000, () => {
+    const j = loadJob()!;
+    return progressOf(j.status === 'done' || j.status === 'cancelled' ? j : applyCancel(j));
+  });
+  if (r.ran) return r.value;
+  return {
+    ...progressOf(job),
+    lastError: 'Pembatalan diminta; berhenti setelah bagian yang sedang berjalan. Cancelling after the running chunk.',
+  };
+}
+
+/** Continues a failed job (after fixing the cause) or one stopped by its budget (when the budget allows). */
+export function resumeJob(jobId: string): Progress {
+  const r = withDocumentLock(10_000, () => {
+    const job = loadJob();
+    if (!job || job.id !== jobId) throw notFound({ id: 'Pekerjaan tagging tidak ditemukan.', en: 'Tagging job not found.' });
+    if (job.status === 'running') return progressOf(job);
+    requireGeminiKey();
+    const next = transition(job, 'running', Date.now());
+    saveJob(next);
+    ensureHeartbeat();
+    return progressOf(next);
+  });
+  if (!r.ran) throw busy();
+  return r.value;
+}
+
+/** An admin takes over a job whose owner's trigger no longer carries it: the caller's trigger does from now on. */
+export function takeOverJob(jobId: string, me: string): Progress {
+  const r = withDocumentLock(10_000, () => {
+    const job = loadJob();
+    if (!job || job.id !== jobId) throw notFound({ id: 'Pekerjaan tagging tidak ditemukan.', en: 'Tagging job not found.' });
+    const next = { ...job, owner: me };
+    saveJob(next);
+    ensureHeartbeat();
+    return progressOf(next);
+  });
+  if (!r.ran) throw busy();
+  return r.value;
+}
+
+export function currentProgress(): Progress | null {
+  const j = loadJob();
+  return j ? progressOf(j) : null;
+}
+
+/** The heartbeat's share for `owner`: continue their running job chunk by chunk while time is left, each chunk
+ * under the document's lease (a sidebar driving the same job waits for it). */
+export function heartbeatJobs(deadline: Deadline, today: string, owner: string): number {
+  let chunks = 0;
+  let job = loadJob();
+  if (!job || job.owner.toLowerCase() !== owner) return 0;
+  if (job && job.status === 'budget' && job.budgetDay !== today) {
+    job = transition(job, 'running', Date.now());
+    saveJob(job);
+  }
+  while (job && job.status === 'running' && deadline.remainingMs() > 90_000) {
+    const budget = Math.min(CHUNK_BUDGET_MS, deadline.remainingMs() - 30_000);
+    if (driveJob(job.id, budget, false).busy) break;
+    chunks++;
+    job = loadJob();
+  }
+  return chunks;
+}

@@ -1,0 +1,26 @@
+// The fence rules Biome cannot express (scripts/check-fence.mjs) catch what they are for and accept what is allowed.
+import { join } from 'node:path';
+import { fenceProblems } from '../../scripts/check-fence';
+
+const ROOT = join(__dirname, '..', '..');
+
+describe('check-fence', () => {
+  it('refuses a value import from src/server in a sidebar, accepts type-only ones', () => {
+    const file = join(ROOT, 'src/client/x/main.ts');
+    expect(fenceProblems(file, "import { call } from '../../server/api';")).toHaveLength(1);
+    expect(fenceProblems(file, "import type { A } from '../../server/api';")).toEqual([]);
+    expect(fenceProblems(file, "import { type A, type B } from '../../server/api';")).toEqual([]);
+    expect(fenceProblems(file, "import { el } from '../core/dom';")).toEqual([]);
+  });
+
+  it('refuses the emulator in a sidebar', () => {
+    expect(fenceProblems(join(ROOT, 'src/client/x/main.ts'), "import { x } from '../../local/runtime/env';")).toHaveLength(1);
+  });
+
+  it('refuses Apps Script types in server code outside platform/ and main.ts', () => {
+    const src = 'export const f = (s: GoogleAppsScript.Spreadsheet.Sheet) => s;';
+    expect(fenceProblems(join(ROOT, 'src/server/budget/x.ts'), src)).toHaveLength(1);
+    expect(fenceProblems(join(ROOT, 'src/server/platform/x.ts'), src)).toEqual([]);
+    expect(fenceProblems(join(ROOT, 'src/server/main.ts'), src)).toEqual([]);
+  });
+});
