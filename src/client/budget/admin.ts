@@ -1,8 +1,9 @@
 // Monthly PDF per cluster (report roles) and the admin tools: migrations and the configuration as data.
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
-import { bilingual, el } from '../core/dom';
-import { ok, t } from './i18n';
+import { el } from '../core/dom';
+import { ownerNotice } from '../core/owner';
+import { getLang, ok, t } from './i18n';
 import { action, clusterSelect, field, fields, monthInput, section } from './ui';
 import type { Me } from './main';
 
@@ -80,21 +81,20 @@ function automationBox(): { box: HTMLElement; load: () => Promise<void> } {
       ),
     ];
     if (tree.rootUrl) lines.push(el('a', { href: tree.rootUrl, target: '_blank', id: 'treeLink' }, 'Buka folder / Open folder'));
-    const o = a.owner;
-    lines.push(
-      el(
-        'p',
-        { class: 'muted', id: 'digestOwner' },
-        o.owner
-          ? t(
-              `Digest penyetuju dikirim oleh pemicu per jam ${o.owner}.`,
-              `Approvers' digests come from ${o.owner}'s hourly trigger.`,
-            )
-          : '',
-      ),
-    );
-    if (o.problem) lines.push(bilingual(o.problem, 'error', 'ownerProblem'));
-    box.replaceChildren(...lines);
+    const notice = ownerNotice(a.owner, {
+      line: {
+        id: 'digestOwner',
+        says: (o) =>
+          t(
+            `Digest penyetuju dikirim oleh pemicu per jam ${o.owner}.`,
+            `Approvers' digests come from ${o.owner}'s hourly trigger.`,
+          ),
+      },
+      takeOver: async () => show(await call('budget_takeOver')),
+      label: t('Ambil alih', 'Take over'),
+      lang: getLang,
+    });
+    box.replaceChildren(...lines, ...notice);
     if (!tree.setUp) box.append(field(t('Shared Drive (opsional: tautan)', 'Shared Drive (optional: link)'), drive));
     box.append(
       action(
@@ -105,7 +105,6 @@ function automationBox(): { box: HTMLElement; load: () => Promise<void> } {
         },
       ),
     );
-    if (o.problem) box.append(action(t('Ambil alih', 'Take over'), async () => show(await call('budget_takeOver'))));
   };
   return { box, load: async () => show(await call('budget_automation')) };
 }

@@ -2,6 +2,7 @@
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
 import { bilingual, byId, el, status } from '../core/dom';
+import { ownerNotice } from '../core/owner';
 import { actionButton, guarded, onClick, refreshing } from '../core/actions';
 import { bindForm } from '../core/form';
 import { REPORTS_FIELDS } from './fields';
@@ -117,28 +118,23 @@ function render(st: RpcResult<'reports_status'>): void {
       );
     }
   }
-  const o = st.owner;
   sched.append(
-    el(
-      'div',
-      { class: 'muted', id: 'ownerLine' },
-      o.owner
-        ? `Dijalankan oleh pemicu per jam milik ${o.owner}${o.hasTrigger ? '' : ' — pemicu tidak aktif'}. Run by ${o.owner}'s hourly trigger.`
-        : 'Belum ada pemilik jadwal. No schedule owner yet.',
-    ),
+    ...ownerNotice(st.owner, {
+      line: {
+        id: 'ownerLine',
+        says: (o) =>
+          `Dijalankan oleh pemicu per jam milik ${o.owner}${o.hasTrigger ? '' : ' — pemicu tidak aktif'}. Run by ${o.owner}'s hourly trigger.`,
+        none: 'Belum ada pemilik jadwal. No schedule owner yet.',
+      },
+      takeOver: st.admin
+        ? async () => {
+            status('Mengambil alih… Taking over…', 'info');
+            render(await call('reports_takeOver'));
+            status('Jadwal laporan kini dijalankan pemicu Anda. Your trigger now runs the report.', 'ok');
+          }
+        : null,
+    }),
   );
-  if (o.problem) {
-    sched.append(bilingual(o.problem, 'error', 'ownerProblem'));
-    if (st.admin) {
-      sched.append(
-        button('takeOver', 'Ambil alih (Take over)', async () => {
-          status('Mengambil alih… Taking over…', 'info');
-          render(await call('reports_takeOver'));
-          status('Jadwal laporan kini dijalankan pemicu Anda. Your trigger now runs the report.', 'ok');
-        }),
-      );
-    }
-  }
 }
 
 async function loadLog(): Promise<void> {

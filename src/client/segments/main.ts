@@ -1,8 +1,9 @@
 // Segments sidebar: builds a request, previews its counts, runs it, and manages saved and scheduled requests.
 import { call } from '../core/rpc';
-import { bilingual, byId, el, status } from '../core/dom';
+import { byId, el, status } from '../core/dom';
+import { ownerNotice } from '../core/owner';
 import { userError } from '../core/errors';
-import { actionButton, guarded, onClick } from '../core/actions';
+import { guarded, onClick } from '../core/actions';
 import { bindForm } from '../core/form';
 import type { SegmentRequest, DropReason } from '../../server/segments/request';
 import type { SegmentPreview, SegmentRun, SavedView } from '../../server/segments/rpc';
@@ -197,17 +198,18 @@ function savedInfo(): void {
       `${s.campaign} · ${every[s.schedule.every]}${s.schedule.every !== 'NONE' ? ` · pemilik / owner ${s.owner}` : ''}${s.nextRunAt ? ` · berikutnya / next ${new Date(s.nextRunAt).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' })}` : ''}${s.lastOutcome ? ` · terakhir / last: ${s.lastOutcome}` : ''}`,
     ),
   );
-  const problem = s.ownerStatus?.problem;
-  if (problem) {
-    // the owner's trigger is gone: say so; an admin may take the schedule over (the server checks who calls)
-    const take = actionButton('Ambil alih (admin) / Take over', async () => {
-      status('Mengambil alih… / Taking over…', 'info');
-      renderSaved(await call('segments_takeOver', s.name));
-      status('Jadwal ini kini dijalankan pemicu Anda. Your trigger now runs this schedule.', 'ok');
-    });
-    take.id = 'takeOver';
-    box.append(bilingual(problem, 'error', 'ownerProblem'), take);
-  }
+  // the owner's trigger is gone: say so; an admin may take the schedule over (the server checks who calls)
+  if (s.ownerStatus)
+    box.append(
+      ...ownerNotice(s.ownerStatus, {
+        takeOver: async () => {
+          status('Mengambil alih… / Taking over…', 'info');
+          renderSaved(await call('segments_takeOver', s.name));
+          status('Jadwal ini kini dijalankan pemicu Anda. Your trigger now runs this schedule.', 'ok');
+        },
+        label: 'Ambil alih (admin) / Take over',
+      }),
+    );
 }
 
 function wire(): void {

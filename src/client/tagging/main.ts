@@ -1,9 +1,10 @@
 // Tagging sidebar: starts a job on the active sheet, drives it chunk by chunk while open, shows progress, cancels.
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
-import { bilingual, byId, el, status, rupiah } from '../core/dom';
+import { byId, el, status, rupiah } from '../core/dom';
+import { ownerNotice } from '../core/owner';
 import { showError } from '../core/errors';
-import { actionButton, guarded, onClick } from '../core/actions';
+import { guarded, onClick } from '../core/actions';
 import { bindForm } from '../core/form';
 import { TAGGING_FIELDS } from './fields';
 import type { Progress } from '../../server/tagging/job';
@@ -179,20 +180,20 @@ onClick(
 /** A job nobody's trigger carries any more: say so, and let an admin take it over. */
 function renderOwner(st: RpcResult<'tagging_status'>): void {
   const box = byId('owner');
+  const job = st.job;
   box.replaceChildren();
-  const problem = st.ownerStatus?.problem;
-  if (!problem || !st.job) return;
-  box.append(bilingual(problem, 'error', 'ownerProblem'));
-  if (st.admin) {
-    const job = st.job;
-    const take = actionButton('Ambil alih (Take over)', async () => {
-      render(await call('tagging_takeOver', job.id));
-      box.replaceChildren();
-      status('Pekerjaan ini kini dilanjutkan pemicu Anda. Your trigger now carries this job.', 'ok');
-    });
-    take.id = 'takeOver';
-    box.append(take);
-  }
+  if (!st.ownerStatus || !job) return;
+  box.append(
+    ...ownerNotice(st.ownerStatus, {
+      takeOver: st.admin
+        ? async () => {
+            render(await call('tagging_takeOver', job.id));
+            box.replaceChildren();
+            status('Pekerjaan ini kini dilanjutkan pemicu Anda. Your trigger now carries this job.', 'ok');
+          }
+        : null,
+    }),
+  );
 }
 
 async function load(): Promise<void> {
