@@ -21,10 +21,14 @@ import {
 import { driveStore } from '../../src/local/services/drive/store';
 import { database } from '../../src/local/services/jdbc/embedded';
 import { generateDcMonth } from '../../src/local/demo/reports';
+import { runSnippet } from '../../src/local/demo/script';
+import { triggerOf } from '../../src/local/runtime/scheduler';
+import { triggerStore } from '../../src/local/services/script/store';
 
 const BUS = ['BEAUTY', 'ELEC', 'FASHION', 'HOME', 'KIDS', 'SPORTS'];
 const AUDITOR = 'auditor@datadesk.local';
 const ADMIN = 'admin@datadesk.local';
+const ADMIN2 = 'analis@datadesk.local';
 
 let wb: TestWorkbench;
 let browser: Browser;
@@ -218,6 +222,58 @@ describe('reports in the workbench (Chromium)', () => {
       await eventually(async () => expect(await side.locator('#scheduleLine').textContent()).toMatch(/selesai/), 120_000);
       expect(view()).toEqual(Object.fromEntries(BUS.map((bu) => [bu, [`DC_Orders_${bu}_${next}.xlsx`]])));
       await screenshot(page, 'reports-06-admin-retried');
+    },
+    E2E_TIMEOUT,
+  );
+  // Issue 20: "If a job's owner has no trigger (left the company, uninstalled), the job's sidebar says so and lets an
+  // admin take it over" — the auditor reads why; another admin is first refused by the pre-flight run as them, then,
+  // with the folders shared, takes the schedule over and their own trigger runs it.
+  it(
+    "the schedule owner's trigger is gone: the sidebar says so; another admin takes the schedule over",
+    async () => {
+      await runSnippet(
+        wb.rt,
+        `var p = PropertiesService.getScriptProperties(); var d = JSON.parse(p.getProperty('DATADESK_ROLES') || '{}');
+         d[args] = ['admin']; p.setProperty('DATADESK_ROLES', JSON.stringify(d));`,
+        ADMIN2,
+      );
+      triggerStore(wb.rt.env).remove(triggerOf(wb.rt.env, ADMIN, 'heartbeat')!.uid);
+      wb.rt.env.clock.advanceBy(5 * 3600_000);
+      await asUser(page, AUDITOR);
+      expect(await runMenu(page, /^Laporan: Pengaturan & log/)).toBe('sidebar');
+      let side = sidebarFrame(page);
+      await eventually(async () => expect(await side.locator('#ownerLine').textContent()).toMatch(/pemicu tidak aktif/), 30_000);
+      expect(await side.locator('#ownerProblem').textContent()).toMatch(
+        /admin@datadesk\.local[\s\S]*tidak punya pemicu per jam yang aktif[\s\S]*Admin dapat mengambil alih/,
+      );
+      expect(await side.locator('#takeOver').count()).toBe(0); // auditors read; admins take over
+      await screenshot(page, 'reports-07-auditor-owner-gone');
+
+      await asUser(page, ADMIN2);
+      expect(await runMenu(page, /^Laporan: Pengaturan & log/)).toBe('sidebar');
+      side = sidebarFrame(page);
+      await side.locator('#takeOver').click();
+      // the pre-flight runs as the new admin, who cannot write the folders yet: refused, nothing changes
+      await eventually(
+        async () =>
+          expect(await side.locator('#status').textContent()).toMatch(
+            /Pengambilalihan ditolak: analis@datadesk\.local[\s\S]*sebagai Editor[\s\S]*tidak ditemukan/,
+          ),
+        60_000,
+      );
+      expect(await side.locator('#ownerLine').textContent()).toMatch(/admin@datadesk\.local/);
+      await screenshot(page, 'reports-08-takeover-refused');
+      const drive = driveStore(wb.rt.env);
+      drive.share(drive.ensureFolderPath('Audit', ADMIN).id, ADMIN2, 'writer');
+      await side.locator('#takeOver').click();
+      await eventually(
+        async () => expect(await side.locator('#ownerLine').textContent()).toMatch(/analis@datadesk\.local/),
+        60_000,
+      );
+      expect(await side.locator('#ownerProblem').count()).toBe(0);
+      expect(await side.locator('#status').textContent()).toMatch(/kini dijalankan pemicu Anda/);
+      expect(triggerOf(wb.rt.env, ADMIN2, 'heartbeat')).not.toBeNull();
+      await screenshot(page, 'reports-09-taken-over');
     },
     E2E_TIMEOUT,
   );

@@ -198,7 +198,10 @@ export function retrySchedule(me: string, deadline = new Deadline(EXECUTION_BUDG
 export function takeOverReports(me: string): void {
   const settings = loadSettings();
   requireConfigured(settings);
-  preflight(settings, null);
+  preflight(settings, null, {
+    id: `Pengambilalihan ditolak: ${me} belum dapat menulis ke semua folder laporan. Minta pemilik folder membagikannya ke ${me} sebagai Editor, lalu coba lagi. Masalah`,
+    en: `Take-over refused: ${me} cannot write to every report folder yet. Ask the folders' owner to share them with ${me} as an editor, then try again. Problems`,
+  });
   setReportsOwner(me);
   ensureHeartbeat();
   withRunLock(() => {
@@ -226,10 +229,14 @@ export function defaultMonth(): string {
 }
 
 /**
- * Checks settings before they are saved: every folder exists and is writable, the query runs, the webhook URL
- * has its format's shape. Throws one error listing every problem.
+ * Checks settings before they are saved (or taken over): every folder exists and is writable, the query runs, the
+ * webhook URL has its format's shape. Throws one error listing every problem after `refused`'s lead-in.
  */
-export function preflight(s: ReportsSettings, webhookUrlInput: string | null): ReportsSettings {
+export function preflight(
+  s: ReportsSettings,
+  webhookUrlInput: string | null,
+  refused = { id: 'Pemeriksaan gagal, pengaturan tidak disimpan', en: 'Pre-flight check failed, settings not saved' },
+): ReportsSettings {
   const clean = validateSettings(s);
   const url = webhookUrlInput || webhookUrl();
   if (url) checkWebhookUrl(clean.webhookFormat, url);
@@ -246,8 +253,8 @@ export function preflight(s: ReportsSettings, webhookUrlInput: string | null): R
   if (queryError) problems.push(queryError);
   if (problems.length) {
     throw invalid({
-      id: `Pemeriksaan gagal, pengaturan tidak disimpan: ${problems.join('; ')}`,
-      en: `Pre-flight check failed, settings not saved: ${problems.join('; ')}`,
+      id: `${refused.id}: ${problems.join('; ')}`,
+      en: `${refused.en}: ${problems.join('; ')}`,
     });
   }
   return clean;

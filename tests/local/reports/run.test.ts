@@ -285,7 +285,7 @@ describe('reports in the runtime', () => {
     expect(seen.owner.problem!.id).toMatch(/admin@datadesk\.local[\s\S]*tidak punya pemicu per jam yang aktif/);
     // admin2 cannot write the folders yet: the take-over's pre-flight refuses, nothing changes
     const refused = await w.rt.execute({ fn: 'reports_takeOver', user: ADMIN2, kind: 'rpc' });
-    expect(refused.error!.message).toMatch(/tidak ditemukan|tidak dapat ditulis/);
+    expect(refused.error!.message).toMatch(/Pengambilalihan ditolak: admin2@datadesk\.local[\s\S]*tidak ditemukan/);
     const audit = driveStore(w.rt.env).get(driveStore(w.rt.env).get(w.folders.HOME)!.parents[0])!;
     driveStore(w.rt.env).share(audit.parents[0], ADMIN2, 'writer');
     const taken = await w.rt.call<ReportsStatus>('reports_takeOver', [], { user: ADMIN2, kind: 'rpc' });
