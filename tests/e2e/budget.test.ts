@@ -57,7 +57,7 @@ beforeAll(async () => {
   browser = await openBrowser();
   page = await openWorkbench(browser, wb, AREA);
   month = (await q<{ m: string }>(`SELECT max(month) AS m FROM budget.allocation`))[0].m;
-}, E2E_TIMEOUT);
+}, 2 * E2E_TIMEOUT); // the whole demo is seeded first (every capability, the budget's 120 clusters' folders shared)
 
 afterAll(async () => {
   await browser?.close();
