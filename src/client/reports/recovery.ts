@@ -20,7 +20,7 @@ export function recoveryBox(
   me: { isAdmin: boolean; admins: string[] },
   act: RecoveryActions,
 ): HTMLElement | null {
-  if (!s || s.phase !== 'failed') return null;
+  if (s?.phase !== 'failed') return null;
   const box = el(
     'div',
     { id: 'recovery', class: 'recovery' },

@@ -7,6 +7,8 @@ import { Runtime } from '../runtime/runtime';
 import { DEMO_APP_USERS } from '../demo/types';
 import { readDemoState, seedDemo } from '../demo/index';
 import { seedingProgress } from './seeding';
+import { reshareConvertedDemo } from '../demo/sharing';
+import { driveStore } from '../services/drive/store';
 import { Hub } from './hub';
 import { recordExecutions } from './executions';
 import { HttpError, sendJson } from './http';
@@ -71,7 +73,13 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
   if (opts.reset) rmSync(stateDir, { recursive: true, force: true });
   const rt = new Runtime({ stateDir, ...(opts.buildDir ? { buildDir: opts.buildDir } : {}) });
   const standins = await startStandins(rt, log);
-  const seeding = seedingProgress(opts.seed !== false && !readDemoState(rt));
+  // a state folder from before Drive had users: its files now belong to who made them; share the demo's again
+  const demo = readDemoState(rt);
+  if (demo && driveStore(rt.env).migratedFromShared) {
+    for (const note of await reshareConvertedDemo(rt, demo)) log(note);
+    await rt.env.flush();
+  }
+  const seeding = seedingProgress(opts.seed !== false && !demo);
   const backends = createBackends(rt);
   const hub = new Hub(rt);
   const executions = recordExecutions(rt);
