@@ -35,9 +35,11 @@ export function requireRole(dir: RoleDirectory, email: string, role: AppRole): v
   }
   if (!hasRole(dir, email, role)) {
     const r = ROLE_NAMES[role];
+    // Who can give the role, by name: a user without one is not left guessing whom to ask.
+    const admins = adminsOf(dir).join(', ') || '—';
     throw denied({
-      id: `Akses ditolak: ${email} bukan ${r.id}. Minta admin DataDesk menambahkan peran Anda.`,
-      en: `Access denied: ${email} is not a ${r.en}. Ask a DataDesk admin to add your role.`,
+      id: `Akses ditolak: ${email} bukan ${r.id}. Minta admin DataDesk (${admins}) menambahkan peran Anda di Ekstensi ▸ DataDesk ▸ Pengaturan….`,
+      en: `Access denied: ${email} is not a ${r.en}. Ask a DataDesk admin (${admins}) to add your role under Extensions ▸ DataDesk ▸ Settings….`,
     });
   }
 }
