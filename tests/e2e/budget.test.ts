@@ -287,6 +287,14 @@ async function walk(): Promise<void> {
   // The PDF: made from the MCOT's sidebar, opened from the local Drive.
   await page.click('#dialog-close');
   f = await openBudget(MCOT);
+  // the PDF section sits above the pending list (which can run long), not under it
+  expect(
+    await f
+      .locator('#sec-pdf')
+      .evaluate(
+        (el) => !!(el.compareDocumentPosition(document.getElementById('sec-approval')!) & Node.DOCUMENT_POSITION_FOLLOWING),
+      ),
+  ).toBe(true);
   await press(f.locator('#sec-pdf summary'));
   await f.locator('select[name="pdf-cluster"]').selectOption(CL);
   await press(f.locator('#sec-pdf button', { hasText: 'Buat PDF' }));

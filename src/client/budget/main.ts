@@ -49,13 +49,14 @@ async function render(): Promise<void> {
   if (can('allocate')) app.append(allocationSection(me));
   if (can('recommend')) app.append(recommendationSection(me));
   if (can('submit')) app.append(evidenceSection(me));
+  // The monthly PDF before the pending list, which can run long: it is not buried under the cards.
+  if (can('report')) app.append(reportSection(me));
   if (can('approve')) {
     const pending: { el?: HTMLElement } = {};
     const decisions = decisionsSection(async () => void pending.el?.dispatchEvent(new Event(RELOAD)));
     pending.el = approvalSection(me, true, decisions.reload);
     app.append(pending.el, decisions.section);
   } else if (me.role === 'GM_SBP') app.append(approvalSection(me, false));
-  if (can('report')) app.append(reportSection(me));
   if (me.admin) app.append(adminSection());
 }
 
