@@ -1,6 +1,7 @@
 // The budget's platform side: RPC bodies run with the database open and the caller resolved; receipts in Drive.
 import type { Db } from '../core/db';
 import { AppError, errorMessage } from '../core/errors';
+import { msg } from '../core/text';
 import { hasRole } from '../core/access';
 import { roleDirectory } from '../settings/adapters';
 import { withDb } from '../platform/jdbc';
@@ -12,15 +13,11 @@ import { loadCaller } from './store';
 import { requireAdmin } from './policy';
 import type { ReceiptStore } from './ports';
 
-const NOT_MIGRATED = new AppError('NOT_MIGRATED', {
-  id: 'Skema anggaran belum dibuat atau belum lengkap. Admin: jalankan DataDesk ▸ Anggaran: Jalankan migrasi.',
-  en: 'The budget schema does not exist yet or is incomplete. Admin: run DataDesk ▸ Anggaran: Jalankan migrasi (run migrations).',
-});
-
 /** Turns "relation budget.x does not exist" into a message an admin can act on. */
 function translate(e: unknown): unknown {
-  const msg = errorMessage(e);
-  if (!(e instanceof AppError) && /(relation|schema) "?budget/i.test(msg) && /does not exist/i.test(msg)) return NOT_MIGRATED;
+  const text = errorMessage(e);
+  if (!(e instanceof AppError) && /(relation|schema) "?budget/i.test(text) && /does not exist/i.test(text))
+    return new AppError('NOT_MIGRATED', msg('budget.notMigrated'));
   return e;
 }
 

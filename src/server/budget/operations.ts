@@ -3,6 +3,7 @@
 // the caller's user properties; budget_pdfStatus reads it (an unknown or expired id is NOT_FOUND).
 import type { Db } from '../core/db';
 import { AppError, notFound, errorMessage, errorStack } from '../core/errors';
+import { msg, t } from '../core/text';
 import { Caller } from './model';
 import { loadPdfData } from './report';
 import { buildMonthlyPdf } from './pdf';
@@ -51,7 +52,7 @@ export function startPdf(db: Db, caller: Caller, clusterId: string, month: strin
   setUserJson(key, job);
   buildMonthlyPdf(data)
     .then(({ bytes, pages }) => {
-      const name = `Laporan ${data.clusterId} ${data.month}.pdf`;
+      const name = t('budget.pdf.fileName', { cluster: data.clusterId, month: data.month });
       const saved = store.save(folderId, name, 'application/pdf', bytes);
       setUserJson(key, { ...job, status: 'done', fileId: saved.id, url: saved.url(), name, pages, bytes: bytes.length });
     })
@@ -63,12 +64,11 @@ export function startPdf(db: Db, caller: Caller, clusterId: string, month: strin
 }
 
 export function pdfStatus(requestId: string): PdfJob {
-  if (!/^[a-z0-9]{1,40}$/.test(String(requestId ?? '')))
-    throw notFound({ id: 'Permintaan PDF tidak dikenal.', en: 'Unknown PDF request.' });
+  if (!/^[a-z0-9]{1,40}$/.test(String(requestId ?? ''))) throw notFound(msg('budget.pdf.unknown'));
   const job = userJson<PdfJob | null>(PREFIX + requestId, null);
-  if (!job) throw notFound({ id: 'Permintaan PDF tidak dikenal.', en: 'Unknown PDF request.' });
+  if (!job) throw notFound(msg('budget.pdf.unknown'));
   if (job.status === 'failed') {
-    throw new AppError('PDF_FAILED', { id: `PDF gagal dibuat: ${job.error}`, en: `The PDF could not be made: ${job.error}` });
+    throw new AppError('PDF_FAILED', msg('budget.pdf.failed', { detail: job.error ?? '' }));
   }
   return job;
 }

@@ -163,11 +163,11 @@ export function writeTable(sheetName: string, header: string[], formats: string[
 }
 
 /** Appends one row under the last one (creating the sheet with its header when missing); formats before values. */
-export function appendSheetRow(name: string, header: string[], formats: string[], row: Array<string | number>): void {
+export function appendSheetRow(names: string[], header: string[], formats: string[], row: Array<string | number>): void {
   const ss = spreadsheet();
-  let sh = ss.getSheetByName(name);
+  let sh = names.map((n) => ss.getSheetByName(n)).find((x) => !!x) ?? null;
   if (!sh) {
-    sh = ss.insertSheet(name);
+    sh = ss.insertSheet(names[0]);
     sh.getRange(1, 1, 1, header.length).setNumberFormat('@').setValues([header]);
     sh.setFrozenRows(1);
   }

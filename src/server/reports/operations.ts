@@ -1,11 +1,12 @@
 // Report operations the menu, the sidebar and the heartbeat share: settings, start, continue, dry run, pre-flight.
-import { AppError, conflict, invalid, errorMessage } from '../core/errors';
+import { AppError, conflict, invalid, messageOf } from '../core/errors';
+import { msg, Msg, t } from '../core/text';
 import { Deadline, EXECUTION_BUDGET_MS } from '../core/deadline';
 import { previousMonth, wibMonth, wibParts } from '../core/format';
 import { dueMonth, ReportsSettings } from './settings';
 import { checkMonth, validateSettings } from './validate';
 import { claim, isActive, release, RunState } from './state';
-import { advance, startRun } from './run';
+import { advance, errorMsg, startRun } from './run';
 import { countByBu, folderProblem, inspect, Inspection } from './plan';
 import {
   appsScriptDrive,
@@ -28,10 +29,7 @@ function configured(s: ReportsSettings): boolean {
 
 function requireConfigured(s: ReportsSettings): void {
   if (!configured(s)) {
-    throw new AppError('NOT_CONFIGURED', {
-      id: 'Laporan belum diatur: petakan unit bisnis ke folder di sidebar Laporan.',
-      en: 'Reports are not set up: map business units to folders in the Reports sidebar.',
-    });
+    throw new AppError('NOT_CONFIGURED', msg('reports.error.notConfigured'));
   }
 }
 
@@ -61,10 +59,7 @@ export function runMonth(
   const started = withRunLock(() => {
     const cur = loadRun();
     if (isActive(cur)) {
-      throw conflict({
-        id: `Laporan ${cur.month} masih berjalan (run ${cur.runId}); tunggu sampai selesai.`,
-        en: `The ${cur.month} report is still running (run ${cur.runId}); wait for it to finish.`,
-      });
+      throw conflict(msg('reports.error.running', { month: cur.month, runId: cur.runId }));
     }
     const s = claim(startRun(reportEnv(settings, deadline), settings, month, trigger, user), owner, Date.now())!;
     saveRun(s);
@@ -99,11 +94,7 @@ export function scheduledStep(now: Date, deadline: Deadline): RunState | null {
     return runMonth(month, 'schedule', 'heartbeat', deadline);
   } catch (e) {
     const env = reportEnv(settings, deadline);
-    const text = e instanceof AppError ? `${e.message} / ${e.messageEn}` : errorMessage(e);
-    env.alert(
-      `⚠️ DataDesk: laporan order DC ${month} tidak dijalankan — ${text}\n` +
-        'Perbaiki lalu jalankan ulang dari menu Laporan. / Fix it, then rerun from the Reports menu.',
-    );
+    env.alert(t('reports.alert.notStarted', { month, error: errorMsg(e) }));
     throw e;
   }
 }
@@ -134,22 +125,19 @@ export function preflight(s: ReportsSettings, webhookUrlInput: string | null): R
   const clean = validateSettings(s);
   const url = webhookUrlInput || webhookUrl();
   if (url) checkWebhookUrl(clean.webhookFormat, url);
-  const problems = clean.folders.map((f) => folderProblem(appsScriptDrive, f.bu, f.folderId)).filter((x): x is string => !!x);
-  let queryError: string | null = null;
+  const problems = clean.folders.map((f) => folderProblem(appsScriptDrive, f.bu, f.folderId)).filter((x): x is Msg => !!x);
+  let queryError: Msg | null = null;
   const db = openDb();
   try {
     countByBu(db, clean.schema, defaultMonth());
   } catch (e) {
-    queryError = e instanceof AppError ? e.message : errorMessage(e);
+    queryError = e instanceof AppError ? messageOf(e) : errorMsg(e);
   } finally {
     db.close();
   }
   if (queryError) problems.push(queryError);
   if (problems.length) {
-    throw invalid({
-      id: `Pemeriksaan gagal, pengaturan tidak disimpan: ${problems.join('; ')}`,
-      en: `Pre-flight check failed, settings not saved: ${problems.join('; ')}`,
-    });
+    throw invalid(msg('reports.error.preflight', { problems }));
   }
   return clean;
 }

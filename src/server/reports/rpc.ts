@@ -2,6 +2,7 @@
 import { rpc } from '../core/rpc';
 import { callerWithRole, callerRoles } from '../settings/adapters';
 import { denied } from '../core/errors';
+import { msg } from '../core/text';
 import type { ReportsSettings } from './settings';
 import { loadRun, loadSettings, readRunLog, webhookUrl } from './adapters';
 import { dryRun, preflight, runMonth, saveSettings, defaultMonth } from './operations';
@@ -76,10 +77,7 @@ export function reports_status(): RunSummary | null {
 function requireViewer(): void {
   const me = callerRoles();
   if (!me.roles.includes('admin') && !me.roles.includes('auditor')) {
-    throw denied({
-      id: `Akses ditolak: ${me.email || '(tanpa email)'} bukan auditor atau admin.`,
-      en: `Access denied: ${me.email || '(no email)'} is not an auditor or admin.`,
-    });
+    throw denied(msg('reports.error.notViewer', { email: me.email || msg('reports.error.noEmail') }));
   }
 }
 
@@ -87,6 +85,6 @@ function requireViewer(): void {
 export function reports_runLog(): RunLogEntry[] {
   return rpc('reports_runLog', () => {
     requireViewer();
-    return readRunLog().map(toEntry).reverse();
+    return readRunLog().rows.map(toEntry).reverse();
   });
 }

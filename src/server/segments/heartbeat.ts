@@ -1,5 +1,6 @@
 // Unattended segments work the hourly heartbeat drives: saved requests whose weekly/monthly run is due.
-import { errorMessage } from '../core/errors';
+import { AppError, errorMessage, messageOf } from '../core/errors';
+import { msg, Msg } from '../core/text';
 import type { Deadline } from '../core/deadline';
 import { hasRole } from '../core/access';
 import { roleDirectory } from '../settings/adapters';
@@ -18,17 +19,17 @@ export function segmentsHeartbeat(now: Date, deadline: Deadline): void {
     if (deadline.nearlyOver(90_000)) break;
     const next = nextRun(s.schedule, now)?.toISOString() ?? null;
     putSaved({ ...s, nextRunAt: next });
-    let outcome: string;
+    let outcome: Msg;
     if (!hasRole(roleDirectory(), s.owner, 'analyst')) {
-      outcome = `Dilewati: ${s.owner} bukan lagi analis kampanye / Skipped: ${s.owner} is no longer a campaign analyst`;
+      outcome = msg('segments.outcome.skipped', { owner: s.owner });
     } else {
       try {
         const r = withLoyaltyDb((db) =>
           runSegment(pullPorts(db, runner || s.owner), validated(db, { ...s.request, contactFrom: null }).req),
         );
-        outcome = `${r.counts.delivered} member → ${r.sheet}`;
+        outcome = msg('segments.outcome.done', { count: r.counts.delivered, sheet: r.sheet });
       } catch (e) {
-        outcome = `Gagal / Failed: ${errorMessage(e)}`;
+        outcome = msg('segments.outcome.failed', { detail: e instanceof AppError ? messageOf(e) : errorMessage(e) });
         console.error(`segments heartbeat: ${s.request.name}: ${errorMessage(e)}`);
       }
     }

@@ -2,9 +2,9 @@
 import type { MenuItem } from '../platform/ui';
 import { showSidebar } from '../platform/ui';
 
-export const segmentsMenu: MenuItem[] = [{ caption: 'Segmen member (Segments)…', fn: 'openSegments' }];
+export const segmentsMenu: MenuItem[] = [{ caption: 'menu.segments.open', fn: 'openSegments' }];
 
 /** Menu: opens the Segments sidebar (campaign analysts; the server checks every call). */
 export function openSegments(): void {
-  showSidebar('segments', 'DataDesk · Segmen Member');
+  showSidebar('segments', 'title.segments');
 }

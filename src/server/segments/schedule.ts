@@ -1,4 +1,5 @@
 // Saved requests and their weekly/monthly schedule: the saved document's shape and when it runs next (WIB).
+import { msg, Msg } from '../core/text';
 import { wibInstant, wibParts } from '../core/format';
 import type { SegmentRequest } from './request';
 
@@ -21,7 +22,8 @@ export interface SavedRequest {
   savedAt: string;
   nextRunAt: string | null;
   lastRunAt: string | null;
-  lastOutcome: string | null;
+  /** The last scheduled or manual run's outcome in both languages (older saves hold plain text). */
+  lastOutcome: Msg | string | null;
 }
 
 export const NO_SCHEDULE: Schedule = { every: 'NONE', weekday: 1, monthDay: 1, hour: 7 };
@@ -46,15 +48,15 @@ export function nextRun(s: Schedule, after: Date): Date | null {
 }
 
 /** Problems with a schedule, in both languages; empty when fine. */
-export function scheduleProblems(s: Schedule): Array<{ id: string; en: string }> {
-  const out: Array<{ id: string; en: string }> = [];
+export function scheduleProblems(s: Schedule): Msg[] {
+  const out: Msg[] = [];
   if (!['NONE', 'WEEKLY', 'MONTHLY'].includes(s.every))
-    out.push({ id: `Jadwal tidak dikenal: ${s.every}`, en: `Unknown schedule: ${s.every}` });
-  if (!Number.isInteger(s.hour) || s.hour < 0 || s.hour > 23) out.push({ id: 'Jam harus 0–23.', en: 'The hour must be 0–23.' });
+    out.push(msg('segments.schedule.unknown', { every: String(s.every).slice(0, 20) }));
+  if (!Number.isInteger(s.hour) || s.hour < 0 || s.hour > 23) out.push(msg('segments.schedule.hour'));
   if (s.every === 'WEEKLY' && (!Number.isInteger(s.weekday) || s.weekday < 1 || s.weekday > 7))
-    out.push({ id: 'Hari harus 1 (Senin) – 7 (Minggu).', en: 'The weekday must be 1 (Monday) – 7 (Sunday).' });
+    out.push(msg('segments.schedule.weekday'));
   if (s.every === 'MONTHLY' && (!Number.isInteger(s.monthDay) || s.monthDay < 1 || s.monthDay > 28))
-    out.push({ id: 'Tanggal harus 1–28.', en: 'The day of the month must be 1–28.' });
+    out.push(msg('segments.schedule.monthDay'));
   return out;
 }
 
