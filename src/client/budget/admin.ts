@@ -1,9 +1,9 @@
 // Monthly PDF per cluster (report roles) and the admin tools: migrations and the configuration as data.
+import { t } from '../../server/core/text';
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
 import { el } from '../core/dom';
-import { ok, t } from './i18n';
-import { action, clusterSelect, field, fields, monthInput, section } from './ui';
+import { action, clusterSelect, field, fields, monthInput, ok, section } from './ui';
 import type { Me } from './main';
 
 export function reportSection(me: Me): HTMLElement {
@@ -12,14 +12,14 @@ export function reportSection(me: Me): HTMLElement {
   const month = monthInput(me);
   const out = el('div', {});
   const sec = section(
-    t('Laporan PDF bulanan', 'Monthly PDF report'),
+    t('budget.ui.pdf.heading'),
     false,
-    field('Cluster', cluster),
-    field(t('Bulan', 'Month'), month),
+    field(t('budget.ui.cluster'), cluster),
+    field(t('budget.ui.month'), month),
     action(
-      t('Buat PDF', 'Make PDF'),
+      t('budget.ui.pdf.make'),
       async () => {
-        out.textContent = t('Membuat PDF…', 'Making the PDF…');
+        out.textContent = t('budget.ui.pdf.making');
         const job = await call('budget_makePdf', cluster.value, month.value);
         let s = await call('budget_pdfStatus', job.requestId);
         for (let i = 0; s.status === 'running' && i < 30; i++) {
@@ -29,10 +29,14 @@ export function reportSection(me: Me): HTMLElement {
         out.textContent = '';
         if (s.status === 'done' && s.url) {
           out.append(
-            el('a', { href: s.url, target: '_blank', id: 'pdfLink' }, `${s.name} (${s.pages} ${t('halaman', 'pages')})`),
+            el(
+              'a',
+              { href: s.url, target: '_blank', id: 'pdfLink' },
+              t('budget.ui.pdf.link', { name: s.name ?? '', pages: s.pages ?? 0 }),
+            ),
           );
-          ok('PDF tersimpan di folder Drive cluster.', "PDF saved in the cluster's Drive folder.");
-        } else out.textContent = t('PDF belum selesai; coba lagi.', 'The PDF is not ready; try again.');
+          ok(t('budget.ui.pdf.saved'));
+        } else out.textContent = t('budget.ui.pdf.notReady');
       },
       true,
     ),
@@ -47,7 +51,9 @@ type Config = RpcResult<'budget_getConfig'>;
 const toLines = (cfg: Config) => ({
   nodes: cfg.nodes.map((n) => [n.id, n.level, n.name, n.parentId ?? ''].join(', ')).join('\n'),
   users: cfg.users.map((u) => [u.email, u.name, u.role, u.nodeId].join(', ')).join('\n'),
-  points: cfg.pointTypes.map((p) => [p.code, p.name, p.active ? 'aktif' : 'nonaktif'].join(', ')).join('\n'),
+  points: cfg.pointTypes
+    .map((p) => [p.code, p.name, t(p.active ? 'budget.ui.admin.active' : 'budget.ui.admin.inactive')].join(', '))
+    .join('\n'),
 });
 
 const rows = (text: string) =>
@@ -60,7 +66,7 @@ export function adminSection(): HTMLElement {
   const nodes = el('textarea', { rows: 6, spellcheck: false }) as HTMLTextAreaElement;
   const users = el('textarea', { rows: 6, spellcheck: false }) as HTMLTextAreaElement;
   const points = el('textarea', { rows: 4, spellcheck: false }) as HTMLTextAreaElement;
-  const sheet = el('input', { value: 'Konfigurasi Anggaran' }) as HTMLInputElement;
+  const sheet = el('input', { value: t('budget.ui.admin.sheetDefault') }) as HTMLInputElement;
   async function load(): Promise<void> {
     const l = toLines(await call('budget_getConfig'));
     nodes.value = l.nodes;
@@ -68,24 +74,21 @@ export function adminSection(): HTMLElement {
     points.value = l.points;
   }
   const labelled = fields(
-    [t('Hierarki: kode, level (AREA/REGION/BRANCH/CLUSTER), nama, induk', 'Hierarchy: code, level, name, parent'), nodes],
-    [t('Pengguna: email, nama, peran, node', 'Users: email, name, role, node'), users],
-    [t('Jenis poin: kode, nama, aktif/nonaktif', 'Point types: code, name, active/inactive'), points],
+    [t('budget.ui.admin.nodes'), nodes],
+    [t('budget.ui.admin.users'), users],
+    [t('budget.ui.admin.points'), points],
   );
   return section(
-    t('Admin anggaran', 'Budget admin'),
+    t('budget.ui.admin.heading'),
     false,
-    action(t('Jalankan migrasi', 'Run migrations'), async () => {
+    action(t('budget.ui.admin.migrate'), async () => {
       const r = await call('budget_migrate');
-      ok(
-        `Skema versi ${r.current}; diterapkan: ${r.applied.join(', ') || '-'}.`,
-        `Schema version ${r.current}; applied: ${r.applied.join(', ') || '-'}.`,
-      );
+      ok(t('budget.ui.admin.migrated', { current: r.current, applied: r.applied.join(', ') || '–' }));
     }),
-    action(t('Muat konfigurasi', 'Load configuration'), load),
+    action(t('budget.ui.admin.load'), load),
     ...labelled,
     action(
-      t('Simpan konfigurasi', 'Save configuration'),
+      t('budget.ui.admin.save'),
       async () => {
         const cfg: Config = {
           nodes: rows(nodes.value).map(([id, level, name, parentId]) => ({
@@ -107,28 +110,15 @@ export function adminSection(): HTMLElement {
           })),
         };
         const r = await call('budget_saveConfig', cfg);
-        ok(
-          `Tersimpan: ${r.nodes} node, ${r.users} pengguna, ${r.pointTypes} jenis poin.`,
-          `Saved: ${r.nodes} nodes, ${r.users} users, ${r.pointTypes} point types.`,
-        );
+        ok(t('budget.ui.admin.saved', { nodes: r.nodes, users: r.users, points: r.pointTypes }));
       },
       true,
     ),
-    el(
-      'p',
-      { class: 'muted' },
-      t(
-        'Impor dari sheet: baris NODE|kode|level|nama|induk, USER|email|nama|peran|node, POINT|kode|nama|aktif.',
-        'Import from a sheet: rows NODE|code|level|name|parent, USER|email|name|role|node, POINT|code|name|active.',
-      ),
-    ),
-    field(t('Nama sheet', 'Sheet name'), sheet),
-    action(t('Impor dari sheet', 'Import from sheet'), async () => {
+    el('p', { class: 'muted' }, t('budget.ui.admin.importHint')),
+    field(t('budget.ui.admin.sheetName'), sheet),
+    action(t('budget.ui.admin.import'), async () => {
       const r = await call('budget_importConfig', sheet.value);
-      ok(
-        `Diimpor: ${r.nodes} node, ${r.users} pengguna, ${r.pointTypes} jenis poin.`,
-        `Imported: ${r.nodes} nodes, ${r.users} users, ${r.pointTypes} point types.`,
-      );
+      ok(t('budget.ui.admin.imported', { nodes: r.nodes, users: r.users, points: r.pointTypes }));
       await load();
     }),
   );

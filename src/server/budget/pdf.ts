@@ -76,7 +76,7 @@ export function pdfSafe(s: string): string {
     if ((c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || WIN_ANSI_EXTRA.includes(ch)) out += ch;
     else if (ch === '\t' || ch === '\n' || ch === '\r' || /\s/.test(ch)) out += ' ';
     else if (SPELLED[ch] !== undefined) out += SPELLED[ch];
-    else if (/\p{Extended_Pictographic}|[\u200b-\u200d\u2060\ufe0e\ufe0f]|\p{M}|[\u{1F3FB}-\u{1F3FF}]/u.test(ch)) continue;
+    else if (/\p{Extended_Pictographic}|\p{M}|[\u200b-\u200d\u2060]|\ufe0e|\ufe0f|[\u{1F3FB}-\u{1F3FF}]/u.test(ch)) continue;
     else {
       const bare = ch.normalize('NFKD').replace(/\p{M}/gu, '');
       out += bare && [...bare].every((b) => (b.codePointAt(0) ?? 0) <= 0xff) ? bare : '?';

@@ -359,7 +359,6 @@ export const segments = {
   'segments.ui.formSheet': { id: 'Sheet', en: 'Sheet' },
   'segments.ui.formRow': { id: 'Baris', en: 'Row' },
   'segments.ui.fillFromRow': { id: 'Isi dari baris', en: 'Fill from row' },
-  'segments.ui.formSheetDefault': { id: 'Form Responses 1', en: 'Form Responses 1' },
   'segments.ui.found': { id: 'Ditemukan', en: 'Found' },
   'segments.ui.delivered': { id: 'Dikirim', en: 'Delivered' },
   'segments.ui.resultSheet': { id: 'Sheet:', en: 'Sheet:' },
