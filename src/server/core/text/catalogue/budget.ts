@@ -56,7 +56,7 @@ export const budget = {
     id: 'Skema anggaran belum dibuat atau belum lengkap. Admin: jalankan {>menu.budget.migrate}.',
     en: 'The budget schema does not exist yet or is incomplete. Admin: run {>menu.budget.migrate}.',
   },
-  'budget.unknownNode': { id: 'Node atau cluster tidak dikenal: "{id}".', en: 'Unknown node or cluster: "{id}".' },
+  'budget.unknownNode': { id: 'Unit atau cluster tidak dikenal: "{id}".', en: 'Unknown unit or cluster: "{id}".' },
   'budget.notCluster': { id: '{name} bukan cluster.', en: '{name} is not a cluster.' },
 
   // Validation
@@ -178,8 +178,8 @@ export const budget = {
     en: 'Configuration rejected, nothing saved: {problems}',
   },
   'budget.config.nodesMissing': {
-    id: 'Konfigurasi ditolak: node yang sudah ada tidak boleh hilang ({ids}).',
-    en: 'Configuration rejected: existing nodes may not disappear ({ids}).',
+    id: 'Konfigurasi ditolak: unit hierarki yang sudah ada tidak boleh hilang ({ids}).',
+    en: 'Configuration rejected: existing hierarchy units may not disappear ({ids}).',
   },
   'budget.config.nodeCode': {
     id: 'hierarki baris {line}: kode "{code}" tidak valid',
@@ -213,8 +213,8 @@ export const budget = {
     en: 'user line {line}: role "{role}" ({roles})',
   },
   'budget.config.userNode': {
-    id: 'pengguna baris {line}: node "{node}" tidak ditemukan',
-    en: 'user line {line}: node "{node}" not found',
+    id: 'pengguna baris {line}: unit "{node}" tidak ditemukan',
+    en: 'user line {line}: unit "{node}" not found',
   },
   'budget.config.userLevel': {
     id: 'pengguna baris {line}: peran {role} tidak bisa di level {level}',
@@ -271,7 +271,7 @@ export const budget = {
 
   // Dashboard sheet
   'budget.sheet.name': { id: 'Anggaran {node} {month}', en: 'Budget {node} {month}' },
-  'budget.sheet.node': { id: 'Node', en: 'Node' },
+  'budget.sheet.node': { id: 'Kode', en: 'Code' },
   'budget.sheet.name.col': { id: 'Nama', en: 'Name' },
   'budget.sheet.allocation': { id: 'Alokasi', en: 'Allocation' },
   'budget.sheet.approved': { id: 'Realisasi (disetujui)', en: 'Realisation (approved)' },
@@ -397,25 +397,25 @@ export const budget = {
     id: 'Hierarki: kode, level (AREA/REGION/BRANCH/CLUSTER), nama, induk',
     en: 'Hierarchy: code, level (AREA/REGION/BRANCH/CLUSTER), name, parent',
   },
-  'budget.ui.admin.users': { id: 'Pengguna: email, nama, peran, node', en: 'Users: email, name, role, node' },
+  'budget.ui.admin.users': { id: 'Pengguna: email, nama, peran, unit', en: 'Users: email, name, role, unit' },
   'budget.ui.admin.points': { id: 'Jenis poin: kode, nama, aktif/nonaktif', en: 'Point types: code, name, active/inactive' },
   'budget.ui.admin.active': { id: 'aktif', en: 'active' },
   'budget.ui.admin.inactive': { id: 'nonaktif', en: 'inactive' },
   'budget.ui.admin.save': { id: 'Simpan konfigurasi', en: 'Save configuration' },
   'budget.ui.admin.saved': {
-    id: 'Tersimpan: {nodes} node, {users} pengguna, {points} jenis poin.',
-    en: 'Saved: {nodes} nodes, {users} users, {points} point types.',
+    id: 'Tersimpan: {nodes} unit, {users} pengguna, {points} jenis poin.',
+    en: 'Saved: {nodes} units, {users} users, {points} point types.',
   },
   'budget.ui.admin.importHint': {
-    id: 'Impor dari sheet: baris NODE|kode|level|nama|induk, USER|email|nama|peran|node, POINT|kode|nama|aktif.',
-    en: 'Import from a sheet: rows NODE|code|level|name|parent, USER|email|name|role|node, POINT|code|name|active.',
+    id: 'Impor dari sheet: baris NODE|kode|level|nama|induk, USER|email|nama|peran|unit, POINT|kode|nama|aktif.',
+    en: 'Import from a sheet: rows NODE|code|level|name|parent, USER|email|name|role|unit, POINT|code|name|active.',
   },
   'budget.ui.admin.sheetName': { id: 'Nama sheet', en: 'Sheet name' },
   'budget.ui.admin.sheetDefault': { id: 'Konfigurasi Anggaran', en: 'Budget configuration' },
   'budget.ui.admin.import': { id: 'Impor dari sheet', en: 'Import from sheet' },
   'budget.ui.admin.imported': {
-    id: 'Diimpor: {nodes} node, {users} pengguna, {points} jenis poin.',
-    en: 'Imported: {nodes} nodes, {users} users, {points} point types.',
+    id: 'Diimpor: {nodes} unit, {users} pengguna, {points} jenis poin.',
+    en: 'Imported: {nodes} units, {users} users, {points} point types.',
   },
 
   // Dashboard dialog

@@ -7,7 +7,7 @@ export const reports = {
     en: 'Reports are not set up: map business units to folders in {>menu.reports.open}.',
   },
   'reports.error.running': {
-    id: 'Laporan {month:month} masih berjalan (run {runId}); tunggu sampai selesai.',
+    id: 'Laporan {month:month} masih berjalan (proses {runId}); tunggu sampai selesai.',
     en: 'The {month:month} report is still running (run {runId}); wait for it to finish.',
   },
   'reports.error.busy': {
@@ -98,12 +98,12 @@ export const reports = {
 
   // Alerts (chat webhook)
   'reports.alert.published': {
-    id: '✅ DataDesk: laporan order DC {month:month} terbit ({total:num} baris, {files} file). Run {runId}',
+    id: '✅ DataDesk: laporan order DC {month:month} terbit ({total:num} baris, {files} file). Proses {runId}',
     en: '✅ DataDesk: DC order report {month:month} published ({total:num} {total|row|rows}, {files} {files|file|files}). Run {runId}',
   },
   'reports.alert.line': { id: '• {bu}: {rows:num} baris', en: '• {bu}: {rows:num} {rows|row|rows}' },
   'reports.alert.failed': {
-    id: '❌ DataDesk: laporan order DC {month:month} GAGAL — folder tidak diubah. Run {runId}\nPenyebab: {error}\nPerbaiki lalu jalankan ulang dari {>menu.reports.runForMonth}',
+    id: '❌ DataDesk: laporan order DC {month:month} GAGAL — folder tidak diubah. Proses {runId}\nPenyebab: {error}\nPerbaiki lalu jalankan ulang dari {>menu.reports.runForMonth}',
     en: '❌ DataDesk: DC order report {month:month} FAILED — folders left unchanged. Run {runId}\nCause: {error}\nFix it, then rerun from {>menu.reports.runForMonth}',
   },
   'reports.alert.notStarted': {
@@ -169,7 +169,7 @@ export const reports = {
   'reports.col.refunded': { id: 'Direfund', en: 'Refunded' },
   'reports.col.refundAmount': { id: 'Nilai Refund', en: 'Refund amount' },
   'reports.log.sheet': { id: 'Log Laporan', en: 'Report run log' },
-  'reports.log.runId': { id: 'ID Run', en: 'Run ID' },
+  'reports.log.runId': { id: 'ID Proses', en: 'Run ID' },
   'reports.log.month': { id: 'Bulan', en: 'Month' },
   'reports.log.bu': { id: 'Unit Bisnis', en: 'Business unit' },
   'reports.log.rows': { id: 'Baris', en: 'Rows' },
@@ -195,7 +195,7 @@ export const reports = {
   'reports.ui.run': { id: 'Jalankan', en: 'Run' },
   'reports.ui.month': { id: 'Bulan (YYYY-MM)', en: 'Month (YYYY-MM)' },
   'reports.ui.dryRun': { id: 'Uji coba', en: 'Dry run' },
-  'reports.ui.lastRun': { id: 'Run terakhir', en: 'Last run' },
+  'reports.ui.lastRun': { id: 'Proses terakhir', en: 'Last run' },
   'reports.ui.settings': { id: 'Pengaturan', en: 'Settings' },
   'reports.ui.schema': { id: 'Sumber kueri: skema PostgreSQL', en: 'Query source: PostgreSQL schema' },
   'reports.ui.folders': {
@@ -215,8 +215,8 @@ export const reports = {
   },
   'reports.ui.preflight': { id: 'Periksa', en: 'Check' },
   'reports.ui.save': { id: 'Simpan', en: 'Save' },
-  'reports.ui.log': { id: 'Log run', en: 'Run log' },
-  'reports.ui.noRun': { id: 'Belum ada run.', en: 'No run yet.' },
+  'reports.ui.log': { id: 'Log proses', en: 'Run log' },
+  'reports.ui.noRun': { id: 'Belum ada proses.', en: 'No run yet.' },
   'reports.ui.emptyLog': { id: 'Log kosong.', en: 'The log is empty.' },
   'reports.ui.runLine': {
     id: '{month:month} · {phase} · {files}/{planned} file · {executions} eksekusi',

@@ -153,8 +153,8 @@ export const tagging = {
   'tagging.ui.source.db': { id: 'PostgreSQL (Jdbc)', en: 'PostgreSQL (Jdbc)' },
   'tagging.ui.catSheet': { id: 'Sheet katalog', en: 'Catalogue sheet' },
   'tagging.ui.catTable': {
-    id: 'Tabel katalog (sku, name, category, image_url)',
-    en: 'Catalogue table (sku, name, category, image_url)',
+    id: 'Tabel katalog (kolom `sku`, `name`, `category`, `image_url`)',
+    en: 'Catalogue table (columns `sku`, `name`, `category`, `image_url`)',
   },
   'tagging.ui.wordSheet': { id: 'Sheet daftar kata', en: 'Word-list sheet' },
   'tagging.ui.topSheet': { id: 'Sheet kata kunci populer', en: 'Top-search sheet' },
