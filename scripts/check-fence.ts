@@ -34,8 +34,11 @@ const inside = (file: string, dir: string) => file.startsWith(join(root, dir) + 
 
 /** Server modules the sidebars share by value: the catalogue with its `t`, and the formats. */
 function sharedWithClient(target: string): boolean {
+  const text = join(root, 'src', 'server', 'core', 'text');
   return (
-    inside(target + '.ts', join('src', 'server', 'core', 'text')) || target === join(root, 'src', 'server', 'core', 'format')
+    target === text ||
+    inside(target + '.ts', join('src', 'server', 'core', 'text')) ||
+    target === join(root, 'src', 'server', 'core', 'format')
   );
 }
 
