@@ -185,7 +185,7 @@ export const segments = {
   'segments.period.lastMonths': { id: '{months} bulan terakhir, {range} ({mode})', en: 'last {months} months, {range} ({mode})' },
   'segments.period.lastYear': { id: 'tahun lalu, {range} ({mode})', en: 'last year, {range} ({mode})' },
   'segments.period.range': { id: '{range} ({mode})', en: '{range} ({mode})' },
-  'segments.period.dates': { id: '{from}–{to:date}', en: '{from}–{to:date}' },
+  'segments.period.dates': { id: '{from} – {to:date}', en: '{from} – {to:date}' },
   'segments.period.date': { id: '{d:date}', en: '{d:date}' },
   'segments.words.transacted': { id: 'Bertransaksi di {brands}: {period}', en: 'Transacted at {brands}: {period}' },
   'segments.words.stores': { id: 'di toko {list}', en: 'at stores {list}' },
@@ -208,8 +208,8 @@ export const segments = {
   'segments.words.payment': { id: 'Membayar dengan {methods}', en: 'Paid with {methods}' },
   'segments.words.paymentAt': { id: 'Membayar dengan {methods} di area {areas}', en: 'Paid with {methods} in area {areas}' },
   'segments.words.voucher': {
-    id: 'Menerima voucher {program} {from:date}–{to:date} dan belum ditukarkan',
-    en: 'Received voucher {program} {from:date}–{to:date} and did not redeem it',
+    id: 'Menerima voucher {program} {from:date} – {to:date} dan belum ditukarkan',
+    en: 'Received voucher {program} {from:date} – {to:date} and did not redeem it',
   },
   'segments.words.anyProgram': { id: 'apa pun', en: 'of any programme' },
   'segments.words.split': {
