@@ -209,7 +209,7 @@ async function load(): Promise<void> {
   await loadLog();
 }
 
-initLanguage(() => {
+initLanguage('reports', () => {
   showWebhookPlaceholder();
   if (lastStatus !== undefined) showStatus(lastStatus);
   if (lastLog) showLog(lastLog);

@@ -332,7 +332,7 @@ async function init(): Promise<void> {
   renderSaved(await call('segments_list'));
 }
 
-initLanguage(() => {
+initLanguage('segments', () => {
   savedInfo();
   shown?.();
 });

@@ -27,7 +27,7 @@ import { startPdf, pdfStatus, PdfJob } from './operations';
 import { selectedValues, sheetValues, writeTable } from '../platform/sheets';
 import { readFileBytes } from '../platform/drive';
 import { RUPIAH_FORMAT, wibMonth } from '../core/format';
-import { showDialog } from '../platform/ui';
+import { showPage } from '../platform/ui';
 
 export interface BudgetMe {
   email: string;
@@ -198,7 +198,7 @@ export function budget_pdfStatus(requestId: string): PdfJob {
 export function budget_openDashboard(): { opened: boolean } {
   return rpc('budget_openDashboard', () =>
     asCaller(() => {
-      showDialog('budget-dashboard', 'title.budgetDashboard', 960, 680);
+      showPage('budget-dashboard');
       return { opened: true };
     }),
   );

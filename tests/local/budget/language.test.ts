@@ -16,6 +16,7 @@ import { CATALOGUE } from '../../../src/server/core/text/catalogue';
 import { LANGS, tIn, TextKey } from '../../../src/server/core/text';
 import { menuItems } from '../../../src/server/menu';
 import type { AuthMode } from '../../../src/local/runtime/types';
+import type { RuntimeEvent } from '../../../src/local/runtime/env';
 
 jest.setTimeout(180_000);
 
@@ -52,7 +53,7 @@ const captions = (lang: 'id' | 'en') => menuItems().flatMap((m) => (m ? [tIn(lan
 describe('the menu', () => {
   it("is built in each user's language, switched from the sidebar, and in Bahasa Indonesia where nothing can be read", async () => {
     expect(await open(U.region)).toEqual(captions('id'));
-    await w.ok(U.region, 'app_setLanguage', 'en');
+    await w.ok(U.region, 'app_setLanguage', 'en', null);
     expect(menuOf(U.region)).toEqual(captions('en')); // the switch rebuilt it at once
     expect(await open(U.region)).toEqual(captions('en'));
     expect(await open(U.branch)).toEqual(captions('id')); // another user's choice is their own
@@ -70,11 +71,38 @@ describe('the menu', () => {
     }
   });
 
-  it('refuses a language it does not know, in both languages', async () => {
-    const r = await w.as(U.branch, 'app_setLanguage', 'fr');
+  it('refuses a language or a page it does not know, in both languages, and keeps the language as it was', async () => {
+    const r = await w.as(U.branch, 'app_setLanguage', 'fr', null);
     expect(r.code).toBe('INVALID');
     expect(r.message).toBe('Bahasa tidak dikenal: "fr".');
     expect(r.messageEn).toBe('Unknown language: "fr".');
+    const p = await w.as(U.branch, 'app_setLanguage', 'en', '../appsscript');
+    expect([p.code, p.message, p.messageEn]).toEqual([
+      'INVALID',
+      'Halaman tidak dikenal: "../appsscript".',
+      'Unknown page: "../appsscript".',
+    ]);
+    expect(await open(U.branch)).toEqual(captions('id'));
+  });
+
+  it('opens the page that switched again in the new language, so its title bar follows (sidebar and dialog)', async () => {
+    const shown: Array<{ action: string; title: string; lang: string | undefined }> = [];
+    const listen = (e: RuntimeEvent) => {
+      if (e.type !== 'ui' || (e.action !== 'showSidebar' && e.action !== 'showModalDialog')) return;
+      const p = e.payload as { title: string; content: string };
+      shown.push({ action: e.action, title: p.title, lang: /<html lang="(\w+)">/.exec(p.content)?.[1] });
+    };
+    w.rt.env.on('event', listen);
+    try {
+      await w.ok(U.gm, 'app_setLanguage', 'en', 'budget');
+      await w.ok(U.gm, 'app_setLanguage', 'id', 'budget-dashboard');
+    } finally {
+      w.rt.env.off('event', listen);
+    }
+    expect(shown).toEqual([
+      { action: 'showSidebar', title: 'DataDesk · Budget', lang: 'en' },
+      { action: 'showModalDialog', title: 'DataDesk · Dasbor Anggaran', lang: 'id' },
+    ]);
   });
 });
 

@@ -5,6 +5,7 @@ export const common = {
   'common.lang.en': { id: 'English', en: 'English' },
   'common.lang.label': { id: 'Bahasa', en: 'Language' },
   'common.lang.invalid': { id: 'Bahasa tidak dikenal: "{lang}".', en: 'Unknown language: "{lang}".' },
+  'common.page.unknown': { id: 'Halaman tidak dikenal: "{page}".', en: 'Unknown page: "{page}".' },
   'common.loading': { id: 'Memuat…', en: 'Loading…' },
   'common.saving': { id: 'Menyimpan…', en: 'Saving…' },
   'common.checking': { id: 'Memeriksa…', en: 'Checking…' },
