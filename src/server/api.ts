@@ -10,6 +10,7 @@ import { setUserLanguage } from './platform/properties';
 import { activeUserEmail } from './platform/session';
 import { buildMenu } from './menu';
 import { isPageName, showPage } from './platform/ui';
+import { adoptHeartbeat } from './platform/triggers';
 
 export * from './budget/rpc';
 export * from './segments/rpc';
@@ -19,7 +20,10 @@ export * from './settings/rpc';
 
 /** Who the caller is and which add-on roles they hold. */
 export function app_whoami(): { email: string; roles: AppRole[] } {
-  return rpc('app_whoami', () => callerRoles());
+  return rpc('app_whoami', () => {
+    adoptHeartbeat();
+    return callerRoles();
+  });
 }
 
 /**

@@ -49,7 +49,7 @@ const SPELLED_IN_CATALOGUE: Record<string, string> = {
   '❌': 'x',
 };
 /** Emoji and their variation selector, dropped (the words around them carry the meaning). */
-const DROPPED_IN_CATALOGUE = new Set(['⚠', '\ufe0f']);
+const DROPPED_IN_CATALOGUE = new Set(['⚠', 'ℹ', '\ufe0f']);
 
 describe('pdfSafe', () => {
   it('prints every catalogue text in both languages, with its menu paths, as written', () => {

@@ -150,6 +150,14 @@ export const segments = {
   },
   'segments.outcome.done': { id: '{count:num} member → {sheet}', en: '{count:num} members → {sheet}' },
   'segments.outcome.failed': { id: 'Gagal: {detail}', en: 'Failed: {detail}' },
+  'segments.outcome.retrying': {
+    id: 'Gagal (percobaan {attempts} dari {max}), dicoba lagi sekitar pukul {at:time}: {error}',
+    en: 'Failed (attempt {attempts} of {max}), retried around {at:time}: {error}',
+  },
+  'segments.outcome.gaveUp': {
+    id: 'Gagal setelah {attempts} percobaan: {error} Periksa folder tujuan (dibagikan ke {owner} sebagai Editor) dan koneksi database, lalu tekan "Jalankan ulang"; jadwal berikutnya tetap berjalan.',
+    en: 'Failed after {attempts} attempts: {error} Check the destination folder (shared with {owner} as an editor) and the database connection, then press "Run again"; the next scheduled run still happens.',
+  },
 
   // Words for the request, counts and channels
   'segments.drop.opted_out': { id: 'Berhenti berlangganan', en: 'Opted out' },
@@ -282,6 +290,8 @@ export const segments = {
   'segments.ui.choose': { id: '— pilih —', en: '— choose —' },
   'segments.ui.load': { id: 'Muat', en: 'Load' },
   'segments.ui.copy': { id: 'Salin', en: 'Copy' },
+  'segments.ui.owner': { id: 'pemilik {owner}', en: 'owner {owner}' },
+  'segments.ui.takenOver': { id: 'Jadwal ini kini dijalankan pemicu Anda.', en: 'Your trigger now runs this schedule.' },
   'segments.ui.rerun': { id: 'Jalankan ulang', en: 'Run again' },
   'segments.ui.delete': { id: 'Hapus', en: 'Delete' },
   'segments.ui.request': { id: 'Permintaan', en: 'Request' },
