@@ -107,7 +107,7 @@ async function walk(): Promise<void> {
   // Region proposes from history, reads the method, saves.
   f = await openBudget(REGION);
   await f.locator('select[name="rec-cluster"]').selectOption(CL);
-  await f.locator('#rec-info', { hasText: 'Rp 45.000.000' }).waitFor({ timeout: 60_000 });
+  await f.locator('#rec-info', { hasText: /Rp\s45\.000\.000/ }).waitFor({ timeout: 60_000 });
   await press(f.locator('#sec-recommendation button', { hasText: 'Usulkan dari histori' }));
   await f.locator('#rec-explain').waitFor({ state: 'visible' });
   expect(await f.locator('#rec-explain').textContent()).toMatch(/3 bulan terakhir/);

@@ -253,7 +253,7 @@ describe('reports in the runtime', () => {
     expect(folderDeepView(w)).toEqual(before);
     const alerts = w.hooks.received().map((a) => (a.body as { text: string }).text);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatch(/2026-12 gagal setelah 4 percobaan[\s\S]*SPORTS[\s\S]*Coba lagi/);
+    expect(alerts[0]).toMatch(/Desember 2026 gagal setelah 4 percobaan[\s\S]*SPORTS[\s\S]*Coba lagi/);
     // an auditor may not retry; the admin fixes the folder and presses "Coba lagi"
     const refused = await w.rt.execute({ fn: 'reports_retry', user: AUDITOR, kind: 'rpc' });
     expect(refused.error!.message).toMatch(/Akses ditolak/);

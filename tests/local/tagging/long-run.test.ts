@@ -24,7 +24,7 @@ describe('tagging long runs (runtime)', () => {
       const start = await w.rpc('tagging_start', 'Produk');
       const p = await w.chunk(start.id);
       expect(p.status).toBe('budget');
-      expect(p.lastError).toMatch(/Anggaran harian tercapai \(Rp 60\)/);
+      expect(p.lastError).toMatch(/Anggaran harian tercapai \(Rp\s60\)/);
       expect(p.done).toBeGreaterThan(0);
       expect(p.done).toBeLessThan(30);
       const doneBefore = tagged(await w.sheet());
