@@ -20,6 +20,7 @@ import {
 import { database } from '../../src/local/services/jdbc/embedded';
 import { driveStore } from '../../src/local/services/drive/store';
 import { receiptPng } from '../../src/local/demo/budget-receipt';
+import { formatMonth } from '../../src/server/core/format';
 
 const AREA = 'area.jabotabek@datadesk.local';
 const REGION = 'region.jakarta-pusat@datadesk.local';
@@ -49,7 +50,7 @@ async function statusText(f: ReturnType<typeof sidebarFrame>, kind: 'ok' | 'erro
   return (await s.textContent()) ?? '';
 }
 
-const rupiah = (n: number) => 'Rp ' + n.toLocaleString('de-DE');
+const rupiah = (n: number) => 'Rp\u00a0' + n.toLocaleString('de-DE');
 
 /** Waits until no execution started from the page runs (the sidebar's calls included). */
 async function idleFrame(): Promise<void> {
@@ -112,7 +113,7 @@ async function walk(): Promise<void> {
   await f.locator('select[name="alloc-cluster"]').selectOption(CL);
   await f.locator('input[name="alloc-amount"]').fill('45.000.000');
   await press(f.locator('#sec-allocation button', { hasText: 'Simpan alokasi' }));
-  expect(await statusText(f)).toContain('Rp 45.000.000');
+  expect(await statusText(f)).toMatch(/Rp\s45\.000\.000/);
   expect(
     Number(
       (await q<{ amount: string }>(`SELECT amount FROM budget.allocation WHERE cluster_id = $1 AND month = $2`, [CL, next]))[0]
@@ -132,7 +133,7 @@ async function walk(): Promise<void> {
   f = await openBudget(REGION);
   expect(await f.locator('#sec-recommendation input[type="month"]').inputValue()).toBe(next);
   await f.locator('select[name="rec-cluster"]').selectOption(CL);
-  await f.locator('#rec-info', { hasText: 'Rp 45.000.000' }).waitFor({ timeout: 60_000 });
+  await f.locator('#rec-info', { hasText: /Rp\s45\.000\.000/ }).waitFor({ timeout: 60_000 });
   await press(f.locator('#sec-recommendation button', { hasText: 'Usulkan dari histori' }));
   await f.locator('#rec-explain').waitFor({ state: 'visible' });
   expect(await f.locator('#rec-explain').textContent()).toMatch(/3 bulan terakhir/);
@@ -161,8 +162,8 @@ async function walk(): Promise<void> {
   await f
     .locator('input[name="ev-files"]')
     .setInputFiles({ name: 'foto-spanduk.png', mimeType: 'image/png', buffer: Buffer.from(receiptPng(4242, 200, 260)) });
-  await press(f.locator('#sec-evidence button', { hasText: 'Kirim evidence' }));
-  expect(await statusText(f)).toMatch(/Evidence #\d+ terkirim/);
+  await press(f.locator('#sec-evidence button', { hasText: 'Kirim bukti' }));
+  expect(await statusText(f)).toMatch(/Bukti #\d+ terkirim \(Rp\s123\.000\)/);
   const ev = (
     await q<{ id: string; status: string; folder: string }>(
       `SELECT e.id, e.status FROM budget.evidence e WHERE e.cluster_id = $1 AND e.description = 'E2E spanduk outlet Menteng'`,
@@ -179,7 +180,7 @@ async function walk(): Promise<void> {
   await card.waitFor({ timeout: 60_000 });
   page.once('dialog', (d) => void d.accept('Nota buram, jumlah tidak terbaca'));
   await press(card.locator('button', { hasText: /^Tolak$/ }));
-  await statusSays(f, `Evidence #${ev.id} ditolak`);
+  await statusSays(f, `Bukti #${ev.id} ditolak`);
   f = await openBudget(CLUSTER);
   card = f.locator(`#sec-evidence .card[data-id="${ev.id}"]`);
   await card.locator('.warn', { hasText: 'Nota buram' }).waitFor({ timeout: 60_000 });
@@ -187,8 +188,8 @@ async function walk(): Promise<void> {
   expect(await f.locator('textarea[name="ev-description"]').inputValue()).toBe('E2E spanduk outlet Menteng');
   await f.locator('input[name="ev-amount"]').fill('125.000');
   await screenshot(page, 'budget-3b-cluster-correct');
-  await press(f.locator('#sec-evidence button', { hasText: `Kirim ulang evidence #${ev.id}` }));
-  await statusSays(f, `Evidence #${ev.id} diperbaiki dan dikirim ulang`);
+  await press(f.locator('#sec-evidence button', { hasText: `Kirim ulang bukti #${ev.id}` }));
+  await statusSays(f, `Bukti #${ev.id} diperbaiki dan dikirim ulang`);
   expect(
     (await q<{ status: string; amount: number }>(`SELECT status, amount FROM budget.evidence WHERE id = $1`, [ev.id]))[0],
   ).toEqual({
@@ -216,7 +217,7 @@ async function walk(): Promise<void> {
   );
   await press(card.locator('button', { hasText: /^Setujui semua/ }));
   const clName = (await q<{ name: string }>(`SELECT name FROM budget.node WHERE id = $1`, [CL]))[0].name;
-  expect(await asked).toBe(`Setujui ${waiting.n} evidence ${clName} ${month} senilai ${rupiah(Number(waiting.s))}?`);
+  expect(await asked).toBe(`Setujui ${waiting.n} bukti ${clName} ${formatMonth(month)} senilai ${rupiah(Number(waiting.s))}?`);
   await idleFrame();
   expect(
     (
@@ -227,14 +228,14 @@ async function walk(): Promise<void> {
     )[0].n,
   ).toBe(waiting.n);
   await press(card.locator('button', { hasText: /^Setujui$/ }));
-  await statusSays(f, `Evidence #${ev.id} disetujui`);
+  await statusSays(f, `Bukti #${ev.id} disetujui`);
   await press(f.locator('#sec-decisions summary'));
   const decided = f.locator(`#sec-decisions .card[data-id="${ev.id}"]`);
   await decided.waitFor({ timeout: 60_000 });
   await screenshot(page, 'budget-4a-mcot-decisions');
   page.once('dialog', (d) => void d.accept());
   await press(decided.locator('button', { hasText: 'Batalkan keputusan' }));
-  await statusSays(f, `Keputusan atas evidence #${ev.id} dibatalkan`);
+  await statusSays(f, `Keputusan atas bukti #${ev.id} dibatalkan`);
   expect((await q<{ status: string }>(`SELECT status FROM budget.evidence WHERE id = $1`, [ev.id]))[0].status).toBe('pending');
   expect(
     (
@@ -246,7 +247,7 @@ async function walk(): Promise<void> {
   ).toBe(1);
   // the pending list shows it again, without a reload
   await press(f.locator(`#sec-approval .card[data-id="${ev.id}"] button`, { hasText: /^Setujui$/ }));
-  await statusSays(f, `Evidence #${ev.id} disetujui`);
+  await statusSays(f, `Bukti #${ev.id} disetujui`);
   expect(
     (await q<{ status: string; decided_by: string }>(`SELECT status, decided_by FROM budget.evidence WHERE id = $1`, [ev.id]))[0],
   ).toEqual({ status: 'approved', decided_by: MCOT });

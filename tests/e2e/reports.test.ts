@@ -26,6 +26,7 @@ import { generateDcMonth } from '../../src/local/demo/reports';
 import { runSnippet } from '../../src/local/demo/script';
 import { triggerOf } from '../../src/local/runtime/scheduler';
 import { triggerStore } from '../../src/local/services/script/store';
+import { formatMonth } from '../../src/server/core/format';
 
 const BUS = ['BEAUTY', 'ELEC', 'FASHION', 'HOME', 'KIDS', 'SPORTS'];
 const AUDITOR = 'auditor@datadesk.local';
@@ -325,7 +326,7 @@ describe('reports in the workbench (Chromium)', () => {
       expect(await runMenu(page, /^Laporan: Pengaturan & log/)).toBe('sidebar');
       const again = sidebarFrame(page);
       await again.locator('#recoverRun').waitFor({ timeout: 60_000 });
-      expect(await again.locator('#recoverRun').textContent()).toContain(current);
+      expect(await again.locator('#recoverRun').textContent()).toContain(formatMonth(current, 'id'));
       await again.locator('#recoverRun').click();
       const answer = again.locator('#status.ok, #status.error');
       await answer.waitFor({ timeout: 170_000 });

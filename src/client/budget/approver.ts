@@ -1,9 +1,11 @@
 // Approvers (Region, Branch manager, MCOT) decide pending evidence; GM SBP sees the same list without buttons.
+import { t } from '../../server/core/text';
 import { call } from '../core/rpc';
 import { latestCall } from '../core/actions';
-import { el, rupiah } from '../core/dom';
-import { ok, t, showError } from './i18n';
-import { action, clusterSelect, field, section } from './ui';
+import { el } from '../core/dom';
+import { showError } from '../core/errors';
+import { tData } from '../core/i18n';
+import { action, clusterSelect, field, ok, section } from './ui';
 import { evidenceCard } from './cards';
 import type { Me } from './main';
 
@@ -30,50 +32,42 @@ export function approvalSection(me: Me, canApprove: boolean, onDecided: () => Pr
       }),
     (r) => {
       list.textContent = '';
-      if (!r.items.length)
-        list.append(el('p', { class: 'muted' }, t('Tidak ada evidence yang menunggu.', 'No evidence is waiting.')));
+      if (!r.items.length) list.append(el('p', { class: 'muted' }, t('budget.ui.approval.none')));
       for (const it of r.items) {
         const buttons = canApprove
           ? [
               action(
-                t('Setujui', 'Approve'),
+                t('budget.ui.approval.approve'),
                 async () => {
                   await call('budget_approve', it.id);
-                  ok(
-                    `Evidence #${it.id} disetujui. Salah? Batalkan di "Keputusan saya".`,
-                    `Evidence #${it.id} approved. A mistake? Undo it under "My decisions".`,
-                  );
+                  ok(t('budget.ui.approval.approved', { id: it.id }));
                   await refresh();
                   await onDecided();
                 },
                 true,
               ),
-              action(t('Tolak', 'Reject'), async () => {
-                const reason = prompt(t('Alasan penolakan:', 'Reason for rejecting:'));
+              action(t('budget.ui.approval.reject'), async () => {
+                const reason = prompt(t('budget.ui.approval.reasonPrompt'));
                 if (reason === null) return;
                 await call('budget_reject', it.id, reason);
-                ok(
-                  `Evidence #${it.id} ditolak. Salah? Batalkan di "Keputusan saya".`,
-                  `Evidence #${it.id} rejected. A mistake? Undo it under "My decisions".`,
-                );
+                ok(t('budget.ui.approval.rejected', { id: it.id }));
                 await refresh();
                 await onDecided();
               }),
               action(
-                t(`Setujui semua ${it.clusterName} ${it.month}`, `Approve all of ${it.clusterName} ${it.month}`),
+                tData('budget.ui.approval.approveAll', { cluster: it.clusterName, month: it.month }, ['cluster']),
                 async () => {
                   // The approver sees what "all" means (count and total) first; the server approves only those.
                   const p = await call('budget_bulkPreview', it.clusterId, it.month);
-                  const question = t(
-                    `Setujui ${p.count} evidence ${p.clusterName} ${p.month} senilai ${rupiah(p.amount)}?`,
-                    `Approve ${p.count} items of ${p.clusterName} ${p.month} worth ${rupiah(p.amount)}?`,
-                  );
+                  const question = t('budget.ui.approval.confirmAll', {
+                    count: p.count,
+                    cluster: p.clusterName,
+                    month: p.month,
+                    amount: p.amount,
+                  });
                   if (!confirm(question)) return;
                   const d = await call('budget_approveAll', it.clusterId, it.month, { count: p.count, amount: p.amount });
-                  ok(
-                    `${d.decided} evidence disetujui (${rupiah(d.amount)}). Salah? Batalkan di "Keputusan saya".`,
-                    `${d.decided} items approved (${rupiah(d.amount)}). A mistake? Undo it under "My decisions".`,
-                  );
+                  ok(t('budget.ui.approval.allApproved', { count: d.decided, amount: d.amount }));
                   await refresh();
                   await onDecided();
                 },
@@ -96,7 +90,7 @@ export function approvalSection(me: Me, canApprove: boolean, onDecided: () => Pr
           },
           '‹',
         ),
-        el('span', {}, `${t('Halaman', 'Page')} ${page + 1} / ${pages} · ${r.total} ${t('menunggu', 'waiting')}`),
+        el('span', {}, t('budget.ui.approval.page', { page: page + 1, pages, total: r.total })),
         el(
           'button',
           {
@@ -120,13 +114,11 @@ export function approvalSection(me: Me, canApprove: boolean, onDecided: () => Pr
   void refresh().catch(showError);
 
   const sec = section(
-    canApprove
-      ? t('Menunggu persetujuan', 'Waiting for approval')
-      : t('Evidence menunggu (lihat saja)', 'Pending evidence (view only)'),
+    canApprove ? t('budget.ui.approval.heading') : t('budget.ui.approval.viewOnly'),
     true,
-    field(t('Filter cluster', 'Filter by cluster'), cluster),
-    field(t('Filter bulan (kosong = semua)', 'Filter by month (empty = all)'), month),
-    action(t('Muat ulang', 'Reload'), refresh),
+    field(t('budget.ui.approval.filterCluster'), cluster),
+    field(t('budget.ui.approval.filterMonth'), month),
+    action(t('budget.ui.reload'), refresh),
     list,
     pager,
   );
@@ -142,29 +134,18 @@ export function decisionsSection(onUndone: () => Promise<void>): { section: HTML
     () => call('budget_myDecisions', '', 0),
     (r) => {
       list.textContent = '';
-      if (!r.items.length)
-        list.append(
-          el('p', { class: 'muted' }, t('Anda belum memutuskan evidence apa pun.', 'You have not decided any evidence yet.')),
-        );
+      if (!r.items.length) list.append(el('p', { class: 'muted' }, t('budget.ui.decisions.none')));
       for (const it of r.items)
         list.append(
           evidenceCard(it, [
-            action(t('Batalkan keputusan', 'Undo decision'), async () => {
-              const what = it.status === 'approved' ? t('persetujuan', 'approval') : t('penolakan', 'rejection');
-              if (
-                !confirm(
-                  t(
-                    `Batalkan ${what} evidence #${it.id}? Evidence kembali menunggu.`,
-                    `Undo the ${what} of evidence #${it.id}? It will wait again.`,
-                  ),
-                )
-              )
-                return;
+            action(t('budget.ui.decisions.undo'), async () => {
+              const question =
+                it.status === 'approved'
+                  ? t('budget.ui.decisions.confirmUndoApproval', { id: it.id })
+                  : t('budget.ui.decisions.confirmUndoRejection', { id: it.id });
+              if (!confirm(question)) return;
               await call('budget_undoDecision', it.id);
-              ok(
-                `Keputusan atas evidence #${it.id} dibatalkan; evidence menunggu lagi.`,
-                `Decision on evidence #${it.id} undone; it waits again.`,
-              );
+              ok(t('budget.ui.decisions.undone', { id: it.id }));
               await reload();
               await onUndone();
             }),
@@ -173,11 +154,7 @@ export function decisionsSection(onUndone: () => Promise<void>): { section: HTML
     },
   );
   void reload().catch(showError);
-  const sec = section(
-    t('Keputusan saya (dapat dibatalkan sampai bulan ditutup)', 'My decisions (can be undone until the month closes)'),
-    false,
-    list,
-  );
+  const sec = section(t('budget.ui.decisions.heading'), false, list);
   sec.id = 'sec-decisions';
   return { section: sec, reload };
 }

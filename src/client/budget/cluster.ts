@@ -1,16 +1,19 @@
-// SBP Cluster: submit evidence with receipts (JPG/PNG/PDF, checked again on the server), see its status, delete pending.
+// SBP Cluster: submit evidence with receipts (JPG/PNG/PDF, checked again on the server), see its status, delete pending,
+// correct and resubmit a rejected one.
+import { msg, t } from '../../server/core/text';
+import { formatNumber } from '../../server/core/format';
 import { call } from '../core/rpc';
 import { latestCall, reloadOn } from '../core/actions';
-import { el, rupiah } from '../core/dom';
-import { getLang, ok, t } from './i18n';
-import { action, field, fields, monthInput, pointTypeSelect, readFiles, section } from './ui';
+import { amountOf, asAmountInput, el } from '../core/dom';
+import { tData } from '../core/i18n';
+import { action, field, fields, monthInput, ok, pointTypeSelect, readFiles, section } from './ui';
 import { evidenceCard, Item } from './cards';
 import type { Me } from './main';
 
 export function evidenceSection(me: Me): HTMLElement {
-  const month = monthInput(me); // the month "Evidence saya" shows; a submission's month is its date's
+  const month = monthInput(me); // the month "Bukti saya" shows; a submission's month is its date's
   const description = el('textarea', { name: 'ev-description', rows: 2, maxlength: 500 }) as HTMLTextAreaElement;
-  const amount = el('input', { name: 'ev-amount', inputmode: 'numeric', placeholder: '150.000' }) as HTMLInputElement;
+  const amount = asAmountInput(el('input', { name: 'ev-amount', placeholder: formatNumber(150_000) }) as HTMLInputElement);
   const pointType = pointTypeSelect(me);
   pointType.name = 'ev-point';
   // The server's today (WIB, the emulated clock in the workbench): the picker offers no future date.
@@ -28,23 +31,17 @@ export function evidenceSection(me: Me): HTMLElement {
   const cancelFix = el(
     'button',
     { type: 'button', class: 'small', hidden: true, onclick: () => setFixing(null) },
-    t('Batal', 'Cancel'),
+    t('budget.ui.evidence.cancelFix'),
   );
-  const submitLabel = () =>
-    fixing ? t(`Kirim ulang evidence #${fixing.id}`, `Resubmit evidence #${fixing.id}`) : t('Kirim evidence', 'Submit evidence');
+  const submitLabel = () => (fixing ? t('budget.ui.evidence.resubmit', { id: fixing.id }) : t('budget.ui.evidence.submit'));
   const setFixing = (it: Item | null) => {
     fixing = it;
     fixingNote.hidden = cancelFix.hidden = !it;
-    fixingNote.textContent = it
-      ? t(
-          `Memperbaiki evidence #${it.id} yang ditolak (${it.reason ?? ''}). Ubah isinya lalu kirim ulang; berkas bukti tetap terlampir.`,
-          `Correcting rejected evidence #${it.id} (${it.reason ?? ''}). Change it, then resubmit; its receipts stay attached.`,
-        )
-      : '';
+    fixingNote.replaceChildren(it ? tData('budget.ui.evidence.fixing', { id: it.id, reason: it.reason ?? '' }, ['reason']) : '');
     files.disabled = !!it;
     if (it) {
       description.value = it.description;
-      amount.value = String(it.amount).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+      amount.value = formatNumber(it.amount);
       pointType.value = it.pointType;
       date.value = it.date;
       description.focus();
@@ -57,32 +54,31 @@ export function evidenceSection(me: Me): HTMLElement {
     () => call('budget_listEvidence', { status: '', clusterId: '', month: month.value, page: 0, pageSize: 50 }),
     (page) => {
       list.textContent = '';
-      if (!page.items.length)
-        list.append(el('p', { class: 'muted' }, t('Belum ada evidence bulan ini.', 'No evidence this month yet.')));
+      if (!page.items.length) list.append(el('p', { class: 'muted' }, t('budget.ui.evidence.none')));
       for (const it of page.items) {
         const del =
           it.status === 'pending'
-            ? action(t('Hapus', 'Delete'), async () => {
-                if (!confirm(t(`Hapus evidence #${it.id}?`, `Delete evidence #${it.id}?`))) return;
+            ? action(t('budget.ui.evidence.delete'), async () => {
+                if (!confirm(t('budget.ui.evidence.confirmDelete', { id: it.id }))) return;
                 await call('budget_deleteEvidence', it.id);
-                ok('Evidence dihapus.', 'Evidence deleted.');
+                ok(t('budget.ui.evidence.deleted'));
                 await refresh();
               })
             : it.status === 'rejected'
-              ? action(t('Perbaiki & kirim ulang', 'Correct & resubmit'), async () => setFixing(it))
+              ? action(t('budget.ui.evidence.fix'), async () => setFixing(it))
               : null;
         list.append(evidenceCard(it, del ? [del] : []));
       }
     },
   );
-  reloadOn(refresh, [month], getLang);
+  reloadOn(refresh, [month]);
 
   const labelled = fields(
-    [t('Deskripsi', 'Description'), description],
-    [t('Jumlah (Rp)', 'Amount (Rp)'), amount],
-    [t('Jenis poin', 'Point type'), pointType],
-    [t('Tanggal pengeluaran (menentukan bulannya)', 'Date spent (sets its month)'), date],
-    [t('File bukti (JPG, PNG, PDF; maks. 10 MB)', 'Receipts (JPG, PNG, PDF; max 10 MB)'), files],
+    [t('budget.ui.evidence.description'), description],
+    [t('budget.ui.amount'), amount],
+    [t('budget.ui.evidence.pointType'), pointType],
+    [t('budget.ui.evidence.date'), date],
+    [t('budget.ui.evidence.files'), files],
   );
   const submit = action(
     submitLabel(),
@@ -92,27 +88,18 @@ export function evidenceSection(me: Me): HTMLElement {
         month: date.value.slice(0, 7),
         pointType: pointType.value,
         description: description.value,
-        amount: amount.value,
+        amount: amountOf(amount) ?? amount.value,
         date: date.value,
       };
       if (fixing) {
         const r = await call('budget_resubmitEvidence', fixing.id, input);
-        ok(
-          `Evidence #${r.id} diperbaiki dan dikirim ulang; menunggu persetujuan.`,
-          `Evidence #${r.id} corrected and resubmitted; it waits for approval.`,
-        );
+        ok(t('budget.ui.evidence.resubmitted', { id: r.id }));
       } else {
         const r = await call('budget_submitEvidence', input, await readFiles(files));
         if (r.duplicates.length) {
-          ok(
-            `Evidence #${r.id} terkirim. Perhatian: ${r.duplicates.map((d) => `${d.file} sama dengan bukti evidence #${d.evidenceId}`).join('; ')}.`,
-            `Evidence #${r.id} submitted. Note: ${r.duplicates.map((d) => `${d.file} matches a receipt of evidence #${d.evidenceId}`).join('; ')}.`,
-          );
-        } else
-          ok(
-            `Evidence #${r.id} terkirim (${rupiah(Number(amount.value.replace(/\./g, '')) || 0)}).`,
-            `Evidence #${r.id} submitted.`,
-          );
+          const notes = r.duplicates.map((d) => msg('budget.ui.evidence.duplicate', { file: d.file, id: d.evidenceId }));
+          ok(t('budget.ui.evidence.submittedDup', { id: r.id, notes }));
+        } else ok(t('budget.ui.evidence.submitted', { id: r.id, amount: amountOf(amount) ?? 0 }));
       }
       description.value = '';
       amount.value = '';
@@ -125,14 +112,14 @@ export function evidenceSection(me: Me): HTMLElement {
   );
   submit.name = 'ev-submit';
   const sec = section(
-    t('Evidence cluster', 'Cluster evidence'),
+    t('budget.ui.evidence.heading'),
     true,
     fixingNote,
     ...labelled,
     submit,
     cancelFix,
-    el('h2', {}, t('Evidence saya', 'My evidence')),
-    field(t('Bulan', 'Month'), month),
+    el('h2', {}, t('budget.ui.evidence.mine')),
+    field(t('budget.ui.month'), month),
     list,
   );
   sec.id = 'sec-evidence';

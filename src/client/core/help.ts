@@ -1,4 +1,5 @@
 // "Bantuan": each page's short guide (docs/guides/<page>.<lang>.md, put into the page by the build) behind a button.
+import { currentLang, Lang, t } from '../../server/core/text';
 import { el } from './dom';
 
 /** One block of a guide: a heading, a paragraph or a list. */
@@ -34,8 +35,6 @@ export function parseGuide(md: string): GuideBlock[] {
   return out;
 }
 
-type Lang = 'id' | 'en';
-
 /** The guides the build placed in the page (`<script type="application/json" id="dd-guide">`), by language. */
 function guides(): Partial<Record<Lang, string>> {
   const node = document.getElementById('dd-guide');
@@ -61,12 +60,12 @@ function render(blocks: GuideBlock[]): HTMLElement {
 }
 
 /** Puts a "Bantuan" (Help) button at the top right of the page; it opens the guide in the page's language. */
-export function mountHelp(lang: () => Lang = () => 'id'): void {
+export function mountHelp(lang: () => Lang = currentLang): void {
   const all = guides();
   if (!all.id) return;
   const panel = el('div', { id: 'help', class: 'help', hidden: true, role: 'region' });
   const button = el('button', { id: 'helpButton', class: 'small help-button', type: 'button', 'aria-expanded': 'false' });
-  const label = () => (lang() === 'en' ? ['Help', 'Close help'] : ['Bantuan', 'Tutup bantuan'])[panel.hidden ? 0 : 1];
+  const label = () => t(panel.hidden ? 'common.help.open' : 'common.help.close');
   const show = () => {
     panel.replaceChildren(render(parseGuide(all[lang()] ?? all.id ?? '')));
     button.textContent = label();

@@ -1,6 +1,8 @@
 // After a failed run: what happened to the folders and what to do next. Admins fix the cause and run the month again
 // with one click (or count it first); anyone else learns which admins to ask.
+import { t } from '../../server/core/text';
 import { el } from '../core/dom';
+import { tData } from '../core/i18n';
 
 interface FailedRun {
   month: string;
@@ -24,39 +26,26 @@ export function recoveryBox(
   const box = el(
     'div',
     { id: 'recovery', class: 'recovery' },
-    el('h2', {}, 'Apa selanjutnya ', el('span', { class: 'muted' }, 'What next')),
-    el(
-      'p',
-      {},
-      `Folder tidak diubah: file laporan sebelumnya masih ada. `,
-      el('span', { class: 'muted' }, 'The folders were not changed: the previous report files are still there.'),
-    ),
+    el('h2', {}, t('reports.ui.recovery.heading')),
+    el('p', {}, t('reports.ui.recovery.unchanged')),
   );
   if (me.isAdmin) {
     box.append(
+      el('p', {}, t('reports.ui.recovery.fix')),
       el(
-        'p',
-        {},
-        'Perbaiki penyebab di atas (lihat Bantuan), lalu jalankan ulang. ',
-        el('span', { class: 'muted' }, 'Fix the cause above (see Help), then run it again.'),
+        'button',
+        { id: 'recoverDry', type: 'button', onclick: () => act.dryRun(s.month) },
+        t('reports.ui.recovery.dryRun', { month: s.month }),
       ),
-      el('button', { id: 'recoverDry', type: 'button', onclick: () => act.dryRun(s.month) }, `Uji coba ${s.month}`),
       el(
         'button',
         { id: 'recoverRun', type: 'button', class: 'primary', onclick: () => act.rerun(s.month) },
-        `Jalankan ulang ${s.month}`,
+        t('reports.ui.recovery.rerun', { month: s.month }),
       ),
     );
   } else {
-    const who = me.admins.length ? me.admins.join(', ') : 'admin DataDesk';
-    box.append(
-      el(
-        'p',
-        {},
-        `Minta admin (${who}) memperbaiki penyebabnya lalu menjalankan ulang laporan ${s.month}. `,
-        el('span', { class: 'muted' }, `Ask an admin (${who}) to fix the cause and run the ${s.month} report again.`),
-      ),
-    );
+    const who = me.admins.length ? me.admins.join(', ') : t('common.role.admin');
+    box.append(el('p', {}, tData('reports.ui.recovery.askAdmin', { who, month: s.month }, ['who'])));
   }
   return box;
 }

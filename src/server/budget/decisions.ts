@@ -2,7 +2,8 @@
 // decision while the month is open, a cluster correcting and resubmitting a rejected item; each audited.
 import type { Db, SqlRow } from '../core/db';
 import { conflict, denied, notFound } from '../core/errors';
-import { formatRupiah, parseMonth, wibDateTime, wibInstant } from '../core/format';
+import { parseMonth, wibInstant } from '../core/format';
+import { msg } from '../core/text';
 import { Caller } from './model';
 import { requireAction, requireNotOwn } from './policy';
 import { activePointTypes, audit, NODE_COLS, rowToNode } from './store';
@@ -41,7 +42,7 @@ export function bulkPreview(db: Db, caller: Caller, clusterId: string, monthIn: 
        FROM budget.node n WHERE n.id = ? AND n.level = 'CLUSTER'`,
     [month, caller.email, month, caller.email, String(clusterId ?? '')],
   );
-  if (!rows.length) throw notFound({ id: `Cluster tidak dikenal: "${clusterId}".`, en: `Unknown cluster: "${clusterId}".` });
+  if (!rows.length) throw notFound(msg('budget.unknownNode', { id: String(clusterId ?? '').slice(0, 60) }));
   requireAction(caller, 'approve', rowToNode(rows[0]));
   return {
     clusterId: String(rows[0].id),
@@ -62,10 +63,14 @@ export function requireConfirmed(
   const c = (confirmed ?? {}) as { count?: unknown; amount?: unknown };
   if (Number(c.count) === pending.count && Number(c.amount) === pending.amount) return;
   throw conflict(
-    {
-      id: `Daftar evidence ${name} ${month} berubah sejak Anda mengonfirmasi (${Number(c.count) || 0} item, ${formatRupiah(Number(c.amount) || 0)}); sekarang ${pending.count} item, ${formatRupiah(pending.amount)}. Muat ulang daftar, periksa, lalu setujui lagi.`,
-      en: `The evidence of ${name} ${month} changed after you confirmed (${Number(c.count) || 0} items, ${formatRupiah(Number(c.amount) || 0)}); it is now ${pending.count} items, ${formatRupiah(pending.amount)}. Reload the list, check it and approve again.`,
-    },
+    msg('budget.approve.changed', {
+      cluster: name,
+      month,
+      confirmed: Number(c.count) || 0,
+      confirmedAmount: Number(c.amount) || 0,
+      count: pending.count,
+      amount: pending.amount,
+    }),
     { count: pending.count, amount: pending.amount },
   );
 }
@@ -77,7 +82,7 @@ function loadEvidence(db: Db, id: number): SqlRow {
        FROM budget.evidence e JOIN budget.node n ON n.id = e.cluster_id WHERE e.id = ?`,
     [id],
   );
-  if (!rows.length) throw notFound({ id: `Evidence #${id} tidak ditemukan.`, en: `Evidence #${id} was not found.` });
+  if (!rows.length) throw notFound(msg('budget.evidence.notFound', { id }));
   return rows[0];
 }
 
@@ -89,35 +94,19 @@ export function undoDecision(db: Db, caller: Caller, idIn: number, now: Date): {
   requireAction(caller, 'approve', rowToNode(item));
   requireNotOwn(caller, String(item.submitted_by));
   const status = String(item.status);
-  if (status === 'pending')
-    throw conflict({
-      id: `Evidence #${id} belum diputuskan; tidak ada yang dibatalkan.`,
-      en: `Evidence #${id} has not been decided; there is nothing to undo.`,
-    });
+  if (status === 'pending') throw conflict(msg('budget.undo.notDecided', { id }));
   const by = String(item.decided_by ?? '');
-  if (by.toLowerCase() !== caller.email.toLowerCase())
-    throw denied({
-      id: `Hanya ${by} yang dapat membatalkan keputusan atas evidence #${id}; hubungi dia bila keputusan itu perlu diubah.`,
-      en: `Only ${by} can undo the decision on evidence #${id}; contact them if it needs to change.`,
-    });
+  if (by.toLowerCase() !== caller.email.toLowerCase()) throw denied(msg('budget.undo.notYours', { by, id }));
   const month = String(item.month);
   const closes = monthClosesAt(month);
-  if (now >= closes)
-    throw denied({
-      id: `Bulan ${month} sudah ditutup pada ${wibDateTime(closes)}; keputusan atas evidence #${id} tidak dapat dibatalkan lagi.`,
-      en: `The month ${month} closed at ${wibDateTime(closes)}; the decision on evidence #${id} can no longer be undone.`,
-    });
+  if (now >= closes) throw denied(msg('budget.undo.closed', { month, at: closes, id }));
   return db.transaction((tx) => {
     const n = tx.execute(
       `UPDATE budget.evidence SET status = 'pending', decided_by = NULL, decided_at = NULL, reason = NULL
         WHERE id = ? AND status = ? AND decided_by = ?`,
       [id, status, by],
     );
-    if (n !== 1)
-      throw conflict({
-        id: `Evidence #${id} berubah sementara itu; muat ulang daftar.`,
-        en: `Evidence #${id} changed meanwhile; reload the list.`,
-      });
+    if (n !== 1) throw conflict(msg('budget.evidence.changed', { id }));
     audit(tx, caller.email, now, [
       {
         action: 'evidence.undo',
@@ -141,16 +130,14 @@ export function resubmitEvidence(db: Db, caller: Caller, idIn: number, input: Ev
   requireAction(caller, 'submit');
   const id = Math.floor(Number(idIn));
   const item = loadEvidence(db, id);
-  if (String(item.ev_cluster) !== caller.node.id)
-    throw denied({
-      id: 'Akses ditolak: evidence ini milik cluster lain.',
-      en: 'Access denied: this evidence belongs to another cluster.',
-    });
+  if (String(item.ev_cluster) !== caller.node.id) throw denied(msg('budget.denied.otherCluster'));
   if (String(item.status) !== 'rejected')
-    throw conflict({
-      id: `Hanya evidence yang ditolak yang dapat diperbaiki dan dikirim ulang; #${id} berstatus ${item.status === 'pending' ? 'menunggu' : 'disetujui'}.`,
-      en: `Only rejected evidence can be corrected and resubmitted; #${id} is ${String(item.status)}.`,
-    });
+    throw conflict(
+      msg('budget.resubmit.notRejected', {
+        id,
+        status: msg(item.status === 'pending' ? 'budget.status.pending' : 'budget.status.approved'),
+      }),
+    );
   const ev = checkEvidence({ ...input, clusterId: caller.node.id }, activePointTypes(db), now);
   return db.transaction((tx) => {
     const n = tx.execute(
@@ -159,11 +146,7 @@ export function resubmitEvidence(db: Db, caller: Caller, idIn: number, input: Ev
         WHERE id = ? AND status = 'rejected'`,
       [ev.month, ev.pointType, ev.description, ev.amount, ev.date, caller.email, now, id],
     );
-    if (n !== 1)
-      throw conflict({
-        id: `Evidence #${id} berubah sementara itu; muat ulang daftar.`,
-        en: `Evidence #${id} changed meanwhile; reload the list.`,
-      });
+    if (n !== 1) throw conflict(msg('budget.evidence.changed', { id }));
     audit(tx, caller.email, now, [
       {
         action: 'evidence.resubmit',

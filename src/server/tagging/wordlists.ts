@@ -1,6 +1,7 @@
 // The keyword word lists (too generic, forbidden, brands, attribute words, promotional words, and allowed words that
 // are never removed by a near-miss or affix match): seed, normalising and parsing. Matching is in match.ts.
 import { invalid } from '../core/errors';
+import { msg, t } from '../core/text';
 
 export type WordGroup = 'generic' | 'forbidden' | 'brand' | 'attribute' | 'promo' | 'allowed';
 /** The groups whose words remove a keyword. */
@@ -98,9 +99,9 @@ export const SEED_WORDS: Array<{ word: string; group: WordGroup }> = [
 
 /** The note column of a seeded row. */
 export function seedNote(group: WordGroup): string {
-  if (group === 'promo') return 'dilarang marketplace';
-  if (group === 'allowed') return 'kata biasa yang mirip merek: tidak dihapus karena ejaan atau imbuhan';
-  return 'tabel filter sumber (Gambar 3.22)';
+  if (group === 'promo') return t('tagging.words.notePromo');
+  if (group === 'allowed') return t('tagging.words.noteAllowed');
+  return t('tagging.words.noteSource');
 }
 
 /** Lower case, accents and apostrophes dropped, '&' read as "dan", punctuation as spaces. */
@@ -162,13 +163,7 @@ export function parseWordRows(rows: unknown[][], firstRow = 2): WordLists {
     const group = GROUP_ALIASES[normalize(groupRaw).replace(/\bdan\b/g, '&')] ?? GROUP_ALIASES[normalize(groupRaw)];
     if (!group) {
       const row = firstRow + i;
-      throw invalid(
-        {
-          id: `Daftar kata baris ${row}: grup "${groupRaw}" tidak dikenal. Pakai: terlalu umum, terlarang, merek, atribut, promosi, boleh.`,
-          en: `Word list row ${row}: unknown group "${groupRaw}". Use: too generic, forbidden, brand, attribute, promotional, allowed.`,
-        },
-        { row },
-      );
+      throw invalid(msg('tagging.error.wordGroup', { row, group: groupRaw.slice(0, 40) }), { row });
     }
     if (!word) return;
     for (const w of word.split(',')) {

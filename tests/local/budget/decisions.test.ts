@@ -45,7 +45,7 @@ describe('approve all', () => {
     const stale = await w.as(U.mcot, 'budget_approveAll', 'C1', '2030-11', { count: preview.count, amount: preview.amount });
     expect(stale.code).toBe('CONFLICT');
     expect(stale.message).toBe(
-      'Daftar evidence Cikini 2030-11 berubah sejak Anda mengonfirmasi (2 item, Rp 350.000); sekarang 3 item, Rp 425.000. Muat ulang daftar, periksa, lalu setujui lagi.',
+      'Daftar bukti Cikini November 2030 berubah sejak Anda mengonfirmasi (2 item, Rp\u00a0350.000); sekarang 3 item, Rp\u00a0425.000. Muat ulang daftar, periksa, lalu setujui lagi.',
     );
     expect((await Promise.all([a, b, c].map(evidence))).map((e) => e.status)).toEqual(['pending', 'pending', 'pending']);
 
@@ -80,7 +80,7 @@ describe('undo a decision', () => {
     const o = await w.as(U.mcot, 'budget_undoDecision', id);
     expect(o.code).toBe('FORBIDDEN');
     expect(o.message).toBe(
-      `Hanya ${U.region} yang dapat membatalkan keputusan atas evidence #${id}; hubungi dia bila keputusan itu perlu diubah.`,
+      `Hanya ${U.region} yang dapat membatalkan keputusan atas bukti #${id}; hubungi dia bila keputusan itu perlu diubah.`,
     );
     expect((await evidence(id)).status).toBe('rejected');
   });
@@ -130,7 +130,7 @@ describe('correct and resubmit a rejected item', () => {
     const approvedOne = (await w.ok(U.mcot, 'budget_myDecisions', '2030-11', 0)).items[0].id;
     const notRejected = await w.as(U.cluster, 'budget_resubmitEvidence', approvedOne, fixed);
     expect(notRejected.code).toBe('CONFLICT');
-    expect(notRejected.message).toMatch(/Hanya evidence yang ditolak/);
+    expect(notRejected.message).toMatch(/Hanya bukti yang ditolak/);
   });
 
   it('sends the corrected item back for approval with its receipts, audited', async () => {
@@ -178,7 +178,7 @@ describe('after the month closes', () => {
     const o = await w.as(U.mcot, 'budget_undoDecision', id);
     expect(o.code).toBe('FORBIDDEN');
     expect(o.message).toBe(
-      `Bulan 2030-11 sudah ditutup pada 06/12/2030 00:00 WIB; keputusan atas evidence #${id} tidak dapat dibatalkan lagi.`,
+      `Bulan November 2030 sudah ditutup pada 6 Des 2030 00.00 WIB; keputusan atas bukti #${id} tidak dapat dibatalkan lagi.`,
     );
     expect((await evidence(id)).status).toBe('approved');
   });
