@@ -11,7 +11,7 @@ import { driveStore } from '../../../src/local/services/drive/store';
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { outboxStore } from '../../../src/local/services/mail';
 import { DEFAULT_SETTINGS, ReportType } from '../../../src/server/marketplace/settings';
-import { exportRows, exportXlsx, ExportCell } from '../../../src/local/demo/marketplace-xlsx';
+import { exportRows, exportXlsx } from '../../../src/local/demo/marketplace-xlsx';
 import { ok, rpcAs } from '../../support/rpc';
 
 export const ADMIN = 'admin@datadesk.local';
@@ -45,7 +45,7 @@ export function exportOf(
   return exportXlsx(exportRows(type(code), { start, end }, { seed: opts.seed ?? 1, ...opts }));
 }
 
-export { exportXlsx, type ExportCell };
+export { exportXlsx };
 
 /** The world's clock: mid-January 2027 WIB (the runtime's clock only moves forward, so a fixed future date). */
 export const NOW = '2027-01-15T03:00:00Z';

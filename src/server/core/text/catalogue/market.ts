@@ -25,8 +25,8 @@ export const market = {
     en: 'Inverted period: the start date {start:date} is after the end date {end:date}.',
   },
   'market.reject.future': {
-    id: 'Periode berakhir di masa depan ({end:date}; hari ini {today:date} WIB). Unggah laporan setelah periodenya selesai.',
-    en: 'The period ends in the future ({end:date}; today is {today:date} WIB). Upload the report once its period is over.',
+    id: 'Periode belum selesai: berakhir {end:date}, hari ini {today:date} WIB. Unggah laporan setelah periodenya selesai.',
+    en: 'The period is not over: it ends {end:date}, today is {today:date} WIB. Upload the report once its period is over.',
   },
   'market.reject.type': {
     id: 'Jenis laporan "{type}" di nama file tidak dikenal. Jenis yang dikenal: {known}.',
@@ -156,4 +156,51 @@ export const market = {
     en: '{loaded:num} {loaded|file|files} loaded ({rows:num} {rows|row|rows}), {rejected:num} rejected, {waiting:num} waiting.',
   },
   'market.menu.error': { id: 'Impor marketplace gagal: {detail}', en: 'Marketplace import failed: {detail}' },
+
+  // The sidebar
+  'market.ui.title': { id: 'Ekspor marketplace', en: 'Marketplace exports' },
+  'market.ui.rule': { id: 'Aturan nama file:', en: 'File naming rule:' },
+  'market.ui.scan': { id: 'Pindai & muat sekarang', en: 'Scan & load now' },
+  'market.ui.scanning': { id: 'Memindai folder…', en: 'Scanning the folders…' },
+  'market.ui.scanned': {
+    id: '{loaded:num} file dimuat ({rows:num} baris), {rejected:num} ditolak, {waiting:num} menunggu.',
+    en: '{loaded:num} {loaded|file|files} loaded ({rows:num} {rows|row|rows}), {rejected:num} rejected, {waiting:num} waiting.',
+  },
+  'market.ui.waiting': { id: 'Menunggu', en: 'Waiting' },
+  'market.ui.loaded': { id: 'Dimuat', en: 'Loaded' },
+  'market.ui.rejected': { id: 'Ditolak', en: 'Rejected' },
+  'market.ui.none': { id: 'Tidak ada.', en: 'None.' },
+  'market.ui.mailed': { id: '(pengunggah sudah diberi tahu lewat email)', en: '(the uploader was told by mail)' },
+  'market.ui.col.file': { id: 'File', en: 'File' },
+  'market.ui.col.type': { id: 'Jenis laporan', en: 'Report type' },
+  'market.ui.col.channel': { id: 'Channel', en: 'Channel' },
+  'market.ui.col.period': { id: 'Periode', en: 'Period' },
+  'market.ui.col.rows': { id: 'Baris', en: 'Rows' },
+  'market.ui.col.reason': { id: 'Alasan', en: 'Reason' },
+  'market.ui.settings': { id: 'Pengaturan (admin)', en: 'Settings (admin)' },
+  'market.ui.rootFolderId': {
+    id: 'ID folder utama (Shopped Manual Export › Tiktok)',
+    en: 'Root folder id (Shopped Manual Export › Tiktok)',
+  },
+  'market.ui.salesSource': { id: 'Sumber penjualan di nama file', en: 'Sales source in file names' },
+  'market.ui.schema': { id: 'Skema PostgreSQL', en: 'PostgreSQL schema' },
+  'market.ui.mappingSheet': {
+    id: 'Sheet pemetaan toko → channel (tiga kolom: toko, vendor, channel)',
+    en: 'Store → channel mapping sheet (three columns: store, vendor, channel)',
+  },
+  'market.ui.reportTypes': { id: 'Jenis laporan (JSON)', en: 'Report types (JSON)' },
+  'market.ui.reportTypesHelp': {
+    id: 'Tiap jenis: kode di nama file, folder, tabel, dan kolom (judul di file → kolom tabel dan tipenya, seperti contoh yang ada). Tanggal di nama file: YYYYMMDD.',
+    en: 'Each type: its code in file names, folder, table, and columns (header in the file → table column and its type, as in the examples). Dates in file names: YYYYMMDD.',
+  },
+  'market.ui.reportTypesInvalid': {
+    id: 'Jenis laporan bukan JSON yang valid.',
+    en: 'The report types are not valid JSON.',
+  },
+  'market.ui.save': { id: 'Periksa & simpan', en: 'Check & save' },
+  'market.ui.saving': { id: 'Memeriksa folder dan tabel…', en: 'Checking folders and tables…' },
+  'market.ui.saved': {
+    id: 'Pengaturan disimpan; folder, sheet pemetaan, dan tabel sudah siap.',
+    en: 'Settings saved; the folders, the mapping sheet and the tables are ready.',
+  },
 } as const;
