@@ -59,6 +59,8 @@ export interface DriveBackend {
   list(folderId: string | null): Promise<DriveListing>;
   trash(): Promise<DriveItem[]>;
   file(id: string): Promise<{ name: string; mimeType: string; bytes: Uint8Array }>;
+  /** A file a user drops into a folder from their computer (owned by them, as an upload in Drive is). */
+  upload(folderId: string, name: string, bytes: Uint8Array, owner: string): Promise<DriveItem>;
 }
 
 export interface MailItem {

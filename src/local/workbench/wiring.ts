@@ -64,6 +64,20 @@ function item(d: DriveItem): Item {
   };
 }
 
+/** The type Drive gives an uploaded file from its extension (what a browser upload sends for these). */
+function mimeOf(name: string): string {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  const types: Record<string, string> = {
+    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    xls: 'application/vnd.ms-excel',
+    csv: 'text/csv',
+    pdf: 'application/pdf',
+    png: 'image/png',
+    jpg: 'image/jpeg',
+  };
+  return types[ext] ?? 'application/octet-stream';
+}
+
 function folderFirst(a: DriveItem, b: DriveItem): number {
   return a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'folder' ? -1 : 1;
 }
@@ -92,6 +106,13 @@ function storeDrive(rt: Runtime): DriveBackend {
       const s = store();
       const f = s.require(id, 'file');
       return { name: f.name, mimeType: f.mimeType, bytes: s.readBytes(id) };
+    },
+    async upload(folderId, name, bytes, owner) {
+      const s = store();
+      s.require(folderId, 'folder');
+      const created = s.createFile(folderId, name, bytes, mimeOf(name), owner);
+      s.save();
+      return item(created);
     },
   };
 }
