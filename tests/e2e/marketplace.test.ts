@@ -64,7 +64,7 @@ beforeAll(async () => {
   wb = await startTestWorkbench();
   browser = await openBrowser();
   page = await openWorkbench(browser, wb, MERCH);
-}, E2E_TIMEOUT);
+}, 2 * E2E_TIMEOUT); // seeding every capability's demo first, on a shared 2-core machine
 
 afterAll(async () => {
   await browser?.close();
