@@ -15,20 +15,12 @@ import { exportRows, exportXlsx } from '../src/local/demo/marketplace-xlsx';
 import { DEFAULT_SETTINGS } from '../src/server/marketplace/settings';
 import type { ExecResult } from '../src/local/runtime/types';
 import type { BenchResult } from './types';
-import { must, timedAll } from './projected';
+import { must, nextHeartbeat, timedAll } from './projected';
 
 const ADMIN = 'admin@datadesk.local';
 const MERCH = 'merch@datadesk.local';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const LIMIT_MS = 360_000;
-
-interface ScanSummary {
-  loaded: number;
-  rejected: number;
-  rows: number;
-  waiting: number;
-  stopped: { en: string } | null;
-}
 
 export async function run(): Promise<BenchResult[]> {
   const files = Number(process.env.DATADESK_BENCH_MARKET_FILES ?? 20);
@@ -82,7 +74,6 @@ export async function run(): Promise<BenchResult[]> {
 
     const execs: ExecResult[] = [];
     const counts: Record<string, number> = {};
-    const per: ScanSummary[] = [];
     const t0 = Date.now();
     // The merchandiser scans once from the menu/sidebar; the hourly heartbeat of the settings owner takes the rest.
     let exec = await rt.execute({ fn: 'market_scan', args: [], user: MERCH, kind: 'rpc', documentId });
@@ -90,18 +81,9 @@ export async function run(): Promise<BenchResult[]> {
       execs.push(exec);
       for (const [k, v] of Object.entries(exec.counts)) counts[k] = (counts[k] ?? 0) + v;
       if (!exec.ok) throw new Error(`execution ${i + 1} failed: ${exec.error?.message}`);
-      if (exec.fn === 'market_scan') per.push(exec.value as ScanSummary);
       const left = drive.children(folder, { kind: 'file', trashed: false }).length;
       if (!left) break;
-      rt.env.clock.advanceBy(60 * 60_000);
-      exec = await rt.execute({
-        fn: 'heartbeat',
-        kind: 'installableTrigger',
-        user: ADMIN,
-        documentId,
-        authMode: 'FULL',
-        event: () => ({ authMode: 'FULL' }),
-      });
+      exec = await nextHeartbeat(rt, ADMIN, documentId);
     }
     const wallMs = Date.now() - t0;
     const db = database(rt.env);

@@ -116,7 +116,7 @@ describe('marketplace exports in the workbench (Chromium)', () => {
     async () => {
       expect(await runMenu(page, /^Marketplace: File/)).toBe('sidebar');
       const side = sidebarFrame(page);
-      await eventually(async () => expect(await side.locator('#loaded table tr').count()).toBe(13), 60_000);
+      await eventually(async () => expect(await side.locator('#loaded .entry').count()).toBe(12), 60_000);
       expect(await side.locator('#rejected').textContent()).toMatch(/Toko "Toko Lama" tidak ada di sheet/);
       expect(await side.locator('#rejected').textContent()).toMatch(
         /Kolom yang hilang: Pengunjung\. Kolom yang tidak dikenal: Kunjungan\./,

@@ -1,7 +1,7 @@
 // Marketplace sidebar: merchandisers scan the Seller Center drops and see files by state (waiting, loaded with row
 // counts, rejected with the reason); admins set the root folder, the mapping sheet and the report types.
 import { msg, pick, t } from '../../server/core/text';
-import { formatDate, formatDateTime, formatNumber } from '../../server/core/format';
+import { formatDate, formatDateTime } from '../../server/core/format';
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
 import { byId, el, status } from '../core/dom';
@@ -20,8 +20,18 @@ let settings: Settings | undefined;
 
 const period = (start: string, end: string) => (start ? `${formatDate(start)} – ${formatDate(end)}` : '–');
 
-function table(head: string[], rows: HTMLElement[]): HTMLElement {
-  return el('table', {}, el('tr', {}, ...head.map((h) => el('th', {}, h))), ...rows);
+/** One file: its name (data, never translated), and what happened to it on a second line. */
+function entry(file: string, detail: string, opts: { error?: boolean; title?: string } = {}): HTMLElement {
+  return el(
+    'div',
+    { class: 'entry', title: opts.title },
+    el('div', { class: 'name', translate: 'no' }, file),
+    el('div', { class: opts.error ? 'detail error' : 'detail' }, detail),
+  );
+}
+
+function list(box: string, entries: HTMLElement[]): void {
+  byId(box).replaceChildren(...(entries.length ? entries : [t('market.ui.none')]));
 }
 
 function show(f: Files): void {
@@ -31,45 +41,32 @@ function show(f: Files): void {
   byId('waitingCount').textContent = `(${f.waiting.length})`;
   byId('loadedCount').textContent = `(${loaded.length})`;
   byId('rejectedCount').textContent = `(${rejected.length})`;
-  byId('waiting').replaceChildren(
-    f.waiting.length
-      ? table(
-          [t('market.ui.col.file'), t('market.ui.col.type')],
-          f.waiting.map((w) => el('tr', {}, el('td', { translate: 'no' }, w.file), el('td', { translate: 'no' }, w.type))),
-        )
-      : t('market.ui.none'),
+  list(
+    'waiting',
+    f.waiting.map((w) =>
+      entry(w.file, t('market.ui.waitingLine', { type: w.type, size: Math.max(1, Math.round(w.size / 1024)) })),
+    ),
   );
-  byId('loaded').replaceChildren(
-    loaded.length
-      ? table(
-          [t('market.ui.col.file'), t('market.ui.col.channel'), t('market.ui.col.period'), t('market.ui.col.rows')],
-          loaded.map((l) =>
-            el(
-              'tr',
-              { title: formatDateTime(l.at) },
-              el('td', { translate: 'no' }, l.file),
-              el('td', { translate: 'no' }, l.channel),
-              el('td', {}, period(l.start, l.end)),
-              el('td', { class: 'num' }, formatNumber(l.rows)),
-            ),
-          ),
-        )
-      : t('market.ui.none'),
+  list(
+    'loaded',
+    loaded.map((l) =>
+      entry(
+        l.file,
+        t('market.ui.loadedLine', { channel: l.channel, store: l.store, period: period(l.start, l.end), rows: l.rows }),
+        {
+          title: formatDateTime(l.at),
+        },
+      ),
+    ),
   );
-  byId('rejected').replaceChildren(
-    rejected.length
-      ? table(
-          [t('market.ui.col.file'), t('market.ui.col.reason')],
-          rejected.map((l) =>
-            el(
-              'tr',
-              { title: formatDateTime(l.at) },
-              el('td', { translate: 'no' }, l.file),
-              el('td', { class: 'error' }, l.reason ? pick(l.reason) : '–', l.mailed ? ` ${t('market.ui.mailed')}` : ''),
-            ),
-          ),
-        )
-      : t('market.ui.none'),
+  list(
+    'rejected',
+    rejected.map((l) =>
+      entry(l.file, `${l.reason ? pick(l.reason) : '–'}${l.mailed ? ` ${t('market.ui.mailed')}` : ''}`, {
+        error: true,
+        title: formatDateTime(l.at),
+      }),
+    ),
   );
 }
 

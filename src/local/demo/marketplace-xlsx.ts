@@ -3,6 +3,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { columnLetter, escapeXml } from '../../server/core/xlsx/xml';
 import type { ReportType } from '../../server/marketplace/settings';
+import { rng } from './budget-data';
 
 /** A cell to write: text (shared string), a number, a date (shown with a date format), or empty. */
 export type ExportCell = string | number | { date: string } | null;
@@ -65,18 +66,6 @@ export function exportXlsx(rows: readonly (readonly ExportCell[])[], sheetName =
   return zipSync(files, { level: 6, mtime: new Date(Date.UTC(2026, 0, 1)) });
 }
 
-/** A deterministic pseudo-random stream (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const PRODUCTS = [
   'Kotak Penyimpanan',
   'Rak Sepatu',
@@ -105,7 +94,7 @@ export function exportRows(
   period: { start: string; end: string },
   opts: { n?: number; seed: number; scale?: number; textAmounts?: boolean },
 ): ExportCell[][] {
-  const rnd = random(opts.seed);
+  const rnd = rng(opts.seed);
   const scale = opts.scale ?? 1;
   const days = Math.round((Date.parse(period.end) - Date.parse(period.start)) / 86_400_000) + 1;
   const daily = type.columns[0].type === 'date';

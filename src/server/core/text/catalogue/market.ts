@@ -171,12 +171,11 @@ export const market = {
   'market.ui.rejected': { id: 'Ditolak', en: 'Rejected' },
   'market.ui.none': { id: 'Tidak ada.', en: 'None.' },
   'market.ui.mailed': { id: '(pengunggah sudah diberi tahu lewat email)', en: '(the uploader was told by mail)' },
-  'market.ui.col.file': { id: 'File', en: 'File' },
-  'market.ui.col.type': { id: 'Jenis laporan', en: 'Report type' },
-  'market.ui.col.channel': { id: 'Channel', en: 'Channel' },
-  'market.ui.col.period': { id: 'Periode', en: 'Period' },
-  'market.ui.col.rows': { id: 'Baris', en: 'Rows' },
-  'market.ui.col.reason': { id: 'Alasan', en: 'Reason' },
+  'market.ui.waitingLine': { id: 'Laporan {type} · {size:num} KB', en: 'Report {type} · {size:num} KB' },
+  'market.ui.loadedLine': {
+    id: '{channel} · {store} · {period} · {rows:num} baris',
+    en: '{channel} · {store} · {period} · {rows:num} {rows|row|rows}',
+  },
   'market.ui.settings': { id: 'Pengaturan (admin)', en: 'Settings (admin)' },
   'market.ui.rootFolderId': {
     id: 'ID folder utama (Shopped Manual Export › Tiktok)',
