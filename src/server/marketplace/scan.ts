@@ -21,11 +21,12 @@ export const REJECTED_FOLDER = 'Ditolak';
 
 /**
  * What one execution can load. A file is loaded in one transaction by one execution (no half-loads), so it must fit in
- * one: 100,000 data rows (about 5× the bench's 20,000-row files, which take ~10 s projected each) and 20 MB.
+ * one: 100,000 data rows and 20 MB. `npm run bench` projects ~22 s for a 20,000-row (1 MB) file, so the largest
+ * allowed file needs ~2 minutes of the 6.
  */
 export const MAX_ROWS = 100_000;
 export const MAX_BYTES = 20 * 1024 * 1024;
-/** Projected time a file needs, kept free before it is started: 20 s plus 40 s per MB of .xlsx (bench figures). */
+/** Projected time kept free before a file is started: 20 s plus 40 s per MB of .xlsx (about twice the bench's). */
 export const fileBudgetMs = (bytes: number) => 20_000 + (bytes / 1_048_576) * 40_000;
 
 export type FileState = 'loaded' | 'rejected';
