@@ -164,6 +164,7 @@ describe('marketplace exports in the workbench (Chromium)', () => {
          WHERE store_name = 'STORA Storage' AND period_start = '${d(start)}'`,
       );
       expect(rows).toEqual([{ n: 2, gmv: '10000000' }]);
+      await eventually(async () => expect(await side.locator('#waitingCount').textContent()).toBe('(0)'), 60_000);
       const uploaded = driveStore(wb.rt.env)
         .all({ kind: 'file' })
         .filter((f) => f.name === loadedName);
