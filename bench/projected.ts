@@ -1,6 +1,5 @@
 // Helpers for benchmarks: executions' emulator and projected times side by side, summed over several executions.
 import type { ExecResult } from '../src/local/runtime/types';
-import type { Runtime } from '../src/local/runtime/runtime';
 import type { Timed } from './types';
 
 /** One execution's times; fails loudly if it failed, unless `allowFail`. */
@@ -28,17 +27,4 @@ export function timedAll(label: string, rs: ExecResult[]): Timed {
 export function must(r: ExecResult): ExecResult {
   if (!r.ok) throw new Error(`${r.fn} failed: ${r.error?.message} ${r.logs.join(' | ')}`);
   return r;
-}
-
-/** An hour later, the hourly heartbeat as `user`'s installable trigger in the document (what carries long work on). */
-export function nextHeartbeat(rt: Runtime, user: string, documentId: string): Promise<ExecResult> {
-  rt.env.clock.advanceBy(60 * 60_000);
-  return rt.execute({
-    fn: 'heartbeat',
-    kind: 'installableTrigger',
-    user,
-    documentId,
-    authMode: 'FULL',
-    event: () => ({ authMode: 'FULL' }),
-  });
 }

@@ -2,6 +2,7 @@
 // tables), scan under the lease, and the files by state.
 import { AppError, invalid } from '../core/errors';
 import { msg, Msg } from '../core/text';
+import { ensureHeartbeat } from '../platform/triggers';
 import { Deadline, EXECUTION_BUDGET_MS } from '../core/deadline';
 import type { MarketSettings } from './settings';
 import { validateSettings } from './validate';
@@ -24,7 +25,7 @@ function requireConfigured(s: MarketSettings): void {
 }
 
 /** Checks and saves settings: the root folder is there and writable, each report type gets its folder, the mapping
- * sheet exists (with the source's two stores when new), the tables exist. */
+ * sheet exists (with the source's two stores when new), the tables exist, the saving admin's hourly trigger exists. */
 export function saveSettings(input: MarketSettings, by: string): MarketSettings {
   const clean = validateSettings(input, by);
   const root = folderState(clean.rootFolderId);
@@ -36,6 +37,8 @@ export function saveSettings(input: MarketSettings, by: string): MarketSettings 
   ensureMappingSheet(clean);
   ensureTables(clean);
   storeSettings(clean);
+  // The admin saving the settings owns the unattended scan: their hourly trigger runs it (installed when missing).
+  ensureHeartbeat();
   return clean;
 }
 
