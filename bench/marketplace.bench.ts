@@ -5,20 +5,17 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Runtime } from '../src/local/runtime/runtime';
-import { setScriptProperties } from '../src/local/demo/script';
-import { DEMO_DB } from '../src/local/demo/types';
 import { database } from '../src/local/services/jdbc/embedded';
 import { driveStore } from '../src/local/services/drive/store';
-import { getSpreadsheetStore } from '../src/local/services/spreadsheet/store';
 import { exportRows, exportXlsx } from '../src/local/demo/marketplace-xlsx';
+import { marketplaceWorld } from '../src/local/demo/marketplace';
 import { DEFAULT_SETTINGS } from '../src/server/marketplace/settings';
 import type { ExecResult } from '../src/local/runtime/types';
 import type { BenchResult } from './types';
-import { must, timedAll } from './projected';
+import { timedAll } from './projected';
 import { tick } from '../src/local/runtime/scheduler';
 
-const ADMIN = 'admin@datadesk.local';
+const _ADMIN = 'admin@datadesk.local';
 const MERCH = 'merch@datadesk.local';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const LIMIT_MS = 360_000;
@@ -26,31 +23,12 @@ const LIMIT_MS = 360_000;
 export async function run(): Promise<BenchResult[]> {
   const files = Number(process.env.DATADESK_BENCH_MARKET_FILES ?? 20);
   const perFile = Number(process.env.DATADESK_BENCH_MARKET_ROWS ?? 20_000);
-  const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-bench-market-')) });
+  const w = await marketplaceWorld({ stateDir: mkdtempSync(join(tmpdir(), 'dd-bench-market-')), now: '2027-01-15T03:00:00Z' });
+  const { rt, documentId } = w;
   try {
-    rt.env.clock.advanceTo(new Date('2027-01-15T03:00:00Z'));
-    const documentId = getSpreadsheetStore(rt.env).create('DataDesk Bench', { owner: ADMIN }).id;
-    await rt.env.flush();
-    rt.setDefaultDocumentId(documentId);
-    await setScriptProperties(rt, {
-      DATADESK_ROLES: JSON.stringify({ [ADMIN]: ['admin'], [MERCH]: ['merchandiser'] }),
-      DATADESK_DB_URL: DEMO_DB.url,
-      DATADESK_DB_USER: DEMO_DB.user,
-      DATADESK_DB_PASSWORD: DEMO_DB.password,
-    });
     const drive = driveStore(rt.env);
-    const root = drive.ensureFolderPath('Shopped Manual Export/Tiktok', ADMIN);
-    must(
-      await rt.execute({
-        fn: 'market_saveSettings',
-        args: [{ ...DEFAULT_SETTINGS, rootFolderId: root.id }],
-        user: ADMIN,
-        kind: 'rpc',
-        documentId,
-      }),
-    );
     const produk = DEFAULT_SETTINGS.reportTypes.find((t) => t.code === 'Produk')!;
-    const folder = drive.children(root.id, { kind: 'folder', trashed: false }).find((f) => f.name === produk.folder)!.id;
+    const folder = w.folder(produk.folder);
     const g0 = Date.now();
     let bytes = 0;
     for (let i = 0; i < files; i++) {

@@ -2,7 +2,10 @@
 // through the add-on, so it has its folder per report type, Diproses, Ditolak and the mapping sheet), and three months
 // of Seller Center exports for two stores — STORA Storage (migrated from Tokopedia) and Selma ID — dropped by the
 // merchandiser and waiting for a scan, with a misnamed file, a .csv, a header mismatch and an unknown store among them.
-import type { Runtime } from '../runtime/runtime';
+import { Runtime } from '../runtime/runtime';
+import { setScriptProperties } from './script';
+import { DEMO_DB } from './types';
+import { getSpreadsheetStore } from '../services/spreadsheet/store';
 import type { Seeder } from './types';
 import { DEMO_APP_USERS } from './types';
 import { driveStore } from '../services/drive/store';
@@ -30,8 +33,14 @@ function pastMonths(now: Date, count: number): Array<{ start: string; end: strin
   return out;
 }
 
-/** Sets the ingest up as the admin would, then drops the exports as the merchandiser. */
-export const seedMarketplace: Seeder = async (rt: Runtime, opts) => {
+/**
+ * The ingest set up as an admin does it: the root folder (the merchandiser may add files), the settings saved through
+ * the add-on (folders, mapping sheet, tables, the admin's hourly trigger); a folder under the root by name.
+ */
+export async function setUpMarketplace(
+  rt: Runtime,
+  documentId: string,
+): Promise<{ rootId: string; folder(name: string): string }> {
   const drive = driveStore(rt.env);
   const root = drive.ensureFolderPath(MARKET_ROOT, ADMIN);
   if (!root.editors.includes(MERCH)) root.editors.push(MERCH);
@@ -39,10 +48,35 @@ export const seedMarketplace: Seeder = async (rt: Runtime, opts) => {
     fn: 'market_saveSettings',
     args: [{ ...DEFAULT_SETTINGS, rootFolderId: root.id }],
     user: ADMIN,
-    documentId: opts.documentId,
+    kind: 'rpc',
+    documentId,
   });
   if (!saved.ok) throw new Error(`marketplace settings: ${saved.error?.message}`);
   const folder = (name: string) => drive.children(root.id, { kind: 'folder', trashed: false }).find((f) => f.name === name)!.id;
+  return { rootId: root.id, folder };
+}
+
+/** A runtime for marketplace tests and benchmarks: its clock at `now`, a spreadsheet, the admin and the
+ * merchandiser, the database, and the ingest set up. */
+export async function marketplaceWorld(opts: { stateDir: string; now: string; strict?: boolean }) {
+  const rt = new Runtime({ stateDir: opts.stateDir, strict: opts.strict });
+  rt.env.clock.advanceTo(new Date(opts.now));
+  const documentId = getSpreadsheetStore(rt.env).create('DataDesk Demo', { owner: ADMIN }).id;
+  await rt.env.flush();
+  rt.setDefaultDocumentId(documentId);
+  await setScriptProperties(rt, {
+    DATADESK_ROLES: JSON.stringify({ [ADMIN]: ['admin'], [MERCH]: ['merchandiser'] }),
+    DATADESK_DB_URL: DEMO_DB.url,
+    DATADESK_DB_USER: DEMO_DB.user,
+    DATADESK_DB_PASSWORD: DEMO_DB.password,
+  });
+  return { rt, documentId, ...(await setUpMarketplace(rt, documentId)) };
+}
+
+/** Sets the ingest up as the admin would, then drops the exports as the merchandiser. */
+export const seedMarketplace: Seeder = async (rt: Runtime, opts) => {
+  const drive = driveStore(rt.env);
+  const { folder } = await setUpMarketplace(rt, opts.documentId);
   const drop = (t: ReportType, name: string, bytes: Uint8Array, mime = XLSX) =>
     drive.createFile(folder(t.folder), name, bytes, mime, MERCH);
   const months = pastMonths(rt.env.clock.now(), 3);

@@ -4,15 +4,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Runtime } from '../../../src/local/runtime/runtime';
-import { runSnippet, setScriptProperties } from '../../../src/local/demo/script';
-import { DEMO_DB } from '../../../src/local/demo/types';
-import { getSpreadsheetStore } from '../../../src/local/services/spreadsheet/store';
+import { runSnippet } from '../../../src/local/demo/script';
 import { driveStore } from '../../../src/local/services/drive/store';
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { outboxStore } from '../../../src/local/services/mail';
 import { DEFAULT_SETTINGS, ReportType } from '../../../src/server/marketplace/settings';
 import { exportRows, exportXlsx } from '../../../src/local/demo/marketplace-xlsx';
-import { ok, rpcAs } from '../../support/rpc';
+import { marketplaceWorld } from '../../../src/local/demo/marketplace';
 
 export const ADMIN = 'admin@datadesk.local';
 export const MERCH = 'merch@datadesk.local';
@@ -51,25 +49,17 @@ export { exportXlsx };
 export const NOW = '2027-01-15T03:00:00Z';
 
 export async function makeWorld(now = NOW): Promise<World> {
-  const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-market-')), strict: true });
-  rt.env.clock.advanceTo(new Date(now));
-  const documentId = getSpreadsheetStore(rt.env).create('DataDesk Demo', { owner: ADMIN }).id;
-  await rt.env.flush();
-  rt.setDefaultDocumentId(documentId);
-  await setScriptProperties(rt, {
-    DATADESK_ROLES: JSON.stringify({ [ADMIN]: ['admin'], [MERCH]: ['merchandiser'] }),
-    DATADESK_DB_URL: DEMO_DB.url,
-    DATADESK_DB_USER: DEMO_DB.user,
-    DATADESK_DB_PASSWORD: DEMO_DB.password,
+  // Long work: strict mode, the 6-minute limit on the projected Apps Script time.
+  const { rt, documentId, rootId, folder } = await marketplaceWorld({
+    stateDir: mkdtempSync(join(tmpdir(), 'dd-market-')),
+    now,
+    strict: true,
   });
   const drive = driveStore(rt.env);
-  const root = drive.ensureFolderPath('Shopped Manual Export/Tiktok', ADMIN);
-  ok(await rpcAs(rt, { user: ADMIN }, 'market_saveSettings', { ...DEFAULT_SETTINGS, rootFolderId: root.id }));
-  const folder = (name: string) => drive.children(root.id, { kind: 'folder', trashed: false }).find((f) => f.name === name)!.id;
   return {
     rt,
     documentId,
-    rootId: root.id,
+    rootId,
     folder,
     drop: (f, name, bytes, owner = MERCH, mime = XLSX) => drive.createFile(folder(f), name, bytes, mime, owner).id,
     files: (f) =>
