@@ -124,7 +124,7 @@ async function load(): Promise<void> {
   await loadFiles();
 }
 
-initLanguage(() => {
+initLanguage('marketplace', () => {
   if (lastFiles) show(lastFiles);
 });
 void guarded('', load);

@@ -1,6 +1,6 @@
 // Menu entries of the marketplace capability: "Impor ekspor marketplace" (scan now) and the Marketplace sidebar.
 import type { MenuItem } from '../platform/ui';
-import { alert, showSidebar } from '../platform/ui';
+import { alert, showPage } from '../platform/ui';
 import { callerWithRole } from '../settings/adapters';
 import { AppError, errorMessage, messageOf } from '../core/errors';
 import { pick, t } from '../core/text';
@@ -36,5 +36,5 @@ export function marketScanNow(): void {
 
 /** Menu: the Marketplace sidebar (files by state; settings for admins). */
 export function openMarketSidebar(): void {
-  showSidebar('marketplace', 'title.market');
+  showPage('marketplace');
 }
