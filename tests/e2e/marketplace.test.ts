@@ -36,14 +36,17 @@ async function sql<T>(q: string): Promise<T[]> {
   return (await database(wb.rt.env).query(q)).rows as T[];
 }
 
-/** Opens Shopped Manual Export ▸ Tiktok ▸ `folder` in the Drive panel; the names it lists. */
+/** Opens Shared with me ▸ Tiktok ▸ `folder` in the merchandiser's Drive panel (the admin's root folder is shared with
+ * them as editor); the names it lists. */
 async function openFolder(folder: string): Promise<string[]> {
   await openPanel(page, 'drive');
   if (!(await page.locator('#drive-trash.on').count())) await page.click('#drive-trash');
   await page.waitForSelector('#panel-drive[data-trash="1"][data-loaded="1"]');
   await page.click('#drive-trash');
   await page.waitForSelector('#panel-drive[data-trash=""][data-loaded="1"]');
-  for (const name of ['Shopped Manual Export', 'Tiktok', folder]) {
+  await page.click('#drive-places [data-place="shared"]');
+  await page.waitForSelector('#panel-drive[data-folder="shared"][data-loaded="1"]');
+  for (const name of ['Tiktok', folder]) {
     await page.click(`#panel-drive .drive-item[data-name="${name}"] .drive-name`);
     await page.waitForSelector(`#panel-drive #drive-path a:text-is("${name}")`);
   }

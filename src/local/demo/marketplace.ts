@@ -43,7 +43,8 @@ export async function setUpMarketplace(
 ): Promise<{ rootId: string; folder(name: string): string }> {
   const drive = driveStore(rt.env);
   const root = drive.ensureFolderPath(MARKET_ROOT, ADMIN);
-  if (!root.editors.includes(MERCH)) root.editors.push(MERCH);
+  // shared with the merchandiser as editor: they drop files in it (Drive ▸ Shared with me ▸ Tiktok)
+  if (!root.editors.includes(MERCH)) drive.share(root.id, MERCH, 'writer');
   const saved = await rt.execute({
     fn: 'market_saveSettings',
     args: [{ ...DEFAULT_SETTINGS, rootFolderId: root.id }],
