@@ -2,6 +2,7 @@
 import { errorStack } from './core/errors';
 import { setLang, setLangSource } from './core/text';
 import { userLanguage } from './platform/properties';
+import { activeUserEmail } from './platform/session';
 import { buildMenu } from './menu';
 import { Deadline, EXECUTION_BUDGET_MS } from './core/deadline';
 import { withDocumentLock } from './platform/lock';
@@ -10,12 +11,15 @@ import { budgetHeartbeat } from './budget/heartbeat';
 import { segmentsHeartbeat } from './segments/heartbeat';
 import { taggingHeartbeat } from './tagging/heartbeat';
 import { reportsHeartbeat } from './reports/heartbeat';
+import { mentoringHeartbeat } from './mentoring/heartbeat';
+import { onFormResponse } from './mentoring/operations';
 
 export * from './api';
 export * from './budget/menu';
 export * from './segments/menu';
 export * from './tagging/menu';
 export * from './reports/menu';
+export * from './mentoring/menu';
 export * from './settings/menu';
 
 // Every execution speaks its user's language: a sidebar call the caller's, a trigger its owner's (read when first needed).
@@ -56,6 +60,7 @@ export function heartbeat(_e?: GoogleAppsScript.Events.TimeDriven): void {
       ['segments', segmentsHeartbeat],
       ['tagging', taggingHeartbeat],
       ['budget', budgetHeartbeat],
+      ['mentoring', mentoringHeartbeat],
     ];
     for (const [name, step] of steps) {
       if (deadline.nearlyOver(30_000)) break;
@@ -67,5 +72,17 @@ export function heartbeat(_e?: GoogleAppsScript.Events.TimeDriven): void {
     }
   } finally {
     releaseHeartbeat();
+  }
+}
+
+/**
+ * The form-submit trigger the mentoring setup installs for its admin: a new order row is checked and invoiced at once.
+ * @param {GoogleAppsScript.Events.SheetsOnFormSubmit} _e the submit event (not read: every new row of the sheet is taken in)
+ */
+export function mentoringOnFormSubmit(_e?: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  try {
+    onFormResponse(activeUserEmail());
+  } catch (err) {
+    console.error(`mentoringOnFormSubmit failed: ${errorStack(err)}`);
   }
 }

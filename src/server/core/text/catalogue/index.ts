@@ -6,8 +6,9 @@ import { segments } from './segments';
 import { tagging } from './tagging';
 import { reports } from './reports';
 import { settings } from './settings';
+import { mentoring } from './mentoring';
 
 /** Area → its texts; the language test walks these. */
-export const AREAS = { common, menu, budget, segments, tagging, reports, settings };
+export const AREAS = { common, menu, budget, segments, tagging, reports, mentoring, settings };
 
-export const CATALOGUE = { ...common, ...menu, ...budget, ...segments, ...tagging, ...reports, ...settings };
+export const CATALOGUE = { ...common, ...menu, ...budget, ...segments, ...tagging, ...reports, ...mentoring, ...settings };
