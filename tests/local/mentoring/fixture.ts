@@ -111,3 +111,25 @@ export async function heartbeat(w: World) {
   if (!r.ok) throw new Error(`heartbeat failed: ${r.error?.message}`);
   return r;
 }
+
+/** The order rows of a mentee as header → displayed value (newest last). */
+export async function rowsOf(w: World, menteeEmail: string): Promise<Array<Record<string, string>>> {
+  const s = await ordersSheet(w);
+  const at = s[0].indexOf('Email mentee');
+  return s
+    .slice(1)
+    .filter((r) => r[at] === menteeEmail)
+    .map((r) => Object.fromEntries(s[0].map((h, i) => [h, r[i]])));
+}
+
+/** The one row of a mentee (fails when there is not exactly one). */
+export async function rowOf(w: World, menteeEmail: string): Promise<Record<string, string>> {
+  const rows = await rowsOf(w, menteeEmail);
+  if (rows.length !== 1) throw new Error(`${rows.length} rows for ${menteeEmail}`);
+  return rows[0];
+}
+
+/** Invoices the stand-in holds for a mentee. */
+export function invoicesOf(w: World, menteeEmail: string) {
+  return w.x.invoices().filter((i) => i.payer_email === menteeEmail);
+}
