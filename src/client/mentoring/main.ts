@@ -228,21 +228,7 @@ onClick(
   () => t('mentoring.ui.processing'),
   async () => {
     const s = await call('mentoring_process');
-    status(
-      s.problem
-        ? pick(s.problem)
-        : t('mentoring.summary', {
-            invoiced: s.invoiced,
-            invalid: s.invalid,
-            paid: s.paid,
-            expired: s.expired,
-            scheduled: s.scheduled,
-            confirmed: s.confirmed,
-            done: s.done,
-            waiting: s.waiting,
-          }),
-      s.problem ? 'error' : 'ok',
-    );
+    status(pick(s.text), s.problem ? 'error' : 'ok');
     await load();
   },
 );

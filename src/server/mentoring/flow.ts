@@ -640,8 +640,9 @@ export function listOrders(
   if (!('env' in p)) return { orders: [], problem: p, isMentor: false };
   const me = by.toLowerCase();
   const isMentor = p.mentors.some((m) => m.email === me);
+  // A mentor sees their orders that were taken in; refused rows are the admin's to read in the sheet.
   const mine = p.rows
-    .filter((r) => r.track.id && r.track.state !== 'new')
+    .filter((r) => r.track.id && r.track.state !== 'new' && (isAdmin || r.track.state !== 'invalid'))
     .map((r) => ({ r, o: orderOf(r, p.mentors) }))
     .filter((x): x is { r: OrderRow; o: Order & { mentor: Mentor } } => !!x.o && (isAdmin || x.o.mentor.email === me));
   const open = mine.filter((x) => OPEN.includes(x.r.track.state));

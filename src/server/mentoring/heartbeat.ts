@@ -2,9 +2,8 @@
 import type { Deadline } from '../core/deadline';
 import { activeUserEmail } from '../platform/session';
 import { processOrders } from './operations';
-import { summaryText } from './summary';
 
 export function mentoringHeartbeat(_now: Date, _deadline: Deadline): void {
   const s = processOrders(activeUserEmail(), 60_000);
-  if (s.problem === null) console.log(`mentoring: ${summaryText(s)}`);
+  if (s.problem === null) console.log(`mentoring: ${s.text.en}`);
 }

@@ -5,7 +5,6 @@ import { callerWithRole } from '../settings/adapters';
 import { AppError, errorMessage, messageOf } from '../core/errors';
 import { pick, t } from '../core/text';
 import { processOrders } from './operations';
-import { summaryText } from './summary';
 
 export const mentoringMenu: MenuItem[] = [
   { caption: 'menu.mentoring.open', fn: 'openMentoringSidebar' },
@@ -21,7 +20,7 @@ export function openMentoringSidebar(): void {
 export function mentoringProcessNow(): void {
   try {
     const by = callerWithRole('admin');
-    alert(t('title.mentoring'), summaryText(processOrders(by)));
+    alert(t('title.mentoring'), pick(processOrders(by).text));
   } catch (e) {
     alert(
       t('title.mentoring'),

@@ -8,6 +8,11 @@ import { appsScriptEnv, ensureSheets } from './adapters';
 import { advance, Decide, decide, FlowSummary, listOrders, OrderView } from './flow';
 import type { Msg } from '../core/text';
 import { findMentor } from './validate';
+import { summaryMsg } from './summary';
+
+/** A run's counts and what they say, in both languages. */
+export type Told = FlowSummary & { text: Msg };
+const told = (s: FlowSummary): Told => ({ ...s, text: summaryMsg(s) });
 
 /** The form-submit trigger's handler (a global in main.ts). */
 export const FORM_HANDLER = 'mentoringOnFormSubmit';
@@ -21,8 +26,8 @@ function locked<T>(waitMs: number, fn: () => T): T {
 }
 
 /** Every order as far as it can go (the owner's heartbeat, the form trigger, "Proses sekarang"). */
-export function processOrders(by: string, waitMs = USER_WAIT_MS): FlowSummary {
-  return locked(waitMs, () => advance(appsScriptEnv(), by));
+export function processOrders(by: string, waitMs = USER_WAIT_MS): Told {
+  return told(locked(waitMs, () => advance(appsScriptEnv(), by)));
 }
 
 /** A new form response: DataDesk's columns are added to the responses sheet once, then the new row is taken in. */
@@ -34,8 +39,8 @@ export function onFormResponse(owner: string): FlowSummary {
 }
 
 /** One decision by a mentor or an admin, with the order's payment checked and the event made when it is due. */
-export function decideOrder(by: string, isAdmin: boolean, orderId: string, d: Decide): FlowSummary {
-  return locked(USER_WAIT_MS, () => decide(appsScriptEnv(), by, isAdmin, orderId, d));
+export function decideOrder(by: string, isAdmin: boolean, orderId: string, d: Decide): Told {
+  return told(locked(USER_WAIT_MS, () => decide(appsScriptEnv(), by, isAdmin, orderId, d)));
 }
 
 /** The caller's orders; their open invoices are asked about first (so a payment shows at once). */

@@ -6,12 +6,12 @@ import { msg, Msg } from '../core/text';
 import { callerRoles, callerWithRole } from '../settings/adapters';
 import { hasUserTrigger } from '../platform/triggers';
 import { loadSettings, saveSettings, saveXenditSecrets, secretsSet } from './adapters';
-import type { FlowSummary, OrderView } from './flow';
+import type { OrderView } from './flow';
 import type { MentoringSettings } from './model';
-import { decideOrder, FORM_HANDLER, ordersFor, processOrders, setUp } from './operations';
+import { decideOrder, FORM_HANDLER, ordersFor, processOrders, setUp, Told } from './operations';
 import { checkSecretKey, checkSettings } from './validate';
 
-export type { OrderView, FlowSummary };
+export type { OrderView, Told };
 
 export interface MentoringView {
   email: string;
@@ -39,7 +39,7 @@ export function mentoring_list(): MentoringView {
 }
 
 /** Approves an order (its mentor or an admin); a paid order is scheduled at once. */
-export function mentoring_approve(orderId: string): FlowSummary {
+export function mentoring_approve(orderId: string): Told {
   return rpc('mentoring_approve', () => {
     const { email, isAdmin } = caller();
     return decideOrder(email, isAdmin, String(orderId), { kind: 'approve' });
@@ -47,7 +47,7 @@ export function mentoring_approve(orderId: string): FlowSummary {
 }
 
 /** Declines an order with a reason the mentee is mailed; a paid one is flagged for a refund. */
-export function mentoring_decline(orderId: string, reason: string): FlowSummary {
+export function mentoring_decline(orderId: string, reason: string): Told {
   return rpc('mentoring_decline', () => {
     const { email, isAdmin } = caller();
     return decideOrder(email, isAdmin, String(orderId), { kind: 'decline', reason: String(reason ?? '') });
@@ -55,7 +55,7 @@ export function mentoring_decline(orderId: string, reason: string): FlowSummary 
 }
 
 /** Proposes another slot (date YYYY-MM-DD, time HH:MM, WIB), mailed to the mentee. */
-export function mentoring_propose(orderId: string, date: string, time: string, message: string): FlowSummary {
+export function mentoring_propose(orderId: string, date: string, time: string, message: string): Told {
   return rpc('mentoring_propose', () => {
     const { email, isAdmin } = caller();
     return decideOrder(email, isAdmin, String(orderId), {
@@ -68,7 +68,7 @@ export function mentoring_propose(orderId: string, date: string, time: string, m
 }
 
 /** Moves an order (and its event, when scheduled) to another slot; both sides are mailed. */
-export function mentoring_reschedule(orderId: string, date: string, time: string): FlowSummary {
+export function mentoring_reschedule(orderId: string, date: string, time: string): Told {
   return rpc('mentoring_reschedule', () => {
     const { email, isAdmin } = caller();
     return decideOrder(email, isAdmin, String(orderId), {
@@ -80,7 +80,7 @@ export function mentoring_reschedule(orderId: string, date: string, time: string
 }
 
 /** Cancels an order (its event too); a paid one is flagged for a refund; both sides are mailed. */
-export function mentoring_cancel(orderId: string, reason: string): FlowSummary {
+export function mentoring_cancel(orderId: string, reason: string): Told {
   return rpc('mentoring_cancel', () => {
     const { email, isAdmin } = caller();
     return decideOrder(email, isAdmin, String(orderId), { kind: 'cancel', reason: String(reason ?? '') });
@@ -88,7 +88,7 @@ export function mentoring_cancel(orderId: string, reason: string): FlowSummary {
 }
 
 /** Runs the whole flow now (admins): new rows invoiced, payments checked, due sessions scheduled. */
-export function mentoring_process(): FlowSummary {
+export function mentoring_process(): Told {
   return rpc('mentoring_process', () => processOrders(callerWithRole('admin')));
 }
 

@@ -1,17 +1,14 @@
-// What a run of the order flow did, as one line in the reader's language.
-import { pick, t } from '../core/text';
+// What a run of the order flow did, in both languages: only the counts that are not zero, or that nothing changed.
+import { msg, Msg, TextKey } from '../core/text';
 import type { FlowSummary } from './flow';
 
-export function summaryText(s: FlowSummary): string {
-  if (s.problem) return pick(s.problem);
-  return t('mentoring.summary', {
-    invoiced: s.invoiced,
-    invalid: s.invalid,
-    paid: s.paid,
-    expired: s.expired,
-    scheduled: s.scheduled,
-    confirmed: s.confirmed,
-    done: s.done,
-    waiting: s.waiting,
-  });
+const PARTS = ['invoiced', 'invalid', 'paid', 'expired', 'scheduled', 'confirmed', 'done', 'waiting'] as const;
+
+export function summaryMsg(s: FlowSummary): Msg {
+  if (s.problem) return s.problem;
+  const parts = PARTS.filter((k) => s[k] > 0).map((k) =>
+    msg(`mentoring.sum.${k}` as TextKey as 'mentoring.sum.paid', { n: s[k] }),
+  );
+  if (!parts.length) return msg('mentoring.sum.nothing');
+  return { id: parts.map((p) => p.id).join(', '), en: parts.map((p) => p.en).join(', ') } as Msg;
 }

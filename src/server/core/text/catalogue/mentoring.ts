@@ -268,10 +268,15 @@ export const mentoring = {
 
   // Menu and summary
   'mentoring.menu.error': { id: 'Proses pesanan gagal: {detail}', en: 'Processing the orders failed: {detail}' },
-  'mentoring.summary': {
-    id: 'Ditagih {invoiced}, tidak valid {invalid}, lunas {paid}, kedaluwarsa {expired}, dijadwalkan {scheduled}, konfirmasi {confirmed}, selesai {done}, tertunda {waiting}.',
-    en: 'Invoiced {invoiced}, invalid {invalid}, paid {paid}, expired {expired}, scheduled {scheduled}, confirmed {confirmed}, done {done}, held back {waiting}.',
-  },
+  'mentoring.sum.invoiced': { id: '{n} pesanan ditagih', en: '{n} {n|order|orders} invoiced' },
+  'mentoring.sum.invalid': { id: '{n} tidak valid', en: '{n} invalid' },
+  'mentoring.sum.paid': { id: '{n} lunas', en: '{n} paid' },
+  'mentoring.sum.expired': { id: '{n} kedaluwarsa', en: '{n} expired' },
+  'mentoring.sum.scheduled': { id: '{n} dijadwalkan', en: '{n} scheduled' },
+  'mentoring.sum.confirmed': { id: '{n} konfirmasi terkirim', en: '{n} {n|confirmation|confirmations} sent' },
+  'mentoring.sum.done': { id: '{n} selesai', en: '{n} done' },
+  'mentoring.sum.waiting': { id: '{n} tertunda (lihat Catatan)', en: '{n} held back (see Note)' },
+  'mentoring.sum.nothing': { id: 'Tidak ada yang berubah.', en: 'Nothing changed.' },
 
   // Sidebar
   'mentoring.ui.title': { id: 'Sesi mentoring', en: 'Mentoring sessions' },
