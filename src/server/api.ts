@@ -9,6 +9,7 @@ import { isLang, Lang, msg, setLang } from './core/text';
 import { setUserLanguage } from './platform/properties';
 import { activeUserEmail } from './platform/session';
 import { buildMenu } from './menu';
+import { adoptHeartbeat } from './platform/triggers';
 
 export * from './budget/rpc';
 export * from './segments/rpc';
@@ -19,7 +20,10 @@ export * from './settings/rpc';
 
 /** Who the caller is and which add-on roles they hold. */
 export function app_whoami(): { email: string; roles: AppRole[] } {
-  return rpc('app_whoami', () => callerRoles());
+  return rpc('app_whoami', () => {
+    adoptHeartbeat();
+    return callerRoles();
+  });
 }
 
 /** The language switch of every sidebar: keeps the caller's choice and rebuilds the menu in it. */

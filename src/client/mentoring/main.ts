@@ -6,6 +6,7 @@ import type { RpcResult } from '../core/rpc';
 import { byId, el, status } from '../core/dom';
 import { actionButton, guarded, onClick, refreshing } from '../core/actions';
 import { bindForm } from '../core/form';
+import { ownerNotice } from '../core/owner';
 import { initLanguage } from '../core/i18n';
 import { MENTORING_FIELDS } from './fields';
 
@@ -218,7 +219,19 @@ function showSettings(v: SettingsView): void {
   byId('callbackToken', HTMLInputElement).placeholder = v.tokenSet
     ? t('mentoring.ui.secretStored')
     : t('mentoring.ui.secretMissing');
-  byId('triggerState').textContent = v.formTrigger ? t('mentoring.ui.formTriggerOn') : t('mentoring.ui.formTriggerOff');
+  const state = byId('triggerState');
+  state.replaceChildren(
+    el('p', {}, v.formTrigger ? t('mentoring.ui.formTriggerOn') : t('mentoring.ui.formTriggerOff')),
+    ...ownerNotice(v.owner, {
+      line: { id: 'mentoringOwner', says: (o) => t('mentoring.ui.owner', { owner: o.owner }), none: t('mentoring.ui.noOwner') },
+      takeOver: async () => {
+        status(t('common.owner.takingOver'), 'info');
+        await call('mentoring_setup');
+        showSettings(await call('mentoring_getSettings'));
+        status(t('mentoring.ui.takenOver'), 'ok');
+      },
+    }),
+  );
 }
 
 onClick('reload', () => t('mentoring.ui.loading'), load);

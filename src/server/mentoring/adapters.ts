@@ -38,6 +38,8 @@ const XENDIT_TOKEN_PROP = 'DATADESK_XENDIT_CALLBACK_TOKEN';
 /** Where the Invoice API is (https://api.xendit.co unless set: the local stand-in). */
 const XENDIT_URL_PROP = 'DATADESK_XENDIT_URL';
 const SETTINGS_PROP = 'DATADESK_MENTORING_SETTINGS';
+/** The admin whose triggers (form submit, hourly heartbeat) run the order flow: the last one to set it up. */
+const OWNER_PROP = 'DATADESK_MENTORING_OWNER';
 const TIME_ZONE = 'Asia/Jakarta';
 
 type SheetKey = 'mentoring.sheet.orders' | 'mentoring.sheet.mentors' | 'mentoring.sheet.audit';
@@ -50,6 +52,14 @@ export function loadSettings(): MentoringSettings {
 
 export function saveSettings(s: MentoringSettings): void {
   setDocJson(SETTINGS_PROP, s);
+}
+
+export function mentoringOwner(): string {
+  return docJson<string>(OWNER_PROP, '');
+}
+
+export function setMentoringOwner(email: string): void {
+  setDocJson(OWNER_PROP, email.trim().toLowerCase());
 }
 
 /** Which secrets are stored (never their values). */

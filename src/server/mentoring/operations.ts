@@ -4,7 +4,7 @@ import { conflict } from '../core/errors';
 import { msg } from '../core/text';
 import { withDocumentLock } from '../platform/lock';
 import { ensureFormSubmitTrigger, ensureHeartbeat } from '../platform/triggers';
-import { appsScriptEnv, ensureSheets } from './adapters';
+import { appsScriptEnv, ensureSheets, mentoringOwner, setMentoringOwner } from './adapters';
 import { advance, Decide, decide, FlowSummary, listOrders, OrderView } from './flow';
 import type { Msg } from '../core/text';
 import { findMentor } from './validate';
@@ -55,11 +55,20 @@ export function ordersFor(by: string, isAdmin: boolean): { orders: OrderView[]; 
   });
 }
 
-/** Sets the capability up for the admin: the sheets, the form-submit trigger and the hourly heartbeat (theirs). */
-export function setUp(): { made: string[]; formTrigger: boolean; heartbeat: boolean } {
-  return locked(USER_WAIT_MS, () => ({
-    made: ensureSheets(),
-    formTrigger: ensureFormSubmitTrigger(FORM_HANDLER),
-    heartbeat: ensureHeartbeat(),
-  }));
+/**
+ * Sets the capability up for the admin `me`: the sheets, the form-submit trigger and the hourly heartbeat (theirs);
+ * `me` owns the order flow from now on (another admin running it takes the flow over, e.g. when the owner left).
+ */
+export function setUp(me: string): { made: string[]; formTrigger: boolean; heartbeat: boolean } {
+  return locked(USER_WAIT_MS, () => {
+    const out = { made: ensureSheets(), formTrigger: ensureFormSubmitTrigger(FORM_HANDLER), heartbeat: ensureHeartbeat() };
+    setMentoringOwner(me);
+    return out;
+  });
+}
+
+/** The heartbeat's part for `owner`: only the owner of the order flow runs it (others' heartbeats leave it alone). */
+export function ownersStep(owner: string): Told | null {
+  if (!owner || mentoringOwner() !== owner.toLowerCase()) return null;
+  return processOrders(owner, 60_000);
 }

@@ -4,8 +4,9 @@ import { denied } from '../core/errors';
 import { rpc } from '../core/rpc';
 import { msg, Msg } from '../core/text';
 import { callerRoles, callerWithRole } from '../settings/adapters';
-import { hasUserTrigger } from '../platform/triggers';
-import { loadSettings, saveSettings, saveXenditSecrets, secretsSet } from './adapters';
+import { hasUserTrigger, jobOwnerStatus } from '../platform/triggers';
+import type { OwnerStatus } from '../core/owners';
+import { loadSettings, mentoringOwner, saveSettings, saveXenditSecrets, secretsSet } from './adapters';
 import type { OrderView } from './flow';
 import type { MentoringSettings } from './model';
 import { decideOrder, FORM_HANDLER, ordersFor, processOrders, setUp, Told } from './operations';
@@ -97,11 +98,19 @@ export interface MentoringSettingsView {
   keySet: boolean;
   tokenSet: boolean;
   formTrigger: boolean;
+  /** Whose triggers run the order flow, and whether they still do (an admin takes over by setting up again). */
+  owner: OwnerStatus;
 }
 
 function settingsView(): MentoringSettingsView {
   const s = secretsSet();
-  return { settings: loadSettings(), keySet: s.key, tokenSet: s.token, formTrigger: hasUserTrigger(FORM_HANDLER) };
+  return {
+    settings: loadSettings(),
+    keySet: s.key,
+    tokenSet: s.token,
+    formTrigger: hasUserTrigger(FORM_HANDLER),
+    owner: jobOwnerStatus(mentoringOwner()),
+  };
 }
 
 /** The settings and which secrets are stored (admins). */
@@ -132,7 +141,6 @@ export function mentoring_saveSettings(
 /** Makes the sheets and installs the form-submit trigger and the hourly heartbeat as the admin's own (admins). */
 export function mentoring_setup(): { made: string[]; formTrigger: boolean; heartbeat: boolean } {
   return rpc('mentoring_setup', () => {
-    callerWithRole('admin');
-    return setUp();
+    return setUp(callerWithRole('admin'));
   });
 }

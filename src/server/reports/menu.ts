@@ -6,6 +6,7 @@ import { AppError, errorMessage, messageOf } from '../core/errors';
 import { pick, t } from '../core/text';
 import { dryRun, defaultMonth, runMonth } from './operations';
 import { dryRunMessage, runMessage } from './summary';
+import { ensureHeartbeat } from '../platform/triggers';
 
 export const reportsMenu: MenuItem[] = [
   { caption: 'menu.reports.runForMonth', fn: 'reportsRunForMonth' },
@@ -31,6 +32,7 @@ export function reportsRunForMonth(): void {
     const user = callerWithRole('admin');
     const month = askMonth(t('reports.menu.askRun'));
     if (month === null) return;
+    ensureHeartbeat();
     alert(t('title.reports'), runMessage(runMonth(month, 'manual', user)));
   } catch (e) {
     showError(e);

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Runtime } from '../../../src/local/runtime/runtime';
+import { fireNow, triggerOf } from '../../../src/local/runtime/scheduler';
 import { setScriptProperties, runSnippet } from '../../../src/local/demo/script';
 import { getSpreadsheetStore } from '../../../src/local/services/spreadsheet/store';
 import { startXenditStandin, XenditStandin } from '../../../src/local/standins/xendit/index';
@@ -105,9 +106,9 @@ export function mails(w: World) {
   return outboxStore(w.rt.env).list();
 }
 
-/** Runs the hourly heartbeat as the admin (its owner) in the document. */
+/** Fires the admin's hourly heartbeat (installed by the setup) as the scheduler does: its owner, no open document. */
 export async function heartbeat(w: World) {
-  const r = await w.rt.execute({ fn: 'heartbeat', user: ADMIN, documentId: w.documentId, kind: 'installableTrigger' });
+  const r = await fireNow(w.rt, triggerOf(w.rt.env, ADMIN, 'heartbeat', w.documentId)!.uid);
   if (!r.ok) throw new Error(`heartbeat failed: ${r.error?.message}`);
   return r;
 }

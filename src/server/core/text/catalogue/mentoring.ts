@@ -334,4 +334,13 @@ export const mentoring = {
   'mentoring.ui.saved': { id: 'Pengaturan tersimpan.', en: 'Settings saved.' },
   'mentoring.ui.formTriggerOn': { id: 'Pemicu formulir aktif.', en: 'The form trigger is on.' },
   'mentoring.ui.formTriggerOff': { id: 'Pemicu formulir belum dipasang.', en: 'The form trigger is not installed.' },
+  'mentoring.ui.owner': {
+    id: 'Pesanan diproses oleh pemicu milik {owner} (formulir dan per jam).',
+    en: "Orders are processed by {owner}'s triggers (form and hourly).",
+  },
+  'mentoring.ui.noOwner': {
+    id: 'Belum ada pemilik: jalankan Siapkan agar pemicu Anda memproses pesanan.',
+    en: 'No owner yet: run Set up so that your triggers process the orders.',
+  },
+  'mentoring.ui.takenOver': { id: 'Pesanan kini diproses pemicu Anda.', en: 'Your triggers now process the orders.' },
 } as const;

@@ -149,6 +149,15 @@ export const segments = {
     en: 'Skipped: {owner} is no longer a campaign analyst',
   },
   'segments.outcome.done': { id: '{count:num} member → {sheet}', en: '{count:num} members → {sheet}' },
+  'segments.outcome.error': { id: '{detail}', en: '{detail}' },
+  'segments.outcome.retrying': {
+    id: 'Gagal (percobaan {attempts} dari {max}), dicoba lagi sekitar pukul {at:time}: {error}',
+    en: 'Failed (attempt {attempts} of {max}), retried around {at:time}: {error}',
+  },
+  'segments.outcome.gaveUp': {
+    id: 'Gagal setelah {attempts} percobaan: {error} Periksa folder tujuan (dibagikan ke {owner} sebagai Editor) dan koneksi database, lalu tekan "Jalankan ulang"; jadwal berikutnya tetap berjalan.',
+    en: 'Failed after {attempts} attempts: {error} Check the destination folder (shared with {owner} as an editor) and the database connection, then press "Rerun"; the next scheduled run still happens.',
+  },
   'segments.outcome.failed': { id: 'Gagal: {detail}', en: 'Failed: {detail}' },
 
   // Words for the request, counts and channels
@@ -397,4 +406,7 @@ export const segments = {
   'segments.ui.ignored': { id: 'Kolom diabaikan: {columns}', en: 'Columns ignored: {columns}' },
   'segments.ui.formRead': { id: 'Form terbaca; periksa lalu Pratinjau.', en: 'Form read; check it, then Preview.' },
   'segments.ui.chooseSaved': { id: 'Pilih permintaan tersimpan dulu.', en: 'Choose a saved request first.' },
+  'segments.ui.owner': { id: 'pemilik {owner}', en: 'owner {owner}' },
+  'segments.ui.takeOver': { id: 'Ambil alih (admin)', en: 'Take over (admin)' },
+  'segments.ui.takenOver': { id: 'Jadwal ini kini dijalankan pemicu Anda.', en: 'Your trigger now runs this schedule.' },
 } as const;
