@@ -39,7 +39,7 @@ const STATE_KIND: Record<string, '' | 'good' | 'warn' | 'bad'> = {
 
 /** A small inline form under a card: its inputs and a send button that runs `send` with their values. */
 function inlineForm(
-  fields: Array<{ key: TextKey; type: 'text' | 'date' | 'time' | 'textarea' }>,
+  fields: InlineField[],
   send: (values: string[]) => Promise<Summary>,
   done: (s: Summary) => string,
 ): HTMLElement {
@@ -71,9 +71,30 @@ function toggle(card: HTMLElement, make: () => HTMLElement): void {
   else card.append(make());
 }
 
+type InlineField = { key: TextKey; type: 'text' | 'date' | 'time' | 'textarea' };
+const REASON: InlineField[] = [{ key: 'mentoring.ui.reason', type: 'textarea' }];
+const SLOT: InlineField[] = [
+  { key: 'mentoring.ui.newDate', type: 'date' },
+  { key: 'mentoring.ui.newTime', type: 'time' },
+];
+
+/** A button that opens (or closes) an inline form under the card, whose send button calls `send` with the values. */
+function formButton(
+  card: HTMLElement,
+  label: TextKey,
+  fields: InlineField[],
+  send: (v: string[]) => Promise<Summary>,
+  id: string,
+) {
+  return el(
+    'button',
+    { onclick: () => toggle(card, () => inlineForm(fields, send, () => t('mentoring.ui.done', { id }))) },
+    t(label),
+  );
+}
+
 function actionsFor(o: Order, card: HTMLElement): HTMLElement {
   const row = el('div', { class: 'actions' });
-  const updated = () => t('mentoring.ui.done', { id: o.id });
   if (OPEN.includes(o.state)) {
     if (o.decision !== 'approved')
       row.append(
@@ -89,69 +110,20 @@ function actionsFor(o: Order, card: HTMLElement): HTMLElement {
         ),
       );
     row.append(
-      el(
-        'button',
-        {
-          onclick: () =>
-            toggle(card, () =>
-              inlineForm(
-                [{ key: 'mentoring.ui.reason', type: 'textarea' }],
-                ([r]) => call('mentoring_decline', o.id, r),
-                updated,
-              ),
-            ),
-        },
-        t('mentoring.ui.decline'),
-      ),
-      el(
-        'button',
-        {
-          onclick: () =>
-            toggle(card, () =>
-              inlineForm(
-                [
-                  { key: 'mentoring.ui.newDate', type: 'date' },
-                  { key: 'mentoring.ui.newTime', type: 'time' },
-                  { key: 'mentoring.ui.message', type: 'textarea' },
-                ],
-                ([d, tm, m]) => call('mentoring_propose', o.id, d, tm, m),
-                updated,
-              ),
-            ),
-        },
-        t('mentoring.ui.propose'),
+      formButton(card, 'mentoring.ui.decline', REASON, ([r]) => call('mentoring_decline', o.id, r), o.id),
+      formButton(
+        card,
+        'mentoring.ui.propose',
+        [...SLOT, { key: 'mentoring.ui.message', type: 'textarea' }],
+        ([d, tm, m]) => call('mentoring_propose', o.id, d, tm, m),
+        o.id,
       ),
     );
   }
   if (o.state === 'scheduled' || OPEN.includes(o.state))
     row.append(
-      el(
-        'button',
-        {
-          onclick: () =>
-            toggle(card, () =>
-              inlineForm(
-                [
-                  { key: 'mentoring.ui.newDate', type: 'date' },
-                  { key: 'mentoring.ui.newTime', type: 'time' },
-                ],
-                ([d, tm]) => call('mentoring_reschedule', o.id, d, tm),
-                updated,
-              ),
-            ),
-        },
-        t('mentoring.ui.reschedule'),
-      ),
-      el(
-        'button',
-        {
-          onclick: () =>
-            toggle(card, () =>
-              inlineForm([{ key: 'mentoring.ui.reason', type: 'textarea' }], ([r]) => call('mentoring_cancel', o.id, r), updated),
-            ),
-        },
-        t('mentoring.ui.cancel'),
-      ),
+      formButton(card, 'mentoring.ui.reschedule', SLOT, ([d, tm]) => call('mentoring_reschedule', o.id, d, tm), o.id),
+      formButton(card, 'mentoring.ui.cancel', REASON, ([r]) => call('mentoring_cancel', o.id, r), o.id),
     );
   return row;
 }

@@ -134,3 +134,16 @@ export async function rowOf(w: World, menteeEmail: string): Promise<Record<strin
 export function invoicesOf(w: World, menteeEmail: string) {
   return w.x.invoices().filter((i) => i.payer_email === menteeEmail);
 }
+
+/** Overwrites cells of a mentee's order row by header (as if a run had stopped before writing them). */
+export async function setCells(w: World, menteeEmail: string, cells: Record<string, string>): Promise<void> {
+  await runSnippet(
+    w.rt,
+    `var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Pesanan sesi');
+     var v = sh.getDataRange().getValues(); var h = v[0];
+     for (var r = 1; r < v.length; r++) if (v[r][h.indexOf('Email mentee')] === args.email)
+       Object.keys(args.cells).forEach(function (k) { sh.getRange(r + 1, h.indexOf(k) + 1).setValue(args.cells[k]); });`,
+    { email: menteeEmail, cells },
+    w.documentId,
+  );
+}
