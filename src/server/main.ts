@@ -70,7 +70,7 @@ function runHeartbeat(e: unknown): void {
   const deadline = new Deadline(EXECUTION_BUDGET_MS);
   const trigger = ownTrigger(e);
   if (!trigger) {
-    throw denied(msg('common.error.heartbeatNotOwn'));
+    throw denied(msg('common.heartbeat.notOwnTrigger'));
   }
   if (!trigger.documentId) {
     // installed before documents were remembered: the owner's next visit to a DataDesk sidebar records it

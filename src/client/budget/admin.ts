@@ -76,26 +76,25 @@ function automationBox(): { box: HTMLElement; load: () => Promise<void> } {
         'p',
         { id: 'treeLine' },
         tree.setUp
-          ? t('budget.ui.admin.treeLine', {
-              where: t(tree.sharedDrive ? 'budget.ui.admin.inSharedDrive' : 'budget.ui.admin.inMyDrive'),
+          ? t('budget.ui.tree.line', {
+              where: t(tree.sharedDrive ? 'budget.ui.tree.inSharedDrive' : 'budget.ui.tree.inMyDrive'),
               clusters: tree.clusters,
-              sharing: tree.pending ? t('budget.ui.admin.pendingSharing', { n: tree.pending }) : t('budget.ui.admin.sharingOk'),
+              sharing: tree.pending ? t('budget.ui.tree.pending', { count: tree.pending }) : t('budget.ui.tree.inSync'),
             })
-          : t('budget.ui.admin.treeMissing'),
+          : t('budget.ui.tree.notSetUp'),
       ),
     ];
-    if (tree.rootUrl)
-      lines.push(el('a', { href: tree.rootUrl, target: '_blank', id: 'treeLink' }, t('budget.ui.admin.openFolder')));
+    if (tree.rootUrl) lines.push(el('a', { href: tree.rootUrl, target: '_blank', id: 'treeLink' }, t('budget.ui.tree.open')));
     const notice = ownerNotice(a.owner, {
-      line: { id: 'digestOwner', says: (o) => t('budget.ui.admin.digestOwner', { owner: o.owner }) },
+      line: { id: 'digestOwner', says: (o) => t('budget.ui.tree.digestOwner', { owner: o.owner }) },
       takeOver: async () => show(await call('budget_takeOver')),
     });
     box.replaceChildren(...lines, ...notice);
-    if (!tree.setUp) box.append(field(t('budget.ui.admin.sharedDrive'), drive));
+    if (!tree.setUp) box.append(field(t('budget.ui.tree.sharedDrive'), drive));
     box.append(
-      action(tree.setUp ? t('budget.ui.admin.syncSharing') : t('budget.ui.admin.setUpFolders'), async () => {
+      action(t(tree.setUp ? 'budget.ui.tree.sync' : 'budget.ui.tree.setUp'), async () => {
         show(tree.setUp ? await call('budget_syncFolders') : await call('budget_setupFolders', drive.value.trim() || null));
-        ok(t('budget.ui.admin.foldersUpdated'));
+        ok(t('budget.ui.tree.updated'));
       }),
     );
   };
@@ -155,7 +154,7 @@ export function adminSection(): HTMLElement {
         const r = await call('budget_saveConfig', cfg);
         ok(
           t('budget.ui.admin.saved', { nodes: r.nodes, users: r.users, points: r.pointTypes }) +
-            (r.sharingPending ? ` ${t('budget.ui.admin.sharingPending', { n: r.sharingPending })}` : ''),
+            (r.sharingPending ? ` ${t('budget.ui.admin.sharingPending', { count: r.sharingPending })}` : ''),
         );
         await auto.load();
       },

@@ -1,7 +1,7 @@
 // DOM helpers shared by the sidebars: typed element lookup, element creation that never interprets text as HTML,
 // the status line, amount inputs that accept what people type and echo it formatted.
 import { formatNumber, parseAmount } from '../../server/core/format';
-import { pick } from '../../server/core/text';
+import { currentLang } from '../../server/core/text';
 
 /** The element with that id, checked to be of the expected class (a wrong or missing id fails loudly, at once). */
 export function byId<T extends HTMLElement = HTMLElement>(id: string, type?: new () => T): T {
@@ -57,7 +57,7 @@ export function asAmountInput(input: HTMLInputElement): HTMLInputElement {
   return input;
 }
 
-/** A message (an error or an explanation kept in both languages) in the page's language, with the status colours. */
-export function messageBox(m: { id: string; en: string }, kind: 'info' | 'ok' | 'error', id: string): HTMLElement {
-  return el('div', { class: `status ${kind}`, id }, pick(m));
+/** A message from the server (both languages) in the page's language, as a status-coloured block with its id. */
+export function notice(m: { id: string; en: string }, kind: 'info' | 'ok' | 'error', id: string): HTMLElement {
+  return el('div', { class: `status ${kind}`, id }, m[currentLang()]);
 }

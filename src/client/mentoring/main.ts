@@ -269,7 +269,7 @@ async function start(): Promise<void> {
   }
 }
 
-initLanguage(() => {
+initLanguage('mentoring', () => {
   if (last) show(last);
   if (lastSettings) showSettings(lastSettings);
 });

@@ -3,7 +3,7 @@ import { pick, t, TextKey } from '../../server/core/text';
 import { formatDateTime, formatNumber } from '../../server/core/format';
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
-import { byId, el, messageBox, status } from '../core/dom';
+import { byId, el, notice, status } from '../core/dom';
 import { ownerNotice } from '../core/owner';
 import { actionButton, guarded, onClick, refreshing } from '../core/actions';
 import { bindForm } from '../core/form';
@@ -71,7 +71,7 @@ function button(id: string, label: string, fn: () => Promise<unknown>, primary =
   return b;
 }
 
-function render(st: RpcResult<'reports_status'>): void {
+function render(st: Status): void {
   lastStatus = st;
   const box = byId('lastRun');
   box.replaceChildren();
@@ -107,13 +107,10 @@ function render(st: RpcResult<'reports_status'>): void {
           status: t(`reports.schedule.${sc.status}` as TextKey),
           attempts: sc.attempts,
           max: sc.maxAttempts,
-        }) +
-          (sc.status === 'retrying' && sc.nextAttemptAt
-            ? ` · ${t('reports.ui.nextAttempt', { at: fmtTime(sc.nextAttemptAt) })}`
-            : ''),
+        }) + (sc.status === 'retrying' && sc.nextAttemptAt ? ` · ${t('reports.ui.nextAttempt', { at: sc.nextAttemptAt })}` : ''),
       ),
     );
-    if (sc.message) sched.append(messageBox(sc.message, sc.status === 'failed' ? 'error' : 'info', 'scheduleMessage'));
+    if (sc.message) sched.append(notice(sc.message, sc.status === 'failed' ? 'error' : 'info', 'scheduleMessage'));
     if (st.admin && (sc.status === 'failed' || sc.status === 'retrying')) {
       sched.append(
         button(
@@ -124,7 +121,7 @@ function render(st: RpcResult<'reports_status'>): void {
             const r = await call('reports_retry');
             render(r);
             const done = r.schedule?.status === 'done';
-            status(done ? t('reports.ui.retryPublished') : t('reports.ui.retried'), done ? 'ok' : 'info');
+            status(t(done ? 'reports.ui.retryPublished' : 'reports.ui.retried'), done ? 'ok' : 'info');
             await loadLog();
           },
           true,
@@ -136,7 +133,7 @@ function render(st: RpcResult<'reports_status'>): void {
     ...ownerNotice(st.owner, {
       line: {
         id: 'ownerLine',
-        says: (o) => t(o.hasTrigger ? 'reports.ui.ownerLine' : 'reports.ui.ownerLineStopped', { owner: o.owner }),
+        says: (o) => t(o.hasTrigger ? 'reports.ui.owner' : 'reports.ui.ownerNoTrigger', { owner: o.owner }),
         none: t('reports.ui.noOwner'),
       },
       takeOver: st.admin
@@ -271,7 +268,7 @@ async function load(): Promise<void> {
   await loadLog();
 }
 
-initLanguage(() => {
+initLanguage('reports', () => {
   showWebhookPlaceholder();
   if (lastStatus !== undefined) render(lastStatus);
   if (lastLog) showLog(lastLog);

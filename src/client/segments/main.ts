@@ -230,7 +230,6 @@ function savedInfo(): void {
           renderSaved(await call('segments_takeOver', s.name));
           status(t('segments.ui.takenOver'), 'ok');
         },
-        label: t('segments.ui.takeOver'),
       }),
     );
 }
@@ -347,7 +346,7 @@ async function init(): Promise<void> {
   renderSaved(await call('segments_list'));
 }
 
-initLanguage(() => {
+initLanguage('segments', () => {
   savedInfo();
   shown?.();
 });

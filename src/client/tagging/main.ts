@@ -216,7 +216,7 @@ async function load(): Promise<void> {
   if (st.job && st.job.status === 'running') void drive();
 }
 
-initLanguage(() => {
+initLanguage('tagging', () => {
   render(current);
   if (config) showConfig(config);
 });

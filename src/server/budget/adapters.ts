@@ -74,12 +74,12 @@ export function setBudgetAdmin(email: string): void {
   setScriptProp(BUDGET_ADMIN_PROP, email);
 }
 
-const NOT_SET_UP = () => new AppError('NOT_SET_UP', msg('budget.error.treeNotSetUp'));
+const NOT_SET_UP = () => new AppError('NOT_SET_UP', msg('budget.tree.notSetUp'));
 
 /** The Drive folder tree needs schema 2 (a PDF folder and the applied sharing per cluster). */
 export function requireTreeSchema(db: Db): void {
   if (schemaVersion(db) < 2) {
-    throw new AppError('NOT_MIGRATED', msg('budget.error.treeSchema'));
+    throw new AppError('NOT_MIGRATED', msg('budget.tree.notMigrated'));
   }
 }
 

@@ -168,15 +168,15 @@ export function setUpTree(db: Db, me: string, sharedDriveRef: string | null, dea
   if (!loadTree()) {
     const ref = parseDriveRef(sharedDriveRef);
     if (ref === '\u0000') {
-      throw invalid(msg('budget.error.sharedDriveRef'));
+      throw invalid(msg('budget.tree.badLink'));
     }
     if (ref) {
       const f = folderFacts(ref);
       if (!f?.inSharedDrive) {
-        throw invalid(msg('budget.error.sharedDriveMissing'));
+        throw invalid(msg('budget.tree.noSharedDrive'));
       }
       if (!f.canWrite) {
-        throw invalid(msg('budget.error.sharedDriveReadOnly', { name: f.name }));
+        throw invalid(msg('budget.tree.cannotWrite', { name: f.name }));
       }
     }
     const rootId = createFolderIn(ref || null, TREE_ROOT_NAME);

@@ -26,7 +26,7 @@ import { bytesToBase64, ReceiptUpload } from './files';
 import { selectedValues, sheetValues, writeTable } from '../platform/sheets';
 import { readFileBytes } from '../platform/drive';
 import { RUPIAH_FORMAT, wibMonth } from '../core/format';
-import { showDialog } from '../platform/ui';
+import { showPage } from '../platform/ui';
 import { Deadline, EXECUTION_BUDGET_MS } from '../core/deadline';
 import {
   pdfStatus,
@@ -230,7 +230,7 @@ export function budget_pdfStatus(requestId: string): PdfJob {
 export function budget_openDashboard(): { opened: boolean } {
   return rpc('budget_openDashboard', () =>
     asCaller(() => {
-      showDialog('budget-dashboard', 'title.budgetDashboard', 960, 680);
+      showPage('budget-dashboard');
       return { opened: true };
     }),
   );

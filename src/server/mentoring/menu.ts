@@ -1,6 +1,6 @@
 // Menu entries of the mentoring capability: the "Sesi mentoring" sidebar and "Proses pesanan sekarang" (admins).
 import type { MenuItem } from '../platform/ui';
-import { alert, showSidebar } from '../platform/ui';
+import { alert, showPage } from '../platform/ui';
 import { callerWithRole } from '../settings/adapters';
 import { AppError, errorMessage, messageOf } from '../core/errors';
 import { pick, t } from '../core/text';
@@ -13,7 +13,7 @@ export const mentoringMenu: MenuItem[] = [
 
 /** Menu: the "Sesi mentoring" sidebar (mentors and admins). */
 export function openMentoringSidebar(): void {
-  showSidebar('mentoring', 'title.mentoring');
+  showPage('mentoring');
 }
 
 /** Menu: runs the order flow now and says what it did (admins). */

@@ -1,5 +1,5 @@
 // PropertiesService: script properties (settings, secrets), the document's state, and user properties (small
-// per-user state, the heartbeat claim, the language switch), as text or JSON.
+// per-user state: the heartbeat claim, the language switch), as text or JSON.
 //
 // The document's state (saved segments, the tagging job, whose hourly triggers serve it, leases) must be reachable by
 // every execution, and document properties, the document lock and the document cache are not there in a time-driven

@@ -40,7 +40,7 @@ export function currentDocumentId(): string {
 function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const ss = currentSpreadsheet();
   if (!ss) {
-    throw new AppError('NO_DOCUMENT', msg('common.error.noDocument'));
+    throw new AppError('NO_DOCUMENT', msg('common.noDocument'));
   }
   return ss;
 }

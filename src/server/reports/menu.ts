@@ -1,6 +1,6 @@
 // Menu entries of the reports capability: run for a month, dry run, and the Reports sidebar.
 import type { MenuItem } from '../platform/ui';
-import { alert, prompt, showSidebar } from '../platform/ui';
+import { alert, prompt, showPage } from '../platform/ui';
 import { callerWithRole } from '../settings/adapters';
 import { AppError, errorMessage, messageOf } from '../core/errors';
 import { pick, t } from '../core/text';
@@ -53,5 +53,5 @@ export function reportsDryRun(): void {
 
 /** Menu: the Reports sidebar (settings for admins, the run log for auditors). */
 export function openReportsSidebar(): void {
-  showSidebar('reports', 'title.reports');
+  showPage('reports');
 }

@@ -1,5 +1,5 @@
 // Report operations the menu, the sidebar and the heartbeat share: settings, start, continue, dry run, pre-flight.
-import { AppError, conflict, errorMessage, invalid, messageOf } from '../core/errors';
+import { AppError, conflict, invalid, messageOf } from '../core/errors';
 import { msg, Msg, t } from '../core/text';
 import { Deadline, EXECUTION_BUDGET_MS } from '../core/deadline';
 import { previousMonth, wibMonth, wibParts } from '../core/format';
@@ -107,7 +107,7 @@ function settle(st: ScheduleState, run: RunState, now: number): ScheduleState {
 /** After the last attempt failed: the alert says what went wrong and what to do, in the owner's language. */
 function alertFinal(settings: ReportsSettings, st: ScheduleState, deadline: Deadline, owner: string): void {
   const why = explainFailure(st.lastCode ?? '', st.lastError ?? '', owner, st.lastErrorEn ?? undefined);
-  reportEnv(settings, deadline).alert(t('reports.alert.finalFailure', { month: st.month, attempts: st.attempts, why }));
+  reportEnv(settings, deadline).alert(t('reports.alert.gaveUp', { month: st.month, attempts: st.attempts, why }));
 }
 
 /**
@@ -151,7 +151,7 @@ export function scheduledStep(now: Date, deadline: Deadline, me: string): RunSta
 }
 
 const errorCode = (e: unknown) => (e instanceof AppError ? e.code : 'ERROR');
-const errorText = (e: unknown) => (e instanceof AppError ? `${e.message} / ${e.messageEn}` : errorMessage(e));
+const errorText = (e: unknown): Msg => (e instanceof AppError ? messageOf(e) : errorMsg(e));
 
 /** Saves the schedule's state; the alert goes out when it has just failed for good, or the month had no orders. */
 function finish(st: ScheduleState, deadline: Deadline, owner: string): void {
@@ -160,7 +160,7 @@ function finish(st: ScheduleState, deadline: Deadline, owner: string): void {
   if (st.status === 'failed') alertFinal(settings, st, deadline, owner);
   else if (st.lastCode === 'EMPTY_MONTH')
     reportEnv(settings, deadline).alert(
-      t('reports.alert.info', { detail: { id: st.lastError ?? '', en: st.lastErrorEn ?? st.lastError ?? '' } as Msg }),
+      t('reports.alert.emptyMonth', { detail: { id: st.lastError ?? '', en: st.lastErrorEn ?? st.lastError ?? '' } as Msg }),
     );
 }
 
@@ -169,7 +169,7 @@ function finish(st: ScheduleState, deadline: Deadline, owner: string): void {
 export function retrySchedule(me: string, deadline = new Deadline(EXECUTION_BUDGET_MS)): ScheduleState {
   const st = loadSchedule();
   if (!st || (st.status !== 'failed' && st.status !== 'retrying')) {
-    throw conflict(msg('reports.error.noFailedSchedule'));
+    throw conflict(msg('reports.error.nothingToRetry'));
   }
   ensureHeartbeat();
   let next = startAttempt(resetForRetry(st, Date.now()), Date.now());
@@ -189,7 +189,7 @@ export function retrySchedule(me: string, deadline = new Deadline(EXECUTION_BUDG
 export function takeOverReports(me: string): void {
   const settings = loadSettings();
   requireConfigured(settings);
-  preflight(settings, null, msg('reports.error.takeOverRefused', { me }));
+  preflight(settings, null, (problems) => msg('reports.error.takeOverRefused', { me, problems }));
   setReportsOwner(me);
   ensureHeartbeat();
   withRunLock(() => {
@@ -223,7 +223,7 @@ export function defaultMonth(): string {
 export function preflight(
   s: ReportsSettings,
   webhookUrlInput: string | null,
-  refused: Msg = msg('reports.error.preflightRefused'),
+  refused: (problems: Msg[]) => Msg = (problems) => msg('reports.error.preflight', { problems }),
 ): ReportsSettings {
   const clean = validateSettings(s);
   const url = webhookUrlInput || webhookUrl();
@@ -240,7 +240,7 @@ export function preflight(
   }
   if (queryError) problems.push(queryError);
   if (problems.length) {
-    throw invalid(msg('reports.error.preflightWith', { lead: refused, problems }));
+    throw invalid(refused(problems));
   }
   return clean;
 }

@@ -2,7 +2,7 @@
 import { rpc } from '../core/rpc';
 import { callerWithRole, callerRoles } from '../settings/adapters';
 import { denied } from '../core/errors';
-import { msg, Msg } from '../core/text';
+import { msg } from '../core/text';
 import type { ReportsSettings } from './settings';
 import { loadRun, loadSchedule, loadSettings, readRunLog, reportsOwner, webhookUrl } from './adapters';
 import { dryRun, preflight, retrySchedule, runMonth, saveSettings, defaultMonth, takeOverReports } from './operations';
@@ -23,7 +23,7 @@ export interface ScheduleView {
   maxAttempts: number;
   nextAttemptAt: number | null;
   /** What went wrong and what to do (Bahasa Indonesia and English); null unless an attempt failed. */
-  message: Msg | null;
+  message: { id: string; en: string } | null;
 }
 
 /** What reports' sidebar shows everyone who may see it: the last run, the schedule, whose trigger runs it. */

@@ -2,7 +2,7 @@
 // the people who read it (pure; the service stores the state in script properties).
 
 import { retryAfter, waitOver } from '../core/retry';
-import { msg, Msg } from '../core/text';
+import { msg, Msg, Plain } from '../core/text';
 
 /** Attempts of one month's scheduled run before it stays failed (waits between them: core/retry.ts). */
 export const SCHEDULE_MAX_ATTEMPTS = 4;
@@ -82,12 +82,13 @@ const isFolderProblem = (code: string, error: string) =>
   /Access denied: DriveApp|tidak dapat ditulis|not writable|tidak ditemukan|not found/i.test(error);
 
 /**
- * What went wrong and what to do, for the auditors and admins who read the status (Bahasa Indonesia first): from
- * the error's code and text, naming the owner whose Drive and permissions the run uses.
+ * What went wrong and what to do, for the auditors and admins who read the status, in both languages (each reader
+ * sees theirs): from the error's code and text, naming the owner whose Drive and permissions the run uses.
  */
 export function explainFailure(code: string, error: string, owner: string, errorEn: string = error): Msg {
-  const who = owner || msg('reports.explain.scheduleOwner');
-  const detail = { id: error, en: errorEn } as Msg;
+  const who: Plain = owner || msg('reports.explain.scheduleOwner');
+  // the error as it was stored, in each language
+  const details = { id: error, en: errorEn } as Msg;
   if (isFolderProblem(code, error)) {
     // the business units whose folders failed, as plan.ts names them: folder BU "name" … / folder BU (id) …
     const bus = [
@@ -97,9 +98,9 @@ export function explainFailure(code: string, error: string, owner: string, error
     ];
     return msg('reports.explain.folder', { which: bus.length ? ` ${bus.join(', ')}` : '', who });
   }
-  if (code === 'DB_UNREACHABLE' || code === 'NOT_CONFIGURED') return msg('reports.explain.db', { detail });
-  if (code === 'QUERY_FAILED') return msg('reports.explain.query', { detail });
-  if (code === 'COUNT_MISMATCH') return msg('reports.explain.counts', { detail });
-  if (code === 'UPLOAD_FAILED' || code === 'TOO_LARGE') return msg('reports.explain.upload', { who, detail });
-  return msg('reports.explain.other', { detail });
+  if (code === 'DB_UNREACHABLE' || code === 'NOT_CONFIGURED') return msg('reports.explain.database', { details });
+  if (code === 'QUERY_FAILED') return msg('reports.explain.query', { details });
+  if (code === 'COUNT_MISMATCH') return msg('reports.explain.countMismatch', { details });
+  if (code === 'UPLOAD_FAILED' || code === 'TOO_LARGE') return msg('reports.explain.upload', { who, details });
+  return msg('reports.explain.other', { details });
 }

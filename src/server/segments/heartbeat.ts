@@ -32,7 +32,7 @@ export function segmentsHeartbeat(now: Date, deadline: Deadline, owner: string):
         after = { attempts: 0, lastOutcome: msg('segments.outcome.done', { count: r.counts.delivered, sheet: r.sheet }) };
       } catch (e) {
         console.error(`segments heartbeat: ${s.request.name}: ${errorMessage(e)}`);
-        const error = e instanceof AppError ? messageOf(e) : msg('segments.outcome.error', { detail: errorMessage(e) });
+        const error = e instanceof AppError ? messageOf(e) : msg('common.text', { text: errorMessage(e) });
         after = afterFailedRun(base, error, now);
       }
     }

@@ -105,6 +105,6 @@ export function afterFailedRun(
   return {
     attempts,
     retryAt: null,
-    lastOutcome: msg('segments.outcome.gaveUp', { attempts, error, owner: s.owner }),
+    lastOutcome: msg('segments.outcome.gaveUp', { attempts, owner: s.owner, error }),
   };
 }
