@@ -177,7 +177,7 @@ describe('after the month closes', () => {
     w.rt.env.clock.advanceTo(new Date('2030-12-05T17:00:00Z')); // 6 Dec 00:00 WIB: closed
     const o = await w.as(U.mcot, 'budget_undoDecision', id);
     expect(o.code).toBe('FORBIDDEN');
-    expect(o.message).toBe(
+    expect(o.message.replace(/\u00a0/g, ' ')).toBe(
       `Bulan November 2030 sudah ditutup pada 6 Des 2030 00.00 WIB; keputusan atas bukti #${id} tidak dapat dibatalkan lagi.`,
     );
     expect((await evidence(id)).status).toBe('approved');
