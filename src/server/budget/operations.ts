@@ -8,6 +8,7 @@ import { loadPdfData } from './report';
 import { buildMonthlyPdf } from './pdf';
 import { driveReceiptStore } from './adapters';
 import { readFileBytes } from '../platform/drive';
+import { loadPdfLib } from '../platform/code';
 import { setUserJson, userJson, userKeys, deleteUserProp } from '../platform/properties';
 
 export interface PdfJob {
@@ -49,7 +50,7 @@ export function startPdf(db: Db, caller: Caller, clusterId: string, month: strin
   for (const k of userKeys(PREFIX))
     if ((userJson<PdfJob | null>(k, null)?.startedAt ?? 0) < now.getTime() - 86_400_000) deleteUserProp(k);
   setUserJson(key, job);
-  buildMonthlyPdf(data)
+  buildMonthlyPdf(data, loadPdfLib())
     .then(({ bytes, pages }) => {
       const name = `Laporan ${data.clusterId} ${data.month}.pdf`;
       const saved = store.save(folderId, name, 'application/pdf', bytes);
