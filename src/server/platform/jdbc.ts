@@ -1,4 +1,5 @@
 // Jdbc to PostgreSQL: the only place that touches Jdbc. Settings and the password come from script properties.
+/// <reference path="./jdbc-types.d.ts" />
 import type { Db, SqlRow, SqlValue } from '../core/db';
 import { AppError, errorMessage } from '../core/errors';
 import { scriptProp, scriptProps } from './properties';
