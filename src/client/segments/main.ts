@@ -1,6 +1,7 @@
 // Segments sidebar: builds a request, previews its counts, runs it, and manages saved and scheduled requests.
 import { call } from '../core/rpc';
 import { byId, el, status } from '../core/dom';
+import { ownerNotice } from '../core/owner';
 import { userError } from '../core/errors';
 import { guarded, onClick } from '../core/actions';
 import { bindForm } from '../core/form';
@@ -187,9 +188,28 @@ function savedInfo(): void {
     WEEKLY: 'mingguan / weekly',
     MONTHLY: 'bulanan / monthly',
   };
-  byId('savedInfo').textContent = s
-    ? `${s.campaign} · ${every[s.schedule.every]}${s.nextRunAt ? ` · berikutnya / next ${new Date(s.nextRunAt).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' })}` : ''}${s.lastOutcome ? ` · terakhir / last: ${s.lastOutcome}` : ''}`
-    : '';
+  const box = byId('savedInfo');
+  box.replaceChildren();
+  if (!s) return;
+  box.append(
+    el(
+      'div',
+      {},
+      `${s.campaign} · ${every[s.schedule.every]}${s.schedule.every !== 'NONE' ? ` · pemilik / owner ${s.owner}` : ''}${s.nextRunAt ? ` · berikutnya / next ${new Date(s.nextRunAt).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' })}` : ''}${s.lastOutcome ? ` · terakhir / last: ${s.lastOutcome}` : ''}`,
+    ),
+  );
+  // the owner's trigger is gone: say so; an admin may take the schedule over (the server checks who calls)
+  if (s.ownerStatus)
+    box.append(
+      ...ownerNotice(s.ownerStatus, {
+        takeOver: async () => {
+          status('Mengambil alih… / Taking over…', 'info');
+          renderSaved(await call('segments_takeOver', s.name));
+          status('Jadwal ini kini dijalankan pemicu Anda. Your trigger now runs this schedule.', 'ok');
+        },
+        label: 'Ambil alih (admin) / Take over',
+      }),
+    );
 }
 
 function wire(): void {

@@ -57,15 +57,13 @@ export interface SubmitResult {
 interface SubmitContext {
   caller: CallerJson;
   pointTypes: string[];
-  /** The caller's node's Drive folder, when one was made before. */
-  folder: string | null;
   /** Receipt hash → the oldest evidence holding the same file. */
   dups: Record<string, number>;
 }
 
 /**
  * Checks, stores the receipts in the cluster's folder, then records evidence + files + audit in one statement (one
- * transaction). Two statements in all: the caller, point types, folder and duplicate hashes are read together first.
+ * transaction). The caller, point types and duplicate hashes are read together first; the folder comes from the budget's Drive tree.
  */
 export function submitEvidence(
   db: Db,
@@ -82,7 +80,6 @@ export function submitEvidence(
      SELECT json_build_object(
        'caller', ${callerJsonSql('p.email')},
        'pointTypes', (SELECT COALESCE(json_agg(t.code ORDER BY t.sort, t.code), '[]') FROM budget.point_type t WHERE t.active),
-       'folder', (SELECT n.drive_folder_id FROM budget.app_user u JOIN budget.node n ON n.id = u.node_id WHERE u.email = p.email),
        'dups', (SELECT COALESCE(json_object_agg(d.sha256, d.evidence_id), '{}')
                   FROM (SELECT f.sha256, MIN(f.evidence_id) AS evidence_id FROM budget.evidence_file f
                          WHERE f.sha256 = ANY(p.hashes) GROUP BY f.sha256) d))::text FROM p`,
@@ -101,7 +98,7 @@ export function submitEvidence(
   const duplicates = receipts.flatMap((r, i) =>
     ctx.dups[hashes[i]] !== undefined ? [{ file: r.name, evidenceId: Number(ctx.dups[hashes[i]]) }] : [],
   );
-  const folder = store.folderFor(caller.node.id, caller.node.name, ctx.folder);
+  const folder = store.folderFor(caller.node.id, caller.node.name);
   const saved: string[] = [];
   try {
     const stamp = ev.date.replace(/-/g, '');
