@@ -1,6 +1,7 @@
 // The dashboard of a node and month, aggregated in SQL over the hierarchy: one statement whatever the number of clusters.
 import type { Db } from '../core/db';
 import { notFound } from '../core/errors';
+import { msg, t } from '../core/text';
 import { Caller, childLevel, Level, NodeRef } from './model';
 import { requireAction } from './policy';
 import { NODE_JSON, NodeJson, nodeOf } from './store';
@@ -106,7 +107,7 @@ export function dashboard(db: Db, caller: Caller, nodeId: string | null, monthIn
   const months = [...lastMonths(month, 11), month];
   const id = !nodeId ? caller.node.id : String(nodeId);
   const d = db.json<DashboardJson>(DASHBOARD_SQL, [JSON.stringify({ node_id: id, month, first: months[0] })])!;
-  if (!d.node) throw notFound({ id: `Node/cluster tidak dikenal: "${id}".`, en: `Unknown node/cluster: "${id}".` });
+  if (!d.node) throw notFound(msg('budget.unknownNode', { id: id.slice(0, 40) }));
   const node: NodeRef = nodeOf(d.node);
   requireAction(caller, 'view', node);
   const below = childLevel(node.level);
@@ -168,12 +169,19 @@ export function dashboard(db: Db, caller: Caller, nodeId: string | null, monthIn
 /** The dashboard as a sheet table: header + one row per child + total, then the point types (text columns first). */
 export function dashboardTable(d: Dashboard): { rows: Array<Array<string | number>>; textCols: number[]; moneyCols: number[] } {
   const rows: Array<Array<string | number>> = [
-    ['Node', 'Nama / Name', 'Alokasi', 'Realisasi (disetujui)', 'Pending', '% terpakai'],
+    [
+      t('budget.sheet.node'),
+      t('budget.sheet.name.col'),
+      t('budget.sheet.allocation'),
+      t('budget.sheet.approved'),
+      t('budget.sheet.pending'),
+      t('budget.sheet.pctUsed'),
+    ],
   ];
   for (const c of d.children)
     rows.push([c.id, c.name, c.allocation, c.approved, c.pending, c.pctUsed === null ? '' : c.pctUsed / 100]);
   rows.push([
-    'TOTAL',
+    t('budget.sheet.total'),
     `${d.node.name} ${d.month}`,
     d.totals.allocation,
     d.totals.approved,
@@ -181,15 +189,15 @@ export function dashboardTable(d: Dashboard): { rows: Array<Array<string | numbe
     d.totals.pctUsed === null ? '' : d.totals.pctUsed / 100,
   ]);
   rows.push(['', '', '', '', '', '']);
-  rows.push(['Jenis poin', 'Point type', 'Rekomendasi', 'Realisasi (disetujui)', 'Pending', '% dari rekomendasi']);
+  rows.push([
+    t('budget.sheet.pointType'),
+    '',
+    t('budget.sheet.recommendation'),
+    t('budget.sheet.approved'),
+    t('budget.sheet.pending'),
+    t('budget.sheet.pctOfRecommendation'),
+  ]);
   for (const p of d.pointTypes)
-    rows.push([
-      p.code,
-      p.code,
-      p.recommendation,
-      p.approved,
-      p.pending,
-      p.recommendation > 0 ? p.approved / p.recommendation : '',
-    ]);
+    rows.push([p.code, '', p.recommendation, p.approved, p.pending, p.recommendation > 0 ? p.approved / p.recommendation : '']);
   return { rows, textCols: [0, 1], moneyCols: [2, 3, 4] };
 }

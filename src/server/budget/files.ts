@@ -1,5 +1,6 @@
 // Receipt files: the type is decided by the content (magic bytes), never by the name; size limits; base64 decoding.
 import { invalid } from '../core/errors';
+import { msg } from '../core/text';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES = 10;
@@ -31,7 +32,7 @@ const LOOKUP = (() => {
  * at a time: a receipt of several MB is decoded in the script's own JavaScript, so this loop is its cost. */
 export function base64ToBytes(input: string): Uint8Array {
   const s = input.replace(/^data:[^,]*,/, '').replace(/[\s=]+/g, '');
-  const bad = () => invalid({ id: 'Isi file rusak (base64 tidak valid).', en: 'The file content is damaged (invalid base64).' });
+  const bad = () => invalid(msg('budget.file.base64'));
   if (s.length % 4 === 1) throw bad();
   const out = new Uint8Array(Math.floor((s.length * 3) / 4));
   const full = s.length - (s.length % 4);
@@ -76,46 +77,35 @@ export interface CheckedReceipt {
   bytes: Uint8Array;
 }
 
-const megabytes = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
+/** Size in MB rounded up to 0.1, so a file just over the limit never reads as exactly the limit ("10,1 MB"). */
+const megabytes = (n: number) => Math.ceil((n / 1024 / 1024) * 10) / 10;
 
 /** Decodes and checks every receipt; all must pass or none is accepted. */
 export function checkReceipts(files: ReceiptUpload[]): CheckedReceipt[] {
   if (!Array.isArray(files) || files.length === 0) {
-    throw invalid({
-      id: 'Lampirkan minimal satu file bukti (JPG, PNG, atau PDF).',
-      en: 'Attach at least one receipt file (JPG, PNG or PDF).',
-    });
+    throw invalid(msg('budget.file.none'));
   }
   if (files.length > MAX_FILES) {
-    throw invalid({ id: `Maksimal ${MAX_FILES} file per evidence.`, en: `At most ${MAX_FILES} files per evidence item.` });
+    throw invalid(msg('budget.file.tooMany', { max: MAX_FILES }));
   }
   return files.map((f) => {
     const name =
       String(f?.name ?? '')
         .trim()
         .slice(0, 120) || 'bukti';
-    if (typeof f?.data !== 'string') throw invalid({ id: `File "${name}" kosong.`, en: `File "${name}" is empty.` });
+    if (typeof f?.data !== 'string') throw invalid(msg('budget.file.empty', { name }));
     // base64 is 4/3 of the bytes: reject early, before decoding something huge.
     if ((f.data.length * 3) / 4 > MAX_FILE_BYTES + 1024) {
-      throw invalid({
-        id: `File "${name}" terlalu besar: ${megabytes((f.data.length * 3) / 4)} MB (maksimum 10 MB).`,
-        en: `File "${name}" is too large: ${megabytes((f.data.length * 3) / 4)} MB (maximum 10 MB).`,
-      });
+      throw invalid(msg('budget.file.tooLarge', { name, mb: megabytes((f.data.length * 3) / 4) }));
     }
     const bytes = base64ToBytes(f.data);
-    if (bytes.length === 0) throw invalid({ id: `File "${name}" kosong.`, en: `File "${name}" is empty.` });
+    if (bytes.length === 0) throw invalid(msg('budget.file.empty', { name }));
     if (bytes.length > MAX_FILE_BYTES) {
-      throw invalid({
-        id: `File "${name}" terlalu besar: ${megabytes(bytes.length)} MB (maksimum 10 MB).`,
-        en: `File "${name}" is too large: ${megabytes(bytes.length)} MB (maximum 10 MB).`,
-      });
+      throw invalid(msg('budget.file.tooLarge', { name, mb: megabytes(bytes.length) }));
     }
     const mime = sniffMime(bytes);
     if (!mime) {
-      throw invalid({
-        id: `File "${name}" bukan JPG, PNG, atau PDF menurut isinya (nama file tidak menentukan jenisnya).`,
-        en: `File "${name}" is not a JPG, PNG or PDF by its content (the file name does not decide its type).`,
-      });
+      throw invalid(msg('budget.file.type', { name }));
     }
     return { name, mime, bytes };
   });

@@ -1,5 +1,6 @@
 // Report file names from the pattern, and the matcher that decides which files in a folder are this report's.
 import { invalid } from '../core/errors';
+import { msg } from '../core/text';
 
 export const DEFAULT_PATTERN = 'DC_Orders_<BU>_<YYYY-MM>.xlsx';
 
@@ -13,10 +14,7 @@ export function checkPattern(pattern: string): string {
   const bare = p.replace(/<BU>|<YYYY-MM>|<YYYY>|<MM>/g, '');
   const hasMonth = p.includes('<YYYY-MM>') || (p.includes('<YYYY>') && p.includes('<MM>'));
   if (!p.includes('<BU>') || !hasMonth || !p.toLowerCase().endsWith('.xlsx') || BAD_NAME_CHARS.test(bare) || p.length > 120) {
-    throw invalid({
-      id: `Pola nama file tidak valid: "${pattern}". Wajib memuat <BU> dan <YYYY-MM> (atau <YYYY> dan <MM>), berakhiran .xlsx, tanpa \\ / : * ? " < > |`,
-      en: `Invalid file-name pattern: "${pattern}". It must contain <BU> and <YYYY-MM> (or <YYYY> and <MM>), end in .xlsx, and avoid \\ / : * ? " < > |`,
-    });
+    throw invalid(msg('reports.error.pattern', { pattern: String(pattern).slice(0, 140) }));
   }
   return p;
 }

@@ -1,11 +1,12 @@
 // Segment operations the sidebar and the heartbeat share: validating against the database, saving and naming requests.
 import { AppError, invalid } from '../core/errors';
+import { msg } from '../core/text';
 import type { Db } from '../core/db';
 import { dialect, findSaved, putSaved } from './adapters';
 import { loadReference } from './reference';
 import type { SegmentRequest } from './request';
 import { nextRun, NO_SCHEDULE, SavedRequest, Schedule, scheduleProblems } from './schedule';
-import { Reference, validateRequest, unsafeText } from './validate';
+import { problemLines, Reference, validateRequest, unsafeText } from './validate';
 
 /** Validates against the database's reference data (one query); the canonical request. */
 export function validated(db: Db, req: SegmentRequest): { req: SegmentRequest; ref: Reference } {
@@ -16,7 +17,7 @@ export function validated(db: Db, req: SegmentRequest): { req: SegmentRequest; r
 /** Saves (or replaces) a validated request with its schedule. */
 export function saveRequest(req: SegmentRequest, schedule: Schedule, owner: string, now: Date): SavedRequest {
   const problems = scheduleProblems(schedule);
-  if (problems.length) throw invalid({ id: problems.map((p) => p.id).join('\n'), en: problems.map((p) => p.en).join('\n') });
+  if (problems.length) throw invalid(problemLines(problems));
   const prev = findSaved(req.name);
   const s: SavedRequest = {
     request: req,
@@ -34,11 +35,9 @@ export function saveRequest(req: SegmentRequest, schedule: Schedule, owner: stri
 /** Checks a new name for a copy. */
 export function checkNewName(name: string): string {
   const n = name.trim().replace(/\s+/g, ' ');
-  if (!n) throw invalid({ id: 'Nama baru wajib diisi.', en: 'A new name is required.' });
-  const p = unsafeText('name', { id: 'Nama segmen', en: 'Segment name' }, n);
-  if (p) throw invalid({ id: p.id, en: p.en });
-  if (findSaved(n)) {
-    throw new AppError('CONFLICT', { id: `Nama "${n}" sudah dipakai.`, en: `The name "${n}" is already taken.` });
-  }
+  if (!n) throw invalid(msg('segments.error.newName'));
+  const p = unsafeText('name', msg('segments.label.name'), n);
+  if (p) throw invalid(p);
+  if (findSaved(n)) throw new AppError('CONFLICT', msg('segments.error.nameTaken', { name: n.slice(0, 80) }));
   return n;
 }
