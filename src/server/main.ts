@@ -13,12 +13,14 @@ import { budgetHeartbeat } from './budget/heartbeat';
 import { segmentsHeartbeat } from './segments/heartbeat';
 import { taggingHeartbeat } from './tagging/heartbeat';
 import { reportsHeartbeat } from './reports/heartbeat';
+import { marketHeartbeat } from './marketplace/heartbeat';
 
 export * from './api';
 export * from './budget/menu';
 export * from './segments/menu';
 export * from './tagging/menu';
 export * from './reports/menu';
+export * from './marketplace/menu';
 export * from './settings/menu';
 
 // Every execution speaks its user's language: a sidebar call the caller's, a trigger its owner's (read when first needed).
@@ -50,6 +52,7 @@ const STEPS: Array<[string, HeartbeatStep]> = [
   ['segments', segmentsHeartbeat],
   ['tagging', taggingHeartbeat],
   ['budget', budgetHeartbeat],
+  ['marketplace', marketHeartbeat],
 ];
 
 /**

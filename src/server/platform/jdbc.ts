@@ -1,6 +1,6 @@
 // Jdbc to PostgreSQL: the only place that touches Jdbc. Settings and the password come from script properties.
 /// <reference path="./jdbc-types.d.ts" />
-import type { Db, SqlRow, SqlValue } from '../core/db';
+import type { BulkDb, SqlRow, SqlValue } from '../core/db';
 import { AppError, errorMessage } from '../core/errors';
 import { msg } from '../core/text';
 import { scriptProp, scriptProps } from './properties';
@@ -77,7 +77,7 @@ function readRows(rs: GoogleAppsScript.JDBC.JdbcResultSet): SqlRow[] {
  * A connection as domain code sees it. Closing a statement closes its result set (JDBC), so result sets are not closed
  * one by one; after a transaction, auto-commit comes back only when another statement needs it (not before close).
  */
-class JdbcDb implements Db {
+class JdbcDb implements BulkDb {
   statementCount = 0;
   private inTx = false;
   private autoCommitOff = false;
@@ -142,7 +142,18 @@ class JdbcDb implements Db {
     }
   }
 
-  transaction<T>(fn: (db: Db) => T): T {
+  insertRows(sql: string, rows: readonly (readonly SqlValue[])[]): number {
+    if (!rows.length) return 0;
+    const stmt = this.prepare(sql, []); // auto-commit back on first when a transaction came before
+    try {
+      const values = rows.map((r) => r.map((v) => (v instanceof Date ? Jdbc.newTimestamp(v.getTime()) : v)));
+      return stmt.executeBatch(values).reduce((a, b) => a + Math.max(0, b), 0);
+    } finally {
+      stmt.close();
+    }
+  }
+
+  transaction<T>(fn: (db: BulkDb) => T): T {
     if (this.inTx) return fn(this);
     if (!this.autoCommitOff) this.conn.setAutoCommit(false);
     this.autoCommitOff = true;
@@ -170,7 +181,7 @@ export function dbConfigured(): boolean {
 }
 
 /** Opens the configured database; a clear AppError when it is not configured or unreachable. */
-export function openDb(): Db {
+export function openDb(): BulkDb {
   const p = scriptProps([DB_PROPS.url, DB_PROPS.user, DB_PROPS.password]);
   const url = p[DB_PROPS.url];
   if (!url) {
@@ -184,7 +195,7 @@ export function openDb(): Db {
 }
 
 /** Runs `fn` with an open database and always closes it. */
-export function withDb<T>(fn: (db: Db) => T): T {
+export function withDb<T>(fn: (db: BulkDb) => T): T {
   const db = openDb();
   try {
     return fn(db);

@@ -35,6 +35,7 @@ const PAGES = {
   'budget-dashboard': { title: 'title.budgetDashboard', dialog: [960, 680] },
   segments: { title: 'title.segments' },
   tagging: { title: 'title.tagging' },
+  marketplace: { title: 'title.market' },
   reports: { title: 'title.reports' },
   settings: { title: 'title.settings' },
 } as const satisfies Record<string, { title: TextKey & `title.${string}`; dialog?: readonly [number, number] }>;

@@ -7,6 +7,8 @@ export const menu = {
   'menu.budget.migrate': { id: 'Anggaran: Jalankan migrasi', en: 'Budget: Run migrations' },
   'menu.segments.open': { id: 'Segmen member…', en: 'Member segments…' },
   'menu.tagging.open': { id: 'Tandai produk…', en: 'Tag products…' },
+  'menu.market.scan': { id: 'Impor ekspor marketplace', en: 'Import marketplace exports' },
+  'menu.market.open': { id: 'Marketplace: File & pengaturan…', en: 'Marketplace: Files & settings…' },
   'menu.reports.runForMonth': { id: 'Laporan: Jalankan untuk bulan…', en: 'Reports: Run for a month…' },
   'menu.reports.dryRun': { id: 'Laporan: Uji coba…', en: 'Reports: Dry run…' },
   'menu.reports.open': { id: 'Laporan: Pengaturan & log…', en: 'Reports: Settings & log…' },
@@ -15,6 +17,7 @@ export const menu = {
   'title.budgetDashboard': { id: 'DataDesk · Dasbor Anggaran', en: 'DataDesk · Budget dashboard' },
   'title.segments': { id: 'DataDesk · Segmen member', en: 'DataDesk · Member segments' },
   'title.tagging': { id: 'DataDesk · Tandai produk', en: 'DataDesk · Tag products' },
+  'title.market': { id: 'DataDesk · Marketplace', en: 'DataDesk · Marketplace' },
   'title.reports': { id: 'DataDesk · Laporan', en: 'DataDesk · Reports' },
   'title.settings': { id: 'DataDesk · Pengaturan', en: 'DataDesk · Settings' },
 } as const;
