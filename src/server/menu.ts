@@ -5,6 +5,7 @@ import { segmentsMenu } from './segments/menu';
 import { taggingMenu } from './tagging/menu';
 import { reportsMenu } from './reports/menu';
 import { marketMenu } from './marketplace/menu';
+import { mentoringMenu } from './mentoring/menu';
 import { settingsMenu } from './settings/menu';
 
 /** The DataDesk menu, in the order users meet the capabilities. */
@@ -19,6 +20,8 @@ export function menuItems(): Array<MenuItem | null> {
     ...marketMenu,
     null,
     ...reportsMenu,
+    null,
+    ...mentoringMenu,
     null,
     ...settingsMenu,
   ];

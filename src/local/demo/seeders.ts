@@ -5,6 +5,7 @@ import { seedSegments } from './segments';
 import { seedTagging } from './tagging';
 import { seedReports } from './reports';
 import { seedMarketplace } from './marketplace';
+import { seedMentoring } from './mentoring';
 
 export const SEEDERS: Array<{ name: string; seed: Seeder }> = [
   { name: 'budget', seed: seedBudget },
@@ -12,4 +13,5 @@ export const SEEDERS: Array<{ name: string; seed: Seeder }> = [
   { name: 'tagging', seed: seedTagging },
   { name: 'reports', seed: seedReports },
   { name: 'marketplace', seed: seedMarketplace },
+  { name: 'mentoring', seed: seedMentoring },
 ];

@@ -7,8 +7,19 @@ import { tagging } from './tagging';
 import { reports } from './reports';
 import { market } from './market';
 import { settings } from './settings';
+import { mentoring } from './mentoring';
 
 /** Area → its texts; the language test walks these. */
-export const AREAS = { common, menu, budget, segments, tagging, market, reports, settings };
+export const AREAS = { common, menu, budget, segments, tagging, market, reports, mentoring, settings };
 
-export const CATALOGUE = { ...common, ...menu, ...budget, ...segments, ...tagging, ...market, ...reports, ...settings };
+export const CATALOGUE = {
+  ...common,
+  ...menu,
+  ...budget,
+  ...segments,
+  ...tagging,
+  ...market,
+  ...reports,
+  ...mentoring,
+  ...settings,
+};

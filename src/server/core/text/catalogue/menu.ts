@@ -12,6 +12,8 @@ export const menu = {
   'menu.reports.runForMonth': { id: 'Laporan: Jalankan untuk bulan…', en: 'Reports: Run for a month…' },
   'menu.reports.dryRun': { id: 'Laporan: Uji coba…', en: 'Reports: Dry run…' },
   'menu.reports.open': { id: 'Laporan: Pengaturan & log…', en: 'Reports: Settings & log…' },
+  'menu.mentoring.open': { id: 'Sesi mentoring…', en: 'Mentoring sessions…' },
+  'menu.mentoring.process': { id: 'Sesi mentoring: Proses pesanan sekarang', en: 'Mentoring sessions: Process orders now' },
   'menu.settings.open': { id: 'Pengaturan…', en: 'Settings…' },
   'title.budget': { id: 'DataDesk · Anggaran', en: 'DataDesk · Budget' },
   'title.budgetDashboard': { id: 'DataDesk · Dasbor Anggaran', en: 'DataDesk · Budget dashboard' },
@@ -19,5 +21,6 @@ export const menu = {
   'title.tagging': { id: 'DataDesk · Tandai produk', en: 'DataDesk · Tag products' },
   'title.market': { id: 'DataDesk · Marketplace', en: 'DataDesk · Marketplace' },
   'title.reports': { id: 'DataDesk · Laporan', en: 'DataDesk · Reports' },
+  'title.mentoring': { id: 'DataDesk · Sesi mentoring', en: 'DataDesk · Mentoring sessions' },
   'title.settings': { id: 'DataDesk · Pengaturan', en: 'DataDesk · Settings' },
 } as const;
