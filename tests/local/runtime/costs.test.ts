@@ -112,7 +112,8 @@ describe('projected Apps Script time', () => {
     expect(costOf(m, 'Jdbc.getConnection').ms).toBe(250);
     expect(costOf(m, 'JdbcResultSetMetaData.getColumnLabel').ms).toBe(25);
     expect(costOf(m, 'Properties.getProperty').ms).toBe(30);
-    expect(costOf(m, 'CalendarApp.createEvent')).toBe(m.default);
+    expect(costOf(m, 'CalendarApp.createEvent').ms).toBe(300);
+    expect(costOf(m, 'LanguageApp.translate')).toBe(m.default);
     expect(serviceOf('Range.getValues')).toBe('SpreadsheetApp');
     expect(serviceOf('HTTPResponse.getContent')).toBe('UrlFetchApp');
   });
