@@ -1,4 +1,6 @@
-// The one error type DataDesk shows to users: a stable code and a message in Bahasa Indonesia and English.
+// The one error type DataDesk shows to users: a stable code and a message in Bahasa Indonesia and English. This is
+// where errors become text, so this is where secrets are masked (core/secrets.ts).
+import { maskDeep, maskSecrets } from './secrets';
 
 export interface UserMessage {
   id: string;
@@ -11,11 +13,11 @@ export class AppError extends Error {
   readonly messageEn: string;
   readonly details?: Record<string, string | number | boolean | null>;
   constructor(code: string, msg: UserMessage, details?: Record<string, string | number | boolean | null>) {
-    super(msg.id);
+    super(maskSecrets(msg.id));
     this.name = 'AppError';
     this.code = code;
-    this.messageEn = msg.en;
-    this.details = details;
+    this.messageEn = maskSecrets(msg.en);
+    this.details = details && maskDeep(details);
   }
 }
 
@@ -33,20 +35,23 @@ export type RpcErrorPrefix = 'DATADESK_ERROR:';
 /** Marks an RPC error message so the client can tell it from Apps Script's own failures. */
 export const RPC_ERROR_PREFIX: RpcErrorPrefix = 'DATADESK_ERROR:';
 
-/** The message of anything thrown: an Error's message (Apps Script's service errors are Errors), else its text. */
+/**
+ * The message of anything thrown (an Error's message: Apps Script's service errors are Errors, else its text), with
+ * secrets masked: a network error quotes the URL it tried, keys and tokens included.
+ */
 export function errorMessage(e: unknown): string {
   const m = typeof e === 'object' && e !== null ? (e as { message?: unknown }).message : undefined;
-  return typeof m === 'string' ? m : String(e);
+  return maskSecrets(typeof m === 'string' ? m : String(e));
 }
 
-/** What a log line shows of anything thrown: the stack when there is one, else the message. */
+/** What a log line shows of anything thrown: the stack when there is one, else the message; secrets masked. */
 export function errorStack(e: unknown): string {
   const s = typeof e === 'object' && e !== null ? (e as { stack?: unknown }).stack : undefined;
-  return typeof s === 'string' ? s : errorMessage(e);
+  return typeof s === 'string' ? maskSecrets(s) : errorMessage(e);
 }
 
 export function toPayload(e: unknown): RpcErrorPayload {
-  if (e instanceof AppError) return { code: e.code, message: e.message, messageEn: e.messageEn, details: e.details };
+  if (e instanceof AppError) return maskDeep({ code: e.code, message: e.message, messageEn: e.messageEn, details: e.details });
   return {
     code: 'INTERNAL',
     message: 'Terjadi kesalahan di server. Coba lagi; jika berulang, hubungi admin.',

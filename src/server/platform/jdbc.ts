@@ -1,7 +1,7 @@
 // Jdbc to PostgreSQL: the only place that touches Jdbc. Settings and the password come from script properties.
 import type { Db, SqlRow, SqlValue } from '../core/db';
 import { AppError, errorMessage } from '../core/errors';
-import { scriptProp } from './properties';
+import { scriptProp, scriptSecret } from './properties';
 
 export const DB_PROPS = { url: 'DATADESK_DB_URL', user: 'DATADESK_DB_USER', password: 'DATADESK_DB_PASSWORD' } as const;
 
@@ -146,7 +146,7 @@ export function openDb(): Db {
     });
   }
   try {
-    return new JdbcDb(Jdbc.getConnection(url, scriptProp(DB_PROPS.user), scriptProp(DB_PROPS.password)));
+    return new JdbcDb(Jdbc.getConnection(url, scriptProp(DB_PROPS.user), scriptSecret(DB_PROPS.password)));
   } catch (e) {
     throw new AppError('DB_UNREACHABLE', {
       id: `Database tidak dapat dihubungi: ${errorMessage(e)}`,

@@ -1,5 +1,7 @@
 // PropertiesService: script properties (settings, secrets), document properties (per-document state, the heartbeat
-// claim) and user properties (small per-user state), as text or JSON.
+// claim) and user properties (small per-user state), as text or JSON. Secrets are read and written only through
+// scriptSecret/setScriptSecret, which register them so no text this execution makes can quote them.
+import { registerSecret } from '../core/secrets';
 
 /** JSON text read back, or `fallback` when unset or unreadable. */
 function parsed<T>(raw: string | null | undefined, fallback: T): T {
@@ -23,6 +25,19 @@ export function scriptProp(key: string): string {
 
 export function setScriptProp(key: string, value: string): void {
   PropertiesService.getScriptProperties().setProperty(key, value);
+}
+
+/** Reads a secret script property (an API key, a password, a webhook URL; '' when unset) and registers it for masking. */
+export function scriptSecret(key: string): string {
+  const v = scriptProp(key);
+  registerSecret(v);
+  return v;
+}
+
+/** Stores a secret script property, registered for masking from now on. */
+export function setScriptSecret(key: string, value: string): void {
+  registerSecret(value);
+  setScriptProp(key, value);
 }
 
 /** Reads a JSON script property, or `fallback` when unset or unreadable. */

@@ -1,6 +1,7 @@
 // The reports' platform side: the ReportEnv the run needs (Drive, Jdbc, the webhook, the run-log sheet, the clock)
 // and the state kept in script properties (settings, the run's checkpoint, the month last scheduled), under one lock.
 import { conflict, errorMessage } from '../core/errors';
+import { maskSecrets } from '../core/secrets';
 import type { Deadline } from '../core/deadline';
 import { openDb } from '../platform/jdbc';
 import {
@@ -16,7 +17,7 @@ import {
 } from '../platform/drive';
 import { fetchAll } from '../platform/http';
 import { withScriptLock } from '../platform/lock';
-import { scriptJson, scriptProp, setScriptJson, setScriptProp } from '../platform/properties';
+import { scriptJson, scriptProp, scriptSecret, setScriptJson, setScriptProp, setScriptSecret } from '../platform/properties';
 import { sheetValues, TableCell, writeTable } from '../platform/sheets';
 import { newUuid, sha256Hex, sleep } from '../platform/utilities';
 import type { ReportDrive, ReportEnv, RunLogSink } from './ports';
@@ -57,7 +58,7 @@ const sheetRunLog: RunLogSink = {
 };
 
 export function webhookUrl(): string {
-  return scriptProp(WEBHOOK_URL_PROP);
+  return scriptSecret(WEBHOOK_URL_PROP);
 }
 
 /** Posts `text` to the configured webhook; an error text when it was not delivered. */
@@ -67,7 +68,8 @@ function sendAlert(settings: ReportsSettings, text: string): string | null {
   try {
     const req = webhookRequest(settings.webhookFormat, url, text);
     const [r] = fetchAll([{ url: req.url, method: 'post', payload: req.payload }]);
-    return r.code >= 200 && r.code < 300 ? null : `HTTP ${r.code}: ${r.text.slice(0, 200)}`;
+    // The answer may quote the request (a stand-in, a proxy): masked like any other text made here.
+    return r.code >= 200 && r.code < 300 ? null : maskSecrets(`HTTP ${r.code}: ${r.text.slice(0, 200)}`);
   } catch (e) {
     return errorMessage(e);
   }
@@ -94,7 +96,7 @@ export function loadSettings(): ReportsSettings {
 /** Stores checked settings; a non-empty webhook URL replaces the stored one. */
 export function storeSettings(s: ReportsSettings, webhookUrl: string | null): void {
   setScriptJson(SETTINGS_PROP, s);
-  if (webhookUrl) setScriptProp(WEBHOOK_URL_PROP, webhookUrl.trim());
+  if (webhookUrl) setScriptSecret(WEBHOOK_URL_PROP, webhookUrl.trim());
 }
 
 export function loadRun(): RunState | null {

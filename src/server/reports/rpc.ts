@@ -6,7 +6,7 @@ import type { ReportsSettings } from './settings';
 import { loadRun, loadSettings, readRunLog, webhookUrl } from './adapters';
 import { dryRun, preflight, runMonth, saveSettings, defaultMonth } from './operations';
 import { DryRunSummary, RunSummary, summarize, summarizeInspection } from './summary';
-import { maskWebhookUrl } from './webhook';
+import { maskSecrets } from '../core/secrets';
 import { RunLogEntry, toEntry } from './runlog';
 
 export type { RunLogEntry };
@@ -20,7 +20,7 @@ export interface ReportsSettingsView {
 
 function view(): ReportsSettingsView {
   const url = webhookUrl();
-  return { settings: loadSettings(), webhookMasked: url ? maskWebhookUrl(url) : '', defaultMonth: defaultMonth() };
+  return { settings: loadSettings(), webhookMasked: url ? maskSecrets(url) : '', defaultMonth: defaultMonth() };
 }
 
 /** The report settings (admins). */

@@ -1,6 +1,7 @@
 // JSON-safe views of a run and of the inspection for the sidebar, the menu alerts and the CLI.
 import type { RunState } from './state';
 import type { Inspection } from './plan';
+import { maskSecrets } from '../core/secrets';
 
 export interface RunSummary {
   runId: string;
@@ -46,7 +47,8 @@ export function summarize(s: RunState): RunSummary {
     executions: s.executions,
     startedAt: s.startedAt,
     endedAt: s.endedAt,
-    error: s.error,
+    // A run stored before secrets were masked may still quote the webhook URL.
+    error: s.error === null ? null : maskSecrets(s.error),
   };
 }
 

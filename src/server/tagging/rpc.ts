@@ -6,7 +6,7 @@ import type { Progress } from './job';
 import { cancelJob, CHUNK_BUDGET_MS, currentProgress, driveJob, resumeJob, settings, startJob } from './operations';
 import { geminiKey } from './adapters';
 import { activeSheetName } from '../platform/sheets';
-import { setScriptJson, setScriptProp } from '../platform/properties';
+import { setScriptJson, setScriptSecret } from '../platform/properties';
 import { GEMINI_KEY_PROP, parseSettings, TaggingSettings, TAGGING_SETTINGS_PROP } from './settings';
 import { checkModelId } from './validate';
 
@@ -71,7 +71,7 @@ export function tagging_saveSettings(s: TaggingSettings, apiKey: string): Taggin
     if (apiKey && !/^[\w.-]{8,200}$/.test(apiKey.trim()))
       throw invalid({ id: 'Format kunci API tidak valid.', en: 'The API key format is invalid.' });
     setScriptJson(TAGGING_SETTINGS_PROP, clean);
-    if (apiKey) setScriptProp(GEMINI_KEY_PROP, apiKey.trim());
+    if (apiKey) setScriptSecret(GEMINI_KEY_PROP, apiKey.trim());
     return clean;
   });
 }

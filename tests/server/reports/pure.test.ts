@@ -1,6 +1,7 @@
 // Reports' pure parts: file naming, the trash matcher, webhook formats, settings, schedule, retention, state machine.
 import { checkPattern, fileName, reportFileMatcher, DEFAULT_PATTERN } from '../../../src/server/reports/naming';
-import { checkWebhookUrl, webhookRequest, maskWebhookUrl, alertText } from '../../../src/server/reports/webhook';
+import { checkWebhookUrl, webhookRequest, alertText } from '../../../src/server/reports/webhook';
+import { maskSecrets } from '../../../src/server/core/secrets';
 import { DEFAULT_SETTINGS, dueMonth } from '../../../src/server/reports/settings';
 import { checkMonth, validateSettings } from '../../../src/server/reports/validate';
 import { applyRetention, retentionCutoff } from '../../../src/server/reports/runlog';
@@ -71,9 +72,9 @@ describe('webhooks', () => {
   });
 
   it('masks secrets and writes the error text into a failure alert', () => {
-    expect(maskWebhookUrl(chat)).not.toMatch(/k123|t456/);
-    expect(maskWebhookUrl(tg)).not.toMatch(/ABC-def/);
-    expect(maskWebhookUrl(dc)).not.toMatch(/abcDEF/);
+    expect(maskSecrets(chat)).not.toMatch(/k123|t456/);
+    expect(maskSecrets(tg)).not.toMatch(/ABC-def/);
+    expect(maskSecrets(dc)).not.toMatch(/abcDEF/);
     expect(alertText({ ok: false, month: '2026-10', runId: 'r1', error: 'Access denied: DriveApp.' })).toMatch(
       /GAGAL[\s\S]*Access denied: DriveApp\./,
     );
