@@ -8,6 +8,7 @@ import { loadPdfData } from './report';
 import { buildMonthlyPdf } from './pdf';
 import { driveReceiptStore } from './adapters';
 import { readFileBytes } from '../platform/drive';
+import { inspectReceipt } from './content';
 import { setUserJson, userJson, userKeys, deleteUserProp } from '../platform/properties';
 
 export interface PdfJob {
@@ -28,8 +29,15 @@ function newId(now: Date): string {
   return `${now.getTime().toString(36)}${Math.floor(Math.random() * 1e9).toString(36)}`;
 }
 
+/** A stored receipt typed by what its bytes are now; one that fails the content check is left out of the PDF. */
+function readReceipt(id: string): { name: string; mime: string; bytes: Uint8Array } {
+  const f = readFileBytes(id);
+  const v = inspectReceipt(f.bytes);
+  return { ...f, mime: v && 'mime' in v ? v.mime : 'application/octet-stream' };
+}
+
 export function startPdf(db: Db, caller: Caller, clusterId: string, month: string, now: Date): PdfJob {
-  const data = loadPdfData(db, caller, clusterId, month, (id) => readFileBytes(id), now);
+  const data = loadPdfData(db, caller, clusterId, month, readReceipt, now);
   const store = driveReceiptStore(db);
   const folderId = store.folderFor(data.clusterId, data.clusterName);
   const requestId = newId(now);

@@ -141,7 +141,9 @@ async function itemPages(
   y -= 8;
   const images = it.files.filter((f) => f.mime === 'image/jpeg' || f.mime === 'image/png');
   const pdfs = it.files.filter((f) => f.mime === 'application/pdf');
-  const notes: string[] = [];
+  const notes: string[] = it.files
+    .filter((f) => !images.includes(f) && !pdfs.includes(f))
+    .map((f) => `${f.name}: ditolak pemeriksaan isi, tidak dilampirkan / refused by the content check, not attached`);
   if (images.length) {
     const slotH = (y - M) / images.length - 8;
     for (const f of images) {

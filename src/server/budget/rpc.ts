@@ -21,7 +21,7 @@ import { dashboard, dashboardTable, Dashboard } from './dashboard';
 import { loadConfig, saveConfig, configFromRows, BudgetConfig } from './config';
 import { runMigrations, schemaVersion, MigrationReport } from './migrate';
 import { splitBlockText, EvidenceInput } from './validate';
-import { bytesToBase64, ReceiptUpload } from './files';
+import { bytesToBase64, ReceiptUpload, servedMime } from './files';
 import { startPdf, pdfStatus, PdfJob } from './operations';
 import { selectedValues, sheetValues, writeTable } from '../platform/sheets';
 import { readFileBytes } from '../platform/drive';
@@ -145,13 +145,13 @@ export function budget_listEvidence(filter: ListFilter): EvidencePage {
   return rpc('budget_listEvidence', () => asCaller((db, c) => listEvidence(db, c, filter)));
 }
 
-/** A receipt's content for the viewer, after checking the caller may see its evidence. */
+/** A receipt's content for the viewer, after checking the caller may see its evidence; typed by its content. */
 export function budget_fileData(fileId: string): { name: string; mime: string; data: string } {
   return rpc('budget_fileData', () =>
     asCaller((db, c) => {
       const meta = authorizeFile(db, c, fileId);
       const f = readFileBytes(fileId);
-      return { name: meta.name, mime: meta.mime, data: bytesToBase64(f.bytes) };
+      return { name: meta.name, mime: servedMime(meta.name, f.bytes), data: bytesToBase64(f.bytes) };
     }),
   );
 }
