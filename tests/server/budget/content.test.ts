@@ -24,17 +24,14 @@ function rawPdf(objects: string[], opts: { packed?: string[]; objStmDict?: strin
   let tail = Buffer.alloc(0);
   if (opts.packed) {
     const n = objects.length + 1;
-    const nums = opts.packed.map((_, i) => `${n + 1 + i} 0`).join(' ');
+    // The object stream's header: "objnum offset" pairs, then the objects one after another.
     let offset = 0;
-    const index: string[] = [];
-    for (const p of opts.packed) {
-      index.push(String(offset));
+    const pairs: string[] = [];
+    opts.packed.forEach((p, i) => {
+      pairs.push(`${n + 1 + i} ${offset}`);
       offset += p.length + 1;
-    }
-    const header = nums
-      .split(' ')
-      .reduce<string[]>((a, x, i) => (i % 2 ? [...a, `${a.pop()} ${index[(i - 1) / 2]}`] : [...a, x.split(' ')[0]]), [])
-      .join(' ');
+    });
+    const header = pairs.join(' ');
     const content = Buffer.from(`${header}\n${opts.packed.join('\n')}\n`, 'latin1');
     const data = opts.filter === 'none' ? content : Buffer.from(zlibSync(content));
     const dict =
