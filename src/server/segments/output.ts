@@ -39,9 +39,12 @@ export function parseRows(chunks: SqlRow[], split: boolean): string[][] {
   return rows;
 }
 
-/** A cell that a spreadsheet program would read as a formula gets a leading apostrophe in the CSV. */
+/**
+ * A cell that a spreadsheet program would read as a formula gets a leading apostrophe in the CSV: = + - @ and a
+ * leading TAB or carriage return (OWASP, "CSV Injection"), except a plain phone number such as +6281234.
+ */
 function csvCell(v: string): string {
-  const s = /^[=+@-]/.test(v) && !/^\+?\d+$/.test(v) ? `'${v}` : v;
+  const s = /^[=+@\-\t\r]/.test(v) && !/^\+?\d+$/.test(v) ? `'${v}` : v;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

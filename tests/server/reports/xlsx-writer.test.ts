@@ -110,6 +110,28 @@ describe('xlsx writer', () => {
     expect(ws.getCell('A10001').value).toBe('ORD-9999');
   });
 
+  it('keeps formula-like text a string: inline text with a quote prefix, never a formula (OWASP CSV injection)', async () => {
+    const hostile = ['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\t=1+1', '\r=HYPERLINK("http://x")', "=cmd|' /C calc'!A0"];
+    const bytes = buildXlsx(
+      COLS,
+      hostile.map((h) => [h, null, null, null, null]),
+      { sheetName: 'S' },
+    );
+    const files = unzipSync(bytes);
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
+    expect(sheet).not.toMatch(/<f[ >]/);
+    expect(sheet.match(/t="inlineStr"/g)).toHaveLength(COLS.length + hostile.length);
+    const xfs = strFromU8(files['xl/styles.xml'])
+      .match(/<cellXfs[^>]*>(.*)<\/cellXfs>/)![1]
+      .match(/<xf [^>]*>/g)!;
+    expect(xfs[5]).toContain('quotePrefix="1"');
+    const ws = await read(bytes);
+    hostile.forEach((h, i) => {
+      const c = ws.getCell(i + 2, 1);
+      expect([c.type, c.value, c.formula]).toEqual([ExcelJS.ValueType.String, h, undefined]);
+    });
+  });
+
   it('rejects a value that is not a number in a number column', () => {
     expect(() => buildXlsx(COLS, [['a', null, 'x', 1, null]], { sheetName: 'S' })).toThrow(/C2 is not a number/);
   });
