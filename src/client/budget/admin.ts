@@ -2,6 +2,7 @@
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
 import { el } from '../core/dom';
+import { link } from '../core/links';
 import { ok, t } from './i18n';
 import { action, clusterSelect, field, fields, monthInput, section } from './ui';
 import type { Me } from './main';
@@ -28,9 +29,7 @@ export function reportSection(me: Me): HTMLElement {
         }
         out.textContent = '';
         if (s.status === 'done' && s.url) {
-          out.append(
-            el('a', { href: s.url, target: '_blank', id: 'pdfLink' }, `${s.name} (${s.pages} ${t('halaman', 'pages')})`),
-          );
+          out.append(link(s.url, `${s.name} (${s.pages} ${t('halaman', 'pages')})`, { id: 'pdfLink' }));
           ok('PDF tersimpan di folder Drive cluster.', "PDF saved in the cluster's Drive folder.");
         } else out.textContent = t('PDF belum selesai; coba lagi.', 'The PDF is not ready; try again.');
       },

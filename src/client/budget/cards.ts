@@ -2,6 +2,7 @@
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
 import { el, rupiah } from '../core/dom';
+import { filePreview } from '../core/links';
 import { showError, t } from './i18n';
 
 export type Item = RpcResult<'budget_listEvidence'>['items'][number];
@@ -14,21 +15,14 @@ const STATUS: Record<string, [string, string]> = {
 
 function fileLink(f: Item['files'][number], preview: HTMLElement): HTMLElement {
   return el(
-    'a',
+    'button',
     {
-      href: '#',
-      onclick: async (ev: Event) => {
-        ev.preventDefault();
+      type: 'button',
+      class: 'linklike',
+      onclick: async () => {
         try {
           const d = await call('budget_fileData', f.fileId);
-          preview.textContent = '';
-          if (d.mime.startsWith('image/')) preview.append(el('img', { src: `data:${d.mime};base64,${d.data}`, alt: d.name }));
-          else {
-            const bytes = Uint8Array.from(atob(d.data), (c) => c.charCodeAt(0));
-            const url = URL.createObjectURL(new Blob([bytes], { type: d.mime }));
-            window.open(url, '_blank');
-            preview.append(el('a', { href: url, target: '_blank' }, d.name));
-          }
+          preview.replaceChildren(filePreview(d));
         } catch (e) {
           showError(e);
         }

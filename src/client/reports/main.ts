@@ -2,6 +2,7 @@
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
 import { byId, el, status } from '../core/dom';
+import { link } from '../core/links';
 import { guarded, onClick, refreshing } from '../core/actions';
 import { bindForm } from '../core/form';
 import { REPORTS_FIELDS } from './fields';
@@ -72,7 +73,7 @@ async function loadLog(): Promise<void> {
         'tr',
         {},
         el('td', {}, r.month),
-        el('td', {}, r.link ? el('a', { href: r.link, target: '_blank', title: r.sha256 }, r.bu) : r.bu),
+        el('td', {}, link(r.link, r.bu, { title: r.sha256 })),
         el('td', { class: 'num' }, String(r.rows)),
         el('td', {}, r.status),
         el('td', { class: 'num' }, String(r.attempts)),

@@ -1,6 +1,7 @@
 // Segments sidebar: builds a request, previews its counts, runs it, and manages saved and scheduled requests.
 import { call } from '../core/rpc';
 import { byId, el, status } from '../core/dom';
+import { link } from '../core/links';
 import { userError } from '../core/errors';
 import { guarded, onClick } from '../core/actions';
 import { bindForm } from '../core/form';
@@ -154,8 +155,8 @@ function showRun(r: SegmentRun): void {
   box.replaceChildren(
     countsTable(r),
     el('p', {}, 'Sheet: ', el('b', { id: 'resultSheet' }, r.sheet)),
-    el('p', {}, 'File: ', el('a', { href: r.file.url, target: '_blank', id: 'resultFile' }, r.file.name)),
-    el('p', {}, 'Metadata: ', el('a', { href: r.metadata.url, target: '_blank' }, r.metadata.name)),
+    el('p', {}, 'File: ', link(r.file.url, r.file.name, { id: 'resultFile' })),
+    el('p', {}, 'Metadata: ', link(r.metadata.url, r.metadata.name)),
     el(
       'p',
       { class: 'muted' },
