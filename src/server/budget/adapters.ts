@@ -11,6 +11,7 @@ import { Caller } from './model';
 import { loadCaller } from './store';
 import { requireAdmin } from './policy';
 import type { ReceiptStore } from './ports';
+import { fileName } from '../core/names';
 
 const NOT_MIGRATED = new AppError('NOT_MIGRATED', {
   id: 'Skema anggaran belum dibuat atau belum lengkap. Admin: jalankan DataDesk ▸ Anggaran: Jalankan migrasi.',
@@ -60,7 +61,7 @@ export function driveReceiptStore(db: Db): ReceiptStore {
     folderFor(clusterId, clusterName) {
       const known = db.query('SELECT drive_folder_id FROM budget.node WHERE id = ?', [clusterId])[0]?.drive_folder_id;
       if (known) return String(known);
-      const id = ensureFolderPath([ROOT_FOLDER, `${clusterId} ${clusterName}`.replace(/[\\/]/g, '-')]);
+      const id = ensureFolderPath([ROOT_FOLDER, fileName(`${clusterId} ${clusterName}`, clusterId)]);
       db.execute('UPDATE budget.node SET drive_folder_id = ? WHERE id = ?', [id, clusterId]);
       return id;
     },

@@ -2,6 +2,7 @@
 // base64 decoding.
 import { AppError, invalid } from '../core/errors';
 import { inspectReceipt, type ReceiptMime } from './content';
+import { fileName } from '../core/names';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES = 10;
@@ -63,10 +64,7 @@ export function checkReceipts(files: ReceiptUpload[]): CheckedReceipt[] {
     throw invalid({ id: `Maksimal ${MAX_FILES} file per evidence.`, en: `At most ${MAX_FILES} files per evidence item.` });
   }
   return files.map((f) => {
-    const name =
-      String(f?.name ?? '')
-        .trim()
-        .slice(0, 120) || 'bukti';
+    const name = fileName(String(f?.name ?? ''), 'bukti');
     if (typeof f?.data !== 'string') throw invalid({ id: `File "${name}" kosong.`, en: `File "${name}" is empty.` });
     // base64 is 4/3 of the bytes: reject early, before decoding something huge.
     if ((f.data.length * 3) / 4 > MAX_FILE_BYTES + 1024) {

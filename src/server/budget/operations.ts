@@ -10,6 +10,7 @@ import { driveReceiptStore } from './adapters';
 import { readFileBytes } from '../platform/drive';
 import { inspectReceipt } from './content';
 import { setUserJson, userJson, userKeys, deleteUserProp } from '../platform/properties';
+import { fileName } from '../core/names';
 
 export interface PdfJob {
   requestId: string;
@@ -59,7 +60,7 @@ export function startPdf(db: Db, caller: Caller, clusterId: string, month: strin
   setUserJson(key, job);
   buildMonthlyPdf(data)
     .then(({ bytes, pages }) => {
-      const name = `Laporan ${data.clusterId} ${data.month}.pdf`;
+      const name = fileName(`Laporan ${data.clusterId} ${data.month}.pdf`);
       const saved = store.save(folderId, name, 'application/pdf', bytes);
       setUserJson(key, { ...job, status: 'done', fileId: saved.id, url: saved.url(), name, pages, bytes: bytes.length });
     })

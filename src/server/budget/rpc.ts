@@ -27,6 +27,7 @@ import { selectedValues, sheetValues, writeTable } from '../platform/sheets';
 import { readFileBytes } from '../platform/drive';
 import { RUPIAH_FORMAT, wibMonth } from '../core/format';
 import { showDialog } from '../platform/ui';
+import { sheetTitle } from '../core/names';
 
 export interface BudgetMe {
   email: string;
@@ -180,7 +181,7 @@ export function budget_dashboardToSheet(nodeId: string | null, month: string): {
     asCaller((db, c) => {
       const d = dashboard(db, c, nodeId, month);
       const t = dashboardTable(d);
-      const name = `Anggaran ${d.node.id} ${d.month}`.slice(0, 90);
+      const name = sheetTitle(`Anggaran ${d.node.id} ${d.month}`, 90);
       const [header, ...body] = t.rows;
       writeTable(name, header.map(String), ['@', '@', RUPIAH_FORMAT, RUPIAH_FORMAT, RUPIAH_FORMAT, '0.0%'], body);
       return { sheetName: name, rows: t.rows.length };

@@ -1,6 +1,7 @@
 // What a pull delivers: counts and rows read back from SQL, the CSV, the metadata text and the log row.
 import type { SqlRow } from '../core/db';
 import { wibDateTime } from '../core/format';
+import { fileName, sheetTitle } from '../core/names';
 import type { ResolvedDates } from './period';
 import { CHANNEL_WORDS, countsWords, criteriaWords } from './describe';
 import { DROP_REASONS, DropReason, SegmentCounts, SegmentRequest } from './request';
@@ -52,22 +53,18 @@ export function toCsv(header: string[], rows: string[][]): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** File-system-safe base name: "WABA Opening NEKA 2026-11-23 1005". */
+/** File-system-safe base name through core/names.ts: "WABA Opening NEKA 2026-11-23 1005". */
 export function baseName(req: SegmentRequest, now: Date): string {
   const t = wibDateTime(now); // 23/11/2026 10:05 WIB
   const stamp = `${t.slice(6, 10)}-${t.slice(3, 5)}-${t.slice(0, 2)} ${t.slice(11, 13)}${t.slice(14, 16)}`;
-  return `${req.name
-    .replace(/[\\/:*?"<>|#[\]]/g, ' ')
-    .replace(/\s+/g, ' ')
+  return `${fileName(req.name.replace(/[#[\]]/g, ' '), 'Segmen')
+    .slice(0, 100)
     .trim()} ${stamp}`;
 }
 
-/** A sheet name that fits (100 characters, no brackets or quotes) and is unique among `taken`. */
+/** A sheet name that fits (90 characters, through core/names.ts) and is unique among `taken`. */
 export function sheetName(base: string, taken: string[]): string {
-  const clean = base
-    .replace(/[[\]*?:/\\']/g, ' ')
-    .slice(0, 90)
-    .trim();
+  const clean = sheetTitle(base, 90, 'Segmen');
   let name = clean;
   for (let i = 2; taken.includes(name); i++) name = `${clean} (${i})`;
   return name;

@@ -45,7 +45,7 @@ describe('xlsx writer', () => {
     expect(sheet).toContain('state="frozen"');
     expect(sheet).toContain('ySplit="1"');
     expect(sheet).toContain('<col min="4" max="4" width="14" customWidth="1"/>');
-    expect(strFromU8(files['xl/workbook.xml'])).toContain('name="BU_ A_B"');
+    expect(strFromU8(files['xl/workbook.xml'])).toContain('name="BU A B"');
     expect(strFromU8(files['xl/styles.xml'])).toContain('formatCode="&quot;Rp &quot;#,##0"');
   });
 

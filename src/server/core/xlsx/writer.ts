@@ -1,6 +1,7 @@
 // A streaming .xlsx writer that runs on Apps Script's V8 (no Node APIs): SpreadsheetML XML zipped with fflate.
 import { Zip, ZipDeflate, strToU8 } from 'fflate';
 import { columnLetter, escapeXml, excelSerial, MAX_CELL_CHARS } from './xml';
+import { sheetTitle } from '../names';
 
 /** How a column's cells are typed and shown. */
 export type XlsxColumnType = 'text' | 'integer' | 'rupiah' | 'datetime' | 'date';
@@ -105,13 +106,9 @@ function styles(): string {
   );
 }
 
-/** Sheet names: at most 31 characters, none of []:*?/\ . */
+/** Sheet names: at most 31 characters (Excel), none of []:*?/\ and nothing invisible (core/names.ts). */
 export function safeSheetName(name: string): string {
-  const s = name
-    .replace(/[[\]:*?/\\]/g, '_')
-    .slice(0, 31)
-    .trim();
-  return s || 'Sheet1';
+  return sheetTitle(name, 31);
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
