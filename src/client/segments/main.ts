@@ -28,7 +28,7 @@ const f = form.fields;
 const fmt = (n: number) => n.toLocaleString('id-ID');
 
 /** Every action of the sidebar: disabled together while one runs, with the progress bar shown. */
-const ACTIONS = ['preview', 'run', 'save', 'rerun', 'load', 'copy', 'del', 'fromForm'];
+const ACTIONS = ['preview', 'run', 'save', 'rerun', 'load', 'copy', 'share', 'del', 'fromForm'];
 
 /** Runs a user action with the sidebar's buttons disabled and the progress bar shown. */
 function act(id: string, busyText: string, fn: () => Promise<void>): void {
@@ -189,7 +189,7 @@ function savedInfo(): void {
     MONTHLY: 'bulanan / monthly',
   };
   byId('savedInfo').textContent = s
-    ? `${s.campaign} · ${every[s.schedule.every]}${s.nextRunAt ? ` · berikutnya / next ${new Date(s.nextRunAt).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' })}` : ''}${s.lastOutcome ? ` · terakhir / last: ${s.lastOutcome}` : ''}`
+    ? `${s.campaign} · ${every[s.schedule.every]} · pemilik / owner ${s.owner}${s.editors.length ? ` · editor ${s.editors.join(', ')}` : ''}${s.canEdit ? '' : ' · hanya baca / read-only'}${s.nextRunAt ? ` · berikutnya / next ${new Date(s.nextRunAt).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' })}` : ''}${s.lastOutcome ? ` · terakhir / last: ${s.lastOutcome}` : ''}`
     : '';
 }
 
@@ -231,6 +231,13 @@ function wire(): void {
     renderSaved(await call('segments_copy', name, to));
     status(`Disalin ke "${to}". Copied.`, 'ok');
   });
+  act('share', 'Membagikan… / Sharing…', async () => {
+    const s = saved.find((x) => x.name === chosen());
+    const to = window.prompt('Email editor, dipisah koma / Editors’ emails, comma-separated', s?.editors.join(', ') ?? '');
+    if (!s || to === null) return;
+    renderSaved(await call('segments_share', s.name, to.split(',')));
+    status(`Hak edit "${s.name}" diperbarui. Edit rights updated.`, 'ok');
+  });
   act('del', 'Menghapus… / Deleting…', async () => {
     const name = f.saved.get();
     if (!name || !window.confirm(`Hapus "${name}"? / Delete?`)) return;
@@ -267,6 +274,9 @@ async function init(): Promise<void> {
   );
   byId('cityList').replaceChildren(...ref.cities.map((c) => el('option', { value: c.city }, c.province)));
   f.folder.set(ref.defaultFolderId);
+  byId('folderList').replaceChildren(
+    ...(await call('segments_deliveryFolders')).map((d) => el('option', { value: d.id }, d.name ?? d.id)),
+  );
   renderSaved(await call('segments_list'));
 }
 

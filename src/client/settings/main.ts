@@ -1,6 +1,7 @@
 // Settings sidebar: add-on roles and the database connection (admins only; the server checks).
 import { call } from '../core/rpc';
-import { byId, status } from '../core/dom';
+import { byId, el, status } from '../core/dom';
+import type { RpcResult } from '../core/rpc';
 import { guarded, onClick } from '../core/actions';
 import { bindForm } from '../core/form';
 import { SETTINGS_FIELDS } from './fields';
@@ -11,8 +12,24 @@ function renderRoles(rows: Array<{ email: string; roles: string[] }>): void {
   form.fill({ roles: rows.map((r) => `${r.email}, ${r.roles.join(', ')}`).join('\n') });
 }
 
+/** The delivery folders: the admin's list in the box (the default folder, first, is not editable here), names below. */
+function renderFolders(list: RpcResult<'segments_deliveryFolders'>): void {
+  form.fill({
+    deliveryFolders: list
+      .slice(1)
+      .map((f) => f.id)
+      .join('\n'),
+  });
+  byId('deliveryFolderNames').replaceChildren(
+    ...list.map((f, i) =>
+      el('li', {}, `${f.name ?? '(tidak terlihat / not visible)'} — ${f.id}${i === 0 ? ' (bawaan / default)' : ''}`),
+    ),
+  );
+}
+
 async function load(): Promise<void> {
   renderRoles(await call('settings_listRoles'));
+  renderFolders(await call('segments_deliveryFolders'));
   const db = await call('settings_getDb');
   form.fill({ dbUrl: db.url, dbUser: db.user });
   byId('dbPassword', HTMLInputElement).placeholder = db.hasPassword ? '(tersimpan, tidak diubah)' : '(belum ada)';
@@ -39,6 +56,16 @@ onClick('saveDb', 'Menyimpan… Saving…', async () => {
   await call('settings_saveDb', v.dbUrl, v.dbUser, v.dbPassword);
   form.fill({ dbPassword: '' });
   status('Koneksi tersimpan. Connection saved.', 'ok');
+});
+
+onClick('saveFolders', 'Menyimpan… Saving…', async () => {
+  const ids = form
+    .read()
+    .deliveryFolders.split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  renderFolders(await call('segments_saveDeliveryFolders', ids));
+  status('Folder pengiriman tersimpan. Delivery folders saved.', 'ok');
 });
 
 void guarded('', load);

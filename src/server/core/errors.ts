@@ -59,7 +59,7 @@ export function toPayload(e: unknown): RpcErrorPayload {
   };
 }
 
-export const denied = (what: UserMessage): AppError => new AppError('FORBIDDEN', what);
+export const denied = (what: UserMessage, details?: AppError['details']): AppError => new AppError('FORBIDDEN', what, details);
 export const invalid = (msg: UserMessage, details?: AppError['details']): AppError => new AppError('INVALID', msg, details);
 export const notFound = (msg: UserMessage): AppError => new AppError('NOT_FOUND', msg);
 export const conflict = (msg: UserMessage, details?: AppError['details']): AppError => new AppError('CONFLICT', msg, details);

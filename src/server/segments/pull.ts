@@ -48,6 +48,15 @@ export function previewSegment(ports: PullPorts, req: SegmentRequest): PreviewRe
 }
 
 function checkFolder(ports: PullPorts, id: string): void {
+  if (!ports.deliveryFolders().includes(id)) {
+    throw denied(
+      {
+        id: `Folder "${id}" bukan folder pengiriman segmen. Daftar member hanya boleh dikirim ke folder yang diatur admin (Segmen member ▸ Folder pengiriman).`,
+        en: `Folder "${id}" is not a segment delivery folder. Member lists go only to folders an admin has configured (Segments ▸ Delivery folders).`,
+      },
+      { field: 'delivery.folderId' },
+    );
+  }
   const f = ports.folder(id);
   if (!f) {
     throw notFound({

@@ -10,8 +10,18 @@ import type { Schedule } from './schedule';
 import { requestFromFormRow } from './form';
 import { checkRequest } from './validate';
 import { loadReference } from './reference';
-import { defaultFolderId, deleteSaved, dialect, getSaved, listSaved, pullPorts, putSaved, withLoyaltyDb } from './adapters';
-import { checkNewName, saveRequest, validated } from './operations';
+import {
+  defaultFolderId,
+  deliveryFolderViews,
+  dialect,
+  getSaved,
+  listSaved,
+  pullPorts,
+  putSaved,
+  setDeliveryFolderIds,
+  withLoyaltyDb,
+} from './adapters';
+import { canEdit, checkDeliveryFolders, checkNewName, deleteRequest, saveRequest, shareRequest, validated } from './operations';
 
 export interface SegmentReference {
   brands: string[];
@@ -34,21 +44,30 @@ export interface SavedView {
   channel: string;
   schedule: Schedule;
   owner: string;
+  editors: string[];
+  /** The caller may change it (owner or editor). */
+  canEdit: boolean;
+  history: Array<{ at: string; by: string; what: string }>;
   nextRunAt: string | null;
   lastRunAt: string | null;
   lastOutcome: string | null;
 }
 
-const view = (s: ReturnType<typeof listSaved>[number]): SavedView => ({
-  name: s.request.name,
-  campaign: s.request.campaign,
-  channel: s.request.channel,
-  schedule: s.schedule,
-  owner: s.owner,
-  nextRunAt: s.nextRunAt,
-  lastRunAt: s.lastRunAt,
-  lastOutcome: s.lastOutcome,
-});
+const view =
+  (user: string) =>
+  (s: ReturnType<typeof listSaved>[number]): SavedView => ({
+    name: s.request.name,
+    campaign: s.request.campaign,
+    channel: s.request.channel,
+    schedule: s.schedule,
+    owner: s.owner,
+    editors: s.editors ?? [],
+    canEdit: canEdit(s, user),
+    history: s.history ?? [],
+    nextRunAt: s.nextRunAt,
+    lastRunAt: s.lastRunAt,
+    lastOutcome: s.lastOutcome,
+  });
 
 /** Names the sidebar offers (brands, stores, cities, …) and the default destination folder. */
 export function segments_reference(): SegmentReference {
@@ -86,19 +105,19 @@ export function segments_run(request: SegmentRequest): SegmentRun {
 
 export function segments_list(): SavedView[] {
   return rpc('segments_list', () => {
-    callerWithRole('analyst');
-    return listSaved().map(view);
+    const user = callerWithRole('analyst');
+    return listSaved().map(view(user));
   });
 }
 
-/** Saves the request by its name (replacing one of the same name), with a schedule; validated first. */
+/** Saves the request by its name, with a schedule; validated first; another's request only with their edit rights. */
 export function segments_save(request: SegmentRequest, schedule: Schedule): SavedView[] {
   return rpc('segments_save', () => {
     const user = callerWithRole('analyst');
     const req = withLoyaltyDb((db) => validated(db, request).req);
     const saved = saveRequest(req, schedule, user, new Date());
     if (saved.schedule.every !== 'NONE') ensureHeartbeat();
-    return listSaved().map(view);
+    return listSaved().map(view(user));
   });
 }
 
@@ -116,15 +135,49 @@ export function segments_copy(name: string, newName: string): SavedView[] {
     const src = getSaved(name);
     const n = checkNewName(newName);
     saveRequest({ ...src.request, name: n }, { ...src.schedule, every: 'NONE' }, user, new Date());
-    return listSaved().map(view);
+    return listSaved().map(view(user));
   });
 }
 
+/** Deletes a saved request (its owner only). */
 export function segments_delete(name: string): SavedView[] {
   return rpc('segments_delete', () => {
+    const user = callerWithRole('analyst');
+    deleteRequest(name, user);
+    return listSaved().map(view(user));
+  });
+}
+
+/** The owner gives edit rights on a saved request to other analysts (the list replaces the previous one). */
+export function segments_share(name: string, editors: string[]): SavedView[] {
+  return rpc('segments_share', () => {
+    const user = callerWithRole('analyst');
+    shareRequest(name, editors, user, new Date());
+    return listSaved().map(view(user));
+  });
+}
+
+export interface DeliveryFolder {
+  id: string;
+  /** Null when the folder is gone or the caller cannot see it. */
+  name: string | null;
+  writable: boolean;
+}
+
+/** The folders member lists may go to (the default one first), as the caller sees them. */
+export function segments_deliveryFolders(): DeliveryFolder[] {
+  return rpc('segments_deliveryFolders', () => {
     callerWithRole('analyst');
-    deleteSaved(name);
-    return listSaved().map(view);
+    return deliveryFolderViews();
+  });
+}
+
+/** Admins set the further delivery folders (ids or folder URLs); each must exist. The default folder always stays. */
+export function segments_saveDeliveryFolders(folders: string[]): DeliveryFolder[] {
+  return rpc('segments_saveDeliveryFolders', () => {
+    callerWithRole('admin');
+    setDeliveryFolderIds(checkDeliveryFolders(folders));
+    return deliveryFolderViews();
   });
 }
 

@@ -65,6 +65,7 @@ function fakes(opts: { failOn?: RegExp; folder?: { name: string; writable: boole
     user: 'analis@datadesk.local',
     newId: () => 'LIST-1',
     folder: () => (opts.folder === undefined ? { name: 'Segmen Kampanye', writable: true } : opts.folder),
+    deliveryFolders: () => ['folder123'],
     sheetNames: () => [...sheets.keys()],
     insertTextSheet: (name, values) => {
       log.push('sheet');
