@@ -73,16 +73,10 @@ export function submitEvidence(
   const ev = checkEvidence({ ...input, clusterId }, activePointTypes(db), now);
   const receipts = checkReceipts(files);
   const hashes = receipts.map((r) => store.sha256(r.bytes));
-  const dupRows = db.query(
-    `SELECT f.sha256, MIN(f.evidence_id) AS evidence_id FROM budget.evidence_file f WHERE f.sha256 = ANY(string_to_array(?, ',')) GROUP BY f.sha256`,
-    [hashes.join(',')],
-  );
-  const dupBy = new Map(dupRows.map((r) => [String(r.sha256), Number(r.evidence_id)]));
-  const duplicates = receipts.flatMap((r, i) =>
-    dupBy.has(hashes[i]) ? [{ file: r.name, evidenceId: dupBy.get(hashes[i])! }] : [],
-  );
+  refuseRepeats(receipts, hashes);
   const folder = store.folderFor(caller.node.id, caller.node.name);
   const saved: string[] = [];
+  let duplicates: SubmitResult['duplicates'] = [];
   try {
     const stamp = ev.date.replace(/-/g, '');
     receipts.forEach((r, i) => {
@@ -95,21 +89,12 @@ export function submitEvidence(
     });
     const id = db.transaction((tx) => {
       const row = tx.query(
-        `INSERT INTO budget.evidence (cluster_id, month, point_type, description, amount, spent_on, status, submitted_by, submitted_at, duplicate_of)
-         VALUES (?, ?, ?, ?, ?, CAST(? AS date), 'pending', ?, ?, ?) RETURNING id`,
-        [
-          clusterId,
-          ev.month,
-          ev.pointType,
-          ev.description,
-          ev.amount,
-          ev.date,
-          caller.email,
-          now,
-          duplicates.length ? duplicates[0].evidenceId : null,
-        ],
+        `INSERT INTO budget.evidence (cluster_id, month, point_type, description, amount, spent_on, status, submitted_by, submitted_at)
+         VALUES (?, ?, ?, ?, ?, CAST(? AS date), 'pending', ?, ?) RETURNING id`,
+        [clusterId, ev.month, ev.pointType, ev.description, ev.amount, ev.date, caller.email, now],
       );
       const newId = Number(row[0].id);
+      duplicates = claimReceipts(tx, newId, receipts, hashes);
       const fileJson = JSON.stringify(
         receipts.map((r, i) => ({ file_id: saved[i], name: r.name, mime: r.mime, size: r.bytes.length, sha256: hashes[i] })),
       );
@@ -134,6 +119,50 @@ export function submitEvidence(
     for (const f of saved) store.trash(f); // nothing half-written: receipts of a failed submission leave Drive again
     throw e;
   }
+}
+
+/** The same receipt attached twice to one evidence item is refused before anything is written. */
+function refuseRepeats(receipts: Array<{ name: string }>, hashes: string[]): void {
+  const first = new Map<string, number>();
+  hashes.forEach((h, i) => {
+    const j = first.get(h);
+    if (j === undefined) return void first.set(h, i);
+    throw invalid(
+      {
+        id: `File "${receipts[i].name}" sama isinya dengan "${receipts[j].name}": lampirkan setiap nota sekali saja.`,
+        en: `File "${receipts[i].name}" has the same content as "${receipts[j].name}": attach each receipt once.`,
+      },
+      { field: 'files', file: receipts[i].name },
+    );
+  });
+}
+
+/**
+ * Claims each receipt's content for the new evidence in budget.receipt_hash (primary key sha256) inside the
+ * submission's transaction, and flags the evidence as a duplicate of whichever evidence holds a claimed hash. The
+ * key, not a read before the insert, decides: when two submissions race, PostgreSQL makes the second INSERT wait for
+ * the first transaction and then skip the row, so exactly one of them is flagged.
+ */
+function claimReceipts(
+  tx: Db,
+  evidenceId: number,
+  receipts: Array<{ name: string }>,
+  hashes: string[],
+): SubmitResult['duplicates'] {
+  tx.execute(
+    `INSERT INTO budget.receipt_hash (sha256, evidence_id) SELECT h, ? FROM unnest(string_to_array(?, ',')) AS h
+     ON CONFLICT (sha256) DO NOTHING`,
+    [evidenceId, hashes.join(',')],
+  );
+  const held = tx.query(
+    `SELECT sha256, evidence_id FROM budget.receipt_hash WHERE sha256 = ANY(string_to_array(?, ',')) AND evidence_id <> ?`,
+    [hashes.join(','), evidenceId],
+  );
+  const by = new Map(held.map((r) => [String(r.sha256), Number(r.evidence_id)]));
+  const duplicates = receipts.flatMap((r, i) => (by.has(hashes[i]) ? [{ file: r.name, evidenceId: by.get(hashes[i])! }] : []));
+  if (duplicates.length)
+    tx.execute('UPDATE budget.evidence SET duplicate_of = ? WHERE id = ?', [duplicates[0].evidenceId, evidenceId]);
+  return duplicates;
 }
 
 /** Deletes a pending evidence item of the caller's own cluster (and trashes its receipts). */

@@ -59,4 +59,14 @@ export const MIGRATIONS: Migration[] = [
       `CREATE TABLE budget.digest_log (email text NOT NULL, day text NOT NULL, sent_at timestamptz NOT NULL, items int NOT NULL, PRIMARY KEY (email, day))`,
     ],
   },
+  {
+    version: 2,
+    name: 'receipt hashes: one row per receipt content (the constraint that catches duplicates even when submissions race)',
+    statements: [
+      `CREATE TABLE budget.receipt_hash (
+        sha256 text PRIMARY KEY, evidence_id bigint NOT NULL REFERENCES budget.evidence(id) ON DELETE CASCADE)`,
+      `INSERT INTO budget.receipt_hash (sha256, evidence_id)
+         SELECT sha256, MIN(evidence_id) FROM budget.evidence_file GROUP BY sha256`,
+    ],
+  },
 ];

@@ -106,8 +106,8 @@ export function buildSnapshot(): string {
 }
 
 /** A fresh runtime with the budget migrated and configured; the clock set to 2030-11-20 10:00 WIB (ahead of real time: the emulated clock only moves forward). */
-export async function budgetWorld(prefix = 'dd-budget-'): Promise<BudgetWorld> {
-  const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), prefix)), buildDir: buildSnapshot() });
+export async function budgetWorld(prefix = 'dd-budget-', settings?: Record<string, string>): Promise<BudgetWorld> {
+  const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), prefix)), buildDir: buildSnapshot(), settings });
   rt.env.clock.advanceTo(new Date('2030-11-20T03:00:00Z'));
   await setScriptProperties(rt, {
     DATADESK_DB_URL: DEMO_DB.url,
