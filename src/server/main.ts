@@ -1,5 +1,7 @@
 // Entry points Apps Script sees as globals: simple triggers, the heartbeat, menu handlers and the RPC functions.
 import { errorStack } from './core/errors';
+import { rpc } from './core/rpc';
+import { checkRpcArgs } from './rpc-args';
 import { buildAddonMenu, MenuItem } from './platform/ui';
 import { Deadline, EXECUTION_BUDGET_MS } from './core/deadline';
 import { withDocumentLock } from './platform/lock';
@@ -71,4 +73,14 @@ export function heartbeat(_e?: GoogleAppsScript.Events.TimeDriven): void {
   } finally {
     releaseHeartbeat();
   }
+}
+
+/**
+ * The RPC boundary: every global's stub (scripts/build.mjs) calls this first; an RPC function's arguments are checked
+ * against rpc-args.ts and refused as INVALID, naming the field, before anything runs. Private (ends in _).
+ * @param {string} fn the global's name
+ * @param {IArguments} args its arguments
+ */
+export function rpcArgs_(fn: string, args: ArrayLike<unknown>): void {
+  rpc(fn, () => checkRpcArgs(fn, args));
 }
