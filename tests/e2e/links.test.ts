@@ -41,7 +41,7 @@ beforeAll(async () => {
   );
   browser = await openBrowser();
   page = await openWorkbench(browser, wb, AUDITOR);
-}, 2 * E2E_TIMEOUT); // seeding the whole demo takes most of one E2E_TIMEOUT on a loaded 2-core machine
+}, 3 * E2E_TIMEOUT); // seeding the whole demo took 3–5 minutes on a loaded 2-core machine
 
 afterAll(async () => {
   await browser?.close();
