@@ -4,6 +4,7 @@ import type * as Self from './api';
 import { rpc } from './core/rpc';
 import { callerRoles } from './settings/adapters';
 import type { AppRole } from './core/access';
+import { adoptHeartbeat } from './platform/triggers';
 
 export * from './budget/rpc';
 export * from './segments/rpc';
@@ -13,7 +14,10 @@ export * from './settings/rpc';
 
 /** Who the caller is and which add-on roles they hold. */
 export function app_whoami(): { email: string; roles: AppRole[] } {
-  return rpc('app_whoami', () => callerRoles());
+  return rpc('app_whoami', () => {
+    adoptHeartbeat();
+    return callerRoles();
+  });
 }
 
 /** Fails to compile when any RPC function takes or returns something google.script.run cannot carry. */

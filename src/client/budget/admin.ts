@@ -3,7 +3,8 @@ import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
 import { el } from '../core/dom';
 import { link } from '../core/links';
-import { ok, t } from './i18n';
+import { ownerNotice } from '../core/owner';
+import { getLang, ok, t } from './i18n';
 import { action, clusterSelect, field, fields, monthInput, section } from './ui';
 import type { Me } from './main';
 
@@ -55,16 +56,70 @@ const rows = (text: string) =>
     .map((l) => l.split(',').map((x) => x.trim()))
     .filter((r) => r[0]);
 
+type Automation = RpcResult<'budget_automation'>;
+
+/** The Drive folder tree and whose trigger does the budget's unattended work, with what an admin can do about it. */
+function automationBox(): { box: HTMLElement; load: () => Promise<void> } {
+  const box = el('div', { id: 'budgetAutomation' });
+  const drive = el('input', { id: 'sharedDrive', placeholder: 'https://drive.google.com/drive/folders/…' });
+  const show = (a: Automation) => {
+    const tree = a.tree;
+    const lines: HTMLElement[] = [
+      el(
+        'p',
+        { id: 'treeLine' },
+        tree.setUp
+          ? t(
+              `Folder Drive anggaran: ${tree.sharedDrive ? 'di Shared Drive' : 'di My Drive admin'} · ${tree.clusters} cluster · ${tree.pending ? `${tree.pending} menunggu pembagian` : 'pembagian sesuai konfigurasi'}`,
+              `Budget Drive folders: ${tree.sharedDrive ? 'in a Shared Drive' : "in the admin's My Drive"} · ${tree.clusters} clusters · ${tree.pending ? `${tree.pending} awaiting sharing` : 'sharing matches the configuration'}`,
+            )
+          : t(
+              'Folder Drive anggaran belum disiapkan: bukti dan PDF belum bisa disimpan.',
+              'The budget Drive folders are not set up: receipts and PDFs cannot be stored yet.',
+            ),
+      ),
+    ];
+    if (tree.rootUrl) lines.push(link(tree.rootUrl, 'Buka folder / Open folder', { id: 'treeLink' }));
+    const notice = ownerNotice(a.owner, {
+      line: {
+        id: 'digestOwner',
+        says: (o) =>
+          t(
+            `Digest penyetuju dikirim oleh pemicu per jam ${o.owner}.`,
+            `Approvers' digests come from ${o.owner}'s hourly trigger.`,
+          ),
+      },
+      takeOver: async () => show(await call('budget_takeOver')),
+      label: t('Ambil alih', 'Take over'),
+      lang: getLang,
+    });
+    box.replaceChildren(...lines, ...notice);
+    if (!tree.setUp) box.append(field(t('Shared Drive (opsional: tautan)', 'Shared Drive (optional: link)'), drive));
+    box.append(
+      action(
+        tree.setUp ? t('Sinkronkan berbagi', 'Sync sharing') : t('Siapkan folder Drive', 'Set up Drive folders'),
+        async () => {
+          show(tree.setUp ? await call('budget_syncFolders') : await call('budget_setupFolders', drive.value.trim() || null));
+          ok('Folder Drive diperbarui.', 'Drive folders updated.');
+        },
+      ),
+    );
+  };
+  return { box, load: async () => show(await call('budget_automation')) };
+}
+
 export function adminSection(): HTMLElement {
   const nodes = el('textarea', { rows: 6, spellcheck: false }) as HTMLTextAreaElement;
   const users = el('textarea', { rows: 6, spellcheck: false }) as HTMLTextAreaElement;
   const points = el('textarea', { rows: 4, spellcheck: false }) as HTMLTextAreaElement;
   const sheet = el('input', { value: 'Konfigurasi Anggaran' }) as HTMLInputElement;
+  const auto = automationBox();
   async function load(): Promise<void> {
     const l = toLines(await call('budget_getConfig'));
     nodes.value = l.nodes;
     users.value = l.users;
     points.value = l.points;
+    await auto.load();
   }
   const labelled = fields(
     [t('Hierarki: kode, level (AREA/REGION/BRANCH/CLUSTER), nama, induk', 'Hierarchy: code, level, name, parent'), nodes],
@@ -82,6 +137,7 @@ export function adminSection(): HTMLElement {
       );
     }),
     action(t('Muat konfigurasi', 'Load configuration'), load),
+    auto.box,
     ...labelled,
     action(
       t('Simpan konfigurasi', 'Save configuration'),
@@ -107,9 +163,10 @@ export function adminSection(): HTMLElement {
         };
         const r = await call('budget_saveConfig', cfg);
         ok(
-          `Tersimpan: ${r.nodes} node, ${r.users} pengguna, ${r.pointTypes} jenis poin.`,
-          `Saved: ${r.nodes} nodes, ${r.users} users, ${r.pointTypes} point types.`,
+          `Tersimpan: ${r.nodes} node, ${r.users} pengguna, ${r.pointTypes} jenis poin.${r.sharingPending ? ` ${r.sharingPending} cluster menunggu pembagian folder (dilanjutkan pemicu admin anggaran).` : ''}`,
+          `Saved: ${r.nodes} nodes, ${r.users} users, ${r.pointTypes} point types.${r.sharingPending ? ` ${r.sharingPending} clusters await folder sharing (the budget admin's trigger carries on).` : ''}`,
         );
+        await auto.load();
       },
       true,
     ),

@@ -39,6 +39,11 @@ export function status(text: string, kind: 'info' | 'ok' | 'error' = 'info'): vo
   s.className = `status ${kind}`;
 }
 
+/** A message in Bahasa Indonesia with its English beneath, as DataDesk's explanations read (status colours). */
+export function bilingual(m: { id: string; en: string }, kind: 'info' | 'ok' | 'error', id: string): HTMLElement {
+  return el('div', { class: `status ${kind}`, id }, el('div', {}, m.id), el('div', { class: 'muted' }, m.en));
+}
+
 /** 28488600 → "Rp 28.488.600". */
 export function rupiah(n: number): string {
   const v = Math.round(n);

@@ -1,9 +1,10 @@
 // Reports sidebar: admins set up and run the monthly DC order report; auditors see the last run and the run log.
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
-import { byId, el, status } from '../core/dom';
+import { bilingual, byId, el, status } from '../core/dom';
 import { link } from '../core/links';
-import { guarded, onClick, refreshing } from '../core/actions';
+import { ownerNotice } from '../core/owner';
+import { actionButton, guarded, onClick, refreshing } from '../core/actions';
 import { bindForm } from '../core/form';
 import { REPORTS_FIELDS } from './fields';
 
@@ -43,19 +44,98 @@ const month = () => form.fields.month.get().trim();
 
 const fmtTime = (ms: number | null) => (ms ? new Date(ms).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' }) + ' WIB' : '–');
 
+const PHASE: Record<string, string> = {
+  build: 'sedang dibuat (building)',
+  publish: 'sedang diterbitkan (publishing)',
+  done: 'terbit (published)',
+  failed: 'gagal (failed)',
+};
+const SCHEDULE: Record<string, string> = {
+  waiting: 'menunggu jadwal (waiting)',
+  running: 'sedang berjalan (running)',
+  retrying: 'akan dicoba lagi (retrying)',
+  done: 'selesai (done)',
+  failed: 'gagal (failed)',
+};
+
 async function loadStatus(): Promise<void> {
-  const s = await call('reports_status');
+  render(await call('reports_status'));
+}
+
+/** A button with an id (the page's tests and help text name it). */
+function button(id: string, label: string, fn: () => Promise<unknown>, primary = false): HTMLButtonElement {
+  const b = actionButton(label, fn, { primary });
+  b.id = id;
+  return b;
+}
+
+function render(st: RpcResult<'reports_status'>): void {
   const box = byId('lastRun');
   box.replaceChildren();
-  if (!s) {
-    box.append('Belum ada run. No run yet.');
-    return;
+  const s = st.run;
+  if (!s) box.append('Belum ada run. No run yet.');
+  else {
+    box.append(
+      el(
+        'div',
+        { id: 'runLine' },
+        `${s.month} · ${PHASE[s.phase] ?? s.phase} · ${s.files.length}/${s.planned.length} file · ${s.executions} eksekusi`,
+      ),
+      el('div', {}, `Mulai ${fmtTime(s.startedAt)} · selesai ${fmtTime(s.endedAt)}`),
+    );
+    if (s.error && !st.schedule?.message) box.append(el('div', { class: 'status error' }, s.error));
   }
-  box.append(
-    el('div', {}, `${s.month} · ${s.phase} · ${s.files.length}/${s.planned.length} file · ${s.executions} eksekusi`),
-    el('div', {}, `Mulai ${fmtTime(s.startedAt)} · selesai ${fmtTime(s.endedAt)}`),
+  const sched = byId('schedule');
+  sched.replaceChildren();
+  const sc = st.schedule;
+  if (sc) {
+    sched.append(
+      el(
+        'div',
+        { id: 'scheduleLine' },
+        `Jadwal ${sc.month}: ${SCHEDULE[sc.status] ?? sc.status} · percobaan ${sc.attempts}/${sc.maxAttempts}` +
+          (sc.status === 'retrying' && sc.nextAttemptAt ? ` · berikutnya ${fmtTime(sc.nextAttemptAt)}` : ''),
+      ),
+    );
+    if (sc.message) sched.append(bilingual(sc.message, sc.status === 'failed' ? 'error' : 'info', 'scheduleMessage'));
+    if (st.admin && (sc.status === 'failed' || sc.status === 'retrying')) {
+      sched.append(
+        button(
+          'retry',
+          'Coba lagi (Retry)',
+          async () => {
+            status('Mencoba lagi… Retrying…', 'info');
+            const r = await call('reports_retry');
+            render(r);
+            const done = r.schedule?.status === 'done';
+            status(
+              done ? 'Laporan terbit. Published.' : 'Dicoba lagi; lihat status. Retried; see the status.',
+              done ? 'ok' : 'info',
+            );
+            await loadLog();
+          },
+          true,
+        ),
+      );
+    }
+  }
+  sched.append(
+    ...ownerNotice(st.owner, {
+      line: {
+        id: 'ownerLine',
+        says: (o) =>
+          `Dijalankan oleh pemicu per jam milik ${o.owner}${o.hasTrigger ? '' : ' — pemicu tidak aktif'}. Run by ${o.owner}'s hourly trigger.`,
+        none: 'Belum ada pemilik jadwal. No schedule owner yet.',
+      },
+      takeOver: st.admin
+        ? async () => {
+            status('Mengambil alih… Taking over…', 'info');
+            render(await call('reports_takeOver'));
+            status('Jadwal laporan kini dijalankan pemicu Anda. Your trigger now runs the report.', 'ok');
+          }
+        : null,
+    }),
   );
-  if (s.error) box.append(el('div', { class: 'status error' }, s.error));
 }
 
 async function loadLog(): Promise<void> {

@@ -2,6 +2,7 @@
 import { call } from '../core/rpc';
 import { byId, el, status } from '../core/dom';
 import { link } from '../core/links';
+import { ownerNotice } from '../core/owner';
 import { userError } from '../core/errors';
 import { guarded, onClick } from '../core/actions';
 import { bindForm } from '../core/form';
@@ -188,9 +189,28 @@ function savedInfo(): void {
     WEEKLY: 'mingguan / weekly',
     MONTHLY: 'bulanan / monthly',
   };
-  byId('savedInfo').textContent = s
-    ? `${s.campaign} · ${every[s.schedule.every]} · pemilik / owner ${s.owner}${s.editors.length ? ` · editor ${s.editors.join(', ')}` : ''}${s.canEdit ? '' : ' · hanya baca / read-only'}${s.nextRunAt ? ` · berikutnya / next ${new Date(s.nextRunAt).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' })}` : ''}${s.lastOutcome ? ` · terakhir / last: ${s.lastOutcome}` : ''}`
-    : '';
+  const box = byId('savedInfo');
+  box.replaceChildren();
+  if (!s) return;
+  box.append(
+    el(
+      'div',
+      {},
+      `${s.campaign} · ${every[s.schedule.every]} · pemilik / owner ${s.owner}${s.editors.length ? ` · editor ${s.editors.join(', ')}` : ''}${s.canEdit ? '' : ' · hanya baca / read-only'}${s.nextRunAt ? ` · berikutnya / next ${new Date(s.nextRunAt).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' })}` : ''}${s.lastOutcome ? ` · terakhir / last: ${s.lastOutcome}` : ''}`,
+    ),
+  );
+  // the owner's trigger is gone: say so; an admin may take the schedule over (the server checks who calls)
+  if (s.ownerStatus)
+    box.append(
+      ...ownerNotice(s.ownerStatus, {
+        takeOver: async () => {
+          status('Mengambil alih… / Taking over…', 'info');
+          renderSaved(await call('segments_takeOver', s.name));
+          status('Jadwal ini kini dijalankan pemicu Anda. Your trigger now runs this schedule.', 'ok');
+        },
+        label: 'Ambil alih (admin) / Take over',
+      }),
+    );
 }
 
 function wire(): void {

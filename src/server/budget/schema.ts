@@ -61,6 +61,14 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 2,
+    name: 'Drive folder tree: each cluster has a receipts and a PDF folder with the sharing applied to them',
+    statements: [
+      `ALTER TABLE budget.node ADD COLUMN IF NOT EXISTS pdf_folder_id text`,
+      `ALTER TABLE budget.node ADD COLUMN IF NOT EXISTS drive_shared text`,
+    ],
+  },
+  {
+    version: 3,
     name: 'receipt hashes: one row per receipt content (the constraint that catches duplicates even when submissions race)',
     statements: [
       `CREATE TABLE budget.receipt_hash (

@@ -5,6 +5,7 @@ import { callerWithRole } from '../settings/adapters';
 import { AppError, errorMessage } from '../core/errors';
 import { dryRun, defaultMonth, runMonth } from './operations';
 import { dryRunMessage, runMessage } from './summary';
+import { ensureHeartbeat } from '../platform/triggers';
 
 export const reportsMenu: MenuItem[] = [
   { caption: 'Laporan: Jalankan untuk bulan… (Run for month…)', fn: 'reportsRunForMonth' },
@@ -28,6 +29,7 @@ export function reportsRunForMonth(): void {
     const user = callerWithRole('admin');
     const month = askMonth('Jalankan laporan order DC');
     if (month === null) return;
+    ensureHeartbeat();
     alert('DataDesk · Laporan', runMessage(runMonth(month, 'manual', user)));
   } catch (e) {
     showError(e);

@@ -35,6 +35,8 @@ export interface RunState {
   month: string;
   trigger: 'schedule' | 'manual';
   user: string;
+  /** Whose hourly trigger carries the run on (absent in runs from before owners: the reports owner). */
+  owner?: string;
   phase: RunPhase;
   startedAt: number;
   endedAt: number | null;
@@ -96,6 +98,7 @@ export function newRun(o: {
     month: o.month,
     trigger: o.trigger,
     user: o.user,
+    owner: o.user,
     phase: 'build',
     startedAt: o.now,
     endedAt: null,

@@ -1,37 +1,42 @@
-// Unattended segments work the hourly heartbeat drives: saved requests whose weekly/monthly run is due.
-import { errorMessage } from '../core/errors';
+// Unattended segments work the hourly heartbeat drives: the saved requests of the trigger's owner whose weekly or
+// monthly run (or the retry of a failed one) is due.
+import { AppError, errorMessage } from '../core/errors';
 import type { Deadline } from '../core/deadline';
 import { hasRole } from '../core/access';
 import { roleDirectory } from '../settings/adapters';
-import { activeUserEmail } from '../platform/session';
 import { runSegment } from './pull';
-import { dueRequests, nextRun } from './schedule';
+import { afterFailedRun, dueRequests, nextRun, type SavedRequest } from './schedule';
 import { listSaved, pullPorts, putSaved, withLoyaltyDb } from './adapters';
 import { validated } from './operations';
 
-/** Runs each due saved request once (its next run moves on first, so a failure is never repeated within the hour). */
-export function segmentsHeartbeat(now: Date, deadline: Deadline): void {
-  const due = dueRequests(listSaved(), now);
-  if (!due.length) return;
-  const runner = activeUserEmail();
+/**
+ * Runs each due saved request that `owner` scheduled, once this hour: a new scheduled run moves its next run on first
+ * (so it is never repeated within the hour); a failed run is retried by the owner's later heartbeats with backoff, up
+ * to a limit (schedule.ts). Other analysts' schedules wait for their own triggers.
+ */
+export function segmentsHeartbeat(now: Date, deadline: Deadline, owner: string): void {
+  const due = dueRequests(listSaved(), now).filter((s) => s.owner.toLowerCase() === owner);
   for (const s of due) {
     if (deadline.nearlyOver(90_000)) break;
-    const next = nextRun(s.schedule, now)?.toISOString() ?? null;
-    putSaved({ ...s, nextRunAt: next });
-    let outcome: string;
+    const base: SavedRequest = s.retryAt
+      ? { ...s, retryAt: null }
+      : { ...s, attempts: 0, retryAt: null, nextRunAt: nextRun(s.schedule, now)?.toISOString() ?? null };
+    putSaved(base);
+    let after: Partial<SavedRequest>;
     if (!hasRole(roleDirectory(), s.owner, 'analyst')) {
-      outcome = `Dilewati: ${s.owner} bukan lagi analis kampanye / Skipped: ${s.owner} is no longer a campaign analyst`;
+      after = {
+        lastOutcome: `Dilewati: ${s.owner} bukan lagi analis kampanye / Skipped: ${s.owner} is no longer a campaign analyst`,
+      };
     } else {
       try {
-        const r = withLoyaltyDb((db) =>
-          runSegment(pullPorts(db, runner || s.owner), validated(db, { ...s.request, contactFrom: null }).req),
-        );
-        outcome = `${r.counts.delivered} member → ${r.sheet}`;
+        const r = withLoyaltyDb((db) => runSegment(pullPorts(db, owner), validated(db, { ...s.request, contactFrom: null }).req));
+        after = { attempts: 0, lastOutcome: `${r.counts.delivered} member → ${r.sheet}` };
       } catch (e) {
-        outcome = `Gagal / Failed: ${errorMessage(e)}`;
         console.error(`segments heartbeat: ${s.request.name}: ${errorMessage(e)}`);
+        const error = e instanceof AppError ? { id: e.message, en: e.messageEn } : { id: errorMessage(e), en: errorMessage(e) };
+        after = afterFailedRun(base, error, now);
       }
     }
-    putSaved({ ...s, nextRunAt: next, lastRunAt: now.toISOString(), lastOutcome: outcome });
+    putSaved({ ...base, ...after, lastRunAt: now.toISOString() });
   }
 }

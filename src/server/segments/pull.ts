@@ -47,7 +47,9 @@ export function previewSegment(ports: PullPorts, req: SegmentRequest): PreviewRe
   return { counts, lines: countsWords(counts), sqlMs: Date.now() - t0 };
 }
 
-function checkFolder(ports: PullPorts, id: string): void {
+/** The destination folder is one an admin configured for member lists, exists, and the user whose execution (or
+ * trigger) delivers may write into it. */
+export function checkFolder(ports: PullPorts, id: string): void {
   if (!ports.deliveryFolders().includes(id)) {
     throw denied(
       {

@@ -2,9 +2,10 @@
 import { rpc } from '../core/rpc';
 import { callerWithRole } from '../settings/adapters';
 import { invalid, notFound } from '../core/errors';
-import { ensureHeartbeat } from '../platform/triggers';
+import { adoptHeartbeat, ensureHeartbeat, jobOwnerStatus } from '../platform/triggers';
 import { headerAndRow } from '../platform/sheets';
-import { previewSegment, runSegment, type PreviewResult, type RunResult } from './pull';
+import type { OwnerStatus } from '../core/owners';
+import { checkFolder, previewSegment, runSegment, type PreviewResult, type RunResult } from './pull';
 import type { SegmentRequest } from './request';
 import type { Schedule } from './schedule';
 import { requestFromFormRow } from './form';
@@ -51,11 +52,26 @@ export interface SavedView {
   nextRunAt: string | null;
   lastRunAt: string | null;
   lastOutcome: string | null;
+  /** For a scheduled request: whether its owner's hourly trigger still runs it. */
+  ownerStatus: OwnerStatus | null;
+}
+
+/** Each saved request as `user` sees it, with, for scheduled ones, whether their owner's trigger is still there (one check per owner). */
+function views(user: string): SavedView[] {
+  const seen = new Map<string, OwnerStatus>();
+  const statusOf = (owner: string): OwnerStatus => {
+    const known = seen.get(owner);
+    if (known) return known;
+    const st = jobOwnerStatus(owner);
+    seen.set(owner, st);
+    return st;
+  };
+  return listSaved().map((s) => ({ ...view(user)(s), ownerStatus: s.schedule.every === 'NONE' ? null : statusOf(s.owner) }));
 }
 
 const view =
   (user: string) =>
-  (s: ReturnType<typeof listSaved>[number]): SavedView => ({
+  (s: ReturnType<typeof listSaved>[number]): Omit<SavedView, 'ownerStatus'> => ({
     name: s.request.name,
     campaign: s.request.campaign,
     channel: s.request.channel,
@@ -73,6 +89,7 @@ const view =
 export function segments_reference(): SegmentReference {
   return rpc('segments_reference', () => {
     const user = callerWithRole('analyst');
+    adoptHeartbeat();
     const ref = withLoyaltyDb((db) => loadReference(db, dialect));
     return {
       brands: ref.brands,
@@ -106,18 +123,41 @@ export function segments_run(request: SegmentRequest): SegmentRun {
 export function segments_list(): SavedView[] {
   return rpc('segments_list', () => {
     const user = callerWithRole('analyst');
-    return listSaved().map(view(user));
+    return views(user);
   });
 }
 
-/** Saves the request by its name, with a schedule; validated first; another's request only with their edit rights. */
+/**
+ * Saves the request by its name, with a schedule; validated first; another analyst's request only with the edit
+ * rights its owner gave them (the owner stays). The destination folder of a schedule is checked as the saver.
+ */
 export function segments_save(request: SegmentRequest, schedule: Schedule): SavedView[] {
   return rpc('segments_save', () => {
     const user = callerWithRole('analyst');
-    const req = withLoyaltyDb((db) => validated(db, request).req);
+    const req = withLoyaltyDb((db) => {
+      const r = validated(db, request).req;
+      if (schedule?.every !== 'NONE') checkFolder(pullPorts(db, user), r.delivery.folderId);
+      return r;
+    });
     const saved = saveRequest(req, schedule, user, new Date());
     if (saved.schedule.every !== 'NONE') ensureHeartbeat();
-    return listSaved().map(view(user));
+    return views(user);
+  });
+}
+
+/** Admins: takes over a scheduled request whose owner's trigger no longer runs it (checked as the new owner). */
+export function segments_takeOver(name: string): SavedView[] {
+  return rpc('segments_takeOver', () => {
+    const me = callerWithRole('admin');
+    const s = getSaved(name);
+    withLoyaltyDb((db) => checkFolder(pullPorts(db, me), s.request.delivery.folderId));
+    const history = [
+      ...(s.history ?? []),
+      { at: new Date().toISOString(), by: me, what: `diambil alih dari / taken over from ${s.owner}` },
+    ];
+    putSaved({ ...s, owner: me, history: history.slice(-20) });
+    ensureHeartbeat();
+    return views(me);
   });
 }
 
@@ -135,7 +175,7 @@ export function segments_copy(name: string, newName: string): SavedView[] {
     const src = getSaved(name);
     const n = checkNewName(newName);
     saveRequest({ ...src.request, name: n }, { ...src.schedule, every: 'NONE' }, user, new Date());
-    return listSaved().map(view(user));
+    return views(user);
   });
 }
 
@@ -144,7 +184,7 @@ export function segments_delete(name: string): SavedView[] {
   return rpc('segments_delete', () => {
     const user = callerWithRole('analyst');
     deleteRequest(name, user);
-    return listSaved().map(view(user));
+    return views(user);
   });
 }
 
@@ -153,7 +193,7 @@ export function segments_share(name: string, editors: string[]): SavedView[] {
   return rpc('segments_share', () => {
     const user = callerWithRole('analyst');
     shareRequest(name, editors, user, new Date());
-    return listSaved().map(view(user));
+    return views(user);
   });
 }
 
@@ -187,7 +227,14 @@ export function segments_rerun(name: string): SegmentRun {
     const user = callerWithRole('analyst');
     const s = getSaved(name);
     const result = withLoyaltyDb((db) => runSegment(pullPorts(db, user), validated(db, { ...s.request, contactFrom: null }).req));
-    putSaved({ ...s, lastRunAt: new Date().toISOString(), lastOutcome: `${result.counts.delivered} member → ${result.sheet}` });
+    // a rerun that succeeds ends any retries of a failed scheduled run
+    putSaved({
+      ...s,
+      attempts: 0,
+      retryAt: null,
+      lastRunAt: new Date().toISOString(),
+      lastOutcome: `${result.counts.delivered} member → ${result.sheet}`,
+    });
     return result;
   });
 }

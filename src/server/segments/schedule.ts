@@ -1,5 +1,6 @@
 // Saved requests and their weekly/monthly schedule: the saved document's shape and when it runs next (WIB).
 import { wibInstant, wibParts } from '../core/format';
+import { retryAfter, waitOver } from '../core/retry';
 import type { SegmentRequest } from './request';
 
 export type Every = 'NONE' | 'WEEKLY' | 'MONTHLY';
@@ -34,7 +35,14 @@ export interface SavedRequest {
   nextRunAt: string | null;
   lastRunAt: string | null;
   lastOutcome: string | null;
+  /** Failed attempts of the current scheduled run (0 or absent: none). */
+  attempts?: number;
+  /** When the owner's heartbeat tries the failed run again (ISO), or null. */
+  retryAt?: string | null;
 }
+
+/** Attempts of one scheduled pull before it waits for the next schedule (waits between them: core/retry.ts). */
+export const SEGMENT_MAX_ATTEMPTS = 3;
 
 export const NO_SCHEDULE: Schedule = { every: 'NONE', weekday: 1, monthDay: 1, hour: 7 };
 
@@ -70,9 +78,46 @@ export function scheduleProblems(s: Schedule): Array<{ id: string; en: string }>
   return out;
 }
 
-/** Saved requests due at `now`, oldest due first. */
+/** When a saved request wants to run: a retry of a failed run, else its next scheduled run. */
+const dueAt = (s: SavedRequest): number | null =>
+  s.retryAt ? Date.parse(s.retryAt) : s.nextRunAt !== null ? Date.parse(s.nextRunAt) : null;
+
+/** Saved requests due at `now` (a scheduled run, or the retry of a failed one), oldest due first. */
 export function dueRequests(saved: SavedRequest[], now: Date): SavedRequest[] {
   return saved
-    .filter((s) => s.schedule.every !== 'NONE' && s.nextRunAt !== null && Date.parse(s.nextRunAt) <= now.getTime())
-    .sort((a, b) => Date.parse(a.nextRunAt!) - Date.parse(b.nextRunAt!));
+    .filter(
+      (s) =>
+        s.schedule.every !== 'NONE' &&
+        dueAt(s) !== null &&
+        (s.retryAt ? waitOver(dueAt(s), now.getTime()) : dueAt(s)! <= now.getTime()),
+    )
+    .sort((a, b) => dueAt(a)! - dueAt(b)!);
+}
+
+/**
+ * What a failed scheduled pull leaves: a retry after the backoff, or — after the last attempt — no retry and an
+ * outcome that says what went wrong and what to do (Bahasa Indonesia first).
+ */
+export function afterFailedRun(
+  s: SavedRequest,
+  error: { id: string; en: string },
+  now: Date,
+): Pick<SavedRequest, 'attempts' | 'retryAt' | 'lastOutcome'> {
+  const attempts = (s.attempts ?? 0) + 1;
+  const retry = retryAfter(attempts, SEGMENT_MAX_ATTEMPTS, now.getTime());
+  if (retry !== null) {
+    const at = new Date(retry + 7 * 3600_000).toISOString().slice(11, 16);
+    return {
+      attempts,
+      retryAt: new Date(retry).toISOString(),
+      lastOutcome: `Gagal (percobaan ${attempts} dari ${SEGMENT_MAX_ATTEMPTS}), dicoba lagi sekitar pukul ${at} WIB: ${error.id} / Failed (attempt ${attempts} of ${SEGMENT_MAX_ATTEMPTS}), retried around ${at} WIB: ${error.en}`,
+    };
+  }
+  return {
+    attempts,
+    retryAt: null,
+    lastOutcome:
+      `Gagal setelah ${attempts} percobaan: ${error.id} Periksa folder tujuan (dibagikan ke ${s.owner} sebagai Editor) dan koneksi database, lalu tekan "Jalankan ulang"; jadwal berikutnya tetap berjalan. / ` +
+      `Failed after ${attempts} attempts: ${error.en} Check the destination folder (shared with ${s.owner} as an editor) and the database connection, then press "Rerun"; the next scheduled run still happens.`,
+  };
 }

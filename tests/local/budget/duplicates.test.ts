@@ -59,7 +59,7 @@ describe('two clusters at once on a real PostgreSQL server', () => {
       return;
     }
     server = s;
-    w = await budgetWorld('dd-budget-race-', { pgUrl: s.url });
+    w = await budgetWorld('dd-budget-race-', { settings: { pgUrl: s.url } });
   });
   afterAll(async () => {
     if (w) await w.rt.close();

@@ -52,7 +52,7 @@ describe('secrets in error texts (reports alert webhook)', () => {
     const status = await rpcAs(w.rt, { user: AUDITOR }, 'reports_status');
     outcomes.push(status);
     expect(status.ok).toBe(true);
-    expect(status.value?.error).toMatch(/alert: HTTP 0/);
+    expect(status.value?.run?.error).toMatch(/alert: HTTP 0/);
     expect(leaks(JSON.stringify(status.value))).toEqual([]);
 
     const log = await rpcAs(w.rt, { user: AUDITOR }, 'reports_runLog');

@@ -1,9 +1,11 @@
 // The Segments capability in the runtime: the built bundle, Jdbc on the embedded PostgreSQL, Sheets, Drive, mail.
 // The WABA request is previewed then run; bad input and failures change nothing.
-import { rpcAs, type RpcArgs, type RpcName, type RpcOutcome } from '../../support/rpc';
+import { ok, rpcAs, type RpcArgs, type RpcName, type RpcOutcome } from '../../support/rpc';
 import type { Runtime } from '../../../src/local/runtime/runtime';
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { driveStore } from '../../../src/local/services/drive/store';
+import { fireNow, triggerOf } from '../../../src/local/runtime/scheduler';
+import { triggerStore } from '../../../src/local/services/script/store';
 import { outboxStore } from '../../../src/local/services/mail/index';
 import { unzipSync, strFromU8 } from 'fflate';
 import { runSnippet } from '../../../src/local/demo/script';
@@ -325,11 +327,66 @@ describe('Segments in the runtime', () => {
 
     const sheetsBefore = (await sheetNames()).length;
     rt.env.clock.advanceTo(new Date('2026-11-30T00:30:00Z'));
-    const hb = await rt.execute({ fn: 'heartbeat', user: ANALYST, kind: 'installableTrigger', event: () => ({}) });
+    // the analyst's own hourly trigger (installed by saving the schedule) runs it, with no document open
+    const hb = await fireNow(rt, triggerOf(rt.env, ANALYST, 'heartbeat')!.uid);
     expect(hb.error).toBeUndefined();
     expect((await sheetNames()).length).toBe(sheetsBefore + 1);
     const after = (await rpc('segments_list', [])).value as Array<{ lastOutcome: string; nextRunAt: string }>;
     expect(after[0].lastOutcome).toMatch(/^\d+ member → Mingguan AZKO 2026-11-30 0730$/);
     expect(after[0].nextRunAt).toBe('2026-12-07T00:00:00.000Z');
+  });
+
+  it("a schedule whose analyst's trigger is gone is shown as stuck; only an admin takes it over", async () => {
+    const store = triggerStore(rt.env);
+    store.remove(triggerOf(rt.env, ANALYST, 'heartbeat')!.uid);
+    rt.env.clock.advanceBy(5 * 3600_000);
+    type Row = { name: string; owner: string; ownerStatus: { hasTrigger: boolean; problem: { id: string } | null } | null };
+    const list: Row[] = ok(await rpc('segments_list', []));
+    const weekly = list.find((x) => x.name === 'Mingguan AZKO')!;
+    expect(weekly.ownerStatus).toMatchObject({ hasTrigger: false });
+    expect(weekly.ownerStatus!.problem!.id).toMatch(/tidak punya pemicu per jam yang aktif/);
+    expect(errorOf(await rpc('segments_takeOver', ['Mingguan AZKO'])).code).toBe('FORBIDDEN');
+    const taken: Row[] = ok(await rpc('segments_takeOver', ['Mingguan AZKO'], 'admin@datadesk.local'));
+    expect(taken.find((x) => x.name === 'Mingguan AZKO')).toMatchObject({
+      owner: 'admin@datadesk.local',
+      ownerStatus: { hasTrigger: true, problem: null },
+    });
+  });
+
+  it('a scheduled pull that fails is retried by its owner’s heartbeat with backoff, then explained; a rerun clears it', async () => {
+    const monthly = { every: 'MONTHLY' as const, weekday: 1, monthDay: 5, hour: 7 };
+    ok(await rpc('segments_save', [request((x) => ((x.name = 'Bulanan'), (x.campaign = 'Bulanan'))), monthly]));
+    const row = async () => ok(await rpc('segments_list', [])).find((x) => x.name === 'Bulanan')!;
+    const next = (await row()).nextRunAt!;
+    driveStore(rt.env).setWritable(folderId, false);
+    const beat = async () => {
+      const hb = await fireNow(rt, triggerOf(rt.env, ANALYST, 'heartbeat')!.uid);
+      expect(hb.error).toBeUndefined();
+      return (await row()).lastOutcome ?? '';
+    };
+    try {
+      rt.env.clock.advanceTo(new Date(Date.parse(next) + 60_000));
+      expect(await beat()).toMatch(
+        /^Gagal \(percobaan 1 dari 3\), dicoba lagi sekitar pukul \d\d:\d\d WIB: Anda tidak punya akses tulis/,
+      );
+      // the next scheduled run moved on; the retry waits an hour
+      expect(Date.parse((await row()).nextRunAt!)).toBeGreaterThan(Date.parse(next));
+      rt.env.clock.advanceBy(30 * 60_000);
+      expect(await beat()).toMatch(/percobaan 1 dari 3/); // not yet
+      rt.env.clock.advanceBy(31 * 60_000);
+      expect(await beat()).toMatch(/percobaan 2 dari 3/);
+      rt.env.clock.advanceBy(2 * 3600_000 + 60_000);
+      const last = await beat();
+      expect(last).toMatch(
+        /^Gagal setelah 3 percobaan: Anda tidak punya akses tulis[\s\S]*dibagikan ke analis@datadesk\.local sebagai Editor[\s\S]*"Jalankan ulang"/,
+      );
+      rt.env.clock.advanceBy(8 * 3600_000);
+      expect(await beat()).toBe(last); // no more retries until the next schedule
+    } finally {
+      driveStore(rt.env).setWritable(folderId, true);
+    }
+    ok(await rpc('segments_rerun', ['Bulanan']));
+    expect((await row()).lastOutcome).toMatch(/^\d+ member → Bulanan/);
+    await rpc('segments_delete', ['Bulanan']);
   });
 });
