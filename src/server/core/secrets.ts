@@ -60,11 +60,22 @@ const XENDIT_KEY = /\bxnd_[a-z]+_[A-Za-z0-9_-]{10,}/g;
 /** What every pattern above needs somewhere in the text: most texts have none and are returned at once. */
 const MAYBE = /[=:@]|\/bot|AIza|xnd_|bearer|basic/i;
 
+/**
+ * `text` with each occurrence of `v` masked, except right after an @: there it is a mail or host domain, which every
+ * sheet and mail shows anyway (a demo password "datadesk" must not turn "admin@datadesk.local" into "admin@•••.local").
+ */
+function maskValue(text: string, v: string): string {
+  const parts = text.split(v);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i++) out += (out.endsWith('@') ? v : MASK) + parts[i];
+  return out;
+}
+
 /** The text with every known secret value and every secret-looking part replaced by •••. */
 export function maskSecrets(text: string): string {
   if (!text) return text;
   let s = text;
-  for (const v of longestFirst) if (s.includes(v)) s = s.split(v).join(MASK);
+  for (const v of longestFirst) if (s.includes(v)) s = maskValue(s, v);
   if (!MAYBE.test(s)) return s;
   return s
     .replace(USERINFO, `$1${MASK}@`)

@@ -8,6 +8,7 @@ import { Runtime } from '../../../src/local/runtime/runtime';
 import { getSpreadsheetStore } from '../../../src/local/services/spreadsheet/store';
 import { runSnippet, setScriptProperties } from '../../../src/local/demo/script';
 import { RPC_ARGS } from '../../../src/server/rpc-args';
+import type { Shape } from '../../../src/server/core/shape';
 import { ok, rpcAs, rpcUntyped, type RpcName } from '../../support/rpc';
 
 jest.setTimeout(300_000);
@@ -25,7 +26,9 @@ beforeAll(async () => {
 afterAll(async () => rt.close());
 
 const call = (fn: RpcName, args: unknown[]) => rpcUntyped(rt, { user: ADMIN }, fn, args);
-const withParams = Object.entries(RPC_ARGS).filter(([, ps]) => ps.length > 0) as Array<[RpcName, Array<readonly [string]>]>;
+const withParams = Object.entries(RPC_ARGS).filter(([, ps]) => ps.length > 0) as unknown as Array<
+  [RpcName, Array<readonly [string, Shape<unknown>]>]
+>;
 
 describe('the RPC boundary', () => {
   it('the table names every RPC function the bundle exposes', () => {
@@ -39,6 +42,11 @@ describe('the RPC boundary', () => {
         params.map(() => null),
       );
       const field = String(o.details?.field ?? '');
+      // Every parameter of budget_setupFolders may be null: it passes the boundary and fails (or not) in its own words.
+      if (o.code !== 'INVALID' && params.every(([, s]) => s.test(null, '') === null)) {
+        expect([fn, o.code]).not.toEqual([fn, expect.stringMatching(/^(INTERNAL|RAW)$/)]);
+        continue;
+      }
       expect([fn, o.code, params.map((p) => p[0])]).toEqual([fn, 'INVALID', expect.arrayContaining([field])]);
       expect(o.message).toMatch(
         new RegExp(`^Argumen "${field}" tidak valid: harus .+, bukan kosong \\(null\\)\\. Tidak ada yang diubah\\.$`),

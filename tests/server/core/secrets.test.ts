@@ -49,6 +49,12 @@ describe('maskSecrets', () => {
     expect(maskSecrets('abc')).toBe('abc');
   });
 
+  it('a registered value right after an @ is a mail or host domain, shown anyway: kept there, masked elsewhere', () => {
+    registerSecret('datadesk'); // the demo database password
+    expect(maskSecrets('milik admin@datadesk.local')).toBe('milik admin@datadesk.local');
+    expect(maskSecrets('login datadesk failed for datadesk@db')).toBe(`login ${MASK} failed for ${MASK}@db`);
+  });
+
   it('maskDeep masks every string of an answer and leaves file contents (long base64) alone', () => {
     const big = 'AIzaSyD-0123456789abcdefghijklmnopqrstu'.repeat(3000);
     const v = { a: ['ok', { b: 'token=zzz999' }], n: 1, big, nul: null };
