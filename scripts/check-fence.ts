@@ -1,4 +1,5 @@
-// The fence rules Biome cannot express (README "The skeleton"): src/client imports only types from src/server and
+// The fence rules Biome cannot express (README "The skeleton"): src/client imports only types from src/server (values
+// only from the code both sides share: the text catalogue src/server/core/text/ and src/server/core/format.ts) and
 // nothing from src/local, and makes links, file views and markup only through core/links.ts and core/dom.ts; Apps
 // Script's types (GoogleAppsScript.*) appear in src/server only in platform/ and main.ts.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -37,6 +38,16 @@ const UNCHECKED_DOM =
   /\b(href|src|srcdoc|formaction)\s*:|['"](href|src|srcdoc|formaction)['"]\s*[:,]|\.(href|src|srcdoc)\s*=[^=]|\.(innerHTML|outerHTML)\b|insertAdjacentHTML|document\.write|window\.open\s*\(|\bjavascript:/;
 const DOM_CORE = [join('src', 'client', 'core', 'links.ts'), join('src', 'client', 'core', 'dom.ts')];
 
+/** Server modules the sidebars share by value: the catalogue with its `t`, and the formats. */
+function sharedWithClient(target: string): boolean {
+  const text = join(root, 'src', 'server', 'core', 'text');
+  return (
+    target === text ||
+    inside(target + '.ts', join('src', 'server', 'core', 'text')) ||
+    target === join(root, 'src', 'server', 'core', 'format')
+  );
+}
+
 /** The fence problems of one file, as "path:line message". */
 export function fenceProblems(file: string, src: string): string[] {
   const rel = relative(root, file);
@@ -45,7 +56,7 @@ export function fenceProblems(file: string, src: string): string[] {
     for (const imp of importsOf(src)) {
       if (!imp.spec.startsWith('.')) continue;
       const target = resolve(dirname(file), imp.spec);
-      if (inside(target + '.ts', 'src/server') && !imp.typeOnly) {
+      if (inside(target + '.ts', 'src/server') && !imp.typeOnly && !sharedWithClient(target)) {
         problems.push(`${rel}:${imp.line} src/client imports a value from src/server ('${imp.spec}'); use \`import type\``);
       }
       if (inside(target + '.ts', 'src/local'))

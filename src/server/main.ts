@@ -2,17 +2,14 @@
 import { denied, errorMessage, errorStack } from './core/errors';
 import { rpc } from './core/rpc';
 import { checkRpcArgs } from './rpc-args';
-import { buildAddonMenu, MenuItem } from './platform/ui';
+import { msg, setLang, setLangSource } from './core/text';
+import { userLanguage } from './platform/properties';
+import { buildMenu } from './menu';
 import { Deadline, EXECUTION_BUDGET_MS } from './core/deadline';
 import { claimHeartbeat, releaseHeartbeat } from './platform/properties';
 import { openDocument } from './platform/sheets';
 import { effectiveUserEmail } from './platform/session';
 import { ownTrigger, recordBeat } from './platform/triggers';
-import { budgetMenu } from './budget/menu';
-import { segmentsMenu } from './segments/menu';
-import { taggingMenu } from './tagging/menu';
-import { reportsMenu } from './reports/menu';
-import { settingsMenu } from './settings/menu';
 import { budgetHeartbeat } from './budget/heartbeat';
 import { segmentsHeartbeat } from './segments/heartbeat';
 import { taggingHeartbeat } from './tagging/heartbeat';
@@ -25,17 +22,17 @@ export * from './tagging/menu';
 export * from './reports/menu';
 export * from './settings/menu';
 
-/** The DataDesk menu, in the order users meet the capabilities. */
-function menuItems(): Array<MenuItem | null> {
-  return [...budgetMenu, null, ...segmentsMenu, null, ...taggingMenu, null, ...reportsMenu, null, ...settingsMenu];
-}
+// Every execution speaks its user's language: a sidebar call the caller's, a trigger its owner's (read when first needed).
+setLangSource(userLanguage);
 
 /**
- * Simple trigger: builds Extensions ▸ DataDesk. Runs with limited authorization, so it only builds the menu.
- * @param {GoogleAppsScript.Events.SheetsOnOpen} _e the open event (not read: the menu is the same in every auth mode)
+ * Simple trigger: builds Extensions ▸ DataDesk in the user's language. In AuthMode.NONE (the add-on not yet used in
+ * this document) no property can be read, so the menu is in Bahasa Indonesia.
+ * @param {GoogleAppsScript.Events.SheetsOnOpen} e the open event (its authMode decides whether the language is readable)
  */
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  buildAddonMenu(menuItems());
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  if (e && String(e.authMode) === 'NONE') setLang('id');
+  buildMenu();
 }
 
 /**
@@ -70,10 +67,7 @@ function runHeartbeat(e: unknown): void {
   const deadline = new Deadline(EXECUTION_BUDGET_MS);
   const trigger = ownTrigger(e);
   if (!trigger) {
-    throw denied({
-      id: 'Akses ditolak: heartbeat hanya dijalankan oleh pemicu per jam milik Anda sendiri, bukan dari sidebar atau menu.',
-      en: 'Access denied: the heartbeat runs only from your own hourly trigger, not from a sidebar or menu.',
-    });
+    throw denied(msg('common.heartbeat.notOwnTrigger'));
   }
   if (!trigger.documentId) {
     // installed before documents were remembered: the owner's next visit to a DataDesk sidebar records it

@@ -45,6 +45,7 @@ const roleRow = obj<RoleRow>({ email: str(320), roles: arr(lit(...APP_ROLES), 10
 
 export const RPC_ARGS: ArgShapes = {
   app_whoami: [],
+  app_setLanguage: [arg('lang', str(10)), arg('reopen', nullable(str(60)))],
   budget_me: [],
   budget_allocations: [arg('month', month())],
   budget_setAllocation: [arg('clusterId', id()), arg('month', month()), arg('amount', or(num(), str(40)))],

@@ -95,7 +95,7 @@ async function walk(): Promise<void> {
   await f.locator('select[name="alloc-cluster"]').selectOption(CL);
   await f.locator('input[name="alloc-amount"]').fill('45.000.000');
   await press(f.locator('#sec-allocation button', { hasText: 'Simpan alokasi' }));
-  expect(await statusText(f)).toContain('Rp 45.000.000');
+  expect(await statusText(f)).toMatch(/Rp\s45\.000\.000/);
   expect(
     Number(
       (await q<{ amount: string }>(`SELECT amount FROM budget.allocation WHERE cluster_id = $1 AND month = $2`, [CL, month]))[0]
@@ -107,7 +107,7 @@ async function walk(): Promise<void> {
   // Region proposes from history, reads the method, saves.
   f = await openBudget(REGION);
   await f.locator('select[name="rec-cluster"]').selectOption(CL);
-  await f.locator('#rec-info', { hasText: 'Rp 45.000.000' }).waitFor({ timeout: 60_000 });
+  await f.locator('#rec-info', { hasText: /Rp\s45\.000\.000/ }).waitFor({ timeout: 60_000 });
   await press(f.locator('#sec-recommendation button', { hasText: 'Usulkan dari histori' }));
   await f.locator('#rec-explain').waitFor({ state: 'visible' });
   expect(await f.locator('#rec-explain').textContent()).toMatch(/3 bulan terakhir/);
@@ -134,8 +134,8 @@ async function walk(): Promise<void> {
   await f
     .locator('input[name="ev-files"]')
     .setInputFiles({ name: 'foto-spanduk.png', mimeType: 'image/png', buffer: Buffer.from(receiptPng(4242, 200, 260)) });
-  await press(f.locator('#sec-evidence button', { hasText: 'Kirim evidence' }));
-  expect(await statusText(f)).toMatch(/Evidence #\d+ terkirim/);
+  await press(f.locator('#sec-evidence button', { hasText: 'Kirim bukti' }));
+  expect(await statusText(f)).toMatch(/Bukti #\d+ terkirim \(Rp\s123\.000\)/);
   const ev = (
     await q<{ id: string; status: string; folder: string }>(
       `SELECT e.id, e.status FROM budget.evidence e WHERE e.cluster_id = $1 AND e.description = 'E2E spanduk outlet Menteng'`,
@@ -152,7 +152,7 @@ async function walk(): Promise<void> {
   const card = f.locator(`.card[data-id="${ev.id}"]`);
   await card.waitFor({ timeout: 60_000 });
   await press(card.locator('button', { hasText: /^Setujui$/ }));
-  expect(await statusText(f)).toContain(`Evidence #${ev.id} disetujui`);
+  expect(await statusText(f)).toContain(`Bukti #${ev.id} disetujui`);
   expect(
     (await q<{ status: string; decided_by: string }>(`SELECT status, decided_by FROM budget.evidence WHERE id = $1`, [ev.id]))[0],
   ).toEqual({ status: 'approved', decided_by: MCOT });
@@ -168,7 +168,7 @@ async function walk(): Promise<void> {
         )
       )[0].s,
     );
-  const rupiah = (n: number) => 'Rp ' + n.toLocaleString('de-DE');
+  const rupiah = (n: number) => 'Rp\u00a0' + n.toLocaleString('de-DE');
   await asUser(page, AREA);
   expect(await runMenu(page, /Anggaran: Dasbor/)).toBe('dialog');
   const d = dialogFrame(page);

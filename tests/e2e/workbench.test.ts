@@ -67,7 +67,7 @@ describe('workbench (Chromium)', () => {
       .find((m) => m.addon)!;
     const expected = built.items.filter((i): i is { caption: string; fn: string } => 'fn' in i).map((i) => i.caption);
     expect(captions).toEqual(expected);
-    expect(captions).toContain('Pengaturan (Settings)…');
+    expect(captions).toContain('Pengaturan…');
     await page.click('#menu-extensions');
     await page.hover('#menu-popup [data-submenu="addon"]');
     await screenshot(page, 'workbench-02-addon-menu');
@@ -122,7 +122,7 @@ describe('workbench (Chromium)', () => {
   });
 
   it("answers the add-on's prompt and alert from the page (reports dry run)", async () => {
-    const opened = await runMenu(page, 'Laporan: Uji coba (Dry run)…');
+    const opened = await runMenu(page, 'Laporan: Uji coba…');
     expect(opened).toBe('alert');
     await expect(page.locator('#alert input').count()).resolves.toBe(1); // a prompt: Ui.prompt with OK_CANCEL
     await screenshot(page, 'workbench-05b-prompt');

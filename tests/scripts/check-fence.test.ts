@@ -30,6 +30,14 @@ describe('check-fence', () => {
     expect(fenceProblems(join(ROOT, 'src/client/core/links.ts'), "a.setAttribute('href', href); window.open(url)")).toEqual([]);
   });
 
+  it('lets a sidebar share the catalogue and the formats by value, and nothing else of the server core', () => {
+    const file = join(ROOT, 'src/client/x/main.ts');
+    expect(fenceProblems(file, "import { t } from '../../server/core/text';")).toEqual([]);
+    expect(fenceProblems(file, "import { formatRupiah } from '../../server/core/format';")).toEqual([]);
+    expect(fenceProblems(file, "import { AppError } from '../../server/core/errors';")).toHaveLength(1);
+    expect(fenceProblems(file, "import { dashboard } from '../../server/budget/dashboard';")).toHaveLength(1);
+  });
+
   it('refuses the emulator in a sidebar', () => {
     expect(fenceProblems(join(ROOT, 'src/client/x/main.ts'), "import { x } from '../../local/runtime/env';")).toHaveLength(1);
   });

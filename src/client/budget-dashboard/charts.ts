@@ -1,4 +1,6 @@
-// Plain SVG charts (no CDN, no library): grouped bars and a daily bar strip.
+// Plain SVG charts (no CDN, no library): grouped bars and a daily bar strip; axis amounts compact ("46,8 jt").
+import { formatCompact } from '../../server/core/format';
+
 const NS = 'http://www.w3.org/2000/svg';
 
 function svg(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
@@ -13,15 +15,6 @@ export interface Series {
   color: string;
   values: number[];
 }
-
-const short = (n: number): string =>
-  n >= 1e9
-    ? `${(n / 1e9).toFixed(1)} M`
-    : n >= 1e6
-      ? `${(n / 1e6).toFixed(1)} jt`
-      : n >= 1e3
-        ? `${Math.round(n / 1e3)} rb`
-        : String(Math.round(n));
 
 /** Grouped vertical bars: one group per category, one bar per series; a title per bar gives the exact amount. */
 export function groupedBars(
@@ -41,7 +34,7 @@ export function groupedBars(
   for (let i = 0; i <= 4; i++) {
     const y = top + plotH - (plotH * i) / 4;
     root.append(svg('line', { x1: left, x2: width, y1: y, y2: y, stroke: '#eee' }));
-    root.append(svg('text', { x: 2, y: y + 3 }, short((max * i) / 4)));
+    root.append(svg('text', { x: 2, y: y + 3 }, formatCompact((max * i) / 4)));
   }
   const groupW = (width - left) / Math.max(1, categories.length);
   const barW = Math.max(1.5, Math.min(14, (groupW - 3) / series.length));

@@ -1,44 +1,47 @@
 // Budget dashboard dialog: a node and a month — allocation, realisation, pending, % used, point types against the
 // recommendation, a 12-month trend, the month's days, drill-down to the levels beneath, and "write to sheet".
+import { t, TextKey } from '../../server/core/text';
+import { formatMonthShort, formatPercent, formatRupiah } from '../../server/core/format';
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
 import { showError } from '../core/errors';
 import { onClick } from '../core/actions';
-import { byId, el, rupiah, status } from '../core/dom';
+import { byId, el, status } from '../core/dom';
+import { initLanguage } from '../core/i18n';
 import { groupedBars, legend, Series } from './charts';
 
 type Dash = RpcResult<'budget_dashboard'>;
-let lang: 'id' | 'en' = 'id';
-const t = (id: string, en: string) => (lang === 'id' ? id : en);
 const crumbs: Array<{ id: string | null; name: string }> = [];
 let current: Dash | null = null;
 const monthInput = byId('month') as HTMLInputElement;
 
-const pct = (v: number | null) => (v === null ? '–' : `${v.toFixed(1).replace('.', lang === 'id' ? ',' : '.')}%`);
+const pct = (v: number | null) => (v === null ? '–' : formatPercent(v));
 /** The drawing width a chart gets: its section's inner width. */
 const widthOf = (id: string) => (byId(id).parentElement?.clientWidth ?? 440) - 20;
 type Figure = 'allocation' | 'recommendation' | 'approved' | 'pending';
-const FIGURES: Record<Figure, { id: string; en: string; color: string }> = {
-  allocation: { id: 'Alokasi', en: 'Allocation', color: '#c6dafc' },
-  recommendation: { id: 'Rekomendasi', en: 'Recommendation', color: '#a8dab5' },
-  approved: { id: 'Realisasi', en: 'Approved', color: '#1a73e8' },
-  pending: { id: 'Menunggu', en: 'Pending', color: '#fbbc04' },
+const FIGURES: Record<Figure, { label: TextKey; color: string }> = {
+  allocation: { label: 'budget.dash.allocation', color: '#c6dafc' },
+  recommendation: { label: 'budget.dash.recommendation', color: '#a8dab5' },
+  approved: { label: 'budget.dash.approved', color: '#1a73e8' },
+  pending: { label: 'budget.dash.pending', color: '#fbbc04' },
 };
 
 /** One series per figure of the rows, labelled in the current language. */
 function seriesOf<K extends Figure>(rows: Array<Record<K, number>>, figures: K[]): Series[] {
-  return figures.map((f) => ({ label: t(FIGURES[f].id, FIGURES[f].en), color: FIGURES[f].color, values: rows.map((r) => r[f]) }));
+  return figures.map((f) => ({ label: t(FIGURES[f].label), color: FIGURES[f].color, values: rows.map((r) => r[f]) }));
 }
 
 /** Grouped bars of `series` over `labels` (Rupiah), their legend, and anything after them, into the section #id. */
 function chartInto(id: string, labels: string[], series: Series[], ...after: Node[]): void {
-  byId(id).replaceChildren(groupedBars(labels, series, rupiah, widthOf(id)), legend(series), ...after);
+  byId(id).replaceChildren(
+    groupedBars(labels, series, (n) => formatRupiah(n), widthOf(id)),
+    legend(series),
+    ...after,
+  );
 }
 
 function render(d: Dash): void {
-  byId('title').textContent = `${t('Dasbor anggaran', 'Budget dashboard')} · ${d.node.name}`;
-  byId('toSheet', HTMLButtonElement).textContent = t('Tulis ke sheet', 'Write to sheet');
-  byId('lang').textContent = lang === 'id' ? 'EN' : 'ID';
+  byId('title').textContent = t('budget.dash.title', { node: d.node.name });
   const cr = byId('crumbs');
   cr.textContent = '';
   crumbs.forEach((c, i) => {
@@ -63,22 +66,22 @@ function render(d: Dash): void {
   const tile = (l: string, v: string, key: string) =>
     el('div', { class: 'kpi', 'data-kpi': key }, el('div', { class: 'v' }, v), el('div', { class: 'l' }, l));
   k.append(
-    tile(t('Alokasi', 'Allocation'), rupiah(d.totals.allocation), 'allocation'),
-    tile(t('Realisasi (disetujui)', 'Realisation (approved)'), rupiah(d.totals.approved), 'approved'),
-    tile(t('Menunggu', 'Pending'), rupiah(d.totals.pending), 'pending'),
-    tile(t('% terpakai', '% used'), pct(d.totals.pctUsed), 'pct'),
+    tile(t('budget.dash.allocation'), formatRupiah(d.totals.allocation), 'allocation'),
+    tile(t('budget.dash.approvedLong'), formatRupiah(d.totals.approved), 'approved'),
+    tile(t('budget.dash.pending'), formatRupiah(d.totals.pending), 'pending'),
+    tile(t('budget.dash.pctUsed'), pct(d.totals.pctUsed), 'pct'),
   );
-  byId('hChildren').textContent = d.childLevel ? t(`Di bawah ${d.node.name}`, `Beneath ${d.node.name}`) : 'Cluster';
+  byId('hChildren').textContent = d.childLevel ? t('budget.dash.beneath', { node: d.node.name }) : t('budget.dash.clusters');
   const table = el(
     'table',
     {},
     el(
       'tr',
       {},
-      el('th', {}, t('Nama', 'Name')),
-      el('th', { class: 'num' }, t('Alokasi', 'Allocation')),
-      el('th', { class: 'num' }, t('Realisasi', 'Approved')),
-      el('th', { class: 'num' }, t('Menunggu', 'Pending')),
+      el('th', {}, t('budget.dash.name')),
+      el('th', { class: 'num' }, t('budget.dash.allocation')),
+      el('th', { class: 'num' }, t('budget.dash.approved')),
+      el('th', { class: 'num' }, t('budget.dash.pending')),
       el('th', { class: 'num' }, '%'),
     ),
   );
@@ -97,17 +100,16 @@ function render(d: Dash): void {
             }
           },
         },
-        el('td', {}, c.name),
-        el('td', { class: 'num' }, rupiah(c.allocation)),
-        el('td', { class: 'num' }, rupiah(c.approved)),
-        el('td', { class: 'num' }, rupiah(c.pending)),
+        el('td', { translate: 'no' }, c.name),
+        el('td', { class: 'num' }, formatRupiah(c.allocation)),
+        el('td', { class: 'num' }, formatRupiah(c.approved)),
+        el('td', { class: 'num' }, formatRupiah(c.pending)),
         el('td', { class: 'num' }, pct(c.pctUsed)),
       ),
     );
   }
   byId('children').replaceChildren(table);
 
-  byId('hPoints').textContent = t('Per jenis poin vs rekomendasi', 'Per point type vs recommendation');
   const ptTable = el(
     'table',
     {},
@@ -115,9 +117,9 @@ function render(d: Dash): void {
       el(
         'tr',
         {},
-        el('td', {}, p.code),
-        el('td', { class: 'num' }, rupiah(p.approved)),
-        el('td', { class: 'num' }, `/ ${rupiah(p.recommendation)}`),
+        el('td', { translate: 'no' }, p.code),
+        el('td', { class: 'num' }, formatRupiah(p.approved)),
+        el('td', { class: 'num' }, `/ ${formatRupiah(p.recommendation)}`),
       ),
     ),
   );
@@ -128,24 +130,23 @@ function render(d: Dash): void {
     ptTable,
   );
 
-  byId('hTrend').textContent = t('Tren 12 bulan', '12-month trend');
   chartInto(
     'trend',
-    d.trend.map((m) => m.month.slice(2)),
+    d.trend.map((m) => formatMonthShort(m.month)),
     seriesOf(d.trend, ['allocation', 'approved', 'pending']),
   );
 
-  byId('hDaily').textContent = t(`Harian ${d.month}`, `Daily ${d.month}`);
+  byId('hDaily').textContent = t('budget.dash.daily', { month: d.month });
   chartInto(
     'daily',
-    d.daily.map((x) => x.date.slice(8)),
+    d.daily.map((x) => String(Number(x.date.slice(8)))),
     seriesOf(d.daily, ['approved', 'pending']),
   );
 }
 
 let seq = 0;
 async function load(): Promise<void> {
-  status(t('Memuat…', 'Loading…'));
+  status(t('common.loading'));
   const mine = ++seq;
   try {
     const top = crumbs[crumbs.length - 1];
@@ -158,13 +159,12 @@ async function load(): Promise<void> {
     document.body.dataset.node = current.node.id;
     status('');
   } catch (e) {
-    showError(e, lang);
+    showError(e);
   }
 }
 
 monthInput.addEventListener('change', () => void load());
-byId('lang').addEventListener('click', () => {
-  lang = lang === 'id' ? 'en' : 'id';
+initLanguage('budget-dashboard', () => {
   if (current) render(current);
 });
 onClick(
@@ -173,12 +173,9 @@ onClick(
   async () => {
     const top = crumbs[crumbs.length - 1];
     const r = await call('budget_dashboardToSheet', top?.id ?? null, monthInput.value);
-    status(
-      t(`Ditulis ke sheet "${r.sheetName}" (${r.rows} baris).`, `Written to sheet "${r.sheetName}" (${r.rows} rows).`),
-      'ok',
-    );
+    status(t('budget.dash.written', { sheet: r.sheetName, rows: r.rows }), 'ok');
   },
-  { only: 'self', lang: () => lang },
+  { only: 'self' },
 );
 const now = new Date(Date.now() + 7 * 3600_000);
 monthInput.value = now.toISOString().slice(0, 7);

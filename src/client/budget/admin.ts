@@ -1,11 +1,11 @@
 // Monthly PDF per cluster (report roles) and the admin tools: migrations and the configuration as data.
+import { t } from '../../server/core/text';
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
 import { el } from '../core/dom';
 import { link } from '../core/links';
 import { ownerNotice } from '../core/owner';
-import { getLang, ok, t } from './i18n';
-import { action, clusterSelect, field, fields, monthInput, section } from './ui';
+import { action, clusterSelect, field, fields, monthInput, ok, section } from './ui';
 import type { Me } from './main';
 
 export function reportSection(me: Me): HTMLElement {
@@ -14,14 +14,14 @@ export function reportSection(me: Me): HTMLElement {
   const month = monthInput(me);
   const out = el('div', {});
   const sec = section(
-    t('Laporan PDF bulanan', 'Monthly PDF report'),
+    t('budget.ui.pdf.heading'),
     false,
-    field('Cluster', cluster),
-    field(t('Bulan', 'Month'), month),
+    field(t('budget.ui.cluster'), cluster),
+    field(t('budget.ui.month'), month),
     action(
-      t('Buat PDF', 'Make PDF'),
+      t('budget.ui.pdf.make'),
       async () => {
-        out.textContent = t('Membuat PDF…', 'Making the PDF…');
+        out.textContent = t('budget.ui.pdf.making');
         const job = await call('budget_makePdf', cluster.value, month.value);
         let s = await call('budget_pdfStatus', job.requestId);
         for (let i = 0; s.status === 'running' && i < 30; i++) {
@@ -30,9 +30,9 @@ export function reportSection(me: Me): HTMLElement {
         }
         out.textContent = '';
         if (s.status === 'done' && s.url) {
-          out.append(link(s.url, `${s.name} (${s.pages} ${t('halaman', 'pages')})`, { id: 'pdfLink' }));
-          ok('PDF tersimpan di folder Drive cluster.', "PDF saved in the cluster's Drive folder.");
-        } else out.textContent = t('PDF belum selesai; coba lagi.', 'The PDF is not ready; try again.');
+          out.append(link(s.url, t('budget.ui.pdf.link', { name: s.name ?? '', pages: s.pages ?? 0 }), { id: 'pdfLink' }));
+          ok(t('budget.ui.pdf.saved'));
+        } else out.textContent = t('budget.ui.pdf.notReady');
       },
       true,
     ),
@@ -47,7 +47,9 @@ type Config = RpcResult<'budget_getConfig'>;
 const toLines = (cfg: Config) => ({
   nodes: cfg.nodes.map((n) => [n.id, n.level, n.name, n.parentId ?? ''].join(', ')).join('\n'),
   users: cfg.users.map((u) => [u.email, u.name, u.role, u.nodeId].join(', ')).join('\n'),
-  points: cfg.pointTypes.map((p) => [p.code, p.name, p.active ? 'aktif' : 'nonaktif'].join(', ')).join('\n'),
+  points: cfg.pointTypes
+    .map((p) => [p.code, p.name, t(p.active ? 'budget.ui.admin.active' : 'budget.ui.admin.inactive')].join(', '))
+    .join('\n'),
 });
 
 const rows = (text: string) =>
@@ -69,40 +71,26 @@ function automationBox(): { box: HTMLElement; load: () => Promise<void> } {
         'p',
         { id: 'treeLine' },
         tree.setUp
-          ? t(
-              `Folder Drive anggaran: ${tree.sharedDrive ? 'di Shared Drive' : 'di My Drive admin'} · ${tree.clusters} cluster · ${tree.pending ? `${tree.pending} menunggu pembagian` : 'pembagian sesuai konfigurasi'}`,
-              `Budget Drive folders: ${tree.sharedDrive ? 'in a Shared Drive' : "in the admin's My Drive"} · ${tree.clusters} clusters · ${tree.pending ? `${tree.pending} awaiting sharing` : 'sharing matches the configuration'}`,
-            )
-          : t(
-              'Folder Drive anggaran belum disiapkan: bukti dan PDF belum bisa disimpan.',
-              'The budget Drive folders are not set up: receipts and PDFs cannot be stored yet.',
-            ),
+          ? t('budget.ui.tree.line', {
+              where: t(tree.sharedDrive ? 'budget.ui.tree.inSharedDrive' : 'budget.ui.tree.inMyDrive'),
+              clusters: tree.clusters,
+              sharing: tree.pending ? t('budget.ui.tree.pending', { count: tree.pending }) : t('budget.ui.tree.inSync'),
+            })
+          : t('budget.ui.tree.notSetUp'),
       ),
     ];
-    if (tree.rootUrl) lines.push(link(tree.rootUrl, 'Buka folder / Open folder', { id: 'treeLink' }));
+    if (tree.rootUrl) lines.push(link(tree.rootUrl, t('budget.ui.tree.open'), { id: 'treeLink' }));
     const notice = ownerNotice(a.owner, {
-      line: {
-        id: 'digestOwner',
-        says: (o) =>
-          t(
-            `Digest penyetuju dikirim oleh pemicu per jam ${o.owner}.`,
-            `Approvers' digests come from ${o.owner}'s hourly trigger.`,
-          ),
-      },
+      line: { id: 'digestOwner', says: (o) => t('budget.ui.tree.digestOwner', { owner: o.owner }) },
       takeOver: async () => show(await call('budget_takeOver')),
-      label: t('Ambil alih', 'Take over'),
-      lang: getLang,
     });
     box.replaceChildren(...lines, ...notice);
-    if (!tree.setUp) box.append(field(t('Shared Drive (opsional: tautan)', 'Shared Drive (optional: link)'), drive));
+    if (!tree.setUp) box.append(field(t('budget.ui.tree.sharedDrive'), drive));
     box.append(
-      action(
-        tree.setUp ? t('Sinkronkan berbagi', 'Sync sharing') : t('Siapkan folder Drive', 'Set up Drive folders'),
-        async () => {
-          show(tree.setUp ? await call('budget_syncFolders') : await call('budget_setupFolders', drive.value.trim() || null));
-          ok('Folder Drive diperbarui.', 'Drive folders updated.');
-        },
-      ),
+      action(t(tree.setUp ? 'budget.ui.tree.sync' : 'budget.ui.tree.setUp'), async () => {
+        show(tree.setUp ? await call('budget_syncFolders') : await call('budget_setupFolders', drive.value.trim() || null));
+        ok(t('budget.ui.tree.updated'));
+      }),
     );
   };
   return { box, load: async () => show(await call('budget_automation')) };
@@ -112,7 +100,7 @@ export function adminSection(): HTMLElement {
   const nodes = el('textarea', { rows: 6, spellcheck: false }) as HTMLTextAreaElement;
   const users = el('textarea', { rows: 6, spellcheck: false }) as HTMLTextAreaElement;
   const points = el('textarea', { rows: 4, spellcheck: false }) as HTMLTextAreaElement;
-  const sheet = el('input', { value: 'Konfigurasi Anggaran' }) as HTMLInputElement;
+  const sheet = el('input', { value: t('budget.ui.admin.sheetDefault') }) as HTMLInputElement;
   const auto = automationBox();
   async function load(): Promise<void> {
     const l = toLines(await call('budget_getConfig'));
@@ -122,25 +110,22 @@ export function adminSection(): HTMLElement {
     await auto.load();
   }
   const labelled = fields(
-    [t('Hierarki: kode, level (AREA/REGION/BRANCH/CLUSTER), nama, induk', 'Hierarchy: code, level, name, parent'), nodes],
-    [t('Pengguna: email, nama, peran, node', 'Users: email, name, role, node'), users],
-    [t('Jenis poin: kode, nama, aktif/nonaktif', 'Point types: code, name, active/inactive'), points],
+    [t('budget.ui.admin.nodes'), nodes],
+    [t('budget.ui.admin.users'), users],
+    [t('budget.ui.admin.points'), points],
   );
   return section(
-    t('Admin anggaran', 'Budget admin'),
+    t('budget.ui.admin.heading'),
     false,
-    action(t('Jalankan migrasi', 'Run migrations'), async () => {
+    action(t('budget.ui.admin.migrate'), async () => {
       const r = await call('budget_migrate');
-      ok(
-        `Skema versi ${r.current}; diterapkan: ${r.applied.join(', ') || '-'}.`,
-        `Schema version ${r.current}; applied: ${r.applied.join(', ') || '-'}.`,
-      );
+      ok(t('budget.ui.admin.migrated', { current: r.current, applied: r.applied.join(', ') || '–' }));
     }),
-    action(t('Muat konfigurasi', 'Load configuration'), load),
+    action(t('budget.ui.admin.load'), load),
     auto.box,
     ...labelled,
     action(
-      t('Simpan konfigurasi', 'Save configuration'),
+      t('budget.ui.admin.save'),
       async () => {
         const cfg: Config = {
           nodes: rows(nodes.value).map(([id, level, name, parentId]) => ({
@@ -163,28 +148,18 @@ export function adminSection(): HTMLElement {
         };
         const r = await call('budget_saveConfig', cfg);
         ok(
-          `Tersimpan: ${r.nodes} node, ${r.users} pengguna, ${r.pointTypes} jenis poin.${r.sharingPending ? ` ${r.sharingPending} cluster menunggu pembagian folder (dilanjutkan pemicu admin anggaran).` : ''}`,
-          `Saved: ${r.nodes} nodes, ${r.users} users, ${r.pointTypes} point types.${r.sharingPending ? ` ${r.sharingPending} clusters await folder sharing (the budget admin's trigger carries on).` : ''}`,
+          t('budget.ui.admin.saved', { nodes: r.nodes, users: r.users, points: r.pointTypes }) +
+            (r.sharingPending ? ` ${t('budget.ui.admin.sharingPending', { count: r.sharingPending })}` : ''),
         );
         await auto.load();
       },
       true,
     ),
-    el(
-      'p',
-      { class: 'muted' },
-      t(
-        'Impor dari sheet: baris NODE|kode|level|nama|induk, USER|email|nama|peran|node, POINT|kode|nama|aktif.',
-        'Import from a sheet: rows NODE|code|level|name|parent, USER|email|name|role|node, POINT|code|name|active.',
-      ),
-    ),
-    field(t('Nama sheet', 'Sheet name'), sheet),
-    action(t('Impor dari sheet', 'Import from sheet'), async () => {
+    el('p', { class: 'muted' }, t('budget.ui.admin.importHint')),
+    field(t('budget.ui.admin.sheetName'), sheet),
+    action(t('budget.ui.admin.import'), async () => {
       const r = await call('budget_importConfig', sheet.value);
-      ok(
-        `Diimpor: ${r.nodes} node, ${r.users} pengguna, ${r.pointTypes} jenis poin.`,
-        `Imported: ${r.nodes} nodes, ${r.users} users, ${r.pointTypes} point types.`,
-      );
+      ok(t('budget.ui.admin.imported', { nodes: r.nodes, users: r.users, points: r.pointTypes }));
       await load();
     }),
   );

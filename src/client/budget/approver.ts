@@ -1,9 +1,11 @@
 // Approvers (Region, Branch manager, MCOT) decide pending evidence; GM SBP sees the same list without buttons.
+import { t } from '../../server/core/text';
 import { call } from '../core/rpc';
 import { latestCall } from '../core/actions';
-import { el, rupiah } from '../core/dom';
-import { ok, t, showError } from './i18n';
-import { action, clusterSelect, field, section } from './ui';
+import { el } from '../core/dom';
+import { showError } from '../core/errors';
+import { tData } from '../core/i18n';
+import { action, clusterSelect, field, ok, section } from './ui';
 import { evidenceCard } from './cards';
 import type { Me } from './main';
 
@@ -26,35 +28,31 @@ export function approvalSection(me: Me, canApprove: boolean): HTMLElement {
       }),
     (r) => {
       list.textContent = '';
-      if (!r.items.length)
-        list.append(el('p', { class: 'muted' }, t('Tidak ada evidence yang menunggu.', 'No evidence is waiting.')));
+      if (!r.items.length) list.append(el('p', { class: 'muted' }, t('budget.ui.approval.none')));
       for (const it of r.items) {
         const buttons = canApprove
           ? [
               action(
-                t('Setujui', 'Approve'),
+                t('budget.ui.approval.approve'),
                 async () => {
                   await call('budget_approve', it.id);
-                  ok(`Evidence #${it.id} disetujui.`, `Evidence #${it.id} approved.`);
+                  ok(t('budget.ui.approval.approved', { id: it.id }));
                   await refresh();
                 },
                 true,
               ),
-              action(t('Tolak', 'Reject'), async () => {
-                const reason = prompt(t('Alasan penolakan:', 'Reason for rejecting:'));
+              action(t('budget.ui.approval.reject'), async () => {
+                const reason = prompt(t('budget.ui.approval.reasonPrompt'));
                 if (reason === null) return;
                 await call('budget_reject', it.id, reason);
-                ok(`Evidence #${it.id} ditolak.`, `Evidence #${it.id} rejected.`);
+                ok(t('budget.ui.approval.rejected', { id: it.id }));
                 await refresh();
               }),
               action(
-                t(`Setujui semua ${it.clusterName} ${it.month}`, `Approve all of ${it.clusterName} ${it.month}`),
+                tData('budget.ui.approval.approveAll', { cluster: it.clusterName, month: it.month }, ['cluster']),
                 async () => {
                   const d = await call('budget_approveAll', it.clusterId, it.month);
-                  ok(
-                    `${d.decided} evidence disetujui (${rupiah(d.amount)}).`,
-                    `${d.decided} items approved (${rupiah(d.amount)}).`,
-                  );
+                  ok(t('budget.ui.approval.allApproved', { count: d.decided, amount: d.amount }));
                   await refresh();
                 },
               ),
@@ -76,7 +74,7 @@ export function approvalSection(me: Me, canApprove: boolean): HTMLElement {
           },
           '‹',
         ),
-        el('span', {}, `${t('Halaman', 'Page')} ${page + 1} / ${pages} · ${r.total} ${t('menunggu', 'waiting')}`),
+        el('span', {}, t('budget.ui.approval.page', { page: page + 1, pages, total: r.total })),
         el(
           'button',
           {
@@ -100,13 +98,11 @@ export function approvalSection(me: Me, canApprove: boolean): HTMLElement {
   void refresh().catch(showError);
 
   const sec = section(
-    canApprove
-      ? t('Menunggu persetujuan', 'Waiting for approval')
-      : t('Evidence menunggu (lihat saja)', 'Pending evidence (view only)'),
+    canApprove ? t('budget.ui.approval.heading') : t('budget.ui.approval.viewOnly'),
     true,
-    field(t('Filter cluster', 'Filter by cluster'), cluster),
-    field(t('Filter bulan (kosong = semua)', 'Filter by month (empty = all)'), month),
-    action(t('Muat ulang', 'Reload'), refresh),
+    field(t('budget.ui.approval.filterCluster'), cluster),
+    field(t('budget.ui.approval.filterMonth'), month),
+    action(t('budget.ui.reload'), refresh),
     list,
     pager,
   );

@@ -1,21 +1,22 @@
 // Area: the monthly allocation of clusters — one at a time, a pasted block, or the block selected in the sheet.
+import { t } from '../../server/core/text';
+import { formatNumber, formatRupiah } from '../../server/core/format';
 import { call } from '../core/rpc';
 import { latestCall, reloadOn } from '../core/actions';
-import { el, rupiah } from '../core/dom';
-import { getLang, ok, t } from './i18n';
-import { action, clusterSelect, field, monthInput, section } from './ui';
+import { amountOf, asAmountInput, el } from '../core/dom';
+import { action, clusterSelect, field, monthInput, ok, section } from './ui';
 import type { Me } from './main';
 
 export function allocationSection(me: Me): HTMLElement {
   const month = monthInput(me);
   const cluster = clusterSelect(me);
   cluster.name = 'alloc-cluster';
-  const amount = el('input', { name: 'alloc-amount', inputmode: 'numeric', placeholder: '28.488.600' }) as HTMLInputElement;
+  const amount = asAmountInput(el('input', { name: 'alloc-amount', placeholder: formatNumber(28_488_600) }) as HTMLInputElement);
   const block = el('textarea', {
     name: 'alloc-block',
     rows: 5,
     spellcheck: false,
-    placeholder: 'CL-001, 2026-11, 28.488.600',
+    placeholder: `CL-001; 2026-11; ${formatNumber(28_488_600)}`,
   }) as HTMLTextAreaElement;
   const list = el('div', {});
 
@@ -30,9 +31,9 @@ export function allocationSection(me: Me): HTMLElement {
         el(
           'tr',
           {},
-          el('th', {}, 'Cluster'),
-          el('th', { class: 'num' }, t('Alokasi', 'Allocation')),
-          el('th', { class: 'num' }, t('Realisasi', 'Approved')),
+          el('th', {}, t('budget.ui.cluster')),
+          el('th', { class: 'num' }, t('budget.ui.allocation.allocation')),
+          el('th', { class: 'num' }, t('budget.ui.allocation.approved')),
         ),
       );
       for (const r of rows) {
@@ -40,54 +41,44 @@ export function allocationSection(me: Me): HTMLElement {
           el(
             'tr',
             {},
-            el('td', {}, r.name),
-            el('td', { class: 'num' }, r.allocation === null ? '–' : rupiah(r.allocation)),
-            el('td', { class: 'num' }, rupiah(r.approved)),
+            el('td', { translate: 'no' }, r.name),
+            el('td', { class: 'num' }, r.allocation === null ? '–' : formatRupiah(r.allocation)),
+            el('td', { class: 'num' }, formatRupiah(r.approved)),
           ),
         );
       }
       list.append(table);
     },
   );
-  reloadOn(refresh, [month], getLang);
+  reloadOn(refresh, [month]);
 
   const sec = section(
-    t('Alokasi (Area)', 'Allocation (Area)'),
+    t('budget.ui.allocation.heading'),
     true,
-    field(t('Bulan', 'Month'), month),
-    field('Cluster', cluster),
-    field(t('Jumlah (Rp)', 'Amount (Rp)'), amount),
+    field(t('budget.ui.month'), month),
+    field(t('budget.ui.cluster'), cluster),
+    field(t('budget.ui.amount'), amount),
     action(
-      t('Simpan alokasi', 'Save allocation'),
+      t('budget.ui.allocation.save'),
       async () => {
-        const r = await call('budget_setAllocation', cluster.value, month.value, amount.value);
-        ok(`Alokasi tersimpan: ${rupiah(r.total)}.`, `Allocation saved: ${rupiah(r.total)}.`);
+        const r = await call('budget_setAllocation', cluster.value, month.value, amountOf(amount) ?? amount.value);
+        ok(t('budget.ui.allocation.saved', { total: r.total }));
         amount.value = '';
         await refresh();
       },
       true,
     ),
-    el(
-      'label',
-      {},
-      t(
-        'Banyak sekaligus: satu baris per cluster — cluster, bulan, jumlah. Semua baris diperiksa dulu; bila ada yang salah, tidak ada yang disimpan.',
-        'Many at once: one line per cluster — cluster, month, amount. Every line is checked first; if any is wrong, nothing is saved.',
-      ),
-    ),
+    el('label', {}, t('budget.ui.allocation.blockHint')),
     block,
-    action(t('Simpan blok', 'Save block'), async () => {
+    action(t('budget.ui.allocation.saveBlock'), async () => {
       const r = await call('budget_setAllocationBlock', block.value);
-      ok(`${r.saved} alokasi tersimpan, total ${rupiah(r.total)}.`, `${r.saved} allocations saved, total ${rupiah(r.total)}.`);
+      ok(t('budget.ui.allocation.blockSaved', { count: r.saved, total: r.total }));
       block.value = '';
       await refresh();
     }),
-    action(t('Ambil dari blok terpilih di sheet', 'Use the block selected in the sheet'), async () => {
+    action(t('budget.ui.allocation.fromSelection'), async () => {
       const r = await call('budget_setAllocationSelection');
-      ok(
-        `${r.saved} alokasi dari sheet tersimpan, total ${rupiah(r.total)}.`,
-        `${r.saved} allocations from the sheet saved, total ${rupiah(r.total)}.`,
-      );
+      ok(t('budget.ui.allocation.selectionSaved', { count: r.saved, total: r.total }));
       await refresh();
     }),
     list,

@@ -1,17 +1,16 @@
 // One evidence item as a card: amount, point type, status, remaining allocation and recommendation, files.
+import { t, TextKey } from '../../server/core/text';
+import { formatDate, formatRupiah } from '../../server/core/format';
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
-import { el, rupiah } from '../core/dom';
+import { el } from '../core/dom';
 import { filePreview } from '../core/links';
-import { showError, t } from './i18n';
+import { showError } from '../core/errors';
 
 export type Item = RpcResult<'budget_listEvidence'>['items'][number];
 
-const STATUS: Record<string, [string, string]> = {
-  pending: ['menunggu', 'pending'],
-  approved: ['disetujui', 'approved'],
-  rejected: ['ditolak', 'rejected'],
-};
+/** User data (names, descriptions) is marked translate="no": it is shown as entered, in whatever language. */
+const data = (text: string) => el('span', { translate: 'no' }, text);
 
 function fileLink(f: Item['files'][number], preview: HTMLElement): HTMLElement {
   return el(
@@ -19,6 +18,7 @@ function fileLink(f: Item['files'][number], preview: HTMLElement): HTMLElement {
     {
       type: 'button',
       class: 'linklike',
+      translate: 'no',
       onclick: async () => {
         try {
           const d = await call('budget_fileData', f.fileId);
@@ -28,12 +28,11 @@ function fileLink(f: Item['files'][number], preview: HTMLElement): HTMLElement {
         }
       },
     },
-    `Berkas: ${f.name}`,
+    t('budget.ui.file', { name: f.name }),
   );
 }
 
 export function evidenceCard(it: Item, buttons: HTMLElement[]): HTMLElement {
-  const [sid, sen] = STATUS[it.status] ?? [it.status, it.status];
   const preview = el('div', { class: 'preview' });
   const over = it.remaining !== null && it.status === 'pending' && it.amount > it.remaining;
   return el(
@@ -42,30 +41,31 @@ export function evidenceCard(it: Item, buttons: HTMLElement[]): HTMLElement {
     el(
       'div',
       {},
-      el('span', { class: 'amt' }, rupiah(it.amount)),
+      el('span', { class: 'amt' }, formatRupiah(it.amount)),
       ' · ',
-      it.pointType,
+      data(it.pointType),
       ' ',
-      el('span', { class: `badge ${it.status}` }, t(sid, sen)),
+      el('span', { class: `badge ${it.status}` }, t(`budget.status.${it.status}` as TextKey)),
     ),
-    el('div', {}, it.description),
-    el('div', { class: 'meta' }, `#${it.id} · ${it.clusterName} · ${it.date} · ${it.submittedBy}`),
+    el('div', { translate: 'no' }, it.description),
+    el('div', { class: 'meta' }, `#${it.id} · `, data(it.clusterName), ` · ${formatDate(it.date)} · `, data(it.submittedBy)),
     el(
       'div',
       { class: 'meta' },
-      `${t('Sisa alokasi', 'Remaining allocation')}: ${it.remaining === null ? t('belum ada alokasi', 'no allocation') : rupiah(it.remaining)} · ` +
-        `${t('Rekomendasi', 'Recommendation')} ${it.pointType}: ${it.recommendation === null ? '–' : `${rupiah(it.recommendationUsed)} / ${rupiah(it.recommendation)}`}`,
+      t('budget.ui.remaining', {
+        amount: it.remaining === null ? t('budget.ui.noAllocationYet') : formatRupiah(it.remaining),
+      }),
+      ' · ',
+      it.recommendation === null
+        ? t('budget.ui.recommendationNone', { code: it.pointType })
+        : t('budget.ui.recommendationUse', { code: it.pointType, used: it.recommendationUsed, total: it.recommendation }),
     ),
-    over ? el('div', { class: 'warn' }, t('Melebihi sisa alokasi', 'More than the remaining allocation')) : null,
-    it.duplicateOf !== null
-      ? el(
-          'div',
-          { class: 'warn' },
-          t(`Kemungkinan duplikat dari evidence #${it.duplicateOf}`, `Likely duplicate of evidence #${it.duplicateOf}`),
-        )
+    over ? el('div', { class: 'warn' }, t('budget.ui.overRemaining')) : null,
+    it.duplicateOf !== null ? el('div', { class: 'warn' }, t('budget.ui.duplicateOf', { id: it.duplicateOf })) : null,
+    it.status === 'rejected' && it.reason
+      ? el('div', { class: 'warn' }, t('budget.ui.reason', { reason: '' }), data(it.reason))
       : null,
-    it.status === 'rejected' && it.reason ? el('div', { class: 'warn' }, `${t('Alasan', 'Reason')}: ${it.reason}`) : null,
-    it.decidedBy ? el('div', { class: 'meta' }, `${t('Diputuskan oleh', 'Decided by')} ${it.decidedBy}`) : null,
+    it.decidedBy ? el('div', { class: 'meta' }, t('budget.ui.decidedBy', { by: '' }), data(it.decidedBy)) : null,
     el('div', {}, ...it.files.flatMap((f) => [fileLink(f, preview), ' '])),
     preview,
     el('div', {}, ...buttons),

@@ -1,16 +1,17 @@
 // SBP Cluster: submit evidence with receipts (JPG/PNG/PDF, checked again on the server), see its status, delete pending.
+import { msg, t } from '../../server/core/text';
+import { formatNumber } from '../../server/core/format';
 import { call } from '../core/rpc';
 import { latestCall, reloadOn } from '../core/actions';
-import { el, rupiah } from '../core/dom';
-import { getLang, ok, t } from './i18n';
-import { action, fields, monthInput, pointTypeSelect, readFiles, section } from './ui';
+import { amountOf, asAmountInput, el } from '../core/dom';
+import { action, fields, monthInput, ok, pointTypeSelect, readFiles, section } from './ui';
 import { evidenceCard } from './cards';
 import type { Me } from './main';
 
 export function evidenceSection(me: Me): HTMLElement {
   const month = monthInput(me);
   const description = el('textarea', { name: 'ev-description', rows: 2, maxlength: 500 }) as HTMLTextAreaElement;
-  const amount = el('input', { name: 'ev-amount', inputmode: 'numeric', placeholder: '150.000' }) as HTMLInputElement;
+  const amount = asAmountInput(el('input', { name: 'ev-amount', placeholder: formatNumber(150_000) }) as HTMLInputElement);
   const pointType = pointTypeSelect(me);
   pointType.name = 'ev-point';
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -28,15 +29,14 @@ export function evidenceSection(me: Me): HTMLElement {
     () => call('budget_listEvidence', { status: '', clusterId: '', month: month.value, page: 0, pageSize: 50 }),
     (page) => {
       list.textContent = '';
-      if (!page.items.length)
-        list.append(el('p', { class: 'muted' }, t('Belum ada evidence bulan ini.', 'No evidence this month yet.')));
+      if (!page.items.length) list.append(el('p', { class: 'muted' }, t('budget.ui.evidence.none')));
       for (const it of page.items) {
         const del =
           it.status === 'pending'
-            ? action(t('Hapus', 'Delete'), async () => {
-                if (!confirm(t(`Hapus evidence #${it.id}?`, `Delete evidence #${it.id}?`))) return;
+            ? action(t('budget.ui.evidence.delete'), async () => {
+                if (!confirm(t('budget.ui.evidence.confirmDelete', { id: it.id }))) return;
                 await call('budget_deleteEvidence', it.id);
-                ok('Evidence dihapus.', 'Evidence deleted.');
+                ok(t('budget.ui.evidence.deleted'));
                 await refresh();
               })
             : null;
@@ -44,22 +44,22 @@ export function evidenceSection(me: Me): HTMLElement {
       }
     },
   );
-  reloadOn(refresh, [month], getLang);
+  reloadOn(refresh, [month]);
 
   const labelled = fields(
-    [t('Bulan', 'Month'), month],
-    [t('Deskripsi', 'Description'), description],
-    [t('Jumlah (Rp)', 'Amount (Rp)'), amount],
-    [t('Jenis poin', 'Point type'), pointType],
-    [t('Tanggal', 'Date'), date],
-    [t('File bukti (JPG, PNG, PDF; maks. 10 MB)', 'Receipts (JPG, PNG, PDF; max 10 MB)'), files],
+    [t('budget.ui.month'), month],
+    [t('budget.ui.evidence.description'), description],
+    [t('budget.ui.amount'), amount],
+    [t('budget.ui.evidence.pointType'), pointType],
+    [t('budget.ui.evidence.date'), date],
+    [t('budget.ui.evidence.files'), files],
   );
   const sec = section(
-    t('Evidence cluster', 'Cluster evidence'),
+    t('budget.ui.evidence.heading'),
     true,
     ...labelled,
     action(
-      t('Kirim evidence', 'Submit evidence'),
+      t('budget.ui.evidence.submit'),
       async () => {
         const f = await readFiles(files);
         const r = await call(
@@ -69,21 +69,15 @@ export function evidenceSection(me: Me): HTMLElement {
             month: month.value,
             pointType: pointType.value,
             description: description.value,
-            amount: amount.value,
+            amount: amountOf(amount) ?? amount.value,
             date: date.value,
           },
           f,
         );
         if (r.duplicates.length) {
-          ok(
-            `Evidence #${r.id} terkirim. Perhatian: ${r.duplicates.map((d) => `${d.file} sama dengan bukti evidence #${d.evidenceId}`).join('; ')}.`,
-            `Evidence #${r.id} submitted. Note: ${r.duplicates.map((d) => `${d.file} matches a receipt of evidence #${d.evidenceId}`).join('; ')}.`,
-          );
-        } else
-          ok(
-            `Evidence #${r.id} terkirim (${rupiah(Number(amount.value.replace(/\./g, '')) || 0)}).`,
-            `Evidence #${r.id} submitted.`,
-          );
+          const notes = r.duplicates.map((d) => msg('budget.ui.evidence.duplicate', { file: d.file, id: d.evidenceId }));
+          ok(t('budget.ui.evidence.submittedDup', { id: r.id, notes }));
+        } else ok(t('budget.ui.evidence.submitted', { id: r.id, amount: amountOf(amount) ?? 0 }));
         description.value = '';
         amount.value = '';
         files.value = '';
@@ -91,7 +85,7 @@ export function evidenceSection(me: Me): HTMLElement {
       },
       true,
     ),
-    el('h2', {}, t('Evidence saya', 'My evidence')),
+    el('h2', {}, t('budget.ui.evidence.mine')),
     list,
   );
   sec.id = 'sec-evidence';

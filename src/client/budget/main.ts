@@ -1,9 +1,11 @@
 // Budget sidebar: shows each role only what it may do (Area allocates, Region recommends, clusters submit evidence,
-// approvers decide); the server checks every call again. Bahasa Indonesia first, English switch.
+// approvers decide); the server checks every call again. Texts from the catalogue, in the page's language.
+import { t, TextKey } from '../../server/core/text';
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
 import { byId, el, status } from '../core/dom';
-import { getLang, setLang, showError, t } from './i18n';
+import { showError } from '../core/errors';
+import { initLanguage } from '../core/i18n';
 import { allocationSection } from './area';
 import { recommendationSection } from './region';
 import { evidenceSection } from './cluster';
@@ -12,37 +14,29 @@ import { reportSection, adminSection } from './admin';
 
 export type Me = RpcResult<'budget_me'>;
 
-const ROLE: Record<string, [string, string]> = {
-  AREA: ['Area', 'Area'],
-  REGION: ['Region', 'Region'],
-  BRANCH_MANAGER: ['Branch manager', 'Branch manager'],
-  MCOT: ['MCOT', 'MCOT'],
-  GM_SBP: ['GM SBP (hanya lihat)', 'GM SBP (view only)'],
-  CLUSTER: ['SBP Cluster', 'SBP Cluster'],
-};
-
 let me: Me | null = null;
 let adminOnly = false;
 
-async function render(): Promise<void> {
-  byId('langId').className = getLang() === 'id' ? 'small active' : 'small';
-  byId('langEn').className = getLang() === 'en' ? 'small active' : 'small';
-  byId('title').textContent = t('Anggaran marketing fee', 'Marketing fee budget');
+function render(): void {
   const app = byId('app');
   app.textContent = '';
   if (!me) {
-    byId('who').textContent = adminOnly ? t('Admin (bukan pengguna anggaran)', 'Admin (not a budget user)') : '';
+    byId('who').textContent = adminOnly ? t('budget.ui.adminOnly') : '';
     if (adminOnly) app.append(adminSection());
     return;
   }
-  const [rid, ren] = ROLE[me.role] ?? [me.role, me.role];
-  byId('who').textContent = `${me.name} · ${t(rid, ren)} · ${me.node.name}`;
+  // Names are the user's data (translate="no": never a word of either language to the page or the language test).
+  byId('who').replaceChildren(
+    el('span', { translate: 'no' }, me.name),
+    ` · ${t(`budget.role.${me.role}` as TextKey)} · `,
+    el('span', { translate: 'no' }, me.node.name),
+  );
   const can = (a: string) => me!.actions.includes(a as never);
   app.append(
     el(
       'button',
       { class: 'primary', onclick: () => call('budget_openDashboard').catch(showError) },
-      t('Buka dasbor', 'Open dashboard'),
+      t('budget.ui.openDashboard'),
     ),
   );
   if (can('allocate')) app.append(allocationSection(me));
@@ -54,7 +48,7 @@ async function render(): Promise<void> {
 }
 
 async function load(): Promise<void> {
-  status(t('Memuat…', 'Loading…'));
+  status(t('common.loading'));
   try {
     me = await call('budget_me');
     status('');
@@ -68,16 +62,8 @@ async function load(): Promise<void> {
       showError(e);
     }
   }
-  await render();
+  render();
 }
 
-byId('langId').addEventListener('click', () => {
-  setLang('id');
-  void render();
-});
-byId('langEn').addEventListener('click', () => {
-  setLang('en');
-  void render();
-});
-
+initLanguage('budget', render);
 void load();

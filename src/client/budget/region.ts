@@ -1,9 +1,11 @@
 // Region: the recommendation per point type for a cluster-month; "Usulkan dari histori" proposes it, the Region edits.
+import { pick, t } from '../../server/core/text';
+import { formatNumber, formatRupiah } from '../../server/core/format';
 import { call } from '../core/rpc';
 import { latestCall } from '../core/actions';
-import { el, rupiah } from '../core/dom';
-import { getLang, ok, t, showError } from './i18n';
-import { action, clusterSelect, field, monthInput, section } from './ui';
+import { amountOf, asAmountInput, el } from '../core/dom';
+import { showError } from '../core/errors';
+import { action, clusterSelect, field, monthInput, ok, section } from './ui';
 import type { Me } from './main';
 
 export function recommendationSection(me: Me): HTMLElement {
@@ -17,10 +19,13 @@ export function recommendationSection(me: Me): HTMLElement {
   const total = el('div', { class: 'muted' });
   let allocation: number | null = null;
 
-  const sum = () => Array.from(inputs.values()).reduce((a, i) => a + (Number(i.value.replace(/\./g, '')) || 0), 0);
+  const sum = () => Array.from(inputs.values()).reduce((a, i) => a + (amountOf(i) ?? 0), 0);
   const showTotal = () => {
     const s = sum();
-    total.textContent = `${t('Total', 'Total')}: ${rupiah(s)} / ${allocation === null ? '–' : rupiah(allocation)}`;
+    total.textContent = t('budget.ui.recommendation.total', {
+      total: s,
+      allocation: allocation === null ? '–' : formatRupiah(allocation),
+    });
     total.className = allocation !== null && s > allocation ? 'status error' : 'muted';
   };
 
@@ -31,19 +36,18 @@ export function recommendationSection(me: Me): HTMLElement {
       allocation = r.allocation;
       info.textContent =
         r.allocation === null
-          ? t('Belum ada alokasi untuk bulan ini.', 'No allocation for this month yet.')
-          : `${t('Alokasi', 'Allocation')}: ${rupiah(r.allocation)}`;
+          ? t('budget.ui.recommendation.noAllocation')
+          : t('budget.ui.recommendation.allocation', { amount: r.allocation });
       grid.textContent = '';
       inputs.clear();
       explain.hidden = true;
       for (const p of r.pointTypes) {
-        const i = el('input', {
-          inputmode: 'numeric',
-          value: r.split[p] === undefined ? '' : String(r.split[p]),
-        }) as HTMLInputElement;
+        const i = asAmountInput(
+          el('input', { value: r.split[p] === undefined ? '' : formatNumber(r.split[p]) }) as HTMLInputElement,
+        );
         i.addEventListener('input', showTotal);
         inputs.set(p, i);
-        grid.append(field(`${p} · ${t('terpakai', 'used')} ${rupiah(r.approved[p] ?? 0)}`, i));
+        grid.append(field(t('budget.ui.recommendation.used', { code: p, amount: r.approved[p] ?? 0 }), i));
       }
       showTotal();
     },
@@ -53,18 +57,18 @@ export function recommendationSection(me: Me): HTMLElement {
   if (me.clusters.length) void load().catch(showError);
 
   const sec = section(
-    t('Rekomendasi (Region)', 'Recommendation (Region)'),
+    t('budget.ui.recommendation.heading'),
     true,
-    field(t('Bulan', 'Month'), month),
-    field('Cluster', cluster),
+    field(t('budget.ui.month'), month),
+    field(t('budget.ui.cluster'), cluster),
     info,
-    action(t('Usulkan dari histori', 'Propose from history'), async () => {
+    action(t('budget.ui.recommendation.propose'), async () => {
       const p = await call('budget_proposeRecommendation', cluster.value, month.value);
       for (const [code, v] of Object.entries(p.split)) {
         const i = inputs.get(code);
-        if (i) i.value = String(v);
+        if (i) i.value = formatNumber(v);
       }
-      explain.textContent = getLang() === 'id' ? p.explanationId : p.explanationEn;
+      explain.textContent = pick(p.explanation);
       explain.hidden = false;
       showTotal();
     }),
@@ -72,12 +76,12 @@ export function recommendationSection(me: Me): HTMLElement {
     grid,
     total,
     action(
-      t('Simpan rekomendasi', 'Save recommendation'),
+      t('budget.ui.recommendation.save'),
       async () => {
-        const split: Record<string, string> = {};
-        for (const [code, i] of inputs) if (i.value.trim() !== '') split[code] = i.value.trim();
+        const split: Record<string, string | number> = {};
+        for (const [code, i] of inputs) if (i.value.trim() !== '') split[code] = amountOf(i) ?? i.value.trim();
         await call('budget_saveRecommendation', cluster.value, month.value, split);
-        ok('Rekomendasi tersimpan.', 'Recommendation saved.');
+        ok(t('budget.ui.recommendation.saved'));
         await load();
       },
       true,

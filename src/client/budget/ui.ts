@@ -1,7 +1,7 @@
 // Small form helpers of the budget sidebar: labelled fields, month/cluster pickers, action buttons (core/actions).
-import { el } from '../core/dom';
+import { t } from '../../server/core/text';
+import { el, status } from '../core/dom';
 import { actionButton } from '../core/actions';
-import { getLang, t } from './i18n';
 import type { Me } from './main';
 
 export function field(label: string, input: HTMLElement): HTMLElement {
@@ -19,26 +19,31 @@ export function monthInput(me: Me): HTMLInputElement {
 
 export function clusterSelect(me: Me, withAll = false): HTMLSelectElement {
   const s = el('select', {}) as HTMLSelectElement;
-  if (withAll) s.append(el('option', { value: '' }, t('Semua cluster', 'All clusters')));
-  for (const c of me.clusters) s.append(el('option', { value: c.id }, `${c.name} (${c.id})`));
+  if (withAll) s.append(el('option', { value: '' }, t('budget.ui.allClusters')));
+  for (const c of me.clusters) s.append(el('option', { value: c.id, translate: 'no' }, `${c.name} (${c.id})`));
   return s;
 }
 
 export function pointTypeSelect(me: Me): HTMLSelectElement {
   const s = el('select', {}) as HTMLSelectElement;
-  for (const p of me.pointTypes) s.append(el('option', { value: p }, p));
+  for (const p of me.pointTypes) s.append(el('option', { value: p, translate: 'no' }, p));
   return s;
 }
 
-/** A button that disables itself while its action runs and shows its failure in the sidebar's language. */
-export function action(label: string, run: () => Promise<void>, primary = false): HTMLButtonElement {
-  return actionButton(label, run, { primary, lang: getLang });
+/** A button that disables itself while its action runs and shows its failure in the page's language. */
+export function action(label: string | Node, run: () => Promise<void>, primary = false): HTMLButtonElement {
+  return actionButton(label, run, { primary });
 }
 
 export function section(title: string, open: boolean, ...children: Array<Node | string>): HTMLElement {
   const d = el('details', {}, el('summary', {}, title), ...children) as HTMLDetailsElement;
   d.open = open;
   return d;
+}
+
+/** A success note in the status line. */
+export function ok(text: string): void {
+  status(text, 'ok');
 }
 
 /** Reads files chosen in a file input as {name, base64}. */

@@ -1,27 +1,29 @@
 // Busy and guarded actions: while an action runs its buttons are disabled and its text shows; a failure is shown, never
 // swallowed. Every sidebar and dialog runs its server calls through these.
 import { byId, el, status } from './dom';
-import { Lang, showError } from './errors';
+import { showError } from './errors';
 
 export interface GuardOptions {
   /** The buttons to disable while it runs (default: every button in the page). */
   buttons?: Iterable<HTMLButtonElement>;
   /** Shown while it runs (e.g. a progress bar); hidden again after. */
   progress?: HTMLElement | null;
-  /** The language failures are shown in, or how to read the current one (default: both). */
-  lang?: Lang | (() => Lang);
 }
 
 /** Runs `fn` as one user action: busy text and disabled buttons while it runs, its failure shown in the status line. */
-export async function guarded<T>(busyText: string, fn: () => Promise<T>, opts: GuardOptions = {}): Promise<T | undefined> {
+/** A text now, or how to make it when needed (so a language switch after wiring is honoured). */
+export type Lazy = string | (() => string);
+
+export async function guarded<T>(busyText: Lazy, fn: () => Promise<T>, opts: GuardOptions = {}): Promise<T | undefined> {
   const buttons = [...(opts.buttons ?? document.querySelectorAll('button'))];
   for (const b of buttons) b.disabled = true;
   if (opts.progress) opts.progress.hidden = false;
-  if (busyText) status(busyText, 'info');
+  const busy = typeof busyText === 'function' ? busyText() : busyText;
+  if (busy) status(busy, 'info');
   try {
     return await fn();
   } catch (e) {
-    showError(e, typeof opts.lang === 'function' ? opts.lang() : opts.lang);
+    showError(e);
     document.getElementById('status')?.scrollIntoView({ block: 'nearest' });
     return undefined;
   } finally {
@@ -33,7 +35,7 @@ export async function guarded<T>(busyText: string, fn: () => Promise<T>, opts: G
 /** Wires the button #id to a guarded action; `only: 'self'` disables just that button while it runs. */
 export function onClick(
   id: string,
-  busyText: string,
+  busyText: Lazy,
   fn: () => Promise<unknown>,
   opts: GuardOptions & { only?: 'self' } = {},
 ): HTMLButtonElement {
@@ -45,19 +47,19 @@ export function onClick(
 
 /** A new button whose action disables only itself while it runs. */
 export function actionButton(
-  label: string,
+  label: string | Node,
   fn: () => Promise<unknown>,
-  opts: { primary?: boolean; lang?: GuardOptions['lang'] } = {},
+  opts: { primary?: boolean } = {},
 ): HTMLButtonElement {
   const b = el('button', { class: opts.primary ? 'primary' : '' }, label);
-  b.addEventListener('click', () => void guarded('', fn, { buttons: [b], lang: opts.lang }));
+  b.addEventListener('click', () => void guarded('', fn, { buttons: [b] }));
   return b;
 }
 
 /** Reloads a view in the background (a timer, a change of choice): a failure is shown, not swallowed. */
-export function refreshing(fn: () => Promise<unknown>, lang?: Lang): () => void {
+export function refreshing(fn: () => Promise<unknown>): () => void {
   return () => {
-    fn().catch((e: unknown) => showError(e, lang));
+    fn().catch((e: unknown) => showError(e));
   };
 }
 
@@ -75,9 +77,9 @@ export function latestCall<T>(load: () => Promise<T>, show: (value: T) => void):
 }
 
 /** Runs `load` now and again whenever one of `inputs` changes; a failure is shown, not swallowed. */
-export function reloadOn(load: () => Promise<unknown>, inputs: HTMLElement[], lang?: GuardOptions['lang']): void {
+export function reloadOn(load: () => Promise<unknown>, inputs: HTMLElement[]): void {
   const run = () => {
-    load().catch((e: unknown) => showError(e, typeof lang === 'function' ? lang() : lang));
+    load().catch((e: unknown) => showError(e));
   };
   for (const i of inputs) i.addEventListener('change', run);
   run();

@@ -1,5 +1,7 @@
 // DOM helpers shared by the sidebars: typed element lookup, element creation that never interprets text as HTML,
-// the status line, Rupiah.
+// the status line, amount inputs that accept what people type and echo it formatted.
+import { formatNumber, parseAmount } from '../../server/core/format';
+import { currentLang } from '../../server/core/text';
 
 /** The element with that id, checked to be of the expected class (a wrong or missing id fails loudly, at once). */
 export function byId<T extends HTMLElement = HTMLElement>(id: string, type?: new () => T): T {
@@ -39,18 +41,27 @@ export function status(text: string, kind: 'info' | 'ok' | 'error' = 'info'): vo
   s.className = `status ${kind}`;
 }
 
-/** A message in Bahasa Indonesia with its English beneath, as DataDesk's explanations read (status colours). */
-export function bilingual(m: { id: string; en: string }, kind: 'info' | 'ok' | 'error', id: string): HTMLElement {
-  return el('div', { class: `status ${kind}`, id }, el('div', {}, m.id), el('div', { class: 'muted' }, m.en));
+/** An amount as typed ("1.500.000", "1,5 jt", "Rp 2.000.000"), or null when empty or unreadable. */
+export function amountOf(input: HTMLInputElement): number | null {
+  return input.value.trim() === '' ? null : parseAmount(input.value);
 }
 
-/** 28488600 → "Rp 28.488.600". */
-export function rupiah(n: number): string {
-  const v = Math.round(n);
-  return (
-    (v < 0 ? '-Rp ' : 'Rp ') +
-    Math.abs(v)
-      .toString()
-      .replace(/\B(?=(\d{3})+(?!\d))/g, '.')
-  );
+/**
+ * Makes `input` an amount field: it accepts what people type and, on leaving it, shows the amount formatted
+ * ("1,5 jt" → "1.500.000"); something unreadable stays as typed for the server to name the problem.
+ */
+export function asAmountInput(input: HTMLInputElement): HTMLInputElement {
+  input.inputMode = 'decimal';
+  input.autocomplete = 'off';
+  input.classList.add('amount');
+  input.addEventListener('blur', () => {
+    const n = amountOf(input);
+    if (n !== null && Number.isInteger(n)) input.value = formatNumber(n);
+  });
+  return input;
+}
+
+/** A message from the server (both languages) in the page's language, as a status-coloured block with its id. */
+export function notice(m: { id: string; en: string }, kind: 'info' | 'ok' | 'error', id: string): HTMLElement {
+  return el('div', { class: `status ${kind}`, id }, m[currentLang()]);
 }

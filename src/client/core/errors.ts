@@ -1,26 +1,20 @@
-// How a sidebar shows a failure: an RpcError's message in the chosen language (both by default), anything else as text.
+// How a sidebar shows a failure: an RpcError's message in the page's language, anything else as text.
+import { currentLang, msg } from '../../server/core/text';
 import { status } from './dom';
 import { RpcError } from './rpc';
 
-/** 'both' shows "Bahasa Indonesia — English"; 'id' and 'en' one language (English falls back to Indonesian). */
-export type Lang = 'id' | 'en' | 'both';
-
 /** A user-side problem found before calling the server, shown like a server error. */
-export function userError(id: string, en: string): RpcError {
-  return new RpcError({ code: 'INVALID', message: id, messageEn: en });
+export function userError(m: ReturnType<typeof msg>): RpcError {
+  return new RpcError({ code: 'INVALID', message: m.id, messageEn: m.en });
 }
 
-/** The text of a failure in `lang`. */
-export function errorText(e: unknown, lang: Lang = 'both'): string {
-  if (e instanceof RpcError) {
-    if (lang === 'id') return e.message;
-    if (lang === 'en') return e.messageEn || e.message;
-    return `${e.message}${e.messageEn ? ` — ${e.messageEn}` : ''}`;
-  }
+/** The text of a failure in the page's language. */
+export function errorText(e: unknown): string {
+  if (e instanceof RpcError) return currentLang() === 'en' ? e.messageEn || e.message : e.message;
   return e instanceof Error ? e.message : String(e);
 }
 
 /** Shows a failure in the status line. */
-export function showError(e: unknown, lang: Lang = 'both'): void {
-  status(errorText(e, lang), 'error');
+export function showError(e: unknown): void {
+  status(errorText(e), 'error');
 }

@@ -2,6 +2,7 @@
 // arrive as RpcError, decoded from the server's DATADESK_ERROR payload in one place (decodeRpcError).
 import type * as Api from '../../server/api';
 import type { RpcErrorPayload, RpcErrorPrefix } from '../../server/core/errors';
+import { msg } from '../../server/core/text';
 
 type ServerApi = Omit<typeof Api, 'rpcApiIsJsonSafe'>;
 export type RpcName = keyof ServerApi;
@@ -48,14 +49,11 @@ export function decodeRpcError(text: string): RpcErrorPayload | null {
 
 /** Turns what the failure handler receives into an RpcError. */
 export function toRpcError(e: unknown): RpcError {
-  const msg = e instanceof Error ? e.message : String(e);
-  const p = decodeRpcError(msg);
+  const text = e instanceof Error ? e.message : String(e);
+  const p = decodeRpcError(text);
   if (p) return new RpcError(p);
-  return new RpcError({
-    code: 'TRANSPORT',
-    message: `Gagal menghubungi server: ${msg}`,
-    messageEn: `Could not reach the server: ${msg}`,
-  });
+  const m = msg('common.error.transport', { detail: text });
+  return new RpcError({ code: 'TRANSPORT', message: m.id, messageEn: m.en });
 }
 
 /** Calls a server function; resolves with its result or rejects with an RpcError. */

@@ -1,11 +1,14 @@
 // Reports sidebar: admins set up and run the monthly DC order report; auditors see the last run and the run log.
+import { pick, t, TextKey } from '../../server/core/text';
+import { formatDateTime, formatNumber } from '../../server/core/format';
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
-import { bilingual, byId, el, status } from '../core/dom';
+import { byId, el, notice, status } from '../core/dom';
 import { link } from '../core/links';
 import { ownerNotice } from '../core/owner';
 import { actionButton, guarded, onClick, refreshing } from '../core/actions';
 import { bindForm } from '../core/form';
+import { initLanguage } from '../core/i18n';
 import { REPORTS_FIELDS } from './fields';
 
 type Settings = RpcResult<'reports_getSettings'>['settings'];
@@ -18,7 +21,16 @@ function fill(s: Settings, masked: string): void {
     folders: s.folders.map((f) => `${f.bu}, ${f.folderId}`).join('\n'),
     webhookUrl: '',
   });
-  byId('webhookUrl', HTMLInputElement).placeholder = masked ? `${masked} (tidak diubah)` : '(belum ada / none)';
+  webhookMasked = masked;
+  showWebhookPlaceholder();
+}
+
+let webhookMasked = '';
+
+function showWebhookPlaceholder(): void {
+  byId('webhookUrl', HTMLInputElement).placeholder = webhookMasked
+    ? t('reports.ui.webhookKept', { masked: webhookMasked })
+    : t('reports.ui.webhookNone');
 }
 
 function read(): Settings {
@@ -42,21 +54,12 @@ function read(): Settings {
 const webhookInput = () => form.fields.webhookUrl.get().trim() || null;
 const month = () => form.fields.month.get().trim();
 
-const fmtTime = (ms: number | null) => (ms ? new Date(ms).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' }) + ' WIB' : '–');
+const fmtTime = (ms: number | null) => (ms ? formatDateTime(ms) : '–');
 
-const PHASE: Record<string, string> = {
-  build: 'sedang dibuat (building)',
-  publish: 'sedang diterbitkan (publishing)',
-  done: 'terbit (published)',
-  failed: 'gagal (failed)',
-};
-const SCHEDULE: Record<string, string> = {
-  waiting: 'menunggu jadwal (waiting)',
-  running: 'sedang berjalan (running)',
-  retrying: 'akan dicoba lagi (retrying)',
-  done: 'selesai (done)',
-  failed: 'gagal (failed)',
-};
+type Status = RpcResult<'reports_status'>;
+type LogRows = RpcResult<'reports_runLog'>;
+let lastStatus: Status | undefined;
+let lastLog: LogRows | undefined;
 
 async function loadStatus(): Promise<void> {
   render(await call('reports_status'));
@@ -69,21 +72,28 @@ function button(id: string, label: string, fn: () => Promise<unknown>, primary =
   return b;
 }
 
-function render(st: RpcResult<'reports_status'>): void {
+function render(st: Status): void {
+  lastStatus = st;
   const box = byId('lastRun');
   box.replaceChildren();
   const s = st.run;
-  if (!s) box.append('Belum ada run. No run yet.');
+  if (!s) box.append(t('reports.ui.noRun'));
   else {
     box.append(
       el(
         'div',
         { id: 'runLine' },
-        `${s.month} · ${PHASE[s.phase] ?? s.phase} · ${s.files.length}/${s.planned.length} file · ${s.executions} eksekusi`,
+        t('reports.ui.runLine', {
+          month: s.month,
+          phase: t(`reports.phase.${s.phase}` as TextKey),
+          files: s.files.length,
+          planned: s.planned.length,
+          executions: s.executions,
+        }),
       ),
-      el('div', {}, `Mulai ${fmtTime(s.startedAt)} · selesai ${fmtTime(s.endedAt)}`),
+      el('div', {}, t('reports.ui.runTimes', { start: fmtTime(s.startedAt), end: fmtTime(s.endedAt) })),
     );
-    if (s.error && !st.schedule?.message) box.append(el('div', { class: 'status error' }, s.error));
+    if (s.error && !st.schedule?.message) box.append(el('div', { class: 'status error' }, pick(s.error)));
   }
   const sched = byId('schedule');
   sched.replaceChildren();
@@ -93,25 +103,26 @@ function render(st: RpcResult<'reports_status'>): void {
       el(
         'div',
         { id: 'scheduleLine' },
-        `Jadwal ${sc.month}: ${SCHEDULE[sc.status] ?? sc.status} · percobaan ${sc.attempts}/${sc.maxAttempts}` +
-          (sc.status === 'retrying' && sc.nextAttemptAt ? ` · berikutnya ${fmtTime(sc.nextAttemptAt)}` : ''),
+        t('reports.ui.scheduleLine', {
+          month: sc.month,
+          status: t(`reports.schedule.${sc.status}` as TextKey),
+          attempts: sc.attempts,
+          max: sc.maxAttempts,
+        }) + (sc.status === 'retrying' && sc.nextAttemptAt ? ` · ${t('reports.ui.nextAttempt', { at: sc.nextAttemptAt })}` : ''),
       ),
     );
-    if (sc.message) sched.append(bilingual(sc.message, sc.status === 'failed' ? 'error' : 'info', 'scheduleMessage'));
+    if (sc.message) sched.append(notice(sc.message, sc.status === 'failed' ? 'error' : 'info', 'scheduleMessage'));
     if (st.admin && (sc.status === 'failed' || sc.status === 'retrying')) {
       sched.append(
         button(
           'retry',
-          'Coba lagi (Retry)',
+          t('reports.ui.retry'),
           async () => {
-            status('Mencoba lagi… Retrying…', 'info');
+            status(t('reports.ui.retrying'), 'info');
             const r = await call('reports_retry');
             render(r);
             const done = r.schedule?.status === 'done';
-            status(
-              done ? 'Laporan terbit. Published.' : 'Dicoba lagi; lihat status. Retried; see the status.',
-              done ? 'ok' : 'info',
-            );
+            status(t(done ? 'reports.ui.retryPublished' : 'reports.ui.retried'), done ? 'ok' : 'info');
             await loadLog();
           },
           true,
@@ -123,15 +134,14 @@ function render(st: RpcResult<'reports_status'>): void {
     ...ownerNotice(st.owner, {
       line: {
         id: 'ownerLine',
-        says: (o) =>
-          `Dijalankan oleh pemicu per jam milik ${o.owner}${o.hasTrigger ? '' : ' — pemicu tidak aktif'}. Run by ${o.owner}'s hourly trigger.`,
-        none: 'Belum ada pemilik jadwal. No schedule owner yet.',
+        says: (o) => t(o.hasTrigger ? 'reports.ui.owner' : 'reports.ui.ownerNoTrigger', { owner: o.owner }),
+        none: t('reports.ui.noOwner'),
       },
       takeOver: st.admin
         ? async () => {
-            status('Mengambil alih… Taking over…', 'info');
+            status(t('common.owner.takingOver'), 'info');
             render(await call('reports_takeOver'));
-            status('Jadwal laporan kini dijalankan pemicu Anda. Your trigger now runs the report.', 'ok');
+            status(t('reports.ui.takenOver'), 'ok');
           }
         : null,
     }),
@@ -139,11 +149,15 @@ function render(st: RpcResult<'reports_status'>): void {
 }
 
 async function loadLog(): Promise<void> {
-  const rows = await call('reports_runLog');
+  lastLog = await call('reports_runLog');
+  showLog(lastLog);
+}
+
+function showLog(rows: LogRows): void {
   const box = byId('log');
   box.replaceChildren();
   if (!rows.length) {
-    box.append('Log kosong. Empty log.');
+    box.append(t('reports.ui.emptyLog'));
     return;
   }
   const body = rows
@@ -153,9 +167,9 @@ async function loadLog(): Promise<void> {
         'tr',
         {},
         el('td', {}, r.month),
-        el('td', {}, link(r.link, r.bu, { title: r.sha256 })),
-        el('td', { class: 'num' }, String(r.rows)),
-        el('td', {}, r.status),
+        el('td', { translate: 'no' }, link(r.link, r.bu, { title: r.sha256 })),
+        el('td', { class: 'num' }, formatNumber(r.rows)),
+        el('td', {}, r.status ? t(`reports.status.${r.status}` as TextKey) : '–'),
         el('td', { class: 'num' }, String(r.attempts)),
       ),
     );
@@ -166,59 +180,81 @@ async function loadLog(): Promise<void> {
       el(
         'tr',
         {},
-        el('th', {}, 'Bulan'),
-        el('th', {}, 'BU'),
-        el('th', { class: 'num' }, 'Baris'),
-        el('th', {}, 'Status'),
-        el('th', { class: 'num' }, 'Coba'),
+        el('th', {}, t('reports.ui.col.month')),
+        el('th', {}, t('reports.ui.col.bu')),
+        el('th', { class: 'num' }, t('reports.ui.col.rows')),
+        el('th', {}, t('reports.ui.col.status')),
+        el('th', { class: 'num' }, t('reports.ui.col.attempts')),
       ),
       ...body,
     ),
   );
 }
 
-onClick('dryRun', 'Menghitung… Counting…', async () => {
-  const r = await call('reports_dryRun', month());
-  const box = byId('dryResult');
-  box.replaceChildren(
-    el(
-      'table',
-      {},
-      ...r.counts.map((c) =>
-        el('tr', {}, el('td', {}, c.bu), el('td', { class: 'num' }, String(c.rows)), el('td', {}, c.problem ?? '✓')),
+onClick(
+  'dryRun',
+  () => t('reports.ui.counting'),
+  async () => {
+    const r = await call('reports_dryRun', month());
+    const box = byId('dryResult');
+    box.replaceChildren(
+      el(
+        'table',
+        {},
+        ...r.counts.map((c) =>
+          el(
+            'tr',
+            {},
+            el('td', { translate: 'no' }, c.bu),
+            el('td', { class: 'num' }, formatNumber(c.rows)),
+            el('td', {}, c.problem ? pick(c.problem) : '✓'),
+          ),
+        ),
       ),
-    ),
-  );
-  status(
-    `Uji coba ${r.month}: ${r.total} baris, ${r.problems.length} masalah. Tidak ada yang ditulis. Nothing written.`,
-    r.problems.length ? 'error' : 'ok',
-  );
-});
+    );
+    status(
+      t('reports.ui.dryDone', { month: r.month, total: r.total, problems: r.problems.length }),
+      r.problems.length ? 'error' : 'ok',
+    );
+  },
+);
 
-onClick('runMonth', 'Menjalankan… Running…', async () => {
-  const s = await call('reports_runMonth', month());
-  status(
-    s.phase === 'done'
-      ? `Terbit: ${s.files.length} file. Published.`
-      : s.phase === 'failed'
-        ? `Gagal, folder tidak diubah: ${s.error}`
-        : 'Berjalan; pemicu per jam melanjutkan. Running; the hourly trigger carries on.',
-    s.phase === 'failed' ? 'error' : 'ok',
-  );
-  await loadStatus();
-  await loadLog();
-});
+onClick(
+  'runMonth',
+  () => t('reports.ui.running'),
+  async () => {
+    const s = await call('reports_runMonth', month());
+    status(
+      s.phase === 'done'
+        ? t('reports.ui.published', { files: s.files.length })
+        : s.phase === 'failed'
+          ? t('reports.ui.failed', { error: s.error ? pick(s.error) : '–' })
+          : t('reports.ui.carriedOn'),
+      s.phase === 'failed' ? 'error' : 'ok',
+    );
+    await loadStatus();
+    await loadLog();
+  },
+);
 
-onClick('preflight', 'Memeriksa… Checking…', async () => {
-  await call('reports_preflight', read(), webhookInput());
-  status('Semua folder dapat ditulis, kueri berjalan. All folders writable, the query runs.', 'ok');
-});
+onClick(
+  'preflight',
+  () => t('common.checking'),
+  async () => {
+    await call('reports_preflight', read(), webhookInput());
+    status(t('reports.ui.preflightOk'), 'ok');
+  },
+);
 
-onClick('save', 'Memeriksa dan menyimpan… Checking and saving…', async () => {
-  const v = await call('reports_saveSettings', read(), webhookInput());
-  fill(v.settings, v.webhookMasked);
-  status('Pengaturan tersimpan. Settings saved.', 'ok');
-});
+onClick(
+  'save',
+  () => t('reports.ui.checkingSaving'),
+  async () => {
+    const v = await call('reports_saveSettings', read(), webhookInput());
+    fill(v.settings, v.webhookMasked);
+    status(t('reports.ui.saved'), 'ok');
+  },
+);
 
 async function load(): Promise<void> {
   const me = await call('app_whoami');
@@ -233,6 +269,11 @@ async function load(): Promise<void> {
   await loadLog();
 }
 
+initLanguage('reports', () => {
+  showWebhookPlaceholder();
+  if (lastStatus !== undefined) render(lastStatus);
+  if (lastLog) showLog(lastLog);
+});
 void guarded('', load);
 
 /** Unattended runs change the status while the sidebar is open: refresh it every minute and when the user returns. */

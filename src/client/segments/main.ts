@@ -1,4 +1,6 @@
 // Segments sidebar: builds a request, previews its counts, runs it, and manages saved and scheduled requests.
+import { msg, pick, t, TextKey } from '../../server/core/text';
+import { formatNumber } from '../../server/core/format';
 import { call } from '../core/rpc';
 import { byId, el, status } from '../core/dom';
 import { link } from '../core/links';
@@ -6,33 +8,35 @@ import { ownerNotice } from '../core/owner';
 import { userError } from '../core/errors';
 import { guarded, onClick } from '../core/actions';
 import { bindForm } from '../core/form';
+import { initLanguage } from '../core/i18n';
 import type { SegmentRequest, DropReason } from '../../server/segments/request';
 import type { SegmentPreview, SegmentRun, SavedView } from '../../server/segments/rpc';
-import type { Every } from '../../server/segments/schedule';
 import { SEGMENT_FIELDS } from './fields';
 
-const REASONS: Array<[DropReason, string]> = [
-  ['opted_out', 'Opt-out'],
-  ['same_campaign', 'Sudah di segmen lain kampanye ini / in another segment of this campaign'],
-  ['other_campaign', 'Dihubungi kampanye lain / contacted by another campaign'],
-  ['missing_id', 'ID kosong / IDs missing'],
-  ['missing_name', 'Nama kosong / name missing'],
-  ['missing_email', 'Email kosong / email missing'],
-  ['invalid_email', 'Email tidak valid / invalid email'],
-  ['missing_phone', 'HP kosong / phone missing'],
-  ['invalid_phone', 'HP/WA tidak valid / invalid phone'],
-  ['over_cap', 'Melebihi batas / over the cap'],
+const REASONS: DropReason[] = [
+  'opted_out',
+  'same_campaign',
+  'other_campaign',
+  'missing_id',
+  'missing_name',
+  'missing_email',
+  'invalid_email',
+  'missing_phone',
+  'invalid_phone',
+  'over_cap',
 ];
 
 const form = bindForm(SEGMENT_FIELDS);
 const f = form.fields;
-const fmt = (n: number) => n.toLocaleString('id-ID');
+const fmt = (n: number) => formatNumber(n);
+/** What the result box shows, redrawn in the other language after a switch. */
+let shown: (() => void) | null = null;
 
 /** Every action of the sidebar: disabled together while one runs, with the progress bar shown. */
 const ACTIONS = ['preview', 'run', 'save', 'rerun', 'load', 'copy', 'share', 'del', 'fromForm'];
 
 /** Runs a user action with the sidebar's buttons disabled and the progress bar shown. */
-function act(id: string, busyText: string, fn: () => Promise<void>): void {
+function act(id: string, busyText: () => string, fn: () => Promise<void>): void {
   onClick(id, busyText, fn, { buttons: ACTIONS.map((b) => byId(b, HTMLButtonElement)), progress: byId('progress') });
 }
 
@@ -133,39 +137,53 @@ function periodFields(): void {
 
 function countsTable(p: SegmentPreview): HTMLElement {
   const c = p.counts;
-  const rows = [el('tr', {}, el('td', {}, 'Ditemukan / Found'), el('td', { class: 'num' }, fmt(c.found)))];
-  for (const [r, label] of REASONS) {
+  const rows = [el('tr', {}, el('td', {}, t('segments.ui.found')), el('td', { class: 'num' }, fmt(c.found)))];
+  for (const r of REASONS) {
     if (c.dropped[r])
-      rows.push(el('tr', {}, el('td', {}, `− ${label}`), el('td', { class: 'num', 'data-reason': r }, fmt(c.dropped[r]))));
+      rows.push(
+        el(
+          'tr',
+          {},
+          el('td', {}, `− ${t(`segments.drop.${r}` as TextKey)}`),
+          el('td', { class: 'num', 'data-reason': r }, fmt(c.dropped[r])),
+        ),
+      );
   }
   rows.push(
     el(
       'tr',
       { class: 'total' },
-      el('td', {}, 'Dikirim / Delivered'),
+      el('td', {}, t('segments.ui.delivered')),
       el('td', { class: 'num', id: 'delivered' }, fmt(c.delivered)),
     ),
   );
   for (const [g, n] of Object.entries(c.groups))
-    rows.push(el('tr', {}, el('td', {}, g === 'M' ? '  Pria / Male' : '  Wanita / Female'), el('td', { class: 'num' }, fmt(n))));
+    rows.push(
+      el(
+        'tr',
+        {},
+        el('td', {}, `  ${t(g === 'M' ? 'segments.group.M' : 'segments.group.F')}`),
+        el('td', { class: 'num' }, fmt(n)),
+      ),
+    );
   return el('table', { id: 'counts' }, ...rows);
 }
 
 function showRun(r: SegmentRun): void {
-  const box = byId('result');
-  box.replaceChildren(
-    countsTable(r),
-    el('p', {}, 'Sheet: ', el('b', { id: 'resultSheet' }, r.sheet)),
-    el('p', {}, 'File: ', link(r.file.url, r.file.name, { id: 'resultFile' })),
-    el('p', {}, 'Metadata: ', link(r.metadata.url, r.metadata.name)),
-    el(
-      'p',
-      { class: 'muted' },
-      `${(r.durationMs / 1000).toFixed(1)} s${r.mailed ? ' · ringkasan dikirim ke email Anda / summary mailed' : ''}`,
-    ),
-    ...r.warnings.map((w) => el('p', { class: 'muted' }, `⚠ ${w}`)),
-  );
-  status(`Selesai: ${fmt(r.counts.delivered)} member dikirim ke sheet "${r.sheet}". Done.`, 'ok');
+  const draw = () => {
+    const took = t('segments.ui.took', { seconds: Math.round(r.durationMs / 100) / 10 });
+    byId('result').replaceChildren(
+      countsTable(r),
+      el('p', {}, `${t('segments.ui.resultSheet')} `, el('b', { id: 'resultSheet', translate: 'no' }, r.sheet)),
+      el('p', {}, `${t('segments.ui.resultFile')} `, link(r.file.url, r.file.name, { id: 'resultFile', translate: 'no' })),
+      el('p', {}, `${t('segments.ui.resultMeta')} `, link(r.metadata.url, r.metadata.name, { translate: 'no' })),
+      el('p', { class: 'muted' }, r.mailed ? t('segments.ui.mailed', { took }) : took),
+      ...r.warnings.map((w) => el('p', { class: 'muted' }, `⚠ ${w}`)),
+    );
+    status(t('segments.ui.done', { count: r.counts.delivered, sheet: r.sheet }), 'ok');
+  };
+  shown = draw;
+  draw();
   byId('status').scrollIntoView({ block: 'start' });
 }
 
@@ -175,8 +193,8 @@ function renderSaved(list: SavedView[]): void {
   const sel = byId('saved', HTMLSelectElement);
   const keep = sel.value;
   sel.replaceChildren(
-    el('option', { value: '' }, '— pilih / choose —'),
-    ...list.map((s) => el('option', { value: s.name }, `${s.name} (${s.channel})`)),
+    el('option', { value: '', 'data-t': 'segments.ui.choose' }, t('segments.ui.choose')),
+    ...list.map((s) => el('option', { value: s.name, translate: 'no' }, `${s.name} (${s.channel})`)),
   );
   if (list.some((s) => s.name === keep)) sel.value = keep;
   savedInfo();
@@ -184,31 +202,27 @@ function renderSaved(list: SavedView[]): void {
 
 function savedInfo(): void {
   const s = saved.find((x) => x.name === f.saved.get());
-  const every: Record<Every, string> = {
-    NONE: 'tanpa jadwal / no schedule',
-    WEEKLY: 'mingguan / weekly',
-    MONTHLY: 'bulanan / monthly',
-  };
   const box = byId('savedInfo');
   box.replaceChildren();
   if (!s) return;
-  box.append(
-    el(
-      'div',
-      {},
-      `${s.campaign} · ${every[s.schedule.every]} · pemilik / owner ${s.owner}${s.editors.length ? ` · editor ${s.editors.join(', ')}` : ''}${s.canEdit ? '' : ' · hanya baca / read-only'}${s.nextRunAt ? ` · berikutnya / next ${new Date(s.nextRunAt).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' })}` : ''}${s.lastOutcome ? ` · terakhir / last: ${s.lastOutcome}` : ''}`,
-    ),
-  );
+  const parts = [
+    t('segments.ui.savedInfo', { campaign: s.campaign, every: msg(`segments.ui.every.${s.schedule.every}` as TextKey) }),
+    t('segments.ui.owner', { owner: s.owner }),
+    s.editors.length ? t('segments.ui.editors', { editors: s.editors.join(', ') }) : '',
+    s.canEdit ? '' : t('segments.ui.readOnly'),
+    s.nextRunAt ? t('segments.ui.nextRun', { at: s.nextRunAt }) : '',
+    s.lastOutcome ? t('segments.ui.lastOutcome', { outcome: pick(s.lastOutcome) }) : '',
+  ];
+  box.append(el('div', {}, parts.filter(Boolean).join(' · ')));
   // the owner's trigger is gone: say so; an admin may take the schedule over (the server checks who calls)
   if (s.ownerStatus)
     box.append(
       ...ownerNotice(s.ownerStatus, {
         takeOver: async () => {
-          status('Mengambil alih… / Taking over…', 'info');
+          status(t('common.owner.takingOver'), 'info');
           renderSaved(await call('segments_takeOver', s.name));
-          status('Jadwal ini kini dijalankan pemicu Anda. Your trigger now runs this schedule.', 'ok');
+          status(t('segments.ui.takenOver'), 'ok');
         },
-        label: 'Ambil alih (admin) / Take over',
       }),
     );
 }
@@ -216,73 +230,112 @@ function savedInfo(): void {
 function wire(): void {
   byId('periodKind').addEventListener('change', periodFields);
   byId('saved').addEventListener('change', savedInfo);
-  act('preview', 'Menghitung… / Counting…', async () => {
-    const p = await call('segments_preview', readForm());
-    byId('result').replaceChildren(
-      countsTable(p),
-      el('p', { class: 'muted' }, `Pratinjau: belum ada yang ditulis. Preview: nothing written. (${p.sqlMs} ms)`),
-    );
-    status(`Pratinjau: ${fmt(p.counts.delivered)} dari ${fmt(p.counts.found)} member akan dikirim. Preview ready.`, 'ok');
-    byId('status').scrollIntoView({ block: 'start' });
-  });
-  act('run', 'Menarik data… / Pulling…', async () => {
-    showRun(await call('segments_run', readForm()));
-  });
-  act('save', 'Menyimpan… / Saving…', async () => {
-    const v = form.read();
-    const schedule = { every: v.every, weekday: v.weekday ?? 1, monthDay: v.monthDay ?? 1, hour: v.hour ?? 7 };
-    renderSaved(await call('segments_save', readForm(), schedule));
-    f.saved.set(v.name.trim());
-    savedInfo();
-    status('Tersimpan. Saved.', 'ok');
-  });
-  act('load', 'Memuat… / Loading…', async () => {
-    const name = chosen();
-    fillForm(await call('segments_load', name));
-    const s = saved.find((x) => x.name === name);
-    if (s)
-      form.fill({ every: s.schedule.every, weekday: s.schedule.weekday, monthDay: s.schedule.monthDay, hour: s.schedule.hour });
-    status(`Dimuat: ${name}. Loaded.`, 'ok');
-  });
-  act('copy', 'Menyalin… / Copying…', async () => {
-    const name = f.saved.get();
-    const to = window.prompt('Nama baru / New name', `${name} (salinan)`);
-    if (!name || !to) return;
-    renderSaved(await call('segments_copy', name, to));
-    status(`Disalin ke "${to}". Copied.`, 'ok');
-  });
-  act('share', 'Membagikan… / Sharing…', async () => {
-    const s = saved.find((x) => x.name === chosen());
-    const to = window.prompt('Email editor, dipisah koma / Editors’ emails, comma-separated', s?.editors.join(', ') ?? '');
-    if (!s || to === null) return;
-    renderSaved(await call('segments_share', s.name, to.split(',')));
-    status(`Hak edit "${s.name}" diperbarui. Edit rights updated.`, 'ok');
-  });
-  act('del', 'Menghapus… / Deleting…', async () => {
-    const name = f.saved.get();
-    if (!name || !window.confirm(`Hapus "${name}"? / Delete?`)) return;
-    renderSaved(await call('segments_delete', name));
-    status('Dihapus. Deleted.', 'ok');
-  });
-  act('rerun', 'Menjalankan ulang… / Rerunning…', async () => {
-    showRun(await call('segments_rerun', chosen()));
-    renderSaved(await call('segments_list'));
-  });
-  act('fromForm', 'Membaca form… / Reading the form…', async () => {
-    const r = await call('segments_fromFormRow', f.formSheet.get(), f.formRow.get() ?? 2);
-    fillForm(r.request);
-    const notes = [...r.problems, ...(r.ignored.length ? [`Kolom diabaikan / ignored columns: ${r.ignored.join(', ')}`] : [])];
-    status(
-      notes.length ? notes.join(' · ') : 'Form terbaca; periksa lalu Pratinjau. Form read; check it, then Preview.',
-      notes.length ? 'error' : 'ok',
-    );
-  });
+  act(
+    'preview',
+    () => t('segments.ui.counting'),
+    async () => {
+      const p = await call('segments_preview', readForm());
+      shown = () => {
+        byId('result').replaceChildren(
+          countsTable(p),
+          el('p', { class: 'muted' }, t('segments.ui.previewNote', { ms: p.sqlMs })),
+        );
+        status(t('segments.ui.previewReady', { delivered: p.counts.delivered, found: p.counts.found }), 'ok');
+      };
+      shown();
+      byId('status').scrollIntoView({ block: 'start' });
+    },
+  );
+  act(
+    'run',
+    () => t('segments.ui.pulling'),
+    async () => {
+      showRun(await call('segments_run', readForm()));
+    },
+  );
+  act(
+    'save',
+    () => t('common.saving'),
+    async () => {
+      const v = form.read();
+      const schedule = { every: v.every, weekday: v.weekday ?? 1, monthDay: v.monthDay ?? 1, hour: v.hour ?? 7 };
+      renderSaved(await call('segments_save', readForm(), schedule));
+      f.saved.set(v.name.trim());
+      savedInfo();
+      status(t('segments.ui.savedOk'), 'ok');
+    },
+  );
+  act(
+    'load',
+    () => t('common.loading'),
+    async () => {
+      const name = chosen();
+      fillForm(await call('segments_load', name));
+      const s = saved.find((x) => x.name === name);
+      if (s)
+        form.fill({ every: s.schedule.every, weekday: s.schedule.weekday, monthDay: s.schedule.monthDay, hour: s.schedule.hour });
+      status(t('segments.ui.loaded', { name }), 'ok');
+    },
+  );
+  act(
+    'copy',
+    () => t('segments.ui.copying'),
+    async () => {
+      const name = chosen();
+      const to = window.prompt(t('segments.ui.newName'), t('segments.ui.copyName', { name }));
+      if (!to) return;
+      renderSaved(await call('segments_copy', name, to));
+      status(t('segments.ui.copied', { name: to }), 'ok');
+    },
+  );
+  act(
+    'share',
+    () => t('segments.ui.sharing'),
+    async () => {
+      const s = saved.find((x) => x.name === chosen());
+      const to = window.prompt(t('segments.ui.editorsPrompt'), s?.editors.join(', ') ?? '');
+      if (!s || to === null) return;
+      renderSaved(await call('segments_share', s.name, to.split(',')));
+      status(t('segments.ui.shared', { name: s.name }), 'ok');
+    },
+  );
+  act(
+    'del',
+    () => t('segments.ui.deleting'),
+    async () => {
+      const name = chosen();
+      if (!window.confirm(t('segments.ui.confirmDelete', { name }))) return;
+      renderSaved(await call('segments_delete', name));
+      status(t('segments.ui.deleted'), 'ok');
+    },
+  );
+  act(
+    'rerun',
+    () => t('segments.ui.rerunning'),
+    async () => {
+      showRun(await call('segments_rerun', chosen()));
+      renderSaved(await call('segments_list'));
+    },
+  );
+  act(
+    'fromForm',
+    () => t('segments.ui.readingForm'),
+    async () => {
+      const r = await call('segments_fromFormRow', f.formSheet.get(), f.formRow.get() ?? 2);
+      fillForm(r.request);
+      const notes = [
+        ...r.problems.map((p) => pick(p)),
+        ...(r.ignored.length ? [t('segments.ui.ignored', { columns: r.ignored.join(', ') })] : []),
+      ];
+      status(notes.length ? notes.join(' · ') : t('segments.ui.formRead'), notes.length ? 'error' : 'ok');
+    },
+  );
 }
 
 /** The saved request chosen in the list; a clear error when none is. */
 function chosen(): string {
   const name = f.saved.get();
-  if (!name) throw userError('Pilih permintaan tersimpan dulu.', 'Choose a saved request first.');
+  if (!name) throw userError(msg('segments.ui.chooseSaved'));
   return name;
 }
 
@@ -300,6 +353,10 @@ async function init(): Promise<void> {
   renderSaved(await call('segments_list'));
 }
 
+initLanguage('segments', () => {
+  savedInfo();
+  shown?.();
+});
 wire();
 periodFields();
 void guarded('', init, { buttons: [] });

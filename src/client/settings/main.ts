@@ -1,9 +1,11 @@
 // Settings sidebar: add-on roles and the database connection (admins only; the server checks).
+import { t } from '../../server/core/text';
 import { call } from '../core/rpc';
 import { byId, el, status } from '../core/dom';
 import type { RpcResult } from '../core/rpc';
 import { guarded, onClick } from '../core/actions';
 import { bindForm } from '../core/form';
+import { initLanguage } from '../core/i18n';
 import { SETTINGS_FIELDS } from './fields';
 
 const form = bindForm(SETTINGS_FIELDS);
@@ -22,7 +24,14 @@ function renderFolders(list: RpcResult<'segments_deliveryFolders'>): void {
   });
   byId('deliveryFolderNames').replaceChildren(
     ...list.map((f, i) =>
-      el('li', {}, `${f.name ?? '(tidak terlihat / not visible)'} — ${f.id}${i === 0 ? ' (bawaan / default)' : ''}`),
+      el(
+        'li',
+        {},
+        t(i === 0 ? 'settings.folders.defaultLine' : 'settings.folders.line', {
+          name: f.name ?? t('settings.folders.notVisible'),
+          id: f.id,
+        }),
+      ),
     ),
   );
 }
@@ -32,40 +41,53 @@ async function load(): Promise<void> {
   renderFolders(await call('segments_deliveryFolders'));
   const db = await call('settings_getDb');
   form.fill({ dbUrl: db.url, dbUser: db.user });
-  byId('dbPassword', HTMLInputElement).placeholder = db.hasPassword ? '(tersimpan, tidak diubah)' : '(belum ada)';
+  byId('dbPassword', HTMLInputElement).placeholder = t(db.hasPassword ? 'common.storedUnchanged' : 'common.notSet');
 }
 
-onClick('saveRoles', 'Menyimpan… Saving…', async () => {
-  const rows = form
-    .read()
-    .roles.split('\n')
-    .map((l) =>
-      l
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    )
-    .filter((parts) => parts.length > 0)
-    .map(([email, ...roles]) => ({ email, roles: roles as Array<'admin' | 'analyst' | 'merchandiser' | 'auditor'> }));
-  renderRoles(await call('settings_saveRoles', rows));
-  status('Peran tersimpan. Roles saved.', 'ok');
-});
+onClick(
+  'saveRoles',
+  () => t('common.saving'),
+  async () => {
+    const rows = form
+      .read()
+      .roles.split('\n')
+      .map((l) =>
+        l
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
+      .filter((parts) => parts.length > 0)
+      .map(([email, ...roles]) => ({ email, roles: roles as Array<'admin' | 'analyst' | 'merchandiser' | 'auditor'> }));
+    renderRoles(await call('settings_saveRoles', rows));
+    status(t('settings.roles.saved'), 'ok');
+  },
+);
 
-onClick('saveDb', 'Menyimpan… Saving…', async () => {
-  const v = form.read();
-  await call('settings_saveDb', v.dbUrl, v.dbUser, v.dbPassword);
-  form.fill({ dbPassword: '' });
-  status('Koneksi tersimpan. Connection saved.', 'ok');
-});
+onClick(
+  'saveDb',
+  () => t('common.saving'),
+  async () => {
+    const v = form.read();
+    await call('settings_saveDb', v.dbUrl, v.dbUser, v.dbPassword);
+    form.fill({ dbPassword: '' });
+    status(t('settings.db.saved'), 'ok');
+  },
+);
 
-onClick('saveFolders', 'Menyimpan… Saving…', async () => {
-  const ids = form
-    .read()
-    .deliveryFolders.split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  renderFolders(await call('segments_saveDeliveryFolders', ids));
-  status('Folder pengiriman tersimpan. Delivery folders saved.', 'ok');
-});
+onClick(
+  'saveFolders',
+  () => t('common.saving'),
+  async () => {
+    const ids = form
+      .read()
+      .deliveryFolders.split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    renderFolders(await call('segments_saveDeliveryFolders', ids));
+    status(t('settings.folders.saved'), 'ok');
+  },
+);
 
+initLanguage('settings');
 void guarded('', load);

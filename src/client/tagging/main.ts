@@ -1,11 +1,14 @@
 // Tagging sidebar: starts a job on the active sheet, drives it chunk by chunk while open, shows progress, cancels.
+import { pick, t, TextKey } from '../../server/core/text';
+import { formatDuration, formatNumber, formatRupiah } from '../../server/core/format';
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
-import { byId, el, status, rupiah } from '../core/dom';
+import { byId, el, status } from '../core/dom';
 import { ownerNotice } from '../core/owner';
 import { showError } from '../core/errors';
 import { guarded, onClick } from '../core/actions';
 import { bindForm } from '../core/form';
+import { initLanguage } from '../core/i18n';
 import { TAGGING_FIELDS } from './fields';
 import type { Progress } from '../../server/tagging/job';
 
@@ -17,20 +20,7 @@ let current: Progress | null = null;
 let driving = false;
 let stopped = false;
 
-function duration(s: number | null): string {
-  if (s === null) return '–';
-  if (s < 60) return `${s} dtk`;
-  const m = Math.floor(s / 60);
-  return m < 60 ? `${m} mnt ${s % 60} dtk` : `${Math.floor(m / 60)} j ${m % 60} mnt`;
-}
-
-const STATUS_TEXT: Record<Progress['status'], string> = {
-  running: 'berjalan (running)',
-  done: 'selesai (done)',
-  cancelled: 'dibatalkan (cancelled)',
-  failed: 'berhenti karena error (failed)',
-  budget: 'anggaran harian habis (daily budget reached)',
-};
+const duration = (s: number | null): string => (s === null ? '–' : formatDuration(s));
 
 function render(p: Progress | null): void {
   current = p;
@@ -39,26 +29,35 @@ function render(p: Progress | null): void {
   if (!p) return;
   const pct = p.total ? Math.round((p.done / p.total) * 100) : 0;
   byId('bar').style.width = `${pct}%`;
-  byId('jobTitle').replaceChildren(`Sheet "${p.sheet}" · ${STATUS_TEXT[p.status]}`);
-  const rows: Array<[string, string]> = [
-    ['Selesai / total (done)', `${p.done} / ${p.total} (${pct}%)`],
-    ['Kecepatan (rate)', `${p.rate.toFixed(1)} SKU/dtk`],
-    ['Perkiraan sisa (ETA)', p.status === 'running' ? duration(p.etaSeconds) : '–'],
-    ['Tanpa gambar (no image)', String(p.noImage)],
-    ['Diblokir model (blocked)', String(p.blocked)],
-    ['Error', String(p.errors)],
-    ['Diubah orang, dilewati (edited)', String(p.edited)],
-    ['Token', p.tokens.toLocaleString('id-ID')],
-    ['Perkiraan biaya (est. cost)', rupiah(p.costRp)],
-    ['Permintaan / ulang (requests / retries)', `${p.requests} / ${p.retries}`],
-    ['Dari cache', String(p.cacheHits)],
+  byId('jobTitle').replaceChildren(
+    t('tagging.ui.jobTitle', { sheet: p.sheet, status: t(`tagging.ui.jobStatus.${p.status}` as TextKey) }),
+  );
+  const rows: Array<[TextKey, string]> = [
+    [
+      'tagging.ui.fig.done',
+      t('tagging.ui.fig.doneValue', {
+        done: p.done,
+        total: p.total,
+        pct: p.total ? Math.round((p.done / p.total) * 1000) / 10 : 0,
+      }),
+    ],
+    ['tagging.ui.fig.rate', t('tagging.ui.fig.rateValue', { rate: Math.round(p.rate * 10) / 10 })],
+    ['tagging.ui.fig.eta', p.status === 'running' ? duration(p.etaSeconds) : '–'],
+    ['tagging.ui.fig.noImage', formatNumber(p.noImage)],
+    ['tagging.ui.fig.blocked', formatNumber(p.blocked)],
+    ['tagging.ui.fig.errors', formatNumber(p.errors)],
+    ['tagging.ui.fig.edited', formatNumber(p.edited)],
+    ['tagging.ui.fig.tokens', formatNumber(p.tokens)],
+    ['tagging.ui.fig.cost', formatRupiah(p.costRp)],
+    ['tagging.ui.fig.requests', `${formatNumber(p.requests)} / ${formatNumber(p.retries)}`],
+    ['tagging.ui.fig.cache', formatNumber(p.cacheHits)],
   ];
-  byId('figures').replaceChildren(...rows.map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', { class: 'num' }, v))));
+  byId('figures').replaceChildren(...rows.map(([k, v]) => el('tr', {}, el('td', {}, t(k)), el('td', { class: 'num' }, v))));
   byId('note').replaceChildren(
     p.lastError
-      ? `Catatan: ${p.lastError}`
+      ? t('tagging.ui.note', { note: pick(p.lastError) })
       : p.status === 'running' && !driving
-        ? 'Dilanjutkan oleh pemicu per jam saat sidebar ditutup. Continued hourly when the sidebar is closed.'
+        ? t('tagging.ui.continuedHourly')
         : '',
   );
   byId('cancel').hidden = !(p.status === 'running' || p.status === 'budget' || p.status === 'failed');
@@ -76,8 +75,8 @@ async function drive(): Promise<void> {
       if (r.progress) render(r.progress);
       if (r.busy) await new Promise((res) => setTimeout(res, 3000));
     }
-    if (current?.status === 'done') status(`Selesai: ${current.tagged + current.noImage} SKU diberi kata kunci. Done.`, 'ok');
-    else if (current?.status === 'failed') status(current.lastError, 'error');
+    if (current?.status === 'done') status(t('tagging.ui.doneStatus', { count: current.tagged + current.noImage }), 'ok');
+    else if (current?.status === 'failed' && current.lastError) status(pick(current.lastError), 'error');
   } catch (e) {
     showError(e);
   } finally {
@@ -87,10 +86,10 @@ async function drive(): Promise<void> {
 
 onClick(
   'start',
-  'Memeriksa sheet, katalog dan daftar kata… Checking…',
+  () => t('tagging.ui.checking'),
   async () => {
     render(await call('tagging_start', f.sheet.get().trim()));
-    status('Berjalan. Running.', 'info');
+    status(t('tagging.ui.running'), 'info');
     void drive();
   },
   { only: 'self' },
@@ -104,7 +103,7 @@ onClick(
     stopped = true;
     try {
       render(await call('tagging_cancel', current.id));
-      status('Dibatalkan. Baris yang sudah ditulis tetap ada. Cancelled.', 'info');
+      status(t('tagging.ui.cancelled'), 'info');
     } finally {
       stopped = false;
     }
@@ -146,9 +145,15 @@ function fillSettings(s: Settings): void {
   });
 }
 
+let config: RpcResult<'tagging_status'> | null = null;
+
 function showConfig(st: RpcResult<'tagging_status'>): void {
+  config = st;
   byId('config').replaceChildren(
-    `Model: ${st.model || '(belum diatur / not set)'} · Kunci API: ${st.hasKey ? 'ada (set)' : 'belum ada (missing)'}`,
+    t('tagging.ui.config', {
+      model: st.model || t('common.notSet'),
+      key: t(st.hasKey ? 'tagging.ui.keySet' : 'tagging.ui.keyMissing'),
+    }),
   );
 }
 
@@ -171,7 +176,7 @@ onClick(
     };
     fillSettings(await call('tagging_saveSettings', next, v.apiKey.trim()));
     form.fill({ apiKey: '' });
-    status('Pengaturan tersimpan. Settings saved.', 'ok');
+    status(t('tagging.ui.saved'), 'ok');
     showConfig(await call('tagging_status'));
   },
   { only: 'self' },
@@ -189,7 +194,7 @@ function renderOwner(st: RpcResult<'tagging_status'>): void {
         ? async () => {
             render(await call('tagging_takeOver', job.id));
             box.replaceChildren();
-            status('Pekerjaan ini kini dilanjutkan pemicu Anda. Your trigger now carries this job.', 'ok');
+            status(t('tagging.ui.takenOver'), 'ok');
           }
         : null,
     }),
@@ -210,6 +215,11 @@ async function load(): Promise<void> {
   renderOwner(st);
   if (st.job && st.job.status === 'running') void drive();
 }
+
+initLanguage('tagging', () => {
+  render(current);
+  if (config) showConfig(config);
+});
 
 // Loading leaves the buttons usable: the user may type a sheet name and start while it loads.
 void guarded('', load, { buttons: [] });

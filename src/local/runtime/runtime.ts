@@ -234,7 +234,7 @@ export class Runtime {
       // Strict mode: script JavaScript that makes no service call is still charged; end it once its projection passes.
       const watchdog = setInterval(() => {
         if (!strict || shared[SHARED.inCall] === 1 || !shared[SHARED.stamp]) return;
-        const cpu = Math.max(0, Date.now() - shared[SHARED.stamp]) * model.cpuFactor.ms;
+        const cpu = Math.max(0, Date.now() - shared[SHARED.stamp]) * (shared[SHARED.share] || 1) * model.cpuFactor.ms;
         if (startupMs + host.total + shared[SHARED.part] + cpu > limit) {
           lastMeter = { byMethod: {}, cpuMs: (shared[SHARED.part] + cpu) / model.cpuFactor.ms, loadMs: 0 };
           void worker.terminate();

@@ -2,6 +2,7 @@
 // stored state (script properties) and where receipts go in it.
 import type { Db } from '../core/db';
 import { AppError, errorMessage } from '../core/errors';
+import { msg } from '../core/text';
 import { hasRole } from '../core/access';
 import { roleDirectory } from '../settings/adapters';
 import { withDb } from '../platform/jdbc';
@@ -16,15 +17,11 @@ import type { ReceiptStore } from './ports';
 import { schemaVersion } from './migrate';
 import type { BudgetTree } from './tree';
 
-const NOT_MIGRATED = new AppError('NOT_MIGRATED', {
-  id: 'Skema anggaran belum dibuat atau belum lengkap. Admin: jalankan DataDesk ▸ Anggaran: Jalankan migrasi.',
-  en: 'The budget schema does not exist yet or is incomplete. Admin: run DataDesk ▸ Anggaran: Jalankan migrasi (run migrations).',
-});
-
 /** Turns "relation budget.x does not exist" into a message an admin can act on. */
 function translate(e: unknown): unknown {
-  const msg = errorMessage(e);
-  if (!(e instanceof AppError) && /(relation|schema) "?budget/i.test(msg) && /does not exist/i.test(msg)) return NOT_MIGRATED;
+  const text = errorMessage(e);
+  if (!(e instanceof AppError) && /(relation|schema) "?budget/i.test(text) && /does not exist/i.test(text))
+    return new AppError('NOT_MIGRATED', msg('budget.notMigrated'));
   return e;
 }
 
@@ -77,19 +74,12 @@ export function setBudgetAdmin(email: string): void {
   setScriptProp(BUDGET_ADMIN_PROP, email);
 }
 
-const NOT_SET_UP = () =>
-  new AppError('NOT_SET_UP', {
-    id: 'Folder Drive anggaran belum disiapkan. Admin anggaran: buka sidebar Anggaran ▸ Admin anggaran ▸ "Siapkan folder Drive".',
-    en: 'The budget Drive folders are not set up yet. Budget admin: open the Budget sidebar ▸ Budget admin ▸ "Set up Drive folders".',
-  });
+const NOT_SET_UP = () => new AppError('NOT_SET_UP', msg('budget.tree.notSetUp'));
 
 /** The Drive folder tree needs schema 2 (a PDF folder and the applied sharing per cluster). */
 export function requireTreeSchema(db: Db): void {
   if (schemaVersion(db) < 2) {
-    throw new AppError('NOT_MIGRATED', {
-      id: 'Skema anggaran perlu diperbarui. Admin: jalankan DataDesk ▸ Anggaran: Jalankan migrasi.',
-      en: 'The budget schema needs an update. Admin: run DataDesk ▸ Anggaran: Jalankan migrasi (run migrations).',
-    });
+    throw new AppError('NOT_MIGRATED', msg('budget.tree.notMigrated'));
   }
 }
 

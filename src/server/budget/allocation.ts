@@ -1,11 +1,11 @@
 // Allocations (Area) and recommendations (Region): validated whole, written in one transaction with audit rows.
 import type { Db } from '../core/db';
 import { invalid } from '../core/errors';
-import { formatRupiah } from '../core/format';
+import { msg, Msg } from '../core/text';
 import { Caller, scopeColumn } from './model';
 import { requireAction } from './policy';
 import { activePointTypes, audit, clustersInScope, loadNode } from './store';
-import { BlockRow, checkMonth, checkSplit, parseAllocationBlock } from './validate';
+import { BlockRow, blockRejected, checkMonth, checkSplit, parseAllocationBlock } from './validate';
 import { lastMonths, Proposal, proposeSplit } from './proposal';
 
 export interface AllocationResult {
@@ -34,25 +34,22 @@ export function setAllocations(db: Db, caller: Caller, rows: ReadonlyArray<reado
           FOR UPDATE OF n`,
       [json],
     );
-    const problems: string[] = [];
-    const problemsEn: string[] = [];
+    const problems: Msg[] = [];
     current.forEach((r, i) => {
       const b = block[i];
       if (Number(r.approved) > b.amount) {
         problems.push(
-          `baris ${b.line}: ${b.clusterId} ${b.month} sudah terealisasi ${formatRupiah(Number(r.approved))}, alokasi ${formatRupiah(b.amount)} terlalu kecil`,
-        );
-        problemsEn.push(
-          `line ${b.line}: ${b.clusterId} ${b.month} already has ${formatRupiah(Number(r.approved))} approved; ${formatRupiah(b.amount)} is too little`,
+          msg('budget.block.overApproved', {
+            line: b.line,
+            cluster: b.clusterId,
+            month: b.month,
+            approved: Number(r.approved),
+            amount: b.amount,
+          }),
         );
       }
     });
-    if (problems.length) {
-      throw invalid({
-        id: `Blok ditolak, tidak ada yang disimpan. ${problems.slice(0, 20).join('; ')}`,
-        en: `Block rejected, nothing saved. ${problemsEn.slice(0, 20).join('; ')}`,
-      });
-    }
+    if (problems.length) throw invalid(blockRejected(problems));
     tx.execute(
       `INSERT INTO budget.allocation (cluster_id, month, amount, updated_by, updated_at)
        SELECT x.cluster_id, x.month, x.amount, ?, ? FROM json_to_recordset(?::json) AS x(cluster_id text, month text, amount bigint)
@@ -135,8 +132,7 @@ export function proposeFromHistory(db: Db, caller: Caller, clusterId: string, mo
     [node.id, m, node.id, ...months],
   );
   const alloc = rows.find((r) => r.kind === 'alloc');
-  if (!alloc)
-    throw invalid({ id: `${node.name} belum punya alokasi untuk ${m}.`, en: `${node.name} has no allocation for ${m} yet.` });
+  if (!alloc) throw invalid(msg('budget.noAllocation', { name: node.name, month: m }));
   const history: Record<string, number> = {};
   for (const r of rows) if (r.kind === 'hist') history[String(r.point_type)] = Number(r.amount);
   const pts = activePointTypes(db);

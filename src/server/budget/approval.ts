@@ -1,7 +1,7 @@
 // Approving and rejecting evidence: one decision stands (conditional UPDATE on status), spend never passes the allocation.
 import type { Db, SqlRow } from '../core/db';
 import { AppError, conflict, invalid, notFound } from '../core/errors';
-import { formatRupiah, wibDateTime } from '../core/format';
+import { msg } from '../core/text';
 import { Caller } from './model';
 import { requireAction, requireNotOwn } from './policy';
 import { NODE_COLS, rowToNode } from './store';
@@ -31,21 +31,20 @@ function lockFigures(tx: Db, clusterId: string, month: string, excludeSubmitter:
 /** Blocks a decision that would push approved spend beyond the allocation, naming the figures. */
 function requireWithinAllocation(name: string, month: string, allocation: number | null, approved: number, adding: number): void {
   if (allocation === null) {
-    throw invalid(
-      {
-        id: `Tidak dapat menyetujui: ${name} belum punya alokasi untuk ${month}.`,
-        en: `Cannot approve: ${name} has no allocation for ${month}.`,
-      },
-      { allocation: 0, approved, adding },
-    );
+    throw invalid(msg('budget.approve.noAllocation', { name, month }), { allocation: 0, approved, adding });
   }
   if (approved + adding > allocation) {
     throw new AppError(
       'OVER_ALLOCATION',
-      {
-        id: `Tidak dapat menyetujui: realisasi ${name} ${month} akan menjadi ${formatRupiah(approved + adding)} (sudah disetujui ${formatRupiah(approved)} + ${formatRupiah(adding)}), melebihi alokasi ${formatRupiah(allocation)} sebesar ${formatRupiah(approved + adding - allocation)}.`,
-        en: `Cannot approve: ${name} ${month} would reach ${formatRupiah(approved + adding)} approved (${formatRupiah(approved)} already + ${formatRupiah(adding)}), more than the allocation ${formatRupiah(allocation)} by ${formatRupiah(approved + adding - allocation)}.`,
-      },
+      msg('budget.approve.overAllocation', {
+        name,
+        month,
+        total: approved + adding,
+        approved,
+        adding,
+        allocation,
+        over: approved + adding - allocation,
+      }),
       { allocation, approved, adding },
     );
   }
@@ -54,16 +53,14 @@ function requireWithinAllocation(name: string, month: string, allocation: number
 /** Tells the loser of a race who decided the item and when. */
 function alreadyDecided(db: Db, id: number): AppError {
   const r = db.query('SELECT status, decided_by, decided_at FROM budget.evidence WHERE id = ?', [id])[0];
-  if (!r) return notFound({ id: `Evidence #${id} sudah dihapus.`, en: `Evidence #${id} has been deleted.` });
-  const when = r.decided_at instanceof Date ? wibDateTime(r.decided_at) : '-';
+  if (!r) return notFound(msg('budget.evidence.deleted', { id }));
   const st = String(r.status);
-  return conflict(
-    {
-      id: `Evidence #${id} sudah ${st === 'approved' ? 'disetujui' : 'ditolak'} oleh ${String(r.decided_by)} pada ${when}.`,
-      en: `Evidence #${id} was already ${st} by ${String(r.decided_by)} at ${when}.`,
-    },
-    { status: st, decidedBy: String(r.decided_by), decidedAt: r.decided_at instanceof Date ? r.decided_at.toISOString() : null },
-  );
+  const facts = { id, by: String(r.decided_by), at: r.decided_at instanceof Date ? r.decided_at : '' };
+  return conflict(msg(st === 'approved' ? 'budget.evidence.alreadyApproved' : 'budget.evidence.alreadyRejected', facts), {
+    status: st,
+    decidedBy: String(r.decided_by),
+    decidedAt: r.decided_at instanceof Date ? r.decided_at.toISOString() : null,
+  });
 }
 
 function loadItem(db: Db, id: number): SqlRow {
@@ -72,7 +69,7 @@ function loadItem(db: Db, id: number): SqlRow {
        FROM budget.evidence e JOIN budget.node n ON n.id = e.cluster_id WHERE e.id = ?`,
     [id],
   );
-  if (!rows.length) throw notFound({ id: `Evidence #${id} tidak ditemukan.`, en: `Evidence #${id} was not found.` });
+  if (!rows.length) throw notFound(msg('budget.evidence.notFound', { id }));
   return rows[0];
 }
 
@@ -88,10 +85,8 @@ export function decideOne(
   requireAction(caller, 'approve');
   const id = Math.floor(Number(idIn));
   const reason = decision === 'rejected' ? String(reasonIn ?? '').trim() : null;
-  if (decision === 'rejected' && !reason)
-    throw invalid({ id: 'Alasan penolakan wajib diisi.', en: 'A reason for the rejection is required.' });
-  if (reason && reason.length > 500)
-    throw invalid({ id: 'Alasan maksimal 500 karakter.', en: 'The reason may have at most 500 characters.' });
+  if (decision === 'rejected' && !reason) throw invalid(msg('budget.reject.reasonRequired'));
+  if (reason && reason.length > 500) throw invalid(msg('budget.reject.reasonTooLong'));
   const item = loadItem(db, id);
   requireAction(caller, 'approve', rowToNode(item));
   requireNotOwn(caller, String(item.submitted_by));
@@ -139,14 +134,11 @@ export function approveAll(db: Db, caller: Caller, clusterId: string, monthIn: s
   const month = checkMonth(monthIn);
   return db.transaction((tx) => {
     const f = lockFigures(tx, String(clusterId ?? ''), month, caller.email);
-    if (!f) throw notFound({ id: `Cluster tidak dikenal: "${clusterId}".`, en: `Unknown cluster: "${clusterId}".` });
+    if (!f) throw notFound(msg('budget.unknownNode', { id: String(clusterId ?? '').slice(0, 40) }));
     requireAction(caller, 'approve', rowToNode(f));
     const pending = Number(f.pending);
     if (pending === 0) {
-      throw invalid({
-        id: `Tidak ada evidence yang menunggu untuk ${String(f.name)} ${month}.`,
-        en: `No evidence is waiting for ${String(f.name)} ${month}.`,
-      });
+      throw invalid(msg('budget.approve.noneWaiting', { name: String(f.name), month }));
     }
     requireWithinAllocation(
       String(f.name),

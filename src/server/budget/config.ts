@@ -1,6 +1,7 @@
 // Budget configuration as data: hierarchy, users and point types; validated whole, saved in one transaction with audit.
 import type { Db } from '../core/db';
 import { invalid } from '../core/errors';
+import { msg, Msg } from '../core/text';
 import { BUDGET_ROLES, BudgetRole, Level, LEVELS, ROLE_LEVELS } from './model';
 import { audit } from './store';
 
@@ -51,27 +52,27 @@ const ID_RE = /^[A-Za-z0-9_.-]{1,40}$/;
 
 /** Checks a whole configuration: every problem is listed; nothing is saved when any exists. */
 export function checkConfig(cfg: BudgetConfig): BudgetConfig {
-  const errs: string[] = [];
+  const errs: Msg[] = [];
   const nodes = new Map<string, NodeRow>();
   for (const [i, n] of (cfg.nodes ?? []).entries()) {
     const id = String(n.id ?? '').trim();
     const level = String(n.level ?? '')
       .trim()
       .toUpperCase() as Level;
-    if (!ID_RE.test(id)) errs.push(`hierarki baris ${i + 1}: kode "${id}" tidak valid`);
-    if (!LEVELS.includes(level)) errs.push(`hierarki baris ${i + 1}: level "${n.level}" (AREA, REGION, BRANCH, CLUSTER)`);
-    if (!String(n.name ?? '').trim()) errs.push(`hierarki baris ${i + 1}: nama kosong`);
-    if (nodes.has(id)) errs.push(`hierarki baris ${i + 1}: kode ${id} ganda`);
+    if (!ID_RE.test(id)) errs.push(msg('budget.config.nodeCode', { line: i + 1, code: id.slice(0, 40) }));
+    if (!LEVELS.includes(level)) errs.push(msg('budget.config.nodeLevel', { line: i + 1, level: String(n.level).slice(0, 20) }));
+    if (!String(n.name ?? '').trim()) errs.push(msg('budget.config.nodeName', { line: i + 1 }));
+    if (nodes.has(id)) errs.push(msg('budget.config.nodeDuplicate', { line: i + 1, code: id }));
     nodes.set(id, { id, level, name: String(n.name ?? '').trim(), parentId: n.parentId ? String(n.parentId).trim() : null });
   }
   for (const n of nodes.values()) {
     const want = LEVELS[LEVELS.indexOf(n.level) - 1];
     if (n.level === 'AREA') {
-      if (n.parentId) errs.push(`${n.id}: AREA tidak punya induk`);
+      if (n.parentId) errs.push(msg('budget.config.areaParent', { id: n.id }));
     } else {
       const p = n.parentId ? nodes.get(n.parentId) : undefined;
-      if (!p) errs.push(`${n.id}: induk "${n.parentId ?? ''}" tidak ditemukan`);
-      else if (p.level !== want) errs.push(`${n.id}: induk ${p.id} harus ${want}, bukan ${p.level}`);
+      if (!p) errs.push(msg('budget.config.parentMissing', { id: n.id, parent: n.parentId ?? '' }));
+      else if (p.level !== want) errs.push(msg('budget.config.parentLevel', { id: n.id, parent: p.id, want, level: p.level }));
     }
   }
   const users = new Map<string, UserRow>();
@@ -83,12 +84,15 @@ export function checkConfig(cfg: BudgetConfig): BudgetConfig {
       .trim()
       .toUpperCase() as BudgetRole;
     const node = nodes.get(String(u.nodeId ?? '').trim());
-    if (!EMAIL_RE.test(email)) errs.push(`pengguna baris ${i + 1}: email "${u.email}" tidak valid`);
-    if (users.has(email)) errs.push(`pengguna baris ${i + 1}: email ${email} ganda`);
-    if (!BUDGET_ROLES.includes(role)) errs.push(`pengguna baris ${i + 1}: peran "${u.role}" (${BUDGET_ROLES.join(', ')})`);
-    else if (!node) errs.push(`pengguna baris ${i + 1}: node "${u.nodeId}" tidak ditemukan`);
+    if (!EMAIL_RE.test(email)) errs.push(msg('budget.config.userEmail', { line: i + 1, email: String(u.email).slice(0, 80) }));
+    if (users.has(email)) errs.push(msg('budget.config.userDuplicate', { line: i + 1, email }));
+    if (!BUDGET_ROLES.includes(role))
+      errs.push(
+        msg('budget.config.userRole', { line: i + 1, role: String(u.role).slice(0, 20), roles: BUDGET_ROLES.join(', ') }),
+      );
+    else if (!node) errs.push(msg('budget.config.userNode', { line: i + 1, node: String(u.nodeId).slice(0, 40) }));
     else if (!ROLE_LEVELS[role].includes(node.level))
-      errs.push(`pengguna baris ${i + 1}: peran ${role} tidak bisa di level ${node.level}`);
+      errs.push(msg('budget.config.userLevel', { line: i + 1, role, level: node.level }));
     users.set(email, { email, name: String(u.name ?? '').trim() || email, role, nodeId: node?.id ?? '' });
   }
   const pts = new Map<string, PointTypeRow>();
@@ -96,19 +100,13 @@ export function checkConfig(cfg: BudgetConfig): BudgetConfig {
     const code = String(p.code ?? '')
       .trim()
       .toUpperCase();
-    if (!code || code.length > 40) errs.push(`jenis poin baris ${i + 1}: kode kosong atau terlalu panjang`);
-    if (pts.has(code)) errs.push(`jenis poin baris ${i + 1}: kode ${code} ganda`);
+    if (!code || code.length > 40) errs.push(msg('budget.config.pointCode', { line: i + 1 }));
+    if (pts.has(code)) errs.push(msg('budget.config.pointDuplicate', { line: i + 1, code }));
     pts.set(code, { code, name: String(p.name ?? '').trim() || code, active: p.active !== false });
   }
-  if (![...pts.values()].some((p) => p.active)) errs.push('minimal satu jenis poin aktif');
+  if (![...pts.values()].some((p) => p.active)) errs.push(msg('budget.config.pointActive'));
   if (errs.length) {
-    throw invalid(
-      {
-        id: `Konfigurasi ditolak, tidak ada yang disimpan: ${errs.slice(0, 20).join('; ')}`,
-        en: `Configuration rejected, nothing saved: ${errs.slice(0, 20).join('; ')}`,
-      },
-      { errors: errs.length },
-    );
+    throw invalid(msg('budget.config.rejected', { problems: errs.slice(0, 20) }), { errors: errs.length });
   }
   return { nodes: [...nodes.values()], users: [...users.values()], pointTypes: [...pts.values()] };
 }
@@ -141,16 +139,14 @@ export function saveConfig(
     const known = new Set(cfg.nodes.map((n) => n.id));
     const missing = before.nodes.filter((n) => !known.has(n.id));
     if (missing.length) {
-      throw invalid({
-        id: `Konfigurasi ditolak: node yang sudah ada tidak boleh hilang (${missing
-          .slice(0, 5)
-          .map((n) => n.id)
-          .join(', ')}).`,
-        en: `Configuration rejected: existing nodes may not disappear (${missing
-          .slice(0, 5)
-          .map((n) => n.id)
-          .join(', ')}).`,
-      });
+      throw invalid(
+        msg('budget.config.nodesMissing', {
+          ids: missing
+            .slice(0, 5)
+            .map((n) => n.id)
+            .join(', '),
+        }),
+      );
     }
     const nodes = withAncestors(cfg.nodes).sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
     tx.execute(

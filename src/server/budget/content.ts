@@ -2,6 +2,7 @@
 // (a PDF with JavaScript, actions that run on open, embedded or rich-media files) or two things at once (an image that
 // is also HTML, data after the image's end). The type decided here is the only type a receipt is stored and served as.
 import { Unzlib } from 'fflate';
+import { msg, type Msg } from '../core/text';
 
 export type ReceiptMime = 'image/jpeg' | 'image/png' | 'application/pdf';
 
@@ -16,10 +17,7 @@ export function sniffMime(b: Uint8Array): ReceiptMime | null {
 }
 
 /** Why a file is refused, in both languages (the caller adds the file's name). */
-export interface Refusal {
-  id: string;
-  en: string;
-}
+export type Refusal = Msg;
 
 export type Verdict = { mime: ReceiptMime } | { refused: Refusal };
 
@@ -54,25 +52,16 @@ function imageRefusal(b: Uint8Array, mime: ReceiptMime): Refusal | null {
   const end = mime === 'image/png' ? pngEnd(b) : jpegEnd(b);
   const kind = imageName(mime);
   if (end < 0) {
-    return {
-      id: `bukan ${kind} yang utuh (strukturnya rusak atau terpotong)`,
-      en: `is not a complete ${kind} (its structure is damaged or cut off)`,
-    };
+    return msg('budget.receipt.broken', { kind });
   }
   for (let i = end; i < b.length; i++) {
     if (b[i] !== 0) {
-      return {
-        id: `berisi data tambahan setelah akhir gambar ${kind} (${b.length - end} byte) — bisa berupa file lain yang disisipkan`,
-        en: `holds extra data after the end of the ${kind} image (${b.length - end} bytes) — possibly another file hidden in it`,
-      };
+      return msg('budget.receipt.trailing', { kind, bytes: b.length - end });
     }
   }
   const m = markupIn(b);
   if (m) {
-    return {
-      id: `adalah gambar ${kind} yang juga berisi kode halaman web (${m}…)`,
-      en: `is a ${kind} image that also holds web-page code (${m}…)`,
-    };
+    return msg('budget.receipt.markup', { kind, marker: m });
   }
   return null;
 }
@@ -268,10 +257,7 @@ function pdfRefusal(b: Uint8Array): Refusal | null {
   const { outside, streams } = splitPdf(b);
   let found = activeIn(outside, outside, true);
   if (found === 'Encrypt') {
-    return {
-      id: 'adalah PDF terenkripsi atau berkata sandi, sehingga isinya tidak dapat diperiksa',
-      en: 'is an encrypted or password-protected PDF, so its content cannot be checked',
-    };
+    return msg('budget.receipt.encrypted');
   }
   // Objects packed into compressed object streams (/Type /ObjStm) are dictionaries too.
   for (const s of streams) {
@@ -287,17 +273,11 @@ function pdfRefusal(b: Uint8Array): Refusal | null {
           ? inflateBounded(data, MAX_INFLATED)
           : null;
     if (!plain) {
-      return {
-        id: 'berisi objek PDF terkompresi yang tidak dapat dibuka untuk diperiksa',
-        en: 'holds compressed PDF objects that cannot be opened to be checked',
-      };
+      return msg('budget.receipt.objStm');
     }
     const inner = latin1(plain);
     found = activeIn(inner, inner + outside);
   }
   if (!found) return null;
-  return {
-    id: `berisi konten PDF aktif (/${found}) — JavaScript, tindakan otomatis saat dibuka, atau file sisipan`,
-    en: `holds active PDF content (/${found}) — JavaScript, an action that runs on open, or an embedded file`,
-  };
+  return msg('budget.receipt.active', { name: found });
 }

@@ -1,5 +1,6 @@
 // The dashboard of a node and month, aggregated in SQL over the hierarchy: 3 queries whatever the number of clusters.
 import type { Db } from '../core/db';
+import { t } from '../core/text';
 import { Caller, childLevel, Level, NodeRef, scopeColumn } from './model';
 import { requireAction } from './policy';
 import { loadNode } from './store';
@@ -157,12 +158,19 @@ export function dashboard(db: Db, caller: Caller, nodeId: string | null, monthIn
 /** The dashboard as a sheet table: header + one row per child + total, then the point types (text columns first). */
 export function dashboardTable(d: Dashboard): { rows: Array<Array<string | number>>; textCols: number[]; moneyCols: number[] } {
   const rows: Array<Array<string | number>> = [
-    ['Node', 'Nama / Name', 'Alokasi', 'Realisasi (disetujui)', 'Pending', '% terpakai'],
+    [
+      t('budget.sheet.node'),
+      t('budget.sheet.name.col'),
+      t('budget.sheet.allocation'),
+      t('budget.sheet.approved'),
+      t('budget.sheet.pending'),
+      t('budget.sheet.pctUsed'),
+    ],
   ];
   for (const c of d.children)
     rows.push([c.id, c.name, c.allocation, c.approved, c.pending, c.pctUsed === null ? '' : c.pctUsed / 100]);
   rows.push([
-    'TOTAL',
+    t('budget.sheet.total'),
     `${d.node.name} ${d.month}`,
     d.totals.allocation,
     d.totals.approved,
@@ -170,15 +178,15 @@ export function dashboardTable(d: Dashboard): { rows: Array<Array<string | numbe
     d.totals.pctUsed === null ? '' : d.totals.pctUsed / 100,
   ]);
   rows.push(['', '', '', '', '', '']);
-  rows.push(['Jenis poin', 'Point type', 'Rekomendasi', 'Realisasi (disetujui)', 'Pending', '% dari rekomendasi']);
+  rows.push([
+    t('budget.sheet.pointType'),
+    '',
+    t('budget.sheet.recommendation'),
+    t('budget.sheet.approved'),
+    t('budget.sheet.pending'),
+    t('budget.sheet.pctOfRecommendation'),
+  ]);
   for (const p of d.pointTypes)
-    rows.push([
-      p.code,
-      p.code,
-      p.recommendation,
-      p.approved,
-      p.pending,
-      p.recommendation > 0 ? p.approved / p.recommendation : '',
-    ]);
+    rows.push([p.code, '', p.recommendation, p.approved, p.pending, p.recommendation > 0 ? p.approved / p.recommendation : '']);
   return { rows, textCols: [0, 1], moneyCols: [2, 3, 4] };
 }

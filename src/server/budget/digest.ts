@@ -1,6 +1,7 @@
 // The approvers' daily digest: one mail a day at most per approver, only when evidence waits in their scope.
 import type { Db } from '../core/db';
-import { formatRupiah, wibDate } from '../core/format';
+import { wibDate } from '../core/format';
+import { DEFAULT_LANG, Lang, tIn } from '../core/text';
 
 export interface DigestMail {
   to: string;
@@ -12,7 +13,7 @@ export interface DigestMail {
  * Finds approvers with pending evidence beneath them and no digest yet today (WIB), claims today's slot for each
  * (so a retry never sends twice), and returns the mails to send. 2 statements whatever the number of approvers.
  */
-export function claimDigests(db: Db, now: Date, limit = 50): DigestMail[] {
+export function claimDigests(db: Db, now: Date, limit = 50, langOf: (email: string) => Lang = () => DEFAULT_LANG): DigestMail[] {
   const day = wibDate(now);
   const rows = db.query(
     `SELECT u.email, u.name, COUNT(e.id) AS items, SUM(e.amount) AS amount, MIN(e.submitted_at) AS oldest,
@@ -33,15 +34,18 @@ export function claimDigests(db: Db, now: Date, limit = 50): DigestMail[] {
   );
   return rows.map((r) => {
     const clusters = String(r.clusters ?? '');
+    const to = String(r.email);
+    const lang = langOf(to);
+    const count = Number(r.items);
     return {
-      to: String(r.email),
-      subject: `DataDesk Anggaran: ${Number(r.items)} evidence menunggu persetujuan (${day})`,
-      body:
-        `Halo ${String(r.name)},\n\n${Number(r.items)} evidence senilai ${formatRupiah(Number(r.amount))} menunggu keputusan Anda` +
-        ` (cluster: ${clusters.length > 300 ? clusters.slice(0, 300) + '…' : clusters}).\n` +
-        `Buka spreadsheet DataDesk lalu Ekstensi ▸ DataDesk ▸ Anggaran ▸ Buka anggaran untuk menyetujui atau menolak.\n\n` +
-        `— English —\n${Number(r.items)} evidence items worth ${formatRupiah(Number(r.amount))} are waiting for your decision.\n` +
-        `Open the DataDesk spreadsheet, then Extensions ▸ DataDesk ▸ Anggaran ▸ Buka anggaran to approve or reject them.\n\nPesan ini dikirim paling banyak sekali sehari. This message is sent at most once a day.`,
+      to,
+      subject: tIn(lang, 'budget.digest.subject', { count, day }),
+      body: tIn(lang, 'budget.digest.body', {
+        name: String(r.name),
+        count,
+        amount: Number(r.amount),
+        clusters: clusters.length > 300 ? clusters.slice(0, 300) + '…' : clusters,
+      }),
     };
   });
 }

@@ -1,6 +1,7 @@
 // Evidence: a cluster submits and deletes its own pending items; anyone with view rights lists what lies beneath them.
 import type { Db, SqlRow } from '../core/db';
 import { denied, invalid, notFound } from '../core/errors';
+import { msg } from '../core/text';
 import { Caller, EvidenceStatus, scopeColumn } from './model';
 import { requireAction, requireDeletable } from './policy';
 import { activePointTypes, audit, rowToNode, NODE_COLS } from './store';
@@ -65,10 +66,7 @@ export function submitEvidence(
   requireAction(caller, 'submit');
   const clusterId = String(input?.clusterId || caller.node.id);
   if (clusterId !== caller.node.id) {
-    throw denied({
-      id: 'Akses ditolak: Anda hanya boleh mengirim evidence untuk cluster Anda sendiri.',
-      en: 'Access denied: you may only submit evidence for your own cluster.',
-    });
+    throw denied(msg('budget.denied.ownClusterOnly'));
   }
   const ev = checkEvidence({ ...input, clusterId }, activePointTypes(db), now);
   const receipts = checkReceipts(files);
@@ -127,13 +125,10 @@ function refuseRepeats(receipts: Array<{ name: string }>, hashes: string[]): voi
   hashes.forEach((h, i) => {
     const j = first.get(h);
     if (j === undefined) return void first.set(h, i);
-    throw invalid(
-      {
-        id: `File "${receipts[i].name}" sama isinya dengan "${receipts[j].name}": lampirkan setiap nota sekali saja.`,
-        en: `File "${receipts[i].name}" has the same content as "${receipts[j].name}": attach each receipt once.`,
-      },
-      { field: 'files', file: receipts[i].name },
-    );
+    throw invalid(msg('budget.file.repeated', { name: receipts[i].name, first: receipts[j].name }), {
+      field: 'files',
+      file: receipts[i].name,
+    });
   });
 }
 
@@ -173,16 +168,12 @@ export function deleteEvidence(db: Db, caller: Caller, id: number, store: Receip
        FROM budget.evidence e WHERE e.id = ?`,
     [Number(id)],
   );
-  if (!rows.length) throw notFound({ id: `Evidence #${id} tidak ditemukan.`, en: `Evidence #${id} was not found.` });
+  if (!rows.length) throw notFound(msg('budget.evidence.notFound', { id }));
   const r = rows[0];
   requireDeletable(caller, { clusterId: String(r.cluster_id), status: String(r.status), submittedBy: String(r.submitted_by) });
   db.transaction((tx) => {
     const n = tx.execute(`DELETE FROM budget.evidence WHERE id = ? AND status = 'pending'`, [Number(id)]);
-    if (n !== 1)
-      throw invalid({
-        id: `Evidence #${id} baru saja diputuskan dan tidak dapat dihapus.`,
-        en: `Evidence #${id} was just decided and cannot be deleted.`,
-      });
+    if (n !== 1) throw invalid(msg('budget.evidence.justDecided', { id }));
     audit(tx, caller.email, now, [
       {
         action: 'evidence.delete',
@@ -274,7 +265,7 @@ export function authorizeFile(db: Db, caller: Caller, fileId: string): { name: s
     `SELECT f.name AS file_name, f.mime, ${NODE_COLS} FROM budget.evidence_file f JOIN budget.evidence e ON e.id = f.evidence_id JOIN budget.node n ON n.id = e.cluster_id WHERE f.file_id = ?`,
     [String(fileId ?? '')],
   );
-  if (!rows.length) throw notFound({ id: 'File bukti tidak ditemukan.', en: 'Receipt file not found.' });
+  if (!rows.length) throw notFound(msg('budget.file.notFound'));
   requireAction(caller, 'view', rowToNode(rows[0]));
   return { name: String(rows[0].file_name), mime: String(rows[0].mime) };
 }

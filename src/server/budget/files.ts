@@ -1,6 +1,7 @@
 // Receipt files: the type is decided by the content (content.ts), never by the name or the client; size limits;
 // base64 decoding.
 import { AppError, invalid } from '../core/errors';
+import { msg } from '../core/text';
 import { inspectReceipt, type ReceiptMime } from './content';
 import { fileName } from '../core/names';
 
@@ -27,7 +28,7 @@ export function base64ToBytes(input: string): Uint8Array {
   let bits = 0;
   for (let i = 0; i < s.length; i++) {
     const v = LOOKUP[s.charCodeAt(i)];
-    if (v < 0) throw invalid({ id: 'Isi file rusak (base64 tidak valid).', en: 'The file content is damaged (invalid base64).' });
+    if (v < 0) throw invalid(msg('budget.file.base64'));
     acc = (acc << 6) | v;
     bits += 6;
     if (bits >= 8) {
@@ -50,36 +51,28 @@ export interface CheckedReceipt {
   bytes: Uint8Array;
 }
 
-const megabytes = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
+/** Size in MB rounded up to 0.1, so a file just over the limit never reads as exactly the limit ("10,1 MB"). */
+const megabytes = (n: number) => Math.ceil((n / 1024 / 1024) * 10) / 10;
 
 /** Decodes and checks every receipt; all must pass or none is accepted. */
 export function checkReceipts(files: ReceiptUpload[]): CheckedReceipt[] {
   if (!Array.isArray(files) || files.length === 0) {
-    throw invalid({
-      id: 'Lampirkan minimal satu file bukti (JPG, PNG, atau PDF).',
-      en: 'Attach at least one receipt file (JPG, PNG or PDF).',
-    });
+    throw invalid(msg('budget.file.none'));
   }
   if (files.length > MAX_FILES) {
-    throw invalid({ id: `Maksimal ${MAX_FILES} file per evidence.`, en: `At most ${MAX_FILES} files per evidence item.` });
+    throw invalid(msg('budget.file.tooMany', { max: MAX_FILES }));
   }
   return files.map((f) => {
     const name = fileName(String(f?.name ?? ''), 'bukti');
-    if (typeof f?.data !== 'string') throw invalid({ id: `File "${name}" kosong.`, en: `File "${name}" is empty.` });
+    if (typeof f?.data !== 'string') throw invalid(msg('budget.file.empty', { name }));
     // base64 is 4/3 of the bytes: reject early, before decoding something huge.
     if ((f.data.length * 3) / 4 > MAX_FILE_BYTES + 1024) {
-      throw invalid({
-        id: `File "${name}" terlalu besar: ${megabytes((f.data.length * 3) / 4)} MB (maksimum 10 MB).`,
-        en: `File "${name}" is too large: ${megabytes((f.data.length * 3) / 4)} MB (maximum 10 MB).`,
-      });
+      throw invalid(msg('budget.file.tooLarge', { name, mb: megabytes((f.data.length * 3) / 4) }));
     }
     const bytes = base64ToBytes(f.data);
-    if (bytes.length === 0) throw invalid({ id: `File "${name}" kosong.`, en: `File "${name}" is empty.` });
+    if (bytes.length === 0) throw invalid(msg('budget.file.empty', { name }));
     if (bytes.length > MAX_FILE_BYTES) {
-      throw invalid({
-        id: `File "${name}" terlalu besar: ${megabytes(bytes.length)} MB (maksimum 10 MB).`,
-        en: `File "${name}" is too large: ${megabytes(bytes.length)} MB (maximum 10 MB).`,
-      });
+      throw invalid(msg('budget.file.tooLarge', { name, mb: megabytes(bytes.length) }));
     }
     return { name, mime: checkedMime(name, bytes), bytes };
   });
@@ -89,19 +82,10 @@ export function checkReceipts(files: ReceiptUpload[]): CheckedReceipt[] {
 export function checkedMime(name: string, bytes: Uint8Array): ReceiptMime {
   const v = inspectReceipt(bytes);
   if (!v) {
-    throw invalid({
-      id: `File "${name}" bukan JPG, PNG, atau PDF menurut isinya (nama file tidak menentukan jenisnya).`,
-      en: `File "${name}" is not a JPG, PNG or PDF by its content (the file name does not decide its type).`,
-    });
+    throw invalid(msg('budget.file.type', { name }));
   }
   if ('refused' in v) {
-    throw invalid(
-      {
-        id: `File "${name}" ditolak: ${v.refused.id}. Kirim foto atau pindaian nota, atau cetak ulang menjadi PDF biasa.`,
-        en: `File "${name}" is refused: it ${v.refused.en}. Send a photo or scan of the receipt, or print it to a plain PDF.`,
-      },
-      { file: name },
-    );
+    throw invalid(msg('budget.file.refused', { name, why: v.refused }), { file: name });
   }
   return v.mime;
 }
@@ -113,15 +97,8 @@ export function checkedMime(name: string, bytes: Uint8Array): ReceiptMime {
 export function servedMime(name: string, bytes: Uint8Array): ReceiptMime {
   const v = inspectReceipt(bytes);
   if (v && 'mime' in v) return v.mime;
-  const why = v ? v.refused : { id: 'bukan JPG, PNG, atau PDF menurut isinya', en: 'is not a JPG, PNG or PDF by its content' };
-  throw new AppError(
-    'UNSAFE_FILE',
-    {
-      id: `Berkas bukti "${name}" tidak ditampilkan: isinya ${why.id}. Minta cluster mengunggah ulang buktinya.`,
-      en: `Receipt "${name}" is not shown: it ${why.en}. Ask the cluster to upload the receipt again.`,
-    },
-    { file: name },
-  );
+  const why = v ? v.refused : msg('budget.receipt.notType');
+  throw new AppError('UNSAFE_FILE', msg('budget.file.notServed', { name, why }), { file: name });
 }
 
 /** Encodes bytes as standard base64. */

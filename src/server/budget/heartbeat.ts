@@ -3,6 +3,8 @@
 import { errorMessage } from '../core/errors';
 import type { Deadline } from '../core/deadline';
 import { dbConfigured, withDb } from '../platform/jdbc';
+import { languagesByEmail } from '../platform/properties';
+import { DEFAULT_LANG } from '../core/text';
 import { sendMail, remainingMailQuota } from '../platform/mail';
 import { claimDigests } from './digest';
 import { schemaVersion } from './migrate';
@@ -24,9 +26,10 @@ export function budgetHeartbeat(now: Date, deadline: Deadline, owner: string): v
     }
     const quota = remainingMailQuota();
     if (quota <= 0) return;
+    const langs = languagesByEmail(); // each approver reads the digest in the language they chose
     // Claim and send in small rounds so a slow mail service never runs past the execution's time.
     while (!deadline.nearlyOver(60_000)) {
-      const mails = db.transaction((tx) => claimDigests(tx, now, Math.min(25, quota)));
+      const mails = db.transaction((tx) => claimDigests(tx, now, Math.min(25, quota), (e) => langs[e] ?? DEFAULT_LANG));
       if (!mails.length) break;
       for (const m of mails) {
         try {

@@ -1,24 +1,25 @@
 // Menu entries of the budget capability and their handlers (globals in Code.js).
 import type { MenuItem } from '../platform/ui';
-import { alert, showDialog, showSidebar } from '../platform/ui';
-import { AppError } from '../core/errors';
+import { alert, showPage } from '../platform/ui';
+import { AppError, messageOf } from '../core/errors';
+import { pick, t } from '../core/text';
 import { asAdmin } from './adapters';
 import { runMigrations } from './migrate';
 
 export const budgetMenu: MenuItem[] = [
-  { caption: 'Anggaran: Buka (Budget)…', fn: 'budgetOpenSidebar' },
-  { caption: 'Anggaran: Dasbor (Dashboard)…', fn: 'budgetOpenDashboard' },
-  { caption: 'Anggaran: Jalankan migrasi (Run migrations)', fn: 'budgetRunMigrations' },
+  { caption: 'menu.budget.open', fn: 'budgetOpenSidebar' },
+  { caption: 'menu.budget.dashboard', fn: 'budgetOpenDashboard' },
+  { caption: 'menu.budget.migrate', fn: 'budgetRunMigrations' },
 ];
 
 /** Menu: opens the budget sidebar. */
 export function budgetOpenSidebar(): void {
-  showSidebar('budget', 'DataDesk · Anggaran');
+  showPage('budget');
 }
 
 /** Menu: opens the budget dashboard dialog. */
 export function budgetOpenDashboard(): void {
-  showDialog('budget-dashboard', 'DataDesk · Dasbor Anggaran', 960, 680);
+  showPage('budget-dashboard');
 }
 
 /** Menu (admins): creates or upgrades the budget schema; safe to run again. */
@@ -26,13 +27,13 @@ export function budgetRunMigrations(): void {
   try {
     const r = asAdmin((db, email, now) => runMigrations(db, email, now));
     alert(
-      'Migrasi anggaran / Budget migrations',
+      t('budget.migrate.title'),
       r.applied.length
-        ? `Diterapkan: versi ${r.applied.join(', ')}. Skema sekarang versi ${r.current}.\nApplied: version ${r.applied.join(', ')}. Schema is now at version ${r.current}.`
-        : `Skema sudah terbaru (versi ${r.current}). Tidak ada yang diubah.\nThe schema is up to date (version ${r.current}). Nothing changed.`,
+        ? t('budget.migrate.applied', { versions: r.applied.join(', '), current: r.current })
+        : t('budget.migrate.upToDate', { current: r.current }),
     );
   } catch (e) {
-    if (e instanceof AppError) alert('Migrasi anggaran / Budget migrations', `${e.message}\n${e.messageEn}`);
+    if (e instanceof AppError) alert(t('budget.migrate.title'), pick(messageOf(e)));
     else throw e;
   }
 }

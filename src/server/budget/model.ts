@@ -49,16 +49,6 @@ export function childLevel(level: Level): Level | null {
   return i < LEVELS.length - 1 ? LEVELS[i + 1] : null;
 }
 
-/** Display names of the roles, Bahasa Indonesia and English. */
-export const ROLE_LABEL: Record<BudgetRole, { id: string; en: string }> = {
-  AREA: { id: 'Area', en: 'Area' },
-  REGION: { id: 'Region', en: 'Region' },
-  BRANCH_MANAGER: { id: 'Branch manager', en: 'Branch manager' },
-  MCOT: { id: 'MCOT', en: 'MCOT' },
-  GM_SBP: { id: 'GM SBP', en: 'GM SBP' },
-  CLUSTER: { id: 'SBP Cluster', en: 'SBP Cluster' },
-};
-
 /** Where each role's node must sit (MCOT and GM SBP may sit at any level). */
 export const ROLE_LEVELS: Record<BudgetRole, readonly Level[]> = {
   AREA: ['AREA'],

@@ -5,6 +5,7 @@
 // the caller's user properties; budget_pdfStatus reads it (an unknown or expired id is NOT_FOUND).
 import type { Db } from '../core/db';
 import { AppError, notFound, errorMessage, errorStack, invalid } from '../core/errors';
+import { msg, t } from '../core/text';
 import { Caller } from './model';
 import { loadPdfData } from './report';
 import { buildMonthlyPdf } from './pdf';
@@ -77,7 +78,7 @@ export function startPdf(db: Db, caller: Caller, clusterId: string, month: strin
   setUserJson(key, job);
   buildMonthlyPdf(data)
     .then(({ bytes, pages }) => {
-      const name = fileName(`Laporan ${data.clusterId} ${data.month}.pdf`);
+      const name = fileName(t('budget.pdf.fileName', { cluster: data.clusterId, month: data.month }));
       const saved = store.save(folderId, name, 'application/pdf', bytes);
       setUserJson(key, { ...job, status: 'done', fileId: saved.id, url: saved.url(), name, pages, bytes: bytes.length });
     })
@@ -89,12 +90,11 @@ export function startPdf(db: Db, caller: Caller, clusterId: string, month: strin
 }
 
 export function pdfStatus(requestId: string): PdfJob {
-  if (!/^[a-z0-9]{1,40}$/.test(String(requestId ?? '')))
-    throw notFound({ id: 'Permintaan PDF tidak dikenal.', en: 'Unknown PDF request.' });
+  if (!/^[a-z0-9]{1,40}$/.test(String(requestId ?? ''))) throw notFound(msg('budget.pdf.unknown'));
   const job = userJson<PdfJob | null>(PREFIX + requestId, null);
-  if (!job) throw notFound({ id: 'Permintaan PDF tidak dikenal.', en: 'Unknown PDF request.' });
+  if (!job) throw notFound(msg('budget.pdf.unknown'));
   if (job.status === 'failed') {
-    throw new AppError('PDF_FAILED', { id: `PDF gagal dibuat: ${job.error}`, en: `The PDF could not be made: ${job.error}` });
+    throw new AppError('PDF_FAILED', msg('budget.pdf.failed', { detail: job.error ?? '' }));
   }
   return job;
 }
@@ -177,24 +177,15 @@ export function setUpTree(db: Db, me: string, sharedDriveRef: string | null, dea
   if (!loadTree()) {
     const ref = parseDriveRef(sharedDriveRef);
     if (ref === '\u0000') {
-      throw invalid({
-        id: 'Tautan atau ID Shared Drive tidak dikenali. Tempel tautan folder Shared Drive (…/drive/folders/…) atau kosongkan untuk memakai My Drive Anda.',
-        en: 'The Shared Drive link or id was not recognised. Paste the Shared Drive folder link (…/drive/folders/…) or leave it empty to use your My Drive.',
-      });
+      throw invalid(msg('budget.tree.badLink'));
     }
     if (ref) {
       const f = folderFacts(ref);
       if (!f?.inSharedDrive) {
-        throw invalid({
-          id: 'Shared Drive itu tidak ditemukan, atau Anda bukan anggotanya. Periksa tautannya, atau kosongkan untuk memakai My Drive Anda.',
-          en: 'That Shared Drive was not found, or you are not a member. Check the link, or leave it empty to use your My Drive.',
-        });
+        throw invalid(msg('budget.tree.noSharedDrive'));
       }
       if (!f.canWrite) {
-        throw invalid({
-          id: `Anda tidak dapat membuat folder di "${f.name}". Minta peran Pengelola atau Pengelola konten di Shared Drive itu.`,
-          en: `You cannot create folders in "${f.name}". Ask for the Manager or Content manager role in that Shared Drive.`,
-        });
+        throw invalid(msg('budget.tree.cannotWrite', { name: f.name }));
       }
     }
     const rootId = createFolderIn(ref || null, TREE_ROOT_NAME);

@@ -1,7 +1,9 @@
 // The monthly PDF of a cluster with pdf-lib (pure JS, no Node APIs): a summary page, then one page per approved item.
 /// <reference path="./pdf-lib.d.ts" />
 import { PDFDocument, PDFFont, PDFPage, ParseSpeeds, StandardFonts, rgb } from 'pdf-lib/dist/pdf-lib.esm.js';
-import { formatRupiah } from '../core/format';
+import { formatDate, formatDateTime, formatMonth as monthName, formatPercent, formatRupiah } from '../core/format';
+import { t, TextKey } from '../core/text';
+import { pdfSafe } from './pdf-text';
 
 export interface PdfFile {
   name: string;
@@ -16,7 +18,8 @@ export interface PdfItem {
   amount: number;
   date: string;
   decidedBy: string;
-  decidedAt: string;
+  /** Epoch ms of the approval; null when unknown. */
+  decidedAt: number | null;
   files: PdfFile[];
 }
 
@@ -28,7 +31,8 @@ export interface PdfData {
   allocation: number;
   pointTypes: Array<{ code: string; recommendation: number; approved: number }>;
   items: PdfItem[];
-  generatedAt: string;
+  /** Epoch ms. */
+  generatedAt: number;
   generatedBy: string;
 }
 
@@ -37,20 +41,15 @@ const M = 48;
 const BLUE = rgb(0.1, 0.45, 0.91);
 const GREY = rgb(0.37, 0.39, 0.41);
 
-/** Helvetica speaks WinAnsi: anything outside printable Latin-1 becomes "?". */
-export function winAnsi(s: string): string {
-  return String(s).replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
-}
-
 function text(page: PDFPage, font: PDFFont, s: string, x: number, y: number, size = 10, color = rgb(0.13, 0.13, 0.14)): void {
-  page.drawText(winAnsi(s), { x, y, size, font, color });
+  page.drawText(pdfSafe(s), { x, y, size, font, color });
 }
 
 /** Wraps text to lines no wider than `width`. */
 function wrap(font: PDFFont, s: string, size: number, width: number): string[] {
   const out: string[] = [];
   let line = '';
-  for (const word of winAnsi(s).split(/\s+/)) {
+  for (const word of pdfSafe(s).split(/\s+/)) {
     const next = line ? `${line} ${word}` : word;
     if (font.widthOfTextAtSize(next, size) > width && line) {
       out.push(line);
@@ -64,38 +63,38 @@ function wrap(font: PDFFont, s: string, size: number, width: number): string[] {
 function summaryPage(doc: PDFDocument, d: PdfData, font: PDFFont, bold: PDFFont): void {
   const page = doc.addPage(A4);
   let y = A4[1] - M;
-  text(page, bold, 'Laporan Bulanan Marketing Fee', M, y, 18, BLUE);
-  y -= 22;
-  text(page, font, 'Monthly marketing fee report', M, y, 11, GREY);
-  y -= 28;
+  text(page, bold, t('budget.pdf.title'), M, y, 18, BLUE);
+  y -= 36;
   const approved = d.pointTypes.reduce((a, p) => a + p.approved, 0);
-  const lines: Array<[string, string]> = [
-    ['Cluster', `${d.clusterName} (${d.clusterId})`],
-    ['Hierarki / Hierarchy', d.path],
-    ['Bulan / Month', d.month],
-    ['Alokasi / Allocation', formatRupiah(d.allocation)],
-    ['Realisasi / Approved', formatRupiah(approved)],
-    ['Sisa / Remaining', formatRupiah(d.allocation - approved)],
-    ['Terpakai / Used', d.allocation > 0 ? `${((approved / d.allocation) * 100).toFixed(1).replace('.', ',')}%` : '-'],
-    ['Jumlah evidence / Items', String(d.items.length)],
+  const lines: Array<[TextKey, string]> = [
+    ['budget.pdf.cluster', `${d.clusterName} (${d.clusterId})`],
+    ['budget.pdf.hierarchy', d.path],
+    ['budget.pdf.month', monthName(d.month)],
+    ['budget.pdf.allocation', formatRupiah(d.allocation)],
+    ['budget.pdf.approved', formatRupiah(approved)],
+    ['budget.pdf.remaining', formatRupiah(d.allocation - approved)],
+    ['budget.pdf.used', d.allocation > 0 ? formatPercent((approved / d.allocation) * 100) : '–'],
+    ['budget.pdf.items', String(d.items.length)],
   ];
   for (const [k, v] of lines) {
-    text(page, font, k, M, y, 10, GREY);
+    text(page, font, t(k), M, y, 10, GREY);
     text(page, bold, v, M + 170, y, 10);
     y -= 16;
   }
   y -= 14;
-  text(page, bold, 'Per jenis poin / Per point type', M, y, 12);
+  text(page, bold, t('budget.pdf.perPointType'), M, y, 12);
   y -= 18;
   const cols = [M, M + 170, M + 290, M + 410];
-  ['Jenis poin', 'Rekomendasi', 'Realisasi', '% rekomendasi'].forEach((h, i) => text(page, bold, h, cols[i], y, 9, GREY));
+  (['budget.pdf.pointType', 'budget.pdf.recommendation', 'budget.pdf.approved', 'budget.pdf.ofRecommendation'] as const).forEach(
+    (h, i) => text(page, bold, t(h), cols[i], y, 9, GREY),
+  );
   y -= 14;
   const max = Math.max(1, ...d.pointTypes.map((p) => Math.max(p.recommendation, p.approved)));
   for (const p of d.pointTypes) {
     text(page, font, p.code, cols[0], y, 10);
     text(page, font, formatRupiah(p.recommendation), cols[1], y, 10);
     text(page, font, formatRupiah(p.approved), cols[2], y, 10);
-    text(page, font, p.recommendation > 0 ? `${((p.approved / p.recommendation) * 100).toFixed(0)}%` : '-', cols[3], y, 10);
+    text(page, font, p.recommendation > 0 ? formatPercent((p.approved / p.recommendation) * 100, 0) : '–', cols[3], y, 10);
     y -= 8;
     const w = A4[0] - 2 * M;
     page.drawRectangle({ x: M, y: y - 4, width: (w * p.recommendation) / max, height: 4, color: rgb(0.8, 0.85, 0.95) });
@@ -108,7 +107,7 @@ function summaryPage(doc: PDFDocument, d: PdfData, font: PDFFont, bold: PDFFont)
     });
     y -= 24;
   }
-  text(page, font, `Dibuat / Generated ${d.generatedAt} oleh / by ${d.generatedBy}`, M, M - 10, 8, GREY);
+  text(page, font, t('budget.pdf.generated', { at: d.generatedAt, by: d.generatedBy }), M, M - 10, 8, GREY);
 }
 
 async function itemPages(
@@ -121,16 +120,16 @@ async function itemPages(
 ): Promise<void> {
   const page = doc.addPage(A4);
   let y = A4[1] - M;
-  text(page, bold, `Evidence #${it.id}  (${index + 1}/${total})`, M, y, 14, BLUE);
+  text(page, bold, t('budget.pdf.item', { id: it.id, n: index + 1, total }), M, y, 14, BLUE);
   y -= 22;
-  const rows: Array<[string, string]> = [
-    ['Jenis poin / Point type', it.pointType],
-    ['Jumlah / Amount', formatRupiah(it.amount)],
-    ['Tanggal / Date', it.date],
-    ['Disetujui / Approved', `${it.decidedAt} · ${it.decidedBy}`],
+  const rows: Array<[TextKey, string]> = [
+    ['budget.pdf.pointType', it.pointType],
+    ['budget.pdf.amount', formatRupiah(it.amount)],
+    ['budget.pdf.date', formatDate(it.date)],
+    ['budget.pdf.decided', `${it.decidedAt === null ? '–' : formatDateTime(it.decidedAt)} · ${it.decidedBy}`],
   ];
   for (const [k, v] of rows) {
-    text(page, font, k, M, y, 10, GREY);
+    text(page, font, t(k), M, y, 10, GREY);
     text(page, bold, v, M + 150, y, 10);
     y -= 15;
   }
@@ -143,7 +142,7 @@ async function itemPages(
   const pdfs = it.files.filter((f) => f.mime === 'application/pdf');
   const notes: string[] = it.files
     .filter((f) => !images.includes(f) && !pdfs.includes(f))
-    .map((f) => `${f.name}: ditolak pemeriksaan isi, tidak dilampirkan / refused by the content check, not attached`);
+    .map((f) => t('budget.pdf.refusedFile', { name: f.name }));
   if (images.length) {
     const slotH = (y - M) / images.length - 8;
     for (const f of images) {
@@ -155,7 +154,7 @@ async function itemPages(
         page.drawImage(img, { x: M, y: y - h, width: w, height: h });
         y -= h + 8;
       } catch (_e) {
-        notes.push(`${f.name}: gambar tidak terbaca / unreadable image`);
+        notes.push(t('common.pdf.unreadableImage', { file: f.name }));
       }
     }
   }
@@ -168,9 +167,9 @@ async function itemPages(
       });
       const pages = await doc.copyPages(src, src.getPageIndices());
       pages.forEach((p) => doc.addPage(p));
-      notes.push(`${f.name}: ${pages.length} halaman terlampir setelah halaman ini / pages appended after this page`);
+      notes.push(t('budget.pdf.appended', { file: f.name, pages: pages.length }));
     } catch {
-      notes.push(`${f.name}: PDF tidak terbaca / unreadable PDF`);
+      notes.push(t('budget.pdf.unreadablePdf', { file: f.name }));
     }
   }
   let ny = M;
@@ -183,7 +182,7 @@ async function itemPages(
 /** Builds the PDF; resolves within the same execution (no timers: objectsPerTick/parseSpeed are unlimited). */
 export async function buildMonthlyPdf(d: PdfData): Promise<{ bytes: Uint8Array; pages: number }> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.setTitle(winAnsi(`Marketing fee ${d.clusterName} ${d.month}`));
+  doc.setTitle(t('budget.pdf.docTitle', { cluster: d.clusterName, month: d.month }));
   doc.setProducer('DataDesk');
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);

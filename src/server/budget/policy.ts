@@ -1,6 +1,7 @@
 // Who may do what in the budget: the role table of docs/domain.md §1 as pure rules, enforced by every budget RPC.
 import { denied } from '../core/errors';
-import { Caller, BudgetRole, NodeRef, ROLE_LABEL, scopeColumn } from './model';
+import { msg, TextKey } from '../core/text';
+import { Caller, BudgetRole, NodeRef, scopeColumn } from './model';
 
 export type BudgetAction =
   | 'view' // dashboard, lists
@@ -19,14 +20,8 @@ const ALLOWED: Record<BudgetRole, readonly BudgetAction[]> = {
   CLUSTER: ['view', 'submit'],
 };
 
-const ACTION_LABEL: Record<BudgetAction, { id: string; en: string }> = {
-  view: { id: 'melihat anggaran', en: 'view the budget' },
-  allocate: { id: 'mengatur alokasi', en: 'set allocations' },
-  recommend: { id: 'mengatur rekomendasi', en: 'set recommendations' },
-  approve: { id: 'menyetujui/menolak evidence', en: 'approve or reject evidence' },
-  submit: { id: 'mengirim evidence', en: 'submit evidence' },
-  report: { id: 'membuat laporan PDF', en: 'produce the PDF report' },
-};
+const actionKey = (a: BudgetAction) => `budget.action.${a}` as TextKey & `budget.action.${string}`;
+const roleKey = (r: BudgetRole) => `budget.role.${r}` as TextKey & `budget.role.${string}`;
 
 /** True when the role may perform the action at all. */
 export function roleAllows(role: BudgetRole, action: BudgetAction): boolean {
@@ -55,28 +50,17 @@ export function covers(scope: NodeRef, target: NodeRef): boolean {
 /** Throws FORBIDDEN unless the caller's role allows `action` on `target` (a node in scope). */
 export function requireAction(caller: Caller, action: BudgetAction, target?: NodeRef): void {
   if (!roleAllows(caller.role, action)) {
-    const r = ROLE_LABEL[caller.role];
-    const a = ACTION_LABEL[action];
-    throw denied({
-      id: `Akses ditolak: peran ${r.id} tidak boleh ${a.id}.`,
-      en: `Access denied: the ${r.en} role may not ${a.en}.`,
-    });
+    throw denied(msg('budget.denied.action', { role: msg(roleKey(caller.role)), action: msg(actionKey(action)) }));
   }
   if (target && !covers(caller.node, target)) {
-    throw denied({
-      id: `Akses ditolak: ${target.name} berada di luar wilayah Anda (${caller.node.name}).`,
-      en: `Access denied: ${target.name} lies outside your scope (${caller.node.name}).`,
-    });
+    throw denied(msg('budget.denied.scope', { target: target.name, scope: caller.node.name }));
   }
 }
 
 /** Nobody approves or rejects evidence they submitted themselves. */
 export function requireNotOwn(caller: Caller, submittedBy: string): void {
   if (submittedBy.toLowerCase() === caller.email.toLowerCase()) {
-    throw denied({
-      id: 'Akses ditolak: Anda tidak boleh memutuskan evidence yang Anda kirim sendiri.',
-      en: 'Access denied: you may not decide on evidence you submitted yourself.',
-    });
+    throw denied(msg('budget.denied.own'));
   }
 }
 
@@ -84,25 +68,17 @@ export function requireNotOwn(caller: Caller, submittedBy: string): void {
 export function requireDeletable(caller: Caller, ev: { clusterId: string; status: string; submittedBy: string }): void {
   requireAction(caller, 'submit');
   if (caller.node.id !== ev.clusterId) {
-    throw denied({
-      id: 'Akses ditolak: evidence ini milik cluster lain.',
-      en: 'Access denied: this evidence belongs to another cluster.',
-    });
+    throw denied(msg('budget.denied.otherCluster'));
   }
   if (ev.status !== 'pending') {
-    throw denied({
-      id: `Evidence berstatus ${ev.status} tidak dapat dihapus; hanya yang menunggu (pending).`,
-      en: `Evidence that is ${ev.status} cannot be deleted; only pending evidence can.`,
-    });
+    const status = ev.status === 'approved' || ev.status === 'rejected' ? msg(`budget.status.${ev.status}`) : ev.status;
+    throw denied(msg('budget.denied.notPending', { status }));
   }
 }
 
 /** Only add-on admins run migrations and edit the configuration. */
 export function requireAdmin(admin: boolean, email: string): void {
   if (!admin) {
-    throw denied({
-      id: `Akses ditolak: ${email || 'akun ini'} bukan admin DataDesk.`,
-      en: `Access denied: ${email || 'this account'} is not a DataDesk admin.`,
-    });
+    throw denied(msg('budget.denied.notAdmin', { email: email || msg('budget.thisAccount') }));
   }
 }

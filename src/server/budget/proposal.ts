@@ -1,11 +1,11 @@
 // "Usulkan dari histori": proposes next month's split of an allocation across point types from approved spend.
-import { formatRupiah } from '../core/format';
+import { msg, Msg } from '../core/text';
 
 export interface Proposal {
   split: Record<string, number>;
   method: 'history' | 'equal';
   /** The method in plain words, Bahasa Indonesia and English. */
-  explanation: { id: string; en: string };
+  explanation: Msg;
 }
 
 /**
@@ -34,16 +34,10 @@ export function proposeSplit(
     if (weights[i] > weights[largest]) largest = i;
   });
   if (pointTypes.length) split[pointTypes[largest]] += allocation - used;
-  const range = months.length ? `${months[0]} s.d. ${months[months.length - 1]}` : '';
+  const [from, to] = [months[0] ?? '', months[months.length - 1] ?? ''];
   const explanation = useHistory
-    ? {
-        id: `Setiap jenis poin mendapat bagian yang sama dengan porsinya dalam pengeluaran yang disetujui selama 3 bulan terakhir (${range}, total ${formatRupiah(total)}), dikalikan alokasi ${formatRupiah(allocation)} dan dibulatkan ke bawah ke Rp 1.000; sisa pembulatan diberikan ke porsi terbesar (${pointTypes[largest]}). Anda boleh mengubahnya sebelum menyimpan.`,
-        en: `Each point type gets the same share it had of approved spending over the last 3 months (${range}, total ${formatRupiah(total)}), applied to the allocation ${formatRupiah(allocation)} and rounded down to Rp 1,000; the rounding remainder goes to the largest share (${pointTypes[largest]}). You may edit it before saving.`,
-      }
-    : {
-        id: `Belum ada pengeluaran yang disetujui dalam 3 bulan terakhir (${range}), jadi alokasi ${formatRupiah(allocation)} dibagi rata ke ${pointTypes.length} jenis poin, dibulatkan ke bawah ke Rp 1.000; sisanya ke ${pointTypes[largest] ?? '-'}. Sesuaikan sebelum menyimpan.`,
-        en: `There is no approved spending in the last 3 months (${range}), so the allocation ${formatRupiah(allocation)} is split equally across ${pointTypes.length} point types, rounded down to Rp 1,000; the remainder goes to ${pointTypes[largest] ?? '-'}. Adjust it before saving.`,
-      };
+    ? msg('budget.proposal.history', { from, to, total, allocation, largest: pointTypes[largest] })
+    : msg('budget.proposal.equal', { from, to, allocation, count: pointTypes.length, largest: pointTypes[largest] ?? '–' });
   return { split, method: useHistory ? 'history' : 'equal', explanation };
 }
 

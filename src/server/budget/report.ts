@@ -1,7 +1,7 @@
 // Gathers what the monthly PDF shows (2 queries) after checking the caller may produce it for that cluster.
 import type { Db } from '../core/db';
 import { notFound } from '../core/errors';
-import { wibDateTime } from '../core/format';
+import { msg } from '../core/text';
 import { Caller } from './model';
 import { requireAction } from './policy';
 import { loadNode } from './store';
@@ -19,7 +19,7 @@ export function loadPdfData(
   requireAction(caller, 'report');
   const month = checkMonth(monthIn);
   const node = loadNode(db, clusterId);
-  if (node.level !== 'CLUSTER') throw notFound({ id: `${node.name} bukan cluster.`, en: `${node.name} is not a cluster.` });
+  if (node.level !== 'CLUSTER') throw notFound(msg('budget.notCluster', { name: node.name }));
   requireAction(caller, 'report', node);
   const head = db.query(
     `SELECT p.code, COALESCE(r.amount, 0) AS rec,
@@ -52,12 +52,12 @@ export function loadPdfData(
       amount: Number(r.amount),
       date: String(r.spent_on),
       decidedBy: String(r.decided_by ?? ''),
-      decidedAt: r.decided_at instanceof Date ? wibDateTime(r.decided_at) : '',
+      decidedAt: r.decided_at instanceof Date ? r.decided_at.getTime() : null,
       files: (r.files ? (JSON.parse(String(r.files)) as Array<{ fileId: string; name: string; mime: string }>) : []).map((f) =>
         readFile(f.fileId),
       ),
     })),
-    generatedAt: wibDateTime(now),
+    generatedAt: now.getTime(),
     generatedBy: caller.email,
   };
 }

@@ -1,6 +1,7 @@
 // RPC functions the budget sidebar and dashboard call; each checks on the server who calls and what they may do.
 import { rpc } from '../core/rpc';
 import { invalid } from '../core/errors';
+import { msg, Msg, t } from '../core/text';
 import { Level } from './model';
 import { actionsOf, BudgetAction, requireAction } from './policy';
 import { asAdmin, asCaller, budgetAdmin, driveReceiptStore, isAdmin, setBudgetAdmin } from './adapters';
@@ -25,7 +26,7 @@ import { bytesToBase64, ReceiptUpload, servedMime } from './files';
 import { selectedValues, sheetValues, writeTable } from '../platform/sheets';
 import { readFileBytes } from '../platform/drive';
 import { RUPIAH_FORMAT, wibMonth } from '../core/format';
-import { showDialog } from '../platform/ui';
+import { showPage } from '../platform/ui';
 import { sheetTitle } from '../core/names';
 import { Deadline, EXECUTION_BUDGET_MS } from '../core/deadline';
 import {
@@ -112,10 +113,7 @@ export function budget_setAllocationSelection(): AllocationResult {
       requireAction(c, 'allocate');
       const values = selectedValues();
       if (!values.length || values[0].length < 3) {
-        throw invalid({
-          id: 'Pilih blok 3 kolom di sheet: cluster, bulan, jumlah.',
-          en: 'Select a 3-column block in the sheet: cluster, month, amount.',
-        });
+        throw invalid(msg('budget.selection.columns'));
       }
       const rows = /cluster/i.test(String(values[0][0])) ? values.slice(1) : values;
       return setAllocations(db, c, rows, now);
@@ -131,15 +129,14 @@ export function budget_getRecommendation(clusterId: string, month: string): Reco
 export function budget_proposeRecommendation(
   clusterId: string,
   month: string,
-): { split: Record<string, number>; method: string; explanationId: string; explanationEn: string; allocation: number } {
+): { split: Record<string, number>; method: string; explanation: Msg; allocation: number } {
   return rpc('budget_proposeRecommendation', () =>
     asCaller((db, c) => {
       const p = proposeFromHistory(db, c, clusterId, month);
       return {
         split: p.split,
         method: p.method,
-        explanationId: p.explanation.id,
-        explanationEn: p.explanation.en,
+        explanation: p.explanation,
         allocation: p.allocation,
       };
     }),
@@ -212,11 +209,11 @@ export function budget_dashboardToSheet(nodeId: string | null, month: string): {
   return rpc('budget_dashboardToSheet', () =>
     asCaller((db, c) => {
       const d = dashboard(db, c, nodeId, month);
-      const t = dashboardTable(d);
-      const name = sheetTitle(`Anggaran ${d.node.id} ${d.month}`, 90);
-      const [header, ...body] = t.rows;
+      const table = dashboardTable(d);
+      const name = sheetTitle(t('budget.sheet.name', { node: d.node.id, month: d.month }), 90);
+      const [header, ...body] = table.rows;
       writeTable(name, header.map(String), ['@', '@', RUPIAH_FORMAT, RUPIAH_FORMAT, RUPIAH_FORMAT, '0.0%'], body);
-      return { sheetName: name, rows: t.rows.length };
+      return { sheetName: name, rows: table.rows.length };
     }),
   );
 }
@@ -234,7 +231,7 @@ export function budget_pdfStatus(requestId: string): PdfJob {
 export function budget_openDashboard(): { opened: boolean } {
   return rpc('budget_openDashboard', () =>
     asCaller(() => {
-      showDialog('budget-dashboard', 'DataDesk · Dasbor Anggaran', 960, 680);
+      showPage('budget-dashboard');
       return { opened: true };
     }),
   );
@@ -285,7 +282,7 @@ export function budget_importConfig(sheetName: string): ConfigSaved {
   return rpc('budget_importConfig', () =>
     asAdmin((db, email, now) => {
       const values = sheetValues(String(sheetName ?? '').trim());
-      if (values === null) throw invalid({ id: `Sheet "${sheetName}" tidak ada.`, en: `There is no sheet "${sheetName}".` });
+      if (values === null) throw invalid(msg('common.sheet.missing', { sheet: String(sheetName).slice(0, 100) }));
       return saveAndShare(db, email, configFromRows(values), now);
     }),
   );

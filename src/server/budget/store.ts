@@ -1,6 +1,7 @@
 // Budget reads and writes shared by the RPCs: the caller, nodes, point types, allocations, audit (SQL, bound values only).
 import type { Db, SqlRow } from '../core/db';
 import { denied, notFound } from '../core/errors';
+import { msg } from '../core/text';
 import { BudgetRole, Caller, Level, NodeRef, scopeColumn } from './model';
 
 export const NODE_COLS = 'n.id, n.level, n.name, n.area_id, n.region_id, n.branch_id, n.cluster_id';
@@ -26,10 +27,7 @@ export function loadCaller(db: Db, email: string, admin: boolean): Caller | null
   );
   if (!rows.length) {
     if (admin) return null;
-    throw denied({
-      id: `Akses ditolak: ${email || 'akun ini'} belum terdaftar sebagai pengguna anggaran. Minta admin menambahkannya.`,
-      en: `Access denied: ${email || 'this account'} is not registered as a budget user. Ask an admin to add it.`,
-    });
+    throw denied(msg('budget.denied.notUser', { email: email || msg('budget.thisAccount') }));
   }
   const r = rows[0];
   return { email, name: String(r.user_name), role: String(r.role) as BudgetRole, node: rowToNode(r), admin };
@@ -38,7 +36,7 @@ export function loadCaller(db: Db, email: string, admin: boolean): Caller | null
 /** One node by id; NOT_FOUND when unknown. */
 export function loadNode(db: Db, id: string): NodeRef {
   const rows = db.query(`SELECT ${NODE_COLS} FROM budget.node n WHERE n.id = ?`, [String(id ?? '')]);
-  if (!rows.length) throw notFound({ id: `Node/cluster tidak dikenal: "${id}".`, en: `Unknown node/cluster: "${id}".` });
+  if (!rows.length) throw notFound(msg('budget.unknownNode', { id: String(id ?? '').slice(0, 40) }));
   return rowToNode(rows[0]);
 }
 

@@ -1,16 +1,13 @@
 // Validation of budget input: months, evidence dates, evidence fields, allocation blocks and recommendation splits.
-import { invalid, errorMessage } from '../core/errors';
-import { parseMonth, wibDate, formatRupiah } from '../core/format';
-import { parseAmount } from './money';
+import { AppError, invalid, messageOf } from '../core/errors';
+import { parseMonth, wibDate } from '../core/format';
+import { msg, Msg } from '../core/text';
+import { checkAmount } from './money';
 
 /** "YYYY-MM" or INVALID. */
 export function checkMonth(month: unknown): string {
   const m = typeof month === 'string' ? parseMonth(month) : null;
-  if (!m)
-    throw invalid({
-      id: `Bulan tidak valid: "${String(month)}" (format YYYY-MM).`,
-      en: `Invalid month: "${String(month)}" (format YYYY-MM).`,
-    });
+  if (!m) throw invalid(msg('common.month.invalid', { month: String(month).slice(0, 40) }));
   return `${m.year}-${String(m.month).padStart(2, '0')}`;
 }
 
@@ -19,20 +16,14 @@ export function checkEvidenceDate(date: unknown, month: string, now: Date): stri
   const m = typeof date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim()) : null;
   const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
   if (!m || !d || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) {
-    throw invalid({
-      id: `Tanggal tidak valid: "${String(date)}" (format YYYY-MM-DD).`,
-      en: `Invalid date: "${String(date)}" (format YYYY-MM-DD).`,
-    });
+    throw invalid(msg('common.date.invalid', { date: String(date).slice(0, 40) }));
   }
   const iso = `${m[1]}-${m[2]}-${m[3]}`;
   if (iso > wibDate(now)) {
-    throw invalid({
-      id: `Tanggal ${iso} ada di masa depan (hari ini ${wibDate(now)} WIB).`,
-      en: `The date ${iso} is in the future (today is ${wibDate(now)} WIB).`,
-    });
+    throw invalid(msg('budget.date.future', { date: iso, today: wibDate(now) }));
   }
   if (iso.slice(0, 7) !== month) {
-    throw invalid({ id: `Tanggal ${iso} di luar bulan ${month}.`, en: `The date ${iso} lies outside the month ${month}.` });
+    throw invalid(msg('budget.date.outsideMonth', { date: iso, month }));
   }
   return iso;
 }
@@ -59,11 +50,10 @@ export interface CheckedEvidence {
 export function checkEvidence(input: EvidenceInput, pointTypes: readonly string[], now: Date): CheckedEvidence {
   const month = checkMonth(input.month);
   const description = String(input.description ?? '').trim();
-  if (!description) throw invalid({ id: 'Deskripsi wajib diisi.', en: 'A description is required.' });
-  if (description.length > 500)
-    throw invalid({ id: 'Deskripsi maksimal 500 karakter.', en: 'The description may have at most 500 characters.' });
+  if (!description) throw invalid(msg('budget.description.required'));
+  if (description.length > 500) throw invalid(msg('budget.description.tooLong'));
   const pointType = checkPointType(input.pointType, pointTypes);
-  const amount = parseAmount(input.amount, 'Jumlah');
+  const amount = checkAmount(input.amount);
   const date = checkEvidenceDate(input.date, month, now);
   return { clusterId: String(input.clusterId ?? ''), month, pointType, description, amount, date };
 }
@@ -71,10 +61,7 @@ export function checkEvidence(input: EvidenceInput, pointTypes: readonly string[
 export function checkPointType(code: unknown, pointTypes: readonly string[]): string {
   const c = String(code ?? '').trim();
   if (!pointTypes.includes(c)) {
-    throw invalid({
-      id: `Jenis poin tidak dikenal: "${c}". Pilihan: ${pointTypes.join(', ')}.`,
-      en: `Unknown point type: "${c}". Choices: ${pointTypes.join(', ')}.`,
-    });
+    throw invalid(msg('budget.pointType.unknown', { code: c.slice(0, 40), choices: pointTypes.join(', ') }));
   }
   return c;
 }
@@ -96,22 +83,19 @@ export function parseAllocationBlock(
   resolveCluster: (key: string) => string | null,
 ): BlockRow[] {
   const out: BlockRow[] = [];
-  const errors: string[] = [];
-  const errorsEn: string[] = [];
+  const errors: Msg[] = [];
   const seen = new Map<string, number>();
   rows.forEach((cells, i) => {
     const line = i + 1;
     if (cells.every((c) => String(c ?? '').trim() === '')) return;
     if (cells.length < 3) {
-      errors.push(`baris ${line}: perlu 3 kolom (cluster, bulan, jumlah)`);
-      errorsEn.push(`line ${line}: needs 3 columns (cluster, month, amount)`);
+      errors.push(msg('budget.block.columns', { line }));
       return;
     }
     const key = String(cells[0] ?? '').trim();
     const id = resolveCluster(key);
     if (!id) {
-      errors.push(`baris ${line}: cluster tidak dikenal atau di luar wilayah Anda: "${key}"`);
-      errorsEn.push(`line ${line}: unknown cluster or outside your scope: "${key}"`);
+      errors.push(msg('budget.block.cluster', { line, key: key.slice(0, 40) }));
     }
     let month = '';
     try {
@@ -121,37 +105,39 @@ export function parseAllocationBlock(
           : String(cells[1] ?? ''),
       );
     } catch (e) {
-      errors.push(`baris ${line}: ${errorMessage(e)}`);
-      errorsEn.push(`line ${line}: invalid month "${String(cells[1])}"`);
+      errors.push(lineProblem(line, e));
     }
     let amount = 0;
     try {
-      amount = parseAmount(cells[2], 'Jumlah');
+      amount = checkAmount(cells[2]);
     } catch (e) {
-      errors.push(`baris ${line}: ${errorMessage(e)}`);
-      errorsEn.push(`line ${line}: ${(e as { messageEn?: string }).messageEn ?? 'invalid amount'}`);
+      errors.push(lineProblem(line, e));
     }
     if (id && month) {
       const k = `${id}|${month}`;
       if (seen.has(k)) {
-        errors.push(`baris ${line}: ${key} ${month} sudah ada di baris ${seen.get(k)}`);
-        errorsEn.push(`line ${line}: ${key} ${month} already on line ${seen.get(k)}`);
+        errors.push(msg('budget.block.duplicate', { line, key, month, first: seen.get(k) ?? 0 }));
       } else seen.set(k, line);
     }
     if (id && month && amount) out.push({ line, clusterId: id, month, amount });
   });
   if (errors.length) {
-    const more = errors.length > 20 ? ` (+${errors.length - 20} lagi)` : '';
-    throw invalid(
-      {
-        id: `Blok ditolak, tidak ada yang disimpan. ${errors.slice(0, 20).join('; ')}${more}`,
-        en: `Block rejected, nothing saved. ${errorsEn.slice(0, 20).join('; ')}`,
-      },
-      { errors: errors.length },
-    );
+    throw invalid(blockRejected(errors), { errors: errors.length });
   }
-  if (!out.length) throw invalid({ id: 'Blok kosong.', en: 'The block is empty.' });
+  if (!out.length) throw invalid(msg('budget.block.empty'));
   return out;
+}
+
+/** A line's problem: the AppError's message (both languages) after "line N:". */
+function lineProblem(line: number, e: unknown): Msg {
+  if (e instanceof AppError) return msg('budget.block.line', { line, problem: messageOf(e) });
+  throw e;
+}
+
+/** "Block rejected, nothing saved." with the first 20 problems (and how many more). */
+export function blockRejected(problems: readonly Msg[]): Msg {
+  const more = problems.length > 20 ? msg('budget.block.more', { count: problems.length - 20 }) : '';
+  return msg('budget.block.rejected', { problems: problems.slice(0, 20), more });
 }
 
 /** Splits pasted text into rows of cells (tab, semicolon or comma separated). */
@@ -177,26 +163,17 @@ export function checkSplit(
   allocation: number | null,
 ): Record<string, number> {
   if (allocation === null) {
-    throw invalid({
-      id: 'Cluster ini belum punya alokasi untuk bulan tersebut.',
-      en: 'This cluster has no allocation for that month yet.',
-    });
+    throw invalid(msg('budget.split.noAllocation'));
   }
   const out: Record<string, number> = {};
   let total = 0;
   for (const [code, v] of Object.entries(split ?? {})) {
     const c = checkPointType(code, pointTypes);
-    out[c] = parseAmount(v, `Rekomendasi ${c}`, true);
+    out[c] = checkAmount(v, msg('budget.recommendation.label', { code: c }), true);
     total += out[c];
   }
   if (total > allocation) {
-    throw invalid(
-      {
-        id: `Total rekomendasi ${formatRupiah(total)} melebihi alokasi ${formatRupiah(allocation)}.`,
-        en: `The recommendations total ${formatRupiah(total)}, more than the allocation ${formatRupiah(allocation)}.`,
-      },
-      { total, allocation },
-    );
+    throw invalid(msg('budget.split.overAllocation', { total, allocation }), { total, allocation });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // Who may use which capability: add-on-wide roles kept as data (script properties), checked on the server.
 import { denied } from './errors';
+import { msg, TextKey } from './text';
 
 /** Add-on-wide roles. Budget roles (Area, Region, ...) live with the budget data and are checked there. */
 export type AppRole = 'admin' | 'analyst' | 'merchandiser' | 'auditor';
@@ -19,27 +20,16 @@ export function hasRole(dir: RoleDirectory, email: string, role: AppRole): boole
   return roles.includes(role) || roles.includes('admin');
 }
 
-const ROLE_NAMES: Record<AppRole, { id: string; en: string }> = {
-  admin: { id: 'admin', en: 'admin' },
-  analyst: { id: 'analis kampanye', en: 'campaign analyst' },
-  merchandiser: { id: 'merchandiser', en: 'merchandiser' },
-  auditor: { id: 'auditor', en: 'auditor' },
+const ROLE_NAMES: Record<AppRole, TextKey & `common.role.${string}`> = {
+  admin: 'common.role.admin',
+  analyst: 'common.role.analyst',
+  merchandiser: 'common.role.merchandiser',
+  auditor: 'common.role.auditor',
 };
 
 export function requireRole(dir: RoleDirectory, email: string, role: AppRole): void {
-  if (!email) {
-    throw denied({
-      id: 'Akun Google Anda tidak terbaca. Buka ulang spreadsheet lalu coba lagi.',
-      en: 'Your Google account could not be read. Reopen the spreadsheet and try again.',
-    });
-  }
-  if (!hasRole(dir, email, role)) {
-    const r = ROLE_NAMES[role];
-    throw denied({
-      id: `Akses ditolak: ${email} bukan ${r.id}. Minta admin DataDesk menambahkan peran Anda.`,
-      en: `Access denied: ${email} is not a ${r.en}. Ask a DataDesk admin to add your role.`,
-    });
-  }
+  if (!email) throw denied(msg('common.error.noAccount'));
+  if (!hasRole(dir, email, role)) throw denied(msg('common.error.notRole', { email, role: msg(ROLE_NAMES[role]) }));
 }
 
 /** Validates a directory read from storage; unknown roles are dropped, emails lower-cased. */

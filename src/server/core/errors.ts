@@ -1,22 +1,18 @@
-// The one error type DataDesk shows to users: a stable code and a message in Bahasa Indonesia and English. This is
+// The one error type DataDesk shows to users: a stable code and a message from the catalogue in both languages. This is
 // where errors become text, so this is where secrets are masked (core/secrets.ts).
 import { maskDeep, maskSecrets } from './secrets';
-
-export interface UserMessage {
-  id: string;
-  en: string;
-}
+import { msg, Msg } from './text';
 
 /** An error a user can act on. Its message crosses to the sidebar; anything else is logged and shown generically. */
 export class AppError extends Error {
   readonly code: string;
   readonly messageEn: string;
   readonly details?: Record<string, string | number | boolean | null>;
-  constructor(code: string, msg: UserMessage, details?: Record<string, string | number | boolean | null>) {
-    super(maskSecrets(msg.id));
+  constructor(code: string, m: Msg, details?: Record<string, string | number | boolean | null>) {
+    super(maskSecrets(m.id));
     this.name = 'AppError';
     this.code = code;
-    this.messageEn = maskSecrets(msg.en);
+    this.messageEn = maskSecrets(m.en);
     this.details = details && maskDeep(details);
   }
 }
@@ -52,14 +48,16 @@ export function errorStack(e: unknown): string {
 
 export function toPayload(e: unknown): RpcErrorPayload {
   if (e instanceof AppError) return maskDeep({ code: e.code, message: e.message, messageEn: e.messageEn, details: e.details });
-  return {
-    code: 'INTERNAL',
-    message: 'Terjadi kesalahan di server. Coba lagi; jika berulang, hubungi admin.',
-    messageEn: 'Something went wrong on the server. Try again; if it persists, contact your admin.',
-  };
+  const m = msg('common.error.internal');
+  return { code: 'INTERNAL', message: m.id, messageEn: m.en };
 }
 
-export const denied = (what: UserMessage, details?: AppError['details']): AppError => new AppError('FORBIDDEN', what, details);
-export const invalid = (msg: UserMessage, details?: AppError['details']): AppError => new AppError('INVALID', msg, details);
-export const notFound = (msg: UserMessage): AppError => new AppError('NOT_FOUND', msg);
-export const conflict = (msg: UserMessage, details?: AppError['details']): AppError => new AppError('CONFLICT', msg, details);
+/** An AppError's message in both languages (a stored outcome shown later in the reader's language). */
+export function messageOf(e: AppError): Msg {
+  return { id: e.message, en: e.messageEn } as Msg;
+}
+
+export const denied = (m: Msg, details?: AppError['details']): AppError => new AppError('FORBIDDEN', m, details);
+export const invalid = (m: Msg, details?: AppError['details']): AppError => new AppError('INVALID', m, details);
+export const notFound = (m: Msg): AppError => new AppError('NOT_FOUND', m);
+export const conflict = (m: Msg, details?: AppError['details']): AppError => new AppError('CONFLICT', m, details);

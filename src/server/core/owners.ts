@@ -1,6 +1,6 @@
 // Unattended jobs and their owners: a job runs only from its owner's hourly trigger; an owner whose trigger has
 // stopped firing (left the company, removed the add-on) leaves the job orphaned until an admin takes it over.
-import type { UserMessage } from './errors';
+import { msg, Msg } from './text';
 
 /** Whose trigger serves the document, and when it last fired (platform/triggers.ts keeps it). */
 export type TriggerRegister = Record<string, { uid: string; installedAt: number; lastBeatAt: number | null }>;
@@ -16,7 +16,7 @@ export interface OwnerStatus {
   /** When the owner's trigger last fired (epoch ms), or null. */
   lastBeatAt: number | null;
   /** Why the job is stuck, in both languages; null when it is not. */
-  problem: UserMessage | null;
+  problem: Msg | null;
 }
 
 /** The owner's trigger status; `selfCheck` is the caller's own live check when the caller is the owner. */
@@ -27,10 +27,7 @@ export function ownerStatus(owner: string, register: TriggerRegister, now: numbe
       owner: '',
       hasTrigger: false,
       lastBeatAt: null,
-      problem: {
-        id: 'Pekerjaan ini belum punya pemilik. Admin dapat mengambil alih agar pemicu per jamnya yang menjalankan.',
-        en: 'This job has no owner yet. An admin can take it over so that their hourly trigger runs it.',
-      },
+      problem: msg('common.owner.none'),
     };
   }
   const e = register[who];
@@ -40,11 +37,6 @@ export function ownerStatus(owner: string, register: TriggerRegister, now: numbe
     owner: who,
     hasTrigger: alive,
     lastBeatAt: e?.lastBeatAt ?? null,
-    problem: alive
-      ? null
-      : {
-          id: `Pemilik pekerjaan ini (${who}) tidak punya pemicu per jam yang aktif di spreadsheet ini (sudah keluar atau add-on dilepas), jadi pekerjaan tidak berjalan. Admin dapat mengambil alih.`,
-          en: `This job's owner (${who}) has no working hourly trigger in this spreadsheet (left, or removed the add-on), so the job does not run. An admin can take it over.`,
-        },
+    problem: alive ? null : msg('common.owner.noTrigger', { owner: who }),
   };
 }

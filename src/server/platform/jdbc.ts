@@ -1,6 +1,7 @@
 // Jdbc to PostgreSQL: the only place that touches Jdbc. Settings and the password come from script properties.
 import type { Db, SqlRow, SqlValue } from '../core/db';
 import { AppError, errorMessage } from '../core/errors';
+import { msg } from '../core/text';
 import { scriptProp, scriptSecret } from './properties';
 
 export const DB_PROPS = { url: 'DATADESK_DB_URL', user: 'DATADESK_DB_USER', password: 'DATADESK_DB_PASSWORD' } as const;
@@ -140,18 +141,12 @@ export function dbConfigured(): boolean {
 export function openDb(): Db {
   const url = scriptProp(DB_PROPS.url);
   if (!url) {
-    throw new AppError('NOT_CONFIGURED', {
-      id: 'Koneksi database belum diatur. Admin dapat mengaturnya di DataDesk ▸ Pengaturan.',
-      en: 'The database connection is not set up. An admin can set it in DataDesk ▸ Settings.',
-    });
+    throw new AppError('NOT_CONFIGURED', msg('common.db.notSet'));
   }
   try {
     return new JdbcDb(Jdbc.getConnection(url, scriptProp(DB_PROPS.user), scriptSecret(DB_PROPS.password)));
   } catch (e) {
-    throw new AppError('DB_UNREACHABLE', {
-      id: `Database tidak dapat dihubungi: ${errorMessage(e)}`,
-      en: `The database could not be reached: ${errorMessage(e)}`,
-    });
+    throw new AppError('DB_UNREACHABLE', msg('common.db.unreachable', { detail: errorMessage(e) }));
   }
 }
 

@@ -1,6 +1,6 @@
 // PropertiesService: script properties (settings, secrets), the document's state, and user properties (small
-// per-user state, the heartbeat claim), as text or JSON. Secrets are read and written only through
-// scriptSecret/setScriptSecret, which register them so no text this execution makes can quote them.
+// per-user state: the heartbeat claim, the language switch), as text or JSON. Secrets are read and written only
+// through scriptSecret/setScriptSecret, which register them so no text this execution makes can quote them.
 //
 // The document's state (saved segments, the tagging job, whose hourly triggers serve it, leases) must be reachable by
 // every execution, and document properties, the document lock and the document cache are not there in a time-driven
@@ -8,6 +8,7 @@
 // What an older version kept in document properties moves there when a user first opens a DataDesk sidebar in the
 // document (adoptDocumentProperties, once per user and document, from platform/triggers.ts).
 import { registerSecret } from '../core/secrets';
+import { DEFAULT_LANG, isLang, Lang } from '../core/text';
 import { currentDocumentId } from './sheets';
 
 /** JSON text read back, or `fallback` when unset or unreadable. */
@@ -126,6 +127,32 @@ export function userKeys(prefix: string): string[] {
   return PropertiesService.getUserProperties()
     .getKeys()
     .filter((k) => k.startsWith(prefix));
+}
+
+/** The user property holding the user's language switch ('id' or 'en'). */
+const LANG_PROPERTY = 'DATADESK_LANG';
+/** Script properties `DATADESK_LANG:<email>`: the same choice, readable when DataDesk writes to that person. */
+const LANG_OF_PREFIX = 'DATADESK_LANG:';
+
+/** The caller's language: their user property, Bahasa Indonesia when unset. */
+export function userLanguage(): Lang {
+  const v = PropertiesService.getUserProperties().getProperty(LANG_PROPERTY);
+  return isLang(v) ? v : DEFAULT_LANG;
+}
+
+/** Keeps the caller's language (user property) and a copy under their email for mails and alerts addressed to them. */
+export function setUserLanguage(email: string, lang: Lang): void {
+  PropertiesService.getUserProperties().setProperty(LANG_PROPERTY, lang);
+  if (email) PropertiesService.getScriptProperties().setProperty(LANG_OF_PREFIX + email.trim().toLowerCase(), lang);
+}
+
+/** The languages people chose, by lower-case email, in one read (anyone absent reads Bahasa Indonesia). */
+export function languagesByEmail(): Record<string, Lang> {
+  const all = PropertiesService.getScriptProperties().getProperties();
+  const out: Record<string, Lang> = {};
+  for (const [k, v] of Object.entries(all))
+    if (k.startsWith(LANG_OF_PREFIX) && isLang(v)) out[k.slice(LANG_OF_PREFIX.length)] = v;
+  return out;
 }
 
 const CLAIM_PROPERTY = 'DATADESK_HEARTBEAT_UNTIL_';

@@ -2,6 +2,7 @@
 // serves, opened by id), its sheets found or made by name, read and written in whole blocks, text kept as text (the
 // '@' format before the values); the user's selection. Sheet objects stay here: others hold a SheetRef.
 import { AppError } from '../core/errors';
+import { msg } from '../core/text';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 declare const sheetBrand: unique symbol;
@@ -39,10 +40,7 @@ export function currentDocumentId(): string {
 function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const ss = currentSpreadsheet();
   if (!ss) {
-    throw new AppError('NO_DOCUMENT', {
-      id: 'Tidak ada spreadsheet yang terbuka. Buka spreadsheet DataDesk lalu coba lagi.',
-      en: 'No spreadsheet is open. Open the DataDesk spreadsheet and try again.',
-    });
+    throw new AppError('NO_DOCUMENT', msg('common.noDocument'));
   }
   return ss;
 }
@@ -195,11 +193,11 @@ export function writeTable(sheetName: string, header: string[], formats: string[
 }
 
 /** Appends one row under the last one (creating the sheet with its header when missing); formats before values. */
-export function appendSheetRow(name: string, header: string[], formats: string[], row: Array<string | number>): void {
+export function appendSheetRow(names: string[], header: string[], formats: string[], row: Array<string | number>): void {
   const ss = spreadsheet();
-  let sh = ss.getSheetByName(name);
+  let sh = names.map((n) => ss.getSheetByName(n)).find((x) => !!x) ?? null;
   if (!sh) {
-    sh = ss.insertSheet(name);
+    sh = ss.insertSheet(names[0]);
     sh.getRange(1, 1, 1, header.length).setNumberFormat('@').setValues([header]);
     sh.setFrozenRows(1);
   }

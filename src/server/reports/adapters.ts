@@ -3,6 +3,7 @@
 // trigger runs the schedule), under one lock.
 import { conflict, errorMessage } from '../core/errors';
 import { maskSecrets } from '../core/secrets';
+import { msg, Msg, t } from '../core/text';
 import type { Deadline } from '../core/deadline';
 import { openDb } from '../platform/jdbc';
 import {
@@ -25,7 +26,7 @@ import type { ReportDrive, ReportEnv, RunLogSink } from './ports';
 import { DEFAULT_SETTINGS, parseStoredSettings, ReportsSettings } from './settings';
 import type { RunState } from './state';
 import type { ScheduleState } from './schedule';
-import { applyRetention, RUN_LOG_FORMATS, RUN_LOG_HEADER, RUN_LOG_SHEET, SheetCell, toSheetRow } from './runlog';
+import { applyRetention, RUN_LOG_FORMATS, runLogHeader, runLogLanguage, runLogSheetNames, SheetCell, toSheetRow } from './runlog';
 import { webhookRequest } from './webhook';
 
 const WEBHOOK_URL_PROP = 'DATADESK_REPORTS_WEBHOOK_URL';
@@ -52,15 +53,25 @@ export const appsScriptDrive: ReportDrive = {
   fileUrl,
 };
 
-/** The run log's data rows (below the header), oldest first; [] when the sheet does not exist yet. */
-export function readRunLog(): SheetCell[][] {
-  return (sheetValues(RUN_LOG_SHEET) ?? []).slice(1) as SheetCell[][];
+/** The run log's name and data rows (below the header), oldest first; [] when the sheet does not exist yet. */
+export function readRunLog(): { sheet: string; rows: SheetCell[][] } {
+  for (const sheet of runLogSheetNames()) {
+    const values = sheetValues(sheet);
+    if (values) return { sheet, rows: values.slice(1) as SheetCell[][] };
+  }
+  return { sheet: t('reports.log.sheet'), rows: [] };
 }
 
+/** The log keeps the name and headers it was created with; rows follow the writer's language. */
 const sheetRunLog: RunLogSink = {
   append(rows, now) {
-    const kept = applyRetention(readRunLog(), now);
-    writeTable(RUN_LOG_SHEET, RUN_LOG_HEADER, RUN_LOG_FORMATS, [...kept, ...rows.map(toSheetRow)] as TableCell[][]);
+    const log = readRunLog();
+    const kept = applyRetention(log.rows, now);
+    const lang = runLogLanguage(log.sheet);
+    writeTable(log.sheet, runLogHeader(lang), RUN_LOG_FORMATS, [
+      ...kept,
+      ...rows.map((r) => toSheetRow(r, lang)),
+    ] as TableCell[][]);
   },
 };
 
@@ -68,17 +79,19 @@ export function webhookUrl(): string {
   return scriptSecret(WEBHOOK_URL_PROP);
 }
 
-/** Posts `text` to the configured webhook; an error text when it was not delivered. */
-function sendAlert(settings: ReportsSettings, text: string): string | null {
+/** Posts `text` to the configured webhook; why it was not delivered, or null. */
+function sendAlert(settings: ReportsSettings, text: string): Msg | null {
   const url = webhookUrl();
-  if (!url) return 'webhook belum diatur / no webhook configured';
+  if (!url) return msg('reports.error.noWebhook');
   try {
     const req = webhookRequest(settings.webhookFormat, url, text);
     const [r] = fetchAll([{ url: req.url, method: 'post', payload: req.payload }]);
     // The answer may quote the request (a stand-in, a proxy): masked like any other text made here.
-    return r.code >= 200 && r.code < 300 ? null : maskSecrets(`HTTP ${r.code}: ${r.text.slice(0, 200)}`);
+    return r.code >= 200 && r.code < 300
+      ? null
+      : msg('common.text', { text: maskSecrets(`HTTP ${r.code}: ${r.text.slice(0, 200)}`) });
   } catch (e) {
-    return errorMessage(e);
+    return msg('common.text', { text: errorMessage(e) });
   }
 }
 
@@ -145,10 +158,7 @@ export function runOwner(s: RunState): string {
 export function withRunLock<T>(fn: () => T): T {
   const r = withScriptLock(10_000, fn);
   if (!r.ran) {
-    throw conflict({
-      id: 'Laporan sedang diproses eksekusi lain; coba lagi.',
-      en: 'Another execution is working on the report; try again.',
-    });
+    throw conflict(msg('reports.error.busy'));
   }
   return r.value;
 }

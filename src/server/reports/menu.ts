@@ -1,36 +1,39 @@
 // Menu entries of the reports capability: run for a month, dry run, and the Reports sidebar.
 import type { MenuItem } from '../platform/ui';
-import { alert, prompt, showSidebar } from '../platform/ui';
+import { alert, prompt, showPage } from '../platform/ui';
 import { callerWithRole } from '../settings/adapters';
-import { AppError, errorMessage } from '../core/errors';
+import { AppError, errorMessage, messageOf } from '../core/errors';
+import { pick, t } from '../core/text';
 import { dryRun, defaultMonth, runMonth } from './operations';
 import { dryRunMessage, runMessage } from './summary';
 import { ensureHeartbeat } from '../platform/triggers';
 
 export const reportsMenu: MenuItem[] = [
-  { caption: 'Laporan: Jalankan untuk bulan… (Run for month…)', fn: 'reportsRunForMonth' },
-  { caption: 'Laporan: Uji coba (Dry run)…', fn: 'reportsDryRun' },
-  { caption: 'Laporan: Pengaturan & log (Settings & log)…', fn: 'openReportsSidebar' },
+  { caption: 'menu.reports.runForMonth', fn: 'reportsRunForMonth' },
+  { caption: 'menu.reports.dryRun', fn: 'reportsDryRun' },
+  { caption: 'menu.reports.open', fn: 'openReportsSidebar' },
 ];
 
 function showError(e: unknown): void {
-  const text = e instanceof AppError ? `${e.message}\n\n${e.messageEn}` : `Terjadi kesalahan: ${errorMessage(e)}`;
-  alert('DataDesk · Laporan', text);
+  const text = e instanceof AppError ? pick(messageOf(e)) : t('reports.menu.error', { detail: errorMessage(e) });
+  alert(t('title.reports'), text);
 }
 
+/** Asks for the month; an empty answer takes the previous month, which the question names. */
 function askMonth(title: string): string | null {
-  const m = prompt(title, `Bulan (YYYY-MM), mis. ${defaultMonth()} / Month (YYYY-MM)`);
-  return m === null ? null : m.trim() || defaultMonth();
+  const month = defaultMonth();
+  const m = prompt(title, t('reports.menu.askMonth', { month }));
+  return m === null ? null : m.trim() || month;
 }
 
 /** Menu: asks for a month and runs the report for it (admins). */
 export function reportsRunForMonth(): void {
   try {
     const user = callerWithRole('admin');
-    const month = askMonth('Jalankan laporan order DC');
+    const month = askMonth(t('reports.menu.askRun'));
     if (month === null) return;
     ensureHeartbeat();
-    alert('DataDesk · Laporan', runMessage(runMonth(month, 'manual', user)));
+    alert(t('title.reports'), runMessage(runMonth(month, 'manual', user)));
   } catch (e) {
     showError(e);
   }
@@ -40,9 +43,9 @@ export function reportsRunForMonth(): void {
 export function reportsDryRun(): void {
   try {
     callerWithRole('admin');
-    const month = askMonth('Uji coba laporan order DC (dry run)');
+    const month = askMonth(t('reports.menu.askDry'));
     if (month === null) return;
-    alert('DataDesk · Laporan (uji coba)', dryRunMessage(dryRun(month)));
+    alert(t('reports.menu.titleDry'), dryRunMessage(dryRun(month)));
   } catch (e) {
     showError(e);
   }
@@ -50,5 +53,5 @@ export function reportsDryRun(): void {
 
 /** Menu: the Reports sidebar (settings for admins, the run log for auditors). */
 export function openReportsSidebar(): void {
-  showSidebar('reports', 'DataDesk · Laporan');
+  showPage('reports');
 }

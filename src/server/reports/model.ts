@@ -2,35 +2,41 @@
 import type { XlsxCell, XlsxColumn } from '../core/xlsx/writer';
 import { parseMonth, wibInstant } from '../core/format';
 import { invalid } from '../core/errors';
+import { msg, t, TextKey } from '../core/text';
 
-/** Columns of every report file, in order; `type` decides how the cell is typed in the .xlsx. */
-export const REPORT_COLUMNS: XlsxColumn[] = [
-  { header: 'No. Pesanan (Order no)', type: 'text', width: 18 },
-  { header: 'Baris (Line)', type: 'integer', width: 7 },
-  { header: 'Unit Bisnis (BU)', type: 'text', width: 10 },
-  { header: 'DC', type: 'text', width: 8 },
-  { header: 'Kanal (Channel)', type: 'text', width: 12 },
-  { header: 'ID Pelanggan (Customer)', type: 'text', width: 14 },
-  { header: 'Dibuat (Created)', type: 'datetime', width: 17 },
-  { header: 'SKU', type: 'text', width: 14 },
-  { header: 'Produk (Product)', type: 'text', width: 28 },
-  { header: 'Qty', type: 'integer', width: 6 },
-  { header: 'Harga Satuan (Unit price)', type: 'rupiah', width: 14 },
-  { header: 'Nilai Baris (Line amount)', type: 'rupiah', width: 15 },
-  { header: 'Status', type: 'text', width: 11 },
-  { header: 'Kurir (Courier)', type: 'text', width: 10 },
-  { header: 'No. Resi (AWB)', type: 'text', width: 16 },
-  { header: 'Dikirim (Shipped)', type: 'datetime', width: 17 },
-  { header: 'Diterima (Delivered)', type: 'datetime', width: 17 },
-  { header: 'Selesai (Completed)', type: 'datetime', width: 17 },
-  { header: 'No. Retur (Return no)', type: 'text', width: 14 },
-  { header: 'Diretur (Returned)', type: 'datetime', width: 17 },
-  { header: 'Qty Retur (Returned qty)', type: 'integer', width: 8 },
-  { header: 'Alasan Retur (Reason)', type: 'text', width: 20 },
-  { header: 'No. Refund', type: 'text', width: 14 },
-  { header: 'Direfund (Refunded)', type: 'datetime', width: 17 },
-  { header: 'Nilai Refund (Refund amount)', type: 'rupiah', width: 15 },
+/** Columns of every report file, in order: its header's text key, how the cell is typed in the .xlsx, its width. */
+export const REPORT_COLUMNS: ReadonlyArray<{ key: TextKey; type: XlsxColumn['type']; width: number }> = [
+  { key: 'reports.col.orderNo', type: 'text', width: 18 },
+  { key: 'reports.col.line', type: 'integer', width: 7 },
+  { key: 'reports.col.bu', type: 'text', width: 10 },
+  { key: 'reports.col.dc', type: 'text', width: 8 },
+  { key: 'reports.col.channel', type: 'text', width: 12 },
+  { key: 'reports.col.customer', type: 'text', width: 14 },
+  { key: 'reports.col.created', type: 'datetime', width: 17 },
+  { key: 'reports.col.sku', type: 'text', width: 14 },
+  { key: 'reports.col.product', type: 'text', width: 28 },
+  { key: 'reports.col.qty', type: 'integer', width: 6 },
+  { key: 'reports.col.unitPrice', type: 'rupiah', width: 14 },
+  { key: 'reports.col.lineAmount', type: 'rupiah', width: 15 },
+  { key: 'reports.col.status', type: 'text', width: 11 },
+  { key: 'reports.col.courier', type: 'text', width: 10 },
+  { key: 'reports.col.awb', type: 'text', width: 16 },
+  { key: 'reports.col.shipped', type: 'datetime', width: 17 },
+  { key: 'reports.col.delivered', type: 'datetime', width: 17 },
+  { key: 'reports.col.completed', type: 'datetime', width: 17 },
+  { key: 'reports.col.returnNo', type: 'text', width: 14 },
+  { key: 'reports.col.returned', type: 'datetime', width: 17 },
+  { key: 'reports.col.returnedQty', type: 'integer', width: 8 },
+  { key: 'reports.col.returnReason', type: 'text', width: 20 },
+  { key: 'reports.col.refundNo', type: 'text', width: 14 },
+  { key: 'reports.col.refunded', type: 'datetime', width: 17 },
+  { key: 'reports.col.refundAmount', type: 'rupiah', width: 15 },
 ];
+
+/** The report's columns with their headers in the current language. */
+export function reportColumns(): XlsxColumn[] {
+  return REPORT_COLUMNS.map((c) => ({ header: t(c.key), type: c.type, width: c.width }));
+}
 
 /** Index of the line amount, the figure the run totals and checks. */
 export const LINE_AMOUNT_COL = 11;
@@ -38,7 +44,7 @@ export const LINE_AMOUNT_COL = 11;
 /** The month's WIB boundaries as ISO instants: [start, end). */
 export function monthRange(ym: string): { start: string; end: string } {
   const p = parseMonth(ym);
-  if (!p) throw invalid({ id: `Bulan tidak valid: "${ym}" (format YYYY-MM)`, en: `Invalid month: "${ym}" (use YYYY-MM)` });
+  if (!p) throw invalid(msg('common.month.invalid', { month: String(ym).slice(0, 40) }));
   const next = p.month === 12 ? { year: p.year + 1, month: 1 } : { year: p.year, month: p.month + 1 };
   return { start: wibInstant(p.year, p.month).toISOString(), end: wibInstant(next.year, next.month).toISOString() };
 }
@@ -48,10 +54,7 @@ const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;
 /** The query source is a PostgreSQL schema name; identifiers cannot be bound, so only a strict shape is allowed. */
 export function checkSchema(schema: string): string {
   if (!IDENT.test(schema)) {
-    throw invalid({
-      id: `Nama skema tidak valid: "${schema}" (huruf kecil, angka, garis bawah)`,
-      en: `Invalid schema name: "${schema}" (lower-case letters, digits, underscores)`,
-    });
+    throw invalid(msg('reports.error.schema', { schema: String(schema).slice(0, 80) }));
   }
   return schema;
 }
@@ -122,10 +125,10 @@ export function decodePage(json: string): XlsxCell[][] {
     if (!Array.isArray(r) || r.length !== REPORT_COLUMNS.length)
       throw new Error('report query returned a row of the wrong shape');
     for (let c = 0; c < r.length; c++) {
-      const t = REPORT_COLUMNS[c].type;
+      const type = REPORT_COLUMNS[c].type;
       const v = r[c];
       if (v === null) continue;
-      if (t === 'text') r[c] = String(v);
+      if (type === 'text') r[c] = String(v);
       else if (typeof v === 'string') r[c] = Number(v);
     }
   }

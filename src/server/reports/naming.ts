@@ -1,6 +1,7 @@
 // Report file names from the pattern, and the matcher that decides which files in a folder are this report's.
 import { invalid } from '../core/errors';
 import { cleanName, FILE_NAME_FORBIDDEN, hasInvisible } from '../core/names';
+import { msg } from '../core/text';
 
 export const DEFAULT_PATTERN = 'DC_Orders_<BU>_<YYYY-MM>.xlsx';
 
@@ -21,10 +22,7 @@ export function checkPattern(pattern: string): string {
     hasInvisible(p) ||
     p.length > 120
   ) {
-    throw invalid({
-      id: `Pola nama file tidak valid: "${pattern}". Wajib memuat <BU> dan <YYYY-MM> (atau <YYYY> dan <MM>), berakhiran .xlsx, tanpa \\ / : * ? " < > |`,
-      en: `Invalid file-name pattern: "${pattern}". It must contain <BU> and <YYYY-MM> (or <YYYY> and <MM>), end in .xlsx, and avoid \\ / : * ? " < > |`,
-    });
+    throw invalid(msg('reports.error.pattern', { pattern: String(pattern).slice(0, 140) }));
   }
   return p;
 }

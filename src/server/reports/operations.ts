@@ -1,11 +1,12 @@
 // Report operations the menu, the sidebar and the heartbeat share: settings, start, continue, dry run, pre-flight.
-import { AppError, conflict, invalid, errorMessage } from '../core/errors';
+import { AppError, conflict, invalid, messageOf } from '../core/errors';
+import { msg, Msg, t } from '../core/text';
 import { Deadline, EXECUTION_BUDGET_MS } from '../core/deadline';
 import { previousMonth, wibMonth, wibParts } from '../core/format';
 import { dueMonth, ReportsSettings } from './settings';
 import { checkMonth, validateSettings } from './validate';
 import { claim, isActive, release, RunState } from './state';
-import { advance, startRun } from './run';
+import { advance, errorMsg, startRun } from './run';
 import { countByBu, folderProblem, inspect, Inspection } from './plan';
 import {
   appsScriptDrive,
@@ -43,10 +44,7 @@ function configured(s: ReportsSettings): boolean {
 
 function requireConfigured(s: ReportsSettings): void {
   if (!configured(s)) {
-    throw new AppError('NOT_CONFIGURED', {
-      id: 'Laporan belum diatur: petakan unit bisnis ke folder di sidebar Laporan.',
-      en: 'Reports are not set up: map business units to folders in the Reports sidebar.',
-    });
+    throw new AppError('NOT_CONFIGURED', msg('reports.error.notConfigured'));
   }
 }
 
@@ -77,10 +75,7 @@ export function runMonth(
   const started = withRunLock(() => {
     const cur = loadRun();
     if (isActive(cur)) {
-      throw conflict({
-        id: `Laporan ${cur.month} masih berjalan (run ${cur.runId}); tunggu sampai selesai.`,
-        en: `The ${cur.month} report is still running (run ${cur.runId}); wait for it to finish.`,
-      });
+      throw conflict(msg('reports.error.running', { month: cur.month, runId: cur.runId }));
     }
     const s = claim(startRun(reportEnv(settings, deadline), settings, month, trigger, user), owner, Date.now())!;
     saveRun(s);
@@ -105,17 +100,14 @@ export function continueRun(deadline: Deadline): RunState | null {
 /** Records how a scheduled attempt's run ended (a run still going leaves the attempt running). */
 function settle(st: ScheduleState, run: RunState, now: number): ScheduleState {
   if (run.phase === 'done') return afterSuccess(st, run.runId, now);
-  if (run.phase === 'failed') return afterFailure(st, 'RUN_FAILED', run.error ?? 'gagal / failed', now);
+  if (run.phase === 'failed') return afterFailure(st, 'RUN_FAILED', run.error ?? msg('reports.phase.failed'), now);
   return { ...st, runId: run.runId, updatedAt: now };
 }
 
-/** After the last attempt failed: the alert says what went wrong and what to do, in Bahasa Indonesia first. */
+/** After the last attempt failed: the alert says what went wrong and what to do, in the owner's language. */
 function alertFinal(settings: ReportsSettings, st: ScheduleState, deadline: Deadline, owner: string): void {
   const why = explainFailure(st.lastCode ?? '', st.lastError ?? '', owner, st.lastErrorEn ?? undefined);
-  reportEnv(settings, deadline).alert(
-    `⚠️ DataDesk: laporan order DC ${st.month} gagal setelah ${st.attempts} percobaan. ${why.id}\n\n` +
-      `The ${st.month} DC order report failed after ${st.attempts} attempts. ${why.en}`,
-  );
+  reportEnv(settings, deadline).alert(t('reports.alert.gaveUp', { month: st.month, attempts: st.attempts, why }));
 }
 
 /**
@@ -159,7 +151,7 @@ export function scheduledStep(now: Date, deadline: Deadline, me: string): RunSta
 }
 
 const errorCode = (e: unknown) => (e instanceof AppError ? e.code : 'ERROR');
-const errorText = (e: unknown) => (e instanceof AppError ? `${e.message} / ${e.messageEn}` : errorMessage(e));
+const errorText = (e: unknown): Msg => (e instanceof AppError ? messageOf(e) : errorMsg(e));
 
 /** Saves the schedule's state; the alert goes out when it has just failed for good, or the month had no orders. */
 function finish(st: ScheduleState, deadline: Deadline, owner: string): void {
@@ -167,7 +159,9 @@ function finish(st: ScheduleState, deadline: Deadline, owner: string): void {
   const settings = loadSettings();
   if (st.status === 'failed') alertFinal(settings, st, deadline, owner);
   else if (st.lastCode === 'EMPTY_MONTH')
-    reportEnv(settings, deadline).alert(`ℹ️ DataDesk: ${st.lastError ?? ''} / ${st.lastErrorEn ?? ''}`);
+    reportEnv(settings, deadline).alert(
+      t('reports.alert.emptyMonth', { detail: { id: st.lastError ?? '', en: st.lastErrorEn ?? st.lastError ?? '' } as Msg }),
+    );
 }
 
 /** An admin's "Retry" after the scheduled run failed: a new series of attempts, the first one now, as that admin
@@ -175,10 +169,7 @@ function finish(st: ScheduleState, deadline: Deadline, owner: string): void {
 export function retrySchedule(me: string, deadline = new Deadline(EXECUTION_BUDGET_MS)): ScheduleState {
   const st = loadSchedule();
   if (!st || (st.status !== 'failed' && st.status !== 'retrying')) {
-    throw conflict({
-      id: 'Tidak ada jadwal laporan yang gagal untuk dicoba lagi.',
-      en: 'There is no failed scheduled report to retry.',
-    });
+    throw conflict(msg('reports.error.nothingToRetry'));
   }
   ensureHeartbeat();
   let next = startAttempt(resetForRetry(st, Date.now()), Date.now());
@@ -198,10 +189,7 @@ export function retrySchedule(me: string, deadline = new Deadline(EXECUTION_BUDG
 export function takeOverReports(me: string): void {
   const settings = loadSettings();
   requireConfigured(settings);
-  preflight(settings, null, {
-    id: `Pengambilalihan ditolak: ${me} belum dapat menulis ke semua folder laporan. Minta pemilik folder membagikannya ke ${me} sebagai Editor, lalu coba lagi. Masalah`,
-    en: `Take-over refused: ${me} cannot write to every report folder yet. Ask the folders' owner to share them with ${me} as an editor, then try again. Problems`,
-  });
+  preflight(settings, null, (problems) => msg('reports.error.takeOverRefused', { me, problems }));
   setReportsOwner(me);
   ensureHeartbeat();
   withRunLock(() => {
@@ -235,27 +223,24 @@ export function defaultMonth(): string {
 export function preflight(
   s: ReportsSettings,
   webhookUrlInput: string | null,
-  refused = { id: 'Pemeriksaan gagal, pengaturan tidak disimpan', en: 'Pre-flight check failed, settings not saved' },
+  refused: (problems: Msg[]) => Msg = (problems) => msg('reports.error.preflight', { problems }),
 ): ReportsSettings {
   const clean = validateSettings(s);
   const url = webhookUrlInput || webhookUrl();
   if (url) checkWebhookUrl(clean.webhookFormat, url);
-  const problems = clean.folders.map((f) => folderProblem(appsScriptDrive, f.bu, f.folderId)).filter((x): x is string => !!x);
-  let queryError: string | null = null;
+  const problems = clean.folders.map((f) => folderProblem(appsScriptDrive, f.bu, f.folderId)).filter((x): x is Msg => !!x);
+  let queryError: Msg | null = null;
   const db = openDb();
   try {
     countByBu(db, clean.schema, defaultMonth());
   } catch (e) {
-    queryError = e instanceof AppError ? e.message : errorMessage(e);
+    queryError = e instanceof AppError ? messageOf(e) : errorMsg(e);
   } finally {
     db.close();
   }
   if (queryError) problems.push(queryError);
   if (problems.length) {
-    throw invalid({
-      id: `${refused.id}: ${problems.join('; ')}`,
-      en: `${refused.en}: ${problems.join('; ')}`,
-    });
+    throw invalid(refused(problems));
   }
   return clean;
 }

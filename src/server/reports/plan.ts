@@ -1,5 +1,6 @@
 // Before a run writes anything: the month is valid and over, the query runs, every BU with data has a usable folder.
 import { AppError, errorMessage } from '../core/errors';
+import { msg, Msg } from '../core/text';
 import type { Db } from '../core/db';
 import type { ReportDrive } from './ports';
 import type { ReportsSettings } from './settings';
@@ -13,14 +14,14 @@ export interface BuCount {
   amount: number;
   folderId: string | null;
   /** What is wrong with this BU's destination, or null. */
-  problem: string | null;
+  problem: Msg | null;
 }
 
 export interface Inspection {
   month: string;
   total: number;
   counts: BuCount[];
-  problems: string[];
+  problems: Msg[];
 }
 
 /** Runs the count query; a failing query becomes a user-facing error carrying the database's message. */
@@ -35,16 +36,15 @@ export function countByBu(db: Db, schema: string, month: string): Array<{ bu: st
     }));
   } catch (e) {
     if (e instanceof AppError) throw e;
-    const msg = errorMessage(e);
-    throw new AppError('QUERY_FAILED', { id: `Kueri laporan gagal: ${msg}`, en: `The report query failed: ${msg}` });
+    throw new AppError('QUERY_FAILED', msg('reports.error.query', { detail: errorMessage(e) }));
   }
 }
 
 /** A folder's problem in words, or null when it exists and is writable. */
-export function folderProblem(drive: ReportDrive, bu: string, folderId: string): string | null {
+export function folderProblem(drive: ReportDrive, bu: string, folderId: string): Msg | null {
   const f = drive.folder(folderId);
-  if (!f) return `folder ${bu} (${folderId}) tidak ditemukan / not found`;
-  if (!f.writable) return `folder ${bu} "${f.name}" tidak dapat ditulis / not writable`;
+  if (!f) return msg('reports.error.folderMissing', { bu, folderId });
+  if (!f.writable) return msg('reports.error.folderReadOnly', { bu, name: f.name });
   return null;
 }
 
@@ -52,13 +52,11 @@ export function folderProblem(drive: ReportDrive, bu: string, folderId: string):
 export function inspect(db: Db, drive: ReportDrive, settings: ReportsSettings, month: string): Inspection {
   const counts = countByBu(db, settings.schema, month);
   const map = new Map(settings.folders.map((f) => [f.bu, f.folderId]));
-  const problems: string[] = [];
+  const problems: Msg[] = [];
   const out: BuCount[] = counts.map((c) => {
     const folderId = map.get(c.bu) ?? null;
     const problem =
-      folderId === null
-        ? `unit bisnis ${c.bu} (${c.rows} baris) tidak punya folder / has no folder`
-        : folderProblem(drive, c.bu, folderId);
+      folderId === null ? msg('reports.error.noFolder', { bu: c.bu, rows: c.rows }) : folderProblem(drive, c.bu, folderId);
     if (problem) problems.push(problem);
     return { ...c, folderId, problem };
   });
@@ -68,17 +66,10 @@ export function inspect(db: Db, drive: ReportDrive, settings: ReportsSettings, m
 /** The plan for a run, or a user-facing error listing every problem (nothing has been written yet). */
 export function planFrom(ins: Inspection, settings: ReportsSettings): BuPlan[] {
   if (ins.problems.length) {
-    const list = ins.problems.join('; ');
-    throw new AppError('PREFLIGHT_FAILED', {
-      id: `Laporan ${ins.month} tidak dijalankan, folder tidak diubah: ${list}`,
-      en: `Report ${ins.month} not run, folders unchanged: ${list}`,
-    });
+    throw new AppError('PREFLIGHT_FAILED', msg('reports.error.notRun', { month: ins.month, problems: ins.problems }));
   }
   if (ins.total === 0) {
-    throw new AppError('EMPTY_MONTH', {
-      id: `Tidak ada order DC pada ${ins.month}; tidak ada file yang dibuat.`,
-      en: `No DC orders in ${ins.month}; no files were written.`,
-    });
+    throw new AppError('EMPTY_MONTH', msg('reports.error.emptyMonth', { month: ins.month }));
   }
   return ins.counts.map((c) => ({
     bu: c.bu,

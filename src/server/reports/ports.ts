@@ -1,4 +1,5 @@
 // What the report run needs from the outside world, as interfaces (platform code implements them; tests fake them).
+import type { Msg } from '../core/text';
 import type { Db } from '../core/db';
 
 export interface FolderInfo {
@@ -36,7 +37,7 @@ export interface RunLogRow {
   bytes: number;
   sha256: string;
   link: string;
-  status: 'OK' | 'GAGAL' | 'DIBATALKAN';
+  status: 'OK' | 'FAILED' | 'CANCELLED';
   attempts: number;
   start: number;
   end: number;
@@ -51,8 +52,8 @@ export interface ReportEnv {
   openDb(): Db;
   drive: ReportDrive;
   sha256Hex(bytes: Uint8Array): string;
-  /** Posts the alert; returns an error text when it could not be delivered (never throws). */
-  alert(text: string): string | null;
+  /** Posts the alert; returns why it could not be delivered, or null (never throws). */
+  alert(text: string): Msg | null;
   log: RunLogSink;
   now(): number;
   sleep(ms: number): void;

@@ -2,6 +2,7 @@
 import { rpc } from '../core/rpc';
 import { callerWithRole, callerRoles } from '../settings/adapters';
 import { denied } from '../core/errors';
+import { msg } from '../core/text';
 import type { ReportsSettings } from './settings';
 import { loadRun, loadSchedule, loadSettings, readRunLog, reportsOwner, webhookUrl } from './adapters';
 import { dryRun, preflight, retrySchedule, runMonth, saveSettings, defaultMonth, takeOverReports } from './operations';
@@ -134,10 +135,7 @@ export function reports_takeOver(): ReportsStatus {
 function requireViewer(): ReturnType<typeof callerRoles> {
   const me = callerRoles();
   if (!me.roles.includes('admin') && !me.roles.includes('auditor')) {
-    throw denied({
-      id: `Akses ditolak: ${me.email || '(tanpa email)'} bukan auditor atau admin.`,
-      en: `Access denied: ${me.email || '(no email)'} is not an auditor or admin.`,
-    });
+    throw denied(msg('reports.error.notViewer', { email: me.email || msg('reports.error.noEmail') }));
   }
   return me;
 }
@@ -146,6 +144,6 @@ function requireViewer(): ReturnType<typeof callerRoles> {
 export function reports_runLog(): RunLogEntry[] {
   return rpc('reports_runLog', () => {
     requireViewer();
-    return readRunLog().map(toEntry).reverse();
+    return readRunLog().rows.map(toEntry).reverse();
   });
 }

@@ -1,11 +1,12 @@
 // The monthly run, all or nothing: build every file into staging, verify, publish, trash the old ones, log, alert.
-import { AppError, errorMessage } from '../core/errors';
+import { AppError, errorMessage, messageOf } from '../core/errors';
+import { msg, Msg } from '../core/text';
 import { XlsxStreamWriter, XLSX_MIME } from '../core/xlsx/writer';
 import type { Db } from '../core/db';
 import type { ReportEnv, RunLogRow } from './ports';
 import type { ReportsSettings } from './settings';
 import { BuPlan, newRun, pendingBus, RunState, StagedFile, transition } from './state';
-import { decodePage, LINE_AMOUNT_COL, monthRange, pageSql, REPORT_COLUMNS } from './model';
+import { decodePage, LINE_AMOUNT_COL, monthRange, pageSql, reportColumns } from './model';
 import { folderProblem, inspect, planFrom } from './plan';
 import { checkMonth } from './validate';
 import { reportFileMatcher } from './naming';
@@ -24,9 +25,10 @@ const MAX_RESTARTS = 2;
 
 export type Checkpoint = (s: RunState) => void;
 
-export function errorText(e: unknown): string {
-  if (e instanceof AppError) return `${e.message} / ${e.messageEn}`;
-  return errorMessage(e);
+/** What went wrong, in both languages: an AppError's message, or an unexpected error's text (Google's) wrapped. */
+export function errorMsg(e: unknown): Msg {
+  if (e instanceof AppError) return messageOf(e);
+  return msg('reports.error.unexpected', { detail: errorMessage(e) });
 }
 
 /** Checks everything, creates the staging folder and returns the new run's checkpoint (nothing published yet). */
@@ -46,7 +48,7 @@ export function startRun(
     db.close();
   }
   const runId = env.newId();
-  const staging = env.drive.createFolder(fileName(`DataDesk staging ${month} ${runId}`));
+  const staging = env.drive.createFolder(fileName(`DataDesk staging ${month} ${runId}`)); // a technical folder, trashed after the run
   return newRun({ runId, month, trigger, user, now: env.now(), stagingFolderId: staging, plan });
 }
 
@@ -62,7 +64,7 @@ interface Built {
 function buildBu(env: ReportEnv, db: Db, settings: ReportsSettings, month: string, p: BuPlan): Built | null {
   const { start, end } = monthRange(month);
   const sql = pageSql(settings.schema);
-  const w = new XlsxStreamWriter(REPORT_COLUMNS, { sheetName: p.bu, utcOffsetMinutes: 420, mtime: new Date(start) });
+  const w = new XlsxStreamWriter(reportColumns(), { sheetName: p.bu, utcOffsetMinutes: 420, mtime: new Date(start) });
   let after = 0;
   let amount = 0;
   let queryMs = 0;
@@ -96,16 +98,16 @@ function upload(
   bytes: Uint8Array,
   sha: string,
 ): { fileId: string; attempts: number } {
-  let last = '';
+  let last: Msg = msg('reports.error.unexpected', { detail: '' });
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     let fileId = '';
     try {
       fileId = env.drive.createFile(folderId, name, bytes, XLSX_MIME).id;
       const back = env.drive.fileSha256(fileId);
-      if (back !== sha) throw new Error(`checksum berbeda / checksum mismatch: ${back} ≠ ${sha}`);
+      if (back !== sha) throw new AppError('CHECKSUM', msg('reports.error.checksum', { got: back, want: sha }));
       return { fileId, attempts: attempt };
     } catch (e) {
-      last = errorText(e);
+      last = errorMsg(e);
       if (fileId) {
         try {
           env.drive.setTrashed(fileId, true);
@@ -116,10 +118,7 @@ function upload(
       if (attempt < MAX_ATTEMPTS) env.sleep(BACKOFF_MS[attempt - 1]);
     }
   }
-  throw new AppError('UPLOAD_FAILED', {
-    id: `Unggah ${name} gagal setelah ${MAX_ATTEMPTS} percobaan: ${last}`,
-    en: `Uploading ${name} failed after ${MAX_ATTEMPTS} attempts: ${last}`,
-  });
+  throw new AppError('UPLOAD_FAILED', msg('reports.error.upload', { name, attempts: MAX_ATTEMPTS, detail: last }));
 }
 
 function buildPhase(env: ReportEnv, settings: ReportsSettings, s: RunState, save: Checkpoint): RunState {
@@ -136,20 +135,23 @@ function buildPhase(env: ReportEnv, settings: ReportsSettings, s: RunState, save
       if (!built) {
         const n = (s.restarts[p.bu] ?? 0) + 1;
         if (n > MAX_RESTARTS) {
-          throw new AppError('TOO_LARGE', {
-            id: `File ${p.name} (${p.rows} baris) tidak selesai dalam satu eksekusi.`,
-            en: `File ${p.name} (${p.rows} rows) could not be built within one execution.`,
-          });
+          throw new AppError('TOO_LARGE', msg('reports.error.tooLarge', { name: p.name, rows: p.rows }));
         }
         s = { ...s, restarts: { ...s.restarts, [p.bu]: n } };
         save(s);
         return s;
       }
       if (built.rows !== p.rows || built.amount !== p.amount) {
-        throw new AppError('COUNT_MISMATCH', {
-          id: `Jumlah baris ${p.bu} tidak cocok: file ${built.rows} (Rp ${built.amount}), kueri ${p.rows} (Rp ${p.amount}).`,
-          en: `Row count of ${p.bu} does not match: file ${built.rows} (Rp ${built.amount}), query ${p.rows} (Rp ${p.amount}).`,
-        });
+        throw new AppError(
+          'COUNT_MISMATCH',
+          msg('reports.error.countMismatch', {
+            bu: p.bu,
+            rows: built.rows,
+            amount: built.amount,
+            planRows: p.rows,
+            planAmount: p.amount,
+          }),
+        );
       }
       const t3 = env.now();
       const sha = env.sha256Hex(built.bytes);
@@ -196,17 +198,10 @@ function publishPhase(env: ReportEnv, settings: ReportsSettings, s: RunState, sa
   const total = s.staged.reduce((a, f) => a + f.rows, 0);
   const expected = s.plan.reduce((a, p) => a + p.rows, 0);
   if (total !== expected || s.staged.length !== s.plan.length) {
-    throw new AppError('COUNT_MISMATCH', {
-      id: `Total baris ${total} ≠ kueri ${expected}.`,
-      en: `Total rows ${total} ≠ query ${expected}.`,
-    });
+    throw new AppError('COUNT_MISMATCH', msg('reports.error.totalMismatch', { total, expected }));
   }
-  const problems = s.plan.map((p) => folderProblem(env.drive, p.bu, p.folderId)).filter((x): x is string => !!x);
-  if (problems.length)
-    throw new AppError('PREFLIGHT_FAILED', {
-      id: `Folder berubah: ${problems.join('; ')}`,
-      en: `Folders changed: ${problems.join('; ')}`,
-    });
+  const problems = s.plan.map((p) => folderProblem(env.drive, p.bu, p.folderId)).filter((x): x is Msg => !!x);
+  if (problems.length) throw new AppError('PREFLIGHT_FAILED', msg('reports.error.foldersChanged', { problems }));
   for (const f of s.staged) {
     const folderId = s.plan.find((p) => p.bu === f.bu)!.folderId;
     const isReport = reportFileMatcher(settings.pattern, f.bu);
@@ -235,7 +230,7 @@ function logRows(env: ReportEnv, s: RunState, status: RunLogRow['status']): RunL
       bytes: f?.bytes ?? 0,
       sha256: f?.sha256 ?? '',
       link: f && status === 'OK' ? env.drive.fileUrl(f.fileId) : '',
-      status: f || status !== 'OK' ? status : 'GAGAL',
+      status: f || status !== 'OK' ? status : 'FAILED',
       attempts: f?.attempts ?? 0,
       start: f?.start ?? s.startedAt,
       end: f?.end ?? now,
@@ -245,31 +240,31 @@ function logRows(env: ReportEnv, s: RunState, status: RunLogRow['status']): RunL
 
 /** Marks the run failed: undoes publish steps, removes staged files, logs, alerts with the error text. */
 export function failRun(env: ReportEnv, s: RunState, err: unknown): RunState {
-  const text = errorText(err);
-  const cleanup: string[] = [];
+  const text = errorMsg(err);
+  const cleanup: Msg[] = [];
   try {
     s = undoJournal(env, s);
   } catch (e) {
-    cleanup.push(`undo: ${errorText(e)}`);
+    cleanup.push(msg('reports.error.cleanupUndo', { detail: errorMsg(e) }));
   }
   for (const f of s.staged) {
     try {
       env.drive.setTrashed(f.fileId, true);
     } catch (e) {
-      cleanup.push(`trash ${f.name}: ${errorText(e)}`);
+      cleanup.push(msg('reports.error.cleanupTrash', { name: f.name, detail: errorMsg(e) }));
     }
   }
   try {
     if (s.stagingFolderId) env.drive.trashFolder(s.stagingFolderId);
   } catch (e) {
-    cleanup.push(`staging: ${errorText(e)}`);
+    cleanup.push(msg('reports.error.cleanupStaging', { detail: errorMsg(e) }));
   }
-  const error = cleanup.length ? `${text} (cleanup: ${cleanup.join('; ')})` : text;
+  const error = cleanup.length ? msg('reports.error.cleanup', { error: text, problems: cleanup }) : text;
   s = { ...transition(s, 'failed', env.now()), error };
   try {
-    env.log.append(logRows(env, s, 'GAGAL'), env.now());
+    env.log.append(logRows(env, s, 'FAILED'), env.now());
   } catch (e) {
-    s = { ...s, error: `${s.error} (log: ${errorText(e)})` };
+    s = { ...s, error: msg('reports.error.logAfter', { error, detail: errorMsg(e) }) };
   }
   env.alert(alertText({ ok: false, month: s.month, runId: s.runId, error }));
   return s;
@@ -303,10 +298,13 @@ export function advance(env: ReportEnv, settings: ReportsSettings, s: RunState, 
       try {
         env.log.append(logRows(env, s, 'OK'), env.now());
       } catch (e) {
-        s = { ...s, error: `log: ${errorText(e)}` };
+        s = { ...s, error: msg('reports.error.log', { detail: errorMsg(e) }) };
       }
       const alertError = env.alert(alertText({ ok: true, month: s.month, runId: s.runId, files: s.staged }));
-      if (alertError) s = { ...s, error: `${s.error ? s.error + '; ' : ''}alert: ${alertError}` };
+      if (alertError) {
+        const failed = msg('reports.error.alert', { detail: alertError });
+        s = { ...s, error: s.error ? msg('reports.error.joined', { first: s.error, second: failed }) : failed };
+      }
     }
     return s;
   } catch (e) {

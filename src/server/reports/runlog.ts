@@ -1,22 +1,36 @@
-// The "Report run log" sheet's rows: layout and the 3-month retention (pure).
+// The run log sheet's rows: layout and the 3-month retention (pure). The sheet keeps the name and headers of the
+// language it was created in (one log, whoever writes to it next), and its status words follow them.
+import { LANGS, Lang, tIn, TextKey } from '../core/text';
 import type { RunLogRow } from './ports';
 
-export const RUN_LOG_SHEET = 'Report run log';
-
-export const RUN_LOG_HEADER = [
-  'Run ID',
-  'Bulan (Month)',
-  'Unit Bisnis (BU)',
-  'Baris (Rows)',
-  'Bytes',
-  'SHA-256',
-  'Link file',
-  'Status',
-  'Percobaan (Attempts)',
-  'Mulai (Start)',
-  'Selesai (End)',
-  'Durasi detik (Duration s)',
+const HEADER_KEYS: TextKey[] = [
+  'reports.log.runId',
+  'reports.log.month',
+  'reports.log.bu',
+  'reports.log.rows',
+  'reports.log.bytes',
+  'reports.log.sha',
+  'reports.log.link',
+  'reports.log.status',
+  'reports.log.attempts',
+  'reports.log.start',
+  'reports.log.end',
+  'reports.log.duration',
 ];
+
+/** The log sheet's name in each language ("Log Laporan", "Report run log"), the current language's first. */
+export function runLogSheetNames(): string[] {
+  return LANGS.map((l) => tIn(l, 'reports.log.sheet'));
+}
+
+/** The language a log sheet of this name was created in. */
+export function runLogLanguage(sheetName: string): Lang {
+  return LANGS.find((l) => tIn(l, 'reports.log.sheet') === sheetName) ?? 'id';
+}
+
+export function runLogHeader(lang: Lang): string[] {
+  return HEADER_KEYS.map((k) => tIn(lang, k));
+}
 
 /** Column formats: text columns as plain text so nothing becomes a formula; numbers and dates typed. */
 export const RUN_LOG_FORMATS = [
@@ -36,7 +50,19 @@ export const RUN_LOG_FORMATS = [
 
 export type SheetCell = string | number | Date;
 
-export function toSheetRow(r: RunLogRow): SheetCell[] {
+/** A status code as the sheet shows it in `lang`. */
+function statusWord(code: RunLogRow['status'], lang: Lang): string {
+  return tIn(lang, `reports.status.${code}`);
+}
+
+/** The status code a sheet's status word stands for (in either language; earlier logs wrote GAGAL/DIBATALKAN). */
+export function statusCode(word: string): RunLogRow['status'] | null {
+  const codes: Array<RunLogRow['status']> = ['OK', 'FAILED', 'CANCELLED'];
+  const legacy: Record<string, RunLogRow['status']> = { GAGAL: 'FAILED', DIBATALKAN: 'CANCELLED' };
+  return codes.find((c) => c === word || LANGS.some((l) => statusWord(c, l) === word)) ?? legacy[word] ?? null;
+}
+
+export function toSheetRow(r: RunLogRow, lang: Lang): SheetCell[] {
   return [
     r.runId,
     r.month,
@@ -45,7 +71,7 @@ export function toSheetRow(r: RunLogRow): SheetCell[] {
     r.bytes,
     r.sha256,
     r.link,
-    r.status,
+    statusWord(r.status, lang),
     r.attempts,
     new Date(r.start),
     new Date(r.end),
@@ -77,9 +103,9 @@ export function applyRetention(rows: SheetCell[][], now: number): SheetCell[][] 
   });
 }
 
-/** A run-log row as the sheet holds it: times as written there, status as read, plus the duration. */
+/** A run-log row as the sheet holds it: times as written there, the status code (null when unreadable), the duration. */
 export type RunLogEntry = Omit<RunLogRow, 'status' | 'start' | 'end'> & {
-  status: string;
+  status: RunLogRow['status'] | null;
   start: string;
   end: string;
   durationS: number;
@@ -97,7 +123,7 @@ export function toEntry(r: SheetCell[]): RunLogEntry {
     bytes: Number(r[4]) || 0,
     sha256: String(r[5]),
     link: String(r[6]),
-    status: String(r[7]),
+    status: statusCode(String(r[7])),
     attempts: Number(r[8]) || 0,
     start: iso(r[9]),
     end: iso(r[10]),

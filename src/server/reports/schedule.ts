@@ -2,6 +2,7 @@
 // the people who read it (pure; the service stores the state in script properties).
 
 import { retryAfter, waitOver } from '../core/retry';
+import { msg, Msg, Plain } from '../core/text';
 
 /** Attempts of one month's scheduled run before it stays failed (waits between them: core/retry.ts). */
 export const SCHEDULE_MAX_ATTEMPTS = 4;
@@ -54,15 +55,15 @@ export function afterFailure(
   error: string | { id: string; en: string },
   now: number,
 ): ScheduleState {
-  const msg = typeof error === 'string' ? { id: error, en: error } : error;
+  const m = typeof error === 'string' ? { id: error, en: error } : error;
   const next = FINAL_CODES.has(code) ? null : retryAfter(s.attempts, SCHEDULE_MAX_ATTEMPTS, now);
   return {
     ...s,
     status: code === 'EMPTY_MONTH' ? 'done' : next === null ? 'failed' : 'retrying',
     nextAttemptAt: next,
     lastCode: code,
-    lastError: msg.id,
-    lastErrorEn: msg.en,
+    lastError: m.id,
+    lastErrorEn: m.en,
     updatedAt: now,
   };
 }
@@ -81,12 +82,13 @@ const isFolderProblem = (code: string, error: string) =>
   /Access denied: DriveApp|tidak dapat ditulis|not writable|tidak ditemukan|not found/i.test(error);
 
 /**
- * What went wrong and what to do, for the auditors and admins who read the status (Bahasa Indonesia first): from
- * the error's code and text, naming the owner whose Drive and permissions the run uses.
+ * What went wrong and what to do, for the auditors and admins who read the status, in both languages (each reader
+ * sees theirs): from the error's code and text, naming the owner whose Drive and permissions the run uses.
  */
-export function explainFailure(code: string, error: string, owner: string, errorEn: string = error): { id: string; en: string } {
-  const who = owner || 'pemilik jadwal';
-  const whoEn = owner || 'the schedule owner';
+export function explainFailure(code: string, error: string, owner: string, errorEn: string = error): Msg {
+  const who: Plain = owner || msg('reports.explain.scheduleOwner');
+  // the error as it was stored, in each language
+  const details = { id: error, en: errorEn } as Msg;
   if (isFolderProblem(code, error)) {
     // the business units whose folders failed, as plan.ts names them: folder BU "name" … / folder BU (id) …
     const bus = [
@@ -94,38 +96,11 @@ export function explainFailure(code: string, error: string, owner: string, error
         [...error.matchAll(/folder (\S+) (?:"[^"]*"|\([^)]*\)) (?:tidak dapat ditulis|tidak ditemukan)/g)].map((m) => m[1]),
       ),
     ];
-    const which = bus.length ? ` ${bus.join(', ')}` : '';
-    return {
-      id: `Folder laporan unit bisnis${which} tidak ada atau tidak dapat ditulis oleh ${who}, yang pemicunya menjalankan laporan. Pastikan folder itu ada dan dibagikan ke ${who} sebagai Editor (atau perbaiki ID folder di pengaturan Laporan), lalu tekan "Coba lagi".`,
-      en: `The report folder of business unit${which} does not exist or cannot be written by ${whoEn}, whose trigger runs the report. Make sure it exists and is shared with ${whoEn} as an editor (or fix the folder id in the Reports settings), then press "Retry".`,
-    };
+    return msg('reports.explain.folder', { which: bus.length ? ` ${bus.join(', ')}` : '', who });
   }
-  if (code === 'DB_UNREACHABLE' || code === 'NOT_CONFIGURED') {
-    return {
-      id: `Database tidak dapat dihubungi. Periksa koneksi database di DataDesk ▸ Pengaturan (URL, pengguna, kata sandi; database harus menerima koneksi dari Google), lalu tekan "Coba lagi". Rincian: ${error}`,
-      en: `The database could not be reached. Check the connection in DataDesk ▸ Settings (URL, user, password; the database must accept connections from Google), then press "Retry". Details: ${errorEn}`,
-    };
-  }
-  if (code === 'QUERY_FAILED') {
-    return {
-      id: `Kueri laporan gagal. Periksa nama skema di pengaturan Laporan dan bahwa tabel order DC ada, lalu tekan "Coba lagi". Rincian: ${error}`,
-      en: `The report query failed. Check the schema name in the Reports settings and that the DC order tables exist, then press "Retry". Details: ${errorEn}`,
-    };
-  }
-  if (code === 'COUNT_MISMATCH') {
-    return {
-      id: `Jumlah baris berubah selama laporan dibuat (data masih diperbarui). Tekan "Coba lagi" setelah data bulan itu selesai dimuat. Rincian: ${error}`,
-      en: `Row counts changed while the report was built (data still being loaded). Press "Retry" once the month's data is complete. Details: ${errorEn}`,
-    };
-  }
-  if (code === 'UPLOAD_FAILED' || code === 'TOO_LARGE') {
-    return {
-      id: `Drive gagal menyimpan file laporan. Periksa ruang Drive milik ${who}, lalu tekan "Coba lagi"; bila berulang, hubungi admin. Rincian: ${error}`,
-      en: `Drive failed to store a report file. Check ${whoEn}'s Drive storage, then press "Retry"; if it repeats, contact your admin. Details: ${errorEn}`,
-    };
-  }
-  return {
-    id: `Laporan gagal: ${error}. Tekan "Coba lagi"; bila berulang, hubungi admin DataDesk.`,
-    en: `The report failed: ${errorEn}. Press "Retry"; if it repeats, contact your DataDesk admin.`,
-  };
+  if (code === 'DB_UNREACHABLE' || code === 'NOT_CONFIGURED') return msg('reports.explain.database', { details });
+  if (code === 'QUERY_FAILED') return msg('reports.explain.query', { details });
+  if (code === 'COUNT_MISMATCH') return msg('reports.explain.countMismatch', { details });
+  if (code === 'UPLOAD_FAILED' || code === 'TOO_LARGE') return msg('reports.explain.upload', { who, details });
+  return msg('reports.explain.other', { details });
 }

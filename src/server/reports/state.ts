@@ -1,4 +1,5 @@
 // The run's checkpoint (what survives between executions) and its state machine: build → publish → done | failed.
+import type { Msg } from '../core/text';
 
 export type RunPhase = 'build' | 'publish' | 'done' | 'failed';
 
@@ -50,7 +51,8 @@ export interface RunState {
   /** How often building a BU had to be abandoned because the execution ran out of time. */
   restarts: Record<string, number>;
   journal: JournalEntry[];
-  error: string | null;
+  /** Why the run failed (or what went wrong after publishing), in both languages. */
+  error: Msg | null;
 }
 
 const NEXT: Record<RunPhase, RunPhase[]> = { build: ['publish', 'failed'], publish: ['done', 'failed'], done: [], failed: [] };

@@ -1,7 +1,8 @@
 // JSON-safe views of a run and of the inspection for the sidebar, the menu alerts and the CLI.
+import { t, Msg } from '../core/text';
 import type { RunState } from './state';
 import type { Inspection } from './plan';
-import { maskSecrets } from '../core/secrets';
+import { maskDeep } from '../core/secrets';
 
 export interface RunSummary {
   runId: string;
@@ -23,7 +24,7 @@ export interface RunSummary {
   executions: number;
   startedAt: number;
   endedAt: number | null;
-  error: string | null;
+  error: Msg | null;
 }
 
 export function summarize(s: RunState): RunSummary {
@@ -48,15 +49,15 @@ export function summarize(s: RunState): RunSummary {
     startedAt: s.startedAt,
     endedAt: s.endedAt,
     // A run stored before secrets were masked may still quote the webhook URL.
-    error: s.error === null ? null : maskSecrets(s.error),
+    error: s.error === null ? null : maskDeep(s.error),
   };
 }
 
 export interface DryRunSummary {
   month: string;
   total: number;
-  counts: Array<{ bu: string; rows: number; amount: number; folderId: string | null; problem: string | null }>;
-  problems: string[];
+  counts: Array<{ bu: string; rows: number; amount: number; folderId: string | null; problem: Msg | null }>;
+  problems: Msg[];
 }
 
 export function summarizeInspection(i: Inspection): DryRunSummary {
@@ -67,21 +68,24 @@ export function summarizeInspection(i: Inspection): DryRunSummary {
 export function runMessage(s: RunState): string {
   const total = s.staged.reduce((a, f) => a + f.rows, 0);
   if (s.phase === 'done') {
-    return (
-      `Laporan ${s.month} terbit: ${s.staged.length} file, ${total} baris.\n` +
-      s.staged.map((f) => `${f.name}: ${f.rows} baris`).join('\n') +
-      `\n\nReport ${s.month} published.`
-    );
+    return [
+      t('reports.run.published', { month: s.month, files: s.staged.length, total }),
+      ...s.staged.map((f) => t('reports.run.fileLine', { name: f.name, rows: f.rows })),
+    ].join('\n');
   }
-  if (s.phase === 'failed')
-    return `Laporan ${s.month} gagal; folder tidak diubah.\n${s.error}\n\nReport ${s.month} failed; folders unchanged.`;
-  return `Laporan ${s.month} sedang dibuat (${s.staged.length}/${s.plan.length} file). Pemicu per jam akan melanjutkannya.\n\nReport ${s.month} is being built; the hourly trigger carries it on.`;
+  if (s.phase === 'failed') return t('reports.run.failed', { month: s.month, error: s.error ?? '–' });
+  return t('reports.run.building', { month: s.month, done: s.staged.length, planned: s.plan.length });
 }
 
 export function dryRunMessage(i: Inspection): string {
-  const lines = i.counts.map((c) => `${c.bu}: ${c.rows} baris${c.problem ? ` — ${c.problem}` : ''}`);
-  return (
-    `Uji coba ${i.month} (tidak ada yang ditulis / nothing written)\nTotal: ${i.total} baris\n${lines.join('\n') || '(tidak ada order / no orders)'}` +
-    (i.problems.length ? `\n\nMasalah / Problems: ${i.problems.length}` : '')
+  const lines = i.counts.map((c) =>
+    c.problem
+      ? t('reports.dry.lineProblem', { bu: c.bu, rows: c.rows, problem: c.problem })
+      : t('reports.dry.line', { bu: c.bu, rows: c.rows }),
   );
+  return [
+    t('reports.dry.head', { month: i.month, total: i.total }),
+    ...(lines.length ? lines : [t('reports.dry.noOrders')]),
+    ...(i.problems.length ? ['', t('reports.dry.problems', { count: i.problems.length })] : []),
+  ].join('\n');
 }

@@ -1,5 +1,6 @@
 // Alert webhooks in their real formats: Google Chat, Telegram and Discord (URL checks and request bodies).
 import { invalid } from '../core/errors';
+import { msg, Msg, t } from '../core/text';
 
 export type WebhookFormat = 'google_chat' | 'telegram' | 'discord';
 export const WEBHOOK_FORMATS: readonly WebhookFormat[] = ['google_chat', 'telegram', 'discord'];
@@ -33,10 +34,7 @@ export function checkWebhookUrl(format: WebhookFormat, url: string): string {
   const hostOk =
     !!m && (m[1] === shape.host || (format === 'discord' && m[1] === 'https://discordapp.com') || LOOPBACK.test(m[1]));
   if (!shape || !m || !hostOk || !shape.path.test(m[2]) || u.length > 2000) {
-    throw invalid({
-      id: `URL webhook tidak valid untuk ${format}. Contoh: ${shape?.example ?? ''}`,
-      en: `Malformed webhook URL for ${format}. Expected: ${shape?.example ?? ''}`,
-    });
+    throw invalid(msg('reports.error.webhookUrl', { format: String(format).slice(0, 40), example: shape?.example ?? '' }));
   }
   return u;
 }
@@ -75,26 +73,21 @@ export function webhookRequest(format: WebhookFormat, url: string, text: string)
   }
 }
 
-/** The alert text for a run's outcome (Indonesian first, English second). */
+/** The alert text for a run's outcome, in the language of the run's execution. */
 export function alertText(o: {
   ok: boolean;
   month: string;
   runId: string;
   files?: Array<{ bu: string; rows: number }>;
-  error?: string;
+  error?: Msg | null;
 }): string {
   if (o.ok) {
-    const total = (o.files ?? []).reduce((a, f) => a + f.rows, 0);
-    const lines = (o.files ?? []).map((f) => `• ${f.bu}: ${f.rows} baris`);
+    const files = o.files ?? [];
+    const total = files.reduce((a, f) => a + f.rows, 0);
     return [
-      `✅ DataDesk: laporan order DC ${o.month} terbit (${total} baris, ${(o.files ?? []).length} file). Run ${o.runId}`,
-      ...lines,
-      `DC order report ${o.month} published.`,
+      t('reports.alert.published', { month: o.month, total, files: files.length, runId: o.runId }),
+      ...files.map((f) => t('reports.alert.line', { bu: f.bu, rows: f.rows })),
     ].join('\n');
   }
-  return [
-    `❌ DataDesk: laporan order DC ${o.month} GAGAL — folder tidak diubah. Run ${o.runId}`,
-    `Error: ${o.error ?? '(tanpa pesan)'}`,
-    `DC order report ${o.month} FAILED — folders left unchanged.`,
-  ].join('\n');
+  return t('reports.alert.failed', { month: o.month, runId: o.runId, error: o.error ?? '–' });
 }

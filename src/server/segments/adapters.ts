@@ -1,5 +1,6 @@
 // The segments' platform side: the pull's ports on Jdbc, Sheets, Drive and MailApp; saved requests in document properties.
 import { invalid, notFound } from '../core/errors';
+import { msg } from '../core/text';
 import type { Db } from '../core/db';
 import { withDb } from '../platform/jdbc';
 import { createFileIn, folderState, trashFileQuietly } from '../platform/drive';
@@ -95,17 +96,14 @@ export function findSaved(name: string): SavedRequest | null {
 
 export function getSaved(name: string): SavedRequest {
   const s = findSaved(name);
-  if (!s) throw notFound({ id: `Permintaan tersimpan "${name}" tidak ditemukan.`, en: `Saved request "${name}" was not found.` });
+  if (!s) throw notFound(msg('segments.error.savedMissing', { name: String(name).slice(0, 80) }));
   return s;
 }
 
 export function putSaved(s: SavedRequest): void {
   const json = JSON.stringify(s);
   if (json.length > 8500) {
-    throw invalid({
-      id: 'Permintaan terlalu besar untuk disimpan (maks. ±8 KB).',
-      en: 'The request is too large to save (max about 8 KB).',
-    });
+    throw invalid(msg('segments.error.tooLarge'));
   }
   setDocJson(keyOf(s.request.name), s);
 }

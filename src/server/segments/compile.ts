@@ -1,4 +1,5 @@
 // The segment compiler: a validated request → one parameterised SQL statement set (values bound with `?`, never pasted).
+import { t } from '../core/text';
 import type { SqlValue } from '../core/db';
 import type { Dialect } from './dialect';
 import { ResolvedDates } from './period';
@@ -200,8 +201,8 @@ FROM capped c${req.splitByGender ? ' LEFT JOIN blanks bl ON bl.member_id = c.mem
   const cols = CHANNEL_COLUMNS[req.channel].map((c) => `COALESCE(x.${c.key}, '')`);
   if (req.splitByGender) cols.push(`COALESCE(x.gender_group, '')`);
   const order = req.splitByGender ? 'x.gender_group, x.rnk' : 'x.rnk';
-  const headers = CHANNEL_COLUMNS[req.channel].map((c) => c.header);
-  if (req.splitByGender) headers.push('Gender group');
+  const headers = CHANNEL_COLUMNS[req.channel].map((c) => t(c.header));
+  if (req.splitByGender) headers.push(t('segments.col.group'));
   return {
     body,
     preview: { sql: countSql(`(${sql})`), params: body.params },

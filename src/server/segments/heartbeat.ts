@@ -1,6 +1,7 @@
 // Unattended segments work the hourly heartbeat drives: the saved requests of the trigger's owner whose weekly or
 // monthly run (or the retry of a failed one) is due.
-import { AppError, errorMessage } from '../core/errors';
+import { AppError, errorMessage, messageOf } from '../core/errors';
+import { msg } from '../core/text';
 import type { Deadline } from '../core/deadline';
 import { hasRole } from '../core/access';
 import { roleDirectory } from '../settings/adapters';
@@ -24,16 +25,14 @@ export function segmentsHeartbeat(now: Date, deadline: Deadline, owner: string):
     putSaved(base);
     let after: Partial<SavedRequest>;
     if (!hasRole(roleDirectory(), s.owner, 'analyst')) {
-      after = {
-        lastOutcome: `Dilewati: ${s.owner} bukan lagi analis kampanye / Skipped: ${s.owner} is no longer a campaign analyst`,
-      };
+      after = { lastOutcome: msg('segments.outcome.skipped', { owner: s.owner }) };
     } else {
       try {
         const r = withLoyaltyDb((db) => runSegment(pullPorts(db, owner), validated(db, { ...s.request, contactFrom: null }).req));
-        after = { attempts: 0, lastOutcome: `${r.counts.delivered} member → ${r.sheet}` };
+        after = { attempts: 0, lastOutcome: msg('segments.outcome.done', { count: r.counts.delivered, sheet: r.sheet }) };
       } catch (e) {
         console.error(`segments heartbeat: ${s.request.name}: ${errorMessage(e)}`);
-        const error = e instanceof AppError ? { id: e.message, en: e.messageEn } : { id: errorMessage(e), en: errorMessage(e) };
+        const error = e instanceof AppError ? messageOf(e) : msg('common.text', { text: errorMessage(e) });
         after = afterFailedRun(base, error, now);
       }
     }

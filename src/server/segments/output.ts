@@ -1,7 +1,8 @@
 // What a pull delivers: counts and rows read back from SQL, the CSV, the metadata text and the log row.
 import type { SqlRow } from '../core/db';
-import { wibDateTime } from '../core/format';
+import { wibStamp } from '../core/format';
 import { fileName, sheetTitle } from '../core/names';
+import { currentLang, LANGS, t, TextKey, tIn } from '../core/text';
 import type { ResolvedDates } from './period';
 import { CHANNEL_WORDS, countsWords, criteriaWords } from './describe';
 import { DROP_REASONS, DropReason, SegmentCounts, SegmentRequest } from './request';
@@ -55,8 +56,7 @@ export function toCsv(header: string[], rows: string[][]): string {
 
 /** File-system-safe base name through core/names.ts: "WABA Opening NEKA 2026-11-23 1005". */
 export function baseName(req: SegmentRequest, now: Date): string {
-  const t = wibDateTime(now); // 23/11/2026 10:05 WIB
-  const stamp = `${t.slice(6, 10)}-${t.slice(3, 5)}-${t.slice(0, 2)} ${t.slice(11, 13)}${t.slice(14, 16)}`;
+  const stamp = wibStamp(now);
   return `${fileName(req.name.replace(/[#[\]]/g, ' '), 'Segmen')
     .slice(0, 100)
     .trim()} ${stamp}`;
@@ -85,43 +85,53 @@ export interface RunFacts {
 /** The metadata file beside the list: who, when, what, and the counts; the request itself at the end for reruns. */
 export function metadataText(f: RunFacts): string {
   const lines = [
-    `Segmen / Segment: ${f.req.name}`,
-    `Kampanye / Campaign: ${f.req.campaign}`,
-    `Kanal / Channel: ${CHANNEL_WORDS[f.req.channel]}`,
-    `Periode kontak / Contact period: ${f.dates.contactFrom} – ${f.dates.contactTo}`,
-    `File: ${f.fileName}`,
-    `Sheet: ${f.sheet}`,
-    `Dijalankan / Run: ${wibDateTime(f.now)} oleh / by ${f.user} (${(f.durationMs / 1000).toFixed(1)} s)`,
-    `ID daftar / List ID: ${f.listId}`,
+    t('segments.meta.segment', { name: f.req.name }),
+    t('segments.meta.campaign', { name: f.req.campaign }),
+    t('segments.meta.channel', { channel: CHANNEL_WORDS[f.req.channel] }),
+    t('segments.meta.contact', { from: f.dates.contactFrom, to: f.dates.contactTo }),
+    t('segments.meta.file', { name: f.fileName }),
+    t('segments.meta.sheet', { name: f.sheet }),
+    t('segments.meta.run', { at: f.now, user: f.user, seconds: Math.round(f.durationMs / 100) / 10 }),
+    t('segments.meta.listId', { id: f.listId }),
     '',
-    'Kriteria / Criteria:',
-    ...criteriaWords(f.req, f.dates).map((w) => `- ${w.id} / ${w.en}`),
+    t('segments.meta.criteria'),
+    ...criteriaWords(f.req, f.dates).map((w) => `- ${w[currentLang()]}`),
     '',
-    'Jumlah / Counts:',
+    t('segments.meta.counts'),
     ...countsWords(f.counts),
     '',
-    'Permintaan (JSON) / Request (JSON):',
+    t('segments.meta.request'),
     JSON.stringify(f.req, null, 2),
   ];
   return lines.join('\r\n') + '\r\n';
 }
 
-export const LOG_SHEET = 'Segment log';
-export const LOG_HEADER = [
-  'Waktu / Time (WIB)',
-  'Segmen / Segment',
-  'Kampanye / Campaign',
-  'Kanal / Channel',
-  'Periode / Period',
-  'Ditemukan / Found',
-  'Dibuang / Dropped',
-  'Dikirim / Delivered',
-  'Sheet',
-  'File',
-  'Metadata',
-  'Oleh / By',
-  'ID daftar / List ID',
+/** The log sheet's name in each language, the current one first (one log, whichever language created it). */
+export function logSheetNames(): string[] {
+  const lang = currentLang();
+  return [lang, ...LANGS.filter((l) => l !== lang)].map((l) => tIn(l, 'segments.log.sheet'));
+}
+
+const LOG_COLUMNS: TextKey[] = [
+  'segments.log.time',
+  'segments.log.segment',
+  'segments.log.campaign',
+  'segments.log.channel',
+  'segments.log.period',
+  'segments.log.found',
+  'segments.log.dropped',
+  'segments.log.delivered',
+  'segments.log.sheetCol',
+  'segments.log.file',
+  'segments.log.metadata',
+  'segments.log.by',
+  'segments.log.listId',
 ];
+
+/** The log's header in the current language (written when the log sheet is created). */
+export function logHeader(): string[] {
+  return LOG_COLUMNS.map((k) => t(k));
+}
 
 /** Number format per log column: text stays text ('@'), counts are numbers. */
 export const LOG_FORMATS = ['@', '@', '@', '@', '@', '#,##0', '#,##0', '#,##0', '@', '@', '@', '@', '@'];
@@ -129,7 +139,7 @@ export const LOG_FORMATS = ['@', '@', '@', '@', '@', '#,##0', '#,##0', '#,##0', 
 export function logRow(f: RunFacts, fileUrl: string, metaUrl: string): Array<string | number> {
   const dropped = f.counts.found - f.counts.delivered;
   return [
-    wibDateTime(f.now),
+    wibStamp(f.now),
     f.req.name,
     f.req.campaign,
     CHANNEL_WORDS[f.req.channel],

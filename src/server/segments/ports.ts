@@ -16,7 +16,8 @@ export interface PullPorts {
   /** A new sheet holding `values` (row 1 = header), every cell formatted '@' before one setValues. */
   insertTextSheet(name: string, values: string[][]): void;
   deleteSheet(name: string): void;
-  appendRow(sheet: string, header: string[], formats: string[], row: Array<string | number>): void;
+  /** Appends to the first existing sheet of `sheets` (a log named in either language), else creates `sheets[0]`. */
+  appendRow(sheets: string[], header: string[], formats: string[], row: Array<string | number>): void;
   createFile(folderId: string, name: string, mime: string, bytes: Uint8Array): { id: string; url: string };
   trashFile(id: string): void;
   sendMail(to: string, subject: string, body: string): void;

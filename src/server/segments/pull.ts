@@ -1,6 +1,7 @@
 // Preview and run of a segment pull over ports (database, sheets, Drive, mail): the order of steps and the cleanup.
 import type { Db } from '../core/db';
 import { AppError, denied, notFound, errorMessage, errorStack } from '../core/errors';
+import { msg, t } from '../core/text';
 import { strToU8 } from 'fflate';
 import { buildXlsx, XLSX_MIME } from '../core/xlsx/writer';
 import { compileSegment, CompiledSegment } from './compile';
@@ -8,9 +9,9 @@ import { resolveDates, ResolvedDates } from './period';
 import {
   baseName,
   LOG_FORMATS,
-  LOG_HEADER,
-  LOG_SHEET,
+  logHeader,
   logRow,
+  logSheetNames,
   metadataText,
   parseCounts,
   parseRows,
@@ -51,26 +52,16 @@ export function previewSegment(ports: PullPorts, req: SegmentRequest): PreviewRe
  * trigger) delivers may write into it. */
 export function checkFolder(ports: PullPorts, id: string): void {
   if (!ports.deliveryFolders().includes(id)) {
-    throw denied(
-      {
-        id: `Folder "${id}" bukan folder pengiriman segmen. Daftar member hanya boleh dikirim ke folder yang diatur admin (Segmen member ▸ Folder pengiriman).`,
-        en: `Folder "${id}" is not a segment delivery folder. Member lists go only to folders an admin has configured (Segments ▸ Delivery folders).`,
-      },
-      { field: 'delivery.folderId' },
-    );
+    throw denied(msg('segments.error.notDeliveryFolder', { id: id.slice(0, 140), section: msg('settings.folders.heading') }), {
+      field: 'delivery.folderId',
+    });
   }
   const f = ports.folder(id);
   if (!f) {
-    throw notFound({
-      id: `Folder tujuan tidak ditemukan atau sudah dihapus: ${id}`,
-      en: `The destination folder does not exist or is in the trash: ${id}`,
-    });
+    throw notFound(msg('segments.error.folderMissing', { id }));
   }
   if (!f.writable) {
-    throw denied({
-      id: `Anda tidak punya akses tulis ke folder "${f.name}".`,
-      en: `You cannot write to the folder "${f.name}".`,
-    });
+    throw denied(msg('segments.error.folderReadOnly', { name: f.name }));
   }
 }
 
@@ -101,25 +92,26 @@ export function runSegment(ports: PullPorts, req: SegmentRequest): RunResult {
     }
     if (e instanceof AppError) throw e;
     console.error(`segments: run failed: ${errorStack(e)}`);
-    throw new AppError('PULL_FAILED', {
-      id: `Penarikan segmen gagal; tidak ada sheet, file, atau catatan supresi yang dibuat. (${errorMessage(e)})`,
-      en: `The segment pull failed; no sheet, file or suppression record was made. (${errorMessage(e)})`,
-    });
+    throw new AppError('PULL_FAILED', msg('segments.error.pullFailed', { detail: errorMessage(e) }));
   }
   const warnings: string[] = [];
   const facts = factsOf(out, req, dates, now, ports.user, Date.now() - started);
   try {
-    ports.appendRow(LOG_SHEET, LOG_HEADER, LOG_FORMATS, logRow(facts, out.file.url, out.metadata.url));
+    ports.appendRow(logSheetNames(), logHeader(), LOG_FORMATS, logRow(facts, out.file.url, out.metadata.url));
   } catch (e) {
-    warnings.push(`Segment log: ${errorMessage(e)}`);
+    warnings.push(t('segments.warn.log', { detail: errorMessage(e) }));
   }
   let mailed = false;
   if (req.delivery.mailSummary && ports.user) {
     try {
-      ports.sendMail(ports.user, `DataDesk · Segmen "${req.name}": ${out.counts.delivered} member`, summaryMail(facts, out));
+      ports.sendMail(
+        ports.user,
+        t('segments.mail.subject', { name: req.name, count: out.counts.delivered }),
+        summaryMail(facts, out),
+      );
       mailed = true;
     } catch (e) {
-      warnings.push(`Mail: ${errorMessage(e)}`);
+      warnings.push(t('segments.warn.mail', { detail: errorMessage(e) }));
     }
   }
   return { ...out, mailed, warnings, durationMs: Date.now() - started };
@@ -175,13 +167,13 @@ function deliver(
     ? buildXlsx(
         c.headers.map((h) => ({ header: h, type: 'text' as const, width: Math.max(12, h.length + 2) })),
         rows,
-        { sheetName: 'Segment', mtime: now },
+        { sheetName: t('segments.log.segment'), mtime: now },
       )
     : strToU8(toCsv(c.headers, rows));
   const file = ports.createFile(req.delivery.folderId, fileName, xlsx ? XLSX_MIME : 'text/csv', bytes);
   made.files.push(file.id);
 
-  const metaName = `${base} - metadata.txt`;
+  const metaName = `${base} - ${t('segments.meta.fileSuffix')}.txt`;
   const facts: RunFacts = {
     req,
     dates,
@@ -210,11 +202,11 @@ function deliver(
 
 function summaryMail(f: RunFacts, out: { file: { url: string }; sheet: string }): string {
   return [
-    `Segmen "${f.req.name}" (${f.req.campaign}) selesai ditarik. / The segment was pulled.`,
+    t('segments.mail.head', { name: f.req.name, campaign: f.req.campaign }),
     '',
     ...countsWords(f.counts),
     '',
-    `File: ${out.file.url}`,
-    `Sheet: ${out.sheet}`,
+    t('segments.mail.file', { url: out.file.url }),
+    t('segments.mail.sheet', { name: out.sheet }),
   ].join('\n');
 }

@@ -1,4 +1,5 @@
 // The segment request: a typed, JSON-safe document a campaign analyst builds, saves by name, reruns and schedules.
+import type { TextKey } from '../core/text';
 
 export type Channel = 'EMAIL_BLAST' | 'WSME' | 'WABA';
 export const CHANNELS: readonly Channel[] = ['EMAIL_BLAST', 'WSME', 'WABA'];
@@ -84,30 +85,30 @@ export interface SegmentRequest {
   delivery: Delivery;
 }
 
-/** Columns each channel delivers, in order, with their header. */
+/** Columns each channel delivers, in order, with their header's text key. */
 export const CHANNEL_COLUMNS: Record<
   Channel,
-  Array<{ key: 'rrr_id' | 'odi_id' | 'stamps_user_id' | 'name' | 'email' | 'phone'; header: string }>
+  Array<{ key: 'rrr_id' | 'odi_id' | 'stamps_user_id' | 'name' | 'email' | 'phone'; header: TextKey & `segments.col.${string}` }>
 > = {
   EMAIL_BLAST: [
-    { key: 'rrr_id', header: 'RRR ID' },
-    { key: 'odi_id', header: 'ODI ID' },
-    { key: 'stamps_user_id', header: 'Stamps User ID' },
-    { key: 'email', header: 'Email' },
-    { key: 'phone', header: 'Phone' },
+    { key: 'rrr_id', header: 'segments.col.rrr_id' },
+    { key: 'odi_id', header: 'segments.col.odi_id' },
+    { key: 'stamps_user_id', header: 'segments.col.stamps_user_id' },
+    { key: 'email', header: 'segments.col.email' },
+    { key: 'phone', header: 'segments.col.phone' },
   ],
   WSME: [
-    { key: 'rrr_id', header: 'RRR ID' },
-    { key: 'odi_id', header: 'ODI ID' },
-    { key: 'stamps_user_id', header: 'Stamps User ID' },
-    { key: 'name', header: 'Name' },
-    { key: 'email', header: 'Email' },
-    { key: 'phone', header: 'Phone' },
+    { key: 'rrr_id', header: 'segments.col.rrr_id' },
+    { key: 'odi_id', header: 'segments.col.odi_id' },
+    { key: 'stamps_user_id', header: 'segments.col.stamps_user_id' },
+    { key: 'name', header: 'segments.col.name' },
+    { key: 'email', header: 'segments.col.email' },
+    { key: 'phone', header: 'segments.col.phone' },
   ],
   WABA: [
-    { key: 'rrr_id', header: 'RRR ID' },
-    { key: 'name', header: 'Name' },
-    { key: 'phone', header: 'WhatsApp' },
+    { key: 'rrr_id', header: 'segments.col.rrr_id' },
+    { key: 'name', header: 'segments.col.name' },
+    { key: 'phone', header: 'segments.col.whatsapp' },
   ],
 };
 
@@ -135,22 +136,6 @@ export const DROP_REASONS = [
   'over_cap',
 ] as const;
 export type DropReason = (typeof DROP_REASONS)[number];
-
-export const DROP_REASON_WORDS: Record<DropReason, { id: string; en: string }> = {
-  opted_out: { id: 'Berhenti berlangganan (opt-out)', en: 'Opted out' },
-  same_campaign: { id: 'Sudah di segmen lain kampanye ini', en: 'Already in another segment of this campaign' },
-  other_campaign: {
-    id: 'Dihubungi kampanye lain pada periode yang sama',
-    en: 'Contacted by another campaign in an overlapping period',
-  },
-  missing_id: { id: 'ID member tidak lengkap', en: 'Member IDs missing' },
-  missing_name: { id: 'Nama kosong', en: 'Name missing' },
-  missing_email: { id: 'Email kosong', en: 'Email missing' },
-  invalid_email: { id: 'Email tidak valid', en: 'Invalid email' },
-  missing_phone: { id: 'Nomor HP kosong', en: 'Phone missing' },
-  invalid_phone: { id: 'Nomor HP/WA tidak valid', en: 'Invalid phone/WhatsApp number' },
-  over_cap: { id: 'Melebihi batas (cap)', en: 'Over the cap' },
-};
 
 /** The counts of one pull: found, then each drop reason, then delivered. */
 export interface SegmentCounts {

@@ -2,6 +2,7 @@
 import { rpc } from '../core/rpc';
 import { callerWithRole } from '../settings/adapters';
 import { invalid, notFound } from '../core/errors';
+import { msg, Msg } from '../core/text';
 import { adoptHeartbeat, ensureHeartbeat, jobOwnerStatus } from '../platform/triggers';
 import { headerAndRow } from '../platform/sheets';
 import type { OwnerStatus } from '../core/owners';
@@ -48,10 +49,10 @@ export interface SavedView {
   editors: string[];
   /** The caller may change it (owner or editor). */
   canEdit: boolean;
-  history: Array<{ at: string; by: string; what: string }>;
+  history: Array<{ at: string; by: string; what: Msg }>;
   nextRunAt: string | null;
   lastRunAt: string | null;
-  lastOutcome: string | null;
+  lastOutcome: Msg | null;
   /** For a scheduled request: whether its owner's hourly trigger still runs it. */
   ownerStatus: OwnerStatus | null;
 }
@@ -82,7 +83,7 @@ const view =
     history: s.history ?? [],
     nextRunAt: s.nextRunAt,
     lastRunAt: s.lastRunAt,
-    lastOutcome: s.lastOutcome,
+    lastOutcome: typeof s.lastOutcome === 'string' ? msg('common.text', { text: s.lastOutcome }) : s.lastOutcome,
   });
 
 /** Names the sidebar offers (brands, stores, cities, …) and the default destination folder. */
@@ -153,7 +154,7 @@ export function segments_takeOver(name: string): SavedView[] {
     withLoyaltyDb((db) => checkFolder(pullPorts(db, me), s.request.delivery.folderId));
     const history = [
       ...(s.history ?? []),
-      { at: new Date().toISOString(), by: me, what: `diambil alih dari / taken over from ${s.owner}` },
+      { at: new Date().toISOString(), by: me, what: msg('segments.history.takenOver', { owner: s.owner }) },
     ];
     putSaved({ ...s, owner: me, history: history.slice(-20) });
     ensureHeartbeat();
@@ -233,7 +234,7 @@ export function segments_rerun(name: string): SegmentRun {
       attempts: 0,
       retryAt: null,
       lastRunAt: new Date().toISOString(),
-      lastOutcome: `${result.counts.delivered} member → ${result.sheet}`,
+      lastOutcome: msg('segments.outcome.done', { count: result.counts.delivered, sheet: result.sheet }),
     });
     return result;
   });
@@ -243,23 +244,15 @@ export function segments_rerun(name: string): SegmentRun {
 export function segments_fromFormRow(
   sheetName: string,
   row: number,
-): { request: SegmentRequest; problems: string[]; ignored: string[] } {
+): { request: SegmentRequest; problems: Msg[]; ignored: string[] } {
   return rpc('segments_fromFormRow', () => {
     callerWithRole('analyst');
-    if (!Number.isInteger(row) || row < 2)
-      throw invalid({
-        id: 'Nomor baris harus 2 atau lebih (baris 1 = judul).',
-        en: 'The row number must be 2 or more (row 1 is the header).',
-      });
+    if (!Number.isInteger(row) || row < 2) throw invalid(msg('segments.error.formRow'));
     const got = headerAndRow(sheetName, row);
-    if (!got)
-      throw notFound({
-        id: `Sheet "${sheetName}" atau baris ${row} tidak ada.`,
-        en: `Sheet "${sheetName}" or row ${row} does not exist.`,
-      });
+    if (!got) throw notFound(msg('segments.error.formMissing', { sheet: String(sheetName).slice(0, 100), row }));
     const { request, ignored } = requestFromFormRow(got.header, got.row);
     if (!request.delivery.folderId) request.delivery.folderId = defaultFolderId();
     const problems = withLoyaltyDb((db) => checkRequest(request, loadReference(db, dialect)).problems);
-    return { request, problems: problems.map((p) => `${p.id} / ${p.en}`), ignored };
+    return { request, problems: problems.map((p) => msg('common.text', { text: p })), ignored };
   });
 }

@@ -1,4 +1,5 @@
 // Saved requests and their weekly/monthly schedule: the saved document's shape and when it runs next (WIB).
+import { msg, Msg } from '../core/text';
 import { wibInstant, wibParts } from '../core/format';
 import { retryAfter, waitOver } from '../core/retry';
 import type { SegmentRequest } from './request';
@@ -19,7 +20,8 @@ export interface Schedule {
 export interface SavedChange {
   at: string;
   by: string;
-  what: string;
+  /** What changed, in both languages (shown in the reader's). */
+  what: Msg;
 }
 
 export interface SavedRequest {
@@ -34,7 +36,8 @@ export interface SavedRequest {
   savedAt: string;
   nextRunAt: string | null;
   lastRunAt: string | null;
-  lastOutcome: string | null;
+  /** The last scheduled or manual run's outcome in both languages (older saves hold plain text). */
+  lastOutcome: Msg | string | null;
   /** Failed attempts of the current scheduled run (0 or absent: none). */
   attempts?: number;
   /** When the owner's heartbeat tries the failed run again (ISO), or null. */
@@ -66,15 +69,15 @@ export function nextRun(s: Schedule, after: Date): Date | null {
 }
 
 /** Problems with a schedule, in both languages; empty when fine. */
-export function scheduleProblems(s: Schedule): Array<{ id: string; en: string }> {
-  const out: Array<{ id: string; en: string }> = [];
+export function scheduleProblems(s: Schedule): Msg[] {
+  const out: Msg[] = [];
   if (!['NONE', 'WEEKLY', 'MONTHLY'].includes(s.every))
-    out.push({ id: `Jadwal tidak dikenal: ${s.every}`, en: `Unknown schedule: ${s.every}` });
-  if (!Number.isInteger(s.hour) || s.hour < 0 || s.hour > 23) out.push({ id: 'Jam harus 0–23.', en: 'The hour must be 0–23.' });
+    out.push(msg('segments.schedule.unknown', { every: String(s.every).slice(0, 20) }));
+  if (!Number.isInteger(s.hour) || s.hour < 0 || s.hour > 23) out.push(msg('segments.schedule.hour'));
   if (s.every === 'WEEKLY' && (!Number.isInteger(s.weekday) || s.weekday < 1 || s.weekday > 7))
-    out.push({ id: 'Hari harus 1 (Senin) – 7 (Minggu).', en: 'The weekday must be 1 (Monday) – 7 (Sunday).' });
+    out.push(msg('segments.schedule.weekday'));
   if (s.every === 'MONTHLY' && (!Number.isInteger(s.monthDay) || s.monthDay < 1 || s.monthDay > 28))
-    out.push({ id: 'Tanggal harus 1–28.', en: 'The day of the month must be 1–28.' });
+    out.push(msg('segments.schedule.monthDay'));
   return out;
 }
 
@@ -100,24 +103,21 @@ export function dueRequests(saved: SavedRequest[], now: Date): SavedRequest[] {
  */
 export function afterFailedRun(
   s: SavedRequest,
-  error: { id: string; en: string },
+  error: Msg,
   now: Date,
 ): Pick<SavedRequest, 'attempts' | 'retryAt' | 'lastOutcome'> {
   const attempts = (s.attempts ?? 0) + 1;
   const retry = retryAfter(attempts, SEGMENT_MAX_ATTEMPTS, now.getTime());
   if (retry !== null) {
-    const at = new Date(retry + 7 * 3600_000).toISOString().slice(11, 16);
     return {
       attempts,
       retryAt: new Date(retry).toISOString(),
-      lastOutcome: `Gagal (percobaan ${attempts} dari ${SEGMENT_MAX_ATTEMPTS}), dicoba lagi sekitar pukul ${at} WIB: ${error.id} / Failed (attempt ${attempts} of ${SEGMENT_MAX_ATTEMPTS}), retried around ${at} WIB: ${error.en}`,
+      lastOutcome: msg('segments.outcome.retrying', { attempts, max: SEGMENT_MAX_ATTEMPTS, at: retry, error }),
     };
   }
   return {
     attempts,
     retryAt: null,
-    lastOutcome:
-      `Gagal setelah ${attempts} percobaan: ${error.id} Periksa folder tujuan (dibagikan ke ${s.owner} sebagai Editor) dan koneksi database, lalu tekan "Jalankan ulang"; jadwal berikutnya tetap berjalan. / ` +
-      `Failed after ${attempts} attempts: ${error.en} Check the destination folder (shared with ${s.owner} as an editor) and the database connection, then press "Rerun"; the next scheduled run still happens.`,
+    lastOutcome: msg('segments.outcome.gaveUp', { attempts, owner: s.owner, error }),
   };
 }

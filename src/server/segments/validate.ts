@@ -1,5 +1,6 @@
 // Validates a segment request against its shape, the reference data and common sense; returns it in canonical form.
 import { invalid } from '../core/errors';
+import { msg, Msg, TextArgs, TextKey } from '../core/text';
 import { canonical, closest } from './suggest';
 import { parseDate } from './period';
 import { CHANNELS, Criteria, GENDER_CHOICES, PERIOD_KINDS, PRIORITIES, SegmentRequest, TIERS, emptyRequest } from './request';
@@ -16,11 +17,10 @@ export interface Reference {
   voucherPrograms: string[];
 }
 
-export interface Problem {
-  field: string;
-  id: string;
-  en: string;
-}
+/** One problem of a request: the field it concerns and what is wrong, in both languages. */
+export type Problem = Msg & { field: string };
+
+type Label = Msg;
 
 /**
  * Text that looks like SQL or markup is refused (every value is a bound parameter anyway; this catches pasted
@@ -31,22 +31,12 @@ const SQL_LIKE =
 const FORMULA_START = /^[=+\-@]/;
 
 /** A problem when free text could become a formula in a sheet or looks like SQL; null when it is plain text. */
-export function unsafeText(field: string, label: { id: string; en: string }, value: string): Problem | null {
+export function unsafeText(field: string, label: Label, value: string): Problem | null {
   const v = value.trim();
-  if (FORMULA_START.test(v)) {
-    return {
-      field,
-      id: `${label.id} tidak boleh diawali = + - atau @ (rumus): "${v}"`,
-      en: `${label.en} must not start with = + - or @ (a formula): "${v}"`,
-    };
-  }
+  if (FORMULA_START.test(v)) return { field, ...msg('segments.check.formula', { label, value: v.slice(0, 80) }) };
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters in untrusted text are refused on purpose
   if (SQL_LIKE.test(v) || /[\u0000-\u001f]/.test(v)) {
-    return {
-      field,
-      id: `${label.id} berisi karakter atau perintah SQL yang tidak diizinkan: "${v}"`,
-      en: `${label.en} contains characters or SQL that are not allowed: "${v}"`,
-    };
+    return { field, ...msg('segments.check.sql', { label, value: v.slice(0, 80) }) };
   }
   return null;
 }
@@ -63,56 +53,47 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 
 class Checker {
   problems: Problem[] = [];
-  add(field: string, id: string, en: string): void {
-    this.problems.push({ field, id, en });
+  add<K extends TextKey>(field: string, key: K, ...args: TextArgs<K>): void {
+    this.problems.push({ field, ...msg(key, ...args) });
   }
-  text(field: string, label: { id: string; en: string }, v: unknown, required: boolean, max = 80): string {
+  text(field: string, label: Label, v: unknown, required: boolean, max = 80): string {
     if (typeof v !== 'string' || (required && !v.trim())) {
-      if (required) this.add(field, `${label.id} wajib diisi.`, `${label.en} is required.`);
+      if (required) this.add(field, 'segments.check.required', { label });
       return typeof v === 'string' ? v.trim() : '';
     }
     const s = v.trim().replace(/\s+/g, ' ');
-    if (s.length > max)
-      this.add(field, `${label.id} terlalu panjang (maks. ${max} karakter).`, `${label.en} is too long (max ${max} characters).`);
+    if (s.length > max) this.add(field, 'segments.check.tooLong', { label, max });
     const p = unsafeText(field, label, s);
     if (p) this.problems.push(p);
     return s;
   }
-  int(field: string, label: { id: string; en: string }, v: unknown, min: number, max: number): number | null {
+  int(field: string, label: Label, v: unknown, min: number, max: number): number | null {
     if (v === null || v === undefined || v === '') return null;
     const n = typeof v === 'string' ? Number(v.trim()) : v;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) {
-      this.add(
-        field,
-        `${label.id} harus bilangan bulat ${min}–${max}: "${String(v)}"`,
-        `${label.en} must be a whole number ${min}–${max}: "${String(v)}"`,
-      );
+      this.add(field, 'segments.check.int', { label, min, max, value: String(v).slice(0, 40) });
       return null;
     }
     return n;
   }
-  date(field: string, label: { id: string; en: string }, v: unknown): string | null {
+  date(field: string, label: Label, v: unknown): string | null {
     if (typeof v !== 'string' || !parseDate(v)) {
-      this.add(
-        field,
-        `${label.id} harus tanggal YYYY-MM-DD: "${String(v ?? '')}"`,
-        `${label.en} must be a date YYYY-MM-DD: "${String(v ?? '')}"`,
-      );
+      this.add(field, 'segments.check.date', { label, value: String(v ?? '').slice(0, 40) });
       return null;
     }
     return v.trim();
   }
   /** Each entry must be a known name (canonical spelling returned); unknown ones get "did you mean". */
-  known(field: string, label: { id: string; en: string }, v: unknown, known: readonly string[]): string[] {
+  known(field: string, label: Label, v: unknown, known: readonly string[]): string[] {
     if (v === null || v === undefined) return [];
     if (!Array.isArray(v)) {
-      this.add(field, `${label.id}: daftar tidak valid.`, `${label.en}: not a list.`);
+      this.add(field, 'segments.check.list', { label });
       return [];
     }
     const out: string[] = [];
     for (const raw of v) {
       if (typeof raw !== 'string' || !raw.trim()) {
-        this.add(field, `${label.id}: ada isian kosong.`, `${label.en}: an entry is empty.`);
+        this.add(field, 'segments.check.emptyEntry', { label });
         continue;
       }
       // A name the reference data holds is legitimate whatever its characters (it stays a bound parameter).
@@ -124,24 +105,15 @@ class Checker {
       }
       if (c === null) {
         const sug = closest(raw, known);
-        const hint = sug.length ? ` Mungkin maksud Anda: ${sug.join(', ')}?` : '';
-        const hintEn = sug.length ? ` Did you mean: ${sug.join(', ')}?` : '';
-        this.add(
-          field,
-          `${label.id} tidak dikenal: "${raw.trim()}".${hint}`,
-          `Unknown ${label.en.toLowerCase()}: "${raw.trim()}".${hintEn}`,
-        );
+        const hint = sug.length ? msg('segments.check.didYouMean', { choices: sug.join(', ') }) : '';
+        this.add(field, 'segments.check.unknown', { label, value: raw.trim().slice(0, 80), hint });
       } else if (!out.includes(c)) out.push(c);
     }
     return out;
   }
-  oneOf<T extends string>(field: string, label: { id: string; en: string }, v: unknown, allowed: readonly T[]): T {
+  oneOf<T extends string>(field: string, label: Label, v: unknown, allowed: readonly T[]): T {
     if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
-    this.add(
-      field,
-      `${label.id} tidak valid: "${String(v)}" (pilihan: ${allowed.join(', ')}).`,
-      `${label.en} is not valid: "${String(v)}" (choices: ${allowed.join(', ')}).`,
-    );
+    this.add(field, 'segments.check.choice', { label, value: String(v).slice(0, 40), choices: allowed.join(', ') });
     return allowed[0];
   }
   bool(v: unknown): boolean | null {
@@ -149,34 +121,89 @@ class Checker {
   }
 }
 
+/** Field names, from the catalogue (read when a problem is reported, in both languages). */
 const L = {
-  name: { id: 'Nama segmen', en: 'Segment name' },
-  campaign: { id: 'Nama kampanye', en: 'Campaign name' },
-  brand: { id: 'Brand', en: 'Brand' },
-  channel: { id: 'Kanal', en: 'Channel' },
-  period: { id: 'Jenis periode', en: 'Period kind' },
-  months: { id: 'Jumlah bulan', en: 'Number of months' },
-  from: { id: 'Tanggal mulai', en: 'Start date' },
-  to: { id: 'Tanggal akhir', en: 'End date' },
-  store: { id: 'Toko', en: 'Store' },
-  site: { id: 'Preferred site', en: 'Preferred site' },
-  city: { id: 'Kota', en: 'City' },
-  province: { id: 'Provinsi', en: 'Province' },
-  tier: { id: 'Tier', en: 'Tier' },
-  coins: { id: 'Saldo koin', en: 'Coin balance' },
-  gender: { id: 'Gender', en: 'Gender' },
-  age: { id: 'Usia anak', en: 'Child age' },
-  category: { id: 'Kategori', en: 'Category' },
-  score: { id: 'Skor afinitas', en: 'Affinity score' },
-  method: { id: 'Metode pembayaran', en: 'Payment method' },
-  area: { id: 'Area toko', en: 'Store area' },
-  program: { id: 'Program voucher', en: 'Voucher program' },
-  cap: { id: 'Batas jumlah (cap)', en: 'Cap' },
-  priority: { id: 'Urutan prioritas', en: 'Priority order' },
-  window: { id: 'Jendela buka email (bulan)', en: 'Email-open window (months)' },
-  folder: { id: 'Folder tujuan', en: 'Destination folder' },
-  format: { id: 'Format file', en: 'File format' },
-  contactDays: { id: 'Lama kampanye (hari)', en: 'Campaign length (days)' },
+  get name() {
+    return msg('segments.label.name');
+  },
+  get campaign() {
+    return msg('segments.label.campaign');
+  },
+  get brand() {
+    return msg('segments.label.brand');
+  },
+  get channel() {
+    return msg('segments.label.channel');
+  },
+  get period() {
+    return msg('segments.label.period');
+  },
+  get months() {
+    return msg('segments.label.months');
+  },
+  get from() {
+    return msg('segments.label.from');
+  },
+  get to() {
+    return msg('segments.label.to');
+  },
+  get store() {
+    return msg('segments.label.store');
+  },
+  get site() {
+    return msg('segments.label.site');
+  },
+  get city() {
+    return msg('segments.label.city');
+  },
+  get province() {
+    return msg('segments.label.province');
+  },
+  get tier() {
+    return msg('segments.label.tier');
+  },
+  get coins() {
+    return msg('segments.label.coins');
+  },
+  get gender() {
+    return msg('segments.label.gender');
+  },
+  get age() {
+    return msg('segments.label.age');
+  },
+  get category() {
+    return msg('segments.label.category');
+  },
+  get score() {
+    return msg('segments.label.score');
+  },
+  get method() {
+    return msg('segments.label.method');
+  },
+  get area() {
+    return msg('segments.label.area');
+  },
+  get program() {
+    return msg('segments.label.program');
+  },
+  get cap() {
+    return msg('segments.label.cap');
+  },
+  get priority() {
+    return msg('segments.label.priority');
+  },
+  get window() {
+    return msg('segments.label.window');
+  },
+  get folder() {
+    return msg('segments.label.folder');
+  },
+  get format() {
+    return msg('segments.label.format');
+  },
+  get contactDays() {
+    return msg('segments.label.contactDays');
+  },
 };
 
 /** Checks `input` (untrusted JSON) and returns the canonical request, or throws one INVALID AppError listing every problem. */
@@ -184,12 +211,14 @@ export function validateRequest(input: unknown, ref: Reference): SegmentRequest 
   const problems = checkRequest(input, ref);
   if (problems.problems.length) {
     const ps = problems.problems;
-    throw invalid(
-      { id: ps.map((p) => p.id).join('\n'), en: ps.map((p) => p.en).join('\n') },
-      { field: ps[0].field, problems: ps.length },
-    );
+    throw invalid(problemLines(ps), { field: ps[0].field, problems: ps.length });
   }
   return problems.request;
+}
+
+/** Problems one per line, in both languages. */
+export function problemLines(ps: readonly Msg[]): Msg {
+  return { id: ps.map((p) => p.id).join('\n'), en: ps.map((p) => p.en).join('\n') } as Msg;
 }
 
 /** Like validateRequest but returns the problems instead of throwing. */
@@ -197,14 +226,14 @@ export function checkRequest(input: unknown, ref: Reference): { request: Segment
   const c = new Checker();
   const r = emptyRequest();
   if (!isObj(input)) {
-    c.add('request', 'Permintaan kosong atau bukan dokumen JSON.', 'The request is empty or not a JSON document.');
+    c.add('request', 'segments.check.empty');
     return { request: r, problems: c.problems };
   }
   r.name = c.text('name', L.name, input.name, true);
   r.campaign = c.text('campaign', L.campaign, input.campaign, true);
   r.brands = c.known('brands', L.brand, input.brands, ref.brands);
   if (!r.brands.length && !c.problems.some((p) => p.field === 'brands')) {
-    c.add('brands', 'Pilih minimal satu brand.', 'Choose at least one brand.');
+    c.add('brands', 'segments.check.brand');
   }
   r.channel = c.oneOf('channel', L.channel, input.channel, CHANNELS);
 
@@ -216,25 +245,17 @@ export function checkRequest(input: unknown, ref: Reference): { request: Segment
   r.period.from = null;
   r.period.to = null;
   if (!r.period.offline && !r.period.online) {
-    c.add(
-      'period.offline',
-      'Pilih transaksi offline, online, atau keduanya.',
-      'Choose offline transactions, online ones, or both.',
-    );
+    c.add('period.offline', 'segments.check.offlineOnline');
   }
   if (r.period.kind === 'LAST_MONTHS') {
     r.period.months = c.int('period.months', L.months, p.months, 1, 120);
     if (r.period.months === null && !c.problems.some((x) => x.field === 'period.months'))
-      c.add('period.months', 'Jumlah bulan wajib diisi.', 'The number of months is required.');
+      c.add('period.months', 'segments.check.months');
   } else if (r.period.kind === 'RANGE') {
     r.period.from = c.date('period.from', L.from, p.from);
     r.period.to = c.date('period.to', L.to, p.to);
     if (r.period.from && r.period.to && r.period.to < r.period.from) {
-      c.add(
-        'period.to',
-        `Periode berakhir (${r.period.to}) sebelum dimulai (${r.period.from}).`,
-        `The period ends (${r.period.to}) before it starts (${r.period.from}).`,
-      );
+      c.add('period.to', 'segments.check.periodOrder', { to: r.period.to, from: r.period.from });
     }
   }
   r.contactFrom =
@@ -247,27 +268,18 @@ export function checkRequest(input: unknown, ref: Reference): { request: Segment
   r.splitByGender = input.splitByGender === true;
   const g = r.criteria.genders;
   if (r.splitByGender && g.length > 0 && (!g.includes('M') || !g.includes('F'))) {
-    c.add(
-      'splitByGender',
-      'Pembagian per gender butuh gender pria dan wanita sekaligus.',
-      'Splitting by gender needs both male and female members.',
-    );
+    c.add('splitByGender', 'segments.check.split');
   }
-  if (input.cap === 0 || input.cap === '0')
-    c.add(
-      'cap',
-      'Batas jumlah (cap) tidak boleh 0; kosongkan untuk tanpa batas.',
-      'The cap must not be 0; leave it empty for no cap.',
-    );
+  if (input.cap === 0 || input.cap === '0') c.add('cap', 'segments.check.capZero');
   else r.cap = c.int('cap', L.cap, input.cap, 1, 5_000_000);
   r.priority = c.oneOf('priority', L.priority, input.priority ?? 'NON_OPENERS_FIRST', PRIORITIES);
   r.openWindowMonths = c.int('openWindowMonths', L.window, input.openWindowMonths ?? 3, 1, 24) ?? 3;
 
   const d = isObj(input.delivery) ? input.delivery : {};
   const folder = typeof d.folderId === 'string' ? folderIdOf(d.folderId) : '';
-  if (!folder) c.add('delivery.folderId', 'Folder tujuan wajib diisi.', 'The destination folder is required.');
+  if (!folder) c.add('delivery.folderId', 'segments.check.folder');
   else if (!/^[A-Za-z0-9_-]{1,128}$/.test(folder))
-    c.add('delivery.folderId', `Folder tujuan tidak valid: "${folder}"`, `The destination folder is not valid: "${folder}"`);
+    c.add('delivery.folderId', 'segments.check.folderInvalid', { folder: folder.slice(0, 80) });
   r.delivery = {
     folderId: folder,
     format: c.oneOf('delivery.format', L.format, d.format ?? 'CSV', ['CSV', 'XLSX'] as const),
@@ -283,11 +295,7 @@ function checkCriteria(c: Checker, k: Obj, ref: Reference, brands: string[]): Cr
   for (const code of out.stores) {
     const s = ref.stores.find((x) => x.code === code)!;
     if (brands.length && !brands.includes(s.brand)) {
-      c.add(
-        'criteria.stores',
-        `Toko ${code} milik ${s.brand}, bukan brand yang dipilih (${brands.join(', ')}).`,
-        `Store ${code} belongs to ${s.brand}, not to the chosen brands (${brands.join(', ')}).`,
-      );
+      c.add('criteria.stores', 'segments.check.storeBrand', { code, brand: s.brand, brands: brands.join(', ') });
     }
   }
   out.preferredSites = c.known('criteria.preferredSites', L.site, k.preferredSites, storeCodes);
@@ -303,11 +311,7 @@ function checkCriteria(c: Checker, k: Obj, ref: Reference, brands: string[]): Cr
     for (const city of out.cities) {
       const prov = ref.cities.find((x) => x.city === city)!.province;
       if (!out.provinces.includes(prov)) {
-        c.add(
-          'criteria.cities',
-          `Kota ${city} ada di ${prov}, bukan di provinsi yang dipilih — tidak ada member yang cocok.`,
-          `${city} is in ${prov}, not in the chosen provinces — no member could match.`,
-        );
+        c.add('criteria.cities', 'segments.check.cityProvince', { city, province: prov });
       }
     }
   }
@@ -325,34 +329,24 @@ function checkCriteria(c: Checker, k: Obj, ref: Reference, brands: string[]): Cr
     const min = c.int('criteria.childAge', L.age, k.childAge.min, 0, 30);
     const max = c.int('criteria.childAge', L.age, k.childAge.max, 0, 30);
     if (min !== null && max !== null) {
-      if (min > max)
-        c.add(
-          'criteria.childAge',
-          `Usia anak ${min} sampai ${max} tidak masuk akal: usia awal lebih besar dari usia akhir.`,
-          `Child age ${min} to ${max} is contradictory: the lower age is above the upper one.`,
-        );
+      if (min > max) c.add('criteria.childAge', 'segments.check.ageOrder', { min, max });
       else out.childAge = { min, max };
-    } else if (min === null && max === null)
-      c.add('criteria.childAge', 'Usia anak: isi usia awal dan akhir.', 'Child age: fill in both ages.');
+    } else if (min === null && max === null) c.add('criteria.childAge', 'segments.check.ageBoth');
   }
   if (isObj(k.affinity)) {
     const cats = c.known('criteria.affinity', L.category, k.affinity.categories, ref.categories);
     const score = typeof k.affinity.minScore === 'number' ? k.affinity.minScore : Number(k.affinity.minScore ?? 0.5);
     if (!Number.isFinite(score) || score < 0 || score > 1)
-      c.add(
-        'criteria.affinity',
-        `Skor afinitas harus 0–1: "${String(k.affinity.minScore)}"`,
-        `The affinity score must be 0–1: "${String(k.affinity.minScore)}"`,
-      );
+      c.add('criteria.affinity', 'segments.check.score', { value: String(k.affinity.minScore).slice(0, 20) });
     if (!cats.length && !c.problems.some((p) => p.field === 'criteria.affinity'))
-      c.add('criteria.affinity', 'Afinitas: pilih minimal satu kategori.', 'Affinity: choose at least one category.');
+      c.add('criteria.affinity', 'segments.check.affinity');
     else if (cats.length) out.affinity = { categories: cats, minScore: score };
   }
   if (isObj(k.payment)) {
     const methods = c.known('criteria.payment', L.method, k.payment.methods, ref.paymentMethods);
     const areas = c.known('criteria.payment', L.area, k.payment.areas ?? [], [...new Set(ref.stores.map((s) => s.area))]);
     if (!methods.length && !c.problems.some((p) => p.field === 'criteria.payment'))
-      c.add('criteria.payment', 'Pembayaran: pilih minimal satu metode.', 'Payment: choose at least one method.');
+      c.add('criteria.payment', 'segments.check.payment');
     else if (methods.length) out.payment = { methods, areas };
   }
   if (isObj(k.voucherNotRedeemed)) {
@@ -363,12 +357,7 @@ function checkCriteria(c: Checker, k: Obj, ref: Reference, brands: string[]): Cr
         : '';
     const from = c.date('criteria.voucherNotRedeemed', L.from, v.from);
     const to = c.date('criteria.voucherNotRedeemed', L.to, v.to);
-    if (from && to && to < from)
-      c.add(
-        'criteria.voucherNotRedeemed',
-        `Periode voucher berakhir (${to}) sebelum dimulai (${from}).`,
-        `The voucher period ends (${to}) before it starts (${from}).`,
-      );
+    if (from && to && to < from) c.add('criteria.voucherNotRedeemed', 'segments.check.voucherOrder', { to, from });
     else if (from && to) out.voucherNotRedeemed = { program, from, to };
   }
   return out;

@@ -8,6 +8,7 @@ import { GEMINI_DEFAULT_URL, GEMINI_KEY_PROP, GEMINI_URL_PROP, TaggingSettings }
 import { parseWordRows, seedWordLists, SEED_WORDS, WordLists, GROUP_LABEL } from './wordlists';
 import { wibDate } from '../core/format';
 import { invalid, notFound } from '../core/errors';
+import { currentLang, msg, t } from '../core/text';
 import { fetchAll } from '../platform/http';
 import { ensureRows, ensureSheet, readBlock, readSheet, sheetByName, writeTextBlock } from '../platform/sheets';
 import { sha256Hex, sleep } from '../platform/utilities';
@@ -39,12 +40,16 @@ export function readRefSheets(s: TaggingSettings): { lists: WordLists; top: stri
 
 /** Creates the word-list sheet seeded with the source's table when it does not exist. */
 export function ensureWordListSheet(s: TaggingSettings): boolean {
-  const { sheet, created } = ensureSheet(s.wordListSheet, ['Kata (Word)', 'Grup (Group)', 'Catatan (Note)']);
+  const { sheet, created } = ensureSheet(s.wordListSheet, [
+    t('tagging.words.word'),
+    t('tagging.words.group'),
+    t('tagging.words.note'),
+  ]);
   if (created) {
     const rows = SEED_WORDS.map((w) => [
       w.word,
-      GROUP_LABEL[w.group].id,
-      w.group === 'promo' ? 'dilarang marketplace' : 'tabel filter sumber (Gambar 3.22)',
+      GROUP_LABEL[w.group][currentLang()],
+      t(w.group === 'promo' ? 'tagging.words.notePromo' : 'tagging.words.noteSource'),
     ]);
     writeTextBlock(sheet, 2, 1, rows);
   }
@@ -56,10 +61,7 @@ export function loadCatalogue(s: TaggingSettings, skus: string[]): Catalogue {
   if (s.catalogue.source === 'db') return withDb((db) => queryCatalogue(db, s.catalogue.table, skus));
   const sh = sheetByName(s.catalogue.sheet);
   if (!sh) {
-    throw notFound({
-      id: `Sheet katalog "${s.catalogue.sheet}" tidak ditemukan. Buat sheet itu atau ubah sumber katalog di pengaturan.`,
-      en: `Catalogue sheet "${s.catalogue.sheet}" was not found. Create it or change the catalogue source in settings.`,
-    });
+    throw notFound(msg('tagging.error.catalogueSheet', { sheet: s.catalogue.sheet }));
   }
   return parseCatalogueSheet(readSheet(sh), s.catalogue.sheet);
 }
@@ -151,10 +153,7 @@ export function geminiKey(): string {
 export function requireGeminiKey(): string {
   const k = geminiKey();
   if (!k) {
-    throw invalid({
-      id: 'Kunci API Gemini belum diatur. Admin perlu mengisi properti skrip DATADESK_GEMINI_API_KEY.',
-      en: 'No Gemini API key is set. An admin must set the script property DATADESK_GEMINI_API_KEY.',
-    });
+    throw invalid(msg('tagging.error.noKey'));
   }
   return k;
 }

@@ -1,5 +1,6 @@
 // The product catalogue (SKU → name, category, image URL) from a sheet or a PostgreSQL table, validated.
 import { invalid, notFound } from '../core/errors';
+import { msg } from '../core/text';
 import type { Db } from '../core/db';
 import { normalize } from './wordlists';
 
@@ -21,15 +22,12 @@ const HEAD: Record<'sku' | 'name' | 'category' | 'image', string[]> = {
 const key = (sku: string) => sku.trim().toUpperCase();
 
 export function emptyCatalogue(where: string): never {
-  throw notFound({
-    id: `Katalog produk kosong atau tidak ditemukan (${where}). Isi katalog dengan SKU, Nama Produk, Kategori dan URL Gambar.`,
-    en: `The product catalogue is empty or missing (${where}). Fill it with SKU, product name, category and image URL.`,
-  });
+  throw notFound(msg('tagging.error.catalogueEmpty', { where }));
 }
 
 /** Parses catalogue sheet values (header in row 1). */
 export function parseCatalogueSheet(values: readonly (readonly unknown[])[], sheetName: string): Catalogue {
-  if (values.length < 2) emptyCatalogue(`sheet "${sheetName}"`);
+  if (values.length < 2) emptyCatalogue(`"${sheetName}"`);
   const header = values[0].map((h) => normalize(String(h ?? '')));
   const col = (k: keyof typeof HEAD) => header.findIndex((h) => HEAD[k].some((a) => h === a || h.startsWith(a + ' ')));
   const c = { sku: col('sku'), name: col('name'), category: col('category'), image: col('image') };
@@ -37,10 +35,7 @@ export function parseCatalogueSheet(values: readonly (readonly unknown[])[], she
     .filter(([, i]) => i < 0)
     .map(([k]) => k);
   if (missing.length) {
-    throw invalid({
-      id: `Sheet katalog "${sheetName}" tidak punya kolom: ${missing.join(', ')} (perlu SKU, Nama Produk, Kategori, URL Gambar).`,
-      en: `Catalogue sheet "${sheetName}" lacks columns: ${missing.join(', ')} (needs SKU, product name, category, image URL).`,
-    });
+    throw invalid(msg('tagging.error.catalogueColumns', { sheet: sheetName, missing: missing.join(', ') }));
   }
   const out: Catalogue = new Map();
   for (let i = 1; i < values.length; i++) {
@@ -53,14 +48,14 @@ export function parseCatalogueSheet(values: readonly (readonly unknown[])[], she
       imageUrl: String(r[c.image] ?? '').trim(),
     });
   }
-  if (!out.size) emptyCatalogue(`sheet "${sheetName}"`);
+  if (!out.size) emptyCatalogue(`"${sheetName}"`);
   return out;
 }
 
 /** One query for all the SKUs asked about (bound as one JSON parameter). */
 export function queryCatalogue(db: Db, table: string, skus: readonly string[]): Catalogue {
   if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)?$/.test(table))
-    throw invalid({ id: `Nama tabel katalog tidak valid: ${table}`, en: `Invalid catalogue table name: ${table}` });
+    throw invalid(msg('tagging.error.catalogueTable', { table: String(table).slice(0, 80) }));
   const rows = db.query(
     `SELECT sku, name, category, image_url FROM ${table} WHERE upper(sku) IN (SELECT upper(jsonb_array_elements_text(CAST(? AS jsonb))))`,
     [JSON.stringify(skus)],
@@ -83,19 +78,11 @@ export function lookup(cat: Catalogue, sku: string): Product | undefined {
 export function checkCoverage(cat: Catalogue, skus: readonly string[]): void {
   const missing = skus.filter((s) => !lookup(cat, s));
   if (missing.length) {
-    throw invalid(
-      {
-        id: `${missing.length} SKU tidak ada di katalog: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}. Perbaiki SKU atau lengkapi katalog.`,
-        en: `${missing.length} SKUs are not in the catalogue: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}. Fix the SKUs or complete the catalogue.`,
-      },
-      { missing: missing.length },
-    );
+    const list = missing.slice(0, 10).join(', ') + (missing.length > 10 ? ', …' : '');
+    throw invalid(msg('tagging.error.notInCatalogue', { count: missing.length, list }), { missing: missing.length });
   }
   const nameless = skus.filter((s) => !lookup(cat, s)!.name);
   if (nameless.length) {
-    throw invalid({
-      id: `${nameless.length} SKU di katalog tanpa nama produk: ${nameless.slice(0, 10).join(', ')}.`,
-      en: `${nameless.length} catalogue SKUs have no product name: ${nameless.slice(0, 10).join(', ')}.`,
-    });
+    throw invalid(msg('tagging.error.nameless', { count: nameless.length, list: nameless.slice(0, 10).join(', ') }));
   }
 }

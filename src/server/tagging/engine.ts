@@ -4,6 +4,7 @@ import { batchItems } from './batch';
 import { parseAnswer } from './parse';
 import { classify } from './backoff';
 import { AppError } from '../core/errors';
+import { msg, t } from '../core/text';
 import type { HttpReq } from '../core/http';
 import type { AnswerCache, EnginePorts } from './ports';
 
@@ -156,7 +157,7 @@ function answerFromCache(
         sku: it.sku,
         outcome: img ? 'done' : 'no_image',
         raw: hit,
-        reason: img ? '' : 'gambar tidak dapat diambil',
+        reason: img ? '' : t('tagging.reason.noImage'),
         fromCache: true,
       });
     } else {
@@ -246,7 +247,7 @@ class ModelRounds {
   private settle(p: Pending, code: number, text: string): void {
     const v = classify(code, text, p.attempt + 1, ++this.salt);
     if (v.kind === 'retry') {
-      if (p.attempt + 1 > MAX_RETRIES) return this.giveUp(p, `gagal setelah ${MAX_RETRIES} percobaan (${v.reason})`);
+      if (p.attempt + 1 > MAX_RETRIES) return this.giveUp(p, t('tagging.reason.retries', { n: MAX_RETRIES, reason: v.reason }));
       this.stats.retries++;
       this.queue.push({ ...p, attempt: p.attempt + 1, notBefore: this.ports.now() + v.delayMs, lastReason: v.reason });
       return;
@@ -255,7 +256,7 @@ class ModelRounds {
       if (v.code === 401 || v.code === 403 || v.code === 404 || /API_KEY|API key/i.test(v.reason)) {
         throw geminiRefused(v.code, v.status, v.reason, this.cfg.model);
       }
-      return this.giveUp(p, `ditolak model: ${v.reason}`);
+      return this.giveUp(p, t('tagging.reason.refused', { reason: v.reason }));
     }
     const a = parseAnswer(
       text,
@@ -286,7 +287,7 @@ class ModelRounds {
     }
     if (p.invalid + 1 >= MAX_INVALID) {
       this.stats.retries--;
-      return this.giveUp(p, `jawaban model ditolak: ${reason}`);
+      return this.giveUp(p, t('tagging.reason.invalidAnswer', { reason }));
     }
     this.queue.push({ ...p, invalid: p.invalid + 1, notBefore: 0, lastReason: reason });
   }
@@ -301,14 +302,14 @@ class ModelRounds {
     }
     const missing = p.items.filter((it) => !keywords[it.sku]);
     if (!missing.length) return;
-    if (p.invalid + 1 >= MAX_INVALID) return this.giveUp({ ...p, items: missing }, 'model tidak menjawab SKU ini');
+    if (p.invalid + 1 >= MAX_INVALID) return this.giveUp({ ...p, items: missing }, t('tagging.reason.unanswered'));
     this.stats.retries++;
     this.queue.push({
       items: missing,
       attempt: p.attempt,
       invalid: p.invalid + 1,
       notBefore: 0,
-      lastReason: 'SKU tidak dijawab',
+      lastReason: t('tagging.reason.skuUnanswered'),
     });
   }
 
@@ -318,7 +319,7 @@ class ModelRounds {
       sku: it.sku,
       outcome: o,
       raw,
-      reason: o === 'no_image' && !reason ? 'gambar tidak dapat diambil' : reason,
+      reason: o === 'no_image' && !reason ? t('tagging.reason.noImage') : reason,
       fromCache: false,
     });
   }
@@ -331,21 +332,7 @@ class ModelRounds {
 /** Key, model or permission problems stop the whole job with a clear message (retrying cannot help). */
 export function geminiRefused(code: number, status: string, reason: string, model: string): AppError {
   if (code === 404) {
-    return new AppError(
-      'GEMINI_MODEL',
-      {
-        id: `Model Gemini "${model}" tidak ditemukan. Periksa ID model di pengaturan Tagging.`,
-        en: `Gemini model "${model}" was not found. Check the model id in the Tagging settings.`,
-      },
-      { status },
-    );
+    return new AppError('GEMINI_MODEL', msg('tagging.error.modelMissing', { model }), { status });
   }
-  return new AppError(
-    'GEMINI_KEY',
-    {
-      id: `Gemini menolak kunci API (${status}). Periksa properti skrip DATADESK_GEMINI_API_KEY.`,
-      en: `Gemini refused the API key (${status}). Check the script property DATADESK_GEMINI_API_KEY.`,
-    },
-    { status, reason: reason.slice(0, 200) },
-  );
+  return new AppError('GEMINI_KEY', msg('tagging.error.keyRefused', { status }), { status, reason: reason.slice(0, 200) });
 }

@@ -1,5 +1,6 @@
 // The tagging job's state machine, counters and progress figures (stored as JSON in document properties).
 import { conflict } from '../core/errors';
+import { DEFAULT_LANG, isLang, Lang, msg, Msg } from '../core/text';
 
 export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'budget';
 
@@ -32,7 +33,10 @@ export interface TagJob {
   finishedAt: number | null;
   /** Milliseconds spent inside chunks (the rate uses it, not wall time with the sidebar closed). */
   workMs: number;
-  lastError: string;
+  /** Why the job stopped or waits, in both languages; null when nothing to say. */
+  lastError: Msg | null;
+  /** The language its sheet output is written in: its owner's when it started (chunks run by the trigger keep it). */
+  lang: Lang;
   /** Model requests in the last minute as [epoch second, count] pairs: the RPM window, small enough for a property. */
   rpmWindow: Array<[number, number]>;
   /** WIB date the budget stop happened on (the heartbeat resumes the next day). */
@@ -60,12 +64,20 @@ export interface Progress {
   requests: number;
   retries: number;
   cacheHits: number;
-  lastError: string;
+  lastError: Msg | null;
   startedAt: number;
   finishedAt: number | null;
 }
 
-export function newJob(id: string, owner: string, sheet: string, model: string, total: number, now: number): TagJob {
+export function newJob(
+  id: string,
+  owner: string,
+  sheet: string,
+  model: string,
+  total: number,
+  now: number,
+  lang: Lang = DEFAULT_LANG,
+): TagJob {
   return {
     id,
     owner,
@@ -91,7 +103,8 @@ export function newJob(id: string, owner: string, sheet: string, model: string, 
     updatedAt: now,
     finishedAt: null,
     workMs: 0,
-    lastError: '',
+    lastError: null,
+    lang,
     rpmWindow: [],
     budgetDay: '',
   };
@@ -100,13 +113,9 @@ export function newJob(id: string, owner: string, sheet: string, model: string, 
 /** A new job may start unless one is running (or waiting on its budget) in this document. */
 export function assertCanStart(current: TagJob | null): void {
   if (current && (current.status === 'running' || current.status === 'budget')) {
-    throw conflict(
-      {
-        id: `Pekerjaan tagging lain masih berjalan di sheet "${current.sheet}" (${current.processed}/${current.total}). Tunggu atau batalkan dulu.`,
-        en: `Another tagging job is still running on sheet "${current.sheet}" (${current.processed}/${current.total}). Wait or cancel it first.`,
-      },
-      { jobId: current.id },
-    );
+    throw conflict(msg('tagging.error.running', { sheet: current.sheet, done: current.processed, total: current.total }), {
+      jobId: current.id,
+    });
   }
 }
 
@@ -118,12 +127,9 @@ const TRANSITIONS: Record<JobStatus, JobStatus[]> = {
   cancelled: [],
 };
 
-export function transition(job: TagJob, to: JobStatus, now: number, reason = ''): TagJob {
+export function transition(job: TagJob, to: JobStatus, now: number, reason: Msg | null = null): TagJob {
   if (!TRANSITIONS[job.status].includes(to)) {
-    throw conflict({
-      id: `Pekerjaan berstatus "${job.status}" tidak bisa menjadi "${to}".`,
-      en: `A job in state "${job.status}" cannot become "${to}".`,
-    });
+    throw conflict(msg('tagging.error.transition', { from: job.status, to }));
   }
   const finished = to === 'done' || to === 'cancelled';
   return {
@@ -131,7 +137,7 @@ export function transition(job: TagJob, to: JobStatus, now: number, reason = '')
     status: to,
     updatedAt: now,
     finishedAt: finished ? now : job.finishedAt,
-    lastError: reason || (to === 'running' ? '' : job.lastError),
+    lastError: reason ?? (to === 'running' ? null : job.lastError),
   };
 }
 
@@ -169,10 +175,14 @@ export function parseJob(raw: unknown): TagJob | null {
   if (!raw || typeof raw !== 'object') return null;
   const j = raw as TagJob;
   if (typeof j.id !== 'string' || typeof j.status !== 'string' || typeof j.sheet !== 'string') return null;
+  const lastError: unknown = j.lastError;
   return {
     ...newJob(j.id, j.owner ?? '', j.sheet, j.model ?? '', j.total ?? 0, j.startedAt ?? 0),
     ...j,
     rpmWindow: Array.isArray(j.rpmWindow) ? j.rpmWindow : [],
+    // Jobs saved before the catalogue held their note as one text.
+    lastError: typeof lastError === 'string' ? (lastError ? msg('common.text', { text: lastError }) : null) : j.lastError,
+    lang: isLang(j.lang) ? j.lang : DEFAULT_LANG,
   };
 }
 

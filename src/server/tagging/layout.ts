@@ -1,26 +1,22 @@
 // The product sheet as the job sees it: header columns, rows still to tag, row snapshots and the write-back block.
 import { invalid } from '../core/errors';
+import { msg, t } from '../core/text';
 import { normalize } from './wordlists';
 
 export type Cell = string | number | boolean | Date | null;
 
 export type OutputKey = 'keywords' | 'tagged' | 'removed' | 'status' | 'model' | 'time';
 
-/** Headers DataDesk writes when a column is missing (Bahasa Indonesia, English in brackets). */
-export const OUTPUT_HEADERS: Record<OutputKey, string> = {
-  keywords: 'Kata Kunci (Keywords)',
-  tagged: 'Nama + Tag (Name + tags)',
-  removed: 'Kata Dihapus (Removed)',
-  status: 'Status',
-  model: 'Model',
-  time: 'Waktu (WIB)',
-};
+/** The header DataDesk writes when an output column is missing, in the current language. */
+export function outputHeader(k: OutputKey): string {
+  return t(`tagging.col.${k}`);
+}
 
 const ALIASES: Record<'sku' | OutputKey, string[]> = {
   sku: ['sku', 'kode sku', 'sku id'],
   keywords: ['kata kunci', 'keywords', 'keyword'],
   tagged: ['nama tag', 'nama dan tag', 'name tags', 'nama produk tag'],
-  removed: ['kata dihapus', 'removed', 'dihapus'],
+  removed: ['kata dihapus', 'removed', 'dihapus', 'removed words'],
   status: ['status'],
   model: ['model'],
   time: ['waktu', 'time', 'waktu wib'],
@@ -48,15 +44,10 @@ export function findLayout(header: readonly unknown[], sheetName: string): Layou
   const find = (k: 'sku' | OutputKey) => header.findIndex((h) => matches(h, ALIASES[k]));
   const sku = find('sku');
   const cols = Object.fromEntries(OUTPUT_KEYS.map((k) => [k, find(k)])) as Record<OutputKey, number>;
-  const missing = [sku < 0 ? 'SKU' : '', cols.keywords < 0 ? 'Kata Kunci' : ''].filter(Boolean);
+  const missing = [sku < 0 ? 'SKU' : '', cols.keywords < 0 ? msg('tagging.col.keywords') : ''].filter((x) => x !== '');
   if (missing.length) {
-    throw invalid(
-      {
-        id: `Sheet "${sheetName}" tidak punya kolom ${missing.join(' dan ')} di baris 1. Tambahkan judul kolom "SKU" dan "Kata Kunci".`,
-        en: `Sheet "${sheetName}" has no ${missing.join(' and ')} column in row 1. Add the headers "SKU" and "Kata Kunci" (Keywords).`,
-      },
-      { sheet: sheetName },
-    );
+    const names = missing.length === 2 ? msg('tagging.error.and', { a: missing[0], b: missing[1] }) : missing[0];
+    throw invalid(msg('tagging.error.columns', { sheet: sheetName, missing: names }), { sheet: sheetName });
   }
   return { sku, cols, width: header.length };
 }
@@ -117,6 +108,8 @@ export interface RowWrite {
   row: number;
   snapshot: string;
   values: Record<OutputKey, string>;
+  /** How the row came out (the job's counters), whatever its status text says in the job's language. */
+  outcome: 'tagged' | 'noImage' | 'blocked' | 'error';
 }
 
 /**

@@ -1,6 +1,7 @@
 // Tagging operations the RPCs and the heartbeat share: starting, driving, cancelling and resuming the document's job.
 import { Deadline } from '../core/deadline';
-import { notFound, conflict, AppError, errorMessage, errorStack } from '../core/errors';
+import { notFound, conflict, AppError, errorMessage, errorStack, messageOf } from '../core/errors';
+import { currentLang, msg } from '../core/text';
 import { docJson, scriptJson, setDocJson } from '../platform/properties';
 import { ensureHeartbeat } from '../platform/triggers';
 import { withDocumentLock } from '../platform/lock';
@@ -9,7 +10,7 @@ import { wibDate } from '../core/format';
 import { insertColumnsAfter, maxRows, plainTextColumns, readSheet, sheetByName, writeBlock } from '../platform/sheets';
 import { checkCoverage } from './catalogue';
 import { assertCanStart, newJob, parseJob, progressOf, Progress, TagJob, transition } from './job';
-import { findLayout, missingOutputs, OUTPUT_HEADERS, outputSpan, pendingRows } from './layout';
+import { findLayout, missingOutputs, outputHeader, outputSpan, pendingRows } from './layout';
 import { parseSettings, TaggingSettings, TAGGING_SETTINGS_PROP } from './settings';
 import { checkModelId, checkPending } from './validate';
 import { runChunk } from './run';
@@ -45,11 +46,7 @@ function saveJob(j: TagJob): void {
   setDocJson(JOB_PROP, j);
 }
 
-const busy = (): AppError =>
-  conflict({
-    id: 'Pekerjaan tagging sedang diproses oleh eksekusi lain. Coba lagi sebentar.',
-    en: 'The tagging job is being worked on by another execution. Try again shortly.',
-  });
+const busy = (): AppError => conflict(msg('tagging.error.busy'));
 
 /** Validates everything first (nothing changes on bad input), then prepares the sheet and saves a running job. */
 export function startJob(owner: string, sheetName: string, now: number): Progress {
@@ -58,7 +55,7 @@ export function startJob(owner: string, sheetName: string, now: number): Progres
   requireGeminiKey();
   const name = String(sheetName ?? '').trim();
   const sheet = name ? sheetByName(name) : null;
-  if (!sheet) throw notFound({ id: `Sheet "${name}" tidak ditemukan.`, en: `Sheet "${name}" was not found.` });
+  if (!sheet) throw notFound(msg('tagging.error.sheetMissing', { name: name.slice(0, 100) }));
   const values = readSheet(sheet);
   const layout = findLayout(values[0] ?? [], name);
   const pending = pendingRows(values, layout);
@@ -76,7 +73,7 @@ export function startJob(owner: string, sheetName: string, now: number): Progres
     if (add.length) {
       const after = Math.max(...Object.values(layout.cols).filter((c) => c >= 0)) + 1; // 1-based column to insert after
       insertColumnsAfter(sheet, after, add.length);
-      writeBlock(sheet, 1, after + 1, [add.map((k) => OUTPUT_HEADERS[k])]);
+      writeBlock(sheet, 1, after + 1, [add.map((k) => outputHeader(k))]);
       l = findLayout(readSheet(sheet)[0], name);
     }
     const [c0, c1] = outputSpan(l);
@@ -85,7 +82,7 @@ export function startJob(owner: string, sheetName: string, now: number): Progres
     cacheRef({ lists: ref.lists, top: ref.top });
     snapshotCatalogue(cat, skus);
     warmAnswerCache();
-    const job = newJob(`tag-${now.toString(36)}`, owner, name, model, pending.length, now);
+    const job = newJob(`tag-${now.toString(36)}`, owner, name, model, pending.length, now, currentLang());
     saveJob(job);
     ensureHeartbeat();
     return progressOf(job);
@@ -114,18 +111,13 @@ export function driveJob(
       if (isQuotaError(e)) {
         // The day's UrlFetch quota is spent: stop cleanly like a spent budget; the heartbeat resumes tomorrow (WIB).
         next = {
-          ...transition(
-            job,
-            'budget',
-            Date.now(),
-            'Kuota UrlFetch harian Apps Script habis; dilanjutkan besok. Daily UrlFetch quota reached.',
-          ),
+          ...transition(job, 'budget', Date.now(), msg('tagging.note.quota')),
           budgetDay: wibDate(new Date()),
         };
       } else {
-        const msg = e instanceof AppError ? e.message : `Kesalahan tak terduga: ${errorMessage(e)}`;
+        const why = e instanceof AppError ? messageOf(e) : msg('tagging.note.unexpected', { detail: errorMessage(e) });
         if (!(e instanceof AppError)) console.error(`tagging chunk failed: ${errorStack(e)}`);
-        next = transition(loadJob() ?? job, 'failed', Date.now(), msg);
+        next = transition(loadJob() ?? job, 'failed', Date.now(), why);
       }
     }
     if (next.status === 'running' && cancelRequested(next.id)) return progressOf(applyCancel(next));
@@ -152,7 +144,7 @@ function cancelRequested(id: string): boolean {
 }
 
 function applyCancel(job: TagJob): TagJob {
-  const next = transition(job, 'cancelled', Date.now(), 'Dibatalkan pengguna.');
+  const next = transition(job, 'cancelled', Date.now(), msg('tagging.note.cancelled'));
   finishSideEffects(next);
   saveJob(next);
   setDocJson(CANCEL_PROP, '');
@@ -162,7 +154,7 @@ function applyCancel(job: TagJob): TagJob {
 /** Cancels at once when no chunk is running, otherwise as soon as the running chunk has written its rows. */
 export function cancelJob(jobId: string): Progress {
   const job = loadJob();
-  if (!job || job.id !== jobId) throw notFound({ id: 'Pekerjaan tagging tidak ditemukan.', en: 'Tagging job not found.' });
+  if (!job || job.id !== jobId) throw notFound(msg('tagging.error.jobMissing'));
   if (job.status === 'done' || job.status === 'cancelled') return progressOf(job);
   setDocJson(CANCEL_PROP, jobId);
   const r = withDocumentLock(2_000, () => {
@@ -172,7 +164,7 @@ export function cancelJob(jobId: string): Progress {
   if (r.ran) return r.value;
   return {
     ...progressOf(job),
-    lastError: 'Pembatalan diminta; berhenti setelah bagian yang sedang berjalan. Cancelling after the running chunk.',
+    lastError: msg('tagging.note.cancelling'),
   };
 }
 
@@ -180,7 +172,7 @@ export function cancelJob(jobId: string): Progress {
 export function resumeJob(jobId: string): Progress {
   const r = withDocumentLock(10_000, () => {
     const job = loadJob();
-    if (!job || job.id !== jobId) throw notFound({ id: 'Pekerjaan tagging tidak ditemukan.', en: 'Tagging job not found.' });
+    if (!job || job.id !== jobId) throw notFound(msg('tagging.error.jobMissing'));
     if (job.status === 'running') return progressOf(job);
     requireGeminiKey();
     const next = transition(job, 'running', Date.now());
@@ -196,7 +188,7 @@ export function resumeJob(jobId: string): Progress {
 export function takeOverJob(jobId: string, me: string): Progress {
   const r = withDocumentLock(10_000, () => {
     const job = loadJob();
-    if (!job || job.id !== jobId) throw notFound({ id: 'Pekerjaan tagging tidak ditemukan.', en: 'Tagging job not found.' });
+    if (!job || job.id !== jobId) throw notFound(msg('tagging.error.jobNotFound'));
     const next = { ...job, owner: me };
     saveJob(next);
     ensureHeartbeat();

@@ -1,4 +1,5 @@
 // Reads a generateContent answer for a batch: validated JSON, only the SKUs asked about, safety blocks, token use.
+import { t } from '../core/text';
 import type { GeminiResponse } from './gemini-types';
 
 export interface Usage {
@@ -22,12 +23,12 @@ export function parseAnswer(body: string, asked: readonly string[]): ParsedAnswe
   try {
     r = JSON.parse(body) as GeminiResponse;
   } catch {
-    return { kind: 'invalid', reason: 'jawaban HTTP bukan JSON', usage: { promptTokens: 0, outputTokens: 0 } };
+    return { kind: 'invalid', reason: t('tagging.reason.httpNotJson'), usage: { promptTokens: 0, outputTokens: 0 } };
   }
   const usage = usageOf(r);
   if (r.promptFeedback?.blockReason) return { kind: 'blocked', reason: r.promptFeedback.blockReason, usage };
   const cand = r.candidates?.[0];
-  if (!cand) return { kind: 'invalid', reason: 'tanpa kandidat', usage };
+  if (!cand) return { kind: 'invalid', reason: t('tagging.reason.noCandidate'), usage };
   const fr = cand.finishReason ?? 'STOP';
   if (['SAFETY', 'PROHIBITED_CONTENT', 'BLOCKLIST', 'SPII', 'RECITATION', 'IMAGE_SAFETY'].includes(fr)) {
     return { kind: 'blocked', reason: fr, usage };
@@ -39,24 +40,23 @@ export function parseAnswer(body: string, asked: readonly string[]): ParsedAnswe
   } catch {
     return {
       kind: 'invalid',
-      reason: fr === 'MAX_TOKENS' ? 'jawaban terpotong (MAX_TOKENS)' : 'jawaban model bukan JSON yang valid',
+      reason: fr === 'MAX_TOKENS' ? t('tagging.reason.truncated') : t('tagging.reason.notJson'),
       usage,
     };
   }
   if (data && typeof data === 'object' && !Array.isArray(data) && Array.isArray((data as { items?: unknown }).items)) {
     data = (data as { items: unknown[] }).items;
   }
-  if (!Array.isArray(data)) return { kind: 'invalid', reason: 'jawaban model bukan daftar', usage };
+  if (!Array.isArray(data)) return { kind: 'invalid', reason: t('tagging.reason.notList'), usage };
   const askedSet = new Set(asked);
   const keywords: Record<string, string[]> = {};
   for (const row of data) {
-    if (!row || typeof row !== 'object') return { kind: 'invalid', reason: 'baris jawaban bukan objek', usage };
+    if (!row || typeof row !== 'object') return { kind: 'invalid', reason: t('tagging.reason.rowNotObject'), usage };
     const sku = String((row as { sku?: unknown }).sku ?? '').trim();
     const kws = (row as { keywords?: unknown }).keywords;
-    if (!askedSet.has(sku))
-      return { kind: 'invalid', reason: `jawaban menyebut SKU yang tidak ditanyakan: "${sku.slice(0, 40)}"`, usage };
+    if (!askedSet.has(sku)) return { kind: 'invalid', reason: t('tagging.reason.unaskedSku', { sku: sku.slice(0, 40) }), usage };
     if (!Array.isArray(kws) || kws.some((k) => typeof k !== 'string')) {
-      return { kind: 'invalid', reason: `kata kunci SKU ${sku} bukan daftar teks`, usage };
+      return { kind: 'invalid', reason: t('tagging.reason.keywordsNotList', { sku }), usage };
     }
     keywords[sku] = (keywords[sku] ?? []).concat(kws as string[]);
   }

@@ -2,6 +2,7 @@
 import { rpc } from '../core/rpc';
 import { callerRoles, callerWithRole } from '../settings/adapters';
 import { invalid } from '../core/errors';
+import { msg } from '../core/text';
 import type { Progress } from './job';
 import { cancelJob, CHUNK_BUDGET_MS, currentProgress, driveJob, resumeJob, settings, startJob, takeOverJob } from './operations';
 import { jobOwnerStatus } from '../platform/triggers';
@@ -88,8 +89,7 @@ export function tagging_saveSettings(s: TaggingSettings, apiKey: string): Taggin
     callerWithRole('admin');
     const clean = parseSettings(s);
     checkModelId(clean.model);
-    if (apiKey && !/^[\w.-]{8,200}$/.test(apiKey.trim()))
-      throw invalid({ id: 'Format kunci API tidak valid.', en: 'The API key format is invalid.' });
+    if (apiKey && !/^[\w.-]{8,200}$/.test(apiKey.trim())) throw invalid(msg('tagging.error.keyFormat'));
     setScriptJson(TAGGING_SETTINGS_PROP, clean);
     if (apiKey) setScriptSecret(GEMINI_KEY_PROP, apiKey.trim());
     return clean;

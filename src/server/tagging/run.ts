@@ -1,20 +1,22 @@
 // One chunk of a tagging job: read the sheet, ask the model for the next SKUs, filter, write back one block.
 import { Deadline } from '../core/deadline';
-import { AppError } from '../core/errors';
-import { formatRupiah, wibDateTime } from '../core/format';
+import { AppError, messageOf } from '../core/errors';
+import { formatDateTime } from '../core/format';
+import { msg, t, withLang } from '../core/text';
 import { Catalogue, lookup } from './catalogue';
 import { EngineItem, EngineResult, EngineStats, runEngine } from './engine';
 import type { ChunkIO } from './ports';
 import { filterKeywords, formatRemoved, tagString } from './filter';
 import { TagJob, compactWindow, expandWindow, transition } from './job';
-import { buildBlock, findLayout, Layout, OutputKey, pendingRows, RowWrite, outputSpan } from './layout';
+import { buildBlock, findLayout, Layout, pendingRows, RowWrite, outputSpan } from './layout';
 import { costRp, TaggingSettings } from './settings';
 import type { WordLists } from './wordlists';
 
-const STATUS: Record<EngineResult['outcome'], string> = {
-  done: 'selesai',
-  no_image: 'tanpa gambar',
-  blocked: 'diblokir model',
+/** The row's counter for each engine outcome. */
+const OUTCOME: Record<EngineResult['outcome'], RowWrite['outcome']> = {
+  done: 'tagged',
+  no_image: 'noImage',
+  blocked: 'blocked',
   error: 'error',
 };
 
@@ -33,20 +35,23 @@ function rowValues(
   lists: WordLists,
   model: string,
   when: string,
-): Record<OutputKey, string> {
+): Pick<RowWrite, 'values' | 'outcome'> {
   if (r.outcome === 'error' || r.outcome === 'blocked') {
-    return {
+    const values = {
       keywords: '',
       tagged: '',
       removed: '',
-      status: `${STATUS[r.outcome]}: ${r.reason}`.slice(0, 300),
+      status: t(r.outcome === 'error' ? 'tagging.status.error' : 'tagging.status.blocked', { reason: r.reason }).slice(0, 300),
       model,
       time: when,
     };
+    return { values, outcome: OUTCOME[r.outcome] };
   }
   const f = filterKeywords(r.raw, lists, { maxKeywords: s.maxKeywords, maxTotalLength: s.maxTagLength, maxKeywordLength: 40 });
-  const status = f.kept.length ? STATUS[r.outcome] : 'error: semua kata kunci tersaring';
-  return {
+  const status = t(
+    !f.kept.length ? 'tagging.status.allFiltered' : r.outcome === 'done' ? 'tagging.status.done' : 'tagging.status.no_image',
+  );
+  const values = {
     keywords: f.kept.join(', '),
     tagged: tagString(name, f.kept),
     removed: formatRemoved(f.removed),
@@ -54,17 +59,22 @@ function rowValues(
     model,
     time: when,
   };
+  return { values, outcome: f.kept.length ? OUTCOME[r.outcome] : 'error' };
 }
 
-/** Runs one chunk of `job` within `deadline`; returns the updated job (the caller saves it). */
+/** Runs one chunk of `job` within `deadline`, writing in the job's language; returns the updated job (the caller saves it). */
 export function runChunk(job: TagJob, s: TaggingSettings, io: ChunkIO, deadline: Deadline, now: () => number): ChunkReport {
+  return withLang(job.lang, () => chunkIn(job, s, io, deadline, now));
+}
+
+function chunkIn(job: TagJob, s: TaggingSettings, io: ChunkIO, deadline: Deadline, now: () => number): ChunkReport {
   const t0 = now();
   const read = readChunk(job, s, io, now);
   if ('report' in read) return read.report;
   const { values, layout, take } = read;
   const cat = io.catalogue(take.map((p) => p.sku));
   const { lists, top } = io.refData();
-  const when = wibDateTime(new Date(now()));
+  const when = formatDateTime(now());
   const { items, refused } = engineItems(take, cat);
   const window = expandWindow(job.rpmWindow);
   const { results, stats } = askModel(items, job, s, io, deadline, top, window);
@@ -74,7 +84,7 @@ export function runChunk(job: TagJob, s: TaggingSettings, io: ChunkIO, deadline:
     const r = refused.get(p.row) ?? bySku.get(p.sku);
     if (!r) continue; // not reached this chunk (deadline, RPM, budget): stays pending
     const prod = lookup(cat, p.sku);
-    writes.push({ row: p.row, snapshot: p.snapshot, values: rowValues(r, prod?.name ?? '', s, lists, job.model, when) });
+    writes.push({ row: p.row, snapshot: p.snapshot, ...rowValues(r, prod?.name ?? '', s, lists, job.model, when) });
   }
   const out = writeBack(job, io, layout, values[0].length, writes);
   const spend = costRp(s, stats.tokensIn, stats.tokensOut);
@@ -95,12 +105,12 @@ function readChunk(
 ): { values: unknown[][]; layout: Layout; take: Pending[] } | { report: ChunkReport } {
   const end = (j: TagJob): { report: ChunkReport } => ({ report: { job: j, written: 0, edited: 0, picked: 0, getValues: 1 } });
   const values = io.readProducts(job.sheet);
-  if (!values) return end(transition(job, 'failed', now(), `Sheet "${job.sheet}" tidak ditemukan (dihapus atau diganti nama).`));
+  if (!values) return end(transition(job, 'failed', now(), msg('tagging.error.sheetGone', { name: job.sheet })));
   let layout: Layout;
   try {
     layout = findLayout(values[0] ?? [], job.sheet);
   } catch (e) {
-    return end(transition(job, 'failed', now(), (e as AppError).message));
+    return end(transition(job, 'failed', now(), messageOf(e as AppError)));
   }
   const pending = pendingRows(values, layout);
   if (!pending.length) return end(transition({ ...job, chunks: job.chunks + 1 }, 'done', now()));
@@ -116,12 +126,12 @@ function engineItems(take: Pending[], cat: Catalogue): { items: EngineItem[]; re
     const prod = lookup(cat, p.sku);
     const k = p.sku.toUpperCase();
     if (seen.has(k)) {
-      refused.set(p.row, { sku: p.sku, outcome: 'error', raw: [], reason: 'SKU ganda di sheet', fromCache: false });
+      refused.set(p.row, { sku: p.sku, outcome: 'error', raw: [], reason: t('tagging.reason.duplicate'), fromCache: false });
       continue;
     }
     seen.add(k);
     if (!prod?.name) {
-      refused.set(p.row, { sku: p.sku, outcome: 'error', raw: [], reason: 'SKU tidak ada di katalog', fromCache: false });
+      refused.set(p.row, { sku: p.sku, outcome: 'error', raw: [], reason: t('tagging.reason.notInCatalogue'), fromCache: false });
       continue;
     }
     items.push({ sku: p.sku, name: prod.name, category: prod.category, imageUrl: prod.imageUrl });
@@ -178,10 +188,9 @@ function writeBack(job: TagJob, io: ChunkIO, layout: Layout, width: number, writ
   const editedSet = new Set(built.edited);
   for (const w of writes) {
     if (editedSet.has(w.row)) continue;
-    const st = w.values.status;
-    if (st.startsWith('selesai')) counts.tagged++;
-    else if (st.startsWith('tanpa gambar')) counts.noImage++;
-    else if (st.startsWith('diblokir')) counts.blocked++;
+    if (w.outcome === 'tagged') counts.tagged++;
+    else if (w.outcome === 'noImage') counts.noImage++;
+    else if (w.outcome === 'blocked') counts.blocked++;
     else counts.errors++;
   }
   return { written: built.written, edited: built.edited, counts, getValues: 1 };
@@ -222,7 +231,7 @@ function nextJob(
   // The job becomes done in the next (short) execution, which finds nothing pending and saves the answer cache.
   if (stats.stoppedBy !== 'budget') return next;
   return {
-    ...transition(next, 'budget', t1, `Anggaran harian tercapai (${formatRupiah(s.dailyBudgetRp)}); lanjut besok.`),
+    ...transition(next, 'budget', t1, msg('tagging.note.budget', { budget: s.dailyBudgetRp })),
     budgetDay: io.today(),
   };
 }

@@ -1,5 +1,6 @@
 // The keyword word lists (too generic, forbidden, brands, attribute words, promotional words): seed, parsing, matching.
 import { invalid } from '../core/errors';
+import { msg } from '../core/text';
 
 export type WordGroup = 'generic' | 'forbidden' | 'brand' | 'attribute' | 'promo';
 
@@ -134,13 +135,7 @@ export function parseWordRows(rows: unknown[][], firstRow = 2): WordLists {
     const group = GROUP_ALIASES[normalize(groupRaw).replace(/\bdan\b/g, '&')] ?? GROUP_ALIASES[normalize(groupRaw)];
     if (!group) {
       const row = firstRow + i;
-      throw invalid(
-        {
-          id: `Daftar kata baris ${row}: grup "${groupRaw}" tidak dikenal. Pakai: terlalu umum, terlarang, merek, atribut, promosi.`,
-          en: `Word list row ${row}: unknown group "${groupRaw}". Use: too generic, forbidden, brand, attribute, promotional.`,
-        },
-        { row },
-      );
+      throw invalid(msg('tagging.error.wordGroup', { row, group: groupRaw.slice(0, 40) }), { row });
     }
     if (!word) return;
     for (const w of word.split(',')) {

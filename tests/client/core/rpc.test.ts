@@ -3,6 +3,7 @@ import { thrownMessage } from '../../support/thrown';
 import { call, decodeRpcError, toRpcError, RpcError } from '../../../src/client/core/rpc';
 import { rpc } from '../../../src/server/core/rpc';
 import { AppError } from '../../../src/server/core/errors';
+import { msg } from '../../../src/server/core/text';
 import type { AssertRpcApi } from '../../../src/server/core/json';
 
 type Handler = (v: unknown) => void;
@@ -77,13 +78,13 @@ describe('decodeRpcError (the one decoder of the server encoding)', () => {
   it('reads back exactly what the server wrapper throws', () => {
     const text = thrownMessage(() =>
       rpc('x', () => {
-        throw new AppError('CONFLICT', { id: 'Sudah ada', en: 'Already there' }, { n: 2 });
+        throw new AppError('CONFLICT', msg('segments.error.nameTaken', { name: 'X' }), { n: 2 });
       }),
     );
     expect(decodeRpcError(`Error: ${text}`)).toEqual({
       code: 'CONFLICT',
-      message: 'Sudah ada',
-      messageEn: 'Already there',
+      message: 'Nama "X" sudah dipakai.',
+      messageEn: 'The name "X" is already taken.',
       details: { n: 2 },
     });
   });

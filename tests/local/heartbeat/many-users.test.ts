@@ -146,7 +146,7 @@ describe('three users, three hourly triggers, one spreadsheet', () => {
     for (const b of beats.filter((x) => x.user !== ADMIN)) expect(counts(b.result, DRIVE_WRITES)).toEqual([]);
     const alerts = w.hooks.received().map((a) => (a.body as { text: string }).text);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatch(/2026-11 terbit \(300 baris, 6 file\)/);
+    expect(alerts[0]).toMatch(/November 2026 terbit \(300 baris, 6 file\)/);
 
     // tagging: carried on by the merchandiser's own trigger, and only by it
     const tagged = beats.filter((b) => b.result.logs.some((l) => /tagging: \d+ chunk\(s\) run by the heartbeat/.test(l)));

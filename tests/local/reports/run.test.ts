@@ -32,7 +32,7 @@ describe('reports in the runtime', () => {
     for (const r of q.rows) {
       const x = await readXlsx(w, fileInFolder(w, r.bu, `DC_Orders_${r.bu}_2026-10.xlsx`));
       expect(x.frozen).toBe(true);
-      expect(x.header[0]).toBe('No. Pesanan (Order no)');
+      expect(x.header[0]).toBe('No. Pesanan'); // the file is in the language of whoever ran it (Bahasa Indonesia)
       expect(x.rows.length).toBe(Number(r.n));
       expect(x.rows.reduce((a, row) => a + (row[11] as number), 0)).toBe(Number(r.amount));
       expect(
@@ -72,7 +72,7 @@ describe('reports in the runtime', () => {
     };
     expect(await call('reports_runMonth', ['2026-12'])).toMatch(/belum berakhir/);
     expect(await call('reports_runMonth', ['2026/10'])).toMatch(/Bulan tidak valid/);
-    expect(await call('reports_runMonth', ['2026-09'])).toMatch(/Tidak ada order DC pada 2026-09/);
+    expect(await call('reports_runMonth', ['2026-09'])).toMatch(/Tidak ada order DC pada September 2026/);
     expect(await call('reports_runMonth', ['2026-10'], AUDITOR)).toMatch(/Akses ditolak/);
     const settings = ok(await rpcAs(w.rt, { user: ADMIN }, 'reports_getSettings')).settings;
     expect(await call('reports_saveSettings', [settings, 'https://discord.com/api/webhooks/abc/def'])).toMatch(
@@ -127,7 +127,7 @@ describe('reports in the runtime', () => {
     drive.createFile = orig;
     drive.setWritable(w.folders.ELEC, true);
     expect(r.ok).toBe(true);
-    expect(r.value).toMatchObject({ phase: 'failed', error: expect.stringMatching(/ELEC .*tidak dapat ditulis/) });
+    expect(r.value).toMatchObject({ phase: 'failed', error: { id: expect.stringMatching(/ELEC .*tidak dapat ditulis/) } });
     expect(folderDeepView(w)).toEqual(before);
     const alerts = w.hooks.received();
     expect(alerts).toHaveLength(1);
@@ -165,7 +165,7 @@ describe('reports in the runtime', () => {
     await setRun(live);
     const r = await rpcAs(w.rt, { user: ADMIN }, 'reports_runMonth', '2026-10');
     expect(r.ok).toBe(false);
-    expect(r.message).toMatch(/masih berjalan \(run other\)/);
+    expect(r.message).toMatch(/masih berjalan \(proses other\)/);
     const hb = await fireNow(w.rt, triggerOf(w.rt.env, ADMIN, 'heartbeat')!.uid);
     expect(hb.ok).toBe(true);
     const after = await w.rt.call<string>('__get', [], {
@@ -202,7 +202,7 @@ describe('reports in the runtime', () => {
     for (const bu of BUS) expect(driveStore(w.rt.env).require(old[bu]).trashed).toBe(true);
     const alerts = w.hooks.received();
     expect(alerts).toHaveLength(1);
-    expect((alerts[0].body as { text: string }).text).toMatch(/2026-11 terbit \(300 baris, 6 file\)/);
+    expect((alerts[0].body as { text: string }).text).toMatch(/November 2026 terbit \(300 baris, 6 file\)/);
     const log = ok(await rpcAs(w.rt, { user: AUDITOR }, 'reports_runLog'));
     const nov = log.filter((r) => r.month === '2026-11');
     expect(nov.map((r) => r.bu).sort()).toEqual(BUS);
@@ -253,7 +253,7 @@ describe('reports in the runtime', () => {
     expect(folderDeepView(w)).toEqual(before);
     const alerts = w.hooks.received().map((a) => (a.body as { text: string }).text);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatch(/2026-12 gagal setelah 4 percobaan[\s\S]*SPORTS[\s\S]*Coba lagi/);
+    expect(alerts[0]).toMatch(/Desember 2026 gagal setelah 4 percobaan[\s\S]*SPORTS[\s\S]*Coba lagi/);
     // an auditor may not retry; the admin fixes the folder and presses "Coba lagi"
     const refused = await w.rt.execute({ fn: 'reports_retry', user: AUDITOR, kind: 'rpc' });
     expect(refused.error!.message).toMatch(/Akses ditolak/);
@@ -268,7 +268,7 @@ describe('reports in the runtime', () => {
     expect(folderView(w)).toEqual(names('2026-12'));
     const empty = w.hooks.received().map((a) => (a.body as { text: string }).text);
     expect(empty).toHaveLength(1);
-    expect(empty[0]).toMatch(/Tidak ada order DC pada 2027-01/);
+    expect(empty[0]).toMatch(/Tidak ada order DC pada Januari 2027/);
     expect((await status()).schedule).toMatchObject({ month: '2027-01', status: 'done', attempts: 1 });
   });
 

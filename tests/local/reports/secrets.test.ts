@@ -47,13 +47,19 @@ describe('secrets in error texts (reports alert webhook)', () => {
     expect(run.ok).toBe(true);
     expect(run.value.phase).toBe('done');
     // The alert did fail, and the run says so (the test would prove nothing if the error were simply absent).
-    expect(run.value.error).toMatch(/alert: HTTP 0: Address unavailable: http:\/\/127\.0\.0\.1:\d+\/v1\/spaces\/AAAA/);
-    expect(run.value.error).toContain('key=•••');
+    expect(run.value.error?.en).toMatch(
+      /alert was not sent: HTTP 0: Address unavailable: http:\/\/127\.0\.0\.1:\d+\/v1\/spaces\/AAAA/,
+    );
+    expect(run.value.error?.id).toMatch(
+      /peringatan tidak terkirim: HTTP 0: Address unavailable: http:\/\/127\.0\.0\.1:\d+\/v1\/spaces\/AAAA/,
+    );
+    expect(run.value.error?.en).toContain('key=•••');
+    expect(run.value.error?.id).toContain('key=•••');
 
     const status = await rpcAs(w.rt, { user: AUDITOR }, 'reports_status');
     outcomes.push(status);
     expect(status.ok).toBe(true);
-    expect(status.value?.run?.error).toMatch(/alert: HTTP 0/);
+    expect(status.value?.run?.error?.en).toMatch(/alert was not sent: HTTP 0/);
     expect(leaks(JSON.stringify(status.value))).toEqual([]);
 
     const log = await rpcAs(w.rt, { user: AUDITOR }, 'reports_runLog');
@@ -67,11 +73,12 @@ describe('secrets in error texts (reports alert webhook)', () => {
       w.rt,
       'return PropertiesService.getScriptProperties().getProperty("DATADESK_REPORTS_RUN");',
     );
-    expect(stored).toContain('alert: HTTP 0');
+    expect(stored).toContain('alert was not sent: HTTP 0');
     expect(leaks(stored)).toEqual([]);
+    // the run log sheet is named in the runner's language (Bahasa Indonesia by default)
     const sheet = await runSnippet<unknown[][]>(
       w.rt,
-      'return SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Report run log").getDataRange().getValues();',
+      'return SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Log Laporan").getDataRange().getValues();',
     );
     expect(leaks(JSON.stringify(sheet))).toEqual([]);
     for (const o of outcomes) expect(leaks(o.logs.join('\n'))).toEqual([]);
@@ -88,7 +95,11 @@ describe('secrets in error texts (reports alert webhook)', () => {
       expect(leaks(JSON.stringify(f.result.error ?? null))).toEqual([]);
     }
     const status = ok(await rpcAs(w.rt, { user: AUDITOR }, 'reports_status'));
-    expect(status.run).toMatchObject({ month: '2026-11', phase: 'done', error: expect.stringMatching(/alert: HTTP 0/) });
+    expect(status.run).toMatchObject({
+      month: '2026-11',
+      phase: 'done',
+      error: expect.objectContaining({ en: expect.stringMatching(/alert was not sent: HTTP 0/) }),
+    });
     expect(leaks(JSON.stringify(status))).toEqual([]);
   });
 });

@@ -65,10 +65,11 @@ describe('saved requests belong to their owner', () => {
     const list = ok(await rpc('segments_list', [], OTHER));
     const s = list.find((x) => x.name.toLowerCase() === 'milik analis satu')!;
     expect(s).toMatchObject({ owner: ANALYST, editors: [OTHER], canEdit: true });
-    expect(s.history.map((h) => [h.by, h.what])).toEqual([
-      [ANALYST, 'dibuat / created'],
-      [ANALYST, `hak edit / edit rights: ${OTHER}`],
-      [OTHER, 'diubah / edited'],
+    // each change in both languages (the page shows the reader's)
+    expect(s.history.map((h) => [h.by, h.what.id, h.what.en])).toEqual([
+      [ANALYST, 'dibuat', 'created'],
+      [ANALYST, `hak edit: ${OTHER}`, `edit rights: ${OTHER}`],
+      [OTHER, 'diubah', 'edited'],
     ]);
     expect(ok(await rpc('segments_load', ['Milik Analis Satu'])).cap).toBe(1);
     expect((await rpc('segments_delete', ['Milik Analis Satu'], OTHER)).code).toBe('FORBIDDEN');

@@ -74,6 +74,6 @@ describe('budget configuration', () => {
     const t = dashboardTable(d);
     expect(t.rows[1]).toEqual(['C1', '=1+1', 1000, 250, 0, 0.25]);
     expect(t.textCols).toEqual([0, 1]);
-    expect(t.rows.find((r) => r[0] === 'SF')).toEqual(['SF', 'SF', 500, 250, 0, 0.5]);
+    expect(t.rows.find((r) => r[0] === 'SF')).toEqual(['SF', '', 500, 250, 0, 0.5]);
   });
 });

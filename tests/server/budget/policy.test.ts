@@ -102,7 +102,9 @@ describe('budget policy', () => {
   });
 
   it('refuses with a message naming the role and action in both languages', () => {
-    expect(() => requireAction(who('GM_SBP', area), 'approve', cluster)).toThrow(/GM SBP tidak boleh menyetujui/);
+    expect(() => requireAction(who('GM_SBP', area), 'approve', cluster)).toThrow(
+      /peran GM SBP \(hanya lihat\) tidak boleh menyetujui atau menolak bukti/,
+    );
     expect(thrown(() => requireAction(who('CLUSTER', cluster), 'allocate'))).toMatchObject({
       code: 'FORBIDDEN',
       messageEn: expect.stringMatching(/SBP Cluster role may not set allocations/),
@@ -125,7 +127,7 @@ describe('budget policy', () => {
     expect(() => requireDeletable(c, { clusterId: 'C1', status: 'pending', submittedBy: c.email })).not.toThrow();
     expect(() => requireDeletable(c, { clusterId: 'C9', status: 'pending', submittedBy: 'x@x.id' })).toThrow(/cluster lain/);
     expect(() => requireDeletable(c, { clusterId: 'C1', status: 'approved', submittedBy: c.email })).toThrow(
-      /approved tidak dapat dihapus/,
+      /berstatus disetujui tidak dapat dihapus/,
     );
     expect(() => requireDeletable(who('REGION', region), { clusterId: 'C1', status: 'pending', submittedBy: 'x' })).toThrow(
       /FORBIDDEN|tidak boleh/,

@@ -8,7 +8,7 @@ describe('proposeSplit', () => {
     const p = proposeSplit(10_000_000, { AKUISISI: 3_000_000, OUTLET: 1_000_000, SF: 0 }, PT, lastMonths('2026-11'));
     expect(p.method).toBe('history');
     expect(p.split).toEqual({ AKUISISI: 7_500_000, OUTLET: 2_500_000, SF: 0 });
-    expect(p.explanation.id).toMatch(/3 bulan terakhir \(2026-08 s\.d\. 2026-10/);
+    expect(p.explanation.id).toMatch(/3 bulan terakhir \(Agustus 2026 s\.d\. Oktober 2026/);
   });
 
   it('rounds down to Rp 1.000 and gives the remainder to the largest share; the total equals the allocation', () => {
@@ -23,7 +23,7 @@ describe('proposeSplit', () => {
     const p = proposeSplit(900_000, {}, PT, lastMonths('2026-01'));
     expect(p.method).toBe('equal');
     expect(p.split).toEqual({ AKUISISI: 300_000, OUTLET: 300_000, SF: 300_000 });
-    expect(p.explanation.en).toMatch(/no approved spending in the last 3 months \(2025-10 s\.d\. 2025-12\)/);
+    expect(p.explanation.en).toMatch(/no approved spending in the last 3 months \(October 2025 to December 2025\)/);
   });
 
   it('lists the three months before, across a year boundary', () => {

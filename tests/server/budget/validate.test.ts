@@ -22,7 +22,7 @@ describe('budget validation', () => {
   it('refuses dates in the future (WIB) and outside the month', () => {
     expect(checkEvidenceDate('2026-11-23', '2026-11', now)).toBe('2026-11-23');
     expect(() => checkEvidenceDate('2026-11-24', '2026-11', now)).toThrow(/masa depan/);
-    expect(() => checkEvidenceDate('2026-10-31', '2026-11', now)).toThrow(/di luar bulan 2026-11/);
+    expect(() => checkEvidenceDate('2026-10-31', '2026-11', now)).toThrow(/31 Okt 2026 di luar bulan November 2026/);
     expect(() => checkEvidenceDate('2026-02-30', '2026-02', now)).toThrow(/Tanggal tidak valid/);
     // 23:30 WIB on the 23rd is still the 23rd although UTC says so too; 00:30 WIB on the 24th is the 24th.
     expect(checkEvidenceDate('2026-11-24', '2026-11', new Date('2026-11-23T17:30:00Z'))).toBe('2026-11-24');
@@ -63,12 +63,12 @@ describe('budget validation', () => {
     expect(msg).toMatch(/baris 2: cluster tidak dikenal/);
     expect(msg).toMatch(/baris 3: Bulan tidak valid/);
     expect(msg).toMatch(/baris 4: .*negatif/);
-    expect(msg).toMatch(/baris 5: C1 2026-11 sudah ada di baris 1/);
+    expect(msg).toMatch(/baris 5: C1 November 2026 sudah ada di baris 1/);
   });
 
   it('keeps a split within the allocation', () => {
     expect(checkSplit({ OUTLET: '600.000', SF: 400000 }, PT, 1_000_000)).toEqual({ OUTLET: 600000, SF: 400000 });
-    expect(() => checkSplit({ OUTLET: 600000, SF: 400001 }, PT, 1_000_000)).toThrow(/melebihi alokasi Rp 1.000.000/);
+    expect(() => checkSplit({ OUTLET: 600000, SF: 400001 }, PT, 1_000_000)).toThrow(/melebihi alokasi Rp\s1\.000\.000/);
     expect(() => checkSplit({ HADIAH: 1 }, PT, 1_000_000)).toThrow(/tidak dikenal/);
     expect(() => checkSplit({ OUTLET: 1 }, PT, null)).toThrow(/belum punya alokasi/);
   });

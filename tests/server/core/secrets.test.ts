@@ -3,6 +3,7 @@
 import { maskDeep, maskSecrets, MASK, registerSecret } from '../../../src/server/core/secrets';
 import { AppError, errorMessage, errorStack, toPayload } from '../../../src/server/core/errors';
 import { rpc } from '../../../src/server/core/rpc';
+import { msg } from '../../../src/server/core/text';
 import { thrownMessage } from '../../support/thrown';
 
 describe('maskSecrets', () => {
@@ -74,7 +75,7 @@ describe('where errors become text', () => {
   });
 
   it('an AppError built from such a message, and the RPC payload, carry no secret', () => {
-    const a = new AppError('X', { id: `gagal: ${e.message}`, en: `failed: ${e.message}` }, { url: e.message });
+    const a = new AppError('X', msg('common.error.unexpected', { detail: e.message }), { url: e.message });
     expect(JSON.stringify(toPayload(a))).not.toMatch(/k-123456|t-654321/);
     const m = thrownMessage(() =>
       rpc('x', () => {

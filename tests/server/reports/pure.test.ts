@@ -1,5 +1,6 @@
 // Reports' pure parts: file naming, the trash matcher, webhook formats, settings, schedule, retention, state machine.
 import { checkPattern, fileName, reportFileMatcher, DEFAULT_PATTERN } from '../../../src/server/reports/naming';
+import { msg, withLang } from '../../../src/server/core/text';
 import { checkWebhookUrl, webhookRequest, alertText } from '../../../src/server/reports/webhook';
 import { maskSecrets } from '../../../src/server/core/secrets';
 import { DEFAULT_SETTINGS, dueMonth } from '../../../src/server/reports/settings';
@@ -75,8 +76,12 @@ describe('webhooks', () => {
     expect(maskSecrets(chat)).not.toMatch(/k123|t456/);
     expect(maskSecrets(tg)).not.toMatch(/ABC-def/);
     expect(maskSecrets(dc)).not.toMatch(/abcDEF/);
-    expect(alertText({ ok: false, month: '2026-10', runId: 'r1', error: 'Access denied: DriveApp.' })).toMatch(
-      /GAGAL[\s\S]*Access denied: DriveApp\./,
+    const error = msg('reports.error.unexpected', { detail: 'Access denied: DriveApp.' });
+    expect(alertText({ ok: false, month: '2026-10', runId: 'r1', error })).toMatch(
+      /Oktober 2026 GAGAL[\s\S]*Kesalahan tak terduga: Access denied: DriveApp\.[\s\S]*Ekstensi ▸ DataDesk ▸ Laporan: Jalankan untuk bulan…/,
+    );
+    expect(withLang('en', () => alertText({ ok: false, month: '2026-10', runId: 'r1', error }))).toMatch(
+      /October 2026 FAILED[\s\S]*Unexpected error: Access denied: DriveApp\./,
     );
   });
 });

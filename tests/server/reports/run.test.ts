@@ -41,7 +41,7 @@ describe('report run (fake ports)', () => {
       ['SPORTS', 3, 'OK', 1],
     ]);
     expect(t.logged[0].sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(t.alerts[0]).toMatch(/2026-10 terbit \(10 baris, 2 file\)/);
+    expect(t.alerts[0]).toMatch(/Oktober 2026 terbit \(10 baris, 2 file\)/);
     expect(t.drive.folder(s.stagingFolderId)).toBeNull(); // staging removed
   });
 
@@ -64,7 +64,7 @@ describe('report run (fake ports)', () => {
     t.drive.items.get(t.ids[1])!.trashed = true;
     expect(() => startRun(t.env, t.settings, '2026-10', 'manual', 'a')).toThrow(/tidak ditemukan/);
     const e = setup({ rows: { FASHION: 0 } });
-    expect(() => startRun(e.env, e.settings, '2026-10', 'manual', 'a')).toThrow(/Tidak ada order DC pada 2026-10/);
+    expect(() => startRun(e.env, e.settings, '2026-10', 'manual', 'a')).toThrow(/Tidak ada order DC pada Oktober 2026/);
     t.db.failWith = 'relation "dc.orders" does not exist';
     expect(() => startRun(t.env, t.settings, '2026-10', 'manual', 'a')).toThrow(
       /Kueri laporan gagal: relation "dc.orders" does not exist/,
@@ -82,7 +82,7 @@ describe('report run (fake ports)', () => {
     expect(t.drive.snapshot(t.ids)).toEqual(before);
     expect(t.drive.listFiles(s.stagingFolderId)).toEqual([]);
     expect(t.alerts[0]).toMatch(/GAGAL[\s\S]*Access denied: DriveApp\./);
-    expect(t.logged.every((r) => r.status === 'GAGAL')).toBe(true);
+    expect(t.logged.every((r) => r.status === 'FAILED')).toBe(true);
   });
 
   it('retries an upload up to 3 times with backoff and verifies the checksum of what landed', () => {
@@ -97,7 +97,8 @@ describe('report run (fake ports)', () => {
     u.drive.failCreates = 3;
     const f = runAll(u.env, u.settings, startRun(u.env, u.settings, '2026-10', 'manual', 'a'));
     expect(f.phase).toBe('failed');
-    expect(f.error).toMatch(/gagal setelah 3 percobaan/);
+    expect(f.error?.id).toMatch(/gagal setelah 3 percobaan/);
+    expect(f.error?.en).toMatch(/failed after 3 attempts/);
     expect(u.drive.snapshot(u.ids)).toEqual(setup().drive.snapshot(u.ids));
   });
 

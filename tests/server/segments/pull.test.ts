@@ -1,5 +1,6 @@
 // The pull's order of steps over fake ports: preview writes nothing; a run writes sheet → file → metadata → suppression
 // inside the transaction and the log after it; a failure anywhere before the commit leaves no sheet, file or record.
+import { foreignWords } from '../../support/language';
 import { thrown } from '../../support/thrown';
 import type { Db, SqlRow, SqlValue } from '../../../src/server/core/db';
 import { AppError } from '../../../src/server/core/errors';
@@ -76,7 +77,8 @@ function fakes(opts: { failOn?: RegExp; folder?: { name: string; writable: boole
       log.push('deleteSheet');
       sheets.delete(name); // like deleteSheetNamed: a missing sheet is fine
     },
-    appendRow: (sheet, _h, _f, row) => {
+    appendRow: (names, _h, _f, row) => {
+      const sheet = names.find((x) => sheets.has(x)) ?? names[0];
       log.push(`append ${sheet}`);
       sheets.set(sheet, [...(sheets.get(sheet) ?? []), row.map(String)]);
     },
@@ -105,7 +107,7 @@ describe('segment pull over fake ports', () => {
       delivered: 2,
       dropped: expect.objectContaining({ invalid_phone: 3, opted_out: 1 }),
     });
-    expect(p.lines[0]).toBe('Ditemukan / Found: 6');
+    expect(p.lines[0]).toBe('Ditemukan: 6');
     expect(f.log).toEqual(['query SELECT COALESCE(x.drop_reason,']);
     expect(f.sheets.size + f.files.size).toBe(0);
   });
@@ -135,23 +137,24 @@ describe('segment pull over fake ports', () => {
     ]);
     expect(r.sheet).toBe('WABA Opening NEKA Serang Bogor 2026-11-23 1000');
     expect(f.sheets.get(r.sheet)).toEqual([
-      ['RRR ID', 'Name', 'WhatsApp'],
+      ['ID RRR', 'Nama', 'WhatsApp'],
       ['R1', '=HYPERLINK("x")', '6281234567890'],
       ['R2', 'Budi, S.E.', '6281311112222'],
     ]);
     const csv = f.files.get('F1')!;
     expect(csv.name).toBe('WABA Opening NEKA Serang Bogor 2026-11-23 1000.csv');
-    expect(csv.text).toBe('RRR ID,Name,WhatsApp\r\nR1,"\'=HYPERLINK(""x"")",6281234567890\r\nR2,"Budi, S.E.",6281311112222\r\n');
+    expect(csv.text).toBe('ID RRR,Nama,WhatsApp\r\nR1,"\'=HYPERLINK(""x"")",6281234567890\r\nR2,"Budi, S.E.",6281311112222\r\n');
     const meta = f.files.get('F2')!.text;
-    expect(meta).toContain('Segmen / Segment: WABA Opening NEKA Serang Bogor');
-    expect(meta).toContain('Kanal / Channel: WABA');
-    expect(meta).toContain('Domisili kota: Serang, Bogor / Domicile city: Serang, Bogor');
-    expect(meta).toContain('12 bulan terakhir, 24/11/2025–23/11/2026 (offline & online)');
-    expect(meta).toContain('Ditemukan / Found: 6');
-    expect(meta).toContain('Nomor HP/WA tidak valid / Invalid phone/WhatsApp number: 3');
-    expect(meta).toContain('Dikirim / Delivered: 2');
-    expect(meta).toContain('oleh / by analis@datadesk.local');
-    expect(f.sheets.get('Segment log')![0]).toEqual(
+    expect(meta).toContain('Segmen: WABA Opening NEKA Serang Bogor');
+    expect(meta).toContain('Kanal: WABA');
+    expect(meta).toContain('Domisili kota: Serang, Bogor');
+    expect(meta).toContain('12 bulan terakhir, 24 Nov 2025 – 23 Nov 2026 (offline & online)');
+    expect(meta).toContain('Ditemukan: 6');
+    expect(meta).toContain('Nomor HP/WA tidak valid: 3');
+    expect(meta).toContain('Dikirim: 2');
+    expect(meta).toMatch(/Dijalankan: 23 Nov 2026 10\.00\sWIB oleh analis@datadesk\.local/);
+    expect(foreignWords(meta.slice(0, meta.indexOf('{')), 'id')).toEqual([]);
+    expect(f.sheets.get('Log Segmen')![0]).toEqual(
       expect.arrayContaining(['WABA Opening NEKA Serang Bogor', 'Opening NEKA', 'WABA', '6', '4', '2', 'LIST-1']),
     );
     expect(r.mailed).toBe(true);

@@ -118,7 +118,7 @@ describe('form-responses row → request', () => {
     const problems = checkRequest(request, REFERENCE).problems.map((p) => p.en);
     expect(problems).toEqual(
       expect.arrayContaining([
-        'Unknown brand: "Toys Kingdon". Did you mean: TOYS KINGDOM?',
+        'Brand not recognised: "Toys Kingdon". Did you mean: TOYS KINGDOM?',
         'The cap must not be 0; leave it empty for no cap.',
       ]),
     );

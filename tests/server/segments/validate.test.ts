@@ -52,7 +52,7 @@ describe('segment request validation', () => {
       problems(
         (r) => (r.period = { kind: 'RANGE', months: null, from: '2026-05-01', to: '2026-04-30', offline: true, online: true }),
       )[0].en,
-    ).toBe('The period ends (2026-04-30) before it starts (2026-05-01).');
+    ).toBe('The period ends (30 Apr 2026) before it starts (1 May 2026).');
     expect(
       problems((r) => (r.criteria.voucherNotRedeemed = { program: '', from: '2026-05-01', to: '2026-01-01' }))[0].en,
     ).toMatch(/voucher period ends/);
@@ -69,15 +69,15 @@ describe('segment request validation', () => {
   });
 
   it('unknown brands, stores and cities get the closest known names', () => {
-    expect(problems((r) => (r.brands = ['AZKOO']))[0].en).toBe('Unknown brand: "AZKOO". Did you mean: AZKO?');
+    expect(problems((r) => (r.brands = ['AZKOO']))[0].en).toBe('Brand not recognised: "AZKOO". Did you mean: AZKO?');
     expect(problems((r) => (r.criteria.cities = ['Serrang']))[0].id).toBe(
       'Kota tidak dikenal: "Serrang". Mungkin maksud Anda: Serang?',
     );
     expect(problems((r) => (r.criteria.stores = ['AZK-SRG-1']))[0].en).toMatch(
-      /Unknown store: "AZK-SRG-1". Did you mean: AZK-SRG-01/,
+      /Store not recognised: "AZK-SRG-1". Did you mean: AZK-SRG-01/,
     );
     expect(problems((r) => (r.brands = ['Toys Kingdon']))[0].en).toMatch(/Did you mean: TOYS KINGDOM\?/);
-    expect(problems((r) => (r.criteria.cities = ['Zzzzzzzzzzzz']))[0].en).toBe('Unknown city: "Zzzzzzzzzzzz".');
+    expect(problems((r) => (r.criteria.cities = ['Zzzzzzzzzzzz']))[0].en).toBe('City not recognised: "Zzzzzzzzzzzz".');
   });
 
   it('rejects a cap of zero and other bad numbers', () => {

@@ -21,12 +21,16 @@ import {
 import { parseCatalogueSheet, checkCoverage } from '../../../src/server/tagging/catalogue';
 import { parseSettings } from '../../../src/server/tagging/settings';
 import { checkModelId } from '../../../src/server/tagging/validate';
+import { msg } from '../../../src/server/core/text';
 
 describe('job state', () => {
   const j = newJob('t1', 'merch@x', 'Produk', 'gemini-2.5-flash', 100, 1000);
   it('allows only the documented transitions', () => {
     expect(transition(j, 'budget', 2000).status).toBe('budget');
-    expect(transition(transition(j, 'failed', 2000, 'x'), 'running', 3000)).toMatchObject({ status: 'running', lastError: '' });
+    expect(transition(transition(j, 'failed', 2000, msg('tagging.note.cancelled')), 'running', 3000)).toMatchObject({
+      status: 'running',
+      lastError: null,
+    });
     const done = transition(j, 'done', 5000);
     expect(done.finishedAt).toBe(5000);
     expect(() => transition(done, 'running', 6000)).toThrow(/tidak bisa menjadi "running"/);
@@ -94,8 +98,8 @@ describe('product sheet layout', () => {
     ];
     const vals = (k: string) => ({ keywords: k, tagged: `T ${k}`, removed: '', status: 'selesai', model: 'm', time: 't' });
     const writes = [
-      { row: 2, snapshot: snapshotOf(read[0]), values: vals('a') },
-      { row: 4, snapshot: snapshotOf(read[2]), values: vals('c') },
+      { row: 2, snapshot: snapshotOf(read[0]), values: vals('a'), outcome: 'tagged' as const },
+      { row: 4, snapshot: snapshotOf(read[2]), values: vals('c'), outcome: 'tagged' as const },
     ];
     const current = [read[0], ['A2', '', 'n2', '', '', '', '', ''], ['A3', 'ketik manual', 'n3', '', '', '', '', '']];
     const b = buildBlock(l, writes, 2, current);
