@@ -16,6 +16,8 @@ export * from './budget/rpc';
 export * from './segments/rpc';
 export * from './tagging/rpc';
 export * from './reports/rpc';
+export * from './marketplace/rpc';
+export * from './mentoring/rpc';
 export * from './settings/rpc';
 
 /** Who the caller is and which add-on roles they hold. */

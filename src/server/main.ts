@@ -14,12 +14,17 @@ import { budgetHeartbeat } from './budget/heartbeat';
 import { segmentsHeartbeat } from './segments/heartbeat';
 import { taggingHeartbeat } from './tagging/heartbeat';
 import { reportsHeartbeat } from './reports/heartbeat';
+import { marketHeartbeat } from './marketplace/heartbeat';
+import { mentoringHeartbeat } from './mentoring/heartbeat';
+import { onFormResponse } from './mentoring/operations';
 
 export * from './api';
 export * from './budget/menu';
 export * from './segments/menu';
 export * from './tagging/menu';
 export * from './reports/menu';
+export * from './marketplace/menu';
+export * from './mentoring/menu';
 export * from './settings/menu';
 
 // Every execution speaks its user's language: a sidebar call the caller's, a trigger its owner's (read when first needed).
@@ -51,6 +56,8 @@ const STEPS: Array<[string, HeartbeatStep]> = [
   ['segments', segmentsHeartbeat],
   ['tagging', taggingHeartbeat],
   ['budget', budgetHeartbeat],
+  ['marketplace', marketHeartbeat],
+  ['mentoring', mentoringHeartbeat],
 ];
 
 /**
@@ -108,4 +115,16 @@ function runHeartbeat(e: unknown): void {
  */
 export function rpcArgs_(fn: string, args: ArrayLike<unknown>): void {
   rpc(fn, () => checkRpcArgs(fn, args));
+}
+
+/**
+ * The form-submit trigger the mentoring setup installs for its admin: a new order row is checked and invoiced at once.
+ * @param {GoogleAppsScript.Events.SheetsOnFormSubmit} _e the submit event (not read: every new row of the sheet is taken in)
+ */
+export function mentoringOnFormSubmit(_e?: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  try {
+    onFormResponse(effectiveUserEmail());
+  } catch (err) {
+    console.error(`mentoringOnFormSubmit failed: ${errorStack(err)}`);
+  }
 }

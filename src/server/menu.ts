@@ -4,11 +4,27 @@ import { budgetMenu } from './budget/menu';
 import { segmentsMenu } from './segments/menu';
 import { taggingMenu } from './tagging/menu';
 import { reportsMenu } from './reports/menu';
+import { marketMenu } from './marketplace/menu';
+import { mentoringMenu } from './mentoring/menu';
 import { settingsMenu } from './settings/menu';
 
 /** The DataDesk menu, in the order users meet the capabilities. */
 export function menuItems(): Array<MenuItem | null> {
-  return [...budgetMenu, null, ...segmentsMenu, null, ...taggingMenu, null, ...reportsMenu, null, ...settingsMenu];
+  return [
+    ...budgetMenu,
+    null,
+    ...segmentsMenu,
+    null,
+    ...taggingMenu,
+    null,
+    ...marketMenu,
+    null,
+    ...reportsMenu,
+    null,
+    ...mentoringMenu,
+    null,
+    ...settingsMenu,
+  ];
 }
 
 /** Builds (or rebuilds, after a language switch) the menu. */

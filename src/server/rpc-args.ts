@@ -12,6 +12,8 @@ import type { ReportsSettings } from './reports/settings';
 import type { SegmentRequest } from './segments/request';
 import type { Schedule } from './segments/schedule';
 import type { TaggingSettings } from './tagging/settings';
+import type { MarketSettings } from './marketplace/settings';
+import type { MentoringSettings } from './mentoring/model';
 import type { RoleRow } from './settings/rpc';
 
 type RpcFunctions = Omit<typeof Api, 'rpcApiIsJsonSafe'>;
@@ -77,6 +79,20 @@ export const RPC_ARGS: ArgShapes = {
   budget_takeOver: [],
   reports_getSettings: [],
   reports_preflight: [arg('settings', doc<ReportsSettings>()), arg('webhookUrl', nullable(str(2000)))],
+  market_getSettings: [],
+  market_saveSettings: [arg('settings', doc<MarketSettings>())],
+  market_scan: [],
+  market_files: [],
+  mentoring_list: [],
+  mentoring_approve: [arg('orderId', id())],
+  mentoring_decline: [arg('orderId', id()), arg('reason', str(2000))],
+  mentoring_propose: [arg('orderId', id()), arg('date', str(10)), arg('time', str(5)), arg('message', str(2000))],
+  mentoring_reschedule: [arg('orderId', id()), arg('date', str(10)), arg('time', str(5))],
+  mentoring_cancel: [arg('orderId', id()), arg('reason', str(2000))],
+  mentoring_process: [],
+  mentoring_getSettings: [],
+  mentoring_saveSettings: [arg('settings', doc<MentoringSettings>()), arg('secretKey', str(500)), arg('callbackToken', str(500))],
+  mentoring_setup: [],
   reports_saveSettings: [arg('settings', doc<ReportsSettings>()), arg('webhookUrl', nullable(str(2000)))],
   reports_dryRun: [arg('month', month())],
   reports_runMonth: [arg('month', month())],

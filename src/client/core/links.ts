@@ -1,8 +1,12 @@
 // The only place a sidebar or dialog makes a link or shows a file: links lead over http(s) to Google Drive and Docs
 // (or the workbench on this machine) and anything else is shown as plain text; a receipt is shown by its checked type.
 
-/** Where a link may lead: Drive and Docs over https, or the local workbench's own origin (loopback, http or https). */
-const ALLOWED = /^(https:\/\/(drive|docs)\.google\.com|https?:\/\/(127\.0\.0\.1|localhost)(:\d{1,5})?)(\/[^\s]*)?$/i;
+/**
+ * Where a link may lead: Drive, Docs and Meet over https, Xendit's invoice checkout over https (mentoring's pay link),
+ * or the local workbench's own origin and stand-ins (loopback, http or https).
+ */
+const ALLOWED =
+  /^(https:\/\/(drive|docs|meet)\.google\.com|https:\/\/checkout(-staging)?\.xendit\.co|https?:\/\/(127\.0\.0\.1|localhost)(:\d{1,5})?)(\/[^\s]*)?$/i;
 
 /**
  * The address when a link may point there, else null: never javascript:, data:, vbscript:, blob: or file:, never

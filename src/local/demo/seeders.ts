@@ -4,10 +4,14 @@ import { seedBudget } from './budget';
 import { seedSegments } from './segments';
 import { seedTagging } from './tagging';
 import { seedReports } from './reports';
+import { seedMarketplace } from './marketplace';
+import { seedMentoring } from './mentoring';
 
 export const SEEDERS: Array<{ name: string; seed: Seeder }> = [
   { name: 'budget', seed: seedBudget },
   { name: 'segments', seed: seedSegments },
   { name: 'tagging', seed: seedTagging },
   { name: 'reports', seed: seedReports },
+  { name: 'marketplace', seed: seedMarketplace },
+  { name: 'mentoring', seed: seedMentoring },
 ];

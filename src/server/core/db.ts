@@ -16,3 +16,12 @@ export interface Db {
   readonly statementCount: number;
   close(): void;
 }
+
+/** A Db that also sends many parameter rows in one bridge call (JdbcPreparedStatement.executeBatch(parameters)). */
+export interface BulkDb extends Db {
+  /**
+   * One statement run once per row of values, all in one call: no setter per cell. Values are typed as the driver's
+   * setObject types them (text → varchar, number → float8), so the SQL casts each parameter to its column's type.
+   */
+  insertRows(sql: string, rows: readonly (readonly SqlValue[])[]): number;
+}

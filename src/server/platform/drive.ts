@@ -145,3 +145,63 @@ export function trashFileQuietly(id: string): void {
     console.warn(`trashFile ${id}: ${errorMessage(e)}`);
   }
 }
+
+/** The id of the child folder with this name (the first, when several), or null. */
+export function childFolderId(parentId: string, name: string): string | null {
+  const it = DriveApp.getFolderById(parentId).getFoldersByName(name);
+  while (it.hasNext()) {
+    const f = it.next();
+    if (!f.isTrashed()) return f.getId();
+  }
+  return null;
+}
+
+/** The child folder with this name, created when missing; its id. */
+export function ensureChildFolderId(parentId: string, name: string): string {
+  return childFolderId(parentId, name) ?? DriveApp.getFolderById(parentId).createFolder(name).getId();
+}
+
+export interface DroppedFile {
+  id: string;
+  name: string;
+  size: number;
+  /** The owner's email ('' in a shared drive, where files have no owner). */
+  owner: string;
+}
+
+/** Files directly in a folder (not trashed) with their size and owner: who dropped them. */
+export function listDroppedFiles(folderId: string): DroppedFile[] {
+  const it = DriveApp.getFolderById(folderId).getFiles();
+  const out: DroppedFile[] = [];
+  while (it.hasNext()) {
+    const f = it.next();
+    if (f.isTrashed()) continue;
+    const owner = f.getOwner();
+    out.push({ id: f.getId(), name: f.getName(), size: f.getSize(), owner: owner ? owner.getEmail() : '' });
+  }
+  return out;
+}
+
+/** The Compound File Binary signature: Office writes password-protected .xlsx (and old .xls) in it, not as a zip. */
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * An .xlsx file's parts by name, read lazily (only the parts asked for cross the bridge as text); or why it cannot be
+ * unzipped: `encrypted` (a password-protected workbook is a CFB container) or `corrupt`. The blob is typed
+ * application/zip before Utilities.unzip, which refuses other types.
+ */
+export function xlsxParts(fileId: string): ((name: string) => string | null) | 'corrupt' | 'encrypted' {
+  const blob = DriveApp.getFileById(fileId).getBlob();
+  let entries: GoogleAppsScript.Base.Blob[];
+  try {
+    entries = Utilities.unzip(blob.setContentType('application/zip'));
+  } catch {
+    const head = blob.getBytes().slice(0, 8);
+    return CFB_MAGIC.every((b, i) => (head[i] & 0xff) === b) ? 'encrypted' : 'corrupt';
+  }
+  const byName = new Map(entries.map((b) => [b.getName() ?? '', b] as const));
+  return (name) => {
+    const b = byName.get(name);
+    return b ? b.getDataAsString('UTF-8') : null;
+  };
+}

@@ -1,5 +1,5 @@
 // Jdbc to PostgreSQL: the only place that touches Jdbc. Settings and the password come from script properties.
-import type { Db, SqlRow, SqlValue } from '../core/db';
+import type { BulkDb, SqlRow, SqlValue } from '../core/db';
 import { AppError, errorMessage } from '../core/errors';
 import { msg } from '../core/text';
 import { scriptProp, scriptSecret } from './properties';
@@ -68,7 +68,7 @@ function readRows(rs: GoogleAppsScript.JDBC.JdbcResultSet): SqlRow[] {
   return rows;
 }
 
-class JdbcDb implements Db {
+class JdbcDb implements BulkDb {
   statementCount = 0;
   private inTx = false;
   constructor(private conn: GoogleAppsScript.JDBC.JdbcConnection) {}
@@ -110,7 +110,19 @@ class JdbcDb implements Db {
     }
   }
 
-  transaction<T>(fn: (db: Db) => T): T {
+  insertRows(sql: string, rows: readonly (readonly SqlValue[])[]): number {
+    if (!rows.length) return 0;
+    const stmt = this.conn.prepareStatement(sql);
+    try {
+      this.statementCount++;
+      const values = rows.map((r) => r.map((v) => (v instanceof Date ? Jdbc.newTimestamp(v.getTime()) : v)));
+      return stmt.executeBatch(values).reduce((a, b) => a + Math.max(0, b), 0);
+    } finally {
+      stmt.close();
+    }
+  }
+
+  transaction<T>(fn: (db: BulkDb) => T): T {
     if (this.inTx) return fn(this);
     this.conn.setAutoCommit(false);
     this.inTx = true;
@@ -138,7 +150,7 @@ export function dbConfigured(): boolean {
 }
 
 /** Opens the configured database; a clear AppError when it is not configured or unreachable. */
-export function openDb(): Db {
+export function openDb(): BulkDb {
   const url = scriptProp(DB_PROPS.url);
   if (!url) {
     throw new AppError('NOT_CONFIGURED', msg('common.db.notSet'));
@@ -151,7 +163,7 @@ export function openDb(): Db {
 }
 
 /** Runs `fn` with an open database and always closes it. */
-export function withDb<T>(fn: (db: Db) => T): T {
+export function withDb<T>(fn: (db: BulkDb) => T): T {
   const db = openDb();
   try {
     return fn(db);

@@ -45,3 +45,8 @@ export function sleep(ms: number): void {
   const n = Math.max(0, Math.min(300_000, Math.round(ms)));
   if (n > 0) Utilities.sleep(n);
 }
+
+/** Base64 of a text's UTF-8 bytes (e.g. a Basic auth credential). */
+export function base64OfText(text: string): string {
+  return Utilities.base64Encode(text, Utilities.Charset.UTF_8);
+}

@@ -5,9 +5,21 @@ import { budget } from './budget';
 import { segments } from './segments';
 import { tagging } from './tagging';
 import { reports } from './reports';
+import { market } from './market';
 import { settings } from './settings';
+import { mentoring } from './mentoring';
 
 /** Area → its texts; the language test walks these. */
-export const AREAS = { common, menu, budget, segments, tagging, reports, settings };
+export const AREAS = { common, menu, budget, segments, tagging, market, reports, mentoring, settings };
 
-export const CATALOGUE = { ...common, ...menu, ...budget, ...segments, ...tagging, ...reports, ...settings };
+export const CATALOGUE = {
+  ...common,
+  ...menu,
+  ...budget,
+  ...segments,
+  ...tagging,
+  ...market,
+  ...reports,
+  ...mentoring,
+  ...settings,
+};
