@@ -6,6 +6,12 @@ export type SqlRow = Record<string, SqlValue>;
 export interface Db {
   /** Runs one SELECT; values are bound, never pasted into the SQL. Column names as the query labels them. */
   query(sql: string, params?: readonly SqlValue[]): SqlRow[];
+  /**
+   * Runs one SELECT whose first row's first column is a JSON text PostgreSQL built (json_build_object, json_agg …);
+   * returns it parsed, or null when the query gave no row or NULL. One statement, one getter, no metadata: the way
+   * hot paths read (docs/platform.md §6, "JSON per query").
+   */
+  json<T>(sql: string, params?: readonly SqlValue[]): T | null;
   /** Runs one INSERT/UPDATE/DELETE/DDL; returns the update count. */
   execute(sql: string, params?: readonly SqlValue[]): number;
   /** One statement with many parameter rows, sent as one batch. */

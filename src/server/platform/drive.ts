@@ -30,7 +30,10 @@ function openFolder(id: string): GoogleAppsScript.Drive.Folder | null {
  * would leave a trace.
  */
 export function folderState(id: string): FolderState | null {
-  const folder = openFolder(id);
+  return stateOf(id, openFolder(id));
+}
+
+function stateOf(id: string, folder: GoogleAppsScript.Drive.Folder | null): FolderState | null {
   if (!folder) return null;
   let writable = true;
   try {
@@ -39,6 +42,27 @@ export function folderState(id: string): FolderState | null {
     writable = false;
   }
   return { id, name: folder.getName(), writable };
+}
+
+/**
+ * Folders a piece of work checks and then writes into, each fetched from Drive once (getFolderById is a Drive request):
+ * `state` as folderState, `createFile` as createFileIn.
+ */
+export function folderSession(): {
+  state(id: string): FolderState | null;
+  createFile(folderId: string, name: string, mime: string, bytes: Uint8Array): CreatedFile;
+} {
+  const open = new Map<string, GoogleAppsScript.Drive.Folder | null>();
+  const opened = (id: string) => {
+    if (!open.has(id)) open.set(id, openFolder(id));
+    return open.get(id) ?? null;
+  };
+  return {
+    state: (id) => stateOf(id, opened(id)),
+    // A folder found missing is asked for again, so the write fails with Drive's own error.
+    createFile: (folderId, name, mime, bytes) =>
+      createIn(opened(folderId) ?? DriveApp.getFolderById(folderId), name, mime, bytes),
+  };
 }
 
 /** What DataDesk needs to know of a folder before it builds in it. */
@@ -108,7 +132,11 @@ export interface CreatedFile {
 
 /** Creates a file from bytes in a folder: one conversion to Byte[] (a plain loop), one blob, one Drive call. */
 export function createFileIn(folderId: string, name: string, mime: string, bytes: Uint8Array): CreatedFile {
-  const file = DriveApp.getFolderById(folderId).createFile(Utilities.newBlob(toSignedBytes(bytes), mime, name));
+  return createIn(DriveApp.getFolderById(folderId), name, mime, bytes);
+}
+
+function createIn(folder: GoogleAppsScript.Drive.Folder, name: string, mime: string, bytes: Uint8Array): CreatedFile {
+  const file = folder.createFile(Utilities.newBlob(toSignedBytes(bytes), mime, name));
   return { id: file.getId(), url: () => file.getUrl() };
 }
 

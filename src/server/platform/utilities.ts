@@ -31,11 +31,6 @@ export function sha256Hex(data: string | Uint8Array | number[]): string {
   return hex(Utilities.computeDigest(alg, data instanceof Uint8Array ? toSignedBytes(data) : data));
 }
 
-/** Base64 of an Apps Script Byte[] as a service returned it. */
-export function base64OfByteArray(raw: number[]): string {
-  return Utilities.base64Encode(raw);
-}
-
 export function newUuid(): string {
   return Utilities.getUuid();
 }
