@@ -346,10 +346,10 @@ async function init(): Promise<void> {
   byId('brands').replaceChildren(
     ...ref.brands.map((b) => el('label', {}, el('input', { type: 'checkbox', name: 'brand', value: b }), b)),
   );
-  byId('cityList').replaceChildren(...ref.cities.map((c) => el('option', { value: c.city }, c.province)));
+  byId('cityList').replaceChildren(...ref.cities.map((c) => el('option', { value: c.city, translate: 'no' }, c.province)));
   f.folder.set(ref.defaultFolderId);
   byId('folderList').replaceChildren(
-    ...(await call('segments_deliveryFolders')).map((d) => el('option', { value: d.id }, d.name ?? d.id)),
+    ...(await call('segments_deliveryFolders')).map((d) => el('option', { value: d.id, translate: 'no' }, d.name ?? d.id)),
   );
   renderSaved(await call('segments_list'));
 }
