@@ -153,7 +153,9 @@ describe('reports in the workbench (Chromium)', () => {
       const res = await fetch(new URL('/api/webhooks', wb.url));
       const hooks = (await res.json()) as { items: Array<{ format: string; body: { text: string } }> };
       expect([res.status, Array.isArray(hooks.items) ? 'items' : JSON.stringify(hooks)]).toEqual([200, 'items']);
-      expect(hooks.items.some((h) => h.format === 'google_chat' && h.body.text.includes(`${current} terbit`))).toBe(true);
+      expect(
+        hooks.items.some((h) => h.format === 'google_chat' && h.body.text.includes(`${formatMonth(current, 'id')} terbit`)),
+      ).toBe(true);
     },
     E2E_TIMEOUT,
   );
