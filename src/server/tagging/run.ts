@@ -177,6 +177,7 @@ function askModel(
     { ...io.engine, remainingMs: () => deadline.remainingMs() },
     io.cache,
     window,
+    { pace: job.pace, hold: io.hold },
   );
 }
 
@@ -238,6 +239,7 @@ function nextJob(
     workMs: job.workMs + (t1 - t0),
     updatedAt: t1,
     rpmWindow: compactWindow(window, t1),
+    pace: stats.pace,
   };
   // The job becomes done in the next (short) execution, which finds nothing pending and saves the answer cache.
   if (stats.stoppedBy !== 'budget') return next;
