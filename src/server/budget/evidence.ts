@@ -304,12 +304,14 @@ export function listEvidence(db: Db, caller: Caller, f: ListFilter, decidedByMe 
   return { items: rows.map(toView), total: rows.length ? Number(rows[0].total) : 0, page, pageSize };
 }
 
-/** A receipt file's id after checking the caller may see the evidence it belongs to. */
+/** A receipt (or a budget request's attachment) after checking the caller may see the evidence or request it belongs to. */
 export function authorizeFile(db: Db, caller: Caller, fileId: string): { name: string; mime: string } {
   requireAction(caller, 'view');
   const rows = db.query(
-    `SELECT f.name AS file_name, f.mime, ${NODE_COLS} FROM budget.evidence_file f JOIN budget.evidence e ON e.id = f.evidence_id JOIN budget.node n ON n.id = e.cluster_id WHERE f.file_id = ?`,
-    [String(fileId ?? '')],
+    `SELECT f.name AS file_name, f.mime, ${NODE_COLS} FROM budget.evidence_file f JOIN budget.evidence e ON e.id = f.evidence_id JOIN budget.node n ON n.id = e.cluster_id WHERE f.file_id = ?
+     UNION ALL
+     SELECT f.name, f.mime, ${NODE_COLS} FROM budget.request_file f JOIN budget.request r ON r.id = f.request_id JOIN budget.node n ON n.id = r.cluster_id WHERE f.file_id = ?`,
+    [String(fileId ?? ''), String(fileId ?? '')],
   );
   if (!rows.length) throw notFound(msg('budget.file.notFound'));
   requireAction(caller, 'view', rowToNode(rows[0]));
