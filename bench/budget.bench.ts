@@ -129,7 +129,39 @@ export async function run(): Promise<BenchResult[]> {
       }),
     );
 
+    // Budget requests waiting for the Area: five clusters ask for December; the Area approves each (one statement:
+    // the decision, the raised allocation and both audit rows).
+    await db.query(
+      `INSERT INTO budget.request (cluster_id, month, state, amount, justification, created_by, created_at, submitted_at)
+       SELECT 'CL-00' || g, '2030-12', 'submitted', 2500000 + g, 'Bench request ' || g, 'sbp.bench@datadesk.local', now(), now()
+         FROM generate_series(1, 5) g`,
+    );
+    const ids = (
+      await db.query<{ id: string }>(`SELECT id FROM budget.request WHERE justification LIKE 'Bench request %' ORDER BY id`)
+    ).rows;
+    const decide: ExecResult[] = [];
+    for (const r of ids)
+      decide.push(must(await rt.execute({ fn: 'budget_approveRequest', args: [Number(r.id), '', ''], user: AREA, kind: 'rpc' })));
+    const decideRun = medianRun(decide);
+    const decideStatements = statements(decideRun.counts);
+    const raised = (decideRun.value as { allocation: number | null }).allocation;
+
     return [
+      {
+        name: 'budget: Area decides a request (approve, raising the allocation)',
+        figures: {
+          'projected beyond start-up ms (median of 5)': Math.round(beyondStartup(decideRun)),
+          'emulator ms (median of 5)': median(decide.map((d) => d.durationMs)),
+          'Jdbc statements': decideStatements,
+          'allocation after (Rp)': raised ?? 0,
+        },
+        counts: decideRun.counts,
+        times: [timed('budget_approveRequest (median of 5)', decideRun)],
+        target: {
+          text: '≤ 1 s beyond start-up (projected), 1 Jdbc statement (decision + allocation + audit)',
+          met: beyondStartup(decideRun) <= 1000 && decideStatements === 1,
+        },
+      },
       {
         name: `budget: Area dashboard (${total.toLocaleString('en')} evidence rows, 120 clusters × 12 months)`,
         figures: {

@@ -31,10 +31,11 @@ interface StepSpec {
   action: BudgetAction;
   /** States the step starts from. */
   from: readonly RequestState[];
+  /** The UPDATE and its SET clause (the request is \`r\`, the parameters \`p\`). */
   set: string;
   /** Who may take it, beyond the state: `me` is the caller's user row with their node, `c` the request's cluster. */
   who: string;
-  /** What else must still hold (open month, ceiling), checked in the UPDATE too. */
+  /** The WHERE clause of what else must still hold (open month, ceiling): checked in the UPDATE too. */
   holds: string;
   kind: 'submit' | 'withdraw' | 'note' | 'decide';
 }
@@ -43,41 +44,41 @@ const STEPS: Record<Step, StepSpec> = {
   submit: {
     action: 'request',
     from: ['draft'],
-    set: `state = 'submitted', submitted_at = p.at`,
+    set: `UPDATE budget.request r SET state = 'submitted', submitted_at = p.at`,
     who: `me.role = 'CLUSTER' AND me.id = r.cluster_id`,
-    holds: `r.month >= p.open_from AND r.amount <= cfg.ceiling`,
+    holds: `WHERE r.month >= p.open_from AND r.amount <= cfg.ceiling`,
     kind: 'submit',
   },
   withdraw: {
     action: 'request',
     from: ['draft', 'submitted'],
-    set: `state = 'withdrawn'`,
+    set: `UPDATE budget.request r SET state = 'withdrawn'`,
     who: `me.role = 'CLUSTER' AND me.id = r.cluster_id`,
-    holds: 'true',
+    holds: 'WHERE true',
     kind: 'withdraw',
   },
   note: {
     action: 'noteRequest',
     from: ['submitted'],
-    set: `note = p.text, note_by = p.me, note_at = p.at`,
+    set: `UPDATE budget.request r SET note = p.text, note_by = p.me, note_at = p.at`,
     who: `me.role = 'REGION' AND me.id = c.region_id`,
-    holds: 'true',
+    holds: 'WHERE true',
     kind: 'note',
   },
   approve: {
     action: 'decideRequest',
     from: ['submitted'],
-    set: `state = 'approved', decided_by = p.me, decided_at = p.at, approved_amount = COALESCE(p.amount, r.amount), reason = p.text`,
+    set: `UPDATE budget.request r SET state = 'approved', decided_by = p.me, decided_at = p.at, approved_amount = COALESCE(p.amount, r.amount), reason = p.text`,
     who: `me.role = 'AREA' AND me.id = c.area_id`,
-    holds: `r.month >= p.open_from AND COALESCE(p.amount, r.amount) <= cfg.ceiling`,
+    holds: `WHERE r.month >= p.open_from AND COALESCE(p.amount, r.amount) <= cfg.ceiling`,
     kind: 'decide',
   },
   reject: {
     action: 'decideRequest',
     from: ['submitted'],
-    set: `state = 'rejected', decided_by = p.me, decided_at = p.at, reason = p.text`,
+    set: `UPDATE budget.request r SET state = 'rejected', decided_by = p.me, decided_at = p.at, reason = p.text`,
     who: `me.role = 'AREA' AND me.id = c.area_id`,
-    holds: 'true',
+    holds: 'WHERE true',
     kind: 'decide',
   },
 };
@@ -104,10 +105,10 @@ function stepSql(step: Step): string {
   me AS (SELECT u.role, n.id FROM budget.app_user u JOIN budget.node n ON n.id = u.node_id, p WHERE u.email = p.me),
   was AS (SELECT r.state FROM budget.request r, p WHERE r.id = p.id),
   upd AS (
-    UPDATE budget.request r SET ${s.set}
+    ${s.set}
       FROM p, cfg, me, budget.node c
-     WHERE r.id = p.id AND c.id = r.cluster_id AND r.state IN (${s.from.map((f) => `'${f}'`).join(', ')})
-       AND ${s.who} AND ${s.holds}
+    ${s.holds} AND r.id = p.id AND c.id = r.cluster_id AND r.state IN (${s.from.map((f) => `'${f}'`).join(', ')})
+       AND ${s.who}
     RETURNING r.id, r.cluster_id, r.month, r.state, r.approved_amount, r.reason, r.note),
   aud AS (
     INSERT INTO budget.audit (at, actor, action, entity, entity_id, before, after)

@@ -354,6 +354,12 @@ describe('bad input changes nothing', () => {
       'Pengajuan #999999 tidak ditemukan.',
       'Request #999999 was not found.',
     );
+    // each level lists only what lies beneath it; an unregistered account lists nothing
+    expect((await w.ok(U.region2, 'budget_requests', { month: '', state: '' })).items.every((x) => x.clusterId === 'C3')).toBe(
+      true,
+    );
+    expect((await w.ok(U.area2, 'budget_requests', { month: '', state: '' })).items).toEqual([]);
+    expect((await w.as(U.stranger, 'budget_requests', { month: '', state: '' })).code).toBe('FORBIDDEN');
     // a draft is not for the Area to decide
     const d = await w.ok(U.cluster, 'budget_createRequest', req({ month: '2031-06' }), [], 'draft');
     await refused(

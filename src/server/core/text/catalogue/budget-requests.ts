@@ -113,8 +113,8 @@ export const budgetRequests = {
   'budget.ui.request.reason': { id: 'Alasan/catatan Area: ', en: 'Area’s reason/note: ' },
   'budget.ui.request.note': { id: 'Rekomendasi Region ({by}): ', en: 'Region’s recommendation ({by}): ' },
   'budget.ui.request.figures': {
-    id: 'Bulan ini: alokasi {allocation} · realisasi {approved:rp} · rekomendasi {recommendation:rp}',
-    en: 'This month: allocation {allocation} · realised {approved:rp} · recommended {recommendation:rp}',
+    id: 'Cluster di bulan itu: alokasi {allocation} · realisasi {approved:rp} · rekomendasi {recommendation:rp}',
+    en: 'Cluster that month: allocation {allocation} · realised {approved:rp} · recommended {recommendation:rp}',
   },
   'budget.ui.request.region': {
     id: 'Region {region}: alokasi {allocation:rp} · realisasi {approved:rp} · sisa {remaining:rp}',
