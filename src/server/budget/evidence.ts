@@ -6,7 +6,7 @@ import { Caller, EvidenceStatus, scopeColumn } from './model';
 import { requireAction, requireDeletable } from './policy';
 import { audit, callerJsonSql, CallerJson, callerOf, rowToNode, NODE_COLS } from './store';
 import { checkEvidence, checkMonth, EvidenceInput } from './validate';
-import { checkReceipts, EXTENSION, ReceiptUpload } from './files';
+import { checkReceipts, ReceiptUpload, storedName } from './files';
 import type { ReceiptStore } from './ports';
 
 /** Where receipts go: the platform layer implements it over DriveApp (tests may implement it in memory). */
@@ -102,12 +102,7 @@ export function submitEvidence(
   try {
     const stamp = ev.date.replace(/-/g, '');
     receipts.forEach((r, i) => {
-      const base =
-        r.name
-          .replace(/\.[A-Za-z0-9]{1,5}$/, '')
-          .replace(/[^\w .-]+/g, '_')
-          .slice(0, 60) || 'bukti';
-      saved.push(store.save(folder, `${stamp}_${base}_${i + 1}.${EXTENSION[r.mime]}`, r.mime, r.bytes).id);
+      saved.push(store.save(folder, storedName(stamp, r, i + 1, 'bukti'), r.mime, r.bytes).id);
     });
     const values = {
       cluster: clusterId,

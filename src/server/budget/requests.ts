@@ -6,7 +6,7 @@ import { msg } from '../core/text';
 import { Caller, scopeColumn } from './model';
 import { requireAction } from './policy';
 import { audit, callerJsonSql, CallerJson, callerOf } from './store';
-import { checkReceipts, EXTENSION, ReceiptUpload } from './files';
+import { checkReceipts, ReceiptUpload, storedName } from './files';
 import type { ReceiptStore } from './ports';
 import { checkMonth } from './validate';
 import { checkAmount } from './money';
@@ -116,12 +116,7 @@ export function createRequest(
   const saved: string[] = [];
   try {
     receipts.forEach((r, i) => {
-      const base =
-        r.name
-          .replace(/\.[A-Za-z0-9]{1,5}$/, '')
-          .replace(/[^\w .-]+/g, '_')
-          .slice(0, 60) || 'lampiran';
-      saved.push(store.save(folder, `pengajuan_${req.month}_${base}_${i + 1}.${EXTENSION[r.mime]}`, r.mime, r.bytes).id);
+      saved.push(store.save(folder, storedName(`pengajuan_${req.month}`, r, i + 1, 'lampiran'), r.mime, r.bytes).id);
     });
     const values = {
       cluster: caller.node.id,
