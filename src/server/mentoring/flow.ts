@@ -330,6 +330,16 @@ const dueForEvent = (r: OrderRow) =>
   !r.track.eventId &&
   (r.track.state === 'paid' || r.track.state === 'awaiting_mentor');
 
+/**
+ * The language of the event's text. One event is shared by both people (the mentor's calendar, the mentee as guest,
+ * the same title and description for both), so it is written in the language both read, and in Bahasa Indonesia when
+ * they differ or one is unknown (a mentee is rarely a DataDesk user, so their language is mostly unknown).
+ */
+function eventLang(p: Pass, o: Order & { mentor: Mentor }): 'id' | 'en' {
+  const mentee = p.env.langOf(o.menteeEmail);
+  return mentee === p.env.langOf(o.mentor.email) ? mentee : 'id';
+}
+
 function schedule(p: Pass, s: FlowSummary, scope: (r: OrderRow) => boolean): void {
   const due = p.rows
     .filter((r) => scope(r) && dueForEvent(r))
@@ -352,12 +362,13 @@ function schedule(p: Pass, s: FlowSummary, scope: (r: OrderRow) => boolean): voi
       move(p, r, 'awaiting_mentor', msg('mentoring.note.busyAtScheduling', { start: o.start }));
       continue;
     }
+    const lang = eventLang(p, o);
     try {
       const ev = p.env.sessions.create({
         eventId,
         calendarId: o.mentor.calendarId,
-        summary: tIn('id', 'mentoring.event.summary', { topic: o.topic, mentee: o.menteeName }),
-        description: tIn('id', 'mentoring.event.description', {
+        summary: tIn(lang, 'mentoring.event.summary', { topic: o.topic, mentee: o.menteeName }),
+        description: tIn(lang, 'mentoring.event.description', {
           topic: o.topic,
           mentee: o.menteeName,
           mentor: o.mentor.name,
@@ -571,11 +582,12 @@ function reschedule(p: Pass, r: OrderRow, o: Order & { mentor: Mentor }, d: { da
     throw conflict(msg('mentoring.error.busy', { mentor: o.mentor.name, start: slot.start }));
   if (r.track.eventId) p.env.sessions.move(o.mentor.calendarId, r.track.eventId, slot.start, slot.end);
   const day = parseDateCell(d.date)!;
-  p.env.orders.writeSlot(
-    r.row,
-    `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`,
-    String(d.time).trim().replace('.', ':'),
-  );
+  const date = `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
+  const time = String(d.time).trim().replace('.', ':');
+  p.env.orders.writeSlot(r.row, date, time);
+  // The row as read still holds the old slot: the event this run may make (a proposal accepted) takes the new one.
+  r.input.date = date;
+  r.input.time = time;
   if (r.track.decision === 'proposed') r.track.decision = 'approved';
   move(p, r, r.track.state, msg('mentoring.audit.rescheduled', { from: o.start, to: slot.start }));
   if (r.track.state !== 'scheduled') return;
