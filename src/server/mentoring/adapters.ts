@@ -5,7 +5,15 @@ import { RUPIAH_FORMAT } from '../core/format';
 import { cancelEvent, calendarFreeBusy, eventMeetLink, insertMeetEvent, moveEvent } from '../platform/calendar';
 import { fetchAll } from '../platform/http';
 import { sendMail } from '../platform/mail';
-import { docJson, languagesByEmail, scriptProp, scriptSecret, setDocJson, setScriptSecret } from '../platform/properties';
+import {
+  docJson,
+  languagesByEmail,
+  scriptProp,
+  scriptSecret,
+  setDocJson,
+  setScriptProp,
+  setScriptSecret,
+} from '../platform/properties';
 import {
   appendSheetRows,
   ensureSheet,
@@ -60,6 +68,17 @@ export function mentoringOwner(): string {
 
 export function setMentoringOwner(email: string): void {
   setDocJson(OWNER_PROP, email.trim().toLowerCase());
+}
+
+/** The document whose orders Xendit's callback (the web app) checks: script-wide, the last one set up. */
+const CALLBACK_DOC_PROP = 'DATADESK_MENTORING_CALLBACK_DOC';
+
+export function callbackDocument(): string {
+  return scriptProp(CALLBACK_DOC_PROP);
+}
+
+export function setCallbackDocument(documentId: string): void {
+  setScriptProp(CALLBACK_DOC_PROP, documentId);
 }
 
 /** Which secrets are stored (never their values). */

@@ -2,9 +2,20 @@
 // lock, so a trigger and a sidebar acting on one order at the same moment run one after the other.
 import { conflict } from '../core/errors';
 import { msg } from '../core/text';
-import { withDocumentLock } from '../platform/lock';
+import { cacheGetJson, cachePutJson } from '../platform/cache';
+import { withDocumentLock, withScriptLock } from '../platform/lock';
+import { effectiveUserEmail } from '../platform/session';
+import { currentDocumentId, openDocument } from '../platform/sheets';
 import { ensureFormSubmitTrigger, ensureHeartbeat } from '../platform/triggers';
-import { appsScriptEnv, ensureSheets, mentoringOwner, setMentoringOwner } from './adapters';
+import {
+  appsScriptEnv,
+  callbackDocument,
+  ensureSheets,
+  mentoringOwner,
+  setCallbackDocument,
+  setMentoringOwner,
+} from './adapters';
+import { admitCallback, invoiceIdOfCallback } from './callback';
 import { advance, Decide, decide, FlowSummary, listOrders, OrderView } from './flow';
 import type { Msg } from '../core/text';
 import { findMentor } from './validate';
@@ -63,6 +74,7 @@ export function setUp(me: string): { made: string[]; formTrigger: boolean; heart
   return locked(USER_WAIT_MS, () => {
     const out = { made: ensureSheets(), formTrigger: ensureFormSubmitTrigger(FORM_HANDLER), heartbeat: ensureHeartbeat() };
     setMentoringOwner(me);
+    setCallbackDocument(currentDocumentId());
     return out;
   });
 }
@@ -71,4 +83,43 @@ export function setUp(me: string): { made: string[]; formTrigger: boolean; heart
 export function ownersStep(owner: string): Told | null {
   if (!owner || mentoringOwner() !== owner.toLowerCase()) return null;
   return processOrders(owner, 60_000);
+}
+
+/** What a callback led to (logged; the caller is told nothing either way). */
+export type CallbackOutcome = 'checked' | 'ignored' | 'limited' | 'busy';
+
+/**
+ * Xendit's invoice callback (the web app's doPost, run as the user who deployed it): never proof of payment, only a
+ * "check this invoice now". The invoice must be one of the orders sheet's; it is asked about with the secret key the
+ * same way the hourly trigger asks, and only its order is carried on (scheduled and mailed once, as any run would).
+ */
+export function onXenditCallback(contents: unknown): CallbackOutcome {
+  const invoiceId = invoiceIdOfCallback(contents);
+  const documentId = callbackDocument();
+  if (!invoiceId || !documentId) return 'ignored';
+  openDocument(documentId);
+  const me = effectiveUserEmail();
+  // The order flow's owner runs it (their calendar rights, their mail quota): a web app deployed by anyone else is inert.
+  if (mentoringOwner() !== me) return 'ignored';
+  if (!admitted(invoiceId)) return 'limited';
+  // Xendit gives up after 30 s and retries: wait briefly for a running heartbeat, else leave the check to the next run.
+  const r = withDocumentLock(10_000, () => advance(appsScriptEnv(), me, (row) => row.track.invoiceId === invoiceId));
+  return r.ran ? 'checked' : 'busy';
+}
+
+/** The rate limit: one check a minute per invoice, a few a minute in all (script cache, under the script lock). */
+function admitted(invoiceId: string): boolean {
+  const key = `mentoring.callback.${invoiceId}`;
+  const r = withScriptLock(5_000, () => {
+    const now = Date.now();
+    const got = cacheGetJson<unknown>([key, 'mentoring.callback.recent']);
+    const last = typeof got[key] === 'number' ? got[key] : null;
+    const recent = Array.isArray(got['mentoring.callback.recent'])
+      ? (got['mentoring.callback.recent'] as unknown[]).filter((t): t is number => typeof t === 'number')
+      : [];
+    const a = admitCallback({ last, recent }, now);
+    if (a.ok) cachePutJson({ [key]: now, 'mentoring.callback.recent': a.recent }, 600);
+    return a.ok;
+  });
+  return r.ran && r.value;
 }
