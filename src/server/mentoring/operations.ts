@@ -1,5 +1,6 @@
 // Mentoring use cases shared by the menu, the sidebar, the form trigger and the heartbeat; each holds the document
 // lock, so a trigger and a sidebar acting on one order at the same moment run one after the other.
+import { Deadline, EXECUTION_BUDGET_MS } from '../core/deadline';
 import { conflict } from '../core/errors';
 import { msg } from '../core/text';
 import { cacheGetJson, cachePutJson } from '../platform/cache';
@@ -36,16 +37,23 @@ function locked<T>(waitMs: number, fn: () => T): T {
   return r.value;
 }
 
-/** Every order as far as it can go (the owner's heartbeat, the form trigger, "Proses sekarang"). */
-export function processOrders(by: string, waitMs = USER_WAIT_MS): Told {
-  return told(locked(waitMs, () => advance(appsScriptEnv(), by)));
+/** Time kept back when a run stops between batches: a batch (25 events, 50 mails) takes well under a minute. */
+const BATCH_MARGIN_MS = 90_000;
+
+/**
+ * Every order as far as it can go (the owner's heartbeat, the form trigger, "Proses sekarang"), in batches, stopping
+ * before the execution's time budget runs out: what is left waits for the next run (`left` says how many).
+ */
+export function processOrders(by: string, waitMs = USER_WAIT_MS, deadline = new Deadline(EXECUTION_BUDGET_MS)): Told {
+  return told(locked(waitMs, () => advance(appsScriptEnv(), by, undefined, () => deadline.nearlyOver(BATCH_MARGIN_MS))));
 }
 
 /** A new form response: DataDesk's columns are added to the responses sheet once, then the new row is taken in. */
 export function onFormResponse(owner: string): FlowSummary {
+  const deadline = new Deadline(EXECUTION_BUDGET_MS);
   return locked(USER_WAIT_MS, () => {
     ensureSheets();
-    return advance(appsScriptEnv(), owner);
+    return advance(appsScriptEnv(), owner, undefined, () => deadline.nearlyOver(BATCH_MARGIN_MS));
   });
 }
 
@@ -61,7 +69,7 @@ export function ordersFor(by: string, isAdmin: boolean): { orders: OrderView[]; 
     const me = by.toLowerCase();
     const { mentors } = env.mentors.mentors();
     const mine = (r: { input: { mentor: string } }) => isAdmin || findMentor(mentors, r.input.mentor)?.email === me;
-    advance(env, by, mine);
+    advance(env, by, mine, () => true); // one batch: the sidebar opens at once, the heartbeat does the rest
     return listOrders(env, by, isAdmin);
   });
 }
@@ -80,9 +88,9 @@ export function setUp(me: string): { made: string[]; formTrigger: boolean; heart
 }
 
 /** The heartbeat's part for `owner`: only the owner of the order flow runs it (others' heartbeats leave it alone). */
-export function ownersStep(owner: string): Told | null {
+export function ownersStep(owner: string, deadline: Deadline): Told | null {
   if (!owner || mentoringOwner() !== owner.toLowerCase()) return null;
-  return processOrders(owner, 60_000);
+  return processOrders(owner, 60_000, deadline);
 }
 
 /** What a callback led to (logged; the caller is told nothing either way). */

@@ -1,9 +1,11 @@
 // Changes to an order after it was taken in, in the runtime: a scheduled session moved (the same event moves on the
 // mentor's calendar, both are mailed, no second event), cancelled (the event is removed, both are mailed, a paid order
 // flagged for a refund, an unpaid invoice expired), and a mentor's proposal of another slot that the mentee accepts
-// (an admin or the mentor then moves the order there; the event is made at the accepted slot).
+// (an admin or the mentor then moves the order there; the event is made at the accepted slot). And the mail ledger a
+// killed run leaves: the mail it was sending is flagged for an admin, the ones after it are sent, none twice.
 import { nextWeekday } from '../../../src/local/demo/mentoring';
 import { calendarStore } from '../../../src/local/services/calendar/store';
+import { setScriptProperties, runSnippet } from '../../../src/local/demo/script';
 import { rpcAs, ok } from '../../support/rpc';
 import { ADMIN, BAYU, events, heartbeat, mails, makeWorld, MENTEE, NOW, RINA, rowOf, submitOrder, World } from './fixture';
 
@@ -131,5 +133,37 @@ describe('mentoring: reschedule, cancel, propose', () => {
     const confirm = mails(w).filter((m) => m.subject.startsWith('Terjadwal') && m.body.includes(row['ID pesanan']));
     expect(confirm.flatMap((m) => m.to).sort()).toEqual([BAYU, who].sort());
     expect(confirm.every((m) => /14\.00\u00a0WIB/.test(m.body))).toBe(true);
+  });
+
+  it('a run killed while mailing: the mail in doubt is flagged (not resent), the unsent one after it goes out once', async () => {
+    const who = 'andi@example.com';
+    const row = await rowOf(w, who);
+    const id = row['ID pesanan'];
+    expect(row['Konfirmasi terkirim']).not.toBe('');
+    const before = mails(w).length;
+    // As a killed run leaves it: its rows saved, the mentee's confirmation being sent, the mentor's not yet.
+    await setScriptProperties(w.rt, {
+      [`DD@${w.documentId}:DATADESK_MENTORING_MAIL_LEDGER`]: JSON.stringify([`${id}|confirm|${who}`, `${id}|confirm|${BAYU}`]),
+    });
+    await heartbeat(w);
+    const sent = mails(w).slice(before);
+    expect(sent.map((m) => m.to)).toEqual([[BAYU]]);
+    expect(sent[0].subject).toMatch(/^Terjadwal/);
+    expect(sent[0].body).toContain(id);
+    const flagged = (await rowOf(w, who)).Catatan;
+    expect(flagged).toContain('mungkin belum terkirim');
+    expect(flagged).toContain(who);
+    const audit = await runSnippet<string[][]>(
+      w.rt,
+      "return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Audit sesi').getDataRange().getDisplayValues();",
+      null,
+      w.documentId,
+    );
+    expect(audit.filter((r) => r[1] === id && r.some((c) => c.includes(who) && /mungkin belum terkirim/.test(c)))).toHaveLength(
+      1,
+    );
+    // The ledger is empty again: more runs send nothing.
+    await heartbeat(w);
+    expect(mails(w).length).toBe(before + 1);
   });
 });
