@@ -467,3 +467,17 @@ describe('the dashboard', () => {
     expect(other.pendingRequests).toEqual([]);
   });
 });
+
+describe('when the books close while a request waits', () => {
+  it('the Area can no longer approve it (nothing written), but may still reject it', async () => {
+    const r = await w.ok(U.cluster2, 'budget_createRequest', req({ month: '2030-11', total: 400_000 }), [], 'submit');
+    w.rt.env.clock.advanceTo(new Date('2030-12-05T17:00:00Z')); // 6 December 00:00 WIB: November is closed
+    await refused(
+      () => w.as(U.area, 'budget_approveRequest', r.id, '', ''),
+      'INVALID',
+      /^Buku bulan November 2030 sudah ditutup/,
+      /^The books of November 2030 are closed/,
+    );
+    expect(await w.ok(U.area, 'budget_rejectRequest', r.id, 'Bulan sudah ditutup')).toMatchObject({ state: 'rejected' });
+  });
+});
