@@ -4,7 +4,16 @@ import { invalid } from '../core/errors';
 import { msg, Msg, t } from '../core/text';
 import { Level } from './model';
 import { actionsOf, BudgetAction, requireAction } from './policy';
-import { asAdmin, asCaller, asUser, budgetAdmin, driveReceiptStore, isAdmin, setBudgetAdmin } from './adapters';
+import {
+  asAdmin,
+  asCaller,
+  asUser,
+  budgetAdmin,
+  driveReceiptStore,
+  isAdmin,
+  recordBudgetMembers,
+  setBudgetAdmin,
+} from './adapters';
 import { activePointTypes, clustersInScope } from './store';
 import {
   setAllocations,
@@ -302,6 +311,7 @@ export function budget_getConfig(): BudgetConfig {
 /** Saves, then brings the Drive folders' sharing in step with the new hierarchy and users. */
 function saveAndShare(db: Parameters<typeof saveConfig>[0], email: string, cfg: BudgetConfig, now: Date): ConfigSaved {
   const saved = saveConfig(db, email, cfg, now);
+  recordBudgetMembers(cfg.users.map((u) => u.email));
   claimBudgetAdmin(email);
   const sync = syncAfterConfig(db, new Deadline(EXECUTION_BUDGET_MS));
   return { ...saved, sharingPending: sync.remaining, sharingError: sync.error };
