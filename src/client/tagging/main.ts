@@ -83,9 +83,12 @@ onClick(
     const u = undoInfo;
     if (!u || !confirm(t('tagging.ui.undoConfirm', { skus: u.skus, sheet: u.sheet }))) return;
     const r = await call('tagging_undo', u.jobId);
-    const st = await call('tagging_status');
-    undoInfo = st.undo;
-    render(st.job);
+    undoInfo = (await call('tagging_status')).undo;
+    // The run's figures no longer describe the sheet: back to the start, on the sheet whose rows came back.
+    render(null);
+    renderUndo();
+    byId('setup').hidden = false;
+    f.sheet.set(r.sheet);
     status(pick(r.text), r.kept ? 'info' : 'ok');
   },
   { only: 'self' },
