@@ -254,7 +254,7 @@ export function chunkIO(s: TaggingSettings): ChunkIO {
 // Drive would be out of reach for the others); it costs the run one setValues per chunk, with no Drive scope.
 
 export const UNDO_SHEET = '_DataDesk_TagUndo';
-export const UNDO_HEADER = ['job', 'row', 'cols', 'before', 'after'];
+export const UNDO_HEADER = ['job', 'row', 'sku', 'cols', 'before', 'after'];
 export const UNDO_PROP = 'DATADESK_TAG_UNDO';
 
 /** What the hidden sheet holds: the run, its product sheet and how many entry rows (one per SKU row written). */

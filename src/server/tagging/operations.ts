@@ -42,7 +42,7 @@ import {
   UNDO_SHEET,
   type UndoMeta,
 } from './adapters';
-import { extentOf, mergeEntries, parseEntryRow, planUndo } from './undo';
+import { mergeEntries, parseEntryRow, planUndo } from './undo';
 
 export const JOB_PROP = 'DATADESK_TAG_JOB';
 /** Set without the lock by a cancel that arrives while a chunk runs; the chunk honours it when it ends. */
@@ -271,11 +271,10 @@ function undoLocked(jobId: string): UndoResult {
   const parsed = readBlock(undo, 2, 1, m.rows, UNDO_HEADER.length).map(parseEntryRow);
   const entries = mergeEntries(parsed.filter((p) => p !== null && p.jobId === jobId).map((p) => p!.entry));
   if (!entries.length) throw new AppError('DAMAGED', msg('tagging.undo.damaged'));
-  const ext = extentOf(entries);
-  const now = readBlock(product, ext.row0, ext.col0, ext.row1 - ext.row0 + 1, ext.col1 - ext.col0 + 1);
-  const plan = planUndo(entries, now);
+  const values = readSheet(product);
+  const plan = planUndo(entries, values, findLayout(values[0] ?? [], m.sheet).sku);
   // Plain text ('@') like the run's own write-back: a restored value that looks like a formula stays text.
-  if (plan.restored) writeTextBlock(product, ext.row0, ext.col0, plan.block);
+  if (plan.restored) writeTextBlock(product, plan.row0, plan.col0, plan.block);
   clearBelowHeader(undo, UNDO_HEADER.length);
   setDocJson(UNDO_PROP, { ...m, rows: 0, undone: true } satisfies UndoMeta);
   const kept = plan.keptRows.length;
