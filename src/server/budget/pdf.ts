@@ -106,7 +106,7 @@ function summaryPage(doc: PDFDocument, d: PdfData, font: PDFFont, bold: PDFFont,
   y -= 18;
   // The point type on the left; the three figures right-aligned, the last column ending at the right margin, so a
   // longer header ("% of recommendation" in English) stays inside the page.
-  const right = [M + 290, M + 400, A4[0] - M];
+  const right = [M + 250, M + 360, A4[0] - M];
   text(page, bold, t('budget.pdf.pointType'), M, y, 9, GREY);
   (['budget.pdf.recommendation', 'budget.pdf.approved', 'budget.pdf.ofRecommendation'] as const).forEach((h, i) =>
     textRight(page, bold, t(h), right[i], y, 9, GREY),
