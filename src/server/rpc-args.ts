@@ -83,7 +83,7 @@ export const RPC_ARGS: ArgShapes = {
   budget_myDecisions: [arg('month', or(month(), lit(''))), arg('page', int(0))],
   budget_undoDecision: [arg('id', int(1))],
   budget_resubmitEvidence: [arg('id', int(1)), arg('input', evidence)],
-  budget_dashboard: [arg('nodeId', nullable(id())), arg('month', month())],
+  budget_dashboard: [arg('nodeId', nullable(id())), arg('month', nullable(month()))],
   budget_dashboardToSheet: [arg('nodeId', nullable(id())), arg('month', month())],
   budget_makePdf: [arg('clusterId', id()), arg('month', month())],
   budget_pdfStatus: [arg('requestId', id())],

@@ -166,7 +166,8 @@ async function load(): Promise<void> {
   const mine = ++seq;
   try {
     const top = crumbs[crumbs.length - 1];
-    const d = await call('budget_dashboard', top?.id ?? null, monthInput.value);
+    // the first load asks for the current month as the server's clock has it (WIB), then shows what came back
+    const d = await call('budget_dashboard', top?.id ?? null, monthInput.value || null);
     if (mine !== seq) return; // a newer drill-down or month answers instead
     current = d;
     if (!crumbs.length) crumbs.push({ id: current.node.id, name: current.node.name });
@@ -193,6 +194,4 @@ onClick(
   },
   { only: 'self' },
 );
-const now = new Date(Date.now() + 7 * 3600_000);
-monthInput.value = now.toISOString().slice(0, 7);
 void load();

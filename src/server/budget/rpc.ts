@@ -258,8 +258,9 @@ export function budget_resubmitEvidence(id: number, input: EvidenceInput): { id:
 }
 
 /** The dashboard of a node (null: the caller's own) for a month. */
-export function budget_dashboard(nodeId: string | null, month: string): Dashboard {
-  return rpc('budget_dashboard', () => asCaller((db, c) => dashboard(db, c, nodeId, month)));
+/** The dashboard of a node for a month (null: the current month in WIB, by the execution's clock). */
+export function budget_dashboard(nodeId: string | null, month: string | null): Dashboard {
+  return rpc('budget_dashboard', () => asCaller((db, c) => dashboard(db, c, nodeId, month ?? wibMonth(new Date()))));
 }
 
 /** "Tulis ke sheet": the dashboard table into the sheet "Anggaran <node> <month>" in one setValues, text kept as text. */
