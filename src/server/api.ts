@@ -12,6 +12,7 @@ import { buildMenu } from './menu';
 
 export * from './budget/rpc';
 export * from './segments/rpc';
+export * from './loyalty/rpc';
 export * from './tagging/rpc';
 export * from './reports/rpc';
 export * from './settings/rpc';

@@ -10,12 +10,14 @@ import { budgetHeartbeat } from './budget/heartbeat';
 import { segmentsHeartbeat } from './segments/heartbeat';
 import { taggingHeartbeat } from './tagging/heartbeat';
 import { reportsHeartbeat } from './reports/heartbeat';
+import { loyaltyHeartbeat } from './loyalty/heartbeat';
 
 export * from './api';
 export * from './budget/menu';
 export * from './segments/menu';
 export * from './tagging/menu';
 export * from './reports/menu';
+export * from './loyalty/menu';
 export * from './settings/menu';
 
 // Every execution speaks its user's language: a sidebar call the caller's, a trigger its owner's (read when first needed).
@@ -54,6 +56,7 @@ export function heartbeat(_e?: GoogleAppsScript.Events.TimeDriven): void {
     const steps: Array<[string, (now: Date, d: Deadline) => void]> = [
       ['reports', reportsHeartbeat],
       ['segments', segmentsHeartbeat],
+      ['loyalty', loyaltyHeartbeat],
       ['tagging', taggingHeartbeat],
       ['budget', budgetHeartbeat],
     ];

@@ -2,13 +2,25 @@
 import { buildAddonMenu, MenuItem } from './platform/ui';
 import { budgetMenu } from './budget/menu';
 import { segmentsMenu } from './segments/menu';
+import { loyaltyMenu } from './loyalty/menu';
 import { taggingMenu } from './tagging/menu';
 import { reportsMenu } from './reports/menu';
 import { settingsMenu } from './settings/menu';
 
 /** The DataDesk menu, in the order users meet the capabilities. */
 export function menuItems(): Array<MenuItem | null> {
-  return [...budgetMenu, null, ...segmentsMenu, null, ...taggingMenu, null, ...reportsMenu, null, ...settingsMenu];
+  return [
+    ...budgetMenu,
+    null,
+    ...segmentsMenu,
+    ...loyaltyMenu,
+    null,
+    ...taggingMenu,
+    null,
+    ...reportsMenu,
+    null,
+    ...settingsMenu,
+  ];
 }
 
 /** Builds (or rebuilds, after a language switch) the menu. */
