@@ -22,6 +22,7 @@ import type { RuntimeEnv, Store } from '../../runtime/env';
 import { GasError } from '../../runtime/types';
 
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
+export const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 /** Apps Script's text for an id that does not exist or cannot be seen (quoted widely from real executions). */
 export const NOT_FOUND =
   'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
@@ -243,6 +244,32 @@ export class DriveStore implements Store {
     const it = this.newItem('file', parentId, name, mimeType, owner, now);
     this.writeBytes(it.id, bytes, now);
     it.updated = it.created;
+    return it;
+  }
+
+  /**
+   * A Google file made by its own service (SpreadsheetApp.create): listed in Drive under My Drive with that id, so
+   * DriveApp.getFileById(id).moveTo(folder) files it as in Google; its content lives with that service, not here.
+   */
+  registerGoogleFile(id: string, name: string, mimeType: string, owner: string, now = this.env.clock.now()): DriveItem {
+    const t = now.getTime();
+    const it = this.put({
+      id,
+      kind: 'file',
+      name: String(name),
+      mimeType,
+      parents: [this.rootId],
+      owner,
+      editors: [],
+      trashed: false,
+      created: t,
+      updated: t,
+      size: 0,
+      description: null,
+      writable: true,
+      seq: ++this.index.seq,
+    });
+    this.writeBytes(id, new Uint8Array(0), now);
     return it;
   }
 

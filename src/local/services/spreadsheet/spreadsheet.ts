@@ -1,5 +1,6 @@
 // Spreadsheet and SpreadsheetApp: opening, creating and naming spreadsheets, their sheets, toasts and the Ui.
 // References: developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app and …/spreadsheet
+import { driveStore, SPREADSHEET_MIME } from '../drive/store';
 import { GasError } from '../../runtime/types';
 import type { SheetsSession } from './session';
 import type { BookModel } from './model';
@@ -262,6 +263,8 @@ export class SpreadsheetAppObj
     if (typeof name !== 'string')
       throw new GasError("The parameters (null) don't match the method signature for SpreadsheetApp.create.");
     const book = this.s.store.create(name, { rows, cols: columns, owner: this.s.ctx.user });
+    // A new spreadsheet is a Drive file in the creator's My Drive (reference/spreadsheet/spreadsheet-app#create(String)).
+    driveStore(this.s.env).registerGoogleFile(book.id, name, SPREADSHEET_MIME, this.s.ctx.user);
     return new SpreadsheetObj(this.s, book.id);
   }
   /** Writes are applied at once in the emulator, so flush has nothing left to do. */
