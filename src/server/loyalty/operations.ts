@@ -3,9 +3,10 @@ import { AppError, conflict, errorMessage, invalid, messageOf } from '../core/er
 import { msg, Msg } from '../core/text';
 import { withDocumentLock } from '../platform/lock';
 import { buildWeekly, BuildResult, previewWeekly, ReportSummary } from './build';
-import { loadBrands, logFailure, putSchedule, weeklyPorts, withLoyaltyDb } from './adapters';
+import { listSchedules, loadBrands, logFailure, putSchedule, weeklyPorts, withLoyaltyDb } from './adapters';
 import type { WeeklyRequest } from './request';
-import { DEFAULT_HOUR, DEFAULT_WEEKDAY, scheduleProblems, WeeklySchedule } from './schedule';
+import { DEFAULT_HOUR, DEFAULT_WEEKDAY, dueAt, scheduleProblems, WeeklySchedule } from './schedule';
+import { lastFullWeek, weekId } from './week';
 import { validRequest } from './validate';
 
 /** How long a build waits for another build of the same document to finish. */
@@ -35,13 +36,22 @@ export function saveSchedule(user: string, raw: WeeklyRequest, weekday = DEFAULT
   if (problems.length) throw invalid(msg('loyalty.error.request', { problems }));
   const req = withLoyaltyDb((db) => validRequest({ ...raw, week: '' }, loadBrands(db), new Date()));
   const { week: _week, ...request } = req;
+  const now = new Date();
+  const last = lastFullWeek(now);
+  // A new schedule starts with the next due week: a week already due when it is saved is the analyst's to build now.
+  const started = now.getTime() >= dueAt({ weekday, hour }, last).getTime() ? weekId(last) : null;
+  const prev = listSchedules().find((x) => x.request.brand === request.brand)?.lastWeek ?? null;
   const s: WeeklySchedule = {
     request,
     weekday,
     hour,
     owner: user,
     savedAt: new Date().toISOString(),
-    lastWeek: null,
+    lastWeek:
+      [prev, started]
+        .filter((x): x is string => !!x)
+        .sort()
+        .pop() ?? null,
     lastRunAt: null,
     lastOutcome: null,
   };
