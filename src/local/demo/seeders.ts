@@ -2,12 +2,14 @@
 import type { Seeder } from './types';
 import { seedBudget } from './budget';
 import { seedSegments } from './segments';
+import { seedWeekly } from './loyalty';
 import { seedTagging } from './tagging';
 import { seedReports } from './reports';
 
 export const SEEDERS: Array<{ name: string; seed: Seeder }> = [
   { name: 'budget', seed: seedBudget },
   { name: 'segments', seed: seedSegments },
+  { name: 'loyalty', seed: seedWeekly },
   { name: 'tagging', seed: seedTagging },
   { name: 'reports', seed: seedReports },
 ];

@@ -131,6 +131,10 @@ export function listenToFrames(run: RunRpc): void {
           ),
         (e: Error) => src!.postMessage({ __dd: 'result', id: m.id, ok: false, name: 'NetworkError', message: e.message }, '*'),
       );
+    } else if (m.__dd === 'openDocument' && typeof (m as { doc?: unknown }).doc === 'string') {
+      const url = new URL(location.href);
+      url.searchParams.set('doc', (m as { doc: string }).doc);
+      window.open(url.toString(), '_blank');
     } else if (m.__dd === 'storage') {
       storageOp(m as { op?: string; key?: string; value?: string });
     } else if (m.__dd === 'host') {

@@ -293,7 +293,9 @@ async function main(): Promise<void> {
   reloadClock();
   const failed = Object.entries(st.seeders).filter(([, v]) => v !== 'ok');
   if (failed.length) notice(`Demo seeding failed for: ${failed.map(([k, v]) => `${k} (${v})`).join('; ')}`, 'error');
-  documentId = st.documentId ?? st.documents[0]?.id ?? '';
+  // ?doc=<id> opens another spreadsheet (one the add-on made, opened from a sidebar's link).
+  const asked = params.get('doc');
+  documentId = (asked && st.documents.some((d) => d.id === asked) ? asked : null) ?? st.documentId ?? st.documents[0]?.id ?? '';
   if (!documentId) {
     notice('No spreadsheet: start with seeding (npm start) or run `datadesk seed`.', 'error');
     return;

@@ -66,6 +66,15 @@ export const SHIM_SOURCE = `(function () {
   }
   try { Object.defineProperty(window, 'localStorage', { value: makeStorage(__DD_STORAGE__, true), configurable: true }); } catch (e) {}
   try { Object.defineProperty(window, 'sessionStorage', { value: makeStorage({}, false), configurable: true }); } catch (e) {}
+  // A link to a Google spreadsheet (an add-on's "open the spreadsheet") opens it in the workbench, in a new tab as
+  // Sheets would; any other link behaves as the browser decides.
+  document.addEventListener('click', function (ev) {
+    var a = ev.target && ev.target.closest ? ev.target.closest('a[href]') : null;
+    var m = a ? /^https:\/\/docs\.google\.com\/spreadsheets\/d\/([A-Za-z0-9_-]+)/.exec(a.getAttribute('href')) : null;
+    if (!m) return;
+    ev.preventDefault();
+    window.parent.postMessage({ __dd: 'openDocument', doc: m[1] }, '*');
+  }, true);
   function host(op, value) { window.parent.postMessage({ __dd: 'host', op: op, value: value }, '*'); }
   window.google = window.google || {};
   window.google.script = {
