@@ -13,7 +13,7 @@ export const WEEKLY_FOLDER = 'Laporan Mingguan Loyalty';
 const DAYS = 70;
 
 /** Deterministic, well-mixed non-negative integer from an expression and a salt. */
-const h = (g: string, salt: number) => `(hashint8((${g}) * 7919 + ${salt}) & 2147483647)`;
+const h = (g: string, salt: number) => `(hashint8(CAST(${g} AS bigint) * 7919 + ${salt}) & 2147483647)`;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const arr = (xs: string[]) => `ARRAY[${xs.map(lit).join(',')}]`;
 
@@ -80,7 +80,7 @@ INSERT INTO loyalty.store_managers SELECT store_id, 'Kevin Tanoto', ${d0} - 30, 
 -- 120 SKUs per brand: 1–15 on the Member's Choice list, 101–110 on the coin-price list, 111 on an ended one.
 CREATE TEMP TABLE sku_gen AS SELECT b.brand_id, i, upper(left(regexp_replace(b.name, '[^A-Za-z]', '', 'g'), 3)) || '-' || lpad(i::text, 4, '0') AS sku,
   (${arr(GOODS)})[1 + i % ${GOODS.length}] || ' ' || (${arr(VARIANTS)})[1 + (i / ${GOODS.length}) % ${VARIANTS.length}] AS name,
-  (10 + (i * 37) % 190) * 1000 AS price, (5 + (i * 3) % 40) * 1000 AS coin_price
+  (10 + (i * 37) % 190) * 1000 AS price, (5 + (i * 3) % 21) * 1000 AS coin_price
 FROM loyalty.brands b CROSS JOIN generate_series(1, 120) i;
 INSERT INTO loyalty.products SELECT sku, name || ' ' || brand_id, 'Umum' FROM sku_gen;
 INSERT INTO loyalty.promo_campaigns SELECT 'MC-' || brand_id, brand_id, 'MEMBERS_CHOICE', 'Member''s Choice ' || name, ${d0} - 42, ${d0} + 14
@@ -115,24 +115,24 @@ JOIN sku_gen sg ON sg.brand_id = r.brand_id AND sg.i = q.i
 WHERE r.kind <> 'hsk' OR r.rn > 3
 UNION ALL
 SELECT r.receipt_id, 1, sg.sku, q.qty, q.qty * sg.coin_price, q.qty * sg.coin_price
-FROM r0 r CROSS JOIN LATERAL (SELECT 101 + ${h('r.receipt_id', s(14))} % 10 AS i, 1 + ${h('r.receipt_id', s(15))} % 2 AS qty) q
+FROM r0 r CROSS JOIN LATERAL (SELECT 101 + ${h('r.receipt_id', s(14))} % 10 AS i, 1 AS qty) q
 JOIN sku_gen sg ON sg.brand_id = r.brand_id AND sg.i = q.i
 WHERE r.kind = 'hsk' AND r.rn <= 3;
 INSERT INTO loyalty.receipt_lines SELECT * FROM l0;
 INSERT INTO loyalty.receipts
 SELECT r.receipt_id, r.member_id, r.store_id, r.brand_id, r.receipt_at, t.sales,
-  CASE WHEN r.rn <= 3 AND r.kind = 'hsk' THEN t.sales WHEN r.rn <= 3 AND r.kind IN ('coin', 'odi') THEN least(t.sales, (1 + ${h('r.receipt_id', s(16))} % 100) * 1000) ELSE 0 END
+  CASE WHEN r.rn <= 3 AND r.kind = 'hsk' THEN t.sales WHEN r.rn <= 3 AND r.kind IN ('coin', 'odi') THEN least(t.sales, (1 + ${h('r.receipt_id', s(16))} % 25) * 1000) ELSE 0 END
 FROM r0 r JOIN (SELECT receipt_id, sum(amount) AS sales FROM l0 GROUP BY receipt_id) t ON t.receipt_id = r.receipt_id;
--- The coin ledger: an opening lot per member at their home store 100–160 days ago (400,000 + their balance, more than
--- three coin payments and an expiry can use), a lot of 1 % per member receipt, redemptions and expiries.
+-- The coin ledger: an opening lot of 100,000 per member at their home store 100–160 days ago (more than three coin
+-- payments of at most 25,000 and an expiry of 10,000 can use), a lot of 1 % per member receipt, redemptions and expiries.
 INSERT INTO loyalty.coin_lots SELECT m.member_id, m.member_id, s.brand_id, s.store_id,
-  ${t0} - make_interval(days => 100 + ${h('m.member_id', s(17))} % 60), 400000 + m.coin_balance, NULL
+  ${t0} - make_interval(days => 100 + ${h('m.member_id', s(17))} % 60), 100000, NULL
 FROM loyalty.members m JOIN loyalty.stores s ON s.store_id = m.preferred_store_id;
 INSERT INTO loyalty.coin_lots SELECT 100000000 + receipt_id, member_id, brand_id, store_id, receipt_at, sales / 100, receipt_id
 FROM loyalty.receipts WHERE member_id IS NOT NULL AND sales >= 100 AND brand_id <> 5;
 INSERT INTO loyalty.coin_uses SELECT receipt_id, member_id, 'redeem', coins_paid, receipt_at, brand_id, store_id, receipt_id
 FROM loyalty.receipts WHERE coins_paid > 0;
-INSERT INTO loyalty.coin_uses SELECT 200000000 + member_id, member_id, 'expire', 40000,
+INSERT INTO loyalty.coin_uses SELECT 200000000 + member_id, member_id, 'expire', 10000,
   ${t0} - make_interval(days => ${h('member_id', s(18))} % ${DAYS}) FROM loyalty.members WHERE ${h('member_id', s(19))} % 100 < 5;
 ${WEEKLY_INDEXES}
 ANALYZE loyalty.receipts; ANALYZE loyalty.receipt_lines; ANALYZE loyalty.coin_lots; ANALYZE loyalty.coin_uses;

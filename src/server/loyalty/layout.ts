@@ -31,16 +31,33 @@ export interface TabLayout {
   charts: ChartPlacement[];
   /** Rows holding a title (shown bold). */
   titleRows: number[];
+  /** Column widths in pixels, from the longest value shown in each column (titles and notes left out). */
+  widths: number[];
+}
+
+const MIN_WIDTH = 60;
+const MAX_WIDTH = 360;
+
+/** About how many characters a cell shows: numbers with their separators (and "Rp "), text as it is. */
+function shownLength(v: Cell | undefined): number {
+  if (v === null || v === undefined) return 0;
+  if (typeof v === 'number') return Math.round(Math.abs(v)).toString().length * 1.35 + 4;
+  return String(v).length;
 }
 
 class Grid {
   values: Cell[][] = [];
   formats: string[][] = [];
   titleRows: number[] = [];
+  /** Rows whose text may run over the next columns (titles, notes): left out of the widths. */
+  spanning = new Set<number>();
   add(cells: Cell[], kinds: ColumnKind[] | null = null, title = false): number {
     this.values.push(cells);
     this.formats.push(cells.map((_, i) => FORMATS[kinds?.[i] ?? 'text']));
-    if (title) this.titleRows.push(this.values.length);
+    if (title) {
+      this.titleRows.push(this.values.length);
+      this.spanning.add(this.values.length);
+    }
     return this.values.length;
   }
   blank(): void {
@@ -53,7 +70,16 @@ class Grid {
   done(name: string, charts: ChartPlacement[]): TabLayout {
     const width = Math.max(1, ...this.values.map((r) => r.length));
     const pad = <T>(rows: T[][], fill: T) => rows.map((r) => [...r, ...Array<T>(width - r.length).fill(fill)]);
-    return { name, values: pad(this.values, ''), formats: pad(this.formats, '@'), charts, titleRows: this.titleRows };
+    const widths = Array.from({ length: width }, (_, c) =>
+      Math.min(
+        MAX_WIDTH,
+        Math.max(
+          MIN_WIDTH,
+          ...this.values.filter((_, r) => !this.spanning.has(r + 1)).map((row) => shownLength(row[c]) * 7 + 16),
+        ),
+      ),
+    );
+    return { name, values: pad(this.values, ''), formats: pad(this.formats, '@'), charts, titleRows: this.titleRows, widths };
   }
 }
 
@@ -74,7 +100,7 @@ export function layoutTab(tab: ReportTab, heading: string): TabLayout {
 
 function placeSection(g: Grid, s: Section, width: number, charts: ChartPlacement[]): void {
   const titleRow = g.add([s.title], null, true);
-  if (s.note) g.add([s.note]);
+  if (s.note) g.spanning.add(g.add([s.note]));
   const header = g.add(s.headers);
   for (const r of s.rows) g.add(r, s.kinds);
   if (!s.rows.length) g.add([t('loyalty.noRows')]);

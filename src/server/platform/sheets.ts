@@ -184,6 +184,8 @@ export interface ReportSheet {
   values: Array<Array<string | number | null>>;
   formats: string[][];
   titleRows: number[];
+  /** Column widths in pixels. */
+  widths: number[];
   charts: Array<{
     type: 'line' | 'column';
     title: string;
@@ -219,6 +221,7 @@ export function replaceSpreadsheetTabs(id: string, tabs: ReportSheet[]): string 
     block.setNumberFormats(tab.formats);
     block.setValues(tab.values.map((r) => r.map((v) => (v === null ? '' : v))));
     for (const r of tab.titleRows) sh.getRange(r, 1).setFontWeight('bold');
+    tab.widths.forEach((w, i) => sh.setColumnWidth(i + 1, w));
     for (const c of tab.charts) {
       const b = sh
         .newChart()
