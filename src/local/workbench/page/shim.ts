@@ -70,7 +70,7 @@ export const SHIM_SOURCE = `(function () {
   // Sheets would; any other link behaves as the browser decides.
   document.addEventListener('click', function (ev) {
     var a = ev.target && ev.target.closest ? ev.target.closest('a[href]') : null;
-    var m = a ? /^https:\/\/docs\.google\.com\/spreadsheets\/d\/([A-Za-z0-9_-]+)/.exec(a.getAttribute('href')) : null;
+    var m = a ? new RegExp('^https://docs[.]google[.]com/spreadsheets/d/([A-Za-z0-9_-]+)').exec(a.getAttribute('href')) : null;
     if (!m) return;
     ev.preventDefault();
     window.parent.postMessage({ __dd: 'openDocument', doc: m[1] }, '*');
