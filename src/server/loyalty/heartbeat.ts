@@ -9,9 +9,12 @@ import { runSchedule } from './operations';
 import { dueWeek } from './schedule';
 import { weekId } from './week';
 
-/** Builds every due week of the schedules this trigger's owner saved, while the execution has time for one more. */
-export function loyaltyHeartbeat(now: Date, deadline: Deadline): void {
-  const me = activeUserEmail();
+/**
+ * Builds every due week of the schedules this trigger's owner saved, while the execution has time for one more.
+ * `owner` is the trigger's owner when the heartbeat passes it (one heartbeat per user), else the running user.
+ */
+export function loyaltyHeartbeat(now: Date, deadline: Deadline, owner?: string): void {
+  const me = owner ?? activeUserEmail();
   for (const s of listSchedules()) {
     if (s.owner !== me) continue;
     const week = dueWeek(s, now);
