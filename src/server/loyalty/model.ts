@@ -1,6 +1,6 @@
 // The weekly report's shapes: which reports exist, a tab as titled sections of typed columns, charts, checks, totals.
 import { AppError } from '../core/errors';
-import { msg, Msg } from '../core/text';
+import { msg } from '../core/text';
 import type { SqlRow } from '../core/db';
 
 export const REPORT_KEYS = ['payWithKoin', 'membersChoice', 'koinInOut', 'koinBeredar', 'hargaSpesialKoin'] as const;
@@ -65,5 +65,3 @@ export const ratio = (n: number, d: number): number | null => (d ? n / d : null)
 export const change = (now: number, before: number): number | null => (before ? (now - before) / before : null);
 
 export const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
-
-export type { Msg };
