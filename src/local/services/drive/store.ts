@@ -208,11 +208,12 @@ export class DriveStore implements Store {
     mimeType: string,
     owner: string,
     now: Date,
+    id = newDriveId(),
   ): DriveItem {
     this.require(parentId, 'folder');
     const t = (now ?? this.env.clock.now()).getTime();
     return this.put({
-      id: newDriveId(),
+      id,
       kind,
       name: String(name),
       mimeType,
@@ -252,23 +253,7 @@ export class DriveStore implements Store {
    * DriveApp.getFileById(id).moveTo(folder) files it as in Google; its content lives with that service, not here.
    */
   registerGoogleFile(id: string, name: string, mimeType: string, owner: string, now = this.env.clock.now()): DriveItem {
-    const t = now.getTime();
-    const it = this.put({
-      id,
-      kind: 'file',
-      name: String(name),
-      mimeType,
-      parents: [this.rootId],
-      owner,
-      editors: [],
-      trashed: false,
-      created: t,
-      updated: t,
-      size: 0,
-      description: null,
-      writable: true,
-      seq: ++this.index.seq,
-    });
+    const it = this.newItem('file', this.rootId, name, mimeType, owner, now, id);
     this.writeBytes(id, new Uint8Array(0), now);
     return it;
   }
