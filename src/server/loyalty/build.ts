@@ -6,7 +6,7 @@ import { msg, t } from '../core/text';
 import { computeReports } from './compute';
 import { reportInput } from './input';
 import { layoutCover, layoutTab } from './layout';
-import type { Headline, ReportKey, ReportTab } from './model';
+import { type Headline, type ReportKey, type ReportTab, reportTitle } from './model';
 import type { WeeklyPorts } from './ports';
 import { spreadsheetName, WeeklyRequest } from './request';
 import { parseWeek, weekEnd, weekStart } from './week';
@@ -125,7 +125,7 @@ function definitions(keys: ReportKey[]): Array<[string, string]> {
     [t('loyalty.week'), t('loyalty.def.week')],
     ...keys.flatMap((k) =>
       DEFINED[k].map(([label, def]): [string, string] => [
-        `${t(`loyalty.report.${k}`)}: ${t(label as 'loyalty.total')}`,
+        `${reportTitle(k)}: ${t(label as 'loyalty.total')}`,
         t(def as 'loyalty.total'),
       ]),
     ),

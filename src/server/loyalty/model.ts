@@ -1,11 +1,19 @@
 // The weekly report's shapes: which reports exist, a tab as titled sections of typed columns, charts, checks, totals.
 import { AppError } from '../core/errors';
-import { msg } from '../core/text';
+import { msg, t } from '../core/text';
 import type { SqlRow } from '../core/db';
 
 export const REPORT_KEYS = ['payWithKoin', 'membersChoice', 'koinInOut', 'koinBeredar', 'hargaSpesialKoin'] as const;
 export type ReportKey = (typeof REPORT_KEYS)[number];
 export const TIERS = ['Silver', 'Gold', 'Platinum'] as const;
+
+/** The programme's own name (a proper noun, the same in both languages, as the loyalty team calls it). */
+export const PAY_WITH_KOIN = 'Pay with Koin';
+
+/** A report's title in the current language. */
+export function reportTitle(key: ReportKey): string {
+  return key === 'payWithKoin' ? PAY_WITH_KOIN : t(`loyalty.report.${key}`);
+}
 
 /** How a column's numbers are shown: text, whole numbers, Rupiah, a ratio as a percentage, two decimals. */
 export type ColumnKind = 'text' | 'int' | 'rp' | 'pct' | 'dec';

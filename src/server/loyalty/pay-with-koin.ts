@@ -1,6 +1,6 @@
 // Report 1, Pay with Koin: receipts paid partly or wholly with coins, by tier and in total, with the weekly trend.
 import { t } from '../core/text';
-import { check, Headline, num, ratio, ReportTab, Section, TIERS } from './model';
+import { check, Headline, num, PAY_WITH_KOIN, ratio, ReportTab, Section, TIERS } from './model';
 import type { ReportInput } from './input';
 
 interface Answer {
@@ -17,7 +17,7 @@ const ZERO: Figures = { members: 0, trx: 0, sales: 0, coins: 0 };
 
 /** The tab from the query's answer; every week's tiers must add up to its total. */
 export function payWithKoin(a: Answer, input: ReportInput): ReportTab {
-  const title = t('loyalty.report.payWithKoin');
+  const title = PAY_WITH_KOIN;
   const last = input.weeks.length - 1;
   const byWeek = input.weeks.map(() => ({ total: { ...ZERO }, tiers: new Map<string, Figures>() }));
   for (const [wk, tier, members, trx, sales, coins] of a.rows ?? []) {

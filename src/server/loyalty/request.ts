@@ -1,4 +1,5 @@
 // What the sidebar and a schedule ask for: one brand's week, which reports, where to file the spreadsheet.
+import { tIn } from '../core/text';
 import type { ReportKey } from './model';
 
 export interface WeeklyRequest {
@@ -13,7 +14,7 @@ export interface WeeklyRequest {
   allowEmpty: boolean;
 }
 
-/** The spreadsheet's name: "Laporan Mingguan AZKO 2026-W48" (the same in both languages, so reruns find it). */
+/** The spreadsheet's name: "Laporan Mingguan AZKO 2026-W48", always in Bahasa Indonesia so a rerun by anyone finds it. */
 export function spreadsheetName(brand: string, weekId: string): string {
-  return `Laporan Mingguan ${brand} ${weekId}`;
+  return tIn('id', 'loyalty.file.name', { brand, week: weekId });
 }

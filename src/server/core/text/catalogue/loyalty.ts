@@ -2,7 +2,6 @@
 
 export const loyalty = {
   // Reports
-  'loyalty.report.payWithKoin': { id: 'Pay with Koin', en: 'Pay with Koin' },
   'loyalty.report.membersChoice': { id: "Member's Choice", en: "Member's Choice" },
   'loyalty.report.koinInOut': { id: 'Koin In-Out', en: 'Coins In-Out' },
   'loyalty.report.koinBeredar': { id: 'Koin Beredar', en: 'Coins Outstanding' },
@@ -94,6 +93,7 @@ export const loyalty = {
     id: 'Baris struk yang SKU-nya ada di daftar harga spesial koin brand pada tanggal itu dan dibayar seluruhnya dengan koin sesuai harga koin (1 koin = Rp 1).',
     en: "Receipt lines whose SKU was on the brand's special coin price list that day and that were paid wholly in coins at the coin price (1 coin = Rp 1).",
   },
+  'loyalty.file.name': { id: 'Laporan Mingguan {brand} {week}', en: 'Weekly Report {brand} {week}' },
   // Charts
   'loyalty.chart.pwk': { id: 'Koin ditukar per minggu', en: 'Coins redeemed per week' },
   'loyalty.chart.mc': { id: 'Penjualan SKU kampanye per minggu', en: 'Campaign SKU sales per week' },
@@ -119,7 +119,7 @@ export const loyalty = {
   },
   'loyalty.def.pwkAvg': { id: 'Koin ditukar ÷ transaksi.', en: 'Coins redeemed ÷ transactions.' },
   'loyalty.def.pwkShare': {
-    id: 'Penjualan Pay with Koin ÷ seluruh penjualan brand minggu itu.',
+    id: 'Penjualan struk berkoin ÷ seluruh penjualan brand minggu itu.',
     en: "Pay with Koin sales ÷ all of the brand's sales that week.",
   },
   'loyalty.def.mcSales': {
@@ -178,8 +178,8 @@ export const loyalty = {
   },
   'loyalty.check.hskAddUp': { id: 'koin per SKU = koin dipakai, minggu {week}', en: 'coins per SKU = coins used, week {week}' },
   'loyalty.checks.payWithKoin': {
-    id: 'Pay with Koin: member, transaksi, penjualan dan koin per tier sama dengan total setiap minggu.',
-    en: 'Pay with Koin: members, transactions, sales and coins per tier equal the total every week.',
+    id: 'Struk berkoin: member, transaksi, penjualan dan koin per tier sama dengan total setiap minggu.',
+    en: 'Receipts paid with coins: members, transactions, sales and coins per tier equal the total every week.',
   },
   'loyalty.checks.membersChoice': {
     id: "Member's Choice: penjualan dan kuantitas per SKU sama dengan total kampanye setiap minggu.",
