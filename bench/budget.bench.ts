@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Runtime } from '../src/local/runtime/runtime';
+import { getSpreadsheetStore } from '../src/local/services/spreadsheet/store';
 import { setScriptProperties } from '../src/local/demo/script';
 import { DEMO_DB } from '../src/local/demo/types';
 import { seedBudget } from '../src/local/demo/budget';
@@ -53,8 +54,11 @@ export async function run(): Promise<BenchResult[]> {
       DATADESK_DB_USER: DEMO_DB.user,
       DATADESK_DB_PASSWORD: DEMO_DB.password,
     });
+    // the team's spreadsheet the add-on runs in (the budget's Drive folders are set up from it)
+    const documentId = getSpreadsheetStore(rt.env).create('DataDesk Bench', { owner: ADMIN }).id;
+    rt.setDefaultDocumentId(documentId);
     const s0 = Date.now();
-    await seedBudget(rt, { documentId: '', seed: 7, scale: evidenceRows });
+    await seedBudget(rt, { documentId, seed: 7, scale: evidenceRows });
     const seedMs = Date.now() - s0;
     const db = database(rt.env);
     const total = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM budget.evidence')).rows[0].n);

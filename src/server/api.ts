@@ -9,6 +9,8 @@ import { isLang, Lang, msg, setLang } from './core/text';
 import { setUserLanguage } from './platform/properties';
 import { activeUserEmail } from './platform/session';
 import { buildMenu } from './menu';
+import { isPageName, showPage } from './platform/ui';
+import { adoptHeartbeat } from './platform/triggers';
 
 export * from './budget/rpc';
 export * from './segments/rpc';
@@ -19,13 +21,20 @@ export * from './settings/rpc';
 
 /** Who the caller is and which add-on roles they hold. */
 export function app_whoami(): { email: string; roles: AppRole[] } {
-  return rpc('app_whoami', () => callerRoles());
+  return rpc('app_whoami', () => {
+    adoptHeartbeat();
+    return callerRoles();
+  });
 }
 
-/** The language switch of every sidebar: keeps the caller's choice and rebuilds the menu in it. */
-export function app_setLanguage(lang: string): { lang: Lang } {
+/**
+ * The language switch of every sidebar and dialog: keeps the caller's choice, rebuilds the menu in it and, given the
+ * page that switched, opens that page again in the new language (its title bar is Google's, set when it opens).
+ */
+export function app_setLanguage(lang: string, reopen: string | null): { lang: Lang } {
   return rpc('app_setLanguage', () => {
     if (!isLang(lang)) throw invalid(msg('common.lang.invalid', { lang: String(lang).slice(0, 10) }));
+    if (reopen !== null && !isPageName(reopen)) throw invalid(msg('common.page.unknown', { page: String(reopen).slice(0, 30) }));
     setUserLanguage(activeUserEmail(), lang);
     setLang(lang);
     try {
@@ -33,6 +42,7 @@ export function app_setLanguage(lang: string): { lang: Lang } {
     } catch (e) {
       console.warn(`app_setLanguage: menu not rebuilt: ${String(e)}`);
     }
+    if (reopen !== null) showPage(reopen);
     return { lang };
   });
 }

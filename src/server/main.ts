@@ -1,11 +1,14 @@
 // Entry points Apps Script sees as globals: simple triggers, the heartbeat, menu handlers and the RPC functions.
-import { errorStack } from './core/errors';
-import { setLang, setLangSource } from './core/text';
+import { denied, errorMessage, errorStack } from './core/errors';
+import { rpc } from './core/rpc';
+import { msg, setLang, setLangSource } from './core/text';
 import { userLanguage } from './platform/properties';
 import { buildMenu } from './menu';
 import { Deadline, EXECUTION_BUDGET_MS } from './core/deadline';
-import { withDocumentLock } from './platform/lock';
 import { claimHeartbeat, releaseHeartbeat } from './platform/properties';
+import { openDocument } from './platform/sheets';
+import { effectiveUserEmail } from './platform/session';
+import { ownTrigger, recordBeat } from './platform/triggers';
 import { budgetHeartbeat } from './budget/heartbeat';
 import { segmentsHeartbeat } from './segments/heartbeat';
 import { taggingHeartbeat } from './tagging/heartbeat';
@@ -41,34 +44,60 @@ export function onInstall(_e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen();
 }
 
+/** A capability's share of the hourly heartbeat: only the unattended work `owner` (the trigger's owner) owns. */
+type HeartbeatStep = (now: Date, deadline: Deadline, owner: string) => void;
+
+const STEPS: Array<[string, HeartbeatStep]> = [
+  ['reports', reportsHeartbeat],
+  ['segments', segmentsHeartbeat],
+  ['loyalty', loyaltyHeartbeat],
+  ['tagging', taggingHeartbeat],
+  ['budget', budgetHeartbeat],
+];
+
 /**
- * The add-on's single hourly trigger: drives every capability's unattended work, each within what time is left.
- * @param {GoogleAppsScript.Events.TimeDriven} _e the time-driven event (not read: the emulated or real clock is)
+ * Each user's hourly trigger (one per user and document): checks that one of the caller's own triggers called it,
+ * opens the document that trigger serves (a time-driven run has none open), then runs the unattended work the
+ * trigger's owner owns — never anyone else's — each capability within what time is left.
+ * @param {GoogleAppsScript.Events.TimeDriven} e the time-driven event (its triggerUid names the trigger)
  */
-export function heartbeat(_e?: GoogleAppsScript.Events.TimeDriven): void {
+export function heartbeat(e?: GoogleAppsScript.Events.TimeDriven): void {
+  rpc('heartbeat', () => runHeartbeat(e));
+}
+
+function runHeartbeat(e: unknown): void {
   const deadline = new Deadline(EXECUTION_BUDGET_MS);
-  const now = new Date();
-  // Claim the heartbeat under the lock, then release it: capabilities lock their own work, and a user's sidebar
-  // must not wait minutes behind an unattended run.
-  const claim = withDocumentLock(1000, () => claimHeartbeat(now.getTime(), EXECUTION_BUDGET_MS));
-  if (!claim.ran || !claim.value) return; // an earlier heartbeat is still working
+  const trigger = ownTrigger(e);
+  if (!trigger) {
+    throw denied(msg('common.heartbeat.notOwnTrigger'));
+  }
+  if (!trigger.documentId) {
+    // installed before documents were remembered: the owner's next visit to a DataDesk sidebar records it
+    console.warn(`heartbeat ${trigger.uid}: no document recorded for this trigger yet; open DataDesk in the spreadsheet once`);
+    return;
+  }
   try {
-    const steps: Array<[string, (now: Date, d: Deadline) => void]> = [
-      ['reports', reportsHeartbeat],
-      ['segments', segmentsHeartbeat],
-      ['loyalty', loyaltyHeartbeat],
-      ['tagging', taggingHeartbeat],
-      ['budget', budgetHeartbeat],
-    ];
-    for (const [name, step] of steps) {
+    openDocument(trigger.documentId);
+  } catch (err) {
+    console.error(`heartbeat ${trigger.uid}: cannot open document ${trigger.documentId}: ${errorMessage(err)}`);
+    return;
+  }
+  const me = effectiveUserEmail();
+  const now = new Date();
+  recordBeat(trigger.uid, now.getTime());
+  // Two heartbeats of one user never overlap; those of different users may (each runs only its owner's jobs, and
+  // each job guards its own work), and a user's sidebar must not wait minutes behind an unattended run.
+  if (!claimHeartbeat(trigger.documentId, now.getTime(), EXECUTION_BUDGET_MS)) return;
+  try {
+    for (const [name, step] of STEPS) {
       if (deadline.nearlyOver(30_000)) break;
       try {
-        step(now, deadline);
+        step(now, deadline, me);
       } catch (err) {
         console.error(`heartbeat: ${name} failed: ${errorStack(err)}`);
       }
     }
   } finally {
-    releaseHeartbeat();
+    releaseHeartbeat(trigger.documentId);
   }
 }

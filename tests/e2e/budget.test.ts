@@ -57,11 +57,27 @@ beforeAll(async () => {
   browser = await openBrowser();
   page = await openWorkbench(browser, wb, AREA);
   month = (await q<{ m: string }>(`SELECT max(month) AS m FROM budget.allocation`))[0].m;
-}, E2E_TIMEOUT);
+}, 2 * E2E_TIMEOUT); // the whole demo is seeded first (every capability, the budget's 120 clusters' folders shared)
 
 afterAll(async () => {
   await browser?.close();
   await wb?.stop();
+});
+
+it("shows the admin the budget's Drive folders: set up in the admin's My Drive, shared per cluster, digests from them", async () => {
+  // the admin is no budget user: the sidebar offers the admin tools only
+  await asUser(page, 'admin@datadesk.local');
+  expect(await runMenu(page, /Anggaran: Buka/)).toBe('sidebar');
+  const f = sidebarFrame(page);
+  await f.locator('#who').filter({ hasText: /Admin/ }).waitFor({ timeout: 60_000 });
+  await press(f.locator('summary', { hasText: 'Admin anggaran' }));
+  await press(f.locator('button', { hasText: 'Muat konfigurasi' }));
+  await f.locator('#treeLine').waitFor({ timeout: 60_000 });
+  expect(await f.locator('#treeLine').textContent()).toMatch(/di My Drive admin · 120 cluster · pembagian sesuai konfigurasi/);
+  expect(await f.locator('#digestOwner').textContent()).toMatch(/admin@datadesk\.local/);
+  expect(await f.locator('#ownerProblem').count()).toBe(0);
+  await f.locator('#treeLine').scrollIntoViewIfNeeded();
+  await screenshot(page, 'budget-0-admin-drive-folders');
 });
 
 it('walks allocation → recommendation → evidence → approval → dashboard → PDF', async () => {
@@ -79,7 +95,7 @@ async function walk(): Promise<void> {
   await f.locator('select[name="alloc-cluster"]').selectOption(CL);
   await f.locator('input[name="alloc-amount"]').fill('45.000.000');
   await press(f.locator('#sec-allocation button', { hasText: 'Simpan alokasi' }));
-  expect(await statusText(f)).toContain('Rp 45.000.000');
+  expect(await statusText(f)).toMatch(/Rp\s45\.000\.000/);
   expect(
     Number(
       (await q<{ amount: string }>(`SELECT amount FROM budget.allocation WHERE cluster_id = $1 AND month = $2`, [CL, month]))[0]
@@ -91,7 +107,7 @@ async function walk(): Promise<void> {
   // Region proposes from history, reads the method, saves.
   f = await openBudget(REGION);
   await f.locator('select[name="rec-cluster"]').selectOption(CL);
-  await f.locator('#rec-info', { hasText: 'Rp 45.000.000' }).waitFor({ timeout: 60_000 });
+  await f.locator('#rec-info', { hasText: /Rp\s45\.000\.000/ }).waitFor({ timeout: 60_000 });
   await press(f.locator('#sec-recommendation button', { hasText: 'Usulkan dari histori' }));
   await f.locator('#rec-explain').waitFor({ state: 'visible' });
   expect(await f.locator('#rec-explain').textContent()).toMatch(/3 bulan terakhir/);
@@ -118,8 +134,8 @@ async function walk(): Promise<void> {
   await f
     .locator('input[name="ev-files"]')
     .setInputFiles({ name: 'foto-spanduk.png', mimeType: 'image/png', buffer: Buffer.from(receiptPng(4242, 200, 260)) });
-  await press(f.locator('#sec-evidence button', { hasText: 'Kirim evidence' }));
-  expect(await statusText(f)).toMatch(/Evidence #\d+ terkirim/);
+  await press(f.locator('#sec-evidence button', { hasText: 'Kirim bukti' }));
+  expect(await statusText(f)).toMatch(/Bukti #\d+ terkirim \(Rp\s123\.000\)/);
   const ev = (
     await q<{ id: string; status: string; folder: string }>(
       `SELECT e.id, e.status FROM budget.evidence e WHERE e.cluster_id = $1 AND e.description = 'E2E spanduk outlet Menteng'`,
@@ -136,7 +152,7 @@ async function walk(): Promise<void> {
   const card = f.locator(`.card[data-id="${ev.id}"]`);
   await card.waitFor({ timeout: 60_000 });
   await press(card.locator('button', { hasText: /^Setujui$/ }));
-  expect(await statusText(f)).toContain(`Evidence #${ev.id} disetujui`);
+  expect(await statusText(f)).toContain(`Bukti #${ev.id} disetujui`);
   expect(
     (await q<{ status: string; decided_by: string }>(`SELECT status, decided_by FROM budget.evidence WHERE id = $1`, [ev.id]))[0],
   ).toEqual({ status: 'approved', decided_by: MCOT });
@@ -152,7 +168,7 @@ async function walk(): Promise<void> {
         )
       )[0].s,
     );
-  const rupiah = (n: number) => 'Rp ' + n.toLocaleString('de-DE');
+  const rupiah = (n: number) => 'Rp\u00a0' + n.toLocaleString('de-DE');
   await asUser(page, AREA);
   expect(await runMenu(page, /Anggaran: Dasbor/)).toBe('dialog');
   const d = dialogFrame(page);
@@ -184,8 +200,10 @@ async function walk(): Promise<void> {
   const drive = driveStore(wb.rt.env);
   const pdf = drive.all({ kind: 'file', trashed: false }).find((x) => x.name === `Laporan ${CL} ${month}.pdf`)!;
   expect(pdf).toBeTruthy();
-  // Opened from the local Drive the way the Drive panel opens a file.
-  const res = await page.request.get(new URL(`/api/drive/file?id=${encodeURIComponent(pdf.id)}`, wb.url).toString());
+  // Opened from the local Drive the way the Drive panel opens a file, as the MCOT (the PDF folder is shared with them).
+  const fileUrl = (user: string) =>
+    new URL(`/api/drive/file?id=${encodeURIComponent(pdf.id)}&user=${encodeURIComponent(user)}`, wb.url).toString();
+  const res = await page.request.get(fileUrl(MCOT));
   expect([res.status(), res.headers()['content-type']]).toEqual([200, 'application/pdf']);
   const bytes = await res.body();
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
@@ -198,5 +216,7 @@ async function walk(): Promise<void> {
     )[0].n,
   );
   expect((await PDFDocument.load(bytes)).getPageCount()).toBe(1 + approvedItems);
+  // someone outside the hierarchy does not get it: Drive would not show it to them
+  expect((await page.request.get(fileUrl('tamu@datadesk.local'))).status()).toBe(404);
   await screenshot(page, 'budget-6-pdf');
 }

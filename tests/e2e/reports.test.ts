@@ -19,10 +19,16 @@ import {
   E2E_TIMEOUT,
 } from './harness';
 import { driveStore } from '../../src/local/services/drive/store';
+import { database } from '../../src/local/services/jdbc/embedded';
+import { generateDcMonth } from '../../src/local/demo/reports';
+import { runSnippet } from '../../src/local/demo/script';
+import { triggerOf } from '../../src/local/runtime/scheduler';
+import { triggerStore } from '../../src/local/services/script/store';
 
 const BUS = ['BEAUTY', 'ELEC', 'FASHION', 'HOME', 'KIDS', 'SPORTS'];
 const AUDITOR = 'auditor@datadesk.local';
 const ADMIN = 'admin@datadesk.local';
+const ADMIN2 = 'analis@datadesk.local';
 
 let wb: TestWorkbench;
 let browser: Browser;
@@ -65,14 +71,19 @@ function deepView(): unknown {
   ]);
 }
 
-/** Opens Audit ▸ DC Orders ▸ <bu> in the Drive panel and returns the names it lists. */
-async function driveListing(bu: string): Promise<string[]> {
+/** Opens Audit ▸ DC Orders ▸ <bu> in the Drive panel and returns the names it lists: for the auditor "Audit" is
+ * under "Shared with me" (the admin shared it), for the admin in their My Drive. */
+async function driveListing(bu: string, place: 'shared' | 'mydrive' = 'shared'): Promise<string[]> {
   await openPanel(page, 'drive');
-  // back to a fresh My Drive listing: the Trash toggle leads to the trash, and from there back to My Drive
+  // back to a fresh listing: the Trash toggle leads to the trash, and from there back to My Drive
   if (!(await page.locator('#drive-trash.on').count())) await page.click('#drive-trash');
   await page.waitForSelector('#panel-drive[data-trash="1"][data-loaded="1"]');
   await page.click('#drive-trash');
   await page.waitForSelector('#panel-drive[data-trash=""][data-loaded="1"]');
+  if (place === 'shared') {
+    await page.click('#drive-places .place[data-place="shared"]');
+    await page.waitForSelector('#drive-places .place.on[data-place="shared"]');
+  }
   for (const name of ['Audit', 'DC Orders', bu]) await page.click(`#panel-drive .drive-item[data-name="${name}"] .drive-name`);
   await page.waitForSelector('#panel-drive .drive-item[data-kind="file"]');
   return (
@@ -127,8 +138,15 @@ describe('reports in the workbench (Chromium)', () => {
       // what the auditor sees in the folder: only the new month's file (last month's is in the trash)
       expect(await driveListing('FASHION')).toEqual([`DC_Orders_FASHION_${current}.xlsx`]);
       await screenshot(page, 'reports-03-new-month-published');
+      // last month's file went to the trash of its owner, the admin whose trigger published both; the auditor's
+      // trash is their own (Drive shows nobody someone else's trash)
       await page.click('#drive-trash');
+      await page.waitForSelector('#panel-drive[data-trash="1"][data-loaded="1"]');
+      expect(await page.locator(`#panel-drive .drive-item[data-name="DC_Orders_FASHION_${last}.xlsx"]`).count()).toBe(0);
+      await asUser(page, ADMIN);
+      await page.waitForSelector(`#panel-drive[data-trash="1"][data-loaded="1"][data-user="${ADMIN}"]`);
       await page.waitForSelector(`#panel-drive .drive-item[data-name="DC_Orders_FASHION_${last}.xlsx"]`);
+      await asUser(page, AUDITOR);
       const res = await fetch(new URL('/api/webhooks', wb.url));
       const hooks = (await res.json()) as { items: Array<{ format: string; body: { text: string } }> };
       expect([res.status, Array.isArray(hooks.items) ? 'items' : JSON.stringify(hooks)]).toEqual([200, 'items']);
@@ -160,6 +178,102 @@ describe('reports in the workbench (Chromium)', () => {
       }
       expect(deepView()).toEqual(before);
       await screenshot(page, 'reports-04-unwritable-folder-refused');
+    },
+    E2E_TIMEOUT,
+  );
+
+  // Done when: "a failed run is retried and then explained" — as the auditor and the admin see it in the sidebar.
+  it(
+    'a scheduled run that keeps failing is retried, then explained in Bahasa Indonesia; the admin retries it once fixed',
+    async () => {
+      const [y, m] = current.split('-').map(Number);
+      const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+      const [ny, nm] = next.split('-').map(Number);
+      const after = nm === 12 ? `${ny + 1}-01` : `${ny}-${String(nm + 1).padStart(2, '0')}`;
+      await generateDcMonth(database(wb.rt.env), next, 120, 40_000_000);
+      await asUser(page, AUDITOR);
+      const before = deepView();
+      driveStore(wb.rt.env).setWritable(folders().SPORTS, false);
+      try {
+        wb.rt.env.clock.advanceTo(new Date(`${after}-01T23:10:00+07:00`));
+        await advanceClock(page, `${after}-02T02:30:00+07:00`);
+        // three more attempts come 1, 2 and 4 hours apart
+        await advanceClock(page, `${after}-02T10:30:00+07:00`);
+        expect(deepView()).toEqual(before);
+        expect(await runMenu(page, /^Laporan: Pengaturan & log/)).toBe('sidebar');
+        const side = sidebarFrame(page);
+        await eventually(async () => expect(await side.locator('#scheduleLine').textContent()).toMatch(/gagal.*4\/4/), 30_000);
+        expect(await side.locator('#scheduleMessage').textContent()).toMatch(
+          /SPORTS[\s\S]*dibagikan ke admin@datadesk\.local sebagai Editor[\s\S]*Coba lagi/,
+        );
+        expect(await side.locator('#retry').count()).toBe(0); // auditors read; admins retry
+        await screenshot(page, 'reports-05-auditor-failure-explained');
+        const hooks = (await (await fetch(new URL('/api/webhooks', wb.url))).json()) as {
+          items: Array<{ body: { text: string } }>;
+        };
+        expect(hooks.items.some((h) => /gagal setelah 4 percobaan/.test(h.body.text))).toBe(true);
+      } finally {
+        driveStore(wb.rt.env).setWritable(folders().SPORTS, true);
+      }
+      await asUser(page, ADMIN);
+      expect(await runMenu(page, /^Laporan: Pengaturan & log/)).toBe('sidebar');
+      const side = sidebarFrame(page);
+      await side.locator('#retry').click();
+      await eventually(async () => expect(await side.locator('#scheduleLine').textContent()).toMatch(/selesai/), 120_000);
+      expect(view()).toEqual(Object.fromEntries(BUS.map((bu) => [bu, [`DC_Orders_${bu}_${next}.xlsx`]])));
+      await screenshot(page, 'reports-06-admin-retried');
+    },
+    E2E_TIMEOUT,
+  );
+  // Issue 20: "If a job's owner has no trigger (left the company, uninstalled), the job's sidebar says so and lets an
+  // admin take it over" — the auditor reads why; another admin is first refused by the pre-flight run as them, then,
+  // with the folders shared, takes the schedule over and their own trigger runs it.
+  it(
+    "the schedule owner's trigger is gone: the sidebar says so; another admin takes the schedule over",
+    async () => {
+      await runSnippet(
+        wb.rt,
+        `var p = PropertiesService.getScriptProperties(); var d = JSON.parse(p.getProperty('DATADESK_ROLES') || '{}');
+         d[args] = ['admin']; p.setProperty('DATADESK_ROLES', JSON.stringify(d));`,
+        ADMIN2,
+      );
+      triggerStore(wb.rt.env).remove(triggerOf(wb.rt.env, ADMIN, 'heartbeat')!.uid);
+      wb.rt.env.clock.advanceBy(5 * 3600_000);
+      await asUser(page, AUDITOR);
+      expect(await runMenu(page, /^Laporan: Pengaturan & log/)).toBe('sidebar');
+      let side = sidebarFrame(page);
+      await eventually(async () => expect(await side.locator('#ownerLine').textContent()).toMatch(/pemicu tidak aktif/), 30_000);
+      expect(await side.locator('#ownerProblem').textContent()).toMatch(
+        /admin@datadesk\.local[\s\S]*tidak punya pemicu per jam yang aktif[\s\S]*Admin dapat mengambil alih/,
+      );
+      expect(await side.locator('#takeOver').count()).toBe(0); // auditors read; admins take over
+      await screenshot(page, 'reports-07-auditor-owner-gone');
+
+      await asUser(page, ADMIN2);
+      expect(await runMenu(page, /^Laporan: Pengaturan & log/)).toBe('sidebar');
+      side = sidebarFrame(page);
+      await side.locator('#takeOver').click();
+      // the pre-flight runs as the new admin, who cannot write the folders yet: refused, nothing changes
+      await eventually(
+        async () =>
+          expect(await side.locator('#status').textContent()).toMatch(
+            /Pengambilalihan ditolak: analis@datadesk\.local[\s\S]*sebagai Editor[\s\S]*tidak ditemukan/,
+          ),
+        60_000,
+      );
+      expect(await side.locator('#ownerLine').textContent()).toMatch(/admin@datadesk\.local/);
+      await screenshot(page, 'reports-08-takeover-refused');
+      const drive = driveStore(wb.rt.env);
+      drive.share(drive.ensureFolderPath('Audit', ADMIN).id, ADMIN2, 'writer');
+      await side.locator('#takeOver').click();
+      await eventually(
+        async () => expect(await side.locator('#ownerLine').textContent()).toMatch(/analis@datadesk\.local/),
+        60_000,
+      );
+      expect(await side.locator('#ownerProblem').count()).toBe(0);
+      expect(await side.locator('#status').textContent()).toMatch(/kini dijalankan pemicu Anda/);
+      expect(triggerOf(wb.rt.env, ADMIN2, 'heartbeat')).not.toBeNull();
+      await screenshot(page, 'reports-09-taken-over');
     },
     E2E_TIMEOUT,
   );

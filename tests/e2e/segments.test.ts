@@ -78,7 +78,7 @@ describe('Segments sidebar (Chromium)', () => {
       const delivered = Number((await f.locator('#delivered').textContent())!.replace(/\./g, ''));
       expect(delivered).toBeGreaterThan(0);
       expect(delivered).toBeLessThanOrEqual(10_000);
-      await expect(f.locator('#result').textContent()).resolves.toMatch(/Ditemukan \/ Found/);
+      await expect(f.locator('#result').textContent()).resolves.toMatch(/Ditemukan/);
       await screenshot(page, 'segments-01-preview');
       const docId = wb.rt.defaultDocumentId()!;
       const sheetsBefore = getSpreadsheetStore(wb.rt.env)
@@ -94,11 +94,11 @@ describe('Segments sidebar (Chromium)', () => {
       await screenshot(page, 'segments-02-run');
 
       const book = getSpreadsheetStore(wb.rt.env).get(docId)!;
-      expect(book.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([...sheetsBefore, sheet, 'Segment log']));
+      expect(book.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([...sheetsBefore, sheet, 'Log Segmen']));
       const head = getSpreadsheetStore(wb.rt.env).displayWindow(docId, sheet, 0, 0, 2, 3);
-      expect(head[0]).toEqual(['RRR ID', 'Name', 'WhatsApp']);
+      expect(head[0]).toEqual(['ID RRR', 'Nama', 'WhatsApp']);
       expect(head[1][2]).toMatch(/^628\d{7,11}$/); // digits kept, WhatsApp-ready
-      const log = getSpreadsheetStore(wb.rt.env).displayWindow(docId, 'Segment log', 0, 0, 3, 13);
+      const log = getSpreadsheetStore(wb.rt.env).displayWindow(docId, 'Log Segmen', 0, 0, 3, 13);
       expect(log[1]).toEqual(
         expect.arrayContaining(['WABA Opening NEKA Serang & Bogor', 'Reminder Opening NEKA', 'WABA', sheet, ANALYST]),
       );

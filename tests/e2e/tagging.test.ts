@@ -72,7 +72,7 @@ describe('tagging in the workbench (Chromium)', () => {
       await side.locator('#start').click();
       // Progress shows done of total while the sidebar drives chunks.
       await eventually(
-        async () => expect(await side.locator('#figures').textContent()).toMatch(/Selesai \/ total \(done\)(1\d|2\d) \/ 60/),
+        async () => expect(await side.locator('#figures').textContent()).toMatch(/Selesai \/ total(1\d|2\d) \/ 60/),
         90_000,
         200,
       );
@@ -117,7 +117,7 @@ describe('tagging in the workbench (Chromium)', () => {
       // Reopening the sidebar shows the finished job.
       expect(await runMenu(page, /^Tandai produk/)).toBe('sidebar');
       await eventually(
-        async () => expect(await sidebarFrame(page).locator('#jobTitle').textContent()).toMatch(/selesai \(done\)/),
+        async () => expect(await sidebarFrame(page).locator('#jobTitle').textContent()).toMatch(/· selesai$/),
         30_000,
       );
       await screenshot(page, 'tagging-03-done');

@@ -67,7 +67,7 @@ describe('workbench (Chromium)', () => {
       .find((m) => m.addon)!;
     const expected = built.items.filter((i): i is { caption: string; fn: string } => 'fn' in i).map((i) => i.caption);
     expect(captions).toEqual(expected);
-    expect(captions).toContain('Pengaturan (Settings)…');
+    expect(captions).toContain('Pengaturan…');
     await page.click('#menu-extensions');
     await page.hover('#menu-popup [data-submenu="addon"]');
     await screenshot(page, 'workbench-02-addon-menu');
@@ -122,7 +122,7 @@ describe('workbench (Chromium)', () => {
   });
 
   it("answers the add-on's prompt and alert from the page (reports dry run)", async () => {
-    const opened = await runMenu(page, 'Laporan: Uji coba (Dry run)…');
+    const opened = await runMenu(page, 'Laporan: Uji coba…');
     expect(opened).toBe('alert');
     await expect(page.locator('#alert input').count()).resolves.toBe(1); // a prompt: Ui.prompt with OK_CANCEL
     await screenshot(page, 'workbench-05b-prompt');
@@ -258,7 +258,7 @@ describe('workbench (Chromium)', () => {
     expect(download.suggestedFilename()).toBe(report!.name);
     const bytes = readFileSync((await download.path())!);
     expect(bytes.subarray(0, 2).toString()).toBe('PK'); // an xlsx is a zip
-    // The trash lists what the add-on (or a user) trashed.
+    // The trash lists what the acting user (the admin) trashed.
     await page.click('#drive-trash');
     await page.waitForSelector('#panel-drive[data-loaded="1"][data-trash="1"]');
     const trashed = await page
@@ -266,7 +266,7 @@ describe('workbench (Chromium)', () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
     expect(trashed.sort()).toEqual(
       drive
-        .trashedItems()
+        .trashedItems('admin@datadesk.local')
         .map((f) => f.name)
         .sort(),
     );
@@ -284,5 +284,79 @@ describe('workbench (Chromium)', () => {
     expect(cross.status).toBe(403);
     const own = await fetch(`${wb.url}api/exec`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
     expect(((await own.json()) as { ok: boolean }).ok).toBe(true);
+  });
+
+  it('shows each identity the Drive that identity has: what is shared with them, with owner and sharing; nothing more', async () => {
+    const REGION = 'region.jakarta-pusat@datadesk.local';
+    const drive = driveStore(wb.rt.env);
+    await asUser(page, REGION);
+    await openPanel(page, 'drive');
+    // out of the trash (the test before left it there), back to the places
+    if (await page.locator('#drive-trash.on').count()) await page.click('#drive-trash');
+    await page.click('#drive-places .place[data-place="shared"]');
+    await page.waitForSelector(
+      `#panel-drive[data-loaded="1"][data-user="${REGION}"] #drive-places .place.on[data-place="shared"]`,
+    );
+    const rows = () =>
+      page
+        .locator('#panel-drive .drive-item')
+        .evaluateAll((els) => els.map((e) => [e.getAttribute('data-name'), e.getAttribute('data-role')]));
+    const shared = await rows();
+    // the demo spreadsheet (they edit it) and their clusters' budget folders (they read them), nothing else
+    expect(shared).toContainEqual(['DataDesk Demo', 'writer']);
+    const folders = shared.filter(([n]) => n !== 'DataDesk Demo');
+    expect(folders.length).toBeGreaterThan(0);
+    // receipts folders they read; PDF folders they write (the Region makes the monthly PDF)
+    expect(folders.every(([n]) => /^CL-\S+ /.test(n ?? ''))).toBe(true);
+    expect(new Set(folders.map(([, role]) => role))).toEqual(new Set(['reader', 'writer']));
+    expect(shared.some(([n]) => n === 'Audit' || n === 'Segmen Kampanye')).toBe(false);
+    const first = page.locator('#panel-drive .drive-item[data-kind="folder"]').first();
+    expect(await first.locator('.drive-sharing').textContent()).toMatch(/^Owner: admin@datadesk\.local · \d+ editor/);
+    await screenshot(page, 'workbench-10-drive-shared-with-approver');
+    // into a cluster's receipts: the files its SBP user uploaded, theirs, readable by the approver
+    await first.locator('.drive-name').click();
+    await page.waitForSelector('#panel-drive .drive-item[data-kind="file"]');
+    const receipt = await page.locator('#panel-drive .drive-item[data-kind="file"]').first().getAttribute('data-id');
+    expect(drive.get(receipt!)!.owner).toMatch(/^sbp\./);
+    const open = (user: string) =>
+      page.request.get(new URL(`/api/drive/file?id=${receipt}&user=${encodeURIComponent(user)}`, wb.url).toString());
+    expect((await open(REGION)).status()).toBe(200);
+    await screenshot(page, 'workbench-11-drive-receipts-as-approver');
+    // someone outside the hierarchy: an empty Drive, and the same receipt is refused
+    const guest = await openWorkbench(browser, wb, 'tamu@datadesk.local');
+    try {
+      await openPanel(guest, 'drive');
+      expect(await guest.locator('#panel-drive .drive-item').count()).toBe(0);
+      await guest.click('#drive-places .place[data-place="shared"]');
+      await guest.waitForSelector('#drive-places .place.on[data-place="shared"]');
+      await guest.waitForSelector('#panel-drive[data-loaded="1"]');
+      expect(await guest.locator('#panel-drive .drive-item').count()).toBe(0);
+      await screenshot(guest, 'workbench-12-drive-guest-sees-nothing');
+    } finally {
+      await guest.close();
+    }
+    expect((await open('tamu@datadesk.local')).status()).toBe(404);
+    await asUser(page, 'admin@datadesk.local');
+  });
+
+  it("runs only the add-on's own public functions through the HTTP API; heartbeat refuses a sidebar's call", async () => {
+    const exec = async (fn: string, args: unknown[] = []) => {
+      const r = await fetch(`${wb.url}api/exec`, {
+        method: 'POST',
+        body: JSON.stringify({ fn, args, kind: 'rpc', user: 'admin@datadesk.local' }),
+        headers: { 'content-type': 'application/json' },
+      });
+      return (await r.json()) as { ok: boolean; error: { message: string } | null };
+    };
+    for (const fn of ['eval', 'DataDesk', 'SpreadsheetApp', 'Object', 'nope_']) {
+      expect([fn, await exec(fn, ['1'])]).toEqual([
+        fn,
+        expect.objectContaining({ ok: false, error: { name: 'Exception', message: `Script function not found: ${fn}` } }),
+      ]);
+    }
+    const hb = await exec('heartbeat', [{ triggerUid: '123' }]);
+    expect(hb.ok).toBe(false);
+    expect(hb.error!.message).toMatch(/FORBIDDEN[\s\S]*heartbeat hanya dijalankan oleh pemicu per jam milik Anda sendiri/);
+    expect((await exec('app_whoami')).ok).toBe(true);
   });
 });

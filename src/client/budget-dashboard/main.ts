@@ -164,7 +164,7 @@ async function load(): Promise<void> {
 }
 
 monthInput.addEventListener('change', () => void load());
-initLanguage(() => {
+initLanguage('budget-dashboard', () => {
   if (current) render(current);
 });
 onClick(

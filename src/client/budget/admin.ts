@@ -3,6 +3,7 @@ import { t } from '../../server/core/text';
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
 import { el } from '../core/dom';
+import { ownerNotice } from '../core/owner';
 import { action, clusterSelect, field, fields, monthInput, ok, section } from './ui';
 import type { Me } from './main';
 
@@ -62,16 +63,56 @@ const rows = (text: string) =>
     .map((l) => l.split(',').map((x) => x.trim()))
     .filter((r) => r[0]);
 
+type Automation = RpcResult<'budget_automation'>;
+
+/** The Drive folder tree and whose trigger does the budget's unattended work, with what an admin can do about it. */
+function automationBox(): { box: HTMLElement; load: () => Promise<void> } {
+  const box = el('div', { id: 'budgetAutomation' });
+  const drive = el('input', { id: 'sharedDrive', placeholder: 'https://drive.google.com/drive/folders/…' });
+  const show = (a: Automation) => {
+    const tree = a.tree;
+    const lines: HTMLElement[] = [
+      el(
+        'p',
+        { id: 'treeLine' },
+        tree.setUp
+          ? t('budget.ui.tree.line', {
+              where: t(tree.sharedDrive ? 'budget.ui.tree.inSharedDrive' : 'budget.ui.tree.inMyDrive'),
+              clusters: tree.clusters,
+              sharing: tree.pending ? t('budget.ui.tree.pending', { count: tree.pending }) : t('budget.ui.tree.inSync'),
+            })
+          : t('budget.ui.tree.notSetUp'),
+      ),
+    ];
+    if (tree.rootUrl) lines.push(el('a', { href: tree.rootUrl, target: '_blank', id: 'treeLink' }, t('budget.ui.tree.open')));
+    const notice = ownerNotice(a.owner, {
+      line: { id: 'digestOwner', says: (o) => t('budget.ui.tree.digestOwner', { owner: o.owner }) },
+      takeOver: async () => show(await call('budget_takeOver')),
+    });
+    box.replaceChildren(...lines, ...notice);
+    if (!tree.setUp) box.append(field(t('budget.ui.tree.sharedDrive'), drive));
+    box.append(
+      action(t(tree.setUp ? 'budget.ui.tree.sync' : 'budget.ui.tree.setUp'), async () => {
+        show(tree.setUp ? await call('budget_syncFolders') : await call('budget_setupFolders', drive.value.trim() || null));
+        ok(t('budget.ui.tree.updated'));
+      }),
+    );
+  };
+  return { box, load: async () => show(await call('budget_automation')) };
+}
+
 export function adminSection(): HTMLElement {
   const nodes = el('textarea', { rows: 6, spellcheck: false }) as HTMLTextAreaElement;
   const users = el('textarea', { rows: 6, spellcheck: false }) as HTMLTextAreaElement;
   const points = el('textarea', { rows: 4, spellcheck: false }) as HTMLTextAreaElement;
   const sheet = el('input', { value: t('budget.ui.admin.sheetDefault') }) as HTMLInputElement;
+  const auto = automationBox();
   async function load(): Promise<void> {
     const l = toLines(await call('budget_getConfig'));
     nodes.value = l.nodes;
     users.value = l.users;
     points.value = l.points;
+    await auto.load();
   }
   const labelled = fields(
     [t('budget.ui.admin.nodes'), nodes],
@@ -86,6 +127,7 @@ export function adminSection(): HTMLElement {
       ok(t('budget.ui.admin.migrated', { current: r.current, applied: r.applied.join(', ') || '–' }));
     }),
     action(t('budget.ui.admin.load'), load),
+    auto.box,
     ...labelled,
     action(
       t('budget.ui.admin.save'),
@@ -110,7 +152,11 @@ export function adminSection(): HTMLElement {
           })),
         };
         const r = await call('budget_saveConfig', cfg);
-        ok(t('budget.ui.admin.saved', { nodes: r.nodes, users: r.users, points: r.pointTypes }));
+        ok(
+          t('budget.ui.admin.saved', { nodes: r.nodes, users: r.users, points: r.pointTypes }) +
+            (r.sharingPending ? ` ${t('budget.ui.admin.sharingPending', { count: r.sharingPending })}` : ''),
+        );
+        await auto.load();
       },
       true,
     ),

@@ -4,6 +4,7 @@ import { call } from '../core/rpc';
 import { latestCall } from '../core/actions';
 import { el } from '../core/dom';
 import { showError } from '../core/errors';
+import { tData } from '../core/i18n';
 import { action, clusterSelect, field, ok, section } from './ui';
 import { evidenceCard } from './cards';
 import type { Me } from './main';
@@ -47,11 +48,14 @@ export function approvalSection(me: Me, canApprove: boolean): HTMLElement {
                 ok(t('budget.ui.approval.rejected', { id: it.id }));
                 await refresh();
               }),
-              action(t('budget.ui.approval.approveAll', { cluster: it.clusterName, month: it.month }), async () => {
-                const d = await call('budget_approveAll', it.clusterId, it.month);
-                ok(t('budget.ui.approval.allApproved', { count: d.decided, amount: d.amount }));
-                await refresh();
-              }),
+              action(
+                tData('budget.ui.approval.approveAll', { cluster: it.clusterName, month: it.month }, ['cluster']),
+                async () => {
+                  const d = await call('budget_approveAll', it.clusterId, it.month);
+                  ok(t('budget.ui.approval.allApproved', { count: d.decided, amount: d.amount }));
+                  await refresh();
+                },
+              ),
             ]
           : [];
         list.append(evidenceCard(it, buttons));

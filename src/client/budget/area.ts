@@ -1,6 +1,6 @@
 // Area: the monthly allocation of clusters — one at a time, a pasted block, or the block selected in the sheet.
 import { t } from '../../server/core/text';
-import { formatRupiah } from '../../server/core/format';
+import { formatNumber, formatRupiah } from '../../server/core/format';
 import { call } from '../core/rpc';
 import { latestCall, reloadOn } from '../core/actions';
 import { amountOf, asAmountInput, el } from '../core/dom';
@@ -11,12 +11,12 @@ export function allocationSection(me: Me): HTMLElement {
   const month = monthInput(me);
   const cluster = clusterSelect(me);
   cluster.name = 'alloc-cluster';
-  const amount = asAmountInput(el('input', { name: 'alloc-amount', placeholder: '28.488.600' }) as HTMLInputElement);
+  const amount = asAmountInput(el('input', { name: 'alloc-amount', placeholder: formatNumber(28_488_600) }) as HTMLInputElement);
   const block = el('textarea', {
     name: 'alloc-block',
     rows: 5,
     spellcheck: false,
-    placeholder: 'CL-001, 2026-11, 28.488.600',
+    placeholder: `CL-001; 2026-11; ${formatNumber(28_488_600)}`,
   }) as HTMLTextAreaElement;
   const list = el('div', {});
 

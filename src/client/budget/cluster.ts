@@ -1,5 +1,6 @@
 // SBP Cluster: submit evidence with receipts (JPG/PNG/PDF, checked again on the server), see its status, delete pending.
 import { msg, t } from '../../server/core/text';
+import { formatNumber } from '../../server/core/format';
 import { call } from '../core/rpc';
 import { latestCall, reloadOn } from '../core/actions';
 import { amountOf, asAmountInput, el } from '../core/dom';
@@ -10,7 +11,7 @@ import type { Me } from './main';
 export function evidenceSection(me: Me): HTMLElement {
   const month = monthInput(me);
   const description = el('textarea', { name: 'ev-description', rows: 2, maxlength: 500 }) as HTMLTextAreaElement;
-  const amount = asAmountInput(el('input', { name: 'ev-amount', placeholder: '150.000' }) as HTMLInputElement);
+  const amount = asAmountInput(el('input', { name: 'ev-amount', placeholder: formatNumber(150_000) }) as HTMLInputElement);
   const pointType = pointTypeSelect(me);
   pointType.name = 'ev-point';
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);

@@ -25,7 +25,12 @@ function render(): void {
     if (adminOnly) app.append(adminSection());
     return;
   }
-  byId('who').textContent = `${me.name} · ${t(`budget.role.${me.role}` as TextKey)} · ${me.node.name}`;
+  // Names are the user's data (translate="no": never a word of either language to the page or the language test).
+  byId('who').replaceChildren(
+    el('span', { translate: 'no' }, me.name),
+    ` · ${t(`budget.role.${me.role}` as TextKey)} · `,
+    el('span', { translate: 'no' }, me.node.name),
+  );
   const can = (a: string) => me!.actions.includes(a as never);
   app.append(
     el(
@@ -60,5 +65,5 @@ async function load(): Promise<void> {
   render();
 }
 
-initLanguage(render);
+initLanguage('budget', render);
 void load();

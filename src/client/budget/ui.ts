@@ -31,7 +31,7 @@ export function pointTypeSelect(me: Me): HTMLSelectElement {
 }
 
 /** A button that disables itself while its action runs and shows its failure in the page's language. */
-export function action(label: string, run: () => Promise<void>, primary = false): HTMLButtonElement {
+export function action(label: string | Node, run: () => Promise<void>, primary = false): HTMLButtonElement {
   return actionButton(label, run, { primary });
 }
 

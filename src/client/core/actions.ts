@@ -46,7 +46,11 @@ export function onClick(
 }
 
 /** A new button whose action disables only itself while it runs. */
-export function actionButton(label: string, fn: () => Promise<unknown>, opts: { primary?: boolean } = {}): HTMLButtonElement {
+export function actionButton(
+  label: string | Node,
+  fn: () => Promise<unknown>,
+  opts: { primary?: boolean } = {},
+): HTMLButtonElement {
   const b = el('button', { class: opts.primary ? 'primary' : '' }, label);
   b.addEventListener('click', () => void guarded('', fn, { buttons: [b] }));
   return b;

@@ -1,6 +1,7 @@
 // DOM helpers shared by the sidebars: typed element lookup, element creation that never interprets text as HTML,
 // the status line, amount inputs that accept what people type and echo it formatted.
 import { formatNumber, parseAmount } from '../../server/core/format';
+import { currentLang } from '../../server/core/text';
 
 /** The element with that id, checked to be of the expected class (a wrong or missing id fails loudly, at once). */
 export function byId<T extends HTMLElement = HTMLElement>(id: string, type?: new () => T): T {
@@ -54,4 +55,9 @@ export function asAmountInput(input: HTMLInputElement): HTMLInputElement {
     if (n !== null && Number.isInteger(n)) input.value = formatNumber(n);
   });
   return input;
+}
+
+/** A message from the server (both languages) in the page's language, as a status-coloured block with its id. */
+export function notice(m: { id: string; en: string }, kind: 'info' | 'ok' | 'error', id: string): HTMLElement {
+  return el('div', { class: `status ${kind}`, id }, m[currentLang()]);
 }

@@ -165,7 +165,7 @@ async function load(): Promise<void> {
   await loadHistory();
 }
 
-initLanguage(() => {
+initLanguage('loyalty', () => {
   if (lastPreview) showReports(lastPreview.reports, lastPreview.link);
   showSchedules(schedules);
   showHistory(history);

@@ -3,8 +3,9 @@ import { pick, t, TextKey } from '../../server/core/text';
 import { formatDateTime, formatNumber } from '../../server/core/format';
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
-import { byId, el, status } from '../core/dom';
-import { guarded, onClick, refreshing } from '../core/actions';
+import { byId, el, notice, status } from '../core/dom';
+import { ownerNotice } from '../core/owner';
+import { actionButton, guarded, onClick, refreshing } from '../core/actions';
 import { bindForm } from '../core/form';
 import { initLanguage } from '../core/i18n';
 import { REPORTS_FIELDS } from './fields';
@@ -60,32 +61,90 @@ let lastStatus: Status | undefined;
 let lastLog: LogRows | undefined;
 
 async function loadStatus(): Promise<void> {
-  lastStatus = await call('reports_status');
-  showStatus(lastStatus);
+  render(await call('reports_status'));
 }
 
-function showStatus(s: Status): void {
+/** A button with an id (the page's tests and help text name it). */
+function button(id: string, label: string, fn: () => Promise<unknown>, primary = false): HTMLButtonElement {
+  const b = actionButton(label, fn, { primary });
+  b.id = id;
+  return b;
+}
+
+function render(st: Status): void {
+  lastStatus = st;
   const box = byId('lastRun');
   box.replaceChildren();
-  if (!s) {
-    box.append(t('reports.ui.noRun'));
-    return;
+  const s = st.run;
+  if (!s) box.append(t('reports.ui.noRun'));
+  else {
+    box.append(
+      el(
+        'div',
+        { id: 'runLine' },
+        t('reports.ui.runLine', {
+          month: s.month,
+          phase: t(`reports.phase.${s.phase}` as TextKey),
+          files: s.files.length,
+          planned: s.planned.length,
+          executions: s.executions,
+        }),
+      ),
+      el('div', {}, t('reports.ui.runTimes', { start: fmtTime(s.startedAt), end: fmtTime(s.endedAt) })),
+    );
+    if (s.error && !st.schedule?.message) box.append(el('div', { class: 'status error' }, pick(s.error)));
   }
-  box.append(
-    el(
-      'div',
-      {},
-      t('reports.ui.runLine', {
-        month: s.month,
-        phase: t(`reports.phase.${s.phase}` as TextKey),
-        files: s.files.length,
-        planned: s.planned.length,
-        executions: s.executions,
-      }),
-    ),
-    el('div', {}, t('reports.ui.runTimes', { start: fmtTime(s.startedAt), end: fmtTime(s.endedAt) })),
+  const sched = byId('schedule');
+  sched.replaceChildren();
+  const sc = st.schedule;
+  if (sc) {
+    sched.append(
+      el(
+        'div',
+        { id: 'scheduleLine' },
+        t('reports.ui.scheduleLine', {
+          month: sc.month,
+          status: t(`reports.schedule.${sc.status}` as TextKey),
+          attempts: sc.attempts,
+          max: sc.maxAttempts,
+        }) + (sc.status === 'retrying' && sc.nextAttemptAt ? ` · ${t('reports.ui.nextAttempt', { at: sc.nextAttemptAt })}` : ''),
+      ),
+    );
+    if (sc.message) sched.append(notice(sc.message, sc.status === 'failed' ? 'error' : 'info', 'scheduleMessage'));
+    if (st.admin && (sc.status === 'failed' || sc.status === 'retrying')) {
+      sched.append(
+        button(
+          'retry',
+          t('reports.ui.retry'),
+          async () => {
+            status(t('reports.ui.retrying'), 'info');
+            const r = await call('reports_retry');
+            render(r);
+            const done = r.schedule?.status === 'done';
+            status(t(done ? 'reports.ui.retryPublished' : 'reports.ui.retried'), done ? 'ok' : 'info');
+            await loadLog();
+          },
+          true,
+        ),
+      );
+    }
+  }
+  sched.append(
+    ...ownerNotice(st.owner, {
+      line: {
+        id: 'ownerLine',
+        says: (o) => t(o.hasTrigger ? 'reports.ui.owner' : 'reports.ui.ownerNoTrigger', { owner: o.owner }),
+        none: t('reports.ui.noOwner'),
+      },
+      takeOver: st.admin
+        ? async () => {
+            status(t('common.owner.takingOver'), 'info');
+            render(await call('reports_takeOver'));
+            status(t('reports.ui.takenOver'), 'ok');
+          }
+        : null,
+    }),
   );
-  if (s.error) box.append(el('div', { class: 'status error' }, pick(s.error)));
 }
 
 async function loadLog(): Promise<void> {
@@ -209,9 +268,9 @@ async function load(): Promise<void> {
   await loadLog();
 }
 
-initLanguage(() => {
+initLanguage('reports', () => {
   showWebhookPlaceholder();
-  if (lastStatus !== undefined) showStatus(lastStatus);
+  if (lastStatus !== undefined) render(lastStatus);
   if (lastLog) showLog(lastLog);
 });
 void guarded('', load);

@@ -3,6 +3,7 @@ import { msg, pick, t, TextKey } from '../../server/core/text';
 import { formatNumber } from '../../server/core/format';
 import { call } from '../core/rpc';
 import { byId, el, status } from '../core/dom';
+import { ownerNotice } from '../core/owner';
 import { userError } from '../core/errors';
 import { guarded, onClick } from '../core/actions';
 import { bindForm } from '../core/form';
@@ -210,14 +211,27 @@ function renderSaved(list: SavedView[]): void {
 
 function savedInfo(): void {
   const s = saved.find((x) => x.name === f.saved.get());
-  const parts = s
-    ? [
-        t('segments.ui.savedInfo', { campaign: s.campaign, every: msg(`segments.ui.every.${s.schedule.every}` as TextKey) }),
-        s.nextRunAt ? t('segments.ui.nextRun', { at: s.nextRunAt }) : '',
-        s.lastOutcome ? t('segments.ui.lastOutcome', { outcome: pick(s.lastOutcome) }) : '',
-      ]
-    : [];
-  byId('savedInfo').textContent = parts.filter(Boolean).join(' · ');
+  const box = byId('savedInfo');
+  box.replaceChildren();
+  if (!s) return;
+  const parts = [
+    t('segments.ui.savedInfo', { campaign: s.campaign, every: msg(`segments.ui.every.${s.schedule.every}` as TextKey) }),
+    s.schedule.every !== 'NONE' ? t('segments.ui.owner', { owner: s.owner }) : '',
+    s.nextRunAt ? t('segments.ui.nextRun', { at: s.nextRunAt }) : '',
+    s.lastOutcome ? t('segments.ui.lastOutcome', { outcome: pick(s.lastOutcome) }) : '',
+  ];
+  box.append(el('div', {}, parts.filter(Boolean).join(' · ')));
+  // the owner's trigger is gone: say so; an admin may take the schedule over (the server checks who calls)
+  if (s.ownerStatus)
+    box.append(
+      ...ownerNotice(s.ownerStatus, {
+        takeOver: async () => {
+          status(t('common.owner.takingOver'), 'info');
+          renderSaved(await call('segments_takeOver', s.name));
+          status(t('segments.ui.takenOver'), 'ok');
+        },
+      }),
+    );
 }
 
 function wire(): void {
@@ -332,7 +346,7 @@ async function init(): Promise<void> {
   renderSaved(await call('segments_list'));
 }
 
-initLanguage(() => {
+initLanguage('segments', () => {
   savedInfo();
   shown?.();
 });

@@ -51,5 +51,5 @@ onClick(
   },
 );
 
-initLanguage();
+initLanguage('settings');
 void guarded('', load);

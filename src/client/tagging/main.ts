@@ -4,6 +4,7 @@ import { formatDuration, formatNumber, formatRupiah } from '../../server/core/fo
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
 import { byId, el, status } from '../core/dom';
+import { ownerNotice } from '../core/owner';
 import { showError } from '../core/errors';
 import { guarded, onClick } from '../core/actions';
 import { bindForm } from '../core/form';
@@ -181,6 +182,25 @@ onClick(
   { only: 'self' },
 );
 
+/** A job nobody's trigger carries any more: say so, and let an admin take it over. */
+function renderOwner(st: RpcResult<'tagging_status'>): void {
+  const box = byId('owner');
+  const job = st.job;
+  box.replaceChildren();
+  if (!st.ownerStatus || !job) return;
+  box.append(
+    ...ownerNotice(st.ownerStatus, {
+      takeOver: st.admin
+        ? async () => {
+            render(await call('tagging_takeOver', job.id));
+            box.replaceChildren();
+            status(t('tagging.ui.takenOver'), 'ok');
+          }
+        : null,
+    }),
+  );
+}
+
 async function load(): Promise<void> {
   const me = await call('app_whoami');
   if (me.roles.includes('admin')) {
@@ -192,10 +212,11 @@ async function load(): Promise<void> {
   if (!f.sheet.get().trim()) f.sheet.set(st.job && st.job.status === 'running' ? st.job.sheet : st.activeSheet);
   showConfig(st);
   render(st.job);
+  renderOwner(st);
   if (st.job && st.job.status === 'running') void drive();
 }
 
-initLanguage(() => {
+initLanguage('tagging', () => {
   render(current);
   if (config) showConfig(config);
 });

@@ -3,6 +3,7 @@ import type { Runtime } from '../runtime/runtime';
 import { tick, nextRuns } from '../runtime/scheduler';
 import { triggerStore } from '../services/script/store';
 import { seedCommand } from './seed';
+import { driveStore, type MemberRole } from '../services/drive/store';
 import { printResult } from './format';
 import { execCommand } from './exec';
 import { calibrateCommand, costsCommand } from './calibrate';
@@ -73,6 +74,23 @@ const tickCmd: Command = async (rt, _args, flags) => {
   return failed ? 1 : 0;
 };
 
+/** `shared-drive NAME EMAIL:ROLE…`: makes a Shared Drive (as an organisation's Workspace admin would; Apps Script
+ * itself needs the advanced Drive service for that) and prints its id, to paste into the budget's folder set-up. */
+const sharedDrive: Command = async (rt, args) => {
+  const [name, ...members] = args;
+  if (!name || !members.length)
+    throw new Error('shared-drive needs a name and members as email:role (organizer, fileOrganizer, writer, commenter, reader)');
+  const roles: Record<string, MemberRole> = {};
+  for (const m of members) {
+    const [email, role] = m.split(':');
+    if (!email || !role) throw new Error(`member "${m}" is not email:role`);
+    roles[email] = role as MemberRole;
+  }
+  const d = driveStore(rt.env).createSharedDrive(name, roles);
+  console.log(`${d.id}\thttps://drive.google.com/drive/folders/${d.id}`);
+  return 0;
+};
+
 /** `datadesk forms`: the forms linked to spreadsheets; `datadesk form-submit <formId> '<answers json>' [--respondent e]`
  * submits a response (the row is appended, the form-submit triggers run as their owners). */
 const forms: Command = async (rt) => {
@@ -110,6 +128,7 @@ export const commands: Record<string, Command> = {
   seed: seedCommand,
   forms,
   'form-submit': formSubmit,
+  'shared-drive': sharedDrive,
   calibrate: calibrateCommand,
   costs: costsCommand,
 };

@@ -11,7 +11,7 @@ const KINDS: Record<string, ExecKind> = { rpc: 'rpc', trigger: 'installableTrigg
 /** The snippet as a script: kept as it is when it defines the function to call, else wrapped as a function body. */
 export function snippetScript(source: string, fn: string): { script: string; fn: string } {
   const defines = new RegExp(`\\bfunction\\s+${fn.replace(/[$]/g, '\\$&')}\\s*\\(`).test(source);
-  return defines ? { script: source, fn } : { script: `function __exec__() {\n${source}\n}`, fn: '__exec__' };
+  return defines ? { script: source, fn } : { script: `function __exec() {\n${source}\n}`, fn: '__exec' };
 }
 
 function readSource(file: string): string {
@@ -31,7 +31,7 @@ export function execOptions(rt: Runtime, source: string, flags: Record<string, s
     user,
     kind,
     script: withBundle + script,
-    // A time-driven trigger runs without an open document (platform-facts.md, "Who runs what").
+    // A time-driven trigger runs without an open document (docs/platform.md §11 "Who runs what").
     documentId: kind === 'installableTrigger' ? null : undefined,
     authMode: 'FULL',
     event: kind === 'installableTrigger' ? () => ({ authMode: 'FULL', triggerUid: 'exec' }) : undefined,

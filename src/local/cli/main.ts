@@ -17,6 +17,7 @@ const USAGE = `Usage: datadesk <command> [options]
   triggers                                list installed triggers
   tick [--to ISO_TIME]                    advance the clock (default: one hour) and fire due triggers
   seed                                    load the demo data
+  shared-drive NAME EMAIL:ROLE...         make a Shared Drive (roles: organizer, fileOrganizer, writer, reader)
   forms                                   list the forms linked to spreadsheets
   form-submit FORM_ID JSON [--respondent EMAIL]  submit a form response; the form-submit triggers run
   reset                                   wipe local state (.datadesk/ or $DATADESK_HOME)

@@ -1,10 +1,11 @@
-// Budget demo seeder: runs the migrations, saves the hierarchy and users through the add-on, then bulk-loads 12 months
-// of allocations, recommendations and evidence (with small receipt PNGs in each cluster's Drive folder). Deterministic.
+// Budget demo seeder: runs the migrations, saves the hierarchy and users and sets up the Drive folders through the
+// add-on, then bulk-loads 12 months of allocations, recommendations and evidence (with small receipt PNGs each cluster's
+// SBP user uploaded into the cluster's folder). Deterministic.
 import type { Runtime } from '../runtime/runtime';
 import type { Seeder, SeedResult } from './types';
 import { runSnippet } from './script';
 import { database, DbParam } from '../services/jdbc/embedded';
-import { driveStore } from '../services/drive/index';
+import { driveStore } from '../services/drive/store';
 import { demoHierarchy, DESCRIPTIONS, last12, POINT_TYPES, rng } from './budget-data';
 import { receiptPng } from './budget-receipt';
 import { createHash } from 'node:crypto';
@@ -55,24 +56,37 @@ export const seedBudget: Seeder = async (rt, opts): Promise<SeedResult> => {
   const months = last12(thisMonth);
   const evidenceTarget = typeof opts.scale === 'number' ? opts.scale : 6 * h.clusters.length * months.length;
 
-  // Receipts: one small PNG per cluster-month in the cluster's folder (reused by that cluster-month's evidence rows).
+  // The budget admin sets the Drive folders up once, as the sidebar's "Siapkan folder Drive" does: a tree in the
+  // admin's My Drive, each cluster's folders shared with exactly its people.
+  await callAsAdmin(rt, 'budget_setupFolders', [null], documentId);
+  // Receipts: one small PNG per cluster-month, uploaded into the cluster's folder by its SBP user (reused by that
+  // cluster-month's evidence rows), so each belongs to the user who "made" it.
   const drive = driveStore(rt.env);
-  const folderRows: DbParam[][] = [];
+  const folderOf = new Map(
+    (
+      await db.query<{ id: string; folder: string }>(
+        `SELECT id, drive_folder_id AS folder FROM budget.node WHERE level = 'CLUSTER'`,
+      )
+    ).rows.map((r) => [r.id, r.folder]),
+  );
+  const uploader = new Map(h.users.filter((u) => u.role === 'CLUSTER').map((u) => [u.nodeId, u.email]));
   const receiptOf = new Map<string, { id: string; sha: string; size: number }>();
   h.clusters.forEach((c, ci) => {
-    const folder = drive.ensureFolderPath(`DataDesk Anggaran/${c.id} ${c.name}`, ADMIN);
-    folderRows.push([c.id, folder.id]);
+    const folder = folderOf.get(c.id);
+    if (!folder) throw new Error(`budget seed: cluster ${c.id} has no Drive folder after set-up`);
     months.forEach((m, mi) => {
       const bytes = receiptPng(ci * 100 + mi + 1, 90, 120);
-      const f = drive.createFile(folder.id, `${m.replace('-', '')}_nota_${c.id}.png`, bytes, 'image/png', ADMIN);
+      const f = drive.createFile(
+        folder,
+        `${m.replace('-', '')}_nota_${c.id}.png`,
+        bytes,
+        'image/png',
+        uploader.get(c.id) ?? ADMIN,
+      );
       receiptOf.set(`${c.id}|${m}`, { id: f.id, sha: createHash('sha256').update(bytes).digest('hex'), size: bytes.length });
     });
   });
   await rt.env.flush();
-  await db.query(
-    `UPDATE budget.node n SET drive_folder_id = x.folder FROM json_to_recordset($1::json) AS x(id text, folder text) WHERE n.id = x.id`,
-    [JSON.stringify(folderRows.map(([id, folder]) => ({ id, folder })))],
-  );
 
   const alloc: DbParam[][] = [];
   const recs: DbParam[][] = [];

@@ -1,7 +1,8 @@
 // The demo composer: creates the "DataDesk Demo" spreadsheet, the add-on settings, then runs every capability seeder.
 import type { Runtime } from '../runtime/runtime';
 import { DEMO_APP_USERS, DEMO_DB, DemoUser } from './types';
-import { runSnippet, setScriptProperties } from './script';
+import { setScriptProperties } from './script';
+import { shareDemoSpreadsheet } from './sharing';
 import { getSpreadsheetStore } from '../services/spreadsheet/store';
 import { SEEDERS } from './seeders';
 
@@ -41,8 +42,12 @@ export function readDemoState(rt: Runtime): DemoState | null {
 
 /** Seeds the demo once per state folder; `log` reports progress (start-up prints it). */
 export async function seedDemo(rt: Runtime, log: (line: string) => void = () => undefined): Promise<DemoState> {
-  // The store creates the spreadsheet directly (as a user would in Drive); the add-on then runs inside it.
-  const documentId = getSpreadsheetStore(rt.env).create(DEMO_SPREADSHEET_NAME, { owner: DEMO_APP_USERS[0].email }).id;
+  // The store creates the spreadsheet directly (as the admin would in Drive, shared with the team by name); the
+  // add-on then runs inside it.
+  const documentId = getSpreadsheetStore(rt.env).create(DEMO_SPREADSHEET_NAME, {
+    owner: DEMO_APP_USERS[0].email,
+    sharing: { editors: DEMO_APP_USERS.slice(1).map((u) => u.email) },
+  }).id;
   await rt.env.flush();
   rt.setDefaultDocumentId(documentId);
   await setScriptProperties(rt, {
@@ -72,17 +77,9 @@ export async function seedDemo(rt: Runtime, log: (line: string) => void = () => 
       log(`seed: ${name} FAILED: ${(e as Error).message}`);
     }
   }
-  // The single hourly heartbeat, installed as the admin in the demo spreadsheet (what platform/triggers.ts
-  // ensureHeartbeat does when the add-on is set up), so advancing the clock drives the unattended work.
-  await runSnippet(
-    rt,
-    `var ss = SpreadsheetApp.getActiveSpreadsheet();
-     var has = ScriptApp.getUserTriggers(ss).some(function (t) { return t.getHandlerFunction() === 'heartbeat'; });
-     if (!has) ScriptApp.newTrigger('heartbeat').timeBased().everyHours(1).create();
-     return !has;`,
-    null,
-    documentId,
-  );
+  // Every demo user edits the spreadsheet (the budget's users too). Hourly triggers are each user's own: the admin's
+  // was installed by the seeders' own runs (budget folders, the report run), as using DataDesk installs them.
+  shareDemoSpreadsheet(rt, documentId, state.users);
   rt.env.writeJson(DEMO_STATE_FILE, state);
   await rt.env.flush();
   return state;

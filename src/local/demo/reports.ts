@@ -119,9 +119,12 @@ export function monthBefore(ym: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
-/** Creates "Audit/DC Orders/<BU>" for every BU (owned by `owner`); BU → folder id. */
-export function ensureDemoFolders(rt: Runtime, owner: string): Array<{ bu: string; folderId: string }> {
+/** Creates "Audit/DC Orders/<BU>" for every BU in the owner's My Drive, "Audit" shared with the auditors as viewers
+ * (as an admin would share it in Drive); BU → folder id. */
+export function ensureDemoFolders(rt: Runtime, owner: string, auditors: string[] = []): Array<{ bu: string; folderId: string }> {
   const drive = driveStore(rt.env);
+  const audit = drive.ensureFolderPath(DEMO_FOLDER_ROOT.split('/')[0], owner);
+  for (const a of auditors) if (!audit.viewers.includes(a)) drive.share(audit.id, a, 'reader');
   return DC_BUSINESS_UNITS.map(([bu]) => ({ bu, folderId: drive.ensureFolderPath(`${DEMO_FOLDER_ROOT}/${bu}`, owner).id }));
 }
 
@@ -135,7 +138,8 @@ export const seedReports: Seeder = async (rt, opts) => {
   await generateDcMonth(db, last, rows, 10_000_000);
   await generateDcMonth(db, current, rows, 20_000_000);
   await indexDcSchema(db);
-  const folders = ensureDemoFolders(rt, admin);
+  const auditors = DEMO_APP_USERS.filter((u) => u.role === 'Auditor').map((u) => u.email);
+  const folders = ensureDemoFolders(rt, admin, auditors);
   const base = rt.env.config.settings.webhooksUrl ?? `http://127.0.0.1:${DEMO_WEBHOOK_PORT}`;
   await setScriptProperties(rt, {
     DATADESK_REPORTS_SETTINGS: JSON.stringify({
@@ -148,10 +152,13 @@ export const seedReports: Seeder = async (rt, opts) => {
       scheduleEnabled: true,
     }),
     DATADESK_REPORTS_WEBHOOK_URL: demoWebhookUrl(base),
+    // the admin who set reports up owns the schedule: their hourly trigger runs it (installed by the run below)
+    DATADESK_REPORTS_OWNER: admin,
     // last month is already reported (below), so the heartbeat's next scheduled run is for the current month
     DATADESK_REPORTS_SCHEDULED: last,
   });
-  // Last month's files are the real thing: the add-on's own run publishes them (and writes the run log).
+  // Last month's files are the real thing: the admin's own run publishes them (and writes the run log), and installs
+  // the admin's hourly trigger in the document, as running a report from the sidebar does.
   const exec = await rt.execute({ fn: 'reports_runMonth', args: [last], user: admin, kind: 'rpc', documentId: opts.documentId });
   if (!exec.ok) throw new Error(`reports seed: the ${last} run failed: ${exec.error?.message}`);
   const run = exec.value as { phase: string; error: string | null };

@@ -1,8 +1,9 @@
 // Charges one execution's service calls against the cost model, on each side of the bridge, and keeps its clock.
 import { CostModel, DataSize, callCost, measure } from './costs';
+import { threadShare } from './thread-share';
 
 /** Slots of the buffer the worker shares with the host (Float64Array): its part of the projection and when. */
-export const SHARED = { part: 0, stamp: 1, inCall: 2, size: 3 } as const;
+export const SHARED = { part: 0, stamp: 1, inCall: 2, share: 3, size: 4 } as const;
 
 /** Per-method charges, summed. */
 export class Charges {
@@ -41,6 +42,8 @@ export class WorkerMeter {
   private enteredAt = 0;
   private serviceMs = 0;
   private shared: Float64Array;
+  /** The share of its runnable time this thread got a CPU (a busy host must not slow the projection). */
+  private share: () => number;
 
   constructor(
     readonly model: CostModel,
@@ -53,6 +56,7 @@ export class WorkerMeter {
     private exceeded: () => never,
   ) {
     this.shared = new Float64Array(sharedBuffer);
+    this.share = threadShare(now);
   }
 
   /** The script starts running (after the bundle is loaded). */
@@ -87,11 +91,12 @@ export class WorkerMeter {
     return this.depth > 0 ? this.now() - this.enteredAt : 0;
   }
 
-  /** The emulator's CPU time in the script's own JavaScript so far. */
+  /** The emulator's CPU time in the script's own JavaScript so far: its wall time outside service calls, scaled by
+   * the share of CPU the thread got (time spent waiting for a core on a busy host is not the script's). */
   cpuMs(): number {
     if (!this.t0) return 0;
     const inside = this.depth > 0 ? this.now() - this.enteredAt : 0;
-    return Math.max(0, this.now() - this.t0 - this.serviceMs - inside);
+    return Math.max(0, this.now() - this.t0 - this.serviceMs - inside) * this.share();
   }
 
   projectedMs(): number {
@@ -102,6 +107,7 @@ export class WorkerMeter {
     this.shared[SHARED.part] = this.charges.total + this.cpuMs() * this.model.cpuFactor.ms;
     this.shared[SHARED.stamp] = this.epoch();
     this.shared[SHARED.inCall] = inCall;
+    this.shared[SHARED.share] = this.share();
   }
 
   /** Strict mode: past the limit, the execution ends (Apps Script's error; script code cannot catch it). */

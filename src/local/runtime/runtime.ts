@@ -12,6 +12,7 @@ import { CostModel, measure, report, startupCost } from './costs';
 import { loadModel } from './calibration';
 import { Charges, SHARED } from './meter';
 import { DAILY_QUOTAS, quotaLedger } from './quotas';
+import { checkSignature } from './signatures';
 
 const DEFAULT_USER = 'admin@datadesk.local';
 
@@ -29,6 +30,9 @@ const SCOPES: Record<string, string> = {
   CalendarApp: 'https://www.googleapis.com/auth/calendar',
   Calendar: 'https://www.googleapis.com/auth/calendar',
 };
+
+/** Simple triggers (onOpen, onEdit) stop after 30 seconds (guides/triggers#restrictions). */
+export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
 
 /** In strict mode the wall clock still ends a runaway execution, at this many times the limit (the emulator may be
  * slower than Google at something it charges less for). */
@@ -68,7 +72,9 @@ export class Runtime {
     const authMode = opts.authMode ?? defaultAuthMode(kind);
     const startedAt = this.env.clock.now();
     const t0 = Date.now();
-    const limit = opts.timeLimitMs ?? this.env.config.timeLimitMs;
+    const limit =
+      opts.timeLimitMs ??
+      (kind === 'simpleTrigger' ? Math.min(SIMPLE_TRIGGER_LIMIT_MS, this.env.config.timeLimitMs) : this.env.config.timeLimitMs);
     const strict = opts.strict ?? this.env.config.strict;
     const model = this.costModel();
     const codeBytes = opts.script !== undefined ? Buffer.byteLength(opts.script) : statSync(this.bundlePath).size;
@@ -179,6 +185,7 @@ export class Runtime {
           );
         }
         const args = decodeFromWorker(msg.a, table) as unknown[];
+        checkSignature(target, msg.m, args);
         const v = await (method as (...a: unknown[]) => unknown).apply(target, args);
         reply = { id: msg.id, v: encodeForWorker(v, table) };
       } catch (e) {
@@ -227,7 +234,7 @@ export class Runtime {
       // Strict mode: script JavaScript that makes no service call is still charged; end it once its projection passes.
       const watchdog = setInterval(() => {
         if (!strict || shared[SHARED.inCall] === 1 || !shared[SHARED.stamp]) return;
-        const cpu = Math.max(0, Date.now() - shared[SHARED.stamp]) * model.cpuFactor.ms;
+        const cpu = Math.max(0, Date.now() - shared[SHARED.stamp]) * (shared[SHARED.share] || 1) * model.cpuFactor.ms;
         if (startupMs + host.total + shared[SHARED.part] + cpu > limit) {
           lastMeter = { byMethod: {}, cpuMs: (shared[SHARED.part] + cpu) / model.cpuFactor.ms, loadMs: 0 };
           void worker.terminate();

@@ -181,6 +181,56 @@ export interface TickResult {
   fired: Fired[];
 }
 
+/** One firing of a time-driven trigger at `at`. */
+function fire(
+  rt: Runtime,
+  trigger: TriggerRecord,
+  at: Date,
+  opts: { script?: string; timeLimitMs?: number },
+): Promise<ExecResult> {
+  return rt.execute({
+    fn: trigger.handler,
+    kind: 'installableTrigger',
+    // A trigger runs as the user who installed it, with their Drive, mail and permissions.
+    user: trigger.owner,
+    // A time-driven run has no open document, even for a trigger an add-on installed from one: Apps Script users
+    // report getActiveSpreadsheet() returning null there (github.com/mogsdad/SheetConverter/issues/2) and add-on
+    // libraries store the document id to open it by id. The strict reading: no active spreadsheet, no document
+    // properties, lock or cache (docs/platform.md §11 "Who runs what").
+    documentId: null,
+    authMode: 'FULL',
+    event: () => clockEvent(trigger, at),
+    script: opts.script,
+    timeLimitMs: opts.timeLimitMs,
+  });
+}
+
+/** Fires one installed time-driven trigger now, exactly as tick() fires it (its owner, its event, no document). */
+export async function fireNow(
+  rt: Runtime,
+  uid: string,
+  opts: { script?: string; timeLimitMs?: number } = {},
+): Promise<ExecResult> {
+  const trigger = triggerStore(rt.env).get(uid);
+  if (trigger?.eventType !== 'CLOCK') throw new Error(`fireNow: no time-driven trigger ${uid}`);
+  return fire(rt, trigger, rt.env.clock.now(), opts);
+}
+
+/** The time-driven trigger of `owner` for `handler` (installed from `documentId` when given), or null. */
+export function triggerOf(env: RuntimeEnv, owner: string, handler: string, documentId?: string | null): TriggerRecord | null {
+  return (
+    triggerStore(env)
+      .list()
+      .find(
+        (t) =>
+          t.owner === owner &&
+          t.handler === handler &&
+          t.eventType === 'CLOCK' &&
+          (documentId === undefined || t.documentId === documentId),
+      ) ?? null
+  );
+}
+
 /** Moves the clock to `to` (default: one hour on), firing each due time-driven trigger as an execution at its time.
  * `opts.script` runs a test script instead of build/Code.js; `opts.timeLimitMs` overrides the execution limit. */
 export async function tick(rt: Runtime, to?: Date, opts: { script?: string; timeLimitMs?: number } = {}): Promise<TickResult> {
@@ -199,16 +249,7 @@ export async function tick(rt: Runtime, to?: Date, opts: { script?: string; time
       if (!store.get(trigger.uid)) continue; // deleted by an earlier firing
       env.clock.advanceTo(at);
       if (trigger.schedule?.kind === 'once') store.remove(trigger.uid);
-      const result = await rt.execute({
-        fn: trigger.handler,
-        kind: 'installableTrigger',
-        user: trigger.owner,
-        documentId: trigger.documentId,
-        authMode: 'FULL',
-        event: () => clockEvent(trigger, at),
-        script: opts.script,
-        timeLimitMs: opts.timeLimitMs,
-      });
+      const result = await fire(rt, trigger, at, opts);
       fired.push({
         uid: trigger.uid,
         fn: trigger.handler,

@@ -213,6 +213,7 @@ function main(): void {
   }
   g.Date = EmuDate;
   for (const [k, v] of Object.entries({ ...roots, ...local })) g[k] = v;
+  const before = new Set(Object.getOwnPropertyNames(g));
 
   let value: unknown;
   let error: { name: string; message: string; stack?: string } | undefined;
@@ -222,8 +223,8 @@ function main(): void {
     loadMs = performance.now() - l0;
     meter.start();
     clockBase = RealDate.now() + offset;
-    const fn = g[input.fn];
-    if (typeof fn !== 'function') throw Object.assign(new Error(`Script function not found: ${input.fn}`), { name: 'Exception' });
+    const fn = exposed(g, before, input.fn);
+    if (!fn) throw Object.assign(new Error(`Script function not found: ${input.fn}`), { name: 'Exception' });
     value = (fn as (...a: unknown[]) => unknown)(...(codec.decode(input.args) as unknown[]));
     if (value && typeof (value as { then?: unknown }).then === 'function') {
       value = undefined;
@@ -256,6 +257,17 @@ function main(): void {
       meter: { byMethod: meter.charges.byMethod, cpuMs: meter.cpuMs(), loadMs },
     });
   });
+}
+
+/**
+ * The function Apps Script would run under that name: one the script itself defined at its top level (not a
+ * built-in such as eval, not a service global) whose name does not end in '_' (private functions: guides/html/
+ * reference/run, "functions whose names end with an underscore"); null otherwise.
+ */
+function exposed(g: Record<string, unknown>, before: Set<string>, name: string): ((...a: unknown[]) => unknown) | null {
+  if (name.endsWith('_') || before.has(name) || !Object.hasOwn(g, name)) return null;
+  const fn = g[name];
+  return typeof fn === 'function' ? (fn as (...a: unknown[]) => unknown) : null;
 }
 
 main();

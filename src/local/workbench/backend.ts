@@ -46,19 +46,40 @@ export interface DriveItem {
   size: number;
   updated: string;
   trashed: boolean;
+  /** The owner's email; null in a Shared Drive (the drive owns its items). */
+  owner: string | null;
+  editors: string[];
+  viewers: string[];
+  /** Link sharing: PRIVATE, ANYONE_WITH_LINK, DOMAIN_WITH_LINK, … and what it allows. */
+  access: string;
+  permission: string;
+  /** The viewing user's role: owner, organizer, fileOrganizer, writer, commenter, reader (or 'link'). */
+  role: string;
+}
+
+/** A place the Drive panel starts from: the user's My Drive, "Shared with me", or a Shared Drive they belong to. */
+export interface DrivePlace {
+  id: string;
+  name: string;
+  kind: 'mydrive' | 'shared' | 'shareddrive';
 }
 
 export interface DriveListing {
+  /** Whose Drive this is. */
+  user: string;
   folder: { id: string; name: string };
   /** Root first. */
   path: Array<{ id: string; name: string }>;
   items: DriveItem[];
+  places: DrivePlace[];
 }
 
+/** Drive as one user sees it: the workbench never shows a file to an identity Drive would refuse. */
 export interface DriveBackend {
-  list(folderId: string | null): Promise<DriveListing>;
-  trash(): Promise<DriveItem[]>;
-  file(id: string): Promise<{ name: string; mimeType: string; bytes: Uint8Array }>;
+  /** A folder's content; null: the user's My Drive; 'shared': what others shared with them. */
+  list(user: string, folderId: string | null): Promise<DriveListing>;
+  trash(user: string): Promise<DriveItem[]>;
+  file(user: string, id: string): Promise<{ name: string; mimeType: string; bytes: Uint8Array }>;
 }
 
 export interface MailItem {

@@ -126,10 +126,13 @@ export function workbenchRoutes(c: RouteContext): Record<string, Route> {
       const b = await readJson<{ id: string; button: string; text?: string }>(req);
       sendJson(res, 200, { ok: hub.answer(str(b.id, 'id'), b) });
     },
-    'GET /api/drive': async (_req, res, q) => sendJson(res, 200, await backends.drive.list(q('folder') || null)),
-    'GET /api/drive/trash': async (_req, res) => sendJson(res, 200, { items: await backends.drive.trash() }),
+    // Drive as one identity sees it (`user`): the workbench never shows a file Drive would refuse them.
+    'GET /api/drive': async (_req, res, q) =>
+      sendJson(res, 200, await backends.drive.list(str(q('user'), 'user'), q('folder') || null)),
+    'GET /api/drive/trash': async (_req, res, q) =>
+      sendJson(res, 200, { items: await backends.drive.trash(str(q('user'), 'user')) }),
     'GET /api/drive/file': async (_req, res, q) => {
-      const f = await backends.drive.file(str(q('id'), 'id'));
+      const f = await backends.drive.file(str(q('user'), 'user'), str(q('id'), 'id'));
       const download = q('download') === '1';
       // Opening a text file shows it (Chromium would download text/csv); downloading keeps its real type.
       const type =
@@ -145,10 +148,12 @@ export function workbenchRoutes(c: RouteContext): Record<string, Route> {
     },
     'GET /api/drive/view': async (_req, res, q) => {
       const id = str(q('id'), 'id');
-      const f = await backends.drive.file(id);
-      const html = await previewHtml(f.name, f.mimeType, f.bytes, `/api/drive/file?id=${encodeURIComponent(id)}`);
+      const user = str(q('user'), 'user');
+      const f = await backends.drive.file(user, id);
+      const raw = `/api/drive/file?id=${encodeURIComponent(id)}&user=${encodeURIComponent(user)}`;
+      const html = await previewHtml(f.name, f.mimeType, f.bytes, raw);
       if (html === null) {
-        res.writeHead(302, { location: `/api/drive/file?id=${encodeURIComponent(id)}` });
+        res.writeHead(302, { location: raw });
         return void res.end();
       }
       sendBytes(res, 'text/html; charset=utf-8', html, {

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { Runtime } from '../runtime/runtime';
 import { DEMO_APP_USERS } from '../demo/types';
 import { readDemoState, seedDemo } from '../demo/index';
+import { reshareConvertedDemo } from '../demo/sharing';
+import { driveStore } from '../services/drive/store';
 import { Hub } from './hub';
 import { recordExecutions } from './executions';
 import { HttpError, sendJson } from './http';
@@ -69,6 +71,12 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
       throw e;
     }
     log(`seeded in ${Date.now() - t0} ms`);
+  }
+  // a state folder from before Drive had users: its files now belong to who made them; share the demo's again
+  const demo = readDemoState(rt);
+  if (demo && driveStore(rt.env).migratedFromShared) {
+    for (const note of await reshareConvertedDemo(rt, demo)) log(note);
+    await rt.env.flush();
   }
   const backends = createBackends(rt);
   const hub = new Hub(rt);

@@ -1,6 +1,6 @@
 // Connects the workbench to the emulated services' host-side stores (sheets, Drive, mail, triggers).
 import type { Runtime } from '../runtime/runtime';
-import type { Backends, SheetsBackend, DriveBackend, TriggerBackend, DriveItem as Item, CellStyle } from './backend';
+import type { Backends, SheetsBackend, DriveBackend, DrivePlace, TriggerBackend, DriveItem as Item, CellStyle } from './backend';
 import { getSpreadsheetStore } from '../services/spreadsheet/store';
 import { driveStore, DriveItem } from '../services/drive/store';
 import { triggerStore } from '../services/script/store';
@@ -9,6 +9,7 @@ import { outboxStore } from '../services/mail/index';
 import { readFileSync } from 'node:fs';
 import { chartBox } from '../services/spreadsheet/chart-svg';
 import type { MailBackend } from './backend';
+import { HttpError } from './http';
 
 function storeSheets(rt: Runtime): SheetsBackend {
   const store = () => getSpreadsheetStore(rt.env);
@@ -52,45 +53,98 @@ function storeSheets(rt: Runtime): SheetsBackend {
   };
 }
 
-function item(d: DriveItem): Item {
-  return {
-    id: d.id,
-    name: d.name,
-    kind: d.kind,
-    mimeType: d.mimeType,
-    size: d.size,
-    updated: new Date(d.updated).toISOString(),
-    trashed: d.trashed,
-  };
-}
-
-function folderFirst(a: DriveItem, b: DriveItem): number {
+function folderFirst(a: Item, b: Item): number {
   return a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'folder' ? -1 : 1;
 }
 
+/** Refused like Drive refuses: the workbench shows an identity only what Drive would show them. */
+const noAccess = (what: string) => new HttpError(404, what);
+
 function storeDrive(rt: Runtime): DriveBackend {
   const store = () => driveStore(rt.env);
+  const item = (user: string, d: DriveItem): Item => {
+    const s = store();
+    return {
+      id: d.id,
+      name: d.name,
+      kind: d.kind,
+      mimeType: d.mimeType,
+      size: d.size,
+      updated: new Date(d.updated).toISOString(),
+      trashed: d.trashed,
+      owner: d.owner || null,
+      editors: [...d.editors],
+      viewers: [...d.viewers],
+      access: d.access,
+      permission: d.permission,
+      role: s.roleOf(user, d.id) ?? 'link',
+    };
+  };
+  const places = (user: string): DrivePlace[] => [
+    { id: '', name: 'My Drive', kind: 'mydrive' },
+    { id: 'shared', name: 'Shared with me', kind: 'shared' },
+    ...store()
+      .sharedDrives()
+      .filter((d) => d.members[user.toLowerCase()])
+      .map((d) => ({ id: d.id, name: d.name, kind: 'shareddrive' as const })),
+  ];
   return {
-    async list(folderId) {
+    async list(user, folderId) {
       const s = store();
-      const folder = s.require(folderId ?? s.rootId, 'folder');
+      if (folderId === 'shared') {
+        // shared with the user and not inside a folder they can already open (Drive's "Shared with me")
+        const items = s
+          .all({ trashed: false })
+          .filter(
+            (it) =>
+              !it.driveId &&
+              it.owner !== user.toLowerCase() &&
+              s.isListedFor(user, it.id) &&
+              !(it.parents[0] && s.isListedFor(user, it.parents[0])),
+          );
+        return {
+          user,
+          folder: { id: 'shared', name: 'Shared with me' },
+          path: [{ id: 'shared', name: 'Shared with me' }],
+          items: items.map((d) => item(user, d)).sort(folderFirst),
+          places: places(user),
+        };
+      }
+      const folder = s.get(folderId ?? s.rootOf(user));
+      if (folder?.kind !== 'folder' || !s.canRead(user, folder.id)) throw noAccess('No such folder for this user');
       const path: Array<{ id: string; name: string }> = [];
-      for (let cur: DriveItem | null = folder; cur; cur = cur.parents[0] ? s.get(cur.parents[0]) : null) {
+      for (
+        let cur: DriveItem | null = folder;
+        cur && s.canRead(user, cur.id);
+        cur = cur.parents[0] ? s.get(cur.parents[0]) : null
+      ) {
         path.unshift({ id: cur.id, name: cur.name });
         if (path.length > 100) break;
       }
+      if (!s.isRoot(path[0]?.id ?? '')) path.unshift({ id: 'shared', name: 'Shared with me' });
       return {
+        user,
         folder: { id: folder.id, name: folder.name },
         path,
-        items: s.children(folder.id, { trashed: false }).sort(folderFirst).map(item),
+        items: s
+          .children(folder.id, { trashed: false })
+          .filter((it) => s.canRead(user, it.id))
+          .map((d) => item(user, d))
+          .sort(folderFirst),
+        places: places(user),
       };
     },
-    async trash() {
-      return store().trashedItems().sort(folderFirst).map(item);
+    async trash(user) {
+      return store()
+        .trashedItems(user)
+        .map((d) => item(user, d))
+        .sort(folderFirst);
     },
-    async file(id) {
+    async file(user, id) {
       const s = store();
-      const f = s.require(id, 'file');
+      const f = s.get(id);
+      if (f?.kind !== 'file' || !s.canRead(user, id)) throw noAccess('No such file for this user');
+      if (f.mimeType.startsWith('application/vnd.google-apps.')) throw noAccess('A Google file has no bytes to show');
       return { name: f.name, mimeType: f.mimeType, bytes: s.readBytes(id) };
     },
   };

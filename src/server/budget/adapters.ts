@@ -1,4 +1,5 @@
-// The budget's platform side: RPC bodies run with the database open and the caller resolved; receipts in Drive.
+// The budget's platform side: RPC bodies run with the database open and the caller resolved; the Drive folder tree's
+// stored state (script properties) and where receipts go in it.
 import type { Db } from '../core/db';
 import { AppError, errorMessage } from '../core/errors';
 import { msg } from '../core/text';
@@ -6,12 +7,15 @@ import { hasRole } from '../core/access';
 import { roleDirectory } from '../settings/adapters';
 import { withDb } from '../platform/jdbc';
 import { activeUserEmail } from '../platform/session';
-import { ensureFolderPath, createFileIn, trashFileQuietly } from '../platform/drive';
+import { createFileIn, trashFileQuietly } from '../platform/drive';
+import { scriptJson, scriptProp, setScriptJson, setScriptProp } from '../platform/properties';
 import { sha256Hex } from '../platform/utilities';
 import { Caller } from './model';
 import { loadCaller } from './store';
 import { requireAdmin } from './policy';
 import type { ReceiptStore } from './ports';
+import { schemaVersion } from './migrate';
+import type { BudgetTree } from './tree';
 
 /** Turns "relation budget.x does not exist" into a message an admin can act on. */
 function translate(e: unknown): unknown {
@@ -49,18 +53,49 @@ export function asAdmin<T>(fn: (db: Db, email: string, now: Date) => T): T {
   }
 }
 
-const ROOT_FOLDER = 'DataDesk Anggaran';
+const TREE_PROP = 'DATADESK_BUDGET_TREE';
+/** The budget admin: who set the tree up (or took the budget's unattended work over); their trigger sends the
+ * approvers' digests and finishes sharing changes other admins could not apply. */
+const BUDGET_ADMIN_PROP = 'DATADESK_BUDGET_ADMIN';
 
-/** Receipts in Drive: "DataDesk Anggaran/<cluster id> <name>", the folder id remembered on the cluster row. */
+export function loadTree(): BudgetTree | null {
+  return scriptJson<BudgetTree | null>(TREE_PROP, null);
+}
+
+export function saveTree(tree: BudgetTree): void {
+  setScriptJson(TREE_PROP, tree);
+}
+
+export function budgetAdmin(): string {
+  return scriptProp(BUDGET_ADMIN_PROP);
+}
+
+export function setBudgetAdmin(email: string): void {
+  setScriptProp(BUDGET_ADMIN_PROP, email);
+}
+
+const NOT_SET_UP = () => new AppError('NOT_SET_UP', msg('budget.tree.notSetUp'));
+
+/** The Drive folder tree needs schema 2 (a PDF folder and the applied sharing per cluster). */
+export function requireTreeSchema(db: Db): void {
+  if (schemaVersion(db) < 2) {
+    throw new AppError('NOT_MIGRATED', msg('budget.tree.notMigrated'));
+  }
+}
+
+/** A cluster's receipts or PDF folder in the tree; NOT_SET_UP until the budget admin set the tree up. */
+export function clusterFolder(db: Db, clusterId: string, kind: 'receipts' | 'pdfs'): string {
+  requireTreeSchema(db);
+  const r = db.query('SELECT drive_folder_id, pdf_folder_id, drive_shared FROM budget.node WHERE id = ?', [clusterId])[0];
+  const id = kind === 'receipts' ? r?.drive_folder_id : r?.pdf_folder_id;
+  if (!loadTree() || !r || r.drive_shared === null || !id) throw NOT_SET_UP();
+  return String(id);
+}
+
+/** Receipts go to the cluster's receipts folder in the budget's Drive tree (operations.ts), uploaded as the caller. */
 export function driveReceiptStore(db: Db): ReceiptStore {
   return {
-    folderFor(clusterId, clusterName) {
-      const known = db.query('SELECT drive_folder_id FROM budget.node WHERE id = ?', [clusterId])[0]?.drive_folder_id;
-      if (known) return String(known);
-      const id = ensureFolderPath([ROOT_FOLDER, `${clusterId} ${clusterName}`.replace(/[\\/]/g, '-')]);
-      db.execute('UPDATE budget.node SET drive_folder_id = ? WHERE id = ?', [id, clusterId]);
-      return id;
-    },
+    folderFor: (clusterId) => clusterFolder(db, clusterId, 'receipts'),
     save: (folderId, name, mime, bytes) => createFileIn(folderId, name, mime, bytes),
     trash: (id) => trashFileQuietly(id),
     sha256: (bytes) => sha256Hex(bytes),

@@ -60,7 +60,8 @@ export interface CheckedReceipt {
   bytes: Uint8Array;
 }
 
-const megabytes = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+/** Size in MB rounded up to 0.1, so a file just over the limit never reads as exactly the limit ("10,1 MB"). */
+const megabytes = (n: number) => Math.ceil((n / 1024 / 1024) * 10) / 10;
 
 /** Decodes and checks every receipt; all must pass or none is accepted. */
 export function checkReceipts(files: ReceiptUpload[]): CheckedReceipt[] {

@@ -1,4 +1,5 @@
-// Unattended budget work the hourly heartbeat drives: the approvers' daily digest (at most one mail a day each).
+// Unattended budget work the budget admin's hourly heartbeat drives: folder sharing other admins could not apply, and
+// the approvers' daily digest (at most one mail a day each).
 import { errorMessage } from '../core/errors';
 import type { Deadline } from '../core/deadline';
 import { dbConfigured, withDb } from '../platform/jdbc';
@@ -7,12 +8,22 @@ import { DEFAULT_LANG } from '../core/text';
 import { sendMail, remainingMailQuota } from '../platform/mail';
 import { claimDigests } from './digest';
 import { schemaVersion } from './migrate';
+import { budgetAdmin } from './adapters';
+import { syncSharing } from './operations';
 
-/** Sends due digests; quietly does nothing when the database or the schema is not set up. */
-export function budgetHeartbeat(now: Date, deadline: Deadline): void {
-  if (!dbConfigured()) return;
+/** For the budget admin's heartbeat only: finishes folder sharing others could not apply, then sends due digests
+ * (from the budget admin); quietly does nothing when the database or the schema is not set up. */
+export function budgetHeartbeat(now: Date, deadline: Deadline, owner: string): void {
+  if (!dbConfigured() || budgetAdmin().toLowerCase() !== owner) return;
   withDb((db) => {
     if (schemaVersion(db) < 1) return;
+    if (schemaVersion(db) >= 2) {
+      try {
+        syncSharing(db, deadline);
+      } catch (e) {
+        console.error(`budget folders: sharing failed: ${errorMessage(e)}`);
+      }
+    }
     const quota = remainingMailQuota();
     if (quota <= 0) return;
     const langs = languagesByEmail(); // each approver reads the digest in the language they chose

@@ -1,6 +1,6 @@
 // Menu entries of the budget capability and their handlers (globals in Code.js).
 import type { MenuItem } from '../platform/ui';
-import { alert, showDialog, showSidebar } from '../platform/ui';
+import { alert, showPage } from '../platform/ui';
 import { AppError, messageOf } from '../core/errors';
 import { pick, t } from '../core/text';
 import { asAdmin } from './adapters';
@@ -14,12 +14,12 @@ export const budgetMenu: MenuItem[] = [
 
 /** Menu: opens the budget sidebar. */
 export function budgetOpenSidebar(): void {
-  showSidebar('budget', 'title.budget');
+  showPage('budget');
 }
 
 /** Menu: opens the budget dashboard dialog. */
 export function budgetOpenDashboard(): void {
-  showDialog('budget-dashboard', 'title.budgetDashboard', 960, 680);
+  showPage('budget-dashboard');
 }
 
 /** Menu (admins): creates or upgrades the budget schema; safe to run again. */

@@ -3,6 +3,7 @@
 import { PDFDocument, PDFFont, PDFPage, ParseSpeeds, StandardFonts, rgb } from 'pdf-lib/dist/pdf-lib.esm.js';
 import { formatDate, formatDateTime, formatMonth as monthName, formatPercent, formatRupiah } from '../core/format';
 import { t, TextKey } from '../core/text';
+import { pdfSafe } from './pdf-text';
 
 export interface PdfFile {
   name: string;
@@ -39,51 +40,6 @@ const A4: [number, number] = [595.28, 841.89];
 const M = 48;
 const BLUE = rgb(0.1, 0.45, 0.91);
 const GREY = rgb(0.37, 0.39, 0.41);
-
-/** Unicode characters Windows-1252 (WinAnsi, the standard fonts' encoding) holds in 0x80–0x9F. */
-const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-
-/** Characters outside WinAnsi with a faithful plain spelling. */
-const SPELLED: Record<string, string> = {
-  '≥': '>=',
-  '≤': '<=',
-  '≠': '!=',
-  '→': '->',
-  '←': '<-',
-  '−': '-',
-  '‐': '-',
-  '‑': '-',
-  '‒': '-',
-  '′': "'",
-  '″': '"',
-  '✓': 'v',
-  '✔': 'v',
-  '✅': 'v',
-  '✗': 'x',
-  '✘': 'x',
-  '❌': 'x',
-};
-
-/**
- * Text the standard fonts can print: Latin-1 and WinAnsi's punctuation (— “ ” ‘ ’ … € •) as they are; accented
- * letters beyond Latin-1 without their accent; a few symbols spelled out; emoji dropped (the text around them stays);
- * anything else "?".
- */
-export function pdfSafe(s: string): string {
-  let out = '';
-  for (const ch of String(s)) {
-    const c = ch.codePointAt(0) ?? 0;
-    if ((c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || WIN_ANSI_EXTRA.includes(ch)) out += ch;
-    else if (ch === '\t' || ch === '\n' || ch === '\r' || /\s/.test(ch)) out += ' ';
-    else if (SPELLED[ch] !== undefined) out += SPELLED[ch];
-    else if (/\p{Extended_Pictographic}|\p{M}|[\u200b-\u200d\u2060]|\ufe0e|\ufe0f|[\u{1F3FB}-\u{1F3FF}]/u.test(ch)) continue;
-    else {
-      const bare = ch.normalize('NFKD').replace(/\p{M}/gu, '');
-      out += bare && [...bare].every((b) => (b.codePointAt(0) ?? 0) <= 0xff) ? bare : '?';
-    }
-  }
-  return out.replace(/ {2,}/g, ' ');
-}
 
 function text(page: PDFPage, font: PDFFont, s: string, x: number, y: number, size = 10, color = rgb(0.13, 0.13, 0.14)): void {
   page.drawText(pdfSafe(s), { x, y, size, font, color });

@@ -1,8 +1,8 @@
 // What budget domain code needs from outside, as interfaces: adapters.ts implements them on Drive; tests fake them.
 
-/** Where receipts and monthly PDFs live: one Drive folder per cluster. */
+/** Where receipts live: the cluster's receipts folder in the budget's Drive tree. */
 export interface ReceiptStore {
-  /** The cluster's folder id (created on first use). */
+  /** The cluster's receipts folder id (NOT_SET_UP until the budget admin set the tree up). */
   folderFor(clusterId: string, clusterName: string): string;
   /** A new file; its URL is read only when asked. */
   save(folderId: string, name: string, mime: string, bytes: Uint8Array): { id: string; url(): string };

@@ -4,7 +4,7 @@ import { invalid } from '../core/errors';
 import { msg, Msg, t } from '../core/text';
 import { Level } from './model';
 import { actionsOf, BudgetAction, requireAction } from './policy';
-import { asAdmin, asCaller, driveReceiptStore, isAdmin } from './adapters';
+import { asAdmin, asCaller, budgetAdmin, driveReceiptStore, isAdmin, setBudgetAdmin } from './adapters';
 import { activePointTypes, clustersInScope } from './store';
 import {
   setAllocations,
@@ -23,11 +23,40 @@ import { loadConfig, saveConfig, configFromRows, BudgetConfig } from './config';
 import { runMigrations, schemaVersion, MigrationReport } from './migrate';
 import { splitBlockText, EvidenceInput } from './validate';
 import { bytesToBase64, ReceiptUpload } from './files';
-import { startPdf, pdfStatus, PdfJob } from './operations';
 import { selectedValues, sheetValues, writeTable } from '../platform/sheets';
 import { readFileBytes } from '../platform/drive';
 import { RUPIAH_FORMAT, wibMonth } from '../core/format';
-import { showDialog } from '../platform/ui';
+import { showPage } from '../platform/ui';
+import { Deadline, EXECUTION_BUDGET_MS } from '../core/deadline';
+import {
+  pdfStatus,
+  type PdfJob,
+  setUpTree,
+  startPdf,
+  syncAfterConfig,
+  syncSharing,
+  treeStatus,
+  type TreeStatus,
+} from './operations';
+import type { OwnerStatus } from '../core/owners';
+import { adoptHeartbeat, ensureHeartbeat, jobOwnerStatus } from '../platform/triggers';
+
+/** A saved configuration and how far the Drive sharing follows it (what is left waits for the budget admin's
+ * hourly trigger, or their next "Sinkronkan berbagi"). */
+export interface ConfigSaved {
+  nodes: number;
+  users: number;
+  pointTypes: number;
+  sharingPending: number;
+  sharingError: string | null;
+}
+
+/** The budget's Drive tree and its unattended work, as the budget admin section shows it. */
+export interface BudgetAutomation {
+  tree: TreeStatus;
+  /** Whose hourly trigger sends the approvers' digests and finishes sharing changes. */
+  owner: OwnerStatus;
+}
 
 export interface BudgetMe {
   email: string;
@@ -44,17 +73,20 @@ export interface BudgetMe {
 /** Who the caller is in the budget, what they may do and the clusters beneath them (for the sidebar's choices). */
 export function budget_me(): BudgetMe {
   return rpc('budget_me', () =>
-    asCaller((db, c, now) => ({
-      email: c.email,
-      name: c.name,
-      role: c.role,
-      node: { id: c.node.id, name: c.node.name, level: c.node.level },
-      actions: actionsOf(c.role),
-      admin: isAdmin(c.email),
-      pointTypes: activePointTypes(db),
-      clusters: clustersInScope(db, c.node),
-      month: wibMonth(now),
-    })),
+    asCaller((db, c, now) => {
+      adoptHeartbeat();
+      return {
+        email: c.email,
+        name: c.name,
+        role: c.role,
+        node: { id: c.node.id, name: c.node.name, level: c.node.level },
+        actions: actionsOf(c.role),
+        admin: isAdmin(c.email),
+        pointTypes: activePointTypes(db),
+        clusters: clustersInScope(db, c.node),
+        month: wibMonth(now),
+      };
+    }),
   );
 }
 
@@ -198,15 +230,28 @@ export function budget_pdfStatus(requestId: string): PdfJob {
 export function budget_openDashboard(): { opened: boolean } {
   return rpc('budget_openDashboard', () =>
     asCaller(() => {
-      showDialog('budget-dashboard', 'title.budgetDashboard', 960, 680);
+      showPage('budget-dashboard');
       return { opened: true };
     }),
   );
 }
 
+/** The first admin to set the budget up owns its unattended work until the tree's admin or a takeover says else. */
+function claimBudgetAdmin(email: string): void {
+  if (budgetAdmin()) return;
+  setBudgetAdmin(email);
+  ensureHeartbeat();
+}
+
 /** Admin: runs the schema migrations (also on the menu). */
 export function budget_migrate(): MigrationReport {
-  return rpc('budget_migrate', () => asAdmin((db, email, now) => runMigrations(db, email, now)));
+  return rpc('budget_migrate', () =>
+    asAdmin((db, email, now) => {
+      const r = runMigrations(db, email, now);
+      claimBudgetAdmin(email);
+      return r;
+    }),
+  );
 }
 
 export function budget_schemaVersion(): { version: number } {
@@ -218,18 +263,70 @@ export function budget_getConfig(): BudgetConfig {
   return rpc('budget_getConfig', () => asAdmin((db) => loadConfig(db)));
 }
 
-/** Admin: saves the whole configuration (validated in full, one transaction). */
-export function budget_saveConfig(cfg: BudgetConfig): { nodes: number; users: number; pointTypes: number } {
-  return rpc('budget_saveConfig', () => asAdmin((db, email, now) => saveConfig(db, email, cfg, now)));
+/** Saves, then brings the Drive folders' sharing in step with the new hierarchy and users. */
+function saveAndShare(db: Parameters<typeof saveConfig>[0], email: string, cfg: BudgetConfig, now: Date): ConfigSaved {
+  const saved = saveConfig(db, email, cfg, now);
+  claimBudgetAdmin(email);
+  const sync = syncAfterConfig(db, new Deadline(EXECUTION_BUDGET_MS));
+  return { ...saved, sharingPending: sync.remaining, sharingError: sync.error };
+}
+
+/** Admin: saves the whole configuration (validated in full, one transaction); folder sharing follows it. */
+export function budget_saveConfig(cfg: BudgetConfig): ConfigSaved {
+  return rpc('budget_saveConfig', () => asAdmin((db, email, now) => saveAndShare(db, email, cfg, now)));
 }
 
 /** Admin: imports the configuration from a sheet with rows NODE|USER|POINT (see the sidebar for the columns). */
-export function budget_importConfig(sheetName: string): { nodes: number; users: number; pointTypes: number } {
+export function budget_importConfig(sheetName: string): ConfigSaved {
   return rpc('budget_importConfig', () =>
     asAdmin((db, email, now) => {
       const values = sheetValues(String(sheetName ?? '').trim());
       if (values === null) throw invalid(msg('common.sheet.missing', { sheet: String(sheetName).slice(0, 100) }));
-      return saveConfig(db, email, configFromRows(values), now);
+      return saveAndShare(db, email, configFromRows(values), now);
+    }),
+  );
+}
+
+function automation(db: Parameters<typeof treeStatus>[0]): BudgetAutomation {
+  return { tree: treeStatus(db), owner: jobOwnerStatus(budgetAdmin()) };
+}
+
+/** Admin: the budget's Drive folder tree and whose trigger does the budget's unattended work. */
+export function budget_automation(): BudgetAutomation {
+  return rpc('budget_automation', () => asAdmin((db) => automation(db)));
+}
+
+/**
+ * Admin: sets up the budget's Drive folders once — in the Shared Drive named by `sharedDrive` (a link or id), or
+ * in the caller's My Drive when empty — and shares each cluster's folders with exactly the people who need them.
+ * The caller becomes the budget admin (their hourly trigger sends the approvers' digests). Again: more sharing.
+ */
+export function budget_setupFolders(sharedDrive: string | null): BudgetAutomation {
+  return rpc('budget_setupFolders', () =>
+    asAdmin((db, email) => {
+      setUpTree(db, email, sharedDrive, new Deadline(EXECUTION_BUDGET_MS));
+      return automation(db);
+    }),
+  );
+}
+
+/** Admin: applies what the folders' sharing still lacks (after changes the saving admin could not share). */
+export function budget_syncFolders(): BudgetAutomation {
+  return rpc('budget_syncFolders', () =>
+    asAdmin((db) => {
+      syncSharing(db, new Deadline(EXECUTION_BUDGET_MS));
+      return automation(db);
+    }),
+  );
+}
+
+/** Admin: takes the budget's unattended work over (the digests now go out from the caller). */
+export function budget_takeOver(): BudgetAutomation {
+  return rpc('budget_takeOver', () =>
+    asAdmin((db, email) => {
+      setBudgetAdmin(email);
+      ensureHeartbeat();
+      return automation(db);
     }),
   );
 }

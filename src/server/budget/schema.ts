@@ -59,4 +59,12 @@ export const MIGRATIONS: Migration[] = [
       `CREATE TABLE budget.digest_log (email text NOT NULL, day text NOT NULL, sent_at timestamptz NOT NULL, items int NOT NULL, PRIMARY KEY (email, day))`,
     ],
   },
+  {
+    version: 2,
+    name: 'Drive folder tree: each cluster has a receipts and a PDF folder with the sharing applied to them',
+    statements: [
+      `ALTER TABLE budget.node ADD COLUMN IF NOT EXISTS pdf_folder_id text`,
+      `ALTER TABLE budget.node ADD COLUMN IF NOT EXISTS drive_shared text`,
+    ],
+  },
 ];

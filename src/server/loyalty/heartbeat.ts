@@ -3,20 +3,17 @@ import type { Deadline } from '../core/deadline';
 import { hasRole } from '../core/access';
 import { msg } from '../core/text';
 import { roleDirectory } from '../settings/adapters';
-import { activeUserEmail } from '../platform/session';
 import { listSchedules, putSchedule } from './adapters';
 import { runSchedule } from './operations';
 import { dueWeek } from './schedule';
 import { weekId } from './week';
 
 /**
- * Builds every due week of the schedules this trigger's owner saved, while the execution has time for one more.
- * `owner` is the trigger's owner when the heartbeat passes it (one heartbeat per user), else the running user.
+ * Builds every due week of the schedules `owner` (this trigger's owner) saved, while the execution has time for one more.
  */
-export function loyaltyHeartbeat(now: Date, deadline: Deadline, owner?: string): void {
-  const me = owner ?? activeUserEmail();
+export function loyaltyHeartbeat(now: Date, deadline: Deadline, owner: string): void {
   for (const s of listSchedules()) {
-    if (s.owner !== me) continue;
+    if (s.owner !== owner) continue;
     const week = dueWeek(s, now);
     if (!week) continue;
     if (deadline.nearlyOver(180_000)) break;

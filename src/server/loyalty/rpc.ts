@@ -26,7 +26,7 @@ export interface WeeklyReference {
   user: string;
 }
 
-export interface ScheduleView {
+export interface WeeklyScheduleView {
   brand: string;
   reports: ReportKey[];
   folderId: string;
@@ -43,7 +43,7 @@ export type WeeklyBuild = BuildResult;
 export type WeeklyPreview = { week: string; reports: ReportSummary[] };
 export type WeeklyLogEntry = LogEntry;
 
-const view = (s: WeeklySchedule, now: Date): ScheduleView => ({
+const view = (s: WeeklySchedule, now: Date): WeeklyScheduleView => ({
   brand: s.request.brand,
   reports: s.request.reports,
   folderId: s.request.folderId,
@@ -81,7 +81,7 @@ export function loyalty_build(request: WeeklyRequest): WeeklyBuild {
   });
 }
 
-export function loyalty_schedules(): ScheduleView[] {
+export function loyalty_schedules(): WeeklyScheduleView[] {
   return rpc('loyalty_schedules', () => {
     callerWithRole('analyst');
     const now = new Date();
@@ -90,7 +90,7 @@ export function loyalty_schedules(): ScheduleView[] {
 }
 
 /** Schedules the brand weekly (its last full week, on `weekday` at `hour` WIB) from the caller's hourly trigger. */
-export function loyalty_schedule(request: WeeklyRequest, weekday: number, hour: number): ScheduleView[] {
+export function loyalty_schedule(request: WeeklyRequest, weekday: number, hour: number): WeeklyScheduleView[] {
   return rpc('loyalty_schedule', () => {
     const user = callerWithRole('analyst');
     saveSchedule(user, request, weekday, hour);
@@ -100,7 +100,7 @@ export function loyalty_schedule(request: WeeklyRequest, weekday: number, hour: 
   });
 }
 
-export function loyalty_unschedule(brand: string): ScheduleView[] {
+export function loyalty_unschedule(brand: string): WeeklyScheduleView[] {
   return rpc('loyalty_unschedule', () => {
     callerWithRole('analyst');
     deleteSchedule(String(brand));

@@ -1,15 +1,20 @@
-// CacheService: the document's cache (script cache outside a document), many keys per call, JSON values.
+// CacheService: the document's entries in the script cache (the document cache is not there in a time-driven run,
+// and a sidebar and the heartbeat must see the same entries), many keys per call, JSON values.
+import { documentKey } from './properties';
 
 function cache(): GoogleAppsScript.Cache.Cache {
-  return CacheService.getDocumentCache() ?? CacheService.getScriptCache();
+  return CacheService.getScriptCache();
 }
 
 /** Reads many JSON values in one getAll; missing or unreadable keys are absent. */
 export function cacheGetJson<T>(keys: readonly string[]): Record<string, T> {
   if (!keys.length) return {};
-  const raw = cache().getAll(keys as string[]);
+  const full = keys.map(documentKey);
+  const raw = cache().getAll(full);
   const out: Record<string, T> = {};
-  for (const [k, v] of Object.entries(raw)) {
+  for (const [i, k] of keys.entries()) {
+    const v = raw[full[i]];
+    if (v === undefined) continue;
     try {
       out[k] = JSON.parse(v) as T;
     } catch {
@@ -24,10 +29,10 @@ export function cachePutJson(values: Record<string, unknown>, seconds = 21_600):
   const keys = Object.keys(values);
   if (!keys.length) return;
   const out: Record<string, string> = {};
-  for (const k of keys) out[k] = JSON.stringify(values[k]);
+  for (const k of keys) out[documentKey(k)] = JSON.stringify(values[k]);
   cache().putAll(out, Math.min(21_600, Math.max(1, seconds)));
 }
 
 export function cacheRemove(keys: readonly string[]): void {
-  if (keys.length) cache().removeAll(keys as string[]);
+  if (keys.length) cache().removeAll(keys.map(documentKey));
 }

@@ -1,16 +1,6 @@
-// DriveApp: folders (find or create, state, listing, trash) and files (create from bytes, read, move, trash, digest).
+// DriveApp: folders (find or create, state, sharing, listing, trash) and files (create from bytes, read, move, trash, digest).
 import { errorMessage } from '../core/errors';
 import { fromSignedBytes, sha256Hex, toSignedBytes } from './utilities';
-
-/** Finds or creates the folder path under My Drive (e.g. ["DataDesk Anggaran", "CL-001 Menteng"]); returns its id. */
-export function ensureFolderPath(names: string[]): string {
-  let folder = DriveApp.getRootFolder();
-  for (const name of names) {
-    const it = folder.getFoldersByName(name);
-    folder = it.hasNext() ? it.next() : folder.createFolder(name);
-  }
-  return folder.getId();
-}
 
 /** A new folder in My Drive; its id. */
 export function createRootFolder(name: string): string {
@@ -24,19 +14,24 @@ export interface FolderState {
   writable: boolean;
 }
 
+/** The folder as the executing user sees it, or null when it does not exist for them or is in the trash. */
+function openFolder(id: string): GoogleAppsScript.Drive.Folder | null {
+  try {
+    const folder = DriveApp.getFolderById(id);
+    return folder.isTrashed() ? null : folder;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The folder, or null when it does not exist, is trashed or is not visible to the user. Writability is proven by a
  * write that changes nothing (the description set to itself): DriveApp has no "can I edit" query, and a probe file
  * would leave a trace.
  */
 export function folderState(id: string): FolderState | null {
-  let folder: GoogleAppsScript.Drive.Folder;
-  try {
-    folder = DriveApp.getFolderById(id);
-    if (folder.isTrashed()) return null;
-  } catch {
-    return null;
-  }
+  const folder = openFolder(id);
+  if (!folder) return null;
   let writable = true;
   try {
     folder.setDescription(folder.getDescription() ?? '');
@@ -44,6 +39,50 @@ export function folderState(id: string): FolderState | null {
     writable = false;
   }
   return { id, name: folder.getName(), writable };
+}
+
+/** What DataDesk needs to know of a folder before it builds in it. */
+export interface FolderFacts {
+  id: string;
+  name: string;
+  url: string;
+  /** In a Shared Drive (its items have no owner). */
+  inSharedDrive: boolean;
+  /** The executing user may add files and folders and share them (owner, manager, content manager, editor). */
+  canWrite: boolean;
+}
+
+const WRITE_ACCESS = ['OWNER', 'ORGANIZER', 'FILE_ORGANIZER', 'EDIT'];
+
+/** The folder as the executing user sees it; null when it does not exist for them, or is trashed. */
+export function folderFacts(id: string): FolderFacts | null {
+  const folder = openFolder(id);
+  if (!folder) return null;
+  const access = String(folder.getAccess(Session.getEffectiveUser().getEmail()));
+  return {
+    id,
+    name: folder.getName(),
+    url: folder.getUrl(),
+    inSharedDrive: folder.getOwner() === null,
+    canWrite: WRITE_ACCESS.includes(access),
+  };
+}
+
+/** A new folder inside a folder (or, with no parent, in the user's My Drive); its id. */
+export function createFolderIn(parentId: string | null, name: string): string {
+  return (parentId ? DriveApp.getFolderById(parentId) : DriveApp.getRootFolder()).createFolder(name).getId();
+}
+
+/** Changes a folder's sharing: removals first (an editor who becomes a viewer), then additions, one call per list. */
+export function changeSharing(
+  folderId: string,
+  change: { removeEditors: string[]; removeViewers: string[]; addEditors: string[]; addViewers: string[] },
+): void {
+  const folder = DriveApp.getFolderById(folderId);
+  for (const e of change.removeEditors) folder.removeEditor(e);
+  for (const e of change.removeViewers) folder.removeViewer(e);
+  if (change.addEditors.length) folder.addEditors(change.addEditors);
+  if (change.addViewers.length) folder.addViewers(change.addViewers);
 }
 
 /** Files directly in a folder that are not in the trash. */

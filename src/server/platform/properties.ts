@@ -1,6 +1,13 @@
-// PropertiesService: script properties (settings, secrets), document properties (per-document state, the heartbeat
-// claim) and user properties (small per-user state, the language switch), as text or JSON.
+// PropertiesService: script properties (settings, secrets), the document's state, and user properties (small
+// per-user state: the heartbeat claim, the language switch), as text or JSON.
+//
+// The document's state (saved segments, the tagging job, whose hourly triggers serve it, leases) must be reachable by
+// every execution, and document properties, the document lock and the document cache are not there in a time-driven
+// run (docs/platform.md §11): it lives in script properties under a prefix naming the document, "DD@<id>:<key>".
+// What an older version kept in document properties moves there when a user first opens a DataDesk sidebar in the
+// document (adoptDocumentProperties, once per user and document, from platform/triggers.ts).
 import { DEFAULT_LANG, isLang, Lang } from '../core/text';
+import { currentDocumentId } from './sheets';
 
 /** JSON text read back, or `fallback` when unset or unreadable. */
 function parsed<T>(raw: string | null | undefined, fallback: T): T {
@@ -10,11 +17,6 @@ function parsed<T>(raw: string | null | undefined, fallback: T): T {
   } catch {
     return fallback;
   }
-}
-
-/** The document's properties; the script's outside a container-bound document (a time-driven run may have none). */
-function docStore(): GoogleAppsScript.Properties.Properties {
-  return PropertiesService.getDocumentProperties() ?? PropertiesService.getScriptProperties();
 }
 
 /** Reads a script property ('' when unset). */
@@ -35,23 +37,62 @@ export function setScriptJson(key: string, value: unknown): void {
   setScriptProp(key, JSON.stringify(value));
 }
 
-/** Reads a JSON document property, or `fallback`. */
+/** This document's keys in the script properties: "DD@<document id>:". */
+function docPrefix(): string {
+  const id = currentDocumentId();
+  if (!id) throw new Error('properties: no document in this execution');
+  return `DD@${id}:`;
+}
+
+/** A key of this document's state, also for its entries in the script cache (shared by every document). */
+export function documentKey(key: string): string {
+  return docPrefix() + key;
+}
+
+export function docProp(key: string): string | null {
+  return PropertiesService.getScriptProperties().getProperty(documentKey(key));
+}
+
+export function setDocProp(key: string, value: string): void {
+  PropertiesService.getScriptProperties().setProperty(documentKey(key), value);
+}
+
+/** Reads a JSON value of the document's state, or `fallback`. */
 export function docJson<T>(key: string, fallback: T): T {
-  return parsed(PropertiesService.getDocumentProperties()?.getProperty(key), fallback);
+  return parsed(docProp(key), fallback);
 }
 
 export function setDocJson(key: string, value: unknown): void {
-  PropertiesService.getDocumentProperties().setProperty(key, JSON.stringify(value));
+  setDocProp(key, JSON.stringify(value));
 }
 
-/** The document properties whose keys start with `prefix`, in one read. */
+/** The document's state whose keys start with `prefix` (keys without the document's prefix), in one read. */
 export function docValues(prefix: string): Record<string, string> {
-  const all = PropertiesService.getDocumentProperties()?.getProperties() ?? {};
-  return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith(prefix)));
+  const p = docPrefix();
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(PropertiesService.getScriptProperties().getProperties()))
+    if (k.startsWith(p + prefix)) out[k.slice(p.length)] = v;
+  return out;
 }
 
 export function deleteDocProp(key: string): void {
-  PropertiesService.getDocumentProperties().deleteProperty(key);
+  PropertiesService.getScriptProperties().deleteProperty(documentKey(key));
+}
+
+/** Moves what an older version kept in document properties (reachable only with the document open) into the
+ * document's state; a no-op in time-driven runs and once done. */
+export function adoptDocumentProperties(): void {
+  const doc = PropertiesService.getDocumentProperties();
+  if (!doc) return;
+  const old = doc.getProperties();
+  if (!Object.keys(old).length) return;
+  const p = docPrefix();
+  const sp = PropertiesService.getScriptProperties();
+  const existing = sp.getProperties();
+  const moved: Record<string, string> = {};
+  for (const [k, v] of Object.entries(old)) if (existing[p + k] === undefined) moved[p + k] = v;
+  if (Object.keys(moved).length) sp.setProperties(moved);
+  doc.deleteAllProperties();
 }
 
 export function userJson<T>(key: string, fallback: T): T {
@@ -99,20 +140,22 @@ export function languagesByEmail(): Record<string, Lang> {
   return out;
 }
 
-const CLAIM_PROPERTY = 'DATADESK_HEARTBEAT_UNTIL';
+const CLAIM_PROPERTY = 'DATADESK_HEARTBEAT_UNTIL_';
 
 /**
- * Marks the document's hourly heartbeat as running so two never overlap, without holding a lock throughout: true
- * when no other heartbeat runs (or its claim expired), and then this one holds the claim until `now + ms` (+ 1 min).
+ * Marks one user's hourly heartbeat for one document as running (in their user properties) so two of theirs never
+ * overlap, without holding a lock throughout: true when no other runs (or its claim expired), and then this one holds
+ * the claim until `now + ms` (+ 1 min). Heartbeats of different users may run at once: each runs only its owner's
+ * jobs, and each job guards its own work.
  */
-export function claimHeartbeat(now: number, ms: number): boolean {
-  const props = docStore();
-  const until = Number(props.getProperty(CLAIM_PROPERTY) ?? 0);
+export function claimHeartbeat(docId: string, now: number, ms: number): boolean {
+  const props = PropertiesService.getUserProperties();
+  const until = Number(props.getProperty(CLAIM_PROPERTY + docId) ?? 0);
   if (until > now) return false;
-  props.setProperty(CLAIM_PROPERTY, String(now + ms + 60_000));
+  props.setProperty(CLAIM_PROPERTY + docId, String(now + ms + 60_000));
   return true;
 }
 
-export function releaseHeartbeat(): void {
-  docStore().deleteProperty(CLAIM_PROPERTY);
+export function releaseHeartbeat(docId: string): void {
+  PropertiesService.getUserProperties().deleteProperty(CLAIM_PROPERTY + docId);
 }

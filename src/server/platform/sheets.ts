@@ -1,5 +1,8 @@
-// SpreadsheetApp: sheets of the active spreadsheet found or made by name, read and written in whole blocks, text kept
-// as text (the '@' format before the values); the user's selection. Sheet objects stay here: others hold a SheetRef.
+// SpreadsheetApp: the spreadsheet this execution works in (the open one, or in a time-driven run the one its trigger
+// serves, opened by id), its sheets found or made by name, read and written in whole blocks, text kept as text (the
+// '@' format before the values); the user's selection. Sheet objects stay here: others hold a SheetRef.
+import { AppError } from '../core/errors';
+import { msg } from '../core/text';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 declare const sheetBrand: unique symbol;
@@ -11,8 +14,35 @@ const sheet = (r: SheetRef): Sheet => r as unknown as Sheet;
 /** Table cells as a whole-sheet read gives them. */
 export type TableCell = string | number | boolean | Date;
 
+let bound: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+let active: GoogleAppsScript.Spreadsheet.Spreadsheet | null | undefined;
+
+/** Opens the document by id for the rest of this execution: a time-driven run has none open (docs/platform.md §11),
+ * so the heartbeat opens the one its trigger serves (needs the `spreadsheets` scope). */
+export function openDocument(id: string): void {
+  bound = SpreadsheetApp.openById(id);
+}
+
+/** The document of this execution, or null when there is none (a time-driven run before openDocument); for
+ * platform/ (ScriptApp's per-document triggers), others hold sheets as SheetRef. */
+export function currentSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet | null {
+  if (bound) return bound;
+  if (active === undefined) active = SpreadsheetApp.getActiveSpreadsheet();
+  return active;
+}
+
+/** The document's id, or '' outside one. */
+export function currentDocumentId(): string {
+  return currentSpreadsheet()?.getId() ?? '';
+}
+
+/** The document, or a user-facing error when the execution has none. */
 function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  return SpreadsheetApp.getActiveSpreadsheet();
+  const ss = currentSpreadsheet();
+  if (!ss) {
+    throw new AppError('NO_DOCUMENT', msg('common.noDocument'));
+  }
+  return ss;
 }
 
 /** Grows the sheet to at least rows × cols (Apps Script throws for ranges outside the grid; a new sheet is 1000 × 26). */
@@ -25,25 +55,25 @@ function fitSheet(sh: Sheet, rows: number, cols: number): void {
 }
 
 export function sheetByName(name: string): SheetRef | null {
-  const sh = spreadsheet()?.getSheetByName(name);
+  const sh = currentSpreadsheet()?.getSheetByName(name);
   return sh ? ref(sh) : null;
 }
 
 /** The names of the active spreadsheet's sheets ([] outside a document). */
 export function sheetNames(): string[] {
-  const ss = spreadsheet();
+  const ss = currentSpreadsheet();
   return ss ? ss.getSheets().map((s) => s.getName()) : [];
 }
 
 /** The active sheet's name ('' outside a document). */
 export function activeSheetName(): string {
-  const ss = spreadsheet();
+  const ss = currentSpreadsheet();
   return ss ? ss.getActiveSheet().getName() : '';
 }
 
 /** The active range's values (the block a user selected), in one getValues; [] without a selection. */
 export function selectedValues(): unknown[][] {
-  const range = spreadsheet()?.getActiveRange();
+  const range = currentSpreadsheet()?.getActiveRange();
   return range ? range.getValues() : [];
 }
 
@@ -64,7 +94,7 @@ export function sheetValues(name: string): unknown[][] | null {
 
 /** Header row and one data row (1-based) of a sheet, in one getValues; null when the sheet or row is missing. */
 export function headerAndRow(sheetName: string, row: number): { header: unknown[]; row: unknown[] } | null {
-  const sh = spreadsheet()?.getSheetByName(sheetName);
+  const sh = currentSpreadsheet()?.getSheetByName(sheetName);
   if (!sh || row < 2 || row > sh.getLastRow()) return null;
   const values = sh.getRange(1, 1, row, sh.getLastColumn()).getValues();
   return { header: values[0], row: values[row - 1] };

@@ -29,14 +29,31 @@ function page(file: string): GoogleAppsScript.HTML.HtmlOutput {
   return HtmlService.createHtmlOutput(html.getContent().replace('<html lang="id">', `<html lang="${lang}">`));
 }
 
-/** Opens build/<file>.html as a 300 px sidebar. */
-export function showSidebar(file: string, title: TextKey & `title.${string}`): void {
-  SpreadsheetApp.getUi().showSidebar(page(file).setTitle(t(title)));
+/** Every page DataDesk opens: a sidebar, or a dialog with its size; its title in the user's language. */
+const PAGES = {
+  budget: { title: 'title.budget' },
+  'budget-dashboard': { title: 'title.budgetDashboard', dialog: [960, 680] },
+  segments: { title: 'title.segments' },
+  loyalty: { title: 'title.loyalty' },
+  tagging: { title: 'title.tagging' },
+  reports: { title: 'title.reports' },
+  settings: { title: 'title.settings' },
+} as const satisfies Record<string, { title: TextKey & `title.${string}`; dialog?: readonly [number, number] }>;
+
+export type PageName = keyof typeof PAGES;
+
+export function isPageName(v: unknown): v is PageName {
+  return typeof v === 'string' && Object.prototype.hasOwnProperty.call(PAGES, v);
 }
 
-/** Opens build/<file>.html as a modal dialog. */
-export function showDialog(file: string, title: TextKey & `title.${string}`, width = 900, height = 640): void {
-  SpreadsheetApp.getUi().showModalDialog(page(file).setWidth(width).setHeight(height), t(title));
+/**
+ * Opens build/<name>.html as its sidebar (300 px) or modal dialog, in the user's language. Opening it again from one of
+ * its own calls replaces it (how a language switch gives the page a title bar in the new language too).
+ */
+export function showPage(name: PageName): void {
+  const p: { title: TextKey; dialog?: readonly [number, number] } = PAGES[name];
+  if (p.dialog) SpreadsheetApp.getUi().showModalDialog(page(name).setWidth(p.dialog[0]).setHeight(p.dialog[1]), t(p.title));
+  else SpreadsheetApp.getUi().showSidebar(page(name).setTitle(t(p.title)));
 }
 
 export function alert(title: string, message: string): void {

@@ -1,5 +1,6 @@
 // The reports' platform side: the ReportEnv the run needs (Drive, Jdbc, the webhook, the run-log sheet, the clock)
-// and the state kept in script properties (settings, the run's checkpoint, the month last scheduled), under one lock.
+// and the state kept in script properties (settings, the run's checkpoint, the scheduled run's attempts, whose
+// trigger runs the schedule), under one lock.
 import { conflict, errorMessage } from '../core/errors';
 import { msg, Msg, t } from '../core/text';
 import type { Deadline } from '../core/deadline';
@@ -23,13 +24,19 @@ import { newUuid, sha256Hex, sleep } from '../platform/utilities';
 import type { ReportDrive, ReportEnv, RunLogSink } from './ports';
 import { DEFAULT_SETTINGS, parseStoredSettings, ReportsSettings } from './settings';
 import type { RunState } from './state';
+import type { ScheduleState } from './schedule';
 import { applyRetention, RUN_LOG_FORMATS, runLogHeader, runLogLanguage, runLogSheetNames, SheetCell, toSheetRow } from './runlog';
 import { webhookRequest } from './webhook';
 
 const WEBHOOK_URL_PROP = 'DATADESK_REPORTS_WEBHOOK_URL';
 const SETTINGS_PROP = 'DATADESK_REPORTS_SETTINGS';
 const RUN_PROP = 'DATADESK_REPORTS_RUN';
+/** Before attempts were tracked: the last month the schedule started (read to carry old state over). */
 const SCHEDULED_PROP = 'DATADESK_REPORTS_SCHEDULED';
+/** The scheduled run of the due month: attempts, backoff, the last error (ScheduleState). */
+const SCHEDULE_PROP = 'DATADESK_REPORTS_SCHEDULE';
+/** The admin whose hourly trigger runs the scheduled report: who saved the settings last, or took them over. */
+const OWNER_PROP = 'DATADESK_REPORTS_OWNER';
 
 export { openDb };
 
@@ -116,13 +123,31 @@ export function saveRun(s: RunState): void {
   setScriptJson(RUN_PROP, s);
 }
 
-/** The last month the heartbeat started ("YYYY-MM", '' before the first). */
+/** The last month the older scheduler started ("YYYY-MM", '' when none): such a month counts as done. */
 export function lastScheduledMonth(): string {
   return scriptProp(SCHEDULED_PROP);
 }
 
-export function setLastScheduledMonth(month: string): void {
-  setScriptProp(SCHEDULED_PROP, month);
+export function loadSchedule(): ScheduleState | null {
+  return scriptJson<ScheduleState | null>(SCHEDULE_PROP, null);
+}
+
+export function saveSchedule(s: ScheduleState): void {
+  setScriptJson(SCHEDULE_PROP, s);
+}
+
+/** Whose hourly trigger runs the scheduled report ('' before anyone saved the settings). */
+export function reportsOwner(): string {
+  return scriptProp(OWNER_PROP);
+}
+
+export function setReportsOwner(email: string): void {
+  setScriptProp(OWNER_PROP, email);
+}
+
+/** Whose trigger carries a run on: its owner, or (runs from before owners) the reports owner. */
+export function runOwner(s: RunState): string {
+  return s.owner || reportsOwner();
 }
 
 /** Runs `fn` holding the script lock briefly (claiming or starting a run), so two executions never both win. */

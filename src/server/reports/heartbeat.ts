@@ -2,6 +2,7 @@
 import type { Deadline } from '../core/deadline';
 import { scheduledStep } from './operations';
 
-export function reportsHeartbeat(now: Date, deadline: Deadline): void {
-  scheduledStep(now, deadline);
+/** Only the runs and the schedule `owner` owns. */
+export function reportsHeartbeat(now: Date, deadline: Deadline, owner: string): void {
+  scheduledStep(now, deadline, owner);
 }

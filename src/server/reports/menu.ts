@@ -1,11 +1,12 @@
 // Menu entries of the reports capability: run for a month, dry run, and the Reports sidebar.
 import type { MenuItem } from '../platform/ui';
-import { alert, prompt, showSidebar } from '../platform/ui';
+import { alert, prompt, showPage } from '../platform/ui';
 import { callerWithRole } from '../settings/adapters';
 import { AppError, errorMessage, messageOf } from '../core/errors';
 import { pick, t } from '../core/text';
 import { dryRun, defaultMonth, runMonth } from './operations';
 import { dryRunMessage, runMessage } from './summary';
+import { ensureHeartbeat } from '../platform/triggers';
 
 export const reportsMenu: MenuItem[] = [
   { caption: 'menu.reports.runForMonth', fn: 'reportsRunForMonth' },
@@ -31,6 +32,7 @@ export function reportsRunForMonth(): void {
     const user = callerWithRole('admin');
     const month = askMonth(t('reports.menu.askRun'));
     if (month === null) return;
+    ensureHeartbeat();
     alert(t('title.reports'), runMessage(runMonth(month, 'manual', user)));
   } catch (e) {
     showError(e);
@@ -51,5 +53,5 @@ export function reportsDryRun(): void {
 
 /** Menu: the Reports sidebar (settings for admins, the run log for auditors). */
 export function openReportsSidebar(): void {
-  showSidebar('reports', 'title.reports');
+  showPage('reports');
 }

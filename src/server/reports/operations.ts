@@ -12,16 +12,31 @@ import {
   appsScriptDrive,
   lastScheduledMonth,
   loadRun,
+  loadSchedule,
   loadSettings,
   openDb,
   reportEnv,
+  reportsOwner,
+  runOwner,
   saveRun,
-  setLastScheduledMonth,
+  saveSchedule,
+  setReportsOwner,
   storeSettings,
   webhookUrl,
   withRunLock,
 } from './adapters';
 import { checkWebhookUrl } from './webhook';
+import {
+  afterFailure,
+  afterSuccess,
+  attemptDue,
+  explainFailure,
+  freshSchedule,
+  resetForRetry,
+  type ScheduleState,
+  startAttempt,
+} from './schedule';
+import { ensureHeartbeat } from '../platform/triggers';
 
 function configured(s: ReportsSettings): boolean {
   return s.folders.length > 0;
@@ -46,7 +61,8 @@ function carry(s: RunState, settings: ReportsSettings, deadline: Deadline): RunS
   return cur;
 }
 
-/** Starts a run for `month` and carries it as far as this execution allows. */
+/** Starts a run for `month` and carries it as far as this execution allows; `user` owns it: their hourly trigger
+ * carries on what does not fit in this execution. */
 export function runMonth(
   month: string,
   trigger: RunState['trigger'],
@@ -81,22 +97,105 @@ export function continueRun(deadline: Deadline): RunState | null {
   return claimed ? carry(claimed, settings, deadline) : null;
 }
 
-/** The heartbeat's part: continue an active run, or start the scheduled one when it is due. */
-export function scheduledStep(now: Date, deadline: Deadline): RunState | null {
+/** Records how a scheduled attempt's run ended (a run still going leaves the attempt running). */
+function settle(st: ScheduleState, run: RunState, now: number): ScheduleState {
+  if (run.phase === 'done') return afterSuccess(st, run.runId, now);
+  if (run.phase === 'failed') return afterFailure(st, 'RUN_FAILED', run.error ?? msg('reports.phase.failed'), now);
+  return { ...st, runId: run.runId, updatedAt: now };
+}
+
+/** After the last attempt failed: the alert says what went wrong and what to do, in the owner's language. */
+function alertFinal(settings: ReportsSettings, st: ScheduleState, deadline: Deadline, owner: string): void {
+  const why = explainFailure(st.lastCode ?? '', st.lastError ?? '', owner, st.lastErrorEn ?? undefined);
+  reportEnv(settings, deadline).alert(t('reports.alert.gaveUp', { month: st.month, attempts: st.attempts, why }));
+}
+
+/**
+ * The heartbeat's part, for the heartbeat of `me`: carry on a run `me` owns, or — when `me` owns the reports — start
+ * the month's scheduled run when it is due, retrying a failed attempt after its backoff up to the limit. Any other
+ * user's heartbeat leaves reports alone.
+ */
+export function scheduledStep(now: Date, deadline: Deadline, me: string): RunState | null {
   const active = loadRun();
-  if (isActive(active)) return continueRun(deadline);
-  const settings = loadSettings();
-  if (!configured(settings)) return null;
-  const month = dueMonth(settings, wibParts(now));
-  if (!month || lastScheduledMonth() >= month) return null;
-  setLastScheduledMonth(month); // once per month, even when it fails (the alert says so; rerun from the menu)
-  try {
-    return runMonth(month, 'schedule', 'heartbeat', deadline);
-  } catch (e) {
-    const env = reportEnv(settings, deadline);
-    env.alert(t('reports.alert.notStarted', { month, error: errorMsg(e) }));
-    throw e;
+  if (isActive(active)) {
+    if (runOwner(active) !== me) return null;
+    const s = continueRun(deadline);
+    const st = loadSchedule();
+    if (s && s.trigger === 'schedule' && st && st.status === 'running' && st.runId === s.runId)
+      finish(settle(st, s, now.getTime()), deadline, me);
+    return s;
   }
+  const settings = loadSettings();
+  if (!configured(settings) || reportsOwner() !== me) return null;
+  const month = dueMonth(settings, wibParts(now));
+  if (!month) return null;
+  let st = loadSchedule();
+  if (!st || st.month !== month) {
+    // a month the older scheduler already started counts as done
+    if (lastScheduledMonth() >= month) return null;
+    st = freshSchedule(month, now.getTime());
+  }
+  if (!attemptDue(st, now.getTime())) return null;
+  // backoff counts from this heartbeat's start, so the next hourly heartbeat meets a 1-hour wait exactly
+  const t = now.getTime();
+  st = startAttempt(st, t);
+  saveSchedule(st);
+  try {
+    const run = runMonth(month, 'schedule', me, deadline);
+    finish(settle({ ...st, runId: run.runId }, run, t), deadline, me);
+    return run;
+  } catch (e) {
+    finish(afterFailure(st, errorCode(e), errorText(e), t), deadline, me);
+    return null;
+  }
+}
+
+const errorCode = (e: unknown) => (e instanceof AppError ? e.code : 'ERROR');
+const errorText = (e: unknown): Msg => (e instanceof AppError ? messageOf(e) : errorMsg(e));
+
+/** Saves the schedule's state; the alert goes out when it has just failed for good, or the month had no orders. */
+function finish(st: ScheduleState, deadline: Deadline, owner: string): void {
+  saveSchedule(st);
+  const settings = loadSettings();
+  if (st.status === 'failed') alertFinal(settings, st, deadline, owner);
+  else if (st.lastCode === 'EMPTY_MONTH')
+    reportEnv(settings, deadline).alert(
+      t('reports.alert.emptyMonth', { detail: { id: st.lastError ?? '', en: st.lastErrorEn ?? st.lastError ?? '' } as Msg }),
+    );
+}
+
+/** An admin's "Retry" after the scheduled run failed: a new series of attempts, the first one now, as that admin
+ * (who then owns the run: their hourly trigger carries on what does not fit). */
+export function retrySchedule(me: string, deadline = new Deadline(EXECUTION_BUDGET_MS)): ScheduleState {
+  const st = loadSchedule();
+  if (!st || (st.status !== 'failed' && st.status !== 'retrying')) {
+    throw conflict(msg('reports.error.nothingToRetry'));
+  }
+  ensureHeartbeat();
+  let next = startAttempt(resetForRetry(st, Date.now()), Date.now());
+  saveSchedule(next);
+  try {
+    const run = runMonth(st.month, 'schedule', me, deadline);
+    next = settle({ ...next, runId: run.runId }, run, Date.now());
+  } catch (e) {
+    next = afterFailure(next, errorCode(e), errorText(e), Date.now());
+  }
+  saveSchedule(next);
+  return next;
+}
+
+/** An admin takes the reports over: their trigger runs the schedule from now on, after the same pre-flight check
+ * (as them: their Drive access is what the runs will use). An active run moves to them too. */
+export function takeOverReports(me: string): void {
+  const settings = loadSettings();
+  requireConfigured(settings);
+  preflight(settings, null, (problems) => msg('reports.error.takeOverRefused', { me, problems }));
+  setReportsOwner(me);
+  ensureHeartbeat();
+  withRunLock(() => {
+    const cur = loadRun();
+    if (isActive(cur)) saveRun({ ...cur, owner: me });
+  });
 }
 
 /** Counts per BU and the problems a run would hit; writes nothing. */
@@ -118,10 +217,14 @@ export function defaultMonth(): string {
 }
 
 /**
- * Checks settings before they are saved: every folder exists and is writable, the query runs, the webhook URL
- * has its format's shape. Throws one error listing every problem.
+ * Checks settings before they are saved (or taken over): every folder exists and is writable, the query runs, the
+ * webhook URL has its format's shape. Throws one error listing every problem after `refused`'s lead-in.
  */
-export function preflight(s: ReportsSettings, webhookUrlInput: string | null): ReportsSettings {
+export function preflight(
+  s: ReportsSettings,
+  webhookUrlInput: string | null,
+  refused: (problems: Msg[]) => Msg = (problems) => msg('reports.error.preflight', { problems }),
+): ReportsSettings {
   const clean = validateSettings(s);
   const url = webhookUrlInput || webhookUrl();
   if (url) checkWebhookUrl(clean.webhookFormat, url);
@@ -137,13 +240,17 @@ export function preflight(s: ReportsSettings, webhookUrlInput: string | null): R
   }
   if (queryError) problems.push(queryError);
   if (problems.length) {
-    throw invalid(msg('reports.error.preflight', { problems }));
+    throw invalid(refused(problems));
   }
   return clean;
 }
 
-export function saveSettings(s: ReportsSettings, webhookUrl: string | null): ReportsSettings {
+/** Saves the settings after the pre-flight check, run as the admin saving them: they own the schedule from now on,
+ * and their hourly trigger (installed here if missing) runs it with their Drive access, which the check just used. */
+export function saveSettings(s: ReportsSettings, webhookUrl: string | null, me: string): ReportsSettings {
   const clean = preflight(s, webhookUrl);
   storeSettings(clean, webhookUrl);
+  setReportsOwner(me);
+  ensureHeartbeat();
   return clean;
 }

@@ -36,6 +36,8 @@ export interface RunState {
   month: string;
   trigger: 'schedule' | 'manual';
   user: string;
+  /** Whose hourly trigger carries the run on (absent in runs from before owners: the reports owner). */
+  owner?: string;
   phase: RunPhase;
   startedAt: number;
   endedAt: number | null;
@@ -98,6 +100,7 @@ export function newRun(o: {
     month: o.month,
     trigger: o.trigger,
     user: o.user,
+    owner: o.user,
     phase: 'build',
     startedAt: o.now,
     endedAt: null,

@@ -48,7 +48,8 @@ export function previewSegment(ports: PullPorts, req: SegmentRequest): PreviewRe
   return { counts, lines: countsWords(counts), sqlMs: Date.now() - t0 };
 }
 
-function checkFolder(ports: PullPorts, id: string): void {
+/** The destination folder exists and the user whose execution (or trigger) delivers may write into it. */
+export function checkFolder(ports: PullPorts, id: string): void {
   const f = ports.folder(id);
   if (!f) {
     throw notFound(msg('segments.error.folderMissing', { id }));

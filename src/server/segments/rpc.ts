@@ -3,9 +3,10 @@ import { rpc } from '../core/rpc';
 import { callerWithRole } from '../settings/adapters';
 import { invalid, notFound } from '../core/errors';
 import { msg, Msg } from '../core/text';
-import { ensureHeartbeat } from '../platform/triggers';
+import { adoptHeartbeat, ensureHeartbeat, jobOwnerStatus } from '../platform/triggers';
 import { headerAndRow } from '../platform/sheets';
-import { previewSegment, runSegment, type PreviewResult, type RunResult } from './pull';
+import type { OwnerStatus } from '../core/owners';
+import { checkFolder, previewSegment, runSegment, type PreviewResult, type RunResult } from './pull';
 import type { SegmentRequest } from './request';
 import type { Schedule } from './schedule';
 import { requestFromFormRow } from './form';
@@ -38,9 +39,24 @@ export interface SavedView {
   nextRunAt: string | null;
   lastRunAt: string | null;
   lastOutcome: Msg | null;
+  /** For a scheduled request: whether its owner's hourly trigger still runs it. */
+  ownerStatus: OwnerStatus | null;
 }
 
-const view = (s: ReturnType<typeof listSaved>[number]): SavedView => ({
+/** Each saved request with, for scheduled ones, whether their owner's trigger is still there (one check per owner). */
+function views(): SavedView[] {
+  const seen = new Map<string, OwnerStatus>();
+  const statusOf = (owner: string): OwnerStatus => {
+    const known = seen.get(owner);
+    if (known) return known;
+    const st = jobOwnerStatus(owner);
+    seen.set(owner, st);
+    return st;
+  };
+  return listSaved().map((s) => ({ ...view(s), ownerStatus: s.schedule.every === 'NONE' ? null : statusOf(s.owner) }));
+}
+
+const view = (s: ReturnType<typeof listSaved>[number]): Omit<SavedView, 'ownerStatus'> => ({
   name: s.request.name,
   campaign: s.request.campaign,
   channel: s.request.channel,
@@ -55,6 +71,7 @@ const view = (s: ReturnType<typeof listSaved>[number]): SavedView => ({
 export function segments_reference(): SegmentReference {
   return rpc('segments_reference', () => {
     const user = callerWithRole('analyst');
+    adoptHeartbeat();
     const ref = withLoyaltyDb((db) => loadReference(db, dialect));
     return {
       brands: ref.brands,
@@ -88,18 +105,37 @@ export function segments_run(request: SegmentRequest): SegmentRun {
 export function segments_list(): SavedView[] {
   return rpc('segments_list', () => {
     callerWithRole('analyst');
-    return listSaved().map(view);
+    return views();
   });
 }
 
-/** Saves the request by its name (replacing one of the same name), with a schedule; validated first. */
+/**
+ * Saves the request by its name (replacing one of the same name), with a schedule; validated first. A schedule is
+ * the saver's: their hourly trigger runs it with their Drive access, so the destination folder is checked as them.
+ */
 export function segments_save(request: SegmentRequest, schedule: Schedule): SavedView[] {
   return rpc('segments_save', () => {
     const user = callerWithRole('analyst');
-    const req = withLoyaltyDb((db) => validated(db, request).req);
+    const req = withLoyaltyDb((db) => {
+      const r = validated(db, request).req;
+      if (schedule?.every !== 'NONE') checkFolder(pullPorts(db, user), r.delivery.folderId);
+      return r;
+    });
     const saved = saveRequest(req, schedule, user, new Date());
     if (saved.schedule.every !== 'NONE') ensureHeartbeat();
-    return listSaved().map(view);
+    return views();
+  });
+}
+
+/** Admins: takes over a scheduled request whose owner's trigger no longer runs it (checked as the new owner). */
+export function segments_takeOver(name: string): SavedView[] {
+  return rpc('segments_takeOver', () => {
+    const me = callerWithRole('admin');
+    const s = getSaved(name);
+    withLoyaltyDb((db) => checkFolder(pullPorts(db, me), s.request.delivery.folderId));
+    putSaved({ ...s, owner: me });
+    ensureHeartbeat();
+    return views();
   });
 }
 
@@ -117,7 +153,7 @@ export function segments_copy(name: string, newName: string): SavedView[] {
     const src = getSaved(name);
     const n = checkNewName(newName);
     saveRequest({ ...src.request, name: n }, { ...src.schedule, every: 'NONE' }, user, new Date());
-    return listSaved().map(view);
+    return views();
   });
 }
 
@@ -125,7 +161,7 @@ export function segments_delete(name: string): SavedView[] {
   return rpc('segments_delete', () => {
     callerWithRole('analyst');
     deleteSaved(name);
-    return listSaved().map(view);
+    return views();
   });
 }
 
@@ -135,8 +171,11 @@ export function segments_rerun(name: string): SegmentRun {
     const user = callerWithRole('analyst');
     const s = getSaved(name);
     const result = withLoyaltyDb((db) => runSegment(pullPorts(db, user), validated(db, { ...s.request, contactFrom: null }).req));
+    // a rerun that succeeds ends any retries of a failed scheduled run
     putSaved({
       ...s,
+      attempts: 0,
+      retryAt: null,
       lastRunAt: new Date().toISOString(),
       lastOutcome: msg('segments.outcome.done', { count: result.counts.delivered, sheet: result.sheet }),
     });

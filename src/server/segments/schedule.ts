@@ -1,6 +1,7 @@
 // Saved requests and their weekly/monthly schedule: the saved document's shape and when it runs next (WIB).
 import { msg, Msg } from '../core/text';
 import { wibInstant, wibParts } from '../core/format';
+import { retryAfter, waitOver } from '../core/retry';
 import type { SegmentRequest } from './request';
 
 export type Every = 'NONE' | 'WEEKLY' | 'MONTHLY';
@@ -24,7 +25,14 @@ export interface SavedRequest {
   lastRunAt: string | null;
   /** The last scheduled or manual run's outcome in both languages (older saves hold plain text). */
   lastOutcome: Msg | string | null;
+  /** Failed attempts of the current scheduled run (0 or absent: none). */
+  attempts?: number;
+  /** When the owner's heartbeat tries the failed run again (ISO), or null. */
+  retryAt?: string | null;
 }
+
+/** Attempts of one scheduled pull before it waits for the next schedule (waits between them: core/retry.ts). */
+export const SEGMENT_MAX_ATTEMPTS = 3;
 
 export const NO_SCHEDULE: Schedule = { every: 'NONE', weekday: 1, monthDay: 1, hour: 7 };
 
@@ -60,9 +68,43 @@ export function scheduleProblems(s: Schedule): Msg[] {
   return out;
 }
 
-/** Saved requests due at `now`, oldest due first. */
+/** When a saved request wants to run: a retry of a failed run, else its next scheduled run. */
+const dueAt = (s: SavedRequest): number | null =>
+  s.retryAt ? Date.parse(s.retryAt) : s.nextRunAt !== null ? Date.parse(s.nextRunAt) : null;
+
+/** Saved requests due at `now` (a scheduled run, or the retry of a failed one), oldest due first. */
 export function dueRequests(saved: SavedRequest[], now: Date): SavedRequest[] {
   return saved
-    .filter((s) => s.schedule.every !== 'NONE' && s.nextRunAt !== null && Date.parse(s.nextRunAt) <= now.getTime())
-    .sort((a, b) => Date.parse(a.nextRunAt!) - Date.parse(b.nextRunAt!));
+    .filter(
+      (s) =>
+        s.schedule.every !== 'NONE' &&
+        dueAt(s) !== null &&
+        (s.retryAt ? waitOver(dueAt(s), now.getTime()) : dueAt(s)! <= now.getTime()),
+    )
+    .sort((a, b) => dueAt(a)! - dueAt(b)!);
+}
+
+/**
+ * What a failed scheduled pull leaves: a retry after the backoff, or — after the last attempt — no retry and an
+ * outcome that says what went wrong and what to do (Bahasa Indonesia first).
+ */
+export function afterFailedRun(
+  s: SavedRequest,
+  error: Msg,
+  now: Date,
+): Pick<SavedRequest, 'attempts' | 'retryAt' | 'lastOutcome'> {
+  const attempts = (s.attempts ?? 0) + 1;
+  const retry = retryAfter(attempts, SEGMENT_MAX_ATTEMPTS, now.getTime());
+  if (retry !== null) {
+    return {
+      attempts,
+      retryAt: new Date(retry).toISOString(),
+      lastOutcome: msg('segments.outcome.retrying', { attempts, max: SEGMENT_MAX_ATTEMPTS, at: retry, error }),
+    };
+  }
+  return {
+    attempts,
+    retryAt: null,
+    lastOutcome: msg('segments.outcome.gaveUp', { attempts, owner: s.owner, error }),
+  };
 }

@@ -3,7 +3,8 @@ import type { Deadline } from '../core/deadline';
 import { wibDate } from '../core/format';
 import { heartbeatJobs } from './operations';
 
-export function taggingHeartbeat(now: Date, deadline: Deadline): void {
-  const chunks = heartbeatJobs(deadline, wibDate(now));
+/** Continues the job only when `owner` started it (or took it over). */
+export function taggingHeartbeat(now: Date, deadline: Deadline, owner: string): void {
+  const chunks = heartbeatJobs(deadline, wibDate(now), owner);
   if (chunks) console.log(`tagging: ${chunks} chunk(s) run by the heartbeat`);
 }

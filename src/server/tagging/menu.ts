@@ -1,10 +1,10 @@
 // Menu entries of the tagging capability: DataDesk ▸ Tag products opens the tagging sidebar.
 import type { MenuItem } from '../platform/ui';
-import { showSidebar } from '../platform/ui';
+import { showPage } from '../platform/ui';
 
 export const taggingMenu: MenuItem[] = [{ caption: 'menu.tagging.open', fn: 'taggingOpen' }];
 
 /** Menu: opens the tagging sidebar on the active sheet. */
 export function taggingOpen(): void {
-  showSidebar('tagging', 'title.tagging');
+  showPage('tagging');
 }

@@ -184,22 +184,38 @@ export function resumeJob(jobId: string): Progress {
   return r.value;
 }
 
+/** An admin takes over a job whose owner's trigger no longer carries it: the caller's trigger does from now on. */
+export function takeOverJob(jobId: string, me: string): Progress {
+  const r = withDocumentLock(10_000, () => {
+    const job = loadJob();
+    if (!job || job.id !== jobId) throw notFound(msg('tagging.error.jobNotFound'));
+    const next = { ...job, owner: me };
+    saveJob(next);
+    ensureHeartbeat();
+    return progressOf(next);
+  });
+  if (!r.ran) throw busy();
+  return r.value;
+}
+
 export function currentProgress(): Progress | null {
   const j = loadJob();
   return j ? progressOf(j) : null;
 }
 
-/** The heartbeat's share: continue a running job chunk by chunk while time is left (the caller holds the lock). */
-export function heartbeatJobs(deadline: Deadline, today: string): number {
+/** The heartbeat's share for `owner`: continue their running job chunk by chunk while time is left, each chunk
+ * under the document's lease (a sidebar driving the same job waits for it). */
+export function heartbeatJobs(deadline: Deadline, today: string, owner: string): number {
   let chunks = 0;
   let job = loadJob();
+  if (!job || job.owner.toLowerCase() !== owner) return 0;
   if (job && job.status === 'budget' && job.budgetDay !== today) {
     job = transition(job, 'running', Date.now());
     saveJob(job);
   }
   while (job && job.status === 'running' && deadline.remainingMs() > 90_000) {
     const budget = Math.min(CHUNK_BUDGET_MS, deadline.remainingMs() - 30_000);
-    driveJob(job.id, budget, true);
+    if (driveJob(job.id, budget, false).busy) break;
     chunks++;
     job = loadJob();
   }

@@ -1,10 +1,12 @@
 // RPC functions the tagging sidebar calls (merchandisers; settings for admins). Every one checks its caller.
 import { rpc } from '../core/rpc';
-import { callerWithRole } from '../settings/adapters';
+import { callerRoles, callerWithRole } from '../settings/adapters';
 import { invalid } from '../core/errors';
 import { msg } from '../core/text';
 import type { Progress } from './job';
-import { cancelJob, CHUNK_BUDGET_MS, currentProgress, driveJob, resumeJob, settings, startJob } from './operations';
+import { cancelJob, CHUNK_BUDGET_MS, currentProgress, driveJob, resumeJob, settings, startJob, takeOverJob } from './operations';
+import { jobOwnerStatus } from '../platform/triggers';
+import type { OwnerStatus } from '../core/owners';
 import { geminiKey } from './adapters';
 import { activeSheetName } from '../platform/sheets';
 import { setScriptJson, setScriptProp } from '../platform/properties';
@@ -16,14 +18,32 @@ export interface TaggingStatus {
   activeSheet: string;
   model: string;
   hasKey: boolean;
+  /** For a job that is still to finish: whether its owner's hourly trigger carries it when no sidebar drives it. */
+  ownerStatus: OwnerStatus | null;
+  /** The caller may take the job over (admins). */
+  admin: boolean;
 }
 
 /** The sidebar's opening view: the current job (if any), the active sheet, whether the model and key are set. */
 export function tagging_status(): TaggingStatus {
   return rpc('tagging_status', () => {
     callerWithRole('merchandiser');
-    return { job: currentProgress(), activeSheet: activeSheetName(), model: settings().model, hasKey: geminiKey() !== '' };
+    const job = currentProgress();
+    const open = job && (job.status === 'running' || job.status === 'budget');
+    return {
+      job,
+      activeSheet: activeSheetName(),
+      model: settings().model,
+      hasKey: geminiKey() !== '',
+      ownerStatus: open ? jobOwnerStatus(job.owner) : null,
+      admin: callerRoles().roles.includes('admin'),
+    };
   });
+}
+
+/** Admins: takes over a job whose owner's trigger no longer carries it. */
+export function tagging_takeOver(jobId: string): Progress {
+  return rpc('tagging_takeOver', () => takeOverJob(String(jobId), callerWithRole('admin')));
 }
 
 /** Starts tagging every SKU without keywords on `sheetName`. */

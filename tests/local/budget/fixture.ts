@@ -6,6 +6,7 @@ import { Script } from 'node:vm';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Runtime } from '../../../src/local/runtime/runtime';
+import { getSpreadsheetStore } from '../../../src/local/services/spreadsheet/store';
 import { setScriptProperties } from '../../../src/local/demo/script';
 import { DEMO_DB } from '../../../src/local/demo/types';
 
@@ -105,10 +106,12 @@ export function buildSnapshot(): string {
   }
 }
 
-/** A fresh runtime with the budget migrated and configured; the clock set to 2030-11-20 10:00 WIB (ahead of real time: the emulated clock only moves forward). */
-export async function budgetWorld(prefix = 'dd-budget-'): Promise<BudgetWorld> {
+/** A fresh runtime with the budget migrated, configured and its Drive folders set up; the clock set to 2030-11-20 10:00 WIB (ahead of real time: the emulated clock only moves forward). */
+export async function budgetWorld(prefix = 'dd-budget-', opts: { folders?: boolean } = {}): Promise<BudgetWorld> {
   const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), prefix)), buildDir: buildSnapshot() });
   rt.env.clock.advanceTo(new Date('2030-11-20T03:00:00Z'));
+  // the team's spreadsheet the add-on runs in (shared with everyone by link, as HOST_SHARING makes it)
+  rt.setDefaultDocumentId(getSpreadsheetStore(rt.env).create('Anggaran', { owner: ADMIN }).id);
   await setScriptProperties(rt, {
     DATADESK_DB_URL: DEMO_DB.url,
     DATADESK_DB_USER: DEMO_DB.user,
@@ -118,5 +121,7 @@ export async function budgetWorld(prefix = 'dd-budget-'): Promise<BudgetWorld> {
   const w = new BudgetWorld(rt);
   await w.ok(ADMIN, 'budget_migrate');
   await w.ok(ADMIN, 'budget_saveConfig', CONFIG);
+  // the budget admin sets up the Drive folders once (in their My Drive), shared per cluster
+  if (opts.folders !== false) await w.ok(ADMIN, 'budget_setupFolders', null);
   return w;
 }

@@ -77,7 +77,8 @@ describe('recommendations (Region)', () => {
     const none = await w.ok(U.region, 'budget_proposeRecommendation', 'C2', '2030-11');
     expect(none.method).toBe('equal');
     expect(none.split.OUTLET).toBe(400_000);
-    expect(none.explanationId).toMatch(/dibagi rata/);
+    expect(none.explanation.id).toMatch(/dibagi rata/);
+    expect(none.explanation.en).toMatch(/split equally/);
     // history: approved spend of C1 in 2030-08 (AKUISISI 600.000, SF 300.000)
     await q(`INSERT INTO budget.evidence (cluster_id, month, point_type, description, amount, spent_on, status, submitted_by, submitted_at, decided_by, decided_at)
              VALUES ('C1','2030-08','AKUISISI','hist',600000,'2030-08-05','approved','x@t.id',now(),'y@t.id',now()),
@@ -87,9 +88,9 @@ describe('recommendations (Region)', () => {
     expect(p.method).toBe('history');
     expect(p.split).toMatchObject({ AKUISISI: 666_667 + 333_333 - 333_000, SF: 333_000, OUTLET: 0 });
     expect(Object.values(p.split).reduce((a, b) => a + b, 0)).toBe(1_000_000);
-    expect(p.explanationId).toMatch(/3 bulan terakhir \(2030-08 s\.d\. 2030-10/);
+    expect(p.explanation.id).toMatch(/3 bulan terakhir \(Agustus 2030 s\.d\. Oktober 2030/);
     const over = await w.as(U.region, 'budget_saveRecommendation', 'C1', '2030-11', { ...p.split, OUTLET: 1 });
-    expect(over.message).toMatch(/Total rekomendasi Rp 1.000.001 melebihi alokasi Rp 1.000.000/);
+    expect(over.message).toMatch(/Total rekomendasi Rp\s1\.000\.001 melebihi alokasi Rp\s1\.000\.000/);
     const bad = await w.as(U.region, 'budget_saveRecommendation', 'C1', '2030-11', { HADIAH: 1000 });
     expect(bad.message).toMatch(/Jenis poin tidak dikenal: "HADIAH"/);
     const saved = await w.ok(U.region, 'budget_saveRecommendation', 'C1', '2030-11', {
@@ -145,9 +146,9 @@ describe('evidence (Cluster)', () => {
       [ev({ amount: 1e15 }), [{ name: 'a.png', data: png(4) }], /terlalu besar/],
       [ev({ pointType: 'HADIAH' }), [{ name: 'a.png', data: png(4) }], /Jenis poin tidak dikenal/],
       [ev({ date: '2030-11-21' }), [{ name: 'a.png', data: png(4) }], /masa depan/],
-      [ev({ date: '2030-10-31' }), [{ name: 'a.png', data: png(4) }], /di luar bulan 2030-11/],
+      [ev({ date: '2030-10-31' }), [{ name: 'a.png', data: png(4) }], /Tanggal 31 Okt 2030 di luar bulan November 2030/],
       [ev(), [{ name: 'nota.jpg', data: exe }], /bukan JPG, PNG, atau PDF menurut isinya/],
-      [ev(), [{ name: 'besar.png', data: big.toString('base64') }], /terlalu besar: 10,0 MB/],
+      [ev(), [{ name: 'besar.png', data: big.toString('base64') }], /terlalu besar: 10,1 MB \(maksimum 10 MB\)/],
       [ev(), [], /minimal satu file/],
     ];
     for (const [input, f, why] of cases) {
@@ -180,7 +181,9 @@ describe('evidence (Cluster)', () => {
     await w.ok(U.mcot, 'budget_approve', first);
     const o = await w.as(U.branch, 'budget_approve', big.id);
     expect(o.code).toBe('OVER_ALLOCATION');
-    expect(o.message).toMatch(/sudah disetujui Rp 250.000 \+ Rp 900.000\), melebihi alokasi Rp 1.000.000 sebesar Rp 150.000/);
+    expect(o.message).toMatch(
+      /sudah disetujui Rp\s250\.000 \+ Rp\s900\.000\), melebihi alokasi Rp\s1\.000\.000 sebesar Rp\s150\.000/,
+    );
     expect(o.details).toEqual({ allocation: 1_000_000, approved: 250_000, adding: 900_000 });
     expect((await q<{ status: string }>(`SELECT status FROM budget.evidence WHERE id = $1`, [big.id]))[0].status).toBe('pending');
     const rej = await w.as(U.branch, 'budget_reject', big.id, '');
@@ -207,7 +210,7 @@ describe('evidence (Cluster)', () => {
     const loser = a.ok ? b : a;
     const winner = a.ok ? U.mcot : U.region;
     expect(loser.code).toBe('CONFLICT');
-    expect(loser.message).toContain(`oleh ${winner} pada 20/11/2030`);
+    expect(loser.message).toContain(`oleh ${winner} pada 20 Nov 2030`);
     const audits = await q(
       `SELECT 1 FROM budget.audit WHERE entity = 'evidence' AND entity_id = $1 AND action <> 'evidence.submit'`,
       [String(r.id)],
@@ -229,7 +232,7 @@ describe('evidence (Cluster)', () => {
     expect(o.value).toEqual({ decided: 3, amount: 300_003, skippedOwn: 0 });
     expect(BudgetWorld.statements(o.counts)).toBeLessThanOrEqual(3);
     const again = await w.as(U.region2, 'budget_approveAll', 'C3', '2030-11');
-    expect(again.message).toMatch(/Tidak ada evidence yang menunggu/);
+    expect(again.message).toMatch(/Tidak ada bukti yang menunggu untuk Harapan Indah November 2030/);
   });
 });
 

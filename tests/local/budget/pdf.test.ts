@@ -81,7 +81,10 @@ describe('monthly PDF', () => {
     const drive = driveStore(w.rt.env);
     const bytes = drive.readBytes(job.fileId!);
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
-    expect(drive.pathOf(job.fileId!)).toMatch(/DataDesk Anggaran\/C1 Cikini\/Laporan C1 2030-11\.pdf$/);
+    // in the cluster's PDF folder of the budget tree, in the budget admin's My Drive
+    expect(drive.pathOf(job.fileId!)).toBe(
+      '/My Drive/DataDesk Anggaran/Laporan PDF/C1 Cikini · Laporan PDF/Laporan C1 2030-11.pdf',
+    );
     const parsed = await PDFDocument.load(bytes);
     expect(parsed.getPageCount()).toBe(5);
 

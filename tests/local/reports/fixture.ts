@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { Runtime } from '../../../src/local/runtime/runtime';
-import { setScriptProperties, runSnippet } from '../../../src/local/demo/script';
+import { setScriptProperties } from '../../../src/local/demo/script';
 import { DEMO_DB } from '../../../src/local/demo/types';
 import { seedReports, DC_BUSINESS_UNITS } from '../../../src/local/demo/reports';
 import { getSpreadsheetStore } from '../../../src/local/services/spreadsheet/store';
@@ -41,9 +41,8 @@ export async function makeWorld(now: string, rows = 300): Promise<World> {
     DATADESK_DB_USER: DEMO_DB.user,
     DATADESK_DB_PASSWORD: DEMO_DB.password,
   });
+  // the seeded run installs the admin's hourly heartbeat in the document, as a run from the sidebar does
   await seedReports(rt, { documentId, seed: 1, scale: rows });
-  // the single hourly heartbeat, installed by the admin in the document (as the demo does)
-  await runSnippet(rt, "ScriptApp.newTrigger('heartbeat').timeBased().everyHours(1).create();", null, documentId);
   const drive = driveStore(rt.env);
   const root = drive.ensureFolderPath('Audit/DC Orders', ADMIN);
   const folders = Object.fromEntries(

@@ -1,11 +1,13 @@
 // The monthly report end to end in the runtime: real Code.js, Drive on disk, PGlite, the hourly trigger, the stand-in.
 import { ok, rpcAs, rpcUntyped, type RpcName } from '../../support/rpc';
-import { tick } from '../../../src/local/runtime/scheduler';
+import { tick, fireNow, triggerOf } from '../../../src/local/runtime/scheduler';
+import { triggerStore } from '../../../src/local/services/script/store';
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { driveStore } from '../../../src/local/services/drive/store';
 import { getSpreadsheetStore } from '../../../src/local/services/spreadsheet/store';
 import { generateDcMonth } from '../../../src/local/demo/reports';
 import { makeWorld, folderView, folderDeepView, readXlsx, fileInFolder, World, ADMIN, AUDITOR } from './fixture';
+import type { ReportsStatus } from '../../../src/server/reports/rpc';
 
 jest.setTimeout(180_000);
 
@@ -30,7 +32,7 @@ describe('reports in the runtime', () => {
     for (const r of q.rows) {
       const x = await readXlsx(w, fileInFolder(w, r.bu, `DC_Orders_${r.bu}_2026-10.xlsx`));
       expect(x.frozen).toBe(true);
-      expect(x.header[0]).toBe('No. Pesanan (Order no)');
+      expect(x.header[0]).toBe('No. Pesanan'); // the file is in the language of whoever ran it (Bahasa Indonesia)
       expect(x.rows.length).toBe(Number(r.n));
       expect(x.rows.reduce((a, row) => a + (row[11] as number), 0)).toBe(Number(r.amount));
       expect(
@@ -70,7 +72,7 @@ describe('reports in the runtime', () => {
     };
     expect(await call('reports_runMonth', ['2026-12'])).toMatch(/belum berakhir/);
     expect(await call('reports_runMonth', ['2026/10'])).toMatch(/Bulan tidak valid/);
-    expect(await call('reports_runMonth', ['2026-09'])).toMatch(/Tidak ada order DC pada 2026-09/);
+    expect(await call('reports_runMonth', ['2026-09'])).toMatch(/Tidak ada order DC pada September 2026/);
     expect(await call('reports_runMonth', ['2026-10'], AUDITOR)).toMatch(/Akses ditolak/);
     const settings = ok(await rpcAs(w.rt, { user: ADMIN }, 'reports_getSettings')).settings;
     expect(await call('reports_saveSettings', [settings, 'https://discord.com/api/webhooks/abc/def'])).toMatch(
@@ -125,7 +127,7 @@ describe('reports in the runtime', () => {
     drive.createFile = orig;
     drive.setWritable(w.folders.ELEC, true);
     expect(r.ok).toBe(true);
-    expect(r.value).toMatchObject({ phase: 'failed', error: expect.stringMatching(/ELEC .*tidak dapat ditulis/) });
+    expect(r.value).toMatchObject({ phase: 'failed', error: { id: expect.stringMatching(/ELEC .*tidak dapat ditulis/) } });
     expect(folderDeepView(w)).toEqual(before);
     const alerts = w.hooks.received();
     expect(alerts).toHaveLength(1);
@@ -163,14 +165,8 @@ describe('reports in the runtime', () => {
     await setRun(live);
     const r = await rpcAs(w.rt, { user: ADMIN }, 'reports_runMonth', '2026-10');
     expect(r.ok).toBe(false);
-    expect(r.message).toMatch(/masih berjalan \(run other\)/);
-    const hb = await w.rt.execute({
-      fn: 'heartbeat',
-      kind: 'installableTrigger',
-      user: ADMIN,
-      authMode: 'FULL',
-      event: () => ({ authMode: 'FULL' }),
-    });
+    expect(r.message).toMatch(/masih berjalan \(proses other\)/);
+    const hb = await fireNow(w.rt, triggerOf(w.rt.env, ADMIN, 'heartbeat')!.uid);
     expect(hb.ok).toBe(true);
     const after = await w.rt.call<string>('__get', [], {
       script: 'function __get(){return PropertiesService.getScriptProperties().getProperty("DATADESK_REPORTS_RUN");}',
@@ -206,7 +202,7 @@ describe('reports in the runtime', () => {
     for (const bu of BUS) expect(driveStore(w.rt.env).require(old[bu]).trashed).toBe(true);
     const alerts = w.hooks.received();
     expect(alerts).toHaveLength(1);
-    expect((alerts[0].body as { text: string }).text).toMatch(/2026-11 terbit \(300 baris, 6 file\)/);
+    expect((alerts[0].body as { text: string }).text).toMatch(/November 2026 terbit \(300 baris, 6 file\)/);
     const log = ok(await rpcAs(w.rt, { user: AUDITOR }, 'reports_runLog'));
     const nov = log.filter((r) => r.month === '2026-11');
     expect(nov.map((r) => r.bu).sort()).toEqual(BUS);
@@ -220,28 +216,80 @@ describe('reports in the runtime', () => {
     expect(w.hooks.received()).toHaveLength(1);
   });
 
-  it('unattended: the 2nd with an unwritable folder alerts with the error, changes nothing; an empty month is reported', async () => {
+  // Done when: "a failed run is retried and then explained". The owner's heartbeat retries after 1, 2 and 4 hours;
+  // after the 4th attempt the run stays failed with what went wrong and what to do, in Bahasa Indonesia, and the alert.
+  it('unattended: an unwritable folder on the 2nd is retried with backoff, then explained; the admin retries once fixed', async () => {
     await generateDcMonth(database(w.rt.env), '2026-12', 120, 30_000_000);
     w.hooks.clear();
     const before = folderDeepView(w);
     driveStore(w.rt.env).setWritable(w.folders.SPORTS, false);
+    const status = () => w.rt.call<ReportsStatus>('reports_status', [], { user: AUDITOR, kind: 'rpc' });
     w.rt.env.clock.advanceTo(new Date('2027-01-01T23:10:00+07:00'));
-    const t = await tick(w.rt, new Date('2027-01-02T02:30:00+07:00'));
-    driveStore(w.rt.env).setWritable(w.folders.SPORTS, true);
-    expect(t.fired.length).toBeGreaterThan(0);
+    // the admin's heartbeat fires at hh:30 (Apps Script picks the minute; fixed here so the hours below are exact)
+    triggerOf(w.rt.env, ADMIN, 'heartbeat')!.schedule!.nearMinute = 30;
+    await tick(w.rt, new Date('2027-01-02T02:00:00+07:00'));
+    let st = await status();
+    expect(st.schedule).toMatchObject({ month: '2026-12', status: 'retrying', attempts: 1, maxAttempts: 4 });
+    const first = st.schedule!.nextAttemptAt!;
+    expect(w.hooks.received()).toHaveLength(0); // not yet: it will be tried again
+    // attempts 2, 3 and 4 come 1, 2 and 4 hours after the one before
+    const attemptsAt: number[] = [];
+    for (let h = 0; h < 10; h++) {
+      await tick(w.rt, new Date(w.rt.env.clock.now().getTime() + 3600_000));
+      const s2 = (await status()).schedule!;
+      if (s2.attempts > (attemptsAt.length ? attemptsAt.length + 1 : 1)) attemptsAt.push(w.rt.env.clock.now().getTime());
+    }
+    st = await status();
+    expect(st.schedule).toMatchObject({ status: 'failed', attempts: 4 });
+    expect(attemptsAt).toHaveLength(3);
+    expect(attemptsAt[0] - first).toBeLessThan(3600_000);
+    expect(Math.round((attemptsAt[1] - attemptsAt[0]) / 3600_000)).toBe(2);
+    expect(Math.round((attemptsAt[2] - attemptsAt[1]) / 3600_000)).toBe(4);
+    // the auditor reads what went wrong and what to do, in Bahasa Indonesia first
+    expect(st.schedule!.message!.id).toMatch(/SPORTS[\s\S]*dibagikan ke admin@datadesk\.local sebagai Editor[\s\S]*Coba lagi/);
+    expect(st.schedule!.message!.en).toMatch(/shared with admin@datadesk\.local as an editor/);
+    expect(st).toMatchObject({ admin: false, owner: { owner: ADMIN, hasTrigger: true, problem: null } });
+    // nothing changed in the folders; one alert, after the last attempt, with the explanation
     expect(folderDeepView(w)).toEqual(before);
     const alerts = w.hooks.received().map((a) => (a.body as { text: string }).text);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatch(/2026-12 tidak dijalankan[\s\S]*SPORTS .*tidak dapat ditulis[\s\S]*jalankan ulang/);
-    // fixed: the admin reruns the month from the menu's RPC
-    const s = ok(await rpcAs(w.rt, { user: ADMIN }, 'reports_runMonth', '2026-12'));
-    expect(s.phase).toBe('done');
+    expect(alerts[0]).toMatch(/Desember 2026 gagal setelah 4 percobaan[\s\S]*SPORTS[\s\S]*Coba lagi/);
+    // an auditor may not retry; the admin fixes the folder and presses "Coba lagi"
+    const refused = await w.rt.execute({ fn: 'reports_retry', user: AUDITOR, kind: 'rpc' });
+    expect(refused.error!.message).toMatch(/Akses ditolak/);
+    driveStore(w.rt.env).setWritable(w.folders.SPORTS, true);
+    const retried = await w.rt.call<ReportsStatus>('reports_retry', [], { user: ADMIN, kind: 'rpc' });
+    expect(retried.schedule).toMatchObject({ status: 'done', attempts: 1, message: null });
     expect(folderView(w)).toEqual(names('2026-12'));
-    // the next month has no orders: reported by the heartbeat, no files written
+    // the next month has no orders: reported by the heartbeat, no files written, not retried
     w.hooks.clear();
     w.rt.env.clock.advanceTo(new Date('2027-02-01T23:10:00+07:00'));
-    await tick(w.rt, new Date('2027-02-02T02:30:00+07:00'));
+    await tick(w.rt, new Date('2027-02-02T05:30:00+07:00'));
     expect(folderView(w)).toEqual(names('2026-12'));
-    expect((w.hooks.received()[0].body as { text: string }).text).toMatch(/Tidak ada order DC pada 2027-01/);
+    const empty = w.hooks.received().map((a) => (a.body as { text: string }).text);
+    expect(empty).toHaveLength(1);
+    expect(empty[0]).toMatch(/Tidak ada order DC pada Januari 2027/);
+    expect((await status()).schedule).toMatchObject({ month: '2027-01', status: 'done', attempts: 1 });
+  });
+
+  it('when the schedule owner leaves, the status says so and another admin takes it over (pre-flight as them)', async () => {
+    const ADMIN2 = 'admin2@datadesk.local';
+    await w.rt.call('__roles', [JSON.stringify({ [ADMIN]: ['admin'], [ADMIN2]: ['admin'], [AUDITOR]: ['auditor'] })], {
+      script: 'function __roles(v) { PropertiesService.getScriptProperties().setProperty("DATADESK_ROLES", v); }',
+    });
+    const store = triggerStore(w.rt.env);
+    store.remove(triggerOf(w.rt.env, ADMIN, 'heartbeat')!.uid);
+    w.rt.env.clock.advanceBy(5 * 3600_000);
+    const seen = await w.rt.call<ReportsStatus>('reports_status', [], { user: AUDITOR, kind: 'rpc' });
+    expect(seen.owner).toMatchObject({ owner: ADMIN, hasTrigger: false });
+    expect(seen.owner.problem!.id).toMatch(/admin@datadesk\.local[\s\S]*tidak punya pemicu per jam yang aktif/);
+    // admin2 cannot write the folders yet: the take-over's pre-flight refuses, nothing changes
+    const refused = await w.rt.execute({ fn: 'reports_takeOver', user: ADMIN2, kind: 'rpc' });
+    expect(refused.error!.message).toMatch(/Pengambilalihan ditolak: admin2@datadesk\.local[\s\S]*tidak ditemukan/);
+    const audit = driveStore(w.rt.env).get(driveStore(w.rt.env).get(w.folders.HOME)!.parents[0])!;
+    driveStore(w.rt.env).share(audit.parents[0], ADMIN2, 'writer');
+    const taken = await w.rt.call<ReportsStatus>('reports_takeOver', [], { user: ADMIN2, kind: 'rpc' });
+    expect(taken.owner).toMatchObject({ owner: ADMIN2, hasTrigger: true, problem: null });
+    expect(triggerOf(w.rt.env, ADMIN2, 'heartbeat')).not.toBeNull();
   });
 });

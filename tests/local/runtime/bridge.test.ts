@@ -70,6 +70,58 @@ describe('runtime bridge', () => {
     expect(r.ok).toBe(false);
     expect(r.error!.message).toBe('Exceeded maximum execution time');
   });
+
+  // docs/platform.md §11 "Who runs what": an execution past its limit is ended; script code cannot catch that.
+  it('ends a timed-out execution even when the script catches errors and tries to carry on', async () => {
+    const rt = newRuntime();
+    const r = await rt.execute({
+      fn: 'stubborn',
+      timeLimitMs: 800,
+      script: `function stubborn() {
+        var saved = 0;
+        for (;;) {
+          try { PropertiesService.getScriptProperties().setProperty('n', String(++saved)); }
+          catch (e) { PropertiesService.getScriptProperties().setProperty('caught', e.message); return 'carried on'; }
+        }
+      }`,
+    });
+    expect(r.ok).toBe(false);
+    expect(r.error!.message).toBe('Exceeded maximum execution time');
+    const after = await rt.call<Record<string, string>>('p', [], {
+      script: 'function p() { return PropertiesService.getScriptProperties().getProperties(); }',
+    });
+    expect(after.caught).toBeUndefined();
+    expect(Number(after.n)).toBeGreaterThan(0);
+  });
+
+  it('stops a simple trigger after 30 seconds (guides/triggers#restrictions)', async () => {
+    const rt = newRuntime();
+    const t0 = Date.now();
+    const r = await rt.execute({ fn: 'onOpen', kind: 'simpleTrigger', script: 'function onOpen() { for (;;) {} }' });
+    expect(r.error!.message).toBe('Exceeded maximum execution time');
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(29_000);
+    expect(Date.now() - t0).toBeLessThan(60_000);
+  }, 70_000);
+});
+
+describe('which functions can be run', () => {
+  // google.script.run and triggers reach the script's own top-level functions; names ending in _ are private
+  // (guides/html/reference/run); built-ins and service globals are no script functions.
+  const SCRIPT = `function visible() { return 'ok'; }
+    function hidden_() { return 'secret'; }
+    var DataDesk = { visible: visible };`;
+  it.each(['eval', 'hidden_', 'DataDesk', 'SpreadsheetApp', 'Session', 'Object', 'parseInt', 'missing'])(
+    '%s fails with "Script function not found"',
+    async (fn) => {
+      const rt = newRuntime();
+      const r = await rt.execute({ fn, kind: 'rpc', args: ['1'], script: SCRIPT });
+      expect(r.error).toEqual({ name: 'Exception', message: `Script function not found: ${fn}`, stack: expect.any(String) });
+    },
+  );
+  it('runs a top-level function of the script', async () => {
+    const rt = newRuntime();
+    expect(await rt.call('visible', [], { script: SCRIPT, kind: 'rpc' })).toBe('ok');
+  });
 });
 
 describe('authorization modes', () => {

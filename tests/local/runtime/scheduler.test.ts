@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { Runtime } from '../../../src/local/runtime/runtime';
 import { tick, nextRuns, zonedParts } from '../../../src/local/runtime/scheduler';
 import { triggerStore } from '../../../src/local/services/script/store';
+import { getSpreadsheetStore } from '../../../src/local/services/spreadsheet/store';
+import { outboxStore } from '../../../src/local/services/mail/index';
 
 // Each test starts worker threads; allow for a loaded machine.
 jest.setTimeout(30_000);
@@ -19,6 +21,18 @@ function install(kind) {
   if (kind === 'once') b.after(90 * 60 * 1000);
   if (kind === 'weekly') b.everyWeeks(1).onWeekDay(ScriptApp.WeekDay.WEDNESDAY).atHour(8);
   return b.create().getUniqueId();
+}
+function context(e) {
+  var ss = SpreadsheetApp.getActiveSpreadsheet();
+  var opened = SpreadsheetApp.openById(e && e.doc ? e.doc : PropertiesService.getUserProperties().getProperty('doc'));
+  MailApp.sendEmail('boss@x.id', 'from the trigger', 'body');
+  return { active: ss === null, docProps: PropertiesService.getDocumentProperties() === null,
+    docLock: LockService.getDocumentLock() === null, docCache: CacheService.getDocumentCache() === null,
+    user: Session.getActiveUser().getEmail(), effective: Session.getEffectiveUser().getEmail(), opened: opened.getName() };
+}
+function installContext(doc) {
+  PropertiesService.getUserProperties().setProperty('doc', doc);
+  return ScriptApp.newTrigger('context').timeBased().everyHours(1).create().getUniqueId();
 }
 function beat(e) {
   var p = PropertiesService.getScriptProperties();
@@ -39,6 +53,33 @@ async function setup(kind: string, start: string) {
 }
 
 describe('scheduler tick()', () => {
+  // docs/platform.md §11 "Who runs what": a time-driven trigger runs as its owner, with no open document — even one an
+  // add-on installed from a spreadsheet. The strict reading: no active spreadsheet, document properties, lock or cache.
+  it('runs a time-driven trigger as its owner with no document: null active spreadsheet, document properties, lock, cache', async () => {
+    const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-tick-')) });
+    rt.env.clock.advanceTo(new Date('2030-01-01T00:00:00Z'));
+    const doc = getSpreadsheetStore(rt.env).create('Buku', { owner: 'owner@x.id', sharing: {} }).id;
+    await rt.call('installContext', [doc], { script: S, user: 'owner@x.id', documentId: doc });
+    const r = await tickS(rt, new Date('2030-01-01T01:00:00Z'));
+    expect(r.fired.length).toBe(1);
+    expect(r.fired[0].result.error).toBeUndefined();
+    expect(r.fired[0].result.value).toEqual({
+      active: true,
+      docProps: true,
+      docLock: true,
+      docCache: true,
+      user: 'owner@x.id',
+      effective: 'owner@x.id',
+      opened: 'Buku',
+    });
+    // the mail went out from the trigger's owner
+    expect(
+      outboxStore(rt.env)
+        .list()
+        .map((m) => [m.from, m.subject]),
+    ).toEqual([['owner@x.id', 'from the trigger']]);
+  });
+
   it('fires an everyHours(1) trigger once per hour: 5 times across 5 hours, as its owner with a clock event', async () => {
     const { rt, uid } = await setup('hourly', '2030-01-01T00:00:00Z');
     const r = await tickS(rt, new Date('2030-01-01T05:00:00Z'));

@@ -1,15 +1,18 @@
 // The Segments capability in the runtime: the built bundle, Jdbc on the embedded PostgreSQL, Sheets, Drive, mail.
 // The issue's WABA request is previewed then run; bad input and failures change nothing.
-import { rpcAs, type RpcArgs, type RpcName, type RpcOutcome } from '../../support/rpc';
+import { ok, rpcAs, type RpcArgs, type RpcName, type RpcOutcome } from '../../support/rpc';
 import type { Runtime } from '../../../src/local/runtime/runtime';
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { driveStore } from '../../../src/local/services/drive/store';
+import { fireNow, triggerOf } from '../../../src/local/runtime/scheduler';
+import { triggerStore } from '../../../src/local/services/script/store';
 import { outboxStore } from '../../../src/local/services/mail/index';
 import { unzipSync, strFromU8 } from 'fflate';
 import { runSnippet } from '../../../src/local/demo/script';
 import type { SegmentRequest } from '../../../src/server/segments/request';
 import { wabaRequest } from '../../server/segments/fixture';
 import { ANALYST, OUTSIDER, segmentsRuntime } from './fixture';
+import { foreignWords } from '../../support/language';
 
 jest.setTimeout(180_000);
 let rt: Runtime;
@@ -81,7 +84,7 @@ describe('Segments in the runtime', () => {
       run.sheet,
     );
     expect(sheet.values).toEqual([
-      ['RRR ID', 'Name', 'WhatsApp'],
+      ['ID RRR', 'Nama', 'WhatsApp'],
       ['R003', 'Citra', '62814000111'],
       ['R014', 'Nina', '628123456789'],
       ['R001', 'Andi', '6281234567890'],
@@ -91,16 +94,21 @@ describe('Segments in the runtime', () => {
     const store = driveStore(rt.env);
     const file = store.children(folderId, { kind: 'file' }).find((f) => f.name === run.file.name)!;
     expect(new TextDecoder().decode(store.readBytes(file.id))).toBe(
-      'RRR ID,Name,WhatsApp\r\nR003,Citra,62814000111\r\nR014,Nina,628123456789\r\nR001,Andi,6281234567890\r\n',
+      'ID RRR,Nama,WhatsApp\r\nR003,Citra,62814000111\r\nR014,Nina,628123456789\r\nR001,Andi,6281234567890\r\n',
     );
     const meta = store.children(folderId, { kind: 'file' }).find((f) => f.name === run.metadata.name)!;
     const text = new TextDecoder().decode(store.readBytes(meta.id));
-    expect(text).toContain('Kanal / Channel: WABA');
-    expect(text).toContain('Dikirim / Delivered: 3');
-    expect(text).toContain(`oleh / by ${ANALYST}`);
+    // The metadata file is in the analyst's language (Bahasa Indonesia: they never switched), dates as people write them.
+    expect(text).toContain('Kanal: WABA');
+    expect(text).toContain('Periode kontak: 23 Nov 2026 – 29 Nov 2026');
+    expect(text).toContain('12 bulan terakhir, 24 Nov 2025 – 23 Nov 2026 (offline & online)');
+    expect(text).toMatch(/\nDikirim: 3\b/);
+    expect(text).toMatch(new RegExp(`Dijalankan: 23 Nov 2026 \\d\\d\\.\\d\\d\\sWIB oleh ${ANALYST.replace(/\./g, '\\.')}`));
+    const prose = text.split('Permintaan (JSON)')[0].replace(/^(Segmen|Kampanye|File|Sheet):.*$/gm, '');
+    expect(foreignWords(prose, 'id')).toEqual([]);
     const log = await runSnippet<unknown[][]>(
       rt,
-      `return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Segment log').getDataRange().getValues();`,
+      `return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Log Segmen').getDataRange().getValues();`,
     );
     expect(log).toHaveLength(2);
     expect(log[1]).toEqual(
@@ -127,8 +135,9 @@ describe('Segments in the runtime', () => {
       .find((m) => m.subject.includes('WABA Opening NEKA Serang Bogor'))!;
     expect(mail.to).toEqual([ANALYST]);
     expect(mail.subject).toBe('DataDesk · Segmen "WABA Opening NEKA Serang Bogor": 3 member');
-    expect(mail.body).toContain('Ditemukan / Found: 10');
-    expect(mail.body).toContain('Dikirim / Delivered: 3');
+    expect(mail.body).toContain('Ditemukan: 10');
+    expect(mail.body).toMatch(/\nDikirim: 3\n/);
+    expect(foreignWords(mail.body.replace(/^(File|Sheet):.*$/gm, ''), 'id')).toEqual([]);
   });
 
   it('delivers XLSX on request: a workbook whose cells keep the phone digits as text', async () => {
@@ -212,9 +221,9 @@ describe('Segments in the runtime', () => {
       [(r) => (r.criteria.childAge = { min: 10, max: 3 }), /Child age 10 to 3 is contradictory/],
       [
         (r) => (r.period = { kind: 'RANGE', months: null, from: '2026-06-01', to: '2026-05-01', offline: true, online: true }),
-        /ends \(2026-05-01\) before it starts/,
+        /ends \(1 May 2026\) before it starts \(1 Jun 2026\)/,
       ],
-      [(r) => (r.criteria.cities = ['Serrang']), /Unknown city: "Serrang". Did you mean: Serang\?/],
+      [(r) => (r.criteria.cities = ['Serrang']), /City not recognised: "Serrang". Did you mean: Serang\?/],
       [(r) => (r.brands = ['AZKOO']), /Did you mean: AZKO\?/],
       [(r) => (r.cap = 0), /cap must not be 0/],
       [(r) => (r.name = '=IMPORTDATA("http://x")'), /must not start with =/],
@@ -259,7 +268,7 @@ describe('Segments in the runtime', () => {
     );
     const ok = (await rpc('segments_fromFormRow', ['Form Responses 1', 2])).value as {
       request: SegmentRequest;
-      problems: string[];
+      problems: Array<{ id: string; en: string }>;
     };
     expect(ok.problems).toEqual([]);
     expect(ok.request).toMatchObject({
@@ -269,8 +278,10 @@ describe('Segments in the runtime', () => {
       criteria: { cities: ['Serang', 'Bogor'] },
       delivery: { folderId },
     });
-    const bad = (await rpc('segments_fromFormRow', ['Form Responses 1', 3])).value as { problems: string[] };
-    expect(bad.problems.join('\n')).toMatch(/Did you mean: AZKO\?[\s\S]*Did you mean: Serang\?[\s\S]*cap must not be 0/);
+    const bad = (await rpc('segments_fromFormRow', ['Form Responses 1', 3])).value as { problems: Array<{ en: string }> };
+    expect(bad.problems.map((p) => p.en).join('\n')).toMatch(
+      /Did you mean: AZKO\?[\s\S]*Did you mean: Serang\?[\s\S]*cap must not be 0/,
+    );
     expect(errorOf(await rpc('segments_fromFormRow', ['Form Responses 1', 9])).messageEn).toBe(
       'Sheet "Form Responses 1" or row 9 does not exist.',
     );
@@ -296,8 +307,14 @@ describe('Segments in the runtime', () => {
       "SELECT count(*) AS n FROM loyalty.delivered_lists WHERE segment = 'Ulang'",
     );
     expect(Number(lists.rows[0].n)).toBe(1); // the rerun superseded the first record of the same list
-    const saved = (await rpc('segments_list', [])).value as Array<{ name: string; lastOutcome: string | null }>;
-    expect(saved.find((x) => x.name === 'Ulang')!.lastOutcome).toBe(`${b.counts.delivered} member → ${b.sheet}`);
+    const saved = (await rpc('segments_list', [])).value as Array<{
+      name: string;
+      lastOutcome: { id: string; en: string } | null;
+    }>;
+    expect(saved.find((x) => x.name === 'Ulang')!.lastOutcome).toEqual({
+      id: `${b.counts.delivered} member → ${b.sheet}`,
+      en: `${b.counts.delivered} members → ${b.sheet}`,
+    });
     await rpc('segments_delete', ['Ulang']);
   });
 
@@ -325,11 +342,67 @@ describe('Segments in the runtime', () => {
 
     const sheetsBefore = (await sheetNames()).length;
     rt.env.clock.advanceTo(new Date('2026-11-30T00:30:00Z'));
-    const hb = await rt.execute({ fn: 'heartbeat', user: ANALYST, kind: 'installableTrigger', event: () => ({}) });
+    // the analyst's own hourly trigger (installed by saving the schedule) runs it, with no document open
+    const hb = await fireNow(rt, triggerOf(rt.env, ANALYST, 'heartbeat')!.uid);
     expect(hb.error).toBeUndefined();
     expect((await sheetNames()).length).toBe(sheetsBefore + 1);
-    const after = (await rpc('segments_list', [])).value as Array<{ lastOutcome: string; nextRunAt: string }>;
-    expect(after[0].lastOutcome).toMatch(/^\d+ member → Mingguan AZKO 2026-11-30 0730$/);
+    const after = (await rpc('segments_list', [])).value as Array<{ lastOutcome: { id: string; en: string }; nextRunAt: string }>;
+    expect(after[0].lastOutcome.id).toMatch(/^\d+ member → Mingguan AZKO 2026-11-30 0730$/);
+    expect(after[0].lastOutcome.en).toMatch(/^\d+ members → Mingguan AZKO 2026-11-30 0730$/);
     expect(after[0].nextRunAt).toBe('2026-12-07T00:00:00.000Z');
+  });
+
+  it("a schedule whose analyst's trigger is gone is shown as stuck; only an admin takes it over", async () => {
+    const store = triggerStore(rt.env);
+    store.remove(triggerOf(rt.env, ANALYST, 'heartbeat')!.uid);
+    rt.env.clock.advanceBy(5 * 3600_000);
+    type Row = { name: string; owner: string; ownerStatus: { hasTrigger: boolean; problem: { id: string } | null } | null };
+    const list: Row[] = ok(await rpc('segments_list', []));
+    const weekly = list.find((x) => x.name === 'Mingguan AZKO')!;
+    expect(weekly.ownerStatus).toMatchObject({ hasTrigger: false });
+    expect(weekly.ownerStatus!.problem!.id).toMatch(/tidak punya pemicu per jam yang aktif/);
+    expect(errorOf(await rpc('segments_takeOver', ['Mingguan AZKO'])).code).toBe('FORBIDDEN');
+    const taken: Row[] = ok(await rpc('segments_takeOver', ['Mingguan AZKO'], 'admin@datadesk.local'));
+    expect(taken.find((x) => x.name === 'Mingguan AZKO')).toMatchObject({
+      owner: 'admin@datadesk.local',
+      ownerStatus: { hasTrigger: true, problem: null },
+    });
+  });
+
+  it('a scheduled pull that fails is retried by its owner’s heartbeat with backoff, then explained; a rerun clears it', async () => {
+    const monthly = { every: 'MONTHLY' as const, weekday: 1, monthDay: 5, hour: 7 };
+    ok(await rpc('segments_save', [request((x) => ((x.name = 'Bulanan'), (x.campaign = 'Bulanan'))), monthly]));
+    const row = async () => ok(await rpc('segments_list', [])).find((x) => x.name === 'Bulanan')!;
+    const next = (await row()).nextRunAt!;
+    driveStore(rt.env).setWritable(folderId, false);
+    const beat = async () => {
+      const hb = await fireNow(rt, triggerOf(rt.env, ANALYST, 'heartbeat')!.uid);
+      expect(hb.error).toBeUndefined();
+      return (await row()).lastOutcome?.id ?? '';
+    };
+    try {
+      rt.env.clock.advanceTo(new Date(Date.parse(next) + 60_000));
+      expect(await beat()).toMatch(
+        /^Gagal \(percobaan 1 dari 3\), dicoba lagi sekitar pukul \d\d\.\d\d\sWIB: Anda tidak punya akses tulis/,
+      );
+      // the next scheduled run moved on; the retry waits an hour
+      expect(Date.parse((await row()).nextRunAt!)).toBeGreaterThan(Date.parse(next));
+      rt.env.clock.advanceBy(30 * 60_000);
+      expect(await beat()).toMatch(/percobaan 1 dari 3/); // not yet
+      rt.env.clock.advanceBy(31 * 60_000);
+      expect(await beat()).toMatch(/percobaan 2 dari 3/);
+      rt.env.clock.advanceBy(2 * 3600_000 + 60_000);
+      const last = await beat();
+      expect(last).toMatch(
+        /^Gagal setelah 3 percobaan: Anda tidak punya akses tulis[\s\S]*dibagikan ke analis@datadesk\.local sebagai Editor[\s\S]*"Jalankan ulang"/,
+      );
+      rt.env.clock.advanceBy(8 * 3600_000);
+      expect(await beat()).toBe(last); // no more retries until the next schedule
+    } finally {
+      driveStore(rt.env).setWritable(folderId, true);
+    }
+    ok(await rpc('segments_rerun', ['Bulanan']));
+    expect((await row()).lastOutcome?.id).toMatch(/^\d+ member → Bulanan/);
+    await rpc('segments_delete', ['Bulanan']);
   });
 });

@@ -52,6 +52,12 @@ describe('tagging job (runtime, Gemini stand-in)', () => {
     expect(beats.length).toBeGreaterThanOrEqual(1);
     expect(beats[0].user).toBe(MERCH);
     expect(beats[0].result.ok).toBe(true);
+    // Done when: "tagging continues from the merchandiser's own trigger with no active spreadsheet" — the time-driven
+    // run had no document open (the runtime gives it none) and opened the one the trigger was installed from, by id.
+    expect(beats[0].documentId).toBe(w.documentId);
+    expect(beats[0].result.counts['SpreadsheetApp.getActiveSpreadsheet']).toBeUndefined();
+    expect(beats[0].result.counts['SpreadsheetApp.openById']).toBe(1);
+    expect(beats[0].result.counts['Range.setValues']).toBeGreaterThan(0);
     const st = await w.rpc('tagging_status');
     expect(st.job).toMatchObject({ status: 'done', total: 50, done: 50, edited: 1 });
 

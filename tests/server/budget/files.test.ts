@@ -24,7 +24,7 @@ describe('receipt files', () => {
   it('refuses files over 10 MB, empty lists and empty files', () => {
     const big = new Uint8Array(MAX_FILE_BYTES + 10);
     big.set(PNG);
-    expect(() => checkReceipts([{ name: 'besar.png', data: b64(big) }])).toThrow(/terlalu besar: 10(,\d)? MB/);
+    expect(() => checkReceipts([{ name: 'besar.png', data: b64(big) }])).toThrow(/terlalu besar: 10,1 MB \(maksimum 10 MB\)/);
     expect(() => checkReceipts([])).toThrow(/minimal satu file/);
     expect(() => checkReceipts([{ name: 'x.png', data: '' }])).toThrow(/kosong/);
   });

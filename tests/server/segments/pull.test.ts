@@ -147,7 +147,7 @@ describe('segment pull over fake ports', () => {
     expect(meta).toContain('Segmen: WABA Opening NEKA Serang Bogor');
     expect(meta).toContain('Kanal: WABA');
     expect(meta).toContain('Domisili kota: Serang, Bogor');
-    expect(meta).toContain('12 bulan terakhir, 24 Nov 2025–23 Nov 2026 (offline & online)');
+    expect(meta).toContain('12 bulan terakhir, 24 Nov 2025 – 23 Nov 2026 (offline & online)');
     expect(meta).toContain('Ditemukan: 6');
     expect(meta).toContain('Nomor HP/WA tidak valid: 3');
     expect(meta).toContain('Dikirim: 2');

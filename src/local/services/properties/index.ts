@@ -1,4 +1,5 @@
 // PropertiesService: script, user and document key-value stores with Apps Script's size limits, kept in properties.json.
+import type { SignatureTable } from '../../runtime/signatures';
 import type { ExecContext } from '../../runtime/types';
 import { GasError } from '../../runtime/types';
 import type { RuntimeEnv, Store } from '../../runtime/env';
@@ -64,6 +65,13 @@ export class Properties
     >
 {
   static readonly gasName = 'Properties';
+  static readonly gasQualified = 'PropertiesService.Properties';
+  static readonly gasSignatures: SignatureTable = {
+    getProperty: [['String']],
+    setProperty: [['String', 'String']],
+    deleteProperty: [['String']],
+    setProperties: [['Object'], ['Object', 'Boolean']],
+  };
   constructor(
     private store: PropertiesStore,
     private bag: Bag,

@@ -1,4 +1,5 @@
 // ScriptApp: installable triggers under the editor add-on rules, enums, getOAuthToken and getScriptId.
+import type { SignatureTable } from '../../runtime/signatures';
 import { createHash } from 'node:crypto';
 import type { ExecContext } from '../../runtime/types';
 import { GasError } from '../../runtime/types';
@@ -324,6 +325,7 @@ export class ScriptApp
     >
 {
   static readonly gasName = 'ScriptApp';
+  static readonly gasSignatures: SignatureTable = { newTrigger: [['String']], deleteTrigger: [[{ cls: 'Trigger' }]] };
   static readonly gasProps = ['AuthMode', 'EventType', 'TriggerSource', 'WeekDay'];
   readonly AuthMode = AuthModeEnum as unknown as typeof GoogleAppsScript.Script.AuthMode;
   readonly EventType = EventTypeEnum as unknown as typeof GoogleAppsScript.Script.EventType;

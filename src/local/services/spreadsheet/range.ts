@@ -2,6 +2,7 @@
 // Reference: developers.google.com/apps-script/reference/spreadsheet/range
 // Formatting calls (setFontWeight, setBackground, setFontColor, setHorizontalAlignment, setWrap, ...) are accepted
 // and kept as style operations on the sheet (SheetModel.styles) for the workbench; they do not change values.
+import type { SignatureTable } from '../../runtime/signatures';
 import { GasError } from '../../runtime/types';
 import type { SheetsSession } from './session';
 import { BookModel, SheetModel, key } from './model';
@@ -113,6 +114,13 @@ export class RangeObj
     >
 {
   static readonly gasName = 'Range';
+  static readonly gasQualified = 'SpreadsheetApp.Range';
+  static readonly gasSignatures: SignatureTable = {
+    setValues: [['Object[][]']],
+    setNumberFormats: [['Object[][]']],
+    setFormulas: [['Object[][]']],
+    setNumberFormat: [['String']],
+  };
   constructor(
     private s: SheetsSession,
     readonly bookId: string,

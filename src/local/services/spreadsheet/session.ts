@@ -4,6 +4,10 @@ import type { RuntimeEnv } from '../../runtime/env';
 import { GasError } from '../../runtime/types';
 import type { SpreadsheetStore } from './store';
 import type { BookModel, SheetModel } from './model';
+import { driveStore } from '../drive/store';
+
+/** Opening a spreadsheet the user may not see (reported from real executions of openById on an unshared file). */
+export const NO_ACCESS = 'You do not have permission to access the requested document.';
 
 export class SheetsSession {
   constructor(
@@ -27,6 +31,11 @@ export class SheetsSession {
     if (!b) throw new GasError('This document has been deleted or you do not have access to it.');
     this.requireAccess('SpreadsheetApp.openById', true, id);
     return b;
+  }
+
+  /** Whether the executing user may open the spreadsheet: it is a Drive file, shared or not. */
+  canOpen(id: string): boolean {
+    return driveStore(this.env).canRead(this.ctx.user, id);
   }
 
   sheet(bookId: string, sheetId: number): { book: BookModel; sheet: SheetModel } {

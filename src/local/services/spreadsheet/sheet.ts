@@ -1,5 +1,6 @@
 // Sheet: one tab of a spreadsheet: ranges, size, appendRow, row insertion/deletion, freezing, protection, visibility.
 // Reference: developers.google.com/apps-script/reference/spreadsheet/sheet
+import type { SignatureTable } from '../../runtime/signatures';
 import { GasError } from '../../runtime/types';
 import type { SheetsSession } from './session';
 import type { BookModel, SheetModel } from './model';
@@ -125,6 +126,11 @@ export class SheetObj
     >
 {
   static readonly gasName = 'Sheet';
+  static readonly gasQualified = 'SpreadsheetApp.Sheet';
+  static readonly gasSignatures: SignatureTable = {
+    getRange: [['String'], ['number', 'number'], ['number', 'number', 'number'], ['number', 'number', 'number', 'number']],
+    getSheetValues: [['number', 'number', 'number', 'number']],
+  };
   constructor(
     private s: SheetsSession,
     readonly bookId: string,

@@ -1,6 +1,5 @@
 // Spreadsheet and SpreadsheetApp: opening, creating and naming spreadsheets, their sheets, toasts and the Ui.
 // References: developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app and …/spreadsheet
-import { driveStore, SPREADSHEET_MIME } from '../drive/store';
 import { GasError } from '../../runtime/types';
 import type { SheetsSession } from './session';
 import type { BookModel } from './model';
@@ -10,6 +9,8 @@ import { RangeObj } from './range';
 import { splitSheet } from './a1';
 import { UiObj } from './ui';
 import type { Returning } from './types';
+import { NO_ACCESS } from './session';
+import type { SignatureTable } from '../../runtime/signatures';
 
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
@@ -51,6 +52,7 @@ export class SpreadsheetObj
     >
 {
   static readonly gasName = 'Spreadsheet';
+  static readonly gasQualified = 'SpreadsheetApp.Spreadsheet';
   constructor(
     private s: SheetsSession,
     readonly id: string,
@@ -70,9 +72,8 @@ export class SpreadsheetObj
     return this.book.name;
   }
   rename(newName: string): void {
-    const b = this.book;
-    b.name = String(newName);
-    this.s.changed(b);
+    this.book;
+    this.s.store.rename(this.id, String(newName));
   }
   getUrl(): string {
     return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
@@ -216,6 +217,11 @@ export class SpreadsheetAppObj
 {
   static readonly gasName = 'SpreadsheetApp';
   static readonly gasProps = ['ProtectionType', 'Dimension'];
+  static readonly gasSignatures: SignatureTable = {
+    openById: [['String']],
+    openByUrl: [['String']],
+    create: [['String'], ['String', 'number', 'number']],
+  };
   readonly ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' };
   readonly Dimension = { COLUMNS: 'COLUMNS', ROWS: 'ROWS' };
   constructor(private s: SheetsSession) {}
@@ -225,6 +231,9 @@ export class SpreadsheetAppObj
     this.s.requireAccess('SpreadsheetApp.getActiveSpreadsheet', true);
     const id = this.s.ctx.documentId;
     if (!id || !this.s.store.get(id)) return null;
+    // Google never opens a document for someone it is not shared with; the workbench can act as anyone, so the
+    // runtime refuses them here as openById would
+    if (!this.s.canOpen(id)) throw new GasError(NO_ACCESS);
     return new SpreadsheetObj(this.s, id);
   }
   getActive(): SpreadsheetObj | null {
@@ -244,11 +253,14 @@ export class SpreadsheetAppObj
     if (!ss) throw new GasError('There is no active spreadsheet.');
     return ss.setActiveSheet(sheet);
   }
-  /** A missing id fails with the text scripts see in Apps Script. */
+  /** A missing id fails with the text scripts see in Apps Script; a spreadsheet the user may not open (a Drive
+   * file not shared with them) with Apps Script's permission text. Opening by id needs the `spreadsheets` scope:
+   * under LIMITED authorization only the container document opens. */
   openById(id: string): SpreadsheetObj {
     this.s.requireAccess('SpreadsheetApp.openById', true, String(id));
     if (!this.s.store.get(String(id)))
       throw new GasError('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    if (!this.s.canOpen(String(id))) throw new GasError(NO_ACCESS);
     return new SpreadsheetObj(this.s, String(id));
   }
   openByUrl(url: string): SpreadsheetObj {
@@ -256,15 +268,14 @@ export class SpreadsheetAppObj
     if (!m || !this.s.store.get(m[1]))
       throw new GasError('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
     this.s.requireAccess('SpreadsheetApp.openByUrl', true, m[1]);
+    if (!this.s.canOpen(m[1])) throw new GasError(NO_ACCESS);
     return new SpreadsheetObj(this.s, m[1]);
   }
+  /** A new spreadsheet in the user's My Drive, shared with nobody. */
   create(name: string, rows?: number, columns?: number): SpreadsheetObj {
     this.s.requireAccess('SpreadsheetApp.create', false);
-    if (typeof name !== 'string')
-      throw new GasError("The parameters (null) don't match the method signature for SpreadsheetApp.create.");
-    const book = this.s.store.create(name, { rows, cols: columns, owner: this.s.ctx.user });
-    // A new spreadsheet is a Drive file in the creator's My Drive (reference/spreadsheet/spreadsheet-app#create(String)).
-    driveStore(this.s.env).registerGoogleFile(book.id, name, SPREADSHEET_MIME, this.s.ctx.user);
+    if (name === null || name === '') throw new GasError('Invalid argument: name');
+    const book = this.s.store.create(name, { rows, cols: columns, owner: this.s.ctx.user, sharing: {} });
     return new SpreadsheetObj(this.s, book.id);
   }
   /** Writes are applied at once in the emulator, so flush has nothing left to do. */

@@ -4,7 +4,10 @@
 //   const store = getSpreadsheetStore(env)          // the one store of a RuntimeEnv (env.store('sheets', ...))
 //   store.list(): SpreadsheetSummary[]              // {id, name, sheets: [{name, sheetId, maxRows, maxCols, hidden}]}
 //   store.get(id): BookModel | null                 // full model (read-only use outside this folder)
-//   store.create(name, opts?): BookModel            // opts: {rows, cols, owner, locale ('id_ID'), timeZone ('Asia/Jakarta')}
+//   store.create(name, opts?): BookModel            // opts: {rows, cols, owner, locale ('id_ID'), timeZone ('Asia/Jakarta'),
+//                                                   //   sharing}; every spreadsheet is also a Drive file with the same id
+//                                                   //   in its owner's My Drive; host-made ones are link-shared for editing
+//                                                   //   unless `sharing` says otherwise (HOST_SHARING)
 //   store.ensure(name): BookModel                   // the spreadsheet with that name, created if missing
 //   store.remove(id): void
 //   store.sheet(id, sheetName): SheetModel | null   // sheet access; .maxRows/.maxCols/.frozenRows/.hidden/.styles
@@ -29,6 +32,7 @@ import { readDisplay, writeCell, computedCell } from './cells';
 import { formatValue, AUTOMATIC } from './numfmt';
 import { localeInfo } from './locale';
 import { key } from './model';
+import { driveStore, SPREADSHEET_MIME, LEGACY_OWNER, type DriveStore } from '../drive/store';
 
 export const CELL_LIMIT = 10_000_000;
 /** Confirmed in real Sheets API/Apps Script error logs. */
@@ -63,12 +67,21 @@ export interface UiLogEntry {
   auto: boolean;
 }
 
+/** Who may open a spreadsheet besides its owner (its Drive file's sharing). */
+export type SpreadsheetSharing = Parameters<DriveStore['registerNative']>[4];
+
+/** Spreadsheets the host makes (workbench, tests) and those of state folders from before Drive had users are
+ * shared as a team shares its sheet: anyone with the link edits. The demo shares its spreadsheet by name instead;
+ * spreadsheets a script creates stay private to their creator, as in Google. */
+export const HOST_SHARING: SpreadsheetSharing = { access: 'ANYONE_WITH_LINK', permission: 'EDIT' };
+
 export interface CreateOptions {
   rows?: number;
   cols?: number;
   owner?: string;
   locale?: string;
   timeZone?: string;
+  sharing?: SpreadsheetSharing;
 }
 
 export class SpreadsheetStore implements Store {
@@ -92,6 +105,13 @@ export class SpreadsheetStore implements Store {
     }
     const mp = `${this.dir}/menus.json`;
     this.menus = existsSync(mp) ? (JSON.parse(readFileSync(mp, 'utf8')) as Record<string, UiMenu[]>) : {};
+    // spreadsheets saved before they were Drive files become files of their owner
+    for (const b of this.books.values())
+      this.drive.registerNative(b.id, b.name, SPREADSHEET_MIME, b.owner || LEGACY_OWNER, HOST_SHARING);
+  }
+
+  private get drive(): DriveStore {
+    return driveStore(this.env);
   }
 
   list(): SpreadsheetSummary[] {
@@ -124,15 +144,37 @@ export class SpreadsheetStore implements Store {
       name,
       locale: opts.locale ?? 'id_ID',
       timeZone: opts.timeZone ?? 'Asia/Jakarta',
-      owner: opts.owner ?? 'admin@datadesk.local',
+      owner: opts.owner ?? LEGACY_OWNER,
       createdAt: now,
       updatedAt: now,
       activeSheetId: 0,
       sheets: [new SheetModel('Sheet1', 0, rows, cols)],
     };
     this.books.set(id, book);
+    this.drive.registerNative(id, name, SPREADSHEET_MIME, book.owner, opts.sharing ?? HOST_SHARING);
     this.touch(book);
     return book;
+  }
+
+  /** Renames a spreadsheet and its Drive file (their names are one). */
+  rename(id: string, name: string): void {
+    const b = this.mustBook(id);
+    b.name = String(name);
+    const f = this.drive.get(id);
+    if (f) {
+      f.name = b.name;
+      this.drive.changed(id);
+    }
+    this.touch(b);
+  }
+
+  /** DriveApp renamed the spreadsheet's file. */
+  renameFromDrive(id: string, name: string): void {
+    const b = this.books.get(id);
+    if (b && b.name !== name) {
+      b.name = name;
+      this.touch(b);
+    }
   }
 
   ensure(name: string, opts: CreateOptions = {}): BookModel {

@@ -1,5 +1,7 @@
-// Worker-local service objects: count and meter each method call as `Class.method`; fail clearly on what is not emulated.
+// Worker-local service objects: count and meter each method call as `Class.method`, check its arguments as Apps Script
+// does, and fail clearly on what is not emulated.
 import type { LocalMeter } from '../local';
+import { checkArgs, type SignatureTable } from '../../runtime/signatures';
 
 /** Runs one worker-local call metered: counted, its time kept out of the script's CPU time, its data charged. Calls
  * made while another service call runs are the service's own work and are not counted. */
@@ -42,8 +44,15 @@ export function meterMethods(proto: object, cls: string, names: string[], count:
   }
 }
 
-/** Wraps a worker-local service so calls are counted and metered and an unknown method throws "not emulated: Class.method". */
-export function strictService<T extends object>(target: T, cls: string, count: (key: string) => void, meter?: LocalMeter): T {
+/** Wraps a worker-local service so calls are counted and metered, their arguments checked against `signatures`
+ * (Apps Script's "The parameters (…) don't match" text), and an unknown method throws "not emulated: Class.method". */
+export function strictService<T extends object>(
+  target: T,
+  cls: string,
+  count: (key: string) => void,
+  meter?: LocalMeter,
+  signatures: SignatureTable = {},
+): T {
   const wrapped = new Map<PropertyKey, unknown>();
   const proxy: T = new Proxy(target, {
     get(t, prop, recv) {
@@ -60,7 +69,9 @@ export function strictService<T extends object>(target: T, cls: string, count: (
       let w = wrapped.get(prop);
       if (!w) {
         const key = `${cls}.${prop}`;
+        const overloads = Object.hasOwn(signatures, prop) ? signatures[prop as string] : null;
         w = function (this: unknown, ...a: unknown[]) {
+          if (overloads) checkArgs(key, overloads, a);
           const r = metered(key, a, count, meter, () => (v as (...x: unknown[]) => unknown).apply(t, a));
           return r === t ? proxy : r;
         };

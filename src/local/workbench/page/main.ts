@@ -6,7 +6,7 @@ import { Grid, Selection } from './grid';
 import { MenuBar, parseMenu } from './menu';
 import { openSidebar, openDialog, htmlPayload, listenToFrames, closeSidebar, closeDialog } from './frames';
 import { toast, ask, notice } from './alerts';
-import { togglePanel, refreshOpenPanel, setPanelContext, showExecutions } from './panels';
+import { togglePanel, refreshOpenPanel, setPanelContext, showExecutions, identityChanged } from './panels';
 
 interface State {
   users: DemoUser[];
@@ -192,7 +192,8 @@ function identitySelect(users: DemoUser[]): HTMLSelectElement {
     closeSidebar();
     closeDialog();
     void runOnOpen();
-    void refreshOpenPanel(reloadClock);
+    // Drive shows the new identity's files
+    void identityChanged(reloadClock);
   });
   return sel;
 }

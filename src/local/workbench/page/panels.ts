@@ -3,23 +3,9 @@
 // and the Xendit stand-in.
 import { h, byId, wib, bytes } from './dom';
 import { getJson, postJson } from './api';
+import type { DriveItem, DriveListing } from '../backend';
 import type { ExecutionInfo } from '../executions';
 import { showCalendar, showForms, showXendit } from './capability-panels';
-
-interface DriveItem {
-  id: string;
-  name: string;
-  kind: 'folder' | 'file';
-  mimeType: string;
-  size: number;
-  updated: string;
-  trashed: boolean;
-}
-interface DriveListing {
-  folder: { id: string; name: string };
-  path: Array<{ id: string; name: string }>;
-  items: DriveItem[];
-}
 interface TriggerInfo {
   id: string;
   fn: string;
@@ -112,6 +98,12 @@ export async function togglePanel(name: PanelName, reloadClock: () => void): Pro
   else await showCapability(name);
 }
 
+/** Another identity: the Drive panel starts again from their My Drive (the folder open before may not be theirs). */
+export async function identityChanged(reloadClock: () => void): Promise<void> {
+  if (!panel('drive').hidden) await showDrive(null, panel('drive').dataset.trash === '1');
+  else await refreshOpenPanel(reloadClock);
+}
+
 /** Reloads whichever panel is open (after an execution may have written files, mail or triggers). */
 export async function refreshOpenPanel(reloadClock: () => void): Promise<void> {
   if (!panel('drive').hidden) await showDrive(panel('drive').dataset.folder || null, panel('drive').dataset.trash === '1');
@@ -189,24 +181,81 @@ function icon(it: DriveItem): HTMLElement {
   return h('span', { class: `ico badge ${cls}`, title: it.mimeType }, label);
 }
 
+/** The identity the page acts as (main.ts keeps it on the body): Drive shows what that user can see. */
+function me(): string {
+  return document.body.dataset.user ?? '';
+}
+
+const ROLE_WORD: Record<string, string> = {
+  owner: 'Owner',
+  organizer: 'Manager',
+  fileOrganizer: 'Content manager',
+  writer: 'Editor',
+  commenter: 'Commenter',
+  reader: 'Viewer',
+  link: 'Link',
+};
+
+/** Who owns an item and who else it is shared with, in a line (the full lists in the tooltip). */
+function sharingLine(it: DriveItem): HTMLElement {
+  const owner = it.owner === null ? 'Shared drive' : it.owner === me() ? 'me' : it.owner;
+  const parts = [`Owner: ${owner}`];
+  if (it.editors.length) parts.push(`${it.editors.length} editor${it.editors.length > 1 ? 's' : ''}`);
+  if (it.viewers.length) parts.push(`${it.viewers.length} viewer${it.viewers.length > 1 ? 's' : ''}`);
+  if (it.access !== 'PRIVATE') parts.push(`${it.access.toLowerCase().replace(/_/g, ' ')}: ${it.permission.toLowerCase()}`);
+  if (it.role !== 'owner') parts.push(`you: ${(ROLE_WORD[it.role] ?? it.role).toLowerCase()}`);
+  const title = [
+    `Owner: ${it.owner ?? 'a shared drive'}`,
+    it.editors.length ? `Editors: ${it.editors.join(', ')}` : '',
+    it.viewers.length ? `Viewers: ${it.viewers.join(', ')}` : '',
+    `General access: ${it.access}${it.access !== 'PRIVATE' ? ` (${it.permission})` : ''}`,
+    `You: ${ROLE_WORD[it.role] ?? it.role}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return h('div', { class: 'muted drive-sharing', title, 'data-owner': it.owner ?? '' }, parts.join(' · '));
+}
+
 export async function showDrive(folderId: string | null, trash: boolean): Promise<void> {
   const p = panel('drive');
+  const user = me();
+  const as = `user=${encodeURIComponent(user)}`;
   p.dataset.loaded = '0';
   p.dataset.folder = folderId ?? '';
   p.dataset.trash = trash ? '1' : '';
+  p.dataset.user = user;
   const toggle = h(
     'button',
     { id: 'drive-trash', class: trash ? 'on' : '', onclick: () => void showDrive(null, !trash) },
     trash ? 'My Drive' : 'Trash',
   );
   p.replaceChildren(head(trash ? 'Drive · Trash' : 'Drive', 'drive', toggle));
+  p.append(h('div', { class: 'muted drive-who' }, `As ${user}`));
   try {
     let items: DriveItem[];
-    if (trash) items = (await getJson<{ items: DriveItem[] }>('/api/drive/trash')).items;
+    if (trash) items = (await getJson<{ items: DriveItem[] }>(`/api/drive/trash?${as}`)).items;
     else {
-      const l = await getJson<DriveListing>(`/api/drive${folderId ? `?folder=${encodeURIComponent(folderId)}` : ''}`);
+      const l = await getJson<DriveListing>(`/api/drive?${as}${folderId ? `&folder=${encodeURIComponent(folderId)}` : ''}`);
       items = l.items;
+      // which place the folder lies in: a Shared Drive (its root heads the path), Shared with me, or My Drive
+      const top = l.path[0]?.id ?? '';
+      const current = l.places.some((pl) => pl.id === top) ? top : l.path[0]?.name === 'My Drive' ? '' : 'shared';
       p.append(
+        h(
+          'div',
+          { class: 'drive-places', id: 'drive-places' },
+          ...l.places.map((pl) =>
+            h(
+              'button',
+              {
+                class: `place${pl.id === current ? ' on' : ''}`,
+                'data-place': pl.kind,
+                onclick: () => void showDrive(pl.id || null, false),
+              },
+              pl.name,
+            ),
+          ),
+        ),
         h(
           'div',
           { class: 'crumbs', id: 'drive-path' },
@@ -231,8 +280,9 @@ export async function showDrive(folderId: string | null, trash: boolean): Promis
     }
     const SHOWN = 500;
     const rows = items.slice(0, SHOWN).map((it) => {
-      const url = `/api/drive/file?id=${encodeURIComponent(it.id)}`;
-      const view = `/api/drive/view?id=${encodeURIComponent(it.id)}`;
+      const url = `/api/drive/file?id=${encodeURIComponent(it.id)}&${as}`;
+      const view = `/api/drive/view?id=${encodeURIComponent(it.id)}&${as}`;
+      const native = it.mimeType.startsWith('application/vnd.google-apps.');
       const name =
         it.kind === 'folder' && !trash
           ? h(
@@ -247,18 +297,25 @@ export async function showDrive(folderId: string | null, trash: boolean): Promis
               },
               it.name,
             )
-          : h('a', { href: view, target: '_blank', rel: 'noopener', class: 'drive-name drive-open' }, it.name);
+          : native
+            ? h('span', { class: 'drive-name' }, it.name)
+            : h('a', { href: view, target: '_blank', rel: 'noopener', class: 'drive-name drive-open' }, it.name);
       return h(
         'div',
-        { class: 'drive-item', 'data-kind': it.kind, 'data-name': it.name, 'data-id': it.id },
+        { class: 'drive-item', 'data-kind': it.kind, 'data-name': it.name, 'data-id': it.id, 'data-role': it.role },
         icon(it),
         h(
           'div',
           { class: 'drive-main' },
           name,
-          h('div', { class: 'muted' }, `${it.kind === 'file' ? `${bytes(it.size)} · ` : ''}${it.updated ? wib(it.updated) : ''}`),
+          h(
+            'div',
+            { class: 'muted' },
+            `${it.kind === 'file' && !native ? `${bytes(it.size)} · ` : ''}${it.updated ? wib(it.updated) : ''}`,
+          ),
+          sharingLine(it),
         ),
-        it.kind === 'file'
+        it.kind === 'file' && !native
           ? h('a', { href: `${url}&download=1`, class: 'drive-download', title: 'Download', download: it.name }, '⤓')
           : null,
       );

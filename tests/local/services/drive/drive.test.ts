@@ -74,7 +74,7 @@ describe('DriveApp (reference/drive/drive-app)', () => {
     expect(ids.file).toMatch(/^1[A-Za-z0-9_-]{32}$/);
     await rt.close();
     const again = new Runtime({ stateDir: d });
-    const f = await again.call<Record<string, unknown>>('read', [ids.file], { script: S });
+    const f = await again.call<Record<string, unknown>>('read', [ids.file], { script: S, user: 'owner@x.id' });
     expect(f).toMatchObject({
       name: 'a.csv',
       text: 'x,y\n1,2',
@@ -86,7 +86,15 @@ describe('DriveApp (reference/drive/drive-app)', () => {
       url: `https://drive.google.com/file/d/${ids.file}/view?usp=drivesdk`,
     });
     expect(String(f.created).startsWith('2030-05-01T03:00')).toBe(true);
-    expect(await again.call('folder', [ids.root], { script: S })).toBe('My Drive');
+    expect(await again.call('folder', [ids.root], { script: S, user: 'owner@x.id' })).toBe('My Drive');
+    // someone else's My Drive and what is in it stay out of sight
+    for (const [fn, id] of [
+      ['folder', ids.root],
+      ['file', ids.file],
+    ]) {
+      const r = await again.execute({ fn, args: [id], script: S, user: 'other@x.id' });
+      expect(r.error).toMatchObject({ name: 'Exception', message: NOT_FOUND });
+    }
     // bytes really live on disk, where the workbench reads them
     expect(readFileSync(driveStore(again.env).filePath(ids.file), 'utf8')).toBe('x,y\n1,2');
   });
@@ -101,14 +109,18 @@ describe('DriveApp (reference/drive/drive-app)', () => {
 
   it('lets only the owner trash a file (docs/platform.md §8; reference/drive/file#setTrashed); trashed files still list', async () => {
     const rt = new Runtime({ stateDir: dir() });
-    const ids = await rt.call<{ file: string }>('mk', ['F', 't.csv', 'a'], { script: S, user: 'owner@x.id' });
+    const ids = await rt.call<{ file: string; folder: string }>('mk', ['F', 't.csv', 'a'], { script: S, user: 'owner@x.id' });
+    driveStore(rt.env).share(ids.folder, 'editor@x.id', 'writer');
     const other = await rt.execute({ fn: 'trash', args: [ids.file], script: S, user: 'editor@x.id' });
     expect(other.error!.message).toBe(ACCESS_DENIED);
     expect(await rt.call('trash', [ids.file], { script: S, user: 'owner@x.id' })).toBe(true);
-    expect(await rt.call('trashed', [], { script: S })).toEqual(['t.csv']);
+    const owner = { script: S, user: 'owner@x.id' };
+    expect(await rt.call('trashed', [], owner)).toEqual(['t.csv']);
+    // the editor's trash is their own: they trashed nothing
+    expect(await rt.call('trashed', [], { script: S, user: 'editor@x.id' })).toEqual([]);
     // DriveApp's name listings include trashed files; callers filter with isTrashed() or "trashed = false"
-    expect(await rt.call('byName', ['t.csv'], { script: S })).toEqual(['t.csv']);
-    expect(await rt.call('search', ["title = 't.csv' and trashed = false"], { script: S })).toEqual([]);
+    expect(await rt.call('byName', ['t.csv'], owner)).toEqual(['t.csv']);
+    expect(await rt.call('search', ["title = 't.csv' and trashed = false"], owner)).toEqual([]);
     expect(
       driveStore(rt.env)
         .trashedItems()
@@ -176,7 +188,7 @@ describe('DriveApp (reference/drive/drive-app)', () => {
     expect(t.error!.message).toBe(ACCESS_DENIED);
     expect(store.children(ids.folder, { trashed: true }).map((i) => [i.name, i.trashed])).toEqual([['old.csv', false]]);
     store.setWritable(ids.folder, true);
-    await rt.call('writeInto', [ids.folder], { script: S });
+    await rt.call('writeInto', [ids.folder], { script: S, user: 'owner@x.id' });
     expect(store.children(ids.folder).length).toBe(2);
   });
 
@@ -186,10 +198,14 @@ describe('DriveApp (reference/drive/drive-app)', () => {
     const f = store.ensureFolderPath('Many/Inner', 'seed@x.id');
     for (let i = 0; i < 5; i++) store.createFile(f.id, `f${i}.txt`, new Uint8Array([65 + i]), 'text/plain', 'seed@x.id');
     expect(store.pathOf(f.id)).toBe('/My Drive/Many/Inner');
-    const page = await rt.call<{ names: string[]; token: string }>('firstPage', [f.id, 2], { script: S });
+    const seed = { script: S, user: 'seed@x.id' };
+    const page = await rt.call<{ names: string[]; token: string }>('firstPage', [f.id, 2], seed);
     expect(page.names).toEqual(['f0.txt', 'f1.txt']);
-    expect(await rt.call('rest', [page.token], { script: S })).toEqual(['f2.txt', 'f3.txt', 'f4.txt']);
-    const r = await rt.execute({ fn: 'overrun', args: [f.id], script: S });
+    expect(await rt.call('rest', [page.token], seed)).toEqual(['f2.txt', 'f3.txt', 'f4.txt']);
+    // a token resumes only for the user it was made for
+    const stolen = await rt.execute({ fn: 'rest', args: [page.token], script: S, user: 'other@x.id' });
+    expect(stolen.error!.message).toBe('Invalid argument: continuationToken');
+    const r = await rt.execute({ fn: 'overrun', args: [f.id], ...seed });
     expect(r.error!.message).toBe(ITERATOR_END);
   });
 
@@ -197,8 +213,9 @@ describe('DriveApp (reference/drive/drive-app)', () => {
     const rt = new Runtime({ stateDir: dir() });
     const a = await rt.call<{ folder: string; file: string }>('mk', ['Src', 'data.csv', 'a,b'], { script: S });
     const dest = await rt.call<{ folder: string }>('mk', ['Dest', 'other.csv', ''], { script: S });
+    // makeCopy() keeps the name (gas-fakes test/testdrive.js, run against live Apps Script)
     expect(await rt.call('copyMove', [a.file, dest.folder], { script: S })).toEqual([
-      'Copy of data.csv',
+      'data.csv',
       'named',
       dest.folder,
       'from-blob.csv',

@@ -156,6 +156,53 @@ describe('Utilities bytes and text', () => {
     expect(formatString('%+d%%', 5)).toBe('+5%');
   });
 
+  // brucemcpherson/gas-fakes test/testutilities.js, whose expected values come from live Apps Script: strings without
+  // a charset are digested as US-ASCII ("€🙂" as "??"), with UTF_8 as UTF-8; bytes as they are.
+  it('digests and signs strings without a charset as US-ASCII, as Apps Script does (gas-fakes live values)', async () => {
+    const v = await run<number[][]>(`var U = Utilities;
+      return [U.computeDigest(U.DigestAlgorithm.MD5, '€🙂'), U.computeDigest(U.DigestAlgorithm.MD5, '€🙂', U.Charset.UTF_8),
+        U.computeHmacSha256Signature('café', '€🙂').slice(0, 4), U.computeHmacSha256Signature('this is my input', 'my key - use a stronger one').slice(0, 4),
+        U.computeDigest(U.DigestAlgorithm.MD5, U.newBlob('€🙂').getBytes())];`);
+    expect(v[0]).toEqual([-22, 3, -4, -72, -60, 120, 34, -68, -25, 114, -49, 108, 7, -48, -21, -69]);
+    expect(v[1]).toEqual([-71, 89, 42, -99, 35, -63, -51, -82, 83, 46, 87, -53, -35, -67, 116, -6]);
+    expect(v[2]).toEqual([-125, 73, -127, -128]);
+    expect(v[3]).toEqual([53, -75, -52, -25]);
+    // a blob's bytes are UTF-8 (newBlob of a string), so they digest like UTF_8
+    expect(v[4]).toEqual(v[1]);
+  });
+
+  it("checks computeDigest/computeHmac* arguments with Apps Script's signature text", async () => {
+    const cases: Array<[string, RegExp]> = [
+      [
+        "Utilities.computeDigest(Utilities.DigestAlgorithm.MD5, 'x', Utilities.Charset.US_ASCII, 4)",
+        /^The parameters \(String,String,String,number\) don't match the method signature for Utilities\.computeDigest\.$/,
+      ],
+      ["Utilities.computeDigest('x')", /^The parameters \(String\) don't match/],
+      [
+        'Utilities.computeDigest(Utilities.DigestAlgorithm.MD5, [0, 1, 2], Utilities.Charset.UTF_8)',
+        /^The parameters \(String,number\[\],String\) don't match/,
+      ],
+      [
+        "Utilities.computeDigest(Utilities.DigestAlgorithm.MD5, 'x', 'fake')",
+        /don't match the method signature for Utilities\.computeDigest/,
+      ],
+      ["Utilities.computeDigest('fake', 'x', Utilities.Charset.US_ASCII)", /don't match/],
+      [
+        "Utilities.computeHmacSha256Signature([1, 2], 'key')",
+        /^The parameters \(number\[\],String\) don't match the method signature for Utilities\.computeHmacSha256Signature\.$/,
+      ],
+      ["Utilities.computeDigest(Utilities.DigestAlgorithm.MD5, ['1woah'])", /^Cannot convert/],
+    ];
+    for (const [call, re] of cases) {
+      const r = await rt.execute({ fn: 'main', script: `function main() { return ${call}; }` });
+      expect([call, r.error?.message]).toEqual([call, expect.stringMatching(re)]);
+    }
+  });
+
+  it('names an unnamed zip archive.zip (gas-fakes live tests)', async () => {
+    expect(await run(`return Utilities.zip([Utilities.newBlob('a', 'text/plain', 'a.txt')]).getName();`)).toBe('archive.zip');
+  });
+
   it('counts calls and refuses what is not emulated with a clear error', async () => {
     const r = await rt.execute({
       fn: 'main',

@@ -338,6 +338,31 @@ export const budget = {
   'budget.ui.approval.none': { id: 'Tidak ada bukti yang menunggu.', en: 'No evidence is waiting.' },
   'budget.ui.approval.approve': { id: 'Setujui', en: 'Approve' },
   'budget.ui.approval.reject': { id: 'Tolak', en: 'Reject' },
+  'budget.ui.admin.sharingPending': {
+    id: '{count} cluster menunggu pembagian folder (dilanjutkan pemicu admin anggaran).',
+    en: "{count} {count|cluster awaits|clusters await} folder sharing (the budget admin's trigger carries on).",
+  },
+  'budget.ui.tree.line': {
+    id: 'Folder Drive anggaran: {where} · {clusters} cluster · {sharing}',
+    en: 'Budget Drive folders: {where} · {clusters} {clusters|cluster|clusters} · {sharing}',
+  },
+  'budget.ui.tree.inSharedDrive': { id: 'di Shared Drive', en: 'in a Shared Drive' },
+  'budget.ui.tree.inMyDrive': { id: 'di My Drive admin', en: "in the admin's My Drive" },
+  'budget.ui.tree.pending': { id: '{count} menunggu pembagian', en: '{count} awaiting sharing' },
+  'budget.ui.tree.inSync': { id: 'pembagian sesuai konfigurasi', en: 'sharing matches the configuration' },
+  'budget.ui.tree.notSetUp': {
+    id: 'Folder Drive anggaran belum disiapkan: bukti dan PDF belum bisa disimpan.',
+    en: 'The budget Drive folders are not set up: receipts and PDFs cannot be stored yet.',
+  },
+  'budget.ui.tree.open': { id: 'Buka folder', en: 'Open folder' },
+  'budget.ui.tree.digestOwner': {
+    id: 'Digest penyetuju dikirim oleh pemicu per jam {owner}.',
+    en: "Approvers' digests come from {owner}'s hourly trigger.",
+  },
+  'budget.ui.tree.sharedDrive': { id: 'Shared Drive (opsional: tautan)', en: 'Shared Drive (optional: link)' },
+  'budget.ui.tree.sync': { id: 'Sinkronkan berbagi', en: 'Sync sharing' },
+  'budget.ui.tree.setUp': { id: 'Siapkan folder Drive', en: 'Set up Drive folders' },
+  'budget.ui.tree.updated': { id: 'Folder Drive diperbarui.', en: 'Drive folders updated.' },
   'budget.ui.approval.approveAll': { id: 'Setujui semua {cluster} {month:month}', en: 'Approve all of {cluster} {month:month}' },
   'budget.ui.approval.approved': { id: 'Bukti #{id} disetujui.', en: 'Evidence #{id} approved.' },
   'budget.ui.approval.rejected': { id: 'Bukti #{id} ditolak.', en: 'Evidence #{id} rejected.' },
@@ -437,4 +462,24 @@ export const budget = {
   'budget.dash.points': { id: 'Per jenis poin vs rekomendasi', en: 'Per point type vs recommendation' },
   'budget.dash.trend': { id: 'Tren 12 bulan', en: '12-month trend' },
   'budget.dash.daily': { id: 'Harian {month:month}', en: 'Daily {month:month}' },
+  'budget.tree.notSetUp': {
+    id: 'Folder Drive anggaran belum disiapkan. Admin anggaran: buka {>menu.budget.open}, bagian Admin anggaran, lalu "Siapkan folder Drive".',
+    en: 'The budget Drive folders are not set up yet. Budget admin: open {>menu.budget.open}, section Budget admin, then "Set up Drive folders".',
+  },
+  'budget.tree.notMigrated': {
+    id: 'Skema anggaran perlu diperbarui. Admin: jalankan {>menu.budget.migrate}.',
+    en: 'The budget schema needs an update. Admin: run {>menu.budget.migrate}.',
+  },
+  'budget.tree.badLink': {
+    id: 'Tautan atau ID Shared Drive tidak dikenali. Tempel tautan folder Shared Drive (…/drive/folders/…) atau kosongkan untuk memakai My Drive Anda.',
+    en: 'The Shared Drive link or id was not recognised. Paste the Shared Drive folder link (…/drive/folders/…) or leave it empty to use your My Drive.',
+  },
+  'budget.tree.noSharedDrive': {
+    id: 'Shared Drive itu tidak ditemukan, atau Anda bukan anggotanya. Periksa tautannya, atau kosongkan untuk memakai My Drive Anda.',
+    en: 'That Shared Drive was not found, or you are not a member. Check the link, or leave it empty to use your My Drive.',
+  },
+  'budget.tree.cannotWrite': {
+    id: 'Anda tidak dapat membuat folder di "{name}". Minta peran Pengelola atau Pengelola konten di Shared Drive itu.',
+    en: 'You cannot create folders in "{name}". Ask for the Manager or Content manager role in that Shared Drive.',
+  },
 } as const;

@@ -5,6 +5,25 @@ export const common = {
   'common.lang.en': { id: 'English', en: 'English' },
   'common.lang.label': { id: 'Bahasa', en: 'Language' },
   'common.lang.invalid': { id: 'Bahasa tidak dikenal: "{lang}".', en: 'Unknown language: "{lang}".' },
+  'common.heartbeat.notOwnTrigger': {
+    id: 'Akses ditolak: heartbeat hanya dijalankan oleh pemicu per jam milik Anda sendiri, bukan dari sidebar atau menu.',
+    en: 'Access denied: the heartbeat runs only from your own hourly trigger, not from a sidebar or menu.',
+  },
+  'common.owner.takeOver': { id: 'Ambil alih', en: 'Take over' },
+  'common.owner.takingOver': { id: 'Mengambil alih…', en: 'Taking over…' },
+  'common.owner.none': {
+    id: 'Pekerjaan ini belum punya pemilik. Admin dapat mengambil alih agar pemicu per jamnya yang menjalankan.',
+    en: 'This job has no owner yet. An admin can take it over so that their hourly trigger runs it.',
+  },
+  'common.owner.noTrigger': {
+    id: 'Pemilik pekerjaan ini ({owner}) tidak punya pemicu per jam yang aktif di spreadsheet ini (sudah keluar atau add-on dilepas), jadi pekerjaan tidak berjalan. Admin dapat mengambil alih.',
+    en: "This job's owner ({owner}) has no working hourly trigger in this spreadsheet (left, or removed the add-on), so the job does not run. An admin can take it over.",
+  },
+  'common.noDocument': {
+    id: 'Tidak ada spreadsheet yang terbuka. Buka spreadsheet DataDesk lalu coba lagi.',
+    en: 'No spreadsheet is open. Open the DataDesk spreadsheet and try again.',
+  },
+  'common.page.unknown': { id: 'Halaman tidak dikenal: "{page}".', en: 'Unknown page: "{page}".' },
   'common.loading': { id: 'Memuat…', en: 'Loading…' },
   'common.saving': { id: 'Menyimpan…', en: 'Saving…' },
   'common.checking': { id: 'Memeriksa…', en: 'Checking…' },

@@ -246,8 +246,8 @@ export const loyalty = {
     en: 'You have no right to write in the folder "{name}".',
   },
   'loyalty.error.excluded': {
-    id: 'Daftar pengecualian: paling banyak {max} nama toko/brand, masing-masing ≤ 60 karakter.',
-    en: 'Exclusion list: at most {max} store or brand names, each ≤ 60 characters.',
+    id: 'Daftar pengecualian: paling banyak {max} nama toko/brand, masing-masing paling panjang 60 karakter.',
+    en: 'Exclusion list: at most {max} store or brand names, each at most 60 characters long.',
   },
   'loyalty.error.request': { id: 'Permintaan belum benar: {problems}', en: 'The request is not right: {problems}' },
   'loyalty.error.weekday': {

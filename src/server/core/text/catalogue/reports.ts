@@ -14,6 +14,10 @@ export const reports = {
     id: 'Laporan sedang diproses eksekusi lain; coba lagi.',
     en: 'Another execution is working on the report; try again.',
   },
+  'reports.error.takeOverRefused': {
+    id: 'Pengambilalihan ditolak: {me} belum dapat menulis ke semua folder laporan. Minta pemilik folder membagikannya ke {me} sebagai Editor, lalu coba lagi. Masalah: {problems}',
+    en: "Take-over refused: {me} cannot write to every report folder yet. Ask the folders' owner to share them with {me} as an editor, then try again. Problems: {problems}",
+  },
   'reports.error.preflight': {
     id: 'Pemeriksaan gagal, pengaturan tidak disimpan: {problems}',
     en: 'Pre-flight check failed, settings not saved: {problems}',
@@ -216,6 +220,27 @@ export const reports = {
   'reports.ui.preflight': { id: 'Periksa', en: 'Check' },
   'reports.ui.save': { id: 'Simpan', en: 'Save' },
   'reports.ui.log': { id: 'Log proses', en: 'Run log' },
+  'reports.schedule.waiting': { id: 'menunggu jadwal', en: 'waiting' },
+  'reports.schedule.running': { id: 'sedang berjalan', en: 'running' },
+  'reports.schedule.retrying': { id: 'akan dicoba lagi', en: 'retrying' },
+  'reports.schedule.done': { id: 'selesai', en: 'done' },
+  'reports.schedule.failed': { id: 'gagal', en: 'failed' },
+  'reports.ui.scheduleLine': {
+    id: 'Jadwal {month:month}: {status} · percobaan {attempts}/{max}',
+    en: 'Schedule {month:month}: {status} · attempt {attempts}/{max}',
+  },
+  'reports.ui.nextAttempt': { id: 'berikutnya {at:dateTime}', en: 'next {at:dateTime}' },
+  'reports.ui.retry': { id: 'Coba lagi', en: 'Retry' },
+  'reports.ui.retrying': { id: 'Mencoba lagi…', en: 'Retrying…' },
+  'reports.ui.retryPublished': { id: 'Laporan terbit.', en: 'Published.' },
+  'reports.ui.retried': { id: 'Dicoba lagi; lihat status.', en: 'Retried; see the status.' },
+  'reports.ui.owner': { id: 'Dijalankan oleh pemicu per jam milik {owner}.', en: "Run by {owner}'s hourly trigger." },
+  'reports.ui.ownerNoTrigger': {
+    id: 'Dijalankan oleh pemicu per jam milik {owner} — pemicu tidak aktif.',
+    en: "Run by {owner}'s hourly trigger — the trigger is not active.",
+  },
+  'reports.ui.noOwner': { id: 'Belum ada pemilik jadwal.', en: 'No schedule owner yet.' },
+  'reports.ui.takenOver': { id: 'Jadwal laporan kini dijalankan pemicu Anda.', en: 'Your trigger now runs the report.' },
   'reports.ui.noRun': { id: 'Belum ada proses.', en: 'No run yet.' },
   'reports.ui.emptyLog': { id: 'Log kosong.', en: 'The log is empty.' },
   'reports.ui.runLine': {
@@ -246,4 +271,38 @@ export const reports = {
     en: 'Every folder is writable and the query runs.',
   },
   'reports.ui.saved': { id: 'Pengaturan tersimpan.', en: 'Settings saved.' },
+  'reports.error.nothingToRetry': {
+    id: 'Tidak ada jadwal laporan yang gagal untuk dicoba lagi.',
+    en: 'There is no failed scheduled report to retry.',
+  },
+  'reports.explain.scheduleOwner': { id: 'pemilik jadwal', en: 'the schedule owner' },
+  'reports.explain.folder': {
+    id: 'Folder laporan unit bisnis{which} tidak ada atau tidak dapat ditulis oleh {who}, yang pemicunya menjalankan laporan. Pastikan folder itu ada dan dibagikan ke {who} sebagai Editor (atau perbaiki ID folder di pengaturan Laporan), lalu tekan "Coba lagi".',
+    en: 'The report folder of business unit{which} does not exist or cannot be written by {who}, whose trigger runs the report. Make sure it exists and is shared with {who} as an editor (or fix the folder id in the Reports settings), then press "Retry".',
+  },
+  'reports.explain.database': {
+    id: 'Database tidak dapat dihubungi. Periksa koneksi database di {>menu.settings.open} (URL, pengguna, kata sandi; database harus menerima koneksi dari Google), lalu tekan "Coba lagi". Rincian: {details}',
+    en: 'The database could not be reached. Check the connection in {>menu.settings.open} (URL, user, password; the database must accept connections from Google), then press "Retry". Details: {details}',
+  },
+  'reports.explain.query': {
+    id: 'Kueri laporan gagal. Periksa nama skema di pengaturan Laporan dan bahwa tabel order DC ada, lalu tekan "Coba lagi". Rincian: {details}',
+    en: 'The report query failed. Check the schema name in the Reports settings and that the DC order tables exist, then press "Retry". Details: {details}',
+  },
+  'reports.explain.countMismatch': {
+    id: 'Jumlah baris berubah selama laporan dibuat (data masih diperbarui). Tekan "Coba lagi" setelah data bulan itu selesai dimuat. Rincian: {details}',
+    en: 'Row counts changed while the report was built (data still being loaded). Press "Retry" once the month\'s data is complete. Details: {details}',
+  },
+  'reports.explain.upload': {
+    id: 'Drive gagal menyimpan file laporan. Periksa ruang Drive milik {who}, lalu tekan "Coba lagi"; bila berulang, hubungi admin. Rincian: {details}',
+    en: 'Drive failed to store a report file. Check the Drive storage of {who}, then press "Retry"; if it repeats, contact your admin. Details: {details}',
+  },
+  'reports.explain.other': {
+    id: 'Laporan gagal: {details}. Tekan "Coba lagi"; bila berulang, hubungi admin DataDesk.',
+    en: 'The report failed: {details}. Press "Retry"; if it repeats, contact your DataDesk admin.',
+  },
+  'reports.alert.gaveUp': {
+    id: '⚠️ DataDesk: laporan order DC {month:month} gagal setelah {attempts} percobaan. {why}',
+    en: '⚠️ DataDesk: the DC order report {month:month} failed after {attempts} attempts. {why}',
+  },
+  'reports.alert.emptyMonth': { id: 'ℹ️ DataDesk: {detail}', en: 'ℹ️ DataDesk: {detail}' },
 } as const;

@@ -150,6 +150,14 @@ export const segments = {
   },
   'segments.outcome.done': { id: '{count:num} member → {sheet}', en: '{count:num} members → {sheet}' },
   'segments.outcome.failed': { id: 'Gagal: {detail}', en: 'Failed: {detail}' },
+  'segments.outcome.retrying': {
+    id: 'Gagal (percobaan {attempts} dari {max}), dicoba lagi sekitar pukul {at:time}: {error}',
+    en: 'Failed (attempt {attempts} of {max}), retried around {at:time}: {error}',
+  },
+  'segments.outcome.gaveUp': {
+    id: 'Gagal setelah {attempts} percobaan: {error} Periksa folder tujuan (dibagikan ke {owner} sebagai Editor) dan koneksi database, lalu tekan "Jalankan ulang"; jadwal berikutnya tetap berjalan.',
+    en: 'Failed after {attempts} attempts: {error} Check the destination folder (shared with {owner} as an editor) and the database connection, then press "Run again"; the next scheduled run still happens.',
+  },
 
   // Words for the request, counts and channels
   'segments.drop.opted_out': { id: 'Berhenti berlangganan', en: 'Opted out' },
@@ -185,7 +193,7 @@ export const segments = {
   'segments.period.lastMonths': { id: '{months} bulan terakhir, {range} ({mode})', en: 'last {months} months, {range} ({mode})' },
   'segments.period.lastYear': { id: 'tahun lalu, {range} ({mode})', en: 'last year, {range} ({mode})' },
   'segments.period.range': { id: '{range} ({mode})', en: '{range} ({mode})' },
-  'segments.period.dates': { id: '{from}–{to:date}', en: '{from}–{to:date}' },
+  'segments.period.dates': { id: '{from} – {to:date}', en: '{from} – {to:date}' },
   'segments.period.date': { id: '{d:date}', en: '{d:date}' },
   'segments.words.transacted': { id: 'Bertransaksi di {brands}: {period}', en: 'Transacted at {brands}: {period}' },
   'segments.words.stores': { id: 'di toko {list}', en: 'at stores {list}' },
@@ -208,8 +216,8 @@ export const segments = {
   'segments.words.payment': { id: 'Membayar dengan {methods}', en: 'Paid with {methods}' },
   'segments.words.paymentAt': { id: 'Membayar dengan {methods} di area {areas}', en: 'Paid with {methods} in area {areas}' },
   'segments.words.voucher': {
-    id: 'Menerima voucher {program} {from:date}–{to:date} dan belum ditukarkan',
-    en: 'Received voucher {program} {from:date}–{to:date} and did not redeem it',
+    id: 'Menerima voucher {program} {from:date} – {to:date} dan belum ditukarkan',
+    en: 'Received voucher {program} {from:date} – {to:date} and did not redeem it',
   },
   'segments.words.anyProgram': { id: 'apa pun', en: 'of any programme' },
   'segments.words.split': {
@@ -282,6 +290,8 @@ export const segments = {
   'segments.ui.choose': { id: '— pilih —', en: '— choose —' },
   'segments.ui.load': { id: 'Muat', en: 'Load' },
   'segments.ui.copy': { id: 'Salin', en: 'Copy' },
+  'segments.ui.owner': { id: 'pemilik {owner}', en: 'owner {owner}' },
+  'segments.ui.takenOver': { id: 'Jadwal ini kini dijalankan pemicu Anda.', en: 'Your trigger now runs this schedule.' },
   'segments.ui.rerun': { id: 'Jalankan ulang', en: 'Run again' },
   'segments.ui.delete': { id: 'Hapus', en: 'Delete' },
   'segments.ui.request': { id: 'Permintaan', en: 'Request' },

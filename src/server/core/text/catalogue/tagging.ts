@@ -198,4 +198,6 @@ export const tagging = {
   'tagging.ui.keySet': { id: 'ada', en: 'set' },
   'tagging.ui.keyMissing': { id: 'belum ada', en: 'missing' },
   'tagging.ui.saved': { id: 'Pengaturan tersimpan.', en: 'Settings saved.' },
+  'tagging.ui.takenOver': { id: 'Pekerjaan ini kini dilanjutkan pemicu Anda.', en: 'Your trigger now carries this job.' },
+  'tagging.error.jobNotFound': { id: 'Pekerjaan tagging tidak ditemukan.', en: 'Tagging job not found.' },
 } as const;
