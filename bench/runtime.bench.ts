@@ -1,6 +1,7 @@
-// The runtime's own costs, which every other figure sits on: an execution's start-up (the bundle, and what pdf-lib
-// takes of it), onOpen, and a service round trip — each in the emulator and projected for Apps Script.
+// The runtime's own costs, which every other figure sits on: an execution's start-up (the bundle; pdf-lib is kept out of
+// it and loaded on demand from pdflib.html), onOpen, and a service round trip — in the emulator and projected.
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Runtime } from '../src/local/runtime/runtime';
@@ -34,6 +35,16 @@ export async function run(): Promise<BenchResult[]> {
     for (let i = 0; i < 10; i++) empty.push(must(await rt.execute({ fn: 'app_whoami', user: ADMIN, kind: 'rpc' })));
     const best = empty.reduce((a, r) => (r.durationMs < a.durationMs ? r : a));
 
+    // What an execution that renders a PDF pays on top: reading pdflib.html and evaluating it (charged per KB as start-up).
+    const pdfLibBytes = statSync(join(dirname(rt.bundlePath), 'pdflib.html')).size;
+    const load = must(
+      await rt.execute({
+        fn: 'f',
+        script:
+          'function f() { var m = (0, eval)(HtmlService.createHtmlOutputFromFile("pdflib").getContent()); return typeof m.PDFDocument.create; }',
+      }),
+    );
+
     // onOpen in a spreadsheet, as the simple trigger runs it.
     const documentId = getSpreadsheetStore(rt.env).create('DataDesk Bench', { owner: ADMIN }).id;
     await rt.env.flush();
@@ -64,12 +75,16 @@ export async function run(): Promise<BenchResult[]> {
           'Code.js KB': Math.round(bytes / 1024),
           'pdf-lib in Code.js KB (share)': `${Math.round(share.pdfLib / 1024)} (${Math.round((100 * share.pdfLib) / share.total)} %)`,
           'projected start-up ms (cost model: base + per KB)': Math.round(startupCost(rt.costModel(), bytes)),
-          'projected start-up without pdf-lib ms': Math.round(startupCost(rt.costModel(), bytes - share.pdfLib)),
+          'pdf-lib: pdflib.html KB (minified, loaded on demand)': Math.round(pdfLibBytes / 1024),
+          'pdf-lib load in a PDF execution, projected ms': Math.round(load.projectedMs - load.cost.startupMs),
           'emulator ms (best of 10 empty RPCs)': best.durationMs,
         },
         counts: best.counts,
-        times: [timed('empty RPC (app_whoami)', best)],
-        target: { text: 'printed, with the bundle size and pdf-lib’s share (issue 13 decides)', met: true },
+        times: [timed('empty RPC (app_whoami)', best), timed('loading pdf-lib on demand (read + eval)', load)],
+        target: {
+          text: 'printed, with the bundle size and pdf-lib’s share: pdf-lib is out of Code.js, loaded only by PDF executions',
+          met: load.value === 'function' && share.pdfLib === 0,
+        },
       },
       {
         name: 'onOpen (simple trigger, builds the add-on menu)',

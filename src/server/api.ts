@@ -17,6 +17,8 @@ export * from './segments/rpc';
 export * from './loyalty/rpc';
 export * from './tagging/rpc';
 export * from './reports/rpc';
+export * from './marketplace/rpc';
+export * from './mentoring/rpc';
 export * from './settings/rpc';
 
 /** Who the caller is and which add-on roles they hold. */

@@ -14,6 +14,9 @@ import { segmentsHeartbeat } from './segments/heartbeat';
 import { taggingHeartbeat } from './tagging/heartbeat';
 import { reportsHeartbeat } from './reports/heartbeat';
 import { loyaltyHeartbeat } from './loyalty/heartbeat';
+import { marketHeartbeat } from './marketplace/heartbeat';
+import { mentoringHeartbeat } from './mentoring/heartbeat';
+import { onFormResponse } from './mentoring/operations';
 
 export * from './api';
 export * from './budget/menu';
@@ -21,6 +24,8 @@ export * from './segments/menu';
 export * from './tagging/menu';
 export * from './reports/menu';
 export * from './loyalty/menu';
+export * from './marketplace/menu';
+export * from './mentoring/menu';
 export * from './settings/menu';
 
 // Every execution speaks its user's language: a sidebar call the caller's, a trigger its owner's (read when first needed).
@@ -53,6 +58,8 @@ const STEPS: Array<[string, HeartbeatStep]> = [
   ['loyalty', loyaltyHeartbeat],
   ['tagging', taggingHeartbeat],
   ['budget', budgetHeartbeat],
+  ['marketplace', marketHeartbeat],
+  ['mentoring', mentoringHeartbeat],
 ];
 
 /**
@@ -99,5 +106,17 @@ function runHeartbeat(e: unknown): void {
     }
   } finally {
     releaseHeartbeat(trigger.documentId);
+  }
+}
+
+/**
+ * The form-submit trigger the mentoring setup installs for its admin: a new order row is checked and invoiced at once.
+ * @param {GoogleAppsScript.Events.SheetsOnFormSubmit} _e the submit event (not read: every new row of the sheet is taken in)
+ */
+export function mentoringOnFormSubmit(_e?: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  try {
+    onFormResponse(effectiveUserEmail());
+  } catch (err) {
+    console.error(`mentoringOnFormSubmit failed: ${errorStack(err)}`);
   }
 }

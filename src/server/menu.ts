@@ -5,6 +5,8 @@ import { segmentsMenu } from './segments/menu';
 import { loyaltyMenu } from './loyalty/menu';
 import { taggingMenu } from './tagging/menu';
 import { reportsMenu } from './reports/menu';
+import { marketMenu } from './marketplace/menu';
+import { mentoringMenu } from './mentoring/menu';
 import { settingsMenu } from './settings/menu';
 
 /** The DataDesk menu, in the order users meet the capabilities. */
@@ -17,7 +19,11 @@ export function menuItems(): Array<MenuItem | null> {
     null,
     ...taggingMenu,
     null,
+    ...marketMenu,
+    null,
     ...reportsMenu,
+    null,
+    ...mentoringMenu,
     null,
     ...settingsMenu,
   ];

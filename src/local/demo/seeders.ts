@@ -5,6 +5,8 @@ import { seedSegments } from './segments';
 import { seedWeekly } from './loyalty';
 import { seedTagging } from './tagging';
 import { seedReports } from './reports';
+import { seedMarketplace } from './marketplace';
+import { seedMentoring } from './mentoring';
 
 export const SEEDERS: Array<{ name: string; seed: Seeder }> = [
   { name: 'budget', seed: seedBudget },
@@ -12,4 +14,6 @@ export const SEEDERS: Array<{ name: string; seed: Seeder }> = [
   { name: 'loyalty', seed: seedWeekly },
   { name: 'tagging', seed: seedTagging },
   { name: 'reports', seed: seedReports },
+  { name: 'marketplace', seed: seedMarketplace },
+  { name: 'mentoring', seed: seedMentoring },
 ];

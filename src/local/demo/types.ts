@@ -6,7 +6,7 @@ export interface DemoUser {
   name: string;
   /** What the switcher shows, e.g. "Area · Jabotabek" or "Campaign analyst". */
   role: string;
-  capability: 'core' | 'budget' | 'segments' | 'tagging' | 'reports';
+  capability: 'core' | 'budget' | 'segments' | 'tagging' | 'reports' | 'mentoring';
 }
 
 export interface SeedOptions {

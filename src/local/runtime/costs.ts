@@ -126,6 +126,12 @@ export const COSTS: Record<string, MethodCost> = {
   'UrlFetchApp.getRequest': { ms: 1, guess: true },
   'HTTPResponse:*': { ms: 1, guess: true, note: 'the body is already fetched; the bridge charges its size' },
 
+  // ---- Calendar: each call is a Calendar API v3 request (the advanced service, and CalendarApp underneath). ----
+  'Calendar:*': { ms: 300, guess: true, note: 'a Calendar API request; CalendarApp’s Calendar class is keyed the same' },
+  'Calendar.Events.insert': { ms: 800, guess: true, note: 'an insert that also asks for a Meet conference' },
+  'CalendarApp:*': { ms: 300, guess: true, note: 'a Calendar API request' },
+  'CalendarEvent:*': { ms: 300, guess: true, note: 'a Calendar API request' },
+
   // ---- Mail, triggers, session, HTML ----
   'MailApp:*': { ms: 500, guess: true, note: 'sending a message' },
   'MailApp.getRemainingDailyQuota': { ms: 20, guess: true },

@@ -213,6 +213,21 @@ function main(): void {
   }
   g.Date = EmuDate;
   for (const [k, v] of Object.entries({ ...roots, ...local })) g[k] = v;
+  // Code a script evaluates at run time (a library kept in a project file, loaded on demand) is loaded and compiled
+  // like the project's own code: it is charged as start-up is, per KB (costs.ts STARTUP.perKB), instead of as the
+  // script's CPU time, once per eval.
+  const realEval = g.eval as (code: unknown) => unknown;
+  g.eval = function evalAsLoaded(code: unknown): unknown {
+    if (typeof code !== 'string') return code;
+    counts.eval = (counts.eval ?? 0) + 1;
+    meter.charges.add('eval', (code.length / 1024) * input.model.startup.perKB.ms);
+    meter.enter();
+    try {
+      return realEval(code);
+    } finally {
+      meter.leave();
+    }
+  };
   const before = new Set(Object.getOwnPropertyNames(g));
 
   let value: unknown;

@@ -80,6 +80,9 @@ export interface DriveBackend {
   list(user: string, folderId: string | null): Promise<DriveListing>;
   trash(user: string): Promise<DriveItem[]>;
   file(user: string, id: string): Promise<{ name: string; mimeType: string; bytes: Uint8Array }>;
+  /** A file `user` drops into a folder from their computer (owned by them, as an upload in Drive is); refused where
+   * they may not add files. */
+  upload(user: string, folderId: string, name: string, bytes: Uint8Array): Promise<DriveItem>;
 }
 
 export interface MailItem {

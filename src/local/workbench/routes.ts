@@ -131,6 +131,13 @@ export function workbenchRoutes(c: RouteContext): Record<string, Route> {
       sendJson(res, 200, await backends.drive.list(str(q('user'), 'user'), q('folder') || null)),
     'GET /api/drive/trash': async (_req, res, q) =>
       sendJson(res, 200, { items: await backends.drive.trash(str(q('user'), 'user')) }),
+    'POST /api/drive/upload': async (req, res) => {
+      const b = await readJson<{ folder: string; name: string; user: string; base64: string }>(req);
+      const name = str(b.name, 'name');
+      if (/[/\\]/.test(name) || name.length > 250) throw new HttpError(400, 'name must be a file name');
+      const bytes = Buffer.from(str(b.base64, 'base64'), 'base64');
+      sendJson(res, 200, await backends.drive.upload(str(b.user, 'user'), str(b.folder, 'folder'), name, new Uint8Array(bytes)));
+    },
     'GET /api/drive/file': async (_req, res, q) => {
       const f = await backends.drive.file(str(q('user'), 'user'), str(q('id'), 'id'));
       const download = q('download') === '1';

@@ -53,6 +53,20 @@ function storeSheets(rt: Runtime): SheetsBackend {
   };
 }
 
+/** The type Drive gives an uploaded file from its extension (what a browser upload sends for these). */
+function mimeOf(name: string): string {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  const types: Record<string, string> = {
+    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    xls: 'application/vnd.ms-excel',
+    csv: 'text/csv',
+    pdf: 'application/pdf',
+    png: 'image/png',
+    jpg: 'image/jpeg',
+  };
+  return types[ext] ?? 'application/octet-stream';
+}
+
 function folderFirst(a: Item, b: Item): number {
   return a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'folder' ? -1 : 1;
 }
@@ -146,6 +160,14 @@ function storeDrive(rt: Runtime): DriveBackend {
       if (f?.kind !== 'file' || !s.canRead(user, id)) throw noAccess('No such file for this user');
       if (f.mimeType.startsWith('application/vnd.google-apps.')) throw noAccess('A Google file has no bytes to show');
       return { name: f.name, mimeType: f.mimeType, bytes: s.readBytes(id) };
+    },
+    async upload(user, folderId, name, bytes) {
+      const s = store();
+      const folder = s.get(folderId);
+      if (folder?.kind !== 'folder' || !s.canWrite(user, folderId)) throw noAccess('No such folder this user may add to');
+      const created = s.createFile(folderId, name, bytes, mimeOf(name), user.toLowerCase());
+      s.save();
+      return item(user, created);
     },
   };
 }

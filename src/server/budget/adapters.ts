@@ -9,7 +9,7 @@ import { withDb } from '../platform/jdbc';
 import { activeUserEmail } from '../platform/session';
 import { createFileIn, trashFileQuietly } from '../platform/drive';
 import { scriptJson, scriptProp, setScriptJson, setScriptProp } from '../platform/properties';
-import { sha256Hex } from '../platform/utilities';
+import { sha256Hex } from '../core/hash';
 import { Caller } from './model';
 import { loadCaller } from './store';
 import { requireAdmin } from './policy';
@@ -37,6 +37,17 @@ export function asCaller<T>(fn: (db: Db, caller: Caller, now: Date) => T): T {
       const caller = loadCaller(db, email, false)!;
       return fn(db, caller, new Date());
     });
+  } catch (e) {
+    throw translate(e);
+  }
+}
+
+/** Opens the database and runs `fn` with the caller's email: for a hot path that reads the caller (store.ts
+ * CALLER_JSON) in the same statement as its own first question, one statement fewer than asCaller. */
+export function asUser<T>(fn: (db: Db, email: string, now: Date) => T): T {
+  const email = activeUserEmail();
+  try {
+    return withDb((db) => fn(db, email, new Date()));
   } catch (e) {
     throw translate(e);
   }
@@ -98,6 +109,6 @@ export function driveReceiptStore(db: Db): ReceiptStore {
     folderFor: (clusterId) => clusterFolder(db, clusterId, 'receipts'),
     save: (folderId, name, mime, bytes) => createFileIn(folderId, name, mime, bytes),
     trash: (id) => trashFileQuietly(id),
-    sha256: (bytes) => sha256Hex(bytes),
+    sha256: (bytes) => sha256Hex(bytes), // in JavaScript: a receipt's bytes never cross the bridge for it
   };
 }

@@ -4,7 +4,7 @@ import { AppError, conflict, invalid, notFound } from '../core/errors';
 import { msg } from '../core/text';
 import { Caller } from './model';
 import { requireAction, requireNotOwn } from './policy';
-import { NODE_COLS, rowToNode } from './store';
+import { callerJsonSql, CallerJson, NODE_COLS, NODE_JSON, NodeJson, callerOf, nodeOf, rowToNode } from './store';
 import { checkMonth } from './validate';
 
 export interface DecisionResult {
@@ -128,34 +128,66 @@ export function decideOne(
   });
 }
 
-/** Approves every pending item of a cluster-month at once: 3 statements (caller before), one transaction. */
-export function approveAll(db: Db, caller: Caller, clusterId: string, monthIn: string, now: Date): DecisionResult {
-  requireAction(caller, 'approve');
+/**
+ * Approves every pending item of a cluster-month at once, in one transaction of two statements: the cluster row is
+ * locked (serialising every approval of the cluster) and the caller read with it; then, on a snapshot taken after the
+ * lock, the figures are computed and — only when the pending total fits the allocation — every pending item the
+ * snapshot holds is approved and audited. Items submitted meanwhile are not in the snapshot: they wait.
+ */
+export function approveAll(db: Db, email: string, clusterId: string, monthIn: string, now: Date): DecisionResult {
   const month = checkMonth(monthIn);
   return db.transaction((tx) => {
-    const f = lockFigures(tx, String(clusterId ?? ''), month, caller.email);
-    if (!f) throw notFound(msg('budget.unknownNode', { id: String(clusterId ?? '').slice(0, 40) }));
-    requireAction(caller, 'approve', rowToNode(f));
+    const locked = tx.json<{ caller: CallerJson; cluster: NodeJson | null }>(
+      `WITH l AS (SELECT n.* FROM budget.node n WHERE n.id = ? AND n.level = 'CLUSTER' FOR UPDATE)
+       SELECT json_build_object('caller', ${callerJsonSql('?')}, 'cluster', (SELECT ${NODE_JSON} FROM l n))::text`,
+      [String(clusterId ?? ''), email],
+    )!;
+    const caller = callerOf(locked.caller, email, false)!;
+    requireAction(caller, 'approve');
+    if (!locked.cluster) throw notFound(msg('budget.unknownNode', { id: String(clusterId ?? '').slice(0, 40) }));
+    const cluster = nodeOf(locked.cluster);
+    requireAction(caller, 'approve', cluster);
+    const f = tx.json<{
+      allocation: number | null;
+      approved: number;
+      pending: number;
+      own: number;
+      decided: number;
+      amount: number;
+    }>(
+      `WITH p AS (SELECT * FROM json_to_record(CAST(? AS json)) AS x(cluster text, month text, me text, at timestamptz)),
+       f AS (SELECT
+         (SELECT a.amount FROM budget.allocation a WHERE a.cluster_id = p.cluster AND a.month = p.month) AS allocation,
+         (SELECT COALESCE(SUM(e.amount), 0) FROM budget.evidence e WHERE e.cluster_id = p.cluster AND e.month = p.month AND e.status = 'approved') AS approved,
+         (SELECT COALESCE(SUM(e.amount), 0) FROM budget.evidence e WHERE e.cluster_id = p.cluster AND e.month = p.month AND e.status = 'pending' AND e.submitted_by <> p.me) AS pending,
+         (SELECT COUNT(*) FROM budget.evidence e WHERE e.cluster_id = p.cluster AND e.month = p.month AND e.status = 'pending' AND e.submitted_by = p.me) AS own
+         FROM p),
+       upd AS (
+         UPDATE budget.evidence e SET status = 'approved', decided_by = p.me, decided_at = p.at
+           FROM p, f
+          WHERE e.cluster_id = p.cluster AND e.month = p.month AND e.status = 'pending' AND e.submitted_by <> p.me
+            AND f.pending > 0 AND f.allocation IS NOT NULL AND f.approved + f.pending <= f.allocation
+         RETURNING e.id, e.amount),
+       aud AS (
+         INSERT INTO budget.audit (at, actor, action, entity, entity_id, before, after)
+         SELECT p.at, p.me, 'evidence.approve', 'evidence', upd.id::text, '{"status":"pending"}',
+                json_build_object('status', 'approved', 'amount', upd.amount, 'bulk', true)::text FROM upd, p)
+       SELECT json_build_object('allocation', f.allocation, 'approved', f.approved, 'pending', f.pending, 'own', f.own,
+         'decided', (SELECT count(*) FROM upd), 'amount', (SELECT COALESCE(SUM(upd.amount), 0) FROM upd))::text FROM f`,
+      [JSON.stringify({ cluster: cluster.id, month, me: email, at: now.toISOString() })],
+    )!;
     const pending = Number(f.pending);
     if (pending === 0) {
-      throw invalid(msg('budget.approve.noneWaiting', { name: String(f.name), month }));
+      throw invalid(msg('budget.approve.noneWaiting', { name: cluster.name, month }));
     }
+    // Nothing was approved when the pending total did not fit: this names the figures (and the transaction rolls back).
     requireWithinAllocation(
-      String(f.name),
+      cluster.name,
       month,
       f.allocation === null ? null : Number(f.allocation),
       Number(f.approved),
       pending,
     );
-    // Only what was counted above is approved: an item submitted meanwhile (higher id) waits for the next decision.
-    const n = tx.execute(
-      `WITH upd AS (
-         UPDATE budget.evidence SET status = 'approved', decided_by = ?, decided_at = ?
-          WHERE cluster_id = ? AND month = ? AND status = 'pending' AND submitted_by <> ? AND id <= ? RETURNING id, amount)
-       INSERT INTO budget.audit (at, actor, action, entity, entity_id, before, after)
-       SELECT ?, ?, 'evidence.approve', 'evidence', upd.id::text, '{"status":"pending"}', json_build_object('status', 'approved', 'amount', upd.amount, 'bulk', true)::text FROM upd`,
-      [caller.email, now, f.id, month, caller.email, Number(f.max_pending_id), now, caller.email],
-    );
-    return { decided: n, amount: pending, skippedOwn: Number(f.own_pending) };
+    return { decided: Number(f.decided), amount: Number(f.amount), skippedOwn: Number(f.own) };
   });
 }

@@ -1,9 +1,10 @@
-// The dashboard of a node and month, aggregated in SQL over the hierarchy: 3 queries whatever the number of clusters.
+// The dashboard of a node and month, aggregated in SQL over the hierarchy: one statement whatever the number of clusters.
 import type { Db } from '../core/db';
-import { t } from '../core/text';
-import { Caller, childLevel, Level, NodeRef, scopeColumn } from './model';
+import { notFound } from '../core/errors';
+import { msg, t } from '../core/text';
+import { Caller, childLevel, Level, NodeRef } from './model';
 import { requireAction } from './policy';
-import { loadNode } from './store';
+import { NODE_JSON, NodeJson, nodeOf } from './store';
 import { checkMonth } from './validate';
 import { lastMonths } from './proposal';
 
@@ -42,67 +43,79 @@ export interface Dashboard {
 const pct = (approved: number, allocation: number): number | null =>
   allocation > 0 ? Math.round((approved / allocation) * 1000) / 10 : null;
 
-/** Builds the dashboard for `nodeId` (default: the caller's node). */
+/** What the dashboard query answers: the node and every figure, as one JSON document. */
+interface DashboardJson {
+  node: NodeJson | null;
+  children: Array<[string, string, Level, number, number, number]>;
+  pointTypes: Array<[string, number, number, number]>;
+  allocByMonth: Array<[string, number]>;
+  evByMonth: Array<[string, number, number]>;
+  daily: Array<[string, number, number]>;
+}
+
+/**
+ * The whole dashboard of a node (any level) for a month and the 11 months before it, in one statement that takes its
+ * values as one JSON parameter and answers one JSON text: the node, its children's figures, the point types, the
+ * trend and the days.
+ */
+const DASHBOARD_SQL = `WITH p AS (SELECT * FROM json_to_record(CAST(? AS json)) AS x(node_id text, month text, first text)),
+k AS (SELECT n.* FROM budget.node n, p WHERE n.id = p.node_id),
+c AS (
+  SELECT n.id, CASE k.level WHEN 'AREA' THEN n.region_id WHEN 'REGION' THEN n.branch_id ELSE n.id END AS child
+    FROM budget.node n, k
+   WHERE n.level = 'CLUSTER'
+     AND CASE k.level WHEN 'AREA' THEN n.area_id WHEN 'REGION' THEN n.region_id WHEN 'BRANCH' THEN n.branch_id ELSE n.cluster_id END = k.id),
+ev AS (
+  SELECT c.child, e.month, e.point_type, e.spent_on, e.status, e.amount
+    FROM budget.evidence e JOIN c ON c.id = e.cluster_id, p
+   WHERE e.month BETWEEN p.first AND p.month AND e.status <> 'rejected'),
+al AS (
+  SELECT c.child, a.month, a.amount FROM budget.allocation a JOIN c ON c.id = a.cluster_id, p WHERE a.month BETWEEN p.first AND p.month),
+kids AS (
+  SELECT n.id, n.name, n.level FROM budget.node n, k
+   WHERE (k.level = 'CLUSTER' AND n.id = k.id) OR (k.level = 'AREA' AND n.level = 'REGION' AND n.area_id = k.id)
+      OR (k.level = 'REGION' AND n.level = 'BRANCH' AND n.region_id = k.id) OR (k.level = 'BRANCH' AND n.level = 'CLUSTER' AND n.branch_id = k.id)),
+alm AS (SELECT al.child, sum(al.amount) AS amt FROM al, p WHERE al.month = p.month GROUP BY al.child),
+evm AS (
+  SELECT ev.child, sum(ev.amount) FILTER (WHERE ev.status = 'approved') AS appr, sum(ev.amount) FILTER (WHERE ev.status = 'pending') AS pend
+    FROM ev, p WHERE ev.month = p.month GROUP BY ev.child),
+rec AS (
+  SELECT r.point_type, sum(r.amount) AS rec FROM budget.recommendation r JOIN c ON c.id = r.cluster_id, p WHERE r.month = p.month GROUP BY r.point_type),
+evp AS (
+  SELECT ev.point_type, sum(ev.amount) FILTER (WHERE ev.status = 'approved') AS appr, sum(ev.amount) FILTER (WHERE ev.status = 'pending') AS pend
+    FROM ev, p WHERE ev.month = p.month GROUP BY ev.point_type)
+SELECT json_build_object(
+  'node', (SELECT ${NODE_JSON} FROM k n),
+  'children', (SELECT coalesce(json_agg(json_build_array(kids.id, kids.name, kids.level, coalesce(alm.amt, 0), coalesce(evm.appr, 0), coalesce(evm.pend, 0)) ORDER BY kids.name, kids.id), '[]')
+                 FROM kids LEFT JOIN alm ON alm.child = kids.id LEFT JOIN evm ON evm.child = kids.id),
+  'pointTypes', (SELECT coalesce(json_agg(json_build_array(t.code, coalesce(rec.rec, 0), coalesce(evp.appr, 0), coalesce(evp.pend, 0)) ORDER BY t.sort, t.code), '[]')
+                   FROM budget.point_type t LEFT JOIN rec ON rec.point_type = t.code LEFT JOIN evp ON evp.point_type = t.code
+                  WHERE t.active OR rec.rec IS NOT NULL OR evp.appr IS NOT NULL OR evp.pend IS NOT NULL),
+  'allocByMonth', (SELECT coalesce(json_agg(json_build_array(x.month, x.amt)), '[]') FROM (SELECT al.month, sum(al.amount) AS amt FROM al GROUP BY al.month) x),
+  'evByMonth', (SELECT coalesce(json_agg(json_build_array(x.month, x.appr, x.pend)), '[]')
+                  FROM (SELECT ev.month, coalesce(sum(ev.amount) FILTER (WHERE ev.status = 'approved'), 0) AS appr,
+                               coalesce(sum(ev.amount) FILTER (WHERE ev.status = 'pending'), 0) AS pend FROM ev GROUP BY ev.month) x),
+  'daily', (SELECT coalesce(json_agg(json_build_array(x.d, x.appr, x.pend)), '[]')
+              FROM (SELECT ev.spent_on::text AS d, coalesce(sum(ev.amount) FILTER (WHERE ev.status = 'approved'), 0) AS appr,
+                           coalesce(sum(ev.amount) FILTER (WHERE ev.status = 'pending'), 0) AS pend FROM ev, p WHERE ev.month = p.month GROUP BY ev.spent_on) x)
+)::text`;
+
+/** Builds the dashboard for `nodeId` (default: the caller's node) in one statement. */
 export function dashboard(db: Db, caller: Caller, nodeId: string | null, monthIn: string): Dashboard {
   requireAction(caller, 'view');
   const month = checkMonth(monthIn);
-  const node: NodeRef = !nodeId || nodeId === caller.node.id ? caller.node : loadNode(db, nodeId);
-  requireAction(caller, 'view', node);
-  const scope = scopeColumn(node.level);
-  const below = childLevel(node.level);
-  // A cluster's "children" are itself; otherwise the nodes one level down.
-  const childCol = scopeColumn(below ?? 'CLUSTER');
-  const childWhere = below ? `k.level = '${below}' AND k.${scope} = ?` : `k.id = ?`;
-  const clusters = `c AS (SELECT id, ${childCol} AS child FROM budget.node WHERE level = 'CLUSTER' AND ${scope} = ?)`;
-
-  const childRows = db.query(
-    `WITH ${clusters},
-       al AS (SELECT c.child, SUM(a.amount) AS amt FROM budget.allocation a JOIN c ON c.id = a.cluster_id WHERE a.month = ? GROUP BY c.child),
-       ev AS (SELECT c.child, SUM(e.amount) FILTER (WHERE e.status = 'approved') AS appr, SUM(e.amount) FILTER (WHERE e.status = 'pending') AS pend
-                FROM budget.evidence e JOIN c ON c.id = e.cluster_id WHERE e.month = ? GROUP BY c.child)
-     SELECT k.id, k.name, k.level, COALESCE(al.amt, 0) AS allocation, COALESCE(ev.appr, 0) AS approved, COALESCE(ev.pend, 0) AS pending
-       FROM budget.node k LEFT JOIN al ON al.child = k.id LEFT JOIN ev ON ev.child = k.id
-      WHERE ${childWhere} ORDER BY k.name, k.id`,
-    [node.id, month, month, node.id],
-  );
-  const ptRows = db.query(
-    `WITH ${clusters},
-       r AS (SELECT r.point_type, SUM(r.amount) AS rec FROM budget.recommendation r JOIN c ON c.id = r.cluster_id WHERE r.month = ? GROUP BY r.point_type),
-       ev AS (SELECT e.point_type, SUM(e.amount) FILTER (WHERE e.status = 'approved') AS appr, SUM(e.amount) FILTER (WHERE e.status = 'pending') AS pend
-                FROM budget.evidence e JOIN c ON c.id = e.cluster_id WHERE e.month = ? GROUP BY e.point_type)
-     SELECT p.code, COALESCE(r.rec, 0) AS rec, COALESCE(ev.appr, 0) AS approved, COALESCE(ev.pend, 0) AS pending
-       FROM budget.point_type p LEFT JOIN r ON r.point_type = p.code LEFT JOIN ev ON ev.point_type = p.code
-      WHERE p.active OR r.rec IS NOT NULL OR ev.appr IS NOT NULL OR ev.pend IS NOT NULL
-      ORDER BY p.sort, p.code`,
-    [node.id, month, month],
-  );
   const months = [...lastMonths(month, 11), month];
-  const seriesRows = db.query(
-    `WITH ${clusters}
-     SELECT 'm' AS kind, x.month AS k, SUM(x.alloc) AS allocation, SUM(x.appr) AS approved, SUM(x.pend) AS pending FROM (
-        SELECT a.month, a.amount AS alloc, 0 AS appr, 0 AS pend FROM budget.allocation a JOIN c ON c.id = a.cluster_id WHERE a.month BETWEEN ? AND ?
-        UNION ALL
-        SELECT e.month, 0, SUM(e.amount) FILTER (WHERE e.status = 'approved'), SUM(e.amount) FILTER (WHERE e.status = 'pending')
-          FROM budget.evidence e JOIN c ON c.id = e.cluster_id WHERE e.month BETWEEN ? AND ? AND e.status <> 'rejected' GROUP BY e.month, e.cluster_id
-     ) x GROUP BY x.month
-     UNION ALL
-     SELECT 'd', e.spent_on::text, 0, COALESCE(SUM(e.amount) FILTER (WHERE e.status = 'approved'), 0), COALESCE(SUM(e.amount) FILTER (WHERE e.status = 'pending'), 0)
-       FROM budget.evidence e JOIN c ON c.id = e.cluster_id WHERE e.month = ? AND e.status <> 'rejected' GROUP BY e.spent_on`,
-    [node.id, months[0], month, months[0], month, month],
-  );
+  const id = !nodeId ? caller.node.id : String(nodeId);
+  const d = db.json<DashboardJson>(DASHBOARD_SQL, [JSON.stringify({ node_id: id, month, first: months[0] })])!;
+  if (!d.node) throw notFound(msg('budget.unknownNode', { id: id.slice(0, 40) }));
+  const node: NodeRef = nodeOf(d.node);
+  requireAction(caller, 'view', node);
+  const below = childLevel(node.level);
 
-  const children: ChildRow[] = childRows.map((r) => {
-    const allocation = Number(r.allocation);
-    const approved = Number(r.approved);
-    return {
-      id: String(r.id),
-      name: String(r.name),
-      level: String(r.level) as Level,
-      allocation,
-      approved,
-      pending: Number(r.pending),
-      pctUsed: pct(approved, allocation),
-    };
+  const children: ChildRow[] = d.children.map(([cid, name, level, alloc, appr, pend]) => {
+    const allocation = Number(alloc);
+    const approved = Number(appr);
+    return { id: cid, name, level, allocation, approved, pending: Number(pend), pctUsed: pct(approved, allocation) };
   });
   const totals = children.reduce(
     (t, c) => ({
@@ -120,23 +133,21 @@ export function dashboard(db: Db, caller: Caller, nodeId: string | null, monthIn
   );
   totals.pctUsed = pct(totals.approved, totals.allocation);
 
-  const byMonth = new Map(seriesRows.filter((r) => r.kind === 'm').map((r) => [String(r.k), r]));
-  const trend = months.map((m) => {
-    const r = byMonth.get(m);
-    return {
-      month: m,
-      allocation: Number(r?.allocation ?? 0),
-      approved: Number(r?.approved ?? 0),
-      pending: Number(r?.pending ?? 0),
-    };
-  });
-  const byDay = new Map(seriesRows.filter((r) => r.kind === 'd').map((r) => [String(r.k), r]));
+  const allocBy = new Map(d.allocByMonth.map(([m, a]) => [m, Number(a)]));
+  const evBy = new Map(d.evByMonth.map(([m, a, p]) => [m, [Number(a), Number(p)]]));
+  const trend = months.map((m) => ({
+    month: m,
+    allocation: allocBy.get(m) ?? 0,
+    approved: evBy.get(m)?.[0] ?? 0,
+    pending: evBy.get(m)?.[1] ?? 0,
+  }));
+  const byDay = new Map(d.daily.map(([day, a, p]) => [day, [Number(a), Number(p)]]));
   const [y, mo] = month.split('-').map(Number);
   const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   const daily = Array.from({ length: days }, (_, i) => {
     const date = `${month}-${String(i + 1).padStart(2, '0')}`;
     const r = byDay.get(date);
-    return { date, approved: Number(r?.approved ?? 0), pending: Number(r?.pending ?? 0) };
+    return { date, approved: r?.[0] ?? 0, pending: r?.[1] ?? 0 };
   });
   return {
     node: { id: node.id, name: node.name, level: node.level },
@@ -144,11 +155,11 @@ export function dashboard(db: Db, caller: Caller, nodeId: string | null, monthIn
     totals,
     childLevel: below,
     children,
-    pointTypes: ptRows.map((r) => ({
-      code: String(r.code),
-      recommendation: Number(r.rec),
-      approved: Number(r.approved),
-      pending: Number(r.pending),
+    pointTypes: d.pointTypes.map(([code, r, a, p]) => ({
+      code,
+      recommendation: Number(r),
+      approved: Number(a),
+      pending: Number(p),
     })),
     trend,
     daily,

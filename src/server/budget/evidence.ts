@@ -4,7 +4,7 @@ import { denied, invalid, notFound } from '../core/errors';
 import { msg } from '../core/text';
 import { Caller, EvidenceStatus, scopeColumn } from './model';
 import { requireAction, requireDeletable } from './policy';
-import { activePointTypes, audit, rowToNode, NODE_COLS } from './store';
+import { audit, callerJsonSql, CallerJson, callerOf, rowToNode, NODE_COLS } from './store';
 import { checkEvidence, checkMonth, EvidenceInput } from './validate';
 import { checkReceipts, EXTENSION, ReceiptUpload } from './files';
 import type { ReceiptStore } from './ports';
@@ -54,30 +54,47 @@ export interface SubmitResult {
   duplicates: Array<{ file: string; evidenceId: number }>;
 }
 
-/** Checks, stores the receipts in the cluster's folder, then records evidence + files + audit in one transaction. */
+/** What submitting needs from the database before anything is written, read in one statement. */
+interface SubmitContext {
+  caller: CallerJson;
+  pointTypes: string[];
+  /** Receipt hash → the oldest evidence holding the same file. */
+  dups: Record<string, number>;
+}
+
+/**
+ * Checks, stores the receipts in the cluster's folder, then records evidence + files + audit in one statement (one
+ * transaction). The caller, point types and duplicate hashes are read together first; the folder comes from the budget's Drive tree.
+ */
 export function submitEvidence(
   db: Db,
-  caller: Caller,
+  email: string,
   input: EvidenceInput,
   files: ReceiptUpload[],
   store: ReceiptStore,
   now: Date,
 ): SubmitResult {
+  const receipts = checkReceipts(files);
+  const hashes = receipts.map((r) => store.sha256(r.bytes));
+  const ctx = db.json<SubmitContext>(
+    `WITH p AS (SELECT * FROM json_to_record(CAST(? AS json)) AS x(email text, hashes text[]))
+     SELECT json_build_object(
+       'caller', ${callerJsonSql('p.email')},
+       'pointTypes', (SELECT COALESCE(json_agg(t.code ORDER BY t.sort, t.code), '[]') FROM budget.point_type t WHERE t.active),
+       'dups', (SELECT COALESCE(json_object_agg(d.sha256, d.evidence_id), '{}')
+                  FROM (SELECT f.sha256, MIN(f.evidence_id) AS evidence_id FROM budget.evidence_file f
+                         WHERE f.sha256 = ANY(p.hashes) GROUP BY f.sha256) d))::text FROM p`,
+    [JSON.stringify({ email, hashes })],
+  )!;
+  const caller = callerOf(ctx.caller, email, false)!;
   requireAction(caller, 'submit');
   const clusterId = String(input?.clusterId || caller.node.id);
   if (clusterId !== caller.node.id) {
     throw denied(msg('budget.denied.ownClusterOnly'));
   }
-  const ev = checkEvidence({ ...input, clusterId }, activePointTypes(db), now);
-  const receipts = checkReceipts(files);
-  const hashes = receipts.map((r) => store.sha256(r.bytes));
-  const dupRows = db.query(
-    `SELECT f.sha256, MIN(f.evidence_id) AS evidence_id FROM budget.evidence_file f WHERE f.sha256 = ANY(string_to_array(?, ',')) GROUP BY f.sha256`,
-    [hashes.join(',')],
-  );
-  const dupBy = new Map(dupRows.map((r) => [String(r.sha256), Number(r.evidence_id)]));
+  const ev = checkEvidence({ ...input, clusterId }, ctx.pointTypes, now);
   const duplicates = receipts.flatMap((r, i) =>
-    dupBy.has(hashes[i]) ? [{ file: r.name, evidenceId: dupBy.get(hashes[i])! }] : [],
+    ctx.dups[hashes[i]] !== undefined ? [{ file: r.name, evidenceId: Number(ctx.dups[hashes[i]]) }] : [],
   );
   const folder = store.folderFor(caller.node.id, caller.node.name);
   const saved: string[] = [];
@@ -91,43 +108,38 @@ export function submitEvidence(
           .slice(0, 60) || 'bukti';
       saved.push(store.save(folder, `${stamp}_${base}_${i + 1}.${EXTENSION[r.mime]}`, r.mime, r.bytes).id);
     });
-    const id = db.transaction((tx) => {
-      const row = tx.query(
-        `INSERT INTO budget.evidence (cluster_id, month, point_type, description, amount, spent_on, status, submitted_by, submitted_at, duplicate_of)
-         VALUES (?, ?, ?, ?, ?, CAST(? AS date), 'pending', ?, ?, ?) RETURNING id`,
-        [
-          clusterId,
-          ev.month,
-          ev.pointType,
-          ev.description,
-          ev.amount,
-          ev.date,
-          caller.email,
-          now,
-          duplicates.length ? duplicates[0].evidenceId : null,
-        ],
-      );
-      const newId = Number(row[0].id);
-      const fileJson = JSON.stringify(
-        receipts.map((r, i) => ({ file_id: saved[i], name: r.name, mime: r.mime, size: r.bytes.length, sha256: hashes[i] })),
-      );
-      tx.execute(
-        `INSERT INTO budget.evidence_file (evidence_id, file_id, name, mime, size, sha256)
-         SELECT ?, x.file_id, x.name, x.mime, x.size, x.sha256 FROM json_to_recordset(?::json) AS x(file_id text, name text, mime text, size int, sha256 text)`,
-        [newId, fileJson],
-      );
-      audit(tx, caller.email, now, [
-        {
-          action: 'evidence.submit',
-          entity: 'evidence',
-          entityId: String(newId),
-          before: null,
-          after: { ...ev, files: saved, duplicates },
-        },
-      ]);
-      return newId;
-    });
-    return { id, duplicates };
+    const values = {
+      cluster: clusterId,
+      month: ev.month,
+      point_type: ev.pointType,
+      description: ev.description,
+      amount: ev.amount,
+      spent_on: ev.date,
+      me: caller.email,
+      at: now.toISOString(),
+      duplicate_of: duplicates.length ? duplicates[0].evidenceId : null,
+      files: receipts.map((r, i) => ({ file_id: saved[i], name: r.name, mime: r.mime, size: r.bytes.length, sha256: hashes[i] })),
+      after: JSON.stringify({ ...ev, files: saved, duplicates }),
+    };
+    // One statement is one transaction: the evidence, its files and the audit row are all written or none is.
+    const id = db.json<number>(
+      `WITH p AS (SELECT * FROM json_to_record(CAST(? AS json)) AS x(cluster text, month text, point_type text, description text,
+                    amount bigint, spent_on date, me text, at timestamptz, duplicate_of bigint, files json, after text)),
+       ins AS (
+         INSERT INTO budget.evidence (cluster_id, month, point_type, description, amount, spent_on, status, submitted_by, submitted_at, duplicate_of)
+         SELECT p.cluster, p.month, p.point_type, p.description, p.amount, p.spent_on, 'pending', p.me, p.at, p.duplicate_of FROM p
+         RETURNING id),
+       files AS (
+         INSERT INTO budget.evidence_file (evidence_id, file_id, name, mime, size, sha256)
+         SELECT ins.id, x.file_id, x.name, x.mime, x.size, x.sha256
+           FROM ins, p, json_to_recordset(p.files) AS x(file_id text, name text, mime text, size int, sha256 text)),
+       aud AS (
+         INSERT INTO budget.audit (at, actor, action, entity, entity_id, before, after)
+         SELECT p.at, p.me, 'evidence.submit', 'evidence', ins.id::text, NULL, p.after FROM ins, p)
+       SELECT ins.id::text FROM ins`,
+      [JSON.stringify(values)],
+    )!;
+    return { id: Number(id), duplicates };
   } catch (e) {
     for (const f of saved) store.trash(f); // nothing half-written: receipts of a failed submission leave Drive again
     throw e;

@@ -11,6 +11,7 @@ import { loadPdfData } from './report';
 import { buildMonthlyPdf } from './pdf';
 import { budgetAdmin, clusterFolder, driveReceiptStore, loadTree, requireTreeSchema, saveTree, setBudgetAdmin } from './adapters';
 import { changeSharing, createFolderIn, folderFacts, readFileBytes } from '../platform/drive';
+import { loadPdfLib } from '../platform/code';
 import { ensureHeartbeat } from '../platform/triggers';
 import type { Deadline } from '../core/deadline';
 import { loadConfig } from './config';
@@ -67,7 +68,7 @@ export function startPdf(db: Db, caller: Caller, clusterId: string, month: strin
   for (const k of userKeys(PREFIX))
     if ((userJson<PdfJob | null>(k, null)?.startedAt ?? 0) < now.getTime() - 86_400_000) deleteUserProp(k);
   setUserJson(key, job);
-  buildMonthlyPdf(data)
+  buildMonthlyPdf(data, loadPdfLib())
     .then(({ bytes, pages }) => {
       const name = t('budget.pdf.fileName', { cluster: data.clusterId, month: data.month });
       const saved = store.save(folderId, name, 'application/pdf', bytes);

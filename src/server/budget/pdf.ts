@@ -1,9 +1,14 @@
 // The monthly PDF of a cluster with pdf-lib (pure JS, no Node APIs): a summary page, then one page per approved item.
+// pdf-lib is handed in by the caller (loaded on demand: it is not part of Code.js); only its types are imported here.
 /// <reference path="./pdf-lib.d.ts" />
-import { PDFDocument, PDFFont, PDFPage, ParseSpeeds, StandardFonts, rgb } from 'pdf-lib/dist/pdf-lib.esm.js';
+import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib/dist/pdf-lib.esm.js';
+import type * as PdfLibModule from 'pdf-lib/dist/pdf-lib.esm.js';
 import { formatDate, formatDateTime, formatMonth as monthName, formatPercent, formatRupiah } from '../core/format';
 import { t, TextKey } from '../core/text';
 import { pdfSafe } from './pdf-text';
+
+/** The pdf-lib module (platform/code.ts loadPdfLib gives it). */
+export type PdfLib = typeof PdfLibModule;
 
 export interface PdfFile {
   name: string;
@@ -38,10 +43,19 @@ export interface PdfData {
 
 const A4: [number, number] = [595.28, 841.89];
 const M = 48;
-const BLUE = rgb(0.1, 0.45, 0.91);
-const GREY = rgb(0.37, 0.39, 0.41);
+/** The colours of the report, made with the loaded library's rgb(). */
+interface Ink {
+  lib: PdfLib;
+  blue: RGB;
+  grey: RGB;
+  text: RGB;
+}
 
-function text(page: PDFPage, font: PDFFont, s: string, x: number, y: number, size = 10, color = rgb(0.13, 0.13, 0.14)): void {
+function inkOf(lib: PdfLib): Ink {
+  return { lib, blue: lib.rgb(0.1, 0.45, 0.91), grey: lib.rgb(0.37, 0.39, 0.41), text: lib.rgb(0.13, 0.13, 0.14) };
+}
+
+function text(page: PDFPage, font: PDFFont, s: string, x: number, y: number, size: number, color: RGB): void {
   page.drawText(pdfSafe(s), { x, y, size, font, color });
 }
 
@@ -60,7 +74,8 @@ function wrap(font: PDFFont, s: string, size: number, width: number): string[] {
   return out;
 }
 
-function summaryPage(doc: PDFDocument, d: PdfData, font: PDFFont, bold: PDFFont): void {
+function summaryPage(doc: PDFDocument, d: PdfData, font: PDFFont, bold: PDFFont, ink: Ink): void {
+  const { blue: BLUE, grey: GREY, text: INK } = ink;
   const page = doc.addPage(A4);
   let y = A4[1] - M;
   text(page, bold, t('budget.pdf.title'), M, y, 18, BLUE);
@@ -78,11 +93,11 @@ function summaryPage(doc: PDFDocument, d: PdfData, font: PDFFont, bold: PDFFont)
   ];
   for (const [k, v] of lines) {
     text(page, font, t(k), M, y, 10, GREY);
-    text(page, bold, v, M + 170, y, 10);
+    text(page, bold, v, M + 170, y, 10, INK);
     y -= 16;
   }
   y -= 14;
-  text(page, bold, t('budget.pdf.perPointType'), M, y, 12);
+  text(page, bold, t('budget.pdf.perPointType'), M, y, 12, INK);
   y -= 18;
   const cols = [M, M + 170, M + 290, M + 410];
   (['budget.pdf.pointType', 'budget.pdf.recommendation', 'budget.pdf.approved', 'budget.pdf.ofRecommendation'] as const).forEach(
@@ -91,19 +106,19 @@ function summaryPage(doc: PDFDocument, d: PdfData, font: PDFFont, bold: PDFFont)
   y -= 14;
   const max = Math.max(1, ...d.pointTypes.map((p) => Math.max(p.recommendation, p.approved)));
   for (const p of d.pointTypes) {
-    text(page, font, p.code, cols[0], y, 10);
-    text(page, font, formatRupiah(p.recommendation), cols[1], y, 10);
-    text(page, font, formatRupiah(p.approved), cols[2], y, 10);
-    text(page, font, p.recommendation > 0 ? formatPercent((p.approved / p.recommendation) * 100, 0) : '–', cols[3], y, 10);
+    text(page, font, p.code, cols[0], y, 10, INK);
+    text(page, font, formatRupiah(p.recommendation), cols[1], y, 10, INK);
+    text(page, font, formatRupiah(p.approved), cols[2], y, 10, INK);
+    text(page, font, p.recommendation > 0 ? formatPercent((p.approved / p.recommendation) * 100, 0) : '–', cols[3], y, 10, INK);
     y -= 8;
     const w = A4[0] - 2 * M;
-    page.drawRectangle({ x: M, y: y - 4, width: (w * p.recommendation) / max, height: 4, color: rgb(0.8, 0.85, 0.95) });
+    page.drawRectangle({ x: M, y: y - 4, width: (w * p.recommendation) / max, height: 4, color: ink.lib.rgb(0.8, 0.85, 0.95) });
     page.drawRectangle({
       x: M,
       y: y - 10,
       width: (w * p.approved) / max,
       height: 4,
-      color: p.approved > p.recommendation ? rgb(0.85, 0.2, 0.15) : BLUE,
+      color: p.approved > p.recommendation ? ink.lib.rgb(0.85, 0.2, 0.15) : BLUE,
     });
     y -= 24;
   }
@@ -117,7 +132,9 @@ async function itemPages(
   total: number,
   font: PDFFont,
   bold: PDFFont,
+  ink: Ink,
 ): Promise<void> {
+  const { blue: BLUE, grey: GREY, text: INK } = ink;
   const page = doc.addPage(A4);
   let y = A4[1] - M;
   text(page, bold, t('budget.pdf.item', { id: it.id, n: index + 1, total }), M, y, 14, BLUE);
@@ -130,11 +147,11 @@ async function itemPages(
   ];
   for (const [k, v] of rows) {
     text(page, font, t(k), M, y, 10, GREY);
-    text(page, bold, v, M + 150, y, 10);
+    text(page, bold, v, M + 150, y, 10, INK);
     y -= 15;
   }
   for (const line of wrap(font, it.description, 10, A4[0] - 2 * M).slice(0, 6)) {
-    text(page, font, line, M, y, 10);
+    text(page, font, line, M, y, 10, INK);
     y -= 13;
   }
   y -= 8;
@@ -158,8 +175,8 @@ async function itemPages(
   }
   for (const f of pdfs) {
     try {
-      const src = await PDFDocument.load(f.bytes, {
-        parseSpeed: ParseSpeeds.Fastest,
+      const src = await ink.lib.PDFDocument.load(f.bytes, {
+        parseSpeed: ink.lib.ParseSpeeds.Fastest,
         ignoreEncryption: true,
         updateMetadata: false,
       });
@@ -178,14 +195,15 @@ async function itemPages(
 }
 
 /** Builds the PDF; resolves within the same execution (no timers: objectsPerTick/parseSpeed are unlimited). */
-export async function buildMonthlyPdf(d: PdfData): Promise<{ bytes: Uint8Array; pages: number }> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
+export async function buildMonthlyPdf(d: PdfData, lib: PdfLib): Promise<{ bytes: Uint8Array; pages: number }> {
+  const ink = inkOf(lib);
+  const doc = await lib.PDFDocument.create({ updateMetadata: false });
   doc.setTitle(t('budget.pdf.docTitle', { cluster: d.clusterName, month: d.month }));
   doc.setProducer('DataDesk');
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  summaryPage(doc, d, font, bold);
-  for (let i = 0; i < d.items.length; i++) await itemPages(doc, d.items[i], i, d.items.length, font, bold);
+  const font = await doc.embedFont(lib.StandardFonts.Helvetica);
+  const bold = await doc.embedFont(lib.StandardFonts.HelveticaBold);
+  summaryPage(doc, d, font, bold, ink);
+  for (let i = 0; i < d.items.length; i++) await itemPages(doc, d.items[i], i, d.items.length, font, bold, ink);
   const bytes = await doc.save({ objectsPerTick: Infinity });
   return { bytes, pages: doc.getPageCount() };
 }

@@ -4,7 +4,7 @@ import { invalid } from '../core/errors';
 import { msg, Msg, t } from '../core/text';
 import { Level } from './model';
 import { actionsOf, BudgetAction, requireAction } from './policy';
-import { asAdmin, asCaller, budgetAdmin, driveReceiptStore, isAdmin, setBudgetAdmin } from './adapters';
+import { asAdmin, asCaller, asUser, budgetAdmin, driveReceiptStore, isAdmin, setBudgetAdmin } from './adapters';
 import { activePointTypes, clustersInScope } from './store';
 import {
   setAllocations,
@@ -155,7 +155,7 @@ export function budget_saveRecommendation(clusterId: string, month: string, spli
 /** Cluster: submits evidence with its receipt files (base64). */
 export function budget_submitEvidence(input: EvidenceInput, files: ReceiptUpload[]): SubmitResult {
   return rpc('budget_submitEvidence', () =>
-    asCaller((db, c, now) => submitEvidence(db, c, input, files, driveReceiptStore(db), now)),
+    asUser((db, email, now) => submitEvidence(db, email, input, files, driveReceiptStore(db), now)),
   );
 }
 
@@ -195,7 +195,7 @@ export function budget_reject(id: number, reason: string): DecisionResult {
 
 /** Approves every pending item of a cluster-month in one transaction. */
 export function budget_approveAll(clusterId: string, month: string): DecisionResult {
-  return rpc('budget_approveAll', () => asCaller((db, c, now) => approveAll(db, c, clusterId, month, now)));
+  return rpc('budget_approveAll', () => asUser((db, email, now) => approveAll(db, email, clusterId, month, now)));
 }
 
 /** The dashboard of a node (null: the caller's own) for a month. */

@@ -19,18 +19,55 @@ export function rowToNode(r: SqlRow, prefix = ''): NodeRef {
   };
 }
 
-/** The caller as the budget user table knows them; FORBIDDEN when they are not registered (and not admin). */
-export function loadCaller(db: Db, email: string, admin: boolean): Caller | null {
-  const rows = db.query(
-    `SELECT u.email, u.name AS user_name, u.role, ${NODE_COLS} FROM budget.app_user u JOIN budget.node n ON n.id = u.node_id WHERE u.email = ?`,
-    [email],
-  );
-  if (!rows.length) {
+/** A node as SQL's json_build_object gives it (NODE_JSON). */
+export interface NodeJson {
+  id: string;
+  level: Level;
+  name: string;
+  area_id: string;
+  region_id: string | null;
+  branch_id: string | null;
+  cluster_id: string | null;
+}
+
+/** The columns of node `n` as one JSON object (read with nodeOf). */
+export const NODE_JSON = `json_build_object('id', n.id, 'level', n.level, 'name', n.name, 'area_id', n.area_id,
+  'region_id', n.region_id, 'branch_id', n.branch_id, 'cluster_id', n.cluster_id)`;
+
+export function nodeOf(j: NodeJson): NodeRef {
+  return {
+    id: j.id,
+    level: j.level,
+    name: j.name,
+    areaId: j.area_id,
+    regionId: j.region_id,
+    branchId: j.branch_id,
+    clusterId: j.cluster_id,
+  };
+}
+
+/** The caller row as SQL gives it (CALLER_JSON): null when the email is not a budget user. */
+export type CallerJson = { name: string; role: BudgetRole; node: NodeJson } | null;
+
+/** The budget user whose email is the SQL expression `email` (a bound `?` or a parameter column), as one JSON value
+ * (null when not registered): hot paths embed it in their single query instead of a statement of its own. */
+export function callerJsonSql(email: string): string {
+  return `(SELECT json_build_object('name', u.name, 'role', u.role, 'node', ${NODE_JSON})
+  FROM budget.app_user u JOIN budget.node n ON n.id = u.node_id WHERE u.email = ${email})`;
+}
+
+/** The caller from CALLER_JSON; FORBIDDEN when they are not registered (and not admin). */
+export function callerOf(j: CallerJson, email: string, admin: boolean): Caller | null {
+  if (!j) {
     if (admin) return null;
     throw denied(msg('budget.denied.notUser', { email: email || msg('budget.thisAccount') }));
   }
-  const r = rows[0];
-  return { email, name: String(r.user_name), role: String(r.role) as BudgetRole, node: rowToNode(r), admin };
+  return { email, name: j.name, role: j.role, node: nodeOf(j.node), admin };
+}
+
+/** The caller as the budget user table knows them (one statement, one getter); FORBIDDEN when not registered. */
+export function loadCaller(db: Db, email: string, admin: boolean): Caller | null {
+  return callerOf(db.json<CallerJson>(`SELECT ${callerJsonSql('?')}::text`, [email]), email, admin);
 }
 
 /** One node by id; NOT_FOUND when unknown. */

@@ -6,7 +6,7 @@ export interface HttpReq {
   headers?: Record<string, string>;
   /** JSON text for POST. */
   payload?: string;
-  /** Read the body as bytes (images): the answer then carries base64 and a SHA-256. */
+  /** Read the body as bytes (images): the answer then carries them and their base64. */
   binary?: boolean;
 }
 
@@ -14,7 +14,8 @@ export interface HttpRes {
   /** HTTP status; 0 when the request could not be made at all (DNS, refused connection). */
   code: number;
   text: string;
+  /** Binary answers (200): the body's bytes (0..255) and their base64, both made in JavaScript. */
+  bytes: Uint8Array | null;
   base64: string | null;
-  sha256: string | null;
   contentType: string;
 }

@@ -30,7 +30,10 @@ function openFolder(id: string): GoogleAppsScript.Drive.Folder | null {
  * would leave a trace.
  */
 export function folderState(id: string): FolderState | null {
-  const folder = openFolder(id);
+  return stateOf(id, openFolder(id));
+}
+
+function stateOf(id: string, folder: GoogleAppsScript.Drive.Folder | null): FolderState | null {
   if (!folder) return null;
   let writable = true;
   try {
@@ -39,6 +42,27 @@ export function folderState(id: string): FolderState | null {
     writable = false;
   }
   return { id, name: folder.getName(), writable };
+}
+
+/**
+ * Folders a piece of work checks and then writes into, each fetched from Drive once (getFolderById is a Drive request):
+ * `state` as folderState, `createFile` as createFileIn.
+ */
+export function folderSession(): {
+  state(id: string): FolderState | null;
+  createFile(folderId: string, name: string, mime: string, bytes: Uint8Array): CreatedFile;
+} {
+  const open = new Map<string, GoogleAppsScript.Drive.Folder | null>();
+  const opened = (id: string) => {
+    if (!open.has(id)) open.set(id, openFolder(id));
+    return open.get(id) ?? null;
+  };
+  return {
+    state: (id) => stateOf(id, opened(id)),
+    // A folder found missing is asked for again, so the write fails with Drive's own error.
+    createFile: (folderId, name, mime, bytes) =>
+      createIn(opened(folderId) ?? DriveApp.getFolderById(folderId), name, mime, bytes),
+  };
 }
 
 /** What DataDesk needs to know of a folder before it builds in it. */
@@ -108,7 +132,11 @@ export interface CreatedFile {
 
 /** Creates a file from bytes in a folder: one conversion to Byte[] (a plain loop), one blob, one Drive call. */
 export function createFileIn(folderId: string, name: string, mime: string, bytes: Uint8Array): CreatedFile {
-  const file = DriveApp.getFolderById(folderId).createFile(Utilities.newBlob(toSignedBytes(bytes), mime, name));
+  return createIn(DriveApp.getFolderById(folderId), name, mime, bytes);
+}
+
+function createIn(folder: GoogleAppsScript.Drive.Folder, name: string, mime: string, bytes: Uint8Array): CreatedFile {
+  const file = folder.createFile(Utilities.newBlob(toSignedBytes(bytes), mime, name));
   return { id: file.getId(), url: () => file.getUrl() };
 }
 
@@ -144,4 +172,64 @@ export function trashFileQuietly(id: string): void {
   } catch (e) {
     console.warn(`trashFile ${id}: ${errorMessage(e)}`);
   }
+}
+
+/** The id of the child folder with this name (the first, when several), or null. */
+export function childFolderId(parentId: string, name: string): string | null {
+  const it = DriveApp.getFolderById(parentId).getFoldersByName(name);
+  while (it.hasNext()) {
+    const f = it.next();
+    if (!f.isTrashed()) return f.getId();
+  }
+  return null;
+}
+
+/** The child folder with this name, created when missing; its id. */
+export function ensureChildFolderId(parentId: string, name: string): string {
+  return childFolderId(parentId, name) ?? DriveApp.getFolderById(parentId).createFolder(name).getId();
+}
+
+export interface DroppedFile {
+  id: string;
+  name: string;
+  size: number;
+  /** The owner's email ('' in a shared drive, where files have no owner). */
+  owner: string;
+}
+
+/** Files directly in a folder (not trashed) with their size and owner: who dropped them. */
+export function listDroppedFiles(folderId: string): DroppedFile[] {
+  const it = DriveApp.getFolderById(folderId).getFiles();
+  const out: DroppedFile[] = [];
+  while (it.hasNext()) {
+    const f = it.next();
+    if (f.isTrashed()) continue;
+    const owner = f.getOwner();
+    out.push({ id: f.getId(), name: f.getName(), size: f.getSize(), owner: owner ? owner.getEmail() : '' });
+  }
+  return out;
+}
+
+/** The Compound File Binary signature: Office writes password-protected .xlsx (and old .xls) in it, not as a zip. */
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * An .xlsx file's parts by name, read lazily (only the parts asked for cross the bridge as text); or why it cannot be
+ * unzipped: `encrypted` (a password-protected workbook is a CFB container) or `corrupt`. The blob is typed
+ * application/zip before Utilities.unzip, which refuses other types.
+ */
+export function xlsxParts(fileId: string): ((name: string) => string | null) | 'corrupt' | 'encrypted' {
+  const blob = DriveApp.getFileById(fileId).getBlob();
+  let entries: GoogleAppsScript.Base.Blob[];
+  try {
+    entries = Utilities.unzip(blob.setContentType('application/zip'));
+  } catch {
+    const head = blob.getBytes().slice(0, 8);
+    return CFB_MAGIC.every((b, i) => (head[i] & 0xff) === b) ? 'encrypted' : 'corrupt';
+  }
+  const byName = new Map(entries.map((b) => [b.getName() ?? '', b] as const));
+  return (name) => {
+    const b = byName.get(name);
+    return b ? b.getDataAsString('UTF-8') : null;
+  };
 }

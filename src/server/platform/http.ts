@@ -1,7 +1,8 @@
-// UrlFetchApp: many requests at once (fetchAll), answers read as text or as bytes (base64 + SHA-256).
+// UrlFetchApp: many requests at once (fetchAll), answers read as text or as bytes (with their base64).
 import { errorMessage } from '../core/errors';
 import type { HttpReq, HttpRes } from '../core/http';
-import { base64OfByteArray, sha256Hex } from './utilities';
+import { bytesToBase64 } from '../core/base64';
+import { fromSignedBytes } from './utilities';
 
 function toParams(r: HttpReq): GoogleAppsScript.URL_Fetch.URLFetchRequest {
   const p: GoogleAppsScript.URL_Fetch.URLFetchRequest = {
@@ -27,16 +28,11 @@ function read(resp: GoogleAppsScript.URL_Fetch.HTTPResponse, binary: boolean): H
   const code = resp.getResponseCode();
   const contentType = header(resp.getHeaders() as Record<string, unknown>, 'content-type');
   if (binary && code === 200) {
-    const bytes = resp.getContent();
-    return {
-      code,
-      text: '',
-      base64: base64OfByteArray(bytes),
-      sha256: sha256Hex(bytes),
-      contentType,
-    };
+    // The body crosses the bridge once (getContent); its base64 is made here, not by Utilities (a second crossing).
+    const raw = resp.getContent();
+    return { code, text: '', bytes: fromSignedBytes(raw), base64: bytesToBase64(raw), contentType };
   }
-  return { code, text: resp.getContentText(), base64: null, sha256: null, contentType };
+  return { code, text: resp.getContentText(), bytes: null, base64: null, contentType };
 }
 
 /**
@@ -56,7 +52,7 @@ export function fetchAll(reqs: readonly HttpReq[]): HttpRes[] {
         return read(UrlFetchApp.fetch(url!, params), !!r.binary);
       } catch (err) {
         if (isQuotaError(err)) throw err;
-        return { code: 0, text: errorMessage(err), base64: null, sha256: null, contentType: '' };
+        return { code: 0, text: errorMessage(err), bytes: null, base64: null, contentType: '' };
       }
     });
   }

@@ -1,8 +1,9 @@
 // Jdbc to PostgreSQL: the only place that touches Jdbc. Settings and the password come from script properties.
-import type { Db, SqlRow, SqlValue } from '../core/db';
+/// <reference path="./jdbc-types.d.ts" />
+import type { BulkDb, SqlRow, SqlValue } from '../core/db';
 import { AppError, errorMessage } from '../core/errors';
 import { msg } from '../core/text';
-import { scriptProp } from './properties';
+import { scriptProp, scriptProps } from './properties';
 
 export const DB_PROPS = { url: 'DATADESK_DB_URL', user: 'DATADESK_DB_USER', password: 'DATADESK_DB_PASSWORD' } as const;
 
@@ -39,56 +40,88 @@ function bind(stmt: GoogleAppsScript.JDBC.JdbcPreparedStatement, params: readonl
   });
 }
 
+/** Every row of a result set: its column labels and types from the metadata, then all rows in one getRows call. */
 function readRows(rs: GoogleAppsScript.JDBC.JdbcResultSet): SqlRow[] {
   const meta = rs.getMetaData();
   const n = meta.getColumnCount();
   const names: string[] = [];
+  const getters: string[] = [];
   const kinds: Array<'num' | 'ts' | 'bool' | 'text'> = [];
   for (let c = 1; c <= n; c++) {
     names.push(meta.getColumnLabel(c));
     const t = meta.getColumnTypeName(c).toLowerCase();
-    kinds.push(NUMERIC.has(t) ? 'num' : TIMESTAMP.has(t) ? 'ts' : BOOL.has(t) ? 'bool' : 'text');
+    const k = NUMERIC.has(t) ? 'num' : TIMESTAMP.has(t) ? 'ts' : BOOL.has(t) ? 'bool' : 'text';
+    kinds.push(k);
+    getters.push(k === 'ts' ? `getTimestamp(${c})` : `getString(${c})`);
   }
+  const raw = rs.getRows(getters.join(', '));
   const rows: SqlRow[] = [];
-  while (rs.next()) {
+  for (const r of raw) {
     const row: SqlRow = {};
     for (let c = 0; c < n; c++) {
+      const v = r[c] as string | GoogleAppsScript.JDBC.JdbcTimestamp | null;
       const k = kinds[c];
-      if (k === 'ts') {
-        const ts = rs.getTimestamp(c + 1);
-        row[names[c]] = ts ? new Date(ts.getTime()) : null;
-      } else {
-        const s = rs.getString(c + 1);
-        row[names[c]] = s === null ? null : k === 'num' ? Number(s) : k === 'bool' ? s === 't' || s === 'true' : s;
+      if (v === null || v === undefined) row[names[c]] = null;
+      else if (k === 'ts') row[names[c]] = new Date((v as GoogleAppsScript.JDBC.JdbcTimestamp).getTime());
+      else {
+        const s = String(v);
+        row[names[c]] = k === 'num' ? Number(s) : k === 'bool' ? s === 't' || s === 'true' : s;
       }
     }
     rows.push(row);
   }
-  rs.close();
   return rows;
 }
 
-class JdbcDb implements Db {
+/**
+ * A connection as domain code sees it. Closing a statement closes its result set (JDBC), so result sets are not closed
+ * one by one; after a transaction, auto-commit comes back only when another statement needs it (not before close).
+ */
+class JdbcDb implements BulkDb {
   statementCount = 0;
   private inTx = false;
+  private autoCommitOff = false;
   constructor(private conn: GoogleAppsScript.JDBC.JdbcConnection) {}
 
-  query(sql: string, params: readonly SqlValue[] = []): SqlRow[] {
+  private prepare(sql: string, params: readonly SqlValue[]): GoogleAppsScript.JDBC.JdbcPreparedStatement {
+    if (this.autoCommitOff && !this.inTx) {
+      this.conn.setAutoCommit(true);
+      this.autoCommitOff = false;
+    }
     const stmt = this.conn.prepareStatement(sql);
     try {
       bind(stmt, params);
-      this.statementCount++;
+    } catch (e) {
+      stmt.close();
+      throw e;
+    }
+    this.statementCount++;
+    return stmt;
+  }
+
+  query(sql: string, params: readonly SqlValue[] = []): SqlRow[] {
+    const stmt = this.prepare(sql, params);
+    try {
       return readRows(stmt.executeQuery());
     } finally {
       stmt.close();
     }
   }
 
-  execute(sql: string, params: readonly SqlValue[] = []): number {
-    const stmt = this.conn.prepareStatement(sql);
+  json<T>(sql: string, params: readonly SqlValue[] = []): T | null {
+    const stmt = this.prepare(sql, params);
     try {
-      bind(stmt, params);
-      this.statementCount++;
+      const rs = stmt.executeQuery();
+      const text = rs.next() ? rs.getString(1) : null;
+      return text === null ? null : (JSON.parse(text) as T);
+    } finally {
+      stmt.close();
+    }
+  }
+
+  execute(sql: string, params: readonly SqlValue[] = []): number {
+    const stmt = this.prepare(sql, params);
+    try {
       return stmt.executeUpdate();
     } finally {
       stmt.close();
@@ -97,22 +130,33 @@ class JdbcDb implements Db {
 
   batch(sql: string, rows: readonly (readonly SqlValue[])[]): number {
     if (!rows.length) return 0;
-    const stmt = this.conn.prepareStatement(sql);
+    const stmt = this.prepare(sql, []);
     try {
       for (const r of rows) {
         bind(stmt, r);
         stmt.addBatch();
       }
-      this.statementCount++;
       return stmt.executeBatch().reduce((a, b) => a + Math.max(0, b), 0);
     } finally {
       stmt.close();
     }
   }
 
-  transaction<T>(fn: (db: Db) => T): T {
+  insertRows(sql: string, rows: readonly (readonly SqlValue[])[]): number {
+    if (!rows.length) return 0;
+    const stmt = this.prepare(sql, []); // auto-commit back on first when a transaction came before
+    try {
+      const values = rows.map((r) => r.map((v) => (v instanceof Date ? Jdbc.newTimestamp(v.getTime()) : v)));
+      return stmt.executeBatch(values).reduce((a, b) => a + Math.max(0, b), 0);
+    } finally {
+      stmt.close();
+    }
+  }
+
+  transaction<T>(fn: (db: BulkDb) => T): T {
     if (this.inTx) return fn(this);
-    this.conn.setAutoCommit(false);
+    if (!this.autoCommitOff) this.conn.setAutoCommit(false);
+    this.autoCommitOff = true;
     this.inTx = true;
     try {
       const out = fn(this);
@@ -123,7 +167,6 @@ class JdbcDb implements Db {
       throw e;
     } finally {
       this.inTx = false;
-      this.conn.setAutoCommit(true);
     }
   }
 
@@ -138,20 +181,21 @@ export function dbConfigured(): boolean {
 }
 
 /** Opens the configured database; a clear AppError when it is not configured or unreachable. */
-export function openDb(): Db {
-  const url = scriptProp(DB_PROPS.url);
+export function openDb(): BulkDb {
+  const p = scriptProps([DB_PROPS.url, DB_PROPS.user, DB_PROPS.password]);
+  const url = p[DB_PROPS.url];
   if (!url) {
     throw new AppError('NOT_CONFIGURED', msg('common.db.notSet'));
   }
   try {
-    return new JdbcDb(Jdbc.getConnection(url, scriptProp(DB_PROPS.user), scriptProp(DB_PROPS.password)));
+    return new JdbcDb(Jdbc.getConnection(url, p[DB_PROPS.user], p[DB_PROPS.password]));
   } catch (e) {
     throw new AppError('DB_UNREACHABLE', msg('common.db.unreachable', { detail: errorMessage(e) }));
   }
 }
 
 /** Runs `fn` with an open database and always closes it. */
-export function withDb<T>(fn: (db: Db) => T): T {
+export function withDb<T>(fn: (db: BulkDb) => T): T {
   const db = openDb();
   try {
     return fn(db);

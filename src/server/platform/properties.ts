@@ -24,6 +24,14 @@ export function scriptProp(key: string): string {
   return PropertiesService.getScriptProperties().getProperty(key) ?? '';
 }
 
+/** Several script properties in one read ('' for each one unset). */
+export function scriptProps<K extends string>(keys: readonly K[]): Record<K, string> {
+  const all = PropertiesService.getScriptProperties().getProperties();
+  const out = {} as Record<K, string>;
+  for (const k of keys) out[k] = all[k] ?? '';
+  return out;
+}
+
 export function setScriptProp(key: string, value: string): void {
   PropertiesService.getScriptProperties().setProperty(key, value);
 }

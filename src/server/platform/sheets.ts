@@ -194,6 +194,12 @@ export function writeTable(sheetName: string, header: string[], formats: string[
 
 /** Appends one row under the last one (creating the sheet with its header when missing); formats before values. */
 export function appendSheetRow(names: string[], header: string[], formats: string[], row: Array<string | number>): void {
+  appendSheetRows(names, header, formats, [row]);
+}
+
+/** Appends rows under the last one in one block (creating the sheet with its header when missing); formats first. */
+export function appendSheetRows(names: string[], header: string[], formats: string[], rows: Array<Array<TableCell>>): void {
+  if (!rows.length) return;
   const ss = spreadsheet();
   let sh = names.map((n) => ss.getSheetByName(n)).find((x) => !!x) ?? null;
   if (!sh) {
@@ -202,10 +208,30 @@ export function appendSheetRow(names: string[], header: string[], formats: strin
     sh.setFrozenRows(1);
   }
   const at = Math.max(sh.getLastRow(), 1) + 1;
-  fitSheet(sh, at, row.length);
-  const range = sh.getRange(at, 1, 1, row.length);
-  range.setNumberFormats([formats.slice(0, row.length)]);
-  range.setValues([row]);
+  const width = rows[0].length;
+  fitSheet(sh, at + rows.length - 1, width);
+  const range = sh.getRange(at, 1, rows.length, width);
+  range.setNumberFormats(rows.map(() => formats.slice(0, width)));
+  range.setValues(rows);
+}
+
+/** The sheet's values and displayed texts (a time as the grid shows it), two reads of the same block; null when missing. */
+export function sheetValuesAndDisplay(name: string): { values: unknown[][]; display: string[][] } | null {
+  const sh = spreadsheet()?.getSheetByName(name);
+  if (!sh) return null;
+  const rows = sh.getLastRow();
+  const cols = rows < 1 ? 0 : sh.getLastColumn();
+  if (rows < 1 || cols < 1) return { values: [], display: [] };
+  const range = sh.getRange(1, 1, rows, cols);
+  return { values: range.getValues(), display: range.getDisplayValues() };
+}
+
+/** One block written with its number formats first (text columns '@', so untrusted text never becomes a formula). */
+export function writeFormattedBlock(r: SheetRef, row: number, col: number, formats: string[][], values: unknown[][]): void {
+  if (!values.length || !values[0].length) return;
+  const range = sheet(r).getRange(row, col, values.length, values[0].length);
+  range.setNumberFormats(formats);
+  range.setValues(values);
 }
 
 /** One tab of a report spreadsheet: a block of values with its number formats, bold title rows and charts. */

@@ -101,3 +101,21 @@ export function jobOwnerStatus(owner: string): OwnerStatus {
   const self = owner && owner.toLowerCase() === activeUserEmail() ? !!ss && !!myHeartbeat(ss) : undefined;
   return ownerStatus(owner, heartbeatRegister(), Date.now(), self);
 }
+
+/** Installs a form-submit trigger of this spreadsheet for the user (once); true when it was created. */
+export function ensureFormSubmitTrigger(handler: string): boolean {
+  const ss = currentSpreadsheet();
+  if (!ss) return false;
+  const existing = ScriptApp.getUserTriggers(ss).some(
+    (t) => t.getHandlerFunction() === handler && String(t.getEventType()) === 'ON_FORM_SUBMIT',
+  );
+  if (existing) return false;
+  ScriptApp.newTrigger(handler).forSpreadsheet(ss).onFormSubmit().create();
+  return true;
+}
+
+/** Whether the user has a trigger calling `handler` in this spreadsheet. */
+export function hasUserTrigger(handler: string): boolean {
+  const ss = currentSpreadsheet();
+  return !!ss && ScriptApp.getUserTriggers(ss).some((t) => t.getHandlerFunction() === handler);
+}

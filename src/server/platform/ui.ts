@@ -36,14 +36,16 @@ const PAGES = {
   segments: { title: 'title.segments' },
   loyalty: { title: 'title.loyalty' },
   tagging: { title: 'title.tagging' },
+  marketplace: { title: 'title.market' },
   reports: { title: 'title.reports' },
+  mentoring: { title: 'title.mentoring' },
   settings: { title: 'title.settings' },
 } as const satisfies Record<string, { title: TextKey & `title.${string}`; dialog?: readonly [number, number] }>;
 
 export type PageName = keyof typeof PAGES;
 
 export function isPageName(v: unknown): v is PageName {
-  return typeof v === 'string' && Object.prototype.hasOwnProperty.call(PAGES, v);
+  return typeof v === 'string' && Object.keys(PAGES).indexOf(v) >= 0;
 }
 
 /**

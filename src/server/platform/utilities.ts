@@ -31,11 +31,6 @@ export function sha256Hex(data: string | Uint8Array | number[]): string {
   return hex(Utilities.computeDigest(alg, data instanceof Uint8Array ? toSignedBytes(data) : data));
 }
 
-/** Base64 of an Apps Script Byte[] as a service returned it. */
-export function base64OfByteArray(raw: number[]): string {
-  return Utilities.base64Encode(raw);
-}
-
 export function newUuid(): string {
   return Utilities.getUuid();
 }
@@ -44,4 +39,9 @@ export function newUuid(): string {
 export function sleep(ms: number): void {
   const n = Math.max(0, Math.min(300_000, Math.round(ms)));
   if (n > 0) Utilities.sleep(n);
+}
+
+/** Base64 of a text's UTF-8 bytes (e.g. a Basic auth credential). */
+export function base64OfText(text: string): string {
+  return Utilities.base64Encode(text, Utilities.Charset.UTF_8);
 }

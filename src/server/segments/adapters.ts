@@ -3,7 +3,7 @@ import { invalid, notFound } from '../core/errors';
 import { msg } from '../core/text';
 import type { Db } from '../core/db';
 import { withDb } from '../platform/jdbc';
-import { createFileIn, folderState, trashFileQuietly } from '../platform/drive';
+import { folderSession, trashFileQuietly } from '../platform/drive';
 import { sendMail } from '../platform/mail';
 import { appendSheetRow, deleteSheetNamed, insertTextSheet, sheetNames } from '../platform/sheets';
 import { deleteDocProp, docJson, docValues, setDocJson, scriptProp } from '../platform/properties';
@@ -20,19 +20,20 @@ export const dialect = postgres;
 
 /** The pull's ports for `user` on an open database. */
 export function pullPorts(db: Db, user: string): PullPorts {
+  const folders = folderSession(); // the destination is fetched once for the check and both files
   return {
     db,
     dialect,
     now: () => new Date(),
     user,
     newId: newUuid,
-    folder: (id) => folderState(id),
+    folder: (id) => folders.state(id),
     sheetNames,
     insertTextSheet,
     deleteSheet: deleteSheetNamed,
     appendRow: appendSheetRow,
     createFile: (folderId, name, mime, bytes) => {
-      const f = createFileIn(folderId, name, mime, bytes);
+      const f = folders.createFile(folderId, name, mime, bytes);
       return { id: f.id, url: f.url() };
     },
     trashFile: trashFileQuietly,

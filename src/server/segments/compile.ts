@@ -19,7 +19,7 @@ export interface CompiledSegment {
   materialise: Stmt[];
   /** Counts (reason, grp, n) from the scratch table. */
   counts: Stmt;
-  /** Delivered rows as JSON text chunks (chunk, data), in delivery order. */
+  /** Delivered rows as one JSON text (one row, column data): an array of row arrays in delivery order. */
   rows: Stmt;
   /** Suppression registry: supersede this segment's overlapping list, record the list, record its members. */
   record(listId: string, ranBy: string, deliveredAtIso: string, members: number): Stmt[];
@@ -28,8 +28,6 @@ export interface CompiledSegment {
 }
 
 export const SCRATCH = 'dd_segment';
-/** Rows per JSON chunk: keeps every fetched value well under a few MB. */
-export const CHUNK_ROWS = 5000;
 
 const SCRATCH_COLUMNS: Array<[string, 'bigint' | 'text']> = [
   ['member_id', 'bigint'],
@@ -188,7 +186,7 @@ found AS (
   FROM ${s.t('members')} m JOIN tx ON tx.member_id = m.member_id${crit.length ? `\n  WHERE ${crit.join('\n    AND ')}` : ''}),
 checked AS (
   SELECT f.*, ${d.phoneWa('f.phone')} AS phone_wa, COALESCE(${d.emailValid('f.email')}, FALSE) AS email_ok, ${opener} AS opener FROM found f),
-classified AS (SELECT c.*, ${reason} AS drop_reason FROM checked c),
+classified AS ${d.materialized}(SELECT c.*, ${reason} AS drop_reason FROM checked c),
 ranked AS (
   SELECT k.*, CASE WHEN k.drop_reason IS NULL THEN row_number() OVER (PARTITION BY k.drop_reason IS NULL ORDER BY ${priorityOrder(req)}) END AS rnk
   FROM classified k),
@@ -208,12 +206,14 @@ FROM capped c${req.splitByGender ? ' LEFT JOIN blanks bl ON bl.member_id = c.mem
     preview: { sql: countSql(`(${sql})`), params: body.params },
     materialise: [
       ...d.runLock(d.table('delivered_lists')).map((q) => ({ sql: q, params: [] })),
+      ...d.runMemory().map((q) => ({ sql: q, params: [] })),
       ...d.createScratch(SCRATCH, SCRATCH_COLUMNS).map((q) => ({ sql: q, params: [] })),
       { sql: `INSERT INTO ${SCRATCH} (${SCRATCH_COLUMNS.map((c) => c[0]).join(', ')})\n${sql}`, params: body.params },
     ],
     counts: { sql: countSql(SCRATCH), params: [] },
     rows: {
-      sql: `SELECT ${d.intDiv('x.rnk - 1', String(CHUNK_ROWS))} AS chunk, ${d.jsonRows(cols, order)} AS data FROM ${SCRATCH} x WHERE x.drop_reason IS NULL GROUP BY ${d.intDiv('x.rnk - 1', String(CHUNK_ROWS))} ORDER BY 1`,
+      // One value for the whole list (one JDBC getter): a 100,000-member list is a few MB of text.
+      sql: `SELECT ${d.jsonRows(cols, order)} AS data FROM ${SCRATCH} x WHERE x.drop_reason IS NULL`,
       params: [],
     },
     record: (listId, ranBy, deliveredAtIso, members) => {

@@ -28,6 +28,11 @@ export interface Dialect {
   createScratch(name: string, columns: Array<[string, 'bigint' | 'text']>): string[];
   /** One text value holding a JSON array of row arrays, aggregated in `orderBy` order. */
   jsonRows(exprs: string[], orderBy: string): string;
+  /** The keyword that makes a CTE computed once (its expressions — the drop reason's suppression look-ups — are then
+   * not evaluated again wherever a later step refers to them); '' where CTEs are always computed once. */
+  readonly materialized: string;
+  /** Statements that give the run's transaction the working memory its sorts and aggregations need (no spill to disk). */
+  runMemory(): string[];
 }
 
 const WA_RE = '^628[1-9][0-9]{6,10}$';
@@ -56,6 +61,9 @@ export const postgres: Dialect = {
     `CREATE TEMP TABLE ${name} (${columns.map(([c, t]) => `${c} ${t}`).join(', ')}) ON COMMIT DROP`,
   ],
   jsonRows: (exprs, orderBy) => `CAST(json_agg(json_build_array(${exprs.join(', ')}) ORDER BY ${orderBy}) AS text)`,
+  materialized: 'MATERIALIZED ',
+  // The transaction's own setting (SET LOCAL): the default 4 MB makes a million members' aggregation spill to disk.
+  runMemory: () => [`SET LOCAL work_mem = '64MB'`],
 };
 
 /**
@@ -85,4 +93,6 @@ export const bigquery = (dataset = 'loyalty'): Dialect => ({
   ],
   jsonRows: (exprs, orderBy) =>
     `TO_JSON_STRING(ARRAY_AGG(STRUCT(${exprs.map((e, i) => `${e} AS c${i}`).join(', ')}) ORDER BY ${orderBy}))`,
+  materialized: '',
+  runMemory: () => [],
 });

@@ -25,15 +25,12 @@ export function parseCounts(rows: SqlRow[]): SegmentCounts {
   return { found, dropped, delivered, groups };
 }
 
-/** Rows from the JSON chunks (arrays, or objects from dialects that aggregate structs), in delivery order. */
-export function parseRows(chunks: SqlRow[], split: boolean): string[][] {
+/** Rows from the list's JSON (arrays, or objects from dialects that aggregate structs; null for no row), in delivery order. */
+export function parseRows(data: Array<unknown[] | Record<string, unknown>> | null, split: boolean): string[][] {
   const rows: string[][] = [];
-  for (const c of chunks) {
-    const data = JSON.parse(String(c.data)) as Array<unknown[] | Record<string, unknown>>;
-    for (const r of data) rows.push((Array.isArray(r) ? r : Object.values(r)).map((v) => (v === null ? '' : String(v))));
-  }
+  for (const r of data ?? []) rows.push((Array.isArray(r) ? r : Object.values(r)).map((v) => (v === null ? '' : String(v))));
   if (split) {
-    // Chunks are cut by rank; a stable sort by group keeps rank order within each group.
+    // Aggregated by rank; a stable sort by group keeps rank order within each group.
     const g = rows[0]?.length - 1;
     rows.sort((a, b) => (a[g] < b[g] ? -1 : a[g] > b[g] ? 1 : 0));
   }

@@ -146,7 +146,7 @@ function deliver(
   const t0 = Date.now();
   for (const st of c.materialise) db.execute(st.sql, st.params);
   const counts = parseCounts(db.query(c.counts.sql, c.counts.params));
-  const rows = parseRows(db.query(c.rows.sql, c.rows.params), req.splitByGender);
+  const rows = parseRows(db.json(c.rows.sql, c.rows.params), req.splitByGender);
   const sqlMs = Date.now() - t0;
   if (rows.length !== counts.delivered) throw new Error(`read ${rows.length} rows but counted ${counts.delivered}`);
 

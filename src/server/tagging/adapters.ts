@@ -11,7 +11,8 @@ import { invalid, notFound } from '../core/errors';
 import { currentLang, msg, t } from '../core/text';
 import { fetchAll } from '../platform/http';
 import { ensureRows, ensureSheet, readBlock, readSheet, sheetByName, writeTextBlock } from '../platform/sheets';
-import { sha256Hex, sleep } from '../platform/utilities';
+import { sleep } from '../platform/utilities';
+import { fnv1a, sha256HexOf } from '../core/hash';
 import { cacheGetJson, cachePutJson, cacheRemove } from '../platform/cache';
 import { docJson, scriptProp, setDocJson } from '../platform/properties';
 import { withDb } from '../platform/jdbc';
@@ -21,7 +22,8 @@ const REF_KEY = 'dd_tag_ref';
 const BUCKETS = 128;
 const SPEND_PROP = 'DATADESK_TAG_SPEND';
 
-const bucketOf = (prefix: string, key: string) => `${prefix}${parseInt(sha256Hex(key).slice(0, 4), 16) % BUCKETS}`;
+// Buckets by a cheap JavaScript hash of the key (keys are SHA-256 hex or SKUs already): no digest per look-up.
+const bucketOf = (prefix: string, key: string) => `${prefix}${fnv1a(key) % BUCKETS}`;
 const allBuckets = (prefix: string) => Array.from({ length: BUCKETS }, (_, i) => `${prefix}${i}`);
 
 /** Word lists and top-search keywords from their sheets (two getValues); an unknown group is refused. */
@@ -179,7 +181,7 @@ export const enginePorts: EnginePorts = {
   sleep,
   now: () => Date.now(),
   remainingMs: () => 60_000,
-  hash: sha256Hex,
+  hash: sha256HexOf,
 };
 
 export function chunkIO(s: TaggingSettings): ChunkIO {

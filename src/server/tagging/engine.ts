@@ -68,9 +68,20 @@ function allowance(window: number[], rpm: number, now: number): number {
 }
 
 type Todo = TagItem & { noImage: boolean };
-type Image = { mimeType: string; data: string; sha: string };
+type Image = { mimeType: string; data: string; bytes: Uint8Array };
 
-/** Runs one chunk's model work for `items`: images first, then the cache, then the model in rounds. */
+/**
+ * Model requests one slice of a chunk prepares at once (about two of fetchAll's ~10-at-once waves): a slice's pictures
+ * are fetched just before its requests go, so the deadline is checked every slice and no picture is fetched (its bytes
+ * carried across the bridge) for a SKU this execution will not send.
+ */
+const SLICE_REQUESTS = 20;
+/** Time a slice's pictures and its first round may take: a new slice starts only with this much left beyond the
+ * write margin. */
+const SLICE_MARGIN_MS = 30_000;
+
+/** Runs one chunk's model work for `items`, slice by slice: pictures, then the cache, then the model in rounds (a
+ * slice's retries go out with the next slice's requests). */
 export function runEngine(
   items: readonly EngineItem[],
   cfg: EngineConfig,
@@ -89,15 +100,31 @@ export function runEngine(
   };
   const results: EngineResult[] = [];
   if (!items.length) return { results, stats };
-  const images = fetchImages(items, cfg, ports, stats);
-  const keys = cacheKeys(items, images, cfg, ports);
-  const todo = answerFromCache(items, images, keys, cache, stats, results);
-  const fresh = new ModelRounds(cfg, ports, rpmWindow, stats, results, keys).run(todo);
+  const rounds = new ModelRounds(cfg, ports, rpmWindow, stats, results);
+  const topHash = ports.hash(cfg.top.join('\n'));
+  const sliceSize = Math.max(1, cfg.batchSize) * SLICE_REQUESTS;
+  let at = 0;
+  for (;;) {
+    if (at < items.length && rounds.queued() < SLICE_REQUESTS) {
+      if (ports.remainingMs() < WRITE_MARGIN_MS + SLICE_MARGIN_MS) {
+        stats.stoppedBy = 'deadline';
+        break;
+      }
+      const slice = items.slice(at, at + sliceSize);
+      at += slice.length;
+      const images = fetchImages(slice, cfg, ports, stats);
+      const keys = cacheKeys(slice, images, cfg, ports, topHash);
+      rounds.add(answerFromCache(slice, images, keys, cache, stats, results), keys);
+      continue;
+    }
+    if (!rounds.queued() || !rounds.step()) break;
+  }
+  const fresh = rounds.answers();
   if (Object.keys(fresh).length) cache.putAll(fresh);
   return { results, stats };
 }
 
-/** Every product image at once (one fetchAll); an image that fails or is too large to send is left out. */
+/** A slice's product images at once (one fetchAll); an image that fails or is too large to send is left out. */
 function fetchImages(
   items: readonly EngineItem[],
   cfg: EngineConfig,
@@ -114,25 +141,27 @@ function fetchImages(
     const r = imgRes[i];
     const type = (r.contentType || '').split(';')[0].trim().toLowerCase();
     const fits = r.base64 !== null && r.base64.length + BASE_REQUEST_BYTES < cfg.maxRequestBytes;
-    if (r.code === 200 && r.base64 && r.sha256 && /^image\//.test(type) && fits) {
-      images.set(it.sku, { mimeType: type, data: r.base64, sha: r.sha256 });
+    if (r.code === 200 && r.base64 && r.bytes && /^image\//.test(type) && fits) {
+      images.set(it.sku, { mimeType: type, data: r.base64, bytes: r.bytes });
     }
   });
   return images;
 }
 
-/** Each SKU's answer-cache key: what the model saw (name, category, image) and how it was asked. */
+/** Each SKU's answer-cache key: what the model saw (name, category, image) and how it was asked; one SHA-256 per
+ * SKU over its text and its picture's bytes (and one per chunk for the top-search list). */
 function cacheKeys(
   items: readonly EngineItem[],
   images: Map<string, Image>,
   cfg: EngineConfig,
   ports: EnginePorts,
+  topHash: string,
 ): Map<string, string> {
   const keyOf = new Map<string, string>();
-  const topHash = ports.hash(cfg.top.join('\n'));
   for (const it of items) {
     const img = images.get(it.sku);
-    keyOf.set(it.sku, ports.hash([it.name, it.category, img ? img.sha : '-', PROMPT_VERSION, topHash, cfg.model].join('\u0001')));
+    const text = [it.name, it.category, img ? img.mimeType : '-', PROMPT_VERSION, topHash, cfg.model].join('\u0001');
+    keyOf.set(it.sku, ports.hash(text, img?.bytes));
   }
   return keyOf;
 }
@@ -172,6 +201,7 @@ function answerFromCache(
 class ModelRounds {
   private queue: Pending[] = [];
   private readonly fresh: Record<string, string[]> = {};
+  private readonly keyOf = new Map<string, string>();
   private readonly url: string;
   private salt = 0;
 
@@ -181,20 +211,32 @@ class ModelRounds {
     private readonly rpmWindow: number[],
     private readonly stats: EngineStats,
     private readonly results: EngineResult[],
-    private readonly keyOf: Map<string, string>,
   ) {
     this.url = `${cfg.baseUrl.replace(/\/+$/, '')}/v1beta/models/${encodeURIComponent(cfg.model)}:generateContent`;
   }
 
-  /** Asks about `todo` until everything is answered or the budget, the deadline or the RPM stops it; new answers. */
-  run(todo: Todo[]): Record<string, string[]> {
+  /** Queues `todo` in batches (with their cache keys). */
+  add(todo: Todo[], keys: Map<string, string>): void {
+    for (const [sku, k] of keys) this.keyOf.set(sku, k);
     const batches = batchItems(todo, { maxItems: this.cfg.batchSize, maxBytes: this.cfg.maxRequestBytes });
-    this.queue = batches.map((b) => ({ items: b, attempt: 0, invalid: 0, notBefore: 0, lastReason: '' }));
-    while (this.queue.length) {
-      const next = this.nextRound();
-      if (next === 'stop') break;
-      if (next.round.length) this.send(next.round, next.at);
-    }
+    for (const b of batches) this.queue.push({ items: b, attempt: 0, invalid: 0, notBefore: 0, lastReason: '' });
+  }
+
+  /** Requests waiting (new batches and retries). */
+  queued(): number {
+    return this.queue.length;
+  }
+
+  /** One round (or one wait for a retry's backoff or the RPM window); false when the budget or the deadline stops. */
+  step(): boolean {
+    const next = this.nextRound();
+    if (next === 'stop') return false;
+    if (next.round.length) this.send(next.round, next.at);
+    return true;
+  }
+
+  /** The answers the model gave (cache key → keywords). */
+  answers(): Record<string, string[]> {
     return this.fresh;
   }
 

@@ -9,8 +9,8 @@ export interface EnginePorts {
   sleep(ms: number): void;
   now(): number;
   remainingMs(): number;
-  /** SHA-256 hex of a string. */
-  hash(s: string): string;
+  /** SHA-256 hex of text followed by bytes (an image), one digest in JavaScript. */
+  hash(text: string, bytes?: Uint8Array): string;
 }
 
 /** Persistent answers: cache key → the model's raw keywords (filtered again on every use). */

@@ -6,6 +6,7 @@ import { driveStore } from '../../../src/local/services/drive/store';
 import { getSpreadsheetStore } from '../../../src/local/services/spreadsheet/store';
 import type { WeeklyRequest } from '../../../src/server/loyalty/request';
 import { ok, outcomeOf, rpcAs } from '../../support/rpc';
+import { fireNow, triggerOf } from '../../../src/local/runtime/scheduler';
 import { ANALYST, ANALYST2, OUTSIDER, weeklyRuntime } from './fixture';
 
 let rt: Runtime;
@@ -144,8 +145,12 @@ describe("the weekly schedule runs from its owner's hourly trigger", () => {
   test("the next week is built by itself once, on Monday morning WIB; another owner's trigger does not run it", async () => {
     const views = ok(await rpcAs(rt, { user: ANALYST }, 'loyalty_schedule', request({ week: '' }), 1, 7));
     expect(views.map((v) => [v.brand, v.owner, v.nextAt])).toEqual([['AZKO', ANALYST, '2026-11-30T00:00:00.000Z']]);
+    // The other analyst gets their own hourly trigger by scheduling (and dropping) a brand of their own.
+    ok(await rpcAs(rt, { user: ANALYST2 }, 'loyalty_schedule', request({ brand: 'PENDOPO', week: '' }), 1, 7));
+    ok(await rpcAs(rt, { user: ANALYST2 }, 'loyalty_unschedule', 'PENDOPO'));
+    /** Fires `user`'s own hourly trigger, as Apps Script would: its owner, its event, no open document. */
     const beat = async (user: string) => {
-      const r = await rt.execute({ fn: 'heartbeat', user, kind: 'installableTrigger', event: () => ({}) });
+      const r = await fireNow(rt, triggerOf(rt.env, user, 'heartbeat')!.uid);
       expect(r.error).toBeUndefined();
       return r;
     };

@@ -30,6 +30,20 @@ const sum = (byMethod: Record<string, number>, prefix: RegExp) =>
     .reduce((a, [, ms]) => a + ms, 0);
 
 describe('projected Apps Script time', () => {
+  it('code evaluated at run time is charged like start-up, per KB, once per eval (worker.ts)', async () => {
+    const code = `(function () { var x = 0; ${'x += 1; '.repeat(12_800)} return x; })()`; // ~100 KB
+    const r = await rt.execute({
+      fn: 'main',
+      script: `function main(c) { return (0, eval)(c) + (0, eval)('1'); }`,
+      args: [code],
+    });
+    expect(r.value).toBe(12_801);
+    expect(r.counts.eval).toBe(2);
+    const perKB = rt.costModel().startup.perKB.ms;
+    expect(r.cost.byMethod.eval).toBeCloseTo(((code.length + 1) / 1024) * perKB, 6);
+    expect(r.cost.byService.eval).toBeGreaterThan(60);
+  });
+
   it('100 getString calls project at least 2.5 s; one getRows over the same rows under 0.3 s', async () => {
     const loop = await rt.execute({
       fn: 'main',
@@ -98,7 +112,8 @@ describe('projected Apps Script time', () => {
     expect(costOf(m, 'Jdbc.getConnection').ms).toBe(250);
     expect(costOf(m, 'JdbcResultSetMetaData.getColumnLabel').ms).toBe(25);
     expect(costOf(m, 'Properties.getProperty').ms).toBe(30);
-    expect(costOf(m, 'CalendarApp.createEvent')).toBe(m.default);
+    expect(costOf(m, 'CalendarApp.createEvent').ms).toBe(300);
+    expect(costOf(m, 'LanguageApp.translate')).toBe(m.default);
     expect(serviceOf('Range.getValues')).toBe('SpreadsheetApp');
     expect(serviceOf('HTTPResponse.getContent')).toBe('UrlFetchApp');
   });

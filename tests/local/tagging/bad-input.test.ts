@@ -139,8 +139,8 @@ describe('tagging bad input (runtime)', () => {
     expect(p).toMatchObject({ status: 'done', total: 12, done: 12, errors: 2, blocked: 1 });
     const rows = (await w.sheet()).slice(1);
     const status = Object.fromEntries(rows.map((r) => [String(r[0]), String(r[4])]));
-    expect(status[bad1]).toMatch(/^error: jawaban model ditolak: jawaban model bukan JSON yang valid/);
-    expect(status[bad2]).toMatch(/^error: jawaban model ditolak: jawaban menyebut SKU yang tidak ditanyakan/);
+    expect(status[bad1]).toMatch(/^gagal: jawaban model ditolak: jawaban model bukan JSON yang valid/);
+    expect(status[bad2]).toMatch(/^gagal: jawaban model ditolak: jawaban menyebut SKU yang tidak ditanyakan/);
     expect(status[blocked]).toBe('diblokir model: SAFETY');
     // Only the refused SKUs are marked: their batch-mates were asked again on their own and tagged.
     expect(rows.filter((r) => /^(selesai|tanpa gambar)$/.test(String(r[4])))).toHaveLength(9);

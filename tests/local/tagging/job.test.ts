@@ -95,7 +95,7 @@ describe('tagging job (runtime, Gemini stand-in)', () => {
       for (const k of kept) expect([sku, k, matchKeyword(k, lists)]).toEqual([sku, k, null]);
       expect(r[cTag]).toBe(`${prod.name} | ${kept.join(', ')}`);
       expect(r[cModel]).toBe('gemini-2.5-flash');
-      expect(String(r[cTime])).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d WIB$/);
+      expect(String(r[cTime])).toMatch(/^\d{1,2}\s[A-Z][a-z]{2}\s\d{4}\s\d\d\.\d\d\sWIB$/);
       // The picture reached the model: the word the stand-in derives from its bytes is in the kept or removed words.
       const first = prod.name.toLowerCase().split(' ')[0];
       const seen = `${r[cKw]} ; ${r[cRem]}`;

@@ -36,5 +36,8 @@ describe('receipt files', () => {
       expect(Array.from(base64ToBytes(b64(bytes)))).toEqual(Array.from(bytes));
     }
     expect(() => base64ToBytes('ab$d')).toThrow(/base64 tidak valid/);
+    // A character outside Latin-1 is refused too (it must not decode as if it were 'A').
+    expect(() => base64ToBytes('ab\u0141d')).toThrow(/base64 tidak valid/);
+    expect(() => base64ToBytes('abcde')).toThrow(/base64 tidak valid/);
   });
 });

@@ -138,6 +138,10 @@ export class FakeDb implements Db {
       { n: page.length, last_key: page.length ? page[page.length - 1].k : null, page: JSON.stringify(page.map((r) => r.row)) },
     ];
   }
+  /** The reports read no JSON-per-question text: a call here is a change this fake must learn. */
+  json<T>(): T | null {
+    throw new Error('FakeDb.json: not used by the reports');
+  }
   execute(): number {
     return 0;
   }

@@ -15,14 +15,9 @@ const COUNTS: SqlRow[] = [
   { reason: 'invalid_phone', grp: '', n: 3 },
   { reason: 'opted_out', grp: '', n: 1 },
 ];
-const CHUNKS: SqlRow[] = [
-  {
-    chunk: 0,
-    data: JSON.stringify([
-      ['R1', '=HYPERLINK("x")', '6281234567890'],
-      ['R2', 'Budi, S.E.', '6281311112222'],
-    ]),
-  },
+const LIST: unknown[][] = [
+  ['R1', '=HYPERLINK("x")', '6281234567890'],
+  ['R2', 'Budi, S.E.', '6281311112222'],
 ];
 
 function fakes(opts: { failOn?: RegExp; folder?: { name: string; writable: boolean } | null } = {}) {
@@ -35,8 +30,12 @@ function fakes(opts: { failOn?: RegExp; folder?: { name: string; writable: boole
     query(sql: string, _p?: readonly SqlValue[]) {
       log.push(`query ${sql.slice(0, 30)}`);
       if (opts.failOn?.test(sql)) throw new Error('boom in query');
-      if (sql.includes('json_agg')) return CHUNKS;
       return COUNTS;
+    },
+    json<T>(sql: string, _p?: readonly SqlValue[]): T | null {
+      log.push(`query ${sql.slice(0, 30)}`);
+      if (opts.failOn?.test(sql)) throw new Error('boom in query');
+      return LIST as T;
     },
     execute(sql: string) {
       log.push(`execute ${sql.slice(0, 30)}`);
@@ -119,6 +118,7 @@ describe('segment pull over fake ports', () => {
     expect(f.log.map((l) => l.split(' ')[0] + (l.startsWith('execute') ? ' ' + l.split(' ')[1] : ''))).toEqual([
       'begin',
       'execute LOCK',
+      'execute SET',
       'execute DROP',
       'execute CREATE',
       'execute INSERT',
@@ -196,30 +196,19 @@ describe('segment pull over fake ports', () => {
 });
 
 describe('reading results back', () => {
-  it('rows split by gender come out group by group, rank order kept across chunks', () => {
-    const chunks = [
-      {
-        chunk: 0,
-        data: JSON.stringify([
-          ['R1', 'A', '1', 'M'],
-          ['R2', 'B', '2', 'F'],
-          ['R3', 'C', '3', 'M'],
-        ]),
-      },
-      {
-        chunk: 1,
-        data: JSON.stringify([
-          ['R4', 'D', '4', 'F'],
-          ['R5', 'E', '5', 'M'],
-        ]),
-      },
+  it('rows split by gender come out group by group, rank order kept', () => {
+    const list = [
+      ['R1', 'A', '1', 'M'],
+      ['R2', 'B', '2', 'F'],
+      ['R3', 'C', '3', 'M'],
+      ['R4', 'D', '4', 'F'],
+      ['R5', 'E', '5', 'M'],
     ];
-    expect(parseRows(chunks, true).map((r) => r[0])).toEqual(['R2', 'R4', 'R1', 'R3', 'R5']);
-    expect(parseRows(chunks, false).map((r) => r[0])).toEqual(['R1', 'R2', 'R3', 'R4', 'R5']);
-    // Struct-aggregating dialects give objects; nulls become empty cells.
-    expect(parseRows([{ chunk: 0, data: JSON.stringify([{ c0: 'R9', c1: null, c2: '6281' }]) }], false)).toEqual([
-      ['R9', '', '6281'],
-    ]);
+    expect(parseRows(list, true).map((r) => r[0])).toEqual(['R2', 'R4', 'R1', 'R3', 'R5']);
+    expect(parseRows(list, false).map((r) => r[0])).toEqual(['R1', 'R2', 'R3', 'R4', 'R5']);
+    // Struct-aggregating dialects give objects; nulls become empty cells; no delivered row aggregates to NULL.
+    expect(parseRows([{ c0: 'R9', c1: null, c2: '6281' }], false)).toEqual([['R9', '', '6281']]);
+    expect(parseRows(null, false)).toEqual([]);
   });
   it('counts: found is every member the criteria matched; groups count delivered members only', () => {
     const c = parseCounts([

@@ -19,7 +19,7 @@ function harness(reply: Reply, opts: Partial<EngineConfig> = {}, images: Record<
       now += ms;
     },
     remainingMs: () => 270_000 - (now - 1_000_000),
-    hash: (s) => `h${s.length}:${s}`,
+    hash: (s, b) => `h${s.length}:${s}${b ? `+${new TextDecoder().decode(b)}` : ''}`,
     fetchAll: (reqs) => {
       rounds.push(reqs.length);
       now += 500;
@@ -31,7 +31,7 @@ function harness(reply: Reply, opts: Partial<EngineConfig> = {}, images: Record<
             code,
             text: '',
             base64: code === 200 ? `IMG${sku}` : null,
-            sha256: code === 200 ? `sha${sku}` : null,
+            bytes: code === 200 ? new TextEncoder().encode(`bytes${sku}`) : null,
             contentType: 'image/png',
           };
         }
@@ -41,7 +41,7 @@ function harness(reply: Reply, opts: Partial<EngineConfig> = {}, images: Record<
           (x) => x.sku,
         );
         const out = reply(skus, r, ++n);
-        return { code: out.code, text: out.body, base64: null, sha256: null, contentType: 'application/json' };
+        return { code: out.code, text: out.body, bytes: null, base64: null, contentType: 'application/json' };
       });
     },
   };
@@ -92,6 +92,25 @@ describe('runEngine', () => {
     expect(results).toHaveLength(12);
     expect(results.every((r) => r.outcome === 'done' && r.raw[0] === `kata ${r.sku}`)).toBe(true);
     expect(stats).toMatchObject({ requests: 3, imageRequests: 12, retries: 0, tokensIn: 300, tokensOut: 30 });
+  });
+
+  it('works slice by slice: the pictures of a slice are fetched just before its requests go', () => {
+    const h = harness(ok);
+    const { results, stats } = runEngine(items(250), h.cfg, h.ports, h.cache, []);
+    // 20 requests of 5 SKUs a slice: pictures (100), their requests (20), the next slice…
+    expect(h.rounds).toEqual([100, 20, 100, 20, 50, 10]);
+    expect(results).toHaveLength(250);
+    expect(stats).toMatchObject({ requests: 50, imageRequests: 250, stoppedBy: 'done' });
+  });
+
+  it('near the deadline no further slice is started: its pictures are not fetched, its SKUs stay pending', () => {
+    const h = harness(ok);
+    let calls = 0;
+    h.ports.remainingMs = () => (++calls === 1 ? 200_000 : 45_000);
+    const { results, stats } = runEngine(items(250), h.cfg, h.ports, h.cache, []);
+    expect(h.rounds).toEqual([100, 20]);
+    expect(results).toHaveLength(100);
+    expect(stats).toMatchObject({ imageRequests: 100, stoppedBy: 'deadline' });
   });
 
   it('answers identical inputs from the cache on the next run', () => {

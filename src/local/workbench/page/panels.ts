@@ -216,6 +216,32 @@ function sharingLine(it: DriveItem): HTMLElement {
   return h('div', { class: 'muted drive-sharing', title, 'data-owner': it.owner ?? '' }, parts.join(' · '));
 }
 
+/** The bytes of a browser File as base64 (the upload route takes JSON, like every other POST of the page). */
+async function base64Of(f: File): Promise<string> {
+  const b = new Uint8Array(await f.arrayBuffer());
+  let s = '';
+  for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** "Upload files…": drops files from this computer into the folder as the identity acting now (its owner). */
+function uploadButton(folderId: string): HTMLElement {
+  const input = h('input', { type: 'file', id: 'drive-upload', multiple: true, hidden: true }) as HTMLInputElement;
+  input.addEventListener('change', async () => {
+    const user = me();
+    for (const f of Array.from(input.files ?? [])) {
+      await postJson('/api/drive/upload', { folder: folderId, name: f.name, user, base64: await base64Of(f) });
+    }
+    await showDrive(folderId, false);
+  });
+  return h(
+    'label',
+    { class: 'drive-upload wb-btn', title: 'Upload files into this folder as the current identity' },
+    'Upload files…',
+    input,
+  );
+}
+
 export async function showDrive(folderId: string | null, trash: boolean): Promise<void> {
   const p = panel('drive');
   const user = me();
@@ -277,6 +303,7 @@ export async function showDrive(folderId: string | null, trash: boolean): Promis
             .filter((x): x is HTMLElement => !!x),
         ),
       );
+      if (l.folder.id !== 'shared') p.append(uploadButton(l.folder.id));
     }
     const SHOWN = 500;
     const rows = items.slice(0, SHOWN).map((it) => {

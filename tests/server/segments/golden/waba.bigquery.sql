@@ -66,7 +66,7 @@ SELECT COALESCE(x.drop_reason, 'delivered') AS reason, COALESCE(x.gender_group, 
 -- params: []
 
 -- rows
-SELECT DIV(x.rnk - 1, 5000) AS chunk, TO_JSON_STRING(ARRAY_AGG(STRUCT(COALESCE(x.rrr_id, '') AS c0, COALESCE(x.name, '') AS c1, COALESCE(x.phone, '') AS c2, COALESCE(x.gender_group, '') AS c3) ORDER BY x.gender_group, x.rnk)) AS data FROM dd_segment x WHERE x.drop_reason IS NULL GROUP BY DIV(x.rnk - 1, 5000) ORDER BY 1;
+SELECT TO_JSON_STRING(ARRAY_AGG(STRUCT(COALESCE(x.rrr_id, '') AS c0, COALESCE(x.name, '') AS c1, COALESCE(x.phone, '') AS c2, COALESCE(x.gender_group, '') AS c3) ORDER BY x.gender_group, x.rnk)) AS data FROM dd_segment x WHERE x.drop_reason IS NULL;
 -- params: []
 
 -- record 1

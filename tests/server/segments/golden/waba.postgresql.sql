@@ -14,7 +14,7 @@ found AS (
     AND EXISTS (SELECT 1 FROM loyalty.transactions pt JOIN loyalty.stores ps ON ps.store_id = pt.store_id WHERE pt.member_id = m.member_id AND pt.payment_method IN (?) AND ps.area IN (?) AND pt.brand_id IN (SELECT b.brand_id FROM loyalty.brands b WHERE b.name IN (?)) AND pt.txn_date >= CAST(? AS date) AND pt.txn_date <= CAST(? AS date))),
 checked AS (
   SELECT f.*, (CASE WHEN regexp_replace(regexp_replace(regexp_replace(regexp_replace(f.phone, '[-\s.()/]', '', 'g'), '^\+', ''), '^0', '62'), '^8', '628') ~ '^628[1-9][0-9]{6,10}$' THEN regexp_replace(regexp_replace(regexp_replace(regexp_replace(f.phone, '[-\s.()/]', '', 'g'), '^\+', ''), '^0', '62'), '^8', '628') END) AS phone_wa, COALESCE((btrim(f.email) ~ '^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$' AND position('..' in f.email) = 0), FALSE) AS email_ok, EXISTS (SELECT 1 FROM loyalty.email_opens o WHERE o.member_id = f.member_id AND o.opened_at >= CAST(? AS date)) AS opener FROM found f),
-classified AS (SELECT c.*, CASE WHEN c.opted_out THEN 'opted_out' WHEN EXISTS (SELECT 1 FROM loyalty.suppression sp JOIN loyalty.delivered_lists dl ON dl.list_id = sp.list_id WHERE sp.member_id = c.member_id AND lower(dl.campaign) = lower(?) AND lower(dl.segment) <> lower(?)) THEN 'same_campaign' WHEN EXISTS (SELECT 1 FROM loyalty.suppression sp JOIN loyalty.delivered_lists dl ON dl.list_id = sp.list_id WHERE sp.member_id = c.member_id AND lower(dl.campaign) <> lower(?) AND dl.period_from <= CAST(? AS date) AND dl.period_to >= CAST(? AS date)) THEN 'other_campaign' WHEN (c.rrr_id IS NULL OR btrim(c.rrr_id) = '') THEN 'missing_id' WHEN (c.name IS NULL OR btrim(c.name) = '') THEN 'missing_name' WHEN (c.phone IS NULL OR btrim(c.phone) = '') THEN 'missing_phone' WHEN c.phone_wa IS NULL THEN 'invalid_phone' END AS drop_reason FROM checked c),
+classified AS MATERIALIZED (SELECT c.*, CASE WHEN c.opted_out THEN 'opted_out' WHEN EXISTS (SELECT 1 FROM loyalty.suppression sp JOIN loyalty.delivered_lists dl ON dl.list_id = sp.list_id WHERE sp.member_id = c.member_id AND lower(dl.campaign) = lower(?) AND lower(dl.segment) <> lower(?)) THEN 'same_campaign' WHEN EXISTS (SELECT 1 FROM loyalty.suppression sp JOIN loyalty.delivered_lists dl ON dl.list_id = sp.list_id WHERE sp.member_id = c.member_id AND lower(dl.campaign) <> lower(?) AND dl.period_from <= CAST(? AS date) AND dl.period_to >= CAST(? AS date)) THEN 'other_campaign' WHEN (c.rrr_id IS NULL OR btrim(c.rrr_id) = '') THEN 'missing_id' WHEN (c.name IS NULL OR btrim(c.name) = '') THEN 'missing_name' WHEN (c.phone IS NULL OR btrim(c.phone) = '') THEN 'missing_phone' WHEN c.phone_wa IS NULL THEN 'invalid_phone' END AS drop_reason FROM checked c),
 ranked AS (
   SELECT k.*, CASE WHEN k.drop_reason IS NULL THEN row_number() OVER (PARTITION BY k.drop_reason IS NULL ORDER BY CASE WHEN k.opener THEN 1 ELSE 0 END, k.last_txn DESC, k.rrr_id, k.member_id) END AS rnk
   FROM classified k),
@@ -32,14 +32,18 @@ LOCK TABLE loyalty.delivered_lists IN SHARE ROW EXCLUSIVE MODE;
 -- params: []
 
 -- materialise 2
-DROP TABLE IF EXISTS pg_temp.dd_segment;
+SET LOCAL work_mem = '64MB';
 -- params: []
 
 -- materialise 3
-CREATE TEMP TABLE dd_segment (member_id bigint, rrr_id text, odi_id text, stamps_user_id text, name text, email text, phone text, drop_reason text, rnk bigint, gender_group text) ON COMMIT DROP;
+DROP TABLE IF EXISTS pg_temp.dd_segment;
 -- params: []
 
 -- materialise 4
+CREATE TEMP TABLE dd_segment (member_id bigint, rrr_id text, odi_id text, stamps_user_id text, name text, email text, phone text, drop_reason text, rnk bigint, gender_group text) ON COMMIT DROP;
+-- params: []
+
+-- materialise 5
 INSERT INTO dd_segment (member_id, rrr_id, odi_id, stamps_user_id, name, email, phone, drop_reason, rnk, gender_group)
 WITH tx AS (
   SELECT t.member_id, MAX(t.txn_date) AS last_txn, SUM(t.amount) AS spend FROM loyalty.transactions t
@@ -56,7 +60,7 @@ found AS (
     AND EXISTS (SELECT 1 FROM loyalty.transactions pt JOIN loyalty.stores ps ON ps.store_id = pt.store_id WHERE pt.member_id = m.member_id AND pt.payment_method IN (?) AND ps.area IN (?) AND pt.brand_id IN (SELECT b.brand_id FROM loyalty.brands b WHERE b.name IN (?)) AND pt.txn_date >= CAST(? AS date) AND pt.txn_date <= CAST(? AS date))),
 checked AS (
   SELECT f.*, (CASE WHEN regexp_replace(regexp_replace(regexp_replace(regexp_replace(f.phone, '[-\s.()/]', '', 'g'), '^\+', ''), '^0', '62'), '^8', '628') ~ '^628[1-9][0-9]{6,10}$' THEN regexp_replace(regexp_replace(regexp_replace(regexp_replace(f.phone, '[-\s.()/]', '', 'g'), '^\+', ''), '^0', '62'), '^8', '628') END) AS phone_wa, COALESCE((btrim(f.email) ~ '^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$' AND position('..' in f.email) = 0), FALSE) AS email_ok, EXISTS (SELECT 1 FROM loyalty.email_opens o WHERE o.member_id = f.member_id AND o.opened_at >= CAST(? AS date)) AS opener FROM found f),
-classified AS (SELECT c.*, CASE WHEN c.opted_out THEN 'opted_out' WHEN EXISTS (SELECT 1 FROM loyalty.suppression sp JOIN loyalty.delivered_lists dl ON dl.list_id = sp.list_id WHERE sp.member_id = c.member_id AND lower(dl.campaign) = lower(?) AND lower(dl.segment) <> lower(?)) THEN 'same_campaign' WHEN EXISTS (SELECT 1 FROM loyalty.suppression sp JOIN loyalty.delivered_lists dl ON dl.list_id = sp.list_id WHERE sp.member_id = c.member_id AND lower(dl.campaign) <> lower(?) AND dl.period_from <= CAST(? AS date) AND dl.period_to >= CAST(? AS date)) THEN 'other_campaign' WHEN (c.rrr_id IS NULL OR btrim(c.rrr_id) = '') THEN 'missing_id' WHEN (c.name IS NULL OR btrim(c.name) = '') THEN 'missing_name' WHEN (c.phone IS NULL OR btrim(c.phone) = '') THEN 'missing_phone' WHEN c.phone_wa IS NULL THEN 'invalid_phone' END AS drop_reason FROM checked c),
+classified AS MATERIALIZED (SELECT c.*, CASE WHEN c.opted_out THEN 'opted_out' WHEN EXISTS (SELECT 1 FROM loyalty.suppression sp JOIN loyalty.delivered_lists dl ON dl.list_id = sp.list_id WHERE sp.member_id = c.member_id AND lower(dl.campaign) = lower(?) AND lower(dl.segment) <> lower(?)) THEN 'same_campaign' WHEN EXISTS (SELECT 1 FROM loyalty.suppression sp JOIN loyalty.delivered_lists dl ON dl.list_id = sp.list_id WHERE sp.member_id = c.member_id AND lower(dl.campaign) <> lower(?) AND dl.period_from <= CAST(? AS date) AND dl.period_to >= CAST(? AS date)) THEN 'other_campaign' WHEN (c.rrr_id IS NULL OR btrim(c.rrr_id) = '') THEN 'missing_id' WHEN (c.name IS NULL OR btrim(c.name) = '') THEN 'missing_name' WHEN (c.phone IS NULL OR btrim(c.phone) = '') THEN 'missing_phone' WHEN c.phone_wa IS NULL THEN 'invalid_phone' END AS drop_reason FROM checked c),
 ranked AS (
   SELECT k.*, CASE WHEN k.drop_reason IS NULL THEN row_number() OVER (PARTITION BY k.drop_reason IS NULL ORDER BY CASE WHEN k.opener THEN 1 ELSE 0 END, k.last_txn DESC, k.rrr_id, k.member_id) END AS rnk
   FROM classified k),
@@ -74,7 +78,7 @@ SELECT COALESCE(x.drop_reason, 'delivered') AS reason, COALESCE(x.gender_group, 
 -- params: []
 
 -- rows
-SELECT div(x.rnk - 1, 5000) AS chunk, CAST(json_agg(json_build_array(COALESCE(x.rrr_id, ''), COALESCE(x.name, ''), COALESCE(x.phone, ''), COALESCE(x.gender_group, '')) ORDER BY x.gender_group, x.rnk) AS text) AS data FROM dd_segment x WHERE x.drop_reason IS NULL GROUP BY div(x.rnk - 1, 5000) ORDER BY 1;
+SELECT CAST(json_agg(json_build_array(COALESCE(x.rrr_id, ''), COALESCE(x.name, ''), COALESCE(x.phone, ''), COALESCE(x.gender_group, '')) ORDER BY x.gender_group, x.rnk) AS text) AS data FROM dd_segment x WHERE x.drop_reason IS NULL;
 -- params: []
 
 -- record 1

@@ -6,9 +6,22 @@ import { segments } from './segments';
 import { loyalty } from './loyalty';
 import { tagging } from './tagging';
 import { reports } from './reports';
+import { market } from './market';
 import { settings } from './settings';
+import { mentoring } from './mentoring';
 
 /** Area → its texts; the language test walks these. */
-export const AREAS = { common, menu, budget, segments, loyalty, tagging, reports, settings };
+export const AREAS = { common, menu, budget, segments, loyalty, tagging, market, reports, mentoring, settings };
 
-export const CATALOGUE = { ...common, ...menu, ...budget, ...segments, ...loyalty, ...tagging, ...reports, ...settings };
+export const CATALOGUE = {
+  ...common,
+  ...menu,
+  ...budget,
+  ...segments,
+  ...loyalty,
+  ...tagging,
+  ...market,
+  ...reports,
+  ...mentoring,
+  ...settings,
+};

@@ -1,0 +1,29 @@
+// Base64 (standard alphabet, padded) of bytes in the script's own JavaScript: no byte array crosses the bridge for it.
+const ABC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** Every 12-bit value as its two base64 characters: one table look-up per 1.5 bytes. */
+const PAIRS = Array.from({ length: 4096 }, (_, v) => ABC[v >> 6] + ABC[v & 63]);
+
+/** Base64 of bytes (0..255, or an Apps Script Byte[] as a service returned it: signed values are read modulo 256). */
+export function bytesToBase64(b: ArrayLike<number>): string {
+  const parts: string[] = [];
+  let s = '';
+  const whole = b.length - (b.length % 3);
+  for (let i = 0; i < whole; i += 3) {
+    const v = ((b[i] & 0xff) << 16) | ((b[i + 1] & 0xff) << 8) | (b[i + 2] & 0xff);
+    s += PAIRS[v >> 12] + PAIRS[v & 0xfff];
+    if (s.length >= 16384) {
+      parts.push(s);
+      s = '';
+    }
+  }
+  const rest = b.length - whole;
+  if (rest === 1) {
+    const v = (b[whole] & 0xff) << 16;
+    s += ABC[v >> 18] + ABC[(v >> 12) & 63] + '==';
+  } else if (rest === 2) {
+    const v = ((b[whole] & 0xff) << 16) | ((b[whole + 1] & 0xff) << 8);
+    s += ABC[v >> 18] + ABC[(v >> 12) & 63] + ABC[(v >> 6) & 63] + '=';
+  }
+  parts.push(s);
+  return parts.join('');
+}
