@@ -29,7 +29,7 @@ export async function weeklyRuntime(): Promise<{ rt: Runtime; documentId: string
   const ids = await runSnippet<string[]>(
     rt,
     `var f = DriveApp.createFolder('Laporan Mingguan Loyalty'); f.addEditor(args.a); f.addEditor(args.b);
-     var g = DriveApp.createFolder('Arsip Terkunci'); return [f.getId(), g.getId()];`,
+     var g = DriveApp.createFolder('Arsip Terkunci'); g.addViewer(args.a); g.addViewer(args.b); return [f.getId(), g.getId()];`,
     { a: ANALYST, b: ANALYST2 },
   );
   return { rt, documentId, folderId: ids[0], lockedId: ids[1] };
