@@ -67,14 +67,17 @@ async function buildServer() {
   });
   const exportsList = Object.values(esm.metafile.outputs)[0].exports ?? [];
   const fns = exportedFunctions();
-  // Apps Script only sees top-level function declarations: one stub per exported function.
+  // Apps Script only sees top-level function declarations: one stub per exported function. Each checks its
+  // arguments at the boundary first (main.ts rpcArgs_: the RPC table's shapes; other globals pass through). A name
+  // ending in _ is private in Apps Script (google.script.run cannot call it).
   const stubs = exportsList
     .filter((name) => fns.has(name))
     .sort()
     .map((name) => {
       const { doc, params } = fns.get(name);
       const list = params.join(', ');
-      return `${doc ? doc + '\n' : ''}function ${name}(${list}) {\n  return DataDesk.${name}.apply(this, arguments);\n}\n`;
+      const check = name.endsWith('_') ? '' : `  DataDesk.rpcArgs_('${name}', arguments);\n`;
+      return `${doc ? doc + '\n' : ''}function ${name}(${list}) {\n${check}  return DataDesk.${name}.apply(this, arguments);\n}\n`;
     });
   const banner = '// DataDesk — built by scripts/build.mjs. Do not edit: edit src/server and run npm run build.\n';
   writeFileSync(join(out, 'Code.js'), banner + text.replace(/^var DataDesk =/m, 'var DataDesk =') + '\n' + stubs.join('\n'));

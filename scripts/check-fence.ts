@@ -1,6 +1,7 @@
 // The fence rules Biome cannot express (README "The skeleton"): src/client imports only types from src/server (values
 // only from the code both sides share: the text catalogue src/server/core/text/ and src/server/core/format.ts) and
-// nothing from src/local; Apps Script's types (GoogleAppsScript.*) appear in src/server only in platform/ and main.ts.
+// nothing from src/local, and makes links, file views and markup only through core/links.ts and core/dom.ts; Apps
+// Script's types (GoogleAppsScript.*) appear in src/server only in platform/ and main.ts.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -32,6 +33,11 @@ export function importsOf(src: string): Array<{ spec: string; typeOnly: boolean;
 
 const inside = (file: string, dir: string) => file.startsWith(join(root, dir) + sep);
 
+/** Ways a page could turn data into a link, a source, markup or a new window without core/links.ts's checks. */
+const UNCHECKED_DOM =
+  /\b(href|src|srcdoc|formaction)\s*:|['"](href|src|srcdoc|formaction)['"]\s*[:,]|\.(href|src|srcdoc)\s*=[^=]|\.(innerHTML|outerHTML)\b|insertAdjacentHTML|document\.write|window\.open\s*\(|\bjavascript:/;
+const DOM_CORE = [join('src', 'client', 'core', 'links.ts'), join('src', 'client', 'core', 'dom.ts')];
+
 /** Server modules the sidebars share by value: the catalogue with its `t`, and the formats. */
 function sharedWithClient(target: string): boolean {
   const text = join(root, 'src', 'server', 'core', 'text');
@@ -55,6 +61,12 @@ export function fenceProblems(file: string, src: string): string[] {
       }
       if (inside(target + '.ts', 'src/local'))
         problems.push(`${rel}:${imp.line} src/client imports the emulator ('${imp.spec}')`);
+    }
+    if (!DOM_CORE.includes(rel)) {
+      src.split('\n').forEach((text, i) => {
+        if (UNCHECKED_DOM.test(text.replace(/\/\/.*$/, '')))
+          problems.push(`${rel}:${i + 1} links, sources and markup go through src/client/core/links.ts (link, filePreview)`);
+      });
     }
   }
   if (inside(file, 'src/server') && !inside(file, 'src/server/platform') && rel !== join('src', 'server', 'main.ts')) {

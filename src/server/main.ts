@@ -1,6 +1,7 @@
 // Entry points Apps Script sees as globals: simple triggers, the heartbeat, menu handlers and the RPC functions.
 import { denied, errorMessage, errorStack } from './core/errors';
 import { rpc } from './core/rpc';
+import { checkRpcArgs } from './rpc-args';
 import { msg, setLang, setLangSource } from './core/text';
 import { userLanguage } from './platform/properties';
 import { buildMenu } from './menu';
@@ -107,6 +108,16 @@ function runHeartbeat(e: unknown): void {
   } finally {
     releaseHeartbeat(trigger.documentId);
   }
+}
+
+/**
+ * The RPC boundary: every global's stub (scripts/build.mjs) calls this first; an RPC function's arguments are checked
+ * against rpc-args.ts and refused as INVALID, naming the field, before anything runs. Private (ends in _).
+ * @param {string} fn the global's name
+ * @param {IArguments} args its arguments
+ */
+export function rpcArgs_(fn: string, args: ArrayLike<unknown>): void {
+  rpc(fn, () => checkRpcArgs(fn, args));
 }
 
 /**

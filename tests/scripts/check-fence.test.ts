@@ -13,6 +13,23 @@ describe('check-fence', () => {
     expect(fenceProblems(file, "import { el } from '../core/dom';")).toEqual([]);
   });
 
+  it('refuses links, sources, markup and windows made outside core/links.ts', () => {
+    const page = join(ROOT, 'src/client/x/main.ts');
+    for (const bad of [
+      "el('a', { href: r.link }, r.bu)",
+      "el('img', { 'src': url })",
+      'a.href = url;',
+      'box.innerHTML = html;',
+      "node.insertAdjacentHTML('beforeend', x)",
+      "window.open(url, '_blank')",
+      "const u = 'javascript:void 0'",
+    ])
+      expect([bad, fenceProblems(page, bad)]).toEqual([bad, [expect.stringMatching(/core\/links\.ts/)]]);
+    expect(fenceProblems(page, 'link(r.link, r.bu, { title: r.sha256 })')).toEqual([]);
+    expect(fenceProblems(page, 'if (a.href === b) x()')).toEqual([]);
+    expect(fenceProblems(join(ROOT, 'src/client/core/links.ts'), "a.setAttribute('href', href); window.open(url)")).toEqual([]);
+  });
+
   it('lets a sidebar share the catalogue and the formats by value, and nothing else of the server core', () => {
     const file = join(ROOT, 'src/client/x/main.ts');
     expect(fenceProblems(file, "import { t } from '../../server/core/text';")).toEqual([]);

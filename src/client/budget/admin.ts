@@ -3,6 +3,7 @@ import { t } from '../../server/core/text';
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
 import { el } from '../core/dom';
+import { link } from '../core/links';
 import { ownerNotice } from '../core/owner';
 import { action, clusterSelect, field, fields, monthInput, ok, section } from './ui';
 import type { Me } from './main';
@@ -29,13 +30,7 @@ export function reportSection(me: Me): HTMLElement {
         }
         out.textContent = '';
         if (s.status === 'done' && s.url) {
-          out.append(
-            el(
-              'a',
-              { href: s.url, target: '_blank', id: 'pdfLink' },
-              t('budget.ui.pdf.link', { name: s.name ?? '', pages: s.pages ?? 0 }),
-            ),
-          );
+          out.append(link(s.url, t('budget.ui.pdf.link', { name: s.name ?? '', pages: s.pages ?? 0 }), { id: 'pdfLink' }));
           ok(t('budget.ui.pdf.saved'));
         } else out.textContent = t('budget.ui.pdf.notReady');
       },
@@ -84,7 +79,7 @@ function automationBox(): { box: HTMLElement; load: () => Promise<void> } {
           : t('budget.ui.tree.notSetUp'),
       ),
     ];
-    if (tree.rootUrl) lines.push(el('a', { href: tree.rootUrl, target: '_blank', id: 'treeLink' }, t('budget.ui.tree.open')));
+    if (tree.rootUrl) lines.push(link(tree.rootUrl, t('budget.ui.tree.open'), { id: 'treeLink' }));
     const notice = ownerNotice(a.owner, {
       line: { id: 'digestOwner', says: (o) => t('budget.ui.tree.digestOwner', { owner: o.owner }) },
       takeOver: async () => show(await call('budget_takeOver')),

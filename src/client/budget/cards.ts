@@ -4,6 +4,7 @@ import { formatDate, formatRupiah } from '../../server/core/format';
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
 import { el } from '../core/dom';
+import { filePreview } from '../core/links';
 import { showError } from '../core/errors';
 
 export type Item = RpcResult<'budget_listEvidence'>['items'][number];
@@ -13,22 +14,15 @@ const data = (text: string) => el('span', { translate: 'no' }, text);
 
 function fileLink(f: Item['files'][number], preview: HTMLElement): HTMLElement {
   return el(
-    'a',
+    'button',
     {
-      href: '#',
+      type: 'button',
+      class: 'linklike',
       translate: 'no',
-      onclick: async (ev: Event) => {
-        ev.preventDefault();
+      onclick: async () => {
         try {
           const d = await call('budget_fileData', f.fileId);
-          preview.textContent = '';
-          if (d.mime.startsWith('image/')) preview.append(el('img', { src: `data:${d.mime};base64,${d.data}`, alt: d.name }));
-          else {
-            const bytes = Uint8Array.from(atob(d.data), (c) => c.charCodeAt(0));
-            const url = URL.createObjectURL(new Blob([bytes], { type: d.mime }));
-            window.open(url, '_blank');
-            preview.append(el('a', { href: url, target: '_blank' }, d.name));
-          }
+          preview.replaceChildren(filePreview(d));
         } catch (e) {
           showError(e);
         }

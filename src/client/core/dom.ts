@@ -11,7 +11,10 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string, type?: new
   return n as T;
 }
 
-/** A new element with attributes (on… are listeners; false, null and undefined are left out) and text-node children. */
+/**
+ * A new element with attributes (on… are listeners, and only functions; false, null and undefined are left out) and
+ * text-node children. The add-on's pages make links and file views with core/links.ts (scripts/check-fence.ts).
+ */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attrs: Record<string, string | number | boolean | null | undefined | ((ev: Event) => void)> = {},
@@ -20,6 +23,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === null || v === undefined || v === false) continue;
+    if (/^on/i.test(k) && typeof v !== 'function') throw new Error(`el(): "${k}" must be a listener, not text`);
     if (typeof v === 'function') node.addEventListener(k.replace(/^on/, '').toLowerCase(), v as EventListener);
     else if (v === true) node.setAttribute(k, '');
     else node.setAttribute(k, String(v));

@@ -9,6 +9,7 @@ import { guarded, onClick, refreshing } from '../core/actions';
 import { bindForm } from '../core/form';
 import { initLanguage } from '../core/i18n';
 import { userError } from '../core/errors';
+import { link as linkTo } from '../core/links';
 import { LOYALTY_FIELDS } from './fields';
 
 type Request = RpcArgs<'loyalty_build'>[0];
@@ -45,8 +46,7 @@ function value(h: Summary['headlines'][number]): string {
 function showReports(reports: Summary[], link: { url: string; name: string } | null): void {
   const box = byId('result');
   box.replaceChildren();
-  if (link)
-    box.append(el('p', {}, el('a', { href: link.url, target: '_blank', id: 'openLink', translate: 'no' }, t('loyalty.ui.open'))));
+  if (link) box.append(el('p', {}, linkTo(link.url, t('loyalty.ui.open'), { id: 'openLink', translate: 'no' })));
   for (const r of reports) {
     box.append(
       el('h3', {}, r.empty ? `${r.title} (${t('loyalty.ui.empty')})` : r.title),
@@ -150,7 +150,7 @@ function showHistory(list: History): void {
       how: t(e.how === 'manual' ? 'loyalty.ui.manual' : 'loyalty.ui.scheduledRun'),
       by: e.by,
     });
-    const outcome = e.url ? el('a', { href: e.url, target: '_blank', translate: 'no' }, pick(e.outcome)) : pick(e.outcome);
+    const outcome = e.url ? linkTo(e.url, pick(e.outcome), { translate: 'no' }) : pick(e.outcome);
     box.append(el('div', { class: 'entry' }, el('div', {}, head), el('div', { class: 'muted' }, outcome)));
   }
 }

@@ -4,6 +4,7 @@ import { pick, t, TextKey } from '../../server/core/text';
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
 import { byId, el, status } from '../core/dom';
+import { link } from '../core/links';
 import { actionButton, guarded, onClick, refreshing } from '../core/actions';
 import { bindForm } from '../core/form';
 import { ownerNotice } from '../core/owner';
@@ -154,9 +155,9 @@ function card(o: Order, showMentor: boolean): HTMLElement {
         ? t('mentoring.ui.paidAmount', { amount: o.paidAmount })
         : t('mentoring.ui.price', { amount: o.price }),
       o.invoiceUrl && o.payment === 'unpaid' ? ' · ' : '',
-      o.invoiceUrl && o.payment === 'unpaid' ? el('a', { href: o.invoiceUrl, target: '_blank' }, t('mentoring.ui.payLink')) : '',
+      o.invoiceUrl && o.payment === 'unpaid' ? link(o.invoiceUrl, t('mentoring.ui.payLink')) : '',
     ),
-    o.meetLink ? el('div', {}, el('a', { href: o.meetLink, target: '_blank', translate: 'no' }, o.meetLink)) : '',
+    o.meetLink ? el('div', {}, link(o.meetLink, o.meetLink, { translate: 'no' })) : '',
     o.note ? el('div', { class: 'note' }, o.note) : '',
   );
   c.append(actionsFor(o, c));

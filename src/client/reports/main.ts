@@ -4,6 +4,7 @@ import { formatDateTime, formatNumber } from '../../server/core/format';
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
 import { byId, el, notice, status } from '../core/dom';
+import { link } from '../core/links';
 import { ownerNotice } from '../core/owner';
 import { actionButton, guarded, onClick, refreshing } from '../core/actions';
 import { bindForm } from '../core/form';
@@ -166,7 +167,7 @@ function showLog(rows: LogRows): void {
         'tr',
         {},
         el('td', {}, r.month),
-        el('td', { translate: 'no' }, r.link ? el('a', { href: r.link, target: '_blank', title: r.sha256 }, r.bu) : r.bu),
+        el('td', { translate: 'no' }, link(r.link, r.bu, { title: r.sha256 })),
         el('td', { class: 'num' }, formatNumber(r.rows)),
         el('td', {}, r.status ? t(`reports.status.${r.status}` as TextKey) : '–'),
         el('td', { class: 'num' }, String(r.attempts)),

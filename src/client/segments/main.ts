@@ -3,6 +3,7 @@ import { msg, pick, t, TextKey } from '../../server/core/text';
 import { formatNumber } from '../../server/core/format';
 import { call } from '../core/rpc';
 import { byId, el, status } from '../core/dom';
+import { link } from '../core/links';
 import { ownerNotice } from '../core/owner';
 import { userError } from '../core/errors';
 import { guarded, onClick } from '../core/actions';
@@ -32,7 +33,7 @@ const fmt = (n: number) => formatNumber(n);
 let shown: (() => void) | null = null;
 
 /** Every action of the sidebar: disabled together while one runs, with the progress bar shown. */
-const ACTIONS = ['preview', 'run', 'save', 'rerun', 'load', 'copy', 'del', 'fromForm'];
+const ACTIONS = ['preview', 'run', 'save', 'rerun', 'load', 'copy', 'share', 'del', 'fromForm'];
 
 /** Runs a user action with the sidebar's buttons disabled and the progress bar shown. */
 function act(id: string, busyText: () => string, fn: () => Promise<void>): void {
@@ -174,18 +175,8 @@ function showRun(r: SegmentRun): void {
     byId('result').replaceChildren(
       countsTable(r),
       el('p', {}, `${t('segments.ui.resultSheet')} `, el('b', { id: 'resultSheet', translate: 'no' }, r.sheet)),
-      el(
-        'p',
-        {},
-        `${t('segments.ui.resultFile')} `,
-        el('a', { href: r.file.url, target: '_blank', id: 'resultFile', translate: 'no' }, r.file.name),
-      ),
-      el(
-        'p',
-        {},
-        `${t('segments.ui.resultMeta')} `,
-        el('a', { href: r.metadata.url, target: '_blank', translate: 'no' }, r.metadata.name),
-      ),
+      el('p', {}, `${t('segments.ui.resultFile')} `, link(r.file.url, r.file.name, { id: 'resultFile', translate: 'no' })),
+      el('p', {}, `${t('segments.ui.resultMeta')} `, link(r.metadata.url, r.metadata.name, { translate: 'no' })),
       el('p', { class: 'muted' }, r.mailed ? t('segments.ui.mailed', { took }) : took),
       ...r.warnings.map((w) => el('p', { class: 'muted' }, `⚠ ${w}`)),
     );
@@ -216,7 +207,9 @@ function savedInfo(): void {
   if (!s) return;
   const parts = [
     t('segments.ui.savedInfo', { campaign: s.campaign, every: msg(`segments.ui.every.${s.schedule.every}` as TextKey) }),
-    s.schedule.every !== 'NONE' ? t('segments.ui.owner', { owner: s.owner }) : '',
+    t('segments.ui.owner', { owner: s.owner }),
+    s.editors.length ? t('segments.ui.editors', { editors: s.editors.join(', ') }) : '',
+    s.canEdit ? '' : t('segments.ui.readOnly'),
     s.nextRunAt ? t('segments.ui.nextRun', { at: s.nextRunAt }) : '',
     s.lastOutcome ? t('segments.ui.lastOutcome', { outcome: pick(s.lastOutcome) }) : '',
   ];
@@ -296,6 +289,17 @@ function wire(): void {
     },
   );
   act(
+    'share',
+    () => t('segments.ui.sharing'),
+    async () => {
+      const s = saved.find((x) => x.name === chosen());
+      const to = window.prompt(t('segments.ui.editorsPrompt'), s?.editors.join(', ') ?? '');
+      if (!s || to === null) return;
+      renderSaved(await call('segments_share', s.name, to.split(',')));
+      status(t('segments.ui.shared', { name: s.name }), 'ok');
+    },
+  );
+  act(
     'del',
     () => t('segments.ui.deleting'),
     async () => {
@@ -343,6 +347,9 @@ async function init(): Promise<void> {
   );
   byId('cityList').replaceChildren(...ref.cities.map((c) => el('option', { value: c.city }, c.province)));
   f.folder.set(ref.defaultFolderId);
+  byId('folderList').replaceChildren(
+    ...(await call('segments_deliveryFolders')).map((d) => el('option', { value: d.id }, d.name ?? d.id)),
+  );
   renderSaved(await call('segments_list'));
 }
 

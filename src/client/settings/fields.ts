@@ -6,4 +6,5 @@ export const SETTINGS_FIELDS = {
   dbUrl: text('dbUrl'),
   dbUser: text('dbUser'),
   dbPassword: text('dbPassword'),
+  deliveryFolders: text('deliveryFolders', 'textarea'),
 };

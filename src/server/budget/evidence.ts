@@ -93,7 +93,8 @@ export function submitEvidence(
     throw denied(msg('budget.denied.ownClusterOnly'));
   }
   const ev = checkEvidence({ ...input, clusterId }, ctx.pointTypes, now);
-  const duplicates = receipts.flatMap((r, i) =>
+  refuseRepeats(receipts, hashes);
+  let duplicates: SubmitResult['duplicates'] = receipts.flatMap((r, i) =>
     ctx.dups[hashes[i]] !== undefined ? [{ file: r.name, evidenceId: Number(ctx.dups[hashes[i]]) }] : [],
   );
   const folder = store.folderFor(caller.node.id, caller.node.name);
@@ -122,7 +123,7 @@ export function submitEvidence(
       after: JSON.stringify({ ...ev, files: saved, duplicates }),
     };
     // One statement is one transaction: the evidence, its files and the audit row are all written or none is.
-    const id = db.json<number>(
+    const done = db.json<{ id: number; claimed: string[] }>(
       `WITH p AS (SELECT * FROM json_to_record(CAST(? AS json)) AS x(cluster text, month text, point_type text, description text,
                     amount bigint, spent_on date, me text, at timestamptz, duplicate_of bigint, files json, after text)),
        ins AS (
@@ -135,15 +136,60 @@ export function submitEvidence(
            FROM ins, p, json_to_recordset(p.files) AS x(file_id text, name text, mime text, size int, sha256 text)),
        aud AS (
          INSERT INTO budget.audit (at, actor, action, entity, entity_id, before, after)
-         SELECT p.at, p.me, 'evidence.submit', 'evidence', ins.id::text, NULL, p.after FROM ins, p)
-       SELECT ins.id::text FROM ins`,
+         SELECT p.at, p.me, 'evidence.submit', 'evidence', ins.id::text, NULL, p.after FROM ins, p),
+       claims AS (
+         INSERT INTO budget.receipt_hash (sha256, evidence_id)
+         SELECT x.sha256, ins.id FROM ins, p, json_to_recordset(p.files) AS x(sha256 text)
+         ON CONFLICT (sha256) DO NOTHING RETURNING sha256)
+       SELECT json_build_object('id', ins.id, 'claimed', (SELECT COALESCE(json_agg(c.sha256), '[]') FROM claims c))::text FROM ins`,
       [JSON.stringify(values)],
     )!;
-    return { id: Number(id), duplicates };
+    const id = Number(done.id);
+    const raced = hashes.filter((h) => !done.claimed.includes(h) && ctx.dups[h] === undefined);
+    if (raced.length) duplicates = duplicates.concat(flagRaceDuplicates(db, id, receipts, hashes, raced));
+    return { id, duplicates };
   } catch (e) {
     for (const f of saved) store.trash(f); // nothing half-written: receipts of a failed submission leave Drive again
     throw e;
   }
+}
+
+/** The same receipt attached twice to one evidence item is refused before anything is written. */
+function refuseRepeats(receipts: Array<{ name: string }>, hashes: string[]): void {
+  const first = new Map<string, number>();
+  hashes.forEach((h, i) => {
+    const j = first.get(h);
+    if (j === undefined) return void first.set(h, i);
+    throw invalid(msg('budget.file.repeated', { name: receipts[i].name, first: receipts[j].name }), {
+      field: 'files',
+      file: receipts[i].name,
+    });
+  });
+}
+
+/**
+ * The receipt's content is claimed in budget.receipt_hash (primary key sha256) by the submission's own statement. When
+ * two submissions race past the duplicate check read with the caller, PostgreSQL makes the second INSERT wait for the
+ * first transaction and then skip the row, so exactly one of them is left unclaimed: it is flagged here as a duplicate
+ * of the evidence that holds the hash (a second statement only in that rare case).
+ */
+function flagRaceDuplicates(
+  db: Db,
+  evidenceId: number,
+  receipts: Array<{ name: string }>,
+  hashes: string[],
+  raced: string[],
+): SubmitResult['duplicates'] {
+  const held = db.query(
+    `WITH held AS (SELECT sha256, evidence_id FROM budget.receipt_hash WHERE sha256 = ANY(string_to_array(?, ',')) AND evidence_id <> ?),
+          flag AS (UPDATE budget.evidence SET duplicate_of = (SELECT MIN(evidence_id) FROM held) WHERE id = ? AND duplicate_of IS NULL)
+     SELECT sha256, evidence_id FROM held`,
+    [raced.join(','), evidenceId, evidenceId],
+  );
+  const by = new Map(held.map((r) => [String(r.sha256), Number(r.evidence_id)]));
+  return receipts.flatMap((r, i) =>
+    raced.includes(hashes[i]) && by.has(hashes[i]) ? [{ file: r.name, evidenceId: by.get(hashes[i])! }] : [],
+  );
 }
 
 /** Deletes a pending evidence item of the caller's own cluster (and trashes its receipts). */

@@ -1,21 +1,12 @@
-// Receipt files: the type is decided by the content (magic bytes), never by the name; size limits; base64 decoding.
-import { invalid } from '../core/errors';
+// Receipt files: the type is decided by the content (content.ts), never by the name or the client; size limits;
+// base64 decoding.
+import { AppError, invalid } from '../core/errors';
 import { msg } from '../core/text';
+import { inspectReceipt, type ReceiptMime } from './content';
+import { fileName } from '../core/names';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES = 10;
-
-export type ReceiptMime = 'image/jpeg' | 'image/png' | 'application/pdf';
-
-/** The receipt type the bytes really are, or null when they are none of JPG, PNG, PDF. */
-export function sniffMime(b: Uint8Array): ReceiptMime | null {
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (b.length >= 8 && png.every((v, i) => b[i] === v)) return 'image/png';
-  if (b.length >= 5 && b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46 && b[4] === 0x2d)
-    return 'application/pdf';
-  return null;
-}
 
 export const EXTENSION: Record<ReceiptMime, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
 
@@ -89,10 +80,7 @@ export function checkReceipts(files: ReceiptUpload[]): CheckedReceipt[] {
     throw invalid(msg('budget.file.tooMany', { max: MAX_FILES }));
   }
   return files.map((f) => {
-    const name =
-      String(f?.name ?? '')
-        .trim()
-        .slice(0, 120) || 'bukti';
+    const name = fileName(String(f?.name ?? ''), 'bukti');
     if (typeof f?.data !== 'string') throw invalid(msg('budget.file.empty', { name }));
     // base64 is 4/3 of the bytes: reject early, before decoding something huge.
     if ((f.data.length * 3) / 4 > MAX_FILE_BYTES + 1024) {
@@ -103,12 +91,31 @@ export function checkReceipts(files: ReceiptUpload[]): CheckedReceipt[] {
     if (bytes.length > MAX_FILE_BYTES) {
       throw invalid(msg('budget.file.tooLarge', { name, mb: megabytes(bytes.length) }));
     }
-    const mime = sniffMime(bytes);
-    if (!mime) {
-      throw invalid(msg('budget.file.type', { name }));
-    }
-    return { name, mime, bytes };
+    return { name, mime: checkedMime(name, bytes), bytes };
   });
+}
+
+/** The receipt's true type by its content; INVALID (naming the file and why) when it is not a safe JPG, PNG or PDF. */
+export function checkedMime(name: string, bytes: Uint8Array): ReceiptMime {
+  const v = inspectReceipt(bytes);
+  if (!v) {
+    throw invalid(msg('budget.file.type', { name }));
+  }
+  if ('refused' in v) {
+    throw invalid(msg('budget.file.refused', { name, why: v.refused }), { file: name });
+  }
+  return v.mime;
+}
+
+/**
+ * The type a stored receipt is served as: what its bytes are now (the Drive file may have been replaced since it was
+ * checked), never what was recorded or claimed; a file that no longer passes the check is not served at all.
+ */
+export function servedMime(name: string, bytes: Uint8Array): ReceiptMime {
+  const v = inspectReceipt(bytes);
+  if (v && 'mime' in v) return v.mime;
+  const why = v ? v.refused : msg('budget.receipt.notType');
+  throw new AppError('UNSAFE_FILE', msg('budget.file.notServed', { name, why }), { file: name });
 }
 
 /** Encodes bytes as standard base64. */

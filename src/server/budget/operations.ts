@@ -11,6 +11,7 @@ import { loadPdfData } from './report';
 import { buildMonthlyPdf } from './pdf';
 import { budgetAdmin, clusterFolder, driveReceiptStore, loadTree, requireTreeSchema, saveTree, setBudgetAdmin } from './adapters';
 import { changeSharing, createFolderIn, folderFacts, readFileBytes } from '../platform/drive';
+import { inspectReceipt } from './content';
 import { loadPdfLib } from '../platform/code';
 import { ensureHeartbeat } from '../platform/triggers';
 import type { Deadline } from '../core/deadline';
@@ -28,6 +29,7 @@ import {
   TREE_ROOT_NAME,
 } from './tree';
 import { setUserJson, userJson, userKeys, deleteUserProp } from '../platform/properties';
+import { fileName } from '../core/names';
 
 export interface PdfJob {
   requestId: string;
@@ -47,8 +49,15 @@ function newId(now: Date): string {
   return `${now.getTime().toString(36)}${Math.floor(Math.random() * 1e9).toString(36)}`;
 }
 
+/** A stored receipt typed by what its bytes are now; one that fails the content check is left out of the PDF. */
+function readReceipt(id: string): { name: string; mime: string; bytes: Uint8Array } {
+  const f = readFileBytes(id);
+  const v = inspectReceipt(f.bytes);
+  return { ...f, mime: v && 'mime' in v ? v.mime : 'application/octet-stream' };
+}
+
 export function startPdf(db: Db, caller: Caller, clusterId: string, month: string, now: Date): PdfJob {
-  const data = loadPdfData(db, caller, clusterId, month, (id) => readFileBytes(id), now);
+  const data = loadPdfData(db, caller, clusterId, month, readReceipt, now);
   const store = driveReceiptStore(db);
   const folderId = clusterFolder(db, data.clusterId, 'pdfs');
   const requestId = newId(now);
@@ -70,7 +79,7 @@ export function startPdf(db: Db, caller: Caller, clusterId: string, month: strin
   setUserJson(key, job);
   buildMonthlyPdf(data, loadPdfLib())
     .then(({ bytes, pages }) => {
-      const name = t('budget.pdf.fileName', { cluster: data.clusterId, month: data.month });
+      const name = fileName(t('budget.pdf.fileName', { cluster: data.clusterId, month: data.month }));
       const saved = store.save(folderId, name, 'application/pdf', bytes);
       setUserJson(key, { ...job, status: 'done', fileId: saved.id, url: saved.url(), name, pages, bytes: bytes.length });
     })

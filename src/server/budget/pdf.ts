@@ -157,7 +157,9 @@ async function itemPages(
   y -= 8;
   const images = it.files.filter((f) => f.mime === 'image/jpeg' || f.mime === 'image/png');
   const pdfs = it.files.filter((f) => f.mime === 'application/pdf');
-  const notes: string[] = [];
+  const notes: string[] = it.files
+    .filter((f) => !images.includes(f) && !pdfs.includes(f))
+    .map((f) => t('budget.pdf.refusedFile', { name: f.name }));
   if (images.length) {
     const slotH = (y - M) / images.length - 8;
     for (const f of images) {

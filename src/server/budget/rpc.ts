@@ -22,11 +22,12 @@ import { dashboard, dashboardTable, Dashboard } from './dashboard';
 import { loadConfig, saveConfig, configFromRows, BudgetConfig } from './config';
 import { runMigrations, schemaVersion, MigrationReport } from './migrate';
 import { splitBlockText, EvidenceInput } from './validate';
-import { bytesToBase64, ReceiptUpload } from './files';
+import { bytesToBase64, ReceiptUpload, servedMime } from './files';
 import { selectedValues, sheetValues, writeTable } from '../platform/sheets';
 import { readFileBytes } from '../platform/drive';
 import { RUPIAH_FORMAT, wibMonth } from '../core/format';
 import { showPage } from '../platform/ui';
+import { sheetTitle } from '../core/names';
 import { Deadline, EXECUTION_BUDGET_MS } from '../core/deadline';
 import {
   pdfStatus,
@@ -174,13 +175,13 @@ export function budget_listEvidence(filter: ListFilter): EvidencePage {
   return rpc('budget_listEvidence', () => asCaller((db, c) => listEvidence(db, c, filter)));
 }
 
-/** A receipt's content for the viewer, after checking the caller may see its evidence. */
+/** A receipt's content for the viewer, after checking the caller may see its evidence; typed by its content. */
 export function budget_fileData(fileId: string): { name: string; mime: string; data: string } {
   return rpc('budget_fileData', () =>
     asCaller((db, c) => {
       const meta = authorizeFile(db, c, fileId);
       const f = readFileBytes(fileId);
-      return { name: meta.name, mime: meta.mime, data: bytesToBase64(f.bytes) };
+      return { name: meta.name, mime: servedMime(meta.name, f.bytes), data: bytesToBase64(f.bytes) };
     }),
   );
 }
@@ -209,7 +210,7 @@ export function budget_dashboardToSheet(nodeId: string | null, month: string): {
     asCaller((db, c) => {
       const d = dashboard(db, c, nodeId, month);
       const table = dashboardTable(d);
-      const name = t('budget.sheet.name', { node: d.node.id, month: d.month }).slice(0, 90);
+      const name = sheetTitle(t('budget.sheet.name', { node: d.node.id, month: d.month }), 90);
       const [header, ...body] = table.rows;
       writeTable(name, header.map(String), ['@', '@', RUPIAH_FORMAT, RUPIAH_FORMAT, RUPIAH_FORMAT, '0.0%'], body);
       return { sheetName: name, rows: table.rows.length };

@@ -67,4 +67,14 @@ export const MIGRATIONS: Migration[] = [
       `ALTER TABLE budget.node ADD COLUMN IF NOT EXISTS drive_shared text`,
     ],
   },
+  {
+    version: 3,
+    name: 'receipt hashes: one row per receipt content (the constraint that catches duplicates even when submissions race)',
+    statements: [
+      `CREATE TABLE budget.receipt_hash (
+        sha256 text PRIMARY KEY, evidence_id bigint NOT NULL REFERENCES budget.evidence(id) ON DELETE CASCADE)`,
+      `INSERT INTO budget.receipt_hash (sha256, evidence_id)
+         SELECT sha256, MIN(evidence_id) FROM budget.evidence_file GROUP BY sha256`,
+    ],
+  },
 ];

@@ -8,6 +8,7 @@
 //     Laporan PDF/<cluster id> <name> · Laporan PDF/  PDFs: editors = report roles in scope; viewers = everyone else
 // (each cluster folder says what it holds: people find them under "Shared with me", away from the tree)
 import type { BudgetConfig } from './config';
+import { fileName } from '../core/names';
 import { LEVELS } from './model';
 import { roleAllows } from './policy';
 
@@ -40,8 +41,9 @@ export interface BudgetTree {
   createdAt: number;
 }
 
+/** The cluster's folder name through core/names.ts (no bidi or zero-width characters, no path separators). */
 export function clusterFolderName(id: string, name: string): string {
-  return `${id} ${name}`.replace(/[\\/]/g, '-').slice(0, 120);
+  return fileName(`${id} ${name}`.replace(/[\\/]/g, '-'), id);
 }
 
 const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();

@@ -1,4 +1,6 @@
-// The one error type DataDesk shows to users: a stable code and a message from the catalogue in both languages.
+// The one error type DataDesk shows to users: a stable code and a message from the catalogue in both languages. This is
+// where errors become text, so this is where secrets are masked (core/secrets.ts).
+import { maskDeep, maskSecrets } from './secrets';
 import { msg, Msg } from './text';
 
 /** An error a user can act on. Its message crosses to the sidebar; anything else is logged and shown generically. */
@@ -7,11 +9,11 @@ export class AppError extends Error {
   readonly messageEn: string;
   readonly details?: Record<string, string | number | boolean | null>;
   constructor(code: string, m: Msg, details?: Record<string, string | number | boolean | null>) {
-    super(m.id);
+    super(maskSecrets(m.id));
     this.name = 'AppError';
     this.code = code;
-    this.messageEn = m.en;
-    this.details = details;
+    this.messageEn = maskSecrets(m.en);
+    this.details = details && maskDeep(details);
   }
 }
 
@@ -29,20 +31,23 @@ export type RpcErrorPrefix = 'DATADESK_ERROR:';
 /** Marks an RPC error message so the client can tell it from Apps Script's own failures. */
 export const RPC_ERROR_PREFIX: RpcErrorPrefix = 'DATADESK_ERROR:';
 
-/** The message of anything thrown: an Error's message (Apps Script's service errors are Errors), else its text. */
+/**
+ * The message of anything thrown (an Error's message: Apps Script's service errors are Errors, else its text), with
+ * secrets masked: a network error quotes the URL it tried, keys and tokens included.
+ */
 export function errorMessage(e: unknown): string {
   const m = typeof e === 'object' && e !== null ? (e as { message?: unknown }).message : undefined;
-  return typeof m === 'string' ? m : String(e);
+  return maskSecrets(typeof m === 'string' ? m : String(e));
 }
 
-/** What a log line shows of anything thrown: the stack when there is one, else the message. */
+/** What a log line shows of anything thrown: the stack when there is one, else the message; secrets masked. */
 export function errorStack(e: unknown): string {
   const s = typeof e === 'object' && e !== null ? (e as { stack?: unknown }).stack : undefined;
-  return typeof s === 'string' ? s : errorMessage(e);
+  return typeof s === 'string' ? maskSecrets(s) : errorMessage(e);
 }
 
 export function toPayload(e: unknown): RpcErrorPayload {
-  if (e instanceof AppError) return { code: e.code, message: e.message, messageEn: e.messageEn, details: e.details };
+  if (e instanceof AppError) return maskDeep({ code: e.code, message: e.message, messageEn: e.messageEn, details: e.details });
   const m = msg('common.error.internal');
   return { code: 'INTERNAL', message: m.id, messageEn: m.en };
 }
@@ -52,7 +57,7 @@ export function messageOf(e: AppError): Msg {
   return { id: e.message, en: e.messageEn } as Msg;
 }
 
-export const denied = (m: Msg): AppError => new AppError('FORBIDDEN', m);
+export const denied = (m: Msg, details?: AppError['details']): AppError => new AppError('FORBIDDEN', m, details);
 export const invalid = (m: Msg, details?: AppError['details']): AppError => new AppError('INVALID', m, details);
 export const notFound = (m: Msg): AppError => new AppError('NOT_FOUND', m);
 export const conflict = (m: Msg, details?: AppError['details']): AppError => new AppError('CONFLICT', m, details);

@@ -5,7 +5,7 @@ import { RUPIAH_FORMAT } from '../core/format';
 import { cancelEvent, calendarFreeBusy, eventMeetLink, insertMeetEvent, moveEvent } from '../platform/calendar';
 import { fetchAll } from '../platform/http';
 import { sendMail } from '../platform/mail';
-import { docJson, languagesByEmail, scriptProp, setDocJson, setScriptProp } from '../platform/properties';
+import { docJson, languagesByEmail, scriptProp, scriptSecret, setDocJson, setScriptSecret } from '../platform/properties';
 import {
   appendSheetRows,
   ensureSheet,
@@ -69,8 +69,8 @@ export function secretsSet(): { key: boolean; token: boolean } {
 
 /** Stores the secrets given; an empty one keeps what is stored. */
 export function saveXenditSecrets(key: string, token: string): void {
-  if (key) setScriptProp(XENDIT_KEY_PROP, key);
-  if (token) setScriptProp(XENDIT_TOKEN_PROP, token);
+  if (key) setScriptSecret(XENDIT_KEY_PROP, key);
+  if (token) setScriptSecret(XENDIT_TOKEN_PROP, token);
 }
 
 /** Makes the sheets that are missing (or adds DataDesk's columns to a form's responses sheet); answers their names. */
@@ -162,7 +162,7 @@ function mentorDirectory(): MentoringEnv['mentors'] {
 
 /** Xendit's Invoice API through UrlFetchApp: each group of requests leaves in one fetchAll. */
 function xendit(): Payments {
-  const key = scriptProp(XENDIT_KEY_PROP);
+  const key = scriptSecret(XENDIT_KEY_PROP);
   const base = (scriptProp(XENDIT_URL_PROP) || XENDIT_DEFAULT_URL).replace(/\/$/, '');
   const auth = () => authHeader(base64OfText(`${key}:`));
   return {

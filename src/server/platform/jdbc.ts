@@ -4,6 +4,7 @@ import type { BulkDb, SqlRow, SqlValue } from '../core/db';
 import { AppError, errorMessage } from '../core/errors';
 import { msg } from '../core/text';
 import { scriptProp, scriptProps } from './properties';
+import { registerSecret } from '../core/secrets';
 
 export const DB_PROPS = { url: 'DATADESK_DB_URL', user: 'DATADESK_DB_USER', password: 'DATADESK_DB_PASSWORD' } as const;
 
@@ -188,6 +189,7 @@ export function openDb(): BulkDb {
     throw new AppError('NOT_CONFIGURED', msg('common.db.notSet'));
   }
   try {
+    registerSecret(p[DB_PROPS.password]);
     return new JdbcDb(Jdbc.getConnection(url, p[DB_PROPS.user], p[DB_PROPS.password]));
   } catch (e) {
     throw new AppError('DB_UNREACHABLE', msg('common.db.unreachable', { detail: errorMessage(e) }));

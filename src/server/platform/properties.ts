@@ -1,11 +1,13 @@
 // PropertiesService: script properties (settings, secrets), the document's state, and user properties (small
-// per-user state: the heartbeat claim, the language switch), as text or JSON.
+// per-user state: the heartbeat claim, the language switch), as text or JSON. Secrets are read and written only
+// through scriptSecret/setScriptSecret, which register them so no text this execution makes can quote them.
 //
 // The document's state (saved segments, the tagging job, whose hourly triggers serve it, leases) must be reachable by
 // every execution, and document properties, the document lock and the document cache are not there in a time-driven
 // run (docs/platform.md §11): it lives in script properties under a prefix naming the document, "DD@<id>:<key>".
 // What an older version kept in document properties moves there when a user first opens a DataDesk sidebar in the
 // document (adoptDocumentProperties, once per user and document, from platform/triggers.ts).
+import { registerSecret } from '../core/secrets';
 import { DEFAULT_LANG, isLang, Lang } from '../core/text';
 import { currentDocumentId } from './sheets';
 
@@ -34,6 +36,19 @@ export function scriptProps<K extends string>(keys: readonly K[]): Record<K, str
 
 export function setScriptProp(key: string, value: string): void {
   PropertiesService.getScriptProperties().setProperty(key, value);
+}
+
+/** Reads a secret script property (an API key, a password, a webhook URL; '' when unset) and registers it for masking. */
+export function scriptSecret(key: string): string {
+  const v = scriptProp(key);
+  registerSecret(v);
+  return v;
+}
+
+/** Stores a secret script property, registered for masking from now on. */
+export function setScriptSecret(key: string, value: string): void {
+  registerSecret(value);
+  setScriptProp(key, value);
 }
 
 /** Reads a JSON script property, or `fallback` when unset or unreadable. */

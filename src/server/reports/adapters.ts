@@ -2,6 +2,7 @@
 // and the state kept in script properties (settings, the run's checkpoint, the scheduled run's attempts, whose
 // trigger runs the schedule), under one lock.
 import { conflict, errorMessage } from '../core/errors';
+import { maskSecrets } from '../core/secrets';
 import { msg, Msg, t } from '../core/text';
 import type { Deadline } from '../core/deadline';
 import { openDb } from '../platform/jdbc';
@@ -18,7 +19,7 @@ import {
 } from '../platform/drive';
 import { fetchAll } from '../platform/http';
 import { withScriptLock } from '../platform/lock';
-import { scriptJson, scriptProp, setScriptJson, setScriptProp } from '../platform/properties';
+import { scriptJson, scriptProp, scriptSecret, setScriptJson, setScriptProp, setScriptSecret } from '../platform/properties';
 import { sheetValues, TableCell, writeTable } from '../platform/sheets';
 import { newUuid, sha256Hex, sleep } from '../platform/utilities';
 import type { ReportDrive, ReportEnv, RunLogSink } from './ports';
@@ -75,7 +76,7 @@ const sheetRunLog: RunLogSink = {
 };
 
 export function webhookUrl(): string {
-  return scriptProp(WEBHOOK_URL_PROP);
+  return scriptSecret(WEBHOOK_URL_PROP);
 }
 
 /** Posts `text` to the configured webhook; why it was not delivered, or null. */
@@ -85,7 +86,10 @@ function sendAlert(settings: ReportsSettings, text: string): Msg | null {
   try {
     const req = webhookRequest(settings.webhookFormat, url, text);
     const [r] = fetchAll([{ url: req.url, method: 'post', payload: req.payload }]);
-    return r.code >= 200 && r.code < 300 ? null : msg('common.text', { text: `HTTP ${r.code}: ${r.text.slice(0, 200)}` });
+    // The answer may quote the request (a stand-in, a proxy): masked like any other text made here.
+    return r.code >= 200 && r.code < 300
+      ? null
+      : msg('common.text', { text: maskSecrets(`HTTP ${r.code}: ${r.text.slice(0, 200)}`) });
   } catch (e) {
     return msg('common.text', { text: errorMessage(e) });
   }
@@ -112,7 +116,7 @@ export function loadSettings(): ReportsSettings {
 /** Stores checked settings; a non-empty webhook URL replaces the stored one. */
 export function storeSettings(s: ReportsSettings, webhookUrl: string | null): void {
   setScriptJson(SETTINGS_PROP, s);
-  if (webhookUrl) setScriptProp(WEBHOOK_URL_PROP, webhookUrl.trim());
+  if (webhookUrl) setScriptSecret(WEBHOOK_URL_PROP, webhookUrl.trim());
 }
 
 export function loadRun(): RunState | null {

@@ -1,5 +1,6 @@
 // Report file names from the pattern, and the matcher that decides which files in a folder are this report's.
 import { invalid } from '../core/errors';
+import { cleanName, FILE_NAME_FORBIDDEN, hasInvisible } from '../core/names';
 import { msg } from '../core/text';
 
 export const DEFAULT_PATTERN = 'DC_Orders_<BU>_<YYYY-MM>.xlsx';
@@ -13,16 +14,22 @@ export function checkPattern(pattern: string): string {
   const p = pattern.trim();
   const bare = p.replace(/<BU>|<YYYY-MM>|<YYYY>|<MM>/g, '');
   const hasMonth = p.includes('<YYYY-MM>') || (p.includes('<YYYY>') && p.includes('<MM>'));
-  if (!p.includes('<BU>') || !hasMonth || !p.toLowerCase().endsWith('.xlsx') || BAD_NAME_CHARS.test(bare) || p.length > 120) {
+  if (
+    !p.includes('<BU>') ||
+    !hasMonth ||
+    !p.toLowerCase().endsWith('.xlsx') ||
+    BAD_NAME_CHARS.test(bare) ||
+    hasInvisible(p) ||
+    p.length > 120
+  ) {
     throw invalid(msg('reports.error.pattern', { pattern: String(pattern).slice(0, 140) }));
   }
   return p;
 }
 
-/** The business-unit code as it appears in a file name. */
+/** The business-unit code as it appears in a file name (core/names.ts; spaces become underscores). */
 export function safeBu(bu: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are replaced in file names on purpose
-  return bu.replace(/[\\/:*?"<>|\s\u0000-\u001f]+/g, '_');
+  return cleanName(bu, { max: 60, forbidden: FILE_NAME_FORBIDDEN, fallback: 'BU' }).replace(/ /g, '_');
 }
 
 /** DC_Orders_<BU>_<YYYY-MM>.xlsx with BU "FASHION" and month "2026-10" → DC_Orders_FASHION_2026-10.xlsx. */

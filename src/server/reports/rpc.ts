@@ -10,7 +10,7 @@ import { ensureHeartbeat, jobOwnerStatus } from '../platform/triggers';
 import type { OwnerStatus } from '../core/owners';
 import { explainFailure, SCHEDULE_MAX_ATTEMPTS, type ScheduleStatus } from './schedule';
 import { DryRunSummary, RunSummary, summarize, summarizeInspection } from './summary';
-import { maskWebhookUrl } from './webhook';
+import { maskSecrets } from '../core/secrets';
 import { RunLogEntry, toEntry } from './runlog';
 
 export type { RunLogEntry };
@@ -44,7 +44,7 @@ export interface ReportsSettingsView {
 
 function view(): ReportsSettingsView {
   const url = webhookUrl();
-  return { settings: loadSettings(), webhookMasked: url ? maskWebhookUrl(url) : '', defaultMonth: defaultMonth() };
+  return { settings: loadSettings(), webhookMasked: url ? maskSecrets(url) : '', defaultMonth: defaultMonth() };
 }
 
 /** The report settings (admins). */

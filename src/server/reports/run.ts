@@ -11,6 +11,7 @@ import { folderProblem, inspect, planFrom } from './plan';
 import { checkMonth } from './validate';
 import { reportFileMatcher } from './naming';
 import { alertText } from './webhook';
+import { fileName } from '../core/names';
 
 /** Rows per query page: one JDBC round trip each, small enough to keep memory bounded. */
 export const PAGE_ROWS = 5000;
@@ -47,7 +48,7 @@ export function startRun(
     db.close();
   }
   const runId = env.newId();
-  const staging = env.drive.createFolder(`DataDesk staging ${month} ${runId}`); // a technical folder, trashed after the run
+  const staging = env.drive.createFolder(fileName(`DataDesk staging ${month} ${runId}`)); // a technical folder, trashed after the run
   return newRun({ runId, month, trigger, user, now: env.now(), stagingFolderId: staging, plan });
 }
 

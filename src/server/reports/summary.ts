@@ -2,6 +2,7 @@
 import { t, Msg } from '../core/text';
 import type { RunState } from './state';
 import type { Inspection } from './plan';
+import { maskDeep } from '../core/secrets';
 
 export interface RunSummary {
   runId: string;
@@ -47,7 +48,8 @@ export function summarize(s: RunState): RunSummary {
     executions: s.executions,
     startedAt: s.startedAt,
     endedAt: s.endedAt,
-    error: s.error,
+    // A run stored before secrets were masked may still quote the webhook URL.
+    error: s.error === null ? null : maskDeep(s.error),
   };
 }
 

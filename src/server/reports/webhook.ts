@@ -39,14 +39,6 @@ export function checkWebhookUrl(format: WebhookFormat, url: string): string {
   return u;
 }
 
-/** Hides the secret parts of a webhook URL for display. */
-export function maskWebhookUrl(url: string): string {
-  return url
-    .replace(/(token=|key=)[^&]+/g, '$1•••')
-    .replace(/\/bot\d+:[^/]+/, '/bot•••')
-    .replace(/(\/api\/webhooks\/\d+\/)[^/?]+/, '$1•••');
-}
-
 export interface WebhookRequest {
   url: string;
   /** JSON body. */

@@ -3,10 +3,10 @@ import { invalid, notFound } from '../core/errors';
 import { msg } from '../core/text';
 import type { Db } from '../core/db';
 import { withDb } from '../platform/jdbc';
-import { folderSession, trashFileQuietly } from '../platform/drive';
+import { folderSession, folderState, trashFileQuietly } from '../platform/drive';
 import { sendMail } from '../platform/mail';
 import { appendSheetRow, deleteSheetNamed, insertTextSheet, sheetNames } from '../platform/sheets';
-import { deleteDocProp, docJson, docValues, setDocJson, scriptProp } from '../platform/properties';
+import { deleteDocProp, docJson, docValues, setDocJson, scriptJson, scriptProp, setScriptJson } from '../platform/properties';
 import { newUuid } from '../platform/utilities';
 import { postgres } from './dialect';
 import type { PullPorts } from './ports';
@@ -14,6 +14,8 @@ import type { SavedRequest } from './schedule';
 
 /** Script property with the id of the default destination folder ("Segmen Kampanye"). */
 export const DEFAULT_FOLDER_PROPERTY = 'DATADESK_SEGMENTS_FOLDER';
+/** Script property: JSON list of further folder ids an admin allows member lists into. */
+const DELIVERY_FOLDERS_PROPERTY = 'DATADESK_SEGMENTS_DELIVERY_FOLDERS';
 const SAVED_PREFIX = 'DD_SEGMENT:';
 
 export const dialect = postgres;
@@ -28,6 +30,7 @@ export function pullPorts(db: Db, user: string): PullPorts {
     user,
     newId: newUuid,
     folder: (id) => folders.state(id),
+    deliveryFolders: deliveryFolderIds,
     sheetNames,
     insertTextSheet,
     deleteSheet: deleteSheetNamed,
@@ -43,6 +46,28 @@ export function pullPorts(db: Db, user: string): PullPorts {
 
 export function defaultFolderId(): string {
   return scriptProp(DEFAULT_FOLDER_PROPERTY);
+}
+
+/** The folders member lists may go to: the default folder and those an admin added. */
+export function deliveryFolderIds(): string[] {
+  const extra = scriptJson<unknown>(DELIVERY_FOLDERS_PROPERTY, []);
+  const ids = [defaultFolderId(), ...(Array.isArray(extra) ? extra : [])].filter(
+    (x): x is string => typeof x === 'string' && !!x,
+  );
+  return [...new Set(ids)];
+}
+
+/** Replaces the admin's list of further delivery folders (the default folder is always one). */
+export function setDeliveryFolderIds(ids: string[]): void {
+  setScriptJson(DELIVERY_FOLDERS_PROPERTY, ids);
+}
+
+/** Each delivery folder with its name as the caller sees it (null when it is gone or not visible to them). */
+export function deliveryFolderViews(): Array<{ id: string; name: string | null; writable: boolean }> {
+  return deliveryFolderIds().map((id) => {
+    const f = folderState(id);
+    return { id, name: f?.name ?? null, writable: f?.writable ?? false };
+  });
 }
 
 /** Runs `fn` with the loyalty database open (the add-on's configured connection) and closes it. */

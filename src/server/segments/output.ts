@@ -1,6 +1,7 @@
 // What a pull delivers: counts and rows read back from SQL, the CSV, the metadata text and the log row.
 import type { SqlRow } from '../core/db';
 import { wibStamp } from '../core/format';
+import { fileName, sheetTitle } from '../core/names';
 import { currentLang, LANGS, t, TextKey, tIn } from '../core/text';
 import type { ResolvedDates } from './period';
 import { CHANNEL_WORDS, countsWords, criteriaWords } from './describe';
@@ -37,9 +38,12 @@ export function parseRows(data: Array<unknown[] | Record<string, unknown>> | nul
   return rows;
 }
 
-/** A cell that a spreadsheet program would read as a formula gets a leading apostrophe in the CSV. */
+/**
+ * A cell that a spreadsheet program would read as a formula gets a leading apostrophe in the CSV: = + - @ and a
+ * leading TAB or carriage return (OWASP, "CSV Injection"), except a plain phone number such as +6281234.
+ */
 function csvCell(v: string): string {
-  const s = /^[=+@-]/.test(v) && !/^\+?\d+$/.test(v) ? `'${v}` : v;
+  const s = /^[=+@\-\t\r]/.test(v) && !/^\+?\d+$/.test(v) ? `'${v}` : v;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -47,21 +51,17 @@ export function toCsv(header: string[], rows: string[][]): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** File-system-safe base name: "WABA Opening NEKA 2026-11-23 1005". */
+/** File-system-safe base name through core/names.ts: "WABA Opening NEKA 2026-11-23 1005". */
 export function baseName(req: SegmentRequest, now: Date): string {
   const stamp = wibStamp(now);
-  return `${req.name
-    .replace(/[\\/:*?"<>|#[\]]/g, ' ')
-    .replace(/\s+/g, ' ')
+  return `${fileName(req.name.replace(/[#[\]]/g, ' '), 'Segmen')
+    .slice(0, 100)
     .trim()} ${stamp}`;
 }
 
-/** A sheet name that fits (100 characters, no brackets or quotes) and is unique among `taken`. */
+/** A sheet name that fits (90 characters, through core/names.ts) and is unique among `taken`. */
 export function sheetName(base: string, taken: string[]): string {
-  const clean = base
-    .replace(/[[\]*?:/\\']/g, ' ')
-    .slice(0, 90)
-    .trim();
+  const clean = sheetTitle(base, 90, 'Segmen');
   let name = clean;
   for (let i = 2; taken.includes(name); i++) name = `${clean} (${i})`;
   return name;

@@ -10,6 +10,8 @@ export interface PullPorts {
   user: string;
   newId(): string;
   folder(id: string): { name: string; writable: boolean } | null;
+  /** The folders an admin configured for member lists (the default folder included); nothing else is written. */
+  deliveryFolders(): string[];
   sheetNames(): string[];
   /** A new sheet holding `values` (row 1 = header), every cell formatted '@' before one setValues. */
   insertTextSheet(name: string, values: string[][]): void;

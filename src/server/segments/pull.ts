@@ -48,8 +48,14 @@ export function previewSegment(ports: PullPorts, req: SegmentRequest): PreviewRe
   return { counts, lines: countsWords(counts), sqlMs: Date.now() - t0 };
 }
 
-/** The destination folder exists and the user whose execution (or trigger) delivers may write into it. */
+/** The destination folder is one an admin configured for member lists, exists, and the user whose execution (or
+ * trigger) delivers may write into it. */
 export function checkFolder(ports: PullPorts, id: string): void {
+  if (!ports.deliveryFolders().includes(id)) {
+    throw denied(msg('segments.error.notDeliveryFolder', { id: id.slice(0, 140), section: msg('settings.folders.heading') }), {
+      field: 'delivery.folderId',
+    });
+  }
   const f = ports.folder(id);
   if (!f) {
     throw notFound(msg('segments.error.folderMissing', { id }));

@@ -12,8 +12,18 @@ import type { Schedule } from './schedule';
 import { requestFromFormRow } from './form';
 import { checkRequest } from './validate';
 import { loadReference } from './reference';
-import { defaultFolderId, deleteSaved, dialect, getSaved, listSaved, pullPorts, putSaved, withLoyaltyDb } from './adapters';
-import { checkNewName, saveRequest, validated } from './operations';
+import {
+  defaultFolderId,
+  deliveryFolderViews,
+  dialect,
+  getSaved,
+  listSaved,
+  pullPorts,
+  putSaved,
+  setDeliveryFolderIds,
+  withLoyaltyDb,
+} from './adapters';
+import { canEdit, checkDeliveryFolders, checkNewName, deleteRequest, saveRequest, shareRequest, validated } from './operations';
 
 export interface SegmentReference {
   brands: string[];
@@ -36,6 +46,10 @@ export interface SavedView {
   channel: string;
   schedule: Schedule;
   owner: string;
+  editors: string[];
+  /** The caller may change it (owner or editor). */
+  canEdit: boolean;
+  history: Array<{ at: string; by: string; what: Msg }>;
   nextRunAt: string | null;
   lastRunAt: string | null;
   lastOutcome: Msg | null;
@@ -43,8 +57,8 @@ export interface SavedView {
   ownerStatus: OwnerStatus | null;
 }
 
-/** Each saved request with, for scheduled ones, whether their owner's trigger is still there (one check per owner). */
-function views(): SavedView[] {
+/** Each saved request as `user` sees it, with, for scheduled ones, whether their owner's trigger is still there (one check per owner). */
+function views(user: string): SavedView[] {
   const seen = new Map<string, OwnerStatus>();
   const statusOf = (owner: string): OwnerStatus => {
     const known = seen.get(owner);
@@ -53,19 +67,24 @@ function views(): SavedView[] {
     seen.set(owner, st);
     return st;
   };
-  return listSaved().map((s) => ({ ...view(s), ownerStatus: s.schedule.every === 'NONE' ? null : statusOf(s.owner) }));
+  return listSaved().map((s) => ({ ...view(user)(s), ownerStatus: s.schedule.every === 'NONE' ? null : statusOf(s.owner) }));
 }
 
-const view = (s: ReturnType<typeof listSaved>[number]): Omit<SavedView, 'ownerStatus'> => ({
-  name: s.request.name,
-  campaign: s.request.campaign,
-  channel: s.request.channel,
-  schedule: s.schedule,
-  owner: s.owner,
-  nextRunAt: s.nextRunAt,
-  lastRunAt: s.lastRunAt,
-  lastOutcome: typeof s.lastOutcome === 'string' ? msg('common.text', { text: s.lastOutcome }) : s.lastOutcome,
-});
+const view =
+  (user: string) =>
+  (s: ReturnType<typeof listSaved>[number]): Omit<SavedView, 'ownerStatus'> => ({
+    name: s.request.name,
+    campaign: s.request.campaign,
+    channel: s.request.channel,
+    schedule: s.schedule,
+    owner: s.owner,
+    editors: s.editors ?? [],
+    canEdit: canEdit(s, user),
+    history: s.history ?? [],
+    nextRunAt: s.nextRunAt,
+    lastRunAt: s.lastRunAt,
+    lastOutcome: typeof s.lastOutcome === 'string' ? msg('common.text', { text: s.lastOutcome }) : s.lastOutcome,
+  });
 
 /** Names the sidebar offers (brands, stores, cities, …) and the default destination folder. */
 export function segments_reference(): SegmentReference {
@@ -104,14 +123,14 @@ export function segments_run(request: SegmentRequest): SegmentRun {
 
 export function segments_list(): SavedView[] {
   return rpc('segments_list', () => {
-    callerWithRole('analyst');
-    return views();
+    const user = callerWithRole('analyst');
+    return views(user);
   });
 }
 
 /**
- * Saves the request by its name (replacing one of the same name), with a schedule; validated first. A schedule is
- * the saver's: their hourly trigger runs it with their Drive access, so the destination folder is checked as them.
+ * Saves the request by its name, with a schedule; validated first; another analyst's request only with the edit
+ * rights its owner gave them (the owner stays). The destination folder of a schedule is checked as the saver.
  */
 export function segments_save(request: SegmentRequest, schedule: Schedule): SavedView[] {
   return rpc('segments_save', () => {
@@ -123,7 +142,7 @@ export function segments_save(request: SegmentRequest, schedule: Schedule): Save
     });
     const saved = saveRequest(req, schedule, user, new Date());
     if (saved.schedule.every !== 'NONE') ensureHeartbeat();
-    return views();
+    return views(user);
   });
 }
 
@@ -133,9 +152,13 @@ export function segments_takeOver(name: string): SavedView[] {
     const me = callerWithRole('admin');
     const s = getSaved(name);
     withLoyaltyDb((db) => checkFolder(pullPorts(db, me), s.request.delivery.folderId));
-    putSaved({ ...s, owner: me });
+    const history = [
+      ...(s.history ?? []),
+      { at: new Date().toISOString(), by: me, what: msg('segments.history.takenOver', { owner: s.owner }) },
+    ];
+    putSaved({ ...s, owner: me, history: history.slice(-20) });
     ensureHeartbeat();
-    return views();
+    return views(me);
   });
 }
 
@@ -153,15 +176,49 @@ export function segments_copy(name: string, newName: string): SavedView[] {
     const src = getSaved(name);
     const n = checkNewName(newName);
     saveRequest({ ...src.request, name: n }, { ...src.schedule, every: 'NONE' }, user, new Date());
-    return views();
+    return views(user);
   });
 }
 
+/** Deletes a saved request (its owner only). */
 export function segments_delete(name: string): SavedView[] {
   return rpc('segments_delete', () => {
+    const user = callerWithRole('analyst');
+    deleteRequest(name, user);
+    return views(user);
+  });
+}
+
+/** The owner gives edit rights on a saved request to other analysts (the list replaces the previous one). */
+export function segments_share(name: string, editors: string[]): SavedView[] {
+  return rpc('segments_share', () => {
+    const user = callerWithRole('analyst');
+    shareRequest(name, editors, user, new Date());
+    return views(user);
+  });
+}
+
+export interface DeliveryFolder {
+  id: string;
+  /** Null when the folder is gone or the caller cannot see it. */
+  name: string | null;
+  writable: boolean;
+}
+
+/** The folders member lists may go to (the default one first), as the caller sees them. */
+export function segments_deliveryFolders(): DeliveryFolder[] {
+  return rpc('segments_deliveryFolders', () => {
     callerWithRole('analyst');
-    deleteSaved(name);
-    return views();
+    return deliveryFolderViews();
+  });
+}
+
+/** Admins set the further delivery folders (ids or folder URLs); each must exist. The default folder always stays. */
+export function segments_saveDeliveryFolders(folders: string[]): DeliveryFolder[] {
+  return rpc('segments_saveDeliveryFolders', () => {
+    callerWithRole('admin');
+    setDeliveryFolderIds(checkDeliveryFolders(folders));
+    return deliveryFolderViews();
   });
 }
 

@@ -16,10 +16,23 @@ export interface Schedule {
   hour: number;
 }
 
+/** One change to a saved request: when, by whom, what (Bahasa Indonesia / English). */
+export interface SavedChange {
+  at: string;
+  by: string;
+  /** What changed, in both languages (shown in the reader's). */
+  what: Msg;
+}
+
 export interface SavedRequest {
   request: SegmentRequest;
   schedule: Schedule;
+  /** Who created it; only they delete it or share it. */
   owner: string;
+  /** Whom the owner gave edit rights (absent in requests saved before sharing existed). */
+  editors?: string[];
+  /** The latest changes, newest last (at most HISTORY_MAX). */
+  history?: SavedChange[];
   savedAt: string;
   nextRunAt: string | null;
   lastRunAt: string | null;

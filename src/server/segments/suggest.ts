@@ -36,6 +36,12 @@ export function closest(input: string, known: readonly string[], n = 3): string[
 
 /** The canonical spelling of `input` in `known` (case- and space-insensitive), or null. */
 export function canonical(input: string, known: readonly string[]): string | null {
-  const q = input.trim().replace(/\s+/g, ' ').toLowerCase();
-  return known.find((k) => k.toLowerCase() === q) ?? null;
+  const fold = (t: string) =>
+    t
+      .trim()
+      .replace(/\s+/g, ' ')
+      .replace(/[\u2018\u2019\u02bc]/g, "'")
+      .toLowerCase();
+  const q = fold(input);
+  return known.find((k) => fold(k) === q) ?? null;
 }

@@ -22,8 +22,12 @@ export type Problem = Msg & { field: string };
 
 type Label = Msg;
 
+/**
+ * Text that looks like SQL or markup is refused (every value is a bound parameter anyway; this catches pasted
+ * scripts early). An apostrophe is not refused: names such as "Kota D'Uji", "O'Neil" or "Jum'at" are legitimate.
+ */
 const SQL_LIKE =
-  /(;|--|\/\*|\*\/|['"`\\<>])|\b(select|insert|update|delete|drop|union|alter|truncate|grant)\b[\s\S]*\b(from|into|table|set|select|where|all)\b/i;
+  /(;|--|\/\*|\*\/|["`\\<>])|\b(select|insert|update|delete|drop|union|alter|truncate|grant)\b[\s\S]*\b(from|into|table|set|select|where|all)\b/i;
 const FORMULA_START = /^[=+\-@]/;
 
 /** A problem when free text could become a formula in a sheet or looks like SQL; null when it is plain text. */
@@ -92,12 +96,13 @@ class Checker {
         this.add(field, 'segments.check.emptyEntry', { label });
         continue;
       }
-      const unsafe = unsafeText(field, label, raw);
+      // A name the reference data holds is legitimate whatever its characters (it stays a bound parameter).
+      const c = canonical(raw, known);
+      const unsafe = c === null ? unsafeText(field, label, raw) : null;
       if (unsafe) {
         this.problems.push(unsafe);
         continue;
       }
-      const c = canonical(raw, known);
       if (c === null) {
         const sug = closest(raw, known);
         const hint = sug.length ? msg('segments.check.didYouMean', { choices: sug.join(', ') }) : '';

@@ -1,7 +1,8 @@
 // Settings kept in script properties: the add-on role directory (who the caller is and may be) and the database
 // connection. Every capability asks callerWithRole here before it acts.
 import { AppRole, RoleDirectory, parseRoleDirectory, requireRole, rolesOf } from '../core/access';
-import { scriptJson, scriptProp, setScriptJson, setScriptProp } from '../platform/properties';
+import { scriptJson, scriptProp, scriptSecret, setScriptJson, setScriptProp, setScriptSecret } from '../platform/properties';
+import { maskSecrets } from '../core/secrets';
 import { activeUserEmail } from '../platform/session';
 import { DB_PROPS } from '../platform/jdbc';
 
@@ -36,13 +37,18 @@ export interface DbSettings {
 }
 
 export function dbSettings(): DbSettings {
-  return { url: scriptProp(DB_PROPS.url), user: scriptProp(DB_PROPS.user), hasPassword: scriptProp(DB_PROPS.password) !== '' };
+  return { url: scriptProp(DB_PROPS.url), user: scriptProp(DB_PROPS.user), hasPassword: scriptSecret(DB_PROPS.password) !== '' };
 }
 
-/** Saves the connection; an empty password keeps the stored one. */
+/**
+ * Saves the connection; an empty password keeps the stored one, and so does the URL as the sidebar was shown it (its
+ * secret parameters masked).
+ */
 export function saveDbSettings(url: string, user: string, password: string): DbSettings {
-  setScriptProp(DB_PROPS.url, url);
+  const stored = scriptProp(DB_PROPS.url);
+  const kept = stored && url === maskSecrets(stored) ? stored : url;
+  setScriptProp(DB_PROPS.url, kept);
   setScriptProp(DB_PROPS.user, user);
-  if (password) setScriptProp(DB_PROPS.password, password);
-  return { url, user, hasPassword: scriptProp(DB_PROPS.password) !== '' };
+  if (password) setScriptSecret(DB_PROPS.password, password);
+  return { url: kept, user, hasPassword: scriptSecret(DB_PROPS.password) !== '' };
 }

@@ -14,7 +14,7 @@ import { ensureRows, ensureSheet, readBlock, readSheet, sheetByName, writeTextBl
 import { sleep } from '../platform/utilities';
 import { fnv1a, sha256HexOf } from '../core/hash';
 import { cacheGetJson, cachePutJson, cacheRemove } from '../platform/cache';
-import { docJson, scriptProp, setDocJson } from '../platform/properties';
+import { docJson, scriptProp, scriptSecret, setDocJson } from '../platform/properties';
 import { withDb } from '../platform/jdbc';
 
 export const CACHE_SHEET = '_DataDesk_TagCache';
@@ -149,7 +149,7 @@ export function forgetSnapshots(): void {
 }
 
 export function geminiKey(): string {
-  return scriptProp(GEMINI_KEY_PROP);
+  return scriptSecret(GEMINI_KEY_PROP);
 }
 
 export function requireGeminiKey(): string {

@@ -1,5 +1,6 @@
 // What to do with an HTTP answer from Gemini: use it, retry it later (429/5xx, honouring retryDelay), or give up.
 import { RETRY_INFO_TYPE, type GeminiErrorBody } from './gemini-types';
+import { maskSecrets } from '../core/secrets';
 
 export type Verdict =
   | { kind: 'ok' }
@@ -36,7 +37,8 @@ export function classify(code: number, body: string, attempt: number, salt = 0):
   if (code >= 200 && code < 300) return { kind: 'ok' };
   const err = errorOf(body);
   const status = err?.status ?? `HTTP_${code}`;
-  const message = (err?.message ?? body).slice(0, 200);
+  // The message lands in a sheet cell and the job's status: an echoed key or URL is masked there.
+  const message = maskSecrets((err?.message ?? body).slice(0, 200));
   if (RETRIABLE.has(code)) {
     const info = err?.details?.find((d) => d['@type'] === RETRY_INFO_TYPE);
     const server = parseRetryDelay(info?.retryDelay);

@@ -9,7 +9,7 @@ import { jobOwnerStatus } from '../platform/triggers';
 import type { OwnerStatus } from '../core/owners';
 import { geminiKey } from './adapters';
 import { activeSheetName } from '../platform/sheets';
-import { setScriptJson, setScriptProp } from '../platform/properties';
+import { setScriptJson, setScriptSecret } from '../platform/properties';
 import { GEMINI_KEY_PROP, parseSettings, TaggingSettings, TAGGING_SETTINGS_PROP } from './settings';
 import { checkModelId } from './validate';
 
@@ -91,7 +91,7 @@ export function tagging_saveSettings(s: TaggingSettings, apiKey: string): Taggin
     checkModelId(clean.model);
     if (apiKey && !/^[\w.-]{8,200}$/.test(apiKey.trim())) throw invalid(msg('tagging.error.keyFormat'));
     setScriptJson(TAGGING_SETTINGS_PROP, clean);
-    if (apiKey) setScriptProp(GEMINI_KEY_PROP, apiKey.trim());
+    if (apiKey) setScriptSecret(GEMINI_KEY_PROP, apiKey.trim());
     return clean;
   });
 }

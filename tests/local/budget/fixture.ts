@@ -106,9 +106,12 @@ export function buildSnapshot(): string {
   }
 }
 
-/** A fresh runtime with the budget migrated, configured and its Drive folders set up; the clock set to 2030-11-20 10:00 WIB (ahead of real time: the emulated clock only moves forward). */
-export async function budgetWorld(prefix = 'dd-budget-', opts: { folders?: boolean } = {}): Promise<BudgetWorld> {
-  const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), prefix)), buildDir: buildSnapshot() });
+/** A fresh runtime with the budget migrated, configured and its Drive folders set up; the clock set to 2030-11-20 10:00 WIB (ahead of real time: the emulated clock only moves forward). `settings` reach the runtime (a PostgreSQL server's URL). */
+export async function budgetWorld(
+  prefix = 'dd-budget-',
+  opts: { folders?: boolean; settings?: Record<string, string> } = {},
+): Promise<BudgetWorld> {
+  const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), prefix)), buildDir: buildSnapshot(), settings: opts.settings });
   rt.env.clock.advanceTo(new Date('2030-11-20T03:00:00Z'));
   // the team's spreadsheet the add-on runs in (shared with everyone by link, as HOST_SHARING makes it)
   rt.setDefaultDocumentId(getSpreadsheetStore(rt.env).create('Anggaran', { owner: ADMIN }).id);

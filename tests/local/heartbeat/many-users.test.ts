@@ -68,6 +68,7 @@ beforeAll(async () => {
   driveStore(w.rt.env).share(folder.id, ANALYST, 'writer');
   const req = wabaRequest();
   req.delivery.folderId = folder.id;
+  await rpc(ADMIN, 'segments_saveDeliveryFolders', [folder.id]); // member lists go only to folders an admin allows
   await rpc(ANALYST, 'segments_save', req, { every: 'WEEKLY', weekday: 5, monthDay: 1, hour: 7 });
   // the merchandiser starts tagging and closes the sidebar after the first chunk
   await writeTaggingDemo(w.rt, w.documentId, g.url, 80, 30, { chunkSize: 10, batchSize: 5 });

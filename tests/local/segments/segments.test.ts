@@ -228,7 +228,7 @@ describe('Segments in the runtime', () => {
       [(r) => (r.cap = 0), /cap must not be 0/],
       [(r) => (r.name = '=IMPORTDATA("http://x")'), /must not start with =/],
       [(r) => (r.campaign = "x'; DROP TABLE loyalty.members; --"), /SQL/],
-      [(r) => (r.delivery.folderId = 'doesNotExist123'), /destination folder does not exist/],
+      [(r) => (r.delivery.folderId = 'doesNotExist123'), /not a segment delivery folder/],
     ];
     for (const [patch, re] of cases) expect(errorOf(await rpc('segments_run', [request(patch)])).messageEn).toMatch(re);
     driveStore(rt.env).setWritable(folderId, false);

@@ -1,5 +1,7 @@
 // Receipts are typed by content (magic bytes), not by name; 10 MB per file; base64 round trip.
-import { sniffMime, checkReceipts, base64ToBytes, bytesToBase64, MAX_FILE_BYTES } from '../../../src/server/budget/files';
+import { checkReceipts, base64ToBytes, bytesToBase64, MAX_FILE_BYTES } from '../../../src/server/budget/files';
+import { sniffMime } from '../../../src/server/budget/content';
+import { receiptPng } from '../../../src/local/demo/budget-receipt';
 
 const b64 = (b: number[] | Uint8Array) => Buffer.from(Uint8Array.from(b)).toString('base64');
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13];
@@ -18,7 +20,7 @@ describe('receipt files', () => {
     expect(() => checkReceipts([{ name: 'nota.jpg', data: b64([...Buffer.from('MZ\x90\x00 executable')]) }])).toThrow(
       /bukan JPG, PNG, atau PDF menurut isinya/,
     );
-    expect(checkReceipts([{ name: 'nota.txt', data: b64(PNG) }])[0].mime).toBe('image/png');
+    expect(checkReceipts([{ name: 'nota.txt', data: b64(receiptPng(1)) }])[0].mime).toBe('image/png');
   });
 
   it('refuses files over 10 MB, empty lists and empty files', () => {

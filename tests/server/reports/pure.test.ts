@@ -1,7 +1,8 @@
 // Reports' pure parts: file naming, the trash matcher, webhook formats, settings, schedule, retention, state machine.
 import { checkPattern, fileName, reportFileMatcher, DEFAULT_PATTERN } from '../../../src/server/reports/naming';
 import { msg, withLang } from '../../../src/server/core/text';
-import { checkWebhookUrl, webhookRequest, maskWebhookUrl, alertText } from '../../../src/server/reports/webhook';
+import { checkWebhookUrl, webhookRequest, alertText } from '../../../src/server/reports/webhook';
+import { maskSecrets } from '../../../src/server/core/secrets';
 import { DEFAULT_SETTINGS, dueMonth } from '../../../src/server/reports/settings';
 import { checkMonth, validateSettings } from '../../../src/server/reports/validate';
 import { applyRetention, retentionCutoff } from '../../../src/server/reports/runlog';
@@ -72,9 +73,9 @@ describe('webhooks', () => {
   });
 
   it('masks secrets and writes the error text into a failure alert', () => {
-    expect(maskWebhookUrl(chat)).not.toMatch(/k123|t456/);
-    expect(maskWebhookUrl(tg)).not.toMatch(/ABC-def/);
-    expect(maskWebhookUrl(dc)).not.toMatch(/abcDEF/);
+    expect(maskSecrets(chat)).not.toMatch(/k123|t456/);
+    expect(maskSecrets(tg)).not.toMatch(/ABC-def/);
+    expect(maskSecrets(dc)).not.toMatch(/abcDEF/);
     const error = msg('reports.error.unexpected', { detail: 'Access denied: DriveApp.' });
     expect(alertText({ ok: false, month: '2026-10', runId: 'r1', error })).toMatch(
       /Oktober 2026 GAGAL[\s\S]*Kesalahan tak terduga: Access denied: DriveApp\.[\s\S]*Ekstensi ▸ DataDesk ▸ Laporan: Jalankan untuk bulan…/,

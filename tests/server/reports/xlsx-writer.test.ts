@@ -45,7 +45,7 @@ describe('xlsx writer', () => {
     expect(sheet).toContain('state="frozen"');
     expect(sheet).toContain('ySplit="1"');
     expect(sheet).toContain('<col min="4" max="4" width="14" customWidth="1"/>');
-    expect(strFromU8(files['xl/workbook.xml'])).toContain('name="BU_ A_B"');
+    expect(strFromU8(files['xl/workbook.xml'])).toContain('name="BU A B"');
     expect(strFromU8(files['xl/styles.xml'])).toContain('formatCode="&quot;Rp &quot;#,##0"');
   });
 
@@ -108,6 +108,28 @@ describe('xlsx writer', () => {
     });
     expect(sum).toBe(total);
     expect(ws.getCell('A10001').value).toBe('ORD-9999');
+  });
+
+  it('keeps formula-like text a string: inline text with a quote prefix, never a formula (OWASP CSV injection)', async () => {
+    const hostile = ['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\t=1+1', '\r=HYPERLINK("http://x")', "=cmd|' /C calc'!A0"];
+    const bytes = buildXlsx(
+      COLS,
+      hostile.map((h) => [h, null, null, null, null]),
+      { sheetName: 'S' },
+    );
+    const files = unzipSync(bytes);
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
+    expect(sheet).not.toMatch(/<f[ >]/);
+    expect(sheet.match(/t="inlineStr"/g)).toHaveLength(COLS.length + hostile.length);
+    const xfs = strFromU8(files['xl/styles.xml'])
+      .match(/<cellXfs[^>]*>(.*)<\/cellXfs>/)![1]
+      .match(/<xf [^>]*>/g)!;
+    expect(xfs[5]).toContain('quotePrefix="1"');
+    const ws = await read(bytes);
+    hostile.forEach((h, i) => {
+      const c = ws.getCell(i + 2, 1);
+      expect([c.type, c.value, c.formula]).toEqual([ExcelJS.ValueType.String, h, undefined]);
+    });
   });
 
   it('rejects a value that is not a number in a number column', () => {

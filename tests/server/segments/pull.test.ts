@@ -65,6 +65,7 @@ function fakes(opts: { failOn?: RegExp; folder?: { name: string; writable: boole
     user: 'analis@datadesk.local',
     newId: () => 'LIST-1',
     folder: () => (opts.folder === undefined ? { name: 'Segmen Kampanye', writable: true } : opts.folder),
+    deliveryFolders: () => ['folder123'],
     sheetNames: () => [...sheets.keys()],
     insertTextSheet: (name, values) => {
       log.push('sheet');
@@ -234,5 +235,10 @@ describe('reading results back', () => {
         ],
       ),
     ).toBe('A,B\r\n+6281234,\'@SUM(1)\r\n\'-1,"x""y"\r\n');
+  });
+  it('CSV: a leading TAB or carriage return is neutralised too (OWASP CSV injection)', () => {
+    const csv = toCsv(['A'], [['\t=1+1'], ['\r=HYPERLINK("http://x")'], ["=cmd|' /C calc'!A0"], ['+62 812'], ['Rina']]);
+    const cells = csv.split('\r\n').slice(1, -1);
+    expect(cells).toEqual(["'\t=1+1", '"\'\r=HYPERLINK(""http://x"")"', "'=cmd|' /C calc'!A0", "'+62 812", 'Rina']);
   });
 });

@@ -1,6 +1,7 @@
 // A streaming .xlsx writer that runs on Apps Script's V8 (no Node APIs): SpreadsheetML XML zipped with fflate.
 import { Zip, ZipDeflate, strToU8 } from 'fflate';
 import { columnLetter, escapeXml, excelSerial, MAX_CELL_CHARS } from './xml';
+import { sheetTitle } from '../names';
 
 /** How a column's cells are typed and shown. */
 export type XlsxColumnType = 'text' | 'integer' | 'rupiah' | 'datetime' | 'date';
@@ -95,7 +96,9 @@ function styles(): string {
     '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
     '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
     '<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
-    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+    // Text cells carry quotePrefix (ECMA-376 §18.8.45): Excel and LibreOffice keep them text even when a user edits
+    // one, so hostile text such as "=HYPERLINK(…)" or "\t=1+1" never becomes a formula (OWASP, "CSV Injection").
+    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" quotePrefix="1"/>' +
     '<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
     '</cellXfs>' +
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
@@ -103,13 +106,9 @@ function styles(): string {
   );
 }
 
-/** Sheet names: at most 31 characters, none of []:*?/\ . */
+/** Sheet names: at most 31 characters (Excel), none of []:*?/\ and nothing invisible (core/names.ts). */
 export function safeSheetName(name: string): string {
-  const s = name
-    .replace(/[[\]:*?/\\]/g, '_')
-    .slice(0, 31)
-    .trim();
-  return s || 'Sheet1';
+  return sheetTitle(name, 31);
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;

@@ -2,7 +2,7 @@
 
 /** Characters XML 1.0 forbids (controls other than tab, LF, CR) are dropped; markup characters are escaped. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding the control characters XML 1.0 forbids is the point
-const NEEDS_WORK = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const NEEDS_WORK = /[&<>"\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 export function escapeXml(s: string): string {
   if (!NEEDS_WORK.test(s)) return s; // the common case: nothing to do
@@ -11,6 +11,8 @@ export function escapeXml(s: string): string {
       // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping the control characters XML 1.0 forbids
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
       .replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'))
+      // A carriage return is kept as a reference: XML parsers turn a literal one into a line feed.
+      .replace(/\r/g, '&#13;')
   );
 }
 

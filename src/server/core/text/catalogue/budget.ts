@@ -157,6 +157,43 @@ export const budget = {
     id: 'File "{name}" bukan JPG, PNG, atau PDF menurut isinya (nama file tidak menentukan jenisnya).',
     en: 'File "{name}" is not a JPG, PNG or PDF by its content (the file name does not decide its type).',
   },
+  'budget.file.refused': {
+    id: 'File "{name}" ditolak: {why}. Kirim foto atau pindaian nota, atau cetak ulang menjadi PDF biasa.',
+    en: 'File "{name}" is refused: it {why}. Send a photo or scan of the receipt, or print it to a plain PDF.',
+  },
+  'budget.file.notServed': {
+    id: 'Berkas bukti "{name}" tidak ditampilkan: isinya {why}. Minta cluster mengunggah ulang buktinya.',
+    en: 'Receipt "{name}" is not shown: it {why}. Ask the cluster to upload the receipt again.',
+  },
+  'budget.file.repeated': {
+    id: 'File "{name}" sama isinya dengan "{first}": lampirkan setiap nota sekali saja.',
+    en: 'File "{name}" has the same content as "{first}": attach each receipt once.',
+  },
+  'budget.receipt.notType': { id: 'bukan JPG, PNG, atau PDF menurut isinya', en: 'is not a JPG, PNG or PDF by its content' },
+  'budget.receipt.broken': {
+    id: 'bukan {kind} yang utuh (strukturnya rusak atau terpotong)',
+    en: 'is not a complete {kind} (its structure is damaged or cut off)',
+  },
+  'budget.receipt.trailing': {
+    id: 'berisi data tambahan setelah akhir gambar {kind} ({bytes} byte) — bisa berupa file lain yang disisipkan',
+    en: 'holds extra data after the end of the {kind} image ({bytes} bytes) — possibly another file hidden in it',
+  },
+  'budget.receipt.markup': {
+    id: 'adalah gambar {kind} yang juga berisi kode halaman web ({marker}…)',
+    en: 'is a {kind} image that also holds web-page code ({marker}…)',
+  },
+  'budget.receipt.encrypted': {
+    id: 'adalah PDF terenkripsi atau berkata sandi, sehingga isinya tidak dapat diperiksa',
+    en: 'is an encrypted or password-protected PDF, so its content cannot be checked',
+  },
+  'budget.receipt.objStm': {
+    id: 'berisi objek PDF terkompresi yang tidak dapat dibuka untuk diperiksa',
+    en: 'holds compressed PDF objects that cannot be opened to be checked',
+  },
+  'budget.receipt.active': {
+    id: 'berisi konten PDF aktif (/{name}) — JavaScript, tindakan otomatis saat dibuka, atau file sisipan',
+    en: 'holds active PDF content (/{name}) — JavaScript, an action that runs on open, or an embedded file',
+  },
   'budget.reject.reasonRequired': { id: 'Alasan penolakan wajib diisi.', en: 'A reason for the rejection is required.' },
   'budget.reject.reasonTooLong': { id: 'Alasan maksimal 500 karakter.', en: 'The reason may have at most 500 characters.' },
   'budget.approve.noAllocation': {
@@ -233,6 +270,10 @@ export const budget = {
   // PDF job
   'budget.pdf.unknown': { id: 'Permintaan PDF tidak dikenal.', en: 'Unknown PDF request.' },
   'budget.pdf.failed': { id: 'PDF gagal dibuat: {detail}', en: 'The PDF could not be made: {detail}' },
+  'budget.pdf.refusedFile': {
+    id: '{name}: ditolak pemeriksaan isi, tidak dilampirkan',
+    en: '{name}: refused by the content check, not attached',
+  },
   'budget.pdf.fileName': { id: 'Laporan {cluster} {month}.pdf', en: 'Report {cluster} {month}.pdf' },
   'budget.pdf.docTitle': { id: 'Marketing fee {cluster} {month:month}', en: 'Marketing fee {cluster} {month:month}' },
   'budget.pdf.title': { id: 'Laporan Bulanan Marketing Fee', en: 'Monthly marketing fee report' },
