@@ -92,7 +92,14 @@ export async function run(): Promise<BenchResult[]> {
        SELECT $1, $2, 'OUTLET', 'Bench item ' || g, 10000 + g, '2030-11-10', 'sbp.bench@datadesk.local', now() FROM generate_series(1, 200) g`,
       [cluster, month],
     );
-    const approve = must(await rt.execute({ fn: 'budget_approveAll', args: [cluster, month], user: MCOT, kind: 'rpc' }));
+    const approve = must(
+      await rt.execute({
+        fn: 'budget_approveAll',
+        args: [cluster, month, { count: 200, amount: 200 * 10_000 + (200 * 201) / 2 }],
+        user: MCOT,
+        kind: 'rpc',
+      }),
+    );
     const decided = (approve.value as { decided: number }).decided;
     const approveStatements = statements(approve.counts);
     const commits = approve.counts['JdbcConnection.commit'] ?? 0;

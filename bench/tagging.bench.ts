@@ -15,7 +15,8 @@ import { writeTaggingDemo, demoCatalogue, DEMO_MODEL } from '../src/local/demo/t
 import { DEFAULT_KEY, TIERS } from '../src/local/standins/gemini';
 import type { ExecResult } from '../src/local/runtime/types';
 import { timed, timedAll } from './projected';
-import { matchKeyword, seedWordLists } from '../src/server/tagging/wordlists';
+import { seedWordLists } from '../src/server/tagging/wordlists';
+import { matchKeyword } from '../src/server/tagging/match';
 import type { Progress } from '../src/server/tagging/job';
 import type { BenchResult } from './types';
 

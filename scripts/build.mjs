@@ -136,7 +136,17 @@ async function buildClient() {
     const css = coreCss + (existsSync(join(dir, 'style.css')) ? readFileSync(join(dir, 'style.css'), 'utf8') : '');
     const body = readFileSync(join(dir, 'index.html'), 'utf8');
     const script = js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-    const html = `<!DOCTYPE html>\n<html lang="id">\n<head>\n<base target="_top">\n<meta charset="utf-8">\n<style>${css}</style>\n</head>\n<body>\n${body}\n<script>${script}</script>\n</body>\n</html>\n`;
+    // The page's "Bantuan" guide in both languages (docs/guides/<page>.<lang>.md), read by src/client/core/help.ts.
+    const guide = Object.fromEntries(
+      ['id', 'en']
+        .map((l) => [l, join(root, 'docs/guides', `${name}.${l}.md`)])
+        .filter(([, f]) => existsSync(f))
+        .map(([l, f]) => [l, readFileSync(f, 'utf8')]),
+    );
+    const guideTag = Object.keys(guide).length
+      ? `<script type="application/json" id="dd-guide">${JSON.stringify(guide).replace(/</g, '\\u003c')}</script>\n`
+      : '';
+    const html = `<!DOCTYPE html>\n<html lang="id">\n<head>\n<base target="_top">\n<meta charset="utf-8">\n<style>${css}</style>\n</head>\n<body>\n${body}\n${guideTag}<script>${script}</script>\n</body>\n</html>\n`;
     writeFileSync(join(out, `${name}.html`), html);
   }
   return names.length;

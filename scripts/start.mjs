@@ -25,7 +25,12 @@ if (built.status !== 0) {
 const require = createRequire(import.meta.url);
 const { startWorkbench } = require(join(root, 'build', 'local', 'workbench.js'));
 const port = Number(value('port') ?? process.env.PORT ?? 8780);
-const opts = { reset: flag('reset'), seed: !flag('no-seed'), log: (l) => console.log(l) };
+const opts = {
+  reset: flag('reset'),
+  seed: !flag('no-seed'),
+  log: (l) => console.log(l),
+  onListening: (url) => console.log(`workbench listening at ${url}`),
+};
 process.chdir(root);
 
 let wb;

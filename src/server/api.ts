@@ -21,8 +21,8 @@ export * from './marketplace/rpc';
 export * from './mentoring/rpc';
 export * from './settings/rpc';
 
-/** Who the caller is and which add-on roles they hold. */
-export function app_whoami(): { email: string; roles: AppRole[] } {
+/** Who the caller is, which add-on roles they hold, and the admins who give roles. */
+export function app_whoami(): { email: string; roles: AppRole[]; admins: string[] } {
   return rpc('app_whoami', () => {
     adoptHeartbeat();
     return callerRoles();

@@ -1,6 +1,7 @@
 // Budget in the workbench (Chromium): an Area user allocates, a Region user recommends from history, a cluster user
 // submits evidence with a photo, an MCOT user approves it, the dashboard shows it at every level, and the monthly
-// PDF opens from the local Drive.
+// PDF opens from the local Drive. On the way: planning pickers start on the coming month, "approve all" asks first
+// with the count and total, a rejected item is corrected and resubmitted, and an approver undoes their own decision.
 import type { Browser, Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
 import {
@@ -19,6 +20,7 @@ import {
 import { database } from '../../src/local/services/jdbc/embedded';
 import { driveStore } from '../../src/local/services/drive/store';
 import { receiptPng } from '../../src/local/demo/budget-receipt';
+import { formatMonth } from '../../src/server/core/format';
 
 const AREA = 'area.jabotabek@datadesk.local';
 const REGION = 'region.jakarta-pusat@datadesk.local';
@@ -30,6 +32,7 @@ let wb: TestWorkbench;
 let browser: Browser;
 let page: Page;
 let month = '';
+let next = '';
 
 const q = async <T>(sql: string, params: unknown[] = []) => (await database(wb.rt.env).query<T>(sql, params as never[])).rows;
 
@@ -47,6 +50,18 @@ async function statusText(f: ReturnType<typeof sidebarFrame>, kind: 'ok' | 'erro
   return (await s.textContent()) ?? '';
 }
 
+const rupiah = (n: number) => 'Rp\u00a0' + n.toLocaleString('de-DE');
+
+/** Waits until no execution started from the page runs (the sidebar's calls included). */
+async function idleFrame(): Promise<void> {
+  await page.waitForSelector('body[data-busy="0"]', { timeout: 60_000 });
+}
+
+/** Waits until the status line says `text` (an earlier message may still be showing). */
+async function statusSays(f: ReturnType<typeof sidebarFrame>, text: string): Promise<void> {
+  await f.locator('#status.ok', { hasText: text }).waitFor({ timeout: 60_000 });
+}
+
 /** Clicks like a user (a real pointer click). */
 async function press(l: ReturnType<ReturnType<typeof sidebarFrame>['locator']>): Promise<void> {
   await l.click();
@@ -56,7 +71,9 @@ beforeAll(async () => {
   wb = await startTestWorkbench();
   browser = await openBrowser();
   page = await openWorkbench(browser, wb, AREA);
-  month = (await q<{ m: string }>(`SELECT max(month) AS m FROM budget.allocation`))[0].m;
+  month = (await q<{ m: string }>(`SELECT max(month) AS m FROM budget.allocation`))[0].m; // the seeded current month
+  const [y, m] = month.split('-').map(Number);
+  next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }, 2 * E2E_TIMEOUT); // the whole demo is seeded first (every capability, the budget's 120 clusters' folders shared)
 
 afterAll(async () => {
@@ -90,22 +107,31 @@ it('walks allocation → recommendation → evidence → approval → dashboard 
 });
 
 async function walk(): Promise<void> {
-  // Area allocates Rp 45.000.000 to CL-001 for the current month.
+  // Area allocates Rp 45.000.000 to CL-001 for the coming month (the picker's default: owners plan ahead).
   let f = await openBudget(AREA);
+  expect(await f.locator('#sec-allocation input[type="month"]').inputValue()).toBe(next);
   await f.locator('select[name="alloc-cluster"]').selectOption(CL);
   await f.locator('input[name="alloc-amount"]').fill('45.000.000');
   await press(f.locator('#sec-allocation button', { hasText: 'Simpan alokasi' }));
   expect(await statusText(f)).toMatch(/Rp\s45\.000\.000/);
   expect(
     Number(
-      (await q<{ amount: string }>(`SELECT amount FROM budget.allocation WHERE cluster_id = $1 AND month = $2`, [CL, month]))[0]
+      (await q<{ amount: string }>(`SELECT amount FROM budget.allocation WHERE cluster_id = $1 AND month = $2`, [CL, next]))[0]
         .amount,
     ),
   ).toBe(45_000_000);
   await screenshot(page, 'budget-1-area');
+  // "Bantuan" opens the sidebar's guide in its language
+  await press(f.locator('#helpButton'));
+  await f.locator('#help h2', { hasText: 'Area: alokasi bulanan' }).waitFor({ timeout: 10_000 });
+  expect(await f.locator('#helpButton').textContent()).toBe('Tutup bantuan');
+  await screenshot(page, 'budget-1b-bantuan');
+  await press(f.locator('#helpButton'));
+  expect(await f.locator('#help').isHidden()).toBe(true);
 
-  // Region proposes from history, reads the method, saves.
+  // Region proposes from history for the coming month, reads the method, saves.
   f = await openBudget(REGION);
+  expect(await f.locator('#sec-recommendation input[type="month"]').inputValue()).toBe(next);
   await f.locator('select[name="rec-cluster"]').selectOption(CL);
   await f.locator('#rec-info', { hasText: /Rp\s45\.000\.000/ }).waitFor({ timeout: 60_000 });
   await press(f.locator('#sec-recommendation button', { hasText: 'Usulkan dari histori' }));
@@ -117,7 +143,7 @@ async function walk(): Promise<void> {
     (
       await q<{ s: string }>(`SELECT SUM(amount) AS s FROM budget.recommendation WHERE cluster_id = $1 AND month = $2`, [
         CL,
-        month,
+        next,
       ])
     )[0].s,
   );
@@ -129,8 +155,10 @@ async function walk(): Promise<void> {
   await f.locator('textarea[name="ev-description"]').fill('E2E spanduk outlet Menteng');
   await f.locator('input[name="ev-amount"]').fill('123.000');
   await f.locator('select[name="ev-point"]').selectOption('OUTLET');
-  const today = (await q<{ d: string }>(`SELECT to_char(now() AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD') AS d`))[0].d;
-  if (today.startsWith(month)) await f.locator('input[name="ev-date"]').fill(today);
+  // the date starts on today (WIB, the workbench clock) and offers no later day
+  const date = f.locator('input[name="ev-date"]');
+  expect((await date.inputValue()).slice(0, 7)).toBe(month);
+  expect(await date.getAttribute('max')).toBe(await date.inputValue());
   await f
     .locator('input[name="ev-files"]')
     .setInputFiles({ name: 'foto-spanduk.png', mimeType: 'image/png', buffer: Buffer.from(receiptPng(4242, 200, 260)) });
@@ -145,17 +173,85 @@ async function walk(): Promise<void> {
   expect(ev.status).toBe('pending');
   await screenshot(page, 'budget-3-cluster');
 
-  // MCOT approves it from the pending list.
+  // MCOT rejects it with a reason; the cluster corrects the amount and resubmits it.
   f = await openBudget(MCOT);
   await f.locator('#sec-approval select').first().selectOption(CL);
-  await f.locator('#sec-approval .pager', { hasText: /menunggu/ }).waitFor({ timeout: 60_000 });
-  const card = f.locator(`.card[data-id="${ev.id}"]`);
+  let card = f.locator(`#sec-approval .card[data-id="${ev.id}"]`);
   await card.waitFor({ timeout: 60_000 });
+  page.once('dialog', (d) => void d.accept('Nota buram, jumlah tidak terbaca'));
+  await press(card.locator('button', { hasText: /^Tolak$/ }));
+  await statusSays(f, `Bukti #${ev.id} ditolak`);
+  f = await openBudget(CLUSTER);
+  card = f.locator(`#sec-evidence .card[data-id="${ev.id}"]`);
+  await card.locator('.warn', { hasText: 'Nota buram' }).waitFor({ timeout: 60_000 });
+  await press(card.locator('button', { hasText: 'Perbaiki & kirim ulang' }));
+  expect(await f.locator('textarea[name="ev-description"]').inputValue()).toBe('E2E spanduk outlet Menteng');
+  await f.locator('input[name="ev-amount"]').fill('125.000');
+  await screenshot(page, 'budget-3b-cluster-correct');
+  await press(f.locator('#sec-evidence button', { hasText: `Kirim ulang bukti #${ev.id}` }));
+  await statusSays(f, `Bukti #${ev.id} diperbaiki dan dikirim ulang`);
+  expect(
+    (await q<{ status: string; amount: number }>(`SELECT status, amount FROM budget.evidence WHERE id = $1`, [ev.id]))[0],
+  ).toEqual({
+    status: 'pending',
+    amount: 125000,
+  });
+
+  // MCOT: "approve all" asks first with the count and total (cancelled: nothing changes); approves the one item,
+  // undoes it under "Keputusan saya", approves it again.
+  f = await openBudget(MCOT);
+  await f.locator('#sec-approval select').first().selectOption(CL);
+  card = f.locator(`#sec-approval .card[data-id="${ev.id}"]`);
+  await card.waitFor({ timeout: 60_000 });
+  const waiting = (
+    await q<{ n: string; s: string }>(
+      `SELECT count(*) AS n, COALESCE(SUM(amount), 0) AS s FROM budget.evidence WHERE cluster_id = $1 AND month = $2 AND status = 'pending' AND submitted_by <> $3`,
+      [CL, month, MCOT],
+    )
+  )[0];
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (d) => {
+      resolve(d.message());
+      void d.dismiss();
+    }),
+  );
+  await press(card.locator('button', { hasText: /^Setujui semua/ }));
+  const clName = (await q<{ name: string }>(`SELECT name FROM budget.node WHERE id = $1`, [CL]))[0].name;
+  expect(await asked).toBe(`Setujui ${waiting.n} bukti ${clName} ${formatMonth(month)} senilai ${rupiah(Number(waiting.s))}?`);
+  await idleFrame();
+  expect(
+    (
+      await q<{ n: string }>(
+        `SELECT count(*) AS n FROM budget.evidence WHERE cluster_id = $1 AND month = $2 AND status = 'pending' AND submitted_by <> $3`,
+        [CL, month, MCOT],
+      )
+    )[0].n,
+  ).toBe(waiting.n);
   await press(card.locator('button', { hasText: /^Setujui$/ }));
-  expect(await statusText(f)).toContain(`Bukti #${ev.id} disetujui`);
+  await statusSays(f, `Bukti #${ev.id} disetujui`);
+  await press(f.locator('#sec-decisions summary'));
+  const decided = f.locator(`#sec-decisions .card[data-id="${ev.id}"]`);
+  await decided.waitFor({ timeout: 60_000 });
+  await screenshot(page, 'budget-4a-mcot-decisions');
+  page.once('dialog', (d) => void d.accept());
+  await press(decided.locator('button', { hasText: 'Batalkan keputusan' }));
+  await statusSays(f, `Keputusan atas bukti #${ev.id} dibatalkan`);
+  expect((await q<{ status: string }>(`SELECT status FROM budget.evidence WHERE id = $1`, [ev.id]))[0].status).toBe('pending');
+  expect(
+    (
+      await q<{ n: number }>(
+        `SELECT count(*) AS n FROM budget.audit WHERE action = 'evidence.undo' AND entity_id = $1 AND actor = $2`,
+        [String(ev.id), MCOT],
+      )
+    )[0].n,
+  ).toBe(1);
+  // the pending list shows it again, without a reload
+  await press(f.locator(`#sec-approval .card[data-id="${ev.id}"] button`, { hasText: /^Setujui$/ }));
+  await statusSays(f, `Bukti #${ev.id} disetujui`);
   expect(
     (await q<{ status: string; decided_by: string }>(`SELECT status, decided_by FROM budget.evidence WHERE id = $1`, [ev.id]))[0],
   ).toEqual({ status: 'approved', decided_by: MCOT });
+  await f.locator(`#sec-approval .card[data-id="${ev.id}"]`).waitFor({ state: 'detached', timeout: 60_000 });
   await screenshot(page, 'budget-4-mcot');
 
   // The dashboard shows it at every level: Area → Region → Branch → Cluster.
@@ -168,7 +264,6 @@ async function walk(): Promise<void> {
         )
       )[0].s,
     );
-  const rupiah = (n: number) => 'Rp\u00a0' + n.toLocaleString('de-DE');
   await asUser(page, AREA);
   expect(await runMenu(page, /Anggaran: Dasbor/)).toBe('dialog');
   const d = dialogFrame(page);
@@ -193,6 +288,14 @@ async function walk(): Promise<void> {
   // The PDF: made from the MCOT's sidebar, opened from the local Drive.
   await page.click('#dialog-close');
   f = await openBudget(MCOT);
+  // the PDF section sits above the pending list (which can run long), not under it
+  expect(
+    await f
+      .locator('#sec-pdf')
+      .evaluate(
+        (el) => !!(el.compareDocumentPosition(document.getElementById('sec-approval')!) & Node.DOCUMENT_POSITION_FOLLOWING),
+      ),
+  ).toBe(true);
   await press(f.locator('#sec-pdf summary'));
   await f.locator('select[name="pdf-cluster"]').selectOption(CL);
   await press(f.locator('#sec-pdf button', { hasText: 'Buat PDF' }));
@@ -219,4 +322,10 @@ async function walk(): Promise<void> {
   // someone outside the hierarchy does not get it: Drive would not show it to them
   expect((await page.request.get(fileUrl('tamu@datadesk.local'))).status()).toBe(404);
   await screenshot(page, 'budget-6-pdf');
+  // the sidebar's link opens the PDF from the local Drive (its Google Drive address cannot open offline)
+  const [preview] = await Promise.all([page.context().waitForEvent('page'), f.locator('#pdfLink').click()]);
+  await preview.waitForLoadState();
+  // (the preview of a PDF is the file itself: /api/drive/view redirects to /api/drive/file)
+  expect(preview.url()).toMatch(new RegExp(`/api/drive/(view|file)\\?id=${encodeURIComponent(pdf.id)}$`));
+  await preview.close();
 }

@@ -10,8 +10,9 @@ import { startWorkbench, Workbench, WorkbenchOptions } from '../../src/local/wor
 
 export const ROOT = join(__dirname, '..', '..');
 export const ARTIFACTS = join(ROOT, 'artifacts', 'e2e');
-/** Generous per-test time: seeding plus a browser. Test files may pass it to jest.setTimeout or it(). */
-export const E2E_TIMEOUT = 180_000;
+/** Generous per-test time: seeding plus a browser. Test files may pass it to jest.setTimeout or it().
+ * DATADESK_E2E_TIMEOUT (ms) raises it on a machine shared with other work, where seeding alone can take minutes. */
+export const E2E_TIMEOUT = Math.max(180_000, Number(process.env.DATADESK_E2E_TIMEOUT) || 0);
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',

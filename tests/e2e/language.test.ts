@@ -123,7 +123,7 @@ it(
     const card = f.locator('.card', { hasText: 'Banner outlet Menteng (language walk)' }).first();
     await card.waitFor({ timeout: 60_000 });
     await card.locator('button', { hasText: /^Approve$/ }).click();
-    expect(await status(f)).toMatch(/^Evidence #\d+ approved\.$/);
+    expect(await status(f)).toMatch(/^Evidence #\d+ approved\. A mistake\? Undo it under "My decisions"\.$/);
     await lookAt(f, 'en', 'lang-04-budget-approver-en');
 
     // The dashboard opens in the user's language: compact axes, months by name.

@@ -1,4 +1,4 @@
-// Links built from sheet data (Chromium): any editor can type into the "Report run log" sheet's link column; what they
+// Links built from sheet data (Chromium): any editor can type into the run log sheet ("Log Laporan")'s link column; what they
 // type reaches the auditor's Reports sidebar as a link only when it is an http(s) Drive or Docs address, and
 // javascript:, data: or another host is shown as plain text (nothing runs when the auditor clicks it).
 import type { Browser, Page } from 'playwright-core';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   // An editor of the spreadsheet adds rows to the run log with links of their own (the sheet is just a sheet).
   await runSnippet(
     wb.rt,
-    `var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Report run log');
+    `var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Log Laporan');
      var rows = args.evil.map(function (e) { return ['x', '2099-01', e[0], 1, 1, 'f'.repeat(64), e[1], 'OK', 1, new Date(), new Date(), 1]; });
      sh.getRange(sh.getLastRow() + 1, 1, rows.length, 12).setValues(rows);`,
     { evil: EVIL },

@@ -1,6 +1,8 @@
 // Reports in the workbench (Chromium): an auditor sees last month's files, the clock reaches the 2nd, the hourly
 // trigger publishes the new month (old files in the trash), the run log and the alert stand-in show it; a run with
-// one folder made unwritable fails and leaves every folder untouched.
+// one folder made unwritable fails and leaves every folder untouched; a scheduled run that keeps failing is retried,
+// explained and retried by the admin; a run started by hand that fails at publish tells the auditor whom to ask and
+// lets the admin run it again in one click once the folder is fixed.
 import type { Browser, Page } from 'playwright-core';
 import {
   startTestWorkbench,
@@ -24,6 +26,7 @@ import { generateDcMonth } from '../../src/local/demo/reports';
 import { runSnippet } from '../../src/local/demo/script';
 import { triggerOf } from '../../src/local/runtime/scheduler';
 import { triggerStore } from '../../src/local/services/script/store';
+import { formatMonth } from '../../src/server/core/format';
 
 const BUS = ['BEAUTY', 'ELEC', 'FASHION', 'HOME', 'KIDS', 'SPORTS'];
 const AUDITOR = 'auditor@datadesk.local';
@@ -150,7 +153,9 @@ describe('reports in the workbench (Chromium)', () => {
       const res = await fetch(new URL('/api/webhooks', wb.url));
       const hooks = (await res.json()) as { items: Array<{ format: string; body: { text: string } }> };
       expect([res.status, Array.isArray(hooks.items) ? 'items' : JSON.stringify(hooks)]).toEqual([200, 'items']);
-      expect(hooks.items.some((h) => h.format === 'google_chat' && h.body.text.includes(`${current} terbit`))).toBe(true);
+      expect(
+        hooks.items.some((h) => h.format === 'google_chat' && h.body.text.includes(`${formatMonth(current, 'id')} terbit`)),
+      ).toBe(true);
     },
     E2E_TIMEOUT,
   );
@@ -274,6 +279,65 @@ describe('reports in the workbench (Chromium)', () => {
       expect(await side.locator('#status').textContent()).toMatch(/kini dijalankan pemicu Anda/);
       expect(triggerOf(wb.rt.env, ADMIN2, 'heartbeat')).not.toBeNull();
       await screenshot(page, 'reports-09-taken-over');
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
+    'a run that fails at publish: the auditor learns whom to ask, the admin fixes the folder and reruns it in one click',
+    async () => {
+      // The KIDS folder loses its write access between build and publish (the files are built, the publish fails).
+      const drive = driveStore(wb.rt.env);
+      const before = deepView();
+      const create = drive.createFile.bind(drive);
+      let made = 0;
+      drive.createFile = (...a: Parameters<typeof create>) => {
+        if (++made === BUS.length) drive.setWritable(folders().KIDS, false);
+        return create(...a);
+      };
+      try {
+        await asUser(page, ADMIN);
+        expect(await runMenu(page, /^Laporan: Pengaturan & log/)).toBe('sidebar');
+        const admin = sidebarFrame(page);
+        await admin.locator('#runSection').waitFor({ state: 'visible', timeout: 60_000 });
+        await admin.locator('#month').fill(current);
+        await admin.locator('#runMonth').click();
+        await admin.locator('#status.error').waitFor({ timeout: 170_000 });
+      } finally {
+        drive.createFile = create;
+      }
+      expect(deepView()).toEqual(before); // nothing published, nothing lost
+
+      // The auditor: the failure, that the folders are unchanged, and which admin to ask.
+      await asUser(page, AUDITOR);
+      expect(await runMenu(page, /^Laporan: Pengaturan & log/)).toBe('sidebar');
+      const side = sidebarFrame(page);
+      const box = side.locator('#recovery');
+      await box.waitFor({ timeout: 60_000 });
+      // every admin is named (main's journeys made analis@ an admin too)
+      expect(await box.textContent()).toMatch(new RegExp(`Minta admin \\([^)]*${ADMIN.replace(/\./g, '\\.')}`));
+      expect(await box.locator('button').count()).toBe(0); // an auditor cannot run it
+      await screenshot(page, 'reports-10-manual-run-failed-auditor');
+      await side.locator('#helpButton').click();
+      await side.locator('#help h2', { hasText: 'Auditor' }).waitFor({ timeout: 10_000 });
+      await screenshot(page, 'reports-11-bantuan');
+
+      // The admin fixes the folder's sharing and reruns the month from the box.
+      drive.setWritable(folders().KIDS, true);
+      await asUser(page, ADMIN);
+      expect(await runMenu(page, /^Laporan: Pengaturan & log/)).toBe('sidebar');
+      const again = sidebarFrame(page);
+      await again.locator('#recoverRun').waitFor({ timeout: 60_000 });
+      expect(await again.locator('#recoverRun').textContent()).toContain(formatMonth(current, 'id'));
+      await again.locator('#recoverRun').click();
+      const answer = again.locator('#status.ok, #status.error');
+      await answer.waitFor({ timeout: 170_000 });
+      await screenshot(page, 'reports-12-rerun-answer');
+      expect(await answer.textContent()).toMatch(/^Terbit: 6 file/);
+      await eventually(async () => expect(await again.locator('#recovery').count()).toBe(0), 30_000);
+      for (const [bu, files] of Object.entries(view()))
+        expect([bu, files]).toEqual([bu, expect.arrayContaining([`DC_Orders_${bu}_${current}.xlsx`])]);
+      await screenshot(page, 'reports-12-rerun-published');
     },
     E2E_TIMEOUT,
   );

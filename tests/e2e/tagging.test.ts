@@ -18,7 +18,8 @@ import { readDemoState } from '../../src/local/demo/index';
 import { writeTaggingDemo } from '../../src/local/demo/tagging';
 import { setScriptProperties, runSnippet } from '../../src/local/demo/script';
 import { startGeminiStandin, GeminiStandin } from '../../src/local/standins/gemini';
-import { matchKeyword, seedWordLists } from '../../src/server/tagging/wordlists';
+import { seedWordLists } from '../../src/server/tagging/wordlists';
+import { matchKeyword } from '../../src/server/tagging/match';
 
 const MERCH = 'merch@datadesk.local';
 const N = 60;

@@ -9,7 +9,11 @@ import { action, clusterSelect, field, ok, section } from './ui';
 import { evidenceCard } from './cards';
 import type { Me } from './main';
 
-export function approvalSection(me: Me, canApprove: boolean): HTMLElement {
+/** The event that reloads the pending list (after a decision was undone elsewhere in the sidebar). */
+export const RELOAD = 'dd-reload';
+
+/** `onDecided` reloads what shows the caller's decisions ("Keputusan saya"). */
+export function approvalSection(me: Me, canApprove: boolean, onDecided: () => Promise<void> = async () => {}): HTMLElement {
   const cluster = clusterSelect(me, true);
   const month = el('input', { type: 'month', value: '' }) as HTMLInputElement;
   const list = el('div', {});
@@ -38,6 +42,7 @@ export function approvalSection(me: Me, canApprove: boolean): HTMLElement {
                   await call('budget_approve', it.id);
                   ok(t('budget.ui.approval.approved', { id: it.id }));
                   await refresh();
+                  await onDecided();
                 },
                 true,
               ),
@@ -47,13 +52,24 @@ export function approvalSection(me: Me, canApprove: boolean): HTMLElement {
                 await call('budget_reject', it.id, reason);
                 ok(t('budget.ui.approval.rejected', { id: it.id }));
                 await refresh();
+                await onDecided();
               }),
               action(
                 tData('budget.ui.approval.approveAll', { cluster: it.clusterName, month: it.month }, ['cluster']),
                 async () => {
-                  const d = await call('budget_approveAll', it.clusterId, it.month);
+                  // The approver sees what "all" means (count and total) first; the server approves only those.
+                  const p = await call('budget_bulkPreview', it.clusterId, it.month);
+                  const question = t('budget.ui.approval.confirmAll', {
+                    count: p.count,
+                    cluster: p.clusterName,
+                    month: p.month,
+                    amount: p.amount,
+                  });
+                  if (!confirm(question)) return;
+                  const d = await call('budget_approveAll', it.clusterId, it.month, { count: p.count, amount: p.amount });
                   ok(t('budget.ui.approval.allApproved', { count: d.decided, amount: d.amount }));
                   await refresh();
+                  await onDecided();
                 },
               ),
             ]
@@ -107,5 +123,38 @@ export function approvalSection(me: Me, canApprove: boolean): HTMLElement {
     pager,
   );
   sec.id = 'sec-approval';
+  sec.addEventListener(RELOAD, () => void refresh().catch(showError));
   return sec;
+}
+
+/** "Keputusan saya": the approver's own decisions, newest first; each can be undone until its month closes. */
+export function decisionsSection(onUndone: () => Promise<void>): { section: HTMLElement; reload: () => Promise<void> } {
+  const list = el('div', {});
+  const reload = latestCall(
+    () => call('budget_myDecisions', '', 0),
+    (r) => {
+      list.textContent = '';
+      if (!r.items.length) list.append(el('p', { class: 'muted' }, t('budget.ui.decisions.none')));
+      for (const it of r.items)
+        list.append(
+          evidenceCard(it, [
+            action(t('budget.ui.decisions.undo'), async () => {
+              const question =
+                it.status === 'approved'
+                  ? t('budget.ui.decisions.confirmUndoApproval', { id: it.id })
+                  : t('budget.ui.decisions.confirmUndoRejection', { id: it.id });
+              if (!confirm(question)) return;
+              await call('budget_undoDecision', it.id);
+              ok(t('budget.ui.decisions.undone', { id: it.id }));
+              await reload();
+              await onUndone();
+            }),
+          ]),
+        );
+    },
+  );
+  void reload().catch(showError);
+  const sec = section(t('budget.ui.decisions.heading'), false, list);
+  sec.id = 'sec-decisions';
+  return { section: sec, reload };
 }

@@ -8,7 +8,7 @@ import { action, clusterSelect, field, monthInput, ok, section } from './ui';
 import type { Me } from './main';
 
 export function allocationSection(me: Me): HTMLElement {
-  const month = monthInput(me);
+  const month = monthInput(me, 1); // owners plan the coming month
   const cluster = clusterSelect(me);
   cluster.name = 'alloc-cluster';
   const amount = asAmountInput(el('input', { name: 'alloc-amount', placeholder: formatNumber(28_488_600) }) as HTMLInputElement);

@@ -1,21 +1,23 @@
-// SBP Cluster: submit evidence with receipts (JPG/PNG/PDF, checked again on the server), see its status, delete pending.
+// SBP Cluster: submit evidence with receipts (JPG/PNG/PDF, checked again on the server), see its status, delete pending,
+// correct and resubmit a rejected one.
 import { msg, t } from '../../server/core/text';
 import { formatNumber } from '../../server/core/format';
 import { call } from '../core/rpc';
 import { latestCall, reloadOn } from '../core/actions';
 import { amountOf, asAmountInput, el } from '../core/dom';
-import { action, fields, monthInput, ok, pointTypeSelect, readFiles, section } from './ui';
-import { evidenceCard } from './cards';
+import { tData } from '../core/i18n';
+import { action, field, fields, monthInput, ok, pointTypeSelect, readFiles, section } from './ui';
+import { evidenceCard, Item } from './cards';
 import type { Me } from './main';
 
 export function evidenceSection(me: Me): HTMLElement {
-  const month = monthInput(me);
+  const month = monthInput(me); // the month "Bukti saya" shows; a submission's month is its date's
   const description = el('textarea', { name: 'ev-description', rows: 2, maxlength: 500 }) as HTMLTextAreaElement;
   const amount = asAmountInput(el('input', { name: 'ev-amount', placeholder: formatNumber(150_000) }) as HTMLInputElement);
   const pointType = pointTypeSelect(me);
   pointType.name = 'ev-point';
-  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-  const date = el('input', { name: 'ev-date', type: 'date', value: today, max: today }) as HTMLInputElement;
+  // The server's today (WIB, the emulated clock in the workbench): the picker offers no future date.
+  const date = el('input', { name: 'ev-date', type: 'date', value: me.today, max: me.today }) as HTMLInputElement;
   const files = el('input', {
     name: 'ev-files',
     type: 'file',
@@ -23,6 +25,29 @@ export function evidenceSection(me: Me): HTMLElement {
     accept: '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf',
   }) as HTMLInputElement;
   const list = el('div', {});
+  /** The rejected item being corrected (the form then resubmits it), or null for a new submission. */
+  let fixing: Item | null = null;
+  const fixingNote = el('div', { class: 'warn', hidden: true });
+  const cancelFix = el(
+    'button',
+    { type: 'button', class: 'small', hidden: true, onclick: () => setFixing(null) },
+    t('budget.ui.evidence.cancelFix'),
+  );
+  const submitLabel = () => (fixing ? t('budget.ui.evidence.resubmit', { id: fixing.id }) : t('budget.ui.evidence.submit'));
+  const setFixing = (it: Item | null) => {
+    fixing = it;
+    fixingNote.hidden = cancelFix.hidden = !it;
+    fixingNote.replaceChildren(it ? tData('budget.ui.evidence.fixing', { id: it.id, reason: it.reason ?? '' }, ['reason']) : '');
+    files.disabled = !!it;
+    if (it) {
+      description.value = it.description;
+      amount.value = formatNumber(it.amount);
+      pointType.value = it.pointType;
+      date.value = it.date;
+      description.focus();
+    }
+    submit.textContent = submitLabel();
+  };
 
   // Only the newest call's answer is shown: a later choice (filter, month, page) answers instead of an older one.
   const refresh = latestCall(
@@ -39,7 +64,9 @@ export function evidenceSection(me: Me): HTMLElement {
                 ok(t('budget.ui.evidence.deleted'));
                 await refresh();
               })
-            : null;
+            : it.status === 'rejected'
+              ? action(t('budget.ui.evidence.fix'), async () => setFixing(it))
+              : null;
         list.append(evidenceCard(it, del ? [del] : []));
       }
     },
@@ -47,45 +74,52 @@ export function evidenceSection(me: Me): HTMLElement {
   reloadOn(refresh, [month]);
 
   const labelled = fields(
-    [t('budget.ui.month'), month],
     [t('budget.ui.evidence.description'), description],
     [t('budget.ui.amount'), amount],
     [t('budget.ui.evidence.pointType'), pointType],
     [t('budget.ui.evidence.date'), date],
     [t('budget.ui.evidence.files'), files],
   );
-  const sec = section(
-    t('budget.ui.evidence.heading'),
-    true,
-    ...labelled,
-    action(
-      t('budget.ui.evidence.submit'),
-      async () => {
-        const f = await readFiles(files);
-        const r = await call(
-          'budget_submitEvidence',
-          {
-            clusterId: me.node.id,
-            month: month.value,
-            pointType: pointType.value,
-            description: description.value,
-            amount: amountOf(amount) ?? amount.value,
-            date: date.value,
-          },
-          f,
-        );
+  const submit = action(
+    submitLabel(),
+    async () => {
+      const input = {
+        clusterId: me.node.id,
+        month: date.value.slice(0, 7),
+        pointType: pointType.value,
+        description: description.value,
+        amount: amountOf(amount) ?? amount.value,
+        date: date.value,
+      };
+      if (fixing) {
+        const r = await call('budget_resubmitEvidence', fixing.id, input);
+        ok(t('budget.ui.evidence.resubmitted', { id: r.id }));
+      } else {
+        const r = await call('budget_submitEvidence', input, await readFiles(files));
         if (r.duplicates.length) {
           const notes = r.duplicates.map((d) => msg('budget.ui.evidence.duplicate', { file: d.file, id: d.evidenceId }));
           ok(t('budget.ui.evidence.submittedDup', { id: r.id, notes }));
         } else ok(t('budget.ui.evidence.submitted', { id: r.id, amount: amountOf(amount) ?? 0 }));
-        description.value = '';
-        amount.value = '';
-        files.value = '';
-        await refresh();
-      },
-      true,
-    ),
+      }
+      description.value = '';
+      amount.value = '';
+      files.value = '';
+      setFixing(null);
+      month.value = input.month;
+      await refresh();
+    },
+    true,
+  );
+  submit.name = 'ev-submit';
+  const sec = section(
+    t('budget.ui.evidence.heading'),
+    true,
+    fixingNote,
+    ...labelled,
+    submit,
+    cancelFix,
     el('h2', {}, t('budget.ui.evidence.mine')),
+    field(t('budget.ui.month'), month),
     list,
   );
   sec.id = 'sec-evidence';

@@ -9,8 +9,9 @@ import { initLanguage } from '../core/i18n';
 import { allocationSection } from './area';
 import { recommendationSection } from './region';
 import { evidenceSection } from './cluster';
-import { approvalSection } from './approver';
+import { approvalSection, decisionsSection, RELOAD } from './approver';
 import { reportSection, adminSection } from './admin';
+import { mountHelp } from '../core/help';
 
 export type Me = RpcResult<'budget_me'>;
 
@@ -42,8 +43,14 @@ function render(): void {
   if (can('allocate')) app.append(allocationSection(me));
   if (can('recommend')) app.append(recommendationSection(me));
   if (can('submit')) app.append(evidenceSection(me));
-  if (can('approve') || me.role === 'GM_SBP') app.append(approvalSection(me, can('approve')));
+  // The monthly PDF before the pending list, which can run long: it is not buried under the cards.
   if (can('report')) app.append(reportSection(me));
+  if (can('approve')) {
+    const pending: { el?: HTMLElement } = {};
+    const decisions = decisionsSection(async () => void pending.el?.dispatchEvent(new Event(RELOAD)));
+    pending.el = approvalSection(me, true, decisions.reload);
+    app.append(pending.el, decisions.section);
+  } else if (me.role === 'GM_SBP') app.append(approvalSection(me, false));
   if (me.admin) app.append(adminSection());
 }
 
@@ -67,3 +74,5 @@ async function load(): Promise<void> {
 
 initLanguage('budget', render);
 void load();
+
+mountHelp();

@@ -9,7 +9,7 @@ import { action, clusterSelect, field, monthInput, ok, section } from './ui';
 import type { Me } from './main';
 
 export function recommendationSection(me: Me): HTMLElement {
-  const month = monthInput(me);
+  const month = monthInput(me, 1); // owners plan the coming month
   const cluster = clusterSelect(me);
   cluster.name = 'rec-cluster';
   const info = el('div', { class: 'muted', id: 'rec-info' });

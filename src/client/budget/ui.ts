@@ -13,8 +13,16 @@ export function fields(...pairs: Array<[string, HTMLElement]>): HTMLElement[] {
   return pairs.map(([label, input]) => field(label, input));
 }
 
-export function monthInput(me: Me): HTMLInputElement {
-  return el('input', { type: 'month', value: me.month, required: true }) as HTMLInputElement;
+/** A month picker on the server's current month (WIB), or `ahead` months later (planning: allocations, splits). */
+export function monthInput(me: Me, ahead = 0): HTMLInputElement {
+  return el('input', { type: 'month', value: addMonths(me.month, ahead), required: true }) as HTMLInputElement;
+}
+
+/** "YYYY-MM" plus `n` months. */
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const i = y * 12 + (m - 1) + n;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 }
 
 export function clusterSelect(me: Me, withAll = false): HTMLSelectElement {

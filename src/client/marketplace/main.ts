@@ -9,6 +9,7 @@ import { userError } from '../core/errors';
 import { onClick, guarded, refreshing } from '../core/actions';
 import { bindForm } from '../core/form';
 import { initLanguage } from '../core/i18n';
+import { mountHelp } from '../core/help';
 import { MARKET_FIELDS } from './fields';
 
 type Files = RpcResult<'market_files'>;
@@ -133,3 +134,5 @@ void guarded('', load);
 const refresh = refreshing(loadFiles);
 setInterval(refresh, 60_000);
 window.addEventListener('focus', refresh);
+
+mountHelp();

@@ -9,6 +9,7 @@ import { actionButton, guarded, onClick, refreshing } from '../core/actions';
 import { bindForm } from '../core/form';
 import { ownerNotice } from '../core/owner';
 import { initLanguage } from '../core/i18n';
+import { mountHelp } from '../core/help';
 import { MENTORING_FIELDS } from './fields';
 
 type View = RpcResult<'mentoring_list'>;
@@ -278,3 +279,5 @@ void guarded('', start);
 
 /** Payments and the heartbeat change orders while the sidebar is open: refresh when the user comes back to it. */
 window.addEventListener('focus', refreshing(load));
+
+mountHelp();

@@ -10,6 +10,8 @@ import { actionButton, guarded, onClick, refreshing } from '../core/actions';
 import { bindForm } from '../core/form';
 import { initLanguage } from '../core/i18n';
 import { REPORTS_FIELDS } from './fields';
+import { recoveryBox } from './recovery';
+import { mountHelp } from '../core/help';
 
 type Settings = RpcResult<'reports_getSettings'>['settings'];
 
@@ -146,7 +148,29 @@ function render(st: Status): void {
         : null,
     }),
   );
+  // A failed run the schedule is not already retrying (a run started by hand): what next, one click away.
+  const retried = sc && (sc.status === 'failed' || sc.status === 'retrying') && sc.month === s?.month;
+  const next = retried
+    ? null
+    : recoveryBox(
+        s,
+        { isAdmin: st.admin, admins },
+        {
+          rerun: (m) => {
+            form.fill({ month: m });
+            byId('runMonth').click();
+          },
+          dryRun: (m) => {
+            form.fill({ month: m });
+            byId('dryRun').click();
+          },
+        },
+      );
+  if (next) box.append(next);
 }
+
+/** The admins (a user who may not run the report is told to ask them). */
+let admins: string[] = [];
 
 async function loadLog(): Promise<void> {
   lastLog = await call('reports_runLog');
@@ -258,6 +282,7 @@ onClick(
 
 async function load(): Promise<void> {
   const me = await call('app_whoami');
+  admins = me.admins;
   if (me.roles.includes('admin')) {
     const v = await call('reports_getSettings');
     fill(v.settings, v.webhookMasked);
@@ -283,3 +308,5 @@ const refresh = refreshing(async () => {
 });
 setInterval(refresh, 60_000);
 window.addEventListener('focus', refresh);
+
+mountHelp();

@@ -12,6 +12,7 @@ import { initLanguage } from '../core/i18n';
 import type { SegmentRequest, DropReason } from '../../server/segments/request';
 import type { SegmentPreview, SegmentRun, SavedView } from '../../server/segments/rpc';
 import { SEGMENT_FIELDS } from './fields';
+import { mountHelp } from '../core/help';
 
 const REASONS: DropReason[] = [
   'opted_out',
@@ -345,10 +346,10 @@ async function init(): Promise<void> {
   byId('brands').replaceChildren(
     ...ref.brands.map((b) => el('label', {}, el('input', { type: 'checkbox', name: 'brand', value: b }), b)),
   );
-  byId('cityList').replaceChildren(...ref.cities.map((c) => el('option', { value: c.city }, c.province)));
+  byId('cityList').replaceChildren(...ref.cities.map((c) => el('option', { value: c.city, translate: 'no' }, c.province)));
   f.folder.set(ref.defaultFolderId);
   byId('folderList').replaceChildren(
-    ...(await call('segments_deliveryFolders')).map((d) => el('option', { value: d.id }, d.name ?? d.id)),
+    ...(await call('segments_deliveryFolders')).map((d) => el('option', { value: d.id, translate: 'no' }, d.name ?? d.id)),
   );
   renderSaved(await call('segments_list'));
 }
@@ -360,3 +361,5 @@ initLanguage('segments', () => {
 wire();
 periodFields();
 void guarded('', init, { buttons: [] });
+
+mountHelp();

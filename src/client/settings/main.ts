@@ -7,6 +7,7 @@ import { guarded, onClick } from '../core/actions';
 import { bindForm } from '../core/form';
 import { initLanguage } from '../core/i18n';
 import { SETTINGS_FIELDS } from './fields';
+import { mountHelp } from '../core/help';
 
 const form = bindForm(SETTINGS_FIELDS);
 
@@ -91,3 +92,5 @@ onClick(
 
 initLanguage('settings');
 void guarded('', load);
+
+mountHelp();

@@ -11,6 +11,7 @@ import { bindForm } from '../core/form';
 import { initLanguage } from '../core/i18n';
 import { TAGGING_FIELDS } from './fields';
 import type { Progress } from '../../server/tagging/job';
+import { mountHelp } from '../core/help';
 
 type Settings = RpcResult<'tagging_getSettings'>;
 
@@ -223,3 +224,5 @@ initLanguage('tagging', () => {
 
 // Loading leaves the buttons usable: the user may type a sheet name and start while it loads.
 void guarded('', load, { buttons: [] });
+
+mountHelp();

@@ -110,15 +110,87 @@ export function last12(month: string): string[] {
   });
 }
 
-export const DESCRIPTIONS = [
-  'Spanduk outlet',
-  'Insentif sales force',
-  'Hadiah program akuisisi pelanggan baru',
-  'Sewa tenda event akhir pekan',
-  'Cetak brosur paket data',
-  'Biaya transport canvasser',
-  'Konsumsi gathering outlet',
-  'Voucher CB program',
-  'Materi POSM outlet',
-  'Sponsor kegiatan kampus',
+/**
+ * What a cluster spends each point type on, as its evidence describes it: AKUISISI wins new subscribers, OUTLET
+ * supports the retail outlets that sell for the cluster, SF is the cluster's sales force, CB PROGRAM keeps the
+ * existing customer base active, REGION (CVM & SO) is the cluster's share of the region's customer-value and
+ * sales-operation programmes.
+ */
+export const DESCRIPTIONS: Record<string, string[]> = {
+  AKUISISI: [
+    'Booth penjualan kartu perdana di pasar',
+    'Hadiah aktivasi pelanggan baru',
+    'Sewa tenda open table kartu perdana',
+    'Cetak brosur paket perdana',
+    'Insentif aktivasi pelanggan baru',
+  ],
+  OUTLET: [
+    'Spanduk outlet',
+    'Materi POSM outlet (poster, stiker etalase)',
+    'Insentif outlet pencapaian target isi ulang',
+    'Konsumsi gathering pemilik outlet',
+    'Branding etalase outlet',
+  ],
+  SF: [
+    'Insentif sales force',
+    'Biaya transport canvasser',
+    'Seragam sales force',
+    'Uang makan tim sales force saat program',
+    'Pulsa operasional sales force',
+  ],
+  'CB PROGRAM': [
+    'Hadiah undian pelanggan setia',
+    'Voucher isi ulang program pelanggan aktif',
+    'Merchandise program loyalitas pelanggan',
+    'Acara apresiasi pelanggan lama',
+    'Bonus kuota program pelanggan aktif',
+  ],
+  'REGION (CVM & SO)': [
+    'Kontribusi program CVM regional (SMS penawaran paket)',
+    'Iuran event sales operation regional',
+    'Kontribusi roadshow regional',
+    'Materi kampanye CVM regional',
+  ],
+};
+
+/** Why an approver sends evidence back. */
+export const REJECTION_REASONS = [
+  'Nota tidak terbaca, mohon unggah ulang',
+  'Nominal di nota berbeda dengan isian',
+  'Poin tidak sesuai dengan jenis pengeluaran',
+  'Nota tanpa cap toko',
 ];
+
+/** The users above one cluster: who allocates (Area), recommends (Region) and may approve (Region, Branch manager,
+ * MCOT of its area). */
+export interface ClusterChain {
+  area: string;
+  region: string;
+  branchManager: string;
+  mcot: string;
+  approvers: string[];
+}
+
+/** Each cluster's chain of users in `h`. */
+export function clusterChains(h: DemoHierarchy): Map<string, ClusterChain> {
+  const parent = new Map(h.nodes.map((n) => [n.id, n.parentId]));
+  const userAt = (nodeId: string, role: string) => {
+    const u = h.users.find((x) => x.nodeId === nodeId && x.role === role);
+    if (!u) throw new Error(`demo hierarchy: no ${role} at ${nodeId}`);
+    return u.email;
+  };
+  const out = new Map<string, ClusterChain>();
+  for (const c of h.clusters) {
+    const branch = parent.get(c.id)!;
+    const region = parent.get(branch)!;
+    const area = parent.get(region)!;
+    const chain = {
+      area: userAt(area, 'AREA'),
+      region: userAt(region, 'REGION'),
+      branchManager: userAt(branch, 'BRANCH_MANAGER'),
+      mcot: userAt(area, 'MCOT'),
+    };
+    out.set(c.id, { ...chain, approvers: [chain.region, chain.branchManager, chain.mcot] });
+  }
+  return out;
+}

@@ -6,7 +6,7 @@ import type { Seeder, SeedResult } from './types';
 import { runSnippet } from './script';
 import { database, DbParam } from '../services/jdbc/embedded';
 import { driveStore } from '../services/drive/store';
-import { demoHierarchy, DESCRIPTIONS, last12, POINT_TYPES, rng } from './budget-data';
+import { clusterChains, demoHierarchy, DESCRIPTIONS, last12, POINT_TYPES, REJECTION_REASONS, rng } from './budget-data';
 import { receiptPng } from './budget-receipt';
 import { createHash } from 'node:crypto';
 
@@ -35,6 +35,8 @@ export const seedBudget: Seeder = async (rt, opts): Promise<SeedResult> => {
   const t0 = Date.now();
   const rand = rng(opts.seed ?? 1);
   const documentId = opts.documentId ?? null;
+  const step = opts.step ?? (() => undefined);
+  step('migrations, hierarchy and users');
   await ensureAdmin(rt, documentId);
   await callAsAdmin(rt, 'budget_migrate', [], documentId);
   const h = demoHierarchy();
@@ -59,6 +61,7 @@ export const seedBudget: Seeder = async (rt, opts): Promise<SeedResult> => {
   // The budget admin sets the Drive folders up once, as the sidebar's "Siapkan folder Drive" does: a tree in the
   // admin's My Drive, each cluster's folders shared with exactly its people.
   await callAsAdmin(rt, 'budget_setupFolders', [null], documentId);
+  step(`receipts: ${h.clusters.length} cluster folders × ${months.length} months`);
   // Receipts: one small PNG per cluster-month, uploaded into the cluster's folder by its SBP user (reused by that
   // cluster-month's evidence rows), so each belongs to the user who "made" it.
   const drive = driveStore(rt.env);
@@ -97,24 +100,25 @@ export const seedBudget: Seeder = async (rt, opts): Promise<SeedResult> => {
   let cm = 0;
   const cmTotal = h.clusters.length * months.length;
   const users = new Map(h.users.filter((u) => u.role === 'CLUSTER').map((u) => [u.nodeId, u.email]));
-  const approvers = h.users
-    .filter((u) => u.role === 'MCOT' || u.role === 'REGION' || u.role === 'BRANCH_MANAGER')
-    .map((u) => u.email);
+  // Only the cluster's own chain allocates, recommends and decides: its Area, its Region, its Branch manager, its MCOT.
+  const chains = clusterChains(h);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
   for (const c of h.clusters) {
+    const chain = chains.get(c.id)!;
     const weights = POINT_TYPES.map(() => 0.5 + rand());
     const wsum = weights.reduce((a, b) => a + b, 0);
     for (const m of months) {
       const current = m === thisMonth;
       const amount = Math.round((15_000_000 + rand() * 25_000_000) / 100_000) * 100_000;
-      alloc.push([c.id, m, amount, 'area.seed@datadesk.local', new Date(`${m}-01T01:00:00Z`)]);
+      alloc.push([c.id, m, amount, chain.area, new Date(`${m}-01T01:00:00Z`)]);
       if (!current || rand() < 0.5) {
         let used = 0;
         POINT_TYPES.forEach((p, i) => {
           const v = i === 0 ? 0 : Math.floor((amount * weights[i]) / wsum / 1000) * 1000;
           used += v;
-          if (i > 0) recs.push([c.id, m, p, v, 'region.seed@datadesk.local', new Date(`${m}-01T02:00:00Z`)]);
+          if (i > 0) recs.push([c.id, m, p, v, chain.region, new Date(`${m}-01T02:00:00Z`)]);
         });
-        recs.push([c.id, m, POINT_TYPES[0], amount - used, 'region.seed@datadesk.local', new Date(`${m}-01T02:00:00Z`)]);
+        recs.push([c.id, m, POINT_TYPES[0], amount - used, chain.region, new Date(`${m}-01T02:00:00Z`)]);
       }
       // exactly evidenceTarget rows in all, spread evenly over the cluster-months
       const k = Math.floor(((cm + 1) * evidenceTarget) / cmTotal) - Math.floor((cm * evidenceTarget) / cmTotal);
@@ -128,7 +132,7 @@ export const seedBudget: Seeder = async (rt, opts): Promise<SeedResult> => {
         const day = 1 + Math.floor(rand() * lastDay);
         const spent = `${m}-${String(day).padStart(2, '0')}`;
         const amt = Math.max(1000, Math.floor((budgetForItems * (0.6 + rand() * 0.4)) / 1000) * 1000);
-        const p = POINT_TYPES[Math.floor(rand() * POINT_TYPES.length)];
+        const p = pick(POINT_TYPES);
         const submitted = new Date(Date.parse(`${spent}T03:00:00Z`) + Math.floor(rand() * 8) * 3600_000);
         const r = rand();
         const status = current ? (r < 0.6 ? 'pending' : r < 0.95 ? 'approved' : 'rejected') : r < 0.93 ? 'approved' : 'rejected';
@@ -141,20 +145,21 @@ export const seedBudget: Seeder = async (rt, opts): Promise<SeedResult> => {
           c.id,
           m,
           p,
-          `${DESCRIPTIONS[Math.floor(rand() * DESCRIPTIONS.length)]} ${c.name}`,
+          `${pick(DESCRIPTIONS[p])}, ${c.name}`,
           amt,
           spent,
           status,
           users.get(c.id) ?? 'sbp@datadesk.local',
           submitted,
-          status === 'pending' ? null : approvers[Math.floor(rand() * approvers.length)],
+          status === 'pending' ? null : pick(chain.approvers),
           decided,
-          status === 'rejected' ? 'Bukti kurang jelas' : null,
+          status === 'rejected' ? pick(REJECTION_REASONS) : null,
         ]);
         files.push([id, receipt.id, `nota_${c.id}.png`, 'image/png', receipt.size, receipt.sha]);
       }
     }
   }
+  step(`${alloc.length} allocations, ${recs.length} recommendations, ${ev.length} evidence rows`);
   await db.bulkInsert('budget.allocation', ['cluster_id', 'month', 'amount', 'updated_by', 'updated_at'], alloc);
   await db.bulkInsert('budget.recommendation', ['cluster_id', 'month', 'point_type', 'amount', 'updated_by', 'updated_at'], recs);
   for (let i = 0; i < ev.length; i += 50_000) {

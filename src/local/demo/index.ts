@@ -40,8 +40,52 @@ export function readDemoState(rt: Runtime): DemoState | null {
   return rt.env.readJson<DemoState | null>(DEMO_STATE_FILE, null);
 }
 
-/** Seeds the demo once per state folder; `log` reports progress (start-up prints it). */
-export async function seedDemo(rt: Runtime, log: (line: string) => void = () => undefined): Promise<DemoState> {
+/** One step of the first start's seeding, as the terminal and the page show it. */
+export interface SeedStep {
+  name: string;
+  state: 'waiting' | 'running' | 'ok' | 'failed';
+  /** What it is doing now, or what it made, or why it failed. */
+  detail: string;
+  /** Milliseconds it took (so far, while running). */
+  ms: number;
+}
+
+/** The steps of seedDemo in order: the spreadsheet and roles, each capability, sharing the spreadsheet. */
+function seedSteps(): SeedStep[] {
+  return ['setup', ...SEEDERS.map((s) => s.name), 'sharing'].map((name) => ({ name, state: 'waiting', detail: '', ms: 0 }));
+}
+
+/**
+ * Seeds the demo once per state folder; `log` gets a line per step and sub-step (start-up prints them), `progress`
+ * every change of the steps (the workbench page shows them).
+ */
+export async function seedDemo(
+  rt: Runtime,
+  log: (line: string) => void = () => undefined,
+  progress: (steps: SeedStep[]) => void = () => undefined,
+): Promise<DemoState> {
+  const steps = seedSteps();
+  let t0 = Date.now();
+  const begin = (i: number) => {
+    t0 = Date.now();
+    steps[i].state = 'running';
+    log(`seed [${i + 1}/${steps.length}] ${steps[i].name}…`);
+    progress(steps);
+  };
+  const detail = (i: number, d: string) => {
+    steps[i].detail = d;
+    steps[i].ms = Date.now() - t0;
+    log(`seed [${i + 1}/${steps.length}] ${steps[i].name}: ${d}`);
+    progress(steps);
+  };
+  const end = (i: number, state: 'ok' | 'failed', d: string) => {
+    Object.assign(steps[i], { state, detail: d || steps[i].detail, ms: Date.now() - t0 });
+    log(
+      `seed [${i + 1}/${steps.length}] ${steps[i].name} ${state === 'ok' ? 'ok' : 'FAILED'} in ${steps[i].ms} ms${d ? `: ${d}` : ''}`,
+    );
+    progress(steps);
+  };
+  begin(0);
   // The store creates the spreadsheet directly (as the admin would in Drive, shared with the team by name); the
   // add-on then runs inside it.
   const documentId = getSpreadsheetStore(rt.env).create(DEMO_SPREADSHEET_NAME, {
@@ -63,24 +107,28 @@ export async function seedDemo(rt: Runtime, log: (line: string) => void = () => 
     seededAt: rt.env.clock.now().toISOString(),
     seeders: {},
   };
-  for (const { name, seed } of SEEDERS) {
-    const t0 = Date.now();
+  end(0, 'ok', `spreadsheet "${DEMO_SPREADSHEET_NAME}", roles`);
+  for (const [k, { name, seed }] of SEEDERS.entries()) {
+    const i = k + 1;
+    begin(i);
     try {
-      const r = await seed(rt, { documentId, seed: 1, scale: 'demo' });
+      const r = await seed(rt, { documentId, seed: 1, scale: 'demo', step: (d) => detail(i, d) });
       for (const u of r.users) if (!state.users.some((x) => x.email === u.email)) state.users.push(u);
       state.notes.push(...(r.notes ?? []));
       state.seeders[name] = 'ok';
-      log(`seed: ${name} ok in ${Date.now() - t0} ms (${r.users.length} users)`);
+      end(i, 'ok', r.users.length ? `${r.users.length} demo users` : '');
     } catch (e) {
       // One capability's failed seeding must not keep the workbench from starting; it is reported instead.
       state.seeders[name] = (e as Error).message;
-      log(`seed: ${name} FAILED: ${(e as Error).message}`);
+      end(i, 'failed', (e as Error).message);
     }
   }
+  begin(steps.length - 1);
   // Every demo user edits the spreadsheet (the budget's users too). Hourly triggers are each user's own: the admin's
   // was installed by the seeders' own runs (budget folders, the report run), as using DataDesk installs them.
   shareDemoSpreadsheet(rt, documentId, state.users);
   rt.env.writeJson(DEMO_STATE_FILE, state);
   await rt.env.flush();
+  end(steps.length - 1, 'ok', `spreadsheet shared with ${state.users.length} users`);
   return state;
 }

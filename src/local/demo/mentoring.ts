@@ -3,7 +3,8 @@
 import type { Runtime } from '../runtime/runtime';
 import { linkForm, submitFormResponse } from '../services/forms/index';
 import { calendarStore } from '../services/calendar/store';
-import { DEFAULT_CALLBACK_TOKEN, DEFAULT_SECRET_KEY, DEMO_XENDIT_PORT } from '../standins/xendit/index';
+import { DEFAULT_CALLBACK_TOKEN, DEFAULT_SECRET_KEY } from '../standins/xendit/index';
+import { standinBase } from '../standins/ports';
 import { runSnippet, setScriptProperties } from './script';
 import type { DemoUser, Seeder } from './types';
 import { DEMO_APP_USERS } from './types';
@@ -78,7 +79,7 @@ export async function writeMentoringSetup(rt: Runtime, documentId: string, xendi
 }
 
 export const seedMentoring: Seeder = async (rt, opts) => {
-  const xenditUrl = rt.env.config.settings.xenditUrl ?? `http://127.0.0.1:${DEMO_XENDIT_PORT}`;
+  const xenditUrl = await standinBase(rt.env, 'xendit');
   const { formId } = await writeMentoringSetup(rt, opts.documentId, xenditUrl);
   const now = rt.env.clock.now();
   // A busy hour on Rina's calendar next Tuesday, so the free/busy check has something to show.

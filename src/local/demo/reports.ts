@@ -6,6 +6,7 @@ import { DEMO_APP_USERS } from './types';
 import { setScriptProperties } from './script';
 import { database, HostDatabase } from '../services/jdbc/embedded';
 import { driveStore } from '../services/drive/store';
+import { standinBase } from '../standins/ports';
 
 /** The six business units of the demo (code, name). */
 export const DC_BUSINESS_UNITS: Array<[string, string]> = [
@@ -17,8 +18,6 @@ export const DC_BUSINESS_UNITS: Array<[string, string]> = [
   ['KIDS', 'Anak & Bayi'],
 ];
 
-/** Where the workbench runs the webhook stand-in unless settings.webhooksUrl says otherwise. */
-export const DEMO_WEBHOOK_PORT = 8765;
 export const DEMO_FOLDER_ROOT = 'Audit/DC Orders';
 /** Order rows (lines) per month in the workbench demo. */
 export const DEMO_ROWS_PER_MONTH = 1200;
@@ -60,6 +59,12 @@ export async function indexDcSchema(db: HostDatabase): Promise<void> {
   `);
 }
 
+/** "SO-2611-" for November 2026: order numbers carry the month they were created in (WIB), whatever the database
+ * session's time zone (formatting the month's first instant there gave the previous month's label). */
+export function orderPrefix(month: string): string {
+  return `SO-${month.slice(2, 4)}${month.slice(5, 7)}-`;
+}
+
 /**
  * Generates `rows` order lines (two per order) created during `month` (WIB), deterministically, in SQL. Ids start
  * after `idBase` so months never collide. About 5 % of orders are cancelled, 4 % of lines returned, 80 % of returns refunded.
@@ -72,7 +77,7 @@ export async function generateDcMonth(db: HostDatabase, month: string, rows: num
   const secs = `extract(epoch from ((${start} + interval '1 month') - ${start}))::bigint`;
   await db.exec(`
     INSERT INTO dc.orders
-    SELECT ${idBase} + g, 'SO-' || to_char(${start}, 'YYMM') || '-' || lpad(g::text, 7, '0'),
+    SELECT ${idBase} + g, '${orderPrefix(month)}' || lpad(g::text, 7, '0'),
       (ARRAY['FASHION','HOME','ELEC','BEAUTY','SPORTS','KIDS'])[(1 + (g * 37) % 6)::int],
       (ARRAY['DC-CKR','DC-CKR','DC-SBY','DC-MDN'])[(1 + (g * 13) % 4)::int],
       (ARRAY['Website','Aplikasi','Marketplace','Toko'])[(1 + (g * 7) % 4)::int],
@@ -134,13 +139,14 @@ export const seedReports: Seeder = async (rt, opts) => {
   const current = wibMonthOf(rt.env.clock.now());
   const last = monthBefore(current);
   const db = database(rt.env);
+  opts.step?.(`DC orders: ${rows} lines for ${last} and ${current}`);
   await createDcSchema(db);
   await generateDcMonth(db, last, rows, 10_000_000);
   await generateDcMonth(db, current, rows, 20_000_000);
   await indexDcSchema(db);
   const auditors = DEMO_APP_USERS.filter((u) => u.role === 'Auditor').map((u) => u.email);
   const folders = ensureDemoFolders(rt, admin, auditors);
-  const base = rt.env.config.settings.webhooksUrl ?? `http://127.0.0.1:${DEMO_WEBHOOK_PORT}`;
+  const base = await standinBase(rt.env, 'webhooks');
   await setScriptProperties(rt, {
     DATADESK_REPORTS_SETTINGS: JSON.stringify({
       schema: 'dc',
@@ -157,6 +163,7 @@ export const seedReports: Seeder = async (rt, opts) => {
     // last month is already reported (below), so the heartbeat's next scheduled run is for the current month
     DATADESK_REPORTS_SCHEDULED: last,
   });
+  opts.step?.(`publishing the ${last} report (${DC_BUSINESS_UNITS.length} .xlsx files)`);
   // Last month's files are the real thing: the admin's own run publishes them (and writes the run log), and installs
   // the admin's hourly trigger in the document, as running a report from the sidebar does.
   const exec = await rt.execute({ fn: 'reports_runMonth', args: [last], user: admin, kind: 'rpc', documentId: opts.documentId });

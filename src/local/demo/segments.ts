@@ -228,7 +228,9 @@ export async function seedLoyalty(rt: Runtime, n: number, seed = 1): Promise<voi
 
 export const seedSegments: Seeder = async (rt, opts) => {
   const n = opts.scale === undefined || opts.scale === 'demo' ? DEMO_MEMBERS : Math.max(1, Math.floor(opts.scale));
+  opts.step?.(`${n.toLocaleString('en-US')} loyalty members (one SQL batch)`);
   await seedLoyalty(rt, n, opts.seed ?? 1);
+  opts.step?.(`Drive folder "${SEGMENTS_FOLDER}" and the request form`);
   const folderId = await runSnippet<string>(
     rt,
     `var it = DriveApp.getFoldersByName(args.name);

@@ -5,10 +5,9 @@ import type { Seeder } from './types';
 import { DEMO_APP_USERS } from './types';
 import { runSnippet, setScriptProperties } from './script';
 import { DEFAULT_KEY, productImageExtension } from '../standins/gemini/index';
-import { SEED_WORDS, GROUP_LABEL } from '../../server/tagging/wordlists';
+import { SEED_WORDS, GROUP_LABEL, seedNote } from '../../server/tagging/wordlists';
+import { standinBase } from '../standins/ports';
 
-/** Where the workbench runs the Gemini stand-in unless settings.geminiUrl says otherwise (stable image URLs). */
-export const DEMO_GEMINI_PORT = 8766;
 export const DEMO_MODEL = 'gemini-2.5-flash';
 export const CATALOGUE_SHEET = 'Katalog';
 export const PRODUCT_SHEET = 'Produk';
@@ -170,11 +169,7 @@ export async function writeTaggingDemo(
       ...settings,
     }),
   });
-  const words = SEED_WORDS.map((w) => [
-    w.word,
-    GROUP_LABEL[w.group].id,
-    w.group === 'promo' ? 'dilarang marketplace' : 'tabel filter sumber (Gambar 3.22)',
-  ]);
+  const words = SEED_WORDS.map((w) => [w.word, GROUP_LABEL[w.group].id, seedNote(w.group)]);
   await runSnippet(
     rt,
     `var ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -207,9 +202,10 @@ export async function writeTaggingDemo(
 }
 
 export const seedTagging: Seeder = async (rt, opts) => {
-  const base = rt.env.config.settings.geminiUrl ?? `http://127.0.0.1:${DEMO_GEMINI_PORT}`;
+  const base = await standinBase(rt.env, 'gemini');
   const size = typeof opts.scale === 'number' ? opts.scale : 5000;
   const products = typeof opts.scale === 'number' ? opts.scale : 300;
+  opts.step?.(`catalogue of ${size} SKUs, ${products} to tag, word lists`);
   await writeTaggingDemo(rt, opts.documentId, base, size, products);
   return {
     users: DEMO_APP_USERS.filter((u) => u.capability === 'tagging'),

@@ -16,6 +16,8 @@ export interface SeedOptions {
   seed?: number;
   /** 'demo' for the workbench; numbers scale the generated data for benchmarks. */
   scale?: 'demo' | number;
+  /** Tells what the seeder is doing now ("kuitansi 120 cluster"), for the progress shown on first start. */
+  step?: (detail: string) => void;
 }
 
 export interface SeedResult {

@@ -10,7 +10,8 @@ import type { Backends } from './backend';
 import type { Hub } from './hub';
 import { attachment, HttpError, int, readJson, sendBytes, sendJson, str } from './http';
 import { previewHtml } from './preview';
-import { PAGE_HTML } from './page/html';
+import { FAVICON_SVG, PAGE_HTML } from './page/html';
+import type { SeedingInfo } from './seeding';
 
 export type Route = (req: IncomingMessage, res: ServerResponse, q: (key: string) => string | null) => Promise<void>;
 
@@ -26,6 +27,8 @@ export interface RouteContext {
   xendit(): boolean;
   /** The executions recorded since the workbench started (the Executions panel). */
   executions(): unknown[];
+  /** The first start's seeding (the page shows it while it runs). */
+  seeding(): SeedingInfo;
 }
 
 const PAGE_KINDS: ExecKind[] = ['rpc', 'menu', 'simpleTrigger'];
@@ -46,6 +49,9 @@ export function workbenchRoutes(c: RouteContext): Record<string, Route> {
     'GET /index.html': page,
     'GET /assets/page.js': asset('workbench-page.js', 'text/javascript; charset=utf-8'),
     'GET /assets/page.css': asset('workbench-page.css', 'text/css; charset=utf-8'),
+    // the page names its icon inline; this answers tools that ask for the conventional file anyway
+    'GET /favicon.ico': async (_req, res) => sendBytes(res, 'image/svg+xml', FAVICON_SVG),
+    'GET /api/seeding': async (_req, res) => sendJson(res, 200, c.seeding()),
     'GET /api/events': async (_req, res, q) => hub.attach(str(q('client'), 'client'), res),
     'GET /api/state': async (_req, res) => {
       const st = readDemoState(rt);

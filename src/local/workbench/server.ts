@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Runtime } from '../runtime/runtime';
 import { DEMO_APP_USERS } from '../demo/types';
 import { readDemoState, seedDemo } from '../demo/index';
+import { seedingProgress } from './seeding';
 import { reshareConvertedDemo } from '../demo/sharing';
 import { driveStore } from '../services/drive/store';
 import { Hub } from './hub';
@@ -29,6 +30,8 @@ export interface WorkbenchOptions {
   /** The built add-on to run (default build/); tests pass a private copy so a concurrent build cannot change it. */
   buildDir?: string;
   log?: (line: string) => void;
+  /** Called once the page is served; on a first start that is before seeding ends (the page shows its progress). */
+  onListening?: (url: string) => void;
 }
 
 export interface Workbench {
@@ -54,30 +57,29 @@ function refuseCrossSitePost(req: IncomingMessage): void {
     throw new HttpError(415, 'POST bodies must be application/json');
 }
 
+/** What the page may fetch while the demo is being seeded: itself, its assets and the progress. */
+const WHILE_SEEDING = new Set([
+  'GET /',
+  'GET /index.html',
+  'GET /assets/page.js',
+  'GET /assets/page.css',
+  'GET /favicon.ico',
+  'GET /api/seeding',
+]);
+
 export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workbench> {
   const log = opts.log ?? (() => undefined);
   const stateDir = resolve(opts.stateDir ?? process.env.DATADESK_HOME ?? join(process.cwd(), '.datadesk'));
   if (opts.reset) rmSync(stateDir, { recursive: true, force: true });
   const rt = new Runtime({ stateDir, ...(opts.buildDir ? { buildDir: opts.buildDir } : {}) });
-  const standins = await startStandins(rt, log, !!opts.port);
-  if (opts.seed !== false && !readDemoState(rt)) {
-    const t0 = Date.now();
-    log('seeding the demo data (first start)…');
-    try {
-      await seedDemo(rt, log);
-    } catch (e) {
-      await standins.stop();
-      await rt.close();
-      throw e;
-    }
-    log(`seeded in ${Date.now() - t0} ms`);
-  }
+  const standins = await startStandins(rt, log);
   // a state folder from before Drive had users: its files now belong to who made them; share the demo's again
   const demo = readDemoState(rt);
   if (demo && driveStore(rt.env).migratedFromShared) {
     for (const note of await reshareConvertedDemo(rt, demo)) log(note);
     await rt.env.flush();
   }
+  const seeding = seedingProgress(opts.seed !== false && !demo);
   const backends = createBackends(rt);
   const hub = new Hub(rt);
   const executions = recordExecutions(rt);
@@ -97,15 +99,18 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     webhooks: () => standins.webhooks(),
     xendit: () => !!standins.xendit,
     executions,
+    seeding: () => seeding.info(),
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const u = new URL(req.url ?? '/', 'http://localhost');
     refuseForeignHost(req);
+    const name = `${req.method} ${u.pathname}`;
+    if (seeding.info().running && !WHILE_SEEDING.has(name)) throw new HttpError(503, 'the demo data is being seeded');
     // A deployed web app's URL takes any request (Xendit's callbacks, form posts): it is public by design.
     if (await webAppRoute(rt, req, res, u)) return;
     refuseCrossSitePost(req);
-    const route = routes[`${req.method} ${u.pathname}`];
+    const route = routes[name];
     if (route) return route(req, res, (k) => u.searchParams.get(k));
     if (await capabilityRoute(rt, standins, req, res, u)) return;
     throw new HttpError(404, `no route ${req.method} ${u.pathname}`);
@@ -119,24 +124,46 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
       else res.end();
     });
   });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
-  });
-  const port = (server.address() as AddressInfo).port;
-  standins.setWorkbenchUrl(`http://127.0.0.1:${port}/`);
+  const stopAll = async () => {
+    hub.close();
+    server.closeAllConnections?.();
+    if (server.listening) await new Promise<void>((ok) => server.close(() => ok()));
+    await standins.stop();
+    await rt.close();
+  };
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
+    });
+  } catch (e) {
+    await stopAll(); // the stand-ins give their ports back before a retry on another port
+    throw e;
+  }
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  standins.setWorkbenchUrl(url);
+  opts.onListening?.(url);
+  if (seeding.info().running) {
+    const t0 = Date.now();
+    log(`seeding the demo data (first start; ${url} shows the progress)…`);
+    try {
+      await seedDemo(rt, log, (steps) => seeding.update(steps));
+    } catch (e) {
+      seeding.fail(errorMessage(e));
+      await stopAll();
+      throw e;
+    }
+    seeding.done();
+    log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
   let stopped = false;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
     rt,
     async stop() {
       if (stopped) return;
       stopped = true;
-      hub.close();
-      server.closeAllConnections?.();
-      await new Promise<void>((ok) => server.close(() => ok()));
-      await standins.stop();
-      await rt.close();
+      await stopAll();
     },
   };
 }

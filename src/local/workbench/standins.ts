@@ -1,11 +1,9 @@
 // Starts the local stand-ins of Google-only services with the workbench and tells the runtime where they are.
-import { createServer } from 'node:net';
 import type { Runtime } from '../runtime/runtime';
 import { startGeminiStandin } from '../standins/gemini/index';
 import { startWebhookStandin, ReceivedWebhook } from '../standins/webhooks/index';
-import { DEMO_WEBHOOK_PORT } from '../demo/reports';
-import { DEMO_GEMINI_PORT } from '../demo/tagging';
-import { startXenditStandin, XenditStandin, DEMO_XENDIT_PORT } from '../standins/xendit/index';
+import { startXenditStandin, XenditStandin } from '../standins/xendit/index';
+import { portOf, relocate, rememberedUrls, rememberUrl, STANDIN_SETTING, StandinName } from '../standins/ports';
 
 export interface Standins {
   /** What the webhook stand-in received (newest last). */
@@ -24,52 +22,79 @@ export function localWebAppUrl(url: string, workbenchUrl: string | null): string
   return `${workbenchUrl.replace(/\/$/, '')}/exec/${m[1]}${m[2] ?? ''}${m[3] ?? ''}`;
 }
 
-async function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.once('error', () => resolve(false));
-    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-  });
+/**
+ * Starts `name` on the port this state folder remembers (so the URLs its demo settings hold stay valid), or on a free
+ * port when that one is taken or none is remembered; when the port moved, the seeded settings and sheets follow.
+ */
+async function onOwnPort<T extends { url: string }>(
+  rt: Runtime,
+  name: StandinName,
+  start: (port: number) => Promise<T>,
+  log: (line: string) => void,
+): Promise<T> {
+  const before = rememberedUrls(rt.env)[name];
+  let s: T;
+  try {
+    s = await start(portOf(before));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    s = await start(0);
+  }
+  if (before && before !== s.url) {
+    const n = await relocate(rt.env, before, s.url);
+    log(`stand-in: ${name} moved from ${before} (taken) to ${s.url}; ${n} seeded setting(s) and cell(s) follow it`);
+  }
+  rememberUrl(rt.env, name, s.url);
+  rt.env.config.settings[STANDIN_SETTING[name]] = s.url;
+  return s;
 }
 
-/** Gemini and the chat webhooks on localhost; settings already given (real endpoints) are kept. `fixedPorts`: each
- * stand-in takes the demo's well-known port when it is free (npm start: URLs seeded into script properties stay
- * valid across restarts), else any free port (tests). */
-export async function startStandins(rt: Runtime, log: (line: string) => void, fixedPorts: boolean): Promise<Standins> {
+/** Gemini, the chat webhooks and Xendit on localhost, each on this workbench's own ports and on its emulated clock;
+ * settings already given (real endpoints, another stand-in) are kept. */
+export async function startStandins(rt: Runtime, log: (line: string) => void): Promise<Standins> {
   const settings = rt.env.config.settings;
+  const now = () => rt.env.clock.now();
   const stops: Array<() => Promise<void>> = [];
   let hooks: (() => ReceivedWebhook[]) | null = null;
   if (!settings.webhooksUrl) {
-    const port = fixedPorts && (await portFree(DEMO_WEBHOOK_PORT)) ? DEMO_WEBHOOK_PORT : 0;
-    const w = await startWebhookStandin({
-      port,
-      onMessage: (m) => rt.env.emitEvent({ type: 'change', scope: 'webhooks', id: m.path }),
-    });
-    settings.webhooksUrl = w.url;
+    const w = await onOwnPort(
+      rt,
+      'webhooks',
+      (port) =>
+        startWebhookStandin({
+          port,
+          now,
+          stateFile: rt.env.path('webhooks.json'),
+          onMessage: (m) => rt.env.emitEvent({ type: 'change', scope: 'webhooks', id: m.path }),
+        }),
+      log,
+    );
     hooks = () => w.received();
     stops.push(() => w.close());
     log(`stand-in: chat webhooks at ${w.url}`);
   }
   if (!settings.geminiUrl) {
-    const port = fixedPorts && (await portFree(DEMO_GEMINI_PORT)) ? DEMO_GEMINI_PORT : 0;
-    const g = await startGeminiStandin({ port });
-    settings.geminiUrl = g.url;
+    const g = await onOwnPort(rt, 'gemini', (port) => startGeminiStandin({ port, now }), log);
     stops.push(() => g.close());
     log(`stand-in: Gemini generateContent at ${g.url}`);
   }
   let xendit: XenditStandin | null = null;
   let workbenchUrl: string | null = null;
   if (!settings.xenditUrl) {
-    const port = fixedPorts && (await portFree(DEMO_XENDIT_PORT)) ? DEMO_XENDIT_PORT : 0;
-    const x = await startXenditStandin({
-      port,
-      now: () => rt.env.clock.now(),
-      stateFile: rt.env.path('xendit.json'),
-      resolveCallbackUrl: (u) => localWebAppUrl(u, workbenchUrl),
-      onChange: (id) => rt.env.emitEvent({ type: 'change', scope: 'xendit', id }),
-    });
+    const x = await onOwnPort(
+      rt,
+      'xendit',
+      (port) =>
+        startXenditStandin({
+          port,
+          now,
+          stateFile: rt.env.path('xendit.json'),
+          resolveCallbackUrl: (u) => localWebAppUrl(u, workbenchUrl),
+          onChange: (id) => rt.env.emitEvent({ type: 'change', scope: 'xendit', id }),
+        }),
+      log,
+    );
     xendit = x;
-    settings.xenditUrl = x.url;
     // invoices expire on the emulated clock: moving it expires what fell due (with callbacks)
     const onClock = (e: { type: string; scope?: string }) => {
       if (e.type === 'change' && e.scope === 'clock') void x.sweep();

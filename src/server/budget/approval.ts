@@ -6,6 +6,7 @@ import { Caller } from './model';
 import { requireAction, requireNotOwn } from './policy';
 import { callerJsonSql, CallerJson, NODE_COLS, NODE_JSON, NodeJson, callerOf, nodeOf, rowToNode } from './store';
 import { checkMonth } from './validate';
+import { requireConfirmed } from './decisions';
 
 export interface DecisionResult {
   decided: number;
@@ -20,10 +21,11 @@ function lockFigures(tx: Db, clusterId: string, month: string, excludeSubmitter:
             (SELECT a.amount FROM budget.allocation a WHERE a.cluster_id = n.id AND a.month = ?) AS allocation,
             (SELECT COALESCE(SUM(e.amount), 0) FROM budget.evidence e WHERE e.cluster_id = n.id AND e.month = ? AND e.status = 'approved') AS approved,
             (SELECT COALESCE(SUM(e.amount), 0) FROM budget.evidence e WHERE e.cluster_id = n.id AND e.month = ? AND e.status = 'pending' AND e.submitted_by <> ?) AS pending,
+            (SELECT COUNT(*) FROM budget.evidence e WHERE e.cluster_id = n.id AND e.month = ? AND e.status = 'pending' AND e.submitted_by <> ?) AS pending_count,
             (SELECT COALESCE(MAX(e.id), 0) FROM budget.evidence e WHERE e.cluster_id = n.id AND e.month = ? AND e.status = 'pending' AND e.submitted_by <> ?) AS max_pending_id,
             (SELECT COUNT(*) FROM budget.evidence e WHERE e.cluster_id = n.id AND e.month = ? AND e.status = 'pending' AND e.submitted_by = ?) AS own_pending
        FROM budget.node n WHERE n.id = ? AND n.level = 'CLUSTER' FOR UPDATE`,
-    [month, month, month, excludeSubmitter, month, excludeSubmitter, month, excludeSubmitter, clusterId],
+    [month, month, month, excludeSubmitter, month, excludeSubmitter, month, excludeSubmitter, month, excludeSubmitter, clusterId],
   );
   return rows[0] ?? null;
 }
@@ -131,10 +133,18 @@ export function decideOne(
 /**
  * Approves every pending item of a cluster-month at once, in one transaction of two statements: the cluster row is
  * locked (serialising every approval of the cluster) and the caller read with it; then, on a snapshot taken after the
- * lock, the figures are computed and — only when the pending total fits the allocation — every pending item the
- * snapshot holds is approved and audited. Items submitted meanwhile are not in the snapshot: they wait.
+ * lock, the figures are computed and — only when the pending items are still the count and total the approver
+ * confirmed (decisions.ts bulkPreview) and the pending total fits the allocation — every pending item the snapshot
+ * holds is approved and audited. Items submitted meanwhile are not in the snapshot: they wait.
  */
-export function approveAll(db: Db, email: string, clusterId: string, monthIn: string, now: Date): DecisionResult {
+export function approveAll(
+  db: Db,
+  email: string,
+  clusterId: string,
+  monthIn: string,
+  now: Date,
+  confirmed: { count: number; amount: number },
+): DecisionResult {
   const month = checkMonth(monthIn);
   return db.transaction((tx) => {
     const locked = tx.json<{ caller: CallerJson; cluster: NodeJson | null }>(
@@ -151,15 +161,17 @@ export function approveAll(db: Db, email: string, clusterId: string, monthIn: st
       allocation: number | null;
       approved: number;
       pending: number;
+      pendingCount: number;
       own: number;
       decided: number;
       amount: number;
     }>(
-      `WITH p AS (SELECT * FROM json_to_record(CAST(? AS json)) AS x(cluster text, month text, me text, at timestamptz)),
+      `WITH p AS (SELECT * FROM json_to_record(CAST(? AS json)) AS x(cluster text, month text, me text, at timestamptz, c_count int, c_amount bigint)),
        f AS (SELECT
          (SELECT a.amount FROM budget.allocation a WHERE a.cluster_id = p.cluster AND a.month = p.month) AS allocation,
          (SELECT COALESCE(SUM(e.amount), 0) FROM budget.evidence e WHERE e.cluster_id = p.cluster AND e.month = p.month AND e.status = 'approved') AS approved,
          (SELECT COALESCE(SUM(e.amount), 0) FROM budget.evidence e WHERE e.cluster_id = p.cluster AND e.month = p.month AND e.status = 'pending' AND e.submitted_by <> p.me) AS pending,
+         (SELECT COUNT(*) FROM budget.evidence e WHERE e.cluster_id = p.cluster AND e.month = p.month AND e.status = 'pending' AND e.submitted_by <> p.me) AS pending_count,
          (SELECT COUNT(*) FROM budget.evidence e WHERE e.cluster_id = p.cluster AND e.month = p.month AND e.status = 'pending' AND e.submitted_by = p.me) AS own
          FROM p),
        upd AS (
@@ -167,20 +179,32 @@ export function approveAll(db: Db, email: string, clusterId: string, monthIn: st
            FROM p, f
           WHERE e.cluster_id = p.cluster AND e.month = p.month AND e.status = 'pending' AND e.submitted_by <> p.me
             AND f.pending > 0 AND f.allocation IS NOT NULL AND f.approved + f.pending <= f.allocation
+            AND f.pending_count = p.c_count AND f.pending = p.c_amount
          RETURNING e.id, e.amount),
        aud AS (
          INSERT INTO budget.audit (at, actor, action, entity, entity_id, before, after)
          SELECT p.at, p.me, 'evidence.approve', 'evidence', upd.id::text, '{"status":"pending"}',
                 json_build_object('status', 'approved', 'amount', upd.amount, 'bulk', true)::text FROM upd, p)
-       SELECT json_build_object('allocation', f.allocation, 'approved', f.approved, 'pending', f.pending, 'own', f.own,
+       SELECT json_build_object('allocation', f.allocation, 'approved', f.approved, 'pending', f.pending, 'pendingCount', f.pending_count, 'own', f.own,
          'decided', (SELECT count(*) FROM upd), 'amount', (SELECT COALESCE(SUM(upd.amount), 0) FROM upd))::text FROM f`,
-      [JSON.stringify({ cluster: cluster.id, month, me: email, at: now.toISOString() })],
+      [
+        JSON.stringify({
+          cluster: cluster.id,
+          month,
+          me: email,
+          at: now.toISOString(),
+          c_count: Math.trunc(Number(confirmed?.count)) || 0,
+          c_amount: Math.trunc(Number(confirmed?.amount)) || 0,
+        }),
+      ],
     )!;
     const pending = Number(f.pending);
     if (pending === 0) {
       throw invalid(msg('budget.approve.noneWaiting', { name: cluster.name, month }));
     }
-    // Nothing was approved when the pending total did not fit: this names the figures (and the transaction rolls back).
+    // Nothing was approved when the items changed since the approver confirmed, or when the pending total did not
+    // fit: these name the figures (and the transaction rolls back).
+    requireConfirmed(cluster.name, month, { count: Number(f.pendingCount), amount: pending }, confirmed);
     requireWithinAllocation(
       cluster.name,
       month,

@@ -262,18 +262,20 @@ function toView(r: SqlRow): EvidenceView {
 }
 
 /** Evidence in the caller's scope, newest first, paged, with remaining allocation and recommendation (one query). */
-export function listEvidence(db: Db, caller: Caller, f: ListFilter): EvidencePage {
+export function listEvidence(db: Db, caller: Caller, f: ListFilter, decidedByMe = false): EvidencePage {
   requireAction(caller, 'view');
   const pageSize = Math.min(50, Math.max(1, Math.floor(Number(f.pageSize) || 10)));
   const page = Math.max(0, Math.floor(Number(f.page) || 0));
   const month = f.month ? checkMonth(f.month) : '';
   const status = ['pending', 'approved', 'rejected', ''].includes(f.status) ? f.status : 'pending';
   const col = scopeColumn(caller.node.level);
+  const decidedBy = decidedByMe ? caller.email : ''; // an approver's own decisions (they may undo them)
   const rows = db.query(
     `WITH page AS (
        SELECT e.*, n.name AS cluster_name, count(*) OVER () AS total
          FROM budget.evidence e JOIN budget.node n ON n.id = e.cluster_id
         WHERE n.${col} = ? AND (? = '' OR e.status = ?) AND (? = '' OR e.cluster_id = ?) AND (? = '' OR e.month = ?)
+          AND (? = '' OR e.decided_by = ?)
         ORDER BY e.submitted_at DESC, e.id DESC LIMIT ? OFFSET ?)
      SELECT p.id, p.cluster_id, p.cluster_name, p.month, p.point_type, p.description, p.amount, p.spent_on::text AS spent_on, p.status,
             p.submitted_by, p.submitted_at, p.decided_by, p.decided_at, p.reason, p.duplicate_of, p.total,
@@ -285,7 +287,19 @@ export function listEvidence(db: Db, caller: Caller, f: ListFilter): EvidencePag
        LEFT JOIN budget.allocation a ON a.cluster_id = p.cluster_id AND a.month = p.month
        LEFT JOIN budget.recommendation r ON r.cluster_id = p.cluster_id AND r.month = p.month AND r.point_type = p.point_type
       ORDER BY p.submitted_at DESC, p.id DESC`,
-    [caller.node.id, status, status, f.clusterId || '', f.clusterId || '', month, month, pageSize, page * pageSize],
+    [
+      caller.node.id,
+      status,
+      status,
+      f.clusterId || '',
+      f.clusterId || '',
+      month,
+      month,
+      decidedBy,
+      decidedBy,
+      pageSize,
+      page * pageSize,
+    ],
   );
   return { items: rows.map(toView), total: rows.length ? Number(rows[0].total) : 0, page, pageSize };
 }

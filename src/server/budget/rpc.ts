@@ -18,14 +18,15 @@ import {
 } from './allocation';
 import { submitEvidence, deleteEvidence, listEvidence, authorizeFile, EvidencePage, SubmitResult, ListFilter } from './evidence';
 import { decideOne, approveAll, DecisionResult } from './approval';
+import { bulkPreview, BulkPreview, resubmitEvidence, undoDecision } from './decisions';
 import { dashboard, dashboardTable, Dashboard } from './dashboard';
 import { loadConfig, saveConfig, configFromRows, BudgetConfig } from './config';
 import { runMigrations, schemaVersion, MigrationReport } from './migrate';
 import { splitBlockText, EvidenceInput } from './validate';
 import { bytesToBase64, ReceiptUpload, servedMime } from './files';
-import { selectedValues, sheetValues, writeTable } from '../platform/sheets';
+import { selectedValues, sheetValues, showSheet, writeTable } from '../platform/sheets';
 import { readFileBytes } from '../platform/drive';
-import { RUPIAH_FORMAT, wibMonth } from '../core/format';
+import { RUPIAH_FORMAT, wibDate, wibMonth } from '../core/format';
 import { showPage } from '../platform/ui';
 import { sheetTitle } from '../core/names';
 import { Deadline, EXECUTION_BUDGET_MS } from '../core/deadline';
@@ -69,6 +70,8 @@ export interface BudgetMe {
   pointTypes: string[];
   clusters: Array<{ id: string; name: string }>;
   month: string;
+  /** Today in WIB ("YYYY-MM-DD"): the latest date evidence may carry. */
+  today: string;
 }
 
 /** Who the caller is in the budget, what they may do and the clusters beneath them (for the sidebar's choices). */
@@ -86,6 +89,7 @@ export function budget_me(): BudgetMe {
         pointTypes: activePointTypes(db),
         clusters: clustersInScope(db, c.node),
         month: wibMonth(now),
+        today: wibDate(now),
       };
     }),
   );
@@ -194,9 +198,39 @@ export function budget_reject(id: number, reason: string): DecisionResult {
   return rpc('budget_reject', () => asCaller((db, c, now) => decideOne(db, c, id, 'rejected', reason, now)));
 }
 
-/** Approves every pending item of a cluster-month in one transaction. */
-export function budget_approveAll(clusterId: string, month: string): DecisionResult {
-  return rpc('budget_approveAll', () => asUser((db, email, now) => approveAll(db, email, clusterId, month, now)));
+/** Approves every pending item of a cluster-month in one transaction, only while they are still the count and total
+ * the approver confirmed (from budget_bulkPreview). */
+export function budget_approveAll(
+  clusterId: string,
+  month: string,
+  confirmed: { count: number; amount: number },
+): DecisionResult {
+  return rpc('budget_approveAll', () => asUser((db, email, now) => approveAll(db, email, clusterId, month, now, confirmed)));
+}
+
+/** What "approve all" of a cluster-month would approve (count and total), for the approver to confirm. */
+export function budget_bulkPreview(clusterId: string, month: string): BulkPreview {
+  return rpc('budget_bulkPreview', () => asCaller((db, c) => bulkPreview(db, c, clusterId, month)));
+}
+
+/** An approver's own decisions (newest first, paged), each undoable while its month is open. */
+export function budget_myDecisions(month: string, page: number): EvidencePage {
+  return rpc('budget_myDecisions', () =>
+    asCaller((db, c) => {
+      requireAction(c, 'approve');
+      return listEvidence(db, c, { status: '', clusterId: '', month, page, pageSize: 10 }, true);
+    }),
+  );
+}
+
+/** An approver takes back their own decision while the month is open (audited). */
+export function budget_undoDecision(id: number): { id: number; status: 'pending' } {
+  return rpc('budget_undoDecision', () => asCaller((db, c, now) => undoDecision(db, c, id, now)));
+}
+
+/** A cluster corrects a rejected item and sends it back for approval (audited). */
+export function budget_resubmitEvidence(id: number, input: EvidenceInput): { id: number } {
+  return rpc('budget_resubmitEvidence', () => asCaller((db, c, now) => resubmitEvidence(db, c, id, input, now)));
 }
 
 /** The dashboard of a node (null: the caller's own) for a month. */
@@ -213,6 +247,7 @@ export function budget_dashboardToSheet(nodeId: string | null, month: string): {
       const name = sheetTitle(t('budget.sheet.name', { node: d.node.id, month: d.month }), 90);
       const [header, ...body] = table.rows;
       writeTable(name, header.map(String), ['@', '@', RUPIAH_FORMAT, RUPIAH_FORMAT, RUPIAH_FORMAT, '0.0%'], body);
+      showSheet(name);
       return { sheetName: name, rows: table.rows.length };
     }),
   );

@@ -29,7 +29,11 @@ const ROLE_NAMES: Record<AppRole, TextKey & `common.role.${string}`> = {
 
 export function requireRole(dir: RoleDirectory, email: string, role: AppRole): void {
   if (!email) throw denied(msg('common.error.noAccount'));
-  if (!hasRole(dir, email, role)) throw denied(msg('common.error.notRole', { email, role: msg(ROLE_NAMES[role]) }));
+  if (!hasRole(dir, email, role)) {
+    // Who can give the role, by name: a user without one is not left guessing whom to ask.
+    const admins = adminsOf(dir).join(', ') || '—';
+    throw denied(msg('common.error.notRole', { email, role: msg(ROLE_NAMES[role]), admins }));
+  }
 }
 
 /** Validates a directory read from storage; unknown roles are dropped, emails lower-cased. */
@@ -42,4 +46,11 @@ export function parseRoleDirectory(raw: unknown): RoleDirectory {
     if (ok.length) out[email.trim().toLowerCase()] = ok;
   }
   return out;
+}
+
+/** The admins' emails, sorted: whom a user without a role asks for one. */
+export function adminsOf(dir: RoleDirectory): string[] {
+  return Object.keys(dir)
+    .filter((e) => dir[e].includes('admin'))
+    .sort();
 }

@@ -293,3 +293,12 @@ export function replaceSpreadsheetTabs(id: string, tabs: ReportSheet[]): string 
   for (const sh of ss.getSheets()) if (!keep.has(sh.getName())) ss.deleteSheet(sh);
   return ss.getUrl();
 }
+
+/** Shows the user a sheet DataDesk just wrote: activates it and fits its columns to their content (sidebar calls
+ * only: a trigger run has no user looking at the spreadsheet). */
+export function showSheet(name: string): void {
+  const sh = spreadsheet().getSheetByName(name);
+  if (!sh) return;
+  sh.activate();
+  sh.autoResizeColumns(1, Math.max(1, sh.getLastColumn()));
+}

@@ -4,7 +4,7 @@ import { callerWithRole } from '../settings/adapters';
 import { invalid, notFound } from '../core/errors';
 import { msg, Msg } from '../core/text';
 import { adoptHeartbeat, ensureHeartbeat, jobOwnerStatus } from '../platform/triggers';
-import { headerAndRow } from '../platform/sheets';
+import { headerAndRow, showSheet } from '../platform/sheets';
 import type { OwnerStatus } from '../core/owners';
 import { checkFolder, previewSegment, runSegment, type PreviewResult, type RunResult } from './pull';
 import type { SegmentRequest } from './request';
@@ -117,7 +117,9 @@ export function segments_preview(request: SegmentRequest): SegmentPreview {
 export function segments_run(request: SegmentRequest): SegmentRun {
   return rpc('segments_run', () => {
     const user = callerWithRole('analyst');
-    return withLoyaltyDb((db) => runSegment(pullPorts(db, user), validated(db, request).req));
+    const run = withLoyaltyDb((db) => runSegment(pullPorts(db, user), validated(db, request).req));
+    showSheet(run.sheet);
+    return run;
   });
 }
 

@@ -1,6 +1,6 @@
 // Settings kept in script properties: the add-on role directory (who the caller is and may be) and the database
 // connection. Every capability asks callerWithRole here before it acts.
-import { AppRole, RoleDirectory, parseRoleDirectory, requireRole, rolesOf } from '../core/access';
+import { AppRole, RoleDirectory, adminsOf, parseRoleDirectory, requireRole, rolesOf } from '../core/access';
 import { scriptJson, scriptProp, scriptSecret, setScriptJson, setScriptProp, setScriptSecret } from '../platform/properties';
 import { maskSecrets } from '../core/secrets';
 import { activeUserEmail } from '../platform/session';
@@ -24,9 +24,11 @@ export function callerWithRole(role: AppRole): string {
   return email;
 }
 
-export function callerRoles(): { email: string; roles: AppRole[] } {
+/** The caller's roles, and the admins who can give them one. */
+export function callerRoles(): { email: string; roles: AppRole[]; admins: string[] } {
   const email = activeUserEmail();
-  return { email, roles: rolesOf(roleDirectory(), email) };
+  const dir = roleDirectory();
+  return { email, roles: rolesOf(dir, email), admins: adminsOf(dir) };
 }
 
 export interface DbSettings {

@@ -5,7 +5,7 @@ import { classify } from './backoff';
 import { Catalogue, parseCatalogueSheet, queryCatalogue } from './catalogue';
 import type { AnswerCache, ChunkIO, EnginePorts } from './ports';
 import { GEMINI_DEFAULT_URL, GEMINI_KEY_PROP, GEMINI_URL_PROP, TaggingSettings } from './settings';
-import { parseWordRows, seedWordLists, SEED_WORDS, WordLists, GROUP_LABEL } from './wordlists';
+import { parseWordRows, seedWordLists, SEED_WORDS, WordLists, GROUP_LABEL, seedNote } from './wordlists';
 import { wibDate } from '../core/format';
 import { invalid, notFound } from '../core/errors';
 import { currentLang, msg, t } from '../core/text';
@@ -48,11 +48,7 @@ export function ensureWordListSheet(s: TaggingSettings): boolean {
     t('tagging.words.note'),
   ]);
   if (created) {
-    const rows = SEED_WORDS.map((w) => [
-      w.word,
-      GROUP_LABEL[w.group][currentLang()],
-      t(w.group === 'promo' ? 'tagging.words.notePromo' : 'tagging.words.noteSource'),
-    ]);
+    const rows = SEED_WORDS.map((w) => [w.word, GROUP_LABEL[w.group][currentLang()], seedNote(w.group)]);
     writeTextBlock(sheet, 2, 1, rows);
   }
   return created;

@@ -1,5 +1,7 @@
-// The filter every model answer goes through: word lists, duplicates, length and count bounds.
-import { GROUP_LABEL, WordLists, matchKeyword, normalize, stem } from './wordlists';
+// The filter every model answer goes through: clean keywords, word lists, duplicates, length and count bounds.
+import { matchKeyword } from './match';
+import type { RemovalReason } from './reasons';
+import { normalize, stem, WordLists } from './wordlists';
 
 export interface FilterLimits {
   maxKeywords: number;
@@ -11,9 +13,9 @@ export interface FilterLimits {
 export const DEFAULT_LIMITS: FilterLimits = { maxKeywords: 8, maxTotalLength: 160, maxKeywordLength: 40 };
 
 export interface Removed {
+  /** The keyword as cleaned. */
   word: string;
-  /** "merek", "terlalu umum", "duplikat", ... */
-  reason: string;
+  reason: RemovalReason;
 }
 
 export interface Filtered {
@@ -21,55 +23,82 @@ export interface Filtered {
   removed: Removed[];
 }
 
-/** Cleans one keyword: spaces collapsed, lower case, stray quotes and punctuation at the ends dropped. */
+/**
+ * Cleans one keyword for the tag string: lower case, one space between words, no symbols (®, ™, emoji, !!, #, *),
+ * brackets or quotes. Kept inside a word: a hyphen between letters or digits ("abu-abu", "2-in-1"), a slash, dot or
+ * comma between digits ("1/2", "1.5", "2,5"), "&" between words and "%" after a number; anything else becomes a
+ * space. "kompor!!" → "kompor", "(gelas)" → "gelas", "rak piring®" → "rak piring".
+ */
 export function clean(k: string): string {
-  return k
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[\s"'.,;:#-]+|[\s"'.,;:#-]+$/g, '')
-    .toLowerCase();
+  return (
+    k
+      .replace(/[®™©℠]/g, ' ')
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[’‘`´]/g, "'")
+      // every character that is not a letter, digit, space or one of the in-word signs goes
+      .replace(/[^\p{L}\p{M}\p{N}\s\-/.,&%']/gu, ' ')
+      .replace(/(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, ' ')
+      .replace(/(?<!\p{N})[/.,]|[/.,](?!\p{N})/gu, ' ')
+      .replace(/(?<!\p{N})%/gu, ' ')
+      .replace(/(?<!\p{L})'|'(?!\p{L})/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^&\s*|\s*&$/g, '')
+  );
 }
 
-export function filterKeywords(raw: readonly string[], lists: WordLists, limits: FilterLimits = DEFAULT_LIMITS): Filtered {
+const dedupeKey = (k: string) => normalize(k).split(' ').map(stem).join(' ');
+
+/** Keeps the clean keywords no list removes, once each, within the bounds; says why every other one went.
+ * `allowed`: words never removed by a near-miss or affix match (the top-search keywords). */
+export function filterKeywords(
+  raw: readonly string[],
+  lists: WordLists,
+  limits: FilterLimits = DEFAULT_LIMITS,
+  allowed?: readonly string[],
+): Filtered {
   const kept: string[] = [];
   const removed: Removed[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   let total = 0;
   for (const r of raw) {
     const k = clean(String(r ?? ''));
     if (!k || !normalize(k)) continue;
-    const hit = matchKeyword(k, lists);
+    const hit = matchKeyword(k, lists, allowed);
     if (hit) {
+      const { entry, near } = hit;
+      const same = normalize(k) === normalize(entry.word);
       removed.push({
         word: k,
-        reason: GROUP_LABEL[hit.group].id + (normalize(k) === normalize(hit.word) ? '' : ` (${hit.word})`),
+        reason: { kind: 'list', group: entry.group, listWord: same && !near ? null : entry.word, near },
       });
       continue;
     }
-    const key = normalize(k).split(' ').map(stem).join(' ');
-    if (seen.has(key)) {
-      removed.push({ word: k, reason: 'duplikat' });
+    const key = dedupeKey(k);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      removed.push({ word: k, reason: { kind: 'duplicate', of: first === k ? null : first } });
       continue;
     }
     if (k.length > limits.maxKeywordLength) {
-      removed.push({ word: k, reason: 'terlalu panjang' });
+      removed.push({ word: k, reason: { kind: 'tooLong', max: limits.maxKeywordLength } });
+      continue;
+    }
+    if (kept.length >= limits.maxKeywords) {
+      removed.push({ word: k, reason: { kind: 'overCount', max: limits.maxKeywords } });
       continue;
     }
     const add = (kept.length ? 2 : 0) + k.length;
-    if (kept.length >= limits.maxKeywords || total + add > limits.maxTotalLength) {
-      removed.push({ word: k, reason: 'melebihi batas' });
+    if (total + add > limits.maxTotalLength) {
+      removed.push({ word: k, reason: { kind: 'overLength', max: limits.maxTotalLength } });
       continue;
     }
-    seen.add(key);
+    seen.set(key, k);
     kept.push(k);
     total += add;
   }
   return { kept, removed };
-}
-
-/** "Tupperware → merek; diskon → promosi". */
-export function formatRemoved(removed: readonly Removed[]): string {
-  return removed.map((r) => `${r.word} → ${r.reason}`).join('; ');
 }
 
 /** The standard tag string appended to the product name: "Nama Produk | kw1, kw2, kw3". */

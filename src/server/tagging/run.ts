@@ -2,11 +2,12 @@
 import { Deadline } from '../core/deadline';
 import { AppError, messageOf } from '../core/errors';
 import { formatDateTime } from '../core/format';
-import { msg, t, withLang } from '../core/text';
+import { Lang, msg, t, withLang } from '../core/text';
 import { Catalogue, lookup } from './catalogue';
 import { EngineItem, EngineResult, EngineStats, runEngine } from './engine';
 import type { ChunkIO } from './ports';
-import { filterKeywords, formatRemoved, tagString } from './filter';
+import { filterKeywords, tagString } from './filter';
+import { formatRemoved } from './reasons';
 import { TagJob, compactWindow, expandWindow, transition } from './job';
 import { buildBlock, findLayout, Layout, pendingRows, RowWrite, outputSpan } from './layout';
 import { costRp, TaggingSettings } from './settings';
@@ -28,11 +29,19 @@ export interface ChunkReport {
   getValues: number;
 }
 
+/** What the filter reads besides the model's answer: the word lists, the top-search keywords (never removed by a
+ * near-miss or affix match) and the language of the "removed" column. */
+interface FilterRef {
+  lists: WordLists;
+  top: string[];
+  lang: Lang;
+}
+
 function rowValues(
   r: EngineResult,
   name: string,
   s: TaggingSettings,
-  lists: WordLists,
+  ref: FilterRef,
   model: string,
   when: string,
 ): Pick<RowWrite, 'values' | 'outcome'> {
@@ -47,14 +56,15 @@ function rowValues(
     };
     return { values, outcome: OUTCOME[r.outcome] };
   }
-  const f = filterKeywords(r.raw, lists, { maxKeywords: s.maxKeywords, maxTotalLength: s.maxTagLength, maxKeywordLength: 40 });
+  const limits = { maxKeywords: s.maxKeywords, maxTotalLength: s.maxTagLength, maxKeywordLength: 40 };
+  const f = filterKeywords(r.raw, ref.lists, limits, ref.top);
   const status = t(
     !f.kept.length ? 'tagging.status.allFiltered' : r.outcome === 'done' ? 'tagging.status.done' : 'tagging.status.no_image',
   );
   const values = {
     keywords: f.kept.join(', '),
     tagged: tagString(name, f.kept),
-    removed: formatRemoved(f.removed),
+    removed: formatRemoved(f.removed, ref.lang),
     status,
     model,
     time: when,
@@ -79,12 +89,13 @@ function chunkIn(job: TagJob, s: TaggingSettings, io: ChunkIO, deadline: Deadlin
   const window = expandWindow(job.rpmWindow);
   const { results, stats } = askModel(items, job, s, io, deadline, top, window);
   const bySku = new Map(results.map((a) => [a.sku, a]));
+  const ref: FilterRef = { lists, top, lang: job.lang };
   const writes: RowWrite[] = [];
   for (const p of take) {
     const r = refused.get(p.row) ?? bySku.get(p.sku);
     if (!r) continue; // not reached this chunk (deadline, RPM, budget): stays pending
     const prod = lookup(cat, p.sku);
-    writes.push({ row: p.row, snapshot: p.snapshot, ...rowValues(r, prod?.name ?? '', s, lists, job.model, when) });
+    writes.push({ row: p.row, snapshot: p.snapshot, ...rowValues(r, prod?.name ?? '', s, ref, job.model, when) });
   }
   const out = writeBack(job, io, layout, values[0].length, writes);
   const spend = costRp(s, stats.tokensIn, stats.tokensOut);

@@ -1,8 +1,11 @@
-// The keyword word lists (too generic, forbidden, brands, attribute words, promotional words): seed, parsing, matching.
+// The keyword word lists (too generic, forbidden, brands, attribute words, promotional words, and allowed words that
+// are never removed by a near-miss or affix match): seed, normalising and parsing. Matching is in match.ts.
 import { invalid } from '../core/errors';
-import { msg } from '../core/text';
+import { msg, t } from '../core/text';
 
-export type WordGroup = 'generic' | 'forbidden' | 'brand' | 'attribute' | 'promo';
+export type WordGroup = 'generic' | 'forbidden' | 'brand' | 'attribute' | 'promo' | 'allowed';
+/** The groups whose words remove a keyword. */
+export type RemovingGroup = Exclude<WordGroup, 'allowed'>;
 
 /** What the sheet and the "removed" column call each group (Bahasa Indonesia first). */
 export const GROUP_LABEL: Record<WordGroup, { id: string; en: string }> = {
@@ -11,6 +14,7 @@ export const GROUP_LABEL: Record<WordGroup, { id: string; en: string }> = {
   brand: { id: 'merek', en: 'brand' },
   attribute: { id: 'atribut', en: 'attribute' },
   promo: { id: 'promosi', en: 'promotional' },
+  allowed: { id: 'boleh', en: 'allowed' },
 };
 
 /** Names accepted in the sheet's group column (normalised), in both languages. */
@@ -33,7 +37,23 @@ const GROUP_ALIASES: Record<string, WordGroup> = {
   promosi: 'promo',
   promo: 'promo',
   promotional: 'promo',
+  boleh: 'allowed',
+  'kata sah': 'allowed',
+  diizinkan: 'allowed',
+  allowed: 'allowed',
 };
+
+/**
+ * Ordinary product words within one edit (or an affix) of a seeded brand name, found by running the matcher over
+ * the Indonesian hunspell dictionary (hunspell-id, 31,132 words) and common marketplace words. They are never
+ * removed by spelling or affixes, whatever the sheet says; the seeded sheet lists them under "boleh" as an example.
+ */
+export const LEGITIMATE_WORDS = [
+  'termos', // vacuum flask (KBBI), one letter from Thermos
+  'pamer', // "to show off", one letter from Pamper(s)
+  'telfon', // everyday spelling of "telepon", a swap from Teflon
+  'hampers', // gift baskets; not a misspelt Pampers (the first letter differs), listed to make that plain
+];
 
 /** The source's filter table (Gambar 3.22) plus the promotional words marketplaces ban; seeds the word-list sheet. */
 export const SEED_WORDS: Array<{ word: string; group: WordGroup }> = [
@@ -74,7 +94,15 @@ export const SEED_WORDS: Array<{ word: string; group: WordGroup }> = [
     word,
     group: 'promo' as const,
   })),
+  { word: LEGITIMATE_WORDS.join(', '), group: 'allowed' },
 ];
+
+/** The note column of a seeded row. */
+export function seedNote(group: WordGroup): string {
+  if (group === 'promo') return t('tagging.words.notePromo');
+  if (group === 'allowed') return t('tagging.words.noteAllowed');
+  return t('tagging.words.noteSource');
+}
 
 /** Lower case, accents and apostrophes dropped, '&' read as "dan", punctuation as spaces. */
 export function normalize(s: string): string {
@@ -144,29 +172,4 @@ export function parseWordRows(rows: unknown[][], firstRow = 2): WordLists {
     }
   });
   return out;
-}
-
-/**
- * The entry a keyword runs into, or null. Generic terms remove a keyword only when they are the whole keyword
- * ("peralatan dapur" goes, "rak peralatan dapur" stays); the other groups remove any keyword containing them,
- * as one word or a run of words ("Post it", "postit", "Rubik's cube").
- */
-export function matchKeyword(keyword: string, lists: WordLists): WordEntry | null {
-  const tokens = normalize(keyword).split(' ').filter(Boolean);
-  if (!tokens.length) return null;
-  const whole = stem(tokens.join(''));
-  const runs = new Set<string>();
-  for (let i = 0; i < tokens.length; i++) {
-    let acc = '';
-    for (let j = i; j < tokens.length; j++) {
-      acc += tokens[j];
-      for (const v of variants(acc)) runs.add(v);
-    }
-  }
-  for (const e of lists) {
-    if (e.group === 'generic') {
-      if (whole === e.key) return e;
-    } else if (runs.has(e.key)) return e;
-  }
-  return null;
 }

@@ -73,10 +73,10 @@ describe('budget access rules (RPC called directly as the wrong user)', () => {
     for (const u of [U.area, U.gm, U.cluster]) {
       await expectForbidden(u, 'budget_approve', c1Evidence);
       await expectForbidden(u, 'budget_reject', c1Evidence, 'no');
-      await expectForbidden(u, 'budget_approveAll', 'C1', '2030-11');
+      await expectForbidden(u, 'budget_approveAll', 'C1', '2030-11', { count: 1, amount: 1 });
     }
     await expectForbidden(U.region2, 'budget_approve', c1Evidence);
-    await expectForbidden(U.region2, 'budget_approveAll', 'C1', '2030-11');
+    await expectForbidden(U.region2, 'budget_approveAll', 'C1', '2030-11', { count: 1, amount: 1 });
   });
 
   it('nobody approves evidence they submitted', async () => {

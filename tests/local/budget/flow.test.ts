@@ -228,10 +228,10 @@ describe('evidence (Cluster)', () => {
         [{ name: 'n.png', data: png(20 + i) }],
       );
     }
-    const o = await w.as(U.region2, 'budget_approveAll', 'C3', '2030-11');
+    const o = await w.as(U.region2, 'budget_approveAll', 'C3', '2030-11', { count: 3, amount: 300_003 });
     expect(o.value).toEqual({ decided: 3, amount: 300_003, skippedOwn: 0 });
     expect(BudgetWorld.statements(o.counts)).toBeLessThanOrEqual(3);
-    const again = await w.as(U.region2, 'budget_approveAll', 'C3', '2030-11');
+    const again = await w.as(U.region2, 'budget_approveAll', 'C3', '2030-11', { count: 3, amount: 300_003 });
     expect(again.message).toMatch(/Tidak ada bukti yang menunggu untuk Harapan Indah November 2030/);
   });
 });

@@ -7,6 +7,7 @@ import { Runtime } from '../../../src/local/runtime/runtime';
 import { setScriptProperties } from '../../../src/local/demo/script';
 import { DEMO_DB } from '../../../src/local/demo/types';
 import { seedBudget } from '../../../src/local/demo/budget';
+import { clusterChains, demoHierarchy, DESCRIPTIONS } from '../../../src/local/demo/budget-data';
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { driveStore } from '../../../src/local/services/drive/index';
 import { buildSnapshot } from './fixture';
@@ -43,6 +44,30 @@ it('seeds a deterministic demo budget the add-on can use', async () => {
                   JOIN budget.allocation a ON a.cluster_id = x.cluster_id AND a.month = x.month WHERE x.s > a.amount`),
   ).toBe(0);
   expect(await n(`SELECT count(*) FROM budget.evidence WHERE status = 'pending'`)).toBeGreaterThan(100);
+
+  // Plausible to a budget owner: only the cluster's own chain decides, allocates and recommends; every description
+  // fits its point type; rejections say why.
+  const chains = clusterChains(demoHierarchy());
+  const decided = await db.query<{ cluster_id: string; decided_by: string; point_type: string; description: string }>(
+    `SELECT cluster_id, decided_by, point_type, description FROM budget.evidence WHERE decided_by IS NOT NULL`,
+  );
+  expect(decided.rows.length).toBeGreaterThan(1000);
+  const outside = decided.rows.filter((r) => !chains.get(r.cluster_id)!.approvers.includes(r.decided_by));
+  expect(outside).toEqual([]);
+  const deciders = new Set(decided.rows.map((r) => r.decided_by.split('.')[0]));
+  expect([...deciders].sort()).toEqual(['bm', 'mcot', 'region']);
+  const all = await db.query<{ point_type: string; description: string }>(`SELECT point_type, description FROM budget.evidence`);
+  const misfit = all.rows.filter((r) => !DESCRIPTIONS[r.point_type].some((d) => r.description.startsWith(`${d}, `)));
+  expect(misfit).toEqual([]);
+  const alloc = await db.query<{ cluster_id: string; updated_by: string }>(
+    `SELECT cluster_id, updated_by FROM budget.allocation`,
+  );
+  expect(alloc.rows.filter((r) => chains.get(r.cluster_id)!.area !== r.updated_by)).toEqual([]);
+  const recs = await db.query<{ cluster_id: string; updated_by: string }>(
+    `SELECT cluster_id, updated_by FROM budget.recommendation`,
+  );
+  expect(recs.rows.filter((r) => chains.get(r.cluster_id)!.region !== r.updated_by)).toEqual([]);
+  expect(await n(`SELECT count(*) FROM budget.evidence WHERE status = 'rejected' AND (reason IS NULL OR reason = '')`)).toBe(0);
   const f = (await db.query<{ file_id: string }>(`SELECT file_id FROM budget.evidence_file LIMIT 1`)).rows[0].file_id;
   expect(Buffer.from(driveStore(rt.env).readBytes(f).subarray(1, 4)).toString()).toBe('PNG');
 

@@ -83,6 +83,10 @@ it('writes the dashboard into a sheet in one setValues; a formula-looking name s
   expect(read.values[row][1]).toBe(FORMULA_NAME);
   expect(read.formulas[row][1]).toBe('');
   expect(read.values[row][2]).toBe(3_000_000); // money stays a number (formatted as Rupiah)
+  // the user is shown the sheet: activated, its columns fitted to their content
+  expect([o.counts['Sheet.activate'], o.counts['Sheet.autoResizeColumns']]).toEqual([1, 1]);
+  const active = await script<string>(U.area, `return SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getName();`, null);
+  expect(active).toBe(o.value.sheetName);
 });
 
 it('mails each approver at most one digest a day, only when evidence waits beneath them', async () => {

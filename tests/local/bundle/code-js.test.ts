@@ -73,9 +73,7 @@ describe('build/Code.js', () => {
 
   it('keeps parameter lists and JSDoc on the global stubs', () => {
     const src = readFileSync(CODE, 'utf8');
-    expect(src).toMatch(
-      /\/\*\*[\s\S]*?@param \{GoogleAppsScript\.Events\.SheetsOnOpen\} _e[\s\S]*?\*\/\nfunction onOpen\(_e\) \{/,
-    );
+    expect(src).toMatch(/\/\*\*[\s\S]*?@param \{GoogleAppsScript\.Events\.SheetsOnOpen\} e[\s\S]*?\*\/\nfunction onOpen\(e\) \{/);
     expect(src).toMatch(/\nfunction settings_saveDb\(url, user, password\) \{/);
   });
 

@@ -41,8 +41,9 @@ describe('reports in the runtime', () => {
         ),
       ).toBe(true);
       expect(x.numFmts[11]).toBe('"Rp "#,##0');
-      // WIB: every creation time (shown as WIB wall clock) falls in October
+      // WIB: every creation time (shown as WIB wall clock) falls in October, and so does every order number's label
       expect(x.rows.every((row) => (row[6] as Date).toISOString().startsWith('2026-10'))).toBe(true);
+      expect(x.rows.every((row) => /^SO-2610-\d{7}$/.test(String(row[0])))).toBe(true);
       // returns and refunds are in the flat rows
       total += x.rows.length;
     }

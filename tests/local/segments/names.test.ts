@@ -33,7 +33,6 @@ const request = (patch: (r: SegmentRequest) => void = () => undefined): SegmentR
   patch(r);
   return r;
 };
-const _NONE = { every: 'NONE' as const, weekday: 1, monthDay: 1, hour: 7 };
 const filesIn = (id: string) =>
   driveStore(rt.env)
     .children(id, { kind: 'file', trashed: false })

@@ -77,6 +77,7 @@ describe('Segments in the runtime', () => {
     };
     expect(run.counts.delivered).toBe(3);
     expect(r.counts['Range.setValues']).toBe(3); // the list, the log header, the log row
+    expect([r.counts['Sheet.activate'], r.counts['Sheet.autoResizeColumns']]).toEqual([1, 1]); // shown to the analyst
     const sheet = await runSnippet<{ values: unknown[][]; formats: string[][] }>(
       rt,
       `var r = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args).getDataRange();

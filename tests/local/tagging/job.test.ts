@@ -4,7 +4,9 @@
 import { tick } from '../../../src/local/runtime/scheduler';
 import { getSpreadsheetStore } from '../../../src/local/services/spreadsheet/store';
 import { imageWord, productImage, imageMissingByDefault } from '../../../src/local/standins/gemini';
-import { matchKeyword, seedWordLists } from '../../../src/server/tagging/wordlists';
+import { seedWordLists } from '../../../src/server/tagging/wordlists';
+import { matchKeyword } from '../../../src/server/tagging/match';
+import { clean } from '../../../src/server/tagging/filter';
 import { makeWorld, World, MERCH } from './fixture';
 
 jest.setTimeout(180_000);
@@ -92,7 +94,10 @@ describe('tagging job (runtime, Gemini stand-in)', () => {
       const prod = byName.get(sku)!;
       const kept = String(r[cKw]).split(', ').filter(Boolean);
       expect(kept.length).toBeGreaterThan(0);
-      for (const k of kept) expect([sku, k, matchKeyword(k, lists)]).toEqual([sku, k, null]);
+      for (const k of kept) expect([sku, k, matchKeyword(k, lists), clean(k)]).toEqual([sku, k, null, k]);
+      // "sudah ada" only ever names a keyword that is still there
+      for (const m of String(r[cRem]).matchAll(/(?:^|; )([^;]+?) — sudah ada(?: sebagai “([^”]+)”)?/g))
+        expect(kept).toContain(m[2] ?? m[1]);
       expect(r[cTag]).toBe(`${prod.name} | ${kept.join(', ')}`);
       expect(r[cModel]).toBe('gemini-2.5-flash');
       expect(String(r[cTime])).toMatch(/^\d{1,2}\s[A-Z][a-z]{2}\s\d{4}\s\d\d\.\d\d\sWIB$/);
@@ -113,7 +118,10 @@ describe('tagging job (runtime, Gemini stand-in)', () => {
     expect(st.activeSheet).not.toBe('_DataDesk_TagCache');
     expect((await w.rpc('tagging_status')).activeSheet).not.toBe('_DataDesk_TagCache');
     // The filter did remove things the stand-in put in (generic categories, brands, promotional words).
-    expect(rows.some((r) => /→ (terlalu umum|merek|promosi|terlarang)/.test(String(r[cRem])))).toBe(true);
+    const removed = rows.map((r) => String(r[cRem])).join('; ');
+    for (const why of ['terlalu umum', 'nama merek', 'kata promosi', 'mirip nama merek', 'sudah ada'])
+      expect([why, removed.includes(` — ${why}`)]).toEqual([why, true]);
+    expect(removed).not.toContain('→');
   });
 
   it('answers identical inputs from the persistent cache when rows are tagged again', async () => {

@@ -125,7 +125,7 @@ describe('tagging long runs (runtime)', () => {
     }
   });
 
-  it('writes model text as plain text: a formula-like or number-like keyword stays the text it was', async () => {
+  it('writes model text as plain text: a formula-like keyword is cleaned, a number-like one stays the text it was', async () => {
     const w = await makeWorld({
       products: 3,
       settings: { chunkSize: 5 },
@@ -137,7 +137,8 @@ describe('tagging long runs (runtime)', () => {
       expect(p.done).toBe(3);
       const rows = (await w.sheet()).slice(1);
       for (const r of rows) {
-        expect(String(r[1]).startsWith('=importxml("http://x.test";"//a"), 0812 3456 7890, 2026-01-02, ')).toBe(true);
+        // Cleaning leaves no sign a formula could start with; the number- and date-like words stay text.
+        expect(String(r[1]).startsWith('importxml http x test a, 0812 3456 7890, 2026-01-02, ')).toBe(true);
         expect(typeof r[2]).toBe('string');
       }
       const formulas = await runSnippet<string[][]>(

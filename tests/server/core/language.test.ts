@@ -71,10 +71,10 @@ describe('the catalogue', () => {
     expect(tIn('id', 'budget.ui.allocation.saved', { total: 28488600 })).toBe('Alokasi tersimpan: Rp\u00a028.488.600.');
     expect(tIn('en', 'budget.ui.allocation.saved', { total: 28488600 })).toBe('Allocation saved: Rp\u00a028,488,600.');
     expect(tIn('en', 'budget.ui.approval.allApproved', { count: 1, amount: 5000 })).toBe(
-      '1 evidence item approved (Rp\u00a05,000).',
+      '1 evidence item approved (Rp\u00a05,000). A mistake? Undo it under "My decisions".',
     );
     expect(tIn('en', 'budget.ui.approval.allApproved', { count: 3, amount: 5000 })).toBe(
-      '3 evidence items approved (Rp\u00a05,000).',
+      '3 evidence items approved (Rp\u00a05,000). A mistake? Undo it under "My decisions".',
     );
     const reason = msg('budget.status.rejected');
     expect(msg('budget.denied.notPending', { status: reason })).toEqual({
@@ -118,7 +118,6 @@ function files(dir: string, ext: RegExp): string[] {
 /** Files whose literals are not user-interface text, and why. */
 const NOT_UI: Record<string, string> = {
   'src/server/tagging/prompt.ts': 'the prompt to the model (its keywords must be Indonesian whatever the user reads)',
-  'src/server/tagging/filter.ts': 'removal reasons: the tagging-text work owns them (issue 15, "Tagging text")',
   'src/server/tagging/wordlists.ts': 'the seed word lists and the group names the sheet accepts in both languages',
   'src/server/tagging/layout.ts': 'header aliases recognised in both languages',
   'src/server/tagging/catalogue.ts': 'header aliases recognised in both languages',

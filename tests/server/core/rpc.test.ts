@@ -1,10 +1,10 @@
 // The server's RPC wrapper and user-facing errors: AppErrors cross with code and both languages, others stay in the log.
-import { thrownMessage } from '../../support/thrown';
+import { thrown, thrownMessage } from '../../support/thrown';
 import { rpc } from '../../../src/server/core/rpc';
 import { AppError, RPC_ERROR_PREFIX } from '../../../src/server/core/errors';
 import { wibDate, previousMonth, parseMonth } from '../../../src/server/core/format';
 import { msg as text } from '../../../src/server/core/text';
-import { hasRole, parseRoleDirectory, requireRole } from '../../../src/server/core/access';
+import { adminsOf, hasRole, parseRoleDirectory, requireRole } from '../../../src/server/core/access';
 
 describe('rpc wrapper', () => {
   it('returns the body value untouched', () => {
@@ -63,5 +63,14 @@ describe('add-on roles', () => {
     expect(hasRole(dir, 'admin@x.com', 'auditor')).toBe(true);
     expect(hasRole(dir, 'ana@x.com', 'auditor')).toBe(false);
     expect(() => requireRole(dir, 'ana@x.com', 'auditor')).toThrow(/Akses ditolak: ana@x.com bukan auditor/);
+  });
+  it('tells a user without the role which admins can give it, and where', () => {
+    const two = parseRoleDirectory({ 'zed@x.com': ['admin'], 'amy@x.com': ['admin', 'auditor'], 'ana@x.com': ['analyst'] });
+    expect(adminsOf(two)).toEqual(['amy@x.com', 'zed@x.com']);
+    const e = thrown(() => requireRole(two, 'ana@x.com', 'merchandiser')) as AppError;
+    expect([e.message, e.messageEn]).toEqual([
+      'Akses ditolak: ana@x.com bukan merchandiser. Minta admin DataDesk (amy@x.com, zed@x.com) menambahkan peran Anda di Ekstensi ▸ DataDesk ▸ Pengaturan….',
+      'Access denied: ana@x.com is not a merchandiser. Ask a DataDesk admin (amy@x.com, zed@x.com) to add your role under Extensions ▸ DataDesk ▸ Settings….',
+    ]);
   });
 });

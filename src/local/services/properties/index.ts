@@ -38,6 +38,18 @@ export class PropertiesStore implements Store {
   touch(): void {
     this.dirty = true;
   }
+  /** Rewrites every value of every scope through `fn` (the workbench moves stand-in URLs); the number changed. */
+  rewriteValues(fn: (value: string) => string): number {
+    let n = 0;
+    const bags = [this.data.script, ...Object.values(this.data.user), ...Object.values(this.data.document)];
+    for (const bag of bags)
+      for (const [k, v] of Object.entries(bag)) {
+        const next = fn(v);
+        if (next !== v) (bag[k] = next), n++;
+      }
+    if (n) this.dirty = true;
+    return n;
+  }
   save(): void {
     if (!this.dirty) return;
     writeFileSync(this.file + '.tmp', JSON.stringify(this.data));

@@ -21,6 +21,7 @@
 //   store.styleWindow(id, sheetName, row0, col0, nRows, nCols)          // per-cell style props (or null) for the grid
 //   store.getMenus(documentId, user): UiMenu[]      // menus built by addToUi (the add-on menu has addon: true)
 //   store.uiLog: UiLogEntry[]                       // last 100 alerts/prompts with their answers
+//   store.rewriteText(fn): number                   // every text cell through fn (moved stand-in URLs); cells changed
 // Events: env.emitEvent({type:'change', scope:'sheet', id}) after every write; 'ui' events come from ui.ts.
 // Persistence: <stateDir>/sheets/<id>.json (only spreadsheets changed since the last save) + sheets/menus.json.
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -359,6 +360,25 @@ export class SpreadsheetStore implements Store {
   }
 
   /** Marks a spreadsheet changed: saved at the next flush, and the workbench is told. */
+  /** Rewrites every text cell (not formulas) of every spreadsheet through `fn` (the workbench moves stand-in URLs,
+   * as a person would with Find and replace); the number of cells changed. */
+  rewriteText(fn: (text: string) => string): number {
+    let n = 0;
+    for (const book of this.books.values()) {
+      let changed = false;
+      for (const s of book.sheets)
+        s.rows.forEach((row, r0) =>
+          row?.forEach((v, c0) => {
+            if (typeof v !== 'string' || s.formulas.has(key(r0, c0))) return;
+            const next = fn(v);
+            if (next !== v) (row[c0] = next), (changed = true), n++;
+          }),
+        );
+      if (changed) this.touch(book);
+    }
+    return n;
+  }
+
   touch(book: BookModel): void {
     book.updatedAt = new Date(this.env.clock.now()).toISOString();
     this.dirty.add(book.id);

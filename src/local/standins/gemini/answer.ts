@@ -62,5 +62,14 @@ export function keywordsFor(item: AskedItem, top: readonly string[]): string[] {
   if (h % 6 === 0) out.push("Rubik's");
   if (h % 4 === 0) out.push(`${w[0] ?? 'produk'} ${w[1] ?? ''}`.trim().toUpperCase()); // a duplicate in other casing
   if (h % 9 === 0) out.push('kompak');
+  // What real answers carry too: stray punctuation and symbols, brand names misspelt or glued to a suffix or number.
+  const noise = hashByte(item.sku, 1);
+  if (noise % 6 === 1) out.push(`${w[0] ?? 'produk'}!!`);
+  if (noise % 6 === 2) out.push(`(${w.slice(0, 2).join(' ') || 'produk'})`);
+  if (noise % 6 === 3) out.push(`${w[w.length - 1] ?? 'produk'}®`);
+  if (noise % 8 === 4) out.push(`${w[0] ?? 'wadah'} tuperware`);
+  if (noise % 8 === 5) out.push('plastik ziplock');
+  if (noise % 8 === 6) out.push(`${w[0] ?? 'wadah'} tupperwarenya`);
+  if (noise % 8 === 7) out.push('teflon2in1');
   return out;
 }

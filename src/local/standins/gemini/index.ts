@@ -49,6 +49,9 @@ export interface GeminiStandinOptions {
   imageSize?: number;
   /** The API key's rate-limit tier (RPM, TPM, RPD enforced with 429 RESOURCE_EXHAUSTED); default 'tier1'. */
   tier?: TierName | TierLimits;
+  /** The clock the limits run on (the workbench passes the runtime's emulated clock, so a moved clock starts a new
+   * Pacific day for RPD); default: real time. */
+  now?: () => Date;
 }
 
 export interface StandinStats {
@@ -179,6 +182,7 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
   let stats = empty();
   const limits: TierLimits = typeof opts.tier === 'object' ? opts.tier : TIERS[opts.tier ?? 'tier1'];
   const limiter = new RateLimiter(limits);
+  const now = opts.now ?? (() => new Date());
   const pngCache = new Map<string, Buffer>();
 
   const latency = (): number => {
@@ -254,7 +258,7 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
       const textChars = parts.reduce((a, p) => a + (p.text?.length ?? 0), 0);
       const promptTokenCount = Math.ceil(textChars / 4) + inline.reduce((a, b) => a + imageTokens(b), 0);
       // The tier's limits answer at once, before the model works (ai.google.dev/gemini-api/docs/rate-limits).
-      const limited = limiter.admit(Date.now(), promptTokenCount);
+      const limited = limiter.admit(now().getTime(), promptTokenCount);
       if (limited) {
         stats.rateLimited[limited.limit]++;
         return send(res, 429, googleError(429, 'RESOURCE_EXHAUSTED', limited.message, limited.details));

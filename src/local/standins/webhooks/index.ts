@@ -1,6 +1,7 @@
 // A local stand-in for chat webhooks: records Google Chat, Telegram and Discord posts and answers as they do.
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 export type WebhookFormat = 'google_chat' | 'telegram' | 'discord';
 
@@ -10,7 +11,7 @@ export interface ReceivedWebhook {
   path: string;
   /** The parsed JSON body. */
   body: unknown;
-  /** Epoch ms (real time) when it arrived. */
+  /** Epoch ms when it arrived, on the stand-in's clock (the workbench's emulated clock). */
   at: number;
 }
 
@@ -32,7 +33,15 @@ export interface WebhookStandinOptions {
   onMessage?: (m: ReceivedWebhook) => void;
   /** Answer every post with this HTTP status instead (to test alert failures). */
   failWith?: number;
+  /** The clock messages are stamped with (the workbench passes the runtime's emulated clock); default: real time. */
+  now?: () => Date;
+  /** Keeps the received messages (the last KEEP) in this JSON file across restarts (the workbench's
+   * <state>/webhooks.json); without it they live in memory. */
+  stateFile?: string;
 }
+
+/** Messages kept (the oldest go first). */
+const KEEP = 500;
 
 const CHAT_PATH = /^\/v1\/spaces\/([A-Za-z0-9_-]+)\/messages$/;
 const TELEGRAM_PATH = /^\/bot(\d+):([A-Za-z0-9_-]+)\/sendMessage$/;
@@ -67,8 +76,16 @@ function parseBody(raw: string, contentType: string, query: URLSearchParams): Re
 }
 
 export async function startWebhookStandin(opts: WebhookStandinOptions = {}): Promise<WebhookStandin> {
-  const log: ReceivedWebhook[] = [];
-  let seq = 0;
+  const now = opts.now ?? (() => new Date());
+  const file = opts.stateFile;
+  const log: ReceivedWebhook[] =
+    file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { received: ReceivedWebhook[] }).received : [];
+  const save = () => {
+    if (!file) return;
+    writeFileSync(`${file}.tmp`, JSON.stringify({ received: log }));
+    renameSync(`${file}.tmp`, file);
+  };
+  let seq = log.length;
   const server = createServer(async (req, res) => {
     const u = new URL(req.url ?? '/', 'http://local');
     const raw = await readBody(req);
@@ -76,8 +93,10 @@ export async function startWebhookStandin(opts: WebhookStandinOptions = {}): Pro
     const body = parseBody(raw, ct, u.searchParams);
     const path = u.pathname + u.search;
     const record = (format: WebhookFormat) => {
-      const m = { format, path, body, at: Date.now() };
+      const m = { format, path, body, at: now().getTime() };
       log.push(m);
+      if (log.length > KEEP) log.splice(0, log.length - KEEP);
+      save();
       opts.onMessage?.(m);
     };
     if (req.method !== 'POST') return send(res, 405, { error: 'method not allowed' });
@@ -103,7 +122,7 @@ export async function startWebhookStandin(opts: WebhookStandinOptions = {}): Pro
         name,
         sender: { name: 'users/webhook', type: 'BOT' },
         text: body.text ?? '',
-        createTime: new Date().toISOString(),
+        createTime: now().toISOString(),
         space: { name: `spaces/${m[1]}` },
       });
     }
@@ -121,7 +140,12 @@ export async function startWebhookStandin(opts: WebhookStandinOptions = {}): Pro
       record('telegram');
       return send(res, 200, {
         ok: true,
-        result: { message_id: ++seq, chat: { id: Number(chatId), type: 'group' }, date: Math.floor(Date.now() / 1000), text },
+        result: {
+          message_id: ++seq,
+          chat: { id: Number(chatId), type: 'group' },
+          date: Math.floor(now().getTime() / 1000),
+          text,
+        },
       });
     }
     m = DISCORD_PATH.exec(u.pathname);
@@ -145,7 +169,10 @@ export async function startWebhookStandin(opts: WebhookStandinOptions = {}): Pro
     }
     return send(res, 404, { error: 'not a known webhook path' });
   });
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
   const addr = server.address() as AddressInfo;
   const url = `http://${opts.host ?? '127.0.0.1'}:${addr.port}`;
   return {
@@ -156,7 +183,10 @@ export async function startWebhookStandin(opts: WebhookStandinOptions = {}): Pro
       discord: `${url}/api/webhooks/123456789/demo-token`,
     },
     received: () => log.slice(),
-    clear: () => void (log.length = 0),
+    clear: () => {
+      log.length = 0;
+      save();
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -10,9 +10,6 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
-/** Where the workbench runs the stand-in unless settings.xenditUrl says otherwise (URLs seeded into script properties
- * stay valid across restarts). */
-export const DEMO_XENDIT_PORT = 8767;
 export const DEFAULT_SECRET_KEY = 'xnd_development_DataDeskLocalStandinSecretKey0000000000000000000';
 export const DEFAULT_CALLBACK_TOKEN = 'datadesk-local-callback-token-0000000000000000';
 
@@ -204,7 +201,7 @@ export async function startXenditStandin(opts: XenditStandinOptions = {}): Promi
   const invoices = new Map<string, XenditInvoice>((saved?.invoices ?? []).map((i) => [i.id, i]));
   const deliveries: CallbackDelivery[] = [];
   const byStatus: Record<string, number> = {};
-  /** key|endpoint → request times (real ms) inside the sliding minute. */
+  /** key|endpoint → request times (ms on the stand-in's clock) inside the sliding minute. */
   const windows = new Map<string, number[]>();
   let base = '';
 
@@ -309,7 +306,7 @@ export async function startXenditStandin(opts: XenditStandinOptions = {}): Promi
   /** Takes one request from the key's minute on this endpoint (ok false when over the limit). */
   function rate(key: string, endpoint: string): { ok: boolean; limit: number; remaining: number; reset: number } {
     const limit = rateOverride ?? (key.startsWith('xnd_production_') ? 600 : 60);
-    const t = Date.now();
+    const t = now().getTime();
     const list = (windows.get(`${key}|${endpoint}`) ?? []).filter((x) => t - x < 60_000);
     windows.set(`${key}|${endpoint}`, list);
     const reset = list.length ? (60_000 - (t - list[0])) / 1000 : 60;
@@ -523,6 +520,8 @@ ${pending ? `<form method="post" action="/web/${esc(inv.id)}/pay"><button id="pa
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => ok());
   });
   base = `http://${opts.host ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
+  // Invoices kept from an earlier run point at this run's address (the port may have moved).
+  for (const inv of invoices.values()) inv.invoice_url = `${base}/web/${inv.id}`;
   return {
     url: base,
     invoices: () => [...invoices.values()].sort((a, b) => a.created.localeCompare(b.created)),

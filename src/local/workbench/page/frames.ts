@@ -1,6 +1,7 @@
 // Sidebars and modal dialogs: the add-on's HtmlService output in sandboxed iframes, bridged to the runtime.
 import { h, byId } from './dom';
 import { withShim } from './shim';
+import { openGoogleUrl } from './links';
 
 export const SANDBOX = 'allow-scripts allow-forms allow-popups allow-modals allow-downloads';
 
@@ -131,10 +132,8 @@ export function listenToFrames(run: RunRpc): void {
           ),
         (e: Error) => src!.postMessage({ __dd: 'result', id: m.id, ok: false, name: 'NetworkError', message: e.message }, '*'),
       );
-    } else if (m.__dd === 'openDocument' && typeof (m as { doc?: unknown }).doc === 'string') {
-      const url = new URL(location.href);
-      url.searchParams.set('doc', (m as { doc: string }).doc);
-      window.open(url.toString(), '_blank');
+    } else if (m.__dd === 'open' && typeof (m as { url?: unknown }).url === 'string') {
+      openGoogleUrl((m as { url: string }).url);
     } else if (m.__dd === 'storage') {
       storageOp(m as { op?: string; key?: string; value?: string });
     } else if (m.__dd === 'host') {

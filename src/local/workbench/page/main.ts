@@ -7,6 +7,7 @@ import { MenuBar, parseMenu } from './menu';
 import { openSidebar, openDialog, htmlPayload, listenToFrames, closeSidebar, closeDialog } from './frames';
 import { toast, ask, notice } from './alerts';
 import { togglePanel, refreshOpenPanel, setPanelContext, showExecutions, identityChanged } from './panels';
+import { waitForSeeding } from './seeding';
 
 interface State {
   users: DemoUser[];
@@ -273,6 +274,7 @@ function layout(st: State): void {
 }
 
 async function main(): Promise<void> {
+  await waitForSeeding();
   const st = await getJson<State>('/api/state');
   layout(st);
   setPanelContext({
@@ -297,6 +299,8 @@ async function main(): Promise<void> {
   // ?doc=<id> opens another spreadsheet (one the add-on made, opened from a sidebar's link).
   const asked = params.get('doc');
   documentId = (asked && st.documents.some((d) => d.id === asked) ? asked : null) ?? st.documentId ?? st.documents[0]?.id ?? '';
+  if (asked && documentId !== asked)
+    notice(`Spreadsheet ${asked} is not in this workbench; the demo spreadsheet is shown.`, 'error');
   if (!documentId) {
     notice('No spreadsheet: start with seeding (npm start) or run `datadesk seed`.', 'error');
     return;

@@ -98,6 +98,14 @@ export async function togglePanel(name: PanelName, reloadClock: () => void): Pro
   else await showCapability(name);
 }
 
+/** Opens the Drive panel on a folder (a link to the folder in Google Drive, followed offline). */
+export async function openDriveFolder(folderId: string): Promise<void> {
+  closePanels();
+  panel('drive').hidden = false;
+  byId('btn-drive').classList.add('on');
+  await showDrive(folderId, false);
+}
+
 /** Another identity: the Drive panel starts again from their My Drive (the folder open before may not be theirs). */
 export async function identityChanged(reloadClock: () => void): Promise<void> {
   if (!panel('drive').hidden) await showDrive(null, panel('drive').dataset.trash === '1');

@@ -66,14 +66,14 @@ export const SHIM_SOURCE = `(function () {
   }
   try { Object.defineProperty(window, 'localStorage', { value: makeStorage(__DD_STORAGE__, true), configurable: true }); } catch (e) {}
   try { Object.defineProperty(window, 'sessionStorage', { value: makeStorage({}, false), configurable: true }); } catch (e) {}
-  // A link to a Google spreadsheet (an add-on's "open the spreadsheet") opens it in the workbench, in a new tab as
-  // Sheets would; any other link behaves as the browser decides.
+  // Links to Google Drive or Docs (a file DataDesk wrote, its folder) cannot open offline: the workbench opens its
+  // local copy instead (a spreadsheet in the workbench, another file's preview, the folder in the Drive panel).
   document.addEventListener('click', function (ev) {
     var a = ev.target && ev.target.closest ? ev.target.closest('a[href]') : null;
-    var m = a ? new RegExp('^https://docs[.]google[.]com/spreadsheets/d/([A-Za-z0-9_-]+)').exec(a.getAttribute('href')) : null;
-    if (!m) return;
+    var href = a ? a.getAttribute('href') || '' : '';
+    if (href.indexOf('https://drive.google.com/') !== 0 && href.indexOf('https://docs.google.com/') !== 0) return;
     ev.preventDefault();
-    window.parent.postMessage({ __dd: 'openDocument', doc: m[1] }, '*');
+    window.parent.postMessage({ __dd: 'open', url: href }, '*');
   }, true);
   function host(op, value) { window.parent.postMessage({ __dd: 'host', op: op, value: value }, '*'); }
   window.google = window.google || {};

@@ -141,6 +141,30 @@ export const budget = {
     id: 'Bukti #{id} sudah ditolak oleh {by} pada {at:dateTime}.',
     en: 'Evidence #{id} was already rejected by {by} on {at:dateTime}.',
   },
+  'budget.evidence.changed': {
+    id: 'Bukti #{id} berubah sementara itu; muat ulang daftar.',
+    en: 'Evidence #{id} changed meanwhile; reload the list.',
+  },
+  'budget.approve.changed': {
+    id: 'Daftar bukti {cluster} {month:month} berubah sejak Anda mengonfirmasi ({confirmed} item, {confirmedAmount:rp}); sekarang {count} item, {amount:rp}. Muat ulang daftar, periksa, lalu setujui lagi.',
+    en: 'The evidence of {cluster} {month:month} changed after you confirmed ({confirmed} {confirmed|item|items}, {confirmedAmount:rp}); it is now {count} {count|item|items}, {amount:rp}. Reload the list, check it and approve again.',
+  },
+  'budget.undo.notDecided': {
+    id: 'Bukti #{id} belum diputuskan; tidak ada yang dibatalkan.',
+    en: 'Evidence #{id} has not been decided; there is nothing to undo.',
+  },
+  'budget.undo.notYours': {
+    id: 'Hanya {by} yang dapat membatalkan keputusan atas bukti #{id}; hubungi dia bila keputusan itu perlu diubah.',
+    en: 'Only {by} can undo the decision on evidence #{id}; contact them if it needs to change.',
+  },
+  'budget.undo.closed': {
+    id: 'Bulan {month:month} sudah ditutup pada {at:dateTime}; keputusan atas bukti #{id} tidak dapat dibatalkan lagi.',
+    en: 'The month {month:month} closed at {at:dateTime}; the decision on evidence #{id} can no longer be undone.',
+  },
+  'budget.resubmit.notRejected': {
+    id: 'Hanya bukti yang ditolak yang dapat diperbaiki dan dikirim ulang; #{id} berstatus {status}.',
+    en: 'Only rejected evidence can be corrected and resubmitted; #{id} is {status}.',
+  },
   'budget.file.notFound': { id: 'File bukti tidak ditemukan.', en: 'Receipt file not found.' },
   'budget.file.base64': { id: 'Isi file rusak (base64 tidak valid).', en: 'The file content is damaged (invalid base64).' },
   'budget.file.none': {
@@ -363,7 +387,21 @@ export const budget = {
   'budget.ui.evidence.deleted': { id: 'Bukti dihapus.', en: 'Evidence deleted.' },
   'budget.ui.evidence.description': { id: 'Deskripsi', en: 'Description' },
   'budget.ui.evidence.pointType': { id: 'Jenis poin', en: 'Point type' },
-  'budget.ui.evidence.date': { id: 'Tanggal', en: 'Date' },
+  'budget.ui.evidence.date': {
+    id: 'Tanggal pengeluaran (menentukan bulannya)',
+    en: 'Date spent (sets its month)',
+  },
+  'budget.ui.evidence.fix': { id: 'Perbaiki & kirim ulang', en: 'Correct & resubmit' },
+  'budget.ui.evidence.cancelFix': { id: 'Batal', en: 'Cancel' },
+  'budget.ui.evidence.resubmit': { id: 'Kirim ulang bukti #{id}', en: 'Resubmit evidence #{id}' },
+  'budget.ui.evidence.fixing': {
+    id: 'Memperbaiki bukti #{id} yang ditolak ({reason}). Ubah isinya lalu kirim ulang; berkas bukti tetap terlampir.',
+    en: 'Correcting rejected evidence #{id} ({reason}). Change it, then resubmit; its receipts stay attached.',
+  },
+  'budget.ui.evidence.resubmitted': {
+    id: 'Bukti #{id} diperbaiki dan dikirim ulang; menunggu persetujuan.',
+    en: 'Evidence #{id} corrected and resubmitted; it waits for approval.',
+  },
   'budget.ui.evidence.files': { id: 'File bukti (JPG, PNG, PDF; maks. 10 MB)', en: 'Receipts (JPG, PNG, PDF; max 10 MB)' },
   'budget.ui.evidence.submit': { id: 'Kirim bukti', en: 'Submit evidence' },
   'budget.ui.evidence.submitted': { id: 'Bukti #{id} terkirim ({amount:rp}).', en: 'Evidence #{id} submitted ({amount:rp}).' },
@@ -405,12 +443,40 @@ export const budget = {
   'budget.ui.tree.setUp': { id: 'Siapkan folder Drive', en: 'Set up Drive folders' },
   'budget.ui.tree.updated': { id: 'Folder Drive diperbarui.', en: 'Drive folders updated.' },
   'budget.ui.approval.approveAll': { id: 'Setujui semua {cluster} {month:month}', en: 'Approve all of {cluster} {month:month}' },
-  'budget.ui.approval.approved': { id: 'Bukti #{id} disetujui.', en: 'Evidence #{id} approved.' },
-  'budget.ui.approval.rejected': { id: 'Bukti #{id} ditolak.', en: 'Evidence #{id} rejected.' },
+  'budget.ui.approval.approved': {
+    id: 'Bukti #{id} disetujui. Salah? Batalkan di "Keputusan saya".',
+    en: 'Evidence #{id} approved. A mistake? Undo it under "My decisions".',
+  },
+  'budget.ui.approval.rejected': {
+    id: 'Bukti #{id} ditolak. Salah? Batalkan di "Keputusan saya".',
+    en: 'Evidence #{id} rejected. A mistake? Undo it under "My decisions".',
+  },
   'budget.ui.approval.reasonPrompt': { id: 'Alasan penolakan:', en: 'Reason for rejecting:' },
+  'budget.ui.approval.confirmAll': {
+    id: 'Setujui {count} bukti {cluster} {month:month} senilai {amount:rp}?',
+    en: 'Approve {count} evidence {count|item|items} of {cluster} {month:month} worth {amount:rp}?',
+  },
   'budget.ui.approval.allApproved': {
-    id: '{count} bukti disetujui ({amount:rp}).',
-    en: '{count} evidence {count|item|items} approved ({amount:rp}).',
+    id: '{count} bukti disetujui ({amount:rp}). Salah? Batalkan di "Keputusan saya".',
+    en: '{count} evidence {count|item|items} approved ({amount:rp}). A mistake? Undo it under "My decisions".',
+  },
+  'budget.ui.decisions.heading': {
+    id: 'Keputusan saya (dapat dibatalkan sampai bulan ditutup)',
+    en: 'My decisions (can be undone until the month closes)',
+  },
+  'budget.ui.decisions.none': { id: 'Anda belum memutuskan bukti apa pun.', en: 'You have not decided any evidence yet.' },
+  'budget.ui.decisions.undo': { id: 'Batalkan keputusan', en: 'Undo decision' },
+  'budget.ui.decisions.confirmUndoApproval': {
+    id: 'Batalkan persetujuan bukti #{id}? Bukti kembali menunggu.',
+    en: 'Undo the approval of evidence #{id}? It will wait again.',
+  },
+  'budget.ui.decisions.confirmUndoRejection': {
+    id: 'Batalkan penolakan bukti #{id}? Bukti kembali menunggu.',
+    en: 'Undo the rejection of evidence #{id}? It will wait again.',
+  },
+  'budget.ui.decisions.undone': {
+    id: 'Keputusan atas bukti #{id} dibatalkan; bukti menunggu lagi.',
+    en: 'Decision on evidence #{id} undone; it waits again.',
   },
   'budget.ui.approval.page': { id: 'Halaman {page} / {pages} · {total} menunggu', en: 'Page {page} / {pages} · {total} waiting' },
   'budget.ui.approval.filterCluster': { id: 'Filter cluster', en: 'Filter by cluster' },

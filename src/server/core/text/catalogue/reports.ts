@@ -305,4 +305,19 @@ export const reports = {
     en: '⚠️ DataDesk: the DC order report {month:month} failed after {attempts} attempts. {why}',
   },
   'reports.alert.emptyMonth': { id: 'ℹ️ DataDesk: {detail}', en: 'ℹ️ DataDesk: {detail}' },
+  'reports.ui.recovery.heading': { id: 'Apa selanjutnya', en: 'What next' },
+  'reports.ui.recovery.unchanged': {
+    id: 'Folder tidak diubah: file laporan sebelumnya masih ada.',
+    en: 'The folders were not changed: the previous report files are still there.',
+  },
+  'reports.ui.recovery.fix': {
+    id: 'Perbaiki penyebab di atas (lihat Bantuan), lalu jalankan ulang.',
+    en: 'Fix the cause above (see Help), then run it again.',
+  },
+  'reports.ui.recovery.dryRun': { id: 'Uji coba {month:month}', en: 'Dry run {month:month}' },
+  'reports.ui.recovery.rerun': { id: 'Jalankan ulang {month:month}', en: 'Run {month:month} again' },
+  'reports.ui.recovery.askAdmin': {
+    id: 'Minta admin ({who}) memperbaiki penyebabnya lalu menjalankan ulang laporan {month:month}.',
+    en: 'Ask an admin ({who}) to fix the cause and run the {month:month} report again.',
+  },
 } as const;
