@@ -93,6 +93,7 @@ export const RPC_ARGS: ArgShapes = {
   loyalty_schedule: [arg('request', doc<WeeklyRequest>()), arg('weekday', int()), arg('hour', int())],
   loyalty_unschedule: [arg('brand', name())],
   loyalty_history: [],
+  loyalty_takeOver: [arg('brand', name())],
   reports_getSettings: [],
   reports_preflight: [arg('settings', doc<ReportsSettings>()), arg('webhookUrl', nullable(str(2000)))],
   market_getSettings: [],

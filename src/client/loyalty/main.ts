@@ -8,8 +8,10 @@ import { byId, el, status } from '../core/dom';
 import { guarded, onClick, refreshing } from '../core/actions';
 import { bindForm } from '../core/form';
 import { initLanguage } from '../core/i18n';
+import { mountHelp } from '../core/help';
 import { userError } from '../core/errors';
 import { link as linkTo } from '../core/links';
+import { ownerNotice } from '../core/owner';
 import { LOYALTY_FIELDS } from './fields';
 
 type Request = RpcArgs<'loyalty_build'>[0];
@@ -103,6 +105,8 @@ function checked(r: Request): Request {
 }
 
 let schedules: Schedules = [];
+/** The caller may take a schedule over (from loyalty_reference). */
+let admin = false;
 function showSchedules(list: Schedules): void {
   schedules = list;
   const box = byId('schedules');
@@ -116,15 +120,28 @@ function showSchedules(list: Schedules): void {
       brand: s.brand,
       day: t(`loyalty.ui.day${s.weekday}` as TextKey),
       hour: String(s.hour).padStart(2, '0'),
-      owner: s.owner,
       next: s.nextAt,
     });
     const remove = el('button', { class: 'small' }, t('loyalty.ui.unschedule'));
     remove.addEventListener('click', () =>
       guarded(t('common.saving'), async () => showSchedules(await call('loyalty_unschedule', s.brand))),
     );
+    // whose hourly trigger builds it; when that trigger is gone, an admin takes it over (the server checks who calls)
+    const key = s.brand.replace(/[^\w-]/g, '_');
+    const owner = ownerNotice(s.ownerStatus, {
+      key,
+      line: { id: `owner-${key}` },
+      takeOver: admin
+        ? async () => {
+            status(t('common.owner.takingOver'), 'info');
+            showSchedules(await call('loyalty_takeOver', s.brand));
+            status(t('loyalty.ui.takenOver', { brand: s.brand }), 'ok');
+          }
+        : null,
+    });
     box.append(
       el('div', { class: 'schedule' }, el('span', { translate: 'no' }, line), ' ', remove),
+      ...owner,
       ...(s.lastOutcome ? [el('div', { class: 'muted' }, `${s.lastWeek ?? ''} ${pick(s.lastOutcome)}`)] : []),
     );
   }
@@ -157,6 +174,7 @@ function showHistory(list: History): void {
 
 async function load(): Promise<void> {
   const ref = await call('loyalty_reference');
+  admin = ref.admin;
   const brand = byId('brand', HTMLSelectElement);
   brand.replaceChildren(...ref.brands.map((b) => el('option', { value: b }, b)));
   if (ref.brands.includes('AZKO')) brand.value = 'AZKO';
@@ -170,6 +188,7 @@ initLanguage('loyalty', () => {
   showSchedules(schedules);
   showHistory(history);
 });
+mountHelp();
 void guarded('', load);
 
 /** A scheduled run adds to the history while the sidebar is open: refresh when the user returns. */

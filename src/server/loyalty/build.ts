@@ -36,12 +36,17 @@ export function previewWeekly(ports: WeeklyPorts, req: WeeklyRequest): ReportSum
   return summaries(computeReports(ports.db, reportInput(req.brand, week, req.excluded), req.reports, true));
 }
 
+/** Refuses a destination folder the user cannot open or write in (as they see it in Drive). */
+export function requireWritableFolder(folder: WeeklyPorts['folder'], folderId: string): void {
+  const f = folder(folderId);
+  if (!f) throw notFound(msg('loyalty.error.folderMissing', { id: folderId }));
+  if (!f.writable) throw denied(msg('loyalty.error.folderReadOnly', { name: f.name }));
+}
+
 /** Computes, checks, then writes; nothing is written when a query or a check fails. */
 export function buildWeekly(ports: WeeklyPorts, req: WeeklyRequest, how: 'manual' | 'scheduled'): BuildResult {
   const week = parseWeek(req.week)!;
-  const folder = ports.folder(req.folderId);
-  if (!folder) throw notFound(msg('loyalty.error.folderMissing', { id: req.folderId }));
-  if (!folder.writable) throw denied(msg('loyalty.error.folderReadOnly', { name: folder.name }));
+  requireWritableFolder(ports.folder, req.folderId);
   const input = reportInput(req.brand, week, req.excluded);
   const tabs = computeReports(ports.db, input, req.reports, req.allowEmpty);
   const name = spreadsheetName(req.brand, input.weekId);
@@ -110,7 +115,7 @@ const DEFINED: Record<ReportKey, Array<[Parameters<typeof t>[0], Parameters<type
   koinBeredar: [
     ['loyalty.kb.end', 'loyalty.def.kbOutstanding'],
     ['loyalty.kb.manager', 'loyalty.kb.rule'],
-    ['loyalty.pwk.tier', 'loyalty.def.tier'],
+    ['loyalty.pwk.tier', 'loyalty.def.kbTier'],
   ],
   hargaSpesialKoin: [
     ['loyalty.hsk.offered', 'loyalty.def.hskOffered'],

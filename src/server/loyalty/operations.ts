@@ -1,8 +1,9 @@
 // Weekly report use cases the sidebar and the heartbeat share: build a brand-week under the document lock, schedules.
-import { AppError, conflict, errorMessage, invalid, messageOf } from '../core/errors';
+import { AppError, conflict, errorMessage, invalid, messageOf, notFound } from '../core/errors';
 import { msg, Msg } from '../core/text';
 import { withDocumentLock } from '../platform/lock';
-import { buildWeekly, BuildResult, previewWeekly, ReportSummary } from './build';
+import { buildWeekly, BuildResult, previewWeekly, ReportSummary, requireWritableFolder } from './build';
+import { folderState } from '../platform/drive';
 import { listSchedules, loadBrands, logFailure, putSchedule, weeklyPorts, withLoyaltyDb } from './adapters';
 import type { WeeklyRequest } from './request';
 import { DEFAULT_HOUR, DEFAULT_WEEKDAY, dueAt, scheduleProblems, WeeklySchedule } from './schedule';
@@ -77,4 +78,17 @@ export function runSchedule(s: WeeklySchedule, week: string, now: Date): void {
     logFailure({ at: now.toISOString(), brand: s.request.brand, week, by: s.owner, how: 'scheduled', outcome });
   }
   putSchedule({ ...s, lastWeek: settled ? week : s.lastWeek, lastRunAt: now.toISOString(), lastOutcome: outcome });
+}
+
+/**
+ * An admin takes a brand's schedule over (its owner's trigger is gone): from now on the admin's own hourly trigger
+ * builds it, so the destination folder is checked as the admin sees it first. The week already built stays built.
+ */
+export function takeOverSchedule(me: string, brand: string): WeeklySchedule {
+  const s = listSchedules().find((x) => x.request.brand.toLowerCase() === String(brand).trim().toLowerCase());
+  if (!s) throw notFound(msg('loyalty.error.noSchedule', { brand: String(brand).slice(0, 60) }));
+  requireWritableFolder(folderState, s.request.folderId);
+  const taken: WeeklySchedule = { ...s, owner: me, lastOutcome: msg('loyalty.outcome.takenOver', { owner: s.owner, me }) };
+  putSchedule(taken);
+  return taken;
 }

@@ -1,15 +1,16 @@
 // RPC functions the "Laporan mingguan" sidebar calls: reference data, preview, build, schedules and the run log.
 import { rpc } from '../core/rpc';
-import { callerWithRole } from '../settings/adapters';
+import { callerRoles, callerWithRole } from '../settings/adapters';
 import { Msg } from '../core/text';
-import { ensureHeartbeat } from '../platform/triggers';
+import { ensureHeartbeat, ownerStatusLookup } from '../platform/triggers';
+import type { OwnerStatus } from '../core/owners';
 import { scriptProp } from '../platform/properties';
 import type { BuildResult, ReportSummary } from './build';
 import { REPORT_KEYS, ReportKey } from './model';
 import type { LogEntry } from './ports';
 import type { WeeklyRequest } from './request';
 import { deleteSchedule, listSchedules, loadBrands, readLog, readSettings, saveSettings, withLoyaltyDb } from './adapters';
-import { buildNow, previewNow, saveSchedule } from './operations';
+import { buildNow, previewNow, saveSchedule, takeOverSchedule } from './operations';
 import { nextDue, WeeklySchedule } from './schedule';
 import { lastFullWeek, weekId } from './week';
 
@@ -24,6 +25,8 @@ export interface WeeklyReference {
   folderId: string;
   excluded: string[];
   user: string;
+  /** The caller may take over a schedule whose owner's trigger is gone. */
+  admin: boolean;
 }
 
 export interface WeeklyScheduleView {
@@ -33,6 +36,8 @@ export interface WeeklyScheduleView {
   weekday: number;
   hour: number;
   owner: string;
+  /** Whether the owner's hourly trigger still runs it (the sidebar's owner line and take-over). */
+  ownerStatus: OwnerStatus;
   nextAt: string;
   lastWeek: string | null;
   lastRunAt: string | null;
@@ -43,13 +48,21 @@ export type WeeklyBuild = BuildResult;
 export type WeeklyPreview = { week: string; reports: ReportSummary[] };
 export type WeeklyLogEntry = LogEntry;
 
-const view = (s: WeeklySchedule, now: Date): WeeklyScheduleView => ({
+/** Every schedule as the sidebar shows it, each owner's trigger looked up once. */
+function views(): WeeklyScheduleView[] {
+  const now = new Date();
+  const statusOf = ownerStatusLookup();
+  return listSchedules().map((s) => view(s, now, statusOf(s.owner)));
+}
+
+const view = (s: WeeklySchedule, now: Date, ownerStatus: OwnerStatus): WeeklyScheduleView => ({
   brand: s.request.brand,
   reports: s.request.reports,
   folderId: s.request.folderId,
   weekday: s.weekday,
   hour: s.hour,
   owner: s.owner,
+  ownerStatus,
   nextAt: nextDue(s, now).toISOString(),
   lastWeek: s.lastWeek,
   lastRunAt: s.lastRunAt,
@@ -62,7 +75,8 @@ export function loyalty_reference(): WeeklyReference {
     const user = callerWithRole('analyst');
     const brands = withLoyaltyDb(loadBrands);
     const settings = readSettings(scriptProp(DEFAULT_FOLDER_PROPERTY));
-    return { brands, reports: [...REPORT_KEYS], week: weekId(lastFullWeek(new Date())), ...settings, user };
+    const admin = callerRoles().roles.includes('admin');
+    return { brands, reports: [...REPORT_KEYS], week: weekId(lastFullWeek(new Date())), ...settings, user, admin };
   });
 }
 
@@ -84,8 +98,7 @@ export function loyalty_build(request: WeeklyRequest): WeeklyBuild {
 export function loyalty_schedules(): WeeklyScheduleView[] {
   return rpc('loyalty_schedules', () => {
     callerWithRole('analyst');
-    const now = new Date();
-    return listSchedules().map((s) => view(s, now));
+    return views();
   });
 }
 
@@ -95,8 +108,7 @@ export function loyalty_schedule(request: WeeklyRequest, weekday: number, hour: 
     const user = callerWithRole('analyst');
     saveSchedule(user, request, weekday, hour);
     ensureHeartbeat();
-    const now = new Date();
-    return listSchedules().map((s) => view(s, now));
+    return views();
   });
 }
 
@@ -104,8 +116,16 @@ export function loyalty_unschedule(brand: string): WeeklyScheduleView[] {
   return rpc('loyalty_unschedule', () => {
     callerWithRole('analyst');
     deleteSchedule(String(brand));
-    const now = new Date();
-    return listSchedules().map((s) => view(s, now));
+    return views();
+  });
+}
+
+/** Admins: the caller's hourly trigger takes over the brand's schedule (its owner's trigger is gone). */
+export function loyalty_takeOver(brand: string): WeeklyScheduleView[] {
+  return rpc('loyalty_takeOver', () => {
+    takeOverSchedule(callerWithRole('admin'), brand);
+    ensureHeartbeat();
+    return views();
   });
 }
 

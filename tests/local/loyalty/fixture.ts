@@ -9,6 +9,7 @@ import { runSnippet, setScriptProperties } from '../../../src/local/demo/script'
 import { DEMO_DB } from '../../../src/local/demo/types';
 import { NOW, WEEKLY_SETUP_SQL } from '../../server/loyalty/fixture';
 
+export const ADMIN = 'admin@datadesk.local';
 export const ANALYST = 'analis@datadesk.local';
 export const ANALYST2 = 'analis2@datadesk.local';
 export const OUTSIDER = 'tamu@datadesk.local';
@@ -20,7 +21,7 @@ export async function weeklyRuntime(): Promise<{ rt: Runtime; documentId: string
   await rt.env.flush();
   rt.setDefaultDocumentId(documentId);
   await setScriptProperties(rt, {
-    DATADESK_ROLES: JSON.stringify({ 'admin@datadesk.local': ['admin'], [ANALYST]: ['analyst'], [ANALYST2]: ['analyst'] }),
+    DATADESK_ROLES: JSON.stringify({ [ADMIN]: ['admin'], [ANALYST]: ['analyst'], [ANALYST2]: ['analyst'] }),
     DATADESK_DB_URL: DEMO_DB.url,
     DATADESK_DB_USER: DEMO_DB.user,
     DATADESK_DB_PASSWORD: DEMO_DB.password,

@@ -7,7 +7,8 @@ import { getSpreadsheetStore } from '../../../src/local/services/spreadsheet/sto
 import type { WeeklyRequest } from '../../../src/server/loyalty/request';
 import { ok, outcomeOf, rpcAs } from '../../support/rpc';
 import { fireNow, triggerOf } from '../../../src/local/runtime/scheduler';
-import { ANALYST, ANALYST2, OUTSIDER, weeklyRuntime } from './fixture';
+import { triggerStore } from '../../../src/local/services/script/store';
+import { ADMIN, ANALYST, ANALYST2, OUTSIDER, weeklyRuntime } from './fixture';
 
 let rt: Runtime;
 let folderId: string;
@@ -198,5 +199,23 @@ describe("the weekly schedule runs from its owner's hourly trigger", () => {
     ]);
     const log = ok(await rpcAs(rt, { user: ANALYST }, 'loyalty_history'));
     expect(log[0]).toMatchObject({ brand: 'AZKO', week: '2026-W48', how: 'scheduled', by: ANALYST });
+  });
+
+  test("a schedule whose analyst's trigger is gone is shown as stuck; only an admin takes it over, and their trigger runs it", async () => {
+    triggerStore(rt.env).remove(triggerOf(rt.env, ANALYST, 'heartbeat')!.uid);
+    rt.env.clock.advanceBy(5 * 3600_000);
+    const [stuck] = ok(await rpcAs(rt, { user: ANALYST2 }, 'loyalty_schedules'));
+    expect(stuck.ownerStatus).toMatchObject({ owner: ANALYST, hasTrigger: false });
+    expect(stuck.ownerStatus.problem?.id).toMatch(/tidak punya pemicu per jam yang aktif/);
+    expect((await rpcAs(rt, { user: ANALYST2 }, 'loyalty_takeOver', 'AZKO')).code).toBe('FORBIDDEN');
+    expect((await rpcAs(rt, { user: ADMIN }, 'loyalty_takeOver', 'TOYS KINGDOM')).code).toBe('NOT_FOUND');
+    const [taken] = ok(await rpcAs(rt, { user: ADMIN }, 'loyalty_takeOver', 'AZKO'));
+    expect(taken).toMatchObject({ owner: ADMIN, ownerStatus: { hasTrigger: true, problem: null }, lastWeek: '2026-W48' });
+    expect(taken.lastOutcome?.en).toBe(`Taken over by ${ADMIN} from ${ANALYST}.`);
+    // Monday 07:10 WIB a week later: the admin's own hourly trigger builds (here: refuses, no data yet) week 49.
+    rt.env.clock.advanceTo(new Date('2026-12-07T00:10:00Z'));
+    expect((await fireNow(rt, triggerOf(rt.env, ADMIN, 'heartbeat')!.uid)).error).toBeUndefined();
+    const log = ok(await rpcAs(rt, { user: ANALYST }, 'loyalty_history'));
+    expect(log[0]).toMatchObject({ brand: 'AZKO', week: '2026-W49', how: 'scheduled', by: ADMIN });
   });
 });

@@ -105,6 +105,10 @@ export const loyalty = {
     id: 'Senin 00.00 sampai Minggu 23.59 WIB (minggu ISO); tren memuat 8 minggu sampai minggu laporan.',
     en: 'Monday 00:00 to Sunday 23:59 WIB (ISO week); trends show 8 weeks up to the report week.',
   },
+  'loyalty.def.kbTier': {
+    id: 'Tier member saat minggu itu pertama kali direkap (laporan pertama sesudah minggu itu); minggu laporan dan minggu sebelumnya direkap ulang setiap kali laporan dibuat.',
+    en: "The member's tier when that week was first recorded (the first report after the week); the report week and the week before are recorded afresh by every build.",
+  },
   'loyalty.def.tier': { id: 'Tier member saat laporan dibuat.', en: "The member's tier when the report is built." },
   'loyalty.def.pwkMembers': {
     id: 'Member berbeda dengan minimal satu struk di brand ini yang dibayar sebagian atau seluruhnya dengan koin.',
@@ -164,8 +168,12 @@ export const loyalty = {
     en: "A + C = this brand's coins redeemed, {date}",
   },
   'loyalty.check.outstanding': {
-    id: 'beredar = diterbitkan − ditukar − kedaluwarsa (dihitung langsung di database)',
-    en: 'outstanding = issued − redeemed − expired (computed directly in the database)',
+    id: 'beredar = diterbitkan − ditukar − kedaluwarsa (dijumlah di database atas semua minggu yang direkap)',
+    en: 'outstanding = issued − redeemed − expired (summed in the database over every recorded week)',
+  },
+  'loyalty.check.unrecorded': {
+    id: 'minggu sejak koin pertama brand yang belum direkap',
+    en: "weeks since the brand's first coins that are not recorded",
   },
   'loyalty.check.overUsed': {
     id: 'lot koin yang dipakai melebihi jumlahnya',
@@ -255,6 +263,7 @@ export const loyalty = {
     en: 'The schedule day must be 1 (Monday) – 7 (Sunday).',
   },
   'loyalty.error.hour': { id: 'Jam jadwal harus 0–23 (WIB).', en: 'The schedule hour must be 0–23 (WIB).' },
+  'loyalty.error.noSchedule': { id: 'Brand {brand} tidak punya jadwal mingguan.', en: 'Brand {brand} has no weekly schedule.' },
   'loyalty.error.busy': {
     id: 'Laporan mingguan lain sedang dibuat di dokumen ini; coba lagi sebentar lagi.',
     en: 'Another weekly report is being built in this document; try again shortly.',
@@ -263,6 +272,10 @@ export const loyalty = {
   'loyalty.outcome.done': { id: 'Dibuat: {name}', en: 'Built: {name}' },
   'loyalty.outcome.replaced': { id: 'Diganti: {name}', en: 'Replaced: {name}' },
   'loyalty.outcome.failed': { id: 'Gagal: {detail}', en: 'Failed: {detail}' },
+  'loyalty.outcome.takenOver': {
+    id: 'Diambil alih oleh {me} dari {owner}.',
+    en: 'Taken over by {me} from {owner}.',
+  },
   'loyalty.outcome.skipped': {
     id: 'Dilewati: {owner} bukan lagi analis kampanye.',
     en: 'Skipped: {owner} is no longer a campaign analyst.',
@@ -290,8 +303,12 @@ export const loyalty = {
   'loyalty.ui.saveSchedule': { id: 'Jadwalkan brand ini', en: 'Schedule this brand' },
   'loyalty.ui.unschedule': { id: 'Hapus jadwal', en: 'Remove schedule' },
   'loyalty.ui.scheduled': {
-    id: '{brand}: setiap {day} jam {hour}.00 WIB oleh {owner}; berikutnya {next:dateTime}',
-    en: '{brand}: every {day} at {hour}:00 WIB by {owner}; next {next:dateTime}',
+    id: '{brand}: setiap {day} jam {hour}.00 WIB; berikutnya {next:dateTime}',
+    en: '{brand}: every {day} at {hour}:00 WIB; next {next:dateTime}',
+  },
+  'loyalty.ui.takenOver': {
+    id: 'Jadwal {brand} kini dijalankan pemicu per jam Anda.',
+    en: 'Your hourly trigger now runs the {brand} schedule.',
   },
   'loyalty.ui.noSchedules': { id: 'Belum ada jadwal.', en: 'No schedules yet.' },
   'loyalty.ui.history': { id: 'Riwayat', en: 'History' },
