@@ -4,26 +4,44 @@ import { AppError, notFound } from '../core/errors';
 import { msg } from '../core/text';
 import { jsonOf, ReportKey, ReportTab } from './model';
 import type { ReportInput } from './input';
-import { hargaSpesialKoinSql, koinBeredarSql, koinInOutSql, membersChoiceSql, payWithKoinSql, Stmt } from './queries';
+import {
+  hargaSpesialKoinSql,
+  koinBeredarFlowSql,
+  koinBeredarSql,
+  koinInOutSql,
+  membersChoiceSql,
+  payWithKoinSql,
+  Stmt,
+} from './queries';
 import { payWithKoin } from './pay-with-koin';
 import { membersChoice } from './members-choice';
 import { koinInOut } from './koin-in-out';
 import { koinBeredar } from './koin-beredar';
 import { hargaSpesialKoin } from './harga-spesial-koin';
 
-type Builder = { sql: (i: ReportInput) => Stmt; tab: (answer: never, i: ReportInput) => ReportTab };
+/** A report: statements that record what it keeps between weeks (run first), its one query, and its tab. */
+type Builder = {
+  prepare?: (i: ReportInput) => Stmt[];
+  sql: (i: ReportInput) => Stmt;
+  tab: (answer: never, i: ReportInput) => ReportTab;
+};
 
 const BUILDERS: Record<ReportKey, Builder> = {
   payWithKoin: { sql: (i) => payWithKoinSql(i.window), tab: payWithKoin },
   membersChoice: { sql: (i) => membersChoiceSql(i.window), tab: membersChoice },
   koinInOut: { sql: (i) => koinInOutSql(i.window, i.excluded), tab: koinInOut },
-  koinBeredar: { sql: (i) => koinBeredarSql(i.window), tab: koinBeredar },
+  koinBeredar: { prepare: (i) => koinBeredarFlowSql(i.window), sql: (i) => koinBeredarSql(i.window), tab: koinBeredar },
   hargaSpesialKoin: { sql: (i) => hargaSpesialKoinSql(i.window), tab: hargaSpesialKoin },
 };
 
 /** The SQL statement of one report (tests and the bench read it). */
 export function reportSql(key: ReportKey, input: ReportInput): Stmt {
   return BUILDERS[key].sql(input);
+}
+
+/** The statements a report runs before its query (Koin Beredar records the weeks not yet recorded). */
+export function reportPrepareSql(key: ReportKey, input: ReportInput): Stmt[] {
+  return BUILDERS[key].prepare?.(input) ?? [];
 }
 
 /**
@@ -33,6 +51,7 @@ export function reportSql(key: ReportKey, input: ReportInput): Stmt {
 export function computeReports(db: Db, input: ReportInput, keys: ReportKey[], allowEmpty: boolean): ReportTab[] {
   const tabs: ReportTab[] = [];
   for (const key of keys) {
+    for (const p of reportPrepareSql(key, input)) db.execute(p.sql, p.params);
     const st = BUILDERS[key].sql(input);
     const answer = jsonOf<{ brand: number }>(db.query(st.sql, st.params));
     if (!answer.brand) throw notFound(msg('loyalty.error.unknownBrand', { brand: input.brand }));

@@ -7,6 +7,7 @@ type Row = [string, string, number, number, number, number];
 interface Answer {
   rows: Row[] | null;
   outstanding: number;
+  unrecordedWeeks: number;
   overUsedLots: number;
 }
 interface Flow {
@@ -17,7 +18,8 @@ interface Flow {
 
 /**
  * The tab. Outstanding at a week's end = coins issued − redeemed − expired up to it, per tier and per area manager;
- * tiers and managers each add up to the total, which must equal the outstanding computed directly in the database.
+ * tiers and managers each add up to the total, which must equal the outstanding summed in the database over every
+ * recorded week (no week since the brand's first lot may be unrecorded).
  */
 export function koinBeredar(a: Answer, input: ReportInput): ReportTab {
   const title = t('loyalty.report.koinBeredar');
@@ -54,6 +56,7 @@ export function koinBeredar(a: Answer, input: ReportInput): ReportTab {
   };
   const totalOut = outstanding(total.get(''));
   check(title, t('loyalty.check.outstanding'), totalOut[last], num(a.outstanding));
+  check(title, t('loyalty.check.unrecorded'), num(a.unrecordedWeeks), 0);
   check(title, t('loyalty.check.overUsed'), num(a.overUsedLots), 0);
   const endOf = (m: Map<string, Flow[]>) => [...m.values()].reduce((s, f) => s + outstanding(f)[last], 0);
   check(title, t('loyalty.check.tiersOutstanding'), endOf(tiers), totalOut[last]);

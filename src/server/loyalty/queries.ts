@@ -111,34 +111,94 @@ SELECT CAST(json_build_object(
   };
 }
 
+/** Monday 5 January 1970 00:00 WIB in epoch seconds: week numbers below count WIB weeks (Monday–Sunday) from it. */
+const WEEK_ZERO_S = 320_400;
+/** The WIB week number of an instant (SQL). */
+const WEEKNO = (col: string) => `CAST(floor((extract(epoch FROM ${col}) - ${WEEK_ZERO_S}) / 604800) AS int)`;
+/** The WIB week number of an ISO instant (the same numbering, in TypeScript). */
+export const weekNumber = (iso: string): number => Math.floor((Date.parse(iso) / 1000 - WEEK_ZERO_S) / 604_800);
+/** A coin lot's attribution: the member's tier and the area manager of the issuing store on the issue date. */
+const LOT_ATTRIBUTION = `COALESCE(m.tier, '-') AS tier,
+    COALESCE((SELECT sm.area_manager FROM loyalty.store_managers sm WHERE sm.store_id = l.store_id
+      AND sm.valid_from <= ${DATE('l.issued_at')} AND (sm.valid_to IS NULL OR sm.valid_to >= ${DATE('l.issued_at')})
+      ORDER BY sm.valid_from DESC LIMIT 1), '') AS am`;
+
 /**
- * Koin Beredar: the brand's coin lots issued before the week's end, with the member's tier and the area manager of
- * the issuing store on the issue date, summed per trend-week bucket (-1 = everything before the window): coins
- * issued, redeemed, expired. Plus the outstanding total at the week's end computed directly, and over-used lots.
+ * Koin Beredar's weekly flows, kept in loyalty.coin_outstanding_flows so a report reads each week's coin rows once,
+ * when the week is first recorded, never the whole history again. Two statements, run before the report's query:
+ * 1. the report week, the week before, and every week that gained a lot or a use since it was recorded (ids above the
+ *    highest the brand's recording saw: the ledger is append-only with growing ids) are forgotten, to be recorded afresh;
+ * 2. every week from the brand's first lot up to the report week that is not recorded is: its lots issued and its
+ *    redemptions and expiries (of the brand's lots), per tier and area manager, then the week is marked recorded.
+ * Only the unrecorded weeks' rows are read: after the first report of a brand, the two weeks above.
+ */
+export function koinBeredarFlowSql(w: WindowParams): Stmt[] {
+  const week = weekNumber(w.start);
+  return [
+    {
+      sql: `WITH p AS (SELECT brand_id FROM loyalty.brands WHERE name = ?),
+k AS (SELECT COALESCE(max(x.max_lot_id), 0) AS lot, COALESCE(max(x.max_use_id), 0) AS use
+  FROM loyalty.coin_outstanding_weeks x JOIN p ON x.brand_id = p.brand_id),
+gone AS (SELECT g AS week FROM generate_series(CAST(? AS int), CAST(? AS int)) g
+  UNION SELECT ${WEEKNO('l.issued_at')} FROM loyalty.coin_lots l JOIN p ON l.brand_id = p.brand_id CROSS JOIN k WHERE l.lot_id > k.lot
+  UNION SELECT ${WEEKNO('u.used_at')} FROM loyalty.coin_uses u CROSS JOIN k JOIN loyalty.coin_lots l ON l.lot_id = u.lot_id
+    JOIN p ON l.brand_id = p.brand_id WHERE u.use_id > k.use),
+d AS (DELETE FROM loyalty.coin_outstanding_flows f USING p WHERE f.brand_id = p.brand_id AND f.week IN (SELECT week FROM gone))
+DELETE FROM loyalty.coin_outstanding_weeks x USING p WHERE x.brand_id = p.brand_id AND x.week IN (SELECT week FROM gone)`,
+      params: [w.brand, week - 1, week],
+    },
+    {
+      sql: `WITH p AS (SELECT brand_id, CAST(? AS int) AS hi FROM loyalty.brands WHERE name = ?),
+lo AS (SELECT ${WEEKNO('min(l.issued_at)')} AS lo FROM loyalty.coin_lots l JOIN p ON l.brand_id = p.brand_id),
+m AS (SELECT g AS week FROM p, lo, generate_series(lo.lo, p.hi) g WHERE NOT EXISTS (
+  SELECT 1 FROM loyalty.coin_outstanding_weeks x WHERE x.brand_id = p.brand_id AND x.week = g)),
+t AS (SELECT to_timestamp(${WEEK_ZERO_S} + 604800 * CAST(min(week) AS bigint)) AS a,
+  to_timestamp(${WEEK_ZERO_S} + 604800 * CAST(max(week) + 1 AS bigint)) AS b FROM m),
+f AS (SELECT ${WEEKNO('l.issued_at')} AS week, ${LOT_ATTRIBUTION}, l.coins AS issued, 0 AS redeemed, 0 AS expired
+  FROM loyalty.coin_lots l JOIN p ON l.brand_id = p.brand_id CROSS JOIN t LEFT JOIN loyalty.members m ON m.member_id = l.member_id
+  WHERE l.issued_at >= t.a AND l.issued_at < t.b
+  UNION ALL SELECT ${WEEKNO('u.used_at')}, ${LOT_ATTRIBUTION}, 0, CASE WHEN u.kind = 'redeem' THEN u.coins ELSE 0 END,
+    CASE WHEN u.kind = 'expire' THEN u.coins ELSE 0 END
+  FROM loyalty.coin_uses u CROSS JOIN t JOIN loyalty.coin_lots l ON l.lot_id = u.lot_id JOIN p ON l.brand_id = p.brand_id
+  LEFT JOIN loyalty.members m ON m.member_id = l.member_id WHERE u.used_at >= t.a AND u.used_at < t.b),
+-- a data-modifying WITH runs once whether or not the outer statement reads it (PostgreSQL docs, 7.8.4)
+ins AS (INSERT INTO loyalty.coin_outstanding_flows (brand_id, week, tier, area_manager, issued, redeemed, expired)
+  SELECT p.brand_id, f.week, f.tier, f.am, sum(f.issued), sum(f.redeemed), sum(f.expired) FROM f CROSS JOIN p
+  WHERE f.week IN (SELECT week FROM m) GROUP BY p.brand_id, f.week, f.tier, f.am ON CONFLICT DO NOTHING RETURNING 1)
+INSERT INTO loyalty.coin_outstanding_weeks (brand_id, week, max_lot_id, max_use_id)
+  SELECT p.brand_id, m.week, (SELECT COALESCE(max(lot_id), 0) FROM loyalty.coin_lots),
+    (SELECT COALESCE(max(use_id), 0) FROM loyalty.coin_uses) FROM p CROSS JOIN m ON CONFLICT DO NOTHING`,
+      params: [week, w.brand],
+    },
+  ];
+}
+
+/**
+ * Koin Beredar: the brand's recorded weekly flows up to the report week, per tier, area manager and trend-week bucket
+ * (-1 = everything before the window): coins issued, redeemed, expired. Plus the outstanding total summed in the
+ * database, the weeks since the brand's first lot that are not recorded (must be none), and the lots redeemed or
+ * expired in the report week that are now used beyond their amount (must be none).
  */
 export function koinBeredarSql(w: WindowParams): Stmt {
   return {
-    sql: `WITH ${P},
-l AS (SELECT l.lot_id, l.coins, GREATEST(-1, ${WK('l.issued_at')}) AS wk, COALESCE(m.tier, '-') AS tier,
-    COALESCE((SELECT sm.area_manager FROM loyalty.store_managers sm WHERE sm.store_id = l.store_id
-      AND sm.valid_from <= ${DATE('l.issued_at')} AND (sm.valid_to IS NULL OR sm.valid_to >= ${DATE('l.issued_at')})
-      ORDER BY sm.valid_from DESC LIMIT 1), '') AS am
-  FROM loyalty.coin_lots l JOIN p ON l.brand_id = p.brand_id LEFT JOIN loyalty.members m ON m.member_id = l.member_id
-  WHERE l.issued_at < p.e),
-u AS (SELECT u.lot_id, u.kind, u.coins, GREATEST(-1, ${WK('u.used_at')}) AS wk
-  FROM loyalty.coin_uses u JOIN l ON l.lot_id = u.lot_id CROSS JOIN p WHERE u.used_at < p.e),
-f AS (SELECT tier, am, wk, coins AS issued, 0 AS redeemed, 0 AS expired FROM l
-  UNION ALL SELECT l.tier, l.am, u.wk, 0, CASE WHEN u.kind = 'redeem' THEN u.coins ELSE 0 END,
-    CASE WHEN u.kind = 'expire' THEN u.coins ELSE 0 END FROM u JOIN l ON l.lot_id = u.lot_id)
+    sql: `WITH p AS (SELECT b.brand_id, CAST(? AS int) AS f, CAST(? AS int) AS e, CAST(? AS timestamptz) AS s,
+    CAST(? AS timestamptz) AS t FROM loyalty.brands b WHERE b.name = ?),
+x AS (SELECT x.* FROM loyalty.coin_outstanding_flows x JOIN p ON x.brand_id = p.brand_id WHERE x.week <= p.e),
+lo AS (SELECT ${WEEKNO('min(l.issued_at)')} AS lo FROM loyalty.coin_lots l JOIN p ON l.brand_id = p.brand_id),
+used AS (SELECT DISTINCT u.lot_id FROM loyalty.coin_uses u JOIN loyalty.coin_lots l ON l.lot_id = u.lot_id
+  JOIN p ON l.brand_id = p.brand_id WHERE u.used_at >= p.s AND u.used_at < p.t)
 SELECT CAST(json_build_object(
   'brand', (SELECT count(*) FROM p),
-  'rows', (SELECT json_agg(json_build_array(tier, am, wk, issued, redeemed, expired) ORDER BY tier, am, wk) FROM (
-    SELECT tier, am, wk, sum(issued) AS issued, sum(redeemed) AS redeemed, sum(expired) AS expired FROM f GROUP BY tier, am, wk) g),
-  'outstanding', (SELECT COALESCE(sum(coins), 0) FROM l) - (SELECT COALESCE(sum(coins), 0) FROM u),
-  'overUsedLots', (SELECT count(*) FROM (SELECT l.lot_id FROM l JOIN u ON u.lot_id = l.lot_id
-    GROUP BY l.lot_id, l.coins HAVING sum(u.coins) > l.coins) o)
+  'rows', (SELECT json_agg(json_build_array(tier, area_manager, wk, issued, redeemed, expired) ORDER BY tier, area_manager, wk) FROM (
+    SELECT x.tier, x.area_manager, GREATEST(-1, x.week - p.f) AS wk, sum(x.issued) AS issued, sum(x.redeemed) AS redeemed,
+      sum(x.expired) AS expired FROM x CROSS JOIN p GROUP BY 1, 2, 3) g),
+  'outstanding', (SELECT COALESCE(sum(issued - redeemed - expired), 0) FROM x),
+  'unrecordedWeeks', (SELECT count(*) FROM p, lo, generate_series(lo.lo, p.e) g WHERE NOT EXISTS (
+    SELECT 1 FROM loyalty.coin_outstanding_weeks k WHERE k.brand_id = p.brand_id AND k.week = g)),
+  'overUsedLots', (SELECT count(*) FROM (SELECT l.lot_id FROM used JOIN loyalty.coin_lots l ON l.lot_id = used.lot_id
+    JOIN loyalty.coin_uses u ON u.lot_id = l.lot_id GROUP BY l.lot_id, l.coins HAVING sum(u.coins) > l.coins) o)
 ) AS text) AS data`,
-    params: params(w),
+    params: [weekNumber(w.from), weekNumber(w.start), w.start, w.end, w.brand],
   };
 }
 

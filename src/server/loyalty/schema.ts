@@ -4,6 +4,9 @@
 /**
  * DDL, idempotent, run after segments' LOYALTY_DDL. A coin lot is what one brand's store issued to one member at one
  * time; every redemption or expiry consumes a named lot, so "issued by which brand" is a fact, never a guess.
+ * coin_outstanding_weeks/_flows are DataDesk's own: Koin Beredar's weekly flows per brand (week = WIB weeks since Monday
+ * 5 January 1970), recorded once per week by the reports (the add-on's database user needs INSERT and DELETE on them);
+ * each recorded week keeps the highest lot and use ids it saw, so rows added later to an old week are noticed by id.
  */
 export const WEEKLY_DDL = `
 CREATE TABLE IF NOT EXISTS loyalty.store_managers (
@@ -31,6 +34,12 @@ CREATE TABLE IF NOT EXISTS loyalty.promo_campaigns (
 CREATE TABLE IF NOT EXISTS loyalty.promo_skus (
   campaign_id text NOT NULL REFERENCES loyalty.promo_campaigns, sku text NOT NULL, special_price bigint NOT NULL,
   PRIMARY KEY (campaign_id, sku));
+CREATE TABLE IF NOT EXISTS loyalty.coin_outstanding_weeks (
+  brand_id int NOT NULL, week int NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now(), max_lot_id bigint NOT NULL,
+  max_use_id bigint NOT NULL, PRIMARY KEY (brand_id, week));
+CREATE TABLE IF NOT EXISTS loyalty.coin_outstanding_flows (
+  brand_id int NOT NULL, week int NOT NULL, tier text NOT NULL, area_manager text NOT NULL, issued bigint NOT NULL,
+  redeemed bigint NOT NULL, expired bigint NOT NULL, PRIMARY KEY (brand_id, week, tier, area_manager));
 CREATE TABLE IF NOT EXISTS loyalty.coin_price_offers (
   brand_id int NOT NULL, sku text NOT NULL, coin_price bigint NOT NULL CHECK (coin_price > 0), starts date NOT NULL,
   ends date NOT NULL, PRIMARY KEY (brand_id, sku, starts));

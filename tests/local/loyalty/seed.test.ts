@@ -5,7 +5,7 @@ import { loyaltySeedSql } from '../../../src/local/demo/segments';
 import { weeklySeedSql } from '../../../src/local/demo/loyalty';
 import type { Db, SqlRow, SqlValue } from '../../../src/server/core/db';
 import { setLang } from '../../../src/server/core/text';
-import { computeReports, reportSql } from '../../../src/server/loyalty/compute';
+import { computeReports, reportPrepareSql, reportSql } from '../../../src/server/loyalty/compute';
 import { reportInput } from '../../../src/server/loyalty/input';
 import { REPORT_KEYS } from '../../../src/server/loyalty/model';
 import { lastFullWeek } from '../../../src/server/loyalty/week';
@@ -38,10 +38,11 @@ test.each(['AZKO', 'TOYS KINGDOM', 'ODI'])('every report of the last full week r
   const input = reportInput(brand, lastFullWeek(new Date(NOW)), brand === 'ODI' ? [] : ['ODI']);
   const answers = new Map<string, SqlRow[]>();
   for (const k of REPORT_KEYS) {
+    for (const p of reportPrepareSql(k, input)) await pg.query(dollarParams(p.sql), p.params as unknown[]);
     const st = reportSql(k, input);
     answers.set(st.sql, (await pg.query(dollarParams(st.sql), st.params as unknown[])).rows as SqlRow[]);
   }
-  const db = { query: (sql: string, _p?: readonly SqlValue[]) => answers.get(sql)! } as unknown as Db;
+  const db = { execute: () => 0, query: (sql: string, _p?: readonly SqlValue[]) => answers.get(sql)! } as unknown as Db;
   const tabs = computeReports(db, input, [...REPORT_KEYS], true);
   if (brand === 'AZKO') expect(tabs.map((t) => [t.key, t.empty])).toEqual(REPORT_KEYS.map((k) => [k, false]));
   // ODI only takes coins (it issues none), so nothing of its own is outstanding.

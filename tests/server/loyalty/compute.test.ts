@@ -4,7 +4,7 @@ import { PgliteHost } from '../../../src/local/services/jdbc/pglite-host';
 import type { Db, SqlRow, SqlValue } from '../../../src/server/core/db';
 import { AppError } from '../../../src/server/core/errors';
 import { setLang } from '../../../src/server/core/text';
-import { computeReports, reportSql } from '../../../src/server/loyalty/compute';
+import { computeReports, reportPrepareSql, reportSql } from '../../../src/server/loyalty/compute';
 import { reportInput } from '../../../src/server/loyalty/input';
 import { REPORT_KEYS, ReportKey, ReportTab } from '../../../src/server/loyalty/model';
 import { parseWeek } from '../../../src/server/loyalty/week';
@@ -26,12 +26,14 @@ async function compute(brand: string, keys: ReportKey[] = [...REPORT_KEYS], excl
   const input = reportInput(brand, parseWeek(WEEK)!, excluded);
   const answers = new Map<string, SqlRow[]>();
   for (const k of keys) {
+    for (const p of reportPrepareSql(k, input)) await pg.query(dollarParams(p.sql), p.params as unknown[]);
     const st = reportSql(k, input);
     const r = await pg.query(dollarParams(st.sql), st.params as unknown[]);
     answers.set(st.sql + JSON.stringify(st.params), r.rows as SqlRow[]);
   }
   const db = {
     statementCount: 0,
+    execute: () => 0,
     query: (sql: string, params: readonly SqlValue[] = []) => answers.get(sql + JSON.stringify(params))!,
   } as unknown as Db;
   return () => computeReports(db, input, keys, allowEmpty);
@@ -130,6 +132,45 @@ describe('weekly reports on the hand-made dataset (AZKO, 2026-W47)', () => {
     expect(trend[7]).toEqual(['2026-W47', 2, 50000, 1, 1]);
     expect(trend[0]).toEqual(['2026-W40', 1, 0, 0, null]); // HSK-3 ran in October
     expect(t.headlines.map((h) => h.value)).toEqual([2, 50000, 1, 'HSK-1 Botol Minum 1L', 1]);
+  });
+});
+
+describe('Koin Beredar keeps weekly flows', () => {
+  const recorded = async () =>
+    (
+      await pg.query(`SELECT count(*) AS n, count(*) FILTER (WHERE recorded_at > '2001-01-01') AS fresh
+        FROM loyalty.coin_outstanding_weeks x JOIN loyalty.brands b ON b.brand_id = x.brand_id WHERE b.name = 'AZKO'`)
+    ).rows[0] as { n: number; fresh: number };
+  const outstanding = async () => (await compute('AZKO', ['koinBeredar']))()[0].totals.outstanding;
+
+  test('every week from the first lot is recorded once; a rebuild records only the report week and the week before', async () => {
+    await outstanding();
+    expect(Number((await recorded()).n)).toBe(25); // 2026-W23 (lot 4, 1 June) … 2026-W47
+    await pg.query(`UPDATE loyalty.coin_outstanding_weeks SET recorded_at = '2000-01-01'`);
+    expect(await outstanding()).toBe(151000);
+    expect(await recorded()).toEqual({ n: 25, fresh: 2 });
+  });
+
+  test('a row added later to an old week is noticed by its id and that week recorded afresh', async () => {
+    await pg.query(`UPDATE loyalty.coin_outstanding_weeks SET recorded_at = '2000-01-01'`);
+    await pg.exec(`INSERT INTO loyalty.coin_uses VALUES (100, 5, 'redeem', 1000, '2026-11-04 10:00+07', 1, 10, NULL)`);
+    try {
+      expect(await outstanding()).toBe(150000);
+      expect(await recorded()).toEqual({ n: 25, fresh: 3 }); // W45 too
+    } finally {
+      await pg.exec(`DELETE FROM loyalty.coin_uses WHERE use_id = 100`);
+    }
+  });
+
+  test('a week whose flows are missing stops the report, naming the check', async () => {
+    const input = reportInput('AZKO', parseWeek(WEEK)!, []);
+    const st = reportSql('koinBeredar', input);
+    await pg.exec(`DELETE FROM loyalty.coin_outstanding_weeks WHERE week = 2950`); // 2026-W30, a recorded week
+    const rows = (await pg.query(dollarParams(st.sql), st.params as unknown[])).rows as SqlRow[];
+    const db = { statementCount: 0, execute: () => 0, query: () => rows } as unknown as Db;
+    const e = thrown(() => computeReports(db, input, ['koinBeredar'], true));
+    expect(e).toBeInstanceOf(AppError);
+    expect((e as AppError).message).toMatch(/belum direkap/);
   });
 });
 
