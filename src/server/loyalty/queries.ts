@@ -137,12 +137,14 @@ export function koinBeredarFlowSql(w: WindowParams): Stmt[] {
   return [
     {
       sql: `WITH p AS (SELECT brand_id FROM loyalty.brands WHERE name = ?),
-k AS (SELECT COALESCE(max(x.max_lot_id), 0) AS lot, COALESCE(max(x.max_use_id), 0) AS use
+k AS (SELECT max(x.max_lot_id) AS lot, max(x.max_use_id) AS use
   FROM loyalty.coin_outstanding_weeks x JOIN p ON x.brand_id = p.brand_id),
+-- (nothing recorded yet: k is NULL, so no late row is looked for; the first recording reads every week anyway)
 gone AS (SELECT g AS week FROM generate_series(CAST(? AS int), CAST(? AS int)) g
-  UNION SELECT ${WEEKNO('l.issued_at')} FROM loyalty.coin_lots l JOIN p ON l.brand_id = p.brand_id CROSS JOIN k WHERE l.lot_id > k.lot
-  UNION SELECT ${WEEKNO('u.used_at')} FROM loyalty.coin_uses u CROSS JOIN k JOIN loyalty.coin_lots l ON l.lot_id = u.lot_id
-    JOIN p ON l.brand_id = p.brand_id WHERE u.use_id > k.use),
+  UNION SELECT ${WEEKNO('l.issued_at')} FROM loyalty.coin_lots l JOIN p ON l.brand_id = p.brand_id
+    WHERE l.lot_id > (SELECT lot FROM k)
+  UNION SELECT ${WEEKNO('u.used_at')} FROM loyalty.coin_uses u JOIN loyalty.coin_lots l ON l.lot_id = u.lot_id
+    JOIN p ON l.brand_id = p.brand_id WHERE u.use_id > (SELECT use FROM k)),
 d AS (DELETE FROM loyalty.coin_outstanding_flows f USING p WHERE f.brand_id = p.brand_id AND f.week IN (SELECT week FROM gone))
 DELETE FROM loyalty.coin_outstanding_weeks x USING p WHERE x.brand_id = p.brand_id AND x.week IN (SELECT week FROM gone)`,
       params: [w.brand, week - 1, week],
