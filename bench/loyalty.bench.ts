@@ -13,12 +13,15 @@ import { seedLoyalty } from '../src/local/demo/segments';
 import { seedWeeklyData } from '../src/local/demo/loyalty';
 import type { BenchResult } from './types';
 import { timed } from './projected';
+import type { ExecResult } from '../src/local/runtime/types';
+import { WEEKLY_DDL } from '../src/server/loyalty/schema';
+import { lastFullWeek, shiftWeek, weekId } from '../src/server/loyalty/week';
 
 const ADMIN = 'admin@datadesk.local';
 const ANALYST = 'analis@datadesk.local';
 const SEED_VERSION = 'loyalty-seed-v1';
-/** Apps Script's limit for one execution. */
-const LIMIT_MS = 6 * 60_000;
+/** One execution's budget: Apps Script's 6 minutes less 30 s of margin (the brief's ≤ 330 s projected). */
+const LIMIT_MS = 330_000;
 
 export async function run(): Promise<BenchResult[]> {
   const members = Number(process.env.DATADESK_BENCH_LOYALTY_MEMBERS ?? 1_000_000);
@@ -64,52 +67,77 @@ export async function run(): Promise<BenchResult[]> {
       `var f = DriveApp.createFolder('Bench Laporan Mingguan'); f.addEditor(args); return f.getId();`,
       ANALYST,
     );
-    const request = {
-      brand: 'AZKO',
-      week: '',
-      reports: ['payWithKoin', 'membersChoice', 'koinInOut', 'koinBeredar', 'hargaSpesialKoin'],
-      folderId,
-      excluded: ['ODI'],
-      allowEmpty: false,
-    };
-    const r = await rt.execute({ fn: 'loyalty_build', args: [request], user: ANALYST, kind: 'rpc' });
-    const name = `loyalty: 5 weekly reports, one brand-week, ${Number(sizes.members).toLocaleString('en-US')} members / ${Number(sizes.receipts).toLocaleString('en-US')} receipts`;
-    const target = 'all five reports built within one execution (projected < 6 min)';
-    if (!r.ok) {
-      return [
-        {
-          name,
-          times: [timed('loyalty_build (failed)', r)],
-          figures: { error: `${r.error?.name}: ${r.error?.message}`, 'emulator ms': r.durationMs },
-          counts: r.counts,
-          target: { text: target, met: false },
-        },
-      ];
-    }
-    const v = r.value as { name: string; reports: Array<{ key: string; empty: boolean }> };
-    const jdbc = Object.entries(r.counts)
-      .filter(([k]) => k.startsWith('Jdbc'))
-      .reduce((a, [, n]) => a + n, 0);
+    // Koin Beredar keeps weekly flows: the first build of a brand records its whole coin history once; every weekly
+    // build after it reads only the weeks it records (the report week and the week before). Both are measured: the
+    // first build of the week before, then the weekly build of the last full week, each one execution.
+    await db.exec(`${WEEKLY_DDL} TRUNCATE loyalty.coin_outstanding_flows, loyalty.coin_outstanding_weeks;`);
+    const build = (week: string) =>
+      rt.execute({
+        fn: 'loyalty_build',
+        args: [
+          {
+            brand: 'AZKO',
+            week,
+            reports: ['payWithKoin', 'membersChoice', 'koinInOut', 'koinBeredar', 'hargaSpesialKoin'],
+            folderId,
+            excluded: ['ODI'],
+            allowEmpty: false,
+          },
+        ],
+        user: ANALYST,
+        kind: 'rpc',
+      });
+    const last = lastFullWeek(rt.env.clock.now());
+    const first = await build(weekId(shiftWeek(last, -1)));
+    const weekly = await build(weekId(last));
+    const size = `${Number(sizes.members).toLocaleString('en-US')} members / ${Number(sizes.receipts).toLocaleString('en-US')} receipts`;
+    const target = 'all five reports built within one execution (projected ≤ 330 s)';
     return [
-      {
-        name,
-        times: [timed('loyalty_build', r)],
-        figures: {
-          'projected build (s)': (r.projectedMs / 1000).toFixed(1),
-          'of which database time (s)': ((r.cost.byService.Jdbc ?? 0) / 1000).toFixed(1),
-          'emulator build (ms)': r.durationMs,
-          'receipt lines / coin lots / coin uses': `${Number(sizes.lines).toLocaleString('en-US')} / ${Number(sizes.lots).toLocaleString('en-US')} / ${Number(sizes.uses).toLocaleString('en-US')}`,
-          'seed (s)': fresh ? (seedMs / 1000).toFixed(1) : 'reused',
-          'report queries (executeQuery)': r.counts['JdbcPreparedStatement.executeQuery'] ?? 0,
-          'JDBC calls': jdbc,
-          'reports with data': v.reports.filter((x) => !x.empty).length,
-          spreadsheet: v.name,
-        },
-        counts: r.counts,
-        target: { text: target, met: r.projectedMs < LIMIT_MS && v.reports.length === 5 },
-      },
+      result(`loyalty: first build of a brand (records its coin history), ${size}`, first, sizes, seedMs, fresh, target),
+      result(`loyalty: weekly build, one brand-week, ${size}`, weekly, sizes, seedMs, fresh, target),
     ];
   } finally {
     await rt.close();
   }
+}
+
+/** One build's figures: projected and emulator time, database time, statements, the service calls. */
+function result(
+  name: string,
+  r: ExecResult,
+  sizes: Record<string, string>,
+  seedMs: number,
+  fresh: boolean,
+  target: string,
+): BenchResult {
+  if (!r.ok) {
+    return {
+      name,
+      times: [timed('loyalty_build (failed)', r)],
+      figures: { error: `${r.error?.name}: ${r.error?.message}`, 'emulator ms': r.durationMs },
+      counts: r.counts,
+      target: { text: target, met: false },
+    };
+  }
+  const v = r.value as { name: string; reports: Array<{ key: string; empty: boolean }> };
+  const jdbc = Object.entries(r.counts)
+    .filter(([k]) => k.startsWith('Jdbc'))
+    .reduce((a, [, n]) => a + n, 0);
+  return {
+    name,
+    times: [timed('loyalty_build', r)],
+    figures: {
+      'projected build (s)': (r.projectedMs / 1000).toFixed(1),
+      'of which database time (s)': ((r.cost.byService.Jdbc ?? 0) / 1000).toFixed(1),
+      'emulator build (ms)': r.durationMs,
+      'receipt lines / coin lots / coin uses': `${Number(sizes.lines).toLocaleString('en-US')} / ${Number(sizes.lots).toLocaleString('en-US')} / ${Number(sizes.uses).toLocaleString('en-US')}`,
+      'seed (s)': fresh ? (seedMs / 1000).toFixed(1) : 'reused',
+      'SQL statements (queries + updates)': `${r.counts['JdbcPreparedStatement.executeQuery'] ?? 0} + ${r.counts['JdbcPreparedStatement.executeUpdate'] ?? 0}`,
+      'JDBC calls': jdbc,
+      'reports with data': v.reports.filter((x) => !x.empty).length,
+      spreadsheet: v.name,
+    },
+    counts: r.counts,
+    target: { text: target, met: r.projectedMs <= LIMIT_MS && v.reports.length === 5 },
+  };
 }
