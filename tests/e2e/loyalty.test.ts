@@ -65,7 +65,12 @@ describe('Laporan mingguan (Chromium)', () => {
       await f.locator('#week').fill(weekId(week));
 
       await f.locator('#preview').click();
-      await f.locator('#result table.headlines').first().waitFor({ timeout: 120_000 });
+      // the preview, or the error the sidebar shows instead (named, so a failure says why)
+      await f.locator('#result table.headlines, #status.error').first().waitFor({ timeout: 240_000 });
+      if (await f.locator('#status.error').count()) {
+        await screenshot(page, 'loyalty-01-preview-error');
+        throw new Error(`preview refused: ${await f.locator('#status').textContent()}`);
+      }
       await expect(f.locator('#result h3').allTextContents()).resolves.toEqual([
         'Pay with Koin',
         "Member's Choice",
@@ -111,6 +116,11 @@ describe('Laporan mingguan (Chromium)', () => {
       await f.locator('#saveSchedule').click();
       await f.locator('#schedules .schedule').waitFor({ timeout: 60_000 });
       await expect(f.locator('#schedules').textContent()).resolves.toContain('AZKO: setiap Senin jam 07.00 WIB');
+      // whose hourly trigger builds it (the analyst's own; no take-over offered while it runs)
+      await expect(f.locator('#owner-AZKO').textContent()).resolves.toBe(`Dijalankan oleh pemicu per jam milik ${ANALYST}.`);
+      expect(await f.locator('#takeOver-AZKO').count()).toBe(0);
+      await f.locator('#schedules').scrollIntoViewIfNeeded();
+      await screenshot(page, 'loyalty-06a-schedule-owner');
       await nextWeekTrades(weekEnd(week));
       const next = shiftWeek(week, 1);
       // The week in between passes unwatched (nothing of this schedule is due before Monday 07:00 WIB; firing the
