@@ -9,6 +9,7 @@ import { initLanguage } from '../core/i18n';
 import { allocationSection } from './area';
 import { recommendationSection } from './region';
 import { evidenceSection } from './cluster';
+import { areaRequestSection, clusterRequestSection, regionRequestSection } from './requests';
 import { approvalSection, decisionsSection, RELOAD } from './approver';
 import { reportSection, adminSection } from './admin';
 import { mountHelp } from '../core/help';
@@ -40,8 +41,12 @@ function render(): void {
       t('budget.ui.openDashboard'),
     ),
   );
+  // The Area's open budget requests come first, above the allocations they raise.
+  if (can('decideRequest')) app.append(areaRequestSection());
   if (can('allocate')) app.append(allocationSection(me));
+  if (can('noteRequest')) app.append(regionRequestSection());
   if (can('recommend')) app.append(recommendationSection(me));
+  if (can('request')) app.append(clusterRequestSection(me));
   if (can('submit')) app.append(evidenceSection(me));
   // The monthly PDF before the pending list, which can run long: it is not buried under the cards.
   if (can('report')) app.append(reportSection(me));

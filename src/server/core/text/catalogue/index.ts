@@ -1,7 +1,8 @@
 // The catalogue: every text DataDesk shows, one file per area, each key prefixed with its area (so none collide).
 import { common } from './common';
 import { menu } from './menu';
-import { budget } from './budget';
+import { budget as budgetCore } from './budget';
+import { budgetRequests } from './budget-requests';
 import { segments } from './segments';
 import { loyalty } from './loyalty';
 import { tagging } from './tagging';
@@ -9,6 +10,9 @@ import { reports } from './reports';
 import { market } from './market';
 import { settings } from './settings';
 import { mentoring } from './mentoring';
+
+/** The budget area's texts: the core ones and those of budget requests (a file of their own). */
+const budget = { ...budgetCore, ...budgetRequests };
 
 /** Area → its texts; the language test walks these. */
 export const AREAS = { common, menu, budget, segments, loyalty, tagging, market, reports, mentoring, settings };
