@@ -148,6 +148,11 @@ export async function seedWeeklyData(rt: Runtime, receipts: number, seed = 1): P
   await database(rt.env).exec(weeklySeedSql(receipts, rt.env.clock.now().toISOString(), seed));
 }
 
+/** A demo seeded before Koin Beredar kept weekly flows gets DataDesk's flow tables (the DDL is idempotent). */
+export async function upgradeWeeklyDemo(rt: Runtime): Promise<void> {
+  await database(rt.env).exec(WEEKLY_DDL);
+}
+
 export const seedWeekly: Seeder = async (rt, opts) => {
   const n = opts.scale === undefined || opts.scale === 'demo' ? DEMO_RECEIPTS : Math.max(1, Math.floor(opts.scale * 5));
   await seedWeeklyData(rt, n, opts.seed ?? 1);
