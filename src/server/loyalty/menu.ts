@@ -2,7 +2,7 @@
 import type { MenuItem } from '../platform/ui';
 import { showPage } from '../platform/ui';
 
-export const loyaltyMenu: MenuItem[] = [{ caption: 'menu.loyalty.open', fn: 'openLoyaltyReports' }];
+export const loyaltyMenu: MenuItem[] = [{ caption: 'menu.loyalty.open', fn: 'openLoyaltyReports', for: ['analyst'] }];
 
 /** Menu: opens the weekly reports sidebar (campaign analysts; the server checks every call). */
 export function openLoyaltyReports(): void {
