@@ -14,6 +14,7 @@ import { adoptHeartbeat } from './platform/triggers';
 
 export * from './budget/rpc';
 export * from './segments/rpc';
+export * from './loyalty/rpc';
 export * from './tagging/rpc';
 export * from './reports/rpc';
 export * from './marketplace/rpc';

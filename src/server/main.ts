@@ -14,6 +14,7 @@ import { budgetHeartbeat } from './budget/heartbeat';
 import { segmentsHeartbeat } from './segments/heartbeat';
 import { taggingHeartbeat } from './tagging/heartbeat';
 import { reportsHeartbeat } from './reports/heartbeat';
+import { loyaltyHeartbeat } from './loyalty/heartbeat';
 import { marketHeartbeat } from './marketplace/heartbeat';
 import { mentoringHeartbeat } from './mentoring/heartbeat';
 import { onFormResponse, onXenditCallback } from './mentoring/operations';
@@ -24,6 +25,7 @@ export * from './budget/menu';
 export * from './segments/menu';
 export * from './tagging/menu';
 export * from './reports/menu';
+export * from './loyalty/menu';
 export * from './marketplace/menu';
 export * from './mentoring/menu';
 export * from './settings/menu';
@@ -58,6 +60,7 @@ type HeartbeatStep = (now: Date, deadline: Deadline, owner: string) => void;
 const STEPS: Array<[string, HeartbeatStep]> = [
   ['reports', reportsHeartbeat],
   ['segments', segmentsHeartbeat],
+  ['loyalty', loyaltyHeartbeat],
   ['tagging', taggingHeartbeat],
   ['budget', budgetHeartbeat],
   ['marketplace', marketHeartbeat],

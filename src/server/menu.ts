@@ -10,6 +10,7 @@ import { isBudgetMember } from './budget/adapters';
 import { mentorEmails } from './mentoring/adapters';
 import { budgetMenu } from './budget/menu';
 import { segmentsMenu } from './segments/menu';
+import { loyaltyMenu } from './loyalty/menu';
 import { taggingMenu } from './tagging/menu';
 import { reportsMenu } from './reports/menu';
 import { marketMenu } from './marketplace/menu';
@@ -22,6 +23,7 @@ export function menuItems(): Array<MenuItem | null> {
     ...budgetMenu,
     null,
     ...segmentsMenu,
+    ...loyaltyMenu,
     null,
     ...taggingMenu,
     null,

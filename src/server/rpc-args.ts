@@ -13,6 +13,7 @@ import type { RequestFilter } from './budget/requests';
 import type { ReportsSettings } from './reports/settings';
 import type { SegmentRequest } from './segments/request';
 import type { Schedule } from './segments/schedule';
+import type { WeeklyRequest } from './loyalty/request';
 import type { TaggingSettings } from './tagging/settings';
 import type { MarketSettings } from './marketplace/settings';
 import type { MentoringSettings } from './mentoring/model';
@@ -106,6 +107,14 @@ export const RPC_ARGS: ArgShapes = {
   budget_requests: [arg('filter', requestFilter)],
   budget_requestCeiling: [],
   budget_setRequestCeiling: [arg('amount', or(num(), str(40)))],
+  loyalty_reference: [],
+  loyalty_preview: [arg('request', doc<WeeklyRequest>())],
+  loyalty_build: [arg('request', doc<WeeklyRequest>())],
+  loyalty_schedules: [],
+  loyalty_schedule: [arg('request', doc<WeeklyRequest>()), arg('weekday', int()), arg('hour', int())],
+  loyalty_unschedule: [arg('brand', name())],
+  loyalty_history: [],
+  loyalty_takeOver: [arg('brand', name())],
   reports_getSettings: [],
   reports_preflight: [arg('settings', doc<ReportsSettings>()), arg('webhookUrl', nullable(str(2000)))],
   market_getSettings: [],

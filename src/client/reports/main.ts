@@ -134,11 +134,7 @@ function render(st: Status): void {
   }
   sched.append(
     ...ownerNotice(st.owner, {
-      line: {
-        id: 'ownerLine',
-        says: (o) => t(o.hasTrigger ? 'reports.ui.owner' : 'reports.ui.ownerNoTrigger', { owner: o.owner }),
-        none: t('reports.ui.noOwner'),
-      },
+      line: { id: 'ownerLine', none: t('reports.ui.noOwner') },
       takeOver: st.admin
         ? async () => {
             status(t('common.owner.takingOver'), 'info');

@@ -2,6 +2,7 @@
 import type { Seeder } from './types';
 import { seedBudget } from './budget';
 import { seedSegments } from './segments';
+import { seedWeekly } from './loyalty';
 import { seedTagging } from './tagging';
 import { seedReports } from './reports';
 import { seedMarketplace } from './marketplace';
@@ -10,6 +11,7 @@ import { seedMentoring } from './mentoring';
 export const SEEDERS: Array<{ name: string; seed: Seeder }> = [
   { name: 'budget', seed: seedBudget },
   { name: 'segments', seed: seedSegments },
+  { name: 'loyalty', seed: seedWeekly },
   { name: 'tagging', seed: seedTagging },
   { name: 'reports', seed: seedReports },
   { name: 'marketplace', seed: seedMarketplace },

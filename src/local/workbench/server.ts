@@ -8,6 +8,7 @@ import { DEMO_APP_USERS } from '../demo/types';
 import { readDemoState, seedDemo } from '../demo/index';
 import { seedingProgress } from './seeding';
 import { reshareConvertedDemo } from '../demo/sharing';
+import { upgradeWeeklyDemo } from '../demo/loyalty';
 import { driveStore } from '../services/drive/store';
 import { Hub } from './hub';
 import { recordExecutions } from './executions';
@@ -79,6 +80,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     for (const note of await reshareConvertedDemo(rt, demo)) log(note);
     await rt.env.flush();
   }
+  if (demo) await upgradeWeeklyDemo(rt).catch((e: Error) => log(`weekly reports' flow tables not added: ${e.message}`));
   const seeding = seedingProgress(opts.seed !== false && !demo);
   const backends = createBackends(rt);
   const hub = new Hub(rt);

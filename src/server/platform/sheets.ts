@@ -252,6 +252,66 @@ export function writeFormattedBlock(r: SheetRef, row: number, col: number, forma
   range.setValues(values);
 }
 
+/** One tab of a report spreadsheet: a block of values with its number formats, bold title rows and charts. */
+export interface ReportSheet {
+  name: string;
+  values: Array<Array<string | number | null>>;
+  formats: string[][];
+  titleRows: number[];
+  /** Column widths in pixels. */
+  widths: number[];
+  charts: Array<{
+    type: 'line' | 'column';
+    title: string;
+    firstRow: number;
+    lastRow: number;
+    columns: number[];
+    anchorRow: number;
+    anchorCol: number;
+  }>;
+}
+
+/** A new spreadsheet, created in the user's Drive and moved into the folder; its id and URL. */
+export function createSpreadsheetIn(folderId: string, name: string): { id: string; url: string } {
+  const ss = SpreadsheetApp.create(name);
+  DriveApp.getFileById(ss.getId()).moveTo(DriveApp.getFolderById(folderId));
+  return { id: ss.getId(), url: ss.getUrl() };
+}
+
+/**
+ * Replaces a spreadsheet's tabs with `tabs` (in that order): each tab cleared (values, formats, charts), formats set
+ * before the values in one call each, then its charts; tabs not listed are deleted. Text stays text ('@').
+ */
+export function replaceSpreadsheetTabs(id: string, tabs: ReportSheet[]): string {
+  const ss = SpreadsheetApp.openById(id);
+  tabs.forEach((tab, i) => {
+    const sh = ss.getSheetByName(tab.name) ?? ss.insertSheet(tab.name, i);
+    sh.clear();
+    for (const c of sh.getCharts()) sh.removeChart(c);
+    const rows = tab.values.length;
+    const cols = tab.values[0]?.length ?? 1;
+    fitSheet(sh, rows, cols);
+    const block = sh.getRange(1, 1, rows, cols);
+    block.setNumberFormats(tab.formats);
+    block.setValues(tab.values.map((r) => r.map((v) => (v === null ? '' : v))));
+    for (const r of tab.titleRows) sh.getRange(r, 1).setFontWeight('bold');
+    tab.widths.forEach((w, i) => sh.setColumnWidth(i + 1, w));
+    for (const c of tab.charts) {
+      const b = sh
+        .newChart()
+        .setChartType(c.type === 'line' ? Charts.ChartType.LINE : Charts.ChartType.COLUMN)
+        .setPosition(c.anchorRow, c.anchorCol, 0, 0)
+        .setNumHeaders(1)
+        .setOption('title', c.title);
+      for (const col of c.columns) b.addRange(sh.getRange(c.firstRow, col, c.lastRow - c.firstRow + 1, 1));
+      sh.insertChart(b.build());
+    }
+  });
+  const keep = new Set(tabs.map((t) => t.name));
+  for (const sh of ss.getSheets()) if (!keep.has(sh.getName())) ss.deleteSheet(sh);
+  return ss.getUrl();
+}
+
 /** Shows the user a sheet DataDesk just wrote: activates it and fits its columns to their content (sidebar calls
  * only: a trigger run has no user looking at the spreadsheet). */
 export function showSheet(name: string): void {

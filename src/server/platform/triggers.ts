@@ -102,6 +102,16 @@ export function jobOwnerStatus(owner: string): OwnerStatus {
   return ownerStatus(owner, heartbeatRegister(), Date.now(), self);
 }
 
+/** jobOwnerStatus for a list of jobs: each owner looked up once. */
+export function ownerStatusLookup(): (owner: string) => OwnerStatus {
+  const seen = new Map<string, OwnerStatus>();
+  return (owner) => {
+    const known = seen.get(owner) ?? jobOwnerStatus(owner);
+    seen.set(owner, known);
+    return known;
+  };
+}
+
 /** Installs a form-submit trigger of this spreadsheet for the user (once); true when it was created. */
 export function ensureFormSubmitTrigger(handler: string): boolean {
   const ss = currentSpreadsheet();

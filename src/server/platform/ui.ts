@@ -37,6 +37,7 @@ const PAGES = {
   budget: { title: 'title.budget' },
   'budget-dashboard': { title: 'title.budgetDashboard', dialog: [960, 680] },
   segments: { title: 'title.segments' },
+  loyalty: { title: 'title.loyalty' },
   tagging: { title: 'title.tagging' },
   marketplace: { title: 'title.market' },
   reports: { title: 'title.reports' },

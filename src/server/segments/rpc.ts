@@ -3,7 +3,7 @@ import { rpc } from '../core/rpc';
 import { callerWithRole } from '../settings/adapters';
 import { invalid, notFound } from '../core/errors';
 import { msg, Msg } from '../core/text';
-import { adoptHeartbeat, ensureHeartbeat, jobOwnerStatus } from '../platform/triggers';
+import { adoptHeartbeat, ensureHeartbeat, ownerStatusLookup } from '../platform/triggers';
 import { headerAndRow, showSheet } from '../platform/sheets';
 import type { OwnerStatus } from '../core/owners';
 import { checkFolder, previewSegment, runSegment, type PreviewResult, type RunResult } from './pull';
@@ -59,14 +59,7 @@ export interface SavedView {
 
 /** Each saved request as `user` sees it, with, for scheduled ones, whether their owner's trigger is still there (one check per owner). */
 function views(user: string): SavedView[] {
-  const seen = new Map<string, OwnerStatus>();
-  const statusOf = (owner: string): OwnerStatus => {
-    const known = seen.get(owner);
-    if (known) return known;
-    const st = jobOwnerStatus(owner);
-    seen.set(owner, st);
-    return st;
-  };
+  const statusOf = ownerStatusLookup();
   return listSaved().map((s) => ({ ...view(user)(s), ownerStatus: s.schedule.every === 'NONE' ? null : statusOf(s.owner) }));
 }
 

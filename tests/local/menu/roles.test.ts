@@ -58,8 +58,8 @@ describe('the menu by role', () => {
     const admin = await open(ADMIN);
     expect(admin.menu).toEqual(all);
     const analyst = await open(ANALYST);
-    expect(analyst.menu).toEqual(['Segmen member…']);
-    expect(forAudience('analyst')).toEqual(['Segmen member…']);
+    expect(analyst.menu).toEqual(['Segmen member…', 'Laporan mingguan loyalitas…']);
+    expect(forAudience('analyst')).toEqual(['Segmen member…', 'Laporan mingguan loyalitas…']);
     expect((await open(MERCH)).menu).toEqual([
       'Tandai produk…',
       '—',
@@ -100,10 +100,16 @@ describe('the menu by role', () => {
     }
     // No budget user list kept (a configuration saved before this version): budget items for anyone, the roles' too.
     await runSnippet(w.rt, `PropertiesService.getScriptProperties().deleteProperty('DATADESK_BUDGET_MEMBERS');`, null, doc);
-    expect((await open(ANALYST)).menu).toEqual(['Anggaran: Buka…', 'Anggaran: Dasbor…', '—', 'Segmen member…']);
+    expect((await open(ANALYST)).menu).toEqual([
+      'Anggaran: Buka…',
+      'Anggaran: Dasbor…',
+      '—',
+      'Segmen member…',
+      'Laporan mingguan loyalitas…',
+    ]);
     // Saving the configuration keeps the list again; a user taken out of the hierarchy loses the budget items.
     await w.ok(ADMIN, 'budget_saveConfig', { ...CONFIG, users: CONFIG.users.filter((u) => u.email !== U.cluster2) });
-    expect((await open(ANALYST)).menu).toEqual(['Segmen member…']);
+    expect((await open(ANALYST)).menu).toEqual(['Segmen member…', 'Laporan mingguan loyalitas…']);
     expect((await open(U.cluster2)).menu).toEqual(['Akses saya…']);
     expect((await open(U.cluster)).menu).toEqual(['Anggaran: Buka…', 'Anggaran: Dasbor…']);
   });

@@ -9,3 +9,8 @@ export function googleTarget(url: string): { kind: 'file' | 'folder'; id: string
   const f = /^https:\/\/drive\.google\.com\/drive\/(?:u\/\d+\/)?folders\/([\w-]+)/.exec(url);
   return f ? { kind: 'folder', id: f[1] } : null;
 }
+
+/** The spreadsheet a Google Sheets URL names (the workbench opens it as a document of its own), or null. */
+export function spreadsheetTarget(url: string): string | null {
+  return /^https:\/\/docs\.google\.com\/spreadsheets\/d\/([\w-]+)/.exec(url)?.[1] ?? null;
+}

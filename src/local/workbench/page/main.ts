@@ -296,7 +296,11 @@ async function main(): Promise<void> {
   reloadClock();
   const failed = Object.entries(st.seeders).filter(([, v]) => v !== 'ok');
   if (failed.length) notice(`Demo seeding failed for: ${failed.map(([k, v]) => `${k} (${v})`).join('; ')}`, 'error');
-  documentId = st.documentId ?? st.documents[0]?.id ?? '';
+  // ?doc=<id> opens another spreadsheet (one the add-on made, opened from a sidebar's link).
+  const asked = params.get('doc');
+  documentId = (asked && st.documents.some((d) => d.id === asked) ? asked : null) ?? st.documentId ?? st.documents[0]?.id ?? '';
+  if (asked && documentId !== asked)
+    notice(`Spreadsheet ${asked} is not in this workbench; the demo spreadsheet is shown.`, 'error');
   if (!documentId) {
     notice('No spreadsheet: start with seeding (npm start) or run `datadesk seed`.', 'error');
     return;

@@ -67,7 +67,7 @@ export const SHIM_SOURCE = `(function () {
   try { Object.defineProperty(window, 'localStorage', { value: makeStorage(__DD_STORAGE__, true), configurable: true }); } catch (e) {}
   try { Object.defineProperty(window, 'sessionStorage', { value: makeStorage({}, false), configurable: true }); } catch (e) {}
   // Links to Google Drive or Docs (a file DataDesk wrote, its folder) cannot open offline: the workbench opens its
-  // local copy instead (the file's preview, the folder in the Drive panel).
+  // local copy instead (a spreadsheet in the workbench, another file's preview, the folder in the Drive panel).
   document.addEventListener('click', function (ev) {
     var a = ev.target && ev.target.closest ? ev.target.closest('a[href]') : null;
     var href = a ? a.getAttribute('href') || '' : '';

@@ -10,6 +10,11 @@ export const common = {
     en: 'Access denied: the heartbeat runs only from your own hourly trigger, not from a sidebar or menu.',
   },
   'common.owner.takeOver': { id: 'Ambil alih', en: 'Take over' },
+  'common.owner.runBy': { id: 'Dijalankan oleh pemicu per jam milik {owner}.', en: "Run by {owner}'s hourly trigger." },
+  'common.owner.runByNoTrigger': {
+    id: 'Dijalankan oleh pemicu per jam milik {owner} — pemicu tidak aktif.',
+    en: "Run by {owner}'s hourly trigger — the trigger is not active.",
+  },
   'common.owner.takingOver': { id: 'Mengambil alih…', en: 'Taking over…' },
   'common.owner.none': {
     id: 'Pekerjaan ini belum punya pemilik. Admin dapat mengambil alih agar pemicu per jamnya yang menjalankan.',

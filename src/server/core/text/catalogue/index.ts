@@ -4,6 +4,7 @@ import { menu } from './menu';
 import { budget as budgetCore } from './budget';
 import { budgetRequests } from './budget-requests';
 import { segments } from './segments';
+import { loyalty } from './loyalty';
 import { tagging } from './tagging';
 import { reports } from './reports';
 import { market } from './market';
@@ -14,13 +15,14 @@ import { mentoring } from './mentoring';
 const budget = { ...budgetCore, ...budgetRequests };
 
 /** Area → its texts; the language test walks these. */
-export const AREAS = { common, menu, budget, segments, tagging, market, reports, mentoring, settings };
+export const AREAS = { common, menu, budget, segments, loyalty, tagging, market, reports, mentoring, settings };
 
 export const CATALOGUE = {
   ...common,
   ...menu,
   ...budget,
   ...segments,
+  ...loyalty,
   ...tagging,
   ...market,
   ...reports,

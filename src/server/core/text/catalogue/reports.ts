@@ -239,11 +239,6 @@ export const reports = {
   'reports.ui.retrying': { id: 'Mencoba lagi…', en: 'Retrying…' },
   'reports.ui.retryPublished': { id: 'Laporan terbit.', en: 'Published.' },
   'reports.ui.retried': { id: 'Dicoba lagi; lihat status.', en: 'Retried; see the status.' },
-  'reports.ui.owner': { id: 'Dijalankan oleh pemicu per jam milik {owner}.', en: "Run by {owner}'s hourly trigger." },
-  'reports.ui.ownerNoTrigger': {
-    id: 'Dijalankan oleh pemicu per jam milik {owner} — pemicu tidak aktif.',
-    en: "Run by {owner}'s hourly trigger — the trigger is not active.",
-  },
   'reports.ui.noOwner': { id: 'Belum ada pemilik jadwal.', en: 'No schedule owner yet.' },
   'reports.ui.takenOver': { id: 'Jadwal laporan kini dijalankan pemicu Anda.', en: 'Your trigger now runs the report.' },
   'reports.ui.noRun': { id: 'Belum ada proses.', en: 'No run yet.' },

@@ -1,0 +1,330 @@
+// Texts of the weekly loyalty reports: the five reports' labels and definitions, checks, errors, outcomes, sidebar.
+
+export const loyalty = {
+  // Reports
+  'loyalty.report.membersChoice': { id: "Member's Choice", en: "Member's Choice" },
+  'loyalty.report.koinInOut': { id: 'Koin In-Out', en: 'Coins In-Out' },
+  'loyalty.report.koinBeredar': { id: 'Koin Beredar', en: 'Coins Outstanding' },
+  'loyalty.report.hargaSpesialKoin': { id: 'Harga Spesial Koin', en: 'Special Coin Price' },
+  // Shared labels
+  'loyalty.total': { id: 'Total', en: 'Total' },
+  'loyalty.week': { id: 'Minggu', en: 'Week' },
+  'loyalty.date': { id: 'Tanggal', en: 'Date' },
+  'loyalty.sku': { id: 'SKU', en: 'SKU' },
+  'loyalty.product': { id: 'Produk', en: 'Product' },
+  'loyalty.wow': { id: 'Perubahan vs minggu lalu', en: 'Change vs last week' },
+  'loyalty.noRows': { id: '(tidak ada data)', en: '(no data)' },
+  'loyalty.section.thisWeek': { id: 'Minggu {week}', en: 'Week {week}' },
+  'loyalty.section.trend': { id: 'Tren mingguan', en: 'Weekly trend' },
+  'loyalty.section.daily': { id: 'Per hari (WIB)', en: 'Per day (WIB)' },
+  // Pay with Koin
+  'loyalty.pwk.tier': { id: 'Tier', en: 'Tier' },
+  'loyalty.pwk.members': { id: 'Member unik', en: 'Unique members' },
+  'loyalty.pwk.trx': { id: 'Transaksi', en: 'Transactions' },
+  'loyalty.pwk.sales': { id: 'Penjualan', en: 'Sales' },
+  'loyalty.pwk.coins': { id: 'Koin ditukar', en: 'Coins redeemed' },
+  'loyalty.pwk.multiplier': { id: 'Multiplier koin', en: 'Coin multiplier' },
+  'loyalty.pwk.avgCoins': { id: 'Rata-rata koin per transaksi', en: 'Average coins per transaction' },
+  'loyalty.pwk.share': { id: 'Porsi penjualan brand', en: "Share of the brand's sales" },
+  'loyalty.pwk.brandSales': { id: 'Penjualan brand', en: 'Brand sales' },
+  // Member's Choice
+  'loyalty.mc.rank': { id: 'Peringkat', en: 'Rank' },
+  'loyalty.mc.campaign': { id: 'Kampanye', en: 'Campaign' },
+  'loyalty.mc.price': { id: 'Harga spesial', en: 'Special price' },
+  'loyalty.mc.sales': { id: 'Penjualan', en: 'Sales' },
+  'loyalty.mc.trx': { id: 'Transaksi', en: 'Transactions' },
+  'loyalty.mc.qty': { id: 'Kuantitas', en: 'Quantity' },
+  'loyalty.mc.members': { id: 'Member unik', en: 'Unique members' },
+  'loyalty.mc.salesBefore': { id: 'Penjualan minggu lalu', en: 'Sales last week' },
+  'loyalty.mc.skus': { id: 'SKU kampanye', en: 'Campaign SKUs' },
+  'loyalty.mc.top': { id: 'SKU terlaris', en: 'Best-selling SKU' },
+  'loyalty.mc.period': { id: '{name}: {starts} s.d. {ends}', en: '{name}: {starts} to {ends}' },
+  'loyalty.mc.none': {
+    id: "Tidak ada kampanye Member's Choice {brand} yang berjalan minggu ini.",
+    en: "No {brand} Member's Choice campaign runs this week.",
+  },
+  // Koin In-Out
+  'loyalty.io.a': {
+    id: 'A: koin diterbitkan brand ini, ditukar di brand lain',
+    en: 'A: coins issued by this brand, redeemed at other brands',
+  },
+  'loyalty.io.b': {
+    id: 'B: koin diterbitkan brand lain, ditukar di brand ini',
+    en: 'B: coins issued by other brands, redeemed at this brand',
+  },
+  'loyalty.io.c': {
+    id: 'C: koin diterbitkan dan ditukar di brand ini',
+    en: 'C: coins issued and redeemed at this brand',
+  },
+  'loyalty.io.d': { id: 'D: koin yang diterbitkan brand ini', en: 'D: coins issued by this brand' },
+  'loyalty.io.aShort': { id: 'A (keluar)', en: 'A (out)' },
+  'loyalty.io.bShort': { id: 'B (masuk)', en: 'B (in)' },
+  'loyalty.io.cShort': { id: 'C (di brand ini)', en: 'C (at this brand)' },
+  'loyalty.io.dShort': { id: 'D (diterbitkan)', en: 'D (issued)' },
+  'loyalty.io.net': { id: 'In − Out (B − A)', en: 'In − Out (B − A)' },
+  'loyalty.io.noneExcluded': { id: '(tidak ada)', en: '(none)' },
+  'loyalty.io.excluded': {
+    id: 'Tanpa penukaran di: {list} ({coins:num} koin tidak dihitung)',
+    en: 'Without redemptions at: {list} ({coins:num} coins left out)',
+  },
+  // Koin Beredar
+  'loyalty.kb.start': { id: 'Beredar awal minggu', en: 'Outstanding at start' },
+  'loyalty.kb.issued': { id: 'Diterbitkan', en: 'Issued' },
+  'loyalty.kb.redeemed': { id: 'Ditukar', en: 'Redeemed' },
+  'loyalty.kb.expired': { id: 'Kedaluwarsa', en: 'Expired' },
+  'loyalty.kb.end': { id: 'Koin beredar', en: 'Coins outstanding' },
+  'loyalty.kb.change': { id: 'Perubahan minggu ini', en: "This week's change" },
+  'loyalty.kb.byTier': { id: 'Per tier, minggu {week}', en: 'By tier, week {week}' },
+  'loyalty.kb.byManager': { id: 'Per area manager, minggu {week}', en: 'By area manager, week {week}' },
+  'loyalty.kb.manager': { id: 'Area manager', en: 'Area manager' },
+  'loyalty.kb.noManager': { id: '(toko tanpa area manager)', en: '(store without an area manager)' },
+  'loyalty.kb.rule': {
+    id: 'Koin dihitung untuk area manager yang bertanggung jawab atas toko penerbit koin pada tanggal koin diterbitkan; pindah toko favorit atau pergantian manager kemudian tidak memindahkannya.',
+    en: 'Coins count for the area manager responsible for the store that issued them on the day they were issued; a later change of favourite store or of manager does not move them.',
+  },
+  // Harga Spesial Koin
+  'loyalty.hsk.price': { id: 'Harga koin', en: 'Coin price' },
+  'loyalty.hsk.coins': { id: 'Koin dipakai', en: 'Coins used' },
+  'loyalty.hsk.qty': { id: 'Kuantitas', en: 'Quantity' },
+  'loyalty.hsk.members': { id: 'Member ikut serta', en: 'Members taking part' },
+  'loyalty.hsk.offered': { id: 'SKU ditawarkan', en: 'SKUs offered' },
+  'loyalty.hsk.best': { id: 'SKU terlaris', en: 'Best-selling SKU' },
+  'loyalty.hsk.rule': {
+    id: 'Baris struk yang SKU-nya ada di daftar harga spesial koin brand pada tanggal itu dan dibayar seluruhnya dengan koin sesuai harga koin (1 koin = Rp 1).',
+    en: "Receipt lines whose SKU was on the brand's special coin price list that day and that were paid wholly in coins at the coin price (1 coin = Rp 1).",
+  },
+  'loyalty.file.name': { id: 'Laporan Mingguan {brand} {week}', en: 'Weekly Report {brand} {week}' },
+  // Charts
+  'loyalty.chart.pwk': { id: 'Koin ditukar per minggu', en: 'Coins redeemed per week' },
+  'loyalty.chart.mc': { id: 'Penjualan SKU kampanye per minggu', en: 'Campaign SKU sales per week' },
+  'loyalty.chart.io': { id: 'Koin A, B, C, D per hari', en: 'Coins A, B, C, D per day' },
+  'loyalty.chart.kb': { id: 'Koin beredar di akhir minggu', en: 'Coins outstanding at week end' },
+  'loyalty.chart.hsk': { id: 'Koin dipakai per minggu', en: 'Coins used per week' },
+  // Definitions (cover)
+  'loyalty.def.week': {
+    id: 'Senin 00.00 sampai Minggu 23.59 WIB (minggu ISO); tren memuat 8 minggu sampai minggu laporan.',
+    en: 'Monday 00:00 to Sunday 23:59 WIB (ISO week); trends show 8 weeks up to the report week.',
+  },
+  'loyalty.def.kbTier': {
+    id: 'Tier member saat minggu itu pertama kali direkap (laporan pertama sesudah minggu itu); minggu laporan dan minggu sebelumnya direkap ulang setiap kali laporan dibuat.',
+    en: "The member's tier when that week was first recorded (the first report after the week); the report week and the week before are recorded afresh by every build.",
+  },
+  'loyalty.def.tier': { id: 'Tier member saat laporan dibuat.', en: "The member's tier when the report is built." },
+  'loyalty.def.pwkMembers': {
+    id: 'Member berbeda dengan minimal satu struk di brand ini yang dibayar sebagian atau seluruhnya dengan koin.',
+    en: 'Distinct members with at least one receipt at this brand paid partly or wholly with coins.',
+  },
+  'loyalty.def.pwkTrx': { id: 'Jumlah struk yang memakai koin.', en: 'Receipts that used coins.' },
+  'loyalty.def.pwkSales': { id: 'Total nilai struk tersebut (Rupiah).', en: 'Total value of those receipts (Rupiah).' },
+  'loyalty.def.pwkCoins': { id: 'Koin yang dibayarkan pada struk tersebut.', en: 'Coins paid on those receipts.' },
+  'loyalty.def.pwkMultiplier': {
+    id: 'Penjualan ÷ koin ditukar: Rupiah penjualan per 1 koin.',
+    en: 'Sales ÷ coins redeemed: Rupiah of sales per coin.',
+  },
+  'loyalty.def.pwkAvg': { id: 'Koin ditukar ÷ transaksi.', en: 'Coins redeemed ÷ transactions.' },
+  'loyalty.def.pwkShare': {
+    id: 'Penjualan struk berkoin ÷ seluruh penjualan brand minggu itu.',
+    en: "Pay with Koin sales ÷ all of the brand's sales that week.",
+  },
+  'loyalty.def.mcSales': {
+    id: 'Nilai baris struk member untuk SKU kampanye selama periode kampanye.',
+    en: "Members' receipt lines for the campaign's SKUs within its period.",
+  },
+  'loyalty.def.mcTrx': { id: 'Struk berbeda yang memuat SKU itu.', en: 'Distinct receipts holding the SKU.' },
+  'loyalty.def.mcMembers': { id: 'Member berbeda yang membeli SKU itu.', en: 'Distinct members who bought the SKU.' },
+  'loyalty.def.mcRank': {
+    id: 'Urut penjualan minggu ini, lalu kuantitas, lalu SKU.',
+    en: "By this week's sales, then quantity, then SKU.",
+  },
+  'loyalty.def.ioNet': {
+    id: 'Koin masuk (B) dikurangi koin keluar (A); positif berarti brand ini tujuan penukaran.',
+    en: 'Coins in (B) minus coins out (A); positive means this brand is where coins are spent.',
+  },
+  'loyalty.def.kbOutstanding': {
+    id: 'Koin yang diterbitkan brand ini sampai akhir minggu, dikurangi yang ditukar dan yang kedaluwarsa.',
+    en: 'Coins this brand issued up to the week end, minus those redeemed and those expired.',
+  },
+  'loyalty.def.hskOffered': {
+    id: 'SKU di daftar harga spesial koin brand yang berlaku minimal satu hari dalam minggu itu.',
+    en: "SKUs on the brand's special coin price list for at least one day of the week.",
+  },
+  'loyalty.def.hskMembers': {
+    id: 'Member berbeda yang membeli dengan harga koin.',
+    en: 'Distinct members who bought at a coin price.',
+  },
+  'loyalty.def.hskBest': { id: 'SKU dengan kuantitas terbanyak minggu ini.', en: 'The SKU with the highest quantity this week.' },
+  // Checks
+  'loyalty.check.tiersAddUp': { id: '{measure} per tier = total, minggu {week}', en: '{measure} per tier = total, week {week}' },
+  'loyalty.check.skusAddUp': {
+    id: 'penjualan per SKU = total kampanye {campaign}, minggu {week}',
+    en: 'sales per SKU = campaign {campaign} total, week {week}',
+  },
+  'loyalty.check.skusQtyAddUp': {
+    id: 'kuantitas per SKU = total kampanye {campaign}, minggu {week}',
+    en: 'quantity per SKU = campaign {campaign} total, week {week}',
+  },
+  'loyalty.check.inOut': {
+    id: 'A + C = koin brand ini yang ditukar, {date}',
+    en: "A + C = this brand's coins redeemed, {date}",
+  },
+  'loyalty.check.outstanding': {
+    id: 'beredar = diterbitkan − ditukar − kedaluwarsa (dijumlah di database atas semua minggu yang direkap)',
+    en: 'outstanding = issued − redeemed − expired (summed in the database over every recorded week)',
+  },
+  'loyalty.check.unrecorded': {
+    id: 'minggu sejak koin pertama brand yang belum direkap',
+    en: "weeks since the brand's first coins that are not recorded",
+  },
+  'loyalty.check.overUsed': {
+    id: 'lot koin yang dipakai melebihi jumlahnya',
+    en: 'coin lots used beyond their amount',
+  },
+  'loyalty.check.tiersOutstanding': { id: 'koin beredar per tier = total', en: 'outstanding per tier = total' },
+  'loyalty.check.managersOutstanding': {
+    id: 'koin beredar per area manager = total',
+    en: 'outstanding per area manager = total',
+  },
+  'loyalty.check.hskAddUp': { id: 'koin per SKU = koin dipakai, minggu {week}', en: 'coins per SKU = coins used, week {week}' },
+  'loyalty.checks.payWithKoin': {
+    id: 'Struk berkoin: member, transaksi, penjualan dan koin per tier sama dengan total setiap minggu.',
+    en: 'Receipts paid with coins: members, transactions, sales and coins per tier equal the total every week.',
+  },
+  'loyalty.checks.membersChoice': {
+    id: "Member's Choice: penjualan dan kuantitas per SKU sama dengan total kampanye setiap minggu.",
+    en: "Member's Choice: sales and quantity per SKU equal the campaign's total every week.",
+  },
+  'loyalty.checks.koinInOut': {
+    id: 'Koin In-Out: A + C sama dengan koin brand ini yang ditukar, setiap hari.',
+    en: "Coins In-Out: A + C equals this brand's coins redeemed, every day.",
+  },
+  'loyalty.checks.koinBeredar': {
+    id: 'Koin Beredar: beredar = diterbitkan − ditukar − kedaluwarsa; tier dan area manager sama dengan total.',
+    en: 'Coins Outstanding: outstanding = issued − redeemed − expired; tiers and area managers equal the total.',
+  },
+  'loyalty.checks.hargaSpesialKoin': {
+    id: 'Harga Spesial Koin: koin per SKU sama dengan koin dipakai setiap minggu.',
+    en: 'Special Coin Price: coins per SKU equal the coins used every week.',
+  },
+  // Cover
+  'loyalty.cover.tab': { id: 'Sampul', en: 'Cover' },
+  'loyalty.cover.brand': { id: 'Brand', en: 'Brand' },
+  'loyalty.cover.week': { id: 'Minggu', en: 'Week' },
+  'loyalty.cover.period': { id: 'Periode', en: 'Period' },
+  'loyalty.cover.periodText': {
+    id: 'Senin {from:date} 00.00 – Minggu {to:date} 23.59 WIB',
+    en: 'Monday {from:date} 00:00 – Sunday {to:date} 23:59 WIB',
+  },
+  'loyalty.cover.trend': { id: 'Minggu tren', en: 'Trend weeks' },
+  'loyalty.cover.made': { id: 'Dibuat', en: 'Built' },
+  'loyalty.cover.excluded': { id: 'Penukaran yang tidak dihitung (Koin In-Out)', en: 'Redemptions left out (Coins In-Out)' },
+  'loyalty.cover.empty': { id: 'tidak ada data minggu ini', en: 'no data this week' },
+  'loyalty.cover.definitions': { id: 'Definisi ukuran', en: 'What each measure means' },
+  'loyalty.cover.checks': { id: 'Pemeriksaan (semua lolos)', en: 'Checks (all passed)' },
+  // Errors
+  'loyalty.error.check': {
+    id: 'Laporan {report} dihentikan: pemeriksaan "{what}" gagal ({left:num} ≠ {right:num}). Tidak ada yang ditulis.',
+    en: 'The {report} report stopped: check "{what}" failed ({left:num} ≠ {right:num}). Nothing was written.',
+  },
+  'loyalty.error.unknownBrand': { id: 'Brand tidak dikenal: "{brand}".', en: 'Unknown brand: "{brand}".' },
+  'loyalty.error.noData': {
+    id: 'Tidak ada data {brand} untuk minggu {week}. Centang "Buat walau kosong" untuk laporan kosong.',
+    en: 'No {brand} data for week {week}. Tick "Build even if empty" for an empty report.',
+  },
+  'loyalty.error.noSkuList': {
+    id: 'Kampanye "{campaign}" ({brand}) belum punya daftar SKU; isi daftar SKU-nya dulu.',
+    en: 'Campaign "{campaign}" ({brand}) has no SKU list; add its SKUs first.',
+  },
+  'loyalty.error.week': {
+    id: 'Minggu tidak valid: "{week}" (contoh: 2026-W48).',
+    en: 'Invalid week: "{week}" (e.g. 2026-W48).',
+  },
+  'loyalty.error.futureWeek': {
+    id: 'Minggu {week} belum berakhir; laporan hanya untuk minggu yang sudah lewat.',
+    en: 'Week {week} is not over yet; reports are for past weeks only.',
+  },
+  'loyalty.error.unknownReport': { id: 'Laporan tidak dikenal: {names}', en: 'Unknown report: {names}' },
+  'loyalty.error.noReports': { id: 'Pilih minimal satu laporan.', en: 'Choose at least one report.' },
+  'loyalty.error.folderId': { id: 'ID folder Drive tidak valid: "{id}".', en: 'Invalid Drive folder id: "{id}".' },
+  'loyalty.error.folderMissing': {
+    id: 'Folder tujuan {id} tidak ditemukan atau tidak dapat Anda buka.',
+    en: 'Destination folder {id} was not found or you cannot open it.',
+  },
+  'loyalty.error.folderReadOnly': {
+    id: 'Anda tidak punya hak menulis di folder "{name}".',
+    en: 'You have no right to write in the folder "{name}".',
+  },
+  'loyalty.error.excluded': {
+    id: 'Daftar pengecualian: paling banyak {max} nama toko/brand, masing-masing paling panjang 60 karakter.',
+    en: 'Exclusion list: at most {max} store or brand names, each at most 60 characters long.',
+  },
+  'loyalty.error.request': { id: 'Permintaan belum benar: {problems}', en: 'The request is not right: {problems}' },
+  'loyalty.error.weekday': {
+    id: 'Hari jadwal harus 1 (Senin) – 7 (Minggu).',
+    en: 'The schedule day must be 1 (Monday) – 7 (Sunday).',
+  },
+  'loyalty.error.hour': { id: 'Jam jadwal harus 0–23 (WIB).', en: 'The schedule hour must be 0–23 (WIB).' },
+  'loyalty.error.noSchedule': { id: 'Brand {brand} tidak punya jadwal mingguan.', en: 'Brand {brand} has no weekly schedule.' },
+  'loyalty.error.busy': {
+    id: 'Laporan mingguan lain sedang dibuat di dokumen ini; coba lagi sebentar lagi.',
+    en: 'Another weekly report is being built in this document; try again shortly.',
+  },
+  // Outcomes (stored, shown in the sidebar's history)
+  'loyalty.outcome.done': { id: 'Dibuat: {name}', en: 'Built: {name}' },
+  'loyalty.outcome.replaced': { id: 'Diganti: {name}', en: 'Replaced: {name}' },
+  'loyalty.outcome.failed': { id: 'Gagal: {detail}', en: 'Failed: {detail}' },
+  'loyalty.outcome.takenOver': {
+    id: 'Diambil alih oleh {me} dari {owner}.',
+    en: 'Taken over by {me} from {owner}.',
+  },
+  'loyalty.outcome.skipped': {
+    id: 'Dilewati: {owner} bukan lagi analis kampanye.',
+    en: 'Skipped: {owner} is no longer a campaign analyst.',
+  },
+  // Sidebar
+  'loyalty.ui.title': { id: 'Laporan mingguan loyalitas', en: 'Weekly loyalty reports' },
+  'loyalty.ui.brand': { id: 'Brand', en: 'Brand' },
+  'loyalty.ui.week': { id: 'Minggu (Senin–Minggu WIB)', en: 'Week (Monday–Sunday WIB)' },
+  'loyalty.ui.reports': { id: 'Laporan', en: 'Reports' },
+  'loyalty.ui.folder': { id: 'ID folder tujuan', en: 'Destination folder id' },
+  'loyalty.ui.excluded': {
+    id: 'Tanpa penukaran di (kode toko / brand, pisahkan dengan koma)',
+    en: 'Leave out redemptions at (store codes / brands, comma-separated)',
+  },
+  'loyalty.ui.allowEmpty': { id: 'Buat walau kosong', en: 'Build even if empty' },
+  'loyalty.ui.preview': { id: 'Pratinjau', en: 'Preview' },
+  'loyalty.ui.build': { id: 'Buat laporan', en: 'Build report' },
+  'loyalty.ui.previewing': { id: 'Menghitung…', en: 'Computing…' },
+  'loyalty.ui.building': { id: 'Membuat laporan…', en: 'Building the report…' },
+  'loyalty.ui.built': { id: 'Selesai: {name}', en: 'Done: {name}' },
+  'loyalty.ui.open': { id: 'Buka spreadsheet', en: 'Open the spreadsheet' },
+  'loyalty.ui.schedule': { id: 'Jadwal mingguan', en: 'Weekly schedule' },
+  'loyalty.ui.weekday': { id: 'Hari', en: 'Day' },
+  'loyalty.ui.hour': { id: 'Jam (WIB)', en: 'Hour (WIB)' },
+  'loyalty.ui.saveSchedule': { id: 'Jadwalkan brand ini', en: 'Schedule this brand' },
+  'loyalty.ui.unschedule': { id: 'Hapus jadwal', en: 'Remove schedule' },
+  'loyalty.ui.scheduled': {
+    id: '{brand}: setiap {day} jam {hour}.00 WIB; berikutnya {next:dateTime}',
+    en: '{brand}: every {day} at {hour}:00 WIB; next {next:dateTime}',
+  },
+  'loyalty.ui.takenOver': {
+    id: 'Jadwal {brand} kini dijalankan pemicu per jam Anda.',
+    en: 'Your hourly trigger now runs the {brand} schedule.',
+  },
+  'loyalty.ui.noSchedules': { id: 'Belum ada jadwal.', en: 'No schedules yet.' },
+  'loyalty.ui.history': { id: 'Riwayat', en: 'History' },
+  'loyalty.ui.noHistory': { id: 'Belum ada laporan dibuat.', en: 'No reports built yet.' },
+  'loyalty.ui.historyLine': {
+    id: '{at:dateTime} · {brand} {week} · {how} · {by}',
+    en: '{at:dateTime} · {brand} {week} · {how} · {by}',
+  },
+  'loyalty.ui.manual': { id: 'manual', en: 'manual' },
+  'loyalty.ui.scheduledRun': { id: 'terjadwal', en: 'scheduled' },
+  'loyalty.ui.empty': { id: 'tidak ada data', en: 'no data' },
+  'loyalty.ui.day1': { id: 'Senin', en: 'Monday' },
+  'loyalty.ui.day2': { id: 'Selasa', en: 'Tuesday' },
+  'loyalty.ui.day3': { id: 'Rabu', en: 'Wednesday' },
+  'loyalty.ui.day4': { id: 'Kamis', en: 'Thursday' },
+  'loyalty.ui.day5': { id: 'Jumat', en: 'Friday' },
+  'loyalty.ui.day6': { id: 'Sabtu', en: 'Saturday' },
+  'loyalty.ui.day7': { id: 'Minggu', en: 'Sunday' },
+} as const;
