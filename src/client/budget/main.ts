@@ -9,6 +9,7 @@ import { initLanguage } from '../core/i18n';
 import { allocationSection } from './area';
 import { recommendationSection } from './region';
 import { evidenceSection } from './cluster';
+import { recentSection } from './recent';
 import { approvalSection, decisionsSection, RELOAD } from './approver';
 import { reportSection, adminSection } from './admin';
 import { mountHelp } from '../core/help';
@@ -42,7 +43,7 @@ function render(): void {
   );
   if (can('allocate')) app.append(allocationSection(me));
   if (can('recommend')) app.append(recommendationSection(me));
-  if (can('submit')) app.append(evidenceSection(me));
+  if (can('submit')) app.append(recentSection(), evidenceSection(me));
   // The monthly PDF before the pending list, which can run long: it is not buried under the cards.
   if (can('report')) app.append(reportSection(me));
   if (can('approve')) {
