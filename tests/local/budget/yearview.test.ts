@@ -14,7 +14,7 @@ let w: BudgetWorld;
 const GM_OUT = 'gm.jatim@t.id'; // GM SBP of the other area: nothing of Jabotabek reaches them
 const HOUR = 3_600_000;
 
-const sql = (text: string, params: unknown[] = []) => database(w.rt.env).query(text, params);
+const sql = (text: string, params: unknown[] = []) => database(w.rt.env).query(text, params as never[]);
 const now = () => w.rt.env.clock.now();
 const ago = (ms: number) => new Date(now().getTime() - ms).toISOString();
 
