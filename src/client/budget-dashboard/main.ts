@@ -228,9 +228,16 @@ viewSelect.addEventListener('change', () => {
   yearInput.hidden = !yearMode();
   void load();
 });
+/** The year controls' tooltips, in the page's language. */
+const labelControls = () => {
+  viewSelect.title = t('budget.dash.view');
+  yearInput.title = t('budget.dash.year');
+};
 initLanguage('budget-dashboard', () => {
+  labelControls();
   if (current) render(current);
 });
+labelControls();
 onClick(
   'toSheet',
   '',

@@ -49,6 +49,7 @@ interface NoticeKind {
   recipients: string;
   /** Since when items are new for the recipient. */
   since: string;
+  /** The WHERE clause choosing the recipient's items. */
   items: string;
   /** The item's instant its cluster's list is ordered by (newest first). */
   at: string;
@@ -68,7 +69,7 @@ const KINDS = {
     recipients: `u.role IN ('REGION', 'BRANCH_MANAGER', 'MCOT')
       AND NOT EXISTS (SELECT 1 FROM budget.digest_log d WHERE d.email = u.email AND d.day = p.day)`,
     since: 'NULL::timestamptz',
-    items: `e.status = 'pending' AND e.submitted_by <> r.email`,
+    items: `WHERE e.status = 'pending' AND e.submitted_by <> r.email`,
     at: 'e.submitted_at',
     log: `INSERT INTO budget.digest_log (email, day, sent_at, items) SELECT x.email, ?, ?, x.items FROM json_to_recordset(?::json) AS x(email text, items int) ON CONFLICT DO NOTHING`,
   },
@@ -76,7 +77,7 @@ const KINDS = {
   gm_summary: {
     recipients: `u.role = 'GM_SBP' AND ${notLoggedToday('gm_summary')}`,
     since: sinceLast('gm_summary'),
-    items: `e.submitted_at > r.since AND e.submitted_at <= p.now`,
+    items: `WHERE e.submitted_at > r.since AND e.submitted_at <= p.now`,
     at: 'e.submitted_at',
     log: noticeLog('gm_summary'),
   },
@@ -85,7 +86,7 @@ const KINDS = {
     recipients: `u.role = 'CLUSTER' AND lower(u.email) IN (SELECT lower(json_array_elements_text(p.emails)))
       AND ${notLoggedToday('cluster_digest')}`,
     since: sinceLast('cluster_digest'),
-    items: `e.status IN ('approved', 'rejected') AND e.decided_at > r.since AND e.decided_at <= p.now`,
+    items: `WHERE e.status IN ('approved', 'rejected') AND e.decided_at > r.since AND e.decided_at <= p.now`,
     at: 'e.decided_at',
     log: noticeLog('cluster_digest'),
   },
@@ -106,7 +107,7 @@ hits AS (
     FROM r JOIN budget.node c ON c.level = 'CLUSTER'
          AND (CASE r.scope_level WHEN 'AREA' THEN c.area_id WHEN 'REGION' THEN c.region_id WHEN 'BRANCH' THEN c.branch_id ELSE c.id END) = r.scope_id
     JOIN budget.evidence e ON e.cluster_id = c.id, p
-   WHERE ${k.items}),
+   ${k.items}),
 who AS (SELECT h.email FROM hits h GROUP BY h.email ORDER BY h.email LIMIT (SELECT lim FROM p)),
 ranked AS (
   SELECT h.*, row_number() OVER w AS rn, count(*) OVER c AS n, sum(h.amount) OVER c AS total, max(h.at) OVER c AS newest
