@@ -92,26 +92,34 @@ it(
 it(
   'shows the MCOT the pending list per cluster; the cluster sees the rejection under "Keputusan terbaru"',
   async () => {
+    // 12 more items just submitted in CL-002 (as its SBP would): the newest cluster, more than 10 waiting
+    const month = (await q<{ m: string }>(`SELECT max(month) AS m FROM budget.allocation`))[0].m;
+    await q(
+      `INSERT INTO budget.evidence (cluster_id, month, point_type, description, amount, spent_on, submitted_by, submitted_at)
+       SELECT 'CL-002', $1, 'OUTLET', 'Spanduk outlet ' || g, 100000 + g, ($1 || '-01')::date, 'sbp.cl002@datadesk.local',
+              (SELECT max(submitted_at) FROM budget.evidence) + make_interval(secs => g) FROM generate_series(1, 12) g`,
+      [month],
+    );
+    const waiting = Number(
+      (await q<{ n: string }>(`SELECT count(*) AS n FROM budget.evidence WHERE cluster_id = 'CL-002' AND status = 'pending'`))[0]
+        .n,
+    );
     let f = await openBudget(MCOT);
-    const groups = f.locator('#sec-approval .group');
-    await groups.first().waitFor({ timeout: 60_000 });
-    const first = groups.first();
-    expect(await first.locator('.card').count()).toBeLessThanOrEqual(10);
-    // the cluster with the most waiting items says how many more there are
-    const most = (
-      await q<{ cluster_id: string; n: string }>(
-        `SELECT e.cluster_id, count(*) AS n FROM budget.evidence e JOIN budget.node n ON n.id = e.cluster_id
-        WHERE e.status = 'pending' AND n.area_id = 'A1' GROUP BY e.cluster_id ORDER BY count(*) DESC LIMIT 1`,
-      )
-    )[0];
+    const first = f.locator('#sec-approval .group').first();
+    await first.waitFor({ timeout: 60_000 });
+    expect(await first.getAttribute('data-cluster')).toBe('CL-002');
+    expect(await first.locator('h3').textContent()).toMatch(new RegExp(` · ${waiting} menunggu · Rp`));
+    expect(await first.locator('.card').count()).toBe(10);
+    expect(await first.locator('.card .amt').first().textContent()).toBe(rupiah(100_012)); // the newest first
+    const more = first.locator('.more');
+    expect(await more.textContent()).toBe(`… dan ${waiting - 10} lainnya di cluster ini`);
     await f.locator('#sec-approval .pager', { hasText: /cluster menunggu/ }).waitFor({ timeout: 60_000 });
-    const more = f.locator('#sec-approval .more').first();
-    if (await more.count()) await more.scrollIntoViewIfNeeded(); // a cluster with more than 10 waiting says how many more
+    await more.evaluate((e) => e.scrollIntoView({ block: 'center' })); // the cut: 10 cards, then the count
     await screenshot(page, 'yearview-3-mcot-per-cluster');
-    if (Number(most.n) > 10) {
-      await f.locator('#sec-approval select').first().selectOption(most.cluster_id);
-      await f.locator('#sec-approval .pager', { hasText: `${most.n} menunggu` }).waitFor({ timeout: 60_000 });
-    }
+    // "Tampilkan semua dari cluster ini": that cluster's items, paged
+    await first.locator('button', { hasText: 'Tampilkan semua dari cluster ini' }).click();
+    await f.locator('#sec-approval .pager', { hasText: `${waiting} menunggu` }).waitFor({ timeout: 60_000 });
+    expect(await f.locator('#sec-approval select').first().inputValue()).toBe('CL-002');
 
     // the MCOT rejects CL-001's newest pending item
     const item = (
