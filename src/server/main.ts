@@ -16,7 +16,8 @@ import { taggingHeartbeat } from './tagging/heartbeat';
 import { reportsHeartbeat } from './reports/heartbeat';
 import { marketHeartbeat } from './marketplace/heartbeat';
 import { mentoringHeartbeat } from './mentoring/heartbeat';
-import { onFormResponse } from './mentoring/operations';
+import { onFormResponse, onXenditCallback } from './mentoring/operations';
+import { jsonAnswer } from './platform/content';
 
 export * from './api';
 export * from './budget/menu';
@@ -127,4 +128,20 @@ export function mentoringOnFormSubmit(_e?: GoogleAppsScript.Events.SheetsOnFormS
   } catch (err) {
     console.error(`mentoringOnFormSubmit failed: ${errorStack(err)}`);
   }
+}
+
+/**
+ * The web app's POST: Xendit's invoice callback. Apps Script gives doPost no request headers, so Xendit's
+ * x-callback-token cannot be checked and the body is untrusted: it only asks for a status check of the invoice it
+ * names (mentoring/callback.ts). Every caller gets the same answer, whatever happened.
+ * @param {GoogleAppsScript.Events.DoPost} e the request (postData.contents: the callback's JSON)
+ * @return {GoogleAppsScript.Content.TextOutput} {"received": true}
+ */
+export function doPost(e?: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  try {
+    console.log(`doPost: Xendit callback ${onXenditCallback(e?.postData?.contents)}`);
+  } catch (err) {
+    console.error(`doPost failed: ${errorStack(err)}`);
+  }
+  return jsonAnswer({ received: true });
 }

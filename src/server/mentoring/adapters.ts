@@ -5,10 +5,20 @@ import { RUPIAH_FORMAT } from '../core/format';
 import { cancelEvent, calendarFreeBusy, eventMeetLink, insertMeetEvent, moveEvent } from '../platform/calendar';
 import { fetchAll } from '../platform/http';
 import { sendMail } from '../platform/mail';
-import { docJson, languagesByEmail, scriptProp, scriptSecret, setDocJson, setScriptSecret } from '../platform/properties';
+import {
+  deleteDocProp,
+  docJson,
+  languagesByEmail,
+  scriptProp,
+  scriptSecret,
+  setDocJson,
+  setScriptProp,
+  setScriptSecret,
+} from '../platform/properties';
 import {
   appendSheetRows,
   ensureSheet,
+  flushSheets,
   sheetByName,
   sheetValuesAndDisplay,
   writeFormattedBlock,
@@ -60,6 +70,17 @@ export function mentoringOwner(): string {
 
 export function setMentoringOwner(email: string): void {
   setDocJson(OWNER_PROP, email.trim().toLowerCase());
+}
+
+/** The document whose orders Xendit's callback (the web app) checks: script-wide, the last one set up. */
+const CALLBACK_DOC_PROP = 'DATADESK_MENTORING_CALLBACK_DOC';
+
+export function callbackDocument(): string {
+  return scriptProp(CALLBACK_DOC_PROP);
+}
+
+export function setCallbackDocument(documentId: string): void {
+  setScriptProp(CALLBACK_DOC_PROP, documentId);
 }
 
 /** Which secrets are stored (never their values). */
@@ -144,6 +165,7 @@ function orderBook(): MentoringEnv['orders'] {
       writeTextBlock(sh, row, read.layout.input.date + 1, [[date]]);
       writeTextBlock(sh, row, read.layout.input.time + 1, [[time]]);
     },
+    flush: flushSheets,
   };
 }
 
@@ -167,6 +189,8 @@ function xendit(): Payments {
   const auth = () => authHeader(base64OfText(`${key}:`));
   return {
     configured: () => key !== '',
+    // 60 a minute per endpoint in test mode, 600 in live mode (docs.xendit.co/apidocs/rate-limits)
+    perMinute: () => (key.startsWith('xnd_production_') ? 600 : 60),
     find: (ids) => (ids.length ? fetchAll(ids.map((id) => listRequest(base, auth(), id))).map(parseInvoiceList) : []),
     create: (reqs) => {
       if (!reqs.length) return [];
@@ -204,6 +228,20 @@ const sessions: MentoringEnv['sessions'] = {
   cancel: cancelEvent,
 };
 
+/** The mail ledger: intents of mails being sent, in the document's properties (one write per mail). */
+const LEDGER_PROP = 'DATADESK_MENTORING_MAIL_LEDGER';
+const ledger: MentoringEnv['ledger'] = {
+  pending: () => docJson<string[]>(LEDGER_PROP, []),
+  set: (keys) => (keys.length ? setDocJson(LEDGER_PROP, keys) : deleteDocProp(LEDGER_PROP)),
+};
+
+/** Where the hourly payment check stopped (the order id it checked last). */
+const CURSOR_PROP = 'DATADESK_MENTORING_PAYMENT_CURSOR';
+const cursor: MentoringEnv['cursor'] = {
+  read: () => docJson<string>(CURSOR_PROP, ''),
+  write: (orderId) => setDocJson(CURSOR_PROP, orderId),
+};
+
 /** The audit sheet: one appended block per execution, in the writer's language. */
 const audit: MentoringEnv['audit'] = {
   append(entries) {
@@ -227,6 +265,8 @@ export function appsScriptEnv(): MentoringEnv {
     payments: xendit(),
     sessions,
     mail: { send: (to, subject, body) => sendMail(to, subject, body) },
+    ledger,
+    cursor,
     audit,
     settings: loadSettings,
     newId: () => `MS${newUuid().replace(/-/g, '').slice(0, 10).toUpperCase()}`,

@@ -7,6 +7,40 @@ import type { AuditEntry, Busy, MentoringEnv } from './ports';
 import { overlaps, parseDateCell, parseTime, slotStart, wholeNumber } from './slot';
 import { checkOrder, checkReason, checkSlot, findMentor } from './validate';
 import { Invoice, isFailure, isPaid, XenditFailure } from './xendit';
+import { leftIntents, MailKind, Outgoing, sendAfterSave } from './outbox';
+
+/** Orders per step and batch: each batch is saved (and its mails sent) before the next begins. */
+const BATCH = 25;
+
+/** What one run (an execution) has done across its batches; each batch reads the sheet again. */
+interface Run {
+  /** True when the execution's time budget is nearly spent: the run stops after the batch it is in. */
+  stop: () => boolean;
+  /** "<step>:<order id>" of the orders a step has tried this run (one held back is not retried in the same run). */
+  tried: Set<string>;
+  /** Xendit requests left to this run per endpoint. */
+  xendit: { list: number; create: number; get: number };
+}
+
+/**
+ * A run's share of Xendit's rate limit per endpoint (a sliding minute; one run takes about a minute or more): five
+ * sixths, the rest left to the sidebars and the callback in the same minute. 50 requests in test mode, 500 live.
+ */
+function newRun(env: MentoringEnv, stop: () => boolean): Run {
+  const n = Math.floor((env.payments.perMinute() * 5) / 6);
+  return { stop, tried: new Set(), xendit: { list: n, create: n, get: n } };
+}
+
+/** The first `n` rows a step has not tried yet this run, marked tried. */
+function takeUntried(run: Run, step: string, rows: OrderRow[], n: number): OrderRow[] {
+  const out = rows.filter((r) => !run.tried.has(`${step}:${r.track.id || `row${r.row}`}`)).slice(0, n);
+  for (const r of out) run.tried.add(`${step}:${r.track.id || `row${r.row}`}`);
+  return out;
+}
+
+/** Whether some of these rows are still untried by a step this run. */
+const anyUntried = (run: Run, step: string, rows: OrderRow[]) =>
+  rows.some((r) => !run.tried.has(`${step}:${r.track.id || `row${r.row}`}`));
 
 /** One execution's work on the sheet: what changed and what the audit will say. */
 interface Pass {
@@ -18,6 +52,8 @@ interface Pass {
   rows: OrderRow[];
   changed: Set<OrderRow>;
   audit: AuditEntry[];
+  /** Mails to send once the rows are saved. */
+  outbox: Outgoing[];
 }
 
 /** What a run did, for the menu, the sidebar and the heartbeat's log. */
@@ -31,6 +67,8 @@ export interface FlowSummary {
   confirmed: number;
   done: number;
   waiting: number;
+  /** Orders left for the next run (the time budget or Xendit's rate limit stopped this one). */
+  left: number;
 }
 
 const emptySummary = (problem: Msg | null = null): FlowSummary => ({
@@ -43,7 +81,10 @@ const emptySummary = (problem: Msg | null = null): FlowSummary => ({
   confirmed: 0,
   done: 0,
   waiting: 0,
+  left: 0,
 });
+
+const SUMMED = ['invoiced', 'invalid', 'paid', 'expired', 'scheduled', 'confirmed', 'done', 'waiting'] as const;
 
 function begin(env: MentoringEnv, by: string): Pass | Msg {
   const read = env.orders.read();
@@ -57,13 +98,77 @@ function begin(env: MentoringEnv, by: string): Pass | Msg {
     rows: read.rows,
     changed: new Set(),
     audit: [],
+    outbox: [],
   };
 }
 
-function finish(p: Pass): void {
+/** Saves the changed rows and the audit, durably; the pass can go on changing rows and save again. */
+function save(p: Pass): void {
   const rows = p.rows.filter((r) => p.changed.has(r));
   if (rows.length) p.env.orders.write(rows);
   if (p.audit.length) p.env.audit.append(p.audit);
+  if (rows.length || p.audit.length) p.env.orders.flush();
+  p.changed.clear();
+  p.audit = [];
+}
+
+/** Saves the pass, then sends its mails (outbox.ts: never twice, even when the run is killed in between). */
+function finish(p: Pass): void {
+  sendAfterSave(p.env, p.outbox, () => save(p));
+  p.outbox = [];
+}
+
+/** Queues a mail of an order for `finish`. */
+function queueMail(p: Pass, r: OrderRow, kind: MailKind, to: string, subject: string, body: string, onFail?: () => void) {
+  p.outbox.push({ orderId: r.track.id, kind, to, subject, body, onFail });
+}
+
+/** Whether the step a mail belongs to was saved (then the mail may have gone out; else the step runs again). */
+function mailStepSaved(r: OrderRow, kind: MailKind): boolean {
+  if (kind === 'pay') return r.track.state !== 'new' && r.track.invoiceId !== '';
+  if (kind === 'confirm') return r.track.confirmedAt !== null;
+  if (kind === 'expired') return r.track.state === 'expired';
+  return true; // a decision's mail: the decision was saved with its intent, so the mail is in doubt
+}
+
+/**
+ * Intents a killed run left: a mail whose step was saved may or may not have gone out, so it is flagged in the order's
+ * note and the audit for an admin (who resends it by hand) instead of being sent a second time.
+ */
+function settleIntents(p: Pass): void {
+  const pending = p.env.ledger.pending();
+  if (!pending.length) return;
+  const unsure = new Map<OrderRow, string[]>();
+  // Mails go out in ledger order: the first left was being sent (in doubt), those after it certainly were not.
+  leftIntents(pending).forEach((i, n) => {
+    const r = p.rows.find((x) => x.track.id === i.orderId);
+    if (!r || !mailStepSaved(r, i.kind)) return; // the step was not saved: it runs again, mail and all
+    if (n > 0 && requeue(p, r, i.kind, i.to)) return;
+    unsure.set(r, [...(unsure.get(r) ?? []), i.to]);
+  });
+  for (const [r, to] of unsure) {
+    const m = msg('mentoring.note.mailUnsure', { to: to.join(', ') });
+    p.audit.push({ at: p.now, orderId: r.track.id, from: r.track.state, to: r.track.state, by: p.by, detail: m });
+    note(p, r, m);
+  }
+  const resending = p.outbox.length > 0;
+  finish(p); // the ledger now holds the mails sent again (replacing what the killed run left) until each is out
+  if (!resending) p.env.ledger.set([]);
+}
+
+/** Queues again a mail a killed run never sent, from what its row holds; false when it cannot be made again. */
+function requeue(p: Pass, r: OrderRow, kind: MailKind, to: string): boolean {
+  const o = orderOf(r, p.mentors);
+  if (!o) return false;
+  if (kind === 'pay' && r.track.invoiceUrl) queuePaymentLink(p, r, o, r.track.invoiceUrl);
+  else if (kind === 'expired') queueExpired(p, r, o);
+  else if (kind === 'confirm' && r.track.meetLink)
+    queueConfirmation(p, r, o, to, () => {
+      r.track.confirmedAt = null; // the confirmation is due again (for both)
+      p.changed.add(r);
+    });
+  else return false;
+  return true;
 }
 
 /** Moves an order to a state (or keeps it) and writes the audit line. */
@@ -135,8 +240,13 @@ function calendarBusy(busy: Record<string, Busy[] | null>, calendarId: string, s
 
 // ---- intake: new rows → checked orders with an invoice ------------------------------------------------------------
 
-function intake(p: Pass, s: FlowSummary): void {
-  const fresh = p.rows.filter((r) => r.track.state === 'new' && !isBlank(r));
+/** Takes in the next batch of new rows; true when more are waiting that this run could still take. */
+function intake(p: Pass, s: FlowSummary, run: Run): boolean {
+  const all = p.rows.filter((r) => r.track.state === 'new' && !isBlank(r));
+  const n = Math.min(BATCH, run.xendit.list, run.xendit.create);
+  const fresh = takeUntried(run, 'intake', all, n);
+  const untried = all.filter((r) => anyUntried(run, 'intake', [r])).length;
+  s.left += untried;
   const accepted: Array<{ r: OrderRow; o: Order; mentor: Mentor }> = [];
   for (const r of fresh) {
     if (!r.track.id) {
@@ -156,7 +266,11 @@ function intake(p: Pass, s: FlowSummary): void {
       s.invalid++;
     }
   }
-  if (!accepted.length) return;
+  const more = untried > 0 && Math.min(run.xendit.list, run.xendit.create) > 0;
+  if (!accepted.length) return more;
+  // The order ids are Xendit's external ids: saved before any invoice is made, so a run killed after making one
+  // finds it under the same id next time instead of charging again.
+  save(p);
   const busy = busyOf(
     p,
     accepted.map((a) => ({ mentor: a.mentor, start: a.o.start, end: a.o.end })),
@@ -177,17 +291,19 @@ function intake(p: Pass, s: FlowSummary): void {
     }
     return true;
   });
-  invoice(p, s, ready);
+  invoice(p, s, ready, run);
+  return more && Math.min(run.xendit.list, run.xendit.create) > 0;
 }
 
 /** Finds or makes each order's invoice (a retry after a crash finds the one already made: no second charge). */
-function invoice(p: Pass, s: FlowSummary, ready: Array<{ r: OrderRow; o: Order; mentor: Mentor }>): void {
+function invoice(p: Pass, s: FlowSummary, ready: Array<{ r: OrderRow; o: Order; mentor: Mentor }>, run: Run): void {
   if (!ready.length) return;
   if (!p.env.payments.configured()) {
     for (const { r } of ready) note(p, r, msg('mentoring.note.noXendit'));
     s.waiting += ready.length;
     return;
   }
+  run.xendit.list -= ready.length;
   const found = p.env.payments.find(ready.map((x) => x.r.track.id));
   const reuse = new Map<OrderRow, Invoice>();
   const toCreate: typeof ready = [];
@@ -202,6 +318,7 @@ function invoice(p: Pass, s: FlowSummary, ready: Array<{ r: OrderRow; o: Order; 
     if (usable) reuse.set(x.r, usable);
     else toCreate.push(x);
   });
+  run.xendit.create -= toCreate.length;
   const created = p.env.payments.create(
     toCreate.map(({ r, o, mentor }) => ({
       externalId: r.track.id,
@@ -228,52 +345,55 @@ function invoice(p: Pass, s: FlowSummary, ready: Array<{ r: OrderRow; o: Order; 
     x.r.track.invoiceId = inv.id;
     x.r.track.invoiceUrl = inv.invoiceUrl;
     x.r.track.payment = 'unpaid';
+    run.tried.add(`pay:${x.r.track.id}`); // just sent to the mentee: not asked about again in this run
     note(p, x.r, null);
     move(p, x.r, 'awaiting_payment', msg('mentoring.audit.invoiced', { invoice: inv.id, amount: inv.amount }));
     s.invoiced++;
-    mailPaymentLink(p, x.o, x.mentor, inv);
+    queuePaymentLink(p, x.r, { ...x.o, mentor: x.mentor }, inv.invoiceUrl);
   }
 }
 
-function mailPaymentLink(p: Pass, o: Order, mentor: Mentor, inv: Invoice): void {
+function queuePaymentLink(p: Pass, r: OrderRow, o: Order & { mentor: Mentor }, url: string): void {
   const lang = p.env.langOf(o.menteeEmail);
   const params = {
     name: o.menteeName,
     topic: o.topic,
-    mentor: mentor.name,
+    mentor: o.mentor.name,
     start: o.start,
     amount: o.price,
-    url: inv.invoiceUrl,
+    url,
   };
-  trySend(
+  queueMail(
     p,
+    r,
+    'pay',
     o.menteeEmail,
     tIn(lang, 'mentoring.mail.pay.subject', { topic: o.topic }),
     tIn(lang, 'mentoring.mail.pay.body', params),
   );
 }
 
-/** Sends a mail; a failure (the daily quota, a bad address) is logged and answered false, never sinking the run. */
-function trySend(p: Pass, to: string, subject: string, body: string): boolean {
-  try {
-    p.env.mail.send(to, subject, body);
-    return true;
-  } catch (e) {
-    console.warn(`mentoring: mail to ${to} not sent: ${String(e)}`);
-    return false;
-  }
-}
-
 // ---- payments: ask Xendit about every open invoice ----------------------------------------------------------------
 
-function checkPayments(p: Pass, s: FlowSummary, scope: (r: OrderRow) => boolean): void {
-  const open = p.rows.filter(
+/**
+ * Asks Xendit about the next batch of open invoices; true when more could still be asked about in this run. An
+ * unscoped run goes round the open invoices from where the last one stopped (the cursor), so a backlog larger than
+ * one run's share of Xendit's rate limit is still checked in turn, none left behind.
+ */
+function checkPayments(p: Pass, s: FlowSummary, scope: (r: OrderRow) => boolean, run: Run, rotate: boolean): boolean {
+  const all = p.rows.filter(
     (r) =>
       scope(r) && r.track.invoiceId && r.track.payment === 'unpaid' && r.track.state !== 'invalid' && r.track.state !== 'new',
   );
-  if (!open.length || !p.env.payments.configured()) return;
+  if (!all.length || !p.env.payments.configured()) return false;
+  const from = rotate ? all.findIndex((r) => r.track.id === p.env.cursor.read()) + 1 : 0;
+  const open = takeUntried(run, 'pay', [...all.slice(from), ...all.slice(0, from)], Math.min(BATCH, run.xendit.get));
+  if (!open.length) return false;
+  run.xendit.get -= open.length;
   const answers = p.env.payments.get(open.map((r) => r.track.invoiceId));
   open.forEach((r, i) => applyInvoice(p, s, r, answers[i]));
+  if (rotate) p.env.cursor.write(open[open.length - 1].track.id);
+  return run.xendit.get > 0 && anyUntried(run, 'pay', all);
 }
 
 function applyInvoice(p: Pass, s: FlowSummary, r: OrderRow, a: Invoice | XenditFailure): void {
@@ -289,13 +409,7 @@ function applyInvoice(p: Pass, s: FlowSummary, r: OrderRow, a: Invoice | XenditF
       move(p, r, 'expired', msg('mentoring.audit.expired', { invoice: a.id }));
       s.expired++;
       if (o) {
-        const lang = p.env.langOf(o.menteeEmail);
-        trySend(
-          p,
-          o.menteeEmail,
-          tIn(lang, 'mentoring.mail.expired.subject', { topic: o.topic }),
-          tIn(lang, 'mentoring.mail.expired.body', { name: o.menteeName, topic: o.topic, start: o.start }),
-        );
+        queueExpired(p, r, o);
       }
     }
     return;
@@ -330,9 +444,20 @@ const dueForEvent = (r: OrderRow) =>
   !r.track.eventId &&
   (r.track.state === 'paid' || r.track.state === 'awaiting_mentor');
 
-function schedule(p: Pass, s: FlowSummary, scope: (r: OrderRow) => boolean): void {
-  const due = p.rows
-    .filter((r) => scope(r) && dueForEvent(r))
+/**
+ * The language of the event's text. One event is shared by both people (the mentor's calendar, the mentee as guest,
+ * the same title and description for both), so it is written in the language both read, and in Bahasa Indonesia when
+ * they differ or one is unknown (a mentee is rarely a DataDesk user, so their language is mostly unknown).
+ */
+function eventLang(p: Pass, o: Order & { mentor: Mentor }): 'id' | 'en' {
+  const mentee = p.env.langOf(o.menteeEmail);
+  return mentee === p.env.langOf(o.mentor.email) ? mentee : 'id';
+}
+
+/** Makes the events of the next batch of due orders; true when more are due that this run has not tried. */
+function schedule(p: Pass, s: FlowSummary, scope: (r: OrderRow) => boolean, run: Run): boolean {
+  const all = p.rows.filter((r) => scope(r) && dueForEvent(r));
+  const due = takeUntried(run, 'event', all, BATCH)
     .map((r) => ({ r, o: orderOf(r, p.mentors) }))
     .filter((x): x is { r: OrderRow; o: Order & { mentor: Mentor } } => {
       if (!x.o) note(p, x.r, msg('mentoring.note.unreadable'));
@@ -352,12 +477,13 @@ function schedule(p: Pass, s: FlowSummary, scope: (r: OrderRow) => boolean): voi
       move(p, r, 'awaiting_mentor', msg('mentoring.note.busyAtScheduling', { start: o.start }));
       continue;
     }
+    const lang = eventLang(p, o);
     try {
       const ev = p.env.sessions.create({
         eventId,
         calendarId: o.mentor.calendarId,
-        summary: tIn('id', 'mentoring.event.summary', { topic: o.topic, mentee: o.menteeName }),
-        description: tIn('id', 'mentoring.event.description', {
+        summary: tIn(lang, 'mentoring.event.summary', { topic: o.topic, mentee: o.menteeName }),
+        description: tIn(lang, 'mentoring.event.description', {
           topic: o.topic,
           mentee: o.menteeName,
           mentor: o.mentor.name,
@@ -378,12 +504,14 @@ function schedule(p: Pass, s: FlowSummary, scope: (r: OrderRow) => boolean): voi
       note(p, r, msg('mentoring.note.calendarFailed', { detail: String((e as Error).message ?? e).slice(0, 200) }));
     }
   }
+  return anyUntried(run, 'event', all);
 }
 
 /** Confirmation mails to both, with the Meet link and the time in WIB, once the conference exists. */
-function confirm(p: Pass, s: FlowSummary, scope: (r: OrderRow) => boolean): void {
-  for (const r of p.rows) {
-    if (!scope(r) || r.track.state !== 'scheduled' || r.track.confirmedAt !== null) continue;
+function confirm(p: Pass, s: FlowSummary, scope: (r: OrderRow) => boolean, run: Run): boolean {
+  const all = p.rows.filter((r) => scope(r) && r.track.state === 'scheduled' && r.track.confirmedAt === null);
+  const batch = takeUntried(run, 'confirm', all, BATCH);
+  for (const r of batch) {
     const o = orderOf(r, p.mentors);
     if (!o) continue;
     if (!r.track.meetLink) {
@@ -391,30 +519,40 @@ function confirm(p: Pass, s: FlowSummary, scope: (r: OrderRow) => boolean): void
       if (!r.track.meetLink) continue; // the conference is still being made: the next run sends the mails
       p.changed.add(r);
     }
-    const params = {
-      topic: o.topic,
-      mentee: o.menteeName,
-      mentor: o.mentor.name,
-      start: o.start,
-      end: o.end,
-      meet: r.track.meetLink,
-      order: r.track.id,
+    // Marked sent before sending (outbox.ts); a mail that fails makes the confirmation due again.
+    r.track.confirmedAt = p.now;
+    p.changed.add(r);
+    s.confirmed++;
+    const failed = () => {
+      if (r.track.confirmedAt === null) return;
+      r.track.confirmedAt = null;
+      note(p, r, msg('mentoring.note.mailFailed'));
+      s.confirmed--;
     };
-    const ok = [o.menteeEmail, o.mentor.email].every((to) => {
-      const lang = p.env.langOf(to);
-      return trySend(
-        p,
-        to,
-        tIn(lang, 'mentoring.mail.confirm.subject', params),
-        tIn(lang, 'mentoring.mail.confirm.body', params),
-      );
-    });
-    if (ok) {
-      r.track.confirmedAt = p.now;
-      p.changed.add(r);
-      s.confirmed++;
-    } else note(p, r, msg('mentoring.note.mailFailed'));
+    for (const to of [o.menteeEmail, o.mentor.email]) queueConfirmation(p, r, o, to, failed);
   }
+  return anyUntried(run, 'confirm', all);
+}
+
+function queueConfirmation(p: Pass, r: OrderRow, o: Order & { mentor: Mentor }, to: string, onFail: () => void): void {
+  const params = {
+    topic: o.topic,
+    mentee: o.menteeName,
+    mentor: o.mentor.name,
+    start: o.start,
+    end: o.end,
+    meet: r.track.meetLink,
+    order: r.track.id,
+  };
+  const lang = p.env.langOf(to);
+  const subject = tIn(lang, 'mentoring.mail.confirm.subject', params);
+  queueMail(p, r, 'confirm', to, subject, tIn(lang, 'mentoring.mail.confirm.body', params), onFail);
+}
+
+function queueExpired(p: Pass, r: OrderRow, o: Order): void {
+  const lang = p.env.langOf(o.menteeEmail);
+  const body = tIn(lang, 'mentoring.mail.expired.body', { name: o.menteeName, topic: o.topic, start: o.start });
+  queueMail(p, r, 'expired', o.menteeEmail, tIn(lang, 'mentoring.mail.expired.subject', { topic: o.topic }), body);
 }
 
 function complete(p: Pass, s: FlowSummary): void {
@@ -432,18 +570,33 @@ function complete(p: Pass, s: FlowSummary): void {
  * Carries every order as far as it can go: intake, payments, scheduling, confirmations, completion. `scope` limits
  * the payment check and scheduling to some rows (a mentor's sidebar); intake runs only in unscoped runs (the owner's).
  */
-export function advance(env: MentoringEnv, by: string, scope?: (r: OrderRow) => boolean): FlowSummary {
-  const p = begin(env, by);
-  if (!('env' in p)) return emptySummary(p);
-  const s = emptySummary();
+export function advance(
+  env: MentoringEnv,
+  by: string,
+  scope?: (r: OrderRow) => boolean,
+  stop: () => boolean = () => false,
+): FlowSummary {
+  const total = emptySummary();
+  const run = newRun(env, stop);
   const inScope = scope ?? (() => true);
-  if (!scope) intake(p, s);
-  checkPayments(p, s, inScope);
-  schedule(p, s, inScope);
-  confirm(p, s, inScope);
-  complete(p, s);
-  finish(p);
-  return s;
+  for (let first = true; ; first = false) {
+    const p = begin(env, by);
+    if (!('env' in p)) return emptySummary(p);
+    if (first) settleIntents(p);
+    const s = emptySummary();
+    // Every step takes a batch; the batch is saved and its mails sent before the next batch or the stop.
+    const more = [
+      !scope && intake(p, s, run),
+      checkPayments(p, s, inScope, run, !scope),
+      schedule(p, s, inScope, run),
+      confirm(p, s, inScope, run),
+    ].some(Boolean);
+    complete(p, s);
+    finish(p);
+    for (const k of SUMMED) total[k] += s[k];
+    total.left = s.left;
+    if (!more || run.stop()) return total;
+  }
 }
 
 // ---- decisions: the mentor (or an admin) approves, declines, proposes; admins and mentors reschedule or cancel ----
@@ -472,16 +625,18 @@ export function decide(env: MentoringEnv, by: string, isAdmin: boolean, orderId:
   const p = begin(env, by);
   if (!('env' in p)) throw invalid(p);
   const { r, o } = target(p, orderId, isAdmin);
+  settleIntents(p);
   const s = emptySummary();
+  const run = newRun(env, () => true);
   const mine = (x: OrderRow) => x === r;
   if (d.kind === 'approve') approve(p, r, o);
   else if (d.kind === 'decline') decline(p, r, o, checkReason(d.reason));
   else if (d.kind === 'propose') propose(p, r, o, d);
   else if (d.kind === 'reschedule') reschedule(p, r, o, d);
   else cancel(p, r, o, checkReason(d.reason));
-  checkPayments(p, s, mine);
-  schedule(p, s, mine);
-  confirm(p, s, mine);
+  checkPayments(p, s, mine, run, false);
+  schedule(p, s, mine, run);
+  confirm(p, s, mine, run);
   finish(p);
   return s;
 }
@@ -518,8 +673,10 @@ function decline(p: Pass, r: OrderRow, o: Order & { mentor: Mentor }, reason: st
     reason,
     refund: refundLine(lang, r),
   };
-  trySend(
+  queueMail(
     p,
+    r,
+    'declined',
     o.menteeEmail,
     tIn(lang, 'mentoring.mail.declined.subject', params),
     tIn(lang, 'mentoring.mail.declined.body', params),
@@ -554,8 +711,10 @@ function propose(p: Pass, r: OrderRow, o: Order & { mentor: Mentor }, d: { date:
   move(p, r, r.track.state, msg('mentoring.note.proposed', { start: slot.start }));
   const lang = p.env.langOf(o.menteeEmail);
   const params = { name: o.menteeName, topic: o.topic, mentor: o.mentor.name, start: o.start, proposed: slot.start, message };
-  trySend(
+  queueMail(
     p,
+    r,
+    'proposed',
     o.menteeEmail,
     tIn(lang, 'mentoring.mail.proposed.subject', params),
     tIn(lang, 'mentoring.mail.proposed.body', params),
@@ -571,18 +730,26 @@ function reschedule(p: Pass, r: OrderRow, o: Order & { mentor: Mentor }, d: { da
     throw conflict(msg('mentoring.error.busy', { mentor: o.mentor.name, start: slot.start }));
   if (r.track.eventId) p.env.sessions.move(o.mentor.calendarId, r.track.eventId, slot.start, slot.end);
   const day = parseDateCell(d.date)!;
-  p.env.orders.writeSlot(
-    r.row,
-    `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`,
-    String(d.time).trim().replace('.', ':'),
-  );
+  const date = `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
+  const time = String(d.time).trim().replace('.', ':');
+  p.env.orders.writeSlot(r.row, date, time);
+  // The row as read still holds the old slot: the event this run may make (a proposal accepted) takes the new one.
+  r.input.date = date;
+  r.input.time = time;
   if (r.track.decision === 'proposed') r.track.decision = 'approved';
   move(p, r, r.track.state, msg('mentoring.audit.rescheduled', { from: o.start, to: slot.start }));
   if (r.track.state !== 'scheduled') return;
   for (const to of [o.menteeEmail, o.mentor.email]) {
     const lang = p.env.langOf(to);
     const params = { topic: o.topic, from: o.start, start: slot.start, meet: r.track.meetLink, order: r.track.id };
-    trySend(p, to, tIn(lang, 'mentoring.mail.moved.subject', params), tIn(lang, 'mentoring.mail.moved.body', params));
+    queueMail(
+      p,
+      r,
+      'moved',
+      to,
+      tIn(lang, 'mentoring.mail.moved.subject', params),
+      tIn(lang, 'mentoring.mail.moved.body', params),
+    );
   }
 }
 
@@ -601,7 +768,8 @@ function cancel(p: Pass, r: OrderRow, o: Order & { mentor: Mentor }, reason: str
       order: r.track.id,
       refund: to === o.menteeEmail ? refundLine(lang, r) : '',
     };
-    trySend(p, to, tIn(lang, 'mentoring.mail.cancelled.subject', params), tIn(lang, 'mentoring.mail.cancelled.body', params));
+    const subject = tIn(lang, 'mentoring.mail.cancelled.subject', params);
+    queueMail(p, r, 'cancelled', to, subject, tIn(lang, 'mentoring.mail.cancelled.body', params));
   }
 }
 

@@ -10,6 +10,8 @@ export interface OrderBook {
   write(rows: OrderRow[]): void;
   /** Writes a new slot into the order's date and time cells (a reschedule). */
   writeSlot(row: number, date: string, time: string): void;
+  /** Makes the writes so far durable (a mail is sent only after the row that says so is saved). */
+  flush(): void;
 }
 
 export interface MentorDirectory {
@@ -20,6 +22,8 @@ export interface MentorDirectory {
 export interface Payments {
   /** False when no secret key is set. */
   configured(): boolean;
+  /** Requests a minute Xendit allows per endpoint for this key (docs.xendit.co/apidocs/rate-limits). */
+  perMinute(): number;
   /** Invoices already made for each external id (one request each, sent together). */
   find(externalIds: string[]): Array<Invoice[] | XenditFailure>;
   create(reqs: InvoiceRequest[]): Array<Invoice | XenditFailure>;
@@ -63,6 +67,20 @@ export interface Mailer {
   send(to: string, subject: string, body: string): void;
 }
 
+/** Mails about to be sent, kept where a killed run's successor finds them (document properties). */
+export interface MailLedger {
+  /** Intents a run left behind (it was killed after saving its rows, before its last mail was crossed off). */
+  pending(): string[];
+  /** Replaces the intents with these (none: the ledger is emptied). */
+  set(keys: string[]): void;
+}
+
+/** Where the hourly payment check stopped: the order id it checked last (document properties). */
+export interface Cursor {
+  read(): string;
+  write(orderId: string): void;
+}
+
 /** One line of the audit: every change of an order's state or decision. */
 export interface AuditEntry {
   at: number;
@@ -84,6 +102,8 @@ export interface MentoringEnv {
   payments: Payments;
   sessions: Sessions;
   mail: Mailer;
+  ledger: MailLedger;
+  cursor: Cursor;
   audit: AuditLog;
   settings(): MentoringSettings;
   newId(): string;

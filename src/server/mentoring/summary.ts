@@ -2,7 +2,7 @@
 import { msg, Msg, TextKey } from '../core/text';
 import type { FlowSummary } from './flow';
 
-const PARTS = ['invoiced', 'invalid', 'paid', 'expired', 'scheduled', 'confirmed', 'done', 'waiting'] as const;
+const PARTS = ['invoiced', 'invalid', 'paid', 'expired', 'scheduled', 'confirmed', 'done', 'waiting', 'left'] as const;
 
 export function summaryMsg(s: FlowSummary): Msg {
   if (s.problem) return s.problem;

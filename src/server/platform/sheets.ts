@@ -23,6 +23,11 @@ export function openDocument(id: string): void {
   bound = SpreadsheetApp.openById(id);
 }
 
+/** Applies the pending writes of this execution now (Apps Script otherwise applies them when it sees fit). */
+export function flushSheets(): void {
+  SpreadsheetApp.flush();
+}
+
 /** The document of this execution, or null when there is none (a time-driven run before openDocument); for
  * platform/ (ScriptApp's per-document triggers), others hold sheets as SheetRef. */
 export function currentSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet | null {

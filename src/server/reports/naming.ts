@@ -42,9 +42,17 @@ export function fileName(pattern: string, bu: string, month: string): string {
     .replace(/<MM>/g, mm);
 }
 
+/** Numbered parts keep the pattern's name with "_bagian_NN" before the extension (fixed, so any reader's matcher finds them). */
+const PART_SUFFIX = /_bagian_\d{2,3}(\.xlsx)$/i;
+
+/** DC_Orders_FASHION_2026-10.xlsx, part 2 → DC_Orders_FASHION_2026-10_bagian_02.xlsx. */
+export function partName(name: string, part: number): string {
+  return name.replace(/(\.xlsx)$/i, `_bagian_${String(part).padStart(2, '0')}$1`);
+}
+
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Matches the names this report gives a BU's files for any month — and nothing else. */
+/** Matches the names this report gives a BU's files (and their numbered parts) for any month — and nothing else. */
 export function reportFileMatcher(pattern: string, bu: string): (name: string) => boolean {
   const re = new RegExp(
     '^' +
@@ -64,5 +72,5 @@ export function reportFileMatcher(pattern: string, bu: string): (name: string) =
         .join('') +
       '$',
   );
-  return (name) => re.test(name);
+  return (name) => re.test(name) || (PART_SUFFIX.test(name) && re.test(name.replace(PART_SUFFIX, '$1')));
 }

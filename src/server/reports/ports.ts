@@ -33,6 +33,8 @@ export interface RunLogRow {
   runId: string;
   month: string;
   bu: string;
+  /** The file is one of the BU's numbered parts. */
+  part?: { n: number; of: number };
   rows: number;
   bytes: number;
   sha256: string;

@@ -5,11 +5,11 @@ import { XlsxStreamWriter, XLSX_MIME } from '../core/xlsx/writer';
 import type { Db } from '../core/db';
 import type { ReportEnv, RunLogRow } from './ports';
 import type { ReportsSettings } from './settings';
-import { BuPlan, newRun, pendingBus, RunState, StagedFile, transition } from './state';
+import { BuPlan, newRun, nextPart, partsOf, pendingBus, RunLimits, RunState, StagedFile, transition } from './state';
 import { decodePage, LINE_AMOUNT_COL, monthRange, pageSql, reportColumns } from './model';
 import { folderProblem, inspect, planFrom } from './plan';
 import { checkMonth } from './validate';
-import { reportFileMatcher } from './naming';
+import { partName, reportFileMatcher } from './naming';
 import { alertText } from './webhook';
 import { fileName } from '../core/names';
 
@@ -38,6 +38,7 @@ export function startRun(
   month: string,
   trigger: RunState['trigger'],
   user: string,
+  limits: RunLimits = DEFAULT_LIMITS,
 ): RunState {
   checkMonth(month, env.now());
   const db = env.openDb();
@@ -49,45 +50,78 @@ export function startRun(
   }
   const runId = env.newId();
   const staging = env.drive.createFolder(fileName(`DataDesk staging ${month} ${runId}`)); // a technical folder, trashed after the run
-  return newRun({ runId, month, trigger, user, now: env.now(), stagingFolderId: staging, plan });
+  return newRun({ runId, month, trigger, user, now: env.now(), stagingFolderId: staging, plan, limits });
 }
 
-/** Builds one BU's file from its pages; null when time ran out (the BU is redone in the next execution). */
+/** One part of a BU's month, built from its pages. */
 interface Built {
   bytes: Uint8Array;
   rows: number;
   amount: number;
+  /** Key of the part's last row. */
+  lastKey: number;
+  /** No rows of the BU's month are left after this part. */
+  complete: boolean;
   queryMs: number;
   buildMs: number;
 }
 
-function buildBu(env: ReportEnv, db: Db, settings: ReportsSettings, month: string, p: BuPlan): Built | null {
+/** No published file may be larger than this (issue 13: 40 MB; Drive and the alert's readers take it whole). */
+export const MAX_FILE_BYTES = 40 * 1024 * 1024;
+export const DEFAULT_LIMITS: RunLimits = { pageRows: PAGE_ROWS, partBytes: 38 * 1024 * 1024 };
+
+/** Another page would take the part past its size: the deflater holds back up to a page, finish() adds ~1 KB. */
+const partIsFull = (w: XlsxStreamWriter, pageBytes: number, limit: number) =>
+  w.rowCount > 0 && w.bytesSoFar + 2 * pageBytes + 64 * 1024 > limit;
+
+/** Builds one part of a BU's month from its pages, starting after `after`; null when time ran out (redone next execution). */
+function buildPart(
+  env: ReportEnv,
+  db: Db,
+  settings: ReportsSettings,
+  month: string,
+  at: { bu: string; after: number; rowsLeft: number },
+  limits: RunLimits,
+): Built | null {
+  const bu = at.bu;
+  let after = at.after;
   const { start, end } = monthRange(month);
   const sql = pageSql(settings.schema);
-  const w = new XlsxStreamWriter(reportColumns(), { sheetName: p.bu, utcOffsetMinutes: 420, mtime: new Date(start) });
-  let after = 0;
+  const w = new XlsxStreamWriter(reportColumns(), { sheetName: bu, utcOffsetMinutes: 420, mtime: new Date(start) });
   let amount = 0;
   let queryMs = 0;
   let buildMs = 0;
+  let pageBytes = 0; // the largest growth of the compressed file over one page so far
+  let complete = false;
   for (;;) {
     if (env.remainingMs() < MARGIN_MS) return null;
+    // With the plan's rows all read, the next page is read anyway: it must be empty (else the counts disagree).
+    if (w.rowCount < at.rowsLeft && partIsFull(w, pageBytes, limits.partBytes)) break;
     const t0 = env.now();
-    const page = db.query(sql, [start, end, p.bu, after, PAGE_ROWS])[0];
+    const page = db.query(sql, [start, end, bu, after, limits.pageRows])[0];
     const t1 = env.now();
     queryMs += t1 - t0;
     const n = Number(page?.n ?? 0);
-    if (n === 0) break;
+    if (n === 0) {
+      complete = true;
+      break;
+    }
     const rows = decodePage(String(page.page));
     for (const r of rows) amount += Number(r[LINE_AMOUNT_COL] ?? 0);
+    const before = w.bytesSoFar;
     w.addRows(rows);
+    pageBytes = Math.max(pageBytes, w.bytesSoFar - before);
     buildMs += env.now() - t1;
     after = Number(page.last_key);
-    if (n < PAGE_ROWS) break;
+    if (n < limits.pageRows) {
+      complete = true;
+      break;
+    }
   }
   const t2 = env.now();
   const bytes = w.finish();
   buildMs += env.now() - t2;
-  return { bytes, rows: w.rowCount, amount, queryMs, buildMs };
+  return { bytes, rows: w.rowCount, amount, lastKey: after, complete, queryMs, buildMs };
 }
 
 /** Uploads into staging, reads the file back and compares SHA-256; up to 3 attempts with backoff. */
@@ -121,59 +155,89 @@ function upload(
   throw new AppError('UPLOAD_FAILED', msg('reports.error.upload', { name, attempts: MAX_ATTEMPTS, detail: last }));
 }
 
+/** The BU's month ended with other totals than the plan counted. */
+function countMismatch(p: BuPlan, rows: number, amount: number): AppError {
+  return new AppError(
+    'COUNT_MISMATCH',
+    msg('reports.error.countMismatch', { bu: p.bu, rows, amount, planRows: p.rows, planAmount: p.amount }),
+  );
+}
+
+/** Builds, checks and stages the BU's next part; `staged` is false when time ran out (the part is redone next time). */
+function stageNextPart(
+  env: ReportEnv,
+  db: Db,
+  settings: ReportsSettings,
+  s: RunState,
+  p: BuPlan,
+  save: Checkpoint,
+): { s: RunState; staged: boolean } {
+  const limits = s.limits ?? DEFAULT_LIMITS;
+  const next = nextPart(s, p.bu);
+  const t0 = env.now();
+  const built = buildPart(env, db, settings, s.month, { bu: p.bu, after: next.after, rowsLeft: p.rows - next.rows }, limits);
+  if (!built) {
+    const key = next.part === 1 ? p.bu : `${p.bu}#${next.part}`;
+    const n = (s.restarts[key] ?? 0) + 1;
+    if (n > MAX_RESTARTS) throw new AppError('TOO_LARGE', msg('reports.error.tooLarge', { name: p.name, rows: p.rows }));
+    s = { ...s, restarts: { ...s.restarts, [key]: n } };
+    save(s);
+    return { s, staged: false };
+  }
+  const rows = next.rows + built.rows;
+  const amount = next.amount + built.amount;
+  if (rows > p.rows || (built.complete && (rows !== p.rows || amount !== p.amount))) throw countMismatch(p, rows, amount);
+  if (built.bytes.length > MAX_FILE_BYTES) {
+    throw new AppError('FILE_TOO_BIG', msg('reports.error.fileTooBig', { name: p.name, mb: built.bytes.length / 1048576 }));
+  }
+  // A BU's month in one file keeps the pattern's name; one that needs more is published as numbered parts.
+  const name = next.part === 1 && built.complete ? p.name : partName(p.name, next.part);
+  const t3 = env.now();
+  const sha = env.sha256Hex(built.bytes);
+  const up = upload(env, s.stagingFolderId, name, built.bytes, sha);
+  const f: StagedFile = {
+    bu: p.bu,
+    fileId: up.fileId,
+    name,
+    rows: built.rows,
+    amount: built.amount,
+    bytes: built.bytes.length,
+    sha256: sha,
+    attempts: up.attempts,
+    start: t0,
+    end: env.now(),
+    queryMs: built.queryMs,
+    buildMs: built.buildMs,
+    uploadMs: env.now() - t3,
+    part: next.part,
+    lastKey: built.lastKey,
+    complete: built.complete,
+  };
+  s = { ...s, staged: [...s.staged, f] };
+  save(s);
+  return { s, staged: true };
+}
+
 function buildPhase(env: ReportEnv, settings: ReportsSettings, s: RunState, save: Checkpoint): RunState {
   const todo = pendingBus(s);
   if (!todo.length) return s;
   const db = env.openDb();
   try {
-    let msPerRow = 0; // measured on this execution's finished BUs
+    let msPerRow = 0; // measured on this execution's finished parts
+    let partRows = 0; // the most rows one part held so far
     for (const p of todo) {
-      // A BU that will not fit in what is left waits for the next execution instead of being started and abandoned.
-      if (msPerRow && p.rows * msPerRow * 1.25 > env.remainingMs() - MARGIN_MS) return s;
-      const t0 = env.now();
-      const built = buildBu(env, db, settings, s.month, p);
-      if (!built) {
-        const n = (s.restarts[p.bu] ?? 0) + 1;
-        if (n > MAX_RESTARTS) {
-          throw new AppError('TOO_LARGE', msg('reports.error.tooLarge', { name: p.name, rows: p.rows }));
-        }
-        s = { ...s, restarts: { ...s.restarts, [p.bu]: n } };
-        save(s);
-        return s;
+      while (pendingBus(s).some((x) => x.bu === p.bu)) {
+        // A part that will not fit in what is left waits for the next execution instead of being started and abandoned.
+        const left = p.rows - nextPart(s, p.bu).rows;
+        const rows = partRows ? Math.min(left, partRows) : left;
+        if (msPerRow && rows * msPerRow * 1.25 > env.remainingMs() - MARGIN_MS) return s;
+        const next = stageNextPart(env, db, settings, s, p, save);
+        s = next.s;
+        if (!next.staged) return s;
+        const f = s.staged[s.staged.length - 1];
+        msPerRow = Math.max(msPerRow, (f.end - f.start) / Math.max(1, f.rows));
+        if (!f.complete) partRows = Math.max(partRows, f.rows);
       }
-      if (built.rows !== p.rows || built.amount !== p.amount) {
-        throw new AppError(
-          'COUNT_MISMATCH',
-          msg('reports.error.countMismatch', {
-            bu: p.bu,
-            rows: built.rows,
-            amount: built.amount,
-            planRows: p.rows,
-            planAmount: p.amount,
-          }),
-        );
-      }
-      const t3 = env.now();
-      const sha = env.sha256Hex(built.bytes);
-      const up = upload(env, s.stagingFolderId, p.name, built.bytes, sha);
-      const f: StagedFile = {
-        bu: p.bu,
-        fileId: up.fileId,
-        name: p.name,
-        rows: built.rows,
-        amount: built.amount,
-        bytes: built.bytes.length,
-        sha256: sha,
-        attempts: up.attempts,
-        start: t0,
-        end: env.now(),
-        queryMs: built.queryMs,
-        buildMs: built.buildMs,
-        uploadMs: env.now() - t3,
-      };
-      s = { ...s, staged: [...s.staged, f] };
-      save(s);
-      msPerRow = Math.max(msPerRow, (f.end - f.start) / Math.max(1, f.rows));
     }
   } finally {
     db.close();
@@ -197,18 +261,20 @@ function publishPhase(env: ReportEnv, settings: ReportsSettings, s: RunState, sa
   }
   const total = s.staged.reduce((a, f) => a + f.rows, 0);
   const expected = s.plan.reduce((a, p) => a + p.rows, 0);
-  if (total !== expected || s.staged.length !== s.plan.length) {
+  if (total !== expected || pendingBus(s).length) {
     throw new AppError('COUNT_MISMATCH', msg('reports.error.totalMismatch', { total, expected }));
   }
   const problems = s.plan.map((p) => folderProblem(env.drive, p.bu, p.folderId)).filter((x): x is Msg => !!x);
   if (problems.length) throw new AppError('PREFLIGHT_FAILED', msg('reports.error.foldersChanged', { problems }));
-  for (const f of s.staged) {
-    const folderId = s.plan.find((p) => p.bu === f.bu)!.folderId;
-    const isReport = reportFileMatcher(settings.pattern, f.bu);
-    const old = env.drive.listFiles(folderId).filter((x) => isReport(x.name));
-    s = { ...s, journal: [...s.journal, { op: 'move', fileId: f.fileId, from: s.stagingFolderId, to: folderId }] };
-    save(s);
-    env.drive.moveFile(f.fileId, folderId);
+  for (const p of s.plan) {
+    // The folder's report files are listed before this BU's new parts arrive, so only older ones are trashed.
+    const isReport = reportFileMatcher(settings.pattern, p.bu);
+    const old = env.drive.listFiles(p.folderId).filter((x) => isReport(x.name));
+    for (const f of partsOf(s, p.bu)) {
+      s = { ...s, journal: [...s.journal, { op: 'move', fileId: f.fileId, from: s.stagingFolderId, to: p.folderId }] };
+      save(s);
+      env.drive.moveFile(f.fileId, p.folderId);
+    }
     for (const o of old) {
       s = { ...s, journal: [...s.journal, { op: 'trash', fileId: o.id }] };
       save(s);
@@ -218,23 +284,50 @@ function publishPhase(env: ReportEnv, settings: ReportsSettings, s: RunState, sa
   return s;
 }
 
+/** One row per staged file (a BU in parts has one per part), and one per BU that has none. */
 function logRows(env: ReportEnv, s: RunState, status: RunLogRow['status']): RunLogRow[] {
   const now = env.now();
-  return s.plan.map((p) => {
-    const f = s.staged.find((x) => x.bu === p.bu);
-    return {
-      runId: s.runId,
-      month: s.month,
-      bu: p.bu,
-      rows: f?.rows ?? 0,
-      bytes: f?.bytes ?? 0,
-      sha256: f?.sha256 ?? '',
-      link: f && status === 'OK' ? env.drive.fileUrl(f.fileId) : '',
-      status: f || status !== 'OK' ? status : 'FAILED',
-      attempts: f?.attempts ?? 0,
-      start: f?.start ?? s.startedAt,
-      end: f?.end ?? now,
-    };
+  return s.plan.flatMap((p): RunLogRow[] => {
+    const base = { runId: s.runId, month: s.month, bu: p.bu };
+    const parts = partsOf(s, p.bu);
+    if (!parts.length) {
+      return [
+        {
+          ...base,
+          rows: 0,
+          bytes: 0,
+          sha256: '',
+          link: '',
+          status: status === 'OK' ? 'FAILED' : status,
+          attempts: 0,
+          start: s.startedAt,
+          end: now,
+        },
+      ];
+    }
+    return parts.map((f) => ({
+      ...base,
+      part: parts.length > 1 ? { n: f.part ?? 1, of: parts.length } : undefined,
+      rows: f.rows,
+      bytes: f.bytes,
+      sha256: f.sha256,
+      link: status === 'OK' ? env.drive.fileUrl(f.fileId) : '',
+      status,
+      attempts: f.attempts,
+      start: f.start,
+      end: f.end,
+    }));
+  });
+}
+
+/** The alert's file lines: a BU in parts names each part ("FASHION (bagian 2 dari 3)"). */
+function alertFiles(s: RunState): Array<{ bu: string | Msg; rows: number }> {
+  return s.plan.flatMap((p) => {
+    const parts = partsOf(s, p.bu);
+    return parts.map((f) => ({
+      bu: parts.length > 1 ? msg('reports.log.part', { bu: p.bu, n: f.part ?? 1, of: parts.length }) : p.bu,
+      rows: f.rows,
+    }));
   });
 }
 
@@ -300,7 +393,7 @@ export function advance(env: ReportEnv, settings: ReportsSettings, s: RunState, 
       } catch (e) {
         s = { ...s, error: msg('reports.error.log', { detail: errorMsg(e) }) };
       }
-      const alertError = env.alert(alertText({ ok: true, month: s.month, runId: s.runId, files: s.staged }));
+      const alertError = env.alert(alertText({ ok: true, month: s.month, runId: s.runId, files: alertFiles(s) }));
       if (alertError) {
         const failed = msg('reports.error.alert', { detail: alertError });
         s = { ...s, error: s.error ? msg('reports.error.joined', { first: s.error, second: failed }) : failed };

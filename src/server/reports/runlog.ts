@@ -66,7 +66,7 @@ export function toSheetRow(r: RunLogRow, lang: Lang): SheetCell[] {
   return [
     r.runId,
     r.month,
-    r.bu,
+    r.part ? tIn(lang, 'reports.log.part', { bu: r.bu, n: r.part.n, of: r.part.of }) : r.bu,
     r.rows,
     r.bytes,
     r.sha256,
@@ -104,7 +104,7 @@ export function applyRetention(rows: SheetCell[][], now: number): SheetCell[][] 
 }
 
 /** A run-log row as the sheet holds it: times as written there, the status code (null when unreadable), the duration. */
-export type RunLogEntry = Omit<RunLogRow, 'status' | 'start' | 'end'> & {
+export type RunLogEntry = Omit<RunLogRow, 'status' | 'start' | 'end' | 'part'> & {
   status: RunLogRow['status'] | null;
   start: string;
   end: string;

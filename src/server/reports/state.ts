@@ -26,6 +26,18 @@ export interface StagedFile {
   queryMs?: number;
   buildMs?: number;
   uploadMs?: number;
+  /** Numbered part of the BU's month (absent: the only file, from before parts). */
+  part?: number;
+  /** Key of the part's last row: the next part starts after it. */
+  lastKey?: number;
+  /** This part ends the BU's month (absent: true, from before parts). */
+  complete?: boolean;
+}
+
+/** How a run cuts its work: rows per query page and the size at which a BU's month goes on in a new file. */
+export interface RunLimits {
+  pageRows: number;
+  partBytes: number;
 }
 
 /** One publish step, recorded before the next so a failure (or a killed execution) can be undone exactly. */
@@ -51,6 +63,8 @@ export interface RunState {
   /** How often building a BU had to be abandoned because the execution ran out of time. */
   restarts: Record<string, number>;
   journal: JournalEntry[];
+  /** Page and part sizes (absent in runs from before parts: the defaults). */
+  limits?: RunLimits;
   /** Why the run failed (or what went wrong after publishing), in both languages. */
   error: Msg | null;
 }
@@ -79,10 +93,30 @@ export function release(s: RunState): RunState {
   return { ...s, leaseOwner: '', leaseUntil: 0 };
 }
 
-/** BUs still to build, in plan order. */
+/** A staged file that ends its BU's month (files from before parts always did). */
+export const endsBu = (f: StagedFile): boolean => f.complete !== false;
+
+/** BUs still to build (or to finish), in plan order. */
 export function pendingBus(s: RunState): BuPlan[] {
-  const done = new Set(s.staged.map((f) => f.bu));
+  const done = new Set(s.staged.filter(endsBu).map((f) => f.bu));
   return s.plan.filter((p) => !done.has(p.bu));
+}
+
+/** The staged parts of one BU, in part order. */
+export function partsOf(s: RunState, bu: string): StagedFile[] {
+  return s.staged.filter((f) => f.bu === bu).sort((a, b) => (a.part ?? 1) - (b.part ?? 1));
+}
+
+/** Where a BU's next part starts: its number, the key to read after, and the rows and amount already staged. */
+export function nextPart(s: RunState, bu: string): { part: number; after: number; rows: number; amount: number } {
+  const parts = partsOf(s, bu);
+  const last = parts[parts.length - 1];
+  return {
+    part: parts.length + 1,
+    after: last?.lastKey ?? 0,
+    rows: parts.reduce((a, f) => a + f.rows, 0),
+    amount: parts.reduce((a, f) => a + f.amount, 0),
+  };
 }
 
 /** A new run's checkpoint. */
@@ -94,6 +128,7 @@ export function newRun(o: {
   now: number;
   stagingFolderId: string;
   plan: BuPlan[];
+  limits?: RunLimits;
 }): RunState {
   return {
     runId: o.runId,
@@ -112,6 +147,7 @@ export function newRun(o: {
     staged: [],
     restarts: {},
     journal: [],
+    limits: o.limits,
     error: null,
   };
 }

@@ -1,6 +1,6 @@
 // JSON-safe views of a run and of the inspection for the sidebar, the menu alerts and the CLI.
 import { t, Msg } from '../core/text';
-import type { RunState } from './state';
+import { pendingBus, RunState } from './state';
 import type { Inspection } from './plan';
 import { maskDeep } from '../core/secrets';
 
@@ -74,7 +74,7 @@ export function runMessage(s: RunState): string {
     ].join('\n');
   }
   if (s.phase === 'failed') return t('reports.run.failed', { month: s.month, error: s.error ?? '–' });
-  return t('reports.run.building', { month: s.month, done: s.staged.length, planned: s.plan.length });
+  return t('reports.run.building', { month: s.month, done: s.plan.length - pendingBus(s).length, planned: s.plan.length });
 }
 
 export function dryRunMessage(i: Inspection): string {

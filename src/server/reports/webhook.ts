@@ -78,7 +78,7 @@ export function alertText(o: {
   ok: boolean;
   month: string;
   runId: string;
-  files?: Array<{ bu: string; rows: number }>;
+  files?: Array<{ bu: string | Msg; rows: number }>;
   error?: Msg | null;
 }): string {
   if (o.ok) {

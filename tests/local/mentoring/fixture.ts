@@ -29,15 +29,26 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function makeWorld(opts: { strict?: boolean } = {}): Promise<World> {
-  const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-mentoring-')), strict: !!opts.strict });
+/** `xenditKey`: a secret key the stand-in accepts instead of its test-mode default (a production key's rate limit). */
+export async function makeWorld(
+  opts: { strict?: boolean; settings?: Record<string, string>; xenditKey?: string } = {},
+): Promise<World> {
+  const rt = new Runtime({
+    stateDir: mkdtempSync(join(tmpdir(), 'dd-mentoring-')),
+    strict: !!opts.strict,
+    settings: opts.settings,
+  });
   rt.env.clock.advanceTo(new Date(NOW));
-  const x = await startXenditStandin({ now: () => rt.env.clock.now() });
+  const x = await startXenditStandin({
+    now: () => rt.env.clock.now(),
+    secretKeys: opts.xenditKey ? [opts.xenditKey] : undefined,
+  });
   const documentId = getSpreadsheetStore(rt.env).create('DataDesk Demo', { owner: ADMIN }).id;
   await rt.env.flush();
   rt.setDefaultDocumentId(documentId);
   await setScriptProperties(rt, { DATADESK_ROLES: JSON.stringify({ [ADMIN]: ['admin'] }) });
   const { formId } = await writeMentoringSetup(rt, documentId, x.url);
+  if (opts.xenditKey) await setScriptProperties(rt, { DATADESK_XENDIT_SECRET_KEY: opts.xenditKey });
   return {
     rt,
     x,

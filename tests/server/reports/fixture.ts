@@ -116,6 +116,11 @@ export class FakeDb implements Db {
   statementCount = 0;
   failWith: string | null = null;
   constructor(private rows: Array<{ bu: string; row: Array<string | number | null> }>) {}
+  /** A row that lands after the counts were taken (keys grow, as the table's do). */
+  addRow(bu: string): void {
+    const n = this.rows.length + 1;
+    this.rows.push({ bu, row: fakeRow(bu, n, 1000 * n) });
+  }
   query(sql: string, p: readonly SqlValue[] = []): SqlRow[] {
     this.statementCount++;
     if (this.failWith) throw new Error(this.failWith);

@@ -1,5 +1,5 @@
 // Reports' pure parts: file naming, the trash matcher, webhook formats, settings, schedule, retention, state machine.
-import { checkPattern, fileName, reportFileMatcher, DEFAULT_PATTERN } from '../../../src/server/reports/naming';
+import { checkPattern, fileName, partName, reportFileMatcher, DEFAULT_PATTERN } from '../../../src/server/reports/naming';
 import { msg, withLang } from '../../../src/server/core/text';
 import { checkWebhookUrl, webhookRequest, alertText } from '../../../src/server/reports/webhook';
 import { maskSecrets } from '../../../src/server/core/secrets';
@@ -19,7 +19,13 @@ describe('file naming and the trash matcher', () => {
     const m = reportFileMatcher(DEFAULT_PATTERN, 'FASHION');
     expect(m('DC_Orders_FASHION_2026-09.xlsx')).toBe(true);
     expect(m('DC_Orders_FASHION_2026-10.xlsx')).toBe(true);
+    expect(m(partName('DC_Orders_FASHION_2026-10.xlsx', 2))).toBe(true); // a numbered part
+    expect(partName('DC_Orders_FASHION_2026-10.xlsx', 2)).toBe('DC_Orders_FASHION_2026-10_bagian_02.xlsx');
     for (const other of [
+      'Copy of DC_Orders_FASHION_2026-09_bagian_01.xlsx',
+      'DC_Orders_FASHION_2026-09_bagian_x.xlsx',
+      'DC_Orders_FASHION_2026-09_bagian_01.csv',
+      'DC_Orders_SPORTS_2026-09_bagian_01.xlsx',
       'DC_Orders_FASHION_2026-13.xlsx',
       'DC_Orders_FASHION_2026-09 (1).xlsx',
       'Copy of DC_Orders_FASHION_2026-09.xlsx',

@@ -1,5 +1,5 @@
 // The run over fake ports: all or nothing, publish and trash, rollback on failure, retries, checksum, checkpoints.
-import { advance, startRun, BACKOFF_MS } from '../../../src/server/reports/run';
+import { advance, startRun, BACKOFF_MS, MAX_FILE_BYTES } from '../../../src/server/reports/run';
 import { DEFAULT_SETTINGS, ReportsSettings } from '../../../src/server/reports/settings';
 import type { RunState } from '../../../src/server/reports/state';
 import { FakeDb, FakeDrive, fakeEnv, fakeRow } from './fixture';
@@ -160,5 +160,96 @@ describe('report run (fake ports)', () => {
       [t.ids[1]]: ['Copy of DC_Orders_SPORTS_2026-09.xlsx', 'DC_Orders_SPORTS_2026-10.xlsx', 'catatan SPORTS.txt'],
     });
     expect(t.logged.filter((r) => r.status === 'OK')).toHaveLength(2);
+  });
+
+  describe('a BU month too big for one file: numbered parts', () => {
+    // Pages of 2 rows and a 1-byte part size: every part holds one page (the writer is always "full" after a page).
+    const tiny = { pageRows: 2, partBytes: 1 };
+
+    it('publishes each BU as numbered parts, all in one publish, logged and alerted part by part', () => {
+      const t = setup({ rows: { FASHION: 7, SPORTS: 2 } });
+      const s = runAll(t.env, t.settings, startRun(t.env, t.settings, '2026-10', 'manual', 'a', tiny));
+      expect(s.phase).toBe('done');
+      expect(t.drive.snapshot(t.ids)).toEqual({
+        [t.ids[0]]: [
+          'Copy of DC_Orders_FASHION_2026-09.xlsx',
+          'DC_Orders_FASHION_2026-10_bagian_01.xlsx',
+          'DC_Orders_FASHION_2026-10_bagian_02.xlsx',
+          'DC_Orders_FASHION_2026-10_bagian_03.xlsx',
+          'DC_Orders_FASHION_2026-10_bagian_04.xlsx',
+          'catatan FASHION.txt',
+        ],
+        // exactly the plan's rows in one page: the next (empty) page is read to be sure, and no empty part is made
+        [t.ids[1]]: ['Copy of DC_Orders_SPORTS_2026-09.xlsx', 'DC_Orders_SPORTS_2026-10.xlsx', 'catatan SPORTS.txt'],
+      });
+      expect(t.logged.map((r) => [r.bu, r.part ?? null, r.rows, r.status])).toEqual([
+        ['FASHION', { n: 1, of: 4 }, 2, 'OK'],
+        ['FASHION', { n: 2, of: 4 }, 2, 'OK'],
+        ['FASHION', { n: 3, of: 4 }, 2, 'OK'],
+        ['FASHION', { n: 4, of: 4 }, 1, 'OK'],
+        ['SPORTS', null, 2, 'OK'],
+      ]);
+      expect(t.alerts[0]).toMatch(/9 baris, 5 file/);
+      expect(t.alerts[0]).toMatch(/FASHION \(bagian 4 dari 4\)/);
+    });
+
+    it('a rerun in one file per BU trashes every older part, and a rerun in parts trashes the single file', () => {
+      const t = setup({ rows: { FASHION: 5, SPORTS: 1 } });
+      runAll(t.env, t.settings, startRun(t.env, t.settings, '2026-10', 'manual', 'a', tiny));
+      expect(t.drive.snapshot(t.ids)[t.ids[0]]).toContain('DC_Orders_FASHION_2026-10_bagian_03.xlsx');
+      runAll(t.env, t.settings, startRun(t.env, t.settings, '2026-10', 'manual', 'a'));
+      expect(t.drive.snapshot(t.ids)[t.ids[0]]).toEqual([
+        'Copy of DC_Orders_FASHION_2026-09.xlsx',
+        'DC_Orders_FASHION_2026-10.xlsx',
+        'catatan FASHION.txt',
+      ]);
+      runAll(t.env, t.settings, startRun(t.env, t.settings, '2026-10', 'manual', 'a', tiny));
+      expect(t.drive.snapshot(t.ids)[t.ids[0]].filter((n) => n.includes('2026-10'))).toEqual([
+        'DC_Orders_FASHION_2026-10_bagian_01.xlsx',
+        'DC_Orders_FASHION_2026-10_bagian_02.xlsx',
+        'DC_Orders_FASHION_2026-10_bagian_03.xlsx',
+      ]);
+    });
+
+    it('checkpoints after each part: an execution out of time resumes at the next part, nothing built twice', () => {
+      const t = setup({ rows: { FASHION: 7, SPORTS: 2 } });
+      let s = startRun(t.env, t.settings, '2026-10', 'manual', 'a', tiny);
+      const create = t.drive.createFile.bind(t.drive);
+      let uploads = 0;
+      t.drive.createFile = (...a) => {
+        if (++uploads === 2) t.setRemaining(10_000); // the execution is nearly over after FASHION's second part
+        return create(...a);
+      };
+      s = advance(t.env, t.settings, s, () => undefined);
+      expect(s.phase).toBe('build');
+      expect(s.staged.map((f) => [f.name, f.complete])).toEqual([
+        ['DC_Orders_FASHION_2026-10_bagian_01.xlsx', false],
+        ['DC_Orders_FASHION_2026-10_bagian_02.xlsx', false],
+      ]);
+      t.setRemaining(270_000);
+      s = advance(t.env, t.settings, s, () => undefined);
+      expect(s.phase).toBe('done');
+      expect(uploads).toBe(5); // 4 parts + SPORTS, each uploaded once
+      expect(s.staged.map((f) => f.rows)).toEqual([2, 2, 2, 1, 2]);
+    });
+
+    it('rows that appear between the plan and the build fail the run and publish nothing', () => {
+      const t = setup({ rows: { FASHION: 5, SPORTS: 1 } });
+      const before = t.drive.snapshot(t.ids);
+      const s0 = startRun(t.env, t.settings, '2026-10', 'manual', 'a', tiny);
+      t.db.addRow('FASHION'); // a late order lands in the month after the counts were taken
+      const s = runAll(t.env, t.settings, s0);
+      expect(s.phase).toBe('failed');
+      expect(s.error?.id).toMatch(/FASHION/);
+      expect(t.drive.snapshot(t.ids)).toEqual(before);
+      expect(t.drive.listFiles(s.stagingFolderId)).toEqual([]);
+    });
+
+    it('the default part size keeps every file under the 40 MB limit', () => {
+      const t = setup();
+      const s = startRun(t.env, t.settings, '2026-10', 'manual', 'a');
+      expect(s.limits!.partBytes).toBeLessThan(MAX_FILE_BYTES);
+      expect(MAX_FILE_BYTES).toBe(40 * 1024 * 1024);
+    });
   });
 });

@@ -125,6 +125,7 @@ function inlineText(ref: string, style: number, text: string): string {
  */
 export class XlsxStreamWriter {
   private readonly chunks: Uint8Array[] = [];
+  private emitted = 0;
   private readonly zip: Zip;
   private readonly sheet: ZipDeflate;
   private readonly letters: string[];
@@ -142,7 +143,10 @@ export class XlsxStreamWriter {
     this.letters = columns.map((_, i) => columnLetter(i));
     this.zip = new Zip((err, data) => {
       if (err) this.failure = err;
-      else this.chunks.push(data);
+      else {
+        this.chunks.push(data);
+        this.emitted += data.length;
+      }
     });
     const mtime = opts.mtime ?? new Date(Date.UTC(2000, 0, 1));
     const level = opts.level ?? 6;
@@ -177,6 +181,11 @@ export class XlsxStreamWriter {
   /** Data rows written so far (the header not counted). */
   get rowCount(): number {
     return this.nextRow - 2;
+  }
+
+  /** Compressed bytes produced so far (the deflater may still hold a block's worth; finish() adds the directory). */
+  get bytesSoFar(): number {
+    return this.emitted;
   }
 
   private push(xml: string, final = false): void {

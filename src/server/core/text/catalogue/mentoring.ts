@@ -189,6 +189,10 @@ export const mentoring = {
     id: 'Surel konfirmasi belum terkirim (kuota harian?); dicoba lagi pada proses berikutnya.',
     en: 'The confirmation mail was not sent (daily quota?); tried again on the next run.',
   },
+  'mentoring.note.mailUnsure': {
+    id: 'Proses terhenti saat mengirim surel ke {to}: mungkin belum terkirim. Periksa dan kirim ulang bila perlu (DataDesk tidak mengirim dua kali).',
+    en: 'A run stopped while mailing {to}: the mail may not have gone out. Check and resend if needed (DataDesk never sends twice).',
+  },
   'mentoring.note.declined': { id: 'Ditolak: {reason}', en: 'Declined: {reason}' },
   'mentoring.note.cancelled': { id: 'Dibatalkan: {reason}', en: 'Cancelled: {reason}' },
   'mentoring.note.proposed': {
@@ -276,6 +280,10 @@ export const mentoring = {
   'mentoring.sum.confirmed': { id: '{n} konfirmasi terkirim', en: '{n} {n|confirmation|confirmations} sent' },
   'mentoring.sum.done': { id: '{n} selesai', en: '{n} done' },
   'mentoring.sum.waiting': { id: '{n} tertunda (lihat Catatan)', en: '{n} held back (see Note)' },
+  'mentoring.sum.left': {
+    id: '{n} pesanan baru menunggu proses berikutnya',
+    en: '{n} new {n|order|orders} left for the next run',
+  },
   'mentoring.sum.nothing': { id: 'Tidak ada yang berubah.', en: 'Nothing changed.' },
 
   // Sidebar

@@ -76,6 +76,10 @@ export const reports = {
     id: 'Unggah {name} gagal setelah {attempts} percobaan: {detail}',
     en: 'Uploading {name} failed after {attempts} attempts: {detail}',
   },
+  'reports.error.fileTooBig': {
+    id: 'File {name} menjadi {mb:num} MB, di atas batas 40 MB; tidak ada yang diterbitkan. Hubungi admin DataDesk.',
+    en: 'File {name} came to {mb:num} MB, over the 40 MB limit; nothing was published. Contact the DataDesk admin.',
+  },
   'reports.error.tooLarge': {
     id: 'File {name} ({rows:num} baris) tidak selesai dalam satu eksekusi.',
     en: 'File {name} ({rows:num} rows) could not be built within one execution.',
@@ -172,6 +176,7 @@ export const reports = {
   'reports.col.refundNo': { id: 'No. Refund', en: 'Refund no.' },
   'reports.col.refunded': { id: 'Direfund', en: 'Refunded' },
   'reports.col.refundAmount': { id: 'Nilai Refund', en: 'Refund amount' },
+  'reports.log.part': { id: '{bu} (bagian {n:num} dari {of:num})', en: '{bu} (part {n:num} of {of:num})' },
   'reports.log.sheet': { id: 'Log Laporan', en: 'Report run log' },
   'reports.log.runId': { id: 'ID Proses', en: 'Run ID' },
   'reports.log.month': { id: 'Bulan', en: 'Month' },
