@@ -8,6 +8,8 @@ import type { EvidenceInput } from './budget/validate';
 import type { ReceiptUpload } from './budget/files';
 import type { ListFilter } from './budget/evidence';
 import type { BudgetConfig } from './budget/config';
+import type { RequestInput } from './budget/request-rules';
+import type { RequestFilter } from './budget/requests';
 import type { ReportsSettings } from './reports/settings';
 import type { SegmentRequest } from './segments/request';
 import type { Schedule } from './segments/schedule';
@@ -35,6 +37,16 @@ const evidence = obj<EvidenceInput>({
 });
 // Receipts arrive as base64: 10 MB of bytes is about 14 M characters; files.ts checks the decoded size.
 const receipt = obj<ReceiptUpload>({ name: str(500), data: str(15_000_000) });
+const budgetRequest = obj<RequestInput>({
+  month: month(),
+  justification: str(4000),
+  lines: rec(or(num(), str(40)), 200),
+  total: or(num(), str(40)),
+});
+const requestFilter = obj<RequestFilter>({
+  month: or(month(), lit('')),
+  state: lit('', 'draft', 'submitted', 'approved', 'rejected', 'withdrawn'),
+});
 const filter = obj<ListFilter>({
   status: lit('', 'pending', 'approved', 'rejected'),
   clusterId: or(id(), lit('')),
@@ -90,6 +102,15 @@ export const RPC_ARGS: ArgShapes = {
   budget_setupFolders: [arg('sharedDrive', nullable(str(500)))],
   budget_syncFolders: [],
   budget_takeOver: [],
+  budget_createRequest: [arg('input', budgetRequest), arg('files', arr(receipt, 20)), arg('mode', lit('draft', 'submit'))],
+  budget_submitRequest: [arg('id', int(1))],
+  budget_withdrawRequest: [arg('id', int(1))],
+  budget_noteRequest: [arg('id', int(1)), arg('note', str(4000))],
+  budget_approveRequest: [arg('id', int(1)), arg('amount', or(num(), str(40))), arg('note', str(2000))],
+  budget_rejectRequest: [arg('id', int(1)), arg('reason', str(2000))],
+  budget_requests: [arg('filter', requestFilter)],
+  budget_requestCeiling: [],
+  budget_setRequestCeiling: [arg('amount', or(num(), str(40)))],
   reports_getSettings: [],
   reports_preflight: [arg('settings', doc<ReportsSettings>()), arg('webhookUrl', nullable(str(2000)))],
   market_getSettings: [],

@@ -1,7 +1,7 @@
 // Budget dashboard dialog: a node and a month — allocation, realisation, pending, % used, point types against the
 // recommendation, a 12-month trend or a calendar year (month by month), the month's days, drill-down to the levels
 // beneath, and "write to sheet" (the month's table, or the year's in the year view).
-import { t, TextKey } from '../../server/core/text';
+import { msg, t, TextKey } from '../../server/core/text';
 import { formatMonth, formatMonthShort, formatPercent, formatRupiah } from '../../server/core/format';
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
@@ -47,6 +47,21 @@ function chartInto(id: string, labels: string[], series: Series[], ...after: Nod
   );
 }
 
+/** The line under the figures naming the months with budget requests awaiting the Area (marked • in the trend). */
+const requestsLine = el('div', { id: 'pendingRequests', class: 'reqline', hidden: true });
+byId('kpis').after(requestsLine);
+let waiting = new Set<string>();
+
+function showPendingRequests(d: Dash): void {
+  waiting = new Set(d.pendingRequests.map((p) => p.month));
+  requestsLine.hidden = !d.pendingRequests.length;
+  requestsLine.textContent = d.pendingRequests.length
+    ? t('budget.ui.request.pendingMonths', {
+        months: d.pendingRequests.map((p) => msg('budget.ui.request.pendingMonth', p)),
+      })
+    : '';
+}
+
 function render(d: Dash): void {
   byId('title').textContent = t('budget.dash.title', { node: d.node.name });
   const cr = byId('crumbs');
@@ -78,6 +93,7 @@ function render(d: Dash): void {
     tile(t('budget.dash.pending'), formatRupiah(d.totals.pending), 'pending'),
     tile(t('budget.dash.pctUsed'), pct(d.totals.pctUsed), 'pct'),
   );
+  showPendingRequests(d);
   byId('hChildren').textContent = d.childLevel ? t('budget.dash.beneath', { node: d.node.name }) : t('budget.dash.clusters');
   const table = el(
     'table',
@@ -143,7 +159,7 @@ function render(d: Dash): void {
     byId('secTrend').classList.remove('wide');
     chartInto(
       'trend',
-      d.trend.map((m) => formatMonthShort(m.month)),
+      d.trend.map((m) => formatMonthShort(m.month) + (waiting.has(m.month) ? ' •' : '')),
       seriesOf(d.trend, ['allocation', 'approved', 'pending']),
     );
   }

@@ -2,7 +2,8 @@
 import { t } from '../../server/core/text';
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
-import { el } from '../core/dom';
+import { amountOf, asAmountInput, el } from '../core/dom';
+import { formatNumber } from '../../server/core/format';
 import { link } from '../core/links';
 import { ownerNotice } from '../core/owner';
 import { action, clusterSelect, field, fields, monthInput, ok, section } from './ui';
@@ -102,11 +103,13 @@ export function adminSection(): HTMLElement {
   const points = el('textarea', { rows: 4, spellcheck: false }) as HTMLTextAreaElement;
   const sheet = el('input', { value: t('budget.ui.admin.sheetDefault') }) as HTMLInputElement;
   const auto = automationBox();
+  const ceiling = asAmountInput(el('input', { name: 'req-ceiling-admin' }) as HTMLInputElement);
   async function load(): Promise<void> {
     const l = toLines(await call('budget_getConfig'));
     nodes.value = l.nodes;
     users.value = l.users;
     points.value = l.points;
+    ceiling.value = formatNumber((await call('budget_requestCeiling')).ceiling);
     await auto.load();
   }
   const labelled = fields(
@@ -155,6 +158,12 @@ export function adminSection(): HTMLElement {
       },
       true,
     ),
+    field(t('budget.ui.request.ceilingLabel'), ceiling),
+    action(t('budget.ui.request.saveCeiling'), async () => {
+      const r = await call('budget_setRequestCeiling', amountOf(ceiling) ?? ceiling.value);
+      ceiling.value = formatNumber(r.ceiling);
+      ok(t('budget.ui.request.ceilingSaved', { ceiling: r.ceiling }));
+    }),
     el('p', { class: 'muted' }, t('budget.ui.admin.importHint')),
     field(t('budget.ui.admin.sheetName'), sheet),
     action(t('budget.ui.admin.import'), async () => {

@@ -6,6 +6,7 @@ import { latestCall, reloadOn } from '../core/actions';
 import { amountOf, asAmountInput, el } from '../core/dom';
 import { action, clusterSelect, field, monthInput, ok, section } from './ui';
 import type { Me } from './main';
+import { ALLOCATIONS_CHANGED } from './requests';
 
 export function allocationSection(me: Me): HTMLElement {
   const month = monthInput(me, 1); // owners plan the coming month
@@ -51,6 +52,7 @@ export function allocationSection(me: Me): HTMLElement {
     },
   );
   reloadOn(refresh, [month]);
+  document.addEventListener(ALLOCATIONS_CHANGED, () => void refresh()); // an approved request raised an allocation
 
   const sec = section(
     t('budget.ui.allocation.heading'),

@@ -12,7 +12,8 @@ export type Item = RpcResult<'budget_listEvidence'>['items'][number];
 /** User data (names, descriptions) is marked translate="no": it is shown as entered, in whatever language. */
 const data = (text: string) => el('span', { translate: 'no' }, text);
 
-function fileLink(f: Item['files'][number], preview: HTMLElement): HTMLElement {
+/** A button that shows a stored file (a receipt or a request's attachment) in `preview`. */
+export function fileLink(f: { fileId: string; name: string }, preview: HTMLElement): HTMLElement {
   return el(
     'button',
     {

@@ -10,6 +10,7 @@ import { allocationSection } from './area';
 import { recommendationSection } from './region';
 import { evidenceSection } from './cluster';
 import { recentSection } from './recent';
+import { areaRequestSection, clusterRequestSection, regionRequestSection } from './requests';
 import { approvalSection, decisionsSection, RELOAD } from './approver';
 import { reportSection, adminSection } from './admin';
 import { mountHelp } from '../core/help';
@@ -41,8 +42,12 @@ function render(): void {
       t('budget.ui.openDashboard'),
     ),
   );
+  // The Area's open budget requests come first, above the allocations they raise.
+  if (can('decideRequest')) app.append(areaRequestSection());
   if (can('allocate')) app.append(allocationSection(me));
+  if (can('noteRequest')) app.append(regionRequestSection());
   if (can('recommend')) app.append(recommendationSection(me));
+  if (can('request')) app.append(clusterRequestSection(me));
   if (can('submit')) app.append(recentSection(), evidenceSection(me));
   // The monthly PDF before the pending list, which can run long: it is not buried under the cards.
   if (can('report')) app.append(reportSection(me));

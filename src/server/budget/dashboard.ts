@@ -38,6 +38,8 @@ export interface Dashboard {
   pointTypes: PointTypeRow[];
   trend: Array<{ month: string; allocation: number; approved: number; pending: number }>;
   daily: Array<{ date: string; approved: number; pending: number }>;
+  /** Months (any, oldest first) with budget requests of clusters beneath the node awaiting the Area's decision. */
+  pendingRequests: Array<{ month: string; count: number; amount: number }>;
 }
 
 const pct = (approved: number, allocation: number): number | null =>
@@ -51,6 +53,7 @@ interface DashboardJson {
   allocByMonth: Array<[string, number]>;
   evByMonth: Array<[string, number, number]>;
   daily: Array<[string, number, number]>;
+  requests: Array<[string, number, number]>;
 }
 
 /**
@@ -97,7 +100,10 @@ SELECT json_build_object(
                                coalesce(sum(ev.amount) FILTER (WHERE ev.status = 'pending'), 0) AS pend FROM ev GROUP BY ev.month) x),
   'daily', (SELECT coalesce(json_agg(json_build_array(x.d, x.appr, x.pend)), '[]')
               FROM (SELECT ev.spent_on::text AS d, coalesce(sum(ev.amount) FILTER (WHERE ev.status = 'approved'), 0) AS appr,
-                           coalesce(sum(ev.amount) FILTER (WHERE ev.status = 'pending'), 0) AS pend FROM ev, p WHERE ev.month = p.month GROUP BY ev.spent_on) x)
+                           coalesce(sum(ev.amount) FILTER (WHERE ev.status = 'pending'), 0) AS pend FROM ev, p WHERE ev.month = p.month GROUP BY ev.spent_on) x),
+  'requests', (SELECT coalesce(json_agg(json_build_array(x.month, x.n, x.amt) ORDER BY x.month), '[]')
+                 FROM (SELECT r.month, count(*) AS n, sum(r.amount) AS amt FROM budget.request r JOIN c ON c.id = r.cluster_id
+                        WHERE r.state = 'submitted' GROUP BY r.month) x)
 )::text`;
 
 /** Builds the dashboard for `nodeId` (default: the caller's node) in one statement. */
@@ -163,6 +169,7 @@ export function dashboard(db: Db, caller: Caller, nodeId: string | null, monthIn
     })),
     trend,
     daily,
+    pendingRequests: d.requests.map(([m, n, a]) => ({ month: m, count: Number(n), amount: Number(a) })),
   };
 }
 

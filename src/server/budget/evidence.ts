@@ -6,7 +6,7 @@ import { Caller, EvidenceStatus, scopeColumn } from './model';
 import { requireAction, requireDeletable } from './policy';
 import { audit, callerJsonSql, CallerJson, callerOf, rowToNode, NODE_COLS } from './store';
 import { checkEvidence, checkMonth, EvidenceInput } from './validate';
-import { checkReceipts, EXTENSION, ReceiptUpload } from './files';
+import { checkReceipts, ReceiptUpload, storedName } from './files';
 import type { ReceiptStore } from './ports';
 
 /** Where receipts go: the platform layer implements it over DriveApp (tests may implement it in memory). */
@@ -102,12 +102,7 @@ export function submitEvidence(
   try {
     const stamp = ev.date.replace(/-/g, '');
     receipts.forEach((r, i) => {
-      const base =
-        r.name
-          .replace(/\.[A-Za-z0-9]{1,5}$/, '')
-          .replace(/[^\w .-]+/g, '_')
-          .slice(0, 60) || 'bukti';
-      saved.push(store.save(folder, `${stamp}_${base}_${i + 1}.${EXTENSION[r.mime]}`, r.mime, r.bytes).id);
+      saved.push(store.save(folder, storedName(stamp, r, i + 1, 'bukti'), r.mime, r.bytes).id);
     });
     const values = {
       cluster: clusterId,
@@ -381,12 +376,14 @@ export function pendingByCluster(db: Db, caller: Caller, monthIn: string, pageIn
   return { groups, clusters: rows.length ? Number(rows[0].clusters) : 0, page, pageSize: CLUSTERS_PER_PAGE };
 }
 
-/** A receipt file's id after checking the caller may see the evidence it belongs to. */
+/** A receipt (or a budget request's attachment) after checking the caller may see the evidence or request it belongs to. */
 export function authorizeFile(db: Db, caller: Caller, fileId: string): { name: string; mime: string } {
   requireAction(caller, 'view');
   const rows = db.query(
-    `SELECT f.name AS file_name, f.mime, ${NODE_COLS} FROM budget.evidence_file f JOIN budget.evidence e ON e.id = f.evidence_id JOIN budget.node n ON n.id = e.cluster_id WHERE f.file_id = ?`,
-    [String(fileId ?? '')],
+    `SELECT f.name AS file_name, f.mime, ${NODE_COLS} FROM budget.evidence_file f JOIN budget.evidence e ON e.id = f.evidence_id JOIN budget.node n ON n.id = e.cluster_id WHERE f.file_id = ?
+     UNION ALL
+     SELECT f.name, f.mime, ${NODE_COLS} FROM budget.request_file f JOIN budget.request r ON r.id = f.request_id JOIN budget.node n ON n.id = r.cluster_id WHERE f.file_id = ?`,
+    [String(fileId ?? ''), String(fileId ?? '')],
   );
   if (!rows.length) throw notFound(msg('budget.file.notFound'));
   requireAction(caller, 'view', rowToNode(rows[0]));

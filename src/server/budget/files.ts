@@ -68,6 +68,16 @@ export interface CheckedReceipt {
   bytes: Uint8Array;
 }
 
+/** The Drive name of an uploaded file: `<prefix>_<its name, cleaned, ≤ 60>_<n>.<extension of its true type>`. */
+export function storedName(prefix: string, r: CheckedReceipt, n: number, fallback: string): string {
+  const base =
+    r.name
+      .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+      .replace(/[^\w .-]+/g, '_')
+      .slice(0, 60) || fallback;
+  return `${prefix}_${base}_${n}.${EXTENSION[r.mime]}`;
+}
+
 /** Size in MB rounded up to 0.1, so a file just over the limit never reads as exactly the limit ("10,1 MB"). */
 const megabytes = (n: number) => Math.ceil((n / 1024 / 1024) * 10) / 10;
 

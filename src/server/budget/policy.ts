@@ -9,15 +9,18 @@ export type BudgetAction =
   | 'recommend' // split the allocation per point type
   | 'approve' // approve / reject evidence
   | 'submit' // submit evidence, delete own pending evidence
-  | 'report'; // produce the monthly PDF
+  | 'report' // produce the monthly PDF
+  | 'request' // ask for budget for the own cluster (create, submit, withdraw)
+  | 'noteRequest' // add a recommendation note to a waiting request
+  | 'decideRequest'; // approve (raising the allocation) or reject a request
 
 const ALLOWED: Record<BudgetRole, readonly BudgetAction[]> = {
-  AREA: ['view', 'allocate', 'report'],
-  REGION: ['view', 'recommend', 'approve', 'report'],
+  AREA: ['view', 'allocate', 'report', 'decideRequest'],
+  REGION: ['view', 'recommend', 'approve', 'report', 'noteRequest'],
   BRANCH_MANAGER: ['view', 'approve', 'report'],
   MCOT: ['view', 'approve', 'report'],
   GM_SBP: ['view'],
-  CLUSTER: ['view', 'submit'],
+  CLUSTER: ['view', 'submit', 'request'],
 };
 
 const actionKey = (a: BudgetAction) => `budget.action.${a}` as TextKey & `budget.action.${string}`;

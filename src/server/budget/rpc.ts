@@ -65,6 +65,20 @@ import {
 } from './operations';
 import type { OwnerStatus } from '../core/owners';
 import { adoptHeartbeat, ensureHeartbeat, jobOwnerStatus } from '../platform/triggers';
+import {
+  createRequest,
+  decideRequest,
+  listRequests,
+  noteRequest,
+  requestCeiling,
+  RequestFilter,
+  RequestList,
+  setRequestCeiling,
+  submitRequest,
+  withdrawRequest,
+} from './requests';
+import type { RequestInput, RequestState } from './request-rules';
+import type { StepResult } from './request-step';
 
 /** A saved configuration and how far the Drive sharing follows it (what is left waits for the budget admin's
  * hourly trigger, or their next "Sinkronkan berbagi"). */
@@ -433,4 +447,57 @@ export function budget_takeOver(): BudgetAutomation {
       return automation(db);
     }),
   );
+}
+
+/** Cluster: asks for budget for a month (lines per point type or a total, optional attachments), as a draft or sent at once. */
+export function budget_createRequest(
+  input: RequestInput,
+  files: ReceiptUpload[],
+  mode: 'draft' | 'submit',
+): { id: number; state: RequestState } {
+  return rpc('budget_createRequest', () =>
+    asUser((db, email, now) => createRequest(db, email, input, files, mode === 'submit', driveReceiptStore(db), now)),
+  );
+}
+
+/** Cluster: sends its draft request to the Area. */
+export function budget_submitRequest(id: number): StepResult {
+  return rpc('budget_submitRequest', () => asUser((db, email, now) => submitRequest(db, email, id, now)));
+}
+
+/** Cluster: takes its draft or waiting request back. */
+export function budget_withdrawRequest(id: number): StepResult {
+  return rpc('budget_withdrawRequest', () => asUser((db, email, now) => withdrawRequest(db, email, id, now)));
+}
+
+/** Region: its recommendation note on a waiting request of a cluster beneath it. */
+export function budget_noteRequest(id: number, note: string): StepResult {
+  return rpc('budget_noteRequest', () => asUser((db, email, now) => noteRequest(db, email, id, note, now)));
+}
+
+/** Area: approves a waiting request (the amount requested, or `amount`), raising the cluster's allocation at once. */
+export function budget_approveRequest(id: number, amount: number | string, note: string): StepResult {
+  return rpc('budget_approveRequest', () =>
+    asUser((db, email, now) => decideRequest(db, email, id, 'approved', amount, note, now)),
+  );
+}
+
+/** Area: rejects a waiting request with a reason. */
+export function budget_rejectRequest(id: number, reason: string): StepResult {
+  return rpc('budget_rejectRequest', () => asUser((db, email, now) => decideRequest(db, email, id, 'rejected', '', reason, now)));
+}
+
+/** The requests beneath the caller (a cluster: its own), waiting ones first, with the figures a decision needs. */
+export function budget_requests(filter: RequestFilter): RequestList {
+  return rpc('budget_requests', () => asCaller((db, c, now) => listRequests(db, c, filter, now)));
+}
+
+/** Admin: the ceiling a budget request may not pass. */
+export function budget_requestCeiling(): { ceiling: number } {
+  return rpc('budget_requestCeiling', () => asAdmin((db) => ({ ceiling: requestCeiling(db) })));
+}
+
+/** Admin: sets the ceiling a budget request may not pass (audited). */
+export function budget_setRequestCeiling(amount: number | string): { ceiling: number } {
+  return rpc('budget_setRequestCeiling', () => asAdmin((db, email, now) => setRequestCeiling(db, email, amount, now)));
 }

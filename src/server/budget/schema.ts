@@ -79,6 +79,34 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 4,
+    name: 'budget requests: a cluster asks for budget for a month (lines per point type or a total, attachments); the Area decides',
+    statements: [
+      `CREATE TABLE budget.setting (key text PRIMARY KEY, value text NOT NULL, updated_by text, updated_at timestamptz)`,
+      `INSERT INTO budget.setting (key, value) VALUES ('request_ceiling', '100000000') ON CONFLICT (key) DO NOTHING`,
+      `CREATE TABLE budget.request (
+        id bigserial PRIMARY KEY,
+        cluster_id text NOT NULL REFERENCES budget.node(id), month text NOT NULL CHECK (month ~ '^\\d{4}-\\d{2}$'),
+        state text NOT NULL DEFAULT 'draft' CHECK (state IN ('draft','submitted','approved','rejected','withdrawn')),
+        amount bigint NOT NULL CHECK (amount > 0), justification text NOT NULL,
+        created_by text NOT NULL, created_at timestamptz NOT NULL, submitted_at timestamptz,
+        decided_by text, decided_at timestamptz, reason text, approved_amount bigint CHECK (approved_amount > 0),
+        note text, note_by text, note_at timestamptz)`,
+      // One open (draft or submitted) request per cluster-month: the index, not a read before the insert, decides.
+      `CREATE UNIQUE INDEX request_open ON budget.request (cluster_id, month) WHERE state IN ('draft','submitted')`,
+      `CREATE INDEX request_cluster ON budget.request (cluster_id, month, state)`,
+      `CREATE TABLE budget.request_line (
+        request_id bigint NOT NULL REFERENCES budget.request(id) ON DELETE CASCADE,
+        point_type text NOT NULL REFERENCES budget.point_type(code), amount bigint NOT NULL CHECK (amount > 0),
+        PRIMARY KEY (request_id, point_type))`,
+      `CREATE TABLE budget.request_file (
+        id bigserial PRIMARY KEY, request_id bigint NOT NULL REFERENCES budget.request(id) ON DELETE CASCADE,
+        file_id text NOT NULL, name text NOT NULL, mime text NOT NULL, size int NOT NULL, sha256 text NOT NULL)`,
+      `CREATE INDEX request_file_request ON budget.request_file (request_id)`,
+      `CREATE INDEX request_file_file ON budget.request_file (file_id)`,
+    ],
+  },
+  {
+    version: 5,
     name: 'notices: the once-a-day log of summary mails per kind, and when each user last saw their decisions',
     statements: [
       // kind: 'gm_summary' (GM SBP's read-only summary), 'cluster_digest' (a cluster's decisions, opt-in); the
