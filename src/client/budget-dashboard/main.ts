@@ -186,6 +186,8 @@ function renderYear(y: Year): void {
       money(f.recommendation),
       money(f.approved),
       money(f.pending),
+      money(f.requested),
+      money(f.granted),
       money(f.allocation - f.approved),
       el('td', { class: 'num' }, pct(f.allocation > 0 ? Math.round((f.approved / f.allocation) * 1000) / 10 : null)),
     );
@@ -196,9 +198,16 @@ function renderYear(y: Year): void {
       'tr',
       {},
       el('th', {}, t('budget.dash.month')),
-      ...(['budget.dash.allocation', 'budget.dash.recommendation', 'budget.dash.approved', 'budget.dash.pending'] as const).map(
-        (k) => el('th', { class: 'num' }, t(k)),
-      ),
+      ...(
+        [
+          'budget.dash.allocation',
+          'budget.dash.recommendation',
+          'budget.dash.approved',
+          'budget.dash.pending',
+          'budget.sheet.requested',
+          'budget.sheet.granted',
+        ] as const
+      ).map((k) => el('th', { class: 'num' }, t(k))),
       el('th', { class: 'num' }, t('budget.dash.remaining')),
       el('th', { class: 'num' }, '%'),
     ),

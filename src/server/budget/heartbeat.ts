@@ -9,6 +9,7 @@ import { DEFAULT_LANG, Lang } from '../core/text';
 import { sendMail, remainingMailQuota } from '../platform/mail';
 import { claimClusterDigests, claimDigests, claimGmSummaries, NoticeMail } from './notices';
 import { schemaVersion } from './migrate';
+import { requestSummaryLines } from './request-notices';
 import { budgetAdmin, DECISION_DIGEST_PREFIX } from './adapters';
 import { syncSharing } from './operations';
 
@@ -36,9 +37,10 @@ export function budgetHeartbeat(now: Date, deadline: Deadline, owner: string): v
     const langOf = (e: string): Lang => people.languages[e] ?? DEFAULT_LANG;
     const optedIn = Object.keys(people.choices[DECISION_DIGEST_PREFIX]);
     const kinds: Array<(tx: Db, n: number) => NoticeMail[]> = [(tx, n) => claimDigests(tx, now, n, langOf)];
-    if (version >= 4)
+    // migration 4 made budget.request, 5 the notice log
+    if (version >= 5)
       kinds.push(
-        (tx, n) => claimGmSummaries(tx, now, n, langOf),
+        (tx, n) => claimGmSummaries(tx, now, n, langOf, requestSummaryLines),
         (tx, n) => claimClusterDigests(tx, now, optedIn, n, langOf),
       );
     for (const claim of kinds) quota -= sendRounds(db, deadline, quota, claim);

@@ -181,12 +181,8 @@ export function claimDigests(db: Db, now: Date, limit = 50, langOf: LangOf = DEF
   });
 }
 
-/**
- * What GM SBP's summary says beyond the evidence. Budget requests (issue 16, branch `requests`) hook in here: a
- * second due-query over budget.request with the same recipients (KINDS.gm_summary) whose lines are appended below the
- * evidence lines; until that table exists there is nothing to add.
- */
-export type SummaryExtra = (db: Db, recipients: string[], now: Date) => Map<string, string>;
+/** What GM SBP's summary says beyond the evidence (the budget requests: request-notices.ts), per recipient. */
+export type SummaryExtra = (db: Db, recipients: string[], now: Date, langOf: LangOf) => Map<string, string>;
 const NO_EXTRA: SummaryExtra = () => new Map();
 
 /** GM SBP users with evidence submitted beneath them since their last summary and none yet today: read-only. */
@@ -204,6 +200,7 @@ export function claimGmSummaries(
         db,
         due.map((r) => r.email),
         now,
+        langOf,
       )
     : new Map<string, string>();
   return due.map((r) => {

@@ -16,6 +16,10 @@ export interface YearMonth {
   /** Realisation: approved evidence. */
   approved: number;
   pending: number;
+  /** Budget requests of the month waiting for the Area (submitted), by requested amount. */
+  requested: number;
+  /** Budget requests of the month the Area approved, by approved amount (already part of the allocation). */
+  granted: number;
 }
 
 export interface YearView {
@@ -40,8 +44,7 @@ export function checkYear(v: unknown): number {
 
 /**
  * One statement: the clusters beneath the node, the 12 months, one CTE per figure grouped by month, joined on the
- * months into one JSON object per month. A further figure (the requests column, issue 16) is one more CTE grouped
- * by month (`rq`), one more `LEFT JOIN rq USING (month)` and one more key in the month's object — see FIGURES_HOOK.
+ * months into one JSON object per month (budget requests: `rq`, waiting and approved amounts).
  */
 const YEAR_SQL = `WITH p AS (SELECT * FROM json_to_record(CAST(? AS json)) AS x(node_id text, year int)),
 k AS (SELECT n.* FROM budget.node n, p WHERE n.id = p.node_id),
@@ -55,17 +58,23 @@ rc AS (SELECT r.month, sum(r.amount) AS amount FROM budget.recommendation r JOIN
 ev AS (
   SELECT e.month, sum(e.amount) FILTER (WHERE e.status = 'approved') AS approved, sum(e.amount) FILTER (WHERE e.status = 'pending') AS pending
     FROM budget.evidence e JOIN c ON c.id = e.cluster_id JOIN m ON m.month = e.month
-   WHERE e.status IN ('approved', 'pending') GROUP BY e.month)
+   WHERE e.status IN ('approved', 'pending') GROUP BY e.month),
+rq AS (
+  SELECT r.month, sum(r.amount) FILTER (WHERE r.state = 'submitted') AS requested,
+         sum(r.approved_amount) FILTER (WHERE r.state = 'approved') AS granted
+    FROM budget.request r JOIN c ON c.id = r.cluster_id JOIN m ON m.month = r.month
+   WHERE r.state IN ('submitted', 'approved') GROUP BY r.month)
 SELECT json_build_object(
   'node', (SELECT ${NODE_JSON} FROM k n),
   'months', (SELECT json_agg(json_build_object(
                  'month', m.month, 'allocation', coalesce(al.amount, 0), 'recommendation', coalesce(rc.amount, 0),
-                 'approved', coalesce(ev.approved, 0), 'pending', coalesce(ev.pending, 0)) ORDER BY m.month)
-               FROM m LEFT JOIN al USING (month) LEFT JOIN rc USING (month) LEFT JOIN ev USING (month))
+                 'approved', coalesce(ev.approved, 0), 'pending', coalesce(ev.pending, 0),
+                 'requested', coalesce(rq.requested, 0), 'granted', coalesce(rq.granted, 0)) ORDER BY m.month)
+               FROM m LEFT JOIN al USING (month) LEFT JOIN rc USING (month) LEFT JOIN ev USING (month) LEFT JOIN rq USING (month))
 )::text`;
 
-/** The figures a month carries, in the order the sheet and the dialog show them (FIGURES_HOOK: add 'requests'). */
-const FIGURES = ['allocation', 'recommendation', 'approved', 'pending'] as const;
+/** The figures a month carries, in the order the sheet and the dialog show them. */
+const FIGURES = ['allocation', 'recommendation', 'approved', 'pending', 'requested', 'granted'] as const;
 
 /** The year view of `nodeId` (default: the caller's node) for a calendar year, in one statement. */
 export function yearView(db: Db, caller: Caller, nodeId: string | null, yearIn: unknown): YearView {
@@ -82,8 +91,10 @@ export function yearView(db: Db, caller: Caller, nodeId: string | null, yearIn: 
     recommendation: Number(r.recommendation),
     approved: Number(r.approved),
     pending: Number(r.pending),
+    requested: Number(r.requested),
+    granted: Number(r.granted),
   }));
-  const totals = { allocation: 0, recommendation: 0, approved: 0, pending: 0 };
+  const totals = { allocation: 0, recommendation: 0, approved: 0, pending: 0, requested: 0, granted: 0 };
   for (const r of months) for (const f of FIGURES) totals[f] += r[f];
   return { node: { id: node.id, name: node.name, level: node.level }, year, months, totals };
 }
@@ -97,6 +108,8 @@ export function yearTable(v: YearView): { header: string[]; formats: string[]; r
     t('budget.sheet.recommendation'),
     t('budget.sheet.approved'),
     t('budget.sheet.pending'),
+    t('budget.sheet.requested'),
+    t('budget.sheet.granted'),
     t('budget.sheet.remaining'),
     t('budget.sheet.pctUsed'),
   ];
@@ -106,6 +119,8 @@ export function yearTable(v: YearView): { header: string[]; formats: string[]; r
     f.recommendation,
     f.approved,
     f.pending,
+    f.requested,
+    f.granted,
     f.allocation - f.approved,
     used(f.approved, f.allocation),
   ];

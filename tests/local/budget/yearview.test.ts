@@ -73,6 +73,14 @@ beforeAll(async () => {
   await evidence('C3', '2030-03', 200_000, 'approved');
   await evidence('C4', '2030-01', 1_000, 'approved');
   await evidence('C1', '2029-12', 123_000, 'approved');
+  // budget requests: one waiting (C1), one approved for less than asked (C2), one rejected (not counted), one in Jatim
+  await sql(
+    `INSERT INTO budget.request (cluster_id, month, state, amount, justification, created_by, created_at, approved_amount) VALUES
+       ('C1', '2030-01', 'submitted', 250000, 'Promo imlek', 'c', now(), NULL),
+       ('C2', '2030-01', 'approved', 400000, 'Pameran', 'c', now(), 350000),
+       ('C1', '2030-02', 'rejected', 99000, 'Banner', 'c', now(), NULL),
+       ('C4', '2030-01', 'submitted', 11, 'Uji', 'c', now(), NULL)`,
+  );
 });
 afterAll(async () => w.rt.close());
 
@@ -90,17 +98,35 @@ describe('year view', () => {
       recommendation: 500_000,
       approved: 300_000,
       pending: 50_000,
+      requested: 250_000,
+      granted: 350_000,
     });
-    expect(v.months[1]).toEqual({ month: '2030-02', allocation: 0, recommendation: 0, approved: 0, pending: 0 });
-    expect(v.months[2]).toEqual({ month: '2030-03', allocation: 500_000, recommendation: 0, approved: 200_000, pending: 0 });
-    expect(v.totals).toEqual({ allocation: 3_500_000, recommendation: 500_000, approved: 500_000, pending: 50_000 });
+    const none = { requested: 0, granted: 0 }; // February's request was rejected: not counted
+    expect(v.months[1]).toEqual({ month: '2030-02', allocation: 0, recommendation: 0, approved: 0, pending: 0, ...none });
+    expect(v.months[2]).toEqual({
+      month: '2030-03',
+      allocation: 500_000,
+      recommendation: 0,
+      approved: 200_000,
+      pending: 0,
+      ...none,
+    });
+    const asked = { requested: 250_000, granted: 350_000 };
+    expect(v.totals).toEqual({ allocation: 3_500_000, recommendation: 500_000, approved: 500_000, pending: 50_000, ...asked });
     // a region sees its own clusters; the area drills down to a branch or a cluster
     const r1 = await w.ok(U.region, 'budget_yearView', null, '2030');
-    expect(r1.totals).toEqual({ allocation: 3_000_000, recommendation: 500_000, approved: 300_000, pending: 50_000 });
+    expect(r1.totals).toEqual({ allocation: 3_000_000, recommendation: 500_000, approved: 300_000, pending: 50_000, ...asked });
     const c3 = await w.ok(U.area, 'budget_yearView', 'C3', 2030);
-    expect(c3.totals).toEqual({ allocation: 500_000, recommendation: 0, approved: 200_000, pending: 0 });
+    expect(c3.totals).toEqual({ allocation: 500_000, recommendation: 0, approved: 200_000, pending: 0, ...none });
     const jatim = await w.ok(U.area2, 'budget_yearView', null, 2030);
-    expect(jatim.totals).toEqual({ allocation: 9_999_999, recommendation: 5555, approved: 1000, pending: 0 });
+    expect(jatim.totals).toEqual({
+      allocation: 9_999_999,
+      recommendation: 5555,
+      approved: 1000,
+      pending: 0,
+      requested: 11,
+      granted: 0,
+    });
     // the year defaults to this year in WIB
     expect((await w.ok(U.area, 'budget_yearView', null, null)).year).toBe(2030);
   });
@@ -139,13 +165,16 @@ describe('year view', () => {
       'Recommendation',
       'Realisation (approved)',
       'Waiting',
+      'Requests waiting',
+      'Requests approved',
       'Allocation left',
       '% used',
     ]);
-    expect(got.values[1]).toEqual(['January 2030', 3_000_000, 500_000, 300_000, 50_000, 2_700_000, 0.1]);
-    expect(got.values[13]).toEqual(['TOTAL Jakarta 2030', 3_000_000, 500_000, 300_000, 50_000, 2_700_000, 0.1]);
+    expect(got.values[1]).toEqual(['January 2030', 3_000_000, 500_000, 300_000, 50_000, 250_000, 350_000, 2_700_000, 0.1]);
+    expect(got.values[13]).toEqual(['TOTAL Jakarta 2030', 3_000_000, 500_000, 300_000, 50_000, 250_000, 350_000, 2_700_000, 0.1]);
     expect(got.formats[1][1]).toMatch(/Rp/);
-    expect(got.formats[1][6]).toBe('0.0%');
+    expect(got.formats[1][6]).toMatch(/Rp/);
+    expect(got.formats[1][8]).toBe('0.0%');
     await w.ok(U.area, 'app_setLanguage', 'id', null);
     const id = await w.ok(U.area, 'budget_yearViewToSheet', 'R1', 2030);
     expect(id.sheetName).toBe('Anggaran R1 tahun 2030');
@@ -185,6 +214,12 @@ describe('newest pending items per cluster', () => {
   });
 
   it('mails approvers the same cut, and GM SBP a read-only summary of new evidence in scope only', async () => {
+    // a budget request sent two hours ago in C2 joins GM's summary; Jatim's (C4) does not
+    await sql(
+      `INSERT INTO budget.request (cluster_id, month, state, amount, justification, created_by, created_at, submitted_at) VALUES
+         ('C2', '2030-12', 'submitted', 123000, 'Promo akhir tahun', 'c', $1, $1), ('C4', '2030-12', 'submitted', 5, 'x', 'c', $1, $1)`,
+      [ago(2 * HOUR)],
+    );
     const from = outboxStore(w.rt.env).list().length;
     expect((await beat()).ok).toBe(true);
     const [mcot] = mailsTo(U.mcot, from);
@@ -198,6 +233,9 @@ describe('newest pending items per cluster', () => {
     expect(gm.subject).toMatch(/ringkasan harian, 16 bukti baru/);
     expect(gm.body).toMatch(/hanya untuk dibaca/);
     expect(gm.body).toMatch(/… dan 3 lainnya/);
+    expect(gm.body).toMatch(
+      /Pengajuan anggaran yang dikirim atau diputuskan dalam sehari terakhir \(1\):\n- Gondangdia, Desember 2030: Rp\s?123\.000 menunggu keputusan Area/,
+    );
     expect(mailsTo(GM_OUT, from)).toHaveLength(0);
     expect(mailsTo(U.cluster, from)).toHaveLength(0); // nobody asked for the cluster digest yet
     // once a day: the next hour sends nothing more
@@ -216,6 +254,7 @@ describe('newest pending items per cluster', () => {
     expect(gm.subject).toMatch(/daily summary, 1 new evidence item/);
     expect(gm.body).toContain(`#${fresh} · November 2030 · OUTLET · Spanduk baru`);
     expect(gm.body).not.toMatch(/Cikini/);
+    expect(gm.body).not.toMatch(/Budget requests/); // yesterday's request was in yesterday's summary
     expect(mailsTo(GM_OUT, from)).toHaveLength(0);
     await w.ok(U.gm, 'app_setLanguage', 'id', null);
   });

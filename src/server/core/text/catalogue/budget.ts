@@ -362,6 +362,22 @@ export const budget = {
     id: 'Halo {name},\n\nSejak ringkasan sebelumnya, {count} bukti baru senilai {amount:rp} diajukan di wilayah Anda. Per cluster, yang terbaru dulu:\n\n{list}\n\nRingkasan ini hanya untuk dibaca: untuk melihat rinciannya buka spreadsheet DataDesk lalu {>menu.budget.open}.\n\nPesan ini dikirim paling banyak sekali sehari.',
     en: 'Hello {name},\n\nSince the previous summary, {count} new evidence {count|item|items} worth {amount:rp} {count|was|were} submitted in your scope. Per cluster, newest first:\n\n{list}\n\nThis summary is read-only: for the details open the DataDesk spreadsheet, then {>menu.budget.open}.\n\nThis message is sent at most once a day.',
   },
+  'budget.summary.requests': {
+    id: 'Pengajuan anggaran yang dikirim atau diputuskan dalam sehari terakhir ({count}):',
+    en: 'Budget requests sent or decided over the last day ({count}):',
+  },
+  'budget.summary.requestWaiting': {
+    id: '- {cluster}, {month:month}: {amount:rp} menunggu keputusan Area',
+    en: '- {cluster}, {month:month}: {amount:rp} waiting for the Area',
+  },
+  'budget.summary.requestApproved': {
+    id: '- {cluster}, {month:month}: {amount:rp} diajukan, {approved:rp} disetujui',
+    en: '- {cluster}, {month:month}: {amount:rp} requested, {approved:rp} approved',
+  },
+  'budget.summary.requestRejected': {
+    id: '- {cluster}, {month:month}: {amount:rp} ditolak',
+    en: '- {cluster}, {month:month}: {amount:rp} rejected',
+  },
   'budget.clusterDigest.subject': {
     id: 'DataDesk Anggaran: {count} bukti Anda sudah diputuskan ({day:date})',
     en: 'DataDesk Budget: {count} of your evidence {count|item was|items were} decided ({day:date})',
@@ -383,6 +399,8 @@ export const budget = {
   'budget.sheet.yearName': { id: 'Anggaran {node} tahun {year}', en: 'Budget {node} year {year}' },
   'budget.sheet.month': { id: 'Bulan', en: 'Month' },
   'budget.sheet.monthCell': { id: '{month:month}', en: '{month:month}' },
+  'budget.sheet.requested': { id: 'Pengajuan menunggu', en: 'Requests waiting' },
+  'budget.sheet.granted': { id: 'Pengajuan disetujui', en: 'Requests approved' },
   'budget.sheet.remaining': { id: 'Sisa alokasi', en: 'Allocation left' },
   'budget.sheet.yearTotal': { id: 'TOTAL {node} {year}', en: 'TOTAL {node} {year}' },
   'budget.year.invalid': {
