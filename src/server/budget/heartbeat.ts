@@ -9,7 +9,7 @@ import { DEFAULT_LANG, Lang } from '../core/text';
 import { sendMail, remainingMailQuota } from '../platform/mail';
 import { claimClusterDigests, claimDigests, claimGmSummaries, NoticeMail } from './notices';
 import { schemaVersion } from './migrate';
-import { requestSummaryLines } from './request-notices';
+import { requestDecisionLines, requestSummaryLines } from './request-notices';
 import { budgetAdmin, DECISION_DIGEST_PREFIX } from './adapters';
 import { syncSharing } from './operations';
 
@@ -41,7 +41,7 @@ export function budgetHeartbeat(now: Date, deadline: Deadline, owner: string): v
     if (version >= 5)
       kinds.push(
         (tx, n) => claimGmSummaries(tx, now, n, langOf, requestSummaryLines),
-        (tx, n) => claimClusterDigests(tx, now, optedIn, n, langOf),
+        (tx, n) => claimClusterDigests(tx, now, optedIn, n, langOf, requestDecisionLines),
       );
     for (const claim of kinds) quota -= sendRounds(db, deadline, quota, claim);
   });

@@ -181,7 +181,7 @@ export function claimDigests(db: Db, now: Date, limit = 50, langOf: LangOf = DEF
   });
 }
 
-/** What GM SBP's summary says beyond the evidence (the budget requests: request-notices.ts), per recipient. */
+/** What a summary or digest says beyond the evidence (the budget requests: request-notices.ts), per recipient. */
 export type SummaryExtra = (db: Db, recipients: string[], now: Date, langOf: LangOf) => Map<string, string>;
 const NO_EXTRA: SummaryExtra = () => new Map();
 
@@ -222,16 +222,27 @@ export function claimClusterDigests(
   optedIn: string[],
   limit = 50,
   langOf: LangOf = DEFAULT_LANG_OF,
+  extra: SummaryExtra = NO_EXTRA,
 ): NoticeMail[] {
   if (!optedIn.length) return [];
   const day = wibDate(now);
-  return claim(db, 'cluster_digest', now, limit, optedIn).map((r) => {
+  const due = claim(db, 'cluster_digest', now, limit, optedIn);
+  const more = due.length
+    ? extra(
+        db,
+        due.map((r) => r.email),
+        now,
+        langOf,
+      )
+    : new Map<string, string>();
+  return due.map((r) => {
     const lang = langOf(r.email.toLowerCase());
     const count = Number(r.count);
+    const list = [clusterLines(lang, r.clusters, true), more.get(r.email) ?? ''].filter(Boolean).join('\n\n');
     return {
       to: r.email,
       subject: tIn(lang, 'budget.clusterDigest.subject', { count, day }),
-      body: tIn(lang, 'budget.clusterDigest.body', { name: r.name, count, list: clusterLines(lang, r.clusters, true) }),
+      body: tIn(lang, 'budget.clusterDigest.body', { name: r.name, count, list }),
     };
   });
 }

@@ -1,4 +1,5 @@
-// GM SBP's daily summary, the budget requests part: requests sent or decided in the GM's scope over the last day.
+// The budget requests part of the daily mails: GM SBP's summary lists the requests sent or decided in scope over the
+// last day; a cluster's decision digest lists its requests decided over the last day.
 import type { Db } from '../core/db';
 import { Lang, tIn } from '../core/text';
 
@@ -25,12 +26,13 @@ SELECT coalesce(json_agg(x), '[]')::text FROM (
   SELECT email, json_agg(json_build_array(cluster, month, state, amount, approved_amount) ORDER BY at DESC, id DESC) AS items
     FROM hits GROUP BY email) x`;
 
-/** The request lines each recipient's summary adds (recipients without requests are absent). */
-export function requestSummaryLines(
+/** The request lines each recipient's mail adds (recipients without requests are absent); `decidedOnly` for clusters. */
+function requestLines(
   db: Db,
   recipients: string[],
   now: Date,
   langOf: (email: string) => Lang,
+  decidedOnly: boolean,
 ): Map<string, string> {
   const out = new Map<string, string>();
   if (!recipients.length) return out;
@@ -38,15 +40,26 @@ export function requestSummaryLines(
   const rows = db.json<Row[]>(SQL, [JSON.stringify({ emails: recipients, since })]) ?? [];
   for (const r of rows) {
     const lang = langOf(r.email.toLowerCase());
-    const lines = [tIn(lang, 'budget.summary.requests', { count: r.items.length })];
-    for (const [cluster, month, state, amount, approved] of r.items.slice(0, MAX_LINES)) {
+    const items = decidedOnly ? r.items.filter((i) => i[2] !== 'submitted') : r.items;
+    if (!items.length) continue;
+    const head = decidedOnly ? 'budget.clusterDigest.requests' : 'budget.summary.requests';
+    const lines = [tIn(lang, head, { count: items.length })];
+    for (const [cluster, month, state, amount, approved] of items.slice(0, MAX_LINES)) {
       const line = { cluster, month, amount: Number(amount), approved: Number(approved ?? 0) };
       if (state === 'approved') lines.push(tIn(lang, 'budget.summary.requestApproved', line));
       else if (state === 'rejected') lines.push(tIn(lang, 'budget.summary.requestRejected', line));
       else lines.push(tIn(lang, 'budget.summary.requestWaiting', line));
     }
-    if (r.items.length > MAX_LINES) lines.push(tIn(lang, 'budget.notice.more', { count: r.items.length - MAX_LINES }));
+    if (items.length > MAX_LINES) lines.push(tIn(lang, 'budget.notice.more', { count: items.length - MAX_LINES }));
     out.set(r.email, lines.join('\n'));
   }
   return out;
 }
+
+/** GM SBP's summary: the requests of their clusters sent or decided over the last day. */
+export const requestSummaryLines = (db: Db, recipients: string[], now: Date, langOf: (email: string) => Lang) =>
+  requestLines(db, recipients, now, langOf, false);
+
+/** A cluster's decision digest: its requests decided over the last day. */
+export const requestDecisionLines = (db: Db, recipients: string[], now: Date, langOf: (email: string) => Lang) =>
+  requestLines(db, recipients, now, langOf, true);

@@ -299,6 +299,13 @@ describe('a cluster is told of its decisions', () => {
   it('mails the daily digest of decisions only to a cluster that asked for it, once a day', async () => {
     expect(await w.ok(U.cluster, 'budget_setDecisionDigest', 'on')).toEqual({ digest: true });
     expect((await w.ok(U.cluster, 'budget_recentDecisions')).digest).toBe(true);
+    // requests decided in the last day join the digest: C1's own (approved for less), not C3's
+    await sql(
+      `INSERT INTO budget.request (cluster_id, month, state, amount, justification, created_by, created_at, submitted_at, decided_by, decided_at, approved_amount, reason) VALUES
+         ('C1', '2031-01', 'approved', 500000, 'Promo', 'c', $1, $1, 'area@t.id', $2, 400000, NULL),
+         ('C3', '2031-01', 'rejected', 700000, 'Promo', 'c', $1, $1, 'area@t.id', $2, NULL, 'terlalu besar')`,
+      [ago(5 * HOUR), ago(3 * HOUR)],
+    );
     const from = outboxStore(w.rt.env).list().length;
     await beat();
     const [mail] = mailsTo(U.cluster, from);
@@ -306,6 +313,10 @@ describe('a cluster is told of its decisions', () => {
     expect(mail.body).toMatch(/ditolak · November 2030 · OUTLET · Bukti C1 2030-11 · Rp\s?13\.000 · alasan: Nota tidak terbaca/);
     expect(mail.body).toMatch(/disetujui · November 2030/);
     expect(mail.body).not.toMatch(/Harapan Indah/);
+    expect(mail.body).toMatch(
+      /Pengajuan anggaran Anda yang diputuskan dalam sehari terakhir \(1\):\n- Cikini, Januari 2031: Rp\s?500\.000 diajukan, Rp\s?400\.000 disetujui/,
+    );
+    expect(mail.body).not.toMatch(/ditolak\n|Rp\s?700\.000/);
     expect(mailsTo(U.cluster2, from)).toHaveLength(0); // did not ask (its cluster had a decision too)
     await beat();
     expect(mailsTo(U.cluster, from)).toHaveLength(1);

@@ -378,6 +378,10 @@ export const budget = {
     id: '- {cluster}, {month:month}: {amount:rp} ditolak',
     en: '- {cluster}, {month:month}: {amount:rp} rejected',
   },
+  'budget.clusterDigest.requests': {
+    id: 'Pengajuan anggaran Anda yang diputuskan dalam sehari terakhir ({count}):',
+    en: 'Your budget requests decided over the last day ({count}):',
+  },
   'budget.clusterDigest.subject': {
     id: 'DataDesk Anggaran: {count} bukti Anda sudah diputuskan ({day:date})',
     en: 'DataDesk Budget: {count} of your evidence {count|item was|items were} decided ({day:date})',
