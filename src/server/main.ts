@@ -32,17 +32,20 @@ export * from './settings/menu';
 setLangSource(userLanguage);
 
 /**
- * Simple trigger: builds Extensions ▸ DataDesk in the user's language. In AuthMode.NONE (the add-on not yet used in
- * this document) no property can be read, so the menu is in Bahasa Indonesia.
- * @param {GoogleAppsScript.Events.SheetsOnOpen} e the open event (its authMode decides whether the language is readable)
+ * Simple trigger: builds Extensions ▸ DataDesk in the user's language with the items for their roles. In
+ * AuthMode.NONE (the add-on installed but not yet used in this document) no property or service can be read: the
+ * complete menu, in Bahasa Indonesia; every item checks the role when clicked. In LIMITED (and FULL) the roles are
+ * read from script properties and the open document (never the database: reference/script/auth-mode).
+ * @param {GoogleAppsScript.Events.SheetsOnOpen} e the open event (its authMode decides what can be read)
  */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  if (e && String(e.authMode) === 'NONE') setLang('id');
-  buildMenu();
+  const none = !!e && String(e.authMode) === 'NONE';
+  if (none) setLang('id');
+  buildMenu(!none);
 }
 
 /**
- * Runs when a user installs the add-on from the Marketplace: builds the menu at once.
+ * Runs when a user installs the add-on from the Marketplace: builds the menu at once (in AuthMode.FULL).
  * @param {GoogleAppsScript.Events.AddonOnInstall} _e the install event (not read)
  */
 export function onInstall(_e?: GoogleAppsScript.Events.AddonOnInstall): void {

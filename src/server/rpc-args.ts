@@ -158,6 +158,7 @@ export const RPC_ARGS: ArgShapes = {
   tagging_cancel: [arg('jobId', id())],
   tagging_resume: [arg('jobId', id())],
   tagging_takeOver: [arg('jobId', id())],
+  tagging_undo: [arg('jobId', id())],
   tagging_getSettings: [],
   tagging_saveSettings: [arg('s', doc<TaggingSettings>()), arg('apiKey', str(500))],
 };

@@ -15,6 +15,7 @@ import {
   E2E_TIMEOUT,
 } from './harness';
 import { readDemoState } from '../../src/local/demo/index';
+import { getSpreadsheetStore } from '../../src/local/services/spreadsheet/store';
 import { writeTaggingDemo } from '../../src/local/demo/tagging';
 import { setScriptProperties, runSnippet } from '../../src/local/demo/script';
 import { startGeminiStandin, GeminiStandin } from '../../src/local/standins/gemini';
@@ -122,6 +123,53 @@ describe('tagging in the workbench (Chromium)', () => {
         30_000,
       );
       await screenshot(page, 'tagging-03-done');
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
+    'undoes the last run from the sidebar after a confirmation with the count; a row a person changed since stays',
+    async () => {
+      // A person corrects the keywords of row 6 after the run.
+      getSpreadsheetStore(wb.rt.env).userEdit(documentId, 'Produk', 5, 1, 'kata kunci manual', MERCH);
+      // Reopened, the sidebar offers "Batalkan proses terakhir" with the run's size.
+      await page.click('#sidebar-close');
+      expect(await runMenu(page, /^Tandai produk/)).toBe('sidebar');
+      const side = sidebarFrame(page);
+      await eventually(
+        async () =>
+          expect(await side.locator('#undoHint').textContent()).toBe(`Proses terakhir menulis ${N} SKU di sheet "Produk".`),
+        30_000,
+      );
+      await expect(side.locator('#undo').textContent()).resolves.toBe('Batalkan proses terakhir');
+      await side.locator('#undo').scrollIntoViewIfNeeded();
+      await screenshot(page, 'tagging-04-undo-offered');
+
+      let question = '';
+      page.once('dialog', (d) => {
+        question = d.message();
+        void d.accept();
+      });
+      await side.locator('#undo').click();
+      await eventually(
+        async () =>
+          expect(await side.locator('#status').textContent()).toMatch(
+            new RegExp(`^${N - 1} SKU di sheet "Produk" dikembalikan .* 1 SKU dibiarkan .*\\(baris 6\\)\\.$`),
+          ),
+        30_000,
+      );
+      expect(question).toMatch(new RegExp(`^Kembalikan ${N} SKU di sheet "Produk" ke isi sebelum proses terakhir\\?`));
+      await expect(side.locator('#undoBox').isHidden()).resolves.toBe(true);
+      // Back at the start on the sheet whose rows came back, ready to tag them again.
+      await expect(side.locator('#job').isHidden()).resolves.toBe(true);
+      await expect(side.locator('#sheet').inputValue()).resolves.toBe('Produk');
+      await screenshot(page, 'tagging-05-undone');
+
+      const rows = (await productRows()).slice(1);
+      rows.forEach((r, i) => {
+        if (i === 4) expect(String(r[1])).toBe('kata kunci manual');
+        else expect([r[0], r.slice(1).map(String)]).toEqual([r[0], r.slice(1).map(() => '')]);
+      });
     },
     E2E_TIMEOUT,
   );

@@ -1,5 +1,5 @@
 // Monthly PDF per cluster (report roles) and the admin tools: migrations and the configuration as data.
-import { t } from '../../server/core/text';
+import { pick, t } from '../../server/core/text';
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
 import { amountOf, asAmountInput, el } from '../core/dom';
@@ -150,10 +150,7 @@ export function adminSection(): HTMLElement {
           })),
         };
         const r = await call('budget_saveConfig', cfg);
-        ok(
-          t('budget.ui.admin.saved', { nodes: r.nodes, users: r.users, points: r.pointTypes }) +
-            (r.sharingPending ? ` ${t('budget.ui.admin.sharingPending', { count: r.sharingPending })}` : ''),
-        );
+        ok(savedText(r));
         await auto.load();
       },
       true,
@@ -168,8 +165,19 @@ export function adminSection(): HTMLElement {
     field(t('budget.ui.admin.sheetName'), sheet),
     action(t('budget.ui.admin.import'), async () => {
       const r = await call('budget_importConfig', sheet.value);
-      ok(t('budget.ui.admin.imported', { nodes: r.nodes, users: r.users, points: r.pointTypes }));
+      ok(savedText(r, 'budget.ui.admin.imported'));
       await load();
     }),
   );
+}
+
+/** What a saved (or imported) configuration did, with how far the folder sharing followed it and why not further. */
+function savedText(
+  r: RpcResult<'budget_saveConfig'>,
+  key: 'budget.ui.admin.saved' | 'budget.ui.admin.imported' = 'budget.ui.admin.saved',
+): string {
+  const parts = [t(key, { nodes: r.nodes, users: r.users, points: r.pointTypes })];
+  if (r.sharingPending) parts.push(t('budget.ui.admin.sharingPending', { count: r.sharingPending }));
+  if (r.sharingError) parts.push(pick(r.sharingError));
+  return parts.join(' ');
 }

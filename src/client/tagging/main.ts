@@ -64,7 +64,35 @@ function render(p: Progress | null): void {
   byId('cancel').hidden = !(p.status === 'running' || p.status === 'budget' || p.status === 'failed');
   byId('resume').hidden = !(p.status === 'failed' || p.status === 'budget');
   byId('again').hidden = !(p.status === 'done' || p.status === 'cancelled');
+  renderUndo();
 }
+
+/** "Batalkan proses terakhir": offered when the last run wrote something and no run is in progress. */
+let undoInfo: RpcResult<'tagging_status'>['undo'] = null;
+
+function renderUndo(): void {
+  const busy = !!current && (current.status === 'running' || current.status === 'budget');
+  byId('undoBox').hidden = !undoInfo || busy;
+  byId('undoHint').replaceChildren(undoInfo ? t('tagging.ui.undoHint', { skus: undoInfo.skus, sheet: undoInfo.sheet }) : '');
+}
+
+onClick(
+  'undo',
+  '',
+  async () => {
+    const u = undoInfo;
+    if (!u || !confirm(t('tagging.ui.undoConfirm', { skus: u.skus, sheet: u.sheet }))) return;
+    const r = await call('tagging_undo', u.jobId);
+    undoInfo = (await call('tagging_status')).undo;
+    // The run's figures no longer describe the sheet: back to the start, on the sheet whose rows came back.
+    render(null);
+    renderUndo();
+    byId('setup').hidden = false;
+    f.sheet.set(r.sheet);
+    status(pick(r.text), r.kept ? 'info' : 'ok');
+  },
+  { only: 'self' },
+);
 
 /** Drives chunks one after another while the sidebar is open and the job runs. */
 async function drive(): Promise<void> {
@@ -75,6 +103,10 @@ async function drive(): Promise<void> {
       const r = await call('tagging_runChunk', current.id);
       if (r.progress) render(r.progress);
       if (r.busy) await new Promise((res) => setTimeout(res, 3000));
+    }
+    if (current && current.status !== 'running') {
+      undoInfo = (await call('tagging_status')).undo;
+      renderUndo();
     }
     if (current?.status === 'done') status(t('tagging.ui.doneStatus', { count: current.tagged + current.noImage }), 'ok');
     else if (current?.status === 'failed' && current.lastError) status(pick(current.lastError), 'error');
@@ -125,6 +157,7 @@ onClick(
 
 byId('again', HTMLButtonElement).addEventListener('click', () => {
   render(null);
+  renderUndo();
   byId('setup').hidden = false;
 });
 
@@ -212,6 +245,7 @@ async function load(): Promise<void> {
   // Never overwrite what the user typed while the sidebar was loading.
   if (!f.sheet.get().trim()) f.sheet.set(st.job && st.job.status === 'running' ? st.job.sheet : st.activeSheet);
   showConfig(st);
+  undoInfo = st.undo;
   render(st.job);
   renderOwner(st);
   if (st.job && st.job.status === 'running') void drive();

@@ -9,7 +9,7 @@ import { withDb } from '../platform/jdbc';
 import { activeUserEmail } from '../platform/session';
 import { createFileIn, trashFileQuietly } from '../platform/drive';
 import { scriptJson, scriptProp, setPersonChoice, setScriptJson, setScriptProp } from '../platform/properties';
-import { sha256Hex } from '../core/hash';
+import { fnv1a, sha256Hex } from '../core/hash';
 import { Caller } from './model';
 import { loadCaller } from './store';
 import { requireAdmin } from './policy';
@@ -83,6 +83,28 @@ export function budgetAdmin(): string {
 
 export function setBudgetAdmin(email: string): void {
   setScriptProp(BUDGET_ADMIN_PROP, email);
+}
+
+/**
+ * Who is in the budget hierarchy, for the menu: onOpen runs in AuthMode.LIMITED, where the database (Jdbc) is out of
+ * reach but script properties are not. Short hashes of the e-mails keep a few thousand users inside a property's
+ * 9 KB; a collision only shows the budget items to one more person (every budget call checks the database anyway).
+ */
+const MEMBERS_PROP = 'DATADESK_BUDGET_MEMBERS';
+const memberHash = (email: string) => fnv1a(email.trim().toLowerCase()).toString(36);
+
+/** Saved with every configuration; when the list would not fit, it is removed and the menu shows budget items to all. */
+export function recordBudgetMembers(emails: readonly string[]): void {
+  const text = [...new Set(emails.map(memberHash))].sort().join(',');
+  if (text.length > 8_500) setScriptProp(MEMBERS_PROP, '');
+  else setScriptProp(MEMBERS_PROP, `v1:${text}`);
+}
+
+/** Whether `email` is a budget user, from the saved list; null when no list is kept (unknown). */
+export function isBudgetMember(email: string): boolean | null {
+  const raw = scriptProp(MEMBERS_PROP);
+  if (!raw.startsWith('v1:')) return null;
+  return raw.slice(3).split(',').includes(memberHash(email));
 }
 
 const NOT_SET_UP = () => new AppError('NOT_SET_UP', msg('budget.tree.notSetUp'));

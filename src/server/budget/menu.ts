@@ -7,9 +7,9 @@ import { asAdmin } from './adapters';
 import { runMigrations } from './migrate';
 
 export const budgetMenu: MenuItem[] = [
-  { caption: 'menu.budget.open', fn: 'budgetOpenSidebar' },
-  { caption: 'menu.budget.dashboard', fn: 'budgetOpenDashboard' },
-  { caption: 'menu.budget.migrate', fn: 'budgetRunMigrations' },
+  { caption: 'menu.budget.open', fn: 'budgetOpenSidebar', for: ['budget'] },
+  { caption: 'menu.budget.dashboard', fn: 'budgetOpenDashboard', for: ['budget'] },
+  { caption: 'menu.budget.migrate', fn: 'budgetRunMigrations', for: ['admin'] },
 ];
 
 /** Menu: opens the budget sidebar. */

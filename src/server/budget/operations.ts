@@ -23,10 +23,10 @@ import {
   noChange,
   parseDriveRef,
   plannedSharing,
-  PDFS_NAME,
-  RECEIPTS_NAME,
+  pdfsFolderName,
+  receiptsFolderName,
   sharingChange,
-  TREE_ROOT_NAME,
+  treeRootName,
 } from './tree';
 import { setUserJson, userJson, userKeys, deleteUserProp } from '../platform/properties';
 import { fileName } from '../core/names';
@@ -189,11 +189,11 @@ export function setUpTree(db: Db, me: string, sharedDriveRef: string | null, dea
         throw invalid(msg('budget.tree.cannotWrite', { name: f.name }));
       }
     }
-    const rootId = createFolderIn(ref || null, TREE_ROOT_NAME);
+    const rootId = createFolderIn(ref || null, treeRootName());
     const tree: BudgetTree = {
       rootId,
-      receiptsId: createFolderIn(rootId, RECEIPTS_NAME),
-      pdfsId: createFolderIn(rootId, PDFS_NAME),
+      receiptsId: createFolderIn(rootId, receiptsFolderName()),
+      pdfsId: createFolderIn(rootId, pdfsFolderName()),
       sharedDriveId: ref || null,
       createdBy: me,
       createdAt: Date.now(),
@@ -225,8 +225,8 @@ export function syncSharing(db: Db, deadline: Deadline): { done: number; remaini
     // Folders made before the tree (in someone's My Drive) stay where they are; the cluster gets tree folders.
     // New folders are recorded (shared with nobody yet) before any sharing, so a failure never makes them twice.
     if (!applied || !receiptsId || !pdfsId) {
-      if (!applied || !receiptsId) receiptsId = createFolderIn(tree.receiptsId, `${c.folderName} · ${RECEIPTS_NAME}`);
-      if (!applied || !pdfsId) pdfsId = createFolderIn(tree.pdfsId, `${c.folderName} · ${PDFS_NAME}`);
+      if (!applied || !receiptsId) receiptsId = createFolderIn(tree.receiptsId, `${c.folderName} · ${receiptsFolderName()}`);
+      if (!applied || !pdfsId) pdfsId = createFolderIn(tree.pdfsId, `${c.folderName} · ${pdfsFolderName()}`);
       applied = applied ?? { receipts: NONE, pdfs: NONE };
       saveCluster(db, c.clusterId, receiptsId, pdfsId, applied);
     }

@@ -59,6 +59,11 @@ function text(page: PDFPage, font: PDFFont, s: string, x: number, y: number, siz
   page.drawText(pdfSafe(s), { x, y, size, font, color });
 }
 
+/** Text ending at `right`: the figures of a column (and their header) line up on their last digit. */
+function textRight(page: PDFPage, font: PDFFont, s: string, right: number, y: number, size: number, color: RGB): void {
+  text(page, font, s, right - font.widthOfTextAtSize(pdfSafe(s), size), y, size, color);
+}
+
 /** Wraps text to lines no wider than `width`. */
 function wrap(font: PDFFont, s: string, size: number, width: number): string[] {
   const out: string[] = [];
@@ -99,17 +104,21 @@ function summaryPage(doc: PDFDocument, d: PdfData, font: PDFFont, bold: PDFFont,
   y -= 14;
   text(page, bold, t('budget.pdf.perPointType'), M, y, 12, INK);
   y -= 18;
-  const cols = [M, M + 170, M + 290, M + 410];
-  (['budget.pdf.pointType', 'budget.pdf.recommendation', 'budget.pdf.approved', 'budget.pdf.ofRecommendation'] as const).forEach(
-    (h, i) => text(page, bold, t(h), cols[i], y, 9, GREY),
+  // The point type on the left; the three figures right-aligned, the last column ending at the right margin, so a
+  // longer header ("% of recommendation" in English) stays inside the page.
+  const right = [M + 250, M + 360, A4[0] - M];
+  text(page, bold, t('budget.pdf.pointType'), M, y, 9, GREY);
+  (['budget.pdf.recommendation', 'budget.pdf.approved', 'budget.pdf.ofRecommendation'] as const).forEach((h, i) =>
+    textRight(page, bold, t(h), right[i], y, 9, GREY),
   );
   y -= 14;
   const max = Math.max(1, ...d.pointTypes.map((p) => Math.max(p.recommendation, p.approved)));
   for (const p of d.pointTypes) {
-    text(page, font, p.code, cols[0], y, 10, INK);
-    text(page, font, formatRupiah(p.recommendation), cols[1], y, 10, INK);
-    text(page, font, formatRupiah(p.approved), cols[2], y, 10, INK);
-    text(page, font, p.recommendation > 0 ? formatPercent((p.approved / p.recommendation) * 100, 0) : '–', cols[3], y, 10, INK);
+    text(page, font, p.code, M, y, 10, INK);
+    textRight(page, font, formatRupiah(p.recommendation), right[0], y, 10, INK);
+    textRight(page, font, formatRupiah(p.approved), right[1], y, 10, INK);
+    const pct = p.recommendation > 0 ? formatPercent((p.approved / p.recommendation) * 100, 0) : '–';
+    textRight(page, font, pct, right[2], y, 10, INK);
     y -= 8;
     const w = A4[0] - 2 * M;
     page.drawRectangle({ x: M, y: y - 4, width: (w * p.recommendation) / max, height: 4, color: ink.lib.rgb(0.8, 0.85, 0.95) });

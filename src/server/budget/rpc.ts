@@ -12,6 +12,7 @@ import {
   decisionDigestWanted,
   driveReceiptStore,
   isAdmin,
+  recordBudgetMembers,
   setBudgetAdmin,
   setDecisionDigestWanted,
 } from './adapters';
@@ -87,7 +88,8 @@ export interface ConfigSaved {
   users: number;
   pointTypes: number;
   sharingPending: number;
-  sharingError: string | null;
+  /** Why the sharing could not follow now (in both languages, Apps Script's own error text quoted), or null. */
+  sharingError: Msg | null;
 }
 
 /** The budget's Drive tree and its unattended work, as the budget admin section shows it. */
@@ -384,9 +386,11 @@ export function budget_getConfig(): BudgetConfig {
 /** Saves, then brings the Drive folders' sharing in step with the new hierarchy and users. */
 function saveAndShare(db: Parameters<typeof saveConfig>[0], email: string, cfg: BudgetConfig, now: Date): ConfigSaved {
   const saved = saveConfig(db, email, cfg, now);
+  recordBudgetMembers(cfg.users.map((u) => u.email));
   claimBudgetAdmin(email);
   const sync = syncAfterConfig(db, new Deadline(EXECUTION_BUDGET_MS));
-  return { ...saved, sharingPending: sync.remaining, sharingError: sync.error };
+  const sharingError = sync.error === null ? null : msg('budget.tree.sharingError', { detail: sync.error });
+  return { ...saved, sharingPending: sync.remaining, sharingError };
 }
 
 /** Admin: saves the whole configuration (validated in full, one transaction); folder sharing follows it. */

@@ -9,12 +9,14 @@
 // (each cluster folder says what it holds: people find them under "Shared with me", away from the tree)
 import type { BudgetConfig } from './config';
 import { fileName } from '../core/names';
+import { t } from '../core/text';
 import { LEVELS } from './model';
 import { roleAllows } from './policy';
 
-export const TREE_ROOT_NAME = 'DataDesk Anggaran';
-export const RECEIPTS_NAME = 'Bukti';
-export const PDFS_NAME = 'Laporan PDF';
+/** The tree's folder names, in the language of whoever creates the folder (found again by id, never by name). */
+export const treeRootName = (): string => t('budget.tree.folder.root');
+export const receiptsFolderName = (): string => t('budget.tree.folder.receipts');
+export const pdfsFolderName = (): string => t('budget.tree.folder.pdfs');
 
 /** Who may edit and who may only read one folder (lower-case emails, sorted). */
 export interface FolderSharing {

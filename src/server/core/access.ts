@@ -7,6 +7,9 @@ export type AppRole = 'admin' | 'analyst' | 'merchandiser' | 'auditor';
 
 export const APP_ROLES: readonly AppRole[] = ['admin', 'analyst', 'merchandiser', 'auditor'];
 
+/** Who a menu item is for: an add-on role, a user of the budget hierarchy, or a mentor (admins see every item). */
+export type Audience = AppRole | 'budget' | 'mentor';
+
 /** email (lower case) → roles. */
 export type RoleDirectory = Record<string, AppRole[]>;
 

@@ -7,8 +7,8 @@ import { pick, t } from '../core/text';
 import { runScan } from './operations';
 
 export const marketMenu: MenuItem[] = [
-  { caption: 'menu.market.scan', fn: 'marketScanNow' },
-  { caption: 'menu.market.open', fn: 'openMarketSidebar' },
+  { caption: 'menu.market.scan', fn: 'marketScanNow', for: ['merchandiser'] },
+  { caption: 'menu.market.open', fn: 'openMarketSidebar', for: ['merchandiser'] },
 ];
 
 /** Menu: scans the folders now and says what happened (merchandisers). */

@@ -169,6 +169,13 @@ function orderBook(): MentoringEnv['orders'] {
   };
 }
 
+/** The mentors' e-mails (lower case) from the "Mentor" sheet of the open document, for the menu. */
+export function mentorEmails(): string[] {
+  return mentorDirectory()
+    .mentors()
+    .mentors.map((m) => m.email.trim().toLowerCase());
+}
+
 function mentorDirectory(): MentoringEnv['mentors'] {
   let memo: ReturnType<MentoringEnv['mentors']['mentors']> | null = null;
   return {

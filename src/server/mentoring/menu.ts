@@ -7,8 +7,8 @@ import { pick, t } from '../core/text';
 import { processOrders } from './operations';
 
 export const mentoringMenu: MenuItem[] = [
-  { caption: 'menu.mentoring.open', fn: 'openMentoringSidebar' },
-  { caption: 'menu.mentoring.process', fn: 'mentoringProcessNow' },
+  { caption: 'menu.mentoring.open', fn: 'openMentoringSidebar', for: ['mentor'] },
+  { caption: 'menu.mentoring.process', fn: 'mentoringProcessNow', for: ['admin'] },
 ];
 
 /** Menu: the "Sesi mentoring" sidebar (mentors and admins). */

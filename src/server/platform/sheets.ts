@@ -138,6 +138,13 @@ export function ensureRows(r: SheetRef, rows: number): void {
   fitSheet(sheet(r), rows, 0);
 }
 
+/** Empties rows 2.. of the first `cols` columns (one clearContent); the header row stays. */
+export function clearBelowHeader(r: SheetRef, cols: number): void {
+  const sh = sheet(r);
+  const rows = sh.getMaxRows() - 1;
+  if (rows >= 1 && cols >= 1) sh.getRange(2, 1, rows, cols).clearContent();
+}
+
 /** Inserts `count` empty columns after column `after` (1-based). */
 export function insertColumnsAfter(r: SheetRef, after: number, count: number): void {
   sheet(r).insertColumnsAfter(after, count);

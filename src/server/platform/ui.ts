@@ -1,11 +1,14 @@
 // The spreadsheet UI: the add-on menu, sidebars, dialogs, alerts and toasts, in the user's language.
 import { currentLang, t, TextKey } from '../core/text';
+import type { Audience } from '../core/access';
 
 export interface MenuItem {
   /** Its caption's text key (texts name the item by this key: {>menu.…}). */
   caption: TextKey & `menu.${string}`;
   /** Name of a global function in Code.js. */
   fn: string;
+  /** Who sees it when the user's roles can be read (admins see every item); the handler checks the role anyway. */
+  for: readonly Audience[];
 }
 
 /** Builds Extensions ▸ DataDesk; `null` entries become separators. */

@@ -9,9 +9,9 @@ import { dryRunMessage, runMessage } from './summary';
 import { ensureHeartbeat } from '../platform/triggers';
 
 export const reportsMenu: MenuItem[] = [
-  { caption: 'menu.reports.runForMonth', fn: 'reportsRunForMonth' },
-  { caption: 'menu.reports.dryRun', fn: 'reportsDryRun' },
-  { caption: 'menu.reports.open', fn: 'openReportsSidebar' },
+  { caption: 'menu.reports.runForMonth', fn: 'reportsRunForMonth', for: ['admin'] },
+  { caption: 'menu.reports.dryRun', fn: 'reportsDryRun', for: ['admin'] },
+  { caption: 'menu.reports.open', fn: 'openReportsSidebar', for: ['auditor'] },
 ];
 
 function showError(e: unknown): void {

@@ -2,7 +2,7 @@
 import type { MenuItem } from '../platform/ui';
 import { showPage } from '../platform/ui';
 
-export const segmentsMenu: MenuItem[] = [{ caption: 'menu.segments.open', fn: 'openSegments' }];
+export const segmentsMenu: MenuItem[] = [{ caption: 'menu.segments.open', fn: 'openSegments', for: ['analyst'] }];
 
 /** Menu: opens the Segments sidebar (campaign analysts; the server checks every call). */
 export function openSegments(): void {

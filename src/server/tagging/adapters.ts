@@ -10,12 +10,13 @@ import { wibDate } from '../core/format';
 import { invalid, notFound } from '../core/errors';
 import { currentLang, msg, t } from '../core/text';
 import { fetchAll } from '../platform/http';
-import { ensureRows, ensureSheet, readBlock, readSheet, sheetByName, writeTextBlock } from '../platform/sheets';
+import { clearBelowHeader, ensureRows, ensureSheet, readBlock, readSheet, sheetByName, writeTextBlock } from '../platform/sheets';
 import { sleep } from '../platform/utilities';
 import { fnv1a, sha256HexOf } from '../core/hash';
 import { cacheGetJson, cachePutJson, cacheRemove } from '../platform/cache';
 import { docJson, scriptProp, scriptSecret, setDocJson } from '../platform/properties';
 import { withDb } from '../platform/jdbc';
+import { entryRow, type UndoEntry } from './undo';
 
 export const CACHE_SHEET = '_DataDesk_TagCache';
 const REF_KEY = 'dd_tag_ref';
@@ -193,6 +194,7 @@ export function chunkIO(s: TaggingSettings): ChunkIO {
       // Model text is untrusted: the block is plain text ('@') before it is written, so nothing becomes a formula.
       writeTextBlock(sheetByName(name)!, row, col, block);
     },
+    recordUndo: recordRunWrites,
     catalogue(skus) {
       const keys = skus.map((x) => x.trim().toUpperCase());
       const buckets = cacheGetJson<Record<string, [string, string, string]>>([
@@ -244,4 +246,61 @@ export function chunkIO(s: TaggingSettings): ChunkIO {
     },
     today: () => wibDate(new Date()),
   };
+}
+
+// ——— Undo of the last run: each chunk's changed cells are appended to a hidden sheet (a run over thousands of SKUs
+// outgrows the 9 KB a property value holds). A hidden sheet and not a Drive file: the record lives with the document
+// it describes, like the answer cache above; every merchandiser with edit access can undo (a file in the run owner's
+// Drive would be out of reach for the others); it costs the run one setValues per chunk, with no Drive scope.
+
+export const UNDO_SHEET = '_DataDesk_TagUndo';
+export const UNDO_HEADER = ['job', 'row', 'sku', 'cols', 'before', 'after'];
+export const UNDO_PROP = 'DATADESK_TAG_UNDO';
+
+/** What the hidden sheet holds: the run, its product sheet and how many entry rows (one per SKU row written). */
+export interface UndoMeta {
+  jobId: string;
+  sheet: string;
+  rows: number;
+  undone: boolean;
+}
+
+/** The last run that can be undone, as the sidebar offers it. */
+export interface UndoInfo {
+  jobId: string;
+  sheet: string;
+  skus: number;
+}
+
+export function undoMeta(): UndoMeta | null {
+  const m = docJson<UndoMeta | null>(UNDO_PROP, null);
+  return m && typeof m.jobId === 'string' && typeof m.rows === 'number' ? m : null;
+}
+
+/**
+ * Called where a chunk has written its block (under the job's lease): appends the chunk's entries in one setValues.
+ * The first chunk of a new run empties the sheet first: only the last run can be undone.
+ */
+export function recordRunWrites(jobId: string, sheet: string, entries: readonly UndoEntry[]): void {
+  if (!entries.length) return;
+  const m = undoMeta();
+  const { sheet: undo } = ensureSheet(UNDO_SHEET, UNDO_HEADER, true);
+  const same = m && m.jobId === jobId && !m.undone;
+  if (!same && m && m.rows > 0) clearBelowHeader(undo, UNDO_HEADER.length);
+  const before = same ? m.rows : 0;
+  const start = before + 2;
+  ensureRows(undo, start + entries.length - 1);
+  writeTextBlock(
+    undo,
+    start,
+    1,
+    entries.map((e) => entryRow(jobId, e)),
+  );
+  setDocJson(UNDO_PROP, { jobId, sheet, rows: before + entries.length, undone: false } satisfies UndoMeta);
+}
+
+/** The run "Batalkan proses terakhir" would undo, or null (nothing recorded, or already undone). */
+export function lastRunUndo(): UndoInfo | null {
+  const m = undoMeta();
+  return m && !m.undone && m.rows > 0 ? { jobId: m.jobId, sheet: m.sheet, skus: m.rows } : null;
 }

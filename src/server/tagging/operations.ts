@@ -1,13 +1,23 @@
 // Tagging operations the RPCs and the heartbeat share: starting, driving, cancelling and resuming the document's job.
 import { Deadline } from '../core/deadline';
 import { notFound, conflict, AppError, errorMessage, errorStack, messageOf } from '../core/errors';
-import { currentLang, msg } from '../core/text';
+import { currentLang, msg, type Msg } from '../core/text';
 import { docJson, scriptJson, setDocJson } from '../platform/properties';
 import { ensureHeartbeat } from '../platform/triggers';
 import { withDocumentLock } from '../platform/lock';
 import { isQuotaError } from '../platform/http';
 import { wibDate } from '../core/format';
-import { insertColumnsAfter, maxRows, plainTextColumns, readSheet, sheetByName, writeBlock } from '../platform/sheets';
+import {
+  clearBelowHeader,
+  insertColumnsAfter,
+  maxRows,
+  plainTextColumns,
+  readBlock,
+  readSheet,
+  sheetByName,
+  writeBlock,
+  writeTextBlock,
+} from '../platform/sheets';
 import { checkCoverage } from './catalogue';
 import { assertCanStart, newJob, parseJob, progressOf, Progress, TagJob, transition } from './job';
 import { findLayout, missingOutputs, outputHeader, outputSpan, pendingRows } from './layout';
@@ -26,7 +36,13 @@ import {
   requireGeminiKey,
   snapshotCatalogue,
   warmAnswerCache,
+  undoMeta,
+  UNDO_HEADER,
+  UNDO_PROP,
+  UNDO_SHEET,
+  type UndoMeta,
 } from './adapters';
+import { mergeEntries, parseEntryRow, planUndo } from './undo';
 
 export const JOB_PROP = 'DATADESK_TAG_JOB';
 /** Set without the lock by a cancel that arrives while a chunk runs; the chunk honours it when it ends. */
@@ -220,4 +236,55 @@ export function heartbeatJobs(deadline: Deadline, today: string, owner: string):
     job = loadJob();
   }
   return chunks;
+}
+
+// ——— Undo of the last run ("Batalkan proses terakhir"): the record is kept by adapters.ts, the planning is undo.ts.
+
+export interface UndoResult {
+  sheet: string;
+  restored: number;
+  kept: number;
+  text: Msg;
+}
+
+/**
+ * Puts back what the run `jobId` wrote, under the job's lease: refused while a run is in progress. Three sheet calls
+ * whatever the run's size: the record (one getValues), the product cells (one getValues), the restored block (one
+ * setValues); a row a person changed since is left alone and counted.
+ */
+export function undoLastRun(jobId: string): UndoResult {
+  const r = withDocumentLock(10_000, () => undoLocked(jobId));
+  if (!r.ran) throw busy();
+  return r.value;
+}
+
+function undoLocked(jobId: string): UndoResult {
+  const job = loadJob();
+  if (job && (job.status === 'running' || job.status === 'budget'))
+    throw conflict(msg('tagging.undo.running', { sheet: job.sheet }));
+  const m = undoMeta();
+  if (!m || m.undone || m.rows < 1 || m.jobId !== jobId) throw notFound(msg('tagging.undo.nothing'));
+  const undo = sheetByName(UNDO_SHEET);
+  const product = sheetByName(m.sheet);
+  if (!undo) throw notFound(msg('tagging.undo.nothing'));
+  if (!product) throw notFound(msg('tagging.undo.sheetGone', { sheet: m.sheet }));
+  const parsed = readBlock(undo, 2, 1, m.rows, UNDO_HEADER.length).map(parseEntryRow);
+  const entries = mergeEntries(parsed.filter((p) => p !== null && p.jobId === jobId).map((p) => p!.entry));
+  if (!entries.length) throw new AppError('DAMAGED', msg('tagging.undo.damaged'));
+  const values = readSheet(product);
+  const plan = planUndo(entries, values, findLayout(values[0] ?? [], m.sheet).sku);
+  // Plain text ('@') like the run's own write-back: a restored value that looks like a formula stays text.
+  if (plan.restored) writeTextBlock(product, plan.row0, plan.col0, plan.block);
+  clearBelowHeader(undo, UNDO_HEADER.length);
+  setDocJson(UNDO_PROP, { ...m, rows: 0, undone: true } satisfies UndoMeta);
+  const kept = plan.keptRows.length;
+  const text = kept
+    ? msg('tagging.undo.doneKept', {
+        restored: plan.restored,
+        sheet: m.sheet,
+        kept,
+        rows: plan.keptRows.slice(0, 10).join(', ') + (kept > 10 ? ', …' : ''),
+      })
+    : msg('tagging.undo.done', { restored: plan.restored, sheet: m.sheet });
+  return { sheet: m.sheet, restored: plan.restored, kept, text };
 }

@@ -3,6 +3,7 @@
 import type { HttpReq, HttpRes } from '../core/http';
 import type { Catalogue } from './catalogue';
 import type { WordLists } from './wordlists';
+import type { UndoEntry } from './undo';
 
 export interface EnginePorts {
   fetchAll(reqs: HttpReq[]): HttpRes[];
@@ -27,6 +28,8 @@ export interface ChunkIO {
   rereadRows(sheet: string, first: number, count: number, width: number): unknown[][];
   /** One setValues at (row, col), 1-based. */
   writeBlock(sheet: string, row: number, col: number, block: unknown[][]): void;
+  /** Keeps what a chunk changed (the cells before and after) so the run can be undone (undo-run.ts). */
+  recordUndo(jobId: string, sheet: string, entries: UndoEntry[]): void;
   catalogue(skus: string[]): Catalogue;
   refData(): { lists: WordLists; top: string[] };
   engine: EnginePorts;

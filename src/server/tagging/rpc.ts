@@ -4,10 +4,21 @@ import { callerRoles, callerWithRole } from '../settings/adapters';
 import { invalid } from '../core/errors';
 import { msg } from '../core/text';
 import type { Progress } from './job';
-import { cancelJob, CHUNK_BUDGET_MS, currentProgress, driveJob, resumeJob, settings, startJob, takeOverJob } from './operations';
+import {
+  cancelJob,
+  CHUNK_BUDGET_MS,
+  currentProgress,
+  driveJob,
+  resumeJob,
+  settings,
+  startJob,
+  takeOverJob,
+  undoLastRun,
+  type UndoResult,
+} from './operations';
 import { jobOwnerStatus } from '../platform/triggers';
 import type { OwnerStatus } from '../core/owners';
-import { geminiKey } from './adapters';
+import { geminiKey, lastRunUndo, type UndoInfo } from './adapters';
 import { activeSheetName } from '../platform/sheets';
 import { setScriptJson, setScriptSecret } from '../platform/properties';
 import { GEMINI_KEY_PROP, parseSettings, TaggingSettings, TAGGING_SETTINGS_PROP } from './settings';
@@ -22,6 +33,8 @@ export interface TaggingStatus {
   ownerStatus: OwnerStatus | null;
   /** The caller may take the job over (admins). */
   admin: boolean;
+  /** The last run "Batalkan proses terakhir" would undo, or null. */
+  undo: UndoInfo | null;
 }
 
 /** The sidebar's opening view: the current job (if any), the active sheet, whether the model and key are set. */
@@ -37,6 +50,7 @@ export function tagging_status(): TaggingStatus {
       hasKey: geminiKey() !== '',
       ownerStatus: open ? jobOwnerStatus(job.owner) : null,
       admin: callerRoles().roles.includes('admin'),
+      undo: lastRunUndo(),
     };
   });
 }
@@ -73,6 +87,14 @@ export function tagging_resume(jobId: string): Progress {
   return rpc('tagging_resume', () => {
     callerWithRole('merchandiser');
     return resumeJob(String(jobId));
+  });
+}
+
+/** Puts back the cells the last run wrote (only those still holding what it wrote); refused while a run goes on. */
+export function tagging_undo(jobId: string): UndoResult {
+  return rpc('tagging_undo', () => {
+    callerWithRole('merchandiser');
+    return undoLastRun(String(jobId));
   });
 }
 

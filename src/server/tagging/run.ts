@@ -12,6 +12,7 @@ import { TagJob, compactWindow, expandWindow, transition } from './job';
 import { buildBlock, findLayout, Layout, pendingRows, RowWrite, outputSpan } from './layout';
 import { costRp, TaggingSettings } from './settings';
 import type { WordLists } from './wordlists';
+import { chunkEntries } from './undo';
 
 /** The row's counter for each engine outcome. */
 const OUTCOME: Record<EngineResult['outcome'], RowWrite['outcome']> = {
@@ -195,7 +196,9 @@ function writeBack(job: TagJob, io: ChunkIO, layout: Layout, width: number, writ
   const last = Math.max(...writes.map((w) => w.row));
   const current = io.rereadRows(job.sheet, first, last - first + 1, width);
   const built = buildBlock(layout, writes, first, current);
-  io.writeBlock(job.sheet, first, outputSpan(layout)[0] + 1, built.block);
+  const c0 = outputSpan(layout)[0];
+  io.writeBlock(job.sheet, first, c0 + 1, built.block);
+  io.recordUndo(job.id, job.sheet, chunkEntries(layout, writes, built.edited, first, current, c0, built.block));
   const editedSet = new Set(built.edited);
   for (const w of writes) {
     if (editedSet.has(w.row)) continue;

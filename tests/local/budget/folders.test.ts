@@ -120,7 +120,8 @@ describe('budget folders in the budget admin’s My Drive', () => {
     };
     const saved = await w.ok(other, 'budget_saveConfig', cfg);
     expect(saved.sharingPending).toBe(1);
-    expect(saved.sharingError).toBe(NOT_FOUND);
+    expect(saved.sharingError?.id).toContain(`Berbagi folder Drive belum bisa diperbarui sekarang (${NOT_FOUND})`);
+    expect(saved.sharingError?.en).toContain(`could not be brought up to date now (${NOT_FOUND})`);
     const { fireNow, triggerOf } = await import('../../../src/local/runtime/scheduler');
     const hb = await fireNow(w.rt, triggerOf(w.rt.env, ADMIN, 'heartbeat')!.uid);
     expect(hb.error).toBeUndefined();

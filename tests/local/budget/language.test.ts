@@ -15,7 +15,7 @@ import { driveStore } from '../../../src/local/services/drive/index';
 import { receiptPng } from '../../../src/local/demo/budget-receipt';
 import { CATALOGUE } from '../../../src/server/core/text/catalogue';
 import { LANGS, tIn, TextKey } from '../../../src/server/core/text';
-import { menuItems } from '../../../src/server/menu';
+import { itemsFor, menuItems } from '../../../src/server/menu';
 import type { AuthMode } from '../../../src/local/runtime/types';
 import type { RuntimeEvent } from '../../../src/local/runtime/env';
 
@@ -50,26 +50,33 @@ async function open(user: string, authMode: AuthMode = 'LIMITED'): Promise<strin
 }
 
 const captions = (lang: 'id' | 'en') => menuItems().flatMap((m) => (m ? [tIn(lang, m.caption)] : []));
+/** What a budget user without an add-on role sees when onOpen can read their roles. */
+const budgetCaptions = (lang: 'id' | 'en') =>
+  itemsFor(new Set(['budget'] as const)).flatMap((m) => (m ? [tIn(lang, m.caption)] : []));
 
 describe('the menu', () => {
   it("is built in each user's language, switched from the sidebar, and in Bahasa Indonesia where nothing can be read", async () => {
-    expect(await open(U.region)).toEqual(captions('id'));
+    expect(await open(U.region)).toEqual(budgetCaptions('id'));
     await w.ok(U.region, 'app_setLanguage', 'en', null);
-    expect(menuOf(U.region)).toEqual(captions('en')); // the switch rebuilt it at once
-    expect(await open(U.region)).toEqual(captions('en'));
-    expect(await open(U.branch)).toEqual(captions('id')); // another user's choice is their own
-    expect(await open(U.region, 'NONE')).toEqual(captions('id'));
-    expect(captions('en')).toContain('Budget: Open…');
+    expect(menuOf(U.region)).toEqual(budgetCaptions('en')); // the switch rebuilt it at once
+    expect(await open(U.region)).toEqual(budgetCaptions('en'));
+    expect(await open(U.branch)).toEqual(budgetCaptions('id')); // another user's choice is their own
+    expect(await open(U.region, 'NONE')).toEqual(captions('id')); // nothing readable: every item, Bahasa Indonesia
+    expect(budgetCaptions('en')).toContain('Budget: Open…');
   });
 
   it('holds every item a text names, in both languages', async () => {
     const refs = new Set(Object.values(CATALOGUE).flatMap((v) => [...v.id.matchAll(/\{>([^{}]+)\}/g)].map((m) => m[1])));
     expect(refs.size).toBeGreaterThan(3);
     for (const lang of LANGS) {
-      const built = lang === 'en' ? await open(U.region) : await open(U.branch);
+      // An admin's menu holds every item.
+      await w.ok(ADMIN, 'app_setLanguage', lang, null);
+      const built = await open(ADMIN);
+      expect(built).toEqual(captions(lang));
       for (const key of refs)
         expect({ key, lang, inMenu: built.includes(tIn(lang, key as TextKey)) }).toEqual({ key, lang, inMenu: true });
     }
+    await w.ok(ADMIN, 'app_setLanguage', 'id', null);
   });
 
   it('refuses a language or a page it does not know, in both languages, and keeps the language as it was', async () => {
@@ -83,7 +90,7 @@ describe('the menu', () => {
       'Halaman tidak dikenal: "../appsscript".',
       'Unknown page: "../appsscript".',
     ]);
-    expect(await open(U.branch)).toEqual(captions('id'));
+    expect(await open(U.branch)).toEqual(budgetCaptions('id'));
   });
 
   it('opens the page that switched again in the new language, so its title bar follows (sidebar and dialog)', async () => {

@@ -293,7 +293,8 @@ describe('marketplace ingest in the runtime', () => {
     const settings = ok(await rpcAs(w.rt, { user: ADMIN }, 'market_getSettings')).settings;
     const bad = await rpcUntyped(w.rt, { user: ADMIN }, 'market_saveSettings', [{ ...settings, schema: 'x; DROP TABLE y' }]);
     expect(bad).toMatchObject({ ok: false, code: 'INVALID' });
-    expect(bad.message).toMatch(/Pengaturan tidak valid: schema/);
+    expect(bad.message).toMatch(/Pengaturan tidak valid: skema "x; DROP TABLE y"/);
+    expect(bad.messageEn).toMatch(/Invalid setting: schema "x; DROP TABLE y"/);
   });
 
   it("the settings owner's hourly heartbeat scans the waiting file; the sidebar lists files by state", async () => {

@@ -101,6 +101,19 @@ describe('menu paths in texts', () => {
     expect(entries.filter(([, v]) => /▸/.test(v.id + v.en)).map(([k]) => k)).toEqual([]);
   });
 
+  it('end a sentence once: a path ending in "…" takes no second full stop, in texts and in the guides', () => {
+    const doubled = entries.flatMap(([k]) =>
+      LANGS.flatMap((lang) => (/…\./.test(render(lang, k, {})) ? [`${k} (${lang}): ${render(lang, k, {})}`] : [])),
+    );
+    expect(doubled).toEqual([]);
+    expect(tIn('id', 'common.error.notRole', { email: 'a@b.id', role: 'x', admins: 'c@b.id' })).toMatch(
+      /di Ekstensi ▸ DataDesk ▸ Pengaturan…$/,
+    );
+    expect(tIn('en', 'budget.notMigrated')).not.toMatch(/…\./);
+    const guides = files(join(ROOT, 'docs/guides'), /\.md$/).filter((f) => /…\./.test(readFileSync(f, 'utf8')));
+    expect(guides.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
   it('render as the spreadsheet shows them, in the reader’s language', () => {
     expect(tIn('id', 'budget.notMigrated')).toContain('Ekstensi ▸ DataDesk ▸ Anggaran: Jalankan migrasi');
     expect(tIn('en', 'budget.notMigrated')).toContain('Extensions ▸ DataDesk ▸ Budget: Run migrations');

@@ -69,8 +69,8 @@ describe('add-on roles', () => {
     expect(adminsOf(two)).toEqual(['amy@x.com', 'zed@x.com']);
     const e = thrown(() => requireRole(two, 'ana@x.com', 'merchandiser')) as AppError;
     expect([e.message, e.messageEn]).toEqual([
-      'Akses ditolak: ana@x.com bukan merchandiser. Minta admin DataDesk (amy@x.com, zed@x.com) menambahkan peran Anda di Ekstensi ▸ DataDesk ▸ Pengaturan….',
-      'Access denied: ana@x.com is not a merchandiser. Ask a DataDesk admin (amy@x.com, zed@x.com) to add your role under Extensions ▸ DataDesk ▸ Settings….',
+      'Akses ditolak: ana@x.com bukan merchandiser. Minta admin DataDesk (amy@x.com, zed@x.com) menambahkan peran Anda di Ekstensi ▸ DataDesk ▸ Pengaturan…',
+      'Access denied: ana@x.com is not a merchandiser. Ask a DataDesk admin (amy@x.com, zed@x.com) to add your role under Extensions ▸ DataDesk ▸ Settings…',
     ]);
   });
 });

@@ -83,17 +83,26 @@ export function menuPath(key: TextKey, lang: Lang = currentLang()): string {
 export function render(lang: Lang, key: TextKey, params: Record<string, unknown> = {}): string {
   const entry = CATALOGUE[key] as { id: string; en: string } | undefined;
   if (!entry) throw new Error(`unknown text key ${String(key)}`);
-  return entry[lang].replace(/\{([^{}]+)\}/g, (_, spec: string) => {
-    if (spec.startsWith('>')) return menuPath(spec.slice(1) as TextKey, lang);
-    const plural = /^(\w+)\|([^|]*)\|([^|]*)$/.exec(spec);
-    if (plural) return Number(params[plural[1]]) === 1 ? plural[2] : plural[3];
-    const [name, kind] = spec.split(':');
-    const v = params[name];
-    if (!kind) return plain(v, lang);
-    const f = FORMATS[kind as Kind] as ((x: unknown, l: Lang) => string) | undefined;
-    if (!f) throw new Error(`text ${String(key)}: unknown format ${kind}`);
-    return v === null || v === undefined || v === '' ? '–' : f(v, lang);
+  return entry[lang].replace(/\{([^{}]+)\}(\.?)/g, (_, spec: string, dot: string) => {
+    // A sentence ending on a menu path whose caption ends in "…" takes no second full stop ("Pengaturan…", not "….").
+    if (spec.startsWith('>')) {
+      const path = menuPath(spec.slice(1) as TextKey, lang);
+      return path.endsWith('…') ? path : path + dot;
+    }
+    return fill(spec, params, key, lang) + dot;
   });
+}
+
+/** One placeholder's text: a plural choice, a formatted value or the plain value. */
+function fill(spec: string, params: Record<string, unknown>, key: TextKey, lang: Lang): string {
+  const plural = /^(\w+)\|([^|]*)\|([^|]*)$/.exec(spec);
+  if (plural) return Number(params[plural[1]]) === 1 ? plural[2] : plural[3];
+  const [name, kind] = spec.split(':');
+  const v = params[name];
+  if (!kind) return plain(v, lang);
+  const f = FORMATS[kind as Kind] as ((x: unknown, l: Lang) => string) | undefined;
+  if (!f) throw new Error(`text ${String(key)}: unknown format ${kind}`);
+  return v === null || v === undefined || v === '' ? '–' : f(v, lang);
 }
 
 /** The text of `key` in the current language: `t('budget.approve.confirm', { count, total })`. */

@@ -685,6 +685,13 @@ export const budget = {
   'budget.dash.yearTotals': { id: 'Total tahun {year}', en: 'Year {year} total' },
   'budget.dash.month': { id: 'Bulan', en: 'Month' },
   'budget.dash.remaining': { id: 'Sisa', en: 'Left' },
+  'budget.tree.folder.root': { id: 'DataDesk Anggaran', en: 'DataDesk Budget' },
+  'budget.tree.folder.receipts': { id: 'Bukti', en: 'Receipts' },
+  'budget.tree.folder.pdfs': { id: 'Laporan PDF', en: 'PDF reports' },
+  'budget.tree.sharingError': {
+    id: 'Berbagi folder Drive belum bisa diperbarui sekarang ({detail}). Konfigurasi sudah tersimpan; pemicu per jam admin anggaran akan melanjutkannya, atau admin anggaran dapat menekan "Sinkronkan berbagi".',
+    en: 'The Drive folder sharing could not be brought up to date now ({detail}). The configuration is saved; the budget admin\'s hourly trigger will carry on, or the budget admin can press "Sync sharing".',
+  },
   'budget.tree.notSetUp': {
     id: 'Folder Drive anggaran belum disiapkan. Admin anggaran: buka {>menu.budget.open}, bagian Admin anggaran, lalu "Siapkan folder Drive".',
     en: 'The budget Drive folders are not set up yet. Budget admin: open {>menu.budget.open}, section Budget admin, then "Set up Drive folders".',

@@ -15,6 +15,7 @@ export const menu = {
   'menu.mentoring.open': { id: 'Sesi mentoring…', en: 'Mentoring sessions…' },
   'menu.mentoring.process': { id: 'Sesi mentoring: Proses pesanan sekarang', en: 'Mentoring sessions: Process orders now' },
   'menu.settings.open': { id: 'Pengaturan…', en: 'Settings…' },
+  'menu.access': { id: 'Akses saya…', en: 'My access…' },
   'title.budget': { id: 'DataDesk · Anggaran', en: 'DataDesk · Budget' },
   'title.budgetDashboard': { id: 'DataDesk · Dasbor Anggaran', en: 'DataDesk · Budget dashboard' },
   'title.segments': { id: 'DataDesk · Segmen member', en: 'DataDesk · Member segments' },
@@ -23,4 +24,5 @@ export const menu = {
   'title.reports': { id: 'DataDesk · Laporan', en: 'DataDesk · Reports' },
   'title.mentoring': { id: 'DataDesk · Sesi mentoring', en: 'DataDesk · Mentoring sessions' },
   'title.settings': { id: 'DataDesk · Pengaturan', en: 'DataDesk · Settings' },
+  'title.access': { id: 'DataDesk · Akses', en: 'DataDesk · Access' },
 } as const;

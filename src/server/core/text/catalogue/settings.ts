@@ -32,4 +32,12 @@ export const settings = {
     id: 'URL harus berbentuk jdbc:postgresql://host:port/nama_db',
     en: 'The URL must look like jdbc:postgresql://host:port/database',
   },
+  'settings.access.none': {
+    id: 'Anda masuk sebagai {email} dan belum punya peran DataDesk, jadi menu ini hanya berisi butir ini. Minta admin DataDesk ({admins}) memberi peran Anda; pengguna anggaran didaftarkan admin di sidebar Anggaran. Setelah itu, buka ulang spreadsheet.',
+    en: 'You are signed in as {email} and hold no DataDesk role yet, so this menu shows only this item. Ask a DataDesk admin ({admins}) to give you a role; budget users are registered by an admin in the Budget sidebar. Then reopen the spreadsheet.',
+  },
+  'settings.access.roles': {
+    id: 'Anda masuk sebagai {email} dengan peran: {roles}. Admin DataDesk: {admins}.',
+    en: 'You are signed in as {email} with the roles: {roles}. DataDesk admins: {admins}.',
+  },
 } as const;

@@ -218,4 +218,38 @@ export const tagging = {
   'tagging.ui.saved': { id: 'Pengaturan tersimpan.', en: 'Settings saved.' },
   'tagging.ui.takenOver': { id: 'Pekerjaan ini kini dilanjutkan pemicu Anda.', en: 'Your trigger now carries this job.' },
   'tagging.error.jobNotFound': { id: 'Pekerjaan tagging tidak ditemukan.', en: 'Tagging job not found.' },
+  // Undo of the last run
+  'tagging.ui.undo': { id: 'Batalkan proses terakhir', en: 'Undo the last run' },
+  'tagging.ui.undoHint': {
+    id: 'Proses terakhir menulis {skus:num} SKU di sheet "{sheet}".',
+    en: 'The last run wrote {skus:num} {skus|SKU|SKUs} on sheet "{sheet}".',
+  },
+  'tagging.ui.undoConfirm': {
+    id: 'Kembalikan {skus:num} SKU di sheet "{sheet}" ke isi sebelum proses terakhir? Baris yang sudah diubah orang sejak proses itu dibiarkan.',
+    en: 'Put {skus:num} {skus|SKU|SKUs} on sheet "{sheet}" back as they were before the last run? Rows a person changed since are left alone.',
+  },
+  'tagging.undo.done': {
+    id: '{restored:num} SKU di sheet "{sheet}" dikembalikan ke isi sebelum proses terakhir.',
+    en: '{restored:num} {restored|SKU|SKUs} on sheet "{sheet}" put back as they were before the last run.',
+  },
+  'tagging.undo.doneKept': {
+    id: '{restored:num} SKU di sheet "{sheet}" dikembalikan ke isi sebelum proses terakhir. {kept:num} SKU dibiarkan karena sudah diubah sejak proses itu (baris {rows}).',
+    en: '{restored:num} {restored|SKU|SKUs} on sheet "{sheet}" put back as they were before the last run. {kept:num} {kept|SKU was|SKUs were} left alone because a person changed {kept|it|them} since (rows {rows}).',
+  },
+  'tagging.undo.nothing': {
+    id: 'Tidak ada proses tagging yang bisa dibatalkan: proses terakhir sudah dibatalkan atau belum menulis apa pun.',
+    en: 'There is no tagging run to undo: the last run was already undone or has not written anything.',
+  },
+  'tagging.undo.running': {
+    id: 'Proses tagging di sheet "{sheet}" masih berjalan. Hentikan dengan "Batalkan" atau tunggu sampai selesai, lalu batalkan prosesnya.',
+    en: 'The tagging run on sheet "{sheet}" is still in progress. Stop it with "Cancel" or wait until it finishes, then undo it.',
+  },
+  'tagging.undo.sheetGone': {
+    id: 'Sheet "{sheet}" tidak ada lagi, jadi proses di sheet itu tidak bisa dibatalkan.',
+    en: 'Sheet "{sheet}" no longer exists, so the run on it cannot be undone.',
+  },
+  'tagging.undo.damaged': {
+    id: 'Catatan pembatalan (sheet tersembunyi _DataDesk_TagUndo) rusak; tidak ada yang diubah.',
+    en: 'The undo record (hidden sheet _DataDesk_TagUndo) is damaged; nothing was changed.',
+  },
 } as const;
