@@ -130,7 +130,7 @@ it('runs the migrations from the menu (admins only) and says what it did', async
     expect(ok.ok).toBe(true);
     const denied = await w.rt.execute({ fn: 'budgetRunMigrations', kind: 'menu', user: U.area, documentId: doc });
     expect(denied.ok).toBe(true); // the refusal is shown, not thrown
-    expect(seen[0]).toMatch(/Skema sudah terbaru \(versi 4\)\. Tidak ada yang diubah\./);
+    expect(seen[0]).toMatch(/Skema sudah terbaru \(versi 5\)\. Tidak ada yang diubah\./);
     expect(seen[1]).toMatch(/area@t\.id bukan admin DataDesk/);
   } finally {
     w.rt.env.uiResponder = null;
