@@ -4,7 +4,7 @@ const base = {
   transform,
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
-  setupFiles: ['<rootDir>/scripts/jest-setup-dispose.js'],
+  setupFiles: ['<rootDir>/scripts/jest-setup-dispose.js', '<rootDir>/scripts/jest-setup-clock.js'],
 };
 module.exports = {
   // Two cores on CI: one jest worker per core (the default would leave one idle).

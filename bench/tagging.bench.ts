@@ -71,7 +71,7 @@ export async function run(): Promise<BenchResult[]> {
     const id = (start.value as Progress).id;
     const totals: Record<string, number> = { ...start.counts };
     const execs: ExecResult[] = [start];
-    const perChunk: Array<{ getValues: number; setValues: number; ms: number; done: number }> = [];
+    const perChunk: Array<{ getValues: number; setValues: number; ms: number; projectedMs: number; done: number }> = [];
     let p = start.value as Progress;
     for (let i = 0; p.status === 'running' && i < 100; i++) {
       const r = await rt.execute({ fn: 'tagging_runChunk', args: [id], user: MERCH, kind: 'rpc', documentId });
@@ -84,6 +84,7 @@ export async function run(): Promise<BenchResult[]> {
         getValues: r.counts['Range.getValues'] ?? 0,
         setValues: r.counts['Range.setValues'] ?? 0,
         ms: r.durationMs,
+        projectedMs: r.projectedMs,
         done: p.done - before,
       });
     }
@@ -118,6 +119,17 @@ export async function run(): Promise<BenchResult[]> {
     const tokensPerSku = st.promptTokens / Math.max(1, answeredSkus);
     const ceiling = tier.tpm / tokensPerSku / 60; // SKU/s the tier's input-token ceiling allows
     const hashes = (totals['Utilities.computeDigest'] ?? 0) / n;
+    // SHA-256 in JavaScript (core/hash.ts): one per SKU whose picture was fetched (or had none to fetch) and one per
+    // chunk over the top-search list; a picture taken from the hold is not hashed again.
+    const jsHashes = (st.imageRequests + perChunk.length) / n;
+    // Where the projected time goes, per SKU: the floor the pictures and the script's own JavaScript put under it.
+    const byMethod: Record<string, number> = {};
+    for (const r of execs) for (const [k, ms] of Object.entries(r.cost.byMethod)) byMethod[k] = (byMethod[k] ?? 0) + ms;
+    const perSku = (ms: number) => ms / n;
+    const bridgeMs = perSku((byMethod['HTTPResponse.getContent'] ?? 0) + (byMethod['HTTPResponse.getHeaders'] ?? 0));
+    const scriptMs = perSku(all.byService.script ?? 0);
+    const fetchMs = perSku(byMethod['UrlFetchApp.fetchAll'] ?? 0);
+    const otherMs = perSku(all.projectedMs) - bridgeMs - scriptMs - fetchMs;
 
     // The FeedGen way on the same stand-in and tier: a sample of 300 SKUs.
     g.resetStats();
@@ -139,13 +151,28 @@ export async function run(): Promise<BenchResult[]> {
       'TPM ceiling SKU/s (TPM ÷ tokens per SKU ÷ 60)': answeredSkus ? ceiling.toFixed(1) : 'n/a',
       'share of the ceiling (projected)': answeredSkus ? `${Math.round((100 * pRate) / ceiling)} %` : 'n/a',
       'computeDigest per SKU': hashes.toFixed(2),
+      'SHA-256 in JavaScript per SKU (pictures hashed + 1 a chunk)': jsHashes.toFixed(2),
+      'pictures fetched per SKU': (st.imageRequests / n).toFixed(2),
+      'projected ms per SKU: fetchAll (HTTP) / picture bytes over the bridge / script JS / rest': [
+        fetchMs,
+        bridgeMs,
+        scriptMs,
+        otherMs,
+      ]
+        .map((x) => x.toFixed(1))
+        .join(' / '),
+      'why not the ceiling': answeredSkus
+        ? `${(0.75 * ceiling).toFixed(1)} SKU/s needs ≤ ${(1000 / (0.75 * ceiling)).toFixed(1)} ms a SKU; pictures inline cost ${(bridgeMs + scriptMs).toFixed(1)} ms a SKU in the bridge and the script's JavaScript alone (base64, SHA-256, the request JSON), before any HTTP wait: at most ${(1000 / Math.max(0.1, bridgeMs + scriptMs)).toFixed(1)} SKU/s`
+        : 'n/a',
       '429s from the tier (rpm/tpm/rpd)': `${st.rateLimited.rpm}/${st.rateLimited.tpm}/${st.rateLimited.rpd}`,
       'baseline (FeedGen: 1 SKU/request, 30 at a time) SKU/s projected': `${baseRate.toFixed(2)} (${baseOk} of ${sample.length} answered)`,
       'ratio DataDesk / baseline (projected)': (pRate / Math.max(0.001, baseRate)).toFixed(1),
       'emulator rate SKU/s (end to end)': Math.round(rate * 10) / 10,
       'wall s': Math.round(wallMs / 100) / 10,
       chunks: perChunk.length,
-      'slowest chunk s': Math.round(Math.max(...perChunk.map((c) => c.ms)) / 100) / 10,
+      'slowest chunk s (emulator / projected)': (['ms', 'projectedMs'] as const)
+        .map((k) => (Math.max(...perChunk.map((x) => x[k])) / 1000).toFixed(1))
+        .join(' / '),
       'tagged rows': tagged,
       'no image': p.noImage,
       errors: p.errors,
@@ -156,6 +183,7 @@ export async function run(): Promise<BenchResult[]> {
       '500 answers': st.byStatus['500'] ?? 0,
       retries: p.retries,
       'UrlFetch requests / SKU': Math.round(urlPerSku * 1000) / 1000,
+      'UrlFetchApp.fetchAll calls': totals['UrlFetchApp.fetchAll'] ?? 0,
       'max getValues / chunk': maxGet,
       'max setValues / chunk': maxSet,
       'finishing execution getValues/setValues': perChunk
@@ -169,7 +197,13 @@ export async function run(): Promise<BenchResult[]> {
       'max requests in flight': st.maxInFlight,
     };
     const met =
-      pRate >= 25 && pRate >= 0.75 * ceiling && hashes <= 1 && tagged + p.errors === n && forbidden === 0 && twice === 0;
+      pRate >= 25 &&
+      pRate >= 0.75 * ceiling &&
+      hashes <= 1 &&
+      jsHashes <= 1.01 &&
+      tagged + p.errors === n &&
+      forbidden === 0 &&
+      twice === 0;
     return [
       {
         name: `tagging: ${n} SKUs under a Tier 1 key, realistic pictures, latency median 2 s / p95 6 s, 2 % 429, 1 % 500`,

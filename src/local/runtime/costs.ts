@@ -124,7 +124,9 @@ export const COSTS: Record<string, MethodCost> = {
   // ---- UrlFetch: the bridge, then the HTTP time measured; bodies cross as bytes or strings. ----
   'UrlFetchApp:*': { ms: 50, measured: true, guess: true, note: 'plus the HTTP time' },
   'UrlFetchApp.getRequest': { ms: 1, guess: true },
-  'HTTPResponse:*': { ms: 1, guess: true, note: 'the body is already fetched; the bridge charges its size' },
+  // A class default ('Class.*'): HTTPResponse is no service group of its own, so a 'HTTPResponse:*' key was never
+  // looked up and each response getter fell through to 'UrlFetchApp:*' (50 ms, the fetch itself).
+  'HTTPResponse.*': { ms: 1, guess: true, note: 'the body is already fetched; the bridge charges its size' },
 
   // ---- Calendar: each call is a Calendar API v3 request (the advanced service, and CalendarApp underneath). ----
   'Calendar:*': { ms: 300, guess: true, note: 'a Calendar API request; CalendarApp’s Calendar class is keyed the same' },
@@ -146,7 +148,7 @@ export const COSTS: Record<string, MethodCost> = {
   'Session.getActiveUserLocale': { ms: 1, guess: true },
   'HtmlService:*': { ms: 10, guess: true },
   'HtmlService.createTemplateFromFile': { ms: 20, guess: true },
-  'HtmlOutput:*': { ms: 1, guess: true },
+  'HtmlOutput.*': { ms: 1, guess: true },
   'Logger:*': { ms: 1, guess: true, note: 'a log line' },
 
   // ---- Utilities and Blob: work done in Java on data that crossed the bridge. ----
@@ -168,7 +170,7 @@ export const COSTS: Record<string, MethodCost> = {
     measured: true,
     source: 'https://developers.google.com/apps-script/reference/utilities/utilities#sleep(Integer)',
   },
-  'Blob:*': { ms: 1, guess: true, note: 'a Java object; getBytes/setBytes pay the bridge per MB' },
+  'Blob.*': { ms: 1, guess: true, note: 'a Java object; getBytes/setBytes pay the bridge per MB' },
 };
 
 /** Which service group a class belongs to (for the breakdown and the '<service>:*' defaults). */

@@ -66,6 +66,20 @@ export class Clock {
   }
 }
 
+/**
+ * A new state's clock offset: 0 (real time), or — when DATADESK_CLOCK_START names an instant — the offset that puts
+ * the clock there, running forward from it. Tests and benchmarks set it (scripts/jest-setup-clock.js, bench/run.ts) so
+ * their fixed dates ("the 2nd of December 2026") mean the same on any day they run: the clock never moves backwards,
+ * so without it a date that real time has passed would silently not be reached.
+ */
+function startOffset(): number {
+  const start = process.env.DATADESK_CLOCK_START;
+  if (!start) return 0;
+  const at = Date.parse(start);
+  if (!Number.isFinite(at)) throw new Error(`DATADESK_CLOCK_START: not an instant: ${start}`);
+  return at - Date.now();
+}
+
 /** Events the host emits for the workbench and the CLI (UI calls, sheet changes, mail). */
 export type RuntimeEvent =
   | { type: 'ui'; execId: string; user: string; documentId: string | null; action: string; payload: unknown }
@@ -110,7 +124,7 @@ export class RuntimeEnv extends EventEmitter {
     super();
     mkdirSync(config.stateDir, { recursive: true });
     const meta = this.readJson<{ clockOffsetMs?: number }>('runtime.json', {});
-    this.clock = new Clock(meta.clockOffsetMs ?? 0);
+    this.clock = new Clock(meta.clockOffsetMs ?? startOffset());
   }
 
   /** The store of a service, created on first use. */

@@ -117,13 +117,19 @@ function main(): void {
       if (msg) {
         const r = msg.message as { id: number; v?: unknown; err?: { name: string; message: string }; pc: number };
         meter.hostMs = r.pc;
-        meter.leave();
         if (r.err) {
+          meter.leave();
           const e = new Error(r.err.message);
           e.name = r.err.name;
           throw e;
         }
-        return codec.decode(r.v);
+        // Turning the answer into script values is the bridge's work, which the host charged by size (a byte array
+        // per MB, cells per cell): decoded inside the call, so it is not charged again as the script's own CPU.
+        try {
+          return codec.decode(r.v);
+        } finally {
+          meter.leave();
+        }
       }
     }
   };

@@ -17,5 +17,6 @@ export interface HttpRes {
   /** Binary answers (200): the body's bytes (0..255) and their base64, both made in JavaScript. */
   bytes: Uint8Array | null;
   base64: string | null;
+  /** The Content-Type of a binary answer (200); '' for text answers (nobody reads it: one call fewer each). */
   contentType: string;
 }

@@ -36,9 +36,15 @@ export function currentSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet |
   return active;
 }
 
-/** The document's id, or '' outside one. */
+let idOf: { ss: GoogleAppsScript.Spreadsheet.Spreadsheet; id: string } | null = null;
+
+/** The document's id, or '' outside one; asked once per document and execution (every document key and cache
+ * bucket name carries it: a getId per key cost a service call each). */
 export function currentDocumentId(): string {
-  return currentSpreadsheet()?.getId() ?? '';
+  const ss = currentSpreadsheet();
+  if (!ss) return '';
+  if (idOf?.ss !== ss) idOf = { ss, id: ss.getId() };
+  return idOf.id;
 }
 
 /** The document, or a user-facing error when the execution has none. */

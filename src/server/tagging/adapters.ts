@@ -3,7 +3,7 @@
 import { geminiRefused } from './engine';
 import { classify } from './backoff';
 import { Catalogue, parseCatalogueSheet, queryCatalogue } from './catalogue';
-import type { AnswerCache, ChunkIO, EnginePorts } from './ports';
+import type { AnswerCache, ChunkIO, EnginePorts, FetchHold, Held } from './ports';
 import { GEMINI_DEFAULT_URL, GEMINI_KEY_PROP, GEMINI_URL_PROP, TaggingSettings } from './settings';
 import { parseWordRows, seedWordLists, SEED_WORDS, WordLists, GROUP_LABEL, seedNote } from './wordlists';
 import { wibDate } from '../core/format';
@@ -142,7 +142,83 @@ export function persistAnswerCache(now: Date): number {
 }
 
 export function forgetSnapshots(): void {
+  forgetHold();
   cacheRemove([REF_KEY, ...allBuckets('dd_tag_cat_')]);
+}
+
+// The job's hold: per SKU [cache key, picture type, parts of the picture kept] in buckets by the SKU, and each kept
+// picture's base64 in parts under CacheService's 100 KB a value.
+const HOLD_BUCKETS = 64;
+const PART_CHARS = 95_000;
+type HoldEntry = [string, string, number];
+const holdBucket = (sku: string) => `dd_tag_hold_${fnv1a(sku.trim().toUpperCase()) % HOLD_BUCKETS}`;
+const partKey = (key: string, i: number) => `dd_tag_pic_${key}_${i}`;
+const partKeys = (e: HoldEntry) => Array.from({ length: e[2] }, (_, i) => partKey(e[0], i));
+const skuKey = (sku: string) => sku.trim().toUpperCase();
+
+function holdBuckets(skus: string[]): Record<string, Record<string, HoldEntry>> {
+  return cacheGetJson<Record<string, HoldEntry>>([...new Set(skus.map(holdBucket))]);
+}
+
+/** Writes buckets back (one putAll with `extra`); a bucket near the 100 KB limit drops its oldest SKUs first (they
+ * are fetched again if ever needed). */
+function putHold(buckets: Record<string, Record<string, HoldEntry>>, extra: Record<string, unknown> = {}): void {
+  for (const b of Object.values(buckets)) {
+    const keys = Object.keys(b);
+    while (JSON.stringify(b).length > 90_000 && keys.length) delete b[keys.shift()!];
+  }
+  cachePutJson({ ...buckets, ...extra });
+}
+
+/** Fetched work kept between a job's chunks in CacheService (see ports.ts FetchHold). */
+export const fetchHold: FetchHold = {
+  load(skus) {
+    const buckets = holdBuckets(skus);
+    const found: Array<[string, HoldEntry]> = [];
+    for (const sku of skus) {
+      const e = buckets[holdBucket(sku)]?.[skuKey(sku)];
+      if (e) found.push([sku, e]);
+    }
+    const parts = cacheGetJson<string>(found.flatMap(([, e]) => partKeys(e)));
+    const out: Record<string, Held> = {};
+    for (const [sku, [key, mimeType, n]] of found) {
+      const pieces = Array.from({ length: n }, (_, i) => parts[partKey(key, i)]);
+      out[sku] = n && pieces.every((p) => typeof p === 'string') ? { key, mimeType, data: pieces.join('') } : { key, mimeType };
+    }
+    return out;
+  },
+  save(entries) {
+    const skus = Object.keys(entries);
+    const buckets = holdBuckets(skus);
+    const pictures: Record<string, string> = {};
+    for (const sku of skus) {
+      const h = entries[sku];
+      const n = h.data ? Math.ceil(h.data.length / PART_CHARS) : 0;
+      for (let i = 0; i < n; i++) pictures[partKey(h.key, i)] = h.data!.slice(i * PART_CHARS, (i + 1) * PART_CHARS);
+      (buckets[holdBucket(sku)] ??= {})[skuKey(sku)] = [h.key, h.mimeType, n];
+    }
+    putHold(buckets, pictures);
+  },
+  release(skus) {
+    const buckets = holdBuckets(skus);
+    const gone: string[] = [];
+    for (const sku of skus) {
+      const e = buckets[holdBucket(sku)]?.[skuKey(sku)];
+      if (!e?.[2]) continue;
+      gone.push(...partKeys(e));
+      e[2] = 0;
+    }
+    putHold(buckets);
+    cacheRemove(gone);
+  },
+};
+
+/** The hold is the job's: gone with it (its kept pictures too), and none left from an earlier job at a start. */
+export function forgetHold(): void {
+  const names = allBuckets('dd_tag_hold_').slice(0, HOLD_BUCKETS);
+  const buckets = cacheGetJson<Record<string, HoldEntry>>(names);
+  const parts = Object.values(buckets).flatMap((b) => Object.values(b).flatMap(partKeys));
+  cacheRemove([...names, ...parts]);
 }
 
 export function geminiKey(): string {
@@ -233,6 +309,7 @@ export function chunkIO(s: TaggingSettings): ChunkIO {
     },
     engine: enginePorts,
     cache: answerCache,
+    hold: fetchHold,
     apiKey: geminiKey,
     baseUrl: () => scriptProp(GEMINI_URL_PROP) || GEMINI_DEFAULT_URL,
     spentToday() {

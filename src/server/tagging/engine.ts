@@ -6,7 +6,7 @@ import { classify } from './backoff';
 import { AppError } from '../core/errors';
 import { msg, t } from '../core/text';
 import type { HttpReq } from '../core/http';
-import type { AnswerCache, EnginePorts } from './ports';
+import type { AnswerCache, EnginePorts, FetchHold, Held } from './ports';
 
 export interface EngineItem {
   sku: string;
@@ -45,8 +45,26 @@ export interface EngineStats {
   tokensIn: number;
   tokensOut: number;
   cacheHits: number;
+  /** Pictures taken from the job's hold (fetched by an earlier chunk) instead of fetched again. */
+  heldPictures: number;
   stoppedBy: 'done' | 'deadline' | 'rpm' | 'budget';
+  /** The pace measured in this chunk (the next chunk sizes its slices by it). */
+  pace: Pace;
 }
+
+/** How long this job's pictures and model rounds take (projected ms), carried in the job from chunk to chunk. */
+export interface Pace {
+  /** One picture: its share of the fetch, the bridge (getContent), its base64 and its hash. */
+  pictureMs: number;
+  /** One round of model requests (one fetchAll), its slowest answer included. */
+  roundMs: number;
+}
+
+/** Before anything is measured: slow guesses, so a job's first slice is small and its first round goes early. */
+export const FIRST_PACE: Pace = { pictureMs: 250, roundMs: 20_000 };
+
+/** A job without a hold (tests of the engine alone): nothing is kept between chunks. */
+const NO_HOLD: FetchHold = { load: () => ({}), save: () => undefined, release: () => undefined };
 
 const MAX_RETRIES = 6;
 const MAX_INVALID = 3;
@@ -68,26 +86,43 @@ function allowance(window: number[], rpm: number, now: number): number {
 }
 
 type Todo = TagItem & { noImage: boolean };
-type Image = { mimeType: string; data: string; bytes: Uint8Array };
+type Image = { mimeType: string; data: string; bytes: Uint8Array | null };
 
-/**
- * Model requests one slice of a chunk prepares at once (about two of fetchAll's ~10-at-once waves): a slice's pictures
- * are fetched just before its requests go, so the deadline is checked every slice and no picture is fetched (its bytes
- * carried across the bridge) for a SKU this execution will not send.
- */
+/** Most model requests one slice prepares (a round of them keeps fetchAll's ~10 lanes busy about two waves long). */
 const SLICE_REQUESTS = 20;
-/** Time a slice's pictures and its first round may take: a new slice starts only with this much left beyond the
- * write margin. */
-const SLICE_MARGIN_MS = 30_000;
+/** At most this share of the time left (beyond the write margin and one round) goes into one slice's pictures, so a
+ * slice never eats the time its own requests need, and the last slices of a chunk get smaller, never skipped. */
+const SLICE_SHARE = 0.5;
+/** Pictures kept in the hold at once (about three CacheService entries of ≤ 100 KB each; a cache keeps about 1,000
+ * entries, and the answer and catalogue buckets need theirs). Beyond it a picture is fetched again after a kill. */
+export const HOLD_MAX_PICTURES = 100;
 
-/** Runs one chunk's model work for `items`, slice by slice: pictures, then the cache, then the model in rounds (a
- * slice's retries go out with the next slice's requests). */
+/** How many SKUs the next slice takes: as many pictures as fit the time left at the measured pace (a whole request's
+ * worth at least), none when even that does not fit; the chunk's first slice takes one SKU at least (progress). */
+function sliceSize(left: number, cfg: EngineConfig, ports: EnginePorts, pace: Pace, first: boolean): number {
+  const most = Math.max(1, cfg.batchSize) * SLICE_REQUESTS;
+  const avail = ports.remainingMs() - WRITE_MARGIN_MS - pace.roundMs;
+  const fit = Math.min(left, most, Math.floor((Math.max(0, avail) * SLICE_SHARE) / Math.max(1, pace.pictureMs)));
+  if (fit >= Math.min(left, cfg.batchSize)) return fit;
+  return first ? Math.max(1, fit) : 0;
+}
+
+/** A new measurement of a pace figure: a slower one counts at once, a faster one eases in. */
+function paced(old: number, measured: number): number {
+  return measured >= old ? measured : 0.7 * old + 0.3 * measured;
+}
+
+/** Runs one chunk's model work for `items`, slice by slice: pictures (or what the hold kept of them), then the cache,
+ * then the model in rounds, the first round of a slice at once (a slice's retries go out with the next slice's
+ * requests). Answers reach the cache and the hold lets go of their pictures after every round, so a chunk that is
+ * killed leaves nothing to ask twice; what is fetched but not sent when the chunk ends stays in the hold. */
 export function runEngine(
   items: readonly EngineItem[],
   cfg: EngineConfig,
   ports: EnginePorts,
   cache: AnswerCache,
   rpmWindow: number[],
+  memo: { pace?: Pace | null; hold?: FetchHold } = {},
 ): { results: EngineResult[]; stats: EngineStats } {
   const stats: EngineStats = {
     requests: 0,
@@ -96,32 +131,83 @@ export function runEngine(
     tokensIn: 0,
     tokensOut: 0,
     cacheHits: 0,
+    heldPictures: 0,
     stoppedBy: 'done',
+    pace: { ...(memo.pace ?? FIRST_PACE) },
   };
   const results: EngineResult[] = [];
   if (!items.length) return { results, stats };
-  const rounds = new ModelRounds(cfg, ports, rpmWindow, stats, results);
+  const hold = new HoldKeeper(memo.hold ?? NO_HOLD, items);
+  const rounds = new ModelRounds(cfg, ports, rpmWindow, stats, results, cache, hold);
   const topHash = ports.hash(cfg.top.join('\n'));
-  const sliceSize = Math.max(1, cfg.batchSize) * SLICE_REQUESTS;
   let at = 0;
   for (;;) {
     if (at < items.length && rounds.queued() < SLICE_REQUESTS) {
-      if (ports.remainingMs() < WRITE_MARGIN_MS + SLICE_MARGIN_MS) {
+      const first = !results.length && !rounds.queued();
+      // A job's first slice (its pace null: never measured) is one request's worth: what it measures sizes the rest.
+      const n =
+        memo.pace === null && !at
+          ? Math.min(items.length, cfg.batchSize)
+          : sliceSize(items.length - at, cfg, ports, stats.pace, first);
+      if (!n) {
         stats.stoppedBy = 'deadline';
         break;
       }
-      const slice = items.slice(at, at + sliceSize);
+      const slice = items.slice(at, at + n);
       at += slice.length;
-      const images = fetchImages(slice, cfg, ports, stats);
-      const keys = cacheKeys(slice, images, cfg, ports, topHash);
-      rounds.add(answerFromCache(slice, images, keys, cache, stats, results), keys);
+      const { images, keys, pictured } = prepareSlice(slice, cfg, ports, stats, cache, hold, topHash);
+      rounds.add(answerFromCache(slice, images, pictured, keys, cache, stats, results), keys);
+      hold.keep(slice, keys, images, pictured, rounds.waiting());
+      // The slice's first round goes now, whatever else the deadline allows: fetched pictures are always sent.
+      if (rounds.queued() && !rounds.step(true)) break;
       continue;
     }
-    if (!rounds.queued() || !rounds.step()) break;
+    if (!rounds.queued() || !rounds.step(false)) break;
   }
-  const fresh = rounds.answers();
-  if (Object.keys(fresh).length) cache.putAll(fresh);
+  hold.keepLeftovers(rounds.leftovers());
   return { results, stats };
+}
+
+/** A slice's pictures and cache keys: what the hold kept is taken from it (nothing fetched or hashed twice), the rest
+ * fetched at once (one fetchAll) and hashed; the pace of a picture measured. */
+function prepareSlice(
+  slice: readonly EngineItem[],
+  cfg: EngineConfig,
+  ports: EnginePorts,
+  stats: EngineStats,
+  cache: AnswerCache,
+  hold: HoldKeeper,
+  topHash: string,
+): { images: Map<string, Image>; keys: Map<string, string>; pictured: Set<string> } {
+  const images = new Map<string, Image>();
+  const keys = new Map<string, string>();
+  const pictured = new Set<string>();
+  const heldKeys = slice.map((it) => hold.of(it.sku)?.key).filter((k): k is string => !!k);
+  const known = heldKeys.length ? cache.getAll(heldKeys) : {};
+  const fetch: EngineItem[] = [];
+  for (const it of slice) {
+    const h = hold.of(it.sku);
+    // Held and still usable: answered already (its answer cached), its picture kept, or it had none.
+    if (h && (known[h.key] || h.data || !h.mimeType)) {
+      keys.set(it.sku, h.key);
+      if (h.mimeType) pictured.add(it.sku);
+      if (h.data) {
+        images.set(it.sku, { mimeType: h.mimeType, data: h.data, bytes: null });
+        stats.heldPictures++;
+      }
+    } else fetch.push(it);
+  }
+  if (!fetch.length) return { images, keys, pictured };
+  const t0 = ports.now();
+  const fetched = fetchImages(fetch, cfg, ports, stats);
+  for (const [sku, img] of fetched) {
+    images.set(sku, img);
+    pictured.add(sku);
+  }
+  for (const [sku, k] of cacheKeys(fetch, fetched, cfg, ports, topHash)) keys.set(sku, k);
+  const withUrl = fetch.filter((it) => /^https?:\/\//i.test(it.imageUrl)).length;
+  if (withUrl >= 5) stats.pace.pictureMs = paced(stats.pace.pictureMs, (ports.now() - t0) / withUrl);
+  return { images, keys, pictured };
 }
 
 /** A slice's product images at once (one fetchAll); an image that fails or is too large to send is left out. */
@@ -161,15 +247,87 @@ function cacheKeys(
   for (const it of items) {
     const img = images.get(it.sku);
     const text = [it.name, it.category, img ? img.mimeType : '-', PROMPT_VERSION, topHash, cfg.model].join('\u0001');
-    keyOf.set(it.sku, ports.hash(text, img?.bytes));
+    keyOf.set(it.sku, ports.hash(text, img?.bytes ?? undefined));
   }
   return keyOf;
+}
+
+/** The job's hold as one chunk sees it: loaded once, written after each slice and round. */
+class HoldKeeper {
+  private readonly held: Record<string, Held>;
+  /** SKUs whose pictures sit in the hold now. */
+  private readonly withPicture = new Set<string>();
+
+  constructor(
+    private readonly hold: FetchHold,
+    items: readonly EngineItem[],
+  ) {
+    this.held = hold.load(items.map((it) => it.sku));
+    for (const [sku, h] of Object.entries(this.held)) if (h.data) this.withPicture.add(sku);
+  }
+
+  of(sku: string): Held | undefined {
+    return this.held[sku];
+  }
+
+  /** Keeps a slice's keys (for every SKU) and the pictures of those still to be asked (as many as the hold takes). */
+  keep(
+    slice: readonly EngineItem[],
+    keys: Map<string, string>,
+    images: Map<string, Image>,
+    pictured: Set<string>,
+    unsent: Set<string>,
+  ): void {
+    const out: Record<string, Held> = {};
+    for (const it of slice) {
+      const key = keys.get(it.sku)!;
+      const img = images.get(it.sku);
+      const prev = this.held[it.sku];
+      const mimeType = img?.mimeType ?? (pictured.has(it.sku) ? (prev?.mimeType ?? '') : '');
+      const keepPicture = !!img && unsent.has(it.sku) && (this.withPicture.has(it.sku) || this.room());
+      if (prev && prev.key === key && !!prev.data === keepPicture) continue;
+      const h: Held = keepPicture ? { key, mimeType, data: img!.data } : { key, mimeType };
+      if (keepPicture) this.withPicture.add(it.sku);
+      this.held[it.sku] = h;
+      out[it.sku] = h;
+    }
+    if (Object.keys(out).length) this.hold.save(out);
+  }
+
+  /** Fetched but not sent when the chunk ends: their pictures stay for the next chunk (as many as the hold takes). */
+  keepLeftovers(left: Todo[]): void {
+    const out: Record<string, Held> = {};
+    for (const it of left) {
+      const h = this.held[it.sku];
+      if (!h || !it.image || this.withPicture.has(it.sku) || !this.room()) continue;
+      this.withPicture.add(it.sku);
+      out[it.sku] = this.held[it.sku] = { key: h.key, mimeType: it.image.mimeType, data: it.image.data };
+    }
+    if (Object.keys(out).length) this.hold.save(out);
+  }
+
+  /** These SKUs are answered (or given up): the hold lets go of their pictures. */
+  release(skus: string[]): void {
+    const free = skus.filter((s) => this.withPicture.has(s));
+    if (!free.length) return;
+    for (const s of free) {
+      this.withPicture.delete(s);
+      const h = this.held[s];
+      if (h) this.held[s] = { key: h.key, mimeType: h.mimeType };
+    }
+    this.hold.release(free);
+  }
+
+  private room(): boolean {
+    return this.withPicture.size < HOLD_MAX_PICTURES;
+  }
 }
 
 /** Answers what the cache knows (into `results`); returns the items still to ask the model about. */
 function answerFromCache(
   items: readonly EngineItem[],
   images: Map<string, Image>,
+  pictured: Set<string>,
   keyOf: Map<string, string>,
   cache: AnswerCache,
   stats: EngineStats,
@@ -182,11 +340,12 @@ function answerFromCache(
     const hit = cached[keyOf.get(it.sku)!];
     if (hit) {
       stats.cacheHits++;
+      const seen = pictured.has(it.sku);
       results.push({
         sku: it.sku,
-        outcome: img ? 'done' : 'no_image',
+        outcome: seen ? 'done' : 'no_image',
         raw: hit,
-        reason: img ? '' : t('tagging.reason.noImage'),
+        reason: seen ? '' : t('tagging.reason.noImage'),
         fromCache: true,
       });
     } else {
@@ -197,13 +356,16 @@ function answerFromCache(
   return todo;
 }
 
-/** The model calls in rounds: as many batches at once as the RPM and parallel limits allow, retries queued. */
+/** The model calls in rounds: as many batches at once as the RPM and parallel limits allow, retries queued; after
+ * each round its answers go to the cache and the hold lets go of their pictures. */
 class ModelRounds {
   private queue: Pending[] = [];
-  private readonly fresh: Record<string, string[]> = {};
   private readonly keyOf = new Map<string, string>();
   private readonly url: string;
   private salt = 0;
+  /** This round's answers (cache key → keywords) and the SKUs it finished. */
+  private fresh: Record<string, string[]> = {};
+  private finished: string[] = [];
 
   constructor(
     private readonly cfg: EngineConfig,
@@ -211,6 +373,8 @@ class ModelRounds {
     private readonly rpmWindow: number[],
     private readonly stats: EngineStats,
     private readonly results: EngineResult[],
+    private readonly cache: AnswerCache,
+    private readonly hold: HoldKeeper,
   ) {
     this.url = `${cfg.baseUrl.replace(/\/+$/, '')}/v1beta/models/${encodeURIComponent(cfg.model)}:generateContent`;
   }
@@ -227,21 +391,27 @@ class ModelRounds {
     return this.queue.length;
   }
 
-  /** One round (or one wait for a retry's backoff or the RPM window); false when the budget or the deadline stops. */
-  step(): boolean {
-    const next = this.nextRound();
+  /** SKUs waiting to be asked (or asked again). */
+  waiting(): Set<string> {
+    return new Set(this.queue.flatMap((p) => p.items.map((it) => it.sku)));
+  }
+
+  /** What is still queued when the chunk ends (never sent, or waiting to be retried). */
+  leftovers(): Todo[] {
+    return this.queue.flatMap((p) => p.items);
+  }
+
+  /** One round (or one wait for a retry's backoff or the RPM window); false when the budget or the deadline stops.
+   * `fresh`: a slice's first round, sent even when the deadline's reserve for another round is gone. */
+  step(fresh: boolean): boolean {
+    const next = this.nextRound(fresh);
     if (next === 'stop') return false;
     if (next.round.length) this.send(next.round, next.at);
     return true;
   }
 
-  /** The answers the model gave (cache key → keywords). */
-  answers(): Record<string, string[]> {
-    return this.fresh;
-  }
-
   /** The batches to send now (and when); none after waiting (a retry's backoff, the RPM window); 'stop' to end. */
-  private nextRound(): { round: Pending[]; at: number } | 'stop' {
+  private nextRound(fresh: boolean): { round: Pending[]; at: number } | 'stop' {
     const { cfg, ports, stats } = this;
     if (cfg.budgetSpent(stats.tokensIn, stats.tokensOut)) return this.stop('budget');
     const now = ports.now();
@@ -252,7 +422,7 @@ class ModelRounds {
       ports.sleep(wait);
       return { round: [], at: now };
     }
-    if (ports.remainingMs() < WRITE_MARGIN_MS + 10_000) return this.stop('deadline');
+    if (ports.remainingMs() < WRITE_MARGIN_MS + (fresh ? 0 : 10_000)) return this.stop('deadline');
     const allowed = Math.min(allowance(this.rpmWindow, cfg.rpm, now), cfg.maxParallel);
     if (allowed === 0) {
       const wait = this.rpmWindow[0] + 60_000 - now + 50;
@@ -271,7 +441,7 @@ class ModelRounds {
     return 'stop';
   }
 
-  /** One fetchAll for the round (counted in the RPM window at `now`), each answer settled. */
+  /** One fetchAll for the round (counted in the RPM window at `now`), each answer settled, the round's answers kept. */
   private send(round: Pending[], now: number): void {
     const reqs: HttpReq[] = round.map((p) => ({
       url: this.url,
@@ -282,7 +452,18 @@ class ModelRounds {
     for (let i = 0; i < reqs.length; i++) this.rpmWindow.push(now);
     this.stats.requests += reqs.length;
     const answers = this.ports.fetchAll(reqs);
+    this.stats.pace.roundMs = paced(this.stats.pace.roundMs, this.ports.now() - now);
     round.forEach((p, i) => this.settle(p, answers[i].code, answers[i].text));
+    this.keepRound();
+  }
+
+  /** The round's answers into the cache and its finished SKUs' pictures out of the hold: a chunk killed after this
+   * round asks the model about none of them again. */
+  private keepRound(): void {
+    if (Object.keys(this.fresh).length) this.cache.putAll(this.fresh);
+    this.hold.release(this.finished);
+    this.fresh = {};
+    this.finished = [];
   }
 
   /** What one answer means for its batch: retried later, refused, split up, or its keywords kept. */
@@ -356,6 +537,7 @@ class ModelRounds {
   }
 
   private finish(it: Todo, outcome: Outcome, raw: string[], reason: string): void {
+    this.finished.push(it.sku);
     const o: Outcome = outcome === 'done' && it.noImage ? 'no_image' : outcome;
     this.results.push({
       sku: it.sku,

@@ -41,6 +41,9 @@ export interface TagJob {
   rpmWindow: Array<[number, number]>;
   /** WIB date the budget stop happened on (the heartbeat resumes the next day). */
   budgetDay: string;
+  /** The projected ms a picture and a model round took in the last chunk (the next one sizes its slices by it);
+   * null before the first chunk. */
+  pace: { pictureMs: number; roundMs: number } | null;
 }
 
 export interface Progress {
@@ -107,6 +110,7 @@ export function newJob(
     lang,
     rpmWindow: [],
     budgetDay: '',
+    pace: null,
   };
 }
 
@@ -180,6 +184,7 @@ export function parseJob(raw: unknown): TagJob | null {
     ...newJob(j.id, j.owner ?? '', j.sheet, j.model ?? '', j.total ?? 0, j.startedAt ?? 0),
     ...j,
     rpmWindow: Array.isArray(j.rpmWindow) ? j.rpmWindow : [],
+    pace: j.pace && j.pace.pictureMs > 0 && j.pace.roundMs > 0 ? j.pace : null,
     // Jobs saved before the catalogue held their note as one text.
     lastError: typeof lastError === 'string' ? (lastError ? msg('common.text', { text: lastError }) : null) : j.lastError,
     lang: isLang(j.lang) ? j.lang : DEFAULT_LANG,

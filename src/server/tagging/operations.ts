@@ -28,6 +28,7 @@ import {
   cacheRef,
   chunkIO,
   ensureWordListSheet,
+  forgetHold,
   forgetSnapshots,
   loadCatalogue,
   persistAnswerCache,
@@ -97,6 +98,7 @@ export function startJob(owner: string, sheetName: string, now: number): Progres
     if (ref.wordSheetMissing) ensureWordListSheet(s);
     cacheRef({ lists: ref.lists, top: ref.top });
     snapshotCatalogue(cat, skus);
+    forgetHold();
     warmAnswerCache();
     const job = newJob(`tag-${now.toString(36)}`, owner, name, model, pending.length, now, currentLang());
     saveJob(job);

@@ -20,6 +20,24 @@ export interface AnswerCache {
   putAll(entries: Record<string, string[]>): void;
 }
 
+/** What one SKU's fetch left for later chunks: its answer-cache key, its picture's type ('' = none) and, while it
+ * is not answered yet, the picture itself (base64). */
+export interface Held {
+  key: string;
+  mimeType: string;
+  data?: string;
+}
+
+/** The job's checkpoint of fetched work, so a chunk that ends (or is killed) leaves nothing to fetch or ask twice. */
+export interface FetchHold {
+  /** What earlier chunks held for these SKUs (only those found; a picture only when all of it is still there). */
+  load(skus: string[]): Record<string, Held>;
+  /** Keeps these SKUs' keys, and the pictures given, for later chunks (one write). */
+  save(entries: Record<string, Held>): void;
+  /** These SKUs were answered: their pictures are no longer needed (their keys stay). */
+  release(skus: string[]): void;
+}
+
 /** Everything a chunk needs from the outside world . */
 export interface ChunkIO {
   /** The product sheet's values from row 1 (one getValues). null when the sheet is gone. */
@@ -34,6 +52,7 @@ export interface ChunkIO {
   refData(): { lists: WordLists; top: string[] };
   engine: EnginePorts;
   cache: AnswerCache;
+  hold: FetchHold;
   apiKey(): string;
   baseUrl(): string;
   /** Rupiah already spent today (WIB) and recording more. */

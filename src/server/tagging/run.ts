@@ -178,6 +178,7 @@ function askModel(
     { ...io.engine, remainingMs: () => deadline.remainingMs() },
     io.cache,
     window,
+    { pace: job.pace, hold: io.hold },
   );
 }
 
@@ -241,6 +242,7 @@ function nextJob(
     workMs: job.workMs + (t1 - t0),
     updatedAt: t1,
     rpmWindow: compactWindow(window, t1),
+    pace: stats.pace,
   };
   // The job becomes done in the next (short) execution, which finds nothing pending and saves the answer cache.
   if (stats.stoppedBy !== 'budget') return next;

@@ -114,6 +114,10 @@ describe('projected Apps Script time', () => {
     expect(costOf(m, 'Properties.getProperty').ms).toBe(30);
     expect(costOf(m, 'CalendarApp.createEvent').ms).toBe(300);
     expect(costOf(m, 'LanguageApp.translate')).toBe(m.default);
+    // A class of a service group keeps its own default: a response getter is not a fetch.
+    expect(costOf(m, 'HTTPResponse.getResponseCode').ms).toBe(1);
+    expect(costOf(m, 'UrlFetchApp.fetchAll').ms).toBe(50);
+    expect(costOf(m, 'Blob.getContentType').ms).toBe(1);
     expect(serviceOf('Range.getValues')).toBe('SpreadsheetApp');
     expect(serviceOf('HTTPResponse.getContent')).toBe('UrlFetchApp');
   });

@@ -6,7 +6,7 @@ import { setScriptProperties, runSnippet } from '../../../src/local/demo/script'
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { DEMO_DB } from '../../../src/local/demo/types';
 import type { Progress } from '../../../src/server/tagging/job';
-import { makeWorld } from './fixture';
+import { makeWorld, MERCH } from './fixture';
 
 jest.setTimeout(180_000);
 
@@ -94,6 +94,67 @@ describe('tagging long runs (runtime)', () => {
       const rows = (await w.sheet()).slice(1);
       expect(tagged([[], ...rows])).toBe(20);
       expect(new Set(rows.map((r) => r[0])).size).toBe(20);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('a chunk whose pictures come slowly still tags rows, within its time, and sends every picture it fetched', async () => {
+    const w = await makeWorld({ products: 40, settings: { chunkSize: 40, batchSize: 5 } });
+    try {
+      // One picture at a time, 300 ms each: the pictures cost more than the model.
+      w.rt.env.config.settings.fetchAllConcurrency = '1';
+      w.g.setFaults({ imageLatencyMs: 300 });
+      const start = await w.rpc('tagging_start', 'Produk');
+      w.g.resetStats();
+      const r = await w.rt.execute({ fn: 'tagging_runChunk', args: [start.id], user: MERCH, kind: 'rpc' });
+      expect(r.ok).toBe(true);
+      const p = (r.value as { progress: Progress }).progress;
+      expect(p.done).toBeGreaterThan(0);
+      expect(r.projectedMs).toBeLessThan(150_000 + 10_000);
+      const st = w.g.stats();
+      // Every picture fetched went to the model: none fetched for a SKU the chunk did not send.
+      expect(st.imageRequests - st.images404).toBe(st.inlineImages);
+      expect(Object.keys(st.answered)).toHaveLength(p.done);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('resumed after a kill mid-chunk, a job fetches no picture twice and asks the model about no answered SKU again', async () => {
+    const w = await makeWorld({ products: 20, settings: { chunkSize: 20, batchSize: 5, maxParallel: 2 } });
+    try {
+      const start = await w.rpc('tagging_start', 'Produk');
+      const rows = (await w.sheet()).slice(1);
+      // The request asking about the 16th row's SKU hangs: the execution is killed waiting for it.
+      w.g.setFaults({ slowSkus: [String(rows[15][0])], slowMs: 20_000 });
+      w.g.resetStats();
+      const killed = await w.rt.execute({
+        fn: 'tagging_runChunk',
+        args: [start.id],
+        user: MERCH,
+        kind: 'rpc',
+        timeLimitMs: 12_000,
+      });
+      expect(killed.ok).toBe(false);
+      expect(killed.error!.message).toBe('Exceeded maximum execution time');
+      expect(tagged(await w.sheet())).toBe(0); // nothing written by the killed chunk
+      w.g.setFaults({ slowSkus: [] });
+      w.rt.env.clock.advanceBy(7 * 60_000); // the killed chunk's lease lapses
+      let p: Progress = start;
+      for (let i = 0; i < 5 && p.status === 'running'; i++) p = await w.chunk(start.id);
+      expect(p).toMatchObject({ status: 'done', total: 20, done: 20 });
+      const st = w.g.stats();
+      expect(st.imageRequests).toBe(20); // each picture fetched once, across the kill
+      const skus = rows.map((r) => String(r[0]));
+      // Rows 1–15 were answered in the rounds before the kill: never asked again.
+      for (const sku of skus.slice(0, 15)) expect(st.answered[sku]).toBe(1);
+      // Rows 16–20 were the request in flight when the execution died (the model answered it, the execution never
+      // got the answer): asked once more, with the pictures the hold kept.
+      for (const sku of skus.slice(15)) expect(st.answered[sku]).toBe(2);
+      const after = (await w.sheet()).slice(1);
+      expect(tagged([[], ...after])).toBe(20);
+      expect(new Set(after.map((r) => r[0])).size).toBe(20);
     } finally {
       await w.close();
     }

@@ -1,13 +1,21 @@
 // A chunk's model work with fake HTTP: parallel rounds, cache, retries honouring retryDelay, RPM, splits on safety blocks.
 import { runEngine, EngineConfig } from '../../../src/server/tagging/engine';
-import type { AnswerCache, EnginePorts } from '../../../src/server/tagging/ports';
+import type { AnswerCache, EnginePorts, FetchHold, Held } from '../../../src/server/tagging/ports';
 import type { HttpReq, HttpRes } from '../../../src/server/core/http';
 import { ITEMS_MARKER } from '../../../src/server/tagging/prompt';
 
 type Reply = (skus: string[], req: HttpReq, n: number) => { code: number; body: string };
 
-function harness(reply: Reply, opts: Partial<EngineConfig> = {}, images: Record<string, number> = {}) {
+function harness(
+  reply: Reply,
+  opts: Partial<EngineConfig> = {},
+  images: Record<string, number> = {},
+  /** Projected ms each picture adds to its fetchAll (a slow image host, the bridge, base64, hash). */
+  pictureMs = 0,
+) {
   let now = 1_000_000;
+  const gets: Record<string, number> = {};
+  const asked: Record<string, number> = {};
   const sleeps: number[] = [];
   const rounds: number[] = [];
   let n = 0;
@@ -22,10 +30,11 @@ function harness(reply: Reply, opts: Partial<EngineConfig> = {}, images: Record<
     hash: (s, b) => `h${s.length}:${s}${b ? `+${new TextDecoder().decode(b)}` : ''}`,
     fetchAll: (reqs) => {
       rounds.push(reqs.length);
-      now += 500;
+      now += 500 + reqs.filter((r) => r.method === 'get').length * pictureMs;
       return reqs.map((r): HttpRes => {
         if (r.method === 'get') {
           const sku = /\/(\w+)\.png$/.exec(r.url)![1];
+          gets[sku] = (gets[sku] ?? 0) + 1;
           const code = images[sku] ?? 200;
           return {
             code,
@@ -40,6 +49,7 @@ function harness(reply: Reply, opts: Partial<EngineConfig> = {}, images: Record<
         const skus = (JSON.parse(head.slice(head.indexOf(ITEMS_MARKER) + ITEMS_MARKER.length)) as Array<{ sku: string }>).map(
           (x) => x.sku,
         );
+        for (const sku of skus) asked[sku] = (asked[sku] ?? 0) + 1;
         const out = reply(skus, r, ++n);
         return { code: out.code, text: out.body, bytes: null, base64: null, contentType: 'application/json' };
       });
@@ -61,7 +71,20 @@ function harness(reply: Reply, opts: Partial<EngineConfig> = {}, images: Record<
     budgetSpent: () => false,
     ...opts,
   };
-  return { ports, cache, cfg, sleeps, rounds, store, calls: () => n };
+  return { ports, cache, cfg, sleeps, rounds, store, gets, asked, calls: () => n, started: 1_000_000 };
+}
+
+/** A job's hold in memory, as adapters.ts keeps it in CacheService. */
+function memoryHold(): FetchHold & { held: Record<string, Held> } {
+  const held: Record<string, Held> = {};
+  return {
+    held,
+    load: (skus) => Object.fromEntries(skus.filter((k) => held[k]).map((k) => [k, { ...held[k] }])),
+    save: (e) => Object.assign(held, structuredClone(e)),
+    release: (skus) => {
+      for (const k of skus) if (held[k]) held[k] = { key: held[k].key, mimeType: held[k].mimeType };
+    },
+  };
 }
 
 const ok = (skus: string[]) => ({
@@ -106,11 +129,66 @@ describe('runEngine', () => {
   it('near the deadline no further slice is started: its pictures are not fetched, its SKUs stay pending', () => {
     const h = harness(ok);
     let calls = 0;
-    h.ports.remainingMs = () => (++calls === 1 ? 200_000 : 45_000);
+    h.ports.remainingMs = () => (++calls === 1 ? 200_000 : 21_000);
     const { results, stats } = runEngine(items(250), h.cfg, h.ports, h.cache, []);
+    // The fetched slice's first round still goes (fetched pictures are always sent); no slice after it.
     expect(h.rounds).toEqual([100, 20]);
     expect(results).toHaveLength(100);
     expect(stats).toMatchObject({ imageRequests: 100, stoppedBy: 'deadline' });
+  });
+
+  it('a chunk whose pictures are slow still makes progress: slices follow the measured pace, every picture is sent', () => {
+    // 400 ms a picture: one full slice (400 pictures) would take 160 s, more than the chunk's 150 s.
+    const h = harness(ok, { batchSize: 20, maxParallel: 100 }, {}, 400);
+    h.ports.remainingMs = () => 150_000 - (h.ports.now() - h.started);
+    const { results, stats } = runEngine(items(2000), h.cfg, h.ports, h.cache, []);
+    expect(results.length).toBeGreaterThanOrEqual(100);
+    expect(stats.stoppedBy).toBe('deadline');
+    // Nothing fetched and left unsent: every picture fetched went to the model once.
+    expect(Object.keys(h.gets).sort()).toEqual(Object.keys(h.asked).sort());
+    expect(Object.values(h.asked).every((c) => c === 1)).toBe(true);
+    expect(results.map((r) => r.sku).sort()).toEqual(Object.keys(h.asked).sort());
+    // Within the chunk's budget, and the pace measured for the next chunk.
+    expect(h.ports.now() - h.started).toBeLessThanOrEqual(150_000);
+    expect(stats.pace.pictureMs).toBeGreaterThanOrEqual(400);
+  });
+
+  it("a job's first slice, its pace not measured yet, is one request's worth; what it measures sizes the next", () => {
+    const h = harness(ok, {}, {}, 100);
+    const { results, stats } = runEngine(items(250), h.cfg, h.ports, h.cache, [], { pace: null });
+    expect(h.rounds.slice(0, 4)).toEqual([5, 1, 100, 20]);
+    expect(results).toHaveLength(250);
+    expect(stats.pace.pictureMs).toBeGreaterThanOrEqual(100);
+  });
+
+  it('a chunk killed mid-round leaves nothing to fetch or ask twice: answers and pictures are held', () => {
+    const hold = memoryHold();
+    let h = harness(
+      (skus, _r, n) => {
+        if (n === 3) throw new Error('Exceeded maximum execution time');
+        return ok(skus);
+      },
+      { batchSize: 5, maxParallel: 2 },
+    );
+    // Round 1 (S0…S9) is answered; the execution dies in round 2 (S10…S19).
+    expect(() => runEngine(items(20), h.cfg, h.ports, h.cache, [], { hold })).toThrow('Exceeded maximum execution time');
+    const firstGets = { ...h.gets };
+    const firstAsked = { ...h.asked };
+    const store = h.store;
+    const payloads: string[] = [];
+    h = harness((skus, r) => (payloads.push(r.payload!), ok(skus)), { batchSize: 5, maxParallel: 2 });
+    Object.assign(h.store, store);
+    const { results, stats } = runEngine(items(20), h.cfg, h.ports, h.cache, [], { hold });
+    expect(results).toHaveLength(20);
+    expect(results.every((r) => r.outcome === 'done')).toBe(true);
+    expect(Object.keys(firstGets)).toHaveLength(20);
+    expect(h.gets).toEqual({}); // no picture fetched again
+    expect(stats).toMatchObject({ imageRequests: 0, heldPictures: 10, cacheHits: 10 });
+    for (let i = 0; i < 10; i++) expect([firstAsked[`S${i}`], h.asked[`S${i}`]]).toEqual([1, undefined]);
+    for (let i = 10; i < 20; i++) expect(h.asked[`S${i}`]).toBe(1); // in flight at the kill: asked again, once
+    // The model saw the held pictures themselves; once answered, the hold lets go of them.
+    for (let i = 10; i < 20; i++) expect(payloads.join('')).toContain(`"data":"IMGS${i}"`);
+    expect(Object.values(hold.held).every((x) => !x.data)).toBe(true);
   });
 
   it('answers identical inputs from the cache on the next run', () => {

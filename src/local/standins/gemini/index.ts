@@ -32,6 +32,11 @@ export interface Faults {
   strangerSkus: string[];
   /** Keywords added to every answer (tests send formula-like or number-like text). */
   extraKeywords: string[];
+  /** A request asking about any of these SKUs answers only after slowMs more (tests kill a chunk mid-round). */
+  slowSkus: string[];
+  slowMs: number;
+  /** Each product picture is served after this many ms (a slow image host). */
+  imageLatencyMs: number;
 }
 
 export interface GeminiStandinOptions {
@@ -93,6 +98,9 @@ const NO_FAULTS: Faults = {
   rateSafety: 0,
   retryDelaySec: 1,
   safetySkus: [],
+  slowSkus: [],
+  slowMs: 0,
+  imageLatencyMs: 0,
   malformedSkus: [],
   strangerSkus: [],
   extraKeywords: [],
@@ -240,7 +248,11 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
           ),
         );
       }
-      let body: { contents?: Array<{ parts?: Part[] }>; generationConfig?: { responseMimeType?: string } };
+      let body: {
+        contents?: Array<{ parts?: Part[] }>;
+        systemInstruction?: { parts?: Part[] };
+        generationConfig?: { responseMimeType?: string };
+      };
       try {
         body = JSON.parse(raw);
       } catch {
@@ -255,7 +267,9 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
       }
       const parts = body.contents.flatMap((c) => c.parts ?? []);
       const inline = parts.filter((p) => p.inlineData?.data).map((p) => Buffer.from(p.inlineData!.data!, 'base64'));
-      const textChars = parts.reduce((a, p) => a + (p.text?.length ?? 0), 0);
+      // The system instruction is input too: Google's promptTokenCount (and the TPM limit) counts it with the contents.
+      const system = body.systemInstruction?.parts ?? [];
+      const textChars = [...parts, ...system].reduce((a, p) => a + (p.text?.length ?? 0), 0);
       const promptTokenCount = Math.ceil(textChars / 4) + inline.reduce((a, b) => a + imageTokens(b), 0);
       // The tier's limits answer at once, before the model works (ai.google.dev/gemini-api/docs/rate-limits).
       const limited = limiter.admit(now().getTime(), promptTokenCount);
@@ -263,7 +277,9 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
         stats.rateLimited[limited.limit]++;
         return send(res, 429, googleError(429, 'RESOURCE_EXHAUSTED', limited.message, limited.details));
       }
-      const wait = latency();
+      const asked = readAsked(parts).items;
+      const slow = faults.slowSkus.length && asked.some((i) => faults.slowSkus.includes(i.sku)) ? faults.slowMs : 0;
+      const wait = latency() + slow;
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const r = rnd();
       if (r < faults.rate429) {
@@ -379,7 +395,9 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
           return send(res, 200, png, 'image/png');
         }
         const picture = productImage(sku);
-        return send(res, 200, picture.bytes, picture.mimeType);
+        if (!faults.imageLatencyMs) return send(res, 200, picture.bytes, picture.mimeType);
+        setTimeout(() => send(res, 200, picture.bytes, picture.mimeType), faults.imageLatencyMs);
+        return;
       }
       const get = /^\/v1beta\/models\/([^/:]+)$/.exec(u.pathname);
       if (req.method === 'GET' && get) {

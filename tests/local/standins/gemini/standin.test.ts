@@ -225,7 +225,8 @@ describe('Gemini stand-in: the tier’s rate limits (ai.google.dev/gemini-api/do
   });
 
   it('refuses a request that would pass the tier’s input tokens per minute, and one past the daily requests', async () => {
-    const g = await startGeminiStandin({ tier: { name: 'tier1', rpm: 100, tpm: 1000, rpd: 3 } });
+    // One three-picture request is about 1,030 input tokens (the system instruction counts too): one fits, two do not.
+    const g = await startGeminiStandin({ tier: { name: 'tier1', rpm: 100, tpm: 1600, rpd: 3 } });
     try {
       const ask = (items: ReturnType<typeof item>[]) =>
         fetch(`${g.url}/v1beta/models/gemini-2.5-flash:generateContent`, {
@@ -233,7 +234,7 @@ describe('Gemini stand-in: the tier’s rate limits (ai.google.dev/gemini-api/do
           headers: { 'content-type': 'application/json', 'x-goog-api-key': DEFAULT_KEY },
           body: JSON.stringify(buildRequest(items, [])),
         });
-      const three = [item('A1'), item('B2'), item('C3')]; // 3 × 258 image tokens + the prompt
+      const three = [item('A1'), item('B2'), item('C3')]; // 3 × 258 image tokens + the prompt and system instruction
       expect((await ask(three)).status).toBe(200);
       const r = await ask(three);
       expect(r.status).toBe(429);
