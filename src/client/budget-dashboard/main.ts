@@ -1,7 +1,8 @@
 // Budget dashboard dialog: a node and a month — allocation, realisation, pending, % used, point types against the
-// recommendation, a 12-month trend, the month's days, drill-down to the levels beneath, and "write to sheet".
+// recommendation, a 12-month trend or a calendar year (month by month), the month's days, drill-down to the levels
+// beneath, and "write to sheet" (the month's table, or the year's in the year view).
 import { msg, t, TextKey } from '../../server/core/text';
-import { formatMonthShort, formatPercent, formatRupiah } from '../../server/core/format';
+import { formatMonth, formatMonthShort, formatPercent, formatRupiah } from '../../server/core/format';
 import { call } from '../core/rpc';
 import type { RpcResult } from '../core/rpc';
 import { showError } from '../core/errors';
@@ -11,9 +12,15 @@ import { initLanguage } from '../core/i18n';
 import { groupedBars, legend, Series } from './charts';
 
 type Dash = RpcResult<'budget_dashboard'>;
+type Year = RpcResult<'budget_yearView'>;
 const crumbs: Array<{ id: string | null; name: string }> = [];
 let current: Dash | null = null;
+/** The calendar year shown instead of the 12-month trend (null: the trend). */
+let currentYear: Year | null = null;
 const monthInput = byId('month') as HTMLInputElement;
+const viewSelect = byId('view') as HTMLSelectElement;
+const yearInput = byId('year') as HTMLInputElement;
+const yearMode = () => viewSelect.value === 'year';
 
 const pct = (v: number | null) => (v === null ? '–' : formatPercent(v));
 /** The drawing width a chart gets: its section's inner width. */
@@ -146,11 +153,16 @@ function render(d: Dash): void {
     ptTable,
   );
 
-  chartInto(
-    'trend',
-    d.trend.map((m) => formatMonthShort(m.month) + (waiting.has(m.month) ? ' •' : '')),
-    seriesOf(d.trend, ['allocation', 'approved', 'pending']),
-  );
+  if (currentYear) renderYear(currentYear);
+  else {
+    byId('hTrend').textContent = t('budget.dash.trend');
+    byId('secTrend').classList.remove('wide');
+    chartInto(
+      'trend',
+      d.trend.map((m) => formatMonthShort(m.month) + (waiting.has(m.month) ? ' •' : '')),
+      seriesOf(d.trend, ['allocation', 'approved', 'pending']),
+    );
+  }
 
   byId('hDaily').textContent = t('budget.dash.daily', { month: d.month });
   chartInto(
@@ -160,16 +172,72 @@ function render(d: Dash): void {
   );
 }
 
+/** The calendar year in the trend's place (spanning the page): its months charted, then a table with the total. */
+function renderYear(y: Year): void {
+  byId('hTrend').textContent = t('budget.dash.yearHeading', { year: y.year });
+  byId('secTrend').classList.add('wide');
+  const money = (n: number) => el('td', { class: 'num' }, formatRupiah(n));
+  const row = (label: string, f: Year['totals'], cls = '') =>
+    el(
+      'tr',
+      { class: cls },
+      el('td', {}, label),
+      money(f.allocation),
+      money(f.recommendation),
+      money(f.approved),
+      money(f.pending),
+      money(f.requested),
+      money(f.granted),
+      money(f.allocation - f.approved),
+      el('td', { class: 'num' }, pct(f.allocation > 0 ? Math.round((f.approved / f.allocation) * 1000) / 10 : null)),
+    );
+  const table = el(
+    'table',
+    { class: 'year' },
+    el(
+      'tr',
+      {},
+      el('th', {}, t('budget.dash.month')),
+      ...(
+        [
+          'budget.dash.allocation',
+          'budget.dash.recommendation',
+          'budget.dash.approved',
+          'budget.dash.pending',
+          'budget.sheet.requested',
+          'budget.sheet.granted',
+        ] as const
+      ).map((k) => el('th', { class: 'num' }, t(k))),
+      el('th', { class: 'num' }, t('budget.dash.remaining')),
+      el('th', { class: 'num' }, '%'),
+    ),
+    ...y.months.map((m) => row(formatMonth(m.month), m)),
+    row(t('budget.dash.yearTotals', { year: y.year }), y.totals, 'total'),
+  );
+  chartInto(
+    'trend',
+    y.months.map((m) => formatMonthShort(m.month)),
+    seriesOf(y.months, ['allocation', 'recommendation', 'approved', 'pending']),
+    table,
+  );
+}
+
 let seq = 0;
 async function load(): Promise<void> {
   status(t('common.loading'));
   const mine = ++seq;
   try {
     const top = crumbs[crumbs.length - 1];
-    // the first load asks for the current month as the server's clock has it (WIB), then shows what came back
-    const d = await call('budget_dashboard', top?.id ?? null, monthInput.value || null);
+    // the first load asks for the current month (and year) as the server's clock has it (WIB), then shows what came back
+    const year = yearMode() ? yearInput.value || null : undefined;
+    const [d, y] = await Promise.all([
+      call('budget_dashboard', top?.id ?? null, monthInput.value || null),
+      year === undefined ? Promise.resolve(null) : call('budget_yearView', top?.id ?? null, year),
+    ]);
     if (mine !== seq) return; // a newer drill-down or month answers instead
     current = d;
+    currentYear = y;
+    if (y) yearInput.value = String(y.year);
     if (!crumbs.length) crumbs.push({ id: current.node.id, name: current.node.name });
     monthInput.value = current.month;
     render(current);
@@ -181,15 +249,29 @@ async function load(): Promise<void> {
 }
 
 monthInput.addEventListener('change', () => void load());
+yearInput.addEventListener('change', () => void load());
+viewSelect.addEventListener('change', () => {
+  yearInput.hidden = !yearMode();
+  void load();
+});
+/** The year controls' tooltips, in the page's language. */
+const labelControls = () => {
+  viewSelect.title = t('budget.dash.view');
+  yearInput.title = t('budget.dash.year');
+};
 initLanguage('budget-dashboard', () => {
+  labelControls();
   if (current) render(current);
 });
+labelControls();
 onClick(
   'toSheet',
   '',
   async () => {
     const top = crumbs[crumbs.length - 1];
-    const r = await call('budget_dashboardToSheet', top?.id ?? null, monthInput.value);
+    const r = yearMode()
+      ? await call('budget_yearViewToSheet', top?.id ?? null, yearInput.value || null)
+      : await call('budget_dashboardToSheet', top?.id ?? null, monthInput.value);
     status(t('budget.dash.written', { sheet: r.sheetName, rows: r.rows }), 'ok');
   },
   { only: 'self' },

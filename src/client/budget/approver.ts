@@ -1,4 +1,5 @@
-// Approvers (Region, Branch manager, MCOT) decide pending evidence; GM SBP sees the same list without buttons.
+// Approvers (Region, Branch manager, MCOT) decide pending evidence, listed per cluster (the newest first, 10 each and
+// the rest counted) or for one cluster; GM SBP sees the same list without buttons.
 import { t } from '../../server/core/text';
 import { call } from '../core/rpc';
 import { latestCall } from '../core/actions';
@@ -6,11 +7,16 @@ import { el } from '../core/dom';
 import { showError } from '../core/errors';
 import { tData } from '../core/i18n';
 import { action, clusterSelect, field, ok, section } from './ui';
-import { evidenceCard } from './cards';
+import { evidenceCard, Item } from './cards';
+import type { RpcResult } from '../core/rpc';
 import type { Me } from './main';
 
 /** The event that reloads the pending list (after a decision was undone elsewhere in the sidebar). */
 export const RELOAD = 'dd-reload';
+
+/** What the pending list shows: every cluster (grouped, the newest first: 10 items each, the rest counted) or one
+ * cluster's items, paged. */
+type Shown = { grouped: true; r: RpcResult<'budget_pendingByCluster'> } | { grouped: false; r: RpcResult<'budget_listEvidence'> };
 
 /** `onDecided` reloads what shows the caller's decisions ("Keputusan saya"). */
 export function approvalSection(me: Me, canApprove: boolean, onDecided: () => Promise<void> = async () => {}): HTMLElement {
@@ -20,64 +26,107 @@ export function approvalSection(me: Me, canApprove: boolean, onDecided: () => Pr
   const pager = el('div', { class: 'pager' });
   let page = 0;
   const pageSize = 10;
+  const after = async () => {
+    await refresh();
+    await onDecided();
+  };
+  const buttonsFor = (it: Item): HTMLElement[] =>
+    canApprove
+      ? [
+          action(
+            t('budget.ui.approval.approve'),
+            async () => {
+              await call('budget_approve', it.id);
+              ok(t('budget.ui.approval.approved', { id: it.id }));
+              await after();
+            },
+            true,
+          ),
+          action(t('budget.ui.approval.reject'), async () => {
+            const reason = prompt(t('budget.ui.approval.reasonPrompt'));
+            if (reason === null) return;
+            await call('budget_reject', it.id, reason);
+            ok(t('budget.ui.approval.rejected', { id: it.id }));
+            await after();
+          }),
+          action(tData('budget.ui.approval.approveAll', { cluster: it.clusterName, month: it.month }, ['cluster']), async () => {
+            // The approver sees what "all" means (count and total) first; the server approves only those.
+            const p = await call('budget_bulkPreview', it.clusterId, it.month);
+            const question = t('budget.ui.approval.confirmAll', {
+              count: p.count,
+              cluster: p.clusterName,
+              month: p.month,
+              amount: p.amount,
+            });
+            if (!confirm(question)) return;
+            const d = await call('budget_approveAll', it.clusterId, it.month, { count: p.count, amount: p.amount });
+            ok(t('budget.ui.approval.allApproved', { count: d.decided, amount: d.amount }));
+            await after();
+          }),
+        ]
+      : [];
+  const showGroups = (r: RpcResult<'budget_pendingByCluster'>) => {
+    for (const g of r.groups) {
+      const box = el(
+        'div',
+        { class: 'group', 'data-cluster': g.clusterId },
+        el(
+          'h3',
+          {},
+          tData('budget.ui.approval.group', { cluster: g.clusterName, count: g.count, amount: g.amount }, ['cluster']),
+        ),
+      );
+      for (const it of g.items) box.append(evidenceCard(it, buttonsFor(it)));
+      if (g.more > 0)
+        box.append(
+          el('p', { class: 'muted more' }, t('budget.ui.approval.more', { count: g.more })),
+          el(
+            'button',
+            {
+              type: 'button',
+              class: 'small',
+              onclick: () => {
+                cluster.value = g.clusterId;
+                reset();
+              },
+            },
+            t('budget.ui.approval.showCluster'),
+          ),
+        );
+      list.append(box);
+    }
+  };
   // Only the newest call's answer is shown: a later choice (filter, month, page) answers instead of an older one.
   const refresh = latestCall(
-    () =>
-      call('budget_listEvidence', {
-        status: 'pending',
-        clusterId: cluster.value,
-        month: month.value,
-        page,
-        pageSize,
-      }),
-    (r) => {
+    async (): Promise<Shown> =>
+      cluster.value
+        ? {
+            grouped: false,
+            r: await call('budget_listEvidence', {
+              status: 'pending',
+              clusterId: cluster.value,
+              month: month.value,
+              page,
+              pageSize,
+            }),
+          }
+        : { grouped: true, r: await call('budget_pendingByCluster', month.value, page) },
+    (shown) => {
       list.textContent = '';
-      if (!r.items.length) list.append(el('p', { class: 'muted' }, t('budget.ui.approval.none')));
-      for (const it of r.items) {
-        const buttons = canApprove
-          ? [
-              action(
-                t('budget.ui.approval.approve'),
-                async () => {
-                  await call('budget_approve', it.id);
-                  ok(t('budget.ui.approval.approved', { id: it.id }));
-                  await refresh();
-                  await onDecided();
-                },
-                true,
-              ),
-              action(t('budget.ui.approval.reject'), async () => {
-                const reason = prompt(t('budget.ui.approval.reasonPrompt'));
-                if (reason === null) return;
-                await call('budget_reject', it.id, reason);
-                ok(t('budget.ui.approval.rejected', { id: it.id }));
-                await refresh();
-                await onDecided();
-              }),
-              action(
-                tData('budget.ui.approval.approveAll', { cluster: it.clusterName, month: it.month }, ['cluster']),
-                async () => {
-                  // The approver sees what "all" means (count and total) first; the server approves only those.
-                  const p = await call('budget_bulkPreview', it.clusterId, it.month);
-                  const question = t('budget.ui.approval.confirmAll', {
-                    count: p.count,
-                    cluster: p.clusterName,
-                    month: p.month,
-                    amount: p.amount,
-                  });
-                  if (!confirm(question)) return;
-                  const d = await call('budget_approveAll', it.clusterId, it.month, { count: p.count, amount: p.amount });
-                  ok(t('budget.ui.approval.allApproved', { count: d.decided, amount: d.amount }));
-                  await refresh();
-                  await onDecided();
-                },
-              ),
-            ]
-          : [];
-        list.append(evidenceCard(it, buttons));
+      const empty = shown.grouped ? !shown.r.groups.length : !shown.r.items.length;
+      if (empty) list.append(el('p', { class: 'muted' }, t('budget.ui.approval.none')));
+      let pages: number;
+      let label: string;
+      if (shown.grouped) {
+        pages = Math.max(1, Math.ceil(shown.r.clusters / shown.r.pageSize));
+        showGroups(shown.r);
+        label = t('budget.ui.approval.clusterPage', { page: page + 1, pages, total: shown.r.clusters });
+      } else {
+        for (const it of shown.r.items) list.append(evidenceCard(it, buttonsFor(it)));
+        pages = Math.max(1, Math.ceil(shown.r.total / pageSize));
+        label = t('budget.ui.approval.page', { page: page + 1, pages, total: shown.r.total });
       }
       pager.textContent = '';
-      const pages = Math.max(1, Math.ceil(r.total / pageSize));
       pager.append(
         el(
           'button',
@@ -90,7 +139,7 @@ export function approvalSection(me: Me, canApprove: boolean, onDecided: () => Pr
           },
           '‹',
         ),
-        el('span', {}, t('budget.ui.approval.page', { page: page + 1, pages, total: r.total })),
+        el('span', {}, label),
         el(
           'button',
           {

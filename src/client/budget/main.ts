@@ -9,6 +9,7 @@ import { initLanguage } from '../core/i18n';
 import { allocationSection } from './area';
 import { recommendationSection } from './region';
 import { evidenceSection } from './cluster';
+import { recentSection } from './recent';
 import { areaRequestSection, clusterRequestSection, regionRequestSection } from './requests';
 import { approvalSection, decisionsSection, RELOAD } from './approver';
 import { reportSection, adminSection } from './admin';
@@ -47,7 +48,7 @@ function render(): void {
   if (can('noteRequest')) app.append(regionRequestSection());
   if (can('recommend')) app.append(recommendationSection(me));
   if (can('request')) app.append(clusterRequestSection(me));
-  if (can('submit')) app.append(evidenceSection(me));
+  if (can('submit')) app.append(recentSection(), evidenceSection(me));
   // The monthly PDF before the pending list, which can run long: it is not buried under the cards.
   if (can('report')) app.append(reportSection(me));
   if (can('approve')) {

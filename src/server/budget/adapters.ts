@@ -8,7 +8,7 @@ import { roleDirectory } from '../settings/adapters';
 import { withDb } from '../platform/jdbc';
 import { activeUserEmail } from '../platform/session';
 import { createFileIn, trashFileQuietly } from '../platform/drive';
-import { scriptJson, scriptProp, setScriptJson, setScriptProp } from '../platform/properties';
+import { scriptJson, scriptProp, setPersonChoice, setScriptJson, setScriptProp } from '../platform/properties';
 import { fnv1a, sha256Hex } from '../core/hash';
 import { Caller } from './model';
 import { loadCaller } from './store';
@@ -133,4 +133,16 @@ export function driveReceiptStore(db: Db): ReceiptStore {
     trash: (id) => trashFileQuietly(id),
     sha256: (bytes) => sha256Hex(bytes), // in JavaScript: a receipt's bytes never cross the bridge for it
   };
+}
+
+/** Script properties `<prefix><email>` = 'on': the cluster users who asked for the daily digest of their decisions
+ * (kept like the language choice, so the budget admin's trigger reads everyone's in one read). */
+export const DECISION_DIGEST_PREFIX = 'DATADESK_BUDGET_DECISION_DIGEST:';
+
+export function decisionDigestWanted(email: string): boolean {
+  return scriptProp(DECISION_DIGEST_PREFIX + email.trim().toLowerCase()) === 'on';
+}
+
+export function setDecisionDigestWanted(email: string, on: boolean): void {
+  setPersonChoice(DECISION_DIGEST_PREFIX, email, on ? 'on' : null);
 }

@@ -256,6 +256,22 @@ function toView(r: SqlRow): EvidenceView {
   };
 }
 
+/** What every list shows of the evidence rows of the CTE `page` (p): the item, its cluster-month's allocation and
+ * approved spend, the point type's recommendation and its files (`extra`: further columns of `page`). */
+const viewSql = (
+  extra: string,
+  order: string,
+) => `SELECT p.id, p.cluster_id, p.cluster_name, p.month, p.point_type, p.description, p.amount, p.spent_on::text AS spent_on, p.status,
+            p.submitted_by, p.submitted_at, p.decided_by, p.decided_at, p.reason, p.duplicate_of, ${extra},
+            a.amount AS allocation, r.amount AS rec,
+            (SELECT COALESCE(SUM(x.amount), 0) FROM budget.evidence x WHERE x.cluster_id = p.cluster_id AND x.month = p.month AND x.status = 'approved') AS approved,
+            (SELECT COALESCE(SUM(x.amount), 0) FROM budget.evidence x WHERE x.cluster_id = p.cluster_id AND x.month = p.month AND x.status = 'approved' AND x.point_type = p.point_type) AS rec_used,
+            (SELECT json_agg(json_build_object('fileId', f.file_id, 'name', f.name, 'mime', f.mime) ORDER BY f.id)::text FROM budget.evidence_file f WHERE f.evidence_id = p.id) AS files
+       FROM page p
+       LEFT JOIN budget.allocation a ON a.cluster_id = p.cluster_id AND a.month = p.month
+       LEFT JOIN budget.recommendation r ON r.cluster_id = p.cluster_id AND r.month = p.month AND r.point_type = p.point_type
+      ORDER BY ${order}`;
+
 /** Evidence in the caller's scope, newest first, paged, with remaining allocation and recommendation (one query). */
 export function listEvidence(db: Db, caller: Caller, f: ListFilter, decidedByMe = false): EvidencePage {
   requireAction(caller, 'view');
@@ -272,16 +288,7 @@ export function listEvidence(db: Db, caller: Caller, f: ListFilter, decidedByMe 
         WHERE n.${col} = ? AND (? = '' OR e.status = ?) AND (? = '' OR e.cluster_id = ?) AND (? = '' OR e.month = ?)
           AND (? = '' OR e.decided_by = ?)
         ORDER BY e.submitted_at DESC, e.id DESC LIMIT ? OFFSET ?)
-     SELECT p.id, p.cluster_id, p.cluster_name, p.month, p.point_type, p.description, p.amount, p.spent_on::text AS spent_on, p.status,
-            p.submitted_by, p.submitted_at, p.decided_by, p.decided_at, p.reason, p.duplicate_of, p.total,
-            a.amount AS allocation, r.amount AS rec,
-            (SELECT COALESCE(SUM(x.amount), 0) FROM budget.evidence x WHERE x.cluster_id = p.cluster_id AND x.month = p.month AND x.status = 'approved') AS approved,
-            (SELECT COALESCE(SUM(x.amount), 0) FROM budget.evidence x WHERE x.cluster_id = p.cluster_id AND x.month = p.month AND x.status = 'approved' AND x.point_type = p.point_type) AS rec_used,
-            (SELECT json_agg(json_build_object('fileId', f.file_id, 'name', f.name, 'mime', f.mime) ORDER BY f.id)::text FROM budget.evidence_file f WHERE f.evidence_id = p.id) AS files
-       FROM page p
-       LEFT JOIN budget.allocation a ON a.cluster_id = p.cluster_id AND a.month = p.month
-       LEFT JOIN budget.recommendation r ON r.cluster_id = p.cluster_id AND r.month = p.month AND r.point_type = p.point_type
-      ORDER BY p.submitted_at DESC, p.id DESC`,
+     ${viewSql('p.total', 'p.submitted_at DESC, p.id DESC')}`,
     [
       caller.node.id,
       status,
@@ -297,6 +304,76 @@ export function listEvidence(db: Db, caller: Caller, f: ListFilter, decidedByMe 
     ],
   );
   return { items: rows.map(toView), total: rows.length ? Number(rows[0].total) : 0, page, pageSize };
+}
+
+/** One cluster's newest pending items and how many wait in all. */
+export interface PendingGroup {
+  clusterId: string;
+  clusterName: string;
+  count: number;
+  amount: number;
+  /** Pending items beyond those shown. */
+  more: number;
+  items: EvidenceView[];
+}
+
+export interface PendingGroups {
+  groups: PendingGroup[];
+  /** Clusters with pending items in all (pages of CLUSTERS_PER_PAGE). */
+  clusters: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Clusters per page of the grouped pending list. */
+const CLUSTERS_PER_PAGE = 10;
+
+/**
+ * The pending list grouped by cluster, the cluster with the newest item first: each cluster's ITEMS_PER_CLUSTER
+ * newest items and the rest counted, cut and counted in SQL (window functions), one statement per page.
+ */
+export function pendingByCluster(db: Db, caller: Caller, monthIn: string, pageIn: number, perCluster: number): PendingGroups {
+  requireAction(caller, 'view');
+  const month = monthIn ? checkMonth(monthIn) : '';
+  const page = Math.max(0, Math.floor(Number(pageIn) || 0));
+  const col = scopeColumn(caller.node.level);
+  const rows = db.query(
+    `WITH ranked AS (
+       SELECT e.*, n.name AS cluster_name,
+              row_number() OVER (PARTITION BY e.cluster_id ORDER BY e.submitted_at DESC, e.id DESC) AS rn,
+              count(*) OVER (PARTITION BY e.cluster_id) AS in_cluster,
+              sum(e.amount) OVER (PARTITION BY e.cluster_id) AS cluster_amount,
+              max(e.submitted_at) OVER (PARTITION BY e.cluster_id) AS newest
+         FROM budget.evidence e JOIN budget.node n ON n.id = e.cluster_id
+        WHERE n.${col} = ? AND e.status = 'pending' AND (? = '' OR e.month = ?)),
+     cl AS (
+       SELECT cluster_id, row_number() OVER (ORDER BY newest DESC, cluster_id) AS cr, count(*) OVER () AS clusters
+         FROM ranked WHERE rn = 1),
+     page AS (
+       SELECT r.*, cl.cr, cl.clusters FROM ranked r JOIN cl USING (cluster_id)
+        WHERE r.rn <= ? AND cl.cr > ? AND cl.cr <= ?)
+     ${viewSql('p.in_cluster, p.cluster_amount, p.cr, p.rn, p.clusters', 'p.cr, p.rn')}`,
+    [caller.node.id, month, month, perCluster, page * CLUSTERS_PER_PAGE, (page + 1) * CLUSTERS_PER_PAGE],
+  );
+  const groups: PendingGroup[] = [];
+  for (const r of rows) {
+    let g = groups[groups.length - 1];
+    if (!g || g.clusterId !== String(r.cluster_id)) {
+      const count = Number(r.in_cluster);
+      g = {
+        clusterId: String(r.cluster_id),
+        clusterName: String(r.cluster_name),
+        count,
+        amount: Number(r.cluster_amount),
+        more: 0,
+        items: [],
+      };
+      groups.push(g);
+    }
+    g.items.push(toView(r));
+    g.more = g.count - g.items.length;
+  }
+  return { groups, clusters: rows.length ? Number(rows[0].clusters) : 0, page, pageSize: CLUSTERS_PER_PAGE };
 }
 
 /** A receipt (or a budget request's attachment) after checking the caller may see the evidence or request it belongs to. */

@@ -9,10 +9,12 @@ import {
   asCaller,
   asUser,
   budgetAdmin,
+  decisionDigestWanted,
   driveReceiptStore,
   isAdmin,
   recordBudgetMembers,
   setBudgetAdmin,
+  setDecisionDigestWanted,
 } from './adapters';
 import { activePointTypes, clustersInScope } from './store';
 import {
@@ -25,17 +27,30 @@ import {
   saveRecommendation,
   RecommendationView,
 } from './allocation';
-import { submitEvidence, deleteEvidence, listEvidence, authorizeFile, EvidencePage, SubmitResult, ListFilter } from './evidence';
+import {
+  submitEvidence,
+  deleteEvidence,
+  listEvidence,
+  authorizeFile,
+  EvidencePage,
+  SubmitResult,
+  ListFilter,
+  pendingByCluster,
+  PendingGroups,
+} from './evidence';
 import { decideOne, approveAll, DecisionResult } from './approval';
 import { bulkPreview, BulkPreview, resubmitEvidence, undoDecision } from './decisions';
 import { dashboard, dashboardTable, Dashboard } from './dashboard';
+import { yearTable, yearView, YearView } from './year';
+import { recentDecisions, RecentDecisions } from './recent';
+import { ITEMS_PER_CLUSTER } from './notices';
 import { loadConfig, saveConfig, configFromRows, BudgetConfig } from './config';
 import { runMigrations, schemaVersion, MigrationReport } from './migrate';
 import { splitBlockText, EvidenceInput } from './validate';
 import { bytesToBase64, ReceiptUpload, servedMime } from './files';
 import { selectedValues, sheetValues, showSheet, writeTable } from '../platform/sheets';
 import { readFileBytes } from '../platform/drive';
-import { RUPIAH_FORMAT, wibDate, wibMonth } from '../core/format';
+import { RUPIAH_FORMAT, wibDate, wibMonth, wibParts } from '../core/format';
 import { showPage } from '../platform/ui';
 import { sheetTitle } from '../core/names';
 import { Deadline, EXECUTION_BUDGET_MS } from '../core/deadline';
@@ -274,6 +289,51 @@ export function budget_dashboardToSheet(nodeId: string | null, month: string): {
       writeTable(name, header.map(String), ['@', '@', RUPIAH_FORMAT, RUPIAH_FORMAT, RUPIAH_FORMAT, '0.0%'], body);
       showSheet(name);
       return { sheetName: name, rows: table.rows.length };
+    }),
+  );
+}
+
+/** The year view of a node (null: the caller's own) for a calendar year (null: this year in WIB). */
+export function budget_yearView(nodeId: string | null, year: number | string | null): YearView {
+  return rpc('budget_yearView', () =>
+    asCaller((db, c, now) => yearView(db, c, nodeId, year === null || year === '' ? wibParts(now).year : year)),
+  );
+}
+
+/** "Tulis ke sheet" of the year view: "Anggaran <node> tahun <year>", one setValues, activated, columns fitted. */
+export function budget_yearViewToSheet(nodeId: string | null, year: number | string | null): { sheetName: string; rows: number } {
+  return rpc('budget_yearViewToSheet', () =>
+    asCaller((db, c, now) => {
+      const v = yearView(db, c, nodeId, year === null || year === '' ? wibParts(now).year : year);
+      const table = yearTable(v);
+      const name = sheetTitle(t('budget.sheet.yearName', { node: v.node.id, year: v.year }), 90);
+      writeTable(name, table.header, table.formats, table.rows);
+      showSheet(name);
+      return { sheetName: name, rows: table.rows.length + 1 };
+    }),
+  );
+}
+
+/** The pending list grouped by cluster (the newest first): 10 newest items each, the rest counted; 10 clusters a page. */
+export function budget_pendingByCluster(month: string, page: number): PendingGroups {
+  return rpc('budget_pendingByCluster', () => asCaller((db, c) => pendingByCluster(db, c, month, page, ITEMS_PER_CLUSTER)));
+}
+
+/** Cluster: "Keputusan terbaru" (its items decided since its last visit, at least the last 7 days) and whether it
+ * asked for the daily digest of them; records this visit. */
+export function budget_recentDecisions(): RecentDecisions & { digest: boolean } {
+  return rpc('budget_recentDecisions', () =>
+    asCaller((db, c, now) => ({ ...recentDecisions(db, c, now), digest: decisionDigestWanted(c.email) })),
+  );
+}
+
+/** Cluster: asks for (or stops) the daily mail of its decided items (sent by the budget admin's trigger). */
+export function budget_setDecisionDigest(choice: 'on' | 'off'): { digest: boolean } {
+  return rpc('budget_setDecisionDigest', () =>
+    asCaller((_db, c) => {
+      requireAction(c, 'submit');
+      setDecisionDigestWanted(c.email, choice === 'on');
+      return { digest: choice === 'on' };
     }),
   );
 }

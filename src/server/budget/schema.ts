@@ -105,4 +105,18 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX request_file_file ON budget.request_file (file_id)`,
     ],
   },
+  {
+    version: 5,
+    name: 'notices: the once-a-day log of summary mails per kind, and when each user last saw their decisions',
+    statements: [
+      // kind: 'gm_summary' (GM SBP's read-only summary), 'cluster_digest' (a cluster's decisions, opt-in); the
+      // approvers' digest keeps budget.digest_log. A new kind needs no migration.
+      `CREATE TABLE budget.notice_log (
+        email text NOT NULL, kind text NOT NULL CHECK (kind ~ '^[a-z_]{1,40}$'), day text NOT NULL,
+        sent_at timestamptz NOT NULL, items int NOT NULL, PRIMARY KEY (email, kind, day))`,
+      `CREATE INDEX notice_log_last ON budget.notice_log (email, kind, sent_at DESC)`,
+      `CREATE TABLE budget.user_seen (email text PRIMARY KEY, decisions_seen_at timestamptz NOT NULL)`,
+      `CREATE INDEX evidence_decided ON budget.evidence (cluster_id, decided_at DESC) WHERE decided_at IS NOT NULL`,
+    ],
+  },
 ];

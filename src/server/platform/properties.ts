@@ -156,11 +156,28 @@ export function setUserLanguage(email: string, lang: Lang): void {
 
 /** The languages people chose, by lower-case email, in one read (anyone absent reads Bahasa Indonesia). */
 export function languagesByEmail(): Record<string, Lang> {
+  return peopleChoices().languages;
+}
+
+/** A person's choice DataDesk reads when it writes to them (like their language): script property `<prefix><email>`. */
+export function setPersonChoice(prefix: string, email: string, value: string | null): void {
+  const key = prefix + email.trim().toLowerCase();
+  if (value === null) PropertiesService.getScriptProperties().deleteProperty(key);
+  else PropertiesService.getScriptProperties().setProperty(key, value);
+}
+
+/** Everyone's language and the choices under `prefixes`, by lower-case email, in one read. */
+export function peopleChoices<P extends string>(
+  ...prefixes: P[]
+): { languages: Record<string, Lang>; choices: Record<P, Record<string, string>> } {
   const all = PropertiesService.getScriptProperties().getProperties();
-  const out: Record<string, Lang> = {};
-  for (const [k, v] of Object.entries(all))
-    if (k.startsWith(LANG_OF_PREFIX) && isLang(v)) out[k.slice(LANG_OF_PREFIX.length)] = v;
-  return out;
+  const languages: Record<string, Lang> = {};
+  const choices = Object.fromEntries(prefixes.map((p) => [p, {}])) as Record<P, Record<string, string>>;
+  for (const [k, v] of Object.entries(all)) {
+    if (k.startsWith(LANG_OF_PREFIX) && isLang(v)) languages[k.slice(LANG_OF_PREFIX.length)] = v;
+    for (const p of prefixes) if (k.startsWith(p)) (choices[p] as Record<string, string>)[k.slice(p.length)] = v;
+  }
+  return { languages, choices };
 }
 
 const CLAIM_PROPERTY = 'DATADESK_HEARTBEAT_UNTIL_';

@@ -44,6 +44,11 @@ describe('budget access rules (RPC called directly as the wrong user)', () => {
     const o = await expectForbidden(U.stranger, 'budget_me');
     expect(o.message).toMatch(/belum terdaftar sebagai pengguna anggaran/);
     await expectForbidden(U.stranger, 'budget_dashboard', null, '2030-11');
+    await expectForbidden(U.stranger, 'budget_yearView', null, 2030);
+    await expectForbidden(U.stranger, 'budget_yearViewToSheet', null, 2030);
+    await expectForbidden(U.stranger, 'budget_pendingByCluster', '', 0);
+    await expectForbidden(U.stranger, 'budget_recentDecisions');
+    await expectForbidden(U.stranger, 'budget_setDecisionDigest', 'on');
     await expectForbidden(U.stranger, 'budget_listEvidence', {
       status: 'pending',
       clusterId: '',
@@ -105,6 +110,13 @@ describe('budget access rules (RPC called directly as the wrong user)', () => {
     await expectForbidden(U.region2, 'budget_dashboard', 'R1', '2030-11');
     await expectForbidden(U.cluster, 'budget_dashboard', 'B1', '2030-11');
     await expectForbidden(U.area2, 'budget_dashboard', 'A1', '2030-11');
+    await expectForbidden(U.cluster, 'budget_yearView', 'B1', 2030);
+    await expectForbidden(U.area2, 'budget_yearViewToSheet', 'A1', 2030);
+    // a cluster's latest decisions and its digest choice are its own: no approver, Area or GM SBP has them
+    for (const u of [U.area, U.region, U.branch, U.mcot, U.gm]) {
+      await expectForbidden(u, 'budget_recentDecisions');
+      await expectForbidden(u, 'budget_setDecisionDigest', 'on');
+    }
     await expectForbidden(U.cluster2, 'budget_fileData', c1File);
     await expectForbidden(U.region2, 'budget_fileData', c1File);
     const seen = await w.ok(U.region2, 'budget_listEvidence', {
@@ -148,6 +160,6 @@ describe('budget access rules (RPC called directly as the wrong user)', () => {
     const cfg = await w.ok(ADMIN, 'budget_getConfig');
     expect(cfg.users.length).toBe(9);
     // migrations are idempotent: a second run applies nothing
-    expect(await w.ok(ADMIN, 'budget_migrate')).toEqual({ applied: [], alreadyApplied: [1, 2, 3, 4], current: 4 });
+    expect(await w.ok(ADMIN, 'budget_migrate')).toEqual({ applied: [], alreadyApplied: [1, 2, 3, 4, 5], current: 5 });
   });
 });

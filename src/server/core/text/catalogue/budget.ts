@@ -330,8 +330,65 @@ export const budget = {
     en: 'DataDesk Budget: {count} evidence {count|item|items} waiting for approval ({day:date})',
   },
   'budget.digest.body': {
-    id: 'Halo {name},\n\n{count} bukti senilai {amount:rp} menunggu keputusan Anda (cluster: {clusters}).\nBuka spreadsheet DataDesk lalu {>menu.budget.open} untuk menyetujui atau menolak.\n\nPesan ini dikirim paling banyak sekali sehari.',
-    en: 'Hello {name},\n\n{count} evidence {count|item|items} worth {amount:rp} {count|is|are} waiting for your decision (clusters: {clusters}).\nOpen the DataDesk spreadsheet, then {>menu.budget.open} to approve or reject them.\n\nThis message is sent at most once a day.',
+    id: 'Halo {name},\n\n{count} bukti senilai {amount:rp} menunggu keputusan Anda. Per cluster, yang terbaru dulu:\n\n{list}\n\nBuka spreadsheet DataDesk lalu {>menu.budget.open} untuk menyetujui atau menolak.\n\nPesan ini dikirim paling banyak sekali sehari.',
+    en: 'Hello {name},\n\n{count} evidence {count|item|items} worth {amount:rp} {count|is|are} waiting for your decision. Per cluster, newest first:\n\n{list}\n\nOpen the DataDesk spreadsheet, then {>menu.budget.open} to approve or reject them.\n\nThis message is sent at most once a day.',
+  },
+  'budget.notice.cluster': {
+    id: '• {cluster} ({id}): {count} bukti, {amount:rp}',
+    en: '• {cluster} ({id}): {count} {count|item|items}, {amount:rp}',
+  },
+  'budget.notice.item': {
+    id: '   #{id} · {month:month} · {pointType} · {description} · {amount:rp}',
+    en: '   #{id} · {month:month} · {pointType} · {description} · {amount:rp}',
+  },
+  'budget.notice.itemApproved': {
+    id: '   #{id} disetujui · {month:month} · {pointType} · {description} · {amount:rp}',
+    en: '   #{id} approved · {month:month} · {pointType} · {description} · {amount:rp}',
+  },
+  'budget.notice.itemRejected': {
+    id: '   #{id} ditolak · {month:month} · {pointType} · {description} · {amount:rp} · alasan: {reason}',
+    en: '   #{id} rejected · {month:month} · {pointType} · {description} · {amount:rp} · reason: {reason}',
+  },
+  'budget.notice.more': { id: '   … dan {count} lainnya', en: '   … and {count} more' },
+  'budget.notice.moreClusters': {
+    id: '… dan {count} cluster lainnya (lihat sidebar)',
+    en: '… and {count} more {count|cluster|clusters} (see the sidebar)',
+  },
+  'budget.summary.subject': {
+    id: 'DataDesk Anggaran: ringkasan harian, {count} bukti baru ({day:date})',
+    en: 'DataDesk Budget: daily summary, {count} new evidence {count|item|items} ({day:date})',
+  },
+  'budget.summary.body': {
+    id: 'Halo {name},\n\nSejak ringkasan sebelumnya, {count} bukti baru senilai {amount:rp} diajukan di wilayah Anda. Per cluster, yang terbaru dulu:\n\n{list}\n\nRingkasan ini hanya untuk dibaca: untuk melihat rinciannya buka spreadsheet DataDesk lalu {>menu.budget.open}.\n\nPesan ini dikirim paling banyak sekali sehari.',
+    en: 'Hello {name},\n\nSince the previous summary, {count} new evidence {count|item|items} worth {amount:rp} {count|was|were} submitted in your scope. Per cluster, newest first:\n\n{list}\n\nThis summary is read-only: for the details open the DataDesk spreadsheet, then {>menu.budget.open}.\n\nThis message is sent at most once a day.',
+  },
+  'budget.summary.requests': {
+    id: 'Pengajuan anggaran yang dikirim atau diputuskan dalam sehari terakhir ({count}):',
+    en: 'Budget requests sent or decided over the last day ({count}):',
+  },
+  'budget.summary.requestWaiting': {
+    id: '- {cluster}, {month:month}: {amount:rp} menunggu keputusan Area',
+    en: '- {cluster}, {month:month}: {amount:rp} waiting for the Area',
+  },
+  'budget.summary.requestApproved': {
+    id: '- {cluster}, {month:month}: {amount:rp} diajukan, {approved:rp} disetujui',
+    en: '- {cluster}, {month:month}: {amount:rp} requested, {approved:rp} approved',
+  },
+  'budget.summary.requestRejected': {
+    id: '- {cluster}, {month:month}: {amount:rp} ditolak',
+    en: '- {cluster}, {month:month}: {amount:rp} rejected',
+  },
+  'budget.clusterDigest.requests': {
+    id: 'Pengajuan anggaran Anda yang diputuskan dalam sehari terakhir ({count}):',
+    en: 'Your budget requests decided over the last day ({count}):',
+  },
+  'budget.clusterDigest.subject': {
+    id: 'DataDesk Anggaran: {count} bukti Anda sudah diputuskan ({day:date})',
+    en: 'DataDesk Budget: {count} of your evidence {count|item was|items were} decided ({day:date})',
+  },
+  'budget.clusterDigest.body': {
+    id: 'Halo {name},\n\nSejak ringkasan sebelumnya, {count} bukti cluster Anda sudah diputuskan:\n\n{list}\n\nBukti yang ditolak dapat diperbaiki dan diajukan lagi: buka spreadsheet DataDesk lalu {>menu.budget.open}, bagian Bukti pengeluaran.\n\nAnda menerima pesan ini karena memintanya di bagian Keputusan terbaru; matikan di sana bila tidak perlu lagi.',
+    en: 'Hello {name},\n\nSince the previous digest, {count} evidence {count|item|items} of your cluster {count|was|were} decided:\n\n{list}\n\nA rejected item can be corrected and resubmitted: open the DataDesk spreadsheet, then {>menu.budget.open}, section Spending evidence.\n\nYou receive this message because you asked for it under Latest decisions; turn it off there when you no longer need it.',
   },
 
   // Dashboard sheet
@@ -343,6 +400,17 @@ export const budget = {
   'budget.sheet.pending': { id: 'Menunggu', en: 'Waiting' },
   'budget.sheet.pctUsed': { id: '% terpakai', en: '% used' },
   'budget.sheet.total': { id: 'TOTAL', en: 'TOTAL' },
+  'budget.sheet.yearName': { id: 'Anggaran {node} tahun {year}', en: 'Budget {node} year {year}' },
+  'budget.sheet.month': { id: 'Bulan', en: 'Month' },
+  'budget.sheet.monthCell': { id: '{month:month}', en: '{month:month}' },
+  'budget.sheet.requested': { id: 'Pengajuan menunggu', en: 'Requests waiting' },
+  'budget.sheet.granted': { id: 'Pengajuan disetujui', en: 'Requests approved' },
+  'budget.sheet.remaining': { id: 'Sisa alokasi', en: 'Allocation left' },
+  'budget.sheet.yearTotal': { id: 'TOTAL {node} {year}', en: 'TOTAL {node} {year}' },
+  'budget.year.invalid': {
+    id: 'Tahun "{value}" tidak dikenali. Isi tahun empat angka antara {first} dan {last}, misalnya 2026.',
+    en: 'The year "{value}" was not recognised. Enter a four-digit year between {first} and {last}, for example 2026.',
+  },
   'budget.sheet.pointType': { id: 'Jenis poin', en: 'Point type' },
   'budget.sheet.recommendation': { id: 'Rekomendasi', en: 'Recommendation' },
   'budget.sheet.pctOfRecommendation': { id: '% dari rekomendasi', en: '% of recommendation' },
@@ -480,6 +548,46 @@ export const budget = {
   },
   'budget.ui.approval.page': { id: 'Halaman {page} / {pages} · {total} menunggu', en: 'Page {page} / {pages} · {total} waiting' },
   'budget.ui.approval.filterCluster': { id: 'Filter cluster', en: 'Filter by cluster' },
+  'budget.ui.approval.group': {
+    id: '{cluster} · {count} menunggu · {amount:rp}',
+    en: '{cluster} · {count} waiting · {amount:rp}',
+  },
+  'budget.ui.approval.more': { id: '… dan {count} lainnya di cluster ini', en: '… and {count} more in this cluster' },
+  'budget.ui.approval.showCluster': { id: 'Tampilkan semua dari cluster ini', en: 'Show all of this cluster' },
+  'budget.ui.approval.clusterPage': {
+    id: 'Halaman {page} / {pages} · {total} cluster menunggu',
+    en: 'Page {page} / {pages} · {total} {total|cluster|clusters} waiting',
+  },
+  'budget.ui.recent.heading': { id: 'Keputusan terbaru', en: 'Latest decisions' },
+  'budget.ui.recent.headingNew': { id: 'Keputusan terbaru ({count} baru)', en: 'Latest decisions ({count} new)' },
+  'budget.ui.recent.since': {
+    id: 'Bukti cluster Anda yang diputuskan sejak {since:dateTime} (kunjungan terakhir atau 7 hari terakhir).',
+    en: 'Your cluster’s evidence decided since {since:dateTime} (your last visit or the last 7 days).',
+  },
+  'budget.ui.recent.none': { id: 'Belum ada keputusan baru.', en: 'No new decisions.' },
+  'budget.ui.recent.new': { id: 'baru', en: 'new' },
+  'budget.ui.recent.approved': {
+    id: '#{id} disetujui oleh {by}, {at:dateTime}',
+    en: '#{id} approved by {by}, {at:dateTime}',
+  },
+  'budget.ui.recent.rejected': {
+    id: '#{id} ditolak oleh {by}, {at:dateTime}',
+    en: '#{id} rejected by {by}, {at:dateTime}',
+  },
+  'budget.ui.recent.line': {
+    id: '{month:month} · {pointType} · {amount:rp} · {description}',
+    en: '{month:month} · {pointType} · {amount:rp} · {description}',
+  },
+  'budget.ui.recent.reason': { id: 'Alasan: {reason}', en: 'Reason: {reason}' },
+  'budget.ui.recent.digest': {
+    id: 'Kirim ringkasan harian keputusan ke email saya',
+    en: 'Send me a daily digest of decisions by email',
+  },
+  'budget.ui.recent.digestOn': {
+    id: 'Ringkasan harian aktif: sekali sehari, bila ada keputusan baru.',
+    en: 'Daily digest on: once a day, when there are new decisions.',
+  },
+  'budget.ui.recent.digestOff': { id: 'Ringkasan harian dimatikan.', en: 'Daily digest off.' },
   'budget.ui.approval.filterMonth': { id: 'Filter bulan (kosong = semua)', en: 'Filter by month (empty = all)' },
 
   'budget.ui.allocation.heading': { id: 'Alokasi (Area)', en: 'Allocation (Area)' },
@@ -569,6 +677,14 @@ export const budget = {
   'budget.dash.points': { id: 'Per jenis poin vs rekomendasi', en: 'Per point type vs recommendation' },
   'budget.dash.trend': { id: 'Tren 12 bulan', en: '12-month trend' },
   'budget.dash.daily': { id: 'Harian {month:month}', en: 'Daily {month:month}' },
+  'budget.dash.view': { id: 'Tampilan', en: 'View' },
+  'budget.dash.view.trend': { id: '12 bulan terakhir', en: 'Last 12 months' },
+  'budget.dash.view.year': { id: 'Tahun kalender', en: 'Calendar year' },
+  'budget.dash.year': { id: 'Tahun', en: 'Year' },
+  'budget.dash.yearHeading': { id: 'Tahun {year} per bulan', en: 'Year {year} by month' },
+  'budget.dash.yearTotals': { id: 'Total tahun {year}', en: 'Year {year} total' },
+  'budget.dash.month': { id: 'Bulan', en: 'Month' },
+  'budget.dash.remaining': { id: 'Sisa', en: 'Left' },
   'budget.tree.folder.root': { id: 'DataDesk Anggaran', en: 'DataDesk Budget' },
   'budget.tree.folder.receipts': { id: 'Bukti', en: 'Receipts' },
   'budget.tree.folder.pdfs': { id: 'Laporan PDF', en: 'PDF reports' },
