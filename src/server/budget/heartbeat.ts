@@ -9,7 +9,7 @@ import { DEFAULT_LANG, Lang } from '../core/text';
 import { sendMail, remainingMailQuota } from '../platform/mail';
 import { claimClusterDigests, claimDigests, claimGmSummaries, NoticeMail } from './notices';
 import { schemaVersion } from './migrate';
-import { requestDecisionLines, requestSummaryLines } from './request-notices';
+import { claimRequestOnlyMails, requestDecisionLines, requestSummaryLines } from './request-notices';
 import { budgetAdmin, DECISION_DIGEST_PREFIX } from './adapters';
 import { syncSharing } from './operations';
 
@@ -42,6 +42,9 @@ export function budgetHeartbeat(now: Date, deadline: Deadline, owner: string): v
       kinds.push(
         (tx, n) => claimGmSummaries(tx, now, n, langOf, requestSummaryLines),
         (tx, n) => claimClusterDigests(tx, now, optedIn, n, langOf, requestDecisionLines),
+        // then whoever has only requests to hear of (the mails above already carry them for the rest)
+        (tx, n) => claimRequestOnlyMails(tx, 'gm_summary', now, n, langOf),
+        (tx, n) => claimRequestOnlyMails(tx, 'cluster_digest', now, n, langOf, optedIn),
       );
     for (const claim of kinds) quota -= sendRounds(db, deadline, quota, claim);
   });

@@ -236,7 +236,11 @@ describe('newest pending items per cluster', () => {
     expect(gm.body).toMatch(
       /Pengajuan anggaran yang dikirim atau diputuskan dalam sehari terakhir \(1\):\n- Gondangdia, Desember 2030: Rp\s?123\.000 menunggu keputusan Area/,
     );
-    expect(mailsTo(GM_OUT, from)).toHaveLength(0);
+    // Jatim's GM: nothing of Jabotabek, only a requests-only summary of their own C4's request
+    const out = mailsTo(GM_OUT, from);
+    expect(out.map((m) => m.subject)).toEqual([expect.stringMatching(/ringkasan harian pengajuan anggaran/)]);
+    expect(out[0].body).toMatch(/- Gubeng Pojok, Desember 2030: Rp\s?5 menunggu keputusan Area/);
+    expect(out[0].body).not.toMatch(/Gondangdia|Cikini|Harapan Indah/);
     expect(mailsTo(U.cluster, from)).toHaveLength(0); // nobody asked for the cluster digest yet
     // once a day: the next hour sends nothing more
     const again = outboxStore(w.rt.env).list().length;
@@ -257,6 +261,24 @@ describe('newest pending items per cluster', () => {
     expect(gm.body).not.toMatch(/Budget requests/); // yesterday's request was in yesterday's summary
     expect(mailsTo(GM_OUT, from)).toHaveLength(0);
     await w.ok(U.gm, 'app_setLanguage', 'id', null);
+  });
+  it('tells GM SBP of budget requests on a day without new evidence, once, and nobody outside the scope', async () => {
+    w.rt.env.clock.advanceTo(new Date(now().getTime() + 86_400_000));
+    await sql(
+      `INSERT INTO budget.request (cluster_id, month, state, amount, justification, created_by, created_at, submitted_at) VALUES
+         ('C3', '2031-02', 'submitted', 222000, 'Pameran', 'c', $1, $1), ('C4', '2031-02', 'submitted', 9, 'x', 'c', $1, $1)`,
+      [ago(HOUR)],
+    );
+    const from = outboxStore(w.rt.env).list().length;
+    await beat();
+    const [gm, ...more] = mailsTo(U.gm, from);
+    expect(more).toHaveLength(0);
+    expect(gm.subject).toMatch(/ringkasan harian pengajuan anggaran/);
+    expect(gm.body).toMatch(/Tidak ada bukti baru[\s\S]*- Harapan Indah, Februari 2031: Rp\s?222\.000 menunggu keputusan Area/);
+    expect(gm.body).not.toMatch(/Gubeng Pojok/); // Jatim's request goes to Jatim's GM only
+    expect(mailsTo(GM_OUT, from).map((m) => m.body)).toEqual([expect.stringMatching(/- Gubeng Pojok, Februari 2031/)]);
+    await beat();
+    expect(mailsTo(U.gm, from)).toHaveLength(1);
   });
 });
 
@@ -327,5 +349,27 @@ describe('a cluster is told of its decisions', () => {
     const next = outboxStore(w.rt.env).list().length;
     await beat();
     expect(mailsTo(U.cluster, next)).toHaveLength(0);
+  });
+
+  it('mails an opted-in cluster its decided requests on a day with no decided evidence, once', async () => {
+    // Harapan Indah (C3) asks for the digest; its last decided evidence is days old
+    await w.ok(U.cluster2, 'budget_setDecisionDigest', 'on');
+    w.rt.env.clock.advanceTo(new Date(now().getTime() + 86_400_000));
+    await sql(
+      `INSERT INTO budget.request (cluster_id, month, state, amount, justification, created_by, created_at, submitted_at, decided_by, decided_at, reason) VALUES
+         ('C3', '2031-03', 'rejected', 800000, 'Promo', 'c', $1, $1, 'area@t.id', $2, 'anggaran habis'),
+         ('C1', '2031-03', 'approved', 100000, 'Promo', 'c', $1, $1, 'area@t.id', $2, NULL)`,
+      [ago(5 * HOUR), ago(HOUR)],
+    );
+    const from = outboxStore(w.rt.env).list().length;
+    await beat();
+    const [mail, ...more] = mailsTo(U.cluster2, from);
+    expect(more).toHaveLength(0);
+    expect(mail.subject).toMatch(/pengajuan anggaran Anda sudah diputuskan/);
+    expect(mail.body).toMatch(/- Harapan Indah, Maret 2031: Rp\s?800\.000 ditolak/);
+    expect(mail.body).not.toMatch(/Cikini/);
+    expect(mailsTo(U.cluster, from)).toHaveLength(0); // C1's user turned the digest off
+    await beat();
+    expect(mailsTo(U.cluster2, from)).toHaveLength(1);
   });
 });

@@ -378,6 +378,22 @@ export const budget = {
     id: '- {cluster}, {month:month}: {amount:rp} ditolak',
     en: '- {cluster}, {month:month}: {amount:rp} rejected',
   },
+  'budget.requestsOnly.gm.subject': {
+    id: 'DataDesk Anggaran: ringkasan harian pengajuan anggaran ({day:date})',
+    en: 'DataDesk Budget: daily summary of budget requests ({day:date})',
+  },
+  'budget.requestsOnly.gm.body': {
+    id: 'Halo,\n\nTidak ada bukti baru di wilayah Anda sejak ringkasan sebelumnya, tetapi ada pengajuan anggaran:\n\n{list}\n\nRingkasan ini hanya untuk dibaca: untuk melihat rinciannya buka spreadsheet DataDesk lalu {>menu.budget.open}.\n\nPesan ini dikirim paling banyak sekali sehari.',
+    en: 'Hello,\n\nNo new evidence was submitted in your scope since the previous summary, but there are budget requests:\n\n{list}\n\nThis summary is read-only: for the details open the DataDesk spreadsheet, then {>menu.budget.open}.\n\nThis message is sent at most once a day.',
+  },
+  'budget.requestsOnly.cluster.subject': {
+    id: 'DataDesk Anggaran: pengajuan anggaran Anda sudah diputuskan ({day:date})',
+    en: 'DataDesk Budget: your budget requests were decided ({day:date})',
+  },
+  'budget.requestsOnly.cluster.body': {
+    id: 'Halo,\n\n{list}\n\nRinciannya ada di spreadsheet DataDesk: {>menu.budget.open}, bagian Pengajuan anggaran.\n\nAnda menerima pesan ini karena memintanya di bagian Keputusan terbaru; matikan di sana bila tidak perlu lagi.',
+    en: 'Hello,\n\n{list}\n\nThe details are in the DataDesk spreadsheet: {>menu.budget.open}, section Budget requests.\n\nYou receive this message because you asked for it under Latest decisions; turn it off there if you no longer need it.',
+  },
   'budget.clusterDigest.requests': {
     id: 'Pengajuan anggaran Anda yang diputuskan dalam sehari terakhir ({count}):',
     en: 'Your budget requests decided over the last day ({count}):',
