@@ -114,7 +114,7 @@ describe('workbench (Chromium)', () => {
     await expect(page.isVisible('#sidebar iframe')).resolves.toBe(false); // another user opens the file fresh
     await expect(page.getAttribute('body', 'data-user')).resolves.toBe('analis@datadesk.local');
     // onOpen read the analyst's roles: no settings item to run into "Akses ditolak" (the server still checks it).
-    expect(await menuCaptions(page)).toEqual(['Segmen member…']);
+    expect(await menuCaptions(page)).toEqual(['Segmen member…', 'Laporan mingguan loyalitas…']);
     await page.click('#menu-extensions');
     await page.hover('#menu-popup [data-submenu="addon"]');
     await page.waitForSelector('#addon-menu', { state: 'visible' });
