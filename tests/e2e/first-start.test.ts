@@ -51,7 +51,17 @@ it(
     });
     expect(watched.progress).toBeDefined();
     const shown = await watched.progress!;
-    expect(shown.steps).toEqual(['setup', 'budget', 'segments', 'tagging', 'reports', 'marketplace', 'mentoring', 'sharing']);
+    expect(shown.steps).toEqual([
+      'setup',
+      'budget',
+      'segments',
+      'loyalty',
+      'tagging',
+      'reports',
+      'marketplace',
+      'mentoring',
+      'sharing',
+    ]);
     expect(shown.done).toBe(2);
     // the page goes on to the demo by itself
     await waitReady(page, 'admin@datadesk.local');
