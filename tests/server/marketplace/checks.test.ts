@@ -121,10 +121,12 @@ describe('store mapping and settings', () => {
   it('refuses settings whose names could reach SQL', () => {
     const s = { ...DEFAULT_SETTINGS, rootFolderId: 'abc123' };
     expect(validateSettings(s, 'a@b.c').owner).toBe('a@b.c');
-    expect(thrownMessage(() => validateSettings({ ...s, schema: 'm; DROP' }, 'a'))).toMatch(/schema/);
+    expect(thrownMessage(() => validateSettings({ ...s, schema: 'm; DROP' }, 'a'))).toMatch(/skema "m; DROP"/);
     const types = structuredClone(s.reportTypes);
     types[0].columns[0].column = 'tanggal"--';
-    expect(thrownMessage(() => validateSettings({ ...s, reportTypes: types }, 'a'))).toMatch(/Tanggal → column/);
+    expect(thrownMessage(() => validateSettings({ ...s, reportTypes: types }, 'a'))).toMatch(
+      /Tanggal → kolom tabel "tanggal"--"/,
+    );
     const twice = structuredClone(s.reportTypes);
     twice[1].table = twice[0].table;
     expect(thrownMessage(() => validateSettings({ ...s, reportTypes: twice }, 'a'))).toMatch(/dua kali/);
