@@ -194,25 +194,11 @@ export function claimGmSummaries(
   extra: SummaryExtra = NO_EXTRA,
 ): NoticeMail[] {
   const day = wibDate(now);
-  const due = claim(db, 'gm_summary', now, limit);
-  const more = due.length
-    ? extra(
-        db,
-        due.map((r) => r.email),
-        now,
-        langOf,
-      )
-    : new Map<string, string>();
-  return due.map((r) => {
-    const lang = langOf(r.email.toLowerCase());
-    const count = Number(r.count);
-    const list = [clusterLines(lang, r.clusters, false), more.get(r.email) ?? ''].filter(Boolean).join('\n\n');
-    return {
-      to: r.email,
-      subject: tIn(lang, 'budget.summary.subject', { count, day }),
-      body: tIn(lang, 'budget.summary.body', { name: r.name, count, amount: Number(r.amount), list }),
-    };
-  });
+  return withLists(db, claim(db, 'gm_summary', now, limit), now, langOf, extra, false).map(({ r, lang, count, list }) => ({
+    to: r.email,
+    subject: tIn(lang, 'budget.summary.subject', { count, day }),
+    body: tIn(lang, 'budget.summary.body', { name: r.name, count, amount: Number(r.amount), list }),
+  }));
 }
 
 /** Cluster users among `optedIn` whose cluster's items were decided since their last digest, none yet today. */
@@ -227,22 +213,20 @@ export function claimClusterDigests(
   if (!optedIn.length) return [];
   const day = wibDate(now);
   const due = claim(db, 'cluster_digest', now, limit, optedIn);
-  const more = due.length
-    ? extra(
-        db,
-        due.map((r) => r.email),
-        now,
-        langOf,
-      )
-    : new Map<string, string>();
+  return withLists(db, due, now, langOf, extra, true).map(({ r, lang, count, list }) => ({
+    to: r.email,
+    subject: tIn(lang, 'budget.clusterDigest.subject', { count, day }),
+    body: tIn(lang, 'budget.clusterDigest.body', { name: r.name, count, list }),
+  }));
+}
+
+/** Each due recipient's language, item count and list: their clusters' lines, then what `extra` adds (requests). */
+function withLists(db: Db, due: Recipient[], now: Date, langOf: LangOf, extra: SummaryExtra, decided: boolean) {
+  const emails = due.map((r) => r.email);
+  const more = due.length ? extra(db, emails, now, langOf) : new Map<string, string>();
   return due.map((r) => {
     const lang = langOf(r.email.toLowerCase());
-    const count = Number(r.count);
-    const list = [clusterLines(lang, r.clusters, true), more.get(r.email) ?? ''].filter(Boolean).join('\n\n');
-    return {
-      to: r.email,
-      subject: tIn(lang, 'budget.clusterDigest.subject', { count, day }),
-      body: tIn(lang, 'budget.clusterDigest.body', { name: r.name, count, list }),
-    };
+    const list = [clusterLines(lang, r.clusters, decided), more.get(r.email) ?? ''].filter(Boolean).join('\n\n');
+    return { r, lang, count: Number(r.count), list };
   });
 }
