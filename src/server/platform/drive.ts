@@ -1,6 +1,7 @@
 // DriveApp: folders (find or create, state, sharing, listing, trash) and files (create from bytes, read, move, trash, digest).
 import { errorMessage } from '../core/errors';
-import { fromSignedBytes, sha256Hex, toSignedBytes } from './utilities';
+import { sha256Hex as jsSha256Hex } from '../core/hash';
+import { fromSignedBytes, toSignedBytes } from './utilities';
 
 /** A new folder in My Drive; its id. */
 export function createRootFolder(name: string): string {
@@ -147,9 +148,10 @@ export function readFileBytes(id: string): { bytes: Uint8Array; mime: string; na
   return { bytes: fromSignedBytes(blob.getBytes()), mime: blob.getContentType() ?? file.getMimeType(), name: file.getName() };
 }
 
-/** SHA-256 (hex) of what Drive holds for a file: its bytes read back and digested as they come. */
+/** SHA-256 (hex) of what Drive holds for a file: its bytes read back (one crossing) and digested in JavaScript, so
+ * they do not cross the bridge a second time into computeDigest. */
 export function fileSha256(fileId: string): string {
-  return sha256Hex(DriveApp.getFileById(fileId).getBlob().getBytes());
+  return jsSha256Hex(fromSignedBytes(DriveApp.getFileById(fileId).getBlob().getBytes()));
 }
 
 export function fileUrl(id: string): string {

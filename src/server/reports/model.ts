@@ -81,9 +81,31 @@ export function countSql(schema: string): string {
   return `SELECT coalesce(json_agg(json_build_array(c.bu, c.n, c.amount) ORDER BY c.bu), '[]')::text AS counts FROM (${inner}) c`;
 }
 
+/** Where a page starts: after the order with this creation instant (ISO 8601 in UTC, to the microsecond) and id. */
+export interface PageCursor {
+  at: string;
+  id: number;
+}
+
+/** Before every order of the month. */
+export const FIRST_CURSOR: PageCursor = { at: '-infinity', id: 0 };
+
+/** A page as PostgreSQL builds it: how many orders it read, the cursor after its last order, the rows in file order. */
+export interface Page {
+  orders: number;
+  last: [string, number] | null;
+  rows: unknown;
+}
+
+/** A line's subquery, never flattened into a hash join (OFFSET 0): one index probe per order or line of the page. */
+const probe = (table: string, where: string) => `(SELECT * FROM ${table} x WHERE ${where} OFFSET 0)`;
+
 /**
- * One page of one business unit's rows, keyset-paged by order line id, aggregated into one JSON text so a page costs
- * one JDBC row instead of one call per cell (params: start, end, bu, afterItemId, limit).
+ * One page of one business unit's rows as one JSON text built by PostgreSQL (one statement, one getter, no metadata):
+ * the BU's next `limit` orders of the month in (created_at, order_id) order, read from the index
+ * (bu_code, created_at, order_id) after the cursor, then each order's lines, shipment, returns and refunds by index
+ * probes. Only the BU's own rows are read, and every order's lines land in the same page
+ * (params: bu, start, end, cursorAt, cursorId, limit).
  */
 export function pageSql(schema: string): string {
   const s = checkSchema(schema);
@@ -114,13 +136,33 @@ export function pageSql(schema: string): string {
     ms('rf.refunded_at'),
     'rf.amount',
   ];
-  const inner = `SELECT i.item_id AS k, json_build_array(${cells.join(', ')}) AS j ${fromMonth(s)} AND o.bu_code = ? AND i.item_id > ? ORDER BY i.item_id LIMIT ?`;
-  return `SELECT count(*) AS n, max(p.k) AS last_key, coalesce(json_agg(p.j ORDER BY p.k), '[]')::text AS page FROM (${inner}) p`;
+  // MATERIALIZED: the page's orders are read once, by the index, before any line is joined to them.
+  const orders =
+    'SELECT o.order_id, o.order_no, o.bu_code, o.dc_code, o.channel, o.customer_id, o.status, o.created_at, o.completed_at ' +
+    `FROM "${s}".orders o WHERE o.bu_code = ? ` +
+    'AND o.created_at >= CAST(? AS timestamptz) AND o.created_at < CAST(? AS timestamptz) ' +
+    'AND (o.created_at, o.order_id) > (CAST(? AS timestamptz), CAST(? AS bigint)) ' +
+    'ORDER BY o.created_at, o.order_id LIMIT ?';
+  const lines =
+    `SELECT o.created_at, o.order_id, i.item_id, json_build_array(${cells.join(', ')}) AS j FROM ord o ` +
+    `CROSS JOIN LATERAL ${probe(`"${s}".order_items`, 'x.order_id = o.order_id')} i ` +
+    `LEFT JOIN LATERAL ${probe(`"${s}".shipments`, 'x.order_id = o.order_id')} sh ON true ` +
+    `LEFT JOIN LATERAL ${probe(`"${s}".returns`, 'x.item_id = i.item_id')} rt ON true ` +
+    `LEFT JOIN LATERAL ${probe(`"${s}".refunds`, 'x.return_id = rt.return_id')} rf ON true`;
+  return (
+    `WITH ord AS MATERIALIZED (${orders}), lines AS (${lines}) ` +
+    "SELECT json_build_object('orders', (SELECT count(*) FROM ord), " +
+    // the cursor's instant in UTC to the microsecond, whatever the session's TimeZone and DateStyle
+    "'last', (SELECT json_build_array(to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), order_id) " +
+    'FROM ord ORDER BY created_at DESC, order_id DESC LIMIT 1), ' +
+    "'rows', (SELECT coalesce(json_agg(j ORDER BY created_at, order_id, item_id), '[]') FROM lines))::text"
+  );
 }
 
-/** Turns a page's JSON into typed cells (numbers stay numbers, epoch ms become dates in the writer). */
-export function decodePage(json: string): XlsxCell[][] {
-  const rows = JSON.parse(json) as Array<Array<string | number | null>>;
+/** Turns a page's rows (parsed JSON) into typed cells (numbers stay numbers, epoch ms become dates in the writer). */
+export function decodePage(parsed: unknown): XlsxCell[][] {
+  if (!Array.isArray(parsed)) throw new Error('report query returned a page of the wrong shape');
+  const rows = parsed as Array<Array<string | number | null>>;
   for (const r of rows) {
     if (!Array.isArray(r) || r.length !== REPORT_COLUMNS.length)
       throw new Error('report query returned a row of the wrong shape');

@@ -6,18 +6,23 @@ import type { Db } from '../core/db';
 import type { ReportEnv, RunLogRow } from './ports';
 import type { ReportsSettings } from './settings';
 import { BuPlan, newRun, nextPart, partsOf, pendingBus, RunLimits, RunState, StagedFile, transition } from './state';
-import { decodePage, LINE_AMOUNT_COL, monthRange, pageSql, reportColumns } from './model';
+import { decodePage, FIRST_CURSOR, LINE_AMOUNT_COL, monthRange, Page, PageCursor, pageSql, reportColumns } from './model';
 import { folderProblem, inspect, planFrom } from './plan';
 import { checkMonth } from './validate';
 import { partName, reportFileMatcher } from './naming';
 import { alertText } from './webhook';
 import { fileName } from '../core/names';
 
-/** Rows per query page: one JDBC round trip each, small enough to keep memory bounded. */
-export const PAGE_ROWS = 5000;
+/** Orders per query page (about two lines each): one statement of ~10 JDBC calls, a JSON text of a few MB. */
+export const PAGE_ORDERS = 8000;
 export const MAX_ATTEMPTS = 3;
 /** Backoff before the 2nd and 3rd upload attempt. */
 export const BACKOFF_MS = [1000, 2000];
+/**
+ * Deflate level of the report files: on the report's repetitive sheet XML fflate's level 3 takes about a third of
+ * level 6's time for files about 5 % larger (measured on 20,000 report rows: 8.9 % of the XML against 8.5 %).
+ */
+const DEFLATE_LEVEL = 3;
 /** Time kept free at the end of an execution for checkpointing. */
 const MARGIN_MS = 30_000;
 /** A BU abandoned this often for lack of time cannot be built inside one execution. */
@@ -58,8 +63,8 @@ interface Built {
   bytes: Uint8Array;
   rows: number;
   amount: number;
-  /** Key of the part's last row. */
-  lastKey: number;
+  /** Where the next part starts: after the part's last order. */
+  cursor: PageCursor;
   /** No rows of the BU's month are left after this part. */
   complete: boolean;
   queryMs: number;
@@ -68,26 +73,31 @@ interface Built {
 
 /** No published file may be larger than this (issue 13: 40 MB; Drive and the alert's readers take it whole). */
 export const MAX_FILE_BYTES = 40 * 1024 * 1024;
-export const DEFAULT_LIMITS: RunLimits = { pageRows: PAGE_ROWS, partBytes: 38 * 1024 * 1024 };
+export const DEFAULT_LIMITS: RunLimits = { pageRows: PAGE_ORDERS, partBytes: 38 * 1024 * 1024 };
 
 /** Another page would take the part past its size: the deflater holds back up to a page, finish() adds ~1 KB. */
 const partIsFull = (w: XlsxStreamWriter, pageBytes: number, limit: number) =>
   w.rowCount > 0 && w.bytesSoFar + 2 * pageBytes + 64 * 1024 > limit;
 
-/** Builds one part of a BU's month from its pages, starting after `after`; null when time ran out (redone next execution). */
+/** Builds one part of a BU's month from its pages, starting after the cursor; null when time ran out (redone next execution). */
 function buildPart(
   env: ReportEnv,
   db: Db,
   settings: ReportsSettings,
   month: string,
-  at: { bu: string; after: number; rowsLeft: number },
+  at: { bu: string; after: PageCursor; rowsLeft: number },
   limits: RunLimits,
 ): Built | null {
   const bu = at.bu;
   let after = at.after;
   const { start, end } = monthRange(month);
   const sql = pageSql(settings.schema);
-  const w = new XlsxStreamWriter(reportColumns(), { sheetName: bu, utcOffsetMinutes: 420, mtime: new Date(start) });
+  const w = new XlsxStreamWriter(reportColumns(), {
+    sheetName: bu,
+    utcOffsetMinutes: 420,
+    mtime: new Date(start),
+    level: DEFLATE_LEVEL,
+  });
   let amount = 0;
   let queryMs = 0;
   let buildMs = 0;
@@ -98,22 +108,22 @@ function buildPart(
     // With the plan's rows all read, the next page is read anyway: it must be empty (else the counts disagree).
     if (w.rowCount < at.rowsLeft && partIsFull(w, pageBytes, limits.partBytes)) break;
     const t0 = env.now();
-    const page = db.query(sql, [start, end, bu, after, limits.pageRows])[0];
+    const page = db.json<Page>(sql, [bu, start, end, after.at, after.id, limits.pageRows]);
     const t1 = env.now();
     queryMs += t1 - t0;
-    const n = Number(page?.n ?? 0);
-    if (n === 0) {
+    const orders = Number(page?.orders ?? 0);
+    if (!page || orders === 0 || !page.last) {
       complete = true;
       break;
     }
-    const rows = decodePage(String(page.page));
+    const rows = decodePage(page.rows);
     for (const r of rows) amount += Number(r[LINE_AMOUNT_COL] ?? 0);
     const before = w.bytesSoFar;
     w.addRows(rows);
     pageBytes = Math.max(pageBytes, w.bytesSoFar - before);
     buildMs += env.now() - t1;
-    after = Number(page.last_key);
-    if (n < limits.pageRows) {
+    after = { at: String(page.last[0]), id: Number(page.last[1]) };
+    if (orders < limits.pageRows) {
       complete = true;
       break;
     }
@@ -121,7 +131,7 @@ function buildPart(
   const t2 = env.now();
   const bytes = w.finish();
   buildMs += env.now() - t2;
-  return { bytes, rows: w.rowCount, amount, lastKey: after, complete, queryMs, buildMs };
+  return { bytes, rows: w.rowCount, amount, cursor: after, complete, queryMs, buildMs };
 }
 
 /** Uploads into staging, reads the file back and compares SHA-256; up to 3 attempts with backoff. */
@@ -163,6 +173,15 @@ function countMismatch(p: BuPlan, rows: number, amount: number): AppError {
   );
 }
 
+/**
+ * The run without the BU's staged parts, their files trashed: parts staged by a run that paged by line id (before an
+ * update) cannot be continued by order, so the BU is built again from its start, never duplicating a row.
+ */
+function withoutParts(env: ReportEnv, s: RunState, bu: string): RunState {
+  for (const f of partsOf(s, bu)) env.drive.setTrashed(f.fileId, true);
+  return { ...s, staged: s.staged.filter((f) => f.bu !== bu) };
+}
+
 /** Builds, checks and stages the BU's next part; `staged` is false when time ran out (the part is redone next time). */
 function stageNextPart(
   env: ReportEnv,
@@ -173,9 +192,15 @@ function stageNextPart(
   save: Checkpoint,
 ): { s: RunState; staged: boolean } {
   const limits = s.limits ?? DEFAULT_LIMITS;
-  const next = nextPart(s, p.bu);
+  let next = nextPart(s, p.bu);
+  if (!next.after) {
+    s = withoutParts(env, s, p.bu);
+    save(s);
+    next = nextPart(s, p.bu);
+  }
   const t0 = env.now();
-  const built = buildPart(env, db, settings, s.month, { bu: p.bu, after: next.after, rowsLeft: p.rows - next.rows }, limits);
+  const after = next.after ?? FIRST_CURSOR;
+  const built = buildPart(env, db, settings, s.month, { bu: p.bu, after, rowsLeft: p.rows - next.rows }, limits);
   if (!built) {
     const key = next.part === 1 ? p.bu : `${p.bu}#${next.part}`;
     const n = (s.restarts[key] ?? 0) + 1;
@@ -210,7 +235,7 @@ function stageNextPart(
     buildMs: built.buildMs,
     uploadMs: env.now() - t3,
     part: next.part,
-    lastKey: built.lastKey,
+    cursor: built.cursor,
     complete: built.complete,
   };
   s = { ...s, staged: [...s.staged, f] };

@@ -1,5 +1,6 @@
 // The run's checkpoint (what survives between executions) and its state machine: build → publish → done | failed.
 import type { Msg } from '../core/text';
+import { FIRST_CURSOR, type PageCursor } from './model';
 
 export type RunPhase = 'build' | 'publish' | 'done' | 'failed';
 
@@ -28,14 +29,17 @@ export interface StagedFile {
   uploadMs?: number;
   /** Numbered part of the BU's month (absent: the only file, from before parts). */
   part?: number;
-  /** Key of the part's last row: the next part starts after it. */
+  /** Item id of the part's last row, from runs that paged by line (a next part cannot start from it). */
   lastKey?: number;
+  /** The part's last order: the next part starts after it. */
+  cursor?: PageCursor;
   /** This part ends the BU's month (absent: true, from before parts). */
   complete?: boolean;
 }
 
-/** How a run cuts its work: rows per query page and the size at which a BU's month goes on in a new file. */
+/** How a run cuts its work: orders per query page and the size at which a BU's month goes on in a new file. */
 export interface RunLimits {
+  /** Orders per page (each with all its lines; runs from before counted lines here). */
   pageRows: number;
   partBytes: number;
 }
@@ -107,13 +111,16 @@ export function partsOf(s: RunState, bu: string): StagedFile[] {
   return s.staged.filter((f) => f.bu === bu).sort((a, b) => (a.part ?? 1) - (b.part ?? 1));
 }
 
-/** Where a BU's next part starts: its number, the key to read after, and the rows and amount already staged. */
-export function nextPart(s: RunState, bu: string): { part: number; after: number; rows: number; amount: number } {
+/**
+ * Where a BU's next part starts: its number, the cursor to read after, and the rows and amount already staged. The
+ * cursor is null when the last part came from a run that paged by line id (the BU is then built again from its start).
+ */
+export function nextPart(s: RunState, bu: string): { part: number; after: PageCursor | null; rows: number; amount: number } {
   const parts = partsOf(s, bu);
   const last = parts[parts.length - 1];
   return {
     part: parts.length + 1,
-    after: last?.lastKey ?? 0,
+    after: last ? (last.cursor ?? null) : FIRST_CURSOR,
     rows: parts.reduce((a, f) => a + f.rows, 0),
     amount: parts.reduce((a, f) => a + f.amount, 0),
   };

@@ -121,7 +121,7 @@ export class FakeDb implements Db {
     const n = this.rows.length + 1;
     this.rows.push({ bu, row: fakeRow(bu, n, 1000 * n) });
   }
-  query(sql: string, p: readonly SqlValue[] = []): SqlRow[] {
+  query(sql: string): SqlRow[] {
     this.statementCount++;
     if (this.failWith) throw new Error(this.failWith);
     if (sql.includes('AS counts')) {
@@ -134,18 +134,20 @@ export class FakeDb implements Db {
       }
       return [{ counts: JSON.stringify([...by.entries()].sort().map(([bu, x]) => [bu, x.n, x.amount])) }];
     }
-    const [, , bu, after, limit] = p as [string, string, string, number, number];
+    throw new Error('FakeDb.query: the reports read their pages through json()');
+  }
+  /** A page as pageSql answers it: each fake row is one order (cursor id = key; the instant is not compared here). */
+  json<T>(sql: string, p: readonly SqlValue[] = []): T | null {
+    this.statementCount++;
+    if (this.failWith) throw new Error(this.failWith);
+    if (!sql.includes("'orders'")) throw new Error('FakeDb.json: only the page query is known');
+    const [bu, , , , after, limit] = p as [string, string, string, string, number, number];
     const page = this.rows
       .map((r, i) => ({ ...r, k: i + 1 }))
       .filter((r) => r.bu === bu && r.k > after)
       .slice(0, limit);
-    return [
-      { n: page.length, last_key: page.length ? page[page.length - 1].k : null, page: JSON.stringify(page.map((r) => r.row)) },
-    ];
-  }
-  /** The reports read no JSON-per-question text: a call here is a change this fake must learn. */
-  json<T>(): T | null {
-    throw new Error('FakeDb.json: not used by the reports');
+    const last = page[page.length - 1];
+    return { orders: page.length, last: last ? [`t${last.k}`, last.k] : null, rows: page.map((r) => r.row) } as T;
   }
   execute(): number {
     return 0;

@@ -172,9 +172,10 @@ describe('run state machine', () => {
 describe('page decoding', () => {
   it('types text as text and numbers as numbers', () => {
     const row = REPORT_COLUMNS.map((c, i) => (c.type === 'text' ? 7 : c.type === 'datetime' ? null : String(i)));
-    const [out] = decodePage(JSON.stringify([row]));
+    const [out] = decodePage(JSON.parse(JSON.stringify([row])));
     expect(out[0]).toBe('7');
     expect(out[1]).toBe(1);
-    expect(() => decodePage('[[1,2]]')).toThrow(/wrong shape/);
+    expect(() => decodePage([[1, 2]])).toThrow(/wrong shape/);
+    expect(() => decodePage({ rows: [] })).toThrow(/wrong shape/);
   });
 });

@@ -211,6 +211,22 @@ describe('report run (fake ports)', () => {
       ]);
     });
 
+    it('a checkpoint from before paging by order (a part that ends at a line id) builds that BU again from its start', () => {
+      const t = setup({ rows: { FASHION: 7, SPORTS: 2 } });
+      let s = startRun(t.env, t.settings, '2026-10', 'manual', 'a', tiny);
+      t.setRemaining(0); // stage nothing yet: the state below stands for what an older version left
+      s = advance(t.env, t.settings, s, () => undefined);
+      const old = t.drive.createFile(s.stagingFolderId, 'DC_Orders_FASHION_2026-10_bagian_01.xlsx', new Uint8Array([1]));
+      const legacy = { bu: 'FASHION', fileId: old.id, name: old.name, rows: 2, amount: 3000, bytes: 1, sha256: '', attempts: 1 };
+      s = { ...s, staged: [{ ...legacy, start: 0, end: 0, part: 1, lastKey: 2, complete: false }] };
+      t.setRemaining(270_000);
+      s = advance(t.env, t.settings, s, () => undefined);
+      expect(s.phase).toBe('done');
+      expect(t.logged.filter((r) => r.bu === 'FASHION').map((r) => r.rows)).toEqual([2, 2, 2, 1]);
+      expect(t.drive.items.get(old.id)!.trashed).toBe(true);
+      expect(s.staged.map((f) => f.fileId)).not.toContain(old.id);
+    });
+
     it('checkpoints after each part: an execution out of time resumes at the next part, nothing built twice', () => {
       const t = setup({ rows: { FASHION: 7, SPORTS: 2 } });
       let s = startRun(t.env, t.settings, '2026-10', 'manual', 'a', tiny);
