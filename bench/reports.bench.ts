@@ -91,7 +91,7 @@ async function measureMonth(
       'executions stopped by the 6-minute limit (strict)': stopped,
       'rows (query total = files total)': total,
       files: summary.files.map((f) => `${f.name} ${(f.bytes / 1048576).toFixed(1)} MB`).join('; '),
-      'query rows/s (pages of 5,000, keyset)': perS(sum('queryMs')),
+      'query rows/s (pages of 8,000 orders, keyset on (created_at, order_id))': perS(sum('queryMs')),
       'build rows/s (.xlsx writer in Apps Script)': perS(sum('buildMs')),
       'upload rows/s (staging upload + SHA-256 read-back)': perS(sum('uploadMs')),
       'end to end rows/s': perS(wallMs),
