@@ -72,9 +72,20 @@ async function walk(): Promise<void> {
       ?.amount ?? 0,
   );
   await sec.locator('#req-ceiling', { hasText: /Batas per pengajuan: Rp\s100\.000\.000/ }).waitFor({ timeout: 60_000 });
-  await sec.locator('textarea[name="req-justification"]').fill('Aktivasi kampus UI & Trisakti: booth dan SF tambahan');
+  // First a draft with one line; then the cluster changes it (the form fills with the draft) and sends it.
+  await sec.locator('textarea[name="req-justification"]').fill('Aktivasi kampus UI: booth');
   await sec.locator('input[name="req-line-AKUISISI"]').fill('3000000');
+  await sec.locator('button[name="req-draft"]').click();
+  await statusSays(f, /Draf pengajuan #\d+ tersimpan\./);
+  const draft = sec.locator('.card', { has: f.locator('.badge', { hasText: 'draf' }) });
+  await draft.getByRole('button', { name: 'Ubah' }).click();
+  await sec.locator('#req-editing', { hasText: /Mengubah draf #\d+/ }).waitFor({ timeout: 60_000 });
+  expect(await sec.locator('input[name="req-line-AKUISISI"]').inputValue()).toBe('3.000.000');
+  expect(await sec.locator('input[name="req-month"]').inputValue()).toBe(month);
+  await sec.locator('textarea[name="req-justification"]').fill('Aktivasi kampus UI & Trisakti: booth dan SF tambahan');
   await sec.locator('input[name="req-line-SF"]').fill('2.000.000');
+  await sec.locator('#req-editing').scrollIntoViewIfNeeded();
+  await screenshot(page, 'requests-0-cluster-changes-draft');
   expect(await sec.locator('input[name="req-total"]').isDisabled()).toBe(true); // the lines make the total
   await sec
     .locator('input[name="req-files"]')
@@ -87,7 +98,8 @@ async function walk(): Promise<void> {
       [CL, month],
     )
   )[0];
-  expect([req.state, Number(req.amount)]).toEqual(['submitted', 5_000_000]);
+  expect([req.state, Number(req.amount)]).toEqual(['submitted', 5_000_000]); // the draft itself, changed and sent
+  expect(await sec.locator('#req-editing').isHidden()).toBe(true);
   const card = sec.locator(`.card[data-request="${req.id}"]`);
   await card.locator('.badge', { hasText: 'diajukan' }).waitFor({ timeout: 60_000 });
   expect(await card.textContent()).toMatch(/AKUISISI Rp\s3\.000\.000 · SF Rp\s2\.000\.000/);
