@@ -8,7 +8,7 @@ import { callerJsonSql, CallerJson, callerOf, NODE_JSON, NodeJson, nodeOf } from
 import { checkReceipts, ReceiptUpload } from './files';
 import type { ReceiptStore } from './ports';
 import { checkRequest, RequestInput, RequestState, wrongState } from './request-rules';
-import { CEILING_SQL, duplicate, saveAttachments } from './requests';
+import { attachmentsSql, CEILING_SQL, duplicate, saveAttachments } from './requests';
 import { checkMonth } from './validate';
 
 interface EditContext {
@@ -51,10 +51,7 @@ const UPDATE_SQL = `WITH p AS (SELECT * FROM json_to_record(CAST(? AS json)) AS 
     INSERT INTO budget.request_line (request_id, point_type, amount)
     SELECT upd.id, n.point_type, n.amount FROM upd, new_lines n
     ON CONFLICT (request_id, point_type) DO UPDATE SET amount = EXCLUDED.amount),
-  files AS (
-    INSERT INTO budget.request_file (request_id, file_id, name, mime, size, sha256)
-    SELECT upd.id, x.file_id, x.name, x.mime, x.size, x.sha256
-      FROM upd, p, json_to_recordset(p.files) AS x(file_id text, name text, mime text, size int, sha256 text)),
+  ${attachmentsSql('upd')},
   aud AS (
     INSERT INTO budget.audit (at, actor, action, entity, entity_id, before, after)
     SELECT p.at, p.me, 'request.update', 'request', upd.id::text,

@@ -90,6 +90,12 @@ export interface AttachmentRow {
   sha256: string;
 }
 
+/** The CTE that inserts the statement's attachment rows (`p.files`) for the request the CTE `request` returned. */
+export const attachmentsSql = (request: string) => `files AS (
+  INSERT INTO budget.request_file (request_id, file_id, name, mime, size, sha256)
+  SELECT ${request}.id, x.file_id, x.name, x.mime, x.size, x.sha256
+    FROM ${request}, p, json_to_recordset(p.files) AS x(file_id text, name text, mime text, size int, sha256 text))`;
+
 /**
  * Stores checked attachments in the cluster's receipts folder ("pengajuan_<month>_lampiran_<n>…"), numbered after
  * `first - 1` already there; each saved id is pushed to `saved` at once, so the caller can trash them if the
@@ -168,10 +174,7 @@ export function createRequest(
        lines AS (
          INSERT INTO budget.request_line (request_id, point_type, amount)
          SELECT ins.id, x.point_type, x.amount FROM ins, p, json_to_recordset(p.lines) AS x(point_type text, amount bigint)),
-       files AS (
-         INSERT INTO budget.request_file (request_id, file_id, name, mime, size, sha256)
-         SELECT ins.id, x.file_id, x.name, x.mime, x.size, x.sha256
-           FROM ins, p, json_to_recordset(p.files) AS x(file_id text, name text, mime text, size int, sha256 text)),
+       ${attachmentsSql('ins')},
        aud AS (
          INSERT INTO budget.audit (at, actor, action, entity, entity_id, before, after)
          SELECT p.at, p.me, 'request.create', 'request', ins.id::text, NULL, p.after FROM ins, p)
