@@ -1,56 +1,17 @@
 // Budget requests in the workbench (Chromium): a cluster user asks for budget for the coming month (per point type,
 // with an attachment), the Region adds its recommendation note, the dashboard marks the month, the Area user approves
 // a changed amount from the top of their sidebar, and the cluster sees the decision and its new allocation.
-import type { Browser, Page } from 'playwright-core';
-import {
-  startTestWorkbench,
-  openBrowser,
-  openWorkbench,
-  asUser,
-  runMenu,
-  sidebarFrame,
-  dialogFrame,
-  screenshot,
-  TestWorkbench,
-  E2E_TIMEOUT,
-} from './harness';
-import { database } from '../../src/local/services/jdbc/embedded';
+import type { Page } from 'playwright-core';
+import { asUser, runMenu, dialogFrame, screenshot } from './harness';
 import { receiptPng } from '../../src/local/demo/budget-receipt';
 import { formatMonth } from '../../src/server/core/format';
+import { AREA, REGION, CLUSTER, CL, budgetWorkbench, rupiah } from './budget-fixture';
 
-const AREA = 'area.jabotabek@datadesk.local';
-const REGION = 'region.jakarta-pusat@datadesk.local';
-const CLUSTER = 'sbp.menteng-kota@datadesk.local';
-const CL = 'CL-001';
-
-let wb: TestWorkbench;
-let browser: Browser;
+const bw = budgetWorkbench(CLUSTER);
+const { q, openBudget, statusSays } = bw;
 let page: Page;
-
-const q = async <T>(sql: string, params: unknown[] = []) => (await database(wb.rt.env).query<T>(sql, params as never[])).rows;
-const rupiah = (n: number) => 'Rp\u00a0' + n.toLocaleString('de-DE');
-
-async function openBudget(user: string): Promise<ReturnType<typeof sidebarFrame>> {
-  await asUser(page, user);
-  expect(await runMenu(page, /Anggaran: Buka/)).toBe('sidebar');
-  const f = sidebarFrame(page);
-  await f.locator('#who').filter({ hasText: /·/ }).waitFor({ timeout: 60_000 });
-  return f;
-}
-
-async function statusSays(f: ReturnType<typeof sidebarFrame>, text: string | RegExp): Promise<void> {
-  await f.locator('#status.ok', { hasText: text }).waitFor({ timeout: 60_000 });
-}
-
-beforeAll(async () => {
-  wb = await startTestWorkbench();
-  browser = await openBrowser();
-  page = await openWorkbench(browser, wb, CLUSTER);
-}, 2 * E2E_TIMEOUT);
-
-afterAll(async () => {
-  await browser?.close();
-  await wb?.stop();
+beforeAll(() => {
+  page = bw.page;
 });
 
 it('walks cluster request → region note → dashboard mark → area approval → the cluster sees its new allocation', async () => {

@@ -1,12 +1,11 @@
 // Budget requests in the runtime: a cluster asks (draft → submitted), its region adds a note, the Area above decides —
 // an approval raises the cluster-month's allocation in the same statement with audit rows carrying the request id.
 // Every bad input and every wrong person gets a clear error and writes nothing; two deciders at once: one wins.
-import { budgetWorld, BudgetWorld, CONFIG, ADMIN, U } from './fixture';
+import { budgetWorld, BudgetWorld, CONFIG, ADMIN, realPgBudgetWorld, U } from './fixture';
 import { receiptPng } from '../../../src/local/demo/budget-receipt';
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { driveStore } from '../../../src/local/services/drive/index';
 import type { RequestInput } from '../../../src/server/budget/request-rules';
-import { startPgServer, PgServer } from '../services/jdbc/pg-server';
 
 jest.setTimeout(300_000);
 
@@ -522,31 +521,16 @@ describe('two Area users decide the same request at once', () => {
 });
 
 describe('two Area users at once on a real PostgreSQL server (true concurrency: the UPDATE decides)', () => {
-  let server: PgServer | null = null;
-  let skip = '';
-  let pw: BudgetWorld;
-  beforeAll(async () => {
-    const s = await startPgServer();
-    if ('skip' in s) {
-      skip = s.skip;
-      console.warn(`real-PostgreSQL race skipped: ${skip}`);
-      return;
-    }
-    server = s;
-    pw = await budgetWorld('dd-budget-req-race-', { settings: { pgUrl: s.url }, folders: false });
+  const real = realPgBudgetWorld('dd-budget-req-race-', { folders: false }, async (pw) => {
     await pw.ok(ADMIN, 'budget_saveConfig', {
       ...CONFIG,
       users: [...CONFIG.users, { email: AREA_B, name: 'Area Jabotabek 2', role: 'AREA', nodeId: 'A1' }],
     });
   });
-  afterAll(async () => {
-    if (pw) await pw.rt.close();
-    if (server) await server.stop();
-  });
 
   it('exactly one decision stands, every time', async () => {
-    if (!server) return console.warn(`skipped: ${skip}`);
-    await race(pw, 1);
+    if (!real.world) return console.warn(`skipped: ${real.skip}`);
+    await race(real.world, 1);
   });
 });
 
