@@ -117,11 +117,10 @@ const WEEK_ZERO_S = 320_400;
 const WEEKNO = (col: string) => `CAST(floor((extract(epoch FROM ${col}) - ${WEEK_ZERO_S}) / 604800) AS int)`;
 /** The WIB week number of an ISO instant (the same numbering, in TypeScript). */
 export const weekNumber = (iso: string): number => Math.floor((Date.parse(iso) / 1000 - WEEK_ZERO_S) / 604_800);
-/** A coin lot's attribution: the member's tier and the area manager of the issuing store on the issue date. */
-const LOT_ATTRIBUTION = `COALESCE(m.tier, '-') AS tier,
-    COALESCE((SELECT sm.area_manager FROM loyalty.store_managers sm WHERE sm.store_id = l.store_id
-      AND sm.valid_from <= ${DATE('l.issued_at')} AND (sm.valid_to IS NULL OR sm.valid_to >= ${DATE('l.issued_at')})
-      ORDER BY sm.valid_from DESC LIMIT 1), '') AS am`;
+/** The area manager of store `store` on WIB date `day` (the latest handover on or before it). */
+const AREA_MANAGER = (store: string, day: string) => `COALESCE((SELECT sm.area_manager FROM loyalty.store_managers sm
+      WHERE sm.store_id = ${store} AND sm.valid_from <= ${day} AND (sm.valid_to IS NULL OR sm.valid_to >= ${day})
+      ORDER BY sm.valid_from DESC LIMIT 1), '')`;
 
 /**
  * Koin Beredar's weekly flows, kept in loyalty.coin_outstanding_flows so a report reads each week's coin rows once,
@@ -156,17 +155,23 @@ m AS (SELECT g AS week FROM p, lo, generate_series(lo.lo, p.hi) g WHERE NOT EXIS
   SELECT 1 FROM loyalty.coin_outstanding_weeks x WHERE x.brand_id = p.brand_id AND x.week = g)),
 t AS (SELECT to_timestamp(${WEEK_ZERO_S} + 604800 * CAST(min(week) AS bigint)) AS a,
   to_timestamp(${WEEK_ZERO_S} + 604800 * CAST(max(week) + 1 AS bigint)) AS b FROM m),
-f AS (SELECT ${WEEKNO('l.issued_at')} AS week, ${LOT_ATTRIBUTION}, l.coins AS issued, 0 AS redeemed, 0 AS expired
+-- each row's attribution is its lot's: the member's tier, the issuing store's area manager on the issue date; the rows
+-- are summed per store and issue date first, so the manager is looked up once per group, not once per lot
+f0 AS (SELECT ${WEEKNO('l.issued_at')} AS week, COALESCE(m.tier, '-') AS tier, l.store_id, ${DATE('l.issued_at')} AS day,
+    l.coins AS issued, 0 AS redeemed, 0 AS expired
   FROM loyalty.coin_lots l JOIN p ON l.brand_id = p.brand_id CROSS JOIN t LEFT JOIN loyalty.members m ON m.member_id = l.member_id
   WHERE l.issued_at >= t.a AND l.issued_at < t.b
-  UNION ALL SELECT ${WEEKNO('u.used_at')}, ${LOT_ATTRIBUTION}, 0, CASE WHEN u.kind = 'redeem' THEN u.coins ELSE 0 END,
-    CASE WHEN u.kind = 'expire' THEN u.coins ELSE 0 END
+  UNION ALL SELECT ${WEEKNO('u.used_at')}, COALESCE(m.tier, '-'), l.store_id, ${DATE('l.issued_at')}, 0,
+    CASE WHEN u.kind = 'redeem' THEN u.coins ELSE 0 END, CASE WHEN u.kind = 'expire' THEN u.coins ELSE 0 END
   FROM loyalty.coin_uses u CROSS JOIN t JOIN loyalty.coin_lots l ON l.lot_id = u.lot_id JOIN p ON l.brand_id = p.brand_id
   LEFT JOIN loyalty.members m ON m.member_id = l.member_id WHERE u.used_at >= t.a AND u.used_at < t.b),
+g AS (SELECT week, tier, store_id, day, sum(issued) AS issued, sum(redeemed) AS redeemed, sum(expired) AS expired
+  FROM f0 WHERE week IN (SELECT week FROM m) GROUP BY week, tier, store_id, day),
+f AS (SELECT week, tier, ${AREA_MANAGER('g.store_id', 'g.day')} AS am, issued, redeemed, expired FROM g),
 -- a data-modifying WITH runs once whether or not the outer statement reads it (PostgreSQL docs, 7.8.4)
 ins AS (INSERT INTO loyalty.coin_outstanding_flows (brand_id, week, tier, area_manager, issued, redeemed, expired)
   SELECT p.brand_id, f.week, f.tier, f.am, sum(f.issued), sum(f.redeemed), sum(f.expired) FROM f CROSS JOIN p
-  WHERE f.week IN (SELECT week FROM m) GROUP BY p.brand_id, f.week, f.tier, f.am ON CONFLICT DO NOTHING RETURNING 1)
+  GROUP BY p.brand_id, f.week, f.tier, f.am ON CONFLICT DO NOTHING RETURNING 1)
 INSERT INTO loyalty.coin_outstanding_weeks (brand_id, week, max_lot_id, max_use_id)
   SELECT p.brand_id, m.week, (SELECT COALESCE(max(lot_id), 0) FROM loyalty.coin_lots),
     (SELECT COALESCE(max(use_id), 0) FROM loyalty.coin_uses) FROM p CROSS JOIN m ON CONFLICT DO NOTHING`,
