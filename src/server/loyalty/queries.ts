@@ -117,6 +117,8 @@ const WEEK_ZERO_S = 320_400;
 const WEEKNO = (col: string) => `CAST(floor((extract(epoch FROM ${col}) - ${WEEK_ZERO_S}) / 604800) AS int)`;
 /** The WIB week number of an ISO instant (the same numbering, in TypeScript). */
 export const weekNumber = (iso: string): number => Math.floor((Date.parse(iso) / 1000 - WEEK_ZERO_S) / 604_800);
+/** The brand's first lot (a scalar subquery: one step down the (brand_id, issued_at) index, not the brand's lots). */
+const FIRST_LOT = '(SELECT min(l.issued_at) FROM loyalty.coin_lots l WHERE l.brand_id = p.brand_id)';
 /** The area manager of store `store` on WIB date `day` (the latest handover on or before it). */
 const AREA_MANAGER = (store: string, day: string) => `COALESCE((SELECT sm.area_manager FROM loyalty.store_managers sm
       WHERE sm.store_id = ${store} AND sm.valid_from <= ${day} AND (sm.valid_to IS NULL OR sm.valid_to >= ${day})
@@ -150,7 +152,7 @@ DELETE FROM loyalty.coin_outstanding_weeks x USING p WHERE x.brand_id = p.brand_
     },
     {
       sql: `WITH p AS (SELECT brand_id, CAST(? AS int) AS hi FROM loyalty.brands WHERE name = ?),
-lo AS (SELECT ${WEEKNO('min(l.issued_at)')} AS lo FROM loyalty.coin_lots l JOIN p ON l.brand_id = p.brand_id),
+lo AS (SELECT ${WEEKNO(FIRST_LOT)} AS lo FROM p),
 m AS (SELECT g AS week FROM p, lo, generate_series(lo.lo, p.hi) g WHERE NOT EXISTS (
   SELECT 1 FROM loyalty.coin_outstanding_weeks x WHERE x.brand_id = p.brand_id AND x.week = g)),
 t AS (SELECT to_timestamp(${WEEK_ZERO_S} + 604800 * CAST(min(week) AS bigint)) AS a,
@@ -191,7 +193,7 @@ export function koinBeredarSql(w: WindowParams): Stmt {
     sql: `WITH p AS (SELECT b.brand_id, CAST(? AS int) AS f, CAST(? AS int) AS e, CAST(? AS timestamptz) AS s,
     CAST(? AS timestamptz) AS t FROM loyalty.brands b WHERE b.name = ?),
 x AS (SELECT x.* FROM loyalty.coin_outstanding_flows x JOIN p ON x.brand_id = p.brand_id WHERE x.week <= p.e),
-lo AS (SELECT ${WEEKNO('min(l.issued_at)')} AS lo FROM loyalty.coin_lots l JOIN p ON l.brand_id = p.brand_id),
+lo AS (SELECT ${WEEKNO(FIRST_LOT)} AS lo FROM p),
 used AS (SELECT DISTINCT u.lot_id FROM loyalty.coin_uses u JOIN loyalty.coin_lots l ON l.lot_id = u.lot_id
   JOIN p ON l.brand_id = p.brand_id WHERE u.used_at >= p.s AND u.used_at < p.t)
 SELECT CAST(json_build_object(
