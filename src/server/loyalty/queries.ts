@@ -32,15 +32,17 @@ const DATE = (col: string) => `CAST(${col} AT TIME ZONE 'Asia/Jakarta' AS date)`
 export function payWithKoinSql(w: WindowParams): Stmt {
   return {
     sql: `WITH ${P},
-r AS (SELECT r.member_id, r.sales, r.coins_paid, ${WK('r.receipt_at')} AS wk, COALESCE(m.tier, '-') AS tier
-  FROM loyalty.receipts r JOIN p ON r.brand_id = p.brand_id LEFT JOIN loyalty.members m ON m.member_id = r.member_id
-  WHERE r.receipt_at >= p.f AND r.receipt_at < p.e)
+r AS (SELECT r.member_id, r.sales, r.coins_paid, ${WK('r.receipt_at')} AS wk
+  FROM loyalty.receipts r JOIN p ON r.brand_id = p.brand_id WHERE r.receipt_at >= p.f AND r.receipt_at < p.e),
+-- only the receipts paid with coins look their member's tier up (a tenth of them, not every receipt of the window)
+k AS (SELECT r.*, COALESCE(m.tier, '-') AS tier FROM r LEFT JOIN loyalty.members m ON m.member_id = r.member_id
+  WHERE r.coins_paid > 0)
 SELECT CAST(json_build_object(
   'brand', (SELECT count(*) FROM p),
   'rows', (SELECT json_agg(json_build_array(wk, tier, members, trx, sales, coins) ORDER BY wk, tier NULLS FIRST) FROM (
     SELECT wk, CASE WHEN GROUPING(tier) = 1 THEN NULL ELSE tier END AS tier, count(DISTINCT member_id) AS members,
       count(*) AS trx, sum(sales) AS sales, sum(coins_paid) AS coins
-    FROM r WHERE coins_paid > 0 GROUP BY GROUPING SETS ((wk, tier), (wk))) g),
+    FROM k GROUP BY GROUPING SETS ((wk, tier), (wk))) g),
   'brandSales', (SELECT json_agg(json_build_array(wk, s) ORDER BY wk) FROM (SELECT wk, sum(sales) AS s FROM r GROUP BY wk) t)
 ) AS text) AS data`,
     params: params(w),
