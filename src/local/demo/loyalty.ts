@@ -133,12 +133,12 @@ ALTER TABLE loyalty.coin_uses DROP CONSTRAINT IF EXISTS coin_uses_pkey;
 ALTER TABLE loyalty.coin_lots DROP CONSTRAINT IF EXISTS coin_lots_pkey;
 ALTER TABLE loyalty.receipt_lines DROP CONSTRAINT IF EXISTS receipt_lines_pkey;
 ALTER TABLE loyalty.receipts DROP CONSTRAINT IF EXISTS receipts_pkey;
--- Receipt headers: 85 % by members (mostly at their home store's brand, 70 % of those at the home store), a tenth of
+-- Receipt headers, numbered in time order as a till numbers them (within the hour): 85 % by members (mostly at their home store's brand, 70 % of those at the home store), a tenth of
 -- all receipts paid with coins (a fifth of those a coin-price product, 3 % at ODI); a member pays with coins at most 3
 -- times, from the opening lot.
 INSERT INTO loyalty.receipts
 SELECT x.g, x.member_id, CASE WHEN bb.b = hs.brand_id AND ${h('x.g', s(8))} % 100 < 70 THEN hs.store_id ELSE st.store_id END, bb.b,
-  ${t0} - make_interval(secs => ${h('x.g', s(3))} % ${days * 86400}), x.sales,
+  ${t0} - make_interval(secs => (${receipts} - x.g) * ${days * 86400 - 3600} / ${receipts} + ${h('x.g', s(3))} % 3600), x.sales,
   CASE WHEN x.kind = 'hsk' THEN x.sales WHEN x.kind IN ('coin', 'odi') THEN least(x.sales, (1 + ${h('x.g', s(16))} % 25) * 1000) ELSE 0 END
 FROM (SELECT g, kind, ${sales('g')} AS sales, member_id FROM (SELECT g, ${kind('g')} AS kind,
     CASE WHEN g % 10 = 0 THEN 1 + ((${j('g')} - 1) * ${STRIDE}) % sm.m WHEN ${h('g', s(1))} % 100 < 83 THEN 1 + ${h('g', s(2))} % sm.m END AS member_id
