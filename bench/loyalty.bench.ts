@@ -19,7 +19,7 @@ import { lastFullWeek, shiftWeek, weekId } from '../src/server/loyalty/week';
 
 const ADMIN = 'admin@datadesk.local';
 const ANALYST = 'analis@datadesk.local';
-const SEED_VERSION = 'loyalty-seed-v2';
+const SEED_VERSION = 'loyalty-seed-v3';
 /** A year of receipts: 5 per member a year, the report week and its eight-week trend a sixth of them. */
 const DAYS = 364;
 /** One execution's budget: Apps Script's 6 minutes less 30 s of margin (the brief's ≤ 330 s projected). */
