@@ -106,6 +106,12 @@ export const RPC_ARGS: ArgShapes = {
   budget_createRequest: [arg('input', budgetRequest), arg('files', arr(receipt, 20)), arg('mode', lit('draft', 'submit'))],
   budget_submitRequest: [arg('id', int(1))],
   budget_withdrawRequest: [arg('id', int(1))],
+  budget_updateRequest: [
+    arg('id', int(1)),
+    arg('input', budgetRequest),
+    arg('files', arr(receipt, 20)),
+    arg('mode', lit('draft', 'submit')),
+  ],
   budget_noteRequest: [arg('id', int(1)), arg('note', str(4000))],
   budget_approveRequest: [arg('id', int(1)), arg('amount', or(num(), str(40))), arg('note', str(2000))],
   budget_rejectRequest: [arg('id', int(1)), arg('reason', str(2000))],

@@ -2,47 +2,20 @@
 // submits evidence with a photo, an MCOT user approves it, the dashboard shows it at every level, and the monthly
 // PDF opens from the local Drive. On the way: planning pickers start on the coming month, "approve all" asks first
 // with the count and total, a rejected item is corrected and resubmitted, and an approver undoes their own decision.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
-import {
-  startTestWorkbench,
-  openBrowser,
-  openWorkbench,
-  asUser,
-  runMenu,
-  sidebarFrame,
-  dialogFrame,
-  screenshot,
-  eventually,
-  TestWorkbench,
-  E2E_TIMEOUT,
-} from './harness';
-import { database } from '../../src/local/services/jdbc/embedded';
+import { asUser, runMenu, sidebarFrame, dialogFrame, screenshot, eventually, TestWorkbench } from './harness';
 import { driveStore } from '../../src/local/services/drive/store';
 import { receiptPng } from '../../src/local/demo/budget-receipt';
 import { formatMonth } from '../../src/server/core/format';
+import { AREA, REGION, CLUSTER, MCOT, CL, budgetWorkbench, rupiah } from './budget-fixture';
 
-const AREA = 'area.jabotabek@datadesk.local';
-const REGION = 'region.jakarta-pusat@datadesk.local';
-const CLUSTER = 'sbp.menteng-kota@datadesk.local';
-const MCOT = 'mcot.jabotabek@datadesk.local';
-const CL = 'CL-001';
-
+const bw = budgetWorkbench(AREA);
+const { q, openBudget, statusSays } = bw;
 let wb: TestWorkbench;
-let browser: Browser;
 let page: Page;
 let month = '';
 let next = '';
-
-const q = async <T>(sql: string, params: unknown[] = []) => (await database(wb.rt.env).query<T>(sql, params as never[])).rows;
-
-async function openBudget(user: string): Promise<ReturnType<typeof sidebarFrame>> {
-  await asUser(page, user);
-  expect(await runMenu(page, /Anggaran: Buka/)).toBe('sidebar');
-  const f = sidebarFrame(page);
-  await f.locator('#who').filter({ hasText: /·/ }).waitFor({ timeout: 60_000 });
-  return f;
-}
 
 async function statusText(f: ReturnType<typeof sidebarFrame>, kind: 'ok' | 'error' = 'ok'): Promise<string> {
   const s = f.locator(`#status.${kind}`);
@@ -50,16 +23,9 @@ async function statusText(f: ReturnType<typeof sidebarFrame>, kind: 'ok' | 'erro
   return (await s.textContent()) ?? '';
 }
 
-const rupiah = (n: number) => 'Rp\u00a0' + n.toLocaleString('de-DE');
-
 /** Waits until no execution started from the page runs (the sidebar's calls included). */
 async function idleFrame(): Promise<void> {
   await page.waitForSelector('body[data-busy="0"]', { timeout: 60_000 });
-}
-
-/** Waits until the status line says `text` (an earlier message may still be showing). */
-async function statusSays(f: ReturnType<typeof sidebarFrame>, text: string): Promise<void> {
-  await f.locator('#status.ok', { hasText: text }).waitFor({ timeout: 60_000 });
 }
 
 /** Clicks like a user (a real pointer click). */
@@ -68,17 +34,10 @@ async function press(l: ReturnType<ReturnType<typeof sidebarFrame>['locator']>):
 }
 
 beforeAll(async () => {
-  wb = await startTestWorkbench();
-  browser = await openBrowser();
-  page = await openWorkbench(browser, wb, AREA);
+  ({ wb, page } = bw);
   month = (await q<{ m: string }>(`SELECT max(month) AS m FROM budget.allocation`))[0].m; // the seeded current month
   const [y, m] = month.split('-').map(Number);
   next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}, 2 * E2E_TIMEOUT); // the whole demo is seeded first (every capability, the budget's 120 clusters' folders shared)
-
-afterAll(async () => {
-  await browser?.close();
-  await wb?.stop();
 });
 
 it("shows the admin the budget's Drive folders: set up in the admin's My Drive, shared per cluster, digests from them", async () => {

@@ -1,56 +1,17 @@
 // Budget requests in the workbench (Chromium): a cluster user asks for budget for the coming month (per point type,
 // with an attachment), the Region adds its recommendation note, the dashboard marks the month, the Area user approves
 // a changed amount from the top of their sidebar, and the cluster sees the decision and its new allocation.
-import type { Browser, Page } from 'playwright-core';
-import {
-  startTestWorkbench,
-  openBrowser,
-  openWorkbench,
-  asUser,
-  runMenu,
-  sidebarFrame,
-  dialogFrame,
-  screenshot,
-  TestWorkbench,
-  E2E_TIMEOUT,
-} from './harness';
-import { database } from '../../src/local/services/jdbc/embedded';
+import type { Page } from 'playwright-core';
+import { asUser, runMenu, dialogFrame, screenshot } from './harness';
 import { receiptPng } from '../../src/local/demo/budget-receipt';
 import { formatMonth } from '../../src/server/core/format';
+import { AREA, REGION, CLUSTER, CL, budgetWorkbench, rupiah } from './budget-fixture';
 
-const AREA = 'area.jabotabek@datadesk.local';
-const REGION = 'region.jakarta-pusat@datadesk.local';
-const CLUSTER = 'sbp.menteng-kota@datadesk.local';
-const CL = 'CL-001';
-
-let wb: TestWorkbench;
-let browser: Browser;
+const bw = budgetWorkbench(CLUSTER);
+const { q, openBudget, statusSays } = bw;
 let page: Page;
-
-const q = async <T>(sql: string, params: unknown[] = []) => (await database(wb.rt.env).query<T>(sql, params as never[])).rows;
-const rupiah = (n: number) => 'Rp\u00a0' + n.toLocaleString('de-DE');
-
-async function openBudget(user: string): Promise<ReturnType<typeof sidebarFrame>> {
-  await asUser(page, user);
-  expect(await runMenu(page, /Anggaran: Buka/)).toBe('sidebar');
-  const f = sidebarFrame(page);
-  await f.locator('#who').filter({ hasText: /·/ }).waitFor({ timeout: 60_000 });
-  return f;
-}
-
-async function statusSays(f: ReturnType<typeof sidebarFrame>, text: string | RegExp): Promise<void> {
-  await f.locator('#status.ok', { hasText: text }).waitFor({ timeout: 60_000 });
-}
-
-beforeAll(async () => {
-  wb = await startTestWorkbench();
-  browser = await openBrowser();
-  page = await openWorkbench(browser, wb, CLUSTER);
-}, 2 * E2E_TIMEOUT);
-
-afterAll(async () => {
-  await browser?.close();
-  await wb?.stop();
+beforeAll(() => {
+  page = bw.page;
 });
 
 it('walks cluster request → region note → dashboard mark → area approval → the cluster sees its new allocation', async () => {
@@ -72,9 +33,20 @@ async function walk(): Promise<void> {
       ?.amount ?? 0,
   );
   await sec.locator('#req-ceiling', { hasText: /Batas per pengajuan: Rp\s100\.000\.000/ }).waitFor({ timeout: 60_000 });
-  await sec.locator('textarea[name="req-justification"]').fill('Aktivasi kampus UI & Trisakti: booth dan SF tambahan');
+  // First a draft with one line; then the cluster changes it (the form fills with the draft) and sends it.
+  await sec.locator('textarea[name="req-justification"]').fill('Aktivasi kampus UI: booth');
   await sec.locator('input[name="req-line-AKUISISI"]').fill('3000000');
+  await sec.locator('button[name="req-draft"]').click();
+  await statusSays(f, /Draf pengajuan #\d+ tersimpan\./);
+  const draft = sec.locator('.card', { has: f.locator('.badge', { hasText: 'draf' }) });
+  await draft.getByRole('button', { name: 'Ubah' }).click();
+  await sec.locator('#req-editing', { hasText: /Mengubah draf #\d+/ }).waitFor({ timeout: 60_000 });
+  expect(await sec.locator('input[name="req-line-AKUISISI"]').inputValue()).toBe('3.000.000');
+  expect(await sec.locator('input[name="req-month"]').inputValue()).toBe(month);
+  await sec.locator('textarea[name="req-justification"]').fill('Aktivasi kampus UI & Trisakti: booth dan SF tambahan');
   await sec.locator('input[name="req-line-SF"]').fill('2.000.000');
+  await sec.locator('#req-editing').scrollIntoViewIfNeeded();
+  await screenshot(page, 'requests-0-cluster-changes-draft');
   expect(await sec.locator('input[name="req-total"]').isDisabled()).toBe(true); // the lines make the total
   await sec
     .locator('input[name="req-files"]')
@@ -87,7 +59,8 @@ async function walk(): Promise<void> {
       [CL, month],
     )
   )[0];
-  expect([req.state, Number(req.amount)]).toEqual(['submitted', 5_000_000]);
+  expect([req.state, Number(req.amount)]).toEqual(['submitted', 5_000_000]); // the draft itself, changed and sent
+  expect(await sec.locator('#req-editing').isHidden()).toBe(true);
   const card = sec.locator(`.card[data-request="${req.id}"]`);
   await card.locator('.badge', { hasText: 'diajukan' }).waitFor({ timeout: 60_000 });
   expect(await card.textContent()).toMatch(/AKUISISI Rp\s3\.000\.000 · SF Rp\s2\.000\.000/);

@@ -1,51 +1,15 @@
 // The budget's year view and who is told what, in the workbench (Chromium): the Area user switches the dashboard to
 // a calendar year and writes it to a sheet; an MCOT user sees the pending list per cluster (10 newest each, the rest
 // counted) and rejects an item; the cluster sees it under "Keputusan terbaru" and asks for the daily digest.
-import type { Browser, Page } from 'playwright-core';
-import {
-  startTestWorkbench,
-  openBrowser,
-  openWorkbench,
-  asUser,
-  runMenu,
-  sidebarFrame,
-  dialogFrame,
-  screenshot,
-  eventually,
-  TestWorkbench,
-  E2E_TIMEOUT,
-} from './harness';
-import { database } from '../../src/local/services/jdbc/embedded';
+import type { Page } from 'playwright-core';
+import { asUser, runMenu, dialogFrame, screenshot, eventually, E2E_TIMEOUT } from './harness';
+import { AREA, CLUSTER, MCOT, CL, budgetWorkbench, rupiah } from './budget-fixture';
 
-const AREA = 'area.jabotabek@datadesk.local';
-const CLUSTER = 'sbp.menteng-kota@datadesk.local';
-const MCOT = 'mcot.jabotabek@datadesk.local';
-const CL = 'CL-001';
-
-let wb: TestWorkbench;
-let browser: Browser;
+const bw = budgetWorkbench(AREA);
+const { q, openBudget } = bw;
 let page: Page;
-
-const q = async <T>(sql: string, params: unknown[] = []) => (await database(wb.rt.env).query<T>(sql, params as never[])).rows;
-const rupiah = (n: number) => 'Rp\u00a0' + n.toLocaleString('de-DE');
-
-async function openBudget(user: string): Promise<ReturnType<typeof sidebarFrame>> {
-  await asUser(page, user);
-  expect(await runMenu(page, /Anggaran: Buka/)).toBe('sidebar');
-  const f = sidebarFrame(page);
-  await f.locator('#who').filter({ hasText: /·/ }).waitFor({ timeout: 60_000 });
-  return f;
-}
-
-beforeAll(async () => {
-  wb = await startTestWorkbench();
-  browser = await openBrowser();
-  page = await openWorkbench(browser, wb, AREA);
-}, 2 * E2E_TIMEOUT);
-
-afterAll(async () => {
-  await browser?.close();
-  await wb?.stop();
+beforeAll(() => {
+  page = bw.page;
 });
 
 it(

@@ -10,6 +10,21 @@ function svg(tag: string, attrs: Record<string, string | number>, text?: string)
   return e;
 }
 
+/**
+ * The value axis: a top at a round whole step (1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6 or 7.5 × 10ⁿ) times four, so the
+ * grid lines read 0, 12,5 jt, 25 jt…; with nothing above zero only the zero line is labelled (no "1, 1, 1, 0, 0"
+ * from rounding a unit axis).
+ */
+export function valueAxis(values: number[], lines = 4): { top: number; ticks: number[] } {
+  const max = Math.max(0, ...values.filter((v) => Number.isFinite(v)));
+  if (max <= 0) return { top: 1, ticks: [0] };
+  const rough = max / lines;
+  const pow = 10 ** Math.floor(Math.log10(rough));
+  const nice = [1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 10].map((m) => m * pow);
+  const step = Math.max(1, nice.find((s) => s >= rough - 1e-9 * pow) as number);
+  return { top: step * lines, ticks: Array.from({ length: lines + 1 }, (_, i) => step * i) };
+}
+
 export interface Series {
   label: string;
   color: string;
@@ -28,20 +43,21 @@ export function groupedBars(
   const top = 10;
   const bottom = 30;
   const left = 44;
-  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  const axis = valueAxis(series.flatMap((s) => s.values));
+  const max = axis.top;
   const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img' });
   const plotH = height - top - bottom;
-  for (let i = 0; i <= 4; i++) {
-    const y = top + plotH - (plotH * i) / 4;
+  for (const tick of axis.ticks) {
+    const y = top + plotH - (plotH * tick) / max;
     root.append(svg('line', { x1: left, x2: width, y1: y, y2: y, stroke: '#eee' }));
-    root.append(svg('text', { x: 2, y: y + 3 }, formatCompact((max * i) / 4)));
+    root.append(svg('text', { x: 2, y: y + 3 }, formatCompact(tick)));
   }
   const groupW = (width - left) / Math.max(1, categories.length);
   const barW = Math.max(1.5, Math.min(14, (groupW - 3) / series.length));
   categories.forEach((c, ci) => {
     series.forEach((s, si) => {
       const v = s.values[ci] ?? 0;
-      const h = (plotH * v) / max;
+      const h = (plotH * Math.max(0, v)) / max;
       const rect = svg('rect', {
         x: left + ci * groupW + 1.5 + si * barW,
         y: top + plotH - h,

@@ -135,6 +135,36 @@ export function clusterRequestSection(me: Me): HTMLElement {
   }) as HTMLInputElement;
   const ceiling = el('div', { class: 'muted', id: 'req-ceiling' });
   const news = el('div', { id: 'req-news' });
+  /** The draft being changed (null: the form asks for a new request). */
+  let editing: Request | null = null;
+  const editBanner = el('div', { class: 'explain', id: 'req-editing', hidden: true });
+  const clearForm = () => {
+    editing = null;
+    editBanner.hidden = true;
+    justification.value = '';
+    total.value = '';
+    files.value = '';
+    for (const i of lineInputs.values()) i.value = '';
+    showSum();
+  };
+  const startEdit = (r: Request) => {
+    clearForm();
+    editing = r;
+    month.value = r.month;
+    justification.value = r.justification;
+    const lineEntries = Object.entries(r.lines);
+    for (const [code, amount] of lineEntries) {
+      const i = lineInputs.get(code);
+      if (i) i.value = formatNumber(amount);
+    }
+    if (!lineEntries.length) total.value = formatNumber(r.amount);
+    showSum();
+    const stop = action(t('budget.ui.request.cancelEdit'), async () => clearForm());
+    stop.name = 'req-cancel-edit';
+    editBanner.replaceChildren(el('span', {}, t('budget.ui.request.editing', { id: r.id })), ' ', stop);
+    editBanner.hidden = false;
+    month.focus();
+  };
 
   const { box, reload } = requestList(
     () => ({ month: '', state: '' }),
@@ -163,6 +193,7 @@ export function clusterRequestSection(me: Me): HTMLElement {
         const buttons: HTMLElement[] = [];
         if (r.state === 'draft')
           buttons.push(
+            action(t('budget.ui.request.edit'), async () => startEdit(r)),
             action(t('budget.ui.request.submitNow'), async () => {
               await call('budget_submitRequest', r.id);
               ok(t('budget.ui.request.sent', { id: r.id }));
@@ -186,23 +217,20 @@ export function clusterRequestSection(me: Me): HTMLElement {
   const create = (mode: 'draft' | 'submit') => async () => {
     const lineValues: Record<string, string | number> = {};
     for (const [code, i] of lineInputs) if (i.value.trim()) lineValues[code] = amountOf(i) ?? i.value.trim();
-    const r = await call(
-      'budget_createRequest',
-      {
-        month: month.value,
-        justification: justification.value,
-        lines: lineValues,
-        total: Object.keys(lineValues).length ? '' : (amountOf(total) ?? total.value),
-      },
-      await readFiles(files),
-      mode,
-    );
-    ok(t(mode === 'submit' ? 'budget.ui.request.sent' : 'budget.ui.request.created', { id: r.id }));
-    justification.value = '';
-    total.value = '';
-    files.value = '';
-    for (const i of lineInputs.values()) i.value = '';
-    showSum();
+    const input = {
+      month: month.value,
+      justification: justification.value,
+      lines: lineValues,
+      total: Object.keys(lineValues).length ? '' : (amountOf(total) ?? total.value),
+    };
+    const uploads = await readFiles(files);
+    const r = editing
+      ? await call('budget_updateRequest', editing.id, input, uploads, mode)
+      : await call('budget_createRequest', input, uploads, mode);
+    const done =
+      mode === 'submit' ? 'budget.ui.request.sent' : editing ? 'budget.ui.request.updated' : 'budget.ui.request.created';
+    ok(t(done, { id: r.id }));
+    clearForm();
     await reload();
   };
   const submit = action(t('budget.ui.request.submitNow'), create('submit'), true);
@@ -215,6 +243,7 @@ export function clusterRequestSection(me: Me): HTMLElement {
     t('budget.ui.request.heading'),
     true,
     news,
+    editBanner,
     ...fields(
       [t('budget.ui.request.month'), month],
       [t('budget.ui.request.justification'), justification],

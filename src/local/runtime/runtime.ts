@@ -8,7 +8,8 @@ import { RuntimeEnv, RuntimeConfig, defaultConfig } from './env';
 import { HandleTable, encodeForWorker, decodeFromWorker, gasClassName } from './wire';
 import { ExecContext, ExecOptions, ExecResult, AuthMode, CallCounts, GasError } from './types';
 import { createHostServices } from '../services/host';
-import { CostModel, measure, report, startupCost } from './costs';
+import { CostModel, costOf, measure, report, startupCost } from './costs';
+import { helperThreadWait, readSchedstat, withoutHostLoad } from './thread-share';
 import { loadModel } from './calibration';
 import { Charges, SHARED } from './meter';
 import { DAILY_QUOTAS, quotaLedger } from './quotas';
@@ -170,6 +171,9 @@ export class Runtime {
       let reply: { id: number; v?: unknown; err?: { name: string; message: string }; pc?: number };
       let key = '';
       const started = performance.now();
+      // A measured service call's time is charged without what a busy host made it wait for a core (thread-share.ts).
+      let sched: ReturnType<typeof readSchedstat> = null;
+      const helperAt = helperThreadWait.ms;
       try {
         const target = table.get(msg.h) as Record<string, unknown>;
         const cls = gasClassName(target);
@@ -186,6 +190,7 @@ export class Runtime {
         }
         const args = decodeFromWorker(msg.a, table) as unknown[];
         checkSignature(target, msg.m, args);
+        if (!msg.i && costOf(model, key).measured) sched = readSchedstat();
         const v = await (method as (...a: unknown[]) => unknown).apply(target, args);
         reply = { id: msg.id, v: encodeForWorker(v, table) };
       } catch (e) {
@@ -197,7 +202,13 @@ export class Runtime {
         const size = { bytes: 0, chars: 0, cells: 0, blobBytes: 0 };
         for (const a of msg.a) measure(a, size);
         if (reply.v !== undefined) measure(reply.v, size);
-        host.call(model, key, size, performance.now() - started);
+        const elapsed = performance.now() - started;
+        host.call(
+          model,
+          key,
+          size,
+          sched ? withoutHostLoad(elapsed, sched, readSchedstat(), helperThreadWait.ms - helperAt) : elapsed,
+        );
       }
       reply.pc = host.total;
       port1.postMessage(reply);

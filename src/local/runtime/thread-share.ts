@@ -41,3 +41,24 @@ export function threadShare(now: () => number, read: SchedReader = readSchedstat
     return share;
   };
 }
+
+/**
+ * Runqueue wait (ms) of the emulator's helper threads that do a service's work (the embedded PostgreSQL's thread adds
+ * what each statement waited for a core), so a service call's measured time can leave a busy host's delay out.
+ */
+export const helperThreadWait = { ms: 0 };
+
+/**
+ * The part of a service call's measured `elapsedMs` that was the service's own work: minus the time the host's thread
+ * (`before`/`after`, its schedstat) and the helper threads (`helperMs`) waited for a core while other processes ran.
+ * Never below zero; unchanged where schedstat is missing.
+ */
+export function withoutHostLoad(
+  elapsedMs: number,
+  before: { waitNs: number } | null,
+  after: { waitNs: number } | null,
+  helperMs: number,
+): number {
+  const hostMs = before && after ? (after.waitNs - before.waitNs) / 1e6 : 0;
+  return Math.max(0, elapsedMs - Math.max(0, hostMs) - Math.max(0, helperMs));
+}

@@ -102,7 +102,7 @@ export function checkNote(input: unknown): string {
 export function wrongState(
   id: number,
   state: RequestState,
-  want: 'submit' | 'withdraw' | 'decide' | 'note',
+  want: 'submit' | 'withdraw' | 'decide' | 'note' | 'edit',
   by: string | null,
   at: Date | string | null,
 ): AppError {

@@ -6,7 +6,7 @@ import { msg } from '../core/text';
 import { Caller, scopeColumn } from './model';
 import { requireAction } from './policy';
 import { audit, callerJsonSql, CallerJson, callerOf } from './store';
-import { checkReceipts, ReceiptUpload, storedName } from './files';
+import { CheckedReceipt, checkReceipts, ReceiptUpload, storedName } from './files';
 import type { ReceiptStore } from './ports';
 import { checkMonth } from './validate';
 import { checkAmount } from './money';
@@ -78,8 +78,45 @@ interface CreateContext {
   open: { id: number; state: RequestState } | null;
 }
 
-const duplicate = (id: number, month: string) =>
+export const duplicate = (id: number, month: string) =>
   conflict(msg('budget.request.duplicate', { id, month }), { field: 'month', openRequest: id });
+
+/** A request's attachment rows as its statement inserts them. */
+export interface AttachmentRow {
+  file_id: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+}
+
+/** The CTE that inserts the statement's attachment rows (`p.files`) for the request the CTE `request` returned. */
+export const attachmentsSql = (request: string) => `files AS (
+  INSERT INTO budget.request_file (request_id, file_id, name, mime, size, sha256)
+  SELECT ${request}.id, x.file_id, x.name, x.mime, x.size, x.sha256
+    FROM ${request}, p, json_to_recordset(p.files) AS x(file_id text, name text, mime text, size int, sha256 text))`;
+
+/**
+ * Stores checked attachments in the cluster's receipts folder ("pengajuan_<month>_lampiran_<n>…"), numbered after
+ * `first - 1` already there; each saved id is pushed to `saved` at once, so the caller can trash them if the
+ * request's statement then fails.
+ */
+export function saveAttachments(
+  store: ReceiptStore,
+  caller: Caller,
+  month: string,
+  receipts: CheckedReceipt[],
+  saved: string[],
+  first = 1,
+): AttachmentRow[] {
+  if (!receipts.length) return [];
+  const hashes = receipts.map((r) => store.sha256(r.bytes));
+  const folder = store.folderFor(caller.node.id, caller.node.name);
+  return receipts.map((r, i) => {
+    saved.push(store.save(folder, storedName(`pengajuan_${month}`, r, first + i, 'lampiran'), r.mime, r.bytes).id);
+    return { file_id: saved[saved.length - 1], name: r.name, mime: r.mime, size: r.bytes.length, sha256: hashes[i] };
+  });
+}
 
 /**
  * A cluster asks for budget: checked whole (amounts, month still open, ceiling, no other open request for the
@@ -111,13 +148,9 @@ export function createRequest(
   requireAction(caller, 'request');
   const req = checkRequest(input, ctx.pointTypes, Number(ctx.ceiling), now);
   if (ctx.open) throw duplicate(Number(ctx.open.id), req.month);
-  const hashes = receipts.map((r) => store.sha256(r.bytes));
-  const folder = receipts.length ? store.folderFor(caller.node.id, caller.node.name) : '';
   const saved: string[] = [];
   try {
-    receipts.forEach((r, i) => {
-      saved.push(store.save(folder, storedName(`pengajuan_${req.month}`, r, i + 1, 'lampiran'), r.mime, r.bytes).id);
-    });
+    const files = saveAttachments(store, caller, req.month, receipts, saved);
     const values = {
       cluster: caller.node.id,
       month: req.month,
@@ -127,7 +160,7 @@ export function createRequest(
       me: caller.email,
       at: now.toISOString(),
       lines: Object.entries(req.lines).map(([point_type, amount]) => ({ point_type, amount })),
-      files: receipts.map((r, i) => ({ file_id: saved[i], name: r.name, mime: r.mime, size: r.bytes.length, sha256: hashes[i] })),
+      files,
       after: JSON.stringify({ ...req, state: submit ? 'submitted' : 'draft', files: saved }),
     };
     const done = db.json<{ id: number } | null>(
@@ -141,10 +174,7 @@ export function createRequest(
        lines AS (
          INSERT INTO budget.request_line (request_id, point_type, amount)
          SELECT ins.id, x.point_type, x.amount FROM ins, p, json_to_recordset(p.lines) AS x(point_type text, amount bigint)),
-       files AS (
-         INSERT INTO budget.request_file (request_id, file_id, name, mime, size, sha256)
-         SELECT ins.id, x.file_id, x.name, x.mime, x.size, x.sha256
-           FROM ins, p, json_to_recordset(p.files) AS x(file_id text, name text, mime text, size int, sha256 text)),
+       ${attachmentsSql('ins')},
        aud AS (
          INSERT INTO budget.audit (at, actor, action, entity, entity_id, before, after)
          SELECT p.at, p.me, 'request.create', 'request', ins.id::text, NULL, p.after FROM ins, p)

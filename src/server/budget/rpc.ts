@@ -79,6 +79,7 @@ import {
   withdrawRequest,
 } from './requests';
 import type { RequestInput, RequestState } from './request-rules';
+import { updateRequest } from './request-edit';
 import type { StepResult } from './request-step';
 
 /** A saved configuration and how far the Drive sharing follows it (what is left waits for the budget admin's
@@ -462,6 +463,18 @@ export function budget_createRequest(
 ): { id: number; state: RequestState } {
   return rpc('budget_createRequest', () =>
     asUser((db, email, now) => createRequest(db, email, input, files, mode === 'submit', driveReceiptStore(db), now)),
+  );
+}
+
+/** Cluster: changes its draft request (and adds attachments), keeping it a draft or sending it at once. */
+export function budget_updateRequest(
+  id: number,
+  input: RequestInput,
+  files: ReceiptUpload[],
+  mode: 'draft' | 'submit',
+): { id: number; state: RequestState } {
+  return rpc('budget_updateRequest', () =>
+    asUser((db, email, now) => updateRequest(db, email, id, input, files, mode === 'submit', driveReceiptStore(db), now)),
   );
 }
 

@@ -1,11 +1,10 @@
 // Duplicate receipts: the same receipt twice in one submission is refused (nothing stored), and when two clusters
 // submit the same receipt at the same moment on a real PostgreSQL server, exactly one of them is flagged as the
 // other's duplicate (the receipt_hash key decides, not a read before the insert).
-import { budgetWorld, BudgetWorld, U } from './fixture';
+import { budgetWorld, BudgetWorld, realPgBudgetWorld, U } from './fixture';
 import { receiptPng } from '../../../src/local/demo/budget-receipt';
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { driveStore } from '../../../src/local/services/drive/index';
-import { startPgServer, PgServer } from '../services/jdbc/pg-server';
 
 jest.setTimeout(300_000);
 
@@ -48,26 +47,11 @@ describe('one submission', () => {
 });
 
 describe('two clusters at once on a real PostgreSQL server', () => {
-  let server: PgServer | null = null;
-  let skip = '';
-  let w: BudgetWorld;
-  beforeAll(async () => {
-    const s = await startPgServer();
-    if ('skip' in s) {
-      skip = s.skip;
-      console.warn(`real-PostgreSQL race skipped: ${skip}`);
-      return;
-    }
-    server = s;
-    w = await budgetWorld('dd-budget-race-', { settings: { pgUrl: s.url } });
-  });
-  afterAll(async () => {
-    if (w) await w.rt.close();
-    if (server) await server.stop();
-  });
+  const real = realPgBudgetWorld('dd-budget-race-');
 
   it('the same receipt submitted by two clusters at the same moment: exactly one is flagged, every time', async () => {
-    if (!server) return console.warn(`skipped: ${skip}`);
+    const w = real.world;
+    if (!w) return console.warn(`skipped: ${real.skip}`);
     for (let round = 0; round < 4; round++) {
       const png = b64(receiptPng(100 + round));
       const [a, b] = await Promise.all([

@@ -9,6 +9,7 @@ import { Runtime } from '../../../src/local/runtime/runtime';
 import { getSpreadsheetStore } from '../../../src/local/services/spreadsheet/store';
 import { setScriptProperties } from '../../../src/local/demo/script';
 import { DEMO_DB } from '../../../src/local/demo/types';
+import { startPgServer, PgServer } from '../services/jdbc/pg-server';
 
 export const ADMIN = 'admin@datadesk.local';
 export const U = {
@@ -127,4 +128,32 @@ export async function budgetWorld(
   // the budget admin sets up the Drive folders once (in their My Drive), shared per cluster
   if (opts.folders !== false) await w.ok(ADMIN, 'budget_setupFolders', null);
   return w;
+}
+
+/**
+ * A budget world on a real PostgreSQL server for the file's describe block (true concurrency), with `setup` run once
+ * it stands; `world` is null, and `skip` says why, where no server can be started here.
+ */
+export function realPgBudgetWorld(
+  prefix: string,
+  opts: { folders?: boolean } = {},
+  setup: (w: BudgetWorld) => Promise<void> = async () => undefined,
+) {
+  const s = { world: null as BudgetWorld | null, server: null as PgServer | null, skip: '' };
+  beforeAll(async () => {
+    const started = await startPgServer();
+    if ('skip' in started) {
+      s.skip = started.skip;
+      console.warn(`real-PostgreSQL race skipped: ${s.skip}`);
+      return;
+    }
+    s.server = started;
+    s.world = await budgetWorld(prefix, { settings: { pgUrl: started.url }, folders: opts.folders });
+    await setup(s.world);
+  });
+  afterAll(async () => {
+    if (s.world) await s.world.rt.close();
+    if (s.server) await s.server.stop();
+  });
+  return s;
 }

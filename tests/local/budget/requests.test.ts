@@ -1,12 +1,11 @@
 // Budget requests in the runtime: a cluster asks (draft → submitted), its region adds a note, the Area above decides —
 // an approval raises the cluster-month's allocation in the same statement with audit rows carrying the request id.
 // Every bad input and every wrong person gets a clear error and writes nothing; two deciders at once: one wins.
-import { budgetWorld, BudgetWorld, CONFIG, ADMIN, U } from './fixture';
+import { budgetWorld, BudgetWorld, CONFIG, ADMIN, realPgBudgetWorld, U } from './fixture';
 import { receiptPng } from '../../../src/local/demo/budget-receipt';
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { driveStore } from '../../../src/local/services/drive/index';
 import type { RequestInput } from '../../../src/server/budget/request-rules';
-import { startPgServer, PgServer } from '../services/jdbc/pg-server';
 
 jest.setTimeout(300_000);
 
@@ -185,6 +184,102 @@ describe('the life cycle', () => {
       'CONFLICT',
       /^Pengajuan #\d+ sudah disetujui oleh area@t\.id pada /,
       /^Request #\d+ was already approved by area@t\.id on /,
+    );
+  });
+});
+
+describe('a cluster changes its draft', () => {
+  it('month, amounts, justification and one more attachment in one statement, audited with what it was; then sent', async () => {
+    const d = await w.ok(
+      U.cluster2,
+      'budget_createRequest',
+      req({ month: '2031-07', lines: { AKUISISI: '1.500.000', OUTLET: 1_000_000 }, total: '' }),
+      [{ name: 'rab.png', data: png(511) }],
+      'draft',
+    );
+    const drive = driveStore(w.rt.env).all({ kind: 'file', trashed: false }).length;
+    const changed = await w.ok(
+      U.cluster2,
+      'budget_updateRequest',
+      d.id,
+      req({
+        month: '2031-08',
+        justification: 'Program kampus, dua lokasi',
+        lines: { OUTLET: '700.000', SF: 300_000 },
+        total: '',
+      }),
+      [{ name: 'denah.png', data: png(512) }],
+      'draft',
+    );
+    expect(changed).toEqual({ id: d.id, state: 'draft' });
+    const r = (await w.ok(U.cluster2, 'budget_requests', { month: '2031-08', state: 'draft' })).items[0];
+    expect(r).toMatchObject({
+      id: d.id,
+      month: '2031-08',
+      amount: 1_000_000,
+      lines: { OUTLET: 700_000, SF: 300_000 },
+      justification: 'Program kampus, dua lokasi',
+    });
+    expect(r.files.map((f) => f.name)).toEqual(['rab.png', 'denah.png']);
+    expect(driveStore(w.rt.env).all({ kind: 'file', trashed: false }).length).toBe(drive + 1);
+    const [a] = await q<{ before: string; after: string }>(
+      `SELECT before, after FROM budget.audit WHERE action = 'request.update' AND entity_id = $1`,
+      [String(d.id)],
+    );
+    expect(JSON.parse(a.before)).toEqual({
+      month: '2031-07',
+      amount: 2_500_000,
+      justification: 'Program akuisisi akhir tahun di 3 kampus',
+      lines: { AKUISISI: 1_500_000, OUTLET: 1_000_000 },
+    });
+    expect(JSON.parse(a.after)).toMatchObject({ month: '2031-08', amount: 1_000_000, state: 'draft' });
+    // a total instead of lines, sent at once: the Area sees it
+    const sent = await w.ok(
+      U.cluster2,
+      'budget_updateRequest',
+      d.id,
+      req({ month: '2031-08', total: '1.250.000' }),
+      [],
+      'submit',
+    );
+    expect(sent).toEqual({ id: d.id, state: 'submitted' });
+    const seen = (await w.ok(U.area, 'budget_requests', { month: '2031-08', state: 'submitted' })).items;
+    expect(seen.map((x) => [x.id, x.amount, x.lines])).toEqual([[d.id, 1_250_000, {}]]);
+    await refused(
+      () => w.as(U.cluster2, 'budget_updateRequest', d.id, req({ month: '2031-08' }), [], 'draft'),
+      'CONFLICT',
+      `Pengajuan #${d.id} tidak dapat diubah: statusnya diajukan. Hanya draf yang dapat diubah.`,
+      `Request #${d.id} cannot be changed: it is submitted. Only a draft can be changed.`,
+    );
+  });
+
+  it('refused with nothing written: another cluster, a bad amount, a month that already has an open request', async () => {
+    const d = await w.ok(U.cluster2, 'budget_createRequest', req({ month: '2031-09' }), [], 'draft');
+    const other = await w.ok(U.cluster2, 'budget_createRequest', req({ month: '2031-10' }), [], 'draft');
+    await refused(
+      () => w.as(U.cluster, 'budget_updateRequest', d.id, req({ month: '2031-09' }), [], 'draft'),
+      'FORBIDDEN',
+      'Akses ditolak: pengajuan ini milik cluster lain.',
+      'Access denied: this request belongs to another cluster.',
+    );
+    await refused(
+      () => w.as(U.cluster2, 'budget_updateRequest', d.id, req({ month: '2031-09', total: '0' }), [], 'draft'),
+      'INVALID',
+      /Jumlah pengajuan/,
+      /Requested amount/,
+    );
+    await refused(
+      () =>
+        w.as(U.cluster2, 'budget_updateRequest', d.id, req({ month: '2031-10' }), [{ name: 'x.png', data: png(513) }], 'draft'),
+      'CONFLICT',
+      `Cluster ini sudah punya pengajuan terbuka untuk Oktober 2031 (#${other.id}). Ajukan atau tarik pengajuan itu dulu.`,
+      `This cluster already has an open request for October 2031 (#${other.id}). Submit or withdraw that request first.`,
+    );
+    await refused(
+      () => w.as(U.cluster2, 'budget_updateRequest', 999_999, req({ month: '2031-09' }), [], 'draft'),
+      'NOT_FOUND',
+      /999999/,
+      /999999/,
     );
   });
 });
@@ -426,31 +521,16 @@ describe('two Area users decide the same request at once', () => {
 });
 
 describe('two Area users at once on a real PostgreSQL server (true concurrency: the UPDATE decides)', () => {
-  let server: PgServer | null = null;
-  let skip = '';
-  let pw: BudgetWorld;
-  beforeAll(async () => {
-    const s = await startPgServer();
-    if ('skip' in s) {
-      skip = s.skip;
-      console.warn(`real-PostgreSQL race skipped: ${skip}`);
-      return;
-    }
-    server = s;
-    pw = await budgetWorld('dd-budget-req-race-', { settings: { pgUrl: s.url }, folders: false });
+  const real = realPgBudgetWorld('dd-budget-req-race-', { folders: false }, async (pw) => {
     await pw.ok(ADMIN, 'budget_saveConfig', {
       ...CONFIG,
       users: [...CONFIG.users, { email: AREA_B, name: 'Area Jabotabek 2', role: 'AREA', nodeId: 'A1' }],
     });
   });
-  afterAll(async () => {
-    if (pw) await pw.rt.close();
-    if (server) await server.stop();
-  });
 
   it('exactly one decision stands, every time', async () => {
-    if (!server) return console.warn(`skipped: ${skip}`);
-    await race(pw, 1);
+    if (!real.world) return console.warn(`skipped: ${real.skip}`);
+    await race(real.world, 1);
   });
 });
 

@@ -1,5 +1,5 @@
 // The script's CPU share: time a thread waits for a core on a busy host is taken out of its projected JavaScript time.
-import { readSchedstat, threadShare } from '../../../src/local/runtime/thread-share';
+import { readSchedstat, threadShare, withoutHostLoad } from '../../../src/local/runtime/thread-share';
 
 function fakeKernel() {
   const k = { runNs: 1e9, waitNs: 5e8, t: 0 };
@@ -51,4 +51,17 @@ test('this Linux host answers for the calling thread', () => {
   if (process.platform !== 'linux') return expect(s).toBeNull();
   expect(s?.runNs).toBeGreaterThan(0);
   expect(s?.waitNs).toBeGreaterThanOrEqual(0);
+});
+
+describe("a measured service call's time without the host's load", () => {
+  it('takes out what the host thread and the database thread waited for a core', () => {
+    expect(withoutHostLoad(120, { waitNs: 5e6 }, { waitNs: 25e6 }, 60)).toBe(40);
+  });
+  it('keeps the whole time on an idle host, and never goes below zero', () => {
+    expect(withoutHostLoad(80, { waitNs: 7e6 }, { waitNs: 7e6 }, 0)).toBe(80);
+    expect(withoutHostLoad(30, { waitNs: 0 }, { waitNs: 50e6 }, 10)).toBe(0);
+  });
+  it('without schedstat only the helper threads count', () => {
+    expect(withoutHostLoad(100, null, null, 25)).toBe(75);
+  });
 });

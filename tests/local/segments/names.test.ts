@@ -1,43 +1,18 @@
 // Names in segments, in the runtime: names with an apostrophe pass validation and stay bound parameters; names never
 // carry bidi or zero-width characters into Drive or Sheets.
-import { ok, rpcAs, type RpcArgs, type RpcName } from '../../support/rpc';
+import { ok } from '../../support/rpc';
 import type { Runtime } from '../../../src/local/runtime/runtime';
 import { database } from '../../../src/local/services/jdbc/embedded';
-import { driveStore } from '../../../src/local/services/drive/store';
-import { setScriptProperties } from '../../../src/local/demo/script';
-import { DEMO_DB } from '../../../src/local/demo/types';
-import type { SegmentRequest } from '../../../src/server/segments/request';
-import { wabaRequest } from '../../server/segments/fixture';
-import { ANALYST, segmentsRuntime } from './fixture';
+import { ANALYST2 as OTHER, segmentsWorld } from './fixture';
 
 jest.setTimeout(180_000);
-const ADMIN = 'admin@datadesk.local';
-const OTHER = 'analis2@datadesk.local';
+const w = segmentsWorld([OTHER]);
+const { rpc, request, filesIn } = w;
 let rt: Runtime;
 let folderId: string;
-beforeAll(async () => {
-  ({ rt, folderId } = await segmentsRuntime());
-  await setScriptProperties(rt, {
-    DATADESK_ROLES: JSON.stringify({ [ADMIN]: ['admin'], [ANALYST]: ['analyst'], [OTHER]: ['analyst'] }),
-    DATADESK_DB_URL: DEMO_DB.url,
-  });
+beforeAll(() => {
+  ({ rt, folderId } = w);
 });
-afterAll(async () => {
-  await rt.close();
-});
-
-const rpc = <K extends RpcName>(fn: K, args: RpcArgs<K>, user = ANALYST) => rpcAs(rt, { user }, fn, ...args);
-const request = (patch: (r: SegmentRequest) => void = () => undefined): SegmentRequest => {
-  const r = wabaRequest();
-  r.delivery.folderId = folderId;
-  patch(r);
-  return r;
-};
-const filesIn = (id: string) =>
-  driveStore(rt.env)
-    .children(id, { kind: 'file', trashed: false })
-    .map((f) => f.name);
-
 describe('names with an apostrophe (Kota D’Uji, O’Neil, Jum’at)', () => {
   it('are selectable as criteria and usable as segment and campaign names, and stay bound parameters', async () => {
     const db = database(rt.env);

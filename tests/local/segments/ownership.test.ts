@@ -1,42 +1,19 @@
 // Ownership of shared things in segments, in the runtime as several users: saved requests belong to their owner (others
 // copy, or the owner shares edit rights, with history), and member lists go only to delivery folders an admin configured.
-import { ok, rpcAs, type RpcArgs, type RpcName } from '../../support/rpc';
+import { ok } from '../../support/rpc';
 import type { Runtime } from '../../../src/local/runtime/runtime';
-import { driveStore } from '../../../src/local/services/drive/store';
-import { runSnippet, setScriptProperties } from '../../../src/local/demo/script';
-import { DEMO_DB } from '../../../src/local/demo/types';
-import type { SegmentRequest } from '../../../src/server/segments/request';
-import { wabaRequest } from '../../server/segments/fixture';
-import { ANALYST, segmentsRuntime } from './fixture';
+import { runSnippet } from '../../../src/local/demo/script';
+import { ADMIN, ANALYST, ANALYST2 as OTHER, segmentsWorld } from './fixture';
 
 jest.setTimeout(180_000);
-const ADMIN = 'admin@datadesk.local';
-const OTHER = 'analis2@datadesk.local';
+const w = segmentsWorld([OTHER]);
+const { rpc, request, filesIn } = w;
 let rt: Runtime;
 let folderId: string;
-beforeAll(async () => {
-  ({ rt, folderId } = await segmentsRuntime());
-  await setScriptProperties(rt, {
-    DATADESK_ROLES: JSON.stringify({ [ADMIN]: ['admin'], [ANALYST]: ['analyst'], [OTHER]: ['analyst'] }),
-    DATADESK_DB_URL: DEMO_DB.url,
-  });
+beforeAll(() => {
+  ({ rt, folderId } = w);
 });
-afterAll(async () => {
-  await rt.close();
-});
-
-const rpc = <K extends RpcName>(fn: K, args: RpcArgs<K>, user = ANALYST) => rpcAs(rt, { user }, fn, ...args);
-const request = (patch: (r: SegmentRequest) => void = () => undefined): SegmentRequest => {
-  const r = wabaRequest();
-  r.delivery.folderId = folderId;
-  patch(r);
-  return r;
-};
 const NONE = { every: 'NONE' as const, weekday: 1, monthDay: 1, hour: 7 };
-const filesIn = (id: string) =>
-  driveStore(rt.env)
-    .children(id, { kind: 'file', trashed: false })
-    .map((f) => f.name);
 
 describe('saved requests belong to their owner', () => {
   it('another analyst cannot overwrite or delete one; they copy it; the owner shares edit rights, with history', async () => {

@@ -1,6 +1,6 @@
 // The Segments capability in the runtime: the built bundle, Jdbc on the embedded PostgreSQL, Sheets, Drive, mail.
 // The WABA request is previewed then run; bad input and failures change nothing.
-import { ok, rpcAs, type RpcArgs, type RpcName, type RpcOutcome } from '../../support/rpc';
+import { ok, type RpcOutcome } from '../../support/rpc';
 import type { Runtime } from '../../../src/local/runtime/runtime';
 import { database } from '../../../src/local/services/jdbc/embedded';
 import { driveStore } from '../../../src/local/services/drive/store';
@@ -10,27 +10,17 @@ import { outboxStore } from '../../../src/local/services/mail/index';
 import { unzipSync, strFromU8 } from 'fflate';
 import { runSnippet } from '../../../src/local/demo/script';
 import type { SegmentRequest } from '../../../src/server/segments/request';
-import { wabaRequest } from '../../server/segments/fixture';
-import { ANALYST, OUTSIDER, segmentsRuntime } from './fixture';
+import { ANALYST, OUTSIDER, segmentsWorld } from './fixture';
 import { foreignWords } from '../../support/language';
 
 jest.setTimeout(180_000);
+const w = segmentsWorld();
+const { rpc, request } = w;
 let rt: Runtime;
 let folderId: string;
-beforeAll(async () => {
-  ({ rt, folderId } = await segmentsRuntime());
+beforeAll(() => {
+  ({ rt, folderId } = w);
 });
-afterAll(async () => {
-  await rt.close();
-});
-
-const rpc = <K extends RpcName>(fn: K, args: RpcArgs<K>, user = ANALYST) => rpcAs(rt, { user }, fn, ...args);
-const request = (patch: (r: SegmentRequest) => void = () => undefined): SegmentRequest => {
-  const r = wabaRequest();
-  r.delivery.folderId = folderId;
-  patch(r);
-  return r;
-};
 const errorOf = (r: RpcOutcome<unknown>) => {
   expect(r.ok).toBe(false);
   return r;

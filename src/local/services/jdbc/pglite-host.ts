@@ -1,6 +1,7 @@
 // The embedded PGlite runs in its own worker thread: PGlite loads with dynamic import(), which jest's module sandbox
 // refuses, and a thread of its own keeps its WASM work off the host's event loop. Requests are answered in order.
 import { Worker } from 'node:worker_threads';
+import { helperThreadWait } from '../../runtime/thread-share';
 
 /** PGlite's result shape, as it crosses from the thread (structured clone keeps Dates and BigInts). */
 export interface LiteResult {
@@ -56,9 +57,15 @@ function parseCopy(text, ncols) {
   }
   return rows;
 }
+// What this thread waited for a core (ns) while a busy host ran other work: reported with each answer.
+const fs = require('node:fs');
+function waitNs() {
+  try { return Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').trim().split(/\\s+/)[1]) || 0; } catch { return 0; }
+}
 const plain = (e) => ({ message: e && e.message, severity: e && e.severity, code: e && e.code, position: e && e.position,
   detail: e && e.detail, hint: e && e.hint, stack: e && e.stack });
 parentPort.on('message', async (m) => {
+  const w0 = waitNs();
   try {
     const types = await ready;
     let v;
@@ -82,9 +89,9 @@ parentPort.on('message', async (m) => {
       const strip = (x) => ({ fields: x.fields, rows: x.rows, command: x.command, rowCount: x.rowCount, affectedRows: x.affectedRows });
       v = Array.isArray(r) ? r.map(strip) : strip(r);
     }
-    parentPort.postMessage({ id: m.id, v });
+    parentPort.postMessage({ id: m.id, v, wq: (waitNs() - w0) / 1e6 });
   } catch (e) {
-    parentPort.postMessage({ id: m.id, err: plain(e) });
+    parentPort.postMessage({ id: m.id, err: plain(e), wq: (waitNs() - w0) / 1e6 });
   }
 });
 `;
@@ -102,7 +109,8 @@ export class PgliteHost {
       workerData: { dataDir, pglitePath: require.resolve('@electric-sql/pglite') },
     });
     this.worker.unref();
-    this.worker.on('message', (m: { id: number; v?: unknown; err?: Record<string, unknown> }) => {
+    this.worker.on('message', (m: { id: number; v?: unknown; err?: Record<string, unknown>; wq?: number }) => {
+      if (m.wq && m.wq > 0) helperThreadWait.ms += m.wq;
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);

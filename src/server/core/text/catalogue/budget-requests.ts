@@ -58,6 +58,14 @@ export const budgetRequests = {
     id: 'Pengajuan #{id} tidak dapat ditarik: statusnya {status}. Hanya draf atau pengajuan yang menunggu keputusan yang dapat ditarik.',
     en: 'Request #{id} cannot be withdrawn: it is {status}. Only a draft or a request awaiting a decision can be withdrawn.',
   },
+  'budget.request.cannot.edit': {
+    id: 'Pengajuan #{id} tidak dapat diubah: statusnya {status}. Hanya draf yang dapat diubah.',
+    en: 'Request #{id} cannot be changed: it is {status}. Only a draft can be changed.',
+  },
+  'budget.request.tooManyFiles': {
+    id: 'Satu pengajuan paling banyak {max} lampiran; draf ini sudah punya {had}.',
+    en: 'A request takes at most {max} attachments; this draft already has {had}.',
+  },
   'budget.request.cannot.decide': {
     id: 'Pengajuan #{id} tidak dapat diputuskan: statusnya {status}. Hanya pengajuan yang menunggu keputusan yang dapat diputuskan.',
     en: 'Request #{id} cannot be decided: it is {status}. Only a request awaiting a decision can be decided.',
@@ -95,6 +103,13 @@ export const budgetRequests = {
   'budget.ui.request.submitNow': { id: 'Ajukan', en: 'Submit' },
   'budget.ui.request.created': { id: 'Draf pengajuan #{id} tersimpan.', en: 'Draft request #{id} saved.' },
   'budget.ui.request.sent': { id: 'Pengajuan #{id} terkirim ke Area.', en: 'Request #{id} sent to the Area.' },
+  'budget.ui.request.edit': { id: 'Ubah', en: 'Change' },
+  'budget.ui.request.editing': {
+    id: 'Mengubah draf #{id}. Lampiran yang sudah ada tetap; lampiran yang dipilih ditambahkan.',
+    en: 'Changing draft #{id}. Its attachments stay; the files you choose are added.',
+  },
+  'budget.ui.request.cancelEdit': { id: 'Batal ubah', en: 'Stop changing' },
+  'budget.ui.request.updated': { id: 'Draf pengajuan #{id} diperbarui.', en: 'Draft request #{id} updated.' },
   'budget.ui.request.withdraw': { id: 'Tarik', en: 'Withdraw' },
   'budget.ui.request.confirmWithdraw': { id: 'Tarik pengajuan #{id}?', en: 'Withdraw request #{id}?' },
   'budget.ui.request.withdrawn': { id: 'Pengajuan #{id} ditarik.', en: 'Request #{id} withdrawn.' },
