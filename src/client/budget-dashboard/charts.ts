@@ -11,16 +11,16 @@ function svg(tag: string, attrs: Record<string, string | number>, text?: string)
 }
 
 /**
- * The value axis: a top at a round whole step (1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6 or 7.5 × 10ⁿ) times four, so the
- * grid lines read 0, 12,5 jt, 25 jt…; with nothing above zero only the zero line is labelled (no "1, 1, 1, 0, 0"
- * from rounding a unit axis).
+ * The value axis: a top at a round whole step (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10ⁿ) times four, so every grid
+ * line reads exactly in one decimal (0, 12 jt, 24 jt…; never "1,3 jt" for 1.25 jt); with nothing above zero only the
+ * zero line is labelled (no "1, 1, 1, 0, 0" from rounding a unit axis).
  */
 export function valueAxis(values: number[], lines = 4): { top: number; ticks: number[] } {
   const max = Math.max(0, ...values.filter((v) => Number.isFinite(v)));
   if (max <= 0) return { top: 1, ticks: [0] };
   const rough = max / lines;
   const pow = 10 ** Math.floor(Math.log10(rough));
-  const nice = [1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 10].map((m) => m * pow);
+  const nice = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * pow);
   const step = Math.max(1, nice.find((s) => s >= rough - 1e-9 * pow) as number);
   return { top: step * lines, ticks: Array.from({ length: lines + 1 }, (_, i) => step * i) };
 }

@@ -8,7 +8,7 @@ describe('valueAxis', () => {
   });
 
   it.each([
-    [[46_830_000, 12_000_000], 50_000_000, [0, 12_500_000, 25_000_000, 37_500_000, 50_000_000]],
+    [[46_830_000, 12_000_000], 48_000_000, [0, 12_000_000, 24_000_000, 36_000_000, 48_000_000]],
     [[100_000_000], 100_000_000, [0, 25_000_000, 50_000_000, 75_000_000, 100_000_000]],
     [[7_000], 8_000, [0, 2_000, 4_000, 6_000, 8_000]],
     [[3], 4, [0, 1, 2, 3, 4]],
@@ -22,7 +22,12 @@ describe('valueAxis', () => {
     for (const max of [9, 99_999, 123_456_789, 4e11, 7.3e12]) {
       const axis = valueAxis([max, Number.NaN, -5]);
       expect(axis.top).toBeGreaterThanOrEqual(max);
-      expect(axis.top).toBeLessThanOrEqual(max * 1.4);
+      expect(axis.top).toBeLessThanOrEqual(max * 1.34);
+      // each label is exact in the compact form's one decimal ("2,5 jt", never a rounded "1,3 jt")
+      for (const t of axis.ticks) {
+        const unit = 10 ** Math.max(0, 3 * Math.floor(Math.log10(Math.max(1, axis.top)) / 3));
+        expect(Math.round((t / unit) * 10)).toBeCloseTo((t / unit) * 10, 6);
+      }
     }
   });
 });
