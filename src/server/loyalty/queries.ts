@@ -32,15 +32,17 @@ const DATE = (col: string) => `CAST(${col} AT TIME ZONE 'Asia/Jakarta' AS date)`
 export function payWithKoinSql(w: WindowParams): Stmt {
   return {
     sql: `WITH ${P},
-r AS (SELECT r.member_id, r.sales, r.coins_paid, ${WK('r.receipt_at')} AS wk, COALESCE(m.tier, '-') AS tier
-  FROM loyalty.receipts r JOIN p ON r.brand_id = p.brand_id LEFT JOIN loyalty.members m ON m.member_id = r.member_id
-  WHERE r.receipt_at >= p.f AND r.receipt_at < p.e)
+r AS (SELECT r.member_id, r.sales, r.coins_paid, ${WK('r.receipt_at')} AS wk
+  FROM loyalty.receipts r JOIN p ON r.brand_id = p.brand_id WHERE r.receipt_at >= p.f AND r.receipt_at < p.e),
+-- only the receipts paid with coins look their member's tier up (a tenth of them, not every receipt of the window)
+k AS (SELECT r.*, COALESCE(m.tier, '-') AS tier FROM r LEFT JOIN loyalty.members m ON m.member_id = r.member_id
+  WHERE r.coins_paid > 0)
 SELECT CAST(json_build_object(
   'brand', (SELECT count(*) FROM p),
   'rows', (SELECT json_agg(json_build_array(wk, tier, members, trx, sales, coins) ORDER BY wk, tier NULLS FIRST) FROM (
     SELECT wk, CASE WHEN GROUPING(tier) = 1 THEN NULL ELSE tier END AS tier, count(DISTINCT member_id) AS members,
       count(*) AS trx, sum(sales) AS sales, sum(coins_paid) AS coins
-    FROM r WHERE coins_paid > 0 GROUP BY GROUPING SETS ((wk, tier), (wk))) g),
+    FROM k GROUP BY GROUPING SETS ((wk, tier), (wk))) g),
   'brandSales', (SELECT json_agg(json_build_array(wk, s) ORDER BY wk) FROM (SELECT wk, sum(sales) AS s FROM r GROUP BY wk) t)
 ) AS text) AS data`,
     params: params(w),
@@ -59,11 +61,13 @@ c AS (SELECT pc.campaign_id, pc.name, pc.starts, pc.ends FROM loyalty.promo_camp
   WHERE pc.kind = 'MEMBERS_CHOICE' AND pc.starts < ${DATE('p.e')} AND pc.ends >= ${DATE('p.s')}),
 k AS (SELECT ps.campaign_id, ps.sku, ps.special_price, COALESCE(pr.name, ps.sku) AS name FROM loyalty.promo_skus ps
   JOIN c ON c.campaign_id = ps.campaign_id LEFT JOIN loyalty.products pr ON pr.sku = ps.sku),
-l AS (SELECT k.campaign_id, k.sku, ${WK('r.receipt_at')} AS wk, r.receipt_id, r.member_id, rl.qty, rl.amount
-  FROM k JOIN c ON c.campaign_id = k.campaign_id JOIN loyalty.receipt_lines rl ON rl.sku = k.sku
-  JOIN loyalty.receipts r ON r.receipt_id = rl.receipt_id CROSS JOIN p
-  WHERE r.brand_id = p.brand_id AND r.member_id IS NOT NULL AND r.receipt_at >= p.f AND r.receipt_at < p.e
-    AND ${DATE('r.receipt_at')} BETWEEN c.starts AND c.ends)
+-- the window's member receipts at the brand first (through the (brand_id, receipt_at) index), then their lines by key:
+-- a campaign's SKUs are on a quarter of all lines, so going from the SKUs would read the whole history's lines
+w AS MATERIALIZED (SELECT r.receipt_id, r.member_id, r.receipt_at FROM loyalty.receipts r JOIN p ON r.brand_id = p.brand_id
+  WHERE r.member_id IS NOT NULL AND r.receipt_at >= p.f AND r.receipt_at < p.e AND EXISTS (SELECT 1 FROM c)),
+l AS (SELECT k.campaign_id, k.sku, ${WK('w.receipt_at')} AS wk, w.receipt_id, w.member_id, rl.qty, rl.amount
+  FROM w CROSS JOIN p JOIN loyalty.receipt_lines rl ON rl.receipt_id = w.receipt_id JOIN k ON k.sku = rl.sku
+  JOIN c ON c.campaign_id = k.campaign_id WHERE ${DATE('w.receipt_at')} BETWEEN c.starts AND c.ends)
 SELECT CAST(json_build_object(
   'brand', (SELECT count(*) FROM p),
   'campaigns', (SELECT json_agg(json_build_array(c.campaign_id, c.name, to_char(c.starts, 'YYYY-MM-DD'),
@@ -117,11 +121,12 @@ const WEEK_ZERO_S = 320_400;
 const WEEKNO = (col: string) => `CAST(floor((extract(epoch FROM ${col}) - ${WEEK_ZERO_S}) / 604800) AS int)`;
 /** The WIB week number of an ISO instant (the same numbering, in TypeScript). */
 export const weekNumber = (iso: string): number => Math.floor((Date.parse(iso) / 1000 - WEEK_ZERO_S) / 604_800);
-/** A coin lot's attribution: the member's tier and the area manager of the issuing store on the issue date. */
-const LOT_ATTRIBUTION = `COALESCE(m.tier, '-') AS tier,
-    COALESCE((SELECT sm.area_manager FROM loyalty.store_managers sm WHERE sm.store_id = l.store_id
-      AND sm.valid_from <= ${DATE('l.issued_at')} AND (sm.valid_to IS NULL OR sm.valid_to >= ${DATE('l.issued_at')})
-      ORDER BY sm.valid_from DESC LIMIT 1), '') AS am`;
+/** The brand's first lot (a scalar subquery: one step down the (brand_id, issued_at) index, not the brand's lots). */
+const FIRST_LOT = '(SELECT min(l.issued_at) FROM loyalty.coin_lots l WHERE l.brand_id = p.brand_id)';
+/** The area manager of store `store` on WIB date `day` (the latest handover on or before it). */
+const AREA_MANAGER = (store: string, day: string) => `COALESCE((SELECT sm.area_manager FROM loyalty.store_managers sm
+      WHERE sm.store_id = ${store} AND sm.valid_from <= ${day} AND (sm.valid_to IS NULL OR sm.valid_to >= ${day})
+      ORDER BY sm.valid_from DESC LIMIT 1), '')`;
 
 /**
  * Koin Beredar's weekly flows, kept in loyalty.coin_outstanding_flows so a report reads each week's coin rows once,
@@ -151,22 +156,28 @@ DELETE FROM loyalty.coin_outstanding_weeks x USING p WHERE x.brand_id = p.brand_
     },
     {
       sql: `WITH p AS (SELECT brand_id, CAST(? AS int) AS hi FROM loyalty.brands WHERE name = ?),
-lo AS (SELECT ${WEEKNO('min(l.issued_at)')} AS lo FROM loyalty.coin_lots l JOIN p ON l.brand_id = p.brand_id),
+lo AS (SELECT ${WEEKNO(FIRST_LOT)} AS lo FROM p),
 m AS (SELECT g AS week FROM p, lo, generate_series(lo.lo, p.hi) g WHERE NOT EXISTS (
   SELECT 1 FROM loyalty.coin_outstanding_weeks x WHERE x.brand_id = p.brand_id AND x.week = g)),
 t AS (SELECT to_timestamp(${WEEK_ZERO_S} + 604800 * CAST(min(week) AS bigint)) AS a,
   to_timestamp(${WEEK_ZERO_S} + 604800 * CAST(max(week) + 1 AS bigint)) AS b FROM m),
-f AS (SELECT ${WEEKNO('l.issued_at')} AS week, ${LOT_ATTRIBUTION}, l.coins AS issued, 0 AS redeemed, 0 AS expired
+-- each row's attribution is its lot's: the member's tier, the issuing store's area manager on the issue date; the rows
+-- are summed per store and issue date first, so the manager is looked up once per group, not once per lot
+f0 AS (SELECT ${WEEKNO('l.issued_at')} AS week, COALESCE(m.tier, '-') AS tier, l.store_id, ${DATE('l.issued_at')} AS day,
+    l.coins AS issued, 0 AS redeemed, 0 AS expired
   FROM loyalty.coin_lots l JOIN p ON l.brand_id = p.brand_id CROSS JOIN t LEFT JOIN loyalty.members m ON m.member_id = l.member_id
   WHERE l.issued_at >= t.a AND l.issued_at < t.b
-  UNION ALL SELECT ${WEEKNO('u.used_at')}, ${LOT_ATTRIBUTION}, 0, CASE WHEN u.kind = 'redeem' THEN u.coins ELSE 0 END,
-    CASE WHEN u.kind = 'expire' THEN u.coins ELSE 0 END
+  UNION ALL SELECT ${WEEKNO('u.used_at')}, COALESCE(m.tier, '-'), l.store_id, ${DATE('l.issued_at')}, 0,
+    CASE WHEN u.kind = 'redeem' THEN u.coins ELSE 0 END, CASE WHEN u.kind = 'expire' THEN u.coins ELSE 0 END
   FROM loyalty.coin_uses u CROSS JOIN t JOIN loyalty.coin_lots l ON l.lot_id = u.lot_id JOIN p ON l.brand_id = p.brand_id
   LEFT JOIN loyalty.members m ON m.member_id = l.member_id WHERE u.used_at >= t.a AND u.used_at < t.b),
+g AS (SELECT week, tier, store_id, day, sum(issued) AS issued, sum(redeemed) AS redeemed, sum(expired) AS expired
+  FROM f0 WHERE week IN (SELECT week FROM m) GROUP BY week, tier, store_id, day),
+f AS (SELECT week, tier, ${AREA_MANAGER('g.store_id', 'g.day')} AS am, issued, redeemed, expired FROM g),
 -- a data-modifying WITH runs once whether or not the outer statement reads it (PostgreSQL docs, 7.8.4)
 ins AS (INSERT INTO loyalty.coin_outstanding_flows (brand_id, week, tier, area_manager, issued, redeemed, expired)
   SELECT p.brand_id, f.week, f.tier, f.am, sum(f.issued), sum(f.redeemed), sum(f.expired) FROM f CROSS JOIN p
-  WHERE f.week IN (SELECT week FROM m) GROUP BY p.brand_id, f.week, f.tier, f.am ON CONFLICT DO NOTHING RETURNING 1)
+  GROUP BY p.brand_id, f.week, f.tier, f.am ON CONFLICT DO NOTHING RETURNING 1)
 INSERT INTO loyalty.coin_outstanding_weeks (brand_id, week, max_lot_id, max_use_id)
   SELECT p.brand_id, m.week, (SELECT COALESCE(max(lot_id), 0) FROM loyalty.coin_lots),
     (SELECT COALESCE(max(use_id), 0) FROM loyalty.coin_uses) FROM p CROSS JOIN m ON CONFLICT DO NOTHING`,
@@ -186,7 +197,7 @@ export function koinBeredarSql(w: WindowParams): Stmt {
     sql: `WITH p AS (SELECT b.brand_id, CAST(? AS int) AS f, CAST(? AS int) AS e, CAST(? AS timestamptz) AS s,
     CAST(? AS timestamptz) AS t FROM loyalty.brands b WHERE b.name = ?),
 x AS (SELECT x.* FROM loyalty.coin_outstanding_flows x JOIN p ON x.brand_id = p.brand_id WHERE x.week <= p.e),
-lo AS (SELECT ${WEEKNO('min(l.issued_at)')} AS lo FROM loyalty.coin_lots l JOIN p ON l.brand_id = p.brand_id),
+lo AS (SELECT ${WEEKNO(FIRST_LOT)} AS lo FROM p),
 used AS (SELECT DISTINCT u.lot_id FROM loyalty.coin_uses u JOIN loyalty.coin_lots l ON l.lot_id = u.lot_id
   JOIN p ON l.brand_id = p.brand_id WHERE u.used_at >= p.s AND u.used_at < p.t)
 SELECT CAST(json_build_object(

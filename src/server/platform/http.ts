@@ -1,8 +1,10 @@
 // UrlFetchApp: many requests at once (fetchAll), answers read as text or as bytes (with their base64).
 import { errorMessage } from '../core/errors';
 import type { HttpReq, HttpRes } from '../core/http';
-import { bytesToBase64 } from '../core/base64';
-import { fromSignedBytes } from './utilities';
+import { latin1ToBase64 } from '../core/base64';
+
+/** Java's name for the charset that maps each byte to the character of the same code (0..255) and back, losslessly. */
+const LATIN_1 = 'ISO-8859-1';
 
 function toParams(r: HttpReq): GoogleAppsScript.URL_Fetch.URLFetchRequest {
   const p: GoogleAppsScript.URL_Fetch.URLFetchRequest = {
@@ -27,13 +29,15 @@ function header(h: Record<string, unknown>, name: string): string {
 function read(resp: GoogleAppsScript.URL_Fetch.HTTPResponse, binary: boolean): HttpRes {
   const code = resp.getResponseCode();
   if (binary && code === 200) {
-    // The body crosses the bridge once (getContent); its base64 is made here, not by Utilities (a second crossing).
+    // The body crosses the bridge once, as a string: getContentText('ISO-8859-1') gives one character per byte (Java's
+    // ISO-8859-1 decoder is lossless), a string copy instead of getContent's Byte[] (each byte a JavaScript number).
+    // Its base64 is made here, not by Utilities (base64Encode takes a Byte[] or UTF-8/ASCII text, a second crossing).
     // Only a binary answer needs its type (a picture's MIME type): one call fewer for each text answer.
     const contentType = header(resp.getHeaders() as Record<string, unknown>, 'content-type');
-    const bytes = fromSignedBytes(resp.getContent());
-    return { code, text: '', bytes, base64: bytesToBase64(bytes), contentType };
+    const binary = resp.getContentText(LATIN_1);
+    return { code, text: '', binary, base64: latin1ToBase64(binary), contentType };
   }
-  return { code, text: resp.getContentText(), bytes: null, base64: null, contentType: '' };
+  return { code, text: resp.getContentText(), binary: null, base64: null, contentType: '' };
 }
 
 /**
@@ -53,7 +57,7 @@ export function fetchAll(reqs: readonly HttpReq[]): HttpRes[] {
         return read(UrlFetchApp.fetch(url!, params), !!r.binary);
       } catch (err) {
         if (isQuotaError(err)) throw err;
-        return { code: 0, text: errorMessage(err), bytes: null, base64: null, contentType: '' };
+        return { code: 0, text: errorMessage(err), binary: null, base64: null, contentType: '' };
       }
     });
   }

@@ -11,7 +11,7 @@ import { invalid, notFound } from '../core/errors';
 import { currentLang, msg, t } from '../core/text';
 import { fetchAll } from '../platform/http';
 import { clearBelowHeader, ensureRows, ensureSheet, readBlock, readSheet, sheetByName, writeTextBlock } from '../platform/sheets';
-import { sleep } from '../platform/utilities';
+import { sha256Hex, sleep } from '../platform/utilities';
 import { fnv1a, sha256HexOf } from '../core/hash';
 import { cacheGetJson, cachePutJson, cacheRemove } from '../platform/cache';
 import { docJson, scriptProp, scriptSecret, setDocJson } from '../platform/properties';
@@ -249,12 +249,20 @@ export function preflightModel(model: string): void {
   // 429/5xx or no connection: the chunks will retry; nothing to refuse yet.
 }
 
+/** A SKU's answer-cache key. With a picture: one Utilities.computeDigest over the text and the picture's Latin-1
+ * string (a string crosses the bridge at a tenth of a Byte[]'s cost, and SHA-256 in Java beats it in the script's
+ * JavaScript; UTF-8 is injective, so the key is as unique as one over the bytes). Text alone (a SKU without a
+ * picture, the top-search list) is hashed in JavaScript: no call for a few hundred characters. */
+function keyHash(text: string, binary?: string): string {
+  return binary === undefined ? sha256HexOf(text) : sha256Hex(`${text}\u0001${binary}`);
+}
+
 export const enginePorts: EnginePorts = {
   fetchAll,
   sleep,
   now: () => Date.now(),
   remainingMs: () => 60_000,
-  hash: sha256HexOf,
+  hash: keyHash,
 };
 
 export function chunkIO(s: TaggingSettings): ChunkIO {

@@ -1,11 +1,11 @@
 // One chunk's model work: images and model calls in parallel (fetchAll), cache, retries with backoff, RPM and deadline.
-import { buildRequest, PROMPT_VERSION, TagItem, BASE_REQUEST_BYTES } from './prompt';
+import { requestPayload, PROMPT_VERSION, TagItem, BASE_REQUEST_BYTES } from './prompt';
 import { batchItems } from './batch';
 import { parseAnswer } from './parse';
 import { classify } from './backoff';
 import { AppError } from '../core/errors';
 import { msg, t } from '../core/text';
-import type { HttpReq } from '../core/http';
+import type { HttpReq, HttpRes } from '../core/http';
 import type { AnswerCache, EnginePorts, FetchHold, Held } from './ports';
 
 export interface EngineItem {
@@ -86,7 +86,8 @@ function allowance(window: number[], rpm: number, now: number): number {
 }
 
 type Todo = TagItem & { noImage: boolean };
-type Image = { mimeType: string; data: string; bytes: Uint8Array | null };
+/** A picture: its type, its base64 and, when fetched in this chunk, its bytes as a Latin-1 string (for its key). */
+type Image = { mimeType: string; data: string; binary: string | null };
 
 /** Most model requests one slice prepares (a round of them keeps fetchAll's ~10 lanes busy about two waves long). */
 const SLICE_REQUESTS = 20;
@@ -141,8 +142,12 @@ export function runEngine(
   const rounds = new ModelRounds(cfg, ports, rpmWindow, stats, results, cache, hold);
   const topHash = ports.hash(cfg.top.join('\n'));
   let at = 0;
+  /** No further slice fits the time left: what is queued still goes. */
+  let last = false;
   for (;;) {
-    if (at < items.length && rounds.queued() < SLICE_REQUESTS) {
+    // A new slice while fewer than two slices' requests wait: its pictures ride in the fetchAll of the requests
+    // already queued (one HTTP wait for both), and its own requests go with the next slice's pictures.
+    if (!last && at < items.length && rounds.queued() < 2 * SLICE_REQUESTS) {
       const first = !results.length && !rounds.queued();
       // A job's first slice (its pace null: never measured) is one request's worth: what it measures sizes the rest.
       const n =
@@ -150,85 +155,100 @@ export function runEngine(
           ? Math.min(items.length, cfg.batchSize)
           : sliceSize(items.length - at, cfg, ports, stats.pace, first);
       if (!n) {
-        stats.stoppedBy = 'deadline';
-        break;
+        last = true;
+        continue;
       }
       const slice = items.slice(at, at + n);
+      const plan = planSlice(slice, cache, hold, stats);
+      const reqs = pictureRequests(plan.fetch);
+      // The queued requests go now with the pictures (a slice's first round goes whatever the deadline's reserve
+      // for another round says: fetched pictures are always sent); without any queued, the pictures go alone.
+      // A picture's pace counts the whole shared fetchAll (the model's wait too): slower than it is, never faster.
+      const t0 = ports.now();
+      const answers = rounds.queued() ? rounds.step(rounds.hasUnsent(), reqs) : reqs.length ? ports.fetchAll(reqs) : [];
+      if (!answers) break;
       at += slice.length;
-      const { images, keys, pictured } = prepareSlice(slice, cfg, ports, stats, cache, hold, topHash);
+      const { images, keys, pictured } = finishSlice(plan, answers, cfg, ports, stats, topHash, t0);
       rounds.add(answerFromCache(slice, images, pictured, keys, cache, stats, results), keys);
       hold.keep(slice, keys, images, pictured, rounds.waiting());
-      // The slice's first round goes now, whatever else the deadline allows: fetched pictures are always sent.
-      if (rounds.queued() && !rounds.step(true)) break;
       continue;
     }
-    if (!rounds.queued() || !rounds.step(false)) break;
+    if (!rounds.queued() || !rounds.step(rounds.hasUnsent())) break;
   }
+  if (last && stats.stoppedBy === 'done') stats.stoppedBy = 'deadline';
   hold.keepLeftovers(rounds.leftovers());
   return { results, stats };
 }
 
-/** A slice's pictures and cache keys: what the hold kept is taken from it (nothing fetched or hashed twice), the rest
- * fetched at once (one fetchAll) and hashed; the pace of a picture measured. */
-function prepareSlice(
-  slice: readonly EngineItem[],
-  cfg: EngineConfig,
-  ports: EnginePorts,
-  stats: EngineStats,
-  cache: AnswerCache,
-  hold: HoldKeeper,
-  topHash: string,
-): { images: Map<string, Image>; keys: Map<string, string>; pictured: Set<string> } {
-  const images = new Map<string, Image>();
-  const keys = new Map<string, string>();
-  const pictured = new Set<string>();
+/** What a slice needs: the SKUs whose keys and pictures the hold kept (nothing fetched or hashed twice), and those
+ * to fetch. */
+interface SlicePlan {
+  images: Map<string, Image>;
+  keys: Map<string, string>;
+  pictured: Set<string>;
+  fetch: EngineItem[];
+}
+
+function planSlice(slice: readonly EngineItem[], cache: AnswerCache, hold: HoldKeeper, stats: EngineStats): SlicePlan {
+  const plan: SlicePlan = { images: new Map(), keys: new Map(), pictured: new Set(), fetch: [] };
   const heldKeys = slice.map((it) => hold.of(it.sku)?.key).filter((k): k is string => !!k);
   const known = heldKeys.length ? cache.getAll(heldKeys) : {};
-  const fetch: EngineItem[] = [];
   for (const it of slice) {
     const h = hold.of(it.sku);
     // Held and still usable: answered already (its answer cached), its picture kept, or it had none.
     if (h && (known[h.key] || h.data || !h.mimeType)) {
-      keys.set(it.sku, h.key);
-      if (h.mimeType) pictured.add(it.sku);
+      plan.keys.set(it.sku, h.key);
+      if (h.mimeType) plan.pictured.add(it.sku);
       if (h.data) {
-        images.set(it.sku, { mimeType: h.mimeType, data: h.data, bytes: null });
+        plan.images.set(it.sku, { mimeType: h.mimeType, data: h.data, binary: null });
         stats.heldPictures++;
       }
-    } else fetch.push(it);
+    } else plan.fetch.push(it);
   }
+  return plan;
+}
+
+const hasUrl = (it: EngineItem) => /^https?:\/\//i.test(it.imageUrl);
+
+/** The GET of each picture to fetch (SKUs without a URL have none). */
+function pictureRequests(fetch: readonly EngineItem[]): HttpReq[] {
+  return fetch.filter(hasUrl).map((it) => ({ url: it.imageUrl, method: 'get' as const, binary: true }));
+}
+
+/** The slice's fetched pictures (the answers to pictureRequests) and every fetched SKU's cache key; the pace of a
+ * picture measured from `t0` (its share of the fetchAll, the bridge, base64 and hash). */
+function finishSlice(
+  plan: SlicePlan,
+  answers: HttpRes[],
+  cfg: EngineConfig,
+  ports: EnginePorts,
+  stats: EngineStats,
+  topHash: string,
+  t0: number,
+): { images: Map<string, Image>; keys: Map<string, string>; pictured: Set<string> } {
+  const { images, keys, pictured, fetch } = plan;
   if (!fetch.length) return { images, keys, pictured };
-  const t0 = ports.now();
-  const fetched = fetchImages(fetch, cfg, ports, stats);
+  const withUrl = fetch.filter(hasUrl);
+  stats.imageRequests += withUrl.length;
+  const fetched = readImages(withUrl, answers, cfg);
   for (const [sku, img] of fetched) {
     images.set(sku, img);
     pictured.add(sku);
   }
   for (const [sku, k] of cacheKeys(fetch, fetched, cfg, ports, topHash)) keys.set(sku, k);
-  const withUrl = fetch.filter((it) => /^https?:\/\//i.test(it.imageUrl)).length;
-  if (withUrl >= 5) stats.pace.pictureMs = paced(stats.pace.pictureMs, (ports.now() - t0) / withUrl);
+  if (withUrl.length >= 5) stats.pace.pictureMs = paced(stats.pace.pictureMs, (ports.now() - t0) / withUrl.length);
   return { images, keys, pictured };
 }
 
-/** A slice's product images at once (one fetchAll); an image that fails or is too large to send is left out. */
-function fetchImages(
-  items: readonly EngineItem[],
-  cfg: EngineConfig,
-  ports: EnginePorts,
-  stats: EngineStats,
-): Map<string, Image> {
-  const withUrl = items.filter((it) => /^https?:\/\//i.test(it.imageUrl));
-  const imgRes = withUrl.length
-    ? ports.fetchAll(withUrl.map((it) => ({ url: it.imageUrl, method: 'get' as const, binary: true })))
-    : [];
-  stats.imageRequests += withUrl.length;
+/** The pictures among the answers; one that failed, is no image or is too large to send is left out. */
+function readImages(withUrl: readonly EngineItem[], answers: HttpRes[], cfg: EngineConfig): Map<string, Image> {
   const images = new Map<string, Image>();
   withUrl.forEach((it, i) => {
-    const r = imgRes[i];
+    const r = answers[i];
     const type = (r.contentType || '').split(';')[0].trim().toLowerCase();
     const fits = r.base64 !== null && r.base64.length + BASE_REQUEST_BYTES < cfg.maxRequestBytes;
-    if (r.code === 200 && r.base64 && r.bytes && /^image\//.test(type) && fits) {
-      images.set(it.sku, { mimeType: type, data: r.base64, bytes: r.bytes });
+    if (r.code === 200 && r.base64 && r.binary !== null && /^image\//.test(type) && fits) {
+      images.set(it.sku, { mimeType: type, data: r.base64, binary: r.binary });
     }
   });
   return images;
@@ -247,7 +267,7 @@ function cacheKeys(
   for (const it of items) {
     const img = images.get(it.sku);
     const text = [it.name, it.category, img ? img.mimeType : '-', PROMPT_VERSION, topHash, cfg.model].join('\u0001');
-    keyOf.set(it.sku, ports.hash(text, img?.bytes ?? undefined));
+    keyOf.set(it.sku, ports.hash(text, img?.binary ?? undefined));
   }
   return keyOf;
 }
@@ -360,6 +380,8 @@ function answerFromCache(
  * each round its answers go to the cache and the hold lets go of their pictures. */
 class ModelRounds {
   private queue: Pending[] = [];
+  /** Requests queued and never sent yet (a slice's first round). */
+  private readonly unsent = new Set<Pending>();
   private readonly keyOf = new Map<string, string>();
   private readonly url: string;
   private salt = 0;
@@ -383,7 +405,17 @@ class ModelRounds {
   add(todo: Todo[], keys: Map<string, string>): void {
     for (const [sku, k] of keys) this.keyOf.set(sku, k);
     const batches = batchItems(todo, { maxItems: this.cfg.batchSize, maxBytes: this.cfg.maxRequestBytes });
-    for (const b of batches) this.queue.push({ items: b, attempt: 0, invalid: 0, notBefore: 0, lastReason: '' });
+    for (const b of batches) {
+      const p: Pending = { items: b, attempt: 0, invalid: 0, notBefore: 0, lastReason: '' };
+      this.queue.push(p);
+      this.unsent.add(p);
+    }
+  }
+
+  /** Whether some queued requests were never sent (their pictures are fetched: they go even into the deadline's
+   * reserve for another round). */
+  hasUnsent(): boolean {
+    return this.unsent.size > 0;
   }
 
   /** Requests waiting (new batches and retries). */
@@ -401,13 +433,14 @@ class ModelRounds {
     return this.queue.flatMap((p) => p.items);
   }
 
-  /** One round (or one wait for a retry's backoff or the RPM window); false when the budget or the deadline stops.
-   * `fresh`: a slice's first round, sent even when the deadline's reserve for another round is gone. */
-  step(fresh: boolean): boolean {
+  /** One round (or one wait for a retry's backoff or the RPM window); null when the budget or the deadline stops.
+   * `fresh`: a slice's first round, sent even when the deadline's reserve for another round is gone. `ride`: requests
+   * sent in the same fetchAll (the next slice's pictures; alone after a wait), their answers returned. */
+  step(fresh: boolean, ride: HttpReq[] = []): HttpRes[] | null {
     const next = this.nextRound(fresh);
-    if (next === 'stop') return false;
-    if (next.round.length) this.send(next.round, next.at);
-    return true;
+    if (next === 'stop') return null;
+    if (next.round.length) return this.send(next.round, next.at, ride);
+    return ride.length ? this.ports.fetchAll(ride) : [];
   }
 
   /** The batches to send now (and when); none after waiting (a retry's backoff, the RPM window); 'stop' to end. */
@@ -441,20 +474,23 @@ class ModelRounds {
     return 'stop';
   }
 
-  /** One fetchAll for the round (counted in the RPM window at `now`), each answer settled, the round's answers kept. */
-  private send(round: Pending[], now: number): void {
+  /** One fetchAll for the round (counted in the RPM window at `now`) and the requests riding along, the model's
+   * first (they take longest); each answer settled, the round's answers kept; the riders' answers returned. */
+  private send(round: Pending[], now: number, ride: HttpReq[]): HttpRes[] {
     const reqs: HttpReq[] = round.map((p) => ({
       url: this.url,
       method: 'post',
       headers: { 'x-goog-api-key': this.cfg.apiKey },
-      payload: JSON.stringify(buildRequest(p.items, this.cfg.top)),
+      payload: requestPayload(p.items, this.cfg.top),
     }));
+    for (const p of round) this.unsent.delete(p);
     for (let i = 0; i < reqs.length; i++) this.rpmWindow.push(now);
     this.stats.requests += reqs.length;
-    const answers = this.ports.fetchAll(reqs);
+    const answers = this.ports.fetchAll(ride.length ? [...reqs, ...ride] : reqs);
     this.stats.pace.roundMs = paced(this.stats.pace.roundMs, this.ports.now() - now);
     round.forEach((p, i) => this.settle(p, answers[i].code, answers[i].text));
     this.keepRound();
+    return answers.slice(reqs.length);
   }
 
   /** The round's answers into the cache and its finished SKUs' pictures out of the hold: a chunk killed after this

@@ -10,8 +10,8 @@ export interface EnginePorts {
   sleep(ms: number): void;
   now(): number;
   remainingMs(): number;
-  /** SHA-256 hex of text followed by bytes (an image), one digest in JavaScript. */
-  hash(text: string, bytes?: Uint8Array): string;
+  /** SHA-256 hex of text, or of text and a picture (its bytes as a Latin-1 string): one digest. */
+  hash(text: string, binary?: string): string;
 }
 
 /** Persistent answers: cache key → the model's raw keywords (filtered again on every use). */

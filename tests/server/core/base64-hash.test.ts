@@ -1,6 +1,6 @@
 // The script-side base64 encoder and hashes against Node's own implementations.
 import { createHash, randomBytes } from 'node:crypto';
-import { bytesToBase64 } from '../../../src/server/core/base64';
+import { bytesToBase64, latin1ToBase64 } from '../../../src/server/core/base64';
 import { fnv1a, sha256HexOf } from '../../../src/server/core/hash';
 
 describe('bytesToBase64', () => {
@@ -14,6 +14,15 @@ describe('bytesToBase64', () => {
     const bytes = [0, 127, 128, 200, 255, 1];
     const signed = bytes.map((v) => (v > 127 ? v - 256 : v));
     expect(bytesToBase64(signed)).toBe(Buffer.from(bytes).toString('base64'));
+  });
+});
+
+describe('latin1ToBase64', () => {
+  it('is the base64 of the bytes a Latin-1 string stands for, at every remainder length', () => {
+    for (const n of [0, 1, 2, 3, 4, 5, 100, 12_287, 12_289, 300_001]) {
+      const b = Buffer.from(randomBytes(n));
+      expect(latin1ToBase64(b.toString('latin1'))).toBe(b.toString('base64'));
+    }
   });
 });
 

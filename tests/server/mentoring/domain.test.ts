@@ -187,7 +187,7 @@ describe("Xendit's wire format", () => {
     const res = (code: number, body: unknown) => ({
       code,
       text: JSON.stringify(body),
-      bytes: null,
+      binary: null,
       base64: null,
       contentType: '',
     });
@@ -201,7 +201,7 @@ describe("Xendit's wire format", () => {
     const err = parseInvoice(res(401, { error_code: 'INVALID_API_KEY', message: 'API key format is invalid' }));
     expect(isFailure(err) && err.code).toBe('INVALID_API_KEY');
     expect(parseInvoiceList(res(200, [{ id: 'a' }, { id: 'b' }]))).toHaveLength(2);
-    expect(isFailure(parseInvoice({ code: 0, text: 'ECONNREFUSED', bytes: null, base64: null, contentType: '' }))).toBe(true);
+    expect(isFailure(parseInvoice({ code: 0, text: 'ECONNREFUSED', binary: null, base64: null, contentType: '' }))).toBe(true);
   });
   it('derives a Calendar event id (base32hex, at least 5 characters) from the order id', () => {
     expect(eventIdOf('MS0A1B2C3D4E')).toBe('ddmsms0a1b2c3d4e');

@@ -27,7 +27,7 @@ function harness(
       now += ms;
     },
     remainingMs: () => 270_000 - (now - 1_000_000),
-    hash: (s, b) => `h${s.length}:${s}${b ? `+${new TextDecoder().decode(b)}` : ''}`,
+    hash: (s, b) => `h${s.length}:${s}${b ? `+${b}` : ''}`,
     fetchAll: (reqs) => {
       rounds.push(reqs.length);
       now += 500 + reqs.filter((r) => r.method === 'get').length * pictureMs;
@@ -40,7 +40,7 @@ function harness(
             code,
             text: '',
             base64: code === 200 ? `IMG${sku}` : null,
-            bytes: code === 200 ? new TextEncoder().encode(`bytes${sku}`) : null,
+            binary: code === 200 ? `bytes${sku}` : null,
             contentType: 'image/png',
           };
         }
@@ -51,7 +51,7 @@ function harness(
         );
         for (const sku of skus) asked[sku] = (asked[sku] ?? 0) + 1;
         const out = reply(skus, r, ++n);
-        return { code: out.code, text: out.body, bytes: null, base64: null, contentType: 'application/json' };
+        return { code: out.code, text: out.body, binary: null, base64: null, contentType: 'application/json' };
       });
     },
   };
@@ -117,11 +117,12 @@ describe('runEngine', () => {
     expect(stats).toMatchObject({ requests: 3, imageRequests: 12, retries: 0, tokensIn: 300, tokensOut: 30 });
   });
 
-  it('works slice by slice: the pictures of a slice are fetched just before its requests go', () => {
+  it("works slice by slice: a slice's pictures ride in the fetchAll of the requests queued before them", () => {
     const h = harness(ok);
     const { results, stats } = runEngine(items(250), h.cfg, h.ports, h.cache, []);
-    // 20 requests of 5 SKUs a slice: pictures (100), their requests (20), the next slice…
-    expect(h.rounds).toEqual([100, 20, 100, 20, 50, 10]);
+    // 20 requests of 5 SKUs a slice: the first slice's pictures (100) alone, then its requests (20) with the next
+    // slice's pictures (100), those requests with the last slice's pictures (50), and the last requests (10).
+    expect(h.rounds).toEqual([100, 120, 70, 10]);
     expect(results).toHaveLength(250);
     expect(stats).toMatchObject({ requests: 50, imageRequests: 250, stoppedBy: 'done' });
   });
@@ -156,7 +157,7 @@ describe('runEngine', () => {
   it("a job's first slice, its pace not measured yet, is one request's worth; what it measures sizes the next", () => {
     const h = harness(ok, {}, {}, 100);
     const { results, stats } = runEngine(items(250), h.cfg, h.ports, h.cache, [], { pace: null });
-    expect(h.rounds.slice(0, 4)).toEqual([5, 1, 100, 20]);
+    expect(h.rounds.slice(0, 3)).toEqual([5, 101, 120]);
     expect(results).toHaveLength(250);
     expect(stats.pace.pictureMs).toBeGreaterThanOrEqual(100);
   });

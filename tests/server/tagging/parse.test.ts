@@ -1,7 +1,7 @@
 // Reading Gemini answers: valid JSON for the SKUs asked, safety blocks, malformed text, strangers, missing SKUs.
 import { parseAnswer } from '../../../src/server/tagging/parse';
 import { batchItems } from '../../../src/server/tagging/batch';
-import { buildRequest, ITEMS_MARKER, RESPONSE_SCHEMA } from '../../../src/server/tagging/prompt';
+import { buildRequest, ITEMS_MARKER, requestPayload, RESPONSE_SCHEMA } from '../../../src/server/tagging/prompt';
 import { backoffMs, classify, parseRetryDelay } from '../../../src/server/tagging/backoff';
 
 const answer = (text: string, finishReason = 'STOP') =>
@@ -82,6 +82,15 @@ describe('request building and batching', () => {
     expect(parts).toHaveLength(3);
     expect(r.generationConfig).toMatchObject({ responseMimeType: 'application/json', responseSchema: RESPONSE_SCHEMA });
     expect(r.systemInstruction.parts[0].text).toMatch(/intensi pencarian pembeli/);
+  });
+  it('writes the request JSON with the pictures put in as they are: the same text JSON.stringify gives', () => {
+    const hostile = { sku: 'S"9', name: 'Rak "dinding"\\ \u0000 \u2028 "data":"', category: '</script>', image: null };
+    const pic = { ...item(3), image: { mimeType: 'image/jpeg', data: 'AbC+/9==' } };
+    const odd = { ...item(4), image: { mimeType: 'image/png', data: 'not "base64"' } };
+    const items = [item(1), hostile, pic, item(2, 0), odd];
+    const text = requestPayload(items, ['rak "bumbu"']);
+    expect(text).toBe(JSON.stringify(buildRequest(items, ['rak "bumbu"'])));
+    expect(JSON.parse(text).contents[0].parts[6]).toEqual({ inlineData: { mimeType: 'image/png', data: 'not "base64"' } });
   });
   it('bounds batches by item count and by request bytes', () => {
     const items = Array.from({ length: 25 }, (_, i) => item(i));

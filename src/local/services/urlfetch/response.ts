@@ -3,6 +3,10 @@ import { GasError } from '../../runtime/types';
 import { Blob, toSignedBytes } from '../blob';
 import type { RawResponse } from './http';
 
+/** Java's names for ISO-8859-1 (its canonical name and aliases). */
+const JAVA_LATIN_1 =
+  /^(iso-?8859-1|iso8859_1|iso_8859_1|iso_8859-1|latin1|l1|8859_1|cp819|ibm819|ibm-819|csisolatin1|iso-ir-100)$/i;
+
 type Hosted<T> = { [K in keyof T]: T[K] extends (...a: infer A) => unknown ? (...a: A) => unknown : T[K] };
 
 export class HTTPResponse
@@ -23,9 +27,12 @@ export class HTTPResponse
   getResponseCode(): number {
     return this.raw.code;
   }
-  /** The body decoded with `charset`, else the Content-Type's charset, else UTF-8. */
+  /** The body decoded with `charset`, else the Content-Type's charset, else UTF-8. ISO-8859-1 is Java's (each byte
+   * the character of the same code, losslessly), not the WHATWG label TextDecoder maps to windows-1252
+   * (docs.oracle.com/javase/8/docs/api/java/nio/charset/StandardCharsets.html#ISO_8859_1). */
   getContentText(charset?: string): string {
     const cs = charset ?? /charset=\s*"?([^;"\s]+)/i.exec(this.contentType() ?? '')?.[1] ?? 'UTF-8';
+    if (JAVA_LATIN_1.test(cs)) return Buffer.from(this.raw.body).toString('latin1');
     let dec: TextDecoder;
     try {
       dec = new TextDecoder(cs);

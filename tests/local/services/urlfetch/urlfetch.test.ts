@@ -169,6 +169,16 @@ describe('UrlFetchApp', () => {
     expect(v).toEqual([[0, 127, -128, -1], 'application/octet-stream', 4, ['a=1', 'b=2'], 'café']);
   });
 
+  it("reads a binary body as text with Java's ISO-8859-1: one character per byte, every byte 0..255 kept (StandardCharsets.ISO_8859_1)", async () => {
+    const rt = newRuntime();
+    const v = await rt.call('main', [], {
+      script: script(`var t = UrlFetchApp.fetch(BASE + '/bytes').getContentText('ISO-8859-1');
+        return [t.length, t.charCodeAt(0), t.charCodeAt(1), t.charCodeAt(2), t.charCodeAt(3)];`),
+    });
+    // 0x80 stays U+0080 (a WHATWG decoder would make it U+20AC, windows-1252's euro sign).
+    expect(v).toEqual([4, 0, 127, 128, 255]);
+  });
+
   it('refuses a URL over 2 KB and counts the daily quota per user (guides/services/quotas)', async () => {
     const rt = newRuntime({ urlFetchDailyQuota: '3' });
     const long = await rt.execute({
