@@ -1,4 +1,4 @@
-// Utilities: Apps Script's Byte[] (signed) and back, base64, UUIDs and sleeping (SHA-256 is core/hash.ts, in JavaScript).
+// Utilities: Apps Script's Byte[] (signed) and back, SHA-256 as hex, base64, UUIDs and sleeping.
 
 /** Bytes as Apps Script's Byte[] (signed), with a plain loop: Array.from with a mapper is many times slower on V8. */
 export function toSignedBytes(bytes: Uint8Array): number[] {
@@ -13,6 +13,22 @@ export function toSignedBytes(bytes: Uint8Array): number[] {
 /** Apps Script's Byte[] (signed) as bytes 0..255 (Uint8Array wraps each value modulo 256). */
 export function fromSignedBytes(raw: number[]): Uint8Array {
   return Uint8Array.from(raw);
+}
+
+function hex(signed: number[]): string {
+  let s = '';
+  for (const b of signed) s += ((b & 0xff) + 0x100).toString(16).slice(1);
+  return s;
+}
+
+/**
+ * SHA-256 as lower-case hex of text (UTF-8), of bytes, or of an Apps Script Byte[] as a service returned it
+ * (a blob's getBytes(), a response's getContent()), through one Utilities.computeDigest.
+ */
+export function sha256Hex(data: string | Uint8Array | number[]): string {
+  const alg = Utilities.DigestAlgorithm.SHA_256;
+  if (typeof data === 'string') return hex(Utilities.computeDigest(alg, data, Utilities.Charset.UTF_8));
+  return hex(Utilities.computeDigest(alg, data instanceof Uint8Array ? toSignedBytes(data) : data));
 }
 
 export function newUuid(): string {
