@@ -111,7 +111,7 @@ export async function generateDcMonth(db: HostDatabase, month: string, rows: num
     SELECT r.return_id, 'RF-' || r.return_id, r.return_id, r.returned_at + interval '3 days', i.unit_price * r.qty,
       (ARRAY['Transfer bank','Saldo dompet digital'])[1 + (r.return_id % 2)::int]
     FROM dc.returns r JOIN dc.order_items i ON i.item_id = r.item_id
-    WHERE r.return_id > ${idBase} * 2 AND r.return_id <= ${idBase} * 2 + ${rows} AND r.return_id % 5 <> 0;
+    WHERE r.return_id > ${idBase} * 2 AND r.return_id <= ${idBase} * 2 + ${rows} AND (r.return_id / 25) % 5 <> 0; -- 80 % of returns (return ids are multiples of 25)
   `);
 }
 

@@ -110,9 +110,9 @@ describe('report page query (embedded PostgreSQL)', () => {
     };
     const plan = r.rows[0]['QUERY PLAN'] as Array<{ Plan: PlanNode }>;
     walk(plan[0].Plan);
-    // orders by the BU's index in key order; lines, shipments and returns by index probes (never a table scan)
+    // orders by the BU's index in key order; lines, shipments, returns and refunds by index probes (never a table scan)
     expect(scans).toContain('Index Scan orders orders_bu_created_id');
-    for (const table of ['orders', 'order_items', 'shipments', 'returns']) {
+    for (const table of ['orders', 'order_items', 'shipments', 'returns', 'refunds']) {
       const mine = scans.filter((x) => x.split(' ').includes(table));
       expect(mine.length).toBeGreaterThan(0);
       expect(mine.filter((x) => !x.startsWith('Index'))).toEqual([]);

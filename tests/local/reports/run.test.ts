@@ -28,6 +28,15 @@ describe('reports in the runtime', () => {
       `SELECT o.bu_code AS bu, count(*) AS n, sum(i.qty * i.unit_price) AS amount FROM dc.orders o JOIN dc.order_items i USING (order_id)
        WHERE o.created_at >= '2026-10-01T00:00:00+07' AND o.created_at < '2026-11-01T00:00:00+07' GROUP BY 1`,
     );
+    const flows = (
+      await db.query<{ returns: string; refunds: string; refunded: string }>(
+        `SELECT count(rt.return_id) AS returns, count(rf.refund_id) AS refunds, coalesce(sum(rf.amount), 0) AS refunded
+           FROM dc.orders o JOIN dc.order_items i USING (order_id)
+           LEFT JOIN dc.returns rt ON rt.item_id = i.item_id LEFT JOIN dc.refunds rf ON rf.return_id = rt.return_id
+          WHERE o.created_at >= '2026-10-01T00:00:00+07' AND o.created_at < '2026-11-01T00:00:00+07'`,
+      )
+    ).rows[0];
+    const seen = { returns: 0, refunds: 0, refunded: 0 };
     let total = 0;
     for (const r of q.rows) {
       const x = await readXlsx(w, fileInFolder(w, r.bu, `DC_Orders_${r.bu}_2026-10.xlsx`));
@@ -44,10 +53,19 @@ describe('reports in the runtime', () => {
       // WIB: every creation time (shown as WIB wall clock) falls in October, and so does every order number's label
       expect(x.rows.every((row) => (row[6] as Date).toISOString().startsWith('2026-10'))).toBe(true);
       expect(x.rows.every((row) => /^SO-2610-\d{7}$/.test(String(row[0])))).toBe(true);
-      // returns and refunds are in the flat rows
+      // returns and refunds are in the flat rows (return no. in column 19, refund no. and amount in 23 and 25)
+      for (const row of x.rows) {
+        if (typeof row[18] === 'string') seen.returns++;
+        if (typeof row[22] === 'string') {
+          seen.refunds++;
+          seen.refunded += row[24] as number;
+        }
+      }
       total += x.rows.length;
     }
     expect(total).toBe(300);
+    expect(Number(flows.refunds)).toBeGreaterThan(0); // the demo refunds most returns
+    expect(seen).toEqual({ returns: Number(flows.returns), refunds: Number(flows.refunds), refunded: Number(flows.refunded) });
     const all = q.rows.length;
     expect(all).toBe(6);
   });
