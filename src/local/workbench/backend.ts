@@ -8,6 +8,8 @@ export interface SheetInfo {
   rows: number;
   cols: number;
   frozenRows: number;
+  /** Column widths (1-based column → px) a script set; the others are Sheets' default 100 px. */
+  colWidths?: Record<number, number>;
   /** Embedded charts to draw over the grid (drawn by GET /api/chart.svg). */
   charts?: Array<ChartBox & { chartId: number; version: string }>;
 }

@@ -32,6 +32,7 @@ function storeSheets(rt: Runtime): SheetsBackend {
             rows: s.maxRows,
             cols: s.maxCols,
             frozenRows: s.frozenRows,
+            colWidths: s.colWidths,
             charts: s.charts.map((c) => ({ chartId: c.chartId, ...chartBox(c), version: book.updatedAt })),
           })),
       };

@@ -8,7 +8,8 @@ export function placeCharts(
   docId: string,
   sheet: SheetInfo,
   frozenRows: number,
-  colW: number,
+  /** The left edge (px) of a 0-based column. */
+  colX: (c: number) => number,
   rowH: number,
 ): void {
   const charts = sheet.charts ?? [];
@@ -23,7 +24,7 @@ export function placeCharts(
         'data-chart-id': String(c.chartId),
         width: c.width,
         height: c.height,
-        style: `left:${(c.col - 1) * colW + c.offsetX}px;top:${top}px;width:${c.width}px;height:${c.height}px`,
+        style: `left:${colX(c.col - 1) + c.offsetX}px;top:${top}px;width:${c.width}px;height:${c.height}px`,
       });
     }),
   );

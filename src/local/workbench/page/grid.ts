@@ -4,9 +4,9 @@ import { getJson, postJson, SheetInfo } from './api';
 import { CellCache, Style } from './cells';
 import { h, colName } from './dom';
 import { placeCharts } from './charts';
+import { Columns, DEFAULT_COL_W } from './columns';
 
 const ROW_H = 21;
-const COL_W = 100;
 const HEAD_W = 46;
 const HEAD_H = 24;
 
@@ -48,6 +48,7 @@ export class Grid {
   private cells: HTMLElement;
   private chartLayer = h('div', { class: 'grid-charts', id: 'grid-charts' });
   private frozen: HTMLElement;
+  private cols = new Columns(0);
   private frozenCells = h('div', { class: 'grid-cells' });
   private colInner = h('div', { class: 'head-strip' });
   private rowInner = h('div', { class: 'head-strip' });
@@ -131,8 +132,9 @@ export class Grid {
   /** Shows a sheet from the top (or keeps the scroll position and selection when it is the same sheet). */
   show(sheet: SheetInfo, keepPosition = false): void {
     const same = keepPosition && this.sheet?.name === sheet.name;
-    if (!same || sheet.frozenRows !== this.sheet?.frozenRows) {
-      // Another sheet (or other frozen rows): every keyed element is placed afresh.
+    const widthsChanged = JSON.stringify(sheet.colWidths ?? {}) !== JSON.stringify(this.sheet?.colWidths ?? {});
+    if (!same || sheet.frozenRows !== this.sheet?.frozenRows || widthsChanged) {
+      // Another sheet (or other frozen rows or column widths): every keyed element is placed afresh.
       for (const [pool, parent] of [
         [this.colPool, this.colInner],
         [this.rowPool, this.rowInner],
@@ -150,9 +152,10 @@ export class Grid {
       delete this.root.dataset.ready;
     }
     this.sheet = sheet;
+    this.cols = new Columns(sheet.cols, sheet.colWidths);
     this.invalidate();
     const f = this.frozenRows;
-    this.spacer.style.width = `${sheet.cols * COL_W}px`;
+    this.spacer.style.width = `${this.cols.x(sheet.cols)}px`;
     this.spacer.style.height = `${(sheet.rows - f) * ROW_H}px`;
     this.scroller.style.top = `${HEAD_H + f * ROW_H}px`;
     this.frozen.style.height = `${f * ROW_H}px`;
@@ -163,7 +166,7 @@ export class Grid {
       this.anchor = { r: 0, c: 0 };
       this.focusCell = { r: 0, c: 0 };
     }
-    placeCharts(this.chartLayer, this.host.documentId(), sheet, f, COL_W, ROW_H);
+    placeCharts(this.chartLayer, this.host.documentId(), sheet, f, (c) => this.cols.x(c), ROW_H);
     this.root.dataset.sheet = sheet.name;
     this.root.dataset.rows = String(sheet.rows);
     this.root.dataset.cols = String(sheet.cols);
@@ -194,9 +197,10 @@ export class Grid {
     const s = this.sheet!;
     const f = this.frozenRows;
     const r0 = Math.min(f + Math.floor(this.scroller.scrollTop / ROW_H), s.rows - 1);
-    const c0 = Math.min(Math.floor(this.scroller.scrollLeft / COL_W), s.cols - 1);
+    const c0 = Math.min(this.cols.at(this.scroller.scrollLeft), s.cols - 1);
     const nr = Math.max(0, Math.min(Math.ceil(this.scroller.clientHeight / ROW_H) + 1, s.rows - r0));
-    const nc = Math.max(0, Math.min(Math.ceil(this.scroller.clientWidth / COL_W) + 1, s.cols - c0));
+    const right = this.scroller.scrollLeft + this.scroller.clientWidth;
+    const nc = Math.max(0, Math.min(this.cols.at(right) - c0 + 2, s.cols - c0));
     return { r0, c0, nr, nc, f };
   }
 
@@ -209,7 +213,7 @@ export class Grid {
     let loaded = true;
     while (row.childElementCount < nc) row.append(h('div', { class: 'cell' }));
     while (row.childElementCount > nc) row.lastElementChild!.remove();
-    const x = `${c0 * COL_W}px`;
+    const x = `${this.cols.x(c0)}px`;
     if (row.style.left !== x) row.style.left = x;
     const rs = String(r);
     for (let j = 0; j < nc; j++) {
@@ -225,7 +229,8 @@ export class Grid {
         const k = t !== '' && /^[-(]?(Rp\s?)?[\d.,]+%?\)?$/.test(t) ? 'cell num' : 'cell';
         if (el._k !== k) el.className = el._k = k;
       }
-      const css = cellStyle(st);
+      const w = this.cols.width(c);
+      const css = (w === DEFAULT_COL_W ? '' : `width:${w}px;`) + cellStyle(st);
       if ((el._s ?? '') !== css) el.style.cssText = el._s = css;
       if (el._r !== rs) el.dataset.r = el._r = rs;
       if (el._c !== c) {
@@ -284,7 +289,8 @@ export class Grid {
     const cols = Array.from({ length: nc }, (_, i) => c0 + i);
     this.keyed(this.colInner, this.colPool, cols, head('hcell'), (el, c) => {
       el.textContent = colName(c);
-      el.style.left = `${c * COL_W}px`;
+      el.style.left = `${this.cols.x(c)}px`;
+      el.style.width = `${this.cols.width(c)}px`;
     }).forEach((el, i) => mark(el, inSel(-1, cols[i])));
     // Row headers: frozen ones fixed, the rest keyed by row inside a strip that follows scrollTop.
     this.rowInner.style.transform = `translateY(${-st}px)`;
@@ -324,7 +330,7 @@ export class Grid {
   private at(r: number, c: number): { x: number; y: number } {
     const f = this.frozenRows;
     const y = r < f ? HEAD_H + r * ROW_H : HEAD_H + f * ROW_H + (r - f) * ROW_H - this.scroller.scrollTop;
-    return { x: HEAD_W + c * COL_W - this.scroller.scrollLeft, y };
+    return { x: HEAD_W + this.cols.x(c) - this.scroller.scrollLeft, y };
   }
 
   private placeSelection(): void {
@@ -332,9 +338,10 @@ export class Grid {
     const p = this.at(sel.r, sel.c);
     const f = this.frozenRows;
     const minY = sel.r < f ? HEAD_H : HEAD_H + f * ROW_H - sel.nr * ROW_H;
-    this.selBox.hidden = p.y < minY || p.x < HEAD_W - sel.nc * COL_W;
+    const selW = this.cols.x(sel.c + sel.nc) - this.cols.x(sel.c);
+    this.selBox.hidden = p.y < minY || p.x < HEAD_W - selW;
     this.selBox.style.transform = `translate(${p.x}px, ${p.y}px)`;
-    this.selBox.style.width = `${sel.nc * COL_W + 1}px`;
+    this.selBox.style.width = `${selW + 1}px`;
     this.selBox.style.height = `${sel.nr * ROW_H + 1}px`;
     if (this.editing) {
       const e = this.at(this.focusCell.r, this.focusCell.c);
@@ -354,7 +361,8 @@ export class Grid {
     const x = e.clientX - box.left + this.scroller.scrollLeft;
     const yIn = e.clientY - box.top;
     const r = inFrozen ? Math.floor(yIn / ROW_H) : this.frozenRows + Math.floor((yIn + this.scroller.scrollTop) / ROW_H);
-    const c = Math.floor(x / COL_W);
+    if (x >= this.cols.x(this.sheet.cols)) return;
+    const c = this.cols.at(x);
     if (c >= this.sheet.cols || r >= this.sheet.rows) return;
     if (this.editing) void this.commit();
     this.select(r, c, e.shiftKey);
@@ -374,10 +382,11 @@ export class Grid {
       else if (top + ROW_H > this.scroller.scrollTop + this.scroller.clientHeight)
         this.scroller.scrollTop = top + ROW_H - this.scroller.clientHeight;
     }
-    const left = this.focusCell.c * COL_W;
+    const left = this.cols.x(this.focusCell.c);
+    const colRight = this.cols.x(this.focusCell.c + 1);
     if (left < this.scroller.scrollLeft) this.scroller.scrollLeft = left;
-    else if (left + COL_W > this.scroller.scrollLeft + this.scroller.clientWidth)
-      this.scroller.scrollLeft = left + COL_W - this.scroller.clientWidth;
+    else if (colRight > this.scroller.scrollLeft + this.scroller.clientWidth)
+      this.scroller.scrollLeft = colRight - this.scroller.clientWidth;
     this.schedule();
   }
 
