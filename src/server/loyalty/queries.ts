@@ -62,7 +62,7 @@ c AS (SELECT pc.campaign_id, pc.name, pc.starts, pc.ends FROM loyalty.promo_camp
 k AS (SELECT ps.campaign_id, ps.sku, ps.special_price, COALESCE(pr.name, ps.sku) AS name FROM loyalty.promo_skus ps
   JOIN c ON c.campaign_id = ps.campaign_id LEFT JOIN loyalty.products pr ON pr.sku = ps.sku),
 -- the window's member receipts at the brand first (through the (brand_id, receipt_at) index), then their lines by key:
--- a campaign's SKUs are on a quarter of all lines, so going from the SKUs would read the whole history's lines
+-- the SKUs of a campaign are on a quarter of all lines, so going from the SKUs would read every line in the history
 w AS MATERIALIZED (SELECT r.receipt_id, r.member_id, r.receipt_at FROM loyalty.receipts r JOIN p ON r.brand_id = p.brand_id
   WHERE r.member_id IS NOT NULL AND r.receipt_at >= p.f AND r.receipt_at < p.e AND EXISTS (SELECT 1 FROM c)),
 l AS (SELECT k.campaign_id, k.sku, ${WK('w.receipt_at')} AS wk, w.receipt_id, w.member_id, rl.qty, rl.amount

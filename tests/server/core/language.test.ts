@@ -162,7 +162,9 @@ describe('no text outside the catalogue', () => {
             const codeLike =
               /^[\w.$/-]*$/.test(lit.trim()) ||
               /^\s*</.test(lit) ||
-              /\b(SELECT|INSERT|UPDATE|DELETE FROM|JOIN|WHERE|CREATE|ALTER TABLE|CASE WHEN|WHEN|THEN)\b/.test(lit);
+              /\b(SELECT|INSERT|UPDATE|DELETE FROM|JOIN|WHERE|CREATE|ALTER TABLE|CASE WHEN|WHEN|THEN|ORDER BY)\b|\bCAST\(|\bWITH \w+ AS\b/.test(
+                lit,
+              );
             if (words.length >= 2 && !codeLike) found.push(`${rel}:${i + 1} ${lit.trim().slice(0, 80)}`);
           }
         });
