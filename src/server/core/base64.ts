@@ -3,6 +3,13 @@ const ABC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 /** Every 12-bit value as its two base64 characters: one table look-up per 1.5 bytes. */
 const PAIRS = Array.from({ length: 4096 }, (_, v) => ABC[v >> 6] + ABC[v & 63]);
 
+/** The last `rest` (0, 1 or 2) bytes `b0`, `b1` as base64 with their padding. */
+function tail(rest: number, b0: number, b1: number): string {
+  if (rest === 0) return '';
+  const v = ((b0 & 0xff) << 16) | (rest === 2 ? (b1 & 0xff) << 8 : 0);
+  return ABC[v >> 18] + ABC[(v >> 12) & 63] + (rest === 2 ? `${ABC[(v >> 6) & 63]}=` : '==');
+}
+
 /** Base64 of bytes (0..255, or an Apps Script Byte[] as a service returned it: signed values are read modulo 256). */
 export function bytesToBase64(b: ArrayLike<number>): string {
   const parts: string[] = [];
@@ -16,15 +23,7 @@ export function bytesToBase64(b: ArrayLike<number>): string {
       s = '';
     }
   }
-  const rest = b.length - whole;
-  if (rest === 1) {
-    const v = (b[whole] & 0xff) << 16;
-    s += ABC[v >> 18] + ABC[(v >> 12) & 63] + '==';
-  } else if (rest === 2) {
-    const v = ((b[whole] & 0xff) << 16) | ((b[whole + 1] & 0xff) << 8);
-    s += ABC[v >> 18] + ABC[(v >> 12) & 63] + ABC[(v >> 6) & 63] + '=';
-  }
-  parts.push(s);
+  parts.push(s + tail(b.length - whole, b[whole], b[whole + 1]));
   return parts.join('');
 }
 
@@ -42,14 +41,6 @@ export function latin1ToBase64(s: string): string {
       out = '';
     }
   }
-  const rest = s.length - whole;
-  if (rest === 1) {
-    const v = (s.charCodeAt(whole) & 0xff) << 16;
-    out += ABC[v >> 18] + ABC[(v >> 12) & 63] + '==';
-  } else if (rest === 2) {
-    const v = ((s.charCodeAt(whole) & 0xff) << 16) | ((s.charCodeAt(whole + 1) & 0xff) << 8);
-    out += ABC[v >> 18] + ABC[(v >> 12) & 63] + ABC[(v >> 6) & 63] + '=';
-  }
-  parts.push(out);
+  parts.push(out + tail(s.length - whole, s.charCodeAt(whole), s.charCodeAt(whole + 1)));
   return parts.join('');
 }
