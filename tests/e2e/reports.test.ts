@@ -339,6 +339,6 @@ describe('reports in the workbench (Chromium)', () => {
         expect([bu, files]).toEqual([bu, expect.arrayContaining([`DC_Orders_${bu}_${current}.xlsx`])]);
       await screenshot(page, 'reports-12-rerun-published');
     },
-    E2E_TIMEOUT,
+    2 * E2E_TIMEOUT, // two whole monthly runs (the failed one and the rerun), each allowed 170 s
   );
 });
