@@ -310,7 +310,8 @@ export async function showXendit(p: HTMLElement, head: HTMLElement, user: string
         },
         'Save',
       ),
-      ...deployments
+      // one button per deployer, for their newest deployment (deploying again must not double the button)
+      ...[...new Map(deployments.map((d) => [d.deployer, d])).values()]
         .slice(-3)
         .map((d) =>
           h(
