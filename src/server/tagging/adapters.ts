@@ -249,10 +249,10 @@ export function preflightModel(model: string): void {
   // 429/5xx or no connection: the chunks will retry; nothing to refuse yet.
 }
 
-/** A SKU's answer-cache key. With a picture: one Utilities.computeDigest over the text and the picture's Latin-1
- * string (a string crosses the bridge at a tenth of a Byte[]'s cost, and SHA-256 in Java beats it in the script's
- * JavaScript; UTF-8 is injective, so the key is as unique as one over the bytes). Text alone (a SKU without a
- * picture, the top-search list) is hashed in JavaScript: no call for a few hundred characters. */
+/** A SKU's answer-cache key. With a picture: one platform digest (sha256Hex, a single service call) over the text
+ * and the picture's Latin-1 string (a string crosses the bridge at a tenth of a Byte[]'s cost, and SHA-256 in Java
+ * beats it in the script's JavaScript; UTF-8 is injective, so the key is as unique as one over the bytes). Text alone
+ * (a SKU without a picture, the top-search list) is hashed in JavaScript: no call for a few hundred characters. */
 function keyHash(text: string, binary?: string): string {
   return binary === undefined ? sha256HexOf(text) : sha256Hex(`${text}\u0001${binary}`);
 }
