@@ -154,11 +154,11 @@ function render(st: Status): void {
         {
           rerun: (m) => {
             form.fill({ month: m });
-            byId('runMonth').click();
+            void runMonthAction(); // not a click on #runMonth: while the page loads its buttons are disabled
           },
           dryRun: (m) => {
             form.fill({ month: m });
-            byId('dryRun').click();
+            void dryRunAction();
           },
         },
       );
@@ -211,51 +211,55 @@ function showLog(rows: LogRows): void {
   );
 }
 
-onClick(
-  'dryRun',
-  () => t('reports.ui.counting'),
-  async () => {
-    const r = await call('reports_dryRun', month());
-    const box = byId('dryResult');
-    box.replaceChildren(
-      el(
-        'table',
-        {},
-        ...r.counts.map((c) =>
-          el(
-            'tr',
-            {},
-            el('td', { translate: 'no' }, c.bu),
-            el('td', { class: 'num' }, formatNumber(c.rows)),
-            el('td', {}, c.problem ? pick(c.problem) : '✓'),
+/** Counts the month's rows per business unit without publishing (the dry-run button and the recovery box). */
+const dryRunAction = (): Promise<unknown> =>
+  guarded(
+    () => t('reports.ui.counting'),
+    async () => {
+      const r = await call('reports_dryRun', month());
+      const box = byId('dryResult');
+      box.replaceChildren(
+        el(
+          'table',
+          {},
+          ...r.counts.map((c) =>
+            el(
+              'tr',
+              {},
+              el('td', { translate: 'no' }, c.bu),
+              el('td', { class: 'num' }, formatNumber(c.rows)),
+              el('td', {}, c.problem ? pick(c.problem) : '✓'),
+            ),
           ),
         ),
-      ),
-    );
-    status(
-      t('reports.ui.dryDone', { month: r.month, total: r.total, problems: r.problems.length }),
-      r.problems.length ? 'error' : 'ok',
-    );
-  },
-);
+      );
+      status(
+        t('reports.ui.dryDone', { month: r.month, total: r.total, problems: r.problems.length }),
+        r.problems.length ? 'error' : 'ok',
+      );
+    },
+  );
+byId('dryRun').addEventListener('click', () => void dryRunAction());
 
-onClick(
-  'runMonth',
-  () => t('reports.ui.running'),
-  async () => {
-    const s = await call('reports_runMonth', month());
-    status(
-      s.phase === 'done'
-        ? t('reports.ui.published', { files: s.files.length })
-        : s.phase === 'failed'
-          ? t('reports.ui.failed', { error: s.error ? pick(s.error) : '–' })
-          : t('reports.ui.carriedOn'),
-      s.phase === 'failed' ? 'error' : 'ok',
-    );
-    await loadStatus();
-    await loadLog();
-  },
-);
+/** Publishes the month (the run button and the recovery box). */
+const runMonthAction = (): Promise<unknown> =>
+  guarded(
+    () => t('reports.ui.running'),
+    async () => {
+      const s = await call('reports_runMonth', month());
+      status(
+        s.phase === 'done'
+          ? t('reports.ui.published', { files: s.files.length })
+          : s.phase === 'failed'
+            ? t('reports.ui.failed', { error: s.error ? pick(s.error) : '–' })
+            : t('reports.ui.carriedOn'),
+        s.phase === 'failed' ? 'error' : 'ok',
+      );
+      await loadStatus();
+      await loadLog();
+    },
+  );
+byId('runMonth').addEventListener('click', () => void runMonthAction());
 
 onClick(
   'preflight',
