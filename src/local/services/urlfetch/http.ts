@@ -3,7 +3,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { GasError } from '../../runtime/types';
 import { BODY_LIMIT, PreparedRequest } from './request';
-import { trustedCas } from './trust';
+import { trustedContext } from './trust';
 
 export interface RawResponse {
   url: string;
@@ -44,7 +44,7 @@ function once(req: PreparedRequest, url: string, method: string, body: Uint8Arra
         headers,
         rejectUnauthorized: req.validateHttpsCertificates,
         timeout: TIMEOUT_MS,
-        ...(secure ? { ca: trustedCas() } : {}),
+        ...(secure ? { secureContext: trustedContext() } : {}),
       },
       (res) => {
         const chunks: Buffer[] = [];

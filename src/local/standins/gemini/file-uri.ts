@@ -3,9 +3,9 @@
 // is processed; one URL that is refused or cannot be fetched fails the whole request with 400 INVALID_ARGUMENT
 // "Invalid or unsupported file uri: <uri>" (the text reported in googleapis/python-genai#71 and BoundaryML/baml#1548;
 // Vertex words it "Unsupported file uri: <uri>", BerriAI/litellm#11529).
-import { get as httpsGet } from 'node:https';
+import { Agent, get as httpsGet } from 'node:https';
 import { get as httpGet } from 'node:http';
-import { trustedCas } from '../../services/urlfetch/trust';
+import { trustedContext } from '../../services/urlfetch/trust';
 
 /** The header the stand-in's own fetches carry, so its picture route counts them apart from DataDesk's downloads. */
 export const MODEL_FETCH_AGENT = 'Google-Gemini-UrlFetch (DataDesk stand-in)';
@@ -14,6 +14,9 @@ export const MODEL_FETCH_AGENT = 'Google-Gemini-UrlFetch (DataDesk stand-in)';
  * transfer) is not documented; 300 ms is a slow CDN's answer, the strict side (the local fetch itself takes ~1 ms).
  * Fetches of one request run in parallel, so a request waits for its slowest. */
 export const URL_FETCH_LATENCY_MS = 300;
+
+/** Google's fetcher keeps its connections to a host open (one TLS handshake per host, not per picture). */
+const keepAlive = new Agent({ keepAlive: true, maxSockets: 64 });
 
 /** Most bytes Google takes through URLs in one request (the docs' 100 MB per payload). */
 const MAX_URL_BYTES = 100 * 1024 * 1024;
@@ -44,8 +47,10 @@ export interface Fetched {
 /** One GET, as Google's fetcher makes it: the bytes of a 200 image answer, null for anything else. */
 function fetchOne(uri: string): Promise<Fetched> {
   return new Promise((resolve) => {
-    const get = uri.startsWith('https:') ? httpsGet : httpGet;
-    const r = get(uri, { headers: { 'User-Agent': MODEL_FETCH_AGENT }, ca: trustedCas(), timeout: 30_000 }, (res) => {
+    const secure = uri.startsWith('https:');
+    const get = secure ? httpsGet : httpGet;
+    const tls = secure ? { agent: keepAlive, secureContext: trustedContext() } : {};
+    const r = get(uri, { headers: { 'User-Agent': MODEL_FETCH_AGENT }, timeout: 30_000, ...tls }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (c: Buffer) => {
