@@ -55,6 +55,8 @@ export interface EngineStats {
   urlPictures: number;
   /** SKUs sent again with their pictures downloaded, because Google refused their URL (400 unsupported file uri). */
   urlFallbacks: number;
+  /** SHA-256 digests computed: one a SKU keyed (in JavaScript or one computeDigest) and one for the top-search list. */
+  hashes: number;
   stoppedBy: 'done' | 'deadline' | 'rpm' | 'budget';
   /** The pace measured in this chunk (the next chunk sizes its slices by it). */
   pace: Pace;
@@ -100,6 +102,13 @@ type Image = { mimeType: string; data: string; binary: string | null } | (Linked
 
 /** Most model requests one slice prepares (a round of them keeps fetchAll's ~10 lanes busy about two waves long). */
 const SLICE_REQUESTS = 20;
+
+/** Requests a slice prepares: with pictures as URLs there is nothing to download a SKU, so a slice is as many requests
+ * as one round may carry (a round waits for its slowest answer: the more requests it holds, the less of the lanes'
+ * time that tail wastes); with pictures downloaded, SLICE_REQUESTS (their fetch paces the slices). */
+function sliceRequests(cfg: EngineConfig): number {
+  return cfg.urlMode ? Math.max(SLICE_REQUESTS, cfg.maxParallel) : SLICE_REQUESTS;
+}
 /** At most this share of the time left (beyond the write margin and one round) goes into one slice's pictures, so a
  * slice never eats the time its own requests need, and the last slices of a chunk get smaller, never skipped. */
 const SLICE_SHARE = 0.5;
@@ -110,7 +119,7 @@ export const HOLD_MAX_PICTURES = 100;
 /** How many SKUs the next slice takes: as many pictures as fit the time left at the measured pace (a whole request's
  * worth at least), none when even that does not fit; the chunk's first slice takes one SKU at least (progress). */
 function sliceSize(left: number, cfg: EngineConfig, ports: EnginePorts, pace: Pace, first: boolean): number {
-  const most = Math.max(1, cfg.batchSize) * SLICE_REQUESTS;
+  const most = Math.max(1, cfg.batchSize) * sliceRequests(cfg);
   const avail = ports.remainingMs() - WRITE_MARGIN_MS - pace.roundMs;
   const fit = Math.min(left, most, Math.floor((Math.max(0, avail) * SLICE_SHARE) / Math.max(1, pace.pictureMs)));
   if (fit >= Math.min(left, cfg.batchSize)) return fit;
@@ -144,6 +153,7 @@ export function runEngine(
     heldPictures: 0,
     urlPictures: 0,
     urlFallbacks: 0,
+    hashes: 0,
     stoppedBy: 'done',
     pace: { ...(memo.pace ?? FIRST_PACE) },
   };
@@ -153,13 +163,14 @@ export function runEngine(
   const refused = memo.urlRefused ?? new Set<string>();
   const rounds = new ModelRounds(cfg, ports, rpmWindow, stats, results, cache, hold, refused);
   const topHash = ports.hash(cfg.top.join('\n'));
+  stats.hashes++;
   let at = 0;
   /** No further slice fits the time left: what is queued still goes. */
   let last = false;
   for (;;) {
     // A new slice while fewer than two slices' requests wait: its pictures ride in the fetchAll of the requests
     // already queued (one HTTP wait for both), and its own requests go with the next slice's pictures.
-    if (!last && at < items.length && rounds.queued() < 2 * SLICE_REQUESTS) {
+    if (!last && at < items.length && rounds.queued() < 2 * sliceRequests(cfg)) {
       const first = !results.length && !rounds.queued();
       // A job's first slice (its pace null: never measured) is one request's worth: what it measures sizes the rest.
       const n =
@@ -281,6 +292,7 @@ function finishSlice(
     pictured.add(sku);
   }
   for (const [sku, k] of cacheKeys(hashed, images, cfg, ports, topHash)) keys.set(sku, k);
+  stats.hashes += hashed.length;
   // A SKU's pace: its share of the slice's fetchAll (downloads, or none when its picture goes as a URL) and its key.
   if (hashed.length >= 5) stats.pace.pictureMs = paced(stats.pace.pictureMs, (ports.now() - t0) / hashed.length);
   return { images, keys, pictured };

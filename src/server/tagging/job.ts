@@ -27,6 +27,8 @@ export interface TagJob {
   urlFallbacks: number;
   /** SKUs whose picture URL Google refused in this job: their pictures are downloaded from then on (the newest 100). */
   urlRefused: string[];
+  /** SHA-256 digests the job computed (answer-cache keys and the top-search list's). */
+  hashes: number;
   retries: number;
   tokensIn: number;
   tokensOut: number;
@@ -75,6 +77,7 @@ export interface Progress {
   /** SKUs whose pictures Gemini fetched by URL, and those sent again inline after Google refused their URL. */
   urlPictures: number;
   urlFallbacks: number;
+  hashes: number;
   lastError: Msg | null;
   startedAt: number;
   finishedAt: number | null;
@@ -108,6 +111,7 @@ export function newJob(
     urlPictures: 0,
     urlFallbacks: 0,
     urlRefused: [],
+    hashes: 0,
     retries: 0,
     tokensIn: 0,
     tokensOut: 0,
@@ -181,6 +185,7 @@ export function progressOf(j: TagJob): Progress {
     cacheHits: j.cacheHits,
     urlPictures: j.urlPictures,
     urlFallbacks: j.urlFallbacks,
+    hashes: j.hashes,
     lastError: j.lastError,
     startedAt: j.startedAt,
     finishedAt: j.finishedAt,

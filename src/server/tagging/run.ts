@@ -248,6 +248,7 @@ function nextJob(
     imageRequests: job.imageRequests + stats.imageRequests,
     urlPictures: job.urlPictures + stats.urlPictures,
     urlFallbacks: job.urlFallbacks + stats.urlFallbacks,
+    hashes: job.hashes + stats.hashes,
     retries: job.retries + stats.retries,
     tokensIn: job.tokensIn + stats.tokensIn,
     tokensOut: job.tokensOut + stats.tokensOut,
