@@ -163,6 +163,7 @@ export async function run(): Promise<BenchResult[]> {
       'pictures downloaded per SKU': (st.imageRequests / n).toFixed(2),
       'SKUs with the picture by URL (Gemini fetched) / inline (downloaded) / none': `${st.urlImages} / ${st.inlineImages} / ${n - st.urlImages - st.inlineImages}`,
       'URL refusals (400 requests) / SKUs sent again inline': `${st.urlRefusals} / ${p.urlFallbacks}`,
+      'input tokens admitted for refused requests (count against TPM) / answered': `${st.refusedTokens.toLocaleString('en')} / ${st.promptTokens.toLocaleString('en')}`,
       'projected ms per SKU: fetchAll (HTTP) / pictures over the bridge / computeDigest / script JS / rest': [
         fetchMs,
         bridgeMs,

@@ -71,6 +71,9 @@ export interface StandinStats {
   urlImages: number;
   /** Requests refused with 400 "Invalid or unsupported file uri" (an http URL, a 2.0 model, a URL that failed). */
   urlRefusals: number;
+  /** Input tokens the tier's limits admitted for requests then refused because a URL could not be fetched (they
+   * count against TPM like any other: the strict side). */
+  refusedTokens: number;
   /** Picture downloads by clients (DataDesk's inline path); the stand-in's own URL fetches are not counted here. */
   imageRequests: number;
   images404: number;
@@ -205,6 +208,7 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
     inlineImages: 0,
     urlImages: 0,
     urlRefusals: 0,
+    refusedTokens: 0,
     imageRequests: 0,
     images404: 0,
     promptTokens: 0,
@@ -312,7 +316,10 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
       // Google fetches the URLs while processing: one that fails fails the request (its tokens stay admitted).
       const { fetched, extraMs } = await fetchUris(uris);
       const failed = fetched.find((f) => !f.bytes);
-      if (failed) return refuseUri(res, failed.uri);
+      if (failed) {
+        stats.refusedTokens += admitted;
+        return refuseUri(res, failed.uri);
+      }
       stats.urlImages += fetched.length;
       const parts = withFetched(sent, fetched);
       const pictures = parts.filter((p) => p.inlineData?.data).map((p) => Buffer.from(p.inlineData!.data!, 'base64'));

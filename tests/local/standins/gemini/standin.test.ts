@@ -296,6 +296,8 @@ describe('Gemini stand-in: pictures as fileData URLs (Gemini 2.5 and later)', ()
     const page = `${s.httpsUrl}/v1beta/models/gemini-2.5-flash.jpg`;
     await refused(await post('gemini-2.5-flash', buildRequest([linked('U1', page)], [])), page);
     expect(s.stats()).toMatchObject({ urlRefusals: 4, answered: {}, imageRequests: 0, images404: 0 });
+    // The two refused after fetching had their tokens admitted (text and 258 a URL picture); the two refused up front none.
+    expect(s.stats().refusedTokens).toBeGreaterThan(3 * 258);
     expect(s.stats().byStatus).toEqual({ '400': 4 });
   });
 });
