@@ -59,11 +59,11 @@ export function baseName(req: SegmentRequest, now: Date): string {
     .trim()} ${stamp}`;
 }
 
-/** A sheet name that fits (90 characters, through core/names.ts) and is unique among `taken`. */
-export function sheetName(base: string, taken: string[]): string {
+/** A sheet name that fits (90 characters, through core/names.ts) and is not `taken` (asked per candidate). */
+export function sheetName(base: string, taken: (name: string) => boolean): string {
   const clean = sheetTitle(base, 90, 'Segmen');
   let name = clean;
-  for (let i = 2; taken.includes(name); i++) name = `${clean} (${i})`;
+  for (let i = 2; taken(name); i++) name = `${clean} (${i})`;
   return name;
 }
 

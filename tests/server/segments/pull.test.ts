@@ -1,4 +1,4 @@
-// The pull's order of steps over fake ports: preview writes nothing; a run writes sheet → file → metadata → suppression
+// The pull's order of steps over fake ports: preview writes nothing; a run writes file → sheet → metadata → suppression
 // inside the transaction and the log after it; a failure anywhere before the commit leaves no sheet, file or record.
 import { foreignWords } from '../../support/language';
 import { thrown } from '../../support/thrown';
@@ -58,15 +58,20 @@ function fakes(opts: { failOn?: RegExp; folder?: { name: string; writable: boole
     close() {},
   };
   let n = 0;
+  const folder = opts.folder === undefined ? { name: 'Segmen Kampanye', writable: true } : opts.folder;
   const ports: PullPorts = {
     db,
     dialect: postgres,
     now: () => NOW,
     user: 'analis@datadesk.local',
     newId: () => 'LIST-1',
-    folder: () => (opts.folder === undefined ? { name: 'Segmen Kampanye', writable: true } : opts.folder),
+    folderExists: () => folder !== null,
+    folder: () => {
+      log.push('probe');
+      return folder;
+    },
     deliveryFolders: () => ['folder123'],
-    sheetNames: () => [...sheets.keys()],
+    sheetExists: (name) => sheets.has(name),
     insertTextSheet: (name, values) => {
       log.push('sheet');
       sheets.set(name, values);
@@ -81,11 +86,11 @@ function fakes(opts: { failOn?: RegExp; folder?: { name: string; writable: boole
       log.push(`append ${sheet}`);
       sheets.set(sheet, [...(sheets.get(sheet) ?? []), row.map(String)]);
     },
-    createFile: (_folder, name, _mime, bytes) => {
+    createFile: (_folder, name, _mime, content) => {
       const id = `F${++n}`;
       log.push(`file ${name}`);
-      if (opts.failOn?.test(`FILE${n}`)) throw new Error('drive failed');
-      files.set(id, { name, text: new TextDecoder().decode(bytes), trashed: false });
+      if (opts.failOn?.test(`FILE${n}`) || !folder?.writable) throw new Error('drive failed');
+      files.set(id, { name, text: typeof content === 'string' ? content : new TextDecoder().decode(content), trashed: false });
       return { id, url: `https://drive/${id}` };
     },
     trashFile: (id) => {
@@ -111,7 +116,7 @@ describe('segment pull over fake ports', () => {
     expect(f.sheets.size + f.files.size).toBe(0);
   });
 
-  it('a run: scratch table, counts, rows, sheet, file, metadata, suppression, commit, then the log and the mail', () => {
+  it('a run: scratch table, counts, rows, file, sheet, metadata, suppression, commit, then the log and the mail', () => {
     const f = fakes();
     const req = wabaRequest();
     req.delivery.mailSummary = true;
@@ -125,8 +130,8 @@ describe('segment pull over fake ports', () => {
       'execute INSERT',
       'query',
       'query',
-      'sheet',
       'file',
+      'sheet',
       'file',
       'execute DELETE',
       'execute INSERT',
@@ -182,17 +187,31 @@ describe('segment pull over fake ports', () => {
     logged.mockRestore();
   });
 
-  it('a missing or read-only folder stops the run before anything happens', () => {
-    for (const folder of [null, { name: 'Arsip', writable: false }]) {
-      const f = fakes({ folder });
-      expect(() => runSegment(f.ports, wabaRequest())).toThrow(AppError);
-      expect(f.log).toEqual([]);
-    }
+  it('a missing folder stops the run before anything happens, with no write probe', () => {
+    const f = fakes({ folder: null });
+    expect(thrown(() => runSegment(f.ports, wabaRequest()))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(f.log).toEqual([]);
+  });
+
+  it('a read-only folder: the upload is refused, the folder is probed for its own message, nothing is left', () => {
     const f = fakes({ folder: { name: 'Arsip', writable: false } });
     expect(thrown(() => runSegment(f.ports, wabaRequest()))).toMatchObject({
       messageEn: 'You cannot write to the folder "Arsip".',
     });
+    expect(f.log.slice(f.log.indexOf('file WABA Opening NEKA Serang Bogor 2026-11-23 1000.csv'))).toEqual([
+      'file WABA Opening NEKA Serang Bogor 2026-11-23 1000.csv',
+      'probe',
+      'rollback',
+    ]);
+    expect(f.committed()).toBe(false);
     expect(f.sheets.size).toBe(0);
+    expect(f.files.size).toBe(0);
+  });
+
+  it('a run into a writable folder never probes it (the upload proves it)', () => {
+    const f = fakes();
+    runSegment(f.ports, wabaRequest());
+    expect(f.log).not.toContain('probe');
   });
 });
 
