@@ -43,7 +43,7 @@ export interface RunResult extends PreviewResult {
 export function previewSegment(ports: PullPorts, req: SegmentRequest): PreviewResult {
   const c = compileSegment(req, resolveDates(req, ports.now()), ports.dialect);
   const t0 = Date.now();
-  const counts = parseCounts(ports.db.query(c.preview.sql, c.preview.params));
+  const counts = parseCounts(ports.db.json(c.preview.sql, c.preview.params));
   return { counts, lines: countsWords(counts), sqlMs: Date.now() - t0 };
 }
 
@@ -176,7 +176,7 @@ function deliver(
 ): Omit<RunResult, 'mailed' | 'warnings' | 'durationMs'> {
   const t0 = Date.now();
   for (const st of c.materialise) db.execute(st.sql, st.params);
-  const counts = parseCounts(db.query(c.counts.sql, c.counts.params));
+  const counts = parseCounts(db.json(c.counts.sql, c.counts.params));
   const rows = parseRows(db.json(c.rows.sql, c.rows.params), req.splitByGender);
   const sqlMs = Date.now() - t0;
   if (rows.length !== counts.delivered) throw new Error(`read ${rows.length} rows but counted ${counts.delivered}`);
