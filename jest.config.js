@@ -11,6 +11,9 @@ module.exports = {
   maxWorkers: 2,
   // Runtime tests start worker threads and databases; e2e tests set longer limits of their own.
   testTimeout: 60_000,
+  // The run's temporary files go to one directory, removed at the end.
+  globalSetup: '<rootDir>/scripts/jest-tmp-setup.js',
+  globalTeardown: '<rootDir>/scripts/jest-tmp-teardown.js',
   projects: [
     {
       ...base,

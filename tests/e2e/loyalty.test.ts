@@ -101,6 +101,8 @@ describe('Laporan mingguan (Chromium)', () => {
         'Harga Spesial Koin',
       ]);
       await screenshot(opened, 'loyalty-03-cover');
+      // The title runs on over the empty cells to its right, as Sheets draws it, instead of being cut at column A.
+      await expect(opened.locator('.cell.spill[data-r="0"][data-c="0"]').count()).resolves.toBe(1);
       await opened.locator('#tabs .tab[data-sheet="Pay with Koin"]').click();
       await opened.waitForSelector('#grid[data-ready="1"]');
       await opened.waitForTimeout(500);

@@ -92,6 +92,8 @@ describe('Segments sidebar (Chromium)', () => {
       const fileName = (await f.locator('#resultFile').textContent())!;
       await expect(f.locator('#delivered').textContent()).resolves.toBe(delivered.toLocaleString('id-ID'));
       await screenshot(page, 'segments-02-run');
+      // The run activated its list sheet: the analyst sees it, as in Sheets.
+      await expect(page.locator('#tabs .tab.on').textContent()).resolves.toBe(sheet);
 
       const book = getSpreadsheetStore(wb.rt.env).get(docId)!;
       expect(book.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([...sheetsBefore, sheet, 'Log Segmen']));

@@ -18,6 +18,8 @@ export interface DocInfo {
   id: string;
   name: string;
   sheets: SheetInfo[];
+  /** The active sheet's name (a script's Sheet.activate or insertSheet moves it; so does a click in the grid). */
+  active: string;
 }
 
 export type CellStyle = Record<string, string | number | boolean | null> | null;

@@ -11,7 +11,7 @@ export type PageEvent =
   | { kind: 'ui'; seq: number; execId: string; action: string; payload: unknown }
   | { kind: 'change'; scope: string; id: string }
   | { kind: 'ask'; id: string; request: UiRequest }
-  | { kind: 'exec'; phase: 'start' | 'end'; fn: string; user: string; ok?: boolean };
+  | { kind: 'exec'; phase: 'start' | 'end'; fn: string; user: string; ok?: boolean; run?: string };
 
 interface Client {
   id: string;
@@ -69,7 +69,7 @@ export class Hub {
 
   private route(e: RuntimeEvent): void {
     if (e.type === 'change') this.broadcast({ kind: 'change', scope: e.scope, id: e.id });
-    else if (e.type === 'exec') this.broadcast({ kind: 'exec', phase: e.phase, fn: e.fn, user: e.user, ok: e.ok });
+    else if (e.type === 'exec') this.broadcast({ kind: 'exec', phase: e.phase, fn: e.fn, user: e.user, ok: e.ok, run: e.kind });
     else if (e.type === 'ui') {
       const ev: PageEvent = { kind: 'ui', seq: ++this.seq, execId: e.execId, action: e.action, payload: e.payload };
       this.execUi.get(e.execId)?.push(ev);

@@ -35,6 +35,7 @@ function storeSheets(rt: Runtime): SheetsBackend {
             colWidths: s.colWidths,
             charts: s.charts.map((c) => ({ chartId: c.chartId, ...chartBox(c), version: book.updatedAt })),
           })),
+        active: book.sheets.find((s) => s.sheetId === book.activeSheetId && !s.hidden)?.name ?? '',
       };
     },
     async window(docId, sheet, r0, c0, nRows, nCols) {

@@ -81,7 +81,7 @@ export function startPdf(db: Db, caller: Caller, clusterId: string, month: strin
     .then(({ bytes, pages }) => {
       const name = fileName(t('budget.pdf.fileName', { cluster: data.clusterId, month: data.month }));
       const saved = store.save(folderId, name, 'application/pdf', bytes);
-      setUserJson(key, { ...job, status: 'done', fileId: saved.id, url: saved.url(), name, pages, bytes: bytes.length });
+      setUserJson(key, { ...job, status: 'done', fileId: saved.id, url: saved.url, name, pages, bytes: bytes.length });
     })
     .catch((e: unknown) => {
       console.error(`budget pdf ${requestId}: ${errorStack(e)}`);

@@ -1,4 +1,5 @@
 // DriveApp: folders (find or create, state, sharing, listing, trash) and files (create from bytes, read, move, trash, digest).
+import { strToU8 } from 'fflate';
 import { errorMessage } from '../core/errors';
 import { sha256Hex as jsSha256Hex } from '../core/hash';
 import { fromSignedBytes, toSignedBytes } from './utilities';
@@ -50,8 +51,9 @@ function stateOf(id: string, folder: GoogleAppsScript.Drive.Folder | null): Fold
  * `state` as folderState, `createFile` as createFileIn.
  */
 export function folderSession(): {
+  exists(id: string): boolean;
   state(id: string): FolderState | null;
-  createFile(folderId: string, name: string, mime: string, bytes: Uint8Array): CreatedFile;
+  createFile(folderId: string, name: string, mime: string, content: Uint8Array | string): CreatedFile;
 } {
   const open = new Map<string, GoogleAppsScript.Drive.Folder | null>();
   const opened = (id: string) => {
@@ -59,10 +61,11 @@ export function folderSession(): {
     return open.get(id) ?? null;
   };
   return {
+    exists: (id) => opened(id) !== null,
     state: (id) => stateOf(id, opened(id)),
     // A folder found missing is asked for again, so the write fails with Drive's own error.
-    createFile: (folderId, name, mime, bytes) =>
-      createIn(opened(folderId) ?? DriveApp.getFolderById(folderId), name, mime, bytes),
+    createFile: (folderId, name, mime, content) =>
+      createIn(opened(folderId) ?? DriveApp.getFolderById(folderId), name, mime, content),
   };
 }
 
@@ -125,10 +128,19 @@ export function trashFolder(folderId: string): void {
   DriveApp.getFolderById(folderId).setTrashed(true);
 }
 
-/** A file just created: its id, and its URL read only when asked (one Drive call fewer for who does not need it). */
+/** A file just created: its id and its link. */
 export interface CreatedFile {
   id: string;
-  url(): string;
+  url: string;
+}
+
+/**
+ * The link Drive gives a file uploaded from bytes (not a Google Docs type), built from its id instead of asking Drive
+ * (File.getUrl is a Drive request): Drive's form for such files is `https://drive.google.com/file/d/<id>/view?usp=drivesdk`
+ * (reference/drive/file#getUrl; Google Docs types get a docs.google.com editor link instead, never made here).
+ */
+function uploadedFileUrl(id: string): string {
+  return `https://drive.google.com/file/d/${encodeURIComponent(id)}/view?usp=drivesdk`;
 }
 
 /** Creates a file from bytes in a folder: one conversion to Byte[] (a plain loop), one blob, one Drive call. */
@@ -136,9 +148,19 @@ export function createFileIn(folderId: string, name: string, mime: string, bytes
   return createIn(DriveApp.getFolderById(folderId), name, mime, bytes);
 }
 
-function createIn(folder: GoogleAppsScript.Drive.Folder, name: string, mime: string, bytes: Uint8Array): CreatedFile {
-  const file = folder.createFile(Utilities.newBlob(toSignedBytes(bytes), mime, name));
-  return { id: file.getId(), url: () => file.getUrl() };
+/** Largest text uploaded as a string: createFile(name, content, mimeType) takes at most 10 MB
+ * (reference/drive/folder#createFile(String,String,String)) and a UTF-16 unit is at most 3 bytes of UTF-8. */
+const TEXT_UPLOAD_MAX_CHARS = Math.floor((10 * 1024 * 1024) / 3);
+
+/** Text crosses the bridge as a string (a copy, a tenth of a byte array's cost) and is stored as UTF-8; bytes, and text
+ * too long for that form, go as one blob. */
+function createIn(folder: GoogleAppsScript.Drive.Folder, name: string, mime: string, content: Uint8Array | string): CreatedFile {
+  const file =
+    typeof content === 'string' && content.length <= TEXT_UPLOAD_MAX_CHARS
+      ? folder.createFile(name, content, mime)
+      : folder.createFile(Utilities.newBlob(toSignedBytes(typeof content === 'string' ? strToU8(content) : content), mime, name));
+  const id = file.getId();
+  return { id, url: uploadedFileUrl(id) };
 }
 
 /** The bytes (0..255), type and name of a file. */

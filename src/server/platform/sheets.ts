@@ -70,10 +70,9 @@ export function sheetByName(name: string): SheetRef | null {
   return sh ? ref(sh) : null;
 }
 
-/** The names of the active spreadsheet's sheets ([] outside a document). */
-export function sheetNames(): string[] {
-  const ss = currentSpreadsheet();
-  return ss ? ss.getSheets().map((s) => s.getName()) : [];
+/** The document has a sheet of that name (one lookup, whatever the number of sheets). */
+export function sheetExists(name: string): boolean {
+  return spreadsheet().getSheetByName(name) !== null;
 }
 
 /** The active sheet's name ('' outside a document). */

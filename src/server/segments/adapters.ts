@@ -5,8 +5,8 @@ import type { Db } from '../core/db';
 import { withDb } from '../platform/jdbc';
 import { folderSession, folderState, trashFileQuietly } from '../platform/drive';
 import { sendMail } from '../platform/mail';
-import { appendSheetRow, deleteSheetNamed, insertTextSheet, sheetNames } from '../platform/sheets';
-import { deleteDocProp, docJson, docValues, setDocJson, scriptJson, scriptProp, setScriptJson } from '../platform/properties';
+import { appendSheetRow, deleteSheetNamed, insertTextSheet, sheetExists } from '../platform/sheets';
+import { deleteDocProp, docJson, docValues, setDocJson, scriptProp, scriptProps, setScriptJson } from '../platform/properties';
 import { newUuid } from '../platform/utilities';
 import { postgres } from './dialect';
 import type { PullPorts } from './ports';
@@ -22,23 +22,21 @@ export const dialect = postgres;
 
 /** The pull's ports for `user` on an open database. */
 export function pullPorts(db: Db, user: string): PullPorts {
-  const folders = folderSession(); // the destination is fetched once for the check and both files
+  const folders = folderSession(); // the destination is fetched once for the checks and both files
   return {
     db,
     dialect,
     now: () => new Date(),
     user,
     newId: newUuid,
+    folderExists: (id) => folders.exists(id),
     folder: (id) => folders.state(id),
     deliveryFolders: deliveryFolderIds,
-    sheetNames,
+    sheetExists,
     insertTextSheet,
     deleteSheet: deleteSheetNamed,
     appendRow: appendSheetRow,
-    createFile: (folderId, name, mime, bytes) => {
-      const f = folders.createFile(folderId, name, mime, bytes);
-      return { id: f.id, url: f.url() };
-    },
+    createFile: (folderId, name, mime, content) => folders.createFile(folderId, name, mime, content),
     trashFile: trashFileQuietly,
     sendMail: (to, subject, body) => sendMail(to, subject, body),
   };
@@ -48,13 +46,22 @@ export function defaultFolderId(): string {
   return scriptProp(DEFAULT_FOLDER_PROPERTY);
 }
 
-/** The folders member lists may go to: the default folder and those an admin added. */
+/** The folders member lists may go to: the default folder and those an admin added (one property read). */
 export function deliveryFolderIds(): string[] {
-  const extra = scriptJson<unknown>(DELIVERY_FOLDERS_PROPERTY, []);
-  const ids = [defaultFolderId(), ...(Array.isArray(extra) ? extra : [])].filter(
-    (x): x is string => typeof x === 'string' && !!x,
-  );
+  const p = scriptProps([DEFAULT_FOLDER_PROPERTY, DELIVERY_FOLDERS_PROPERTY]);
+  const extra = jsonList(p[DELIVERY_FOLDERS_PROPERTY]);
+  const ids = [p[DEFAULT_FOLDER_PROPERTY], ...extra].filter((x): x is string => typeof x === 'string' && !!x);
   return [...new Set(ids)];
+}
+
+/** A property's JSON list, [] when unset or not a list. */
+function jsonList(text: string): unknown[] {
+  try {
+    const v: unknown = text ? JSON.parse(text) : [];
+    return Array.isArray(v) ? v : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Replaces the admin's list of further delivery folders (the default folder is always one). */

@@ -194,8 +194,9 @@ capped AS (SELECT r.member_id, r.rrr_id, r.odi_id, r.stamps_user_id, r.name, r.e
 SELECT c.member_id, c.rrr_id, c.odi_id, c.stamps_user_id, c.name, ${emailOut} AS email, c.phone_wa AS phone, c.drop_reason, c.rnk, ${group} AS gender_group
 FROM capped c${req.splitByGender ? ' LEFT JOIN blanks bl ON bl.member_id = c.member_id' : ''}`;
   const body: Stmt = { sql, params: s.params };
+  // One JSON text of [reason, group, n] rows: one JDBC getter, and no metadata calls for column names and types.
   const countSql = (from: string) =>
-    `SELECT COALESCE(x.drop_reason, 'delivered') AS reason, COALESCE(x.gender_group, '') AS grp, COUNT(*) AS n FROM ${from} x GROUP BY COALESCE(x.drop_reason, 'delivered'), COALESCE(x.gender_group, '') ORDER BY 1, 2`;
+    `SELECT ${d.jsonRows(['g.reason', 'g.grp', 'g.n'], 'g.reason, g.grp')} AS data FROM (SELECT COALESCE(x.drop_reason, 'delivered') AS reason, COALESCE(x.gender_group, '') AS grp, COUNT(*) AS n FROM ${from} x GROUP BY COALESCE(x.drop_reason, 'delivered'), COALESCE(x.gender_group, '')) g`;
   const cols = CHANNEL_COLUMNS[req.channel].map((c) => `COALESCE(x.${c.key}, '')`);
   if (req.splitByGender) cols.push(`COALESCE(x.gender_group, '')`);
   const order = req.splitByGender ? 'x.gender_group, x.rnk' : 'x.rnk';

@@ -1,5 +1,4 @@
 // What a pull delivers: counts and rows read back from SQL, the CSV, the metadata text and the log row.
-import type { SqlRow } from '../core/db';
 import { wibStamp } from '../core/format';
 import { fileName, sheetTitle } from '../core/names';
 import { currentLang, LANGS, t, TextKey, tIn } from '../core/text';
@@ -7,8 +6,12 @@ import type { ResolvedDates } from './period';
 import { CHANNEL_WORDS, countsWords, criteriaWords } from './describe';
 import { DROP_REASONS, DropReason, SegmentCounts, SegmentRequest } from './request';
 
-/** Counts from (reason, grp, n) rows: found is the sum of every reason and delivered. */
-export function parseCounts(rows: SqlRow[]): SegmentCounts {
+/** Counts from the counts query's JSON: [reason, group, n] rows (objects c0..c2 from dialects that aggregate structs;
+ * null when no member matched). Found is the sum of every reason and delivered. */
+export function parseCounts(data: Array<unknown[] | Record<string, unknown>> | null): SegmentCounts {
+  const rows = (data ?? [])
+    .map((r) => (Array.isArray(r) ? r : [r.c0, r.c1, r.c2]))
+    .map(([reason, grp, n]) => ({ reason, grp, n }));
   const dropped = Object.fromEntries(DROP_REASONS.map((r) => [r, 0])) as Record<DropReason, number>;
   const groups: Record<string, number> = {};
   let delivered = 0;
@@ -59,11 +62,11 @@ export function baseName(req: SegmentRequest, now: Date): string {
     .trim()} ${stamp}`;
 }
 
-/** A sheet name that fits (90 characters, through core/names.ts) and is unique among `taken`. */
-export function sheetName(base: string, taken: string[]): string {
+/** A sheet name that fits (90 characters, through core/names.ts) and is not `taken` (asked per candidate). */
+export function sheetName(base: string, taken: (name: string) => boolean): string {
   const clean = sheetTitle(base, 90, 'Segmen');
   let name = clean;
-  for (let i = 2; taken.includes(name); i++) name = `${clean} (${i})`;
+  for (let i = 2; taken(name); i++) name = `${clean} (${i})`;
   return name;
 }
 

@@ -9,16 +9,21 @@ export interface PullPorts {
   now(): Date;
   user: string;
   newId(): string;
+  /** The folder exists for the user and is not in the trash (no write probe). */
+  folderExists(id: string): boolean;
+  /** The folder as the user sees it, writability proven by a write that changes nothing; null when missing. */
   folder(id: string): { name: string; writable: boolean } | null;
   /** The folders an admin configured for member lists (the default folder included); nothing else is written. */
   deliveryFolders(): string[];
-  sheetNames(): string[];
+  /** A sheet of that name is in the document (one lookup, not a walk over every sheet's name). */
+  sheetExists(name: string): boolean;
   /** A new sheet holding `values` (row 1 = header), every cell formatted '@' before one setValues. */
   insertTextSheet(name: string, values: string[][]): void;
   deleteSheet(name: string): void;
   /** Appends to the first existing sheet of `sheets` (a log named in either language), else creates `sheets[0]`. */
   appendRow(sheets: string[], header: string[], formats: string[], row: Array<string | number>): void;
-  createFile(folderId: string, name: string, mime: string, bytes: Uint8Array): { id: string; url: string };
+  /** Uploads a file: text (stored as UTF-8) or bytes. */
+  createFile(folderId: string, name: string, mime: string, content: Uint8Array | string): { id: string; url: string };
   trashFile(id: string): void;
   sendMail(to: string, subject: string, body: string): void;
 }

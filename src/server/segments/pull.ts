@@ -2,7 +2,6 @@
 import type { Db } from '../core/db';
 import { AppError, denied, notFound, errorMessage, errorStack } from '../core/errors';
 import { msg, t } from '../core/text';
-import { strToU8 } from 'fflate';
 import { buildXlsx, XLSX_MIME } from '../core/xlsx/writer';
 import { compileSegment, CompiledSegment } from './compile';
 import { resolveDates, ResolvedDates } from './period';
@@ -44,18 +43,14 @@ export interface RunResult extends PreviewResult {
 export function previewSegment(ports: PullPorts, req: SegmentRequest): PreviewResult {
   const c = compileSegment(req, resolveDates(req, ports.now()), ports.dialect);
   const t0 = Date.now();
-  const counts = parseCounts(ports.db.query(c.preview.sql, c.preview.params));
+  const counts = parseCounts(ports.db.json(c.preview.sql, c.preview.params));
   return { counts, lines: countsWords(counts), sqlMs: Date.now() - t0 };
 }
 
 /** The destination folder is one an admin configured for member lists, exists, and the user whose execution (or
- * trigger) delivers may write into it. */
+ * trigger) delivers may write into it (proven by a write that changes nothing: two Drive requests). */
 export function checkFolder(ports: PullPorts, id: string): void {
-  if (!ports.deliveryFolders().includes(id)) {
-    throw denied(msg('segments.error.notDeliveryFolder', { id: id.slice(0, 140), section: msg('settings.folders.heading') }), {
-      field: 'delivery.folderId',
-    });
-  }
+  checkFolderListed(ports, id);
   const f = ports.folder(id);
   if (!f) {
     throw notFound(msg('segments.error.folderMissing', { id }));
@@ -65,16 +60,46 @@ export function checkFolder(ports: PullPorts, id: string): void {
   }
 }
 
+/** Before a run: the folder is configured and exists. Whether the user may write there is left to the upload, the
+ * run's first write (see `upload`), which saves the probe's two Drive requests on every run. */
+function checkFolderListed(ports: PullPorts, id: string): void {
+  if (!ports.deliveryFolders().includes(id)) {
+    throw denied(msg('segments.error.notDeliveryFolder', { id: id.slice(0, 140), section: msg('settings.folders.heading') }), {
+      field: 'delivery.folderId',
+    });
+  }
+  if (!ports.folderExists(id)) {
+    throw notFound(msg('segments.error.folderMissing', { id }));
+  }
+}
+
+/** Uploads a file into the destination; when Drive refuses, the folder is checked again so a folder the user may not
+ * write into (or one removed meanwhile) gets its own message rather than Drive's. */
+function upload(
+  ports: PullPorts,
+  folderId: string,
+  name: string,
+  mime: string,
+  content: Uint8Array | string,
+): { id: string; url: string } {
+  try {
+    return ports.createFile(folderId, name, mime, content);
+  } catch (e) {
+    checkFolder(ports, folderId);
+    throw e;
+  }
+}
+
 /**
  * Pulls and delivers: in one database transaction the list is computed into a scratch table, counted and read; then the
- * sheet, the file and its metadata are written and the suppression record is added; the transaction commits last.
+ * file, the sheet and the metadata file are written and the suppression record is added; the transaction commits last.
  * Any failure before the commit rolls the database back and removes the sheet and files already made.
  */
 export function runSegment(ports: PullPorts, req: SegmentRequest): RunResult {
   const started = Date.now();
   const now = ports.now();
   const dates = resolveDates(req, now);
-  checkFolder(ports, req.delivery.folderId);
+  checkFolderListed(ports, req.delivery.folderId);
   const c = compileSegment(req, dates, ports.dialect);
   const listId = ports.newId();
   const made: { sheet: string | null; files: string[] } = { sheet: null, files: [] };
@@ -151,27 +176,28 @@ function deliver(
 ): Omit<RunResult, 'mailed' | 'warnings' | 'durationMs'> {
   const t0 = Date.now();
   for (const st of c.materialise) db.execute(st.sql, st.params);
-  const counts = parseCounts(db.query(c.counts.sql, c.counts.params));
+  const counts = parseCounts(db.json(c.counts.sql, c.counts.params));
   const rows = parseRows(db.json(c.rows.sql, c.rows.params), req.splitByGender);
   const sqlMs = Date.now() - t0;
   if (rows.length !== counts.delivered) throw new Error(`read ${rows.length} rows but counted ${counts.delivered}`);
 
   const base = baseName(req, now);
-  const sheet = sheetName(base, ports.sheetNames());
-  made.sheet = sheet; // before the write: a sheet inserted but not filled is removed too
-  ports.insertTextSheet(sheet, [c.headers, ...rows]);
-
+  const sheet = sheetName(base, ports.sheetExists);
+  // The file first: a folder the user cannot write into stops the run before the document changes.
   const xlsx = req.delivery.format === 'XLSX';
   const fileName = `${base}.${xlsx ? 'xlsx' : 'csv'}`;
-  const bytes = xlsx
+  const content = xlsx
     ? buildXlsx(
         c.headers.map((h) => ({ header: h, type: 'text' as const, width: Math.max(12, h.length + 2) })),
         rows,
         { sheetName: t('segments.log.segment'), mtime: now },
       )
-    : strToU8(toCsv(c.headers, rows));
-  const file = ports.createFile(req.delivery.folderId, fileName, xlsx ? XLSX_MIME : 'text/csv', bytes);
+    : toCsv(c.headers, rows);
+  const file = upload(ports, req.delivery.folderId, fileName, xlsx ? XLSX_MIME : 'text/csv', content);
   made.files.push(file.id);
+
+  made.sheet = sheet; // before the write: a sheet inserted but not filled is removed too
+  ports.insertTextSheet(sheet, [c.headers, ...rows]);
 
   const metaName = `${base} - ${t('segments.meta.fileSuffix')}.txt`;
   const facts: RunFacts = {
@@ -185,7 +211,7 @@ function deliver(
     sheet,
     durationMs: Date.now() - started,
   };
-  const meta = ports.createFile(req.delivery.folderId, metaName, 'text/plain', strToU8(metadataText(facts)));
+  const meta = upload(ports, req.delivery.folderId, metaName, 'text/plain', metadataText(facts));
   made.files.push(meta.id);
 
   for (const st of c.record(listId, ports.user, now.toISOString(), counts.delivered)) db.execute(st.sql, st.params);

@@ -60,8 +60,8 @@ describe('Segments in the runtime', () => {
     const run = r.value as {
       sheet: string;
       listId: string;
-      file: { name: string };
-      metadata: { name: string };
+      file: { name: string; url: string };
+      metadata: { name: string; url: string };
       counts: { delivered: number };
       mailed: boolean;
     };
@@ -94,6 +94,13 @@ describe('Segments in the runtime', () => {
     expect(text).toContain('Periode kontak: 23 Nov 2026 – 29 Nov 2026');
     expect(text).toContain('12 bulan terakhir, 24 Nov 2025 – 23 Nov 2026 (offline & online)');
     expect(text).toMatch(/\nDikirim: 3\b/);
+    // Both uploaded as text (no byte array over the bridge), typed, and linked as Drive links them.
+    expect([r.counts['Utilities.newBlob'] ?? 0, file.mimeType, meta.mimeType]).toEqual([0, 'text/csv', 'text/plain']);
+    const urls = await runSnippet<string[]>(rt, 'return args.map(function (id) { return DriveApp.getFileById(id).getUrl(); });', [
+      file.id,
+      meta.id,
+    ]);
+    expect([run.file.url, run.metadata.url]).toEqual(urls);
     expect(text).toMatch(new RegExp(`Dijalankan: 23 Nov 2026 \\d\\d\\.\\d\\d\\sWIB oleh ${ANALYST.replace(/\./g, '\\.')}`));
     const prose = text.split('Permintaan (JSON)')[0].replace(/^(Segmen|Kampanye|File|Sheet):.*$/gm, '');
     expect(foreignWords(prose, 'id')).toEqual([]);

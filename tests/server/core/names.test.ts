@@ -37,7 +37,7 @@ describe('names', () => {
     const req = { name: `Blast ${RLO}vsc.exe` } as SegmentRequest;
     const base = baseName(req, new Date(Date.UTC(2026, 10, 23, 3, 5)));
     expect(base).toBe('Blast vsc.exe 2026-11-23 1005');
-    expect(sheetName(`A${RLO}B [x]`, ['AB x'])).toBe('AB x (2)');
+    expect(sheetName(`A${RLO}B [x]`, (n) => n === 'AB x')).toBe('AB x (2)');
     expect(reportFileName('DC_<BU>_<YYYY-MM>.xlsx', `FA${RLO}SHION\u200b ONE`, '2026-10')).toBe('DC_FASHION_ONE_2026-10.xlsx');
     expect(thrownMessage(() => checkPattern(`DC_<BU>_<YYYY-MM>${RLO}.xlsx`))).toMatch(/Pola nama file tidak valid/);
   });

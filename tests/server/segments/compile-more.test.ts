@@ -7,7 +7,7 @@ import { resolveDates } from '../../../src/server/segments/period';
 import { emailValid, normalisePhone } from '../../../src/server/segments/contact';
 import type { SegmentRequest } from '../../../src/server/segments/request';
 import { loadFixture, NOW, wabaRequest } from './fixture';
-import { loyaltyDb, run } from './pg';
+import { countRows, loyaltyDb, run } from './pg';
 
 jest.setTimeout(60_000);
 let pg: PgliteHost;
@@ -94,8 +94,8 @@ describe('gender split', () => {
         .sort();
     expect(blanksToM(first)).toHaveLength(8);
     expect(blanksToM(await run<G>(pg, c.body))).toEqual(blanksToM(first)); // the same on a rerun
-    const counts = await run<{ reason: string; grp: string; n: number }>(pg, c.preview);
-    expect(counts.map((x) => [x.reason, x.grp, Number(x.n)])).toEqual([
+    const counts = countRows(await run<{ data: string | null }>(pg, c.preview));
+    expect(counts.map(([reason, grp, n]) => [reason, grp, Number(n)])).toEqual([
       ['delivered', 'F', 10],
       ['delivered', 'M', 20],
     ]);
@@ -109,8 +109,8 @@ describe('a run: scratch table, counts and rows from it, the suppression record'
     const c = compileSegment(r, resolveDates(r, NOW), postgres);
     await pg.exec('BEGIN');
     for (const st of c.materialise) await run(pg, st);
-    const counts = await run<{ reason: string; n: number }>(pg, c.counts);
-    expect(Object.fromEntries(counts.map((x) => [x.reason, Number(x.n)]))).toMatchObject({ delivered: 3, over_cap: 1 });
+    const counts = countRows(await run<{ data: string | null }>(pg, c.counts));
+    expect(Object.fromEntries(counts.map(([reason, , n]) => [reason, Number(n)]))).toMatchObject({ delivered: 3, over_cap: 1 });
     const chunks = await run<{ data: string }>(pg, c.rows);
     expect(JSON.parse(chunks[0].data)).toEqual([
       ['R003', 'Citra', '62814000111'],

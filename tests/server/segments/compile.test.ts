@@ -5,7 +5,7 @@ import { postgres } from '../../../src/server/segments/dialect';
 import { resolveDates } from '../../../src/server/segments/period';
 import type { SegmentRequest } from '../../../src/server/segments/request';
 import { loadFixture, NOW, wabaRequest } from './fixture';
-import { loyaltyDb, run } from './pg';
+import { countRows, loyaltyDb, run } from './pg';
 
 jest.setTimeout(60_000);
 let pg: PgliteHost;
@@ -34,8 +34,8 @@ async function pull(req: SegmentRequest): Promise<{ rows: Row[]; byId: Map<numbe
     rnk: r.rnk === null ? null : Number(r.rnk),
   }));
   const counts: Record<string, number> = {};
-  for (const r of await run<{ reason: string; grp: string; n: number }>(pg, c.preview))
-    counts[r.reason] = (counts[r.reason] ?? 0) + Number(r.n);
+  for (const [reason, , n] of countRows(await run<{ data: string | null }>(pg, c.preview)))
+    counts[reason] = (counts[reason] ?? 0) + Number(n);
   return { rows, byId: new Map(rows.map((r) => [r.member_id, r])), counts };
 }
 const delivered = (rows: Row[]) =>

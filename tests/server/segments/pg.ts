@@ -33,3 +33,9 @@ export async function run<T = Record<string, unknown>>(pg: PgliteHost, st: Stmt)
   const r = await pg.query(dollarParams(st.sql), params);
   return r.rows as T[];
 }
+
+/** The counts query's [reason, group, n] rows from its one JSON text ([] when no member matched). */
+export function countRows(result: Array<{ data: string | null }>): Array<[string, string, number]> {
+  const data = result[0]?.data;
+  return data ? (JSON.parse(data) as Array<[string, string, number]>) : [];
+}

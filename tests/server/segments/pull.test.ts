@@ -1,4 +1,4 @@
-// The pull's order of steps over fake ports: preview writes nothing; a run writes sheet → file → metadata → suppression
+// The pull's order of steps over fake ports: preview writes nothing; a run writes file → sheet → metadata → suppression
 // inside the transaction and the log after it; a failure anywhere before the commit leaves no sheet, file or record.
 import { foreignWords } from '../../support/language';
 import { thrown } from '../../support/thrown';
@@ -10,10 +10,10 @@ import type { PullPorts } from '../../../src/server/segments/ports';
 import { parseCounts, parseRows, toCsv } from '../../../src/server/segments/output';
 import { NOW, wabaRequest } from './fixture';
 
-const COUNTS: SqlRow[] = [
-  { reason: 'delivered', grp: '', n: 2 },
-  { reason: 'invalid_phone', grp: '', n: 3 },
-  { reason: 'opted_out', grp: '', n: 1 },
+const COUNTS: unknown[][] = [
+  ['delivered', '', 2],
+  ['invalid_phone', '', 3],
+  ['opted_out', '', 1],
 ];
 const LIST: unknown[][] = [
   ['R1', '=HYPERLINK("x")', '6281234567890'],
@@ -27,15 +27,13 @@ function fakes(opts: { failOn?: RegExp; folder?: { name: string; writable: boole
   let committed = false;
   const db: Db = {
     statementCount: 0,
-    query(sql: string, _p?: readonly SqlValue[]) {
-      log.push(`query ${sql.slice(0, 30)}`);
-      if (opts.failOn?.test(sql)) throw new Error('boom in query');
-      return COUNTS;
+    query(sql: string): SqlRow[] {
+      throw new Error(`the pull reads JSON only, not rows with metadata: ${sql.slice(0, 30)}`);
     },
     json<T>(sql: string, _p?: readonly SqlValue[]): T | null {
       log.push(`query ${sql.slice(0, 30)}`);
       if (opts.failOn?.test(sql)) throw new Error('boom in query');
-      return LIST as T;
+      return (sql.includes('COUNT(*)') ? COUNTS : LIST) as T;
     },
     execute(sql: string) {
       log.push(`execute ${sql.slice(0, 30)}`);
@@ -58,15 +56,20 @@ function fakes(opts: { failOn?: RegExp; folder?: { name: string; writable: boole
     close() {},
   };
   let n = 0;
+  const folder = opts.folder === undefined ? { name: 'Segmen Kampanye', writable: true } : opts.folder;
   const ports: PullPorts = {
     db,
     dialect: postgres,
     now: () => NOW,
     user: 'analis@datadesk.local',
     newId: () => 'LIST-1',
-    folder: () => (opts.folder === undefined ? { name: 'Segmen Kampanye', writable: true } : opts.folder),
+    folderExists: () => folder !== null,
+    folder: () => {
+      log.push('probe');
+      return folder;
+    },
     deliveryFolders: () => ['folder123'],
-    sheetNames: () => [...sheets.keys()],
+    sheetExists: (name) => sheets.has(name),
     insertTextSheet: (name, values) => {
       log.push('sheet');
       sheets.set(name, values);
@@ -81,11 +84,11 @@ function fakes(opts: { failOn?: RegExp; folder?: { name: string; writable: boole
       log.push(`append ${sheet}`);
       sheets.set(sheet, [...(sheets.get(sheet) ?? []), row.map(String)]);
     },
-    createFile: (_folder, name, _mime, bytes) => {
+    createFile: (_folder, name, _mime, content) => {
       const id = `F${++n}`;
       log.push(`file ${name}`);
-      if (opts.failOn?.test(`FILE${n}`)) throw new Error('drive failed');
-      files.set(id, { name, text: new TextDecoder().decode(bytes), trashed: false });
+      if (opts.failOn?.test(`FILE${n}`) || !folder?.writable) throw new Error('drive failed');
+      files.set(id, { name, text: typeof content === 'string' ? content : new TextDecoder().decode(content), trashed: false });
       return { id, url: `https://drive/${id}` };
     },
     trashFile: (id) => {
@@ -107,11 +110,11 @@ describe('segment pull over fake ports', () => {
       dropped: expect.objectContaining({ invalid_phone: 3, opted_out: 1 }),
     });
     expect(p.lines[0]).toBe('Ditemukan: 6');
-    expect(f.log).toEqual(['query SELECT COALESCE(x.drop_reason,']);
+    expect(f.log).toEqual(['query SELECT CAST(json_agg(json_buil']);
     expect(f.sheets.size + f.files.size).toBe(0);
   });
 
-  it('a run: scratch table, counts, rows, sheet, file, metadata, suppression, commit, then the log and the mail', () => {
+  it('a run: scratch table, counts, rows, file, sheet, metadata, suppression, commit, then the log and the mail', () => {
     const f = fakes();
     const req = wabaRequest();
     req.delivery.mailSummary = true;
@@ -125,8 +128,8 @@ describe('segment pull over fake ports', () => {
       'execute INSERT',
       'query',
       'query',
-      'sheet',
       'file',
+      'sheet',
       'file',
       'execute DELETE',
       'execute INSERT',
@@ -182,17 +185,31 @@ describe('segment pull over fake ports', () => {
     logged.mockRestore();
   });
 
-  it('a missing or read-only folder stops the run before anything happens', () => {
-    for (const folder of [null, { name: 'Arsip', writable: false }]) {
-      const f = fakes({ folder });
-      expect(() => runSegment(f.ports, wabaRequest())).toThrow(AppError);
-      expect(f.log).toEqual([]);
-    }
+  it('a missing folder stops the run before anything happens, with no write probe', () => {
+    const f = fakes({ folder: null });
+    expect(thrown(() => runSegment(f.ports, wabaRequest()))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(f.log).toEqual([]);
+  });
+
+  it('a read-only folder: the upload is refused, the folder is probed for its own message, nothing is left', () => {
     const f = fakes({ folder: { name: 'Arsip', writable: false } });
     expect(thrown(() => runSegment(f.ports, wabaRequest()))).toMatchObject({
       messageEn: 'You cannot write to the folder "Arsip".',
     });
+    expect(f.log.slice(f.log.indexOf('file WABA Opening NEKA Serang Bogor 2026-11-23 1000.csv'))).toEqual([
+      'file WABA Opening NEKA Serang Bogor 2026-11-23 1000.csv',
+      'probe',
+      'rollback',
+    ]);
+    expect(f.committed()).toBe(false);
     expect(f.sheets.size).toBe(0);
+    expect(f.files.size).toBe(0);
+  });
+
+  it('a run into a writable folder never probes it (the upload proves it)', () => {
+    const f = fakes();
+    runSegment(f.ports, wabaRequest());
+    expect(f.log).not.toContain('probe');
   });
 });
 
@@ -213,9 +230,9 @@ describe('reading results back', () => {
   });
   it('counts: found is every member the criteria matched; groups count delivered members only', () => {
     const c = parseCounts([
-      { reason: 'delivered', grp: 'F', n: 4 },
-      { reason: 'delivered', grp: 'M', n: 6 },
-      { reason: 'over_cap', grp: '', n: 5 },
+      ['delivered', 'F', 4],
+      ['delivered', 'M', 6],
+      { c0: 'over_cap', c1: '', c2: '5' }, // a struct-aggregating dialect's row, n as text
     ]);
     expect(c).toMatchObject({
       found: 15,
@@ -223,7 +240,8 @@ describe('reading results back', () => {
       groups: { F: 4, M: 6 },
       dropped: expect.objectContaining({ over_cap: 5, opted_out: 0 }),
     });
-    expect(() => parseCounts([{ reason: 'mystery', grp: '', n: 1 }])).toThrow(/unknown drop reason/);
+    expect(() => parseCounts([['mystery', '', 1]])).toThrow(/unknown drop reason/);
+    expect(parseCounts(null)).toMatchObject({ found: 0, delivered: 0 }); // no member matched: the aggregate is NULL
   });
   it('CSV: quoted where needed, formulas neutralised, phone digits untouched', () => {
     expect(

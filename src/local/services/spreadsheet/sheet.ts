@@ -8,7 +8,8 @@ import { RangeObj, OUTSIDE, signatureError } from './range';
 import { ProtectionObj } from './protection';
 import { SpreadsheetObj } from './spreadsheet';
 import { parseA1 } from './a1';
-import { writeCell, clearBlock } from './cells';
+import { writeCell, clearBlock, readDisplay } from './cells';
+import { AUTO_FIT_PADDING_PX, textWidthPx } from './text-width';
 import { shiftFormula, Shift } from './refs';
 import type { Returning } from './types';
 import { EmbeddedChartBuilderObj, EmbeddedChartObj } from './charts';
@@ -396,13 +397,23 @@ export class SheetObj
   }
 
   /** Column sizing has no effect on values: recorded (setColumnWidth) or ignored (autoResize). */
-  autoResizeColumns(_startColumn: number, _numColumns: number): SheetObj {
-    this.m;
-    return this;
+  /** Fits each column to its widest displayed text (estimated for Arial 10 pt); an empty column keeps its width. */
+  autoResizeColumns(startColumn: number, numColumns: number): SheetObj {
+    return this.write((book, sheet) => {
+      const rows = sheet.lastRow();
+      const last = Math.min(startColumn + numColumns - 1, sheet.maxCols);
+      if (rows < 1 || startColumn < 1 || startColumn > last) return this;
+      const shown = readDisplay(book, sheet, 0, startColumn - 1, rows, last - startColumn + 1);
+      for (let j = 0; j <= last - startColumn; j++) {
+        let widest = 0;
+        for (const row of shown) widest = Math.max(widest, row[j] ? textWidthPx(row[j]) : 0);
+        if (widest > 0) sheet.colWidths[startColumn + j] = Math.ceil(widest + AUTO_FIT_PADDING_PX);
+      }
+      return this;
+    });
   }
-  autoResizeColumn(_columnPosition: number): SheetObj {
-    this.m;
-    return this;
+  autoResizeColumn(columnPosition: number): SheetObj {
+    return this.autoResizeColumns(columnPosition, 1);
   }
   setColumnWidth(columnPosition: number, width: number): SheetObj {
     return this.setColumnWidths(columnPosition, 1, width);

@@ -16,7 +16,8 @@ export type PageEvent =
   | UiEvent
   | { kind: 'change'; scope: string; id: string }
   | { kind: 'ask'; id: string; request: { action: 'alert' | 'prompt'; title: string; message: string; buttons: string } }
-  | { kind: 'exec'; phase: 'start' | 'end'; fn: string; user: string; ok?: boolean };
+  /** `run`: the execution's kind at the end (rpc, menu, installableTrigger…). */
+  | { kind: 'exec'; phase: 'start' | 'end'; fn: string; user: string; ok?: boolean; run?: string };
 
 export interface ExecReply {
   ok: boolean;

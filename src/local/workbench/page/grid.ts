@@ -5,6 +5,7 @@ import { CellCache, Style } from './cells';
 import { h, colName } from './dom';
 import { placeCharts } from './charts';
 import { Columns, DEFAULT_COL_W } from './columns';
+import { textWidthPx } from '../../services/spreadsheet/text-width';
 
 const ROW_H = 21;
 const HEAD_W = 46;
@@ -26,6 +27,22 @@ export interface GridHost {
   documentId(): string;
   onSelect(cell: string, value: string, sel: Selection): void;
   onError(message: string): void;
+}
+
+type CellEl = HTMLElement & { _v?: string; _k?: string; _s?: string; _r?: string; _c?: number; _sp?: string };
+
+/** Horizontal padding of a cell's text (style.css .cell). */
+const CELL_PAD_PX = 6;
+
+/** Text that runs on to the right when wider than its cell: left-aligned (or unaligned) text that is not a number. */
+function spills(el: CellEl, st: Style): boolean {
+  const al = String(st?.horizontalAlignment ?? '').toLowerCase();
+  return el._k === 'cell' && (al === '' || al === 'left' || al === 'general');
+}
+
+/** The text's width as drawn: bold glyphs run about a tenth wider. */
+function shownWidthPx(text: string, st: Style): number {
+  return textWidthPx(text) * (st?.fontWeight === 'bold' ? 1.1 : 1);
 }
 
 function cellStyle(st: Style): string {
@@ -217,7 +234,7 @@ export class Grid {
     if (row.style.left !== x) row.style.left = x;
     const rs = String(r);
     for (let j = 0; j < nc; j++) {
-      const el = row.children[j] as HTMLElement & { _v?: string; _k?: string; _s?: string; _r?: string; _c?: number };
+      const el = row.children[j] as CellEl;
       const c = c0 + j;
       const { v, st } = this.cell(r, c);
       if (v === null) loaded = false;
@@ -227,7 +244,10 @@ export class Grid {
         el._v = text;
         const t = text.trim();
         const k = t !== '' && /^[-(]?(Rp\s?)?[\d.,]+%?\)?$/.test(t) ? 'cell num' : 'cell';
-        if (el._k !== k) el.className = el._k = k;
+        if (el._k !== k) {
+          el.className = el._k = k;
+          el._sp = '';
+        }
       }
       const w = this.cols.width(c);
       const css = (w === DEFAULT_COL_W ? '' : `width:${w}px;`) + cellStyle(st);
@@ -238,7 +258,38 @@ export class Grid {
         el._c = c;
       }
     }
+    this.spill(row, r, c0, nc);
     return loaded;
+  }
+
+  /** As in Sheets, text wider than its column runs on over the empty cells to its right (their grid lines hidden under
+   * it) and is cut at the first cell that holds something. */
+  private spill(row: HTMLElement, r: number, c0: number, nc: number): void {
+    let over = 0; // pixels of text still to place to the right
+    for (let j = 0; j < nc; j++) {
+      const el = row.children[j] as CellEl;
+      const c = c0 + j;
+      const { v, st } = this.cell(r, c);
+      const w = this.cols.width(c);
+      let sp = '';
+      if (!v) {
+        if (over > 0) {
+          over -= w;
+          sp = over > 0 ? 'covered' : '';
+        }
+      } else {
+        over = 0;
+        // 12 px a character is wider than any glyph of the font: shorter texts fit and are not measured.
+        if (v.length * 12 + CELL_PAD_PX > w && spills(el, st)) over = shownWidthPx(v, st) + CELL_PAD_PX - w;
+        if (over > 0 && c + 1 < c0 + nc && !this.cell(r, c + 1).v) sp = 'spill';
+        else over = 0;
+      }
+      if ((el._sp ?? '') !== sp) {
+        el.classList.toggle('spill', sp === 'spill');
+        el.classList.toggle('covered', sp === 'covered');
+        el._sp = sp;
+      }
+    }
   }
 
   /** Shows exactly the keys `want` in `parent`, each in its own element: an element keeps its key while it stays in

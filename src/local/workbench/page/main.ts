@@ -109,11 +109,18 @@ async function runOnOpen(): Promise<void> {
   if (me === user) document.body.dataset.menuReady = me;
 }
 
-async function loadDoc(keepPosition: boolean): Promise<void> {
+/** Loads the document; `followActive` after the user's own sidebar or menu run: a sheet that run activated
+ * (Sheet.activate, insertSheet) comes to the front, as Sheets shows it to the user at the keyboard. The selection is
+ * flushed before every run, so the active sheet differs from the one shown only when the run moved it. */
+async function loadDoc(keepPosition: boolean, followActive = false): Promise<void> {
   if (!documentId) return;
   doc = await getJson<DocInfo>(`/api/doc?id=${encodeURIComponent(documentId)}`);
   byId('doc-title').textContent = doc.name;
   document.title = `${doc.name} - DataDesk workbench`;
+  if (followActive && doc.active && doc.active !== sheetName) {
+    sheetName = doc.active;
+    keepPosition = false;
+  }
   if (!doc.sheets.some((s) => s.name === sheetName)) sheetName = doc.sheets[0]?.name ?? '';
   renderTabs();
   const s = doc.sheets.find((x) => x.name === sheetName);
@@ -131,7 +138,8 @@ function renderTabs(): void {
           'data-sheet': s.name,
           onclick: () => {
             sheetName = s.name;
-            void loadDoc(false);
+            // The sheet clicked becomes the active one (as in Sheets), even when the cell stays A1.
+            void loadDoc(false).then(() => queueSelection(grid.selection));
           },
         },
         s.name,
@@ -157,6 +165,9 @@ function onEvent(e: PageEvent): void {
   } else if (e.kind === 'exec' && e.phase === 'end') {
     reloadClock();
     void showExecutions();
+    // Triggers run with no one at the keyboard: only the user's own sidebar or menu run moves what they see.
+    if (e.user === user && (e.run === 'rpc' || e.run === 'menu'))
+      void loadDoc(true, true).catch((x: Error) => notice(x.message, 'error'));
   }
 }
 

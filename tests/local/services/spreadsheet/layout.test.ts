@@ -88,7 +88,7 @@ describe('Report formats (fonts, alignment, wrap, widths)', () => {
       sh.autoResizeColumns(3, 2);
       return JSON.stringify({ values: r.getValues(), width: sh.getColumnWidth(2), other: sh.getColumnWidth(3) });
     }`);
-    expect(JSON.parse(value)).toEqual({ values: [['Bulan', 'Total']], width: 180, other: 100 });
+    expect(JSON.parse(value)).toEqual({ values: [['Bulan', 'Total']], width: 180, other: 100 }); // column C is empty
     const sheetName = store.get(book.id)!.sheets[0].name;
     const [cell] = store.styleWindow(book.id, sheetName, 0, 0, 1, 1)[0] as Array<Record<string, unknown>>;
     expect(cell).toMatchObject({
@@ -98,6 +98,24 @@ describe('Report formats (fonts, alignment, wrap, widths)', () => {
       verticalAlignment: 'middle',
       wrap: true,
     });
+  });
+});
+
+describe('autoResizeColumns fits columns to their text (reference/spreadsheet/sheet#autoResizeColumns)', () => {
+  it('widens a column to its longest text, narrows one of short numbers, leaves an empty one alone', async () => {
+    const { run } = setup();
+    const { value } = await run<string>(`function main() {
+      var sh = SpreadsheetApp.getActiveSheet();
+      sh.getRange('A1:C3').setValues([['ID', 'Nama', ''], ['RRR000017006', 'Rizky Siregar Panjang Sekali', ''], ['7', 'Li', '']]);
+      sh.setColumnWidth(3, 150);
+      sh.autoResizeColumns(1, 3);
+      return JSON.stringify([1, 2, 3].map(function (c) { return sh.getColumnWidth(c); }));
+    }`);
+    const [id, name, empty] = JSON.parse(value) as number[];
+    expect(id).toBeGreaterThan(100); // "RRR000017006" does not fit Sheets' default 100 px
+    expect(id).toBeLessThan(130);
+    expect(name).toBeGreaterThan(id); // the longest text decides
+    expect(empty).toBe(150);
   });
 });
 

@@ -1,5 +1,5 @@
 -- preview
-SELECT COALESCE(x.drop_reason, 'delivered') AS reason, COALESCE(x.gender_group, '') AS grp, COUNT(*) AS n FROM (WITH tx AS (
+SELECT TO_JSON_STRING(ARRAY_AGG(STRUCT(g.reason AS c0, g.grp AS c1, g.n AS c2) ORDER BY g.reason, g.grp)) AS data FROM (SELECT COALESCE(x.drop_reason, 'delivered') AS reason, COALESCE(x.gender_group, '') AS grp, COUNT(*) AS n FROM (WITH tx AS (
   SELECT t.member_id, MAX(t.txn_date) AS last_txn, SUM(t.amount) AS spend FROM `loyalty.transactions` t
   WHERE t.brand_id IN (SELECT b.brand_id FROM `loyalty.brands` b WHERE b.name IN (?))
     AND t.txn_date >= CAST(? AS DATE)
@@ -24,7 +24,7 @@ tally AS (SELECT COUNT(CASE WHEN drop_reason IS NULL AND gender = 'M' THEN 1 END
 blanks AS (SELECT member_id, row_number() OVER (ORDER BY FARM_FINGERPRINT(CAST(member_id AS STRING)), member_id) AS bn FROM capped WHERE drop_reason IS NULL AND gender IS NULL)
 SELECT c.member_id, c.rrr_id, c.odi_id, c.stamps_user_id, c.name, CASE WHEN c.email_ok THEN TRIM(c.email) END AS email, c.phone_wa AS phone, c.drop_reason, c.rnk, CASE WHEN c.drop_reason IS NOT NULL THEN NULL WHEN c.gender IS NOT NULL THEN c.gender
          WHEN bl.bn <= (SELECT CASE WHEN g.nm + g.nf = 0 THEN CAST(ROUND(g.nb * 1 / 2) AS INT64) ELSE CAST(ROUND(g.nb * g.nm / (g.nm + g.nf)) AS INT64) END FROM tally g) THEN 'M' ELSE 'F' END AS gender_group
-FROM capped c LEFT JOIN blanks bl ON bl.member_id = c.member_id) x GROUP BY COALESCE(x.drop_reason, 'delivered'), COALESCE(x.gender_group, '') ORDER BY 1, 2;
+FROM capped c LEFT JOIN blanks bl ON bl.member_id = c.member_id) x GROUP BY COALESCE(x.drop_reason, 'delivered'), COALESCE(x.gender_group, '')) g;
 -- params: ["AZKO","2025-11-24","2026-11-23","Serang","Bogor",true,"2015-11-23","2023-11-23","Kredivo","Jabar","AZKO","2025-11-24","2026-11-23","2026-08-23","Opening NEKA","WABA Opening NEKA Serang Bogor","Opening NEKA","2026-11-29","2026-11-23",10000]
 
 -- materialise 1
@@ -62,7 +62,7 @@ FROM capped c LEFT JOIN blanks bl ON bl.member_id = c.member_id;
 -- params: ["AZKO","2025-11-24","2026-11-23","Serang","Bogor",true,"2015-11-23","2023-11-23","Kredivo","Jabar","AZKO","2025-11-24","2026-11-23","2026-08-23","Opening NEKA","WABA Opening NEKA Serang Bogor","Opening NEKA","2026-11-29","2026-11-23",10000]
 
 -- counts
-SELECT COALESCE(x.drop_reason, 'delivered') AS reason, COALESCE(x.gender_group, '') AS grp, COUNT(*) AS n FROM dd_segment x GROUP BY COALESCE(x.drop_reason, 'delivered'), COALESCE(x.gender_group, '') ORDER BY 1, 2;
+SELECT TO_JSON_STRING(ARRAY_AGG(STRUCT(g.reason AS c0, g.grp AS c1, g.n AS c2) ORDER BY g.reason, g.grp)) AS data FROM (SELECT COALESCE(x.drop_reason, 'delivered') AS reason, COALESCE(x.gender_group, '') AS grp, COUNT(*) AS n FROM dd_segment x GROUP BY COALESCE(x.drop_reason, 'delivered'), COALESCE(x.gender_group, '')) g;
 -- params: []
 
 -- rows

@@ -1,0 +1,13 @@
+// The jest run's temporary directory (scripts/jest-tmp-setup.js): tests' temporary files land in one directory per run,
+// which the run's teardown removes.
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename } from 'node:path';
+
+describe('temporary files of a test run', () => {
+  it('go to the run’s own directory', () => {
+    expect(basename(tmpdir())).toMatch(/^dd-jest-/);
+    expect(process.env.DATADESK_TEST_TMP).toBe(tmpdir());
+    expect(existsSync(tmpdir())).toBe(true);
+  });
+});
