@@ -127,7 +127,18 @@ export interface DemoProduct {
   imageUrl: string;
 }
 
-/** `n` deterministic catalogue rows; pictures at `<base>/images/<sku>.jpg|png` (about 4 % answer 404). */
+/** Every this-many SKUs one picture link is http (an old shop page): tagging downloads it (Gemini takes https only). */
+const HTTP_EVERY = 20;
+
+/** A SKU's picture link on the stand-in at `base` (its http URL): https for most, http for one in HTTP_EVERY. */
+function pictureLink(base: string, sku: string, i: number): string {
+  const root = base.replace(/\/$/, '');
+  const scheme = i % HTTP_EVERY === HTTP_EVERY - 1 ? root : root.replace(/^http:/, 'https:');
+  return `${scheme}/images/${sku}.${productImageExtension(sku)}`;
+}
+
+/** `n` deterministic catalogue rows; pictures at `https://<host>/images/<sku>.jpg|png` (one in 20 over http; about 4 %
+ * answer 404, so a request sending them as URLs is refused and sent again with the pictures downloaded). */
 export function demoCatalogue(n: number, base: string, seed = 1): DemoProduct[] {
   const rnd = mulberry32(seed);
   const cats = Object.keys(CATEGORIES);
@@ -143,7 +154,7 @@ export function demoCatalogue(n: number, base: string, seed = 1): DemoProduct[] 
       sku,
       name: `${noun} ${mod} ${colour}`,
       category,
-      imageUrl: `${base.replace(/\/$/, '')}/images/${sku}.${productImageExtension(sku)}`,
+      imageUrl: pictureLink(base, sku, i),
     });
   }
   return out;

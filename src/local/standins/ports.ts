@@ -77,12 +77,16 @@ export function replaceBase(text: string, from: string, to: string): string {
   return text.replace(new RegExp(`${escaped}(?![\\d])`, 'g'), to);
 }
 
+/** The same stand-in base over https (a stand-in answers both on one port). */
+const secure = (url: string) => url.replace(/^http:/, 'https:');
+
 /**
- * Moves what the demo seeded from a stand-in's old URL to its new one: every script, user and document property and
- * every text cell of every spreadsheet (the catalogue's picture URLs). Returns how many values changed.
+ * Moves what the demo seeded from a stand-in's old URL to its new one, over http and https: every script, user and
+ * document property and every text cell of every spreadsheet (the catalogue's picture URLs). Returns how many values
+ * changed.
  */
 export async function relocate(env: RuntimeEnv, from: string, to: string): Promise<number> {
-  const fn = (v: string) => replaceBase(v, from, to);
+  const fn = (v: string) => replaceBase(replaceBase(v, from, to), secure(from), secure(to));
   const n = propertiesStore(env).rewriteValues(fn) + getSpreadsheetStore(env).rewriteText(fn);
   await env.flush();
   return n;

@@ -1,5 +1,7 @@
 // One chunk's model work: images and model calls in parallel (fetchAll), cache, retries with backoff, RPM and deadline.
-import { requestPayload, PROMPT_VERSION, TagItem, BASE_REQUEST_BYTES } from './prompt';
+// With a model that takes URLs, https pictures go as URLs Gemini fetches (no download), inline when Google refuses one.
+import { requestPayload, PROMPT_VERSION, TagItem, BASE_REQUEST_BYTES, Picture, isLinked } from './prompt';
+import { LinkedPicture, linkedPicture, refusedFileUri } from './picture-url';
 import { batchItems } from './batch';
 import { parseAnswer } from './parse';
 import { classify } from './backoff';
@@ -33,6 +35,8 @@ export interface EngineConfig {
   maxRequestBytes: number;
   maxParallel: number;
   rpm: number;
+  /** The model fetches https pictures itself (Gemini 2.5 and later): they are sent as URLs, not downloaded. */
+  urlMode: boolean;
   top: readonly string[];
   /** Stop sending when this returns true (daily budget spent), given the tokens this chunk used so far. */
   budgetSpent(tokensIn: number, tokensOut: number): boolean;
@@ -47,6 +51,12 @@ export interface EngineStats {
   cacheHits: number;
   /** Pictures taken from the job's hold (fetched by an earlier chunk) instead of fetched again. */
   heldPictures: number;
+  /** SKUs whose pictures were queued to go as URLs (Gemini fetches them). */
+  urlPictures: number;
+  /** SKUs sent again with their pictures downloaded, because Google refused their URL (400 unsupported file uri). */
+  urlFallbacks: number;
+  /** SHA-256 digests computed: one a SKU keyed (in JavaScript or one computeDigest) and one for the top-search list. */
+  hashes: number;
   stoppedBy: 'done' | 'deadline' | 'rpm' | 'budget';
   /** The pace measured in this chunk (the next chunk sizes its slices by it). */
   pace: Pace;
@@ -72,7 +82,7 @@ const MAX_INVALID = 3;
 const WRITE_MARGIN_MS = 20_000;
 
 interface Pending {
-  items: Array<TagItem & { noImage: boolean }>;
+  items: Todo[];
   attempt: number;
   invalid: number;
   notBefore: number;
@@ -86,11 +96,19 @@ function allowance(window: number[], rpm: number, now: number): number {
 }
 
 type Todo = TagItem & { noImage: boolean };
-/** A picture: its type, its base64 and, when fetched in this chunk, its bytes as a Latin-1 string (for its key). */
-type Image = { mimeType: string; data: string; binary: string | null };
+/** A picture: its type, its base64 and, when fetched in this chunk, its bytes as a Latin-1 string (for its key); or
+ * the URL Gemini fetches it from. */
+type Image = { mimeType: string; data: string; binary: string | null } | (LinkedPicture & { binary: null });
 
 /** Most model requests one slice prepares (a round of them keeps fetchAll's ~10 lanes busy about two waves long). */
 const SLICE_REQUESTS = 20;
+
+/** Requests a slice prepares: with pictures as URLs there is nothing to download a SKU, so a slice is as many requests
+ * as one round may carry (a round waits for its slowest answer: the more requests it holds, the less of the lanes'
+ * time that tail wastes); with pictures downloaded, SLICE_REQUESTS (their fetch paces the slices). */
+function sliceRequests(cfg: EngineConfig): number {
+  return cfg.urlMode ? Math.max(SLICE_REQUESTS, cfg.maxParallel) : SLICE_REQUESTS;
+}
 /** At most this share of the time left (beyond the write margin and one round) goes into one slice's pictures, so a
  * slice never eats the time its own requests need, and the last slices of a chunk get smaller, never skipped. */
 const SLICE_SHARE = 0.5;
@@ -101,7 +119,7 @@ export const HOLD_MAX_PICTURES = 100;
 /** How many SKUs the next slice takes: as many pictures as fit the time left at the measured pace (a whole request's
  * worth at least), none when even that does not fit; the chunk's first slice takes one SKU at least (progress). */
 function sliceSize(left: number, cfg: EngineConfig, ports: EnginePorts, pace: Pace, first: boolean): number {
-  const most = Math.max(1, cfg.batchSize) * SLICE_REQUESTS;
+  const most = Math.max(1, cfg.batchSize) * sliceRequests(cfg);
   const avail = ports.remainingMs() - WRITE_MARGIN_MS - pace.roundMs;
   const fit = Math.min(left, most, Math.floor((Math.max(0, avail) * SLICE_SHARE) / Math.max(1, pace.pictureMs)));
   if (fit >= Math.min(left, cfg.batchSize)) return fit;
@@ -123,7 +141,7 @@ export function runEngine(
   ports: EnginePorts,
   cache: AnswerCache,
   rpmWindow: number[],
-  memo: { pace?: Pace | null; hold?: FetchHold } = {},
+  memo: { pace?: Pace | null; hold?: FetchHold; urlRefused?: Set<string> } = {},
 ): { results: EngineResult[]; stats: EngineStats } {
   const stats: EngineStats = {
     requests: 0,
@@ -133,21 +151,26 @@ export function runEngine(
     tokensOut: 0,
     cacheHits: 0,
     heldPictures: 0,
+    urlPictures: 0,
+    urlFallbacks: 0,
+    hashes: 0,
     stoppedBy: 'done',
     pace: { ...(memo.pace ?? FIRST_PACE) },
   };
   const results: EngineResult[] = [];
   if (!items.length) return { results, stats };
   const hold = new HoldKeeper(memo.hold ?? NO_HOLD, items);
-  const rounds = new ModelRounds(cfg, ports, rpmWindow, stats, results, cache, hold);
+  const refused = memo.urlRefused ?? new Set<string>();
+  const rounds = new ModelRounds(cfg, ports, rpmWindow, stats, results, cache, hold, refused);
   const topHash = ports.hash(cfg.top.join('\n'));
+  stats.hashes++;
   let at = 0;
   /** No further slice fits the time left: what is queued still goes. */
   let last = false;
   for (;;) {
     // A new slice while fewer than two slices' requests wait: its pictures ride in the fetchAll of the requests
     // already queued (one HTTP wait for both), and its own requests go with the next slice's pictures.
-    if (!last && at < items.length && rounds.queued() < 2 * SLICE_REQUESTS) {
+    if (!last && at < items.length && rounds.queued() < 2 * sliceRequests(cfg)) {
       const first = !results.length && !rounds.queued();
       // A job's first slice (its pace null: never measured) is one request's worth: what it measures sizes the rest.
       const n =
@@ -159,7 +182,7 @@ export function runEngine(
         continue;
       }
       const slice = items.slice(at, at + n);
-      const plan = planSlice(slice, cache, hold, stats);
+      const plan = planSlice(slice, cache, hold, stats, cfg.urlMode ? refused : null);
       const reqs = pictureRequests(plan.fetch);
       // The queued requests go now with the pictures (a slice's first round goes whatever the deadline's reserve
       // for another round says: fetched pictures are always sent); without any queued, the pictures go alone.
@@ -186,11 +209,29 @@ interface SlicePlan {
   images: Map<string, Image>;
   keys: Map<string, string>;
   pictured: Set<string>;
+  /** SKUs whose pictures go as URLs (nothing to download), and those SKUs. */
+  linked: Map<string, LinkedPicture>;
+  linkedItems: EngineItem[];
   fetch: EngineItem[];
 }
 
-function planSlice(slice: readonly EngineItem[], cache: AnswerCache, hold: HoldKeeper, stats: EngineStats): SlicePlan {
-  const plan: SlicePlan = { images: new Map(), keys: new Map(), pictured: new Set(), fetch: [] };
+/** `urlRefused`: null when pictures are never sent as URLs (the model does not take them); else the SKUs whose URLs
+ * Google refused earlier in the job (they are downloaded). */
+function planSlice(
+  slice: readonly EngineItem[],
+  cache: AnswerCache,
+  hold: HoldKeeper,
+  stats: EngineStats,
+  urlRefused: Set<string> | null,
+): SlicePlan {
+  const plan: SlicePlan = {
+    images: new Map(),
+    keys: new Map(),
+    pictured: new Set(),
+    linked: new Map(),
+    linkedItems: [],
+    fetch: [],
+  };
   const heldKeys = slice.map((it) => hold.of(it.sku)?.key).filter((k): k is string => !!k);
   const known = heldKeys.length ? cache.getAll(heldKeys) : {};
   for (const it of slice) {
@@ -203,12 +244,22 @@ function planSlice(slice: readonly EngineItem[], cache: AnswerCache, hold: HoldK
         plan.images.set(it.sku, { mimeType: h.mimeType, data: h.data, binary: null });
         stats.heldPictures++;
       }
-    } else plan.fetch.push(it);
+      continue;
+    }
+    const link = urlRefused && !urlRefused.has(it.sku) ? linkedPicture(it.imageUrl) : null;
+    if (!link) plan.fetch.push(it);
+    else {
+      plan.linked.set(it.sku, link);
+      plan.linkedItems.push(it);
+    }
   }
   return plan;
 }
 
 const hasUrl = (it: EngineItem) => /^https?:\/\//i.test(it.imageUrl);
+
+/** The URL of a SKU's picture sent as a URL ('' for any other). */
+const pictureUrl = (it: Todo) => (it.image && isLinked(it.image) ? it.image.fileUri : '');
 
 /** The GET of each picture to fetch (SKUs without a URL have none). */
 function pictureRequests(fetch: readonly EngineItem[]): HttpReq[] {
@@ -226,8 +277,13 @@ function finishSlice(
   topHash: string,
   t0: number,
 ): { images: Map<string, Image>; keys: Map<string, string>; pictured: Set<string> } {
-  const { images, keys, pictured, fetch } = plan;
-  if (!fetch.length) return { images, keys, pictured };
+  const { images, keys, pictured, fetch, linked } = plan;
+  for (const [sku, link] of linked) {
+    images.set(sku, { ...link, binary: null });
+    pictured.add(sku);
+  }
+  const hashed = [...fetch, ...plan.linkedItems];
+  if (!hashed.length) return { images, keys, pictured };
   const withUrl = fetch.filter(hasUrl);
   stats.imageRequests += withUrl.length;
   const fetched = readImages(withUrl, answers, cfg);
@@ -235,8 +291,10 @@ function finishSlice(
     images.set(sku, img);
     pictured.add(sku);
   }
-  for (const [sku, k] of cacheKeys(fetch, fetched, cfg, ports, topHash)) keys.set(sku, k);
-  if (withUrl.length >= 5) stats.pace.pictureMs = paced(stats.pace.pictureMs, (ports.now() - t0) / withUrl.length);
+  for (const [sku, k] of cacheKeys(hashed, images, cfg, ports, topHash)) keys.set(sku, k);
+  stats.hashes += hashed.length;
+  // A SKU's pace: its share of the slice's fetchAll (downloads, or none when its picture goes as a URL) and its key.
+  if (hashed.length >= 5) stats.pace.pictureMs = paced(stats.pace.pictureMs, (ports.now() - t0) / hashed.length);
   return { images, keys, pictured };
 }
 
@@ -255,7 +313,11 @@ function readImages(withUrl: readonly EngineItem[], answers: HttpRes[], cfg: Eng
 }
 
 /** Each SKU's answer-cache key: what the model saw (name, category, image) and how it was asked; one SHA-256 per
- * SKU over its text and its picture's bytes (and one per chunk for the top-search list). */
+ * SKU over its text and its picture's bytes (and one per chunk for the top-search list). A picture sent as a URL is
+ * keyed by its URL, hashed with the text in JavaScript (no picture to read): a picture changed behind the same URL is
+ * then not noticed, its old answer is used (shops give a new picture a new URL: CDNs and marketplaces version them; a
+ * picture replaced in place needs its URL changed, e.g. a ?v=2 suffix, to be tagged again). The key stays the SKU's
+ * if Google refuses the URL and the picture is downloaded: the answer is for the picture at that URL. */
 function cacheKeys(
   items: readonly EngineItem[],
   images: Map<string, Image>,
@@ -266,7 +328,8 @@ function cacheKeys(
   const keyOf = new Map<string, string>();
   for (const it of items) {
     const img = images.get(it.sku);
-    const text = [it.name, it.category, img ? img.mimeType : '-', PROMPT_VERSION, topHash, cfg.model].join('\u0001');
+    const seen = !img ? '-' : isLinked(img) ? `${img.mimeType}\u0001${img.fileUri}` : img.mimeType;
+    const text = [it.name, it.category, seen, PROMPT_VERSION, topHash, cfg.model].join('\u0001');
     keyOf.set(it.sku, ports.hash(text, img?.binary ?? undefined));
   }
   return keyOf;
@@ -304,9 +367,11 @@ class HoldKeeper {
       const img = images.get(it.sku);
       const prev = this.held[it.sku];
       const mimeType = img?.mimeType ?? (pictured.has(it.sku) ? (prev?.mimeType ?? '') : '');
-      const keepPicture = !!img && unsent.has(it.sku) && (this.withPicture.has(it.sku) || this.room());
+      // A picture sent as a URL has nothing to keep: the next chunk links it again.
+      const data = img && !isLinked(img) ? img.data : '';
+      const keepPicture = !!data && unsent.has(it.sku) && (this.withPicture.has(it.sku) || this.room());
       if (prev && prev.key === key && !!prev.data === keepPicture) continue;
-      const h: Held = keepPicture ? { key, mimeType, data: img!.data } : { key, mimeType };
+      const h: Held = keepPicture ? { key, mimeType, data } : { key, mimeType };
       if (keepPicture) this.withPicture.add(it.sku);
       this.held[it.sku] = h;
       out[it.sku] = h;
@@ -319,7 +384,7 @@ class HoldKeeper {
     const out: Record<string, Held> = {};
     for (const it of left) {
       const h = this.held[it.sku];
-      if (!h || !it.image || this.withPicture.has(it.sku) || !this.room()) continue;
+      if (!h || !it.image || isLinked(it.image) || this.withPicture.has(it.sku) || !this.room()) continue;
       this.withPicture.add(it.sku);
       out[it.sku] = this.held[it.sku] = { key: h.key, mimeType: it.image.mimeType, data: it.image.data };
     }
@@ -369,7 +434,12 @@ function answerFromCache(
         fromCache: true,
       });
     } else {
-      const image = img ? { mimeType: img.mimeType, data: img.data } : null;
+      const image: Picture | null = !img
+        ? null
+        : isLinked(img)
+          ? { fileUri: img.fileUri, mimeType: img.mimeType }
+          : { mimeType: img.mimeType, data: img.data };
+      if (image && isLinked(image)) stats.urlPictures++;
       todo.push({ sku: it.sku, name: it.name, category: it.category, image, noImage: !img });
     }
   }
@@ -388,6 +458,8 @@ class ModelRounds {
   /** This round's answers (cache key → keywords) and the SKUs it finished. */
   private fresh: Record<string, string[]> = {};
   private finished: string[] = [];
+  /** SKUs whose URL Google refused: their pictures are downloaded with the next fetchAll, then they are asked again. */
+  private toFetch: Todo[] = [];
 
   constructor(
     private readonly cfg: EngineConfig,
@@ -397,6 +469,7 @@ class ModelRounds {
     private readonly results: EngineResult[],
     private readonly cache: AnswerCache,
     private readonly hold: HoldKeeper,
+    private readonly urlRefused: Set<string>,
   ) {
     this.url = `${cfg.baseUrl.replace(/\/+$/, '')}/v1beta/models/${encodeURIComponent(cfg.model)}:generateContent`;
   }
@@ -418,29 +491,71 @@ class ModelRounds {
     return this.unsent.size > 0;
   }
 
-  /** Requests waiting (new batches and retries). */
+  /** Requests waiting (new batches and retries), and pictures to download for SKUs whose URL was refused. */
   queued(): number {
-    return this.queue.length;
+    return this.queue.length + this.toFetch.length;
   }
 
   /** SKUs waiting to be asked (or asked again). */
   waiting(): Set<string> {
-    return new Set(this.queue.flatMap((p) => p.items.map((it) => it.sku)));
+    return new Set([...this.queue.flatMap((p) => p.items), ...this.toFetch].map((it) => it.sku));
   }
 
-  /** What is still queued when the chunk ends (never sent, or waiting to be retried). */
+  /** What is still queued when the chunk ends (never sent, waiting to be retried, or to be downloaded). */
   leftovers(): Todo[] {
-    return this.queue.flatMap((p) => p.items);
+    return [...this.queue.flatMap((p) => p.items), ...this.toFetch];
   }
 
   /** One round (or one wait for a retry's backoff or the RPM window); null when the budget or the deadline stops.
    * `fresh`: a slice's first round, sent even when the deadline's reserve for another round is gone. `ride`: requests
    * sent in the same fetchAll (the next slice's pictures; alone after a wait), their answers returned. */
   step(fresh: boolean, ride: HttpReq[] = []): HttpRes[] | null {
-    const next = this.nextRound(fresh);
+    const next = !this.queue.length && this.toFetch.length ? { round: [], at: this.ports.now() } : this.nextRound(fresh);
     if (next === 'stop') return null;
-    if (next.round.length) return this.send(next.round, next.at, ride);
-    return ride.length ? this.ports.fetchAll(ride) : [];
+    const downloads = this.toFetch.splice(0);
+    const gets = downloads.map((it) => ({ url: pictureUrl(it), method: 'get' as const, binary: true }));
+    const riders = [...gets, ...ride];
+    let answers: HttpRes[];
+    if (next.round.length) answers = this.send(next.round, next.at, riders);
+    else answers = riders.length ? this.ports.fetchAll(riders) : [];
+    if (downloads.length) this.downloaded(downloads, answers.slice(0, gets.length));
+    return answers.slice(gets.length);
+  }
+
+  /** SKUs whose URL was refused, their pictures downloaded: asked again with the pictures inline (a picture that
+   * cannot be read leaves its SKU without one, as on the download path). */
+  private downloaded(items: Todo[], answers: HttpRes[]): void {
+    this.stats.imageRequests += items.length;
+    const got = readImages(
+      items.map((it) => ({ sku: it.sku, name: it.name, category: it.category, imageUrl: pictureUrl(it) })),
+      answers,
+      this.cfg,
+    );
+    const again = items.map((it): Todo => {
+      const img = got.get(it.sku);
+      const image = img && !isLinked(img) ? { mimeType: img.mimeType, data: img.data } : null;
+      return { ...it, image, noImage: !image };
+    });
+    for (const b of batchItems(again, { maxItems: this.cfg.batchSize, maxBytes: this.cfg.maxRequestBytes })) {
+      const p: Pending = { items: b, attempt: 0, invalid: 0, notBefore: 0, lastReason: '' };
+      this.queue.push(p);
+      this.unsent.add(p);
+    }
+  }
+
+  /** Google refused a URL of this request (400 unsupported file uri, the whole request failed): the SKU it names has
+   * its picture downloaded and is asked again inline, never by URL again in this job; the request's other SKUs go
+   * again as they were. When the answer names none of the request's URLs, all its URL pictures are downloaded. */
+  private urlRefusedBy(p: Pending, uri: string): void {
+    const linked = p.items.filter((it) => it.image && isLinked(it.image));
+    const named = linked.filter((it) => pictureUrl(it) === uri);
+    const inline = named.length ? named : linked;
+    const out = new Set(inline.map((it) => it.sku));
+    for (const sku of out) this.urlRefused.add(sku);
+    this.stats.urlFallbacks += out.size;
+    this.toFetch.push(...inline);
+    const rest = p.items.filter((it) => !out.has(it.sku));
+    if (rest.length) this.queue.push({ ...p, items: rest, notBefore: 0 });
   }
 
   /** The batches to send now (and when); none after waiting (a retry's backoff, the RPM window); 'stop' to end. */
@@ -504,6 +619,8 @@ class ModelRounds {
 
   /** What one answer means for its batch: retried later, refused, split up, or its keywords kept. */
   private settle(p: Pending, code: number, text: string): void {
+    const uri = refusedFileUri(code, text);
+    if (uri !== null && p.items.some((it) => it.image && isLinked(it.image))) return this.urlRefusedBy(p, uri);
     const v = classify(code, text, p.attempt + 1, ++this.salt);
     if (v.kind === 'retry') {
       if (p.attempt + 1 > MAX_RETRIES) return this.giveUp(p, t('tagging.reason.retries', { n: MAX_RETRIES, reason: v.reason }));

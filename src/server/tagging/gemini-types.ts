@@ -19,7 +19,12 @@ export interface GeminiInlinePart {
   inlineData: { mimeType: string; data: string };
 }
 
-export type GeminiPart = GeminiTextPart | GeminiInlinePart;
+/** A picture Gemini fetches itself (a public https or pre-signed URL; Gemini 2.5 and later). */
+export interface GeminiFilePart {
+  fileData: { mimeType: string; fileUri: string };
+}
+
+export type GeminiPart = GeminiTextPart | GeminiInlinePart | GeminiFilePart;
 
 export interface GeminiContent {
   role: 'user' | 'model';

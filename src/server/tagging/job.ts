@@ -22,6 +22,13 @@ export interface TagJob {
   cacheHits: number;
   requests: number;
   imageRequests: number;
+  /** SKUs whose pictures went as URLs Gemini fetched, and those sent again inline because Google refused the URL. */
+  urlPictures: number;
+  urlFallbacks: number;
+  /** SKUs whose picture URL Google refused in this job: their pictures are downloaded from then on (the newest 100). */
+  urlRefused: string[];
+  /** SHA-256 digests the job computed (answer-cache keys and the top-search list's). */
+  hashes: number;
   retries: number;
   tokensIn: number;
   tokensOut: number;
@@ -67,6 +74,10 @@ export interface Progress {
   requests: number;
   retries: number;
   cacheHits: number;
+  /** SKUs whose pictures Gemini fetched by URL, and those sent again inline after Google refused their URL. */
+  urlPictures: number;
+  urlFallbacks: number;
+  hashes: number;
   lastError: Msg | null;
   startedAt: number;
   finishedAt: number | null;
@@ -97,6 +108,10 @@ export function newJob(
     cacheHits: 0,
     requests: 0,
     imageRequests: 0,
+    urlPictures: 0,
+    urlFallbacks: 0,
+    urlRefused: [],
+    hashes: 0,
     retries: 0,
     tokensIn: 0,
     tokensOut: 0,
@@ -168,6 +183,9 @@ export function progressOf(j: TagJob): Progress {
     requests: j.requests,
     retries: j.retries,
     cacheHits: j.cacheHits,
+    urlPictures: j.urlPictures,
+    urlFallbacks: j.urlFallbacks,
+    hashes: j.hashes,
     lastError: j.lastError,
     startedAt: j.startedAt,
     finishedAt: j.finishedAt,
@@ -184,6 +202,7 @@ export function parseJob(raw: unknown): TagJob | null {
     ...newJob(j.id, j.owner ?? '', j.sheet, j.model ?? '', j.total ?? 0, j.startedAt ?? 0),
     ...j,
     rpmWindow: Array.isArray(j.rpmWindow) ? j.rpmWindow : [],
+    urlRefused: Array.isArray(j.urlRefused) ? j.urlRefused.filter((x) => typeof x === 'string') : [],
     pace: j.pace && j.pace.pictureMs > 0 && j.pace.roundMs > 0 ? j.pace : null,
     // Jobs saved before the catalogue held their note as one text.
     lastError: typeof lastError === 'string' ? (lastError ? msg('common.text', { text: lastError }) : null) : j.lastError,

@@ -1,5 +1,7 @@
-// The instructions and the generateContent request for a batch of SKUs (text and inline images), with its schema.
+// The instructions and the generateContent request for a batch of SKUs (text, and pictures inline or as URLs Gemini
+// fetches), with its schema.
 import type { GeminiPart, GeminiRequest, GeminiSchema } from './gemini-types';
+import type { LinkedPicture } from './picture-url';
 
 /** Bump when the instructions or the request shape change: it is part of the answer-cache key. */
 export const PROMPT_VERSION = 'tag-v1';
@@ -8,9 +10,14 @@ export interface TagItem {
   sku: string;
   name: string;
   category: string;
-  /** Base64 image bytes, or null when the image could not be fetched. */
-  image: { mimeType: string; data: string } | null;
+  /** The picture: its base64 bytes, or the URL Gemini fetches it from; null when there is none to send. */
+  image: Picture | null;
 }
+
+export type Picture = { mimeType: string; data: string } | LinkedPicture;
+
+/** Whether a picture goes as a URL (Gemini fetches it). */
+export const isLinked = (p: Picture): p is LinkedPicture => 'fileUri' in p;
 
 export const SYSTEM_INSTRUCTION = [
   'Anda membantu tim merchandising membuat kata kunci pencarian marketplace untuk produk.',
@@ -52,7 +59,8 @@ export function buildRequest(items: readonly TagItem[], top: readonly string[]):
   items.forEach((it, i) => {
     if (!it.image) return;
     parts.push({ text: `Gambar ${i + 1} untuk SKU ${it.sku}:` });
-    parts.push({ inlineData: { mimeType: it.image.mimeType, data: it.image.data } });
+    const img = it.image;
+    parts.push(isLinked(img) ? { fileData: { mimeType: img.mimeType, fileUri: img.fileUri } } : { inlineData: img });
   });
   return {
     contents: [{ role: 'user', parts }],
@@ -68,7 +76,9 @@ export function buildRequest(items: readonly TagItem[], top: readonly string[]):
 
 /** Approximate request size in bytes without serialising images twice (base64 is ASCII). */
 export function itemBytes(it: TagItem): number {
-  return 120 + it.sku.length + it.name.length * 2 + it.category.length * 2 + (it.image ? it.image.data.length + 60 : 0);
+  const img = it.image;
+  const picture = !img ? 0 : isLinked(img) ? img.fileUri.length * 2 + 60 : img.data.length + 60;
+  return 120 + it.sku.length + it.name.length * 2 + it.category.length * 2 + picture;
 }
 
 export const BASE_REQUEST_BYTES = 3000;

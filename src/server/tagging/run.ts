@@ -13,6 +13,7 @@ import { buildBlock, findLayout, Layout, pendingRows, RowWrite, outputSpan } fro
 import { costRp, TaggingSettings } from './settings';
 import type { WordLists } from './wordlists';
 import { chunkEntries } from './undo';
+import { modelTakesUrls } from './picture-url';
 
 /** The row's counter for each engine outcome. */
 const OUTCOME: Record<EngineResult['outcome'], RowWrite['outcome']> = {
@@ -88,7 +89,7 @@ function chunkIn(job: TagJob, s: TaggingSettings, io: ChunkIO, deadline: Deadlin
   const when = formatDateTime(now());
   const { items, refused } = engineItems(take, cat);
   const window = expandWindow(job.rpmWindow);
-  const { results, stats } = askModel(items, job, s, io, deadline, top, window);
+  const { results, stats, urlRefused } = askModel(items, job, s, io, deadline, top, window);
   const bySku = new Map(results.map((a) => [a.sku, a]));
   const ref: FilterRef = { lists, top, lang: job.lang };
   const writes: RowWrite[] = [];
@@ -102,7 +103,7 @@ function chunkIn(job: TagJob, s: TaggingSettings, io: ChunkIO, deadline: Deadlin
   const spend = costRp(s, stats.tokensIn, stats.tokensOut);
   if (spend > 0) io.addSpend(spend);
   const t1 = now();
-  const next = nextJob(job, s, io, stats, out, spend, t0, t1, window);
+  const next = { ...nextJob(job, s, io, stats, out, spend, t0, t1, window), urlRefused: keptRefusals(urlRefused) };
   return { job: next, written: out.written, edited: out.edited.length, picked: take.length, getValues: 1 + out.getValues };
 }
 
@@ -151,7 +152,15 @@ function engineItems(take: Pending[], cat: Catalogue): { items: EngineItem[]; re
   return { items, refused };
 }
 
-/** The engine within the chunk's deadline and the day's budget. */
+/** SKUs whose picture URL Google refused, as the job keeps them (the newest, within a property value's room; one
+ * beyond it is tried by URL again in a later chunk and downloaded when refused again). */
+function keptRefusals(refused: Set<string>): string[] {
+  return [...refused].slice(-MAX_KEPT_REFUSALS);
+}
+
+const MAX_KEPT_REFUSALS = 100;
+
+/** The engine within the chunk's deadline and the day's budget; the job's refused picture URLs carried through. */
 function askModel(
   items: EngineItem[],
   job: TagJob,
@@ -160,9 +169,10 @@ function askModel(
   deadline: Deadline,
   top: string[],
   window: number[],
-): ReturnType<typeof runEngine> {
+): ReturnType<typeof runEngine> & { urlRefused: Set<string> } {
   const spent0 = io.spentToday();
-  return runEngine(
+  const urlRefused = new Set(job.urlRefused);
+  const out = runEngine(
     items,
     {
       baseUrl: io.baseUrl(),
@@ -172,14 +182,16 @@ function askModel(
       maxRequestBytes: s.maxRequestBytes,
       maxParallel: s.maxParallel,
       rpm: s.rpm,
+      urlMode: modelTakesUrls(job.model),
       top,
       budgetSpent: (tin, tout) => s.dailyBudgetRp > 0 && spent0 + costRp(s, tin, tout) >= s.dailyBudgetRp,
     },
     { ...io.engine, remainingMs: () => deadline.remainingMs() },
     io.cache,
     window,
-    { pace: job.pace, hold: io.hold },
+    { pace: job.pace, hold: io.hold, urlRefused },
   );
+  return { ...out, urlRefused };
 }
 
 interface WriteOutcome {
@@ -234,6 +246,9 @@ function nextJob(
     cacheHits: job.cacheHits + stats.cacheHits,
     requests: job.requests + stats.requests,
     imageRequests: job.imageRequests + stats.imageRequests,
+    urlPictures: job.urlPictures + stats.urlPictures,
+    urlFallbacks: job.urlFallbacks + stats.urlFallbacks,
+    hashes: job.hashes + stats.hashes,
     retries: job.retries + stats.retries,
     tokensIn: job.tokensIn + stats.tokensIn,
     tokensOut: job.tokensOut + stats.tokensOut,

@@ -12,6 +12,9 @@ jest.setTimeout(180_000);
 
 const tagged = (rows: unknown[][]) => rows.slice(1).filter((r) => /^(selesai|tanpa gambar)$/.test(String(r[4]))).length;
 
+/** A model that does not take picture URLs: pictures are downloaded and sent inline (the hold and quota paths). */
+const INLINE_MODEL = 'gemini-2.0-flash';
+
 describe('tagging long runs (runtime)', () => {
   it('stops cleanly at the daily budget and the heartbeat carries on the next day', async () => {
     // About Rp 25 per 5-SKU request with the default prices: a Rp 60 budget stops after a few requests.
@@ -53,7 +56,12 @@ describe('tagging long runs (runtime)', () => {
   });
 
   it("the daily UrlFetch quota stops the job cleanly; the next day's heartbeat finishes it", async () => {
-    const w = await makeWorld({ products: 30, settings: { chunkSize: 30, batchSize: 5 }, now: '2026-12-01T03:00:00Z' });
+    // A 2.0 model: every picture is downloaded (the UrlFetch calls this test counts).
+    const w = await makeWorld({
+      products: 30,
+      settings: { chunkSize: 30, batchSize: 5, model: INLINE_MODEL },
+      now: '2026-12-01T03:00:00Z',
+    });
     try {
       w.rt.env.config.settings.urlFetchDailyQuota = '20';
       const start = await w.rpc('tagging_start', 'Produk'); // 1 call (models.get)
@@ -100,7 +108,7 @@ describe('tagging long runs (runtime)', () => {
   });
 
   it('a chunk whose pictures come slowly still tags rows, within its time, and sends every picture it fetched', async () => {
-    const w = await makeWorld({ products: 40, settings: { chunkSize: 40, batchSize: 5 } });
+    const w = await makeWorld({ products: 40, settings: { chunkSize: 40, batchSize: 5, model: INLINE_MODEL } });
     try {
       // One picture at a time, 300 ms each: the pictures cost more than the model.
       w.rt.env.config.settings.fetchAllConcurrency = '1';
@@ -122,7 +130,7 @@ describe('tagging long runs (runtime)', () => {
   });
 
   it('resumed after a kill mid-chunk, a job fetches no picture twice and asks the model about no answered SKU again', async () => {
-    const w = await makeWorld({ products: 20, settings: { chunkSize: 20, batchSize: 5, maxParallel: 2 } });
+    const w = await makeWorld({ products: 20, settings: { chunkSize: 20, batchSize: 5, maxParallel: 2, model: INLINE_MODEL } });
     try {
       const start = await w.rpc('tagging_start', 'Produk');
       const rows = (await w.sheet()).slice(1);

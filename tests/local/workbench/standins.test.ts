@@ -108,6 +108,8 @@ describe('stand-ins per workbench', () => {
     store.userEdit(doc, 'Sheet1', 0, 0, `${old}${picture}`);
     store.userEdit(doc, 'Sheet1', 1, 0, `${old}9/not-this-one`);
     store.userEdit(doc, 'Sheet1', 2, 0, `=HYPERLINK("${old}/x")`);
+    const secure = (u: string) => u.replace(/^http:/, 'https:');
+    store.userEdit(doc, 'Sheet1', 3, 0, `${secure(old)}${picture}`);
     propertiesStore(first.rt.env).bag('script').DATADESK_GEMINI_URL = old;
     propertiesStore(first.rt.env).touch();
     running.splice(0);
@@ -125,6 +127,8 @@ describe('stand-ins per workbench', () => {
       const s = getSpreadsheetStore(moved.rt.env);
       expect(s.displayWindow(doc, 'Sheet1', 0, 0, 2, 1)).toEqual([[`${now}${picture}`], [`${old}9/not-this-one`]]);
       expect(s.cellInfo(doc, 'Sheet1', 2, 0).formula).toBe(`=HYPERLINK("${old}/x")`); // formulas are left alone
+      // the https link of the same stand-in (its pictures over https) moves too
+      expect(s.displayWindow(doc, 'Sheet1', 3, 0, 1, 1)).toEqual([[`${secure(now)}${picture}`]]);
       // the picture URL answers from the moved stand-in
       expect((await fetch(`${now}${picture}`)).status).toBe(200);
       running.splice(0);

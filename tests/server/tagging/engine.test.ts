@@ -67,6 +67,7 @@ function harness(
     maxRequestBytes: 1e6,
     maxParallel: 50,
     rpm: 1000,
+    urlMode: false,
     top: [],
     budgetSpent: () => false,
     ...opts,
@@ -310,5 +311,94 @@ describe('runEngine', () => {
     const { results, stats } = runEngine(items(5), h.cfg, h.ports, h.cache, []);
     expect(results).toHaveLength(2);
     expect(stats.stoppedBy).toBe('budget');
+  });
+});
+
+describe('runEngine with a model that fetches picture URLs (Gemini 2.5+)', () => {
+  const https = (n: number) => items(n).map((it) => ({ ...it, imageUrl: it.imageUrl.replace('http:', 'https:') }));
+  /** The pictures of a request: fileData URIs and inline data, by part. */
+  const pictures = (payload: string) =>
+    (JSON.parse(payload).contents[0].parts as Array<Record<string, { fileUri?: string; data?: string }>>)
+      .map((p) => p.fileData?.fileUri ?? (p.inlineData ? `inline:${p.inlineData.data}` : ''))
+      .filter(Boolean);
+  const refusal = (uri: string) => ({
+    code: 400,
+    body: JSON.stringify({
+      error: { code: 400, message: `Invalid or unsupported file uri: ${uri}`, status: 'INVALID_ARGUMENT' },
+    }),
+  });
+
+  it('sends https pictures as fileData URLs and downloads none', () => {
+    const sent: string[] = [];
+    const h = harness((skus, r) => (sent.push(r.payload!), ok(skus)), { urlMode: true });
+    const { results, stats } = runEngine(https(12), h.cfg, h.ports, h.cache, []);
+    expect(h.gets).toEqual({});
+    expect(results.map((r) => [r.sku, r.outcome]).sort()).toEqual(
+      https(12)
+        .map((it) => [it.sku, 'done'])
+        .sort(),
+    );
+    expect(sent.flatMap(pictures).sort()).toEqual(
+      https(12)
+        .map((it) => it.imageUrl)
+        .sort(),
+    );
+    expect(sent[0]).toContain('"fileData":{"mimeType":"image/png","fileUri":"https://img/S0.png"}');
+    expect(stats).toMatchObject({ imageRequests: 0, urlPictures: 12, urlFallbacks: 0 });
+  });
+
+  it('downloads http pictures, and every picture when the model does not take URLs', () => {
+    const mixed = https(6).map((it, i) => (i % 3 === 0 ? { ...it, imageUrl: it.imageUrl.replace('https:', 'http:') } : it));
+    const h = harness(ok, { urlMode: true });
+    const a = runEngine(mixed, h.cfg, h.ports, h.cache, []);
+    expect(Object.keys(h.gets).sort()).toEqual(['S0', 'S3']);
+    expect(a.stats).toMatchObject({ imageRequests: 2, urlPictures: 4 });
+    const h2 = harness(ok, { urlMode: false });
+    const b = runEngine(https(6), h2.cfg, h2.ports, h2.cache, []);
+    expect(Object.keys(h2.gets)).toHaveLength(6);
+    expect(b.stats).toMatchObject({ imageRequests: 6, urlPictures: 0 });
+  });
+
+  it('a request Google refuses for one URL: that SKU goes inline, the rest by URL again; each SKU tagged once, none failed', () => {
+    const sent: string[][] = [];
+    const refused = new Set<string>();
+    const h = harness(
+      (skus, r) => {
+        const pics = pictures(r.payload!);
+        sent.push(pics);
+        return pics.includes('https://img/S3.png') ? refusal('https://img/S3.png') : ok(skus);
+      },
+      { urlMode: true },
+    );
+    const { results, stats } = runEngine(https(10), h.cfg, h.ports, h.cache, [], { urlRefused: refused });
+    expect(results.map((r) => r.sku).sort()).toEqual(
+      https(10)
+        .map((it) => it.sku)
+        .sort(),
+    );
+    expect(results.every((r) => r.outcome === 'done' && r.raw[0] === `kata ${r.sku}`)).toBe(true);
+    expect(h.gets).toEqual({ S3: 1 });
+    // S3 went inline once, never by URL again; its batch-mates went by URL again.
+    expect(sent.flat().filter((p) => p === 'inline:IMGS3')).toHaveLength(1);
+    expect(sent.flat().filter((p) => p === 'https://img/S3.png')).toHaveLength(1);
+    for (const s of ['S0', 'S1', 'S2', 'S4']) expect(sent.flat().filter((p) => p === `https://img/${s}.png`)).toHaveLength(2);
+    expect(stats).toMatchObject({ urlFallbacks: 1, imageRequests: 1, retries: 0 });
+    expect([...refused]).toEqual(['S3']);
+    // A later chunk of the job downloads S3 at once, without asking Google to fetch its URL.
+    const h2 = harness((skus, r) => (sent.push(pictures(r.payload!)), ok(skus)), { urlMode: true });
+    sent.length = 0;
+    runEngine(https(10).slice(3, 4), h2.cfg, h2.ports, h2.cache, [], { urlRefused: refused });
+    expect(sent).toEqual([['inline:IMGS3']]);
+  });
+
+  it('a refusal that names no URL of the request downloads all its URL pictures; a picture that is 404 leaves its SKU without one', () => {
+    let n = 0;
+    const h = harness((skus) => (++n === 1 ? refusal('') : ok(skus)), { urlMode: true }, { S2: 404 });
+    const { results, stats } = runEngine(https(5), h.cfg, h.ports, h.cache, []);
+    expect(Object.keys(h.gets).sort()).toEqual(['S0', 'S1', 'S2', 'S3', 'S4']);
+    expect(results).toHaveLength(5);
+    expect(results.find((r) => r.sku === 'S2')).toMatchObject({ outcome: 'no_image', raw: ['kata S2'] });
+    expect(results.filter((r) => r.outcome === 'done')).toHaveLength(4);
+    expect(stats).toMatchObject({ urlFallbacks: 5, requests: 2 });
   });
 });

@@ -3,6 +3,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { GasError } from '../../runtime/types';
 import { BODY_LIMIT, PreparedRequest } from './request';
+import { trustedContext } from './trust';
 
 export interface RawResponse {
   url: string;
@@ -31,13 +32,20 @@ function networkError(e: NodeJS.ErrnoException, url: string): GasError {
 function once(req: PreparedRequest, url: string, method: string, body: Uint8Array | null): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
-    const mod = u.protocol === 'https:' ? https : http;
+    const secure = u.protocol === 'https:';
+    const mod = secure ? https : http;
     const headers: Record<string, string | number> = { ...req.headers };
     if (body) headers['Content-Length'] = body.length;
     else delete headers['Content-Type'];
     const r = mod.request(
       u,
-      { method, headers, rejectUnauthorized: req.validateHttpsCertificates, timeout: TIMEOUT_MS },
+      {
+        method,
+        headers,
+        rejectUnauthorized: req.validateHttpsCertificates,
+        timeout: TIMEOUT_MS,
+        ...(secure ? { secureContext: trustedContext() } : {}),
+      },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;

@@ -1,12 +1,14 @@
 // The local Gemini stand-in: Google's generateContent REST wire format on a plain Node HTTP server, answers derived
 // from what it is sent (text and image bytes), injectable latency, 429s with RetryInfo, 500s, malformed JSON and
-// safety blocks. It also serves the demo catalogue's product pictures at GET /images/<sku>.png.
-import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// safety blocks; fileData parts with https URLs fetched as Google fetches them. It also serves the demo catalogue's
+// product pictures at GET /images/<sku>.png|jpg, over http and https on the same port.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AskedItem, keywordsFor } from './answer';
 import { imageMissingByDefault, productPng } from './png';
 import { imageTokens, productImage } from './images';
 import { RateLimiter, TIERS, TierName, TierLimits } from './limits';
+import { Fetched, fetchUris, MODEL_FETCH_AGENT, refusedUri, unsupportedUri } from './file-uri';
+import { listenDual } from '../dual';
 
 export { imageWord } from './answer';
 export { productPng, imageMissingByDefault } from './png';
@@ -65,6 +67,14 @@ export interface StandinStats {
   /** SKUs answered successfully (200 with keywords), per SKU. */
   answered: Record<string, number>;
   inlineImages: number;
+  /** Pictures sent as fileData URLs and fetched by the stand-in (as Google's servers fetch them). */
+  urlImages: number;
+  /** Requests refused with 400 "Invalid or unsupported file uri" (an http URL, a 2.0 model, a URL that failed). */
+  urlRefusals: number;
+  /** Input tokens the tier's limits admitted for requests then refused because a URL could not be fetched (they
+   * count against TPM like any other: the strict side). */
+  refusedTokens: number;
+  /** Picture downloads by clients (DataDesk's inline path); the stand-in's own URL fetches are not counted here. */
   imageRequests: number;
   images404: number;
   promptTokens: number;
@@ -78,6 +88,8 @@ export interface StandinStats {
 
 export interface GeminiStandin {
   url: string;
+  /** The same port over https (its certificate is trusted by the emulator's UrlFetchApp): picture URLs. */
+  httpsUrl: string;
   stats(): StandinStats;
   resetStats(): void;
   /** The tier's limits in force. */
@@ -123,6 +135,7 @@ function googleError(code: number, status: string, message: string, details?: un
 interface Part {
   text?: string;
   inlineData?: { mimeType?: string; data?: string };
+  fileData?: { mimeType?: string; fileUri?: string };
 }
 
 /** Finds the products a request asks about: a JSON list of {sku, nama|name, kategori|category} in a text part, and
@@ -168,6 +181,20 @@ export function readAsked(parts: Part[]): { items: AskedItem[]; top: string[] } 
   return { items, top };
 }
 
+/** Whether a request is the stand-in's own fetch of a picture URL (Google's fetcher, not a client). */
+const fetchedByModel = (req: IncomingMessage | undefined) => req?.headers['user-agent'] === MODEL_FETCH_AGENT;
+
+/** The parts with each fileData part replaced by the picture fetched for it (as inlineData, so the model reads the
+ * same bytes whichever way they came). */
+function withFetched(parts: Part[], fetched: Fetched[]): Part[] {
+  const bytes = new Map(fetched.map((f) => [f.uri, f.bytes!]));
+  return parts.map((p) => {
+    if (!p.fileData) return p;
+    const b = bytes.get(String(p.fileData.fileUri ?? ''))!;
+    return { inlineData: { mimeType: p.fileData.mimeType ?? '', data: b.toString('base64') } };
+  });
+}
+
 export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promise<GeminiStandin> {
   const keys = new Set(opts.apiKeys ?? [DEFAULT_KEY]);
   const models = new Set(opts.models ?? DEFAULT_MODELS);
@@ -179,6 +206,9 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
     byStatus: {},
     answered: {},
     inlineImages: 0,
+    urlImages: 0,
+    urlRefusals: 0,
+    refusedTokens: 0,
     imageRequests: 0,
     images404: 0,
     promptTokens: 0,
@@ -201,8 +231,9 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
     return Math.min(60_000, l.medianMs * Math.exp(sigma * z));
   };
 
+  /** Answers, counted by status unless it answers the stand-in's own URL fetch (not a client's request). */
   const send = (res: ServerResponse, code: number, body: string | Buffer, type = 'application/json; charset=UTF-8') => {
-    stats.byStatus[String(code)] = (stats.byStatus[String(code)] ?? 0) + 1;
+    if (!fetchedByModel(res.req)) stats.byStatus[String(code)] = (stats.byStatus[String(code)] ?? 0) + 1;
     res.writeHead(code, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
     res.end(body);
   };
@@ -265,21 +296,37 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
           googleError(400, 'INVALID_ARGUMENT', '* GenerateContentRequest.contents: contents is not specified'),
         );
       }
-      const parts = body.contents.flatMap((c) => c.parts ?? []);
-      const inline = parts.filter((p) => p.inlineData?.data).map((p) => Buffer.from(p.inlineData!.data!, 'base64'));
+      const sent = body.contents.flatMap((c) => c.parts ?? []);
+      const uris = sent.filter((p) => p.fileData).map((p) => String(p.fileData?.fileUri ?? ''));
+      const refused = refusedUri(uris, model);
+      if (refused !== null) return refuseUri(res, refused);
+      const inline = sent.filter((p) => p.inlineData?.data).map((p) => Buffer.from(p.inlineData!.data!, 'base64'));
       // The system instruction is input too: Google's promptTokenCount (and the TPM limit) counts it with the contents.
       const system = body.systemInstruction?.parts ?? [];
-      const textChars = [...parts, ...system].reduce((a, p) => a + (p.text?.length ?? 0), 0);
-      const promptTokenCount = Math.ceil(textChars / 4) + inline.reduce((a, b) => a + imageTokens(b), 0);
+      const textChars = [...sent, ...system].reduce((a, p) => a + (p.text?.length ?? 0), 0);
+      // A URL's picture is admitted as one 258-token tile (its size is known only once fetched) and counted in
+      // usageMetadata from its bytes, exactly as inline data.
+      const admitted = Math.ceil(textChars / 4) + inline.reduce((a, b) => a + imageTokens(b), 0) + 258 * uris.length;
       // The tier's limits answer at once, before the model works (ai.google.dev/gemini-api/docs/rate-limits).
-      const limited = limiter.admit(now().getTime(), promptTokenCount);
+      const limited = limiter.admit(now().getTime(), admitted);
       if (limited) {
         stats.rateLimited[limited.limit]++;
         return send(res, 429, googleError(429, 'RESOURCE_EXHAUSTED', limited.message, limited.details));
       }
+      // Google fetches the URLs while processing: one that fails fails the request (its tokens stay admitted).
+      const { fetched, extraMs } = await fetchUris(uris);
+      const failed = fetched.find((f) => !f.bytes);
+      if (failed) {
+        stats.refusedTokens += admitted;
+        return refuseUri(res, failed.uri);
+      }
+      stats.urlImages += fetched.length;
+      const parts = withFetched(sent, fetched);
+      const pictures = parts.filter((p) => p.inlineData?.data).map((p) => Buffer.from(p.inlineData!.data!, 'base64'));
+      const promptTokenCount = Math.ceil(textChars / 4) + pictures.reduce((a, b) => a + imageTokens(b), 0);
       const asked = readAsked(parts).items;
       const slow = faults.slowSkus.length && asked.some((i) => faults.slowSkus.includes(i.sku)) ? faults.slowMs : 0;
-      const wait = latency() + slow;
+      const wait = latency() + slow + extraMs;
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const r = rnd();
       if (r < faults.rate429) {
@@ -376,17 +423,24 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
     }
   }
 
-  const server = createServer((req, res) => {
+  /** Google's 400 for a file URI it refuses or cannot fetch. */
+  function refuseUri(res: ServerResponse, uri: string): void {
+    stats.urlRefusals++;
+    send(res, 400, googleError(400, 'INVALID_ARGUMENT', unsupportedUri(uri)));
+  }
+
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const u = new URL(req.url ?? '/', 'http://standin');
       const img = /^\/images\/([^/]+)\.(?:png|jpe?g)$/.exec(u.pathname);
       if (req.method === 'GET' && img) {
-        stats.imageRequests++;
+        const byModel = fetchedByModel(req);
+        if (!byModel) stats.imageRequests++;
         const sku = decodeURIComponent(img[1]);
         if (missing(sku)) {
-          stats.images404++;
+          if (!byModel) stats.images404++;
           return send(res, 404, 'Not Found', 'text/plain');
         }
         if (opts.imageSize) {
@@ -447,15 +501,12 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
       }
       send(res, 404, googleError(404, 'NOT_FOUND', `The requested URL ${u.pathname} was not found on this server.`));
     });
-  });
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
-  });
-  const addr = server.address() as AddressInfo;
+  };
+  const host = opts.host ?? '127.0.0.1';
+  const server = await listenDual(handler, opts.port ?? 0, host);
   return {
-    url: `http://${opts.host ?? '127.0.0.1'}:${addr.port}`,
+    url: `http://${host}:${server.port}`,
+    httpsUrl: `https://${host}:${server.port}`,
     limits,
     stats: () => JSON.parse(JSON.stringify(stats)) as StandinStats,
     resetStats: () => {
@@ -464,10 +515,6 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
     setFaults: (f) => {
       faults = { ...faults, ...f };
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 }

@@ -1,11 +1,13 @@
 // Runs Google's official @google/genai SDK against a stand-in URL in a plain Node process (jest's sandbox hides the
-// global Undici dispatcher the SDK needs) and prints what it got as JSON. Usage: sdk-client.ts <url> <key> <model> <mode>
+// global Undici dispatcher the SDK needs) and prints what it got as JSON.
+// Usage: sdk-client.ts <url> <key> <model> <mode> [picture URL]: mode 'tag' sends the picture inline, or as a fileData
+// URL when one is given; 'plain' sends text.
 import { GoogleGenAI, Type } from '@google/genai';
 import { buildRequest } from '../../../../src/server/tagging/prompt';
 import { productPng } from '../../../../src/local/standins/gemini/png';
 
 async function main(): Promise<void> {
-  const [url, key, model, mode] = process.argv.slice(2);
+  const [url, key, model, mode, picture] = process.argv.slice(2);
   const ai = new GoogleGenAI({ apiKey: key, httpOptions: { baseUrl: url } });
   try {
     if (mode === 'tag') {
@@ -15,7 +17,9 @@ async function main(): Promise<void> {
             sku: 'SDK-1',
             name: 'Rak Bumbu Dapur Kayu 3 Susun',
             category: 'Peralatan Dapur',
-            image: { mimeType: 'image/png', data: productPng('SDK-1').toString('base64') },
+            image: picture
+              ? { fileUri: picture, mimeType: picture.endsWith('.png') ? 'image/png' : 'image/jpeg' }
+              : { mimeType: 'image/png', data: productPng('SDK-1').toString('base64') },
           },
         ],
         ['rak bumbu'],

@@ -253,12 +253,61 @@ describe('Gemini stand-in: the tier’s rate limits (ai.google.dev/gemini-api/do
   });
 });
 
+describe('Gemini stand-in: pictures as fileData URLs (Gemini 2.5 and later)', () => {
+  const link = (sku: string, scheme = s.httpsUrl) => `${scheme}/images/${sku}.${productImageExtension(sku)}`;
+  const linked = (sku: string, uri = link(sku)) => ({
+    ...item(sku, false),
+    image: { fileUri: uri, mimeType: uri.endsWith('.png') ? 'image/png' : 'image/jpeg' },
+  });
+  const refused = async (r: Response, uri: string) => {
+    expect(r.status).toBe(400);
+    expect((await r.json()).error).toEqual({
+      code: 400,
+      status: 'INVALID_ARGUMENT',
+      message: `Invalid or unsupported file uri: ${uri}`,
+    });
+  };
+
+  it('fetches each https URL as Google does: the model sees its bytes, 258 tokens a picture, no client download counted', async () => {
+    const r = await post('gemini-2.5-flash', buildRequest([linked('U1'), linked('U2'), item('T3', false)], []));
+    expect(r.status).toBe(200);
+    const text = await r.text();
+    const a = parseAnswer(text, ['U1', 'U2', 'T3']);
+    expect(a.kind).toBe('ok');
+    if (a.kind !== 'ok') return;
+    for (const sku of ['U1', 'U2']) expect(a.keywords[sku]).toContain(`rak ${imageWord(productImage(sku).bytes)}`);
+    expect(s.stats()).toMatchObject({ urlImages: 2, inlineImages: 0, imageRequests: 0, urlRefusals: 0 });
+    // The same pictures sent inline cost the same tokens (258 each: one tile).
+    const inline = (sku: string) => ({
+      ...item(sku, false),
+      image: { mimeType: productImage(sku).mimeType, data: productImage(sku).bytes.toString('base64') },
+    });
+    const same = await post('gemini-2.5-flash', buildRequest([inline('U1'), inline('U2'), item('T3', false)], []));
+    const tokens = (t: string) => JSON.parse(t).usageMetadata.promptTokenCount as number;
+    expect(tokens(text)).toBe(tokens(await same.text()));
+    expect([imageTokens(productImage('U1').bytes), imageTokens(productImage('U2').bytes)]).toEqual([258, 258]);
+  });
+
+  it("refuses an http URL, a 2.0 model and a URL that cannot be fetched with Google's 400, the whole request failing", async () => {
+    const http = link('U1', s.url);
+    await refused(await post('gemini-2.5-flash', buildRequest([linked('U2'), linked('U1', http)], [])), http);
+    await refused(await post('gemini-2.0-flash', buildRequest([linked('U1')], [])), link('U1'));
+    await refused(await post('gemini-2.5-flash', buildRequest([linked('U1'), linked('NOIMG-9')], [])), link('NOIMG-9'));
+    const page = `${s.httpsUrl}/v1beta/models/gemini-2.5-flash.jpg`;
+    await refused(await post('gemini-2.5-flash', buildRequest([linked('U1', page)], [])), page);
+    expect(s.stats()).toMatchObject({ urlRefusals: 4, answered: {}, imageRequests: 0, images404: 0 });
+    // The two refused after fetching had their tokens admitted (text and 258 a URL picture); the two refused up front none.
+    expect(s.stats().refusedTokens).toBeGreaterThan(3 * 258);
+    expect(s.stats().byStatus).toEqual({ '400': 4 });
+  });
+});
+
 describe("Gemini stand-in through Google's official SDK (@google/genai)", () => {
   // Async: the stand-in answers from this very process, so its event loop must keep running.
-  const sdk = async (key: string, model: string, mode: 'tag' | 'plain') => {
+  const sdk = async (key: string, model: string, mode: 'tag' | 'plain', picture?: string) => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', join(__dirname, 'sdk-client.ts'), s.url, key, model, mode],
+      ['--import', 'tsx', join(__dirname, 'sdk-client.ts'), s.url, key, model, mode, ...(picture ? [picture] : [])],
       { cwd: join(__dirname, '../../../..'), encoding: 'utf8', timeout: 60_000 },
     );
     return JSON.parse(stdout) as {
@@ -280,6 +329,15 @@ describe("Gemini stand-in through Google's official SDK (@google/genai)", () => 
     expect(rows[0].sku).toBe('SDK-1');
     expect(rows[0].keywords).toContain(`rak ${imageWord(productPng('SDK-1'))}`);
     expect(s.stats().inlineImages).toBe(1);
+  }, 60_000);
+
+  it('generateContent with a fileData picture URL: the stand-in fetches it and the model sees its bytes', async () => {
+    const picture = `${s.httpsUrl}/images/SDK-1.${productImageExtension('SDK-1')}`;
+    const r = await sdk(DEFAULT_KEY, 'gemini-2.5-flash', 'tag', picture);
+    expect(r.ok).toBe(true);
+    const rows = JSON.parse(r.text ?? '') as Array<{ sku: string; keywords: string[] }>;
+    expect(rows[0].keywords).toContain(`rak ${imageWord(productImage('SDK-1').bytes)}`);
+    expect(s.stats()).toMatchObject({ urlImages: 1, inlineImages: 0, imageRequests: 0 });
   }, 60_000);
 
   it("surfaces the stand-in's errors as the SDK's ApiError with Google's status", async () => {

@@ -1,7 +1,13 @@
 // DataDesk's Gemini wire types against @google/genai's: what DataDesk sends is a valid SDK request shape, and
 // whatever the SDK says an answer or error may hold fits what DataDesk reads. Checked by the compiler (npm run typecheck).
 import type * as Sdk from '@google/genai';
-import type { GeminiContent, GeminiRequest, GeminiResponse, GeminiSchema } from '../../../../src/server/tagging/gemini-types';
+import type {
+  GeminiContent,
+  GeminiFilePart,
+  GeminiRequest,
+  GeminiResponse,
+  GeminiSchema,
+} from '../../../../src/server/tagging/gemini-types';
 import { buildRequest } from '../../../../src/server/tagging/prompt';
 
 /** Turns the SDK's string enums (Type.ARRAY, FinishReason.STOP) into their wire strings. */
@@ -19,6 +25,8 @@ type Extends<A, B> = [A] extends [B] ? true : false;
 // biome-ignore lint/suspicious/noExportsInTest: exported so the compile-time checks count as used
 export type RequestChecks = [
   Assert<Extends<GeminiContent, Wire<Sdk.Content>>>,
+  // A picture as a URL Gemini fetches (fileData) is the SDK's Part shape too.
+  Assert<Extends<GeminiFilePart, Wire<Sdk.Part>>>,
   Assert<Extends<GeminiSchema, Wire<Sdk.Schema>>>,
   Assert<Extends<GeminiRequest['generationConfig'], Wire<Sdk.GenerationConfig>>>,
   Assert<Extends<GeminiRequest['systemInstruction'], Wire<Sdk.Content>>>,

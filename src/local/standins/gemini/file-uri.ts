@@ -1,0 +1,77 @@
+// fileData parts as the Gemini API takes them (ai.google.dev/gemini-api/docs/file-input-methods, "external URLs"):
+// public https or pre-signed URLs, Gemini 2.5 and later models only, fetched by Google's servers while the request
+// is processed; one URL that is refused or cannot be fetched fails the whole request with 400 INVALID_ARGUMENT
+// "Invalid or unsupported file uri: <uri>" (the text reported in googleapis/python-genai#71 and BoundaryML/baml#1548;
+// Vertex words it "Unsupported file uri: <uri>", BerriAI/litellm#11529).
+import { Agent, get as httpsGet } from 'node:https';
+import { get as httpGet } from 'node:http';
+import { trustedContext } from '../../services/urlfetch/trust';
+
+/** The header the stand-in's own fetches carry, so its picture route counts them apart from DataDesk's downloads. */
+export const MODEL_FETCH_AGENT = 'Google-Gemini-UrlFetch (DataDesk stand-in)';
+
+/** Added to each URL fetch's own time: Google's fetch of a 100–300 KB picture from a CDN (a TLS handshake and the
+ * transfer) is not documented; 300 ms is a slow CDN's answer, the strict side (the local fetch itself takes ~1 ms).
+ * Fetches of one request run in parallel, so a request waits for its slowest. */
+export const URL_FETCH_LATENCY_MS = 300;
+
+/** Google's fetcher keeps its connections to a host open (one TLS handshake per host, not per picture). */
+const keepAlive = new Agent({ keepAlive: true, maxSockets: 64 });
+
+/** Most bytes Google takes through URLs in one request (the docs' 100 MB per payload). */
+const MAX_URL_BYTES = 100 * 1024 * 1024;
+
+export const unsupportedUri = (uri: string) => `Invalid or unsupported file uri: ${uri}`;
+
+/** Whether a model id takes external URLs: gemini-<major>.<minor>… at 2.5 or later; anything else (2.0, unknown
+ * names) does not. */
+export function modelTakesUrls(model: string): boolean {
+  const m = /^(?:models\/)?gemini-(\d+)(?:\.(\d+))?/.exec(model);
+  if (!m) return false;
+  const major = Number(m[1]);
+  const minor = Number(m[2] ?? 0);
+  return major > 2 || (major === 2 && minor >= 5);
+}
+
+/** The first URI Google refuses before fetching anything (not https, or a model without URL input), or null. */
+export function refusedUri(uris: string[], model: string): string | null {
+  for (const uri of uris) if (!modelTakesUrls(model) || !/^https:\/\//i.test(uri)) return uri;
+  return null;
+}
+
+export interface Fetched {
+  uri: string;
+  bytes: Buffer | null;
+}
+
+/** One GET, as Google's fetcher makes it: the bytes of a 200 image answer, null for anything else. */
+function fetchOne(uri: string): Promise<Fetched> {
+  return new Promise((resolve) => {
+    const secure = uri.startsWith('https:');
+    const get = secure ? httpsGet : httpGet;
+    const tls = secure ? { agent: keepAlive, secureContext: trustedContext() } : {};
+    const r = get(uri, { headers: { 'User-Agent': MODEL_FETCH_AGENT }, timeout: 30_000, ...tls }, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size <= MAX_URL_BYTES) chunks.push(c);
+      });
+      res.on('end', () => {
+        const image = /^image\//i.test(String(res.headers['content-type'] ?? ''));
+        const ok = res.statusCode === 200 && image && size <= MAX_URL_BYTES;
+        resolve({ uri, bytes: ok ? Buffer.concat(chunks) : null });
+      });
+      res.on('error', () => resolve({ uri, bytes: null }));
+    });
+    r.on('timeout', () => r.destroy());
+    r.on('error', () => resolve({ uri, bytes: null }));
+  });
+}
+
+/** Fetches every URI in parallel (the request has waited that long when it returns); `extraMs` is what it must wait
+ * on top: the per-fetch latency a real fetch over the internet adds. */
+export async function fetchUris(uris: string[]): Promise<{ fetched: Fetched[]; extraMs: number }> {
+  const fetched = await Promise.all(uris.map(fetchOne));
+  return { fetched, extraMs: uris.length ? URL_FETCH_LATENCY_MS : 0 };
+}
