@@ -102,7 +102,8 @@ describe('Segments in the runtime', () => {
     ]);
     expect([run.file.url, run.metadata.url]).toEqual(urls);
     expect(text).toMatch(new RegExp(`Dijalankan: 23 Nov 2026 \\d\\d\\.\\d\\d\\sWIB oleh ${ANALYST.replace(/\./g, '\\.')}`));
-    const prose = text.split('Permintaan (JSON)')[0].replace(/^(Segmen|Kampanye|File|Sheet):.*$/gm, '');
+    // Names and the list's random id (hex like "4be7…" reads as a word "be") are not prose.
+    const prose = text.split('Permintaan (JSON)')[0].replace(/^(Segmen|Kampanye|File|Sheet|ID daftar):.*$/gm, '');
     expect(foreignWords(prose, 'id')).toEqual([]);
     const log = await runSnippet<unknown[][]>(
       rt,
