@@ -72,16 +72,27 @@ function eventCard(e: ApiEvent, cal: CalendarView): HTMLElement {
   );
 }
 
+/** Draws of each panel: one started later makes an earlier one stop after its fetch (two refreshes in flight, e.g. a
+ * change event and the end of an execution, drew the panel's content twice). */
+const draws = new WeakMap<HTMLElement, number>();
+function startDrawing(p: HTMLElement): () => boolean {
+  const n = (draws.get(p) ?? 0) + 1;
+  draws.set(p, n);
+  return () => draws.get(p) === n;
+}
+
 /** The calendars `user` can see, with their events from a week ago to five weeks ahead (emulated clock). */
 export async function showCalendar(p: HTMLElement, head: HTMLElement, user: string): Promise<void> {
   p.dataset.loaded = '0';
   p.replaceChildren(head);
+  const current = startDrawing(p);
   const v = await getJson<{
     calendars: CalendarView[];
     from: string;
     to: string;
     notifications: Array<{ kind: string; to: string[]; summary: string; at: string }>;
   }>(`/api/calendar?user=${encodeURIComponent(user)}`);
+  if (!current()) return;
   p.append(h('div', { class: 'muted empty' }, `As ${user} · ${wib(v.from)} – ${wib(v.to)}`));
   for (const cal of v.calendars) {
     const events = cal.events.filter((e) => e.status !== 'cancelled');
@@ -122,7 +133,9 @@ export async function showCalendar(p: HTMLElement, head: HTMLElement, user: stri
 export async function showForms(p: HTMLElement, head: HTMLElement, docId: string, reload: () => void): Promise<void> {
   p.dataset.loaded = '0';
   p.replaceChildren(head);
+  const current = startDrawing(p);
   const { forms } = await getJson<{ forms: LinkedForm[] }>(`/api/forms?doc=${encodeURIComponent(docId)}`);
+  if (!current()) return;
   const out = h('div', { id: 'form-result', 'data-state': 'idle' });
   if (!forms.length) p.append(h('div', { class: 'muted empty' }, 'No form is linked to this spreadsheet yet.'));
   for (const f of forms) {
@@ -220,8 +233,10 @@ export async function showForms(p: HTMLElement, head: HTMLElement, docId: string
 export async function showXendit(p: HTMLElement, head: HTMLElement, user: string): Promise<void> {
   p.dataset.loaded = '0';
   p.replaceChildren(head);
+  const current = startDrawing(p);
   const v = await getJson<{ url: string; callbackUrl: string | null; invoices: Invoice[]; callbacks: Delivery[] }>('/api/xendit');
   const { deployments } = await getJson<{ deployments: Array<{ id: string; url: string; deployer: string }> }>('/api/webapps');
+  if (!current()) return;
   const refresh = () => void showXendit(p, head, user);
   const err = h('div', { id: 'xendit-error' });
   const act = (path: string, body: unknown) => async () => {
