@@ -81,6 +81,16 @@ describe('UrlFetchApp', () => {
     });
   });
 
+  it('takes only the methods the reference lists (get, delete, patch, post, put); HEAD and OPTIONS are refused', async () => {
+    const rt = newRuntime();
+    const v = await rt.call<string[]>('main', [], {
+      script: script(`return ['head', 'options', 'trace'].map(function (m) {
+        try { UrlFetchApp.fetch(BASE + '/echo', { method: m }); return 'sent'; } catch (e) { return e.message; }
+      });`),
+    });
+    expect(v).toEqual(['Invalid argument: method', 'Invalid argument: method', 'Invalid argument: method']);
+  });
+
   it('form-encodes an object payload with the default content type (url-fetch-app: payload)', async () => {
     const rt = newRuntime();
     const v = await rt.call<{ type: string; body: string }>('main', [], {
