@@ -45,13 +45,19 @@ function queueSelection(sel: Selection): void {
   if (key === lastSel || !documentId || !sheetName) return;
   lastSel = key;
   const body = { id: documentId, user, sheet: sheetName, r0: sel.r, c0: sel.c, nr: sel.nr, nc: sel.nc };
+  lastSelBody = body;
   pendingSel = () => postJson('/api/select', body);
   clearTimeout(selTimer);
   selTimer = window.setTimeout(() => void flushSelection(), 400);
 }
-async function flushSelection(): Promise<void> {
+/** The selection last sent (or queued): sent again before each run, so the active sheet at the start of a run is
+ * the one the user sees even after a trigger moved it (the emulator keeps one active sheet per document). */
+let lastSelBody: { id: string; user: string; sheet: string } | null = null;
+async function flushSelection(beforeRun = false): Promise<void> {
   clearTimeout(selTimer);
-  const f = pendingSel;
+  const again = lastSelBody;
+  const current = again && again.id === documentId && again.user === user && again.sheet === sheetName;
+  const f = pendingSel ?? (beforeRun && current ? () => postJson('/api/select', again) : null);
   pendingSel = null;
   if (f) await f().catch((e: Error) => notice(`Selection: ${e.message}`, 'error'));
 }
@@ -71,7 +77,7 @@ function handleUi(e: UiEvent): void {
 
 async function runMenu(fn: string, caption: string): Promise<void> {
   notice('');
-  await flushSelection();
+  await flushSelection(true);
   try {
     const r = await execute(fn, 'menu', user, documentId);
     r.ui.forEach(handleUi);
@@ -294,7 +300,7 @@ async function main(): Promise<void> {
     reloadDoc: () => void loadDoc(true).catch((x: Error) => notice(x.message, 'error')),
   });
   listenToFrames(async (fn, args) => {
-    await flushSelection();
+    await flushSelection(true);
     try {
       const r = await execute(fn, 'rpc', user, documentId, args);
       r.ui.forEach(handleUi);
