@@ -72,13 +72,13 @@ function eventCard(e: ApiEvent, cal: CalendarView): HTMLElement {
   );
 }
 
-/** Draws of each panel: one started later makes an earlier one stop after its fetch (two refreshes in flight, e.g. a
- * change event and the end of an execution, drew the panel's content twice). */
-const draws = new WeakMap<HTMLElement, number>();
+/** Starts a draw of panel `p`: a draw started later makes an earlier one stop after its fetch (two refreshes in
+ * flight, e.g. a change event and the end of an execution, drew the panel's content twice). The draw's number is
+ * kept on the element. */
 function startDrawing(p: HTMLElement): () => boolean {
-  const n = (draws.get(p) ?? 0) + 1;
-  draws.set(p, n);
-  return () => draws.get(p) === n;
+  const n = String(Number(p.dataset.draw ?? 0) + 1);
+  p.dataset.draw = n;
+  return () => p.dataset.draw === n;
 }
 
 /** The calendars `user` can see, with their events from a week ago to five weeks ahead (emulated clock). */
