@@ -12,7 +12,7 @@ import { DEFAULT_LANG, isLang, Lang } from '../core/text';
 import { currentDocumentId } from './sheets';
 
 /** JSON text read back, or `fallback` when unset or unreadable. */
-function parsed<T>(raw: string | null | undefined, fallback: T): T {
+export function parsedJson<T>(raw: string | null | undefined, fallback: T): T {
   if (!raw) return fallback;
   try {
     return JSON.parse(raw) as T;
@@ -53,7 +53,7 @@ export function setScriptSecret(key: string, value: string): void {
 
 /** Reads a JSON script property, or `fallback` when unset or unreadable. */
 export function scriptJson<T>(key: string, fallback: T): T {
-  return parsed(scriptProp(key), fallback);
+  return parsedJson(scriptProp(key), fallback);
 }
 
 export function setScriptJson(key: string, value: unknown): void {
@@ -82,7 +82,7 @@ export function setDocProp(key: string, value: string): void {
 
 /** Reads a JSON value of the document's state, or `fallback`. */
 export function docJson<T>(key: string, fallback: T): T {
-  return parsed(docProp(key), fallback);
+  return parsedJson(docProp(key), fallback);
 }
 
 export function setDocJson(key: string, value: unknown): void {
@@ -119,7 +119,7 @@ export function adoptDocumentProperties(): void {
 }
 
 export function userJson<T>(key: string, fallback: T): T {
-  return parsed(PropertiesService.getUserProperties().getProperty(key), fallback);
+  return parsedJson(PropertiesService.getUserProperties().getProperty(key), fallback);
 }
 
 export function setUserJson(key: string, value: unknown): void {

@@ -6,7 +6,16 @@ import { withDb } from '../platform/jdbc';
 import { folderSession, folderState, trashFileQuietly } from '../platform/drive';
 import { sendMail } from '../platform/mail';
 import { appendSheetRow, deleteSheetNamed, insertTextSheet, sheetExists } from '../platform/sheets';
-import { deleteDocProp, docJson, docValues, setDocJson, scriptProp, scriptProps, setScriptJson } from '../platform/properties';
+import {
+  deleteDocProp,
+  docJson,
+  docValues,
+  parsedJson,
+  setDocJson,
+  scriptProp,
+  scriptProps,
+  setScriptJson,
+} from '../platform/properties';
 import { newUuid } from '../platform/utilities';
 import { postgres } from './dialect';
 import type { PullPorts } from './ports';
@@ -49,19 +58,11 @@ export function defaultFolderId(): string {
 /** The folders member lists may go to: the default folder and those an admin added (one property read). */
 export function deliveryFolderIds(): string[] {
   const p = scriptProps([DEFAULT_FOLDER_PROPERTY, DELIVERY_FOLDERS_PROPERTY]);
-  const extra = jsonList(p[DELIVERY_FOLDERS_PROPERTY]);
-  const ids = [p[DEFAULT_FOLDER_PROPERTY], ...extra].filter((x): x is string => typeof x === 'string' && !!x);
+  const extra = parsedJson<unknown>(p[DELIVERY_FOLDERS_PROPERTY], []);
+  const ids = [p[DEFAULT_FOLDER_PROPERTY], ...(Array.isArray(extra) ? extra : [])].filter(
+    (x): x is string => typeof x === 'string' && !!x,
+  );
   return [...new Set(ids)];
-}
-
-/** A property's JSON list, [] when unset or not a list. */
-function jsonList(text: string): unknown[] {
-  try {
-    const v: unknown = text ? JSON.parse(text) : [];
-    return Array.isArray(v) ? v : [];
-  } catch {
-    return [];
-  }
 }
 
 /** Replaces the admin's list of further delivery folders (the default folder is always one). */
