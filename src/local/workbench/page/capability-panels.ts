@@ -72,31 +72,46 @@ function eventCard(e: ApiEvent, cal: CalendarView): HTMLElement {
   );
 }
 
-/** Starts a draw of panel `p`: a draw started later makes an earlier one stop after its fetch (two refreshes in
- * flight, e.g. a change event and the end of an execution, drew the panel's content twice). The draw's number is
- * kept on the element. */
-function startDrawing(p: HTMLElement): () => boolean {
+type Drawn = HTMLElement & { drawnFrom?: string };
+
+/** Starts a draw of panel `p`; the answer, given the fetched data, says whether to draw it. A draw started later
+ * makes an earlier one stop after its fetch (a change event and an execution's end drew the panel twice), and data
+ * equal to what the panel shows keeps its elements, so a click or an amount typed there is not lost to a refresh
+ * that changed nothing. The panel is cleared only when the new content replaces it, never during the fetch. */
+function startDrawing(p: HTMLElement): (data: unknown) => boolean {
+  p.dataset.loaded = '0';
   const n = String(Number(p.dataset.draw ?? 0) + 1);
   p.dataset.draw = n;
-  return () => p.dataset.draw === n;
+  return (data) => {
+    if (p.dataset.draw !== n) return false;
+    const key = JSON.stringify(data);
+    const same = (p as Drawn).drawnFrom === key;
+    (p as Drawn).drawnFrom = key;
+    p.dataset.loaded = '1';
+    return !same;
+  };
+}
+
+/** Forgets what panel `p` shows, so the next draw replaces it (after an error was appended to it). */
+export function forgetDrawn(p: HTMLElement): void {
+  (p as Drawn).drawnFrom = undefined;
 }
 
 /** The calendars `user` can see, with their events from a week ago to five weeks ahead (emulated clock). */
 export async function showCalendar(p: HTMLElement, head: HTMLElement, user: string): Promise<void> {
-  p.dataset.loaded = '0';
-  p.replaceChildren(head);
-  const current = startDrawing(p);
+  const shouldDraw = startDrawing(p);
   const v = await getJson<{
     calendars: CalendarView[];
     from: string;
     to: string;
     notifications: Array<{ kind: string; to: string[]; summary: string; at: string }>;
   }>(`/api/calendar?user=${encodeURIComponent(user)}`);
-  if (!current()) return;
-  p.append(h('div', { class: 'muted empty' }, `As ${user} · ${wib(v.from)} – ${wib(v.to)}`));
+  if (!shouldDraw({ user, v })) return;
+  const nodes: Node[] = [];
+  nodes.push(h('div', { class: 'muted empty' }, `As ${user} · ${wib(v.from)} – ${wib(v.to)}`));
   for (const cal of v.calendars) {
     const events = cal.events.filter((e) => e.status !== 'cancelled');
-    p.append(
+    nodes.push(
       h(
         'div',
         { class: 'cal', 'data-calendar': cal.id },
@@ -111,7 +126,7 @@ export async function showCalendar(p: HTMLElement, head: HTMLElement, user: stri
     );
   }
   if (v.notifications.length) {
-    p.append(
+    nodes.push(
       h('h3', {}, 'Calendar notifications (sent by Google, not by the add-on)'),
       ...v.notifications
         .slice()
@@ -126,18 +141,17 @@ export async function showCalendar(p: HTMLElement, head: HTMLElement, user: stri
         ),
     );
   }
-  p.dataset.loaded = '1';
+  p.replaceChildren(head, ...nodes);
 }
 
 /** Forms linked to the open spreadsheet: one submission form per linked form, and a way to link one. */
 export async function showForms(p: HTMLElement, head: HTMLElement, docId: string, reload: () => void): Promise<void> {
-  p.dataset.loaded = '0';
-  p.replaceChildren(head);
-  const current = startDrawing(p);
+  const shouldDraw = startDrawing(p);
   const { forms } = await getJson<{ forms: LinkedForm[] }>(`/api/forms?doc=${encodeURIComponent(docId)}`);
-  if (!current()) return;
+  if (!shouldDraw({ docId, forms })) return;
+  const nodes: Node[] = [];
   const out = h('div', { id: 'form-result', 'data-state': 'idle' });
-  if (!forms.length) p.append(h('div', { class: 'muted empty' }, 'No form is linked to this spreadsheet yet.'));
+  if (!forms.length) nodes.push(h('div', { class: 'muted empty' }, 'No form is linked to this spreadsheet yet.'));
   for (const f of forms) {
     const inputs = f.questions.map(
       (q) => h('input', { type: 'text', 'data-question': q, spellcheck: 'false' }) as HTMLInputElement,
@@ -173,7 +187,7 @@ export async function showForms(p: HTMLElement, head: HTMLElement, docId: string
       out.dataset.state = 'done';
       reload();
     };
-    p.append(
+    nodes.push(
       h(
         'div',
         { class: 'form-card', 'data-form': f.title },
@@ -191,7 +205,7 @@ export async function showForms(p: HTMLElement, head: HTMLElement, docId: string
     placeholder: 'Nama, Email, Mentor, Topik',
   }) as HTMLInputElement;
   const sheet = h('input', { type: 'text', id: 'form-link-sheet', placeholder: 'Form Responses 1' }) as HTMLInputElement;
-  p.append(
+  nodes.push(
     out,
     h('h3', {}, 'Link a new form'),
     h('div', { class: 'field' }, h('label', { for: 'form-link-title' }, 'Form title'), title),
@@ -226,17 +240,16 @@ export async function showForms(p: HTMLElement, head: HTMLElement, docId: string
       ),
     ),
   );
-  p.dataset.loaded = '1';
+  p.replaceChildren(head, ...nodes);
 }
 
 /** The Xendit stand-in: invoices with their state and the controls a payer (or Xendit) would trigger. */
 export async function showXendit(p: HTMLElement, head: HTMLElement, user: string): Promise<void> {
-  p.dataset.loaded = '0';
-  p.replaceChildren(head);
-  const current = startDrawing(p);
+  const shouldDraw = startDrawing(p);
   const v = await getJson<{ url: string; callbackUrl: string | null; invoices: Invoice[]; callbacks: Delivery[] }>('/api/xendit');
   const { deployments } = await getJson<{ deployments: Array<{ id: string; url: string; deployer: string }> }>('/api/webapps');
-  if (!current()) return;
+  if (!shouldDraw({ user, v, deployments })) return;
+  const nodes: Node[] = [];
   const refresh = () => void showXendit(p, head, user);
   const err = h('div', { id: 'xendit-error' });
   const act = (path: string, body: unknown) => async () => {
@@ -253,7 +266,7 @@ export async function showXendit(p: HTMLElement, head: HTMLElement, user: string
     value: v.callbackUrl ?? '',
     placeholder: 'https://script.google.com/macros/s/…/exec',
   }) as HTMLInputElement;
-  p.append(
+  nodes.push(
     h('div', { class: 'muted empty' }, `Invoice API at ${v.url}`),
     err,
     h('h3', {}, `Invoices (${v.invoices.length})`),
@@ -367,5 +380,5 @@ export async function showXendit(p: HTMLElement, head: HTMLElement, user: string
         : [h('div', { class: 'muted' }, 'None yet.')]),
     ),
   );
-  p.dataset.loaded = '1';
+  p.replaceChildren(head, ...nodes);
 }

@@ -5,7 +5,7 @@ import { h, byId, wib, bytes } from './dom';
 import { getJson, postJson } from './api';
 import type { DriveItem, DriveListing } from '../backend';
 import type { ExecutionInfo } from '../executions';
-import { showCalendar, showForms, showXendit } from './capability-panels';
+import { forgetDrawn, showCalendar, showForms, showXendit } from './capability-panels';
 interface TriggerInfo {
   id: string;
   fn: string;
@@ -57,6 +57,7 @@ async function showCapability(name: 'calendar' | 'forms' | 'xendit'): Promise<vo
     else if (name === 'forms') await showForms(p, top, context.documentId(), context.reloadDoc);
     else await showXendit(p, top, context.user());
   } catch (e) {
+    forgetDrawn(p);
     fail(p, e as Error);
   }
 }
