@@ -91,6 +91,13 @@ describe('Segments sidebar (Chromium)', () => {
       const sheet = (await f.locator('#resultSheet').textContent())!;
       const fileName = (await f.locator('#resultFile').textContent())!;
       await expect(f.locator('#delivered').textContent()).resolves.toBe(delivered.toLocaleString('id-ID'));
+      // Every WhatsApp number is shown whole: fitted to the column, or running on over the empty column beside it.
+      const cut = await page.$$eval('.cell[data-c="2"]', (els) =>
+        els
+          .filter((e) => e.textContent && e.scrollWidth > e.clientWidth && !e.classList.contains('spill'))
+          .map((e) => e.textContent),
+      );
+      expect(cut).toEqual([]);
       await screenshot(page, 'segments-02-run');
       // The run activated its list sheet: the analyst sees it, as in Sheets.
       await expect(page.locator('#tabs .tab.on').textContent()).resolves.toBe(sheet);

@@ -43,6 +43,10 @@ function storeSheets(rt: Runtime): SheetsBackend {
       const values = s.displayWindow(docId, sheet, r0, c0, nRows, nCols);
       const styles =
         values.length && values[0].length ? s.styleWindow(docId, sheet, r0, c0, values.length, values[0].length) : null;
+      // text that reads like a number keeps text's alignment (the grid would take it for a number)
+      if (styles)
+        for (const [i, j] of s.numericTextWindow(docId, sheet, r0, c0, values))
+          styles[i][j] = { ...styles[i][j], valueType: 'text' };
       return { values, styles: styles?.some((row) => row.some((x) => x !== null)) ? (styles as CellStyle[][]) : null };
     },
     async select(docId, user, sheet, r0, c0, nRows, nCols) {

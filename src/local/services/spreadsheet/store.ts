@@ -219,6 +219,20 @@ export class SpreadsheetStore implements Store {
     return readDisplay(book, s, row0, col0, nr, nc);
   }
 
+  /** Cells of a window whose display reads like a number but whose value is text (a phone number kept as text):
+   * Sheets aligns them as text (left, running on), not as numbers. Row and column offsets within the window. */
+  numericTextWindow(id: string, sheetName: string, row0: number, col0: number, shown: string[][]): Array<[number, number]> {
+    const book = this.mustBook(id);
+    const s = this.mustSheet(id, sheetName);
+    const out: Array<[number, number]> = [];
+    shown.forEach((line, i) =>
+      line.forEach((t, j) => {
+        if (/^\d/.test(t) && typeof computedCell(book, s, row0 + i, col0 + j) === 'string') out.push([i, j]);
+      }),
+    );
+    return out;
+  }
+
   cellInfo(id: string, sheetName: string, row0: number, col0: number) {
     const book = this.mustBook(id);
     const s = this.mustSheet(id, sheetName);
