@@ -64,7 +64,9 @@ export async function run(): Promise<BenchResult[]> {
     await rt.env.flush();
     rt.setDefaultDocumentId(documentId);
     await setScriptProperties(rt, { DATADESK_ROLES: JSON.stringify({ [ADMIN]: ['admin'], [MERCH]: ['merchandiser'] }) });
-    await writeTaggingDemo(rt, documentId, g.url, n, n, { chunkSize: 1000, maxParallel: 100, rpm: tier.rpm });
+    // DATADESK_BENCH_TAG_BATCH measures another request size than the default (an experiment, not the judged run).
+    const batch = process.env.DATADESK_BENCH_TAG_BATCH ? { batchSize: Number(process.env.DATADESK_BENCH_TAG_BATCH) } : {};
+    await writeTaggingDemo(rt, documentId, g.url, n, n, { chunkSize: 1000, maxParallel: 100, rpm: tier.rpm, ...batch });
     g.resetStats();
 
     const t0 = Date.now();

@@ -45,7 +45,7 @@ export function pullPorts(db: Db, user: string): PullPorts {
     insertTextSheet,
     deleteSheet: deleteSheetNamed,
     appendRow: appendSheetRow,
-    createFile: (folderId, name, mime, content) => folders.createFile(folderId, name, mime, content),
+    createFiles: (folderId, files) => folders.createFiles(folderId, files),
     trashFile: trashFileQuietly,
     sendMail: (to, subject, body) => sendMail(to, subject, body),
   };

@@ -22,8 +22,12 @@ export interface PullPorts {
   deleteSheet(name: string): void;
   /** Appends to the first existing sheet of `sheets` (a log named in either language), else creates `sheets[0]`. */
   appendRow(sheets: string[], header: string[], formats: string[], row: Array<string | number>): void;
-  /** Uploads a file: text (stored as UTF-8) or bytes. */
-  createFile(folderId: string, name: string, mime: string, content: Uint8Array | string): { id: string; url: string };
+  /** Uploads files (text stored as UTF-8, or bytes) at once where Drive allows: each one's id and link, or why Drive
+   * refused it (a file after a refusal may not be tried). */
+  createFiles(
+    folderId: string,
+    files: ReadonlyArray<{ name: string; mime: string; content: Uint8Array | string }>,
+  ): Array<{ id: string; url: string } | { error: string }>;
   trashFile(id: string): void;
   sendMail(to: string, subject: string, body: string): void;
 }

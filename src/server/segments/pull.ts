@@ -73,21 +73,28 @@ function checkFolderListed(ports: PullPorts, id: string): void {
   }
 }
 
-/** Uploads a file into the destination; when Drive refuses, the folder is checked again so a folder the user may not
- * write into (or one removed meanwhile) gets its own message rather than Drive's. */
-function upload(
+/** Uploads the files into the destination together; every file made is recorded in `made` (removed if the run fails).
+ * When Drive refuses one, the folder is checked again so a folder the user may not write into (or one removed
+ * meanwhile) gets its own message rather than Drive's. */
+function uploadAll(
   ports: PullPorts,
   folderId: string,
-  name: string,
-  mime: string,
-  content: Uint8Array | string,
-): { id: string; url: string } {
-  try {
-    return ports.createFile(folderId, name, mime, content);
-  } catch (e) {
-    checkFolder(ports, folderId);
-    throw e;
+  files: ReadonlyArray<{ name: string; mime: string; content: Uint8Array | string }>,
+  made: { files: string[] },
+): Array<{ id: string; url: string }> {
+  const results = ports.createFiles(folderId, files);
+  const created: Array<{ id: string; url: string }> = [];
+  for (const r of results) {
+    if (!('id' in r)) continue;
+    created.push(r);
+    made.files.push(r.id);
   }
+  const refused = results.find((r): r is { error: string } => 'error' in r);
+  if (refused || created.length !== files.length) {
+    checkFolder(ports, folderId);
+    throw new Error(refused?.error ?? `Drive created ${created.length} of ${files.length} files`);
+  }
+  return created;
 }
 
 /**
@@ -183,7 +190,6 @@ function deliver(
 
   const base = baseName(req, now);
   const sheet = sheetName(base, ports.sheetExists);
-  // The file first: a folder the user cannot write into stops the run before the document changes.
   const xlsx = req.delivery.format === 'XLSX';
   const fileName = `${base}.${xlsx ? 'xlsx' : 'csv'}`;
   const content = xlsx
@@ -193,12 +199,6 @@ function deliver(
         { sheetName: t('segments.log.segment'), mtime: now },
       )
     : toCsv(c.headers, rows);
-  const file = upload(ports, req.delivery.folderId, fileName, xlsx ? XLSX_MIME : 'text/csv', content);
-  made.files.push(file.id);
-
-  made.sheet = sheet; // before the write: a sheet inserted but not filled is removed too
-  ports.insertTextSheet(sheet, [c.headers, ...rows]);
-
   const metaName = `${base} - ${t('segments.meta.fileSuffix')}.txt`;
   const facts: RunFacts = {
     req,
@@ -211,8 +211,19 @@ function deliver(
     sheet,
     durationMs: Date.now() - started,
   };
-  const meta = upload(ports, req.delivery.folderId, metaName, 'text/plain', metadataText(facts));
-  made.files.push(meta.id);
+  // The files first, both at once: a folder the user cannot write into stops the run before the document changes.
+  const [file, meta] = uploadAll(
+    ports,
+    req.delivery.folderId,
+    [
+      { name: fileName, mime: xlsx ? XLSX_MIME : 'text/csv', content },
+      { name: metaName, mime: 'text/plain', content: metadataText(facts) },
+    ],
+    made,
+  );
+
+  made.sheet = sheet; // before the write: a sheet inserted but not filled is removed too
+  ports.insertTextSheet(sheet, [c.headers, ...rows]);
 
   for (const st of c.record(listId, ports.user, now.toISOString(), counts.delivered)) db.execute(st.sql, st.params);
   return {

@@ -121,6 +121,11 @@ describe('three users, three hourly triggers, one spreadsheet', () => {
   it('on the 2nd: the report publishes once from the admin’s trigger; tagging goes on from the merchandiser’s; the digest comes from the budget admin', async () => {
     w.hooks.clear();
     const mailBefore = outboxStore(w.rt.env).list().length;
+    const itemsBefore = new Set(
+      driveStore(w.rt.env)
+        .all()
+        .map((it) => it.id),
+    );
     w.rt.env.clock.advanceTo(new Date('2026-12-01T23:30:00+07:00'));
     const t = await tick(w.rt, new Date('2026-12-02T02:30:00+07:00'));
     const beats = t.fired.filter((f) => f.fn === 'heartbeat');
@@ -144,6 +149,9 @@ describe('three users, three hourly triggers, one spreadsheet', () => {
     }
     // no other trigger touched Drive or alerted
     for (const b of beats.filter((x) => x.user !== ADMIN)) expect(counts(b.result, DRIVE_WRITES)).toEqual([]);
+    // nor through Drive's REST API (segment lists upload that way): every new item is the admin's report
+    const made = drive.all().filter((it) => !itemsBefore.has(it.id));
+    expect(new Set(made.map((it) => it.owner))).toEqual(new Set([ADMIN]));
     const alerts = w.hooks.received().map((a) => (a.body as { text: string }).text);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatch(/November 2026 terbit \(300 baris, 6 file\)/);

@@ -94,8 +94,12 @@ describe('Segments in the runtime', () => {
     expect(text).toContain('Periode kontak: 23 Nov 2026 – 29 Nov 2026');
     expect(text).toContain('12 bulan terakhir, 24 Nov 2025 – 23 Nov 2026 (offline & online)');
     expect(text).toMatch(/\nDikirim: 3\b/);
-    // Both uploaded as text (no byte array over the bridge), typed, and linked as Drive links them.
-    expect([r.counts['Utilities.newBlob'] ?? 0, file.mimeType, meta.mimeType]).toEqual([0, 'text/csv', 'text/plain']);
+    // Both uploaded at once through Drive's REST API (one fetchAll, as the analyst; no DriveApp upload, no getId),
+    // typed, in the analyst's name, and linked as Drive links them.
+    expect([r.counts['UrlFetchApp.fetchAll'], r.counts['Folder.createFile'] ?? 0, r.counts['File.getId'] ?? 0]).toEqual([
+      1, 0, 0,
+    ]);
+    expect([file.mimeType, meta.mimeType, file.owner, meta.owner]).toEqual(['text/csv', 'text/plain', ANALYST, ANALYST]);
     const urls = await runSnippet<string[]>(rt, 'return args.map(function (id) { return DriveApp.getFileById(id).getUrl(); });', [
       file.id,
       meta.id,

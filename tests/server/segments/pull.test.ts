@@ -84,12 +84,15 @@ function fakes(opts: { failOn?: RegExp; folder?: { name: string; writable: boole
       log.push(`append ${sheet}`);
       sheets.set(sheet, [...(sheets.get(sheet) ?? []), row.map(String)]);
     },
-    createFile: (_folder, name, _mime, content) => {
-      const id = `F${++n}`;
-      log.push(`file ${name}`);
-      if (opts.failOn?.test(`FILE${n}`) || !folder?.writable) throw new Error('drive failed');
-      files.set(id, { name, text: typeof content === 'string' ? content : new TextDecoder().decode(content), trashed: false });
-      return { id, url: `https://drive/${id}` };
+    // Like Drive's parallel uploads: every file is tried; each one made or refused on its own.
+    createFiles: (_folder, list) => {
+      log.push(`files ${list.map((x) => x.name).join(' | ')}`);
+      return list.map(({ name, content }) => {
+        const id = `F${++n}`;
+        if (opts.failOn?.test(`FILE${n}`) || !folder?.writable) return { error: 'drive failed' };
+        files.set(id, { name, text: typeof content === 'string' ? content : new TextDecoder().decode(content), trashed: false });
+        return { id, url: `https://drive/${id}` };
+      });
     },
     trashFile: (id) => {
       log.push(`trash ${id}`);
@@ -114,7 +117,7 @@ describe('segment pull over fake ports', () => {
     expect(f.sheets.size + f.files.size).toBe(0);
   });
 
-  it('a run: scratch table, counts, rows, file, sheet, metadata, suppression, commit, then the log and the mail', () => {
+  it('a run: scratch table, counts, rows, both files at once, sheet, suppression, commit, then the log and the mail', () => {
     const f = fakes();
     const req = wabaRequest();
     req.delivery.mailSummary = true;
@@ -128,9 +131,8 @@ describe('segment pull over fake ports', () => {
       'execute INSERT',
       'query',
       'query',
-      'file',
+      'files',
       'sheet',
-      'file',
       'execute DELETE',
       'execute INSERT',
       'execute INSERT',
@@ -196,8 +198,8 @@ describe('segment pull over fake ports', () => {
     expect(thrown(() => runSegment(f.ports, wabaRequest()))).toMatchObject({
       messageEn: 'You cannot write to the folder "Arsip".',
     });
-    expect(f.log.slice(f.log.indexOf('file WABA Opening NEKA Serang Bogor 2026-11-23 1000.csv'))).toEqual([
-      'file WABA Opening NEKA Serang Bogor 2026-11-23 1000.csv',
+    expect(f.log.slice(f.log.findIndex((l) => l.startsWith('files ')))).toEqual([
+      'files WABA Opening NEKA Serang Bogor 2026-11-23 1000.csv | WABA Opening NEKA Serang Bogor 2026-11-23 1000 - metadata.txt',
       'probe',
       'rollback',
     ]);

@@ -377,7 +377,7 @@ export class ScriptApp
   }
   /** A fake but stable token for this user (no Google account offline). */
   getOAuthToken(): string {
-    return 'ya29.local-' + createHash('sha256').update(this.ctx.user).digest('base64url').slice(0, 40);
+    return oauthTokenFor(this.ctx.user);
   }
   getScriptId(): string {
     return (
@@ -385,6 +385,11 @@ export class ScriptApp
       '1DataDeskLocalScript' + createHash('sha256').update(this.env.config.stateDir).digest('hex').slice(0, 37)
     );
   }
+}
+
+/** The OAuth token an execution of `user` is given (the REST stand-ins check it). */
+export function oauthTokenFor(user: string): string {
+  return 'ya29.local-' + createHash('sha256').update(user).digest('base64url').slice(0, 40);
 }
 
 export function createScriptApp(ctx: ExecContext, env: RuntimeEnv): object {

@@ -1,9 +1,11 @@
-// UrlFetchApp (reference/url-fetch/url-fetch-app): real HTTP from the host; fetchAll in parallel up to a cap; daily quota.
+// UrlFetchApp (reference/url-fetch/url-fetch-app): real HTTP from the host (Drive's REST upload answered in the runtime);
+// fetchAll in parallel up to a cap; daily quota.
 import type { ExecContext } from '../../runtime/types';
 import { GasError } from '../../runtime/types';
 import type { RuntimeEnv } from '../../runtime/env';
 import { prepare, PreparedRequest } from './request';
 import { send, RawResponse } from './http';
+import { isDriveUpload, serveDriveUpload } from './google-drive';
 import { HTTPResponse } from './response';
 import { quotaLedger } from '../../runtime/quotas';
 import { readCalibration } from '../../runtime/calibration';
@@ -60,7 +62,7 @@ export class UrlFetchAppService
     quotaLedger(this.env).take('urlFetch', this.ctx.user, this.ctx.now(), reqs.length);
     this.ctx.count('UrlFetchApp.request', reqs.length);
     const raws = await pool(
-      reqs.map((r) => () => send(r)),
+      reqs.map((r) => () => (isDriveUpload(r.url) ? serveDriveUpload(this.ctx, this.env, r) : send(r))),
       fetchAllConcurrency(this.env),
     );
     raws.forEach((raw, i) => {
