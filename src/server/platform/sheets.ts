@@ -57,13 +57,18 @@ function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
 }
 
 /** Grows the sheet to at least rows × cols (Apps Script throws for ranges outside the grid; a new sheet is 1000 × 26). */
-function fitSheet(sh: Sheet, rows: number, cols: number): void {
+/** Grows the sheet to at least rows × cols; its column count after. */
+function fitSheet(sh: Sheet, rows: number, cols: number): number {
   const r = sh.getMaxRows();
   if (r < rows) sh.insertRowsAfter(r, rows - r);
-  if (cols <= 0) return;
+  if (cols <= 0) return 0;
   const c = sh.getMaxColumns();
   if (c < cols) sh.insertColumnsAfter(c, cols - c);
+  return Math.max(c, cols);
 }
+
+/** Rows of a new sheet in Sheets (1,000 × 26). */
+const NEW_SHEET_ROWS = 1000;
 
 export function sheetByName(name: string): SheetRef | null {
   const sh = currentSpreadsheet()?.getSheetByName(name);
@@ -175,7 +180,10 @@ export function ensureSheet(name: string, header: string[], hidden = false): { s
 export function insertTextSheet(name: string, values: string[][]): void {
   const sh = spreadsheet().insertSheet(name);
   const width = values[0].length;
-  fitSheet(sh, values.length, width);
+  const cols = fitSheet(sh, values.length, width);
+  // A list longer than a new sheet keeps no empty columns: 10,000 rows × 26 columns would take 260,000 of the
+  // workbook's 10,000,000 cells (a few dozen lists would fill it), its 3 used columns 30,000.
+  if (values.length > NEW_SHEET_ROWS && cols > width) sh.deleteColumns(width + 1, cols - width);
   const range = sh.getRange(1, 1, values.length, width);
   range.setNumberFormat('@');
   range.setValues(values);

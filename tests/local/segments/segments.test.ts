@@ -167,7 +167,7 @@ describe('Segments in the runtime', () => {
     expect(xml).toContain('Citra');
   });
 
-  it("a list longer than a new sheet's 1,000 rows: the grid grows first, still one setValues", async () => {
+  it("a list longer than a new sheet's 1,000 rows: the grid grows first, keeps no empty columns, still one setValues", async () => {
     const db = database(rt.env);
     await db.exec(`INSERT INTO loyalty.members (member_id, rrr_id, odi_id, stamps_user_id, name, email, phone, gender, domicile_city, domicile_province, tier, activated, full_registration, registered_at)
         SELECT 10000 + g, 'B' || g, 'O' || g, 'S' || g, 'Member ' || g, 'b' || g || '@mail.com', '0813' || lpad(g::text, 8, '0'), NULL, 'Medan', 'Sumatera Utara', 'Silver', true, true, DATE '2020-01-01'
@@ -188,11 +188,13 @@ describe('Segments in the runtime', () => {
       expect(r.counts['Range.setValues']).toBe(2); // the list, the log row
       const last = await runSnippet<unknown[]>(
         rt,
-        'var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args); return [sh.getLastRow(), sh.getRange(sh.getLastRow(), 3).getValue()];',
+        'var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(args); return [sh.getLastRow(), sh.getRange(sh.getLastRow(), 3).getValue(), sh.getMaxColumns()];',
         run.sheet,
       );
       expect(last[0]).toBe(1501);
       expect(String(last[1])).toMatch(/^62813\d{8}$/);
+      // no empty columns kept on a long list: 1,501 × 3 cells of the workbook's 10,000,000, not 1,501 × 26
+      expect(last[2]).toBe(3);
     } finally {
       await db.exec(
         'DELETE FROM loyalty.transactions WHERE member_id > 10000; DELETE FROM loyalty.members WHERE member_id > 10000;',
