@@ -26,7 +26,8 @@ export type CellStyle = Record<string, string | number | boolean | null> | null;
 
 export interface SheetsBackend {
   listDocuments(): Promise<Array<{ id: string; name: string }>>;
-  describe(docId: string): Promise<DocInfo>;
+  /** The document as `user` sees it (their active sheet). */
+  describe(docId: string, user: string): Promise<DocInfo>;
   /** Display values of a block (0-based origin), clipped to the sheet, with the formatting a script set (or null). */
   window(
     docId: string,

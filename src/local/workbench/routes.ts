@@ -64,7 +64,8 @@ export function workbenchRoutes(c: RouteContext): Record<string, Route> {
         features: { xendit: c.xendit() },
       });
     },
-    'GET /api/doc': async (_req, res, q) => sendJson(res, 200, await backends.sheets.describe(str(q('id'), 'id'))),
+    'GET /api/doc': async (_req, res, q) =>
+      sendJson(res, 200, await backends.sheets.describe(str(q('id'), 'id'), q('user') ?? '')),
     'GET /api/window': async (_req, res, q) => {
       const win = await backends.sheets.window(
         str(q('id'), 'id'),

@@ -19,7 +19,7 @@ function storeSheets(rt: Runtime): SheetsBackend {
         .list()
         .map((d) => ({ id: d.id, name: d.name }));
     },
-    async describe(docId) {
+    async describe(docId, user) {
       const book = store().get(docId);
       if (!book) throw new Error(`Spreadsheet not found: ${docId}`);
       return {
@@ -35,7 +35,7 @@ function storeSheets(rt: Runtime): SheetsBackend {
             colWidths: s.colWidths,
             charts: s.charts.map((c) => ({ chartId: c.chartId, ...chartBox(c), version: book.updatedAt })),
           })),
-        active: book.sheets.find((s) => s.sheetId === book.activeSheetId && !s.hidden)?.name ?? '',
+        active: store().activeSheetName(docId, user),
       };
     },
     async window(docId, sheet, r0, c0, nRows, nCols) {

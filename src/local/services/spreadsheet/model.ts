@@ -234,10 +234,24 @@ export interface BookModel {
   owner: string;
   createdAt: string;
   updatedAt: string;
+  /** The sheet a user lands on before they pick one (the document's first view). */
   activeSheetId: number;
+  /** Each user's active sheet: in Sheets every user has their own (activate, insertSheet and a click move only theirs). */
+  activeSheets?: Record<string, number>;
   sheets: SheetModel[];
   /** Each user's selection (1-based rectangle on a sheet): what getActiveRange returns. */
   selections?: Record<string, Selection>;
+}
+
+/** The sheet `user` has active (their own, else the document's first view); the first sheet when that one is gone. */
+export function activeSheetOf(book: BookModel, user: string): SheetModel {
+  const id = book.activeSheets?.[user] ?? book.activeSheetId;
+  return book.sheets.find((x) => x.sheetId === id) ?? book.sheets[0];
+}
+
+/** Makes `sheetId` the active sheet of `user` only. */
+export function activateFor(book: BookModel, user: string, sheetId: number): void {
+  book.activeSheets = { ...book.activeSheets, [user]: sheetId };
 }
 
 export interface Selection {

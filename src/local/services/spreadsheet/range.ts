@@ -5,7 +5,7 @@
 import type { SignatureTable } from '../../runtime/signatures';
 import { GasError } from '../../runtime/types';
 import type { SheetsSession } from './session';
-import { BookModel, SheetModel, key } from './model';
+import { BookModel, SheetModel, activateFor, key } from './model';
 import {
   readValues,
   readDisplay,
@@ -318,7 +318,7 @@ export class RangeObj
   /** Selects the range for the current user (getActiveRange returns it) and activates its sheet. */
   activate(): RangeObj {
     const { book } = this.model;
-    book.activeSheetId = this.sheetId;
+    activateFor(book, this.s.ctx.user, this.sheetId);
     book.selections = {
       ...book.selections,
       [this.s.ctx.user]: { sheetId: this.sheetId, row: this.row, col: this.col, numRows: this.nr, numCols: this.nc },

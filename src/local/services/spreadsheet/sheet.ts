@@ -4,6 +4,7 @@ import type { SignatureTable } from '../../runtime/signatures';
 import { GasError } from '../../runtime/types';
 import type { SheetsSession } from './session';
 import type { BookModel, SheetModel } from './model';
+import { activateFor } from './model';
 import { RangeObj, OUTSIDE, signatureError } from './range';
 import { ProtectionObj } from './protection';
 import { SpreadsheetObj } from './spreadsheet';
@@ -391,7 +392,7 @@ export class SheetObj
   activate(): SheetObj {
     return this.write((book, sheet) => {
       sheet.hidden = false;
-      book.activeSheetId = sheet.sheetId;
+      activateFor(book, this.s.ctx.user, sheet.sheetId);
       return this;
     });
   }

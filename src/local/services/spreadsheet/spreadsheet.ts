@@ -3,7 +3,7 @@
 import { GasError } from '../../runtime/types';
 import type { SheetsSession } from './session';
 import type { BookModel } from './model';
-import { SheetModel } from './model';
+import { SheetModel, activateFor, activeSheetOf } from './model';
 import { SheetObj, checkSheetName, rangeArgs } from './sheet';
 import { RangeObj } from './range';
 import { splitSheet } from './a1';
@@ -126,8 +126,8 @@ export class SpreadsheetObj
     this.s.store.checkGrowth(book, 1000 * 26);
     const sheet = new SheetModel(name, this.s.store.newSheetId(book));
     book.sheets.splice(index, 0, sheet);
-    // Like Sheets, the new sheet becomes the active one.
-    book.activeSheetId = sheet.sheetId;
+    // Like Sheets, the new sheet becomes the active one (of the user who inserted it).
+    activateFor(book, this.s.ctx.user, sheet.sheetId);
     this.s.changed(book);
     return this.sheetObj(sheet);
   }
@@ -141,12 +141,15 @@ export class SpreadsheetObj
     if (book.sheets.length === 1) throw new GasError("You can't remove all the sheets in a document.");
     this.s.store.checkEditable(book, book.sheets[idx], 1, 1, 1, 1, this.s.ctx.user);
     book.sheets.splice(idx, 1);
-    if (book.activeSheetId === sheet.sheetId) book.activeSheetId = book.sheets[Math.max(0, idx - 1)].sheetId;
+    // whoever had it active moves to the sheet before it
+    const before = book.sheets[Math.max(0, idx - 1)].sheetId;
+    if (book.activeSheetId === sheet.sheetId) book.activeSheetId = before;
+    for (const [u, id] of Object.entries(book.activeSheets ?? {})) if (id === sheet.sheetId) activateFor(book, u, before);
     this.s.changed(book);
   }
   getActiveSheet(): SheetObj {
     const book = this.book;
-    const sh = book.sheets.find((x) => x.sheetId === book.activeSheetId) ?? book.sheets[0];
+    const sh = activeSheetOf(book, this.s.ctx.user);
     return this.sheetObj(sh);
   }
   setActiveSheet(sheet: SheetObj): SheetObj {
@@ -159,7 +162,7 @@ export class SpreadsheetObj
   /** The current user's selection on the active sheet (the workbench sets it; Range.activate too), else A1. */
   getActiveRange(): RangeObj {
     const book = this.book;
-    const sh = book.sheets.find((x) => x.sheetId === book.activeSheetId) ?? book.sheets[0];
+    const sh = activeSheetOf(book, this.s.ctx.user);
     const sel = book.selections?.[this.s.ctx.user];
     if (sel && sel.sheetId === sh.sheetId && sel.row + sel.numRows - 1 <= sh.maxRows && sel.col + sel.numCols - 1 <= sh.maxCols) {
       return new RangeObj(this.s, this.id, sh.sheetId, sel.row, sel.col, sel.numRows, sel.numCols);
@@ -174,10 +177,7 @@ export class SpreadsheetObj
   getRange(a1Notation: string): RangeObj {
     const { sheet: name } = splitSheet(String(a1Notation));
     const book = this.book;
-    const sh =
-      name === null
-        ? (book.sheets.find((x) => x.sheetId === book.activeSheetId) ?? book.sheets[0])
-        : book.sheets.find((x) => x.name === name);
+    const sh = name === null ? activeSheetOf(book, this.s.ctx.user) : book.sheets.find((x) => x.name === name);
     if (!sh) throw new GasError('Range not found');
     const [row, col, nr, nc] = rangeArgs(sh, a1Notation);
     return new RangeObj(this.s, this.id, sh.sheetId, row, col, nr, nc);

@@ -32,7 +32,7 @@ import { BookModel, SheetModel } from './model';
 import { readDisplay, writeCell, computedCell } from './cells';
 import { formatValue, AUTOMATIC } from './numfmt';
 import { localeInfo } from './locale';
-import { key } from './model';
+import { activateFor, activeSheetOf, key } from './model';
 import { driveStore, SPREADSHEET_MIME, LEGACY_OWNER, type DriveStore } from '../drive/store';
 
 export const CELL_LIMIT = 10_000_000;
@@ -268,8 +268,14 @@ export class SpreadsheetStore implements Store {
       ...book.selections,
       [user]: { sheetId: s.sheetId, row: row0 + 1, col: col0 + 1, numRows: nRows, numCols: nCols },
     };
-    book.activeSheetId = s.sheetId;
+    activateFor(book, user, s.sheetId);
     this.touch(book);
+  }
+
+  /** The name of the sheet `user` has active ('' when it is hidden). */
+  activeSheetName(id: string, user: string): string {
+    const sh = activeSheetOf(this.mustBook(id), user);
+    return sh && !sh.hidden ? sh.name : '';
   }
 
   getSelection(id: string, user: string): { sheetName: string; row0: number; col0: number; nRows: number; nCols: number } | null {

@@ -120,7 +120,7 @@ async function runOnOpen(): Promise<void> {
  * flushed before every run, so the active sheet differs from the one shown only when the run moved it. */
 async function loadDoc(keepPosition: boolean, followActive = false): Promise<void> {
   if (!documentId) return;
-  doc = await getJson<DocInfo>(`/api/doc?id=${encodeURIComponent(documentId)}`);
+  doc = await getJson<DocInfo>(`/api/doc?id=${encodeURIComponent(documentId)}&user=${encodeURIComponent(user)}`);
   byId('doc-title').textContent = doc.name;
   document.title = `${doc.name} - DataDesk workbench`;
   if (followActive && doc.active && doc.active !== sheetName) {

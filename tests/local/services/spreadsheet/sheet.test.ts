@@ -204,3 +204,32 @@ describe('Sheet and Spreadsheet (reference/spreadsheet/sheet, …/spreadsheet)',
     });
   });
 });
+
+describe('the active sheet is each user’s own (Sheets: every user has their own view of the document)', () => {
+  const RINA = 'rina@datadesk.local';
+  const BUDI = 'budi@datadesk.local';
+  const S = `
+    function add(name) { return SpreadsheetApp.getActiveSpreadsheet().insertSheet(name).getName(); }
+    function show(name) { SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name).activate(); return name; }
+    function active() { return SpreadsheetApp.getActiveSheet().getName(); }
+    function drop(name) { var ss = SpreadsheetApp.getActiveSpreadsheet(); ss.deleteSheet(ss.getSheetByName(name)); return true; }`;
+
+  it("insertSheet and activate move only the acting user's active sheet; deleting a sheet moves whoever had it", async () => {
+    const { run, store, book } = setup();
+    const as = (user: string) => ({ user });
+    expect((await run(S, 'add', { ...as(RINA), args: ['Daftar WABA'] })).value).toBe('Daftar WABA');
+    expect((await run(S, 'active', as(RINA))).value).toBe('Daftar WABA');
+    expect((await run(S, 'active', as(BUDI))).value).toBe('Sheet1'); // Budi still sees where he was
+    await run(S, 'add', { ...as(BUDI), args: ['Catatan'] });
+    expect([(await run(S, 'active', as(RINA))).value, (await run(S, 'active', as(BUDI))).value]).toEqual([
+      'Daftar WABA',
+      'Catatan',
+    ]);
+    await run(S, 'show', { ...as(RINA), args: ['Sheet1'] });
+    expect([(await run(S, 'active', as(RINA))).value, (await run(S, 'active', as(BUDI))).value]).toEqual(['Sheet1', 'Catatan']);
+    // the workbench shows each user their own
+    expect([store.activeSheetName(book.id, RINA), store.activeSheetName(book.id, BUDI)]).toEqual(['Sheet1', 'Catatan']);
+    await run(S, 'drop', { ...as(RINA), args: ['Catatan'] });
+    expect((await run(S, 'active', as(BUDI))).value).toBe('Daftar WABA'); // the sheet before the one deleted
+  });
+});
