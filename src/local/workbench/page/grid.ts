@@ -40,17 +40,10 @@ function spills(el: CellEl, st: Style): boolean {
   return el._k === 'cell' && (al === '' || al === 'left' || al === 'general');
 }
 
-let measurer: CanvasRenderingContext2D | null | undefined;
-
-/** The text's width as this browser draws it in the grid's font (a machine without Arial draws wider than the
- * estimate Sheets' column fitting is emulated with, so the estimate would cut such text); bold about a tenth wider. */
-function shownWidthPx(text: string, st: Style, el: HTMLElement): number {
-  if (measurer === undefined) {
-    measurer = document.createElement('canvas').getContext('2d');
-    if (measurer) measurer.font = getComputedStyle(el).font;
-  }
-  const plain = measurer ? measurer.measureText(text).width : textWidthPx(text);
-  return plain * (st?.fontWeight === 'bold' ? 1.1 : 1);
+/** The text's width as drawn: the grid's font (Arimo) has Arial's metrics, so Sheets' own estimate holds; bold glyphs
+ * run about a tenth wider. */
+function shownWidthPx(text: string, st: Style): number {
+  return textWidthPx(text) * (st?.fontWeight === 'bold' ? 1.1 : 1);
 }
 
 function cellStyle(st: Style): string {
@@ -289,7 +282,7 @@ export class Grid {
       } else {
         over = 0;
         // 12 px a character is wider than any glyph of the font: shorter texts fit and are not measured.
-        if (v.length * 12 + CELL_PAD_PX > w && spills(el, st)) over = shownWidthPx(v, st, el) + CELL_PAD_PX - w;
+        if (v.length * 12 + CELL_PAD_PX > w && spills(el, st)) over = shownWidthPx(v, st) + CELL_PAD_PX - w;
         if (over > 0 && c + 1 < c0 + nc && !this.cell(r, c + 1).v) sp = 'spill';
         else over = 0;
       }

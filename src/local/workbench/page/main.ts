@@ -1,4 +1,9 @@
 // The workbench page: a Sheets-like window on the offline runtime (grid, tabs, add-on menu, sidebars, panels).
+// Arimo has Arial's metrics: the grid draws text as wide as Sheets does (Arial 10 pt), on machines without Arial too.
+import '@fontsource/arimo/latin-400.css';
+import '@fontsource/arimo/latin-700.css';
+import '@fontsource/arimo/latin-ext-400.css';
+import '@fontsource/arimo/latin-ext-700.css';
 import './style.css';
 import { h, byId, wib } from './dom';
 import { clientId, connectEvents, execute, markDone, getJson, postJson, DemoUser, DocInfo, PageEvent, UiEvent } from './api';
