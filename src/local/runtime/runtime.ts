@@ -47,6 +47,8 @@ function defaultAuthMode(kind: ExecOptions['kind']): AuthMode {
 export class Runtime {
   readonly env: RuntimeEnv;
   private running = new Map<string, ExecContext>();
+  /** Called when an execution ends (idle() waits on it). */
+  private ended: Array<() => void> = [];
   constructor(config: Partial<RuntimeConfig> = {}) {
     const cfg = defaultConfig(config);
     // Apps Script's V8 reads local time in the script's time zone.
@@ -61,6 +63,21 @@ export class Runtime {
   /** The cost model executions are charged with: the table, with this state folder's calibration applied. */
   costModel(): CostModel {
     return loadModel(this.env.config.stateDir);
+  }
+
+  /** Resolves once no execution is running (or after `maxMs`): the clock may not jump past an execution still under
+   * way, which in Google would have ended (or been stopped at its 6 minutes) long before hours passed. */
+  async idle(maxMs = this.env.config.timeLimitMs): Promise<void> {
+    const until = Date.now() + maxMs;
+    while (this.running.size && Date.now() < until) {
+      await new Promise<void>((wake) => {
+        const t = setTimeout(wake, Math.max(0, until - Date.now()));
+        this.ended.push(() => {
+          clearTimeout(t);
+          wake();
+        });
+      });
+    }
   }
 
   /** Runs one execution: a fresh global scope with the bundle loaded, then `fn(...args)`. */
@@ -269,6 +286,7 @@ export class Runtime {
     }
     table.clear();
     this.running.delete(execId);
+    for (const wake of this.ended.splice(0)) wake();
     for (const [k, n] of Object.entries(outcome.counts ?? {})) counts[k] = (counts[k] ?? 0) + n;
     const wm = outcome.meter ?? lastMeter;
     const byMethod = { ...host.byMethod };

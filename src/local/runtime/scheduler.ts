@@ -231,10 +231,12 @@ export function triggerOf(env: RuntimeEnv, owner: string, handler: string, docum
   );
 }
 
-/** Moves the clock to `to` (default: one hour on), firing each due time-driven trigger as an execution at its time.
+/** Moves the clock to `to` (default: one hour on), firing each due time-driven trigger as an execution at its time,
+ * once the executions under way have ended.
  * `opts.script` runs a test script instead of build/Code.js; `opts.timeLimitMs` overrides the execution limit. */
 export async function tick(rt: Runtime, to?: Date, opts: { script?: string; timeLimitMs?: number } = {}): Promise<TickResult> {
   const env = rt.env;
+  await rt.idle(); // executions under way end before time moves on
   const from = env.clock.now();
   const end = to ?? new Date(from.getTime() + HOUR);
   if (Number.isNaN(end.getTime())) throw new Error('tick: invalid target time');

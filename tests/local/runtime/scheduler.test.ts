@@ -53,6 +53,18 @@ async function setup(kind: string, start: string) {
 }
 
 describe('scheduler tick()', () => {
+  it('waits for the executions under way before the clock moves (time cannot pass a running sidebar call)', async () => {
+    const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-tick-')) });
+    const order: string[] = [];
+    const slow = rt
+      .execute({ fn: 'slow', script: 'function slow() { Utilities.sleep(1500); return 1; }' })
+      .then((r) => order.push(r.ok ? 'execution ended' : 'execution failed'));
+    await new Promise((r) => setTimeout(r, 300)); // it is sleeping now
+    await tick(rt, new Date(rt.env.clock.now().getTime() + 2 * 3600_000)).then(() => order.push('clock moved'));
+    await slow;
+    expect(order).toEqual(['execution ended', 'clock moved']);
+  });
+
   // docs/platform.md §11 "Who runs what": a time-driven trigger runs as its owner, with no open document — even one an
   // add-on installed from a spreadsheet. The strict reading: no active spreadsheet, document properties, lock or cache.
   it('runs a time-driven trigger as its owner with no document: null active spreadsheet, document properties, lock, cache', async () => {
