@@ -2,6 +2,7 @@
 import { strToU8 } from 'fflate';
 import { errorMessage } from '../core/errors';
 import { sha256Hex as jsSha256Hex } from '../core/hash';
+import { isQuotaError } from './http';
 import { fromSignedBytes, toSignedBytes } from './utilities';
 
 /** A new folder in My Drive; its id. */
@@ -65,10 +66,18 @@ export function folderSession(): {
     state: (id) => stateOf(id, opened(id)),
     // Small texts go together through Drive's REST API (one fetchAll); others one by one, a folder found missing
     // asked for again so the write fails with Drive's own error.
-    createFiles: (folderId, files) =>
-      files.every(uploadsTogether)
-        ? uploadTogether(folderId, files as ReadonlyArray<NewFile & { content: string }>)
-        : createOneByOne(() => opened(folderId) ?? DriveApp.getFolderById(folderId), files),
+    createFiles: (folderId, files) => {
+      const oneByOne = () => createOneByOne(() => opened(folderId) ?? DriveApp.getFolderById(folderId), files);
+      if (!files.every(uploadsTogether)) return oneByOne();
+      try {
+        return uploadTogether(folderId, files as ReadonlyArray<NewFile & { content: string }>);
+      } catch (e) {
+        // The day's UrlFetch quota (spent by tagging, say) stops the fetchAll before any request goes: DriveApp has
+        // its own quota, so the files still go, one by one.
+        if (!isQuotaError(e)) throw e;
+        return oneByOne();
+      }
+    },
   };
 }
 

@@ -56,8 +56,8 @@ function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return ss;
 }
 
-/** Grows the sheet to at least rows × cols (Apps Script throws for ranges outside the grid; a new sheet is 1000 × 26). */
-/** Grows the sheet to at least rows × cols; its column count after. */
+/** Grows the sheet to at least rows × cols (Apps Script throws for ranges outside the grid; a new sheet is 1000 × 26);
+ * its column count after. */
 function fitSheet(sh: Sheet, rows: number, cols: number): number {
   const r = sh.getMaxRows();
   if (r < rows) sh.insertRowsAfter(r, rows - r);

@@ -9,6 +9,7 @@ import { triggerStore } from '../../../src/local/services/script/store';
 import { outboxStore } from '../../../src/local/services/mail/index';
 import { unzipSync, strFromU8 } from 'fflate';
 import { runSnippet } from '../../../src/local/demo/script';
+import { quotaLedger } from '../../../src/local/runtime/quotas';
 import type { SegmentRequest } from '../../../src/server/segments/request';
 import { ANALYST, OUTSIDER, segmentsWorld } from './fixture';
 import { foreignWords } from '../../support/language';
@@ -165,6 +166,28 @@ describe('Segments in the runtime', () => {
       .join('');
     expect(xml).toContain('62814000111');
     expect(xml).toContain('Citra');
+  });
+
+  it("the analyst's UrlFetch quota spent for the day (by tagging, say): the files still go, through DriveApp", async () => {
+    const ledger = quotaLedger(rt.env);
+    const now = rt.env.clock.now();
+    const left = ledger.remaining('urlFetch', ANALYST, now);
+    ledger.add('urlFetch', ANALYST, now, left);
+    try {
+      const r = await rpc('segments_run', [
+        request((x) => {
+          x.name = 'WABA kuota habis';
+          x.campaign = 'Kampanye kuota';
+          x.contactFrom = '2027-04-01';
+        }),
+      ]);
+      expect([r.code, r.message]).toEqual([null, '']);
+      const run = r.value as { file: { name: string }; metadata: { name: string } };
+      expect(folderFiles()).toEqual(expect.arrayContaining([run.file.name, run.metadata.name]));
+      expect([r.counts['UrlFetchApp.request'] ?? 0, r.counts['Folder.createFile']]).toEqual([0, 2]);
+    } finally {
+      ledger.add('urlFetch', ANALYST, now, -left);
+    }
   });
 
   it("a list longer than a new sheet's 1,000 rows: the grid grows first, keeps no empty columns, still one setValues", async () => {
