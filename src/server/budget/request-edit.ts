@@ -5,11 +5,9 @@ import { AppError, denied, invalid, notFound } from '../core/errors';
 import { msg } from '../core/text';
 import { requireAction } from './policy';
 import { callerJsonSql, CallerJson, callerOf, NODE_JSON, NodeJson, nodeOf } from './store';
-import { checkReceipts, ReceiptUpload } from './files';
 import type { ReceiptStore } from './ports';
-import { checkRequest, RequestInput, RequestState, wrongState } from './request-rules';
-import { attachmentsSql, CEILING_SQL, duplicate, saveAttachments } from './requests';
-import { checkMonth } from './validate';
+import { checkRequest, RequestState, wrongState } from './request-rules';
+import { attachmentsSql, CEILING_SQL, checkedSubmission, duplicate, RequestSubmission, saveAttachments } from './requests';
 
 interface EditContext {
   caller: CallerJson;
@@ -71,15 +69,13 @@ export function updateRequest(
   db: Db,
   email: string,
   idIn: number,
-  input: RequestInput,
-  files: ReceiptUpload[],
-  submit: boolean,
+  sent: RequestSubmission,
   store: ReceiptStore,
   now: Date,
 ): { id: number; state: RequestState } {
   const id = Math.floor(Number(idIn));
-  const receipts = Array.isArray(files) && files.length ? checkReceipts(files) : [];
-  const month = checkMonth(input?.month);
+  const { input, submit } = sent;
+  const { receipts, month } = checkedSubmission(sent);
   const ctx = db.json<EditContext>(CONTEXT_SQL, [JSON.stringify({ email, id, month })])!;
   const caller = callerOf(ctx.caller, email, false)!;
   requireAction(caller, 'request');

@@ -118,6 +118,19 @@ export function saveAttachments(
   });
 }
 
+/** What a cluster sends: the request's fields, attachments to add, and whether it goes to the Area now (else a draft). */
+export interface RequestSubmission {
+  input: RequestInput;
+  files: ReceiptUpload[];
+  submit: boolean;
+}
+
+/** The attachments checked by content and the month checked, before the database is asked anything. */
+export function checkedSubmission(sent: RequestSubmission): { receipts: CheckedReceipt[]; month: string } {
+  const { files, input } = sent;
+  return { receipts: Array.isArray(files) && files.length ? checkReceipts(files) : [], month: checkMonth(input?.month) };
+}
+
 /**
  * A cluster asks for budget: checked whole (amounts, month still open, ceiling, no other open request for the
  * cluster-month), the attachments checked by content and stored in the cluster's receipts folder, then the request,
@@ -126,14 +139,12 @@ export function saveAttachments(
 export function createRequest(
   db: Db,
   email: string,
-  input: RequestInput,
-  files: ReceiptUpload[],
-  submit: boolean,
+  sent: RequestSubmission,
   store: ReceiptStore,
   now: Date,
 ): { id: number; state: RequestState } {
-  const receipts = Array.isArray(files) && files.length ? checkReceipts(files) : [];
-  const month = checkMonth(input?.month);
+  const { input, submit } = sent;
+  const { receipts, month } = checkedSubmission(sent);
   const ctx = db.json<CreateContext>(
     `WITH p AS (SELECT * FROM json_to_record(CAST(? AS json)) AS x(email text, month text))
      SELECT json_build_object(

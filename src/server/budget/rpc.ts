@@ -462,7 +462,7 @@ export function budget_createRequest(
   mode: 'draft' | 'submit',
 ): { id: number; state: RequestState } {
   return rpc('budget_createRequest', () =>
-    asUser((db, email, now) => createRequest(db, email, input, files, mode === 'submit', driveReceiptStore(db), now)),
+    asUser((db, email, now) => createRequest(db, email, { input, files, submit: mode === 'submit' }, driveReceiptStore(db), now)),
   );
 }
 
@@ -474,7 +474,9 @@ export function budget_updateRequest(
   mode: 'draft' | 'submit',
 ): { id: number; state: RequestState } {
   return rpc('budget_updateRequest', () =>
-    asUser((db, email, now) => updateRequest(db, email, id, input, files, mode === 'submit', driveReceiptStore(db), now)),
+    asUser((db, email, now) =>
+      updateRequest(db, email, id, { input, files, submit: mode === 'submit' }, driveReceiptStore(db), now),
+    ),
   );
 }
 
