@@ -477,8 +477,12 @@ class ModelRounds {
   /** Queues `todo` in batches (with their cache keys). */
   add(todo: Todo[], keys: Map<string, string>): void {
     for (const [sku, k] of keys) this.keyOf.set(sku, k);
-    const batches = batchItems(todo, { maxItems: this.cfg.batchSize, maxBytes: this.cfg.maxRequestBytes });
-    for (const b of batches) {
+    this.queueBatches(todo);
+  }
+
+  /** Queues `todo` as new requests, never sent yet, sized to the request limits. */
+  private queueBatches(todo: Todo[]): void {
+    for (const b of batchItems(todo, { maxItems: this.cfg.batchSize, maxBytes: this.cfg.maxRequestBytes })) {
       const p: Pending = { items: b, attempt: 0, invalid: 0, notBefore: 0, lastReason: '' };
       this.queue.push(p);
       this.unsent.add(p);
@@ -536,11 +540,7 @@ class ModelRounds {
       const image = img && !isLinked(img) ? { mimeType: img.mimeType, data: img.data } : null;
       return { ...it, image, noImage: !image };
     });
-    for (const b of batchItems(again, { maxItems: this.cfg.batchSize, maxBytes: this.cfg.maxRequestBytes })) {
-      const p: Pending = { items: b, attempt: 0, invalid: 0, notBefore: 0, lastReason: '' };
-      this.queue.push(p);
-      this.unsent.add(p);
-    }
+    this.queueBatches(again);
   }
 
   /** Google refused a URL of this request (400 unsupported file uri, the whole request failed): the SKU it names has
