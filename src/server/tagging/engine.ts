@@ -40,6 +40,10 @@ export interface EngineConfig {
   top: readonly string[];
   /** Stop sending when this returns true (daily budget spent), given the tokens this chunk used so far. */
   budgetSpent(tokensIn: number, tokensOut: number): boolean;
+  /** More SKUs wait beyond this chunk: once every request of the chunk has gone, what is left to send again (the
+   * rest of a refused request, retries, refused pictures to download) waits for the next chunk, where it goes with
+   * that chunk's first requests instead of in rounds of a few requests each waiting for its slowest answer. */
+  moreWaiting?: boolean;
 }
 
 export interface EngineStats {
@@ -57,7 +61,7 @@ export interface EngineStats {
   urlFallbacks: number;
   /** SHA-256 digests computed: one a SKU keyed (in JavaScript or one computeDigest) and one for the top-search list. */
   hashes: number;
-  stoppedBy: 'done' | 'deadline' | 'rpm' | 'budget';
+  stoppedBy: 'done' | 'deadline' | 'rpm' | 'budget' | 'deferred';
   /** The pace measured in this chunk (the next chunk sizes its slices by it). */
   pace: Pace;
 }
@@ -196,7 +200,14 @@ export function runEngine(
       hold.keep(slice, keys, images, pictured, rounds.waiting());
       continue;
     }
-    if (!rounds.queued() || !rounds.step(rounds.hasUnsent())) break;
+    if (!rounds.queued()) break;
+    // Only after progress: a chunk that answered nothing (the key's quota spent, say) retries as ever, so its backoff
+    // and retry limit still end what cannot succeed.
+    if (cfg.moreWaiting && at >= items.length && rounds.allAskedOnce() && results.length) {
+      stats.stoppedBy = 'deferred';
+      break;
+    }
+    if (!rounds.step(rounds.hasUnsent())) break;
   }
   if (last && stats.stoppedBy === 'done') stats.stoppedBy = 'deadline';
   hold.keepLeftovers(rounds.leftovers());
@@ -236,9 +247,10 @@ function planSlice(
   const known = heldKeys.length ? cache.getAll(heldKeys) : {};
   for (const it of slice) {
     const h = hold.of(it.sku);
+    // Keyed by an earlier chunk of the job (its catalogue is the job's snapshot): the key is kept, never hashed again.
+    if (h) plan.keys.set(it.sku, h.key);
     // Held and still usable: answered already (its answer cached), its picture kept, or it had none.
     if (h && (known[h.key] || h.data || !h.mimeType)) {
-      plan.keys.set(it.sku, h.key);
       if (h.mimeType) plan.pictured.add(it.sku);
       if (h.data) {
         plan.images.set(it.sku, { mimeType: h.mimeType, data: h.data, binary: null });
@@ -282,8 +294,8 @@ function finishSlice(
     images.set(sku, { ...link, binary: null });
     pictured.add(sku);
   }
-  const hashed = [...fetch, ...plan.linkedItems];
-  if (!hashed.length) return { images, keys, pictured };
+  const planned = [...fetch, ...plan.linkedItems];
+  if (!planned.length) return { images, keys, pictured };
   const withUrl = fetch.filter(hasUrl);
   stats.imageRequests += withUrl.length;
   const fetched = readImages(withUrl, answers, cfg);
@@ -291,10 +303,11 @@ function finishSlice(
     images.set(sku, img);
     pictured.add(sku);
   }
+  const hashed = planned.filter((it) => !keys.has(it.sku));
   for (const [sku, k] of cacheKeys(hashed, images, cfg, ports, topHash)) keys.set(sku, k);
   stats.hashes += hashed.length;
   // A SKU's pace: its share of the slice's fetchAll (downloads, or none when its picture goes as a URL) and its key.
-  if (hashed.length >= 5) stats.pace.pictureMs = paced(stats.pace.pictureMs, (ports.now() - t0) / hashed.length);
+  if (planned.length >= 5) stats.pace.pictureMs = paced(stats.pace.pictureMs, (ports.now() - t0) / planned.length);
   return { images, keys, pictured };
 }
 
@@ -452,6 +465,8 @@ class ModelRounds {
   private queue: Pending[] = [];
   /** Requests queued and never sent yet (a slice's first round). */
   private readonly unsent = new Set<Pending>();
+  /** Requests of the chunk's slices never sent yet (not those asking again after a refusal). */
+  private readonly firstTime = new Set<Pending>();
   private readonly keyOf = new Map<string, string>();
   private readonly url: string;
   private salt = 0;
@@ -477,16 +492,24 @@ class ModelRounds {
   /** Queues `todo` in batches (with their cache keys). */
   add(todo: Todo[], keys: Map<string, string>): void {
     for (const [sku, k] of keys) this.keyOf.set(sku, k);
-    this.queueBatches(todo);
+    for (const p of this.queueBatches(todo)) this.firstTime.add(p);
   }
 
   /** Queues `todo` as new requests, never sent yet, sized to the request limits. */
-  private queueBatches(todo: Todo[]): void {
+  private queueBatches(todo: Todo[]): Pending[] {
+    const out: Pending[] = [];
     for (const b of batchItems(todo, { maxItems: this.cfg.batchSize, maxBytes: this.cfg.maxRequestBytes })) {
       const p: Pending = { items: b, attempt: 0, invalid: 0, notBefore: 0, lastReason: '' };
       this.queue.push(p);
       this.unsent.add(p);
+      out.push(p);
     }
+    return out;
+  }
+
+  /** Whether every SKU of the slices so far has been asked once (what waits now is asked again). */
+  allAskedOnce(): boolean {
+    return this.firstTime.size === 0;
   }
 
   /** Whether some queued requests were never sent (their pictures are fetched: they go even into the deadline's
@@ -545,7 +568,8 @@ class ModelRounds {
 
   /** Google refused a URL of this request (400 unsupported file uri, the whole request failed): the SKU it names has
    * its picture downloaded and is asked again inline, never by URL again in this job; the request's other SKUs go
-   * again as they were. When the answer names none of the request's URLs, all its URL pictures are downloaded. */
+   * again in two requests (another dead link among them then sinks only its half). When the answer names none of the
+   * request's URLs, all its URL pictures are downloaded. */
   private urlRefusedBy(p: Pending, uri: string): void {
     const linked = p.items.filter((it) => it.image && isLinked(it.image));
     const named = linked.filter((it) => pictureUrl(it) === uri);
@@ -555,7 +579,7 @@ class ModelRounds {
     this.stats.urlFallbacks += out.size;
     this.toFetch.push(...inline);
     const rest = p.items.filter((it) => !out.has(it.sku));
-    if (rest.length) this.queue.push({ ...p, items: rest, notBefore: 0 });
+    for (const part of halves(rest)) this.queue.push({ ...p, items: part, notBefore: 0 });
   }
 
   /** The batches to send now (and when); none after waiting (a retry's backoff, the RPM window); 'stop' to end. */
@@ -598,7 +622,10 @@ class ModelRounds {
       headers: { 'x-goog-api-key': this.cfg.apiKey },
       payload: requestPayload(p.items, this.cfg.top),
     }));
-    for (const p of round) this.unsent.delete(p);
+    for (const p of round) {
+      this.unsent.delete(p);
+      this.firstTime.delete(p);
+    }
     for (let i = 0; i < reqs.length; i++) this.rpmWindow.push(now);
     this.stats.requests += reqs.length;
     const answers = this.ports.fetchAll(ride.length ? [...reqs, ...ride] : reqs);
@@ -704,6 +731,15 @@ class ModelRounds {
   private giveUp(p: Pending, reason: string): void {
     for (const it of p.items) this.finish(it, 'error', [], reason);
   }
+}
+
+/** The rest of a refused request as two requests (one when it is small): another dead link among them, which the
+ * refusal did not name, then costs the tokens of half of them again, not all (20-SKU requests, 4.6 % dead links:
+ * refused tokens 0.91 → 0.75 of those answered in a simulation, 1.31 M → 1.17 M in the bench). */
+function halves<T>(items: T[]): T[][] {
+  if (items.length < 4) return items.length ? [items] : [];
+  const mid = Math.ceil(items.length / 2);
+  return [items.slice(0, mid), items.slice(mid)];
 }
 
 /** Key, model or permission problems stop the whole job with a clear message (retrying cannot help). */

@@ -51,6 +51,9 @@ export interface TagJob {
   /** The projected ms a picture and a model round took in the last chunk (the next one sizes its slices by it);
    * null before the first chunk. */
   pace: { pictureMs: number; roundMs: number } | null;
+  /** Rows the last chunk left for the next one to send again (it answered the rest): the next chunk takes them on
+   * top of its own share of new rows. */
+  carried: number;
 }
 
 export interface Progress {
@@ -126,6 +129,7 @@ export function newJob(
     rpmWindow: [],
     budgetDay: '',
     pace: null,
+    carried: 0,
   };
 }
 
@@ -204,6 +208,7 @@ export function parseJob(raw: unknown): TagJob | null {
     rpmWindow: Array.isArray(j.rpmWindow) ? j.rpmWindow : [],
     urlRefused: Array.isArray(j.urlRefused) ? j.urlRefused.filter((x) => typeof x === 'string') : [],
     pace: j.pace && j.pace.pictureMs > 0 && j.pace.roundMs > 0 ? j.pace : null,
+    carried: Number.isInteger(j.carried) && j.carried > 0 ? j.carried : 0,
     // Jobs saved before the catalogue held their note as one text.
     lastError: typeof lastError === 'string' ? (lastError ? msg('common.text', { text: lastError }) : null) : j.lastError,
     lang: isLang(j.lang) ? j.lang : DEFAULT_LANG,

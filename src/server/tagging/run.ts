@@ -83,13 +83,13 @@ function chunkIn(job: TagJob, s: TaggingSettings, io: ChunkIO, deadline: Deadlin
   const t0 = now();
   const read = readChunk(job, s, io, now);
   if ('report' in read) return read.report;
-  const { values, layout, take } = read;
+  const { values, layout, take, more } = read;
   const cat = io.catalogue(take.map((p) => p.sku));
   const { lists, top } = io.refData();
   const when = formatDateTime(now());
   const { items, refused } = engineItems(take, cat);
   const window = expandWindow(job.rpmWindow);
-  const { results, stats, urlRefused } = askModel(items, job, s, io, deadline, top, window);
+  const { results, stats, urlRefused } = askModel(items, job, s, io, { deadline, top, window, more });
   const bySku = new Map(results.map((a) => [a.sku, a]));
   const ref: FilterRef = { lists, top, lang: job.lang };
   const writes: RowWrite[] = [];
@@ -103,7 +103,8 @@ function chunkIn(job: TagJob, s: TaggingSettings, io: ChunkIO, deadline: Deadlin
   const spend = costRp(s, stats.tokensIn, stats.tokensOut);
   if (spend > 0) io.addSpend(spend);
   const t1 = now();
-  const next = { ...nextJob(job, s, io, stats, out, spend, t0, t1, window), urlRefused: keptRefusals(urlRefused) };
+  const carried = stats.stoppedBy === 'deferred' ? take.length - writes.length : 0;
+  const next = { ...nextJob(job, s, io, stats, out, spend, t0, t1, window), urlRefused: keptRefusals(urlRefused), carried };
   return { job: next, written: out.written, edited: out.edited.length, picked: take.length, getValues: 1 + out.getValues };
 }
 
@@ -115,7 +116,7 @@ function readChunk(
   s: TaggingSettings,
   io: ChunkIO,
   now: () => number,
-): { values: unknown[][]; layout: Layout; take: Pending[] } | { report: ChunkReport } {
+): { values: unknown[][]; layout: Layout; take: Pending[]; more: boolean } | { report: ChunkReport } {
   const end = (j: TagJob): { report: ChunkReport } => ({ report: { job: j, written: 0, edited: 0, picked: 0, getValues: 1 } });
   const values = io.readProducts(job.sheet);
   if (!values) return end(transition(job, 'failed', now(), msg('tagging.error.sheetGone', { name: job.sheet })));
@@ -127,7 +128,9 @@ function readChunk(
   }
   const pending = pendingRows(values, layout);
   if (!pending.length) return end(transition({ ...job, chunks: job.chunks + 1 }, 'done', now()));
-  return { values, layout, take: pending.slice(0, s.chunkSize) };
+  // Rows the last chunk left to send again come on top of the chunk's new rows (at most one chunk's worth more).
+  const size = s.chunkSize + Math.min(job.carried, s.chunkSize);
+  return { values, layout, take: pending.slice(0, size), more: pending.length > size };
 }
 
 /** The chunk's SKUs as the model sees them; a repeated SKU or one missing from the catalogue is refused at once. */
@@ -160,16 +163,16 @@ function keptRefusals(refused: Set<string>): string[] {
 
 const MAX_KEPT_REFUSALS = 100;
 
-/** The engine within the chunk's deadline and the day's budget; the job's refused picture URLs carried through. */
+/** The engine within the chunk's deadline and the day's budget; the job's refused picture URLs carried through; `more`
+ * when rows beyond the chunk wait (its last requests then go with the next chunk's). */
 function askModel(
   items: EngineItem[],
   job: TagJob,
   s: TaggingSettings,
   io: ChunkIO,
-  deadline: Deadline,
-  top: string[],
-  window: number[],
+  at: { deadline: Deadline; top: string[]; window: number[]; more: boolean },
 ): ReturnType<typeof runEngine> & { urlRefused: Set<string> } {
+  const { deadline, top, window } = at;
   const spent0 = io.spentToday();
   const urlRefused = new Set(job.urlRefused);
   const out = runEngine(
@@ -185,6 +188,7 @@ function askModel(
       urlMode: modelTakesUrls(job.model),
       top,
       budgetSpent: (tin, tout) => s.dailyBudgetRp > 0 && spent0 + costRp(s, tin, tout) >= s.dailyBudgetRp,
+      moreWaiting: at.more,
     },
     { ...io.engine, remainingMs: () => deadline.remainingMs() },
     io.cache,

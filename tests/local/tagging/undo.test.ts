@@ -44,7 +44,8 @@ describe('tagging undo of the last run (runtime)', () => {
     const original = await w.sheet();
     const start = await w.rpc('tagging_start', 'Produk');
     let p = await w.chunk(start.id);
-    expect(p).toMatchObject({ status: 'running', done: 10 });
+    expect(p.status).toBe('running');
+    expect(p.done).toBeGreaterThan(0);
 
     // Mid-run: refused, nothing changes.
     const mid = await w.sheet();

@@ -391,6 +391,85 @@ describe('runEngine with a model that fetches picture URLs (Gemini 2.5+)', () =>
     expect(sent).toEqual([['inline:IMGS3']]);
   });
 
+  it("a refused request's rest goes again as two requests, so a second dead link sinks only its half", () => {
+    const sent: string[][] = [];
+    const dead = ['https://img/S3.png', 'https://img/S8.png'];
+    const h = harness(
+      (skus, r) => {
+        const pics = pictures(r.payload!);
+        sent.push(pics);
+        const bad = pics.find((u) => dead.includes(u));
+        return bad ? refusal(bad) : ok(skus);
+      },
+      { urlMode: true, batchSize: 10 },
+      { S3: 404, S8: 404 },
+    );
+    const { results, stats } = runEngine(https(10), h.cfg, h.ports, h.cache, []);
+    expect(results).toHaveLength(10);
+    expect(
+      results
+        .filter((r) => r.outcome === 'no_image')
+        .map((r) => r.sku)
+        .sort(),
+    ).toEqual(['S3', 'S8']);
+    // 10 refused (S3) → S0–S2, S4, S5 and S6–S9 → the second half refused (S8) → its rest S6, S7, S9; S3 and S8
+    // downloaded (404) and asked about without a picture.
+    expect(sent.map((x) => x.length)).toEqual([10, 5, 4, 3, 0, 0]);
+    expect(stats.urlFallbacks).toBe(2);
+  });
+
+  it('with more SKUs waiting, a refused request goes again with the next chunk (keys kept, nothing hashed twice); the last chunk sends it at once', () => {
+    const sent: string[][] = [];
+    const refused = new Set<string>();
+    const hold = memoryHold();
+    const reply: Reply = (skus, r) => {
+      const pics = pictures(r.payload!);
+      sent.push(pics);
+      return pics.includes('https://img/S3.png') ? refusal('https://img/S3.png') : ok(skus);
+    };
+    const h = harness(reply, { urlMode: true, moreWaiting: true });
+    const first = runEngine(https(10), h.cfg, h.ports, h.cache, [], { urlRefused: refused, hold });
+    // S0–S4 (with S3's dead link) were refused; S5–S9 answered. Nothing was sent again in this chunk.
+    expect(first.results.map((r) => r.sku).sort()).toEqual(['S5', 'S6', 'S7', 'S8', 'S9']);
+    expect(first.stats.stoppedBy).toBe('deferred');
+    expect(h.rounds).toEqual([2]);
+    expect(h.gets).toEqual({});
+    expect(first.stats.hashes).toBe(1 + 10);
+    // The next chunk (the same hold and refusals, no more rows beyond it) finishes S0–S4: S3 downloaded and inline,
+    // the others by URL again; their keys come from the hold, none is hashed again (only the top-search list).
+    sent.length = 0;
+    const h2 = harness(reply, { urlMode: true, moreWaiting: false });
+    const next = runEngine(https(5), h2.cfg, h2.ports, h2.cache, [], { urlRefused: refused, hold });
+    expect(next.results.map((r) => [r.sku, r.outcome]).sort()).toEqual(https(5).map((it) => [it.sku, 'done']));
+    expect(next.stats).toMatchObject({ hashes: 1, stoppedBy: 'done' });
+    expect(h2.gets).toEqual({ S3: 1 });
+    expect(sent.flat().sort()).toEqual([
+      'https://img/S0.png',
+      'https://img/S1.png',
+      'https://img/S2.png',
+      'https://img/S4.png',
+      'inline:IMGS3',
+    ]);
+    // Their answers were cached under the keys of the first chunk: asking again would find them.
+    expect(Object.keys(h2.store).sort()).toEqual(
+      Object.values(hold.held)
+        .map((x) => x.key)
+        .filter((k) => /S[0-4]\.png/.test(k))
+        .sort(),
+    );
+  });
+
+  it('with more SKUs waiting, a chunk that answered nothing still retries (its retry limit ends what cannot succeed)', () => {
+    const h = harness(() => ({ code: 500, body: '{"error":{"code":500,"message":"x","status":"INTERNAL"}}' }), {
+      urlMode: true,
+      moreWaiting: true,
+    });
+    const { results, stats } = runEngine(https(5), h.cfg, h.ports, h.cache, []);
+    expect(stats.stoppedBy).toBe('done');
+    expect(results.every((r) => r.outcome === 'error')).toBe(true);
+    expect(h.calls()).toBe(7);
+  });
+
   it('a refusal that names no URL of the request downloads all its URL pictures; a picture that is 404 leaves its SKU without one', () => {
     let n = 0;
     const h = harness((skus) => (++n === 1 ? refusal('') : ok(skus)), { urlMode: true }, { S2: 404 });
