@@ -166,6 +166,8 @@ export async function run(): Promise<BenchResult[]> {
       'SKUs with the picture by URL (Gemini fetched) / inline (downloaded) / none': `${st.urlImages} / ${st.inlineImages} / ${n - st.urlImages - st.inlineImages}`,
       'URL refusals (400 requests) / SKUs sent again inline': `${st.urlRefusals} / ${p.urlFallbacks}`,
       'input tokens admitted for refused requests (count against TPM) / answered': `${st.refusedTokens.toLocaleString('en')} / ${st.promptTokens.toLocaleString('en')}`,
+      // What the minute's tokens allow when refused requests count too: answered ÷ admitted, before any other wait.
+      'most of the ceiling the admitted tokens allow (answered ÷ admitted)': `${Math.round((100 * st.promptTokens) / Math.max(1, st.promptTokens + st.refusedTokens))} %`,
       'projected ms per SKU: fetchAll (HTTP) / pictures over the bridge / computeDigest / script JS / rest': [
         fetchMs,
         bridgeMs,
