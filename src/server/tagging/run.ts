@@ -170,9 +170,9 @@ function askModel(
   job: TagJob,
   s: TaggingSettings,
   io: ChunkIO,
-  at: { deadline: Deadline; top: string[]; window: number[]; more: boolean },
+  chunk: { deadline: Deadline; top: string[]; window: number[]; more: boolean },
 ): ReturnType<typeof runEngine> & { urlRefused: Set<string> } {
-  const { deadline, top, window } = at;
+  const { deadline, top, window } = chunk;
   const spent0 = io.spentToday();
   const urlRefused = new Set(job.urlRefused);
   const out = runEngine(
@@ -188,7 +188,7 @@ function askModel(
       urlMode: modelTakesUrls(job.model),
       top,
       budgetSpent: (tin, tout) => s.dailyBudgetRp > 0 && spent0 + costRp(s, tin, tout) >= s.dailyBudgetRp,
-      moreWaiting: at.more,
+      moreWaiting: chunk.more,
     },
     { ...io.engine, remainingMs: () => deadline.remainingMs() },
     io.cache,
