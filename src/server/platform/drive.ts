@@ -52,7 +52,6 @@ function stateOf(id: string, folder: GoogleAppsScript.Drive.Folder | null): Fold
  * `state` as folderState, `createFile` as createFileIn.
  */
 export function folderSession(): {
-  exists(id: string): boolean;
   state(id: string): FolderState | null;
   createFiles(folderId: string, files: readonly NewFile[]): Array<CreatedFile | RefusedFile>;
 } {
@@ -62,12 +61,15 @@ export function folderSession(): {
     return open.get(id) ?? null;
   };
   return {
-    exists: (id) => opened(id) !== null,
     state: (id) => stateOf(id, opened(id)),
-    // Small texts go together through Drive's REST API (one fetchAll); others one by one, a folder found missing
-    // asked for again so the write fails with Drive's own error.
+    // Small texts go together through Drive's REST API (one fetchAll, no folder lookup: Drive refuses a missing
+    // folder and says when a new file sits in the trash); others one by one into the folder looked up first, a folder
+    // missing or in the trash refused before any upload.
     createFiles: (folderId, files) => {
-      const oneByOne = () => createOneByOne(() => opened(folderId) ?? DriveApp.getFolderById(folderId), files);
+      const oneByOne = () => {
+        const folder = opened(folderId);
+        return folder ? createOneByOne(() => folder, files) : [{ error: `Drive: File not found: ${folderId}.` }];
+      };
       if (!files.every(uploadsTogether)) return oneByOne();
       try {
         return uploadTogether(folderId, files as ReadonlyArray<NewFile & { content: string }>);
@@ -93,8 +95,10 @@ export interface RefusedFile {
   error: string;
 }
 
-/** Drive's multipart upload (files.create), into Shared Drives too, answering only the new file's id. */
-const DRIVE_UPLOAD_URL = 'https://www.googleapis.com/upload/drive/v3/files?uploadType=multipart&supportsAllDrives=true&fields=id';
+/** Drive's multipart upload (files.create), into Shared Drives too, answering the new file's id and whether it is in
+ * the trash (Drive's `trashed`: true for a file made in a trashed folder; reference/rest/v3/files#File.FIELDS.trashed). */
+const DRIVE_UPLOAD_URL =
+  'https://www.googleapis.com/upload/drive/v3/files?uploadType=multipart&supportsAllDrives=true&fields=id,trashed';
 /** Drive keeps multipart uploads to 5 MB (guides/manage-uploads); a UTF-16 unit is at most 3 bytes of UTF-8, and the
  * metadata part and boundaries fit in the 64 KB kept aside. */
 const TOGETHER_MAX_CHARS = Math.floor((5 * 1024 * 1024 - 64 * 1024) / 3);
@@ -156,8 +160,9 @@ function uploadTogether(folderId: string, files: ReadonlyArray<NewFile & { conte
     const code = a.getResponseCode();
     const body = a.getContentText();
     if (code !== 200) return driveRefusal(code, body);
-    const id = String((JSON.parse(body) as { id: string }).id);
-    return { id, url: uploadedFileUrl(id) };
+    const made = JSON.parse(body) as { id: string; trashed?: boolean };
+    const id = String(made.id);
+    return made.trashed ? { id, url: uploadedFileUrl(id), inTrash: true } : { id, url: uploadedFileUrl(id) };
   });
 }
 
@@ -241,6 +246,8 @@ export function trashFolder(folderId: string): void {
 export interface CreatedFile {
   id: string;
   url: string;
+  /** Drive made it inside a folder that is in the trash (so it is in the trash too). */
+  inTrash?: boolean;
 }
 
 /**

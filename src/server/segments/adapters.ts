@@ -31,14 +31,13 @@ export const dialect = postgres;
 
 /** The pull's ports for `user` on an open database. */
 export function pullPorts(db: Db, user: string): PullPorts {
-  const folders = folderSession(); // the destination is fetched once for the checks and both files
+  const folders = folderSession(); // the destination is looked up at most once (a refused upload's check, or a file of bytes)
   return {
     db,
     dialect,
     now: () => new Date(),
     user,
     newId: newUuid,
-    folderExists: (id) => folders.exists(id),
     folder: (id) => folders.state(id),
     deliveryFolders: deliveryFolderIds,
     sheetExists,

@@ -9,8 +9,6 @@ export interface PullPorts {
   now(): Date;
   user: string;
   newId(): string;
-  /** The folder exists for the user and is not in the trash (no write probe). */
-  folderExists(id: string): boolean;
   /** The folder as the user sees it, writability proven by a write that changes nothing; null when missing. */
   folder(id: string): { name: string; writable: boolean } | null;
   /** The folders an admin configured for member lists (the default folder included); nothing else is written. */
@@ -22,12 +20,13 @@ export interface PullPorts {
   deleteSheet(name: string): void;
   /** Appends to the first existing sheet of `sheets` (a log named in either language), else creates `sheets[0]`. */
   appendRow(sheets: string[], header: string[], formats: string[], row: Array<string | number>): void;
-  /** Uploads files (text stored as UTF-8, or bytes) at once where Drive allows: each one's id and link, or why Drive
-   * refused it (a file after a refusal may not be tried). */
+  /** Uploads files (text stored as UTF-8, or bytes) at once where Drive allows: each one's id and link (and whether
+   * Drive put it in the trash, as it does in a trashed folder), or why Drive refused it (a file after a refusal may
+   * not be tried). */
   createFiles(
     folderId: string,
     files: ReadonlyArray<{ name: string; mime: string; content: Uint8Array | string }>,
-  ): Array<{ id: string; url: string } | { error: string }>;
+  ): Array<{ id: string; url: string; inTrash?: boolean } | { error: string }>;
   trashFile(id: string): void;
   sendMail(to: string, subject: string, body: string): void;
 }

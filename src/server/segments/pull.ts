@@ -60,34 +60,35 @@ export function checkFolder(ports: PullPorts, id: string): void {
   }
 }
 
-/** Before a run: the folder is configured and exists. Whether the user may write there is left to the upload, the
- * run's first write (see `upload`), which saves the probe's two Drive requests on every run. */
+/** Before a run: the folder is one an admin configured. Whether it exists, is out of the trash and may be written by
+ * the user is left to the upload, the run's first write (see `uploadAll`): that saves two Drive requests on every run,
+ * and a folder gone since the admin chose it costs one query before its message. */
 function checkFolderListed(ports: PullPorts, id: string): void {
   if (!ports.deliveryFolders().includes(id)) {
     throw denied(msg('segments.error.notDeliveryFolder', { id: id.slice(0, 140), section: msg('settings.folders.heading') }), {
       field: 'delivery.folderId',
     });
   }
-  if (!ports.folderExists(id)) {
-    throw notFound(msg('segments.error.folderMissing', { id }));
-  }
 }
 
 /** Uploads the files into the destination together; every file made is recorded in `made` (removed if the run fails).
- * When Drive refuses one, the folder is checked again so a folder the user may not write into (or one removed
- * meanwhile) gets its own message rather than Drive's. */
+ * When Drive refuses one, the folder is checked again so a folder missing, or one the user may not write into, gets
+ * its own message rather than Drive's; files Drive put in the trash (the folder is there) count as a missing folder. */
 function uploadAll(
   ports: PullPorts,
   folderId: string,
   files: ReadonlyArray<{ name: string; mime: string; content: Uint8Array | string }>,
   made: { files: string[] },
-): Array<{ id: string; url: string }> {
+): Array<{ id: string; url: string; inTrash?: boolean }> {
   const results = ports.createFiles(folderId, files);
-  const created: Array<{ id: string; url: string }> = [];
+  const created: Array<{ id: string; url: string; inTrash?: boolean }> = [];
   for (const r of results) {
     if (!('id' in r)) continue;
     created.push(r);
     made.files.push(r.id);
+  }
+  if (created.some((f) => f.inTrash)) {
+    throw notFound(msg('segments.error.folderMissing', { id: folderId }));
   }
   const refused = results.find((r): r is { error: string } => 'error' in r);
   if (refused || created.length !== files.length) {

@@ -68,6 +68,9 @@ describe('Segments in the runtime', () => {
     };
     expect(run.counts.delivered).toBe(3);
     expect(r.counts['Range.setValues']).toBe(3); // the list, the log header, the log row
+    // The folder is never looked up through DriveApp: the uploads (one fetchAll) prove it exists, is out of the trash
+    // and may be written.
+    expect([r.counts['DriveApp.getFolderById'] ?? 0, r.counts['UrlFetchApp.fetchAll']]).toEqual([0, 1]);
     expect([r.counts['Sheet.activate'], r.counts['Sheet.autoResizeColumns']]).toEqual([1, 1]); // shown to the analyst
     const sheet = await runSnippet<{ values: unknown[][]; formats: string[][] }>(
       rt,
@@ -264,6 +267,18 @@ describe('Segments in the runtime', () => {
       expect(errorOf(await rpc('segments_run', [request()])).messageEn).toMatch(/cannot write to the folder "Segmen Kampanye"/);
     } finally {
       driveStore(rt.env).setWritable(folderId, true);
+    }
+    // The folder in its owner's trash: the analyst's upload finds no folder (Drive's 404), and the run says so.
+    const folder = driveStore(rt.env).get(folderId)!;
+    folder.trashed = true;
+    try {
+      const e = errorOf(await rpc('segments_run', [request()]));
+      expect([e.code, e.messageEn]).toEqual([
+        'NOT_FOUND',
+        `The destination folder does not exist or is in the trash: ${folderId}`,
+      ]);
+    } finally {
+      folder.trashed = false;
     }
     expect({ sheets: await sheetNames(), files: folderFiles(), lists: await listCount() }).toEqual(before);
   });

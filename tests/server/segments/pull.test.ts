@@ -20,7 +20,7 @@ const LIST: unknown[][] = [
   ['R2', 'Budi, S.E.', '6281311112222'],
 ];
 
-function fakes(opts: { failOn?: RegExp; folder?: { name: string; writable: boolean } | null } = {}) {
+function fakes(opts: { failOn?: RegExp; folder?: { name: string; writable: boolean; trashed?: boolean } | null } = {}) {
   const log: string[] = [];
   const sheets = new Map<string, string[][]>();
   const files = new Map<string, { name: string; text: string; trashed: boolean }>();
@@ -63,7 +63,6 @@ function fakes(opts: { failOn?: RegExp; folder?: { name: string; writable: boole
     now: () => NOW,
     user: 'analis@datadesk.local',
     newId: () => 'LIST-1',
-    folderExists: () => folder !== null,
     folder: () => {
       log.push('probe');
       return folder;
@@ -84,14 +83,17 @@ function fakes(opts: { failOn?: RegExp; folder?: { name: string; writable: boole
       log.push(`append ${sheet}`);
       sheets.set(sheet, [...(sheets.get(sheet) ?? []), row.map(String)]);
     },
-    // Like Drive's parallel uploads: every file is tried; each one made or refused on its own.
-    createFiles: (_folder, list) => {
+    // Like Drive's parallel uploads: every file is tried; each one made or refused on its own; a file made in a
+    // trashed folder is in the trash too.
+    createFiles: (folderId, list) => {
       log.push(`files ${list.map((x) => x.name).join(' | ')}`);
       return list.map(({ name, content }) => {
         const id = `F${++n}`;
-        if (opts.failOn?.test(`FILE${n}`) || !folder?.writable) return { error: 'drive failed' };
-        files.set(id, { name, text: typeof content === 'string' ? content : new TextDecoder().decode(content), trashed: false });
-        return { id, url: `https://drive/${id}` };
+        if (!folder) return { error: `Drive: File not found: ${folderId}. (HTTP 404)` };
+        if (opts.failOn?.test(`FILE${n}`) || !folder.writable) return { error: 'drive failed' };
+        const trashed = folder.trashed === true;
+        files.set(id, { name, text: typeof content === 'string' ? content : new TextDecoder().decode(content), trashed });
+        return trashed ? { id, url: `https://drive/${id}`, inTrash: true } : { id, url: `https://drive/${id}` };
       });
     },
     trashFile: (id) => {
@@ -187,10 +189,36 @@ describe('segment pull over fake ports', () => {
     logged.mockRestore();
   });
 
-  it('a missing folder stops the run before anything happens, with no write probe', () => {
+  it('a missing folder: the upload is refused, the folder is looked up for its own message, nothing is left', () => {
     const f = fakes({ folder: null });
-    expect(thrown(() => runSegment(f.ports, wabaRequest()))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(f.log).toEqual([]);
+    expect(thrown(() => runSegment(f.ports, wabaRequest()))).toMatchObject({
+      code: 'NOT_FOUND',
+      messageEn: expect.stringContaining('folder123'),
+    });
+    expect(f.log.slice(f.log.findIndex((l) => l.startsWith('files ')))).toEqual([
+      'files WABA Opening NEKA Serang Bogor 2026-11-23 1000.csv | WABA Opening NEKA Serang Bogor 2026-11-23 1000 - metadata.txt',
+      'probe',
+      'rollback',
+    ]);
+    expect(f.committed()).toBe(false);
+    expect(f.sheets.size + f.files.size).toBe(0);
+  });
+
+  it('a folder in the trash: the files Drive made there are trashed, no sheet, no record, never committed', () => {
+    const f = fakes({ folder: { name: 'Segmen Kampanye', writable: true, trashed: true } });
+    expect(thrown(() => runSegment(f.ports, wabaRequest()))).toMatchObject({
+      code: 'NOT_FOUND',
+      messageEn: expect.stringContaining('folder123'),
+    });
+    expect(f.log.slice(f.log.findIndex((l) => l.startsWith('files ')))).toEqual([
+      'files WABA Opening NEKA Serang Bogor 2026-11-23 1000.csv | WABA Opening NEKA Serang Bogor 2026-11-23 1000 - metadata.txt',
+      'rollback',
+      'trash F1',
+      'trash F2',
+    ]);
+    expect(f.committed()).toBe(false);
+    expect(f.sheets.size).toBe(0);
+    expect([...f.files.values()].every((x) => x.trashed)).toBe(true);
   });
 
   it('a read-only folder: the upload is refused, the folder is probed for its own message, nothing is left', () => {

@@ -160,7 +160,15 @@ function createFromUpload(ctx: ExecContext, env: RuntimeEnv, req: PreparedReques
     return answer(
       req.url,
       200,
-      fieldsOf(url.searchParams.get('fields'), { kind: 'drive#file', id, name, mimeType: mime, parents: [parentId] }),
+      fieldsOf(url.searchParams.get('fields'), {
+        kind: 'drive#file',
+        id,
+        name,
+        mimeType: mime,
+        parents: [parentId],
+        // Drive's `trashed`: in the trash itself or through a trashed folder (a file made in one is).
+        trashed: store.isTrashed(id),
+      }),
     );
   } catch (e) {
     const message = e instanceof GasError ? e.message : String(e);

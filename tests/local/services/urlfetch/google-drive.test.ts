@@ -33,6 +33,7 @@ function upload(a) {
   return rs.map(function (r) { return { code: r.getResponseCode(), body: JSON.parse(r.getContentText()) }; });
 }
 function token() { return ScriptApp.getOAuthToken(); }
+function trash(id) { DriveApp.getFolderById(id).setTrashed(true); }
 `;
 
 function fresh(): Runtime {
@@ -112,6 +113,35 @@ describe("Drive's REST upload through UrlFetchApp", () => {
     // nothing was made where it was refused
     expect([theirs.id, readOnly.id].map((id) => store.children(id, { kind: 'file' }).length)).toEqual([0, 0]);
     expect(store.children(drive.id, { kind: 'file' }).map((f) => [f.name, f.owner])).toEqual([['x.csv', '']]); // items of a Shared Drive have no owner
+  });
+
+  it('answers `trashed` as Drive does: a file made in its owner’s trashed folder is in the trash; an editor finds no folder', async () => {
+    const rt = fresh();
+    const store = driveStore(rt.env);
+    const folder = store.ensureFolderPath('Segmen', OWNER);
+    store.share(folder.id, OTHER, 'writer');
+    const upload = async (user: string, fields: string) => {
+      const r = await rt.execute({
+        fn: 'upload',
+        script: S.replace('fields=id,name,mimeType', fields),
+        user,
+        args: [{ files: [{ folder: folder.id, name: 'x.csv', text: 'x' }] }],
+      });
+      expect(r.ok).toBe(true);
+      const [x] = r.value as Array<{ code: number; body: { id?: string; trashed?: boolean; error?: { message: string } } }>;
+      return x;
+    };
+    expect(await upload(OWNER, 'fields=id,trashed')).toMatchObject({ code: 200, body: { trashed: false } });
+    expect((await rt.execute({ fn: 'trash', script: S, user: OWNER, args: [folder.id] })).ok).toBe(true);
+    const inTrash = await upload(OWNER, 'fields=id,trashed');
+    expect(inTrash).toMatchObject({ code: 200, body: { trashed: true } });
+    expect(store.isTrashed(inTrash.body.id!)).toBe(true);
+    expect(await upload(OTHER, 'fields=id,trashed')).toMatchObject({
+      code: 404,
+      body: { error: { message: `File not found: ${folder.id}.` } },
+    });
+    // Drive answers only the fields asked for
+    expect(Object.keys((await upload(OWNER, 'fields=id')).body)).toEqual(['id']);
   });
 
   it('reads a multipart/related body part by part, bytes unchanged; a body without its closing boundary is malformed', () => {
