@@ -129,4 +129,46 @@ describe('Segments sidebar (Chromium)', () => {
     },
     E2E_TIMEOUT * 2,
   );
+
+  it(
+    'a run into a folder put in the trash meanwhile says so in Indonesian and leaves no sheet, file or record',
+    async () => {
+      const f = sidebarFrame(page);
+      const docId = wb.rt.defaultDocumentId()!;
+      const drive = driveStore(wb.rt.env);
+      const folder = drive.all({ kind: 'folder' }).find((x) => x.name === 'Segmen Kampanye')!;
+      const lists = async () =>
+        Number((await database(wb.rt.env).query<{ n: number }>('SELECT count(*) AS n FROM loyalty.delivered_lists')).rows[0].n);
+      const before = {
+        sheets: getSpreadsheetStore(wb.rt.env)
+          .get(docId)!
+          .sheets.map((s) => s.name),
+        files: drive.children(folder.id, { kind: 'file' }).length,
+        lists: await lists(),
+      };
+      drive.get(folder.id)!.trashed = true; // its owner (the admin) put it in the trash
+      try {
+        await f.locator('#name').fill('WABA Opening NEKA Serang & Bogor (ulang)');
+        await press(f.locator('#run'));
+        await f.locator('.status.error').waitFor({ timeout: 170_000 });
+        await idle(page);
+        await expect(f.locator('#status').textContent()).resolves.toMatch(
+          new RegExp(`Folder tujuan tidak ditemukan atau sudah dihapus: ${folder.id}`),
+        );
+        // The earlier run's figures went when this one started: nothing suggests a list was made.
+        await expect(f.locator('#result').textContent()).resolves.toBe('');
+        await screenshot(page, 'segments-03-folder-in-trash');
+      } finally {
+        drive.get(folder.id)!.trashed = false;
+      }
+      expect({
+        sheets: getSpreadsheetStore(wb.rt.env)
+          .get(docId)!
+          .sheets.map((s) => s.name),
+        files: drive.children(folder.id, { kind: 'file' }).length,
+        lists: await lists(),
+      }).toEqual(before);
+    },
+    E2E_TIMEOUT * 2,
+  );
 });

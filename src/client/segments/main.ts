@@ -170,6 +170,12 @@ function countsTable(p: SegmentPreview): HTMLElement {
   return el('table', { id: 'counts' }, ...rows);
 }
 
+/** An earlier preview's or run's figures go as a new one starts: an error is never shown beside a list it did not make. */
+function clearResult(): void {
+  shown = null;
+  byId('result').replaceChildren();
+}
+
 function showRun(r: SegmentRun): void {
   const draw = () => {
     const took = t('segments.ui.took', { seconds: Math.round(r.durationMs / 100) / 10 });
@@ -235,6 +241,7 @@ function wire(): void {
     'preview',
     () => t('segments.ui.counting'),
     async () => {
+      clearResult();
       const p = await call('segments_preview', readForm());
       shown = () => {
         byId('result').replaceChildren(
@@ -251,6 +258,7 @@ function wire(): void {
     'run',
     () => t('segments.ui.pulling'),
     async () => {
+      clearResult();
       showRun(await call('segments_run', readForm()));
     },
   );
