@@ -439,19 +439,22 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
         const byModel = fetchedByModel(req);
         if (!byModel) stats.imageRequests++;
         const sku = decodeURIComponent(img[1]);
+        // A slow host is slow for a missing picture too (the 404 takes its round trip).
+        const answer = (code: number, body: Buffer | string, type: string) =>
+          faults.imageLatencyMs
+            ? setTimeout(() => send(res, code, body, type), faults.imageLatencyMs)
+            : send(res, code, body, type);
         if (missing(sku)) {
           if (!byModel) stats.images404++;
-          return send(res, 404, 'Not Found', 'text/plain');
+          return answer(404, 'Not Found', 'text/plain');
         }
         if (opts.imageSize) {
           let png = pngCache.get(sku);
           if (!png) pngCache.set(sku, (png = productPng(sku, opts.imageSize)));
-          return send(res, 200, png, 'image/png');
+          return answer(200, png, 'image/png');
         }
         const picture = productImage(sku);
-        if (!faults.imageLatencyMs) return send(res, 200, picture.bytes, picture.mimeType);
-        setTimeout(() => send(res, 200, picture.bytes, picture.mimeType), faults.imageLatencyMs);
-        return;
+        return answer(200, picture.bytes, picture.mimeType);
       }
       const get = /^\/v1beta\/models\/([^/:]+)$/.exec(u.pathname);
       if (req.method === 'GET' && get) {

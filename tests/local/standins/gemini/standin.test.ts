@@ -16,6 +16,7 @@ import {
   TIERS,
   DEFAULT_KEY,
 } from '../../../../src/local/standins/gemini';
+import { fetchUris } from '../../../../src/local/standins/gemini/file-uri';
 import { buildRequest } from '../../../../src/server/tagging/prompt';
 import { parseAnswer } from '../../../../src/server/tagging/parse';
 
@@ -286,6 +287,26 @@ describe('Gemini stand-in: pictures as fileData URLs (Gemini 2.5 and later)', ()
     const tokens = (t: string) => JSON.parse(t).usageMetadata.promptTokenCount as number;
     expect(tokens(text)).toBe(tokens(await same.text()));
     expect([imageTokens(productImage('U1').bytes), imageTokens(productImage('U2').bytes)]).toEqual([258, 258]);
+  });
+
+  it('a slow picture host is slow for every client and for a 404; Google’s fetch of it takes its 300 ms once', async () => {
+    s.setFaults({ imageLatencyMs: 300 });
+    try {
+      const timed = async (fn: () => Promise<unknown>) => {
+        const t0 = Date.now();
+        await fn();
+        return Date.now() - t0;
+      };
+      expect(await timed(() => fetch(link('U1', s.url)).then((r) => r.arrayBuffer()))).toBeGreaterThanOrEqual(290);
+      expect(await timed(() => fetch(`${s.url}/images/NOIMG-7.png`).then((r) => r.text()))).toBeGreaterThanOrEqual(290);
+      // The fetch waited the host's 300 ms, so nothing is added on top (URL_FETCH_LATENCY_MS is a floor, not a surcharge).
+      expect((await fetchUris([link('U2'), link('U3')])).extraMs).toBeLessThan(50);
+    } finally {
+      s.setFaults({ imageLatencyMs: 0 });
+    }
+    // A host that answers at once: Google's fetch still takes its 300 ms.
+    expect((await fetchUris([link('U2')])).extraMs).toBeGreaterThan(250);
+    expect((await fetchUris([])).extraMs).toBe(0);
   });
 
   it("refuses an http URL, a 2.0 model and a URL that cannot be fetched with Google's 400, the whole request failing", async () => {
