@@ -68,7 +68,9 @@ export function folderSession(): {
     createFiles: (folderId, files) => {
       const oneByOne = () => {
         const folder = opened(folderId);
-        return folder ? createOneByOne(() => folder, files) : [{ error: `Drive: File not found: ${folderId}.` }];
+        if (folder) return createOneByOne(() => folder, files);
+        // Drive's own words for a folder it cannot find (internal: the caller checks the folder for its message)
+        return [{ error: new Error(`Drive: File not found: ${folderId}.`).message }];
       };
       if (!files.every(uploadsTogether)) return oneByOne();
       try {

@@ -272,11 +272,12 @@ describe('Segments in the runtime', () => {
     const folder = driveStore(rt.env).get(folderId)!;
     folder.trashed = true;
     try {
+      const missing = ['NOT_FOUND', `The destination folder does not exist or is in the trash: ${folderId}`];
       const e = errorOf(await rpc('segments_run', [request()]));
-      expect([e.code, e.messageEn]).toEqual([
-        'NOT_FOUND',
-        `The destination folder does not exist or is in the trash: ${folderId}`,
-      ]);
+      expect([e.code, e.messageEn]).toEqual(missing);
+      // An XLSX goes through DriveApp (bytes, one by one): the folder looked up first, found missing, nothing uploaded.
+      const x = errorOf(await rpc('segments_run', [request((r) => (r.delivery.format = 'XLSX'))]));
+      expect([x.code, x.messageEn]).toEqual(missing);
     } finally {
       folder.trashed = false;
     }
