@@ -105,6 +105,11 @@ function fakes(opts: { failOn?: RegExp; folder?: { name: string; writable: boole
   return { ports, log, sheets, files, committed: () => committed };
 }
 
+/** The pull's log from its upload of both files on. */
+const fromUpload = (log: string[]) => log.slice(log.findIndex((l) => l.startsWith('files ')));
+const UPLOAD =
+  'files WABA Opening NEKA Serang Bogor 2026-11-23 1000.csv | WABA Opening NEKA Serang Bogor 2026-11-23 1000 - metadata.txt';
+
 describe('segment pull over fake ports', () => {
   it('preview runs one query and writes nothing', () => {
     const f = fakes();
@@ -195,11 +200,7 @@ describe('segment pull over fake ports', () => {
       code: 'NOT_FOUND',
       messageEn: expect.stringContaining('folder123'),
     });
-    expect(f.log.slice(f.log.findIndex((l) => l.startsWith('files ')))).toEqual([
-      'files WABA Opening NEKA Serang Bogor 2026-11-23 1000.csv | WABA Opening NEKA Serang Bogor 2026-11-23 1000 - metadata.txt',
-      'probe',
-      'rollback',
-    ]);
+    expect(fromUpload(f.log)).toEqual([UPLOAD, 'probe', 'rollback']);
     expect(f.committed()).toBe(false);
     expect(f.sheets.size + f.files.size).toBe(0);
   });
@@ -210,12 +211,7 @@ describe('segment pull over fake ports', () => {
       code: 'NOT_FOUND',
       messageEn: expect.stringContaining('folder123'),
     });
-    expect(f.log.slice(f.log.findIndex((l) => l.startsWith('files ')))).toEqual([
-      'files WABA Opening NEKA Serang Bogor 2026-11-23 1000.csv | WABA Opening NEKA Serang Bogor 2026-11-23 1000 - metadata.txt',
-      'rollback',
-      'trash F1',
-      'trash F2',
-    ]);
+    expect(fromUpload(f.log)).toEqual([UPLOAD, 'rollback', 'trash F1', 'trash F2']);
     expect(f.committed()).toBe(false);
     expect(f.sheets.size).toBe(0);
     expect([...f.files.values()].every((x) => x.trashed)).toBe(true);
@@ -226,11 +222,7 @@ describe('segment pull over fake ports', () => {
     expect(thrown(() => runSegment(f.ports, wabaRequest()))).toMatchObject({
       messageEn: 'You cannot write to the folder "Arsip".',
     });
-    expect(f.log.slice(f.log.findIndex((l) => l.startsWith('files ')))).toEqual([
-      'files WABA Opening NEKA Serang Bogor 2026-11-23 1000.csv | WABA Opening NEKA Serang Bogor 2026-11-23 1000 - metadata.txt',
-      'probe',
-      'rollback',
-    ]);
+    expect(fromUpload(f.log)).toEqual([UPLOAD, 'probe', 'rollback']);
     expect(f.committed()).toBe(false);
     expect(f.sheets.size).toBe(0);
     expect(f.files.size).toBe(0);
