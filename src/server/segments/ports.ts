@@ -3,6 +3,13 @@
 import type { Db } from '../core/db';
 import type { Dialect } from './dialect';
 
+/** A file Drive made: its id, its link, and whether Drive put it in the trash (as it does in a trashed folder). */
+export interface MadeFile {
+  id: string;
+  url: string;
+  inTrash?: boolean;
+}
+
 export interface PullPorts {
   db: Db;
   dialect: Dialect;
@@ -20,13 +27,12 @@ export interface PullPorts {
   deleteSheet(name: string): void;
   /** Appends to the first existing sheet of `sheets` (a log named in either language), else creates `sheets[0]`. */
   appendRow(sheets: string[], header: string[], formats: string[], row: Array<string | number>): void;
-  /** Uploads files (text stored as UTF-8, or bytes) at once where Drive allows: each one's id and link (and whether
-   * Drive put it in the trash, as it does in a trashed folder), or why Drive refused it (a file after a refusal may
-   * not be tried). */
+  /** Uploads files (text stored as UTF-8, or bytes) at once where Drive allows: each file made, or why Drive refused
+   * it (a file after a refusal may not be tried). */
   createFiles(
     folderId: string,
     files: ReadonlyArray<{ name: string; mime: string; content: Uint8Array | string }>,
-  ): Array<{ id: string; url: string; inTrash?: boolean } | { error: string }>;
+  ): Array<MadeFile | { error: string }>;
   trashFile(id: string): void;
   sendMail(to: string, subject: string, body: string): void;
 }

@@ -20,7 +20,7 @@ import {
 } from './output';
 import type { SegmentCounts, SegmentRequest } from './request';
 import { countsWords } from './describe';
-import type { PullPorts } from './ports';
+import type { MadeFile, PullPorts } from './ports';
 
 export interface PreviewResult {
   counts: SegmentCounts;
@@ -79,9 +79,9 @@ function uploadAll(
   folderId: string,
   files: ReadonlyArray<{ name: string; mime: string; content: Uint8Array | string }>,
   made: { files: string[] },
-): Array<{ id: string; url: string; inTrash?: boolean }> {
+): MadeFile[] {
   const results = ports.createFiles(folderId, files);
-  const created: Array<{ id: string; url: string; inTrash?: boolean }> = [];
+  const created: MadeFile[] = [];
   for (const r of results) {
     if (!('id' in r)) continue;
     created.push(r);
