@@ -17,8 +17,10 @@ export { TIERS } from './limits';
 export type { TierName, TierLimits } from './limits';
 
 export interface Faults {
-  /** Latency of generateContent in ms: log-normal with this median and 95th percentile; null = none. */
-  latency: { medianMs: number; p95Ms: number } | null;
+  /** Latency of generateContent in ms: log-normal with this median and 95th percentile (the wait before the answer
+   * starts); with `outputTokensPerSec`, the answer's own generation on top (its tokens at that speed: a long answer
+   * takes longer than a short one, as the model writes it token by token); null = none. */
+  latency: { medianMs: number; p95Ms: number; outputTokensPerSec?: number } | null;
   /** Probabilities per request. */
   rate429: number;
   rate500: number;
@@ -409,6 +411,8 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
           body.generationConfig?.responseMimeType === 'application/json' ? JSON.stringify({ keywords: words }) : words.join(', ');
       }
       const out = Math.ceil(text.length / 4);
+      const writing = faults.latency?.outputTokensPerSec ? (out / faults.latency.outputTokensPerSec) * 1000 : 0;
+      if (writing > 0) await new Promise((r) => setTimeout(r, writing));
       stats.promptTokens += promptTokenCount;
       stats.outputTokens += out;
       const answer = {

@@ -163,6 +163,28 @@ describe('Gemini stand-in: wire format', () => {
     expect(s.stats().maxInFlight).toBeGreaterThan(5);
   });
 
+  it('writes a longer answer for longer: its output tokens at the configured speed, on top of the wait', async () => {
+    s.setFaults({ latency: { medianMs: 1, p95Ms: 2, outputTokensPerSec: 2000 } });
+    const timed = async (n: number) => {
+      const t0 = Date.now();
+      const r = await post(
+        'gemini-2.5-flash',
+        buildRequest(
+          Array.from({ length: n }, (_, i) => item(`W${i}`, false)),
+          [],
+        ),
+      );
+      const out = ((await r.json()) as { usageMetadata: { candidatesTokenCount: number } }).usageMetadata.candidatesTokenCount;
+      return { ms: Date.now() - t0, out };
+    };
+    const one = await timed(1);
+    const many = await timed(60);
+    expect(many.out).toBeGreaterThan(20 * one.out);
+    // 60 SKUs' answer: its tokens at 2,000 a second (about a second); one SKU's: a few ms.
+    expect(many.ms).toBeGreaterThanOrEqual(Math.floor((many.out / 2000) * 1000) - 5);
+    expect(one.ms).toBeLessThan(many.ms / 4);
+  });
+
   it('serves product pictures of realistic size, JPEG and PNG, one per SKU; 404 for products without one', async () => {
     const skus = Array.from({ length: 12 }, (_, i) => `SKU-${i}`);
     const formats = new Set(skus.map(productImageExtension));
