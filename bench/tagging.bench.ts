@@ -1,11 +1,12 @@
 // Product tagging at scale: 5,000 SKUs end to end in the runtime against the Gemini stand-in under a Tier 1 key (its
 // RPM, input TPM and RPD enforced), realistic pictures (100–300 KB JPEG/PNG; the demo catalogue links most over https,
-// one in 20 over http, about 4 % missing, each served in 300 ms), realistic latency (median 2 s, p95 6 s before a request's answer starts, then 200 output tokens a second; a
-// picture sent as a URL adds Google's fetch of it, 300 ms), 2 % 429s (with RetryInfo) and 1 % 500s. With gemini-2.5-flash the https
-// pictures go as URLs Gemini fetches; a request naming a missing one is refused (400) and its SKU sent again inline. The sidebar's chunk loop is replayed: one tagging_runChunk
-// execution after another until the job is done; its projected time is the sum of theirs. DataDesk runs with its
-// default request size (20 SKUs a request, 15 MB) and the tier's own 1,000 RPM. A baseline done the way
-// FeedGen does it (one SKU per request, 30 requests at a time) runs on the same stand-in and tier.
+// one in 20 over http, about 4 % missing, each served in 300 ms), realistic latency (median 2 s, p95 6 s before an
+// answer starts, then its writing at 200 output tokens a second; a picture sent as a URL adds Google's fetch of it,
+// 300 ms), 2 % 429s (with RetryInfo) and 1 % 500s. With gemini-2.5-flash the https pictures go as URLs Gemini fetches;
+// a request naming a missing one is refused (400) and its SKU sent again inline. The sidebar's chunk loop is replayed:
+// one tagging_runChunk execution after another until the job is done; its projected time is the sum of theirs.
+// DataDesk runs with its default request size (20 SKUs a request, 15 MB) and the tier's own 1,000 RPM. A baseline done
+// the way FeedGen does it (one SKU per request, 30 requests at a time) runs on the same stand-in and tier.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -391,7 +391,7 @@ describe('runEngine with a model that fetches picture URLs (Gemini 2.5+)', () =>
     expect(sent).toEqual([['inline:IMGS3']]);
   });
 
-  it("a refused request's rest goes again as two requests, so a second dead link sinks only its half", () => {
+  it("a refused request's rest goes again as one request: a second dead link costs one more quick refusal", () => {
     const sent: string[][] = [];
     const dead = ['https://img/S3.png', 'https://img/S8.png'];
     const h = harness(
@@ -412,9 +412,9 @@ describe('runEngine with a model that fetches picture URLs (Gemini 2.5+)', () =>
         .map((r) => r.sku)
         .sort(),
     ).toEqual(['S3', 'S8']);
-    // 10 refused (S3) → S0–S2, S4, S5 and S6–S9 → the second half refused (S8) → its rest S6, S7, S9; S3 and S8
-    // downloaded (404) and asked about without a picture.
-    expect(sent.map((x) => x.length)).toEqual([10, 5, 4, 3, 0, 0]);
+    // 10 refused (S3) → the other 9 together, refused (S8) → the other 8 answered; S3 and S8 downloaded (404) and
+    // asked about without a picture. Never two requests for what one can carry.
+    expect(sent.map((x) => x.length)).toEqual([10, 9, 8, 0, 0]);
     expect(stats.urlFallbacks).toBe(2);
   });
 
