@@ -70,7 +70,7 @@ export function folderSession(): {
         const folder = opened(folderId);
         if (folder) return createOneByOne(() => folder, files);
         // Drive's own words for a folder it cannot find (internal: the caller checks the folder for its message)
-        return [{ error: `Drive: File not found: ${folderId}.` }];
+        return [{ error: new Error(`Drive: File not found: ${folderId}.`).message }];
       };
       if (!files.every(uploadsTogether)) return oneByOne();
       try {
