@@ -623,7 +623,7 @@ class ModelRounds {
       url: this.url,
       method: 'post',
       headers: { 'x-goog-api-key': this.cfg.apiKey },
-      payload: requestPayload(p.items, this.cfg.top),
+      payload: requestPayload(p.items, this.cfg.top, this.cfg.model),
     }));
     for (const p of round) {
       this.unsent.delete(p);

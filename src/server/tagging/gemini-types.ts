@@ -39,8 +39,12 @@ export interface GeminiRequest {
     responseSchema: GeminiSchema;
     temperature: number;
     maxOutputTokens: number;
+    thinkingConfig?: GeminiThinking;
   };
 }
+
+/** How much the model thinks before answering: a token budget (Gemini 2.5) or a level (Gemini 3 and later). */
+export type GeminiThinking = { thinkingBudget: number } | { thinkingLevel: 'MINIMAL' | 'LOW' };
 
 /** What an answer may hold; every field optional because Google omits empty ones. */
 export interface GeminiResponse {
@@ -50,7 +54,13 @@ export interface GeminiResponse {
     index?: number;
   }>;
   promptFeedback?: { blockReason?: string; blockReasonMessage?: string };
-  usageMetadata?: { promptTokenCount?: number; candidatesTokenCount?: number; totalTokenCount?: number };
+  usageMetadata?: {
+    promptTokenCount?: number;
+    candidatesTokenCount?: number;
+    /** Thinking tokens: billed as output, counted against maxOutputTokens. */
+    thoughtsTokenCount?: number;
+    totalTokenCount?: number;
+  };
   modelVersion?: string;
 }
 

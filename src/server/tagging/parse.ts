@@ -12,9 +12,10 @@ export type ParsedAnswer =
   | { kind: 'blocked'; reason: string; usage: Usage }
   | { kind: 'invalid'; reason: string; usage: Usage };
 
+/** Tokens in and out; thinking tokens are output (billed as output tokens). */
 function usageOf(r: GeminiResponse): Usage {
   const u = r.usageMetadata ?? {};
-  return { promptTokens: u.promptTokenCount ?? 0, outputTokens: u.candidatesTokenCount ?? 0 };
+  return { promptTokens: u.promptTokenCount ?? 0, outputTokens: (u.candidatesTokenCount ?? 0) + (u.thoughtsTokenCount ?? 0) };
 }
 
 /** Parses the HTTP body of a 200 answer for the SKUs in `asked`. Never throws. */

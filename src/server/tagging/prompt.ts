@@ -2,8 +2,10 @@
 // fetches), with its schema.
 import type { GeminiPart, GeminiRequest, GeminiSchema } from './gemini-types';
 import type { LinkedPicture } from './picture-url';
+import { thinkingFor } from './thinking';
 
-/** Bump when the instructions or the request shape change: it is part of the answer-cache key. */
+/** Bump when the instructions or the answer's schema change (what an answer means): it is part of the answer-cache key.
+ * How long the model may think is not part of it: an answer given after thinking is as good a keyword list. */
 export const PROMPT_VERSION = 'tag-v1';
 
 export interface TagItem {
@@ -51,7 +53,8 @@ export function topSearchText(top: readonly string[], max = 150): string {
   return list.length ? `Kata kunci populer (utamakan bila cocok): ${list.join(', ')}` : '';
 }
 
-export function buildRequest(items: readonly TagItem[], top: readonly string[]): GeminiRequest {
+/** The request for `items` to `model` (its thinking kept as low as the model allows, with room for what remains). */
+export function buildRequest(items: readonly TagItem[], top: readonly string[], model: string): GeminiRequest {
   const listing = items.map((it, i) => ({ sku: it.sku, nama: it.name, kategori: it.category, gambar: it.image ? i + 1 : null }));
   const parts: GeminiPart[] = [];
   const head = [topSearchText(top), `${ITEMS_MARKER}\n${JSON.stringify(listing)}`].filter(Boolean).join('\n\n');
@@ -62,6 +65,7 @@ export function buildRequest(items: readonly TagItem[], top: readonly string[]):
     const img = it.image;
     parts.push(isLinked(img) ? { fileData: { mimeType: img.mimeType, fileUri: img.fileUri } } : { inlineData: img });
   });
+  const thinking = thinkingFor(model);
   return {
     contents: [{ role: 'user', parts }],
     systemInstruction: { parts: [{ text: SYSTEM_INSTRUCTION }] },
@@ -69,7 +73,8 @@ export function buildRequest(items: readonly TagItem[], top: readonly string[]):
       responseMimeType: 'application/json',
       responseSchema: RESPONSE_SCHEMA,
       temperature: 0.2,
-      maxOutputTokens: 256 + 96 * items.length,
+      maxOutputTokens: 256 + 96 * items.length + thinking.headroom,
+      ...(thinking.config ? { thinkingConfig: thinking.config } : {}),
     },
   };
 }
@@ -88,8 +93,8 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** The request as JSON text, the same text as JSON.stringify(buildRequest(items, top)), built by joining pieces: the
  * pictures' base64 (megabytes a request, nothing in it to escape) is put in as it is instead of being scanned and
  * copied by JSON.stringify; everything else (untrusted names included) still goes through JSON.stringify. */
-export function requestPayload(items: readonly TagItem[], top: readonly string[]): string {
-  const req = buildRequest(items, top);
+export function requestPayload(items: readonly TagItem[], top: readonly string[], model: string): string {
+  const req = buildRequest(items, top, model);
   const parts = req.contents[0].parts.map((p) => {
     if (!('inlineData' in p)) return JSON.stringify(p);
     const { mimeType, data } = p.inlineData;

@@ -68,7 +68,7 @@ describe('request building and batching', () => {
     image: img ? { mimeType: 'image/png', data: 'A'.repeat(img) } : null,
   });
   it('puts the product list, images with their SKU and the schema in the request', () => {
-    const r = buildRequest([item(1), item(2, 0)], ['rak bumbu']);
+    const r = buildRequest([item(1), item(2, 0)], ['rak bumbu'], 'gemini-2.5-flash');
     const parts = r.contents[0].parts;
     const head = (parts[0] as { text: string }).text;
     expect(head).toContain('rak bumbu');
@@ -83,13 +83,32 @@ describe('request building and batching', () => {
     expect(r.generationConfig).toMatchObject({ responseMimeType: 'application/json', responseSchema: RESPONSE_SCHEMA });
     expect(r.systemInstruction.parts[0].text).toMatch(/intensi pencarian pembeli/);
   });
+  it('keeps thinking as low as each model allows, with room in maxOutputTokens for what is left', () => {
+    const config = (model: string) => buildRequest([item(1, 0)], [], model).generationConfig;
+    expect(config('gemini-2.5-flash')).toMatchObject({ maxOutputTokens: 352, thinkingConfig: { thinkingBudget: 0 } });
+    expect(config('gemini-2.5-flash-lite-preview-06-17').thinkingConfig).toEqual({ thinkingBudget: 0 });
+    expect(config('gemini-2.5-pro')).toMatchObject({ maxOutputTokens: 352 + 128, thinkingConfig: { thinkingBudget: 128 } });
+    expect(config('gemini-3-flash-preview').thinkingConfig).toEqual({ thinkingLevel: 'MINIMAL' });
+    expect(config('gemini-3.1-pro-preview').thinkingConfig).toEqual({ thinkingLevel: 'LOW' });
+    // Older models refuse thinkingConfig; an alias may be either kind: none is sent, and room is left for thinking.
+    expect(config('gemini-2.0-flash')).toEqual(expect.not.objectContaining({ thinkingConfig: expect.anything() }));
+    expect(config('gemini-flash-latest')).toMatchObject({ maxOutputTokens: 352 + 8192 });
+    expect('thinkingConfig' in config('gemini-flash-latest')).toBe(false);
+  });
+  it('counts thinking tokens as output (Google bills them as output)', () => {
+    const body = JSON.stringify({
+      candidates: [{ content: { parts: [{ text: '[{"sku":"A","keywords":["rak"]}]' }] }, finishReason: 'STOP' }],
+      usageMetadata: { promptTokenCount: 100, candidatesTokenCount: 12, thoughtsTokenCount: 128, totalTokenCount: 240 },
+    });
+    expect(parseAnswer(body, ['A']).usage).toEqual({ promptTokens: 100, outputTokens: 140 });
+  });
   it('writes the request JSON with the pictures put in as they are: the same text JSON.stringify gives', () => {
     const hostile = { sku: 'S"9', name: 'Rak "dinding"\\ \u0000 \u2028 "data":"', category: '</script>', image: null };
     const pic = { ...item(3), image: { mimeType: 'image/jpeg', data: 'AbC+/9==' } };
     const odd = { ...item(4), image: { mimeType: 'image/png', data: 'not "base64"' } };
     const items = [item(1), hostile, pic, item(2, 0), odd];
-    const text = requestPayload(items, ['rak "bumbu"']);
-    expect(text).toBe(JSON.stringify(buildRequest(items, ['rak "bumbu"'])));
+    const text = requestPayload(items, ['rak "bumbu"'], 'gemini-2.5-flash');
+    expect(text).toBe(JSON.stringify(buildRequest(items, ['rak "bumbu"'], 'gemini-2.5-flash')));
     expect(JSON.parse(text).contents[0].parts[6]).toEqual({ inlineData: { mimeType: 'image/png', data: 'not "base64"' } });
   });
   it('bounds batches by item count and by request bytes', () => {
@@ -98,7 +117,7 @@ describe('request building and batching', () => {
     const big = Array.from({ length: 6 }, (_, i) => item(i, 40_000));
     const batches = batchItems(big, { maxItems: 10, maxBytes: 100_000 });
     expect(batches.map((b) => b.length)).toEqual([2, 2, 2]);
-    for (const b of batches) expect(JSON.stringify(buildRequest(b, [])).length).toBeLessThan(100_000);
+    for (const b of batches) expect(JSON.stringify(buildRequest(b, [], 'gemini-2.5-flash')).length).toBeLessThan(100_000);
     expect(batchItems([item(1, 500_000)], { maxItems: 10, maxBytes: 100_000 })).toHaveLength(1);
   });
 });

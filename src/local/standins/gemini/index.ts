@@ -9,6 +9,7 @@ import { imageTokens, productImage } from './images';
 import { RateLimiter, TIERS, TierName, TierLimits } from './limits';
 import { Fetched, fetchUris, MODEL_FETCH_AGENT, refusedUri, unsupportedUri } from './file-uri';
 import { listenDual } from '../dual';
+import { thinkingOf } from './thinking';
 
 export { imageWord } from './answer';
 export { productPng, imageMissingByDefault } from './png';
@@ -81,6 +82,8 @@ export interface StandinStats {
   images404: number;
   promptTokens: number;
   outputTokens: number;
+  /** Tokens the model thought before answering (billed as output; Gemini 2.5 Flash thinks unless told not to). */
+  thoughtsTokens: number;
   /** Requests in flight right now and the most seen at once. */
   inFlight: number;
   maxInFlight: number;
@@ -102,7 +105,14 @@ export interface GeminiStandin {
 }
 
 export const DEFAULT_KEY = 'demo-gemini-key';
-export const DEFAULT_MODELS = ['gemini-2.5-flash', 'gemini-2.5-flash-lite', 'gemini-2.0-flash'];
+export const DEFAULT_MODELS = [
+  'gemini-2.5-flash',
+  'gemini-2.5-flash-lite',
+  'gemini-2.5-pro',
+  'gemini-2.0-flash',
+  'gemini-3-flash-preview',
+  'gemini-3-pro-preview',
+];
 
 const NO_FAULTS: Faults = {
   latency: null,
@@ -215,6 +225,7 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
     images404: 0,
     promptTokens: 0,
     outputTokens: 0,
+    thoughtsTokens: 0,
     inFlight: 0,
     maxInFlight: 0,
     rateLimited: { rpm: 0, tpm: 0, rpd: 0 },
@@ -284,7 +295,11 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
       let body: {
         contents?: Array<{ parts?: Part[] }>;
         systemInstruction?: { parts?: Part[] };
-        generationConfig?: { responseMimeType?: string };
+        generationConfig?: {
+          responseMimeType?: string;
+          maxOutputTokens?: number;
+          thinkingConfig?: { thinkingBudget?: unknown; thinkingLevel?: unknown };
+        };
       };
       try {
         body = JSON.parse(raw);
@@ -298,6 +313,8 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
           googleError(400, 'INVALID_ARGUMENT', '* GenerateContentRequest.contents: contents is not specified'),
         );
       }
+      const thinking = thinkingOf(model, body.generationConfig?.thinkingConfig);
+      if ('refused' in thinking) return send(res, 400, googleError(400, 'INVALID_ARGUMENT', thinking.refused));
       const sent = body.contents.flatMap((c) => c.parts ?? []);
       const uris = sent.filter((p) => p.fileData).map((p) => String(p.fileData?.fileUri ?? ''));
       const refused = refusedUri(uris, model);
@@ -362,7 +379,12 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
       }
       const { items, top } = readAsked(parts);
       stats.inlineImages += inline.length;
-      const usage = (out: number) => ({ promptTokenCount, candidatesTokenCount: out, totalTokenCount: promptTokenCount + out });
+      const usage = (out: number, thoughts = 0) => ({
+        promptTokenCount,
+        candidatesTokenCount: out,
+        ...(thoughts ? { thoughtsTokenCount: thoughts } : {}),
+        totalTokenCount: promptTokenCount + out + thoughts,
+      });
       const safety =
         items.some((i) => faults.safetySkus.includes(i.sku)) ||
         (r < faults.rate429 + faults.rate500 + faults.rateSafety && r >= faults.rate429 + faults.rate500);
@@ -392,13 +414,15 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
         return send(res, 200, JSON.stringify(answer));
       }
       let text: string;
+      /** The answer names every SKU asked about (not broken on purpose). */
+      let whole = false;
       if (items.length) {
         const rows = items.map((it) => ({ sku: it.sku, keywords: [...faults.extraKeywords, ...keywordsFor(it, top)] }));
         if (items.some((i) => faults.strangerSkus.includes(i.sku))) rows.push({ sku: 'SKU-TIDAK-DITANYA', keywords: ['x'] });
         text = JSON.stringify(rows);
         const malformed = items.some((i) => faults.malformedSkus.includes(i.sku)) || r >= 1 - faults.rateMalformed;
         if (malformed) text = text.slice(0, Math.max(1, Math.floor(text.length * 0.6)));
-        else for (const it of items) stats.answered[it.sku] = (stats.answered[it.sku] ?? 0) + 1;
+        whole = !malformed;
       } else {
         const words = parts
           .map((p) => p.text ?? '')
@@ -410,14 +434,25 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
         text =
           body.generationConfig?.responseMimeType === 'application/json' ? JSON.stringify({ keywords: words }) : words.join(', ');
       }
+      // Thinking comes first and counts against maxOutputTokens (Google's default, 65,536): what it leaves is the
+      // answer's room, and an answer longer than that is cut off (finishReason MAX_TOKENS; no content when none is left).
+      const most = Math.max(1, Math.floor(Number(body.generationConfig?.maxOutputTokens ?? 65_536)));
+      const thoughts = Math.min(most, thinking.thoughts(Math.max(1, items.length)));
+      const room = most - thoughts;
+      const cut = Math.ceil(text.length / 4) > room;
+      if (cut) text = text.slice(0, room * 4);
+      else if (whole) for (const it of items) stats.answered[it.sku] = (stats.answered[it.sku] ?? 0) + 1;
       const out = Math.ceil(text.length / 4);
-      const writing = faults.latency?.outputTokensPerSec ? (out / faults.latency.outputTokensPerSec) * 1000 : 0;
+      const tps = faults.latency?.outputTokensPerSec;
+      const writing = tps ? ((out + thoughts) / tps) * 1000 : 0;
       if (writing > 0) await new Promise((r) => setTimeout(r, writing));
       stats.promptTokens += promptTokenCount;
       stats.outputTokens += out;
+      stats.thoughtsTokens += thoughts;
+      const content = text ? { content: { parts: [{ text }], role: 'model' } } : {};
       const answer = {
-        candidates: [{ content: { parts: [{ text }], role: 'model' }, finishReason: 'STOP', index: 0 }],
-        usageMetadata: usage(out),
+        candidates: [{ ...content, finishReason: cut ? 'MAX_TOKENS' : 'STOP', index: 0 }],
+        usageMetadata: usage(out, thoughts),
         modelVersion: model,
         responseId: `standin-${stats.generateRequests}`,
       };

@@ -2,7 +2,7 @@
 // global Undici dispatcher the SDK needs) and prints what it got as JSON.
 // Usage: sdk-client.ts <url> <key> <model> <mode> [picture URL]: mode 'tag' sends the picture inline, or as a fileData
 // URL when one is given; 'plain' sends text.
-import { GoogleGenAI, Type } from '@google/genai';
+import { GoogleGenAI, Type, type ThinkingConfig } from '@google/genai';
 import { buildRequest } from '../../../../src/server/tagging/prompt';
 import { productPng } from '../../../../src/local/standins/gemini/png';
 
@@ -23,12 +23,14 @@ async function main(): Promise<void> {
           },
         ],
         ['rak bumbu'],
+        model,
       );
       const res = await ai.models.generateContent({
         model,
         contents: req.contents,
         config: {
           systemInstruction: req.systemInstruction,
+          thinkingConfig: req.generationConfig.thinkingConfig as ThinkingConfig | undefined,
           responseMimeType: 'application/json',
           responseSchema: {
             type: Type.ARRAY,

@@ -56,7 +56,10 @@ const item = (sku: string, withImage = true) => ({
 
 describe('Gemini stand-in: wire format', () => {
   it('answers generateContent with candidates, finishReason and usageMetadata, keywords per SKU asked', async () => {
-    const r = await post('gemini-2.5-flash', buildRequest([item('A1'), item('B2', false)], ['rak bumbu dinding']));
+    const r = await post(
+      'gemini-2.5-flash',
+      buildRequest([item('A1'), item('B2', false)], ['rak bumbu dinding'], 'gemini-2.5-flash'),
+    );
     expect(r.status).toBe(200);
     const text = await r.text();
     const json = JSON.parse(text);
@@ -72,7 +75,11 @@ describe('Gemini stand-in: wire format', () => {
 
   it('derives a keyword from the image bytes, so a test can prove the image was sent', async () => {
     const text = async (img: Buffer) => {
-      const body = buildRequest([{ ...item('A1'), image: { mimeType: 'image/png', data: img.toString('base64') } }], []);
+      const body = buildRequest(
+        [{ ...item('A1'), image: { mimeType: 'image/png', data: img.toString('base64') } }],
+        [],
+        'gemini-2.5-flash',
+      );
       return parseAnswer(await (await post('gemini-2.5-flash', body)).text(), ['A1']);
     };
     const p1 = productPng('ONE');
@@ -81,7 +88,10 @@ describe('Gemini stand-in: wire format', () => {
     expect(a1.kind === 'ok' && a1.keywords.A1).toContain(`rak ${imageWord(p1)}`);
     const a2 = await text(p2);
     expect(a2.kind === 'ok' && a2.keywords.A1).toContain(`rak ${imageWord(p2)}`);
-    const none = parseAnswer(await (await post('gemini-2.5-flash', buildRequest([item('A1', false)], []))).text(), ['A1']);
+    const none = parseAnswer(
+      await (await post('gemini-2.5-flash', buildRequest([item('A1', false)], [], 'gemini-2.5-flash'))).text(),
+      ['A1'],
+    );
     expect(
       none.kind === 'ok' &&
         none.keywords.A1.some(
@@ -107,7 +117,7 @@ describe('Gemini stand-in: wire format', () => {
   });
 
   it('refuses a missing key (403), a wrong key (400 API_KEY_INVALID) and an unknown model (404), as Google does', async () => {
-    const body = buildRequest([item('A1')], []);
+    const body = buildRequest([item('A1')], [], 'gemini-2.5-flash');
     const noKey = await post('gemini-2.5-flash', body, null);
     expect(noKey.status).toBe(403);
     expect((await noKey.json()).error.status).toBe('PERMISSION_DENIED');
@@ -131,7 +141,7 @@ describe('Gemini stand-in: wire format', () => {
   });
 
   it('injects 429 with RetryInfo, 500, malformed JSON and safety blocks', async () => {
-    const body = buildRequest([item('A1')], []);
+    const body = buildRequest([item('A1')], [], 'gemini-2.5-flash');
     s.setFaults({ rate429: 1, retryDelaySec: 3 });
     const r429 = await post('gemini-2.5-flash', body);
     expect(r429.status).toBe(429);
@@ -156,7 +166,9 @@ describe('Gemini stand-in: wire format', () => {
   it('adds latency with the configured median', async () => {
     s.setFaults({ latency: { medianMs: 150, p95Ms: 300 } });
     const t0 = Date.now();
-    await Promise.all(Array.from({ length: 20 }, () => post('gemini-2.5-flash', buildRequest([item('A1', false)], []))));
+    await Promise.all(
+      Array.from({ length: 20 }, () => post('gemini-2.5-flash', buildRequest([item('A1', false)], [], 'gemini-2.5-flash'))),
+    );
     const took = Date.now() - t0;
     expect(took).toBeGreaterThan(100);
     expect(took).toBeLessThan(3000);
@@ -172,6 +184,7 @@ describe('Gemini stand-in: wire format', () => {
         buildRequest(
           Array.from({ length: n }, (_, i) => item(`W${i}`, false)),
           [],
+          'gemini-2.5-flash',
         ),
       );
       const out = ((await r.json()) as { usageMetadata: { candidatesTokenCount: number } }).usageMetadata.candidatesTokenCount;
@@ -183,6 +196,84 @@ describe('Gemini stand-in: wire format', () => {
     // 60 SKUs' answer: its tokens at 2,000 a second (about a second); one SKU's: a few ms.
     expect(many.ms).toBeGreaterThanOrEqual(Math.floor((many.out / 2000) * 1000) - 5);
     expect(one.ms).toBeLessThan(many.ms / 4);
+  });
+
+  it('thinks as Google does by model: 2.5 Flash unless told not to, its thoughts billed and taken from maxOutputTokens', async () => {
+    const ten = Array.from({ length: 10 }, (_, i) => item(`T${i}`, false));
+    const bare = (model: string, generationConfig: Record<string, unknown>) => ({
+      contents: buildRequest(ten, [], model).contents,
+      generationConfig: { responseMimeType: 'application/json', ...generationConfig },
+    });
+    const answer = async (model: string, generationConfig: Record<string, unknown>) => {
+      const r = await post(model, bare(model, generationConfig));
+      return { status: r.status, body: await r.json() };
+    };
+    // Left to decide, 2.5 Flash thinks (300 + 60 a product here); the answer still fits Google's default maximum.
+    const free = await answer('gemini-2.5-flash', {});
+    expect(free.body.usageMetadata.thoughtsTokenCount).toBe(900);
+    expect(free.body.candidates[0].finishReason).toBe('STOP');
+    expect(free.body.usageMetadata.totalTokenCount).toBe(
+      free.body.usageMetadata.promptTokenCount + free.body.usageMetadata.candidatesTokenCount + 900,
+    );
+    // The same room an answer needs, with thinking on: its thoughts take it, the answer is cut off (MAX_TOKENS).
+    const room = free.body.usageMetadata.candidatesTokenCount + 10;
+    const cut = await answer('gemini-2.5-flash', { maxOutputTokens: room });
+    expect(cut.body.candidates[0].finishReason).toBe('MAX_TOKENS');
+    expect(cut.body.candidates[0].content).toBeUndefined();
+    const off = await answer('gemini-2.5-flash', { maxOutputTokens: room, thinkingConfig: { thinkingBudget: 0 } });
+    expect(off.body.candidates[0].finishReason).toBe('STOP');
+    expect(off.body.usageMetadata.thoughtsTokenCount).toBeUndefined();
+    // Flash-Lite thinks only when asked; 2.5 Pro cannot stop (its least is 128); Gemini 3 takes levels.
+    expect((await answer('gemini-2.5-flash-lite', {})).body.usageMetadata.thoughtsTokenCount).toBeUndefined();
+    const pro = await answer('gemini-2.5-pro', { thinkingConfig: { thinkingBudget: 128 } });
+    expect(pro.body.usageMetadata.thoughtsTokenCount).toBe(128);
+    const refusals: Array<[string, Record<string, unknown>, string]> = [
+      ['gemini-2.5-pro', { thinkingBudget: 0 }, 'Budget 0 is invalid. This model only works in thinking mode.'],
+      ['gemini-2.5-flash', { thinkingLevel: 'MINIMAL' }, 'Thinking level is not supported for this model.'],
+      ['gemini-2.5-flash', { thinkingBudget: 30000 }, 'The thinking budget (30000) is invalid.'],
+      ['gemini-2.0-flash', { thinkingBudget: 0 }, 'thinking_config is not supported.'],
+      ['gemini-3-flash-preview', { thinkingBudget: 0 }, 'Budget 0 is invalid. This model only works in thinking mode.'],
+    ];
+    for (const [model, thinkingConfig, message] of refusals) {
+      const r = await answer(model, { thinkingConfig });
+      expect([model, r.status, r.body.error?.status, r.body.error?.message]).toEqual([model, 400, 'INVALID_ARGUMENT', message]);
+    }
+    const minimal = await answer('gemini-3-flash-preview', { thinkingConfig: { thinkingLevel: 'MINIMAL' } });
+    expect(minimal.body.usageMetadata.thoughtsTokenCount).toBeUndefined();
+    expect(s.stats().thoughtsTokens).toBe(900 + room + 128);
+  });
+
+  it("DataDesk's requests think as little as each model allows, and their answers fit, one SKU or twenty", async () => {
+    const models = [
+      'gemini-2.5-flash',
+      'gemini-2.5-flash-lite',
+      'gemini-2.5-pro',
+      'gemini-3-flash-preview',
+      'gemini-3-pro-preview',
+    ];
+    const kinds: string[] = [];
+    for (const n of [1, 20]) {
+      const items = Array.from({ length: n }, (_, i) => item(`D${i}`, false));
+      for (const model of models) {
+        const text = await (await post(model, buildRequest(items, [], model))).text();
+        kinds.push(
+          `${model} × ${n}: ${
+            parseAnswer(
+              text,
+              items.map((it) => it.sku),
+            ).kind
+          }`,
+        );
+      }
+    }
+    expect(kinds).toEqual([1, 20].flatMap((n) => models.map((m) => `${m} × ${n}: ok`)));
+    // Only 2.5 Pro's 128 and Gemini 3 Pro's LOW level are left (billed as output: parseAnswer counts them).
+    expect(s.stats().thoughtsTokens).toBe(2 * 128 + Math.floor(0.25 * 360) + Math.floor(0.25 * 1500));
+    const pro = parseAnswer(
+      await (await post('gemini-2.5-pro', buildRequest([item('P1', false)], [], 'gemini-2.5-pro'))).text(),
+      ['P1'],
+    );
+    expect(pro.usage.outputTokens).toBeGreaterThan(128);
   });
 
   it('serves product pictures of realistic size, JPEG and PNG, one per SKU; 404 for products without one', async () => {
@@ -225,7 +316,7 @@ describe('Gemini stand-in: the tier’s rate limits (ai.google.dev/gemini-api/do
   it('answers 429 RESOURCE_EXHAUSTED with RetryInfo once the tier’s RPM is spent', async () => {
     const g = await startGeminiStandin({ tier: { ...TIERS.free, rpm: 3 } });
     try {
-      const body = buildRequest([item('A1', false)], []);
+      const body = buildRequest([item('A1', false)], [], 'gemini-2.5-flash');
       const ask = () =>
         fetch(`${g.url}/v1beta/models/gemini-2.5-flash:generateContent`, {
           method: 'POST',
@@ -255,7 +346,7 @@ describe('Gemini stand-in: the tier’s rate limits (ai.google.dev/gemini-api/do
         fetch(`${g.url}/v1beta/models/gemini-2.5-flash:generateContent`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-goog-api-key': DEFAULT_KEY },
-          body: JSON.stringify(buildRequest(items, [])),
+          body: JSON.stringify(buildRequest(items, [], 'gemini-2.5-flash')),
         });
       const three = [item('A1'), item('B2'), item('C3')]; // 3 × 258 image tokens + the prompt and system instruction
       expect((await ask(three)).status).toBe(200);
@@ -292,7 +383,10 @@ describe('Gemini stand-in: pictures as fileData URLs (Gemini 2.5 and later)', ()
   };
 
   it('fetches each https URL as Google does: the model sees its bytes, 258 tokens a picture, no client download counted', async () => {
-    const r = await post('gemini-2.5-flash', buildRequest([linked('U1'), linked('U2'), item('T3', false)], []));
+    const r = await post(
+      'gemini-2.5-flash',
+      buildRequest([linked('U1'), linked('U2'), item('T3', false)], [], 'gemini-2.5-flash'),
+    );
     expect(r.status).toBe(200);
     const text = await r.text();
     const a = parseAnswer(text, ['U1', 'U2', 'T3']);
@@ -305,7 +399,10 @@ describe('Gemini stand-in: pictures as fileData URLs (Gemini 2.5 and later)', ()
       ...item(sku, false),
       image: { mimeType: productImage(sku).mimeType, data: productImage(sku).bytes.toString('base64') },
     });
-    const same = await post('gemini-2.5-flash', buildRequest([inline('U1'), inline('U2'), item('T3', false)], []));
+    const same = await post(
+      'gemini-2.5-flash',
+      buildRequest([inline('U1'), inline('U2'), item('T3', false)], [], 'gemini-2.5-flash'),
+    );
     const tokens = (t: string) => JSON.parse(t).usageMetadata.promptTokenCount as number;
     expect(tokens(text)).toBe(tokens(await same.text()));
     expect([imageTokens(productImage('U1').bytes), imageTokens(productImage('U2').bytes)]).toEqual([258, 258]);
@@ -333,11 +430,14 @@ describe('Gemini stand-in: pictures as fileData URLs (Gemini 2.5 and later)', ()
 
   it("refuses an http URL, a 2.0 model and a URL that cannot be fetched with Google's 400, the whole request failing", async () => {
     const http = link('U1', s.url);
-    await refused(await post('gemini-2.5-flash', buildRequest([linked('U2'), linked('U1', http)], [])), http);
-    await refused(await post('gemini-2.0-flash', buildRequest([linked('U1')], [])), link('U1'));
-    await refused(await post('gemini-2.5-flash', buildRequest([linked('U1'), linked('NOIMG-9')], [])), link('NOIMG-9'));
+    await refused(await post('gemini-2.5-flash', buildRequest([linked('U2'), linked('U1', http)], [], 'gemini-2.5-flash')), http);
+    await refused(await post('gemini-2.0-flash', buildRequest([linked('U1')], [], 'gemini-2.0-flash')), link('U1'));
+    await refused(
+      await post('gemini-2.5-flash', buildRequest([linked('U1'), linked('NOIMG-9')], [], 'gemini-2.5-flash')),
+      link('NOIMG-9'),
+    );
     const page = `${s.httpsUrl}/v1beta/models/gemini-2.5-flash.jpg`;
-    await refused(await post('gemini-2.5-flash', buildRequest([linked('U1', page)], [])), page);
+    await refused(await post('gemini-2.5-flash', buildRequest([linked('U1', page)], [], 'gemini-2.5-flash')), page);
     expect(s.stats()).toMatchObject({ urlRefusals: 4, answered: {}, imageRequests: 0, images404: 0 });
     // The two refused after fetching had their tokens admitted (text and 258 a URL picture); the two refused up front none.
     expect(s.stats().refusedTokens).toBeGreaterThan(3 * 258);
@@ -372,6 +472,10 @@ describe("Gemini stand-in through Google's official SDK (@google/genai)", () => 
     expect(rows[0].sku).toBe('SDK-1');
     expect(rows[0].keywords).toContain(`rak ${imageWord(productPng('SDK-1'))}`);
     expect(s.stats().inlineImages).toBe(1);
+    // DataDesk's thinkingConfig goes through the SDK as the stand-in reads it: 2.5 Flash's off, Gemini 3 Pro's LOW.
+    expect(s.stats().thoughtsTokens).toBe(0);
+    expect(await sdk(DEFAULT_KEY, 'gemini-3-pro-preview', 'tag')).toMatchObject({ ok: true, finishReason: 'STOP' });
+    expect(s.stats().thoughtsTokens).toBe(Math.floor(0.25 * 360));
   }, 60_000);
 
   it('generateContent with a fileData picture URL: the stand-in fetches it and the model sees its bytes', async () => {

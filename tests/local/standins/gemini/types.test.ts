@@ -56,7 +56,7 @@ export type ResponseChecks = [
 
 describe('Gemini wire types', () => {
   it('a built request is accepted where the SDK takes Content[] (compile-time check, run for the record)', () => {
-    const req = buildRequest([{ sku: 'A', name: 'Rak', category: 'Dapur', image: null }], []);
+    const req = buildRequest([{ sku: 'A', name: 'Rak', category: 'Dapur', image: null }], [], 'gemini-2.5-flash');
     const contents: Wire<Sdk.Content>[] = req.contents;
     expect(contents[0].role).toBe('user');
     const schema: Wire<Sdk.Schema> = req.generationConfig.responseSchema;
