@@ -121,14 +121,36 @@ const SLICE_SHARE = 0.5;
 export const HOLD_MAX_PICTURES = 100;
 
 /** How many SKUs the next slice takes: as many pictures as fit the time left at the measured pace (a whole request's
- * worth at least), none when even that does not fit; the chunk's first slice takes one SKU at least (progress). */
-function sliceSize(left: number, cfg: EngineConfig, ports: EnginePorts, pace: Pace, first: boolean): number {
-  const most = Math.max(1, cfg.batchSize) * sliceRequests(cfg);
+ * worth at least), none when even that does not fit; the chunk's first slice takes one SKU at least (progress). With
+ * pictures sent as URLs only the pictures to download count (one Gemini fetches costs nothing before its round), so a
+ * slice can hold the whole chunk and its requests go in one round instead of one a slice, each waiting for its
+ * slowest answer. */
+function sliceSize(
+  rest: readonly EngineItem[],
+  cfg: EngineConfig,
+  ports: EnginePorts,
+  pace: Pace,
+  first: boolean,
+  refused: Set<string>,
+): number {
+  const most = Math.min(rest.length, Math.max(1, cfg.batchSize) * sliceRequests(cfg));
   const avail = ports.remainingMs() - WRITE_MARGIN_MS - pace.roundMs;
-  const fit = Math.min(left, most, Math.floor((Math.max(0, avail) * SLICE_SHARE) / Math.max(1, pace.pictureMs)));
-  if (fit >= Math.min(left, cfg.batchSize)) return fit;
+  // Never more downloads than a slice that downloads every picture holds (its pictures sit in memory until sent).
+  const room = Math.min(
+    Math.max(1, cfg.batchSize) * SLICE_REQUESTS,
+    Math.floor((Math.max(0, avail) * SLICE_SHARE) / Math.max(1, pace.pictureMs)),
+  );
+  let fit = 0;
+  for (let pictures = 0; fit < most; fit++) {
+    pictures += cfg.urlMode && !downloaded(rest[fit], refused) ? 0 : 1;
+    if (pictures > room) break;
+  }
+  if (fit >= Math.min(rest.length, cfg.batchSize)) return fit;
   return first ? Math.max(1, fit) : 0;
 }
+
+/** Whether a SKU's picture is downloaded when pictures go as URLs: an http link, or one Google refused before. */
+const downloaded = (it: EngineItem, refused: Set<string>) => hasUrl(it) && (refused.has(it.sku) || !linkedPicture(it.imageUrl));
 
 /** A new measurement of a pace figure: a slower one counts at once, a faster one eases in. */
 function paced(old: number, measured: number): number {
@@ -180,7 +202,7 @@ export function runEngine(
       const n =
         memo.pace === null && !at
           ? Math.min(items.length, cfg.batchSize)
-          : sliceSize(items.length - at, cfg, ports, stats.pace, first);
+          : sliceSize(items.slice(at), cfg, ports, stats.pace, first, refused);
       if (!n) {
         last = true;
         continue;
@@ -190,12 +212,12 @@ export function runEngine(
       const reqs = pictureRequests(plan.fetch);
       // The queued requests go now with the pictures (a slice's first round goes whatever the deadline's reserve
       // for another round says: fetched pictures are always sent); without any queued, the pictures go alone.
-      // A picture's pace counts the whole shared fetchAll (the model's wait too): slower than it is, never faster.
       const t0 = ports.now();
-      const answers = rounds.queued() ? rounds.step(rounds.hasUnsent(), reqs) : reqs.length ? ports.fetchAll(reqs) : [];
+      const alone = !rounds.queued();
+      const answers = alone ? (reqs.length ? ports.fetchAll(reqs) : []) : rounds.step(rounds.hasUnsent(), reqs);
       if (!answers) break;
       at += slice.length;
-      const { images, keys, pictured } = finishSlice(plan, answers, cfg, ports, stats, topHash, t0);
+      const { images, keys, pictured } = finishSlice(plan, answers, cfg, ports, stats, topHash, { t0, alone });
       rounds.add(answerFromCache(slice, images, pictured, keys, cache, stats, results), keys);
       hold.keep(slice, keys, images, pictured, rounds.waiting());
       continue;
@@ -279,7 +301,8 @@ function pictureRequests(fetch: readonly EngineItem[]): HttpReq[] {
 }
 
 /** The slice's fetched pictures (the answers to pictureRequests) and every fetched SKU's cache key; the pace of a
- * picture measured from `t0` (its share of the fetchAll, the bridge, base64 and hash). */
+ * picture measured from `t0` (its share of the fetchAll, the bridge, base64 and hash; `alone`: no model request rode
+ * in that fetchAll). */
 function finishSlice(
   plan: SlicePlan,
   answers: HttpRes[],
@@ -287,7 +310,7 @@ function finishSlice(
   ports: EnginePorts,
   stats: EngineStats,
   topHash: string,
-  t0: number,
+  fetchAll: { t0: number; alone: boolean },
 ): { images: Map<string, Image>; keys: Map<string, string>; pictured: Set<string> } {
   const { images, keys, pictured, fetch, linked } = plan;
   for (const [sku, link] of linked) {
@@ -306,8 +329,11 @@ function finishSlice(
   const hashed = planned.filter((it) => !keys.has(it.sku));
   for (const [sku, k] of cacheKeys(hashed, images, cfg, ports, topHash)) keys.set(sku, k);
   stats.hashes += hashed.length;
-  // A SKU's pace: its share of the slice's fetchAll (downloads, or none when its picture goes as a URL) and its key.
-  if (planned.length >= 5) stats.pace.pictureMs = paced(stats.pace.pictureMs, (ports.now() - t0) / planned.length);
+  // Downloading, a SKU's pace is its share of the slice's fetchAll and its key: slower than it is when a model round
+  // rode along (its wait counts too), never faster. With pictures as URLs only downloads count (sliceSize), each
+  // measured from a fetchAll of downloads alone: one riding a model round would be charged the round's wait.
+  const counted = cfg.urlMode ? (fetchAll.alone ? withUrl.length : 0) : planned.length;
+  if (counted >= 5) stats.pace.pictureMs = paced(stats.pace.pictureMs, (ports.now() - fetchAll.t0) / counted);
   return { images, keys, pictured };
 }
 

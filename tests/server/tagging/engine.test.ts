@@ -418,6 +418,18 @@ describe('runEngine with a model that fetches picture URLs (Gemini 2.5+)', () =>
     expect(stats.urlFallbacks).toBe(2);
   });
 
+  it('a slice counts only the pictures it downloads: a chunk of linked pictures goes in one round, not one a slice', () => {
+    // 1,000 SKUs, one in 20 with an http picture (downloaded); a slow measured pace (250 ms a picture, 20 s a round).
+    const mixed = https(1000).map((it, i) => (i % 20 ? it : { ...it, imageUrl: it.imageUrl.replace('https:', 'http:') }));
+    const h = harness((skus) => ok(skus), { urlMode: true, batchSize: 20, maxParallel: 100, rpm: 1000 });
+    const { results } = runEngine(mixed, h.cfg, h.ports, h.cache, [], { pace: { pictureMs: 250, roundMs: 20_000 } });
+    expect(results).toHaveLength(1000);
+    // Counting every SKU, 250 ms each would fit 460 of them a slice (three rounds of requests); counting the 50
+    // downloads, the chunk is one slice: its downloads alone, then its 50 requests in one round.
+    expect(h.rounds).toEqual([50, 50]);
+    expect(Object.keys(h.gets)).toHaveLength(50);
+  });
+
   it('with more SKUs waiting, a refused request goes again with the next chunk (keys kept, nothing hashed twice); the last chunk sends it at once', () => {
     const sent: string[][] = [];
     const refused = new Set<string>();
