@@ -24,13 +24,16 @@ const MAX_URL_BYTES = 100 * 1024 * 1024;
 
 export const unsupportedUri = (uri: string) => `Invalid or unsupported file uri: ${uri}`;
 
+/** A model id's version, gemini-<major>.<minor>… ([0, 0] for other names). */
+export function geminiVersion(model: string): [number, number] {
+  const m = /^(?:models\/)?gemini-(\d+)(?:\.(\d+))?/.exec(model.toLowerCase());
+  return m ? [Number(m[1]), Number(m[2] ?? 0)] : [0, 0];
+}
+
 /** Whether a model id takes external URLs: gemini-<major>.<minor>… at 2.5 or later; anything else (2.0, unknown
  * names) does not. */
 export function modelTakesUrls(model: string): boolean {
-  const m = /^(?:models\/)?gemini-(\d+)(?:\.(\d+))?/.exec(model);
-  if (!m) return false;
-  const major = Number(m[1]);
-  const minor = Number(m[2] ?? 0);
+  const [major, minor] = geminiVersion(model);
   return major > 2 || (major === 2 && minor >= 5);
 }
 

@@ -9,7 +9,7 @@ import { imageTokens, productImage } from './images';
 import { RateLimiter, TIERS, TierName, TierLimits } from './limits';
 import { Fetched, fetchUris, MODEL_FETCH_AGENT, refusedUri, unsupportedUri } from './file-uri';
 import { listenDual } from '../dual';
-import { thinkingOf } from './thinking';
+import { thinkingOf, ThinkingConfig } from './thinking';
 
 export { imageWord } from './answer';
 export { productPng, imageMissingByDefault } from './png';
@@ -298,7 +298,7 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
         generationConfig?: {
           responseMimeType?: string;
           maxOutputTokens?: number;
-          thinkingConfig?: { thinkingBudget?: unknown; thinkingLevel?: unknown };
+          thinkingConfig?: ThinkingConfig;
         };
       };
       try {

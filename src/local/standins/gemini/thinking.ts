@@ -1,5 +1,6 @@
 // What Gemini does with generationConfig.thinkingConfig, by model (ai.google.dev/gemini-api/docs/thinking): whether
 // the request is refused, and how many tokens the model thinks before it writes the answer.
+import { geminiVersion } from './file-uri';
 
 /** Thinking tokens a model decides on its own reach at most ("Auto, up to 8,192 tokens", Vertex AI's thinking guide). */
 const DYNAMIC_MOST = 8192;
@@ -11,10 +12,10 @@ export function dynamicThoughts(items: number): number {
   return Math.min(DYNAMIC_MOST, 300 + 60 * items);
 }
 
-interface ThinkingConfig {
+/** generationConfig.thinkingConfig as a request sends it (unchecked). */
+export interface ThinkingConfig {
   thinkingBudget?: unknown;
   thinkingLevel?: unknown;
-  includeThoughts?: unknown;
 }
 
 /** The most thinking tokens a request may take (a function of its product count), or Google's 400 message. */
@@ -32,15 +33,15 @@ const LEVEL_SHARE: Record<string, number> = { MINIMAL: 0, LOW: 0.25, MEDIUM: 0.5
  * The wording of those last two refusals (and of a level a model lacks) is assumed: no report of it was found. */
 export function thinkingOf(model: string, cfg: ThinkingConfig | undefined): Thinking {
   const m = model.toLowerCase();
-  const v = /^gemini-(\d+)(?:\.(\d+))?/.exec(m);
-  const version = v ? Number(v[1]) + Number(v[2] ?? 0) / 10 : 0;
+  const [major, minor] = geminiVersion(m);
   const dynamic = { thoughts: dynamicThoughts };
-  if (version < 2.5) return cfg ? { refused: 'thinking_config is not supported.' } : { thoughts: () => 0 };
+  if (major < 2 || (major === 2 && minor < 5))
+    return cfg ? { refused: 'thinking_config is not supported.' } : { thoughts: () => 0 };
   const budget = cfg?.thinkingBudget;
   const level = cfg?.thinkingLevel;
   const pro = /-pro/.test(m);
   const lite = /-lite/.test(m);
-  if (version < 3) {
+  if (major < 3) {
     if (level !== undefined) return { refused: 'Thinking level is not supported for this model.' };
     if (budget === undefined) return lite ? { thoughts: () => 0 } : dynamic;
     return budgetOf(Number(budget), pro ? [128, 32768] : lite ? [512, 24576] : [1, 24576], !pro);
