@@ -5,7 +5,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AskedItem, keywordsFor } from './answer';
 import { imageMissingByDefault, productPng } from './png';
-import { imageTokens, productImage } from './images';
+import { productImage } from './images';
+import { isPicture, pictureLevels, pictureTokens } from './media-resolution';
 import { RateLimiter, TIERS, TierName, TierLimits } from './limits';
 import { Fetched, fetchUris, MODEL_FETCH_AGENT, refusedUri, unsupportedUri } from './file-uri';
 import { listenDual } from '../dual';
@@ -148,6 +149,7 @@ interface Part {
   text?: string;
   inlineData?: { mimeType?: string; data?: string };
   fileData?: { mimeType?: string; fileUri?: string };
+  mediaResolution?: { level?: unknown };
 }
 
 /** Finds the products a request asks about: a JSON list of {sku, nama|name, kategori|category} in a text part, and
@@ -299,6 +301,7 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
           responseMimeType?: string;
           maxOutputTokens?: number;
           thinkingConfig?: ThinkingConfig;
+          mediaResolution?: unknown;
         };
       };
       try {
@@ -319,13 +322,19 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
       const uris = sent.filter((p) => p.fileData).map((p) => String(p.fileData?.fileUri ?? ''));
       const refused = refusedUri(uris, model);
       if (refused !== null) return refuseUri(res, refused);
-      const inline = sent.filter((p) => p.inlineData?.data).map((p) => Buffer.from(p.inlineData!.data!, 'base64'));
+      const media = pictureLevels(model, body.generationConfig?.mediaResolution, sent);
+      if ('refused' in media) return send(res, 400, googleError(400, 'INVALID_ARGUMENT', media.refused));
+      const inline = new Map(sent.filter((p) => p.inlineData?.data).map((p) => [p, Buffer.from(p.inlineData!.data!, 'base64')]));
+      const shown = sent.filter(isPicture);
+      /** The pictures' tokens, each at its level, from the bytes known for it (none yet for a URL not fetched). */
+      const pictureTotal = (bytesOf: (p: Part) => Uint8Array | null) =>
+        shown.reduce((a, p, i) => a + pictureTokens(model, media.levels[i], bytesOf(p)), 0);
       // The system instruction is input too: Google's promptTokenCount (and the TPM limit) counts it with the contents.
       const system = body.systemInstruction?.parts ?? [];
       const textChars = [...sent, ...system].reduce((a, p) => a + (p.text?.length ?? 0), 0);
-      // A URL's picture is admitted as one 258-token tile (its size is known only once fetched) and counted in
+      // A URL's picture is admitted before it is fetched (where its size decides, as one tile) and counted in
       // usageMetadata from its bytes, exactly as inline data.
-      const admitted = Math.ceil(textChars / 4) + inline.reduce((a, b) => a + imageTokens(b), 0) + 258 * uris.length;
+      const admitted = Math.ceil(textChars / 4) + pictureTotal((p) => inline.get(p) ?? null);
       // The tier's limits answer at once, before the model works (ai.google.dev/gemini-api/docs/rate-limits).
       const limited = limiter.admit(now().getTime(), admitted);
       if (limited) {
@@ -341,8 +350,9 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
       }
       stats.urlImages += fetched.length;
       const parts = withFetched(sent, fetched);
-      const pictures = parts.filter((p) => p.inlineData?.data).map((p) => Buffer.from(p.inlineData!.data!, 'base64'));
-      const promptTokenCount = Math.ceil(textChars / 4) + pictures.reduce((a, b) => a + imageTokens(b), 0);
+      const byUri = new Map(fetched.map((f) => [f.uri, f.bytes]));
+      const promptTokenCount =
+        Math.ceil(textChars / 4) + pictureTotal((p) => inline.get(p) ?? byUri.get(String(p.fileData?.fileUri ?? '')) ?? null);
       const asked = readAsked(parts).items;
       const slow = faults.slowSkus.length && asked.some((i) => faults.slowSkus.includes(i.sku)) ? faults.slowMs : 0;
       const wait = latency() + slow + extraMs;
@@ -378,7 +388,7 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
         );
       }
       const { items, top } = readAsked(parts);
-      stats.inlineImages += inline.length;
+      stats.inlineImages += inline.size;
       const usage = (out: number, thoughts = 0) => ({
         promptTokenCount,
         candidatesTokenCount: out,

@@ -1,8 +1,8 @@
 // Runs Google's official @google/genai SDK against a stand-in URL in a plain Node process (jest's sandbox hides the
 // global Undici dispatcher the SDK needs) and prints what it got as JSON.
 // Usage: sdk-client.ts <url> <key> <model> <mode> [picture URL]: mode 'tag' sends the picture inline, or as a fileData
-// URL when one is given; 'plain' sends text.
-import { GoogleGenAI, Type, type ThinkingConfig } from '@google/genai';
+// URL when one is given ('tag-low': the same, read at MEDIA_RESOLUTION_LOW); 'plain' sends text.
+import { GoogleGenAI, MediaResolution, Type, type ThinkingConfig } from '@google/genai';
 import { buildRequest } from '../../../../src/server/tagging/prompt';
 import { productPng } from '../../../../src/local/standins/gemini/png';
 
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const [url, key, model, mode, picture] = process.argv.slice(2);
   const ai = new GoogleGenAI({ apiKey: key, httpOptions: { baseUrl: url } });
   try {
-    if (mode === 'tag') {
+    if (mode === 'tag' || mode === 'tag-low') {
       const req = buildRequest(
         [
           {
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
         config: {
           systemInstruction: req.systemInstruction,
           thinkingConfig: req.generationConfig.thinkingConfig as ThinkingConfig | undefined,
+          ...(mode === 'tag-low' ? { mediaResolution: MediaResolution.MEDIA_RESOLUTION_LOW } : {}),
           responseMimeType: 'application/json',
           responseSchema: {
             type: Type.ARRAY,

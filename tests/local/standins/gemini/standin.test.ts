@@ -17,6 +17,7 @@ import {
   DEFAULT_KEY,
 } from '../../../../src/local/standins/gemini';
 import { fetchUris } from '../../../../src/local/standins/gemini/file-uri';
+import { pictureTokens, type Level } from '../../../../src/local/standins/gemini/media-resolution';
 import { buildRequest } from '../../../../src/server/tagging/prompt';
 import { parseAnswer } from '../../../../src/server/tagging/parse';
 
@@ -445,9 +446,92 @@ describe('Gemini stand-in: pictures as fileData URLs (Gemini 2.5 and later)', ()
   });
 });
 
+describe('Gemini stand-in: media resolution (ai.google.dev/gemini-api/docs/media-resolution)', () => {
+  /** The request as JSON goes out, open to edits. */
+  type Wire = { contents: Array<{ parts: Array<Record<string, unknown>> }>; generationConfig: Record<string, unknown> };
+  const tokens = async (model: string, items: ReturnType<typeof item>[], edit: (b: Wire) => void = () => {}) => {
+    const body = buildRequest(items, [], model) as unknown as Wire;
+    edit(body);
+    const r = await post(model, body);
+    const json = await r.json();
+    return r.status === 200 ? (json.usageMetadata.promptTokenCount as number) : (json.error.message as string);
+  };
+  const picture = (level: string) => (b: Wire) => {
+    const part = b.contents[0].parts.find((p) => p.inlineData);
+    if (part) part.mediaResolution = { level };
+  };
+
+  it('reads a picture at Gemini 3’s default HIGH, 1,120 tokens, where 2.5 counts one 258-token tile', () => {
+    const small = productPng('X', 48);
+    expect(pictureTokens('gemini-2.5-flash', null, small)).toBe(258);
+    expect(pictureTokens('gemini-2.5-flash', null, null)).toBe(258); // a URL not fetched yet: one tile
+    expect(pictureTokens('gemini-3-flash-preview', null, small)).toBe(1120);
+    expect(pictureTokens('gemini-3-pro-preview', null, null)).toBe(1120);
+    expect(
+      ['LOW', 'MEDIUM', 'HIGH', 'ULTRA_HIGH'].map((l) => pictureTokens('gemini-3-flash-preview', l as Level, small)),
+    ).toEqual([280, 560, 1120, 2240]);
+    expect(['LOW', 'MEDIUM', 'HIGH'].map((l) => pictureTokens('gemini-2.5-flash', l as Level, small))).toEqual([64, 256, 256]);
+  });
+
+  it('counts the same request’s picture by model and by the resolution asked, in usageMetadata', async () => {
+    const one = [item('M1')];
+    // The request's text, the same for every model: 2.5's count less its one tile (the tile rule has its own test).
+    const text = ((await tokens('gemini-2.5-flash', one)) as number) - 258;
+    expect(text).toBeGreaterThan(200);
+    expect(await tokens('gemini-3-flash-preview', one)).toBe(text + 1120);
+    const low = (b: Wire) => {
+      b.generationConfig.mediaResolution = 'MEDIA_RESOLUTION_LOW';
+    };
+    expect(await tokens('gemini-2.5-flash', one, low)).toBe(text + 64);
+    expect(await tokens('gemini-3-flash-preview', one, low)).toBe(text + 280);
+    expect(await tokens('gemini-3-pro-preview', one, picture('MEDIA_RESOLUTION_ULTRA_HIGH'))).toBe(text + 2240);
+  });
+
+  it('refuses a resolution the enum lacks, ULTRA_HIGH for a whole request, and per-picture levels before Gemini 3', async () => {
+    const one = [item('M2')];
+    expect(await tokens('gemini-2.5-flash', one, (b) => (b.generationConfig.mediaResolution = 'SHARP'))).toBe(
+      "Invalid value at 'generation_config.media_resolution' " +
+        '(type.googleapis.com/google.ai.generativelanguage.v1beta.GenerationConfig.MediaResolution), "SHARP"',
+    );
+    expect(
+      await tokens('gemini-3-flash-preview', one, (b) => (b.generationConfig.mediaResolution = 'MEDIA_RESOLUTION_ULTRA_HIGH')),
+    ).toMatch(/only supported per part/);
+    expect(await tokens('gemini-2.5-flash', one, picture('MEDIA_RESOLUTION_LOW'))).toMatch(/not supported for this model/);
+    expect(s.stats().generateRequests).toBe(3);
+    expect(s.stats().promptTokens).toBe(0);
+  });
+
+  it('admits a linked picture at its model’s allowance: a minute that takes 2.5’s request refuses Gemini 3’s', async () => {
+    const linked = {
+      ...item('M3', false),
+      image: { fileUri: `${s.httpsUrl}/images/M3.${productImageExtension('M3')}`, mimeType: 'image/png' },
+    };
+    const status = async (model: string) => {
+      const g = await startGeminiStandin({ tier: { name: 'tier1', rpm: 100, tpm: 1000, rpd: 100 } });
+      try {
+        const body = buildRequest(
+          [{ ...linked, image: { ...linked.image, fileUri: linked.image.fileUri.replace(s.httpsUrl, g.httpsUrl) } }],
+          [],
+          model,
+        );
+        const r = await fetch(`${g.url}/v1beta/models/${model}:generateContent`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-goog-api-key': DEFAULT_KEY },
+          body: JSON.stringify(body),
+        });
+        return { status: r.status, limited: g.stats().rateLimited.tpm };
+      } finally {
+        await g.close();
+      }
+    };
+    expect(await status('gemini-2.5-flash')).toEqual({ status: 200, limited: 0 });
+    expect(await status('gemini-3-flash-preview')).toEqual({ status: 429, limited: 1 });
+  });
+});
+
 describe("Gemini stand-in through Google's official SDK (@google/genai)", () => {
   // Async: the stand-in answers from this very process, so its event loop must keep running.
-  const sdk = async (key: string, model: string, mode: 'tag' | 'plain', picture?: string) => {
+  const sdk = async (key: string, model: string, mode: 'tag' | 'tag-low' | 'plain', picture?: string) => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', join(__dirname, 'sdk-client.ts'), s.url, key, model, mode, ...(picture ? [picture] : [])],
@@ -476,6 +560,12 @@ describe("Gemini stand-in through Google's official SDK (@google/genai)", () => 
     expect(s.stats().thoughtsTokens).toBe(0);
     expect(await sdk(DEFAULT_KEY, 'gemini-3-pro-preview', 'tag')).toMatchObject({ ok: true, finishReason: 'STOP' });
     expect(s.stats().thoughtsTokens).toBe(Math.floor(0.25 * 360));
+    // The SDK's mediaResolution reaches the stand-in under the wire name it reads: Gemini 3 Flash's picture at LOW.
+    const [high, low] = await Promise.all([
+      sdk(DEFAULT_KEY, 'gemini-3-flash-preview', 'tag'),
+      sdk(DEFAULT_KEY, 'gemini-3-flash-preview', 'tag-low'),
+    ]);
+    expect((high.usage?.promptTokenCount ?? 0) - (low.usage?.promptTokenCount ?? 0)).toBe(1120 - 280);
   }, 60_000);
 
   it('generateContent with a fileData picture URL: the stand-in fetches it and the model sees its bytes', async () => {
