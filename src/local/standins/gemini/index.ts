@@ -90,6 +90,9 @@ export interface StandinStats {
   maxInFlight: number;
   /** 429s the tier's limits caused (apart from injected faults), by limit. */
   rateLimited: { rpm: number; tpm: number; rpd: number };
+  /** Milliseconds clients' requests were open here (from their arrival to the answer's last byte), summed over
+   * requests: the lane time a client's fetchAll spent on this host, the model's own URL fetches left out. */
+  laneMs: number;
 }
 
 export interface GeminiStandin {
@@ -231,6 +234,7 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
     inFlight: 0,
     maxInFlight: 0,
     rateLimited: { rpm: 0, tpm: 0, rpd: 0 },
+    laneMs: 0,
   });
   let stats = empty();
   const limits: TierLimits = typeof opts.tier === 'object' ? opts.tier : TIERS[opts.tier ?? 'tier1'];
@@ -479,6 +483,9 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
+    const arrived = Date.now();
+    const counted = stats;
+    if (!fetchedByModel(req)) res.on('finish', () => (counted.laneMs += Date.now() - arrived));
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {

@@ -176,6 +176,39 @@ describe('Gemini stand-in: wire format', () => {
     expect(s.stats().maxInFlight).toBeGreaterThan(5);
   });
 
+  it('sums the time clients’ requests stay open (their lane time), leaving out its own fetches of picture URLs', async () => {
+    s.setFaults({ latency: { medianMs: 200, p95Ms: 201 }, imageLatencyMs: 400 });
+    try {
+      const link = `${s.httpsUrl}/images/L1.${productImageExtension('L1')}`;
+      const linked = {
+        ...item('L1', false),
+        image: { fileUri: link, mimeType: link.endsWith('.png') ? 'image/png' : 'image/jpeg' },
+      };
+      /** How long the client saw the request open, to its answer's last byte. */
+      const open = async (send: () => Promise<Response>) => {
+        const t0 = Date.now();
+        await (await send()).arrayBuffer();
+        return Date.now() - t0;
+      };
+      // A linked picture: Gemini's 400 ms fetch of it, then the 200 ms wait; the fetch happens inside the request's
+      // own time, so counting it as well would pass what the client saw by 400 ms.
+      const one = await open(() => post('gemini-2.5-flash', buildRequest([linked], [], 'gemini-2.5-flash')));
+      expect(s.stats().urlImages).toBe(1);
+      expect(s.stats().laneMs).toBeGreaterThanOrEqual(590);
+      expect(s.stats().laneMs).toBeLessThanOrEqual(one);
+      // Clients' requests at once: a wait and a download, each counted.
+      s.resetStats();
+      const seen = await Promise.all([
+        open(() => post('gemini-2.5-flash', buildRequest([item('A1', false)], [], 'gemini-2.5-flash'))),
+        open(() => fetch(link.replace(s.httpsUrl, s.url))), // a client's download (http: no test certificate)
+      ]);
+      expect(s.stats().laneMs).toBeGreaterThanOrEqual(190 + 390);
+      expect(s.stats().laneMs).toBeLessThanOrEqual(seen[0] + seen[1]);
+    } finally {
+      s.setFaults({ imageLatencyMs: 0 });
+    }
+  });
+
   it('writes a longer answer for longer: its output tokens at the configured speed, on top of the wait', async () => {
     s.setFaults({ latency: { medianMs: 1, p95Ms: 2, outputTokensPerSec: 2000 } });
     const timed = async (n: number) => {
