@@ -631,7 +631,8 @@ class ModelRounds {
       ports.sleep(wait);
       return { round: [], at: now };
     }
-    const round = ready.slice(0, allowed);
+    // Biggest first: fetchAll's lanes take the longest answers first and the short ones fill the round's tail.
+    const round = ready.slice(0, allowed).sort((a, b) => b.items.length - a.items.length);
     const roundSet = new Set(round);
     this.queue = this.queue.filter((p) => !roundSet.has(p));
     return { round, at: now };

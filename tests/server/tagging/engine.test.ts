@@ -118,6 +118,17 @@ describe('runEngine', () => {
     expect(stats).toMatchObject({ requests: 3, imageRequests: 12, retries: 0, tokensIn: 300, tokensOut: 30 });
   });
 
+  it('sends a round biggest request first, so the lanes take the longest answers first and short ones fill the tail', () => {
+    const sizes: number[] = [];
+    const h = harness((skus) => (sizes.push(skus.length), ok(skus)), { maxRequestBytes: 8_000 });
+    const list = items(12);
+    list[0] = { ...list[0], name: 'Rak '.repeat(600) }; // 4,800 bytes of name: its request holds it alone
+    const { results } = runEngine(list, h.cfg, h.ports, h.cache, []);
+    expect(results.filter((r) => r.outcome === 'done')).toHaveLength(12);
+    expect(h.rounds).toEqual([12, 4]);
+    expect(sizes).toEqual([5, 5, 1, 1]); // batched in order as [1, 5, 5, 1]
+  });
+
   it("works slice by slice: a slice's pictures ride in the fetchAll of the requests queued before them", () => {
     const h = harness(ok);
     const { results, stats } = runEngine(items(250), h.cfg, h.ports, h.cache, []);
