@@ -149,8 +149,13 @@ function sliceSize(
   return first ? Math.max(1, fit) : 0;
 }
 
+/** The URL part Gemini fetches a SKU's picture from: with pictures as URLs (`urlRefused` given), a link it can fetch
+ * and did not refuse before; null otherwise (the picture, if any, is downloaded). */
+const linkOf = (it: EngineItem, urlRefused: Set<string> | null): LinkedPicture | null =>
+  urlRefused && !urlRefused.has(it.sku) ? linkedPicture(it.imageUrl) : null;
+
 /** Whether a SKU's picture is downloaded when pictures go as URLs: an http link, or one Google refused before. */
-const downloaded = (it: EngineItem, refused: Set<string>) => hasUrl(it) && (refused.has(it.sku) || !linkedPicture(it.imageUrl));
+const downloaded = (it: EngineItem, refused: Set<string>) => hasUrl(it) && !linkOf(it, refused);
 
 /** A new measurement of a pace figure: a slower one counts at once, a faster one eases in. */
 function paced(old: number, measured: number): number {
@@ -280,7 +285,7 @@ function planSlice(
       }
       continue;
     }
-    const link = urlRefused && !urlRefused.has(it.sku) ? linkedPicture(it.imageUrl) : null;
+    const link = linkOf(it, urlRefused);
     if (!link) plan.fetch.push(it);
     else {
       plan.linked.set(it.sku, link);

@@ -54,6 +54,13 @@ const item = (sku: string, withImage = true) => ({
   category: 'Peralatan Dapur',
   image: withImage ? { mimeType: 'image/png', data: png(sku) } : null,
 });
+/** The URL of a SKU's picture at the stand-in (https unless another scheme's base is given). */
+const link = (sku: string, base = s.httpsUrl) => `${base}/images/${sku}.${productImageExtension(sku)}`;
+/** A product whose picture goes as a fileData URL. */
+const linked = (sku: string, uri = link(sku)) => ({
+  ...item(sku, false),
+  image: { fileUri: uri, mimeType: uri.endsWith('.png') ? 'image/png' : 'image/jpeg' },
+});
 
 describe('Gemini stand-in: wire format', () => {
   it('answers generateContent with candidates, finishReason and usageMetadata, keywords per SKU asked', async () => {
@@ -179,11 +186,6 @@ describe('Gemini stand-in: wire format', () => {
   it('sums the time clients’ requests stay open (their lane time), leaving out its own fetches of picture URLs', async () => {
     s.setFaults({ latency: { medianMs: 200, p95Ms: 201 }, imageLatencyMs: 400 });
     try {
-      const link = `${s.httpsUrl}/images/L1.${productImageExtension('L1')}`;
-      const linked = {
-        ...item('L1', false),
-        image: { fileUri: link, mimeType: link.endsWith('.png') ? 'image/png' : 'image/jpeg' },
-      };
       /** How long the client saw the request open, to its answer's last byte. */
       const open = async (send: () => Promise<Response>) => {
         const t0 = Date.now();
@@ -192,7 +194,7 @@ describe('Gemini stand-in: wire format', () => {
       };
       // A linked picture: Gemini's 400 ms fetch of it, then the 200 ms wait; the fetch happens inside the request's
       // own time, so counting it as well would pass what the client saw by 400 ms.
-      const one = await open(() => post('gemini-2.5-flash', buildRequest([linked], [], 'gemini-2.5-flash')));
+      const one = await open(() => post('gemini-2.5-flash', buildRequest([linked('L1')], [], 'gemini-2.5-flash')));
       expect(s.stats().urlImages).toBe(1);
       expect(s.stats().laneMs).toBeGreaterThanOrEqual(590);
       expect(s.stats().laneMs).toBeLessThanOrEqual(one);
@@ -200,7 +202,7 @@ describe('Gemini stand-in: wire format', () => {
       s.resetStats();
       const seen = await Promise.all([
         open(() => post('gemini-2.5-flash', buildRequest([item('A1', false)], [], 'gemini-2.5-flash'))),
-        open(() => fetch(link.replace(s.httpsUrl, s.url))), // a client's download (http: no test certificate)
+        open(() => fetch(link('L1', s.url))), // a client's download (http: no test certificate)
       ]);
       expect(s.stats().laneMs).toBeGreaterThanOrEqual(190 + 390);
       expect(s.stats().laneMs).toBeLessThanOrEqual(seen[0] + seen[1]);
@@ -402,11 +404,6 @@ describe('Gemini stand-in: the tier’s rate limits (ai.google.dev/gemini-api/do
 });
 
 describe('Gemini stand-in: pictures as fileData URLs (Gemini 2.5 and later)', () => {
-  const link = (sku: string, scheme = s.httpsUrl) => `${scheme}/images/${sku}.${productImageExtension(sku)}`;
-  const linked = (sku: string, uri = link(sku)) => ({
-    ...item(sku, false),
-    image: { fileUri: uri, mimeType: uri.endsWith('.png') ? 'image/png' : 'image/jpeg' },
-  });
   const refused = async (r: Response, uri: string) => {
     expect(r.status).toBe(400);
     expect((await r.json()).error).toEqual({
@@ -535,18 +532,10 @@ describe('Gemini stand-in: media resolution (ai.google.dev/gemini-api/docs/media
   });
 
   it('admits a linked picture at its model’s allowance: a minute that takes 2.5’s request refuses Gemini 3’s', async () => {
-    const linked = {
-      ...item('M3', false),
-      image: { fileUri: `${s.httpsUrl}/images/M3.${productImageExtension('M3')}`, mimeType: 'image/png' },
-    };
     const status = async (model: string) => {
       const g = await startGeminiStandin({ tier: { name: 'tier1', rpm: 100, tpm: 1000, rpd: 100 } });
       try {
-        const body = buildRequest(
-          [{ ...linked, image: { ...linked.image, fileUri: linked.image.fileUri.replace(s.httpsUrl, g.httpsUrl) } }],
-          [],
-          model,
-        );
+        const body = buildRequest([linked('M3', link('M3', g.httpsUrl))], [], model);
         const r = await fetch(`${g.url}/v1beta/models/${model}:generateContent`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-goog-api-key': DEFAULT_KEY },
