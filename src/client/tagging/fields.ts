@@ -14,7 +14,9 @@ export const TAGGING_FIELDS = {
   wordSheet: text('wordSheet'),
   topSheet: text('topSheet'),
   rpm: num('rpm'),
+  tpm: num('tpm'),
   budget: num('budget'),
   chunk: num('chunk'),
   batch: num('batch'),
+  workers: num('workers'),
 };

@@ -94,16 +94,14 @@ onClick(
   { only: 'self' },
 );
 
-/** Drives chunks one after another while the sidebar is open and the job runs. */
+/** Drives the job while the sidebar is open: as many chunks at once as the job has workers, each its own call
+ * (google.script.run runs them as separate executions), then the outcome. */
 async function drive(): Promise<void> {
   if (driving || !current) return;
   driving = true;
   try {
-    while (!stopped && current && current.status === 'running') {
-      const r = await call('tagging_runChunk', current.id);
-      if (r.progress) render(r.progress);
-      if (r.busy) await new Promise((res) => setTimeout(res, 3000));
-    }
+    const lanes = Math.max(1, current.workers);
+    await Promise.all(Array.from({ length: lanes }, (_, i) => lane(i)));
     if (current && current.status !== 'running') {
       undoInfo = (await call('tagging_status')).undo;
       renderUndo();
@@ -115,6 +113,24 @@ async function drive(): Promise<void> {
   } finally {
     driving = false;
   }
+}
+
+const pause = (ms: number) => new Promise((res) => setTimeout(res, ms));
+
+/** One lane: chunk after chunk until the job stops; it waits a moment when every row left is already at work. Lanes
+ * start a little apart so their claims do not queue for the same lease. */
+async function lane(i: number): Promise<void> {
+  await pause(i * 1500);
+  while (!stopped && current && current.status === 'running') {
+    const r = await call('tagging_runChunk', current.id);
+    if (r.progress && newer(r.progress)) render(r.progress);
+    if (r.busy) await pause(3000);
+  }
+}
+
+/** Answers from lanes arrive out of order: a progress is shown unless an earlier one of the same job is on screen. */
+function newer(p: Progress): boolean {
+  return !current || current.id !== p.id || p.status !== 'running' || (current.status === 'running' && p.done >= current.done);
 }
 
 onClick(
@@ -173,9 +189,11 @@ function fillSettings(s: Settings): void {
     wordSheet: s.wordListSheet,
     topSheet: s.topSearchSheet,
     rpm: s.rpm,
+    tpm: s.tpm,
     budget: s.dailyBudgetRp,
     chunk: s.chunkSize,
     batch: s.batchSize,
+    workers: s.workers,
   });
 }
 
@@ -204,9 +222,11 @@ onClick(
       wordListSheet: v.wordSheet.trim(),
       topSearchSheet: v.topSheet.trim(),
       rpm: Number(v.rpm),
+      tpm: Number(v.tpm),
       dailyBudgetRp: Number(v.budget),
       chunkSize: Number(v.chunk),
       batchSize: Number(v.batch),
+      workers: Number(v.workers),
     };
     fillSettings(await call('tagging_saveSettings', next, v.apiKey.trim()));
     form.fill({ apiKey: '' });

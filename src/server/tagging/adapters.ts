@@ -4,7 +4,7 @@ import { geminiRefused } from './engine';
 import { classify } from './backoff';
 import { Catalogue, parseCatalogueSheet, queryCatalogue } from './catalogue';
 import type { AnswerCache, ChunkIO, EnginePorts, FetchHold, Held } from './ports';
-import { GEMINI_DEFAULT_URL, GEMINI_KEY_PROP, GEMINI_URL_PROP, TaggingSettings } from './settings';
+import { GEMINI_DEFAULT_URL, GEMINI_KEY_PROP, GEMINI_URL_PROP, MAX_WORKERS, TaggingSettings } from './settings';
 import { parseWordRows, seedWordLists, SEED_WORDS, WordLists, GROUP_LABEL, seedNote } from './wordlists';
 import { wibDate } from '../core/format';
 import { invalid, notFound } from '../core/errors';
@@ -81,31 +81,44 @@ export function cacheRef(ref: { lists: WordLists; top: string[] }): void {
   cachePutJson({ [REF_KEY]: ref }, 600);
 }
 
-/** The answer cache: CacheService buckets in front of a hidden sheet that survives the 6-hour expiry. */
-export const answerCache: AnswerCache = {
-  getAll(keys) {
-    const buckets = cacheGetJson<Record<string, string[]>>([...new Set(keys.map((k) => bucketOf('dd_tag_ans_', k)))]);
-    const out: Record<string, string[]> = {};
-    for (const k of keys) {
-      const hit = buckets[bucketOf('dd_tag_ans_', k)]?.[k];
-      if (hit) out[k] = hit;
-    }
-    return out;
-  },
-  putAll(entries) {
-    const names = [...new Set(Object.keys(entries).map((k) => bucketOf('dd_tag_ans_', k)))];
-    const buckets = cacheGetJson<Record<string, string[]>>(names);
-    for (const [k, v] of Object.entries(entries)) (buckets[bucketOf('dd_tag_ans_', k)] ??= {})[k] = v;
-    for (const n of names) {
-      // A bucket stays under CacheService's 100 KB per value: the oldest entries go first.
-      const b = buckets[n] ?? {};
-      let keysIn = Object.keys(b);
-      while (JSON.stringify(b).length > 90_000 && keysIn.length) delete b[keysIn.shift()!];
-      keysIn = Object.keys(b);
-    }
-    cachePutJson(Object.fromEntries(names.map((n) => [n, buckets[n] ?? {}])));
-  },
-};
+/** A worker slot's answer buckets: each chunk at work writes only its own slot's, so chunks running at once never
+ * overwrite each other's answers; a look-up reads every slot's. */
+const ansPrefix = (slot: number) => `dd_tag_ans_${slot}_`;
+const slotsUpTo = (n: number) => Array.from({ length: Math.max(1, Math.min(MAX_WORKERS, n)) }, (_, i) => i);
+
+/** The answer cache: CacheService buckets in front of a hidden sheet that survives the 6-hour expiry. Written in
+ * `slot`'s buckets, read from the first `slots` slots' (one getAll either way). */
+export function answerCacheFor(slot: number, slots: number): AnswerCache {
+  return {
+    getAll(keys) {
+      const names = slotsUpTo(slots).flatMap((i) => keys.map((k) => bucketOf(ansPrefix(i), k)));
+      const buckets = cacheGetJson<Record<string, string[]>>([...new Set(names)]);
+      const out: Record<string, string[]> = {};
+      for (const k of keys)
+        for (const i of slotsUpTo(slots)) {
+          const hit = buckets[bucketOf(ansPrefix(i), k)]?.[k];
+          if (hit) {
+            out[k] = hit;
+            break;
+          }
+        }
+      return out;
+    },
+    putAll(entries) {
+      const at = (k: string) => bucketOf(ansPrefix(slot), k);
+      const names = [...new Set(Object.keys(entries).map(at))];
+      const buckets = cacheGetJson<Record<string, string[]>>(names);
+      for (const [k, v] of Object.entries(entries)) (buckets[at(k)] ??= {})[k] = v;
+      for (const n of names) {
+        // A bucket stays under CacheService's 100 KB per value: the oldest entries go first.
+        const b = buckets[n] ?? {};
+        const keysIn = Object.keys(b);
+        while (JSON.stringify(b).length > 90_000 && keysIn.length) delete b[keysIn.shift()!];
+      }
+      cachePutJson(Object.fromEntries(names.map((n) => [n, buckets[n] ?? {}])));
+    },
+  };
+}
 
 /** Loads the durable answers (hidden sheet) into CacheService at job start. */
 export function warmAnswerCache(): number {
@@ -120,7 +133,7 @@ export function warmAnswerCache(): number {
       /* skip a damaged row */
     }
   }
-  if (rows.length) answerCache.putAll(entries);
+  if (rows.length) answerCacheFor(0, 1).putAll(entries);
   return rows.length;
 }
 
@@ -129,7 +142,7 @@ export function persistAnswerCache(now: Date): number {
   const { sheet } = ensureSheet(CACHE_SHEET, ['key', 'keywords', 'time'], true);
   const existing = readSheet(sheet).slice(1);
   const known = new Set(existing.map((r) => String(r[0])));
-  const buckets = cacheGetJson<Record<string, string[]>>(allBuckets('dd_tag_ans_'));
+  const buckets = cacheGetJson<Record<string, string[]>>(slotsUpTo(MAX_WORKERS).flatMap((i) => allBuckets(ansPrefix(i))));
   const add: string[][] = [];
   for (const b of Object.values(buckets))
     for (const [k, v] of Object.entries(b)) if (!known.has(k)) add.push([k, JSON.stringify(v), now.toISOString()]);
@@ -146,18 +159,20 @@ export function forgetSnapshots(): void {
   cacheRemove([REF_KEY, ...allBuckets('dd_tag_cat_')]);
 }
 
-// The job's hold: per SKU [cache key, picture type, parts of the picture kept] in buckets by the SKU, and each kept
-// picture's base64 in parts under CacheService's 100 KB a value.
+// The job's hold: per SKU [cache key, picture type, parts of the picture kept] in buckets by worker slot and SKU, and
+// each kept picture's base64 in parts under CacheService's 100 KB a value. A chunk writes only its own slot's buckets
+// (chunks at work at once never overwrite each other's) and reads every slot's (rows another worker left come with
+// what it fetched).
 const HOLD_BUCKETS = 64;
 const PART_CHARS = 95_000;
 type HoldEntry = [string, string, number];
-const holdBucket = (sku: string) => `dd_tag_hold_${fnv1a(sku.trim().toUpperCase()) % HOLD_BUCKETS}`;
+const holdBucket = (slot: number, sku: string) => `dd_tag_hold_${slot}_${fnv1a(sku.trim().toUpperCase()) % HOLD_BUCKETS}`;
 const partKey = (key: string, i: number) => `dd_tag_pic_${key}_${i}`;
 const partKeys = (e: HoldEntry) => Array.from({ length: e[2] }, (_, i) => partKey(e[0], i));
 const skuKey = (sku: string) => sku.trim().toUpperCase();
 
-function holdBuckets(skus: string[]): Record<string, Record<string, HoldEntry>> {
-  return cacheGetJson<Record<string, HoldEntry>>([...new Set(skus.map(holdBucket))]);
+function holdBuckets(slots: number[], skus: string[]): Record<string, Record<string, HoldEntry>> {
+  return cacheGetJson<Record<string, HoldEntry>>([...new Set(slots.flatMap((i) => skus.map((sku) => holdBucket(i, sku))))]);
 }
 
 /** Writes buckets back (one putAll with `extra`); a bucket near the 100 KB limit drops its oldest SKUs first (they
@@ -170,52 +185,68 @@ function putHold(buckets: Record<string, Record<string, HoldEntry>>, extra: Reco
   cachePutJson({ ...buckets, ...extra });
 }
 
-/** Fetched work kept between a job's chunks in CacheService (see ports.ts FetchHold). */
-export const fetchHold: FetchHold = {
-  load(skus) {
-    const buckets = holdBuckets(skus);
-    const found: Array<[string, HoldEntry]> = [];
-    for (const sku of skus) {
-      const e = buckets[holdBucket(sku)]?.[skuKey(sku)];
-      if (e) found.push([sku, e]);
-    }
-    const parts = cacheGetJson<string>(found.flatMap(([, e]) => partKeys(e)));
-    const out: Record<string, Held> = {};
-    for (const [sku, [key, mimeType, n]] of found) {
-      const pieces = Array.from({ length: n }, (_, i) => parts[partKey(key, i)]);
-      out[sku] = n && pieces.every((p) => typeof p === 'string') ? { key, mimeType, data: pieces.join('') } : { key, mimeType };
-    }
-    return out;
-  },
-  save(entries) {
-    const skus = Object.keys(entries);
-    const buckets = holdBuckets(skus);
-    const pictures: Record<string, string> = {};
-    for (const sku of skus) {
-      const h = entries[sku];
-      const n = h.data ? Math.ceil(h.data.length / PART_CHARS) : 0;
-      for (let i = 0; i < n; i++) pictures[partKey(h.key, i)] = h.data!.slice(i * PART_CHARS, (i + 1) * PART_CHARS);
-      (buckets[holdBucket(sku)] ??= {})[skuKey(sku)] = [h.key, h.mimeType, n];
-    }
-    putHold(buckets, pictures);
-  },
-  release(skus) {
-    const buckets = holdBuckets(skus);
-    const gone: string[] = [];
-    for (const sku of skus) {
-      const e = buckets[holdBucket(sku)]?.[skuKey(sku)];
-      if (!e?.[2]) continue;
-      gone.push(...partKeys(e));
-      e[2] = 0;
-    }
-    putHold(buckets);
-    cacheRemove(gone);
-  },
-};
+/** A SKU's entry in the first slot that holds one, preferring one whose picture is kept. */
+function heldEntry(buckets: Record<string, Record<string, HoldEntry>>, slots: number[], sku: string): HoldEntry | undefined {
+  const found = slots.map((i) => buckets[holdBucket(i, sku)]?.[skuKey(sku)]).filter((e): e is HoldEntry => !!e);
+  return found.find((e) => e[2] > 0) ?? found[0];
+}
+
+/** Fetched work kept between a job's chunks in CacheService (see ports.ts FetchHold), written in `slot`'s buckets
+ * and read from the first `slots` slots'. */
+export function fetchHoldFor(slot: number, slots: number): FetchHold {
+  const all = slotsUpTo(slots);
+  return {
+    load(skus) {
+      const buckets = holdBuckets(all, skus);
+      const found: Array<[string, HoldEntry]> = [];
+      for (const sku of skus) {
+        const e = heldEntry(buckets, all, sku);
+        if (e) found.push([sku, e]);
+      }
+      const parts = cacheGetJson<string>(found.flatMap(([, e]) => partKeys(e)));
+      const out: Record<string, Held> = {};
+      for (const [sku, [key, mimeType, n]] of found) {
+        const pieces = Array.from({ length: n }, (_, i) => parts[partKey(key, i)]);
+        out[sku] = n && pieces.every((p) => typeof p === 'string') ? { key, mimeType, data: pieces.join('') } : { key, mimeType };
+      }
+      return out;
+    },
+    save(entries) {
+      const skus = Object.keys(entries);
+      const buckets = holdBuckets([slot], skus);
+      const pictures: Record<string, string> = {};
+      for (const sku of skus) {
+        const h = entries[sku];
+        const n = h.data ? Math.ceil(h.data.length / PART_CHARS) : 0;
+        for (let i = 0; i < n; i++) pictures[partKey(h.key, i)] = h.data!.slice(i * PART_CHARS, (i + 1) * PART_CHARS);
+        (buckets[holdBucket(slot, sku)] ??= {})[skuKey(sku)] = [h.key, h.mimeType, n];
+      }
+      putHold(buckets, pictures);
+    },
+    release(skus) {
+      // Another slot's entry is left as it is (its worker may be writing that bucket); its picture's parts go, so
+      // it reads as a key without a picture.
+      const buckets = holdBuckets(all, skus);
+      const gone: string[] = [];
+      const mine: Record<string, Record<string, HoldEntry>> = {};
+      for (const sku of skus)
+        for (const i of all) {
+          const name = holdBucket(i, sku);
+          const e = buckets[name]?.[skuKey(sku)];
+          if (i === slot && buckets[name]) mine[name] = buckets[name];
+          if (!e?.[2]) continue;
+          gone.push(...partKeys(e));
+          if (i === slot) e[2] = 0;
+        }
+      putHold(mine);
+      cacheRemove(gone);
+    },
+  };
+}
 
 /** The hold is the job's: gone with it (its kept pictures too), and none left from an earlier job at a start. */
 export function forgetHold(): void {
-  const names = allBuckets('dd_tag_hold_').slice(0, HOLD_BUCKETS);
+  const names = slotsUpTo(MAX_WORKERS).flatMap((i) => Array.from({ length: HOLD_BUCKETS }, (_, n) => `dd_tag_hold_${i}_${n}`));
   const buckets = cacheGetJson<Record<string, HoldEntry>>(names);
   const parts = Object.values(buckets).flatMap((b) => Object.values(b).flatMap(partKeys));
   cacheRemove([...names, ...parts]);
@@ -265,7 +296,8 @@ export const enginePorts: EnginePorts = {
   hash: keyHash,
 };
 
-export function chunkIO(s: TaggingSettings): ChunkIO {
+/** A chunk's ports; `slot` is its worker slot of the job's `slots` (its cache and hold writes go to that slot's buckets). */
+export function chunkIO(s: TaggingSettings, slot = 0, slots = 1): ChunkIO {
   return {
     readProducts(name) {
       const sh = sheetByName(name);
@@ -316,8 +348,8 @@ export function chunkIO(s: TaggingSettings): ChunkIO {
       return out;
     },
     engine: enginePorts,
-    cache: answerCache,
-    hold: fetchHold,
+    cache: answerCacheFor(slot, slots),
+    hold: fetchHoldFor(slot, slots),
     apiKey: geminiKey,
     baseUrl: () => scriptProp(GEMINI_URL_PROP) || GEMINI_DEFAULT_URL,
     spentToday() {

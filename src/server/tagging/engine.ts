@@ -9,6 +9,7 @@ import { AppError } from '../core/errors';
 import { msg, t } from '../core/text';
 import type { HttpReq, HttpRes } from '../core/http';
 import type { AnswerCache, EnginePorts, FetchHold, Held } from './ports';
+import { fitTokens, type Sent } from './minute';
 
 export interface EngineItem {
   sku: string;
@@ -35,6 +36,8 @@ export interface EngineConfig {
   maxRequestBytes: number;
   maxParallel: number;
   rpm: number;
+  /** Input tokens a minute this chunk may send (its share of the project's); 0 = not paced. */
+  tpm?: number;
   /** The model fetches https pictures itself (Gemini 2.5 and later): they are sent as URLs, not downloaded. */
   urlMode: boolean;
   top: readonly string[];
@@ -72,10 +75,16 @@ export interface Pace {
   pictureMs: number;
   /** One round of model requests (one fetchAll), its slowest answer included. */
   roundMs: number;
+  /** Input tokens a SKU's request took (the model's usageMetadata over the SKUs asked); 0 before any answer. */
+  tokensPerSku?: number;
 }
 
 /** Before anything is measured: slow guesses, so a job's first slice is small and its first round goes early. */
 export const FIRST_PACE: Pace = { pictureMs: 250, roundMs: 20_000 };
+
+/** Input tokens a SKU is expected to take before the job has measured it: a Gemini 3 picture's 1,120 and its text,
+ * the high side (a 2.5 picture takes 258), so a job's first requests never overrun the minute. */
+const FIRST_TOKENS_PER_SKU = 1_200;
 
 /** A job without a hold (tests of the engine alone): nothing is kept between chunks. */
 const NO_HOLD: FetchHold = { load: () => ({}), save: () => undefined, release: () => undefined };
@@ -172,7 +181,7 @@ export function runEngine(
   ports: EnginePorts,
   cache: AnswerCache,
   rpmWindow: number[],
-  memo: { pace?: Pace | null; hold?: FetchHold; urlRefused?: Set<string> } = {},
+  memo: { pace?: Pace | null; hold?: FetchHold; urlRefused?: Set<string>; tokens?: Sent[] } = {},
 ): { results: EngineResult[]; stats: EngineStats } {
   const stats: EngineStats = {
     requests: 0,
@@ -192,7 +201,7 @@ export function runEngine(
   if (!items.length) return { results, stats };
   const hold = new HoldKeeper(memo.hold ?? NO_HOLD, items);
   const refused = memo.urlRefused ?? new Set<string>();
-  const rounds = new ModelRounds(cfg, ports, rpmWindow, stats, results, cache, hold, refused);
+  const rounds = new ModelRounds(cfg, ports, { rpm: rpmWindow, tokens: memo.tokens ?? [] }, stats, results, cache, hold, refused);
   const topHash = ports.hash(cfg.top.join('\n'));
   stats.hashes++;
   let at = 0;
@@ -506,11 +515,13 @@ class ModelRounds {
   private finished: string[] = [];
   /** SKUs whose URL Google refused: their pictures are downloaded with the next fetchAll, then they are asked again. */
   private toFetch: Todo[] = [];
+  /** The input tokens the answer being settled reports (0 without one). */
+  private promptTokens = 0;
 
   constructor(
     private readonly cfg: EngineConfig,
     private readonly ports: EnginePorts,
-    private readonly rpmWindow: number[],
+    private readonly minute: { rpm: number[]; tokens: Sent[] },
     private readonly stats: EngineStats,
     private readonly results: EngineResult[],
     private readonly cache: AnswerCache,
@@ -629,18 +640,39 @@ class ModelRounds {
       return { round: [], at: now };
     }
     if (ports.remainingMs() < WRITE_MARGIN_MS + (fresh ? 0 : 10_000)) return this.stop('deadline');
-    const allowed = Math.min(allowance(this.rpmWindow, cfg.rpm, now), cfg.maxParallel);
-    if (allowed === 0) {
-      const wait = this.rpmWindow[0] + 60_000 - now + 50;
-      if (wait > ports.remainingMs() - WRITE_MARGIN_MS - 10_000) return this.stop('rpm');
-      ports.sleep(wait);
-      return { round: [], at: now };
-    }
+    const allowed = Math.min(allowance(this.minute.rpm, cfg.rpm, now), cfg.maxParallel);
+    if (allowed === 0) return this.waitForMinute(this.minute.rpm[0] + 60_000 - now + 50);
     // Biggest first: fetchAll's lanes take the longest answers first and the short ones fill the round's tail.
-    const round = ready.slice(0, allowed).sort((a, b) => b.items.length - a.items.length);
+    let round = ready.slice(0, allowed).sort((a, b) => b.items.length - a.items.length);
+    if (cfg.tpm) {
+      const { fit, waitMs } = fitTokens(round, (p) => this.tokensOf(p), this.minute.tokens, cfg.tpm, now);
+      if (!fit.length) return this.waitForMinute(waitMs);
+      round = fit;
+    }
     const roundSet = new Set(round);
     this.queue = this.queue.filter((p) => !roundSet.has(p));
     return { round, at: now };
+  }
+
+  /** Waits for the minute to let more go (RPM or TPM), or stops when that wait would eat the write margin. */
+  private waitForMinute(waitMs: number): { round: Pending[]; at: number } | 'stop' {
+    if (waitMs > this.ports.remainingMs() - WRITE_MARGIN_MS - 10_000) return this.stop('rpm');
+    this.ports.sleep(waitMs);
+    return { round: [], at: this.ports.now() };
+  }
+
+  /** Input tokens a SKU took, from a request of several SKUs (a lone SKU's request carries the whole prompt: it
+   * would make every SKU look dearer). */
+  private measureTokens(skus: number, promptTokens: number): void {
+    if (promptTokens <= 0 || skus < Math.min(5, this.cfg.batchSize)) return;
+    const pace = this.stats.pace;
+    const measured = promptTokens / skus;
+    pace.tokensPerSku = pace.tokensPerSku ? 0.7 * pace.tokensPerSku + 0.3 * measured : measured;
+  }
+
+  /** The input tokens a request is expected to take, from what this job's answers took a SKU. */
+  private tokensOf(p: Pending): number {
+    return p.items.length * (this.stats.pace.tokensPerSku || FIRST_TOKENS_PER_SKU);
   }
 
   private stop(why: EngineStats['stoppedBy']): 'stop' {
@@ -661,11 +693,18 @@ class ModelRounds {
       this.unsent.delete(p);
       this.firstTime.delete(p);
     }
-    for (let i = 0; i < reqs.length; i++) this.rpmWindow.push(now);
+    const sent = round.map((p): Sent => [now, this.tokensOf(p)]);
+    this.minute.rpm.push(...round.map(() => now));
+    this.minute.tokens.push(...sent);
     this.stats.requests += reqs.length;
     const answers = this.ports.fetchAll(ride.length ? [...reqs, ...ride] : reqs);
     this.stats.pace.roundMs = paced(this.stats.pace.roundMs, this.ports.now() - now);
-    round.forEach((p, i) => this.settle(p, answers[i].code, answers[i].text));
+    round.forEach((p, i) => {
+      this.promptTokens = 0;
+      this.settle(p, answers[i].code, answers[i].text);
+      // The minute holds what an answered request took; the others what a SKU is now known to take.
+      sent[i][1] = this.promptTokens || this.tokensOf(p);
+    });
     this.keepRound();
     return answers.slice(reqs.length);
   }
@@ -702,6 +741,8 @@ class ModelRounds {
     );
     this.stats.tokensIn += a.usage.promptTokens;
     this.stats.tokensOut += a.usage.outputTokens;
+    this.measureTokens(p.items.length, a.usage.promptTokens);
+    this.promptTokens = a.usage.promptTokens;
     if (a.kind === 'blocked') return this.blocked(p, a.reason);
     if (a.kind === 'invalid') return this.invalid(p, a.reason);
     this.keep(p, a.keywords);

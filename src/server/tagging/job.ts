@@ -44,8 +44,17 @@ export interface TagJob {
   lastError: Msg | null;
   /** The language its sheet output is written in: its owner's when it started (chunks run by the trigger keep it). */
   lang: Lang;
-  /** Model requests in the last minute as [epoch second, count] pairs: the RPM window, small enough for a property. */
-  rpmWindow: Array<[number, number]>;
+  /** Model requests in the last minute per worker slot, as [epoch second, count] pairs: each slot's RPM window, small
+   * enough for a property. */
+  rpmWindows: Array<Array<[number, number]>>;
+  /** The input tokens each worker slot's requests were expected to take in the last minute, [epoch second, tokens]. */
+  tpmWindows: Array<Array<[number, number]>>;
+  /** Chunks at work now: the rows each took and its worker slot. */
+  claims: Claim[];
+  /** Chunks the sidebar runs at once (the settings' workers when the job started); the RPM is split between them. */
+  workers: number;
+  /** Epoch ms the last chunk ended: overlapping chunks count their shared time once in workMs. */
+  activeUntil: number;
   /** WIB date the budget stop happened on (the heartbeat resumes the next day). */
   budgetDay: string;
   /** The projected ms a picture and a model round took in the last chunk (the next one sizes its slices by it);
@@ -54,6 +63,42 @@ export interface TagJob {
   /** Rows the last chunk left for the next one to send again (it answered the rest): the next chunk takes them on
    * top of its own share of new rows. */
   carried: number;
+}
+
+/** A chunk's hold on the rows first..last (1-based) while it works without the document lock. */
+export interface Claim {
+  id: string;
+  slot: number;
+  first: number;
+  last: number;
+  /** Epoch ms it was taken. */
+  at: number;
+}
+
+/** An execution is killed at 6 minutes (quotas page): a claim older than this belongs to one that is gone. Like the
+ * document lease (platform/lock.ts), half a minute beyond it. */
+export const CLAIM_TTL_MS = 390_000;
+
+/** The claims still held at `now` (a claim of a killed chunk lapses and its rows are taken again). */
+export function liveClaims(job: TagJob, now: number): Claim[] {
+  return job.claims.filter((c) => now - c.at < CLAIM_TTL_MS);
+}
+
+/** The lowest worker slot no live claim holds, or -1 when all `workers` are at work. */
+export function freeSlot(job: TagJob, now: number): number {
+  const held = new Set(liveClaims(job, now).map((c) => c.slot));
+  for (let i = 0; i < Math.max(1, job.workers); i++) if (!held.has(i)) return i;
+  return -1;
+}
+
+/** Whether `row` lies in a live claim. */
+export function claimedRow(claims: readonly Claim[], row: number): boolean {
+  return claims.some((c) => row >= c.first && row <= c.last);
+}
+
+/** Chunk time counted once however many chunks overlapped: the part of [t0, t1] after the last chunk's end. */
+export function activeTime(job: TagJob, t0: number, t1: number): { workMs: number; activeUntil: number } {
+  return { workMs: job.workMs + Math.max(0, t1 - Math.max(t0, job.activeUntil)), activeUntil: Math.max(job.activeUntil, t1) };
 }
 
 export interface Progress {
@@ -84,6 +129,8 @@ export interface Progress {
   lastError: Msg | null;
   startedAt: number;
   finishedAt: number | null;
+  /** Chunks the sidebar runs at once. */
+  workers: number;
 }
 
 export function newJob(
@@ -94,6 +141,7 @@ export function newJob(
   total: number,
   now: number,
   lang: Lang = DEFAULT_LANG,
+  workers = 1,
 ): TagJob {
   return {
     id,
@@ -126,7 +174,11 @@ export function newJob(
     workMs: 0,
     lastError: null,
     lang,
-    rpmWindow: [],
+    rpmWindows: [],
+    tpmWindows: [],
+    claims: [],
+    workers,
+    activeUntil: now,
     budgetDay: '',
     pace: null,
     carried: 0,
@@ -193,6 +245,7 @@ export function progressOf(j: TagJob): Progress {
     lastError: j.lastError,
     startedAt: j.startedAt,
     finishedAt: j.finishedAt,
+    workers: j.workers,
   };
 }
 
@@ -205,7 +258,11 @@ export function parseJob(raw: unknown): TagJob | null {
   return {
     ...newJob(j.id, j.owner ?? '', j.sheet, j.model ?? '', j.total ?? 0, j.startedAt ?? 0),
     ...j,
-    rpmWindow: Array.isArray(j.rpmWindow) ? j.rpmWindow : [],
+    rpmWindows: Array.isArray(j.rpmWindows) ? j.rpmWindows.map((w) => (Array.isArray(w) ? w : [])) : [],
+    tpmWindows: Array.isArray(j.tpmWindows) ? j.tpmWindows.map((w) => (Array.isArray(w) ? w : [])) : [],
+    claims: Array.isArray(j.claims) ? j.claims.filter(isClaim) : [],
+    workers: Number.isInteger(j.workers) && j.workers > 0 ? j.workers : 1,
+    activeUntil: Number.isFinite(j.activeUntil) ? j.activeUntil : 0,
     urlRefused: Array.isArray(j.urlRefused) ? j.urlRefused.filter((x) => typeof x === 'string') : [],
     pace: j.pace && j.pace.pictureMs > 0 && j.pace.roundMs > 0 ? j.pace : null,
     carried: Number.isInteger(j.carried) && j.carried > 0 ? j.carried : 0,
@@ -213,6 +270,11 @@ export function parseJob(raw: unknown): TagJob | null {
     lastError: typeof lastError === 'string' ? (lastError ? msg('common.text', { text: lastError }) : null) : j.lastError,
     lang: isLang(j.lang) ? j.lang : DEFAULT_LANG,
   };
+}
+
+function isClaim(c: unknown): c is Claim {
+  const x = c as Claim;
+  return !!x && typeof x.id === 'string' && [x.slot, x.first, x.last, x.at].every(Number.isFinite);
 }
 
 /** Per-second buckets of the last minute's send times (a property value holds at most 9 KB). */

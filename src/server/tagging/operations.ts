@@ -9,6 +9,7 @@ import { isQuotaError } from '../platform/http';
 import { wibDate } from '../core/format';
 import {
   clearBelowHeader,
+  flushSheets,
   insertColumnsAfter,
   maxRows,
   plainTextColumns,
@@ -19,11 +20,12 @@ import {
   writeTextBlock,
 } from '../platform/sheets';
 import { checkCoverage } from './catalogue';
-import { assertCanStart, newJob, parseJob, progressOf, Progress, TagJob, transition } from './job';
+import { assertCanStart, liveClaims, newJob, parseJob, progressOf, Progress, TagJob, transition } from './job';
 import { findLayout, missingOutputs, outputHeader, outputSpan, pendingRows } from './layout';
 import { parseSettings, TaggingSettings, TAGGING_SETTINGS_PROP } from './settings';
 import { checkModelId, checkPending } from './validate';
-import { runChunk } from './run';
+import { claimChunk, commitChunk, releaseClaim, workChunk, type ChunkAnswers, type ChunkWork } from './run';
+import type { ChunkIO } from './ports';
 import {
   cacheRef,
   chunkIO,
@@ -100,7 +102,7 @@ export function startJob(owner: string, sheetName: string, now: number): Progres
     snapshotCatalogue(cat, skus);
     forgetHold();
     warmAnswerCache();
-    const job = newJob(`tag-${now.toString(36)}`, owner, name, model, pending.length, now, currentLang());
+    const job = newJob(`tag-${now.toString(36)}`, owner, name, model, pending.length, now, currentLang(), s.workers);
     saveJob(job);
     ensureHeartbeat();
     return progressOf(job);
@@ -109,43 +111,85 @@ export function startJob(owner: string, sheetName: string, now: number): Progres
   return out.value;
 }
 
-/** Runs one chunk under the document lock (already held when `lockHeld`). */
-export function driveJob(
-  jobId: string | null,
-  budgetMs: number,
-  lockHeld: boolean,
-): { progress: Progress | null; busy: boolean } {
-  const work = (): Progress | null => {
-    const job = loadJob();
-    if (!job || (jobId && job.id !== jobId)) return job ? progressOf(job) : null;
-    if (job.status !== 'running') return progressOf(job);
-    if (cancelRequested(job.id)) return progressOf(applyCancel(job));
-    const s = settings();
-    const deadline = new Deadline(budgetMs);
-    let next: TagJob;
-    try {
-      next = runChunk(job, s, chunkIO(s), deadline, () => Date.now()).job;
-    } catch (e) {
-      if (isQuotaError(e)) {
-        // The day's UrlFetch quota is spent: stop cleanly like a spent budget; the heartbeat resumes tomorrow (WIB).
-        next = {
-          ...transition(job, 'budget', Date.now(), msg('tagging.note.quota')),
-          budgetDay: wibDate(new Date()),
-        };
-      } else {
-        const why = e instanceof AppError ? messageOf(e) : msg('tagging.note.unexpected', { detail: errorMessage(e) });
-        if (!(e instanceof AppError)) console.error(`tagging chunk failed: ${errorStack(e)}`);
-        next = transition(loadJob() ?? job, 'failed', Date.now(), why);
-      }
-    }
-    if (next.status === 'running' && cancelRequested(next.id)) return progressOf(applyCancel(next));
-    if (next.status !== 'running') finishSideEffects(next);
-    saveJob(next);
-    return progressOf(next);
-  };
-  if (lockHeld) return { progress: work(), busy: false };
-  const r = withDocumentLock(5_000, work);
-  return r.ran ? { progress: r.value, busy: false } : { progress: currentProgress(), busy: true };
+/** Wait for the document lease to claim rows, and to write them back (a commit must not lose paid answers to a
+ * short wait; what one still loses is in the answer cache and asked of no model again). */
+const CLAIM_WAIT_MS = 5_000;
+const COMMIT_WAIT_MS = 30_000;
+
+/**
+ * Runs one chunk: claims its rows under the document lease, asks the model without it (other chunks of the job
+ * run meanwhile, each its own execution), then writes its rows and moves the job on under the lease again. `busy`
+ * when the lease stays taken, every worker slot is at work or every row left is claimed.
+ */
+export function driveJob(jobId: string | null, budgetMs: number): { progress: Progress | null; busy: boolean } {
+  const deadline = new Deadline(budgetMs);
+  const s = settings();
+  // A claim reads the sheet and writes only the job, unless it ends the job (then it flushes what that wrote).
+  const claimed = withDocumentLock(CLAIM_WAIT_MS, () => claimStep(jobId, s), 'main', false);
+  if (!claimed.ran) return { progress: currentProgress(), busy: true };
+  const c = claimed.value;
+  if (!c.job || !c.work) return { progress: c.job ? progressOf(c.job) : null, busy: c.wait };
+  const { job, work } = c;
+  const io = chunkIO(s, work.claim.slot, job.workers);
+  let answers: ChunkAnswers | { error: unknown };
+  try {
+    answers = workChunk(job, work, s, io, deadline, () => Date.now());
+  } catch (e) {
+    answers = { error: e };
+  }
+  const committed = withDocumentLock(COMMIT_WAIT_MS, () => commitStep(job.id, work, answers, s, io));
+  if (!committed.ran) return { progress: currentProgress(), busy: true };
+  return { progress: committed.value, busy: false };
+}
+
+/** The claim, under the lease: the job saved with the chunk's claim, or as it is when there is nothing to claim. */
+function claimStep(jobId: string | null, s: TaggingSettings): { job: TagJob | null; work: ChunkWork | null; wait: boolean } {
+  const job = loadJob();
+  if (!job || (jobId && job.id !== jobId) || job.status !== 'running') return { job, work: null, wait: false };
+  if (cancelRequested(job.id)) {
+    const cancelled = applyCancel(job);
+    flushSheets();
+    return { job: cancelled, work: null, wait: false };
+  }
+  const c = claimChunk(job, s, chunkIO(s), Date.now());
+  if (c.job !== job) {
+    if (c.job.status !== 'running') finishSideEffects(c.job);
+    saveJob(c.job);
+    if (c.job.status !== 'running') flushSheets();
+  }
+  return c;
+}
+
+/** The commit, under the lease: the rows written over the job as it is now. A job cancelled meanwhile still gets the
+ * rows its model answered; a job replaced by a newer one gets nothing. */
+function commitStep(
+  jobId: string,
+  work: ChunkWork,
+  answers: ChunkAnswers | { error: unknown },
+  s: TaggingSettings,
+  io: ChunkIO,
+): Progress | null {
+  const job = loadJob();
+  if (!job || job.id !== jobId) return job ? progressOf(job) : null;
+  const next =
+    'error' in answers
+      ? failedChunk(releaseClaim(job, work.claim), answers.error)
+      : commitChunk(job, work, answers, s, io, Date.now()).job;
+  if (next.status === 'running' && cancelRequested(next.id)) return progressOf(applyCancel(next));
+  if (next.status !== 'running') finishSideEffects(next);
+  saveJob(next);
+  return progressOf(next);
+}
+
+/** A chunk that threw: a spent UrlFetch day stops the job like a spent budget (the heartbeat resumes it tomorrow,
+ * WIB); anything else fails it with its reason. A job no longer running stays as it is. */
+function failedChunk(job: TagJob, e: unknown): TagJob {
+  if (job.status !== 'running') return job;
+  if (isQuotaError(e))
+    return { ...transition(job, 'budget', Date.now(), msg('tagging.note.quota')), budgetDay: wibDate(new Date()) };
+  const why = e instanceof AppError ? messageOf(e) : msg('tagging.note.unexpected', { detail: errorMessage(e) });
+  if (!(e instanceof AppError)) console.error(`tagging chunk failed: ${errorStack(e)}`);
+  return transition(job, 'failed', Date.now(), why);
 }
 
 function finishSideEffects(j: TagJob): void {
@@ -169,7 +213,8 @@ function applyCancel(job: TagJob): TagJob {
   return next;
 }
 
-/** Cancels at once when no chunk is running, otherwise as soon as the running chunk has written its rows. */
+/** Cancels at once (or, when the lease stays taken, as the chunk holding it ends); chunks at work then still write
+ * the rows their model answered, and claim no more. */
 export function cancelJob(jobId: string): Progress {
   const job = loadJob();
   if (!job || job.id !== jobId) throw notFound(msg('tagging.error.jobMissing'));
@@ -233,7 +278,7 @@ export function heartbeatJobs(deadline: Deadline, today: string, owner: string):
   }
   while (job && job.status === 'running' && deadline.remainingMs() > 90_000) {
     const budget = Math.min(CHUNK_BUDGET_MS, deadline.remainingMs() - 30_000);
-    if (driveJob(job.id, budget, false).busy) break;
+    if (driveJob(job.id, budget).busy) break;
     chunks++;
     job = loadJob();
   }
@@ -264,6 +309,8 @@ function undoLocked(jobId: string): UndoResult {
   const job = loadJob();
   if (job && (job.status === 'running' || job.status === 'budget'))
     throw conflict(msg('tagging.undo.running', { sheet: job.sheet }));
+  // Chunks still at work after a cancel write their rows yet: undo waits for them.
+  if (job && liveClaims(job, Date.now()).length) throw conflict(msg('tagging.undo.settling', { sheet: job.sheet }));
   const m = undoMeta();
   if (!m || m.undone || m.rows < 1 || m.jobId !== jobId) throw notFound(msg('tagging.undo.nothing'));
   const undo = sheetByName(UNDO_SHEET);

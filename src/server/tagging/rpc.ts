@@ -72,7 +72,7 @@ export function tagging_start(sheetName: string): Progress {
 export function tagging_runChunk(jobId: string): { progress: Progress | null; busy: boolean } {
   return rpc('tagging_runChunk', () => {
     callerWithRole('merchandiser');
-    return driveJob(String(jobId), CHUNK_BUDGET_MS, false);
+    return driveJob(String(jobId), CHUNK_BUDGET_MS);
   });
 }
 

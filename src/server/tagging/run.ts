@@ -1,4 +1,5 @@
-// One chunk of a tagging job: read the sheet, ask the model for the next SKUs, filter, write back one block.
+// One chunk of a tagging job: claim the next rows under the lock, ask the model and filter without it, then write back
+// one block under the lock again.
 import { Deadline } from '../core/deadline';
 import { AppError, messageOf } from '../core/errors';
 import { formatDateTime } from '../core/format';
@@ -8,12 +9,13 @@ import { EngineItem, EngineResult, EngineStats, runEngine } from './engine';
 import type { ChunkIO } from './ports';
 import { filterKeywords, tagString } from './filter';
 import { formatRemoved } from './reasons';
-import { TagJob, compactWindow, expandWindow, transition } from './job';
+import { activeTime, Claim, claimedRow, compactWindow, expandWindow, freeSlot, liveClaims, TagJob, transition } from './job';
 import { buildBlock, findLayout, Layout, pendingRows, RowWrite, outputSpan } from './layout';
 import { costRp, TaggingSettings } from './settings';
 import type { WordLists } from './wordlists';
 import { chunkEntries } from './undo';
 import { modelTakesUrls } from './picture-url';
+import { compactSent, expandSent, type Sent } from './minute';
 
 /** The row's counter for each engine outcome. */
 const OUTCOME: Record<EngineResult['outcome'], RowWrite['outcome']> = {
@@ -74,22 +76,97 @@ function rowValues(
   return { values, outcome: f.kept.length ? OUTCOME[r.outcome] : 'error' };
 }
 
-/** Runs one chunk of `job` within `deadline`, writing in the job's language; returns the updated job (the caller saves it). */
-export function runChunk(job: TagJob, s: TaggingSettings, io: ChunkIO, deadline: Deadline, now: () => number): ChunkReport {
-  return withLang(job.lang, () => chunkIn(job, s, io, deadline, now));
+/** The rows a chunk claimed and what its commit needs. */
+export interface ChunkWork {
+  claim: Claim;
+  layout: Layout;
+  width: number;
+  take: Pending[];
+  more: boolean;
 }
 
-function chunkIn(job: TagJob, s: TaggingSettings, io: ChunkIO, deadline: Deadline, now: () => number): ChunkReport {
-  const t0 = now();
-  const read = readChunk(job, s, io, now);
-  if ('report' in read) return read.report;
-  const { values, layout, take, more } = read;
+/** A claim's outcome: the job to save, with the chunk to work on; no chunk and `wait` when every row left or every
+ * worker slot is taken by chunks at work now. */
+export interface Claimed {
+  job: TagJob;
+  work: ChunkWork | null;
+  wait: boolean;
+}
+
+/** What a chunk's model work left for its commit. */
+export interface ChunkAnswers {
+  writes: RowWrite[];
+  stats: EngineStats;
+  urlRefused: Set<string>;
+  window: number[];
+  tokens: Sent[];
+  t0: number;
+}
+
+/** Under the document lock: reads the sheet once and claims the next rows no live chunk holds (the caller saves the
+ * job). Ends the job when no row is left and no chunk is at work. */
+export function claimChunk(job: TagJob, s: TaggingSettings, io: ChunkIO, now: number): Claimed {
+  const end = (j: TagJob): Claimed => ({ job: j, work: null, wait: false });
+  const values = io.readProducts(job.sheet);
+  if (!values) return end(transition(job, 'failed', now, msg('tagging.error.sheetGone', { name: job.sheet })));
+  let layout: Layout;
+  try {
+    layout = findLayout(values[0] ?? [], job.sheet);
+  } catch (e) {
+    return end(transition(job, 'failed', now, messageOf(e as AppError)));
+  }
+  const live = liveClaims(job, now);
+  const pending = pendingRows(values, layout);
+  if (!pending.length && !live.length) return end(transition({ ...job, claims: [], chunks: job.chunks + 1 }, 'done', now));
+  const free = pending.filter((p) => !claimedRow(live, p.row));
+  const slot = freeSlot(job, now);
+  if (!free.length || slot < 0) return { job, work: null, wait: true };
+  const take = free.slice(0, chunkRows(job, s, free.length));
+  const claim: Claim = { id: `${slot}.${now.toString(36)}`, slot, first: take[0].row, last: take[take.length - 1].row, at: now };
+  const work = { claim, layout, width: values[0].length, take, more: free.length > take.length };
+  return { job: { ...job, claims: [...live, claim], carried: 0 }, work, wait: false };
+}
+
+/** Requests a chunk sends at least (while rows are left): about what one fetchAll keeps open at once. */
+const FLOOR_REQUESTS = 10;
+
+/** A chunk's rows: its workers' share of those free (so the job's last chunks end about together), at most a chunk
+ * and what the last chunk left to send again (at most one chunk's worth more), at least enough to fill one fetchAll. */
+function chunkRows(job: TagJob, s: TaggingSettings, free: number): number {
+  const most = s.chunkSize + Math.min(job.carried, s.chunkSize);
+  const least = Math.min(s.chunkSize, s.batchSize * FLOOR_REQUESTS);
+  return Math.min(most, Math.max(least, Math.ceil(free / Math.max(1, job.workers))));
+}
+
+/** Without the lock: asks the model about the claimed rows and filters its answers, in the job's language. */
+export function workChunk(
+  job: TagJob,
+  work: ChunkWork,
+  s: TaggingSettings,
+  io: ChunkIO,
+  deadline: Deadline,
+  now: () => number,
+): ChunkAnswers {
+  return withLang(job.lang, () => answersFor(job, work, s, io, deadline, now));
+}
+
+function answersFor(
+  job: TagJob,
+  work: ChunkWork,
+  s: TaggingSettings,
+  io: ChunkIO,
+  deadline: Deadline,
+  now: () => number,
+): ChunkAnswers {
+  const t0 = work.claim.at;
+  const { take } = work;
   const cat = io.catalogue(take.map((p) => p.sku));
   const { lists, top } = io.refData();
   const when = formatDateTime(now());
   const { items, refused } = engineItems(take, cat);
-  const window = expandWindow(job.rpmWindow);
-  const { results, stats, urlRefused } = askModel(items, job, s, io, { deadline, top, window, more });
+  const window = expandWindow(job.rpmWindows[work.claim.slot] ?? []);
+  const tokens = expandSent(job.tpmWindows[work.claim.slot] ?? []);
+  const { results, stats, urlRefused } = askModel(items, job, s, io, { deadline, top, window, tokens, more: work.more });
   const bySku = new Map(results.map((a) => [a.sku, a]));
   const ref: FilterRef = { lists, top, lang: job.lang };
   const writes: RowWrite[] = [];
@@ -99,39 +176,34 @@ function chunkIn(job: TagJob, s: TaggingSettings, io: ChunkIO, deadline: Deadlin
     const prod = lookup(cat, p.sku);
     writes.push({ row: p.row, snapshot: p.snapshot, ...rowValues(r, prod?.name ?? '', s, ref, job.model, when) });
   }
-  const out = writeBack(job, io, layout, values[0].length, writes);
-  const spend = costRp(s, stats.tokensIn, stats.tokensOut);
+  return { writes, stats, urlRefused, window, tokens, t0 };
+}
+
+/** Under the document lock again: writes the chunk's rows in one block over the job as it is now (other chunks may
+ * have moved it on), records them for undo, adds the spend and lets go of the claim (the caller saves the job). */
+export function commitChunk(
+  job: TagJob,
+  work: ChunkWork,
+  a: ChunkAnswers,
+  s: TaggingSettings,
+  io: ChunkIO,
+  t1: number,
+): ChunkReport {
+  const out = writeBack(job, io, work.layout, work.width, a.writes);
+  const spend = costRp(s, a.stats.tokensIn, a.stats.tokensOut);
   if (spend > 0) io.addSpend(spend);
-  const t1 = now();
-  const carried = stats.stoppedBy === 'deferred' ? take.length - writes.length : 0;
-  const next = { ...nextJob(job, s, io, stats, out, spend, t0, t1, window), urlRefused: keptRefusals(urlRefused), carried };
-  return { job: next, written: out.written, edited: out.edited.length, picked: take.length, getValues: 1 + out.getValues };
+  const carried = a.stats.stoppedBy === 'deferred' ? work.take.length - a.writes.length : 0;
+  const next = nextJob(job, s, io, a, out, spend, work.claim, t1);
+  const report = { written: out.written, edited: out.edited.length, picked: work.take.length, getValues: 1 + out.getValues };
+  return { job: { ...next, carried: Math.max(next.carried, carried) }, ...report };
+}
+
+/** The job without `claim` (a chunk that failed or found its job replaced lets go of its rows). */
+export function releaseClaim(job: TagJob, claim: Claim): TagJob {
+  return { ...job, claims: job.claims.filter((c) => c.id !== claim.id) };
 }
 
 type Pending = ReturnType<typeof pendingRows>[number];
-
-/** The sheet read once: its layout and the chunk's rows, or the report of a chunk that ends the job. */
-function readChunk(
-  job: TagJob,
-  s: TaggingSettings,
-  io: ChunkIO,
-  now: () => number,
-): { values: unknown[][]; layout: Layout; take: Pending[]; more: boolean } | { report: ChunkReport } {
-  const end = (j: TagJob): { report: ChunkReport } => ({ report: { job: j, written: 0, edited: 0, picked: 0, getValues: 1 } });
-  const values = io.readProducts(job.sheet);
-  if (!values) return end(transition(job, 'failed', now(), msg('tagging.error.sheetGone', { name: job.sheet })));
-  let layout: Layout;
-  try {
-    layout = findLayout(values[0] ?? [], job.sheet);
-  } catch (e) {
-    return end(transition(job, 'failed', now(), messageOf(e as AppError)));
-  }
-  const pending = pendingRows(values, layout);
-  if (!pending.length) return end(transition({ ...job, chunks: job.chunks + 1 }, 'done', now()));
-  // Rows the last chunk left to send again come on top of the chunk's new rows (at most one chunk's worth more).
-  const size = s.chunkSize + Math.min(job.carried, s.chunkSize);
-  return { values, layout, take: pending.slice(0, size), more: pending.length > size };
-}
 
 /** The chunk's SKUs as the model sees them; a repeated SKU or one missing from the catalogue is refused at once. */
 function engineItems(take: Pending[], cat: Catalogue): { items: EngineItem[]; refused: Map<number, EngineResult> } {
@@ -157,7 +229,7 @@ function engineItems(take: Pending[], cat: Catalogue): { items: EngineItem[]; re
 
 /** SKUs whose picture URL Google refused, as the job keeps them (the newest, within a property value's room; one
  * beyond it is tried by URL again in a later chunk and downloaded when refused again). */
-function keptRefusals(refused: Set<string>): string[] {
+function keptRefusals(refused: readonly string[]): string[] {
   return [...refused].slice(-MAX_KEPT_REFUSALS);
 }
 
@@ -170,7 +242,7 @@ function askModel(
   job: TagJob,
   s: TaggingSettings,
   io: ChunkIO,
-  chunk: { deadline: Deadline; top: string[]; window: number[]; more: boolean },
+  chunk: { deadline: Deadline; top: string[]; window: number[]; tokens: Sent[]; more: boolean },
 ): ReturnType<typeof runEngine> & { urlRefused: Set<string> } {
   const { deadline, top, window } = chunk;
   const spent0 = io.spentToday();
@@ -184,16 +256,20 @@ function askModel(
       batchSize: s.batchSize,
       maxRequestBytes: s.maxRequestBytes,
       maxParallel: s.maxParallel,
-      rpm: s.rpm,
+      // Each worker slot keeps to its share of the project's minute (the workers' requests go at once).
+      rpm: Math.max(1, Math.floor(s.rpm / Math.max(1, job.workers))),
+      tpm: Math.max(1, Math.floor(s.tpm / Math.max(1, job.workers))),
       urlMode: modelTakesUrls(job.model),
       top,
-      budgetSpent: (tin, tout) => s.dailyBudgetRp > 0 && spent0 + costRp(s, tin, tout) >= s.dailyBudgetRp,
+      // Each of the job's workers stops at its share of what is left of the day's budget: chunks at work at once
+      // never spend more between them than that is.
+      budgetSpent: (tin, tout) => s.dailyBudgetRp > 0 && spent0 + job.workers * costRp(s, tin, tout) >= s.dailyBudgetRp,
       moreWaiting: chunk.more,
     },
     { ...io.engine, remainingMs: () => deadline.remainingMs() },
     io.cache,
     window,
-    { pace: job.pace, hold: io.hold, urlRefused },
+    { pace: job.pace, hold: io.hold, urlRefused, tokens: chunk.tokens },
   );
   return { ...out, urlRefused };
 }
@@ -227,20 +303,26 @@ function writeBack(job: TagJob, io: ChunkIO, layout: Layout, width: number, writ
   return { written: built.written, edited: built.edited, counts, getValues: 1 };
 }
 
-/** The job after the chunk: its counters moved on; stopped for the day when the budget is spent. */
+/** The job after the chunk: its counters moved on, its claim let go; stopped for the day once the day's spend
+ * reaches the budget (a worker that reached only its share lets the next chunk go on). */
 function nextJob(
   job: TagJob,
   s: TaggingSettings,
   io: ChunkIO,
-  stats: EngineStats,
+  a: ChunkAnswers,
   out: WriteOutcome,
   spend: number,
-  t0: number,
+  claim: Claim,
   t1: number,
-  window: number[],
 ): TagJob {
+  const { stats } = a;
+  const windows = [...job.rpmWindows];
+  windows[claim.slot] = compactWindow(a.window, t1);
+  const tokenWindows = [...job.tpmWindows];
+  tokenWindows[claim.slot] = compactSent(a.tokens, t1);
+  const refused = [...new Set([...job.urlRefused, ...a.urlRefused])];
   const next: TagJob = {
-    ...job,
+    ...releaseClaim(job, claim),
     processed: job.processed + out.written,
     tagged: job.tagged + out.counts.tagged,
     noImage: job.noImage + out.counts.noImage,
@@ -252,19 +334,22 @@ function nextJob(
     imageRequests: job.imageRequests + stats.imageRequests,
     urlPictures: job.urlPictures + stats.urlPictures,
     urlFallbacks: job.urlFallbacks + stats.urlFallbacks,
+    urlRefused: keptRefusals(refused),
     hashes: job.hashes + stats.hashes,
     retries: job.retries + stats.retries,
     tokensIn: job.tokensIn + stats.tokensIn,
     tokensOut: job.tokensOut + stats.tokensOut,
     costRp: job.costRp + spend,
     chunks: job.chunks + 1,
-    workMs: job.workMs + (t1 - t0),
+    ...activeTime(job, a.t0, t1),
     updatedAt: t1,
-    rpmWindow: compactWindow(window, t1),
+    rpmWindows: Array.from(windows, (w) => w ?? []),
+    tpmWindows: Array.from(tokenWindows, (w) => w ?? []),
     pace: stats.pace,
   };
   // The job becomes done in the next (short) execution, which finds nothing pending and saves the answer cache.
-  if (stats.stoppedBy !== 'budget') return next;
+  const spent = stats.stoppedBy === 'budget' && io.spentToday() >= s.dailyBudgetRp;
+  if (!spent || job.status !== 'running') return next;
   return {
     ...transition(next, 'budget', t1, msg('tagging.note.budget', { budget: s.dailyBudgetRp })),
     budgetDay: io.today(),

@@ -11,6 +11,7 @@ describe('tagging bad input (runtime)', () => {
     model: 'gemini-2.5-flash',
     catalogue: { source: 'sheet', sheet: 'Katalog', table: 'catalogue' },
     chunkSize: 10,
+    workers: 1, // the tests drive one lane (w.chunk)
   };
   beforeAll(async () => {
     w = await makeWorld({ products: 12, catalogue: 40 });

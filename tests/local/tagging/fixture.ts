@@ -56,7 +56,8 @@ export async function makeWorld(
     g.url,
     opts.catalogue ?? 300,
     opts.products ?? 50,
-    opts.settings ?? {},
+    // w.chunk drives one lane, so a test's chunk takes the whole chunk size unless the test asks for more workers.
+    { workers: 1, ...opts.settings },
   );
   return {
     rt,

@@ -310,6 +310,21 @@ describe('runEngine', () => {
     expect(h.sleeps.filter((s) => s > 50_000).length).toBe(2);
   });
 
+  it("keeps to its share of the minute's input tokens, learning a SKU's tokens from the answers", () => {
+    // 100 prompt tokens a 5-SKU answer: 20 a SKU once measured. Before that a SKU is expected to take 1,200 (the
+    // high side), so the first request goes alone; once answered the minute holds its 100, so two more fit a
+    // 350-token minute, and the last waits for the first to leave it.
+    const h = harness(ok, { tpm: 350 });
+    const tokens: Array<[number, number]> = [];
+    const { results, stats } = runEngine(items(20), h.cfg, h.ports, h.cache, [], { tokens });
+    expect(results).toHaveLength(20);
+    expect(h.rounds.slice(1)).toEqual([1, 2, 1]);
+    expect(h.sleeps.filter((s) => s > 50_000)).toHaveLength(1);
+    expect(stats.pace.tokensPerSku).toBe(20);
+    // The window the job keeps: what each answered request took, when it went (the first one's minute has passed).
+    expect(tokens.map(([, n]) => n)).toEqual([100, 100, 100]);
+  });
+
   it('stops cleanly when the daily budget is spent, leaving the rest untouched', () => {
     let spent = false;
     const h = harness(

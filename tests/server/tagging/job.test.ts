@@ -140,12 +140,16 @@ describe('catalogue and settings', () => {
       model: ' gemini-2.5-flash ',
       chunkSize: 99999,
       rpm: -4,
+      tpm: 5,
+      workers: 9,
       catalogue: { source: 'db', table: 'x; drop' },
     });
     expect(s).toMatchObject({
       model: 'gemini-2.5-flash',
       chunkSize: 2000,
       rpm: 1,
+      tpm: 1_000,
+      workers: 4,
       catalogue: { source: 'db', table: 'catalogue' },
     });
     expect(checkModelId('models/gemini-2.5-flash')).toBe('gemini-2.5-flash');

@@ -177,9 +177,11 @@ export const tagging = {
   'tagging.ui.wordSheet': { id: 'Sheet daftar kata', en: 'Word-list sheet' },
   'tagging.ui.topSheet': { id: 'Sheet kata kunci populer', en: 'Top-search sheet' },
   'tagging.ui.rpm': { id: 'Permintaan per menit', en: 'Requests per minute' },
+  'tagging.ui.tpm': { id: 'Token masukan per menit', en: 'Input tokens per minute' },
   'tagging.ui.budget': { id: 'Anggaran per hari (Rp)', en: 'Daily budget (Rp)' },
   'tagging.ui.chunk': { id: 'SKU per bagian', en: 'SKUs per part' },
   'tagging.ui.batch': { id: 'SKU per permintaan', en: 'SKUs per request' },
+  'tagging.ui.workers': { id: 'Bagian yang berjalan bersamaan (1–4)', en: 'Parts running at once (1–4)' },
   'tagging.ui.save': { id: 'Simpan pengaturan', en: 'Save settings' },
   'tagging.ui.jobStatus.running': { id: 'berjalan', en: 'running' },
   'tagging.ui.jobStatus.done': { id: 'selesai', en: 'done' },
@@ -243,6 +245,10 @@ export const tagging = {
   'tagging.undo.running': {
     id: 'Proses tagging di sheet "{sheet}" masih berjalan. Hentikan dengan "Batalkan" atau tunggu sampai selesai, lalu batalkan prosesnya.',
     en: 'The tagging run on sheet "{sheet}" is still in progress. Stop it with "Cancel" or wait until it finishes, then undo it.',
+  },
+  'tagging.undo.settling': {
+    id: 'Proses di sheet "{sheet}" sudah dibatalkan, tetapi bagian yang masih menunggu Gemini sedang menulis baris yang sudah dijawab. Coba lagi sebentar lagi (paling lama beberapa menit).',
+    en: 'The run on sheet "{sheet}" is cancelled, but parts still waiting for Gemini are writing the rows it answered. Try again in a moment (a few minutes at most).',
   },
   'tagging.undo.sheetGone': {
     id: 'Sheet "{sheet}" tidak ada lagi, jadi proses di sheet itu tidak bisa dibatalkan.',
