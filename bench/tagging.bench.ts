@@ -4,8 +4,9 @@
 // answer starts, then its writing at 200 output tokens a second; a picture sent as a URL adds Google's fetch of it,
 // 300 ms), 2 % 429s (with RetryInfo) and 1 % 500s. With gemini-2.5-flash the https pictures go as URLs Gemini fetches;
 // a request naming a missing one is refused (400) and its SKU sent again inline. The sidebar's chunk loop is replayed:
-// one tagging_runChunk execution after another until the job is done; its projected time is the sum of theirs.
-// DataDesk runs with its default request size (20 SKUs a request, 15 MB) and the tier's own 1,000 RPM. A baseline done
+// its lanes of tagging_runChunk executions at once (one a worker), each chunk after chunk until the job is done; the
+// projected time is tagging_start's plus the longest lane's.
+// DataDesk runs with its default request size and workers and the tier's own RPM and input TPM. A baseline done
 // the way FeedGen does it (one SKU per request, 30 requests at a time) runs on the same stand-in and tier, its thinking
 // switched off as DataDesk's is (2.5 Flash thinks unless told not to), so the ratio measures the batching alone.
 import { mkdtempSync } from 'node:fs';
@@ -51,6 +52,10 @@ const BASELINE = `function baseline(a) {
 }`;
 
 const ADMIN = 'admin@datadesk.local';
+/** The sidebar's lanes start this far apart and pause this long when told busy (src/client/tagging/main.ts). */
+const LANE_STAGGER_MS = 1500;
+const LANE_BUSY_MS = 3000;
+const pause = (ms: number) => new Promise((res) => setTimeout(res, ms));
 const MERCH = 'merch@datadesk.local';
 
 export async function run(): Promise<BenchResult[]> {
@@ -80,7 +85,16 @@ export async function run(): Promise<BenchResult[]> {
     await setScriptProperties(rt, { DATADESK_ROLES: JSON.stringify({ [ADMIN]: ['admin'], [MERCH]: ['merchandiser'] }) });
     // DATADESK_BENCH_TAG_BATCH measures another request size than the default (an experiment, not the judged run).
     const batch = process.env.DATADESK_BENCH_TAG_BATCH ? { batchSize: Number(process.env.DATADESK_BENCH_TAG_BATCH) } : {};
-    await writeTaggingDemo(rt, documentId, g.url, n, n, { chunkSize: 1000, maxParallel: 100, rpm: tier.rpm, ...batch });
+    // DATADESK_BENCH_TAG_WORKERS, likewise, another number of chunks at once.
+    const workersSet = process.env.DATADESK_BENCH_TAG_WORKERS ? { workers: Number(process.env.DATADESK_BENCH_TAG_WORKERS) } : {};
+    await writeTaggingDemo(rt, documentId, g.url, n, n, {
+      chunkSize: 1000,
+      maxParallel: 100,
+      rpm: tier.rpm,
+      tpm: tier.tpm,
+      ...batch,
+      ...workersSet,
+    });
     g.resetStats();
 
     const t0 = Date.now();
@@ -91,21 +105,41 @@ export async function run(): Promise<BenchResult[]> {
     const execs: ExecResult[] = [start];
     const perChunk: Array<{ getValues: number; setValues: number; ms: number; projectedMs: number; done: number }> = [];
     let p = start.value as Progress;
-    for (let i = 0; p.status === 'running' && i < 100; i++) {
-      const r = await rt.execute({ fn: 'tagging_runChunk', args: [id], user: MERCH, kind: 'rpc', documentId });
-      execs.push(r);
-      if (!r.ok) throw new Error(`chunk ${i + 1} failed: ${r.error?.message}`);
-      for (const [k, v] of Object.entries(r.counts)) totals[k] = (totals[k] ?? 0) + v;
-      const before = p.done;
-      p = (r.value as { progress: Progress }).progress;
-      perChunk.push({
-        getValues: r.counts['Range.getValues'] ?? 0,
-        setValues: r.counts['Range.setValues'] ?? 0,
-        ms: r.durationMs,
-        projectedMs: r.projectedMs,
-        done: p.done - before,
-      });
-    }
+    // The sidebar's lanes replayed (src/client/tagging/main.ts): as many chains of tagging_runChunk at once as the job
+    // has workers, each starting 1.5 s after the one before and pausing 3 s when told busy, all stopping once the job
+    // does. A chain's projected time is its executions' plus its pauses; the run's is tagging_start's plus the longest
+    // chain's.
+    const paused: number[] = [];
+    const chain = async (lane: number): Promise<number> => {
+      let projected = lane * LANE_STAGGER_MS;
+      paused[lane] = lane * LANE_STAGGER_MS;
+      await pause(lane * LANE_STAGGER_MS);
+      for (let i = 0; p.status === 'running' && i < 100; i++) {
+        const r = await rt.execute({ fn: 'tagging_runChunk', args: [id], user: MERCH, kind: 'rpc', documentId });
+        execs.push(r);
+        if (!r.ok) throw new Error(`lane ${lane + 1}, chunk ${i + 1} failed: ${r.error?.message}`);
+        projected += r.projectedMs;
+        for (const [k, v] of Object.entries(r.counts)) totals[k] = (totals[k] ?? 0) + v;
+        const c = r.value as { progress: Progress; busy: boolean };
+        perChunk.push({
+          getValues: r.counts['Range.getValues'] ?? 0,
+          setValues: r.counts['Range.setValues'] ?? 0,
+          ms: r.durationMs,
+          projectedMs: r.projectedMs,
+          done: c.busy ? 0 : Math.max(0, c.progress.done - p.done),
+        });
+        if (c.progress.status !== 'running' || c.progress.done >= p.done) p = c.progress;
+        if (c.busy && p.status === 'running') {
+          await pause(LANE_BUSY_MS);
+          projected += LANE_BUSY_MS;
+          paused[lane] += LANE_BUSY_MS;
+        }
+      }
+      return projected;
+    };
+    const workers = p.workers;
+    const chains = await Promise.all(Array.from({ length: workers }, (_, lane) => chain(lane)));
+    const e2eMs = start.projectedMs + Math.max(...chains);
     const wallMs = Date.now() - t0;
     const st = g.stats();
     const values = await runSnippet<unknown[][]>(
@@ -131,8 +165,8 @@ export async function run(): Promise<BenchResult[]> {
     const maxSet = Math.max(...workChunks.map((c) => c.setValues));
     const urlPerSku = (st.generateRequests + st.imageRequests) / n;
     const rate = n / (wallMs / 1000);
-    const all = timedAll('tagging_start + tagging_runChunk × chunks', execs);
-    const pRate = n / (all.projectedMs / 1000);
+    const all = timedAll('tagging_start + tagging_runChunk × chunks, summed over the lanes', execs);
+    const pRate = n / (e2eMs / 1000);
     const answeredSkus = Object.keys(st.answered).length;
     const tokensPerSku = st.promptTokens / Math.max(1, answeredSkus);
     const ceiling = tier.tpm / tokensPerSku / 60; // SKU/s the tier's input-token ceiling allows
@@ -160,7 +194,8 @@ export async function run(): Promise<BenchResult[]> {
     const laneS = st.laneMs / 1000;
     const inFetchS = (all.byService.UrlFetchApp ?? 0) / 1000;
     const outsideS = all.projectedMs / 1000 - inFetchS;
-    const bestRate = n / (laneS / lanes + outsideS);
+    // With several executions at once, their lanes add up and the time outside HTTP is shared between them.
+    const bestRate = n / (laneS / (lanes * workers) + outsideS / workers);
 
     // The FeedGen way on the same stand-in and tier: a sample of 300 SKUs.
     g.resetStats();
@@ -204,8 +239,10 @@ export async function run(): Promise<BenchResult[]> {
       'where the time goes': answeredSkus
         ? `${(0.75 * ceiling).toFixed(1)} SKU/s needs ≤ ${(1000 / (0.75 * ceiling)).toFixed(1)} ms a SKU; the bridge, the hash and the script's JavaScript (base64, the request JSON, the keyword filter) cost ${(bridgeMs + digestMs + scriptMs).toFixed(1)} ms a SKU before any HTTP wait (at most ${(1000 / Math.max(0.1, bridgeMs + digestMs + scriptMs)).toFixed(1)} SKU/s), waiting in fetchAll ${fetchMs.toFixed(1)} ms`
         : 'n/a',
-      'HTTP lane work (lane-s) / fetchAll lanes / lanes busy while in fetchAll': `${laneS.toFixed(0)} / ${lanes} / ${Math.round((100 * laneS) / Math.max(0.001, lanes * inFetchS))} %`,
-      'most this request mix allows (every lane always busy + the time outside HTTP)': `${bestRate.toFixed(1)} SKU/s (${(laneS / lanes).toFixed(0)} s + ${outsideS.toFixed(0)} s)`,
+      'executions at once (lanes of the sidebar) / projected s each (start-up + chains) / of it paused (start, busy)': `${workers} / ${chains.map((c) => ((start.projectedMs + c) / 1000).toFixed(0)).join(', ')} / ${paused.map((ms) => (ms / 1000).toFixed(0)).join(', ')}`,
+      'projected s summed over every execution (as if one lane)': (all.projectedMs / 1000).toFixed(0),
+      'HTTP lane work (lane-s) / fetchAll lanes an execution / lanes busy while in fetchAll': `${laneS.toFixed(0)} / ${lanes} / ${Math.round((100 * laneS) / Math.max(0.001, lanes * inFetchS))} %`,
+      'most this request mix allows (every lane of every execution always busy + the time outside HTTP, shared)': `${bestRate.toFixed(1)} SKU/s (${(laneS / (lanes * workers)).toFixed(0)} s + ${(outsideS / workers).toFixed(0)} s)`,
       '429s from the tier (rpm/tpm/rpd)': `${st.rateLimited.rpm}/${st.rateLimited.tpm}/${st.rateLimited.rpd}`,
       'baseline (FeedGen: 1 SKU/request, 30 at a time) SKU/s projected': `${baseRate.toFixed(2)} (${baseOk} of ${sample.length} answered)`,
       'ratio DataDesk / baseline (projected)': (pRate / Math.max(0.001, baseRate)).toFixed(1),

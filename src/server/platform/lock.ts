@@ -44,9 +44,10 @@ function giveBack(key: string, token: string): void {
 /**
  * Runs `fn` holding the document's lease `name` (default: the one lease all of a document's guarded work shares),
  * then flushes pending sheet writes before giving it back (so the next holder reads them); `{ ran: false }` without
- * running `fn` when another execution holds it for longer than `waitMs`.
+ * running `fn` when another execution holds it for longer than `waitMs`. `flush: false` for work that writes no
+ * sheet (a flush costs about 600 ms even with nothing to write: runtime/costs.ts), or flushes itself when it does.
  */
-export function withDocumentLock<T>(waitMs: number, fn: () => T, name = 'main'): Locked<T> {
+export function withDocumentLock<T>(waitMs: number, fn: () => T, name = 'main', flush = true): Locked<T> {
   const key = `LEASE:${name}`;
   const token = Utilities.getUuid();
   const start = Date.now();
@@ -57,7 +58,7 @@ export function withDocumentLock<T>(waitMs: number, fn: () => T, name = 'main'):
   try {
     return { ran: true, value: fn() };
   } finally {
-    SpreadsheetApp.flush();
+    if (flush) SpreadsheetApp.flush();
     giveBack(key, token);
   }
 }
