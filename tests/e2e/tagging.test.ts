@@ -11,6 +11,7 @@ import {
   advanceClock,
   screenshot,
   eventually,
+  asUser,
   TestWorkbench,
   E2E_TIMEOUT,
 } from './harness';
@@ -170,6 +171,31 @@ describe('tagging in the workbench (Chromium)', () => {
         if (i === 4) expect(String(r[1])).toBe('kata kunci manual');
         else expect([r[0], r.slice(1).map(String)]).toEqual([r[0], r.slice(1).map(() => '')]);
       });
+    },
+    E2E_TIMEOUT,
+  );
+  it(
+    'the admin sets how many parts run at once and the input tokens a minute; the next run takes them',
+    async () => {
+      await page.click('#sidebar-close');
+      await asUser(page, 'admin@datadesk.local');
+      expect(await runMenu(page, /^Tandai produk/)).toBe('sidebar');
+      const side = sidebarFrame(page);
+      await eventually(async () => expect(await side.locator('#workers').inputValue()).toBe('3'), 30_000);
+      await expect(side.locator('#tpm').inputValue()).resolves.toBe('1000000');
+      await side.locator('#settingsSection summary').click();
+      await side.locator('#workers').fill('2');
+      await side.locator('#tpm').fill('250000');
+      await side.locator('#saveSettings').scrollIntoViewIfNeeded();
+      await side.locator('#saveSettings').click();
+      await eventually(async () => expect(await side.locator('#status').textContent()).toBe('Pengaturan tersimpan.'), 30_000);
+      await screenshot(page, 'tagging-06-admin-settings');
+      const saved = await wb.rt.call<{ workers: number; tpm: number }>('tagging_getSettings', [], {
+        user: 'admin@datadesk.local',
+        kind: 'rpc',
+        documentId,
+      });
+      expect(saved).toMatchObject({ workers: 2, tpm: 250_000 });
     },
     E2E_TIMEOUT,
   );

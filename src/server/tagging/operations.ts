@@ -133,7 +133,7 @@ export function driveJob(jobId: string | null, budgetMs: number): { progress: Pr
   const io = chunkIO(s, work.claim.slot, job.workers);
   let answers: ChunkAnswers | { error: unknown };
   try {
-    answers = workChunk(job, work, s, io, deadline, () => Date.now());
+    answers = workChunk({ job, work, s, io, deadline, now: () => Date.now() });
   } catch (e) {
     answers = { error: e };
   }

@@ -138,26 +138,22 @@ function chunkRows(job: TagJob, s: TaggingSettings, free: number): number {
   return Math.min(most, Math.max(least, Math.ceil(free / Math.max(1, job.workers))));
 }
 
-/** Without the lock: asks the model about the claimed rows and filters its answers, in the job's language. */
-export function workChunk(
-  job: TagJob,
-  work: ChunkWork,
-  s: TaggingSettings,
-  io: ChunkIO,
-  deadline: Deadline,
-  now: () => number,
-): ChunkAnswers {
-  return withLang(job.lang, () => answersFor(job, work, s, io, deadline, now));
+/** What a claimed chunk works with while it holds no lock. */
+export interface ChunkRun {
+  job: TagJob;
+  work: ChunkWork;
+  s: TaggingSettings;
+  io: ChunkIO;
+  deadline: Deadline;
+  now: () => number;
 }
 
-function answersFor(
-  job: TagJob,
-  work: ChunkWork,
-  s: TaggingSettings,
-  io: ChunkIO,
-  deadline: Deadline,
-  now: () => number,
-): ChunkAnswers {
+/** Without the lock: asks the model about the claimed rows and filters its answers, in the job's language. */
+export function workChunk(run: ChunkRun): ChunkAnswers {
+  return withLang(run.job.lang, () => answersFor(run));
+}
+
+function answersFor({ job, work, s, io, deadline, now }: ChunkRun): ChunkAnswers {
   const t0 = work.claim.at;
   const { take } = work;
   const cat = io.catalogue(take.map((p) => p.sku));
