@@ -35,10 +35,11 @@ function tryTake(key: string, token: string, now: number): boolean {
   return r.ran && r.value;
 }
 
+/** Without the script lock: a lease held is the holder's until it lapses (nobody else may take it before), and an
+ * execution ends before its lease lapses, so the read and the delete cannot race a taker (saves a lock round trip,
+ * about 105 ms, on every guarded step). */
 function giveBack(key: string, token: string): void {
-  withScriptLock(10_000, () => {
-    if (leaseOf(docProp(key))?.token === token) deleteDocProp(key);
-  });
+  if (leaseOf(docProp(key))?.token === token) deleteDocProp(key);
 }
 
 /**
