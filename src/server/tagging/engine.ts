@@ -213,8 +213,10 @@ export function runEngine(
     if (!last && at < items.length && rounds.queued() < 2 * sliceRequests(cfg)) {
       const first = !results.length && !rounds.queued();
       // A job's first slice (its pace null: never measured) is one request's worth: what it measures sizes the rest.
+      // With pictures as URLs a slice downloads almost nothing, so the pace sizes little and the probe would cost
+      // the first chunk a round of one request while fetchAll's other lanes stand idle.
       const n =
-        memo.pace === null && !at
+        memo.pace === null && !at && !cfg.urlMode
           ? Math.min(items.length, cfg.batchSize)
           : sliceSize(items.slice(at), cfg, ports, stats.pace, first, refused);
       if (!n) {

@@ -66,8 +66,9 @@ describe('tagging lanes (runtime, Gemini stand-in)', () => {
     w = await makeWorld({ products: 30, settings: { chunkSize: 10, batchSize: 5, workers: 2 } });
     const start = await w.rpc('tagging_start', 'Produk');
     const rows = (await w.sheet()).slice(1);
-    // The first chunk's first request hangs: its execution is killed waiting for it.
-    w.g.setFaults({ slowSkus: [String(rows[0][0])], slowMs: 20_000 });
+    // The first chunk's requests hang (a request refused for a dead picture link comes back at once, so every SKU of
+    // the chunk is slow): its execution is killed waiting for them.
+    w.g.setFaults({ slowSkus: rows.slice(0, 10).map((r) => String(r[0])), slowMs: 20_000 });
     const killed = await w.rt.execute({ fn: 'tagging_runChunk', args: [start.id], user: MERCH, kind: 'rpc', timeLimitMs: 8_000 });
     expect(killed.ok).toBe(false);
     w.g.setFaults({ slowSkus: [] });

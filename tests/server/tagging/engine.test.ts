@@ -456,6 +456,18 @@ describe('runEngine with a model that fetches picture URLs (Gemini 2.5+)', () =>
     expect(Object.keys(h.gets)).toHaveLength(50);
   });
 
+  it("with pictures as URLs a job's first chunk sends no one-request probe: its pace sizes only downloads", () => {
+    const mixed = https(200).map((it, i) => (i % 20 ? it : { ...it, imageUrl: it.imageUrl.replace('https:', 'http:') }));
+    const h = harness((skus) => ok(skus), { urlMode: true, batchSize: 20, maxParallel: 100, rpm: 1000 });
+    const { results } = runEngine(mixed, h.cfg, h.ports, h.cache, [], { pace: null });
+    expect(results).toHaveLength(200);
+    // The 10 http pictures downloaded alone, then all 10 requests in one round (not 1 request, then 9).
+    expect(h.rounds).toEqual([10, 10]);
+    const dl = harness((skus) => ok(skus), { urlMode: false, batchSize: 20, maxParallel: 100, rpm: 1000 });
+    runEngine(mixed, dl.cfg, dl.ports, dl.cache, [], { pace: null });
+    expect(dl.rounds[0]).toBe(20); // downloading, the first slice is still one request's pictures
+  });
+
   it('with more SKUs waiting, a refused request goes again with the next chunk (keys kept, nothing hashed twice); the last chunk sends it at once', () => {
     const sent: string[][] = [];
     const refused = new Set<string>();
