@@ -58,6 +58,16 @@ const LANE_BUSY_MS = 3000;
 const pause = (ms: number) => new Promise((res) => setTimeout(res, ms));
 const MERCH = 'merch@datadesk.local';
 
+/** DATADESK_BENCH_TRACE: one line an execution of a lane (rows it wrote, projected and emulator ms, ms a service). */
+function traceExecution(lane: number, i: number, r: ExecResult, done: number): void {
+  const services = Object.entries(r.cost.byService).map(([k, v]) => `${k} ${Math.round(v)}`);
+  console.log(
+    `lane ${lane} execution ${i}: +${done} rows, projected ${Math.round(r.projectedMs)} ms (start-up ${Math.round(
+      r.cost.startupMs,
+    )}, script ${Math.round(r.cost.scriptMs)}, ${services.join(', ')}), emulator ${r.durationMs} ms`,
+  );
+}
+
 export async function run(): Promise<BenchResult[]> {
   const n = Number(process.env.DATADESK_BENCH_TAG_SKUS ?? 5000);
   const tier = TIERS.tier1;
@@ -75,6 +85,8 @@ export async function run(): Promise<BenchResult[]> {
       imageLatencyMs: 300,
     },
     seed: 7,
+    // DATADESK_BENCH_NO_DEAD: every picture link answers (an experiment: what the 4 % dead links cost the run).
+    ...(process.env.DATADESK_BENCH_NO_DEAD ? { imageMissing: () => false } : {}),
     tier,
   });
   const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-bench-tag-')), settings: { geminiUrl: g.url } });
@@ -131,6 +143,7 @@ export async function run(): Promise<BenchResult[]> {
           projectedMs: r.projectedMs,
           done: c.busy ? 0 : Math.max(0, c.progress.done - p.done),
         });
+        if (process.env.DATADESK_BENCH_TRACE) traceExecution(lane, i, r, perChunk[perChunk.length - 1].done);
         if (c.progress.status !== 'running' || c.progress.done >= p.done) p = c.progress;
         if (!c.busy) worked = projected;
         if (c.busy && p.status === 'running') {
