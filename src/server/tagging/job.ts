@@ -25,7 +25,8 @@ export interface TagJob {
   /** SKUs whose pictures went as URLs Gemini fetched, and those sent again inline because Google refused the URL. */
   urlPictures: number;
   urlFallbacks: number;
-  /** SKUs whose picture URL Google refused in this job: their pictures are downloaded from then on (the newest 100). */
+  /** SKUs whose picture URL Google refused and whose rows wait to be written: their pictures are downloaded (the
+   * newest 100). */
   urlRefused: string[];
   /** SHA-256 digests the job computed (answer-cache keys and the top-search list's). */
   hashes: number;

@@ -98,6 +98,8 @@ export interface ChunkAnswers {
   writes: RowWrite[];
   stats: EngineStats;
   urlRefused: Set<string>;
+  /** SKUs of the rows the chunk writes (their refused URLs need no remembering). */
+  answered: string[];
   window: number[];
   tokens: Sent[];
   t0: number;
@@ -166,13 +168,15 @@ function answersFor({ job, work, s, io, deadline, now }: ChunkRun): ChunkAnswers
   const bySku = new Map(results.map((a) => [a.sku, a]));
   const ref: FilterRef = { lists, top, lang: job.lang };
   const writes: RowWrite[] = [];
+  const answered: string[] = [];
   for (const p of take) {
     const r = refused.get(p.row) ?? bySku.get(p.sku);
     if (!r) continue; // not reached this chunk (deadline, RPM, budget): stays pending
     const prod = lookup(cat, p.sku);
     writes.push({ row: p.row, snapshot: p.snapshot, ...rowValues(r, prod?.name ?? '', s, ref, job.model, when) });
+    answered.push(p.sku);
   }
-  return { writes, stats, urlRefused, window, tokens, t0 };
+  return { writes, stats, urlRefused, answered, window, tokens, t0 };
 }
 
 /** Under the document lock again: writes the chunk's rows in one block over the job as it is now (other chunks may
@@ -223,8 +227,12 @@ function engineItems(take: Pending[], cat: Catalogue): { items: EngineItem[]; re
   return { items, refused };
 }
 
-/** SKUs whose picture URL Google refused, as the job keeps them (the newest, within a property value's room; one
- * beyond it is tried by URL again in a later chunk and downloaded when refused again). */
+/** SKUs whose picture URL Google refused and whose rows are not written yet, as the job keeps them: a written SKU is
+ * never asked again, so only the rows a chunk left for later (a refused request's, sent again with the next chunk)
+ * need it. Kept to the newest within a property value's room; one beyond it is tried by URL again and downloaded when
+ * refused again. Keeping every refusal of the job instead let a catalogue with more dead links than the room forget
+ * the oldest while they still waited, send them by URL again, be refused again and push out others (the bench's last
+ * rounds: nine requests of ten refused). */
 function keptRefusals(refused: readonly string[]): string[] {
   return [...refused].slice(-MAX_KEPT_REFUSALS);
 }
@@ -316,7 +324,8 @@ function nextJob(
   windows[claim.slot] = compactWindow(a.window, t1);
   const tokenWindows = [...job.tpmWindows];
   tokenWindows[claim.slot] = compactSent(a.tokens, t1);
-  const refused = [...new Set([...job.urlRefused, ...a.urlRefused])];
+  const done = new Set(a.answered);
+  const refused = [...new Set([...job.urlRefused, ...a.urlRefused])].filter((sku) => !done.has(sku));
   const next: TagJob = {
     ...releaseClaim(job, claim),
     processed: job.processed + out.written,

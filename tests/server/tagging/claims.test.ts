@@ -10,7 +10,7 @@ import {
   parseJob,
   TagJob,
 } from '../../../src/server/tagging/job';
-import { claimChunk, releaseClaim } from '../../../src/server/tagging/run';
+import { claimChunk, commitChunk, releaseClaim, type ChunkAnswers } from '../../../src/server/tagging/run';
 import { parseSettings } from '../../../src/server/tagging/settings';
 import type { ChunkIO } from '../../../src/server/tagging/ports';
 
@@ -97,6 +97,47 @@ describe('claims of a job worked by several chunks at once', () => {
     const r = claimChunk(job(2), settings, ioOf(null), 1000);
     expect(r.job.status).toBe('failed');
     expect(r.work).toBeNull();
+  });
+
+  it('remembers a refused picture link only while its row waits: a written SKU is forgotten, one carried on is kept', () => {
+    const values = sheet(4);
+    const io = {
+      ...ioOf(values),
+      rereadRows: (_: string, first: number, count: number) => values.slice(first - 1, first - 1 + count),
+      writeBlock: () => undefined,
+      recordUndo: () => undefined,
+      addSpend: () => undefined,
+      spentToday: () => 0,
+    } as unknown as ChunkIO;
+    const claimed = claimChunk({ ...job(1), urlRefused: ['S0', 'OLD'] }, settings, io, 1000);
+    const { take } = claimed.work!;
+    const out = { keywords: 'kw', tagged: 'x kw', removed: '', status: 'selesai', model: 'm', time: 't' };
+    // S0 and S1 answered (S0 after its URL was refused earlier, S1 in this chunk); S2 refused here and left for later.
+    const answers: ChunkAnswers = {
+      writes: take.slice(0, 2).map((p) => ({ row: p.row, snapshot: p.snapshot, values: out, outcome: 'tagged' as const })),
+      answered: ['S0', 'S1'],
+      urlRefused: new Set(['S0', 'OLD', 'S1', 'S2']),
+      stats: {
+        requests: 1,
+        imageRequests: 0,
+        retries: 0,
+        tokensIn: 0,
+        tokensOut: 0,
+        cacheHits: 0,
+        heldPictures: 0,
+        urlPictures: 0,
+        urlFallbacks: 0,
+        hashes: 0,
+        stoppedBy: 'deferred',
+        pace: { pictureMs: 1, roundMs: 1 },
+      },
+      window: [],
+      tokens: [],
+      t0: 1000,
+    };
+    const next = commitChunk(claimed.job, claimed.work!, answers, settings, io, 2000).job;
+    expect(next.urlRefused.sort()).toEqual(['OLD', 'S2']);
+    expect(next.processed).toBe(2);
   });
 
   it('answers the free slot, the claimed rows and the time the chunks worked, overlap counted once', () => {
