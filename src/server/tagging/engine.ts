@@ -171,6 +171,24 @@ function paced(old: number, measured: number): number {
   return measured >= old ? measured : 0.7 * old + 0.3 * measured;
 }
 
+/** A chunk's figures before its first request, at the job's pace. */
+export function newStats(pace: Pace): EngineStats {
+  return {
+    requests: 0,
+    imageRequests: 0,
+    retries: 0,
+    tokensIn: 0,
+    tokensOut: 0,
+    cacheHits: 0,
+    heldPictures: 0,
+    urlPictures: 0,
+    urlFallbacks: 0,
+    hashes: 0,
+    stoppedBy: 'done',
+    pace: { ...pace },
+  };
+}
+
 /** Runs one chunk's model work for `items`, slice by slice: pictures (or what the hold kept of them), then the cache,
  * then the model in rounds, the first round of a slice at once (a slice's retries go out with the next slice's
  * requests). Answers reach the cache and the hold lets go of their pictures after every round, so a chunk that is
@@ -183,20 +201,7 @@ export function runEngine(
   rpmWindow: number[],
   memo: { pace?: Pace | null; hold?: FetchHold; urlRefused?: Set<string>; tokens?: Sent[] } = {},
 ): { results: EngineResult[]; stats: EngineStats } {
-  const stats: EngineStats = {
-    requests: 0,
-    imageRequests: 0,
-    retries: 0,
-    tokensIn: 0,
-    tokensOut: 0,
-    cacheHits: 0,
-    heldPictures: 0,
-    urlPictures: 0,
-    urlFallbacks: 0,
-    hashes: 0,
-    stoppedBy: 'done',
-    pace: { ...(memo.pace ?? FIRST_PACE) },
-  };
+  const stats = newStats(memo.pace ?? FIRST_PACE);
   const results: EngineResult[] = [];
   if (!items.length) return { results, stats };
   const hold = new HoldKeeper(memo.hold ?? NO_HOLD, items);

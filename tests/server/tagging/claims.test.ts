@@ -12,6 +12,7 @@ import {
 } from '../../../src/server/tagging/job';
 import { claimChunk, commitChunk, releaseClaim, type ChunkAnswers } from '../../../src/server/tagging/run';
 import { parseSettings } from '../../../src/server/tagging/settings';
+import { newStats } from '../../../src/server/tagging/engine';
 import type { ChunkIO } from '../../../src/server/tagging/ports';
 
 const HEADER = ['SKU', 'Kata Kunci', 'Nama + Tag', 'Kata Dihapus', 'Status', 'Model', 'Waktu'];
@@ -117,20 +118,7 @@ describe('claims of a job worked by several chunks at once', () => {
       writes: take.slice(0, 2).map((p) => ({ row: p.row, snapshot: p.snapshot, values: out, outcome: 'tagged' as const })),
       answered: ['S0', 'S1'],
       urlRefused: new Set(['S0', 'OLD', 'S1', 'S2']),
-      stats: {
-        requests: 1,
-        imageRequests: 0,
-        retries: 0,
-        tokensIn: 0,
-        tokensOut: 0,
-        cacheHits: 0,
-        heldPictures: 0,
-        urlPictures: 0,
-        urlFallbacks: 0,
-        hashes: 0,
-        stoppedBy: 'deferred',
-        pace: { pictureMs: 1, roundMs: 1 },
-      },
+      stats: { ...newStats({ pictureMs: 1, roundMs: 1 }), requests: 1, stoppedBy: 'deferred' },
       window: [],
       tokens: [],
       t0: 1000,
