@@ -76,7 +76,7 @@ export interface StandinStats {
   /** Requests refused with 400 "Invalid or unsupported file uri" (an http URL, a 2.0 model, a URL that failed). */
   urlRefusals: number;
   /** Input tokens the tier's limits admitted for requests then refused because a URL could not be fetched (they
-   * count against TPM like any other: the strict side). */
+   * count against TPM like any other: the strict side, as observed for other 400s in gemini-cli issue 15184). */
   refusedTokens: number;
   /** Picture downloads by clients (DataDesk's inline path); the stand-in's own URL fetches are not counted here. */
   imageRequests: number;
@@ -345,7 +345,9 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
         stats.rateLimited[limited.limit]++;
         return send(res, 429, googleError(429, 'RESOURCE_EXHAUSTED', limited.message, limited.details));
       }
-      // Google fetches the URLs while processing: one that fails fails the request (its tokens stay admitted).
+      // Google fetches the URLs while processing: one that fails fails the request (its tokens stay admitted: a
+      // request Google answered with 400 was seen to take its input tokens from the TPM quota all the same,
+      // github.com/google-gemini/gemini-cli/issues/15184; Google does not document it either way, so the strict side).
       const { fetched, extraMs } = await fetchUris(uris);
       const failed = fetched.find((f) => !f.bytes);
       if (failed) {
