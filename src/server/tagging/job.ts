@@ -64,6 +64,9 @@ export interface TagJob {
   /** Rows the last chunk left for the next one to send again (it answered the rest): the next chunk takes them on
    * top of its own share of new rows. */
   carried: number;
+  /** Rows a chunk answers a millisecond from its claim to its commit, smoothed over the chunks so far (how far the
+   * chunks at work have got, when the next one sizes its claim); null before the first commit. */
+  chunkRate: number | null;
 }
 
 /** A chunk's hold on the rows first..last (1-based) while it works without the document lock. */
@@ -74,6 +77,11 @@ export interface Claim {
   last: number;
   /** Epoch ms it was taken. */
   at: number;
+  /** Rows it took (rows already done may lie between first and last); absent in a job saved by an older version. */
+  rows?: number;
+  /** The row spans it holds, first..last less the spans of the claims at work when it was taken (a row one of those
+   * hands back must not wait for this one); absent in a job saved by an older version: first..last. */
+  spans?: Array<[number, number]>;
 }
 
 /** An execution is killed at 6 minutes (quotas page): a claim older than this belongs to one that is gone. Like the
@@ -92,9 +100,39 @@ export function freeSlot(job: TagJob, now: number): number {
   return -1;
 }
 
+/** Rows the live `claims` are estimated to have left at `now`: each claim's rows less what a chunk answers in the
+ * time since it was taken, at the pace the job's chunks have shown. Before the first commit every claimed row counts. */
+export function rowsLeftIn(job: TagJob, claims: readonly Claim[], now: number): number {
+  const rate = job.chunkRate ?? 0;
+  return claims.reduce((a, c) => a + Math.max(0, (c.rows ?? c.last - c.first + 1) - rate * Math.max(0, now - c.at)), 0);
+}
+
+/** The job's chunk pace with one more chunk's: `rows` answered between its claim at `from` and its commit at `to`. */
+export function withChunkRate(job: TagJob, rows: number, from: number, to: number): number | null {
+  if (rows <= 0 || to <= from) return job.chunkRate;
+  const measured = rows / (to - from);
+  return job.chunkRate ? (job.chunkRate + measured) / 2 : measured;
+}
+
+/** The row spans a claim holds. */
+const spansOf = (c: Claim): ReadonlyArray<readonly [number, number]> => c.spans ?? [[c.first, c.last]];
+
 /** Whether `row` lies in a live claim. */
 export function claimedRow(claims: readonly Claim[], row: number): boolean {
-  return claims.some((c) => row >= c.first && row <= c.last);
+  return claims.some((c) => spansOf(c).some(([a, b]) => row >= a && row <= b));
+}
+
+/** The spans a claim of `rows` (ascending, none of them claimed) holds: a new span wherever a live claim's lies
+ * between two of its rows, so no claim's spans enclose another's rows. */
+export function claimSpans(rows: readonly number[], live: readonly Claim[]): Array<[number, number]> {
+  const between = (lo: number, hi: number) => live.some((c) => spansOf(c).some(([a]) => a > lo && a < hi));
+  const out: Array<[number, number]> = [];
+  for (const r of rows) {
+    const cur = out[out.length - 1];
+    if (cur && !between(cur[1], r)) cur[1] = r;
+    else out.push([r, r]);
+  }
+  return out;
 }
 
 /** Chunk time counted once however many chunks overlapped: the part of [t0, t1] after the last chunk's end. */
@@ -183,6 +221,7 @@ export function newJob(
     budgetDay: '',
     pace: null,
     carried: 0,
+    chunkRate: null,
   };
 }
 
@@ -267,6 +306,7 @@ export function parseJob(raw: unknown): TagJob | null {
     urlRefused: Array.isArray(j.urlRefused) ? j.urlRefused.filter((x) => typeof x === 'string') : [],
     pace: j.pace && j.pace.pictureMs > 0 && j.pace.roundMs > 0 ? j.pace : null,
     carried: Number.isInteger(j.carried) && j.carried > 0 ? j.carried : 0,
+    chunkRate: typeof j.chunkRate === 'number' && j.chunkRate > 0 && Number.isFinite(j.chunkRate) ? j.chunkRate : null,
     // Jobs saved before the catalogue held their note as one text.
     lastError: typeof lastError === 'string' ? (lastError ? msg('common.text', { text: lastError }) : null) : j.lastError,
     lang: isLang(j.lang) ? j.lang : DEFAULT_LANG,
@@ -275,7 +315,9 @@ export function parseJob(raw: unknown): TagJob | null {
 
 function isClaim(c: unknown): c is Claim {
   const x = c as Claim;
-  return !!x && typeof x.id === 'string' && [x.slot, x.first, x.last, x.at].every(Number.isFinite);
+  const spans =
+    x?.spans === undefined || (Array.isArray(x.spans) && x.spans.every((p) => Array.isArray(p) && p.every(Number.isFinite)));
+  return !!x && typeof x.id === 'string' && [x.slot, x.first, x.last, x.at].every(Number.isFinite) && spans;
 }
 
 /** Per-second buckets of the last minute's send times (a property value holds at most 9 KB). */

@@ -9,7 +9,20 @@ import { EngineItem, EngineResult, EngineStats, runEngine } from './engine';
 import type { ChunkIO } from './ports';
 import { filterKeywords, tagString } from './filter';
 import { formatRemoved } from './reasons';
-import { activeTime, Claim, claimedRow, compactWindow, expandWindow, freeSlot, liveClaims, TagJob, transition } from './job';
+import {
+  activeTime,
+  Claim,
+  claimedRow,
+  claimSpans,
+  compactWindow,
+  expandWindow,
+  freeSlot,
+  liveClaims,
+  rowsLeftIn,
+  TagJob,
+  transition,
+  withChunkRate,
+} from './job';
 import { buildBlock, findLayout, Layout, pendingRows, RowWrite, outputSpan } from './layout';
 import { costRp, TaggingSettings } from './settings';
 import type { WordLists } from './wordlists';
@@ -82,6 +95,11 @@ export interface ChunkWork {
   layout: Layout;
   width: number;
   take: Pending[];
+  /** At least a chunk's worth of rows is free beyond this claim: what this chunk has to send again (the rest of a
+   * refused request, retries) waits for a later chunk, where it goes with that chunk's first round. With less left,
+   * the chunk sends it again itself: handed on, it would come back in ever smaller chunks, each paying its start, its
+   * leases and its rounds' slowest answers for a few requests (the bench's last minute: 14 chunks writing 16 to 80
+   * rows each, most of the others handed on again). */
   more: boolean;
 }
 
@@ -123,21 +141,31 @@ export function claimChunk(job: TagJob, s: TaggingSettings, io: ChunkIO, now: nu
   const free = pending.filter((p) => !claimedRow(live, p.row));
   const slot = freeSlot(job, now);
   if (!free.length || slot < 0) return { job, work: null, wait: true };
-  const take = free.slice(0, chunkRows(job, s, free.length));
-  const claim: Claim = { id: `${slot}.${now.toString(36)}`, slot, first: take[0].row, last: take[take.length - 1].row, at: now };
-  const work = { claim, layout, width: values[0].length, take, more: free.length > take.length };
+  const take = free.slice(0, chunkRows(job, s, free.length, rowsLeftIn(job, live, now)));
+  const claim = newClaim(slot, take, live, now);
+  const work = { claim, layout, width: values[0].length, take, more: free.length - take.length >= s.chunkSize };
   return { job: { ...job, claims: [...live, claim], carried: 0 }, work, wait: false };
+}
+
+/** The claim of `take` in `slot` at `now`, its spans around those of the claims at work. */
+function newClaim(slot: number, take: readonly Pending[], live: readonly Claim[], now: number): Claim {
+  const rows = take.map((p) => p.row);
+  const [first, last] = [rows[0], rows[rows.length - 1]];
+  return { id: `${slot}.${now.toString(36)}`, slot, first, last, at: now, rows: rows.length, spans: claimSpans(rows, live) };
 }
 
 /** Requests a chunk sends at least (while rows are left): about what one fetchAll keeps open at once. */
 const FLOOR_REQUESTS = 10;
 
-/** A chunk's rows: its workers' share of those free (so the job's last chunks end about together), at most a chunk
- * and what the last chunk left to send again (at most one chunk's worth more), at least enough to fill one fetchAll. */
-function chunkRows(job: TagJob, s: TaggingSettings, free: number): number {
+/** A chunk's rows: its share of the rows free and those the chunks at work still have to answer, so the job's chunks
+ * end about together (a share of the free rows alone makes each claim a third of the one before: the last minute is
+ * then many small chunks, each paying its start, its leases and a round's slowest answer for a few requests); at most
+ * a chunk and what the last chunk left to send again (at most one chunk's worth more), at least enough to fill one
+ * fetchAll. */
+function chunkRows(job: TagJob, s: TaggingSettings, free: number, othersLeft: number): number {
   const most = s.chunkSize + Math.min(job.carried, s.chunkSize);
   const least = Math.min(s.chunkSize, s.batchSize * FLOOR_REQUESTS);
-  return Math.min(most, Math.max(least, Math.ceil(free / Math.max(1, job.workers))));
+  return Math.min(most, Math.max(least, Math.ceil((free + othersLeft) / Math.max(1, job.workers))));
 }
 
 /** What a claimed chunk works with while it holds no lock. */
@@ -347,6 +375,7 @@ function nextJob(
     costRp: job.costRp + spend,
     chunks: job.chunks + 1,
     ...activeTime(job, a.t0, t1),
+    chunkRate: withChunkRate(job, out.written, claim.at, t1),
     updatedAt: t1,
     rpmWindows: Array.from(windows, (w) => w ?? []),
     tpmWindows: Array.from(tokenWindows, (w) => w ?? []),

@@ -9,6 +9,7 @@ import {
   newJob,
   parseJob,
   TagJob,
+  withChunkRate,
 } from '../../../src/server/tagging/job';
 import { claimChunk, commitChunk, releaseClaim, type ChunkAnswers } from '../../../src/server/tagging/run';
 import { parseSettings } from '../../../src/server/tagging/settings';
@@ -62,6 +63,45 @@ describe('claims of a job worked by several chunks at once', () => {
     expect(take(3, 7)).toBe(7);
     expect(take(1, 300, settings)).toBe(10);
     expect(claimChunk(job(1), settings, ioOf(sheet(30)), 1000).work!.more).toBe(true);
+    // Less than a chunk's worth beyond the claim: the chunk sends its own requests again rather than hand them on.
+    expect(claimChunk(job(1), settings, ioOf(sheet(19)), 1000).work!.more).toBe(false);
+    expect(claimChunk(job(1), settings, ioOf(sheet(20)), 1000).work!.more).toBe(true);
+  });
+
+  it('counts the rows the chunks at work still have to answer in the share, at the pace the job has shown', () => {
+    const big = parseSettings({ chunkSize: 200, batchSize: 2 });
+    const io = ioOf(sheet(300));
+    // Before any chunk wrote, a claim's rows all count as left: 300 rows over 3 workers, 100 each.
+    const a = claimChunk(job(3), big, io, 1000);
+    const b = claimChunk(a.job, big, io, 1000);
+    expect([a, b].map((x) => x.work!.claim)).toMatchObject([{ rows: 100 }, { rows: 100 }]);
+    // A chunk has answered a row a second: 60 s on, the two chunks at work have 40 rows each left, so the third takes
+    // (100 free + 80 left) / 3 = 60, not a third of the free rows (34).
+    const paced: TagJob = { ...b.job, chunkRate: withChunkRate(b.job, 100, 0, 100_000) };
+    const c = claimChunk(paced, big, io, 61_000);
+    expect(c.work!.take).toHaveLength(60);
+    // Chunks at work whose time has run past their rows count nothing: a third of the free rows, at least 10 requests.
+    const late = claimChunk(paced, big, io, 300_000);
+    expect(late.work!.take).toHaveLength(34);
+  });
+
+  it('never lets a claim enclose the rows of another: a row handed back is free at once, not when the other ends', () => {
+    const ten = parseSettings({ chunkSize: 10, batchSize: 1 });
+    const a = claimChunk(job(3), ten, ioOf(sheet(40)), 1000);
+    const b = claimChunk(a.job, ten, ioOf(sheet(40)), 1001);
+    expect([a, b].map((x) => x.work!.claim.spans)).toEqual([[[2, 11]], [[12, 21]]]);
+    // A wrote rows 2–6 and handed 7–11 back; C takes them and rows after B's, in two spans around B's.
+    const afterA = releaseClaim(b.job, a.work!.claim);
+    const c = claimChunk(afterA, ten, ioOf(sheet(40, [0, 1, 2, 3, 4])), 1002);
+    expect(c.work!.take.map((p) => p.row)).toEqual([7, 8, 9, 10, 11, 22, 23, 24, 25, 26]);
+    expect(c.work!.claim.spans).toEqual([
+      [7, 11],
+      [22, 26],
+    ]);
+    // B wrote rows 12–16 and handed 17–21 back: the next claim takes them first, though they lie between C's rows.
+    const afterB = releaseClaim(c.job, b.work!.claim);
+    const d = claimChunk(afterB, ten, ioOf(sheet(40, [0, 1, 2, 3, 4, 10, 11, 12, 13, 14])), 1003);
+    expect(d.work!.take.map((p) => p.row).slice(0, 5)).toEqual([17, 18, 19, 20, 21]);
   });
 
   it('waits while every row left is claimed, ends the job only when no row is left and no chunk works', () => {
@@ -126,6 +166,10 @@ describe('claims of a job worked by several chunks at once', () => {
     const next = commitChunk(claimed.job, claimed.work!, answers, settings, io, 2000).job;
     expect(next.urlRefused.sort()).toEqual(['OLD', 'S2']);
     expect(next.processed).toBe(2);
+    // Its pace: 2 rows in the second from its claim to its commit; the next chunk's averages with it.
+    expect(next.chunkRate).toBeCloseTo(2 / 1000);
+    expect(withChunkRate(next, 4, 2000, 3000)).toBeCloseTo(3 / 1000);
+    expect(withChunkRate(next, 0, 2000, 3000)).toBe(next.chunkRate);
   });
 
   it('answers the free slot, the claimed rows and the time the chunks worked, overlap counted once', () => {
