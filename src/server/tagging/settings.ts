@@ -45,8 +45,9 @@ export const DEFAULT_SETTINGS: TaggingSettings = {
   // With three executions at once the tier's input tokens a minute bind a run as much as fetchAll's lanes do; a
   // request naming one dead picture link is refused whole and its tokens still count (4 % dead links refuse 1 in 4
   // requests of 8, 1 in 3 of 10, 1 in 2 of 20), while each request carries the prompt again and holds a lane for its
-  // own wait. Bench, 5,000 SKUs on Tier 1: 24.3 SKU/s with 8 a request, 24.7 with 6, 23.5 with 10, 21.7 with 5 (runs
-  // vary by about half a SKU a second); 8 spends a fifth fewer of the day's 10,000 requests than 6.
+  // own wait. Bench, 5,000 SKUs on Tier 1, before claims counted the work in flight: 24.3 SKU/s with 8 a request,
+  // 24.7 with 6, 23.5 with 10, 21.7 with 5 (runs vary by a SKU a second or so); 8 spends a fifth fewer of the day's
+  // 10,000 requests than 6.
   batchSize: 8,
   maxRequestBytes: 15_000_000,
   maxParallel: 60,
