@@ -128,7 +128,8 @@ describe('marketplace exports in the workbench (Chromium)', () => {
       expect(await side.locator('#settingsSection').isHidden()).toBe(true);
       await screenshot(page, 'market-04-sidebar-by-state');
       await page.click('.tab[data-sheet="Ringkasan marketplace"]');
-      await page.waitForSelector('#grid[data-ready="1"]');
+      // The grid's readiness is per sheet: wait for this sheet's cells, not the ones shown before the click.
+      await page.waitForSelector('#grid[data-sheet="Ringkasan marketplace"][data-ready="1"]');
       const summary = await sql<{ channel: string; store: string }>(
         `SELECT DISTINCT channel, store_name AS store FROM marketplace.analitik_beranda ORDER BY 1`,
       );
@@ -136,8 +137,10 @@ describe('marketplace exports in the workbench (Chromium)', () => {
         { channel: 'Tiktok', store: 'Selma ID' },
         { channel: 'Tokopedia', store: 'STORA Storage' },
       ]);
-      await expect(page.locator('#grid')).toBeDefined();
-      expect(await page.locator('#grid').textContent()).toMatch(/Tokopedia\s*STORA Storage/);
+      await eventually(
+        async () => expect(await page.locator('#grid').textContent()).toMatch(/Tokopedia\s*STORA Storage/),
+        30_000,
+      );
       await screenshot(page, 'market-05-summary-sheet');
     },
     E2E_TIMEOUT,
