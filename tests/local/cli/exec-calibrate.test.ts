@@ -162,7 +162,12 @@ describe('the probe and datadesk calibrate', () => {
         'function main() { var p = PropertiesService.getScriptProperties(); for (var i = 0; i < 10; i++) p.setProperty("k", String(i)); }',
     });
     expect(after.cost.calibrated).toEqual(model.calibrated);
-    expect(after.cost.byMethod['Properties.setProperty']).toBeCloseTo(10 * out.constants['Properties.setProperty'], 3);
+    // Ten calls at the measured constant, and the bridge's charge for the two short strings each passes (at the
+    // string cost the probe measured, which depends on this machine's load): under 64 characters a call.
+    const tenCalls = 10 * out.constants['Properties.setProperty'];
+    const strings = (10 * 64 * model.bridge.stringPerMB.ms) / 1e6;
+    expect(after.cost.byMethod['Properties.setProperty']).toBeGreaterThanOrEqual(tenCalls);
+    expect(after.cost.byMethod['Properties.setProperty']).toBeLessThanOrEqual(tenCalls + strings);
     const listing = await printed(() => costsCommand(rt, [], {}));
     expect(listing.out).toMatch(/calibrated from /);
     expect(listing.out).toMatch(/Properties\.setProperty\s+[\d.]+ ms\s+measured \(calibrate\)/);
