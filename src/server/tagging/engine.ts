@@ -1,6 +1,6 @@
 // One chunk's model work: images and model calls in parallel (fetchAll), cache, retries with backoff, RPM and deadline.
 // With a model that takes URLs, https pictures go as URLs Gemini fetches (no download), inline when Google refuses one.
-import { requestPayload, PROMPT_VERSION, TagItem, BASE_REQUEST_BYTES, Picture, isLinked } from './prompt';
+import { requestPayload, PROMPT_VERSION, TagItem, BASE_REQUEST_BYTES, Picture, isLinked, fixedPromptTokens } from './prompt';
 import { LinkedPicture, linkedPicture, refusedFileUri } from './picture-url';
 import { batchItems } from './batch';
 import { parseAnswer } from './parse';
@@ -75,7 +75,8 @@ export interface Pace {
   pictureMs: number;
   /** One round of model requests (one fetchAll), its slowest answer included. */
   roundMs: number;
-  /** Input tokens a SKU's request took (the model's usageMetadata over the SKUs asked); 0 before any answer. */
+  /** Input tokens a SKU adds to a request: the model's usageMetadata less the prompt every request carries, over the
+   * SKUs asked; absent before any answer. */
   tokensPerSku?: number;
 }
 
@@ -524,6 +525,8 @@ class ModelRounds {
   private toFetch: Todo[] = [];
   /** The input tokens the answer being settled reports (0 without one). */
   private promptTokens = 0;
+  /** The input tokens every request carries whatever its SKUs (instruction, top-search list), from their text. */
+  private readonly fixedTokens: number;
 
   constructor(
     private readonly cfg: EngineConfig,
@@ -536,6 +539,7 @@ class ModelRounds {
     private readonly urlRefused: Set<string>,
   ) {
     this.url = `${cfg.baseUrl.replace(/\/+$/, '')}/v1beta/models/${encodeURIComponent(cfg.model)}:generateContent`;
+    this.fixedTokens = fixedPromptTokens(cfg.top, cfg.model);
   }
 
   /** Queues `todo` in batches (with their cache keys). */
@@ -668,18 +672,19 @@ class ModelRounds {
     return { round: [], at: this.ports.now() };
   }
 
-  /** Input tokens a SKU took, from a request of several SKUs (a lone SKU's request carries the whole prompt: it
-   * would make every SKU look dearer). */
+  /** Input tokens a SKU added, from a request of several SKUs (a lone SKU re-asked is often one whose picture could
+   * not be had: it would make every SKU look cheaper). */
   private measureTokens(skus: number, promptTokens: number): void {
     if (promptTokens <= 0 || skus < Math.min(5, this.cfg.batchSize)) return;
     const pace = this.stats.pace;
-    const measured = promptTokens / skus;
+    const measured = Math.max(1, (promptTokens - this.fixedTokens) / skus);
     pace.tokensPerSku = pace.tokensPerSku ? 0.7 * pace.tokensPerSku + 0.3 * measured : measured;
   }
 
-  /** The input tokens a request is expected to take, from what this job's answers took a SKU. */
+  /** The input tokens a request is expected to take: the prompt every request carries, and what this job's answers
+   * took a SKU. A request of one SKU carries the whole prompt too; counting it a SKU's share underran the minute. */
   private tokensOf(p: Pending): number {
-    return p.items.length * (this.stats.pace.tokensPerSku || FIRST_TOKENS_PER_SKU);
+    return this.fixedTokens + p.items.length * (this.stats.pace.tokensPerSku || FIRST_TOKENS_PER_SKU);
   }
 
   private stop(why: EngineStats['stoppedBy']): 'stop' {
@@ -709,7 +714,10 @@ class ModelRounds {
     round.forEach((p, i) => {
       this.promptTokens = 0;
       this.settle(p, answers[i].code, answers[i].text);
-      // The minute holds what an answered request took; the others what a SKU is now known to take.
+      // The minute holds what an answered request took; the others what a SKU is now known to take. It holds them
+      // from the round's start, though fetchAll starts some requests later as its lanes free up: held from the
+      // round's return instead, the tier's minute was never overrun but the tagging bench fell from 26.4 to 21.8
+      // SKU/s (a worker waits on its token share; a tier 429 costs a retry, not tokens).
       sent[i][1] = this.promptTokens || this.tokensOf(p);
     });
     this.keepRound();

@@ -79,6 +79,19 @@ export function buildRequest(items: readonly TagItem[], top: readonly string[], 
   };
 }
 
+/** Characters a token is taken to be when the model has not said: Google gives about 4 (ai.google.dev/gemini-api/docs/
+ * tokens); Indonesian words split into more pieces than English, so 3, the strict side (more tokens expected). */
+const CHARS_PER_TOKEN = 3;
+
+/** The input tokens every request carries whatever its SKUs: the system instruction, the top-search list and the
+ * listing's frame, counted from their text. */
+export function fixedPromptTokens(top: readonly string[], model: string): number {
+  const req = buildRequest([], top, model);
+  const parts = [...req.contents[0].parts, ...req.systemInstruction.parts];
+  const chars = parts.reduce((a, p) => a + ('text' in p ? p.text.length : 0), 0);
+  return Math.ceil(chars / CHARS_PER_TOKEN);
+}
+
 /** Approximate request size in bytes without serialising images twice (base64 is ASCII). */
 export function itemBytes(it: TagItem): number {
   const img = it.image;

@@ -2,7 +2,7 @@
 import { runEngine, EngineConfig } from '../../../src/server/tagging/engine';
 import type { AnswerCache, EnginePorts, FetchHold, Held } from '../../../src/server/tagging/ports';
 import type { HttpReq, HttpRes } from '../../../src/server/core/http';
-import { ITEMS_MARKER } from '../../../src/server/tagging/prompt';
+import { ITEMS_MARKER, fixedPromptTokens } from '../../../src/server/tagging/prompt';
 
 type Reply = (skus: string[], req: HttpReq, n: number) => { code: number; body: string };
 
@@ -310,11 +310,18 @@ describe('runEngine', () => {
     expect(h.sleeps.filter((s) => s > 50_000).length).toBe(2);
   });
 
+  /** An answer that charges what Google would: the prompt every request carries and 20 tokens a SKU. */
+  const FIXED = fixedPromptTokens([], 'm');
+  const charged = (skus: string[]) => {
+    const a = ok(skus);
+    return { ...a, body: a.body.replace('"promptTokenCount":100', `"promptTokenCount":${FIXED + 20 * skus.length}`) };
+  };
+
   it("keeps to its share of the minute's input tokens, learning a SKU's tokens from the answers", () => {
-    // 100 prompt tokens a 5-SKU answer: 20 a SKU once measured. Before that a SKU is expected to take 1,200 (the
-    // high side), so the first request goes alone; once answered the minute holds its 100, so two more fit a
-    // 350-token minute, and the last waits for the first to leave it.
-    const h = harness(ok, { tpm: 350 });
+    // A 5-SKU request takes the fixed prompt and 100 tokens. Before anything is answered a SKU is expected to take
+    // 1,200 (the high side), so the first request goes alone; once answered the minute holds what it took, so two
+    // more fit a minute of three such requests and a bit, and the last waits for the first to leave it.
+    const h = harness(charged, { tpm: 3 * (FIXED + 100) + 50 });
     const tokens: Array<[number, number]> = [];
     const { results, stats } = runEngine(items(20), h.cfg, h.ports, h.cache, [], { tokens });
     expect(results).toHaveLength(20);
@@ -322,7 +329,20 @@ describe('runEngine', () => {
     expect(h.sleeps.filter((s) => s > 50_000)).toHaveLength(1);
     expect(stats.pace.tokensPerSku).toBe(20);
     // The window the job keeps: what each answered request took, when it went (the first one's minute has passed).
-    expect(tokens.map(([, n]) => n)).toEqual([100, 100, 100]);
+    expect(tokens.map(([, n]) => n)).toEqual([FIXED + 100, FIXED + 100, FIXED + 100]);
+  });
+
+  it("expects a request of one SKU to carry the whole prompt, not a SKU's share of a full one", () => {
+    // S5 goes alone and is refused: the minute keeps what it was expected to take, the prompt and one SKU's 20.
+    const refused = {
+      code: 400,
+      body: '{"error":{"code":400,"message":"Request contains an invalid argument.","status":"INVALID_ARGUMENT"}}',
+    };
+    const h = harness((skus) => (skus.includes('S5') ? refused : charged(skus)), { tpm: 100_000 });
+    const tokens: Array<[number, number]> = [];
+    const { results } = runEngine(items(6), h.cfg, h.ports, h.cache, [], { tokens });
+    expect(results.find((r) => r.sku === 'S5')?.outcome).toBe('error');
+    expect(tokens.map(([, n]) => n)).toEqual([FIXED + 100, FIXED + 20]);
   });
 
   it('stops cleanly when the daily budget is spent, leaving the rest untouched', () => {
