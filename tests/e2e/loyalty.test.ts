@@ -103,11 +103,13 @@ describe('Laporan mingguan (Chromium)', () => {
       await screenshot(opened, 'loyalty-03-cover');
       // The title runs on over the empty cells to its right, as Sheets draws it, instead of being cut at column A.
       await expect(opened.locator('.cell.spill[data-r="0"][data-c="0"]').count()).resolves.toBe(1);
+      // Each screenshot waits for its own sheet's cells (the grid's readiness is per sheet), then for its charts.
       await opened.locator('#tabs .tab[data-sheet="Pay with Koin"]').click();
-      await opened.waitForSelector('#grid[data-ready="1"]');
+      await opened.waitForSelector('#grid[data-sheet="Pay with Koin"][data-ready="1"]');
       await opened.waitForTimeout(500);
       await screenshot(opened, 'loyalty-04-pay-with-koin');
       await opened.locator('#tabs .tab[data-sheet="Koin Beredar"]').click();
+      await opened.waitForSelector('#grid[data-sheet="Koin Beredar"][data-ready="1"]');
       await opened.waitForTimeout(500);
       await screenshot(opened, 'loyalty-05-koin-beredar');
       await opened.close();
