@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fetchAllConcurrency } from '../src/local/services/urlfetch';
 import { Runtime } from '../src/local/runtime/runtime';
+import { geminiRefusedTokensCount } from '../src/local/runtime/calibration';
 import { setScriptProperties, runSnippet } from '../src/local/demo/script';
 import { getSpreadsheetStore } from '../src/local/services/spreadsheet/store';
 import { startGeminiStandin } from '../src/local/standins/gemini';
@@ -71,6 +72,7 @@ function traceExecution(lane: number, i: number, r: ExecResult, done: number): v
 export async function run(): Promise<BenchResult[]> {
   const n = Number(process.env.DATADESK_BENCH_TAG_SKUS ?? 5000);
   const tier = TIERS.tier1;
+  const stateDir = mkdtempSync(join(tmpdir(), 'dd-bench-tag-'));
   const g = await startGeminiStandin({
     // The picture host answers everyone in 300 ms: DataDesk's own downloads (a refused URL's picture, http links) wait
     // as they would in Google, and Gemini's fetch takes its 300 ms once (URL_FETCH_LATENCY_MS is its floor).
@@ -88,8 +90,10 @@ export async function run(): Promise<BenchResult[]> {
     // DATADESK_BENCH_NO_DEAD: every picture link answers (an experiment: what the 4 % dead links cost the run).
     ...(process.env.DATADESK_BENCH_NO_DEAD ? { imageMissing: () => false } : {}),
     tier,
+    // A refused request's tokens stay in the minute (strict) unless a calibration's probe showed Gemini frees them.
+    refusedTokensCount: geminiRefusedTokensCount(stateDir),
   });
-  const rt = new Runtime({ stateDir: mkdtempSync(join(tmpdir(), 'dd-bench-tag-')), settings: { geminiUrl: g.url } });
+  const rt = new Runtime({ stateDir, settings: { geminiUrl: g.url } });
   try {
     const documentId = getSpreadsheetStore(rt.env).create('DataDesk Bench', { owner: ADMIN }).id;
     await rt.env.flush();

@@ -21,6 +21,19 @@ var PROBE_CONFIG = {
   projectKB: 0,
   /** 'consumer' or 'workspace' (only recorded). */
   account: 'consumer',
+  /** A Gemini API key (empty: skip the Gemini probe). A free-tier key costs nothing; a paid one pays for about
+   * 0.45 × its TPM of input tokens (Tier 1, Gemini 2.5 Flash: 450,000 tokens, about US$0.14). */
+  geminiKey: '',
+  geminiUrl: 'https://generativelanguage.googleapis.com',
+  geminiModel: 'gemini-2.5-flash',
+  /** The key's input tokens a minute for that model (ai.google.dev/gemini-api/docs/rate-limits; free tier 250000). */
+  geminiTpm: 250000,
+  /** An https picture link that answers 404 (Gemini then refuses the whole request). */
+  deadImageUrl: 'https://httpbin.org/status/404',
+  /** Waits this long first, so the measurement starts on an empty minute (no other use of the key meanwhile). */
+  geminiQuietMs: 61000,
+  /** Starts the measurement in a minute's first seconds, in case Google counts whole clock minutes. */
+  geminiAlignMinute: true,
 };
 
 /** Runs every probe and logs one JSON object (also returned). */
@@ -35,7 +48,7 @@ function probeAll() {
     raw: {},
     skipped: {},
   };
-  var steps = [probeCpu_, probeProperties_, probeCache_, probeBytes_, probeSheets_, probeJdbc_, probeFetchAll_, probeStartup_];
+  var steps = [probeCpu_, probeProperties_, probeCache_, probeBytes_, probeSheets_, probeDrive_, probeJdbc_, probeFetchAll_, probeGemini_, probeStartup_];
   for (var i = 0; i < steps.length; i++) {
     try {
       steps[i](out);
@@ -174,6 +187,9 @@ function probeSheets_(out) {
     out.constants['Range.getValues'] = timeEach_(10, function () {
       sh.getRange(1, 1).getValues();
     });
+    out.constants['Spreadsheet.insertSheet'] = timeEach_(3, function (i) {
+      ss.insertSheet('probe ' + i);
+    });
     out.raw.sheets = { cells: rows * cols, setValuesMs: big, getValuesMs: read };
   } finally {
     try {
@@ -182,6 +198,92 @@ function probeSheets_(out) {
       out.raw.sheetsCleanup = 'delete the spreadsheet ' + ss.getName() + ' yourself: ' + ((e && e.message) || e);
     }
   }
+}
+
+/** Files made in Drive, as DataDesk's exports make them: a small one and one of 1 MB (the difference is the per-MB
+ * cost); each goes to the trash at once. */
+function probeDrive_(out) {
+  var folder = DriveApp.getRootFolder();
+  var big = Utilities.newBlob(new Array(1024 * 1024 + 1).join('a'), 'text/csv', 'datadesk-probe-1mb.csv');
+  var made = [];
+  try {
+    var small = timeEach_(3, function (i) {
+      made.push(folder.createFile('datadesk-probe-' + i + '.csv', 'a,b\n1,2\n', 'text/csv'));
+    });
+    var t = Date.now();
+    made.push(folder.createFile(big));
+    var oneMB = Date.now() - t;
+    out.constants['Folder.createFile'] = small;
+    out.constants['Folder.createFile.perMB'] = Math.max(0, oneMB - small);
+    out.constants['DriveApp.createFile'] = timeEach_(2, function (i) {
+      made.push(DriveApp.createFile('datadesk-probe-root-' + i + '.csv', 'a\n', 'text/csv'));
+    });
+    out.raw.drive = { smallMs: small, oneMBMs: oneMB };
+  } finally {
+    for (var i = 0; i < made.length; i++) made[i].setTrashed(true);
+  }
+}
+
+/**
+ * Whether Gemini counts a request it refuses (a dead picture link) against the key's input tokens a minute. On an
+ * empty minute: two requests of 0.35 × TPM each naming a dead link (both must come back 400), then one answered
+ * request of 0.45 × TPM. A 429 for input tokens means the refused ones counted. If it is answered, a control of
+ * 0.6 × TPM must then get that 429 (0.45 + 0.6 answered is over the minute): only then is "not counted" shown.
+ */
+function probeGemini_(out) {
+  var cfg = PROBE_CONFIG;
+  if (!cfg.geminiKey) throw new Error('PROBE_CONFIG.geminiKey is empty');
+  var url = cfg.geminiUrl + '/v1beta/models/' + cfg.geminiModel + ':generateContent';
+  var ask = function (text, picture) {
+    var parts = [{ text: text }];
+    if (picture) parts.push({ fileData: { fileUri: picture, mimeType: 'image/jpeg' } });
+    var body = { contents: [{ role: 'user', parts: parts }], generationConfig: { maxOutputTokens: 16 } };
+    return {
+      method: 'post',
+      contentType: 'application/json',
+      headers: { 'x-goog-api-key': cfg.geminiKey },
+      payload: JSON.stringify(body),
+      muteHttpExceptions: true,
+    };
+  };
+  var filler = function (words) {
+    return 'Balas satu kata: ok. ' + new Array(Math.max(1, Math.round(words)) + 1).join('data ');
+  };
+  // Tokens a filler word takes, from a small answered request's own count.
+  var first = UrlFetchApp.fetch(url, ask(filler(2000)));
+  if (first.getResponseCode() !== 200) throw new Error('Gemini answered ' + first.getResponseCode() + ': ' + first.getContentText().slice(0, 300));
+  var perWord = JSON.parse(first.getContentText()).usageMetadata.promptTokenCount / 2000;
+  var words = function (share) {
+    return (share * cfg.geminiTpm) / perWord;
+  };
+  Utilities.sleep(cfg.geminiQuietMs);
+  if (cfg.geminiAlignMinute) {
+    var s = new Date().getUTCSeconds();
+    if (s > 5) Utilities.sleep((61 - s) * 1000);
+  }
+  var dead = ask(filler(words(0.35)), cfg.deadImageUrl);
+  dead.url = url;
+  var refused = UrlFetchApp.fetchAll([dead, dead]);
+  var codes = refused.map(function (r) {
+    return r.getResponseCode();
+  });
+  var raw = { tokensPerWord: perWord, tpm: cfg.geminiTpm, refused: codes };
+  out.raw.gemini = raw;
+  if (codes[0] !== 400 || codes[1] !== 400) throw new Error('the requests naming the dead link were answered ' + codes.join(', ') + ', not 400');
+  var tokens429 = function (r) {
+    return r.getResponseCode() === 429 && /input_token/i.test(r.getContentText());
+  };
+  var answered = UrlFetchApp.fetch(url, ask(filler(words(0.45))));
+  raw.answered = answered.getResponseCode();
+  if (tokens429(answered)) {
+    out.limits.geminiRefusedTokensCount = true;
+    return;
+  }
+  if (raw.answered !== 200) throw new Error('the answered request came back ' + raw.answered + ': ' + answered.getContentText().slice(0, 300));
+  var control = UrlFetchApp.fetch(url, ask(filler(words(0.6))));
+  raw.control = control.getResponseCode();
+  if (!tokens429(control)) throw new Error('inconclusive: 1.05 × TPM answered within a minute, and no 429 for input tokens');
+  out.limits.geminiRefusedTokensCount = false;
 }
 
 /** JDBC: connecting, getter calls, getRows over the same rows, executeBatch(parameters). */

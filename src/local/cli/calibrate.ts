@@ -101,6 +101,10 @@ export const calibrateCommand: Command = async (rt, args, flags) => {
     console.log(`  ${k.padEnd(44)} ${String(+v.toFixed(4)).padStart(10)}   (table: ${was === undefined ? '—' : was})`);
   }
   if (cal.limits?.fetchAllConcurrency) console.log(`  fetchAll concurrency: ${cal.limits.fetchAllConcurrency}`);
+  if (cal.limits?.geminiRefusedTokensCount !== undefined)
+    console.log(
+      `  Gemini counts a request refused for a dead picture link against the minute's tokens: ${cal.limits.geminiRefusedTokensCount ? 'yes' : 'no'}`,
+    );
   if (unknown.length) console.log(`calibrate: ignored names the model does not know: ${unknown.join(', ')}`);
   console.log(`saved to ${path}`);
   return 0;

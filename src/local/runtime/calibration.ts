@@ -13,8 +13,15 @@ export interface Calibration {
   account?: string;
   /** Constant name → measured value (see applyConstant for the names). */
   constants: Record<string, number>;
-  /** Limits the probe observed (fetchAll concurrency). */
-  limits?: { fetchAllConcurrency?: number };
+  /** Limits the probe observed. */
+  limits?: ProbeLimits;
+}
+
+/** What the probe observed beyond costs: fetchAll's concurrency, and whether Gemini counts a request it refused for
+ * a dead picture link against the minute's input tokens. */
+export interface ProbeLimits {
+  fetchAllConcurrency?: number;
+  geminiRefusedTokensCount?: boolean;
 }
 
 /** The probe's JSON as it prints it. */
@@ -24,7 +31,7 @@ export interface ProbeOutput {
   measuredAt?: string;
   account?: string;
   constants: Record<string, number>;
-  limits?: { fetchAllConcurrency?: number };
+  limits?: ProbeLimits;
 }
 
 function set(c: MethodCost, field: 'ms' | 'perMB' | 'perCell', v: number): MethodCost {
@@ -57,9 +64,13 @@ export function applyConstant(model: CostModel, name: string, value: number): bo
   return true;
 }
 
+/** A state folder's calibration; a folder without one (the bench's, the tests' fresh ones) takes the file named by
+ * DATADESK_CALIBRATION when set, so `DATADESK_CALIBRATION=.datadesk/calibration.json npm run bench` projects with
+ * measured constants. */
 export function readCalibration(stateDir: string): Calibration | null {
-  const p = join(stateDir, CALIBRATION_FILE);
-  if (!existsSync(p)) return null;
+  const own = join(stateDir, CALIBRATION_FILE);
+  const p = existsSync(own) ? own : process.env.DATADESK_CALIBRATION;
+  if (!p || !existsSync(p)) return null;
   try {
     return JSON.parse(readFileSync(p, 'utf8')) as Calibration;
   } catch {
@@ -76,4 +87,10 @@ export function loadModel(stateDir: string): CostModel {
     model.calibration = { file: cal.file, at: cal.at, measuredAt: cal.measuredAt };
   }
   return model;
+}
+
+/** Whether the Gemini stand-in keeps a refused request's tokens in the minute: the probe's answer when calibrated,
+ * else true (the strict side). */
+export function geminiRefusedTokensCount(stateDir: string): boolean {
+  return readCalibration(stateDir)?.limits?.geminiRefusedTokensCount !== false;
 }

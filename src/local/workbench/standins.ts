@@ -1,6 +1,7 @@
 // Starts the local stand-ins of Google-only services with the workbench and tells the runtime where they are.
 import type { Runtime } from '../runtime/runtime';
 import { startGeminiStandin } from '../standins/gemini/index';
+import { geminiRefusedTokensCount } from '../runtime/calibration';
 import { startWebhookStandin, ReceivedWebhook } from '../standins/webhooks/index';
 import { startXenditStandin, XenditStandin } from '../standins/xendit/index';
 import { portOf, relocate, rememberedUrls, rememberUrl, STANDIN_SETTING, StandinName } from '../standins/ports';
@@ -74,7 +75,12 @@ export async function startStandins(rt: Runtime, log: (line: string) => void): P
     log(`stand-in: chat webhooks at ${w.url}`);
   }
   if (!settings.geminiUrl) {
-    const g = await onOwnPort(rt, 'gemini', (port) => startGeminiStandin({ port, now }), log);
+    const g = await onOwnPort(
+      rt,
+      'gemini',
+      (port) => startGeminiStandin({ port, now, refusedTokensCount: geminiRefusedTokensCount(rt.env.config.stateDir) }),
+      log,
+    );
     stops.push(() => g.close());
     log(`stand-in: Gemini generateContent at ${g.url}`);
   }

@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { Runtime } from '../../../src/local/runtime/runtime';
 import { execCommand } from '../../../src/local/cli/exec';
 import { calibrateCommand, costsCommand, probeSourcePath } from '../../../src/local/cli/calibrate';
-import { CALIBRATION_FILE } from '../../../src/local/runtime/calibration';
+import { CALIBRATION_FILE, geminiRefusedTokensCount } from '../../../src/local/runtime/calibration';
+import { DEFAULT_KEY, startGeminiStandin } from '../../../src/local/standins/gemini';
 import type { ProbeOutput } from '../../../src/local/runtime/calibration';
 
 jest.setTimeout(180_000);
@@ -121,9 +122,16 @@ describe('the probe and datadesk calibrate', () => {
     expect(run.error).toBeUndefined();
     const out = run.value as ProbeOutput & { skipped: Record<string, string> };
     expect(out.probe).toBe('datadesk-cost-probe');
-    // Only the start-up probe needs a web-app deployment.
-    expect(Object.keys(out.skipped)).toEqual(['probeStartup_']);
+    // Only the Gemini probe (a key) and the start-up probe (a web-app deployment) need more than the config here.
+    expect(out.skipped).toEqual({
+      probeGemini_: 'PROBE_CONFIG.geminiKey is empty',
+      probeStartup_: expect.stringMatching(/deploy this project as a web app/),
+    });
     for (const k of [
+      'Spreadsheet.insertSheet',
+      'Folder.createFile',
+      'Folder.createFile.perMB',
+      'DriveApp.createFile',
       'Jdbc.getConnection',
       'Jdbc:*',
       'JdbcResultSet.getRows',
@@ -148,6 +156,13 @@ describe('the probe and datadesk calibrate', () => {
       expect.arrayContaining(['Jdbc:*', 'Jdbc.getConnection', 'cpuFactor', 'bridge.byteArrayPerMB']),
     );
     expect(model.costs['Jdbc:*'].ms).toBeCloseTo(out.constants['Jdbc:*'], 6);
+    // The segments' deliverables are priced by what the probe measured: a new sheet, a file made in Drive.
+    expect(model.costs['Spreadsheet.insertSheet']).toMatchObject({ ms: out.constants['Spreadsheet.insertSheet'], guess: false });
+    expect(model.costs['Folder.createFile']).toMatchObject({
+      ms: out.constants['Folder.createFile'],
+      perMB: out.constants['Folder.createFile.perMB'],
+      guess: false,
+    });
     // The CPU factor is the probe's benchmark time over the emulator's time for the same function (load-dependent
     // here, where both ran in the emulator): measured, positive, and what calibration.json keeps.
     const stored = JSON.parse(readFileSync(join(rt.env.config.stateDir, CALIBRATION_FILE), 'utf8'));
@@ -179,5 +194,62 @@ describe('the probe and datadesk calibrate', () => {
     );
     await printed(() => calibrateCommand(rt, [], { reset: true }));
     expect(rt.costModel().calibrated).toEqual([]);
+  });
+});
+
+describe('the probe’s Gemini step: does a request refused for a dead picture link count against the minute?', () => {
+  /** The probe's Gemini step alone (its private function, through a public one), against a fresh stand-in. */
+  const probeGemini = async (refusedTokensCount: boolean) => {
+    const g = await startGeminiStandin({
+      tier: { name: 'tier1', rpm: 100, tpm: 200_000, rpd: 100 },
+      imageMissing: (sku) => sku.startsWith('NOIMG'),
+      refusedTokensCount,
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'dd-probe-gemini-'));
+    const rt = new Runtime({ stateDir: join(dir, 'state') });
+    try {
+      const config = `
+        PROBE_CONFIG.geminiKey = '${DEFAULT_KEY}'; PROBE_CONFIG.geminiUrl = '${g.url}';
+        PROBE_CONFIG.geminiTpm = 200000; PROBE_CONFIG.deadImageUrl = '${g.httpsUrl}/images/NOIMG-1.jpg';
+        PROBE_CONFIG.geminiQuietMs = 0; PROBE_CONFIG.geminiAlignMinute = false;
+        function probeGeminiHere() {
+          var out = { probe: 'datadesk-cost-probe', version: 1, constants: {}, limits: {}, raw: {}, skipped: {} };
+          probeGemini_(out);
+          return out;
+        }`;
+      const run = await rt.execute({ fn: 'probeGeminiHere', script: readFileSync(probeSourcePath(), 'utf8') + config });
+      expect(run.error).toBeUndefined();
+      const out = run.value as ProbeOutput & { raw: { gemini: Record<string, unknown> } };
+      // Calibrating from it makes every stand-in this state folder starts keep (or free) a refused request's tokens.
+      const file = join(dir, 'probe.json');
+      writeFileSync(file, JSON.stringify(out));
+      const r = await printed(() => calibrateCommand(rt, [file], {}));
+      expect(r.code).toBe(0);
+      return { out, printed: r.out, counted: geminiRefusedTokensCount(rt.env.config.stateDir), stats: g.stats() };
+    } finally {
+      await rt.close();
+      await g.close();
+    }
+  };
+
+  it('finds the strict answer when the refused tokens stay in the minute: the answered request gets the 429', async () => {
+    const p = await probeGemini(true);
+    expect(p.out.limits?.geminiRefusedTokensCount).toBe(true);
+    expect(p.out.raw.gemini).toMatchObject({ refused: [400, 400], answered: 429 });
+    expect(p.counted).toBe(true);
+    expect(p.printed).toMatch(/against the minute's tokens: yes/);
+    expect(p.stats.urlRefusals).toBe(2);
+  });
+
+  it('finds them freed when the answered request goes through and the control over the minute gets the 429', async () => {
+    const p = await probeGemini(false);
+    expect(p.out.limits?.geminiRefusedTokensCount).toBe(false);
+    expect(p.out.raw.gemini).toMatchObject({ refused: [400, 400], answered: 200, control: 429 });
+    expect(p.counted).toBe(false);
+    expect(p.printed).toMatch(/against the minute's tokens: no/);
+  });
+
+  it('a state folder without a calibration keeps the strict answer', () => {
+    expect(geminiRefusedTokensCount(mkdtempSync(join(tmpdir(), 'dd-no-cal-')))).toBe(true);
   });
 });

@@ -60,6 +60,10 @@ export interface GeminiStandinOptions {
   imageSize?: number;
   /** The API key's rate-limit tier (RPM, TPM, RPD enforced with 429 RESOURCE_EXHAUSTED); default 'tier1'. */
   tier?: TierName | TierLimits;
+  /** Whether a request refused for a picture link that could not be fetched keeps its input tokens in the minute
+   * (default true, the strict side: Google does not document it). `datadesk calibrate` stores what the probe
+   * measured (tools/probe, probeGemini_), and the bench and workbench pass it here. */
+  refusedTokensCount?: boolean;
   /** The clock the limits run on (the workbench passes the runtime's emulated clock, so a moved clock starts a new
    * Pacific day for RPD); default: real time. */
   now?: () => Date;
@@ -340,18 +344,21 @@ export async function startGeminiStandin(opts: GeminiStandinOptions = {}): Promi
       // usageMetadata from its bytes, exactly as inline data.
       const admitted = Math.ceil(textChars / 4) + pictureTotal((p) => inline.get(p) ?? null);
       // The tier's limits answer at once, before the model works (ai.google.dev/gemini-api/docs/rate-limits).
-      const limited = limiter.admit(now().getTime(), admitted);
+      const admittedAt = now().getTime();
+      const limited = limiter.admit(admittedAt, admitted);
       if (limited) {
         stats.rateLimited[limited.limit]++;
         return send(res, 429, googleError(429, 'RESOURCE_EXHAUSTED', limited.message, limited.details));
       }
       // Google fetches the URLs while processing: one that fails fails the request (its tokens stay admitted: a
       // request Google answered with 400 was seen to take its input tokens from the TPM quota all the same,
-      // github.com/google-gemini/gemini-cli/issues/15184; Google does not document it either way, so the strict side).
+      // github.com/google-gemini/gemini-cli/issues/15184; Google does not document it either way, so the strict side
+      // unless a probe measured otherwise: refusedTokensCount).
       const { fetched, extraMs } = await fetchUris(uris);
       const failed = fetched.find((f) => !f.bytes);
       if (failed) {
-        stats.refusedTokens += admitted;
+        if (opts.refusedTokensCount === false) limiter.giveBack(admittedAt, admitted);
+        else stats.refusedTokens += admitted;
         return refuseUri(res, failed.uri);
       }
       stats.urlImages += fetched.length;

@@ -77,6 +77,16 @@ export class RateLimiter {
     return null;
   }
 
+  /** Takes the tokens of a request admitted at `at` back out of the minute (it still counts against RPM and RPD). */
+  giveBack(at: number, tokens: number): void {
+    for (let i = this.window.length - 1; i >= 0; i--) {
+      if (this.window[i].at === at && this.window[i].tokens === tokens) {
+        this.window[i] = { ...this.window[i], tokens: 0 };
+        return;
+      }
+    }
+  }
+
   private untilPacificMidnight(now: number): number {
     let t = now;
     const d = pacificDay(now);

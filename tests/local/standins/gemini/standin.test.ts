@@ -403,6 +403,43 @@ describe('Gemini stand-in: the tier’s rate limits (ai.google.dev/gemini-api/do
   });
 });
 
+describe('Gemini stand-in: a request refused for a dead picture link, and the minute’s input tokens', () => {
+  /** Three answers in a row on a fresh stand-in: one refused for a dead link, then two answered of the same size. */
+  const run = async (refusedTokensCount?: boolean) => {
+    // One two-product request is about 600 input tokens with its picture's tile: two fit in 1,400, three do not.
+    const g = await startGeminiStandin({
+      tier: { name: 'tier1', rpm: 100, tpm: 1400, rpd: 100 },
+      imageMissing: (sku) => sku.startsWith('NOIMG'),
+      ...(refusedTokensCount === undefined ? {} : { refusedTokensCount }),
+    });
+    try {
+      const ask = (sku: string) =>
+        fetch(`${g.url}/v1beta/models/gemini-2.5-flash:generateContent`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-goog-api-key': DEFAULT_KEY },
+          body: JSON.stringify(
+            buildRequest([linked(sku, link(sku, g.httpsUrl)), item(`${sku}-T`, false)], [], 'gemini-2.5-flash'),
+          ),
+        });
+      const codes = [(await ask('NOIMG-1')).status, (await ask('A1')).status, (await ask('B2')).status];
+      return { codes, stats: g.stats() };
+    } finally {
+      await g.close();
+    }
+  };
+
+  it('keeps its tokens in the minute by default (the strict side), and frees them when told Gemini does', async () => {
+    const strict = await run();
+    expect(strict.codes).toEqual([400, 200, 429]);
+    expect(strict.stats.refusedTokens).toBeGreaterThan(258);
+    expect(strict.stats.rateLimited.tpm).toBe(1);
+    const freed = await run(false);
+    expect(freed.codes).toEqual([400, 200, 200]);
+    expect(freed.stats.refusedTokens).toBe(0);
+    expect(freed.stats.rateLimited.tpm).toBe(0);
+  });
+});
+
 describe('Gemini stand-in: pictures as fileData URLs (Gemini 2.5 and later)', () => {
   const refused = async (r: Response, uri: string) => {
     expect(r.status).toBe(400);
