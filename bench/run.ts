@@ -1,11 +1,10 @@
 // `npm run bench`: runs every bench/*.bench.ts (or those named on the command line), prints each figure with its
 // executions' emulator and projected Apps Script time, judges the targets on the projected time, writes JSON.
-import { readdirSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchResult, Timed } from './types';
 import { fmtMs } from '../src/local/runtime/costs';
-import { readCalibration } from '../src/local/runtime/calibration';
+import { readCalibrationFile } from '../src/local/runtime/calibration';
 
 /** "emulator 0.41 s · projected 9.8 s (2 executions) [Jdbc 8.1 s, start-up 1.0 s, …]". */
 function timeLine(t: Timed): string {
@@ -24,7 +23,7 @@ async function main(): Promise<void> {
   process.env.DATADESK_STRICT = process.env.DATADESK_STRICT ?? '1';
   // The data sets' fixed dates mean the same on any day: every runtime's clock starts here (runtime/env.ts).
   process.env.DATADESK_CLOCK_START = process.env.DATADESK_CLOCK_START ?? '2026-11-30T12:00:00Z';
-  const cal = process.env.DATADESK_CALIBRATION ? readCalibration(mkdtempSync(join(tmpdir(), 'dd-bench-cal-'))) : null;
+  const cal = readCalibrationFile(process.env.DATADESK_CALIBRATION);
   console.log(
     cal
       ? `cost model: calibrated from ${process.env.DATADESK_CALIBRATION} (probe measured ${cal.measuredAt ?? '?'})`

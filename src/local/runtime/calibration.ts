@@ -69,7 +69,11 @@ export function applyConstant(model: CostModel, name: string, value: number): bo
  * measured constants. */
 export function readCalibration(stateDir: string): Calibration | null {
   const own = join(stateDir, CALIBRATION_FILE);
-  const p = existsSync(own) ? own : process.env.DATADESK_CALIBRATION;
+  return readCalibrationFile(existsSync(own) ? own : process.env.DATADESK_CALIBRATION);
+}
+
+/** One calibration.json; null when there is none or it is not JSON. */
+export function readCalibrationFile(p: string | undefined): Calibration | null {
   if (!p || !existsSync(p)) return null;
   try {
     return JSON.parse(readFileSync(p, 'utf8')) as Calibration;
